@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const IMPORT_KINDS = ['schools', 'teachers'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const importKindSchema = z.enum(IMPORT_KINDS);
+
+/**
+ * queued → validating → validated (dry-run done; see counts) → committing → committed
+ *                     ↘ failed (unreadable file: see error)
+ */
+export const IMPORT_STATUSES = ['queued', 'validating', 'validated', 'committing', 'committed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const importJobSchema = z.object({
+  id: z.string(),
+  kind: importKindSchema,
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  /** 0..100 */
+  progress: z.number(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  errorRows: z.number().int(),
+  /** dry-run preview: how many rows would be created / updated / left unchanged */
+  toCreate: z.number().int(),
+  toUpdate: z.number().int(),
+  unchanged: z.number().int(),
+  committedRows: z.number().int(),
+  commitMode: z.enum(['all', 'valid']).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+export const importRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+export const commitImportSchema = z.object({ mode: z.enum(['all', 'valid']) });
+export type CommitImportRequest = z.infer<typeof commitImportSchema>;

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './errors';
+export * from './imports';
+export * from './org';
+export * from './people';

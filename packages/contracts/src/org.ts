@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Kinds of org node. Administrative units carry a GB/T 2260 code; schools a 10-digit 学校标识码. */
+export const ORG_KINDS = [
+  'province', // 省
+  'city', // 市
+  'county', // 县/区
+  'township', // 乡镇(中心校)
+  'school', // 学校
+  'tdc', // 教师发展中心 / 进修学校 / 教研室
+  'provider', // 承训高校/机构
+  'project_office', // 项目办
+] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const orgKindSchema = z.enum(ORG_KINDS);
+
+/** 城区 / 镇区 / 乡村 (the national 城乡分类, simplified). 乡镇 schools matter for R-004-72. */
+export const LOCATION_TYPES = ['urban', 'town', 'rural'] as const;
+export type LocationType = (typeof LOCATION_TYPES)[number];
+export const locationTypeSchema = z.enum(LOCATION_TYPES);
+
+export const orgNodeSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  kind: orgKindSchema,
+  code: z.string().nullable(),
+  name: z.string(),
+  depth: z.number().int(),
+  /** Present on schools. */
+  stages: z.array(z.string()).optional(),
+  schoolType: z.string().nullable().optional(),
+  locationType: locationTypeSchema.nullable().optional(),
+  groupName: z.string().nullable().optional(),
+  teacherCount: z.number().int().optional(),
+  schoolCount: z.number().int().optional(),
+  childCount: z.number().int().optional(),
+});
+export type OrgNode = z.infer<typeof orgNodeSchema>;
+
+export const orgDetailSchema = z.object({
+  node: orgNodeSchema,
+  ancestors: z.array(orgNodeSchema),
+});
+export type OrgDetail = z.infer<typeof orgDetailSchema>;
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const schoolListQuerySchema = pageQuerySchema.extend({
+  orgId: z.string().optional(),
+  q: z.string().max(64).optional(),
+  stage: z.string().max(8).optional(),
+  locationType: locationTypeSchema.optional(),
+});
+export type SchoolListQuery = z.infer<typeof schoolListQuerySchema>;
+
+export const schoolRowSchema = orgNodeSchema.extend({
+  countyName: z.string().nullable(),
+  townshipName: z.string().nullable(),
+});
+export type SchoolRow = z.infer<typeof schoolRowSchema>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

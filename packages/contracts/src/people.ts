@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { pageQuerySchema } from './org';
+
+export const BACKBONE_LEVELS = ['school', 'county', 'city', 'province', 'leader', 'master', 'special'] as const;
+/** 校级骨干, 县级骨干, 市级骨干, 省级骨干, 学科带头人, 名师, 特级教师 */
+export type BackboneLevel = (typeof BACKBONE_LEVELS)[number];
+
+export const EMPLOYMENT_STATUSES = ['active', 'on_leave', 'seconded', 'retired', 'left'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+export const GENDERS = ['M', 'F'] as const;
+
+export const teacherListQuerySchema = pageQuerySchema.extend({
+  orgId: z.string().optional(),
+  q: z.string().max(64).optional(),
+  stage: z.string().max(8).optional(),
+  subject: z.string().max(8).optional(),
+  title: z.string().max(8).optional(),
+  backbone: z.enum(BACKBONE_LEVELS).optional(),
+  status: z.enum(EMPLOYMENT_STATUSES).optional(),
+});
+export type TeacherListQuery = z.infer<typeof teacherListQuerySchema>;
+
+export const teacherRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string(),
+  /** Masked unless the caller may see full ID numbers: 4418**********123X */
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  schoolId: z.string(),
+  schoolName: z.string(),
+  countyName: z.string().nullable(),
+  stage: z.string().nullable(),
+  subject: z.string().nullable(),
+  title: z.string().nullable(),
+  backbone: z.enum(BACKBONE_LEVELS).nullable(),
+  teachingStartDate: z.string().nullable(),
+  status: z.enum(EMPLOYMENT_STATUSES),
+});
+export type TeacherRow = z.infer<typeof teacherRowSchema>;
+
+export const postingSchema = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type Posting = z.infer<typeof postingSchema>;
+
+export const teacherDetailSchema = teacherRowSchema.extend({
+  phone: z.string().nullable(),
+  rolesHeld: z.array(z.string()),
+  trainingYears: z.number().nullable(),
+  teachingYears: z.number().nullable(),
+  age: z.number(),
+  postings: z.array(postingSchema),
+  ancestors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+  canRevealIdNumber: z.boolean(),
+});
+export type TeacherDetail = z.infer<typeof teacherDetailSchema>;
+
+export const transferRequestSchema = z.object({
+  schoolId: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  reason: z.string().max(200).optional(),
+});
+export type TransferRequest = z.infer<typeof transferRequestSchema>;
+
+export const codeEntrySchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
+export type CodeEntry = z.infer<typeof codeEntrySchema>;
+export const codeTablesSchema = z.record(z.string(), z.array(codeEntrySchema));
+export type CodeTables = z.infer<typeof codeTablesSchema>;
