@@ -8,7 +8,14 @@ export const importKindSchema = z.enum(IMPORT_KINDS);
  * queued → validating → validated (dry-run done; see counts) → committing → committed
  *                     ↘ failed (unreadable file: see error)
  */
-export const IMPORT_STATUSES = ['queued', 'validating', 'validated', 'committing', 'committed', 'failed'] as const;
+export const IMPORT_STATUSES = [
+  'queued',
+  'validating',
+  'validated',
+  'committing',
+  'committed',
+  'failed',
+] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const importJobSchema = z.object({

@@ -63,7 +63,12 @@ export const schoolRowSchema = orgNodeSchema.extend({
 export type SchoolRow = z.infer<typeof schoolRowSchema>;
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 export interface Page<T> {
   items: T[];

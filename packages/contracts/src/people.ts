@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './org';
 
-export const BACKBONE_LEVELS = ['school', 'county', 'city', 'province', 'leader', 'master', 'special'] as const;
+export const BACKBONE_LEVELS = [
+  'school',
+  'county',
+  'city',
+  'province',
+  'leader',
+  'master',
+  'special',
+] as const;
 /** 校级骨干, 县级骨干, 市级骨干, 省级骨干, 学科带头人, 名师, 特级教师 */
 export type BackboneLevel = (typeof BACKBONE_LEVELS)[number];
 

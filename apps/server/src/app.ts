@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { CSRF_HEADER, type ErrorBody, SESSION_COOKIE } from '@yanxun/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authRoutes } from './modules/auth';
+import { importRoutes } from './modules/imports';
+import { orgRoutes } from './modules/org';
+import { peopleRoutes } from './modules/people';
+import type { Services } from './services';
+import { AppError } from './shared/app-error';
+import './shared/http';
+
+export interface AppOptions {
+  services: Services;
+  cookieSecure?: boolean;
+  maxUploadBytes?: number;
+  logLevel?: string;
+  webDist?: string | undefined;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the Fastify app (no listen): plugins, session + CSRF hooks, routes and the one error handler. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { services } = opts;
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: false });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: opts.maxUploadBytes ?? 30 * 1024 * 1024, files: 1, fields: 5 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Yanxun 研训 API',
+        version: '1.0.0',
+        description: '教师发展与教学质量监测平台 REST API',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustChangePassword', false);
+
+  // Session: resolve the cookie on every API request; CSRF: a mutating request must echo the session's token.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    const isLogin = req.url.startsWith('/api/v1/auth/login');
+    if (token && !isLogin) {
+      try {
+        const s = await services.auth.authenticate(token, {
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+          requestId: req.id,
+        });
+        req.actor = s.actor;
+        req.sessionToken = token;
+        req.csrfToken = s.csrfToken;
+        req.mustChangePassword = s.mustChangePassword;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        // an expired or unknown session: say so on protected routes
+        if (err.code === 'SESSION_EXPIRED') throw err;
+      }
+    }
+    if (MUTATING.has(req.method) && !isLogin && req.actor) {
+      if (req.headers[CSRF_HEADER] !== req.csrfToken) {
+        throw new AppError('CSRF_FAILED', '请求校验失败（CSRF），请刷新页面后重试');
+      }
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    let body: ErrorBody;
+    let status: number;
+    if (err instanceof AppError) {
+      status = err.status;
+      body = { error: { code: err.code, message: err.message, details: err.details, requestId: req.id } };
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      status = 400;
+      body = {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '请求参数不正确',
+          details: {
+            issues: err.validation.map((v) => ({
+              path: v.instancePath,
+              message: v.message,
+              params: v.params,
+            })),
+          },
+          requestId: req.id,
+        },
+      };
+    } else if (
+      (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ||
+      (err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+    ) {
+      status = 413;
+      body = {
+        error: {
+          code: 'FILE_TOO_LARGE',
+          message: `文件过大：上限 ${Math.round((opts.maxUploadBytes ?? 30 * 1024 * 1024) / 1024 / 1024)} MB，请拆分后再导入`,
+          requestId: req.id,
+        },
+      };
+    } else if (
+      typeof (err as { statusCode?: number }).statusCode === 'number' &&
+      (err as { statusCode: number }).statusCode < 500
+    ) {
+      status = (err as { statusCode: number }).statusCode;
+      body = { error: { code: 'VALIDATION_FAILED', message: (err as Error).message, requestId: req.id } };
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      status = 500;
+      body = { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', requestId: req.id } };
+    }
+    return reply.code(status).send(body);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !opts.webDist) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', requestId: req.id } });
+    }
+    return reply.sendFile('index.html');
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(services.auth, { cookieSecure: opts.cookieSecure ?? false }));
+      await api.register(orgRoutes(services.orgs));
+      await api.register(peopleRoutes(services.people, services.codes));
+      await api.register(importRoutes(services.imports));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
+  }
+  return app;
+}

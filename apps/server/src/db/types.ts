@@ -1,0 +1,172 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the schema; kept in step with db/migrations by hand, checked by the migration test. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** `date` columns come back as 'YYYY-MM-DD' strings (the pg type parser is set in db/database.ts). */
+type DateString = ColumnType<string, string, string>;
+/** bigint ids come back as strings from pg. */
+type Id = ColumnType<string, string | number | bigint, string | number | bigint>;
+type GeneratedId = ColumnType<string, string | number | bigint | undefined, never>;
+
+export interface CodeEntriesTable {
+  table_name: string;
+  code: string;
+  name: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface OrgsTable {
+  id: GeneratedId;
+  parent_id: Id | null;
+  path: string;
+  depth: number;
+  kind: string;
+  code: string | null;
+  name: string;
+  name_pinyin: Generated<string>;
+  province_id: Id | null;
+  city_id: Id | null;
+  county_id: Id | null;
+  stages: Generated<string[]>;
+  school_type: string | null;
+  location_type: string | null;
+  group_name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeachersTable {
+  county_id: Id;
+  id: ColumnType<string, string | number | bigint | undefined, never>;
+  id_number: string;
+  name: string;
+  name_pinyin: Generated<string>;
+  name_initials: Generated<string>;
+  gender: string;
+  birth_date: DateString;
+  phone: string | null;
+  school_id: Id;
+  org_path: string;
+  stage: string | null;
+  subject: string | null;
+  title: string | null;
+  backbone: string | null;
+  teaching_start_date: DateString | null;
+  training_start_year: number | null;
+  roles_held: Generated<string[]>;
+  status: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeacherIdentitiesTable {
+  id_number: string;
+  teacher_id: Id;
+  county_id: Id;
+}
+
+export interface TeacherPostingsTable {
+  county_id: Id;
+  id: GeneratedId;
+  teacher_id: Id;
+  school_id: Id;
+  from_date: DateString;
+  to_date: DateString | null;
+  reason: string | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: GeneratedId;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  teacher_id: Id | null;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  disabled: Generated<boolean>;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface RoleGrantsTable {
+  id: GeneratedId;
+  account_id: Id;
+  role: string;
+  org_id: Id;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: Id;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: GeneratedId;
+  at: Timestamp;
+  actor_id: Id | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  org_id: Id | null;
+  details: ColumnType<unknown, string, string>;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface ImportJobsTable {
+  id: GeneratedId;
+  kind: string;
+  file_name: string;
+  status: string;
+  progress: Generated<number>;
+  total_rows: Generated<number>;
+  valid_rows: Generated<number>;
+  error_rows: Generated<number>;
+  to_create: Generated<number>;
+  to_update: Generated<number>;
+  unchanged: Generated<number>;
+  committed_rows: Generated<number>;
+  commit_mode: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  account_id: Id;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface ImportErrorsTable {
+  job_id: Id;
+  seq: number;
+  row_number: number;
+  column_name: string;
+  value: string;
+  rule: string;
+  message: string;
+}
+
+export interface DB {
+  code_entries: CodeEntriesTable;
+  orgs: OrgsTable;
+  teachers: TeachersTable;
+  teacher_identities: TeacherIdentitiesTable;
+  teacher_postings: TeacherPostingsTable;
+  accounts: AccountsTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  import_jobs: ImportJobsTable;
+  import_errors: ImportErrorsTable;
+}

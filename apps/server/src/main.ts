@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { openDatabase, seedDemoIfEmpty } from './boot';
+import { loadConfig } from './config';
+import { DEMO_PASSWORD } from './demo/load-region';
+import { createServices } from './services';
+
+const config = loadConfig();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webDist = config.webDist ?? path.resolve(here, '../../web/dist');
+
+const handle = await openDatabase(config);
+const seeded = await seedDemoIfEmpty(handle, config, (m) => console.log(m));
+const services = createServices(handle.db, config);
+const app = await buildApp({
+  services,
+  cookieSecure: config.cookieSecure,
+  maxUploadBytes: config.maxUploadBytes,
+  logLevel: config.logLevel,
+  webDist,
+});
+
+const shutdown = async () => {
+  await app.close();
+  await handle.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+console.log(`\n研训 Yanxun 已启动: ${url}   API 文档: ${url}/api/docs`);
+console.log(
+  `数据库: ${handle.engine === 'pglite' ? `内置 PGlite (${path.join(config.dataDir, 'pglite')})` : 'PostgreSQL'}`,
+);
+if (seeded || handle.engine === 'pglite') {
+  console.log(
+    `演示账号 (密码均为 ${DEMO_PASSWORD}): admin, province, city, qingcheng, yingde, tdc, school, teacher …`,
+  );
+}

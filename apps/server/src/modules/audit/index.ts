@@ -1,0 +1,1 @@
+export { type AuditEntry, type AuditService, createAuditService } from './audit.service';

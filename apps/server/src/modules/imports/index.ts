@@ -1,0 +1,2 @@
+export { importRoutes } from './imports.routes';
+export { createImportsService, type ImportsService } from './imports.service';

@@ -1,0 +1,37 @@
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { createAuditService } from './modules/audit';
+import { createAuthRepository, createAuthService } from './modules/auth';
+import { createImportsService } from './modules/imports';
+import { createOrgRepository, createOrgService } from './modules/org';
+import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
+
+/** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
+export function createServices(
+  db: Database,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'>,
+  clock?: () => Date,
+) {
+  const audit = createAuditService({ db });
+  const authRepo = createAuthRepository(db);
+  const auth = createAuthService({
+    repo: authRepo,
+    audit,
+    clock,
+    settings: {
+      idleMinutes: config.sessionIdleMinutes,
+      absoluteHours: config.sessionAbsoluteHours,
+      lockoutThreshold: config.lockoutThreshold,
+      lockoutMinutes: config.lockoutMinutes,
+    },
+  });
+  const orgRepo = createOrgRepository(db);
+  const orgs = createOrgService({ repo: orgRepo });
+  const peopleRepo = createPeopleRepository(db);
+  const people = createPeopleService({ db, repo: peopleRepo, orgRepo, orgs, audit, clock });
+  const codes = createCodesService({ db });
+  const imports = createImportsService({ db, orgRepo, peopleRepo, orgs, audit, clock });
+  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,42 @@
+import type { ErrorCode } from '@yanxun/contracts';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  PASSWORD_POLICY: 400,
+  FILE_TOO_LARGE: 413,
+  FILE_UNREADABLE: 400,
+  FILE_EMPTY: 400,
+  HEADER_MISMATCH: 400,
+  IMPORT_NOT_READY: 409,
+  IMPORT_HAS_ERRORS: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** The one error type of the application. Services throw it; the error handler turns it into the API shape. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或不在您的管辖范围内`);
+export const forbidden = (message = '您没有执行此操作的权限') => new AppError('FORBIDDEN', message);
