@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import type { Role } from '@yanxun/contracts';
+import { ROLES } from '@yanxun/contracts';
+import { checkPassword, DEFAULT_PASSWORD_POLICY } from '@yanxun/core';
+import { openDatabase } from './boot';
+import { loadConfig } from './config';
+import { loadDemoRegion } from './demo/load-region';
+import { createAuthRepository, hashPassword } from './modules/auth';
+
+const HELP = `yanxun — 研训 command line
+
+  npx yanxun serve                      start the platform (same as npm start, without building the web app)
+  npx yanxun migrate                    apply database migrations
+  npx yanxun demo [--teachers N]        load the demo region into an EMPTY database (default 20000 teachers;
+                                        --teachers 1000000 makes a province for benchmarks)
+  npx yanxun account create --username U --password P --role R --org-code CODE [--name 显示名]
+                                        create an account holding role R on the org with that code
+
+The database is DATABASE_URL (PostgreSQL 15+) or, without it, the embedded PGlite in DATA_DIR (default ./data).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, sub, ...rest] = argv;
+  const config = loadConfig();
+  switch (cmd) {
+    case 'serve':
+      await import('./main');
+      return -1; // keeps running
+    case 'migrate': {
+      const h = await openDatabase(config);
+      await h.close();
+      console.log('migrations applied');
+      return 0;
+    }
+    case 'demo': {
+      const { values } = parseArgs({
+        args: [sub, ...rest].filter((a): a is string => a !== undefined),
+        options: { teachers: { type: 'string', default: String(config.demoTeachers) } },
+      });
+      const teachers = Number(values.teachers);
+      if (!Number.isInteger(teachers) || teachers < 0) throw new Error('--teachers must be a whole number');
+      const h = await openDatabase(config);
+      try {
+        const any = await h.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
+        if (any) {
+          console.error('the database already holds an org tree; use an empty DATA_DIR or database');
+          return 2;
+        }
+        const t0 = Date.now();
+        const r = await loadDemoRegion(h.db, {
+          teachers,
+          onProgress: (done, total) => process.stdout.write(`\r  teachers ${done}/${total}`),
+        });
+        console.log(
+          `\n${r.orgs} orgs, ${r.teachers} teachers, accounts ${r.accounts.join(', ')} in ${Date.now() - t0} ms`,
+        );
+      } finally {
+        await h.close();
+      }
+      return 0;
+    }
+    case 'account': {
+      if (sub !== 'create') break;
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string' },
+          'org-code': { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      const { username, password, role } = values;
+      const orgCode = values['org-code'];
+      if (!username || !password || !role || !orgCode)
+        throw new Error('--username, --password, --role and --org-code are required');
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+      const violations = checkPassword(password, username, DEFAULT_PASSWORD_POLICY);
+      if (violations.length) throw new Error(violations.map((v) => v.message).join('；'));
+      const h = await openDatabase(config);
+      try {
+        const org = await h.db
+          .selectFrom('orgs')
+          .select(['id', 'name'])
+          .where('code', '=', orgCode)
+          .executeTakeFirst();
+        if (!org) throw new Error(`no org with code ${orgCode}`);
+        const repo = createAuthRepository(h.db);
+        const id = await repo.createAccount({
+          username,
+          displayName: values.name ?? username,
+          passwordHash: await hashPassword(password),
+        });
+        await repo.addGrant(id, role as Role, org.id);
+        console.log(`account ${username} (${role} @ ${org.name}) created`);
+      } finally {
+        await h.close();
+      }
+      return 0;
+    }
+    default:
+      break;
+  }
+  console.log(HELP);
+  return cmd === undefined || cmd === 'help' || cmd === '--help' ? 0 : 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(`yanxun: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

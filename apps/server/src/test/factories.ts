@@ -1,0 +1,149 @@
+import type { Role } from '@yanxun/contracts';
+import { makeIdNumber, pinyinInitials, pinyinKey } from '@yanxun/core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app';
+import type { Database } from '../db/database';
+import { DEMO_PASSWORD, loadDemoRegion } from '../demo/load-region';
+import { createAuthRepository, hashPassword } from '../modules/auth';
+import { type OrgRow, regionKeyOf } from '../modules/org';
+import { createPeopleRepository, type TeacherWrite } from '../modules/people';
+import { createServices, type Services } from '../services';
+
+export const TEST_SETTINGS = {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+};
+
+/** The demo region (清远市, 8 counties, ~400 schools) with a few hundred teachers and the demo accounts. */
+export async function seedRegion(db: Database, teachers = 1000) {
+  return loadDemoRegion(db, { teachers });
+}
+
+export async function orgByName(db: Database, kind: string, nameContains: string): Promise<OrgRow> {
+  const row = await db
+    .selectFrom('orgs')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('name', 'like', `%${nameContains}%`)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return row as unknown as OrgRow;
+}
+
+/** The first school under a county (by name), for scope tests. */
+export async function schoolIn(db: Database, countyName: string, offset = 0): Promise<OrgRow> {
+  const county = await orgByName(db, 'county', countyName);
+  return (await db
+    .selectFrom('orgs')
+    .selectAll()
+    .where('kind', '=', 'school')
+    .where('county_id', '=', county.id)
+    .orderBy('id')
+    .offset(offset)
+    .limit(1)
+    .executeTakeFirstOrThrow()) as unknown as OrgRow;
+}
+
+let seq = 0;
+
+/** Insert one teacher at a school; every field can be overridden. Returns the teacher's id and ID number. */
+export async function buildTeacher(
+  db: Database,
+  school: OrgRow,
+  overrides: Partial<TeacherWrite> = {},
+): Promise<{ id: string; idNumber: string }> {
+  seq++;
+  const birthDate = overrides.birthDate ?? '1988-03-14';
+  const idNumber =
+    overrides.idNumber ?? makeIdNumber('441802', birthDate, String(100 + (seq % 800)).padStart(3, '0'));
+  const name =
+    overrides.name ??
+    `测试${'甲乙丙丁戊己庚辛壬癸'[seq % 10]}${'一二三四五六七八九十'[Math.floor(seq / 10) % 10]}`;
+  const w: TeacherWrite = {
+    idNumber,
+    name,
+    namePinyin: pinyinKey(name),
+    nameInitials: pinyinInitials(name),
+    gender: Number(idNumber[16]) % 2 === 1 ? 'M' : 'F',
+    birthDate,
+    phone: `139${String(10_000_000 + seq).slice(-8)}`,
+    schoolId: school.id,
+    countyId: regionKeyOf(school),
+    orgPath: school.path,
+    stage: 'primary',
+    subject: 'math',
+    title: 'first',
+    backbone: null,
+    teachingStartDate: '2010-09-01',
+    trainingStartYear: null,
+    rolesHeld: [],
+    status: 'active',
+    ...overrides,
+  };
+  await db
+    .transaction()
+    .execute((trx) => createPeopleRepository(db).insertTeachers([w], '2020-09-01', null, trx));
+  const row = await db
+    .selectFrom('teacher_identities')
+    .select('teacher_id')
+    .where('id_number', '=', w.idNumber)
+    .executeTakeFirstOrThrow();
+  return { id: row.teacher_id, idNumber: w.idNumber };
+}
+
+/** An account holding `role` on `org`, with the demo password. */
+export async function buildAccount(
+  db: Database,
+  username: string,
+  role: Role,
+  org: OrgRow,
+  teacherId?: string,
+) {
+  const repo = createAuthRepository(db);
+  const id = await repo.createAccount({
+    username,
+    displayName: username,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    teacherId: teacherId ?? null,
+  });
+  await repo.addGrant(id, role, org.id);
+  return { id, username, password: DEMO_PASSWORD };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+}
+
+export async function buildTestApp(db: Database, clock?: () => Date): Promise<TestApp> {
+  const services = createServices(db, TEST_SETTINGS, clock);
+  const app = await buildApp({ services, logLevel: 'silent', maxUploadBytes: 5 * 1024 * 1024 });
+  return { app, services };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+/** Log in through the real route; returns the cookie and CSRF token to send on later requests. */
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  const cookie = (raw ?? '').split(';')[0] ?? '';
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
