@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { importRoutes } from './modules/imports';
 import { orgRoutes } from './modules/org';
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes(services.orgs));
       await api.register(peopleRoutes(services.people, services.codes));
       await api.register(importRoutes(services.imports));
+      await api.register(auditRoutes(services.audit));
     },
     { prefix: '/api/v1' },
   );

@@ -76,3 +76,23 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  orgName: z.string().nullable(),
+  details: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type AuditEntryRow = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = pageQuerySchema.extend({
+  action: z.string().max(64).optional(),
+  entity: z.string().max(32).optional(),
+  entityId: z.string().max(32).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,5 +1,8 @@
+import type { AuditEntryRow, AuditQuery, Page } from '@yanxun/contracts';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
+import { requirePermission } from '../../shared/permissions';
+import { createAuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   action: string;
@@ -10,27 +13,59 @@ export interface AuditEntry {
 }
 
 export interface AuditService {
+  /** Pass the transaction as `db` so the entry commits or rolls back with the write it records. */
   record(actor: Actor | null, entry: AuditEntry, db?: Database): Promise<void>;
+  list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntryRow>>;
 }
 
-/** Writes the audit log. Pass the transaction as `db` so the entry commits or rolls back with the write. */
 export function createAuditService(deps: { db: Database }): AuditService {
+  const repo = createAuditRepository(deps.db);
   return {
-    async record(actor, entry, db = deps.db) {
-      await db
-        .insertInto('audit_log')
-        .values({
-          actor_id: actor?.accountId ?? null,
-          actor_name: actor?.username ?? null,
+    async record(actor, entry, db) {
+      await repo.insert(
+        {
+          actorId: actor?.accountId ?? null,
+          actorName: actor?.username ?? null,
           action: entry.action,
           entity: entry.entity,
-          entity_id: entry.entityId ?? null,
-          org_id: entry.orgId ?? null,
-          details: JSON.stringify(entry.details ?? {}),
-          request_id: actor?.requestId ?? null,
+          entityId: entry.entityId ?? null,
+          orgId: entry.orgId ?? null,
+          details: entry.details ?? {},
+          requestId: actor?.requestId ?? null,
           ip: actor?.ip ?? null,
-        })
-        .execute();
+        },
+        db,
+      );
+    },
+
+    /** System admins read everything; bureau admins read the entries about orgs in their subtrees. */
+    async list(actor, query) {
+      const scope = requirePermission(actor, 'audit.read');
+      const isSystem = actor.grants.some((g) => g.role === 'system_admin');
+      const { rows, total } = await repo.list({
+        roots: isSystem ? null : scope,
+        action: query.action,
+        entity: query.entity,
+        entityId: query.entityId,
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorName: r.actor_name,
+          action: r.action,
+          entity: r.entity,
+          entityId: r.entity_id,
+          orgName: r.org_name,
+          details: r.details,
+          ip: r.ip,
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
   };
 }
