@@ -4,8 +4,9 @@ import { ROLES } from '@yanxun/contracts';
 import { checkPassword, DEFAULT_PASSWORD_POLICY } from '@yanxun/core';
 import { openDatabase } from './boot';
 import { loadConfig } from './config';
-import { loadDemoRegion } from './demo/load-region';
+import { insertOrgTree, loadDemoRegion } from './demo/load-region';
 import { createAuthRepository, hashPassword } from './modules/auth';
+import { adminTreeFor } from './region/admin-tree';
 
 const HELP = `yanxun — 研训 command line
 
@@ -13,6 +14,9 @@ const HELP = `yanxun — 研训 command line
   npx yanxun migrate                    apply database migrations
   npx yanxun demo [--teachers N]        load the demo region into an EMPTY database (default 20000 teachers;
                                         --teachers 1000000 makes a province for benchmarks)
+  npx yanxun region load --code 4418     load the real administrative tree (省/市/县区/乡镇, GB/T 2260) of a province
+                                        (2 digits), city (4) or county (6) into an EMPTY database, for a real
+                                        deployment: then import schools and teachers from Excel
   npx yanxun account create --username U --password P --role R --org-code CODE [--name 显示名]
                                         create an account holding role R on the org with that code
 
@@ -53,6 +57,28 @@ async function main(argv: string[]): Promise<number> {
         console.log(
           `\n${r.orgs} orgs, ${r.teachers} teachers, accounts ${r.accounts.join(', ')} in ${Date.now() - t0} ms`,
         );
+      } finally {
+        await h.close();
+      }
+      return 0;
+    }
+    case 'region': {
+      if (sub !== 'load') break;
+      const { values } = parseArgs({ args: rest, options: { code: { type: 'string' } } });
+      if (!values.code)
+        throw new Error('--code is required (e.g. 44 for 广东省, 4418 for 清远市, 441802 for 清城区)');
+      const tree = adminTreeFor(values.code);
+      const h = await openDatabase(config);
+      try {
+        const any = await h.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
+        if (any) {
+          console.error('the database already holds an org tree; use an empty DATA_DIR or database');
+          return 2;
+        }
+        await insertOrgTree(h.db, tree);
+        const counts = new Map<string, number>();
+        for (const o of tree) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
+        console.log(`loaded ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
       } finally {
         await h.close();
       }

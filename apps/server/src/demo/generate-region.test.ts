@@ -74,7 +74,8 @@ describe('generateOrgs: the default region (清远市)', () => {
   it('has a 教师发展中心 per city and county, two providers and the 省培项目办', () => {
     const tdcs = orgs.filter((o) => o.kind === 'tdc');
     expect(tdcs).toHaveLength(9);
-    expect(tdcs.every((o) => o.code === null)).toBe(true);
+    // they carry a 学校标识码 (serial 999) so their staff export and re-import like any school's
+    expect(tdcs.every((o) => /^2\d{6}999$/.test(o.code ?? ''))).toBe(true);
     expect(tdcs.map((o) => index.get(o.parentKey ?? '')?.kind).sort()).toEqual([
       'city',
       ...Array(8).fill('county'),

@@ -11,7 +11,7 @@
  *   cities of 广东省 in code order (广州 4401, 韶关 4402, …), all 21 from 500,000 teachers up.
  * - Schools: one per 50 teachers, spread over counties by the number and kind of their 乡镇/街道.
  * - School codes (学校标识码 in the demo): 10 digits = '2' + the county's 6-digit GB/T 2260 code + a 3-digit
- *   serial within the county (001–999). Real 学校标识码 are assigned by the ministry; ours are only unique.
+ *   serial within the county (001–998; 999 is the county's 教师发展中心). Real 学校标识码 are assigned by the ministry; ours are only unique.
  * - Keys: administrative units use their code ('44', '4418', '441802', '441802001'); schools 'S:' + code;
  *   teacher development centres 'T:' + the code of the city or county they serve; providers 'P:1', 'P:2';
  *   the project office 'O:44'.
@@ -587,7 +587,8 @@ export function generateOrgs(spec: RegionSpec): DemoOrg[] {
       key: `T:${city.code}`,
       parentKey: city.code,
       kind: 'tdc',
-      code: null,
+      // 教师发展中心/进修学校 hold a 学校标识码 too; the demo gives them serial 999 of their city or county
+      code: `2${city.code}00999`,
       name: `${city.name}教师发展中心`,
     });
     for (const county of countiesOf.get(city.code) ?? []) {
@@ -621,7 +622,7 @@ function countyOrgs(
       key: `T:${county.code}`,
       parentKey: county.code,
       kind: 'tdc',
-      code: null,
+      code: `2${county.code}999`,
       name: `${county.name}${tdcType}`,
     },
   ];
@@ -653,7 +654,7 @@ function countyOrgs(
   let serial = 0;
   const pushSchool = (plan: SchoolPlan, parentKey: string, townshipIdx: number, townName: string | null) => {
     serial++;
-    if (serial > 999) throw new RangeError(`more than 999 schools in ${county.name}: raise the serial width`);
+    if (serial > 998) throw new RangeError(`more than 999 schools in ${county.name}: raise the serial width`);
     const code = `2${county.code}${String(serial).padStart(3, '0')}`;
     let groupName: string | null = null;
     if (rng.chance(1 / 3)) {

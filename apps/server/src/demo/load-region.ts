@@ -22,7 +22,7 @@ export interface DemoAccount {
   at: (orgs: LoadedOrg[]) => LoadedOrg | undefined;
 }
 
-interface LoadedOrg extends DemoOrg {
+export interface LoadedOrg extends DemoOrg {
   id: string;
   path: string;
   depth: number;
@@ -67,7 +67,8 @@ function code(table: Parameters<typeof lookupCode>[0], value: string | null): st
   return entry.code;
 }
 
-async function insertOrgs(db: Database, orgs: DemoOrg[]): Promise<LoadedOrg[]> {
+/** Insert an org tree given parent-before-child, allocating ids and materialized paths. */
+export async function insertOrgTree(db: Database, orgs: DemoOrg[]): Promise<LoadedOrg[]> {
   const ids = await sql<{ id: string }>`SELECT nextval(pg_get_serial_sequence('orgs', 'id'))::text AS id
     FROM generate_series(1, ${orgs.length})`.execute(db);
   const byKey = new Map<string, LoadedOrg>();
@@ -145,7 +146,7 @@ export async function loadDemoRegion(
   opts: { teachers: number; seed?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<{ orgs: number; teachers: number; accounts: string[] }> {
   const spec = { teachers: opts.teachers, seed: opts.seed };
-  const orgs = await insertOrgs(db, generateOrgs(spec));
+  const orgs = await insertOrgTree(db, generateOrgs(spec));
   const byKey = new Map(orgs.map((o) => [o.key, o]));
   const people = createPeopleRepository(db);
   let done = 0;

@@ -1,0 +1,245 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  FieldTimeOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ReadOutlined,
+  TeamOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import type { MenuProps } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../shared/api';
+import { useI18n } from '../shared/i18n';
+import { orgKindKey, roleKey } from '../shared/labels';
+import { primaryGrant, useMe } from '../shared/session';
+
+const { Header, Sider, Content } = Layout;
+
+const SECTIONS = ['orgs', 'schools', 'teachers', 'imports'] as const;
+
+function selectedKey(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return (SECTIONS as readonly string[]).includes(first) ? `/${first}` : '/';
+}
+
+function Brand({ compact }: { compact?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 10,
+        padding: compact ? '0 24px' : '0 20px',
+        color: '#fff',
+        fontWeight: 600,
+        fontSize: 18,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      <span
+        aria-hidden
+        style={{
+          width: 30,
+          height: 30,
+          borderRadius: 6,
+          background: '#1d5fbf',
+          display: 'grid',
+          placeItems: 'center',
+          fontSize: 16,
+          flex: 'none',
+        }}
+      >
+        研
+      </span>
+      {compact ? null : <span>{t('app.fullName')}</span>}
+    </div>
+  );
+}
+
+export function AppLayout() {
+  const { t, lang, setLang } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const isDesktop = Boolean(screens.lg);
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const grant = primaryGrant(me);
+
+  const menuItems: MenuProps['items'] = [
+    { key: '/', icon: <DashboardOutlined />, label: t('nav.home') },
+    { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
+    { key: '/schools', icon: <BankOutlined />, label: t('nav.schools') },
+    { key: '/teachers', icon: <TeamOutlined />, label: t('nav.teachers') },
+    { key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') },
+    {
+      type: 'group',
+      key: 'soon',
+      label: t('common.comingSoon'),
+      children: [
+        { key: 'programs', icon: <ReadOutlined />, label: t('nav.programs'), disabled: true },
+        { key: 'credits', icon: <FieldTimeOutlined />, label: t('nav.credits'), disabled: true },
+        { key: 'studios', icon: <ExperimentOutlined />, label: t('nav.studios'), disabled: true },
+        { key: 'monitoring', icon: <AuditOutlined />, label: t('nav.monitoring'), disabled: true },
+      ],
+    },
+  ];
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      items={menuItems}
+      onClick={({ key }) => {
+        if (key.startsWith('/')) navigate(key);
+        setDrawerOpen(false);
+      }}
+    />
+  );
+
+  async function logout() {
+    try {
+      await api.logout();
+    } finally {
+      queryClient.clear();
+      navigate('/login', { replace: true });
+    }
+  }
+
+  const roleText = grant ? t(roleKey(grant.role) ?? 'role.teacher') : '';
+  const userMenu: MenuProps = {
+    items: [
+      {
+        type: 'group',
+        key: 'grants',
+        label: t('header.grants'),
+        children: (me?.grants ?? []).map((g) => {
+          const kind = orgKindKey(g.orgKind);
+          return {
+            key: `${g.role}:${g.orgId}`,
+            disabled: true,
+            label: `${t(roleKey(g.role) ?? 'role.teacher')} · ${g.orgName}${kind ? `（${t(kind)}）` : ''}`,
+          };
+        }),
+      },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'logout') void logout();
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {isDesktop ? (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={208}
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Brand compact={collapsed} />
+          {menu}
+        </Sider>
+      ) : (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          <Brand />
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            padding: isDesktop ? '0 24px' : '0 12px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
+          {isDesktop ? null : (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-open"
+            />
+          )}
+          <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
+            {isDesktop ? t('app.tagline') : t('app.fullName')}
+          </Typography.Text>
+          <div style={{ flex: 1 }} />
+          <Space size={isDesktop ? 'middle' : 'small'}>
+            <Button
+              type="text"
+              icon={<TranslationOutlined />}
+              onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')}
+              data-testid="lang-switch"
+            >
+              {isDesktop ? t('lang.switch') : null}
+            </Button>
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <Button type="text" data-testid="user-menu" style={{ height: 48 }}>
+                <Space size={8}>
+                  <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5fbf' }} />
+                  <span
+                    style={{
+                      display: 'inline-flex',
+                      flexDirection: 'column',
+                      lineHeight: 1.3,
+                      textAlign: 'left',
+                    }}
+                  >
+                    <span data-testid="user-name">{me?.displayName}</span>
+                    {grant && screens.md ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="user-grant">
+                        {roleText} · {grant.orgName}
+                      </Typography.Text>
+                    ) : null}
+                  </span>
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content style={{ padding: isDesktop ? 24 : 12, minWidth: 0 }}>
+          <Suspense>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,64 @@
+import { Spin } from 'antd';
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { AppLayout } from './app-layout';
+import { NotFoundPage } from './not-found-page';
+import { RequireAuth } from './require-auth';
+
+function PageLoading() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin />
+    </div>
+  );
+}
+
+/** Pages load on demand so the login screen does not pull in echarts and the tables. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      hydrateFallbackElement: <PageLoading />,
+      children: [
+        {
+          index: true,
+          lazy: () => import('../features/home/home-page').then((m) => ({ Component: m.HomePage })),
+        },
+        {
+          path: 'orgs',
+          lazy: () => import('../features/orgs/orgs-page').then((m) => ({ Component: m.OrgsPage })),
+        },
+        {
+          path: 'orgs/:id',
+          lazy: () => import('../features/orgs/orgs-page').then((m) => ({ Component: m.OrgsPage })),
+        },
+        {
+          path: 'schools',
+          lazy: () => import('../features/schools/schools-page').then((m) => ({ Component: m.SchoolsPage })),
+        },
+        {
+          path: 'teachers',
+          lazy: () =>
+            import('../features/teachers/teachers-page').then((m) => ({ Component: m.TeachersPage })),
+        },
+        {
+          path: 'teachers/:id',
+          lazy: () =>
+            import('../features/teachers/teacher-detail-page').then((m) => ({
+              Component: m.TeacherDetailPage,
+            })),
+        },
+        {
+          path: 'imports',
+          lazy: () => import('../features/imports/imports-page').then((m) => ({ Component: m.ImportsPage })),
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

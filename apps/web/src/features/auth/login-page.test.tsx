@@ -1,0 +1,135 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { Me } from '@yanxun/contracts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api } from '../../shared/api';
+import { renderWithApp } from '../../shared/test-utils';
+import { LoginPage, safeNext } from './login-page';
+
+vi.mock('../../shared/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../shared/api')>();
+  return { ...actual, api: { login: vi.fn(), changePassword: vi.fn(), me: vi.fn() } };
+});
+
+const login = vi.mocked(api.login);
+const changePassword = vi.mocked(api.changePassword);
+
+const ME: Me = {
+  id: 'u1',
+  username: 'zhang',
+  displayName: '张老师',
+  grants: [],
+  csrfToken: 'c',
+  mustChangePassword: false,
+};
+
+function fillAndSubmit(username: string, password: string) {
+  fireEvent.change(screen.getByTestId('login-username'), { target: { value: username } });
+  fireEvent.change(screen.getByTestId('login-password'), { target: { value: password } });
+  fireEvent.click(screen.getByTestId('login-submit'));
+}
+
+function lockedError(until: string) {
+  return new ApiError({
+    status: 423,
+    code: 'ACCOUNT_LOCKED',
+    message: 'locked',
+    details: { lockedUntil: until },
+    requestId: 'r',
+  });
+}
+
+afterEach(cleanup);
+
+beforeEach(() => {
+  login.mockReset();
+  changePassword.mockReset();
+});
+
+describe('LoginPage', () => {
+  it('signs in with the typed credentials and goes to the page asked for', async () => {
+    login.mockResolvedValueOnce(ME);
+    renderWithApp(<LoginPage />, { route: '/login?next=%2Fteachers%3Fq%3D1', path: '/login' });
+    fillAndSubmit('zhang', 'secret');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/teachers?q=1'));
+    expect(login).toHaveBeenCalledWith({ username: 'zhang', password: 'secret' });
+  });
+
+  it('does not submit empty fields', async () => {
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fireEvent.click(screen.getByTestId('login-submit'));
+    expect(await screen.findByText('请输入用户名')).toBeTruthy();
+    expect(login).not.toHaveBeenCalled();
+  });
+
+  it('shows the Chinese message for INVALID_CREDENTIALS and stays on the page', async () => {
+    login.mockRejectedValueOnce(
+      new ApiError({ status: 401, code: 'INVALID_CREDENTIALS', message: 'bad', requestId: 'r' }),
+    );
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fillAndSubmit('zhang', 'wrong');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('用户名或密码错误');
+    expect(screen.queryByTestId('location')).toBeNull();
+  });
+
+  it('says until when an account is locked', async () => {
+    login.mockRejectedValueOnce(lockedError('2030-05-06T07:08:00'));
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fillAndSubmit('zhang', 'wrong');
+    const alert = await screen.findByTestId('login-error');
+    expect(alert.textContent).toContain('已被临时锁定');
+    expect(alert.textContent).toContain('2030-05-06 07:08');
+  });
+
+  it('asks for a new password when the server says mustChangePassword, and lists policy violations', async () => {
+    login.mockResolvedValueOnce({ ...ME, mustChangePassword: true });
+    changePassword.mockRejectedValueOnce(
+      new ApiError({
+        status: 400,
+        code: 'PASSWORD_POLICY',
+        message: 'policy',
+        details: {
+          violations: [{ rule: 'min_length', message: '密码至少 12 位' }, { message: '不能与用户名相同' }],
+        },
+        requestId: 'r',
+      }),
+    );
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fillAndSubmit('zhang', 'initial');
+    expect(await screen.findByTestId('password-form')).toBeTruthy();
+    expect(screen.queryByTestId('location')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('password-old'), { target: { value: 'initial' } });
+    fireEvent.change(screen.getByTestId('password-new'), { target: { value: 'short' } });
+    fireEvent.change(screen.getByTestId('password-confirm'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByTestId('password-submit'));
+
+    const violations = await screen.findByTestId('password-violations');
+    expect(violations.textContent).toContain('密码至少 12 位');
+    expect(violations.textContent).toContain('不能与用户名相同');
+    expect(screen.getByTestId('password-error').textContent).toContain('新密码不符合密码规则');
+    expect(changePassword).toHaveBeenCalledWith({ oldPassword: 'initial', newPassword: 'short' });
+  });
+
+  it('enters the app once the password is changed', async () => {
+    login.mockResolvedValueOnce({ ...ME, mustChangePassword: true });
+    changePassword.mockResolvedValueOnce({ ...ME, mustChangePassword: false });
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fillAndSubmit('zhang', 'initial');
+    await screen.findByTestId('password-form');
+    fireEvent.change(screen.getByTestId('password-old'), { target: { value: 'initial' } });
+    fireEvent.change(screen.getByTestId('password-new'), { target: { value: 'A-much-better-pass1' } });
+    fireEvent.change(screen.getByTestId('password-confirm'), { target: { value: 'A-much-better-pass1' } });
+    fireEvent.click(screen.getByTestId('password-submit'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/'));
+  });
+});
+
+describe('safeNext', () => {
+  it('only follows same-site paths', () => {
+    expect(safeNext('/teachers?q=1')).toBe('/teachers?q=1');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext('//evil.example')).toBe('/');
+    expect(safeNext('/login')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});

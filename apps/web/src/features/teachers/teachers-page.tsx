@@ -1,0 +1,201 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  BACKBONE_LEVELS,
+  type BackboneLevel,
+  EMPLOYMENT_STATUSES,
+  type EmploymentStatus,
+  type TeacherRow,
+} from '@yanxun/contracts';
+import type { TableColumnsType } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { api, fileUrls } from '../../shared/api';
+import { codeName, codeOptions, useCodes } from '../../shared/codes';
+import { useDownload } from '../../shared/download';
+import { useI18n } from '../../shared/i18n';
+import { genderKey } from '../../shared/labels';
+import { OrgScopeTag } from '../../shared/org-scope-tag';
+import { QueryError } from '../../shared/query-error';
+import { SearchInput } from '../../shared/search-input';
+import { useUrlFilters } from '../../shared/use-url-filters';
+import { StatusTag } from './status-tag';
+
+const FILTERS = ['orgId', 'q', 'stage', 'subject', 'title', 'backbone', 'status'] as const;
+
+function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
+  return list.find((v) => v === value);
+}
+
+export function TeachersPage() {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const { filters, page, pageSize, setFilters, setPage } = useUrlFilters(FILTERS);
+  const codes = useCodes();
+  const { download, pending } = useDownload();
+  const query = {
+    orgId: filters.orgId,
+    q: filters.q,
+    stage: filters.stage,
+    subject: filters.subject,
+    title: filters.title,
+    backbone: oneOf<BackboneLevel>(BACKBONE_LEVELS, filters.backbone),
+    status: oneOf<EmploymentStatus>(EMPLOYMENT_STATUSES, filters.status),
+    page,
+    pageSize,
+  };
+  const teachers = useQuery({
+    queryKey: ['teachers', query],
+    queryFn: () => api.listTeachers(query),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<TeacherRow> = [
+    {
+      title: t('teacher.name'),
+      dataIndex: 'name',
+      width: 100,
+      fixed: 'start',
+      render: (name: string) => <Typography.Link>{name}</Typography.Link>,
+    },
+    {
+      title: t('teacher.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      responsive: ['md'],
+      render: (g: string) => {
+        const key = genderKey(g);
+        return key ? t(key) : g;
+      },
+    },
+    {
+      title: t('teacher.idNumber'),
+      dataIndex: 'idNumberMasked',
+      width: 180,
+      responsive: ['md'],
+      render: (v: string) => (
+        <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{v}</span>
+      ),
+    },
+    { title: t('teacher.school'), dataIndex: 'schoolName', ellipsis: true },
+    {
+      title: t('teacher.stage'),
+      dataIndex: 'stage',
+      width: 80,
+      responsive: ['lg'],
+      render: (v: string | null) => codeName(codes.data, 'stages', v, lang),
+    },
+    {
+      title: t('teacher.subject'),
+      dataIndex: 'subject',
+      width: 90,
+      render: (v: string | null) => codeName(codes.data, 'subjects', v, lang),
+    },
+    {
+      title: t('teacher.professionalTitle'),
+      dataIndex: 'title',
+      width: 110,
+      responsive: ['lg'],
+      render: (v: string | null) => codeName(codes.data, 'titles', v, lang),
+    },
+    {
+      title: t('teacher.backbone'),
+      dataIndex: 'backbone',
+      width: 120,
+      responsive: ['md'],
+      render: (v: string | null) =>
+        v ? <Tag color="gold">{codeName(codes.data, 'backbone', v, lang)}</Tag> : '—',
+    },
+    {
+      title: t('teacher.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (v: EmploymentStatus) => <StatusTag status={v} codes={codes.data} />,
+    },
+  ];
+
+  const selects: {
+    key: 'stage' | 'subject' | 'title' | 'backbone' | 'status';
+    table: Parameters<typeof codeOptions>[1];
+    label: string;
+  }[] = [
+    { key: 'stage', table: 'stages', label: t('teacher.stage') },
+    { key: 'subject', table: 'subjects', label: t('teacher.subject') },
+    { key: 'title', table: 'titles', label: t('teacher.professionalTitle') },
+    { key: 'backbone', table: 'backbone', label: t('teacher.backbone') },
+    { key: 'status', table: 'statuses', label: t('teacher.status') },
+  ];
+
+  return (
+    <Card
+      title={t('teacher.title')}
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          loading={pending !== null}
+          onClick={() =>
+            void download(fileUrls.export('teachers'), 'teachers.xlsx', { orgId: filters.orgId })
+          }
+          data-testid="teachers-export"
+        >
+          {t('common.export')}
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        {filters.orgId ? (
+          <OrgScopeTag orgId={filters.orgId} onClear={() => setFilters({ orgId: undefined })} />
+        ) : null}
+        <SearchInput
+          value={filters.q}
+          onSearch={(q) => setFilters({ q })}
+          placeholder={t('teacher.searchPlaceholder')}
+          width={320}
+          testId="teacher-search"
+        />
+        {selects.map((s) => (
+          <Select
+            key={s.key}
+            allowClear
+            showSearch={s.key === 'subject' ? { optionFilterProp: 'label' } : undefined}
+            placeholder={s.label}
+            value={filters[s.key]}
+            onChange={(v: string | undefined) => setFilters({ [s.key]: v })}
+            options={codeOptions(codes.data, s.table, lang)}
+            style={{ width: 130 }}
+            popupMatchSelectWidth={false}
+            data-testid={`teacher-filter-${s.key}`}
+          />
+        ))}
+      </Space>
+      {teachers.isError ? (
+        <QueryError error={teachers.error} onRetry={() => void teachers.refetch()} />
+      ) : (
+        <Table<TeacherRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={teachers.data?.items ?? []}
+          loading={teachers.isFetching}
+          scroll={{ x: 'max-content' }}
+          onRow={(row) => ({
+            onClick: () => navigate(`/teachers/${row.id}`),
+            style: { cursor: 'pointer' },
+            'data-testid': 'teacher-row',
+          })}
+          pagination={{
+            current: page,
+            pageSize,
+            total: teachers.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => (
+              <Typography.Text type="secondary">{t('common.total', { n: total })}</Typography.Text>
+            ),
+            onChange: setPage,
+          }}
+          data-testid="teacher-table"
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,373 @@
+import {
+  type ChangePasswordRequest,
+  type CodeTables,
+  CSRF_HEADER,
+  codeTablesSchema,
+  errorBodySchema,
+  type ImportJob,
+  type ImportKind,
+  type ImportRowError,
+  importJobSchema,
+  importRowErrorSchema,
+  type LoginRequest,
+  type Me,
+  meSchema,
+  type OrgDetail,
+  type OrgNode,
+  orgDetailSchema,
+  orgNodeSchema,
+  type Page,
+  pageOf,
+  type SchoolListQuery,
+  type SchoolRow,
+  schoolRowSchema,
+  type TeacherDetail,
+  type TeacherListQuery,
+  type TeacherRow,
+  type TransferRequest,
+  teacherDetailSchema,
+  teacherRowSchema,
+} from '@yanxun/contracts';
+
+/** Codes the client itself produces, next to the server's ERROR_CODES. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
+
+export interface ApiErrorInit {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  requestId?: string | null;
+}
+
+/** Every failed call ends here: the server's `{ error: { code, message, details?, requestId } }`, unchanged. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+  readonly requestId: string | null;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId ?? null;
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+/** The structural bit of a zod schema we need; keeps zod itself out of the web's imports. */
+interface Parser<T> {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+interface RequestOptions {
+  query?: Query;
+  json?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  /** Login answers 401 for a wrong password: that is not "session gone", so do not redirect. */
+  skipAuthRedirect?: boolean;
+}
+
+export interface ApiClientOptions {
+  /** Defaults to the global fetch, looked up at call time. */
+  fetch?: typeof fetch;
+  onUnauthorized?: (error: ApiError) => void;
+}
+
+const FALLBACK_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'FILE_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+export function buildUrl(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  const headerRequestId = res.headers.get('x-request-id');
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details, requestId } = parsed.data.error;
+    return new ApiError({ status: res.status, code, message, details, requestId });
+  }
+  return new ApiError({
+    status: res.status,
+    code: FALLBACK_CODES[res.status] ?? 'INTERNAL',
+    message: res.statusText || `HTTP ${res.status}`,
+    requestId: headerRequestId,
+  });
+}
+
+function parseWith<T>(parser: Parser<T>, data: unknown, what: string): T {
+  const result = parser.safeParse(data);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const where = first ? first.path.map(String).join('.') : '';
+  throw new ApiError({
+    status: 200,
+    code: 'BAD_RESPONSE',
+    message: `Response of ${what} does not match the contract${where ? ` at ${where}` : ''}: ${first?.message ?? ''}`,
+    details: result.error.issues,
+  });
+}
+
+/** `attachment; filename*=UTF-8''%E6%95%99%E5%B8%88.xlsx` → 教师.xlsx */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      return star[1].trim();
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
+
+const schoolPage = pageOf(schoolRowSchema);
+const teacherPage = pageOf(teacherRowSchema);
+const importPage = pageOf(importJobSchema);
+const importErrorPage = pageOf(importRowErrorSchema);
+const orgNodeList = orgNodeSchema.array();
+
+const idNumberParser: Parser<{ idNumber: string }> = {
+  safeParse(input) {
+    if (
+      typeof input === 'object' &&
+      input !== null &&
+      'idNumber' in input &&
+      typeof input.idNumber === 'string'
+    ) {
+      return { success: true, data: { idNumber: input.idNumber } };
+    }
+    return { success: false, error: { issues: [{ path: ['idNumber'], message: 'expected a string' }] } };
+  },
+};
+
+export type ListQuery<T> = Partial<T>;
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  let csrfToken: string | null = null;
+  let onUnauthorized = options.onUnauthorized;
+
+  async function send(method: Method, path: string, opts: RequestOptions = {}): Promise<Response> {
+    const headers = new Headers({ accept: 'application/json' });
+    let body: BodyInit | undefined;
+    if (opts.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(opts.json);
+    } else if (opts.form) {
+      body = opts.form; // the browser sets the multipart boundary
+    }
+    if (method !== 'GET' && csrfToken) headers.set(CSRF_HEADER, csrfToken);
+
+    const doFetch = options.fetch ?? globalThis.fetch;
+    let res: Response;
+    try {
+      res = await doFetch(buildUrl(path, opts.query), {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: opts.signal,
+      });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw new ApiError({
+        status: 0,
+        code: 'NETWORK_ERROR',
+        message: cause instanceof Error ? cause.message : 'network error',
+      });
+    }
+    if (!res.ok) {
+      const error = await readError(res);
+      if (res.status === 401 && !opts.skipAuthRedirect) {
+        csrfToken = null;
+        onUnauthorized?.(error);
+      }
+      throw error;
+    }
+    return res;
+  }
+
+  async function json(method: Method, path: string, opts?: RequestOptions): Promise<unknown> {
+    const res = await send(method, path, opts);
+    if (res.status === 204) return undefined;
+    const text = await res.text();
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ApiError({
+        status: res.status,
+        code: 'BAD_RESPONSE',
+        message: `${path} did not return JSON`,
+      });
+    }
+  }
+
+  async function get<T>(parser: Parser<T>, path: string, query?: Query): Promise<T> {
+    return parseWith(parser, await json('GET', path, { query }), `GET ${path}`);
+  }
+
+  function acceptMe(data: unknown, what: string): Me {
+    const me = parseWith(meSchema, data, what);
+    csrfToken = me.csrfToken;
+    return me;
+  }
+
+  return {
+    setUnauthorizedHandler(handler: ((error: ApiError) => void) | undefined): void {
+      onUnauthorized = handler;
+    },
+    getCsrfToken(): string | null {
+      return csrfToken;
+    },
+
+    // ── auth ────────────────────────────────────────────────────────────────
+    async login(body: LoginRequest): Promise<Me> {
+      return acceptMe(
+        await json('POST', '/api/v1/auth/login', { json: body, skipAuthRedirect: true }),
+        'login',
+      );
+    },
+    async me(): Promise<Me> {
+      return acceptMe(await json('GET', '/api/v1/auth/me'), 'GET /api/v1/auth/me');
+    },
+    async logout(): Promise<void> {
+      try {
+        await send('POST', '/api/v1/auth/logout', { skipAuthRedirect: true });
+      } finally {
+        csrfToken = null;
+      }
+    },
+    /** Resolves to the refreshed Me when the server returns one (a new session may mean a new CSRF token). */
+    async changePassword(body: ChangePasswordRequest): Promise<Me | null> {
+      const data = await json('POST', '/api/v1/auth/password', { json: body });
+      return meSchema.safeParse(data).success ? acceptMe(data, 'password') : null;
+    },
+
+    // ── reference data and org tree ─────────────────────────────────────────
+    codes(): Promise<CodeTables> {
+      return get(codeTablesSchema, '/api/v1/codes');
+    },
+    orgRoots(): Promise<OrgNode[]> {
+      return get(orgNodeList, '/api/v1/orgs/roots');
+    },
+    org(id: string): Promise<OrgDetail> {
+      return get(orgDetailSchema, `/api/v1/orgs/${encodeURIComponent(id)}`);
+    },
+    orgChildren(id: string): Promise<OrgNode[]> {
+      return get(orgNodeList, `/api/v1/orgs/${encodeURIComponent(id)}/children`);
+    },
+
+    // ── schools and teachers ────────────────────────────────────────────────
+    listSchools(query: ListQuery<SchoolListQuery>): Promise<Page<SchoolRow>> {
+      return get(schoolPage, '/api/v1/schools', { ...query });
+    },
+    school(id: string): Promise<SchoolRow> {
+      return get(schoolRowSchema, `/api/v1/schools/${encodeURIComponent(id)}`);
+    },
+    listTeachers(query: ListQuery<TeacherListQuery>): Promise<Page<TeacherRow>> {
+      return get(teacherPage, '/api/v1/teachers', { ...query });
+    },
+    teacher(id: string): Promise<TeacherDetail> {
+      return get(teacherDetailSchema, `/api/v1/teachers/${encodeURIComponent(id)}`);
+    },
+    /** Audited on the server: every call is logged with the caller. */
+    revealIdNumber(id: string): Promise<{ idNumber: string }> {
+      return get(idNumberParser, `/api/v1/teachers/${encodeURIComponent(id)}/id-number`);
+    },
+    async transferTeacher(id: string, body: TransferRequest): Promise<void> {
+      await json('POST', `/api/v1/teachers/${encodeURIComponent(id)}/transfer`, { json: body });
+    },
+
+    // ── imports and exports ─────────────────────────────────────────────────
+    listImports(query: { page?: number; pageSize?: number } = {}): Promise<Page<ImportJob>> {
+      return get(importPage, '/api/v1/imports', query);
+    },
+    async createImport(kind: ImportKind, file: File): Promise<ImportJob> {
+      const form = new FormData();
+      form.append('kind', kind); // the server reads fields in order: kind before file
+      form.append('file', file, file.name);
+      return parseWith(
+        importJobSchema,
+        await json('POST', '/api/v1/imports', { form }),
+        'POST /api/v1/imports',
+      );
+    },
+    getImport(id: string): Promise<ImportJob> {
+      return get(importJobSchema, `/api/v1/imports/${encodeURIComponent(id)}`);
+    },
+    listImportErrors(id: string, query: { page: number; pageSize: number }): Promise<Page<ImportRowError>> {
+      return get(importErrorPage, `/api/v1/imports/${encodeURIComponent(id)}/errors`, query);
+    },
+    /** Resolves to the job when the server returns it, otherwise null (poll GET /imports/:id). */
+    async commitImport(id: string, mode: 'all' | 'valid'): Promise<ImportJob | null> {
+      const data = await json('POST', `/api/v1/imports/${encodeURIComponent(id)}/commit`, { json: { mode } });
+      const parsed = importJobSchema.safeParse(data);
+      return parsed.success ? parsed.data : null;
+    },
+
+    /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
+    async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
+      const res = await send('GET', path, { query });
+      return {
+        blob: await res.blob(),
+        fileName: fileNameFromDisposition(res.headers.get('content-disposition')),
+      };
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export const fileUrls = {
+  template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,
+  errorReport: (importId: string) => `/api/v1/imports/${encodeURIComponent(importId)}/errors.xlsx`,
+  export: (kind: ImportKind) => `/api/v1/exports/${kind}`,
+};
+
+function redirectToLogin(): void {
+  if (typeof window === 'undefined' || window.location.pathname.startsWith('/login')) return;
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+}
+
+/** The one client the app uses. The router replaces the 401 handler with an in-app navigation. */
+export const api = createApiClient({ onUnauthorized: redirectToLogin });

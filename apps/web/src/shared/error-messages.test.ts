@@ -1,0 +1,70 @@
+import { ERROR_CODES } from '@yanxun/contracts';
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api';
+import { ERROR_MESSAGES, errorMessage, fieldErrors, passwordViolations } from './error-messages';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+function apiError(code: string, details?: unknown, message = 'server text'): ApiError {
+  return new ApiError({ status: 400, code, message, details, requestId: 'r1' });
+}
+
+describe('error code → message', () => {
+  it.each(ERROR_CODES)('%s has a Chinese and an English message', (code) => {
+    const text = ERROR_MESSAGES[code];
+    expect(text['zh-CN']).toMatch(CJK);
+    expect(text['en-US']).not.toMatch(CJK);
+    expect(text['en-US'].length).toBeGreaterThan(3);
+  });
+
+  it('speaks Chinese by default', () => {
+    expect(errorMessage(apiError('INVALID_CREDENTIALS'))).toBe('用户名或密码错误');
+    expect(errorMessage(apiError('FORBIDDEN'))).toBe('无权访问该数据或执行该操作');
+    expect(errorMessage(apiError('INVALID_CREDENTIALS'), 'en-US')).toBe('Wrong username or password');
+  });
+
+  it('names the unlock time for ACCOUNT_LOCKED', () => {
+    const until = '2025-03-01T08:30:00+08:00';
+    const local = dayjs(until).format('YYYY-MM-DD HH:mm');
+    const text = errorMessage(apiError('ACCOUNT_LOCKED', { lockedUntil: until }));
+    expect(text).toContain('锁定');
+    expect(text).toContain(local);
+    expect(errorMessage(apiError('ACCOUNT_LOCKED'))).toBe(ERROR_MESSAGES.ACCOUNT_LOCKED['zh-CN']);
+  });
+
+  it("falls back to the server's message for a code it does not know", () => {
+    expect(errorMessage(apiError('SOMETHING_NEW', undefined, '新的错误'))).toBe('新的错误');
+  });
+
+  it('handles non-API errors', () => {
+    expect(errorMessage(new Error('boom'))).toBe('boom');
+    expect(errorMessage('weird')).toBe(ERROR_MESSAGES.INTERNAL['zh-CN']);
+  });
+});
+
+describe('details', () => {
+  it('reads PASSWORD_POLICY violations', () => {
+    const error = apiError('PASSWORD_POLICY', {
+      violations: [{ rule: 'min_length', message: '至少 10 位' }, { message: '须包含数字' }, { nope: 1 }],
+    });
+    expect(passwordViolations(error)).toEqual([
+      { rule: 'min_length', message: '至少 10 位' },
+      { rule: undefined, message: '须包含数字' },
+    ]);
+    expect(passwordViolations(apiError('PASSWORD_POLICY'))).toEqual([]);
+  });
+
+  it('maps VALIDATION_FAILED details onto field names', () => {
+    expect(fieldErrors(apiError('VALIDATION_FAILED', [{ path: ['date'], message: 'bad date' }]))).toEqual([
+      { name: 'date', message: 'bad date' },
+    ]);
+    expect(
+      fieldErrors(apiError('VALIDATION_FAILED', { issues: [{ path: 'schoolId', message: 'x' }] })),
+    ).toEqual([{ name: 'schoolId', message: 'x' }]);
+    expect(fieldErrors(apiError('VALIDATION_FAILED', { fields: { reason: 'too long' } }))).toEqual([
+      { name: 'reason', message: 'too long' },
+    ]);
+    expect(fieldErrors(apiError('FORBIDDEN', [{ path: ['date'], message: 'x' }]))).toEqual([]);
+  });
+});
