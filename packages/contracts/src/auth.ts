@@ -33,6 +33,8 @@ export const meSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   grants: z.array(grantSchema),
+  /** The teacher record this account belongs to, if any (a teacher's own profile). */
+  teacherId: z.string().nullable(),
   /** Send back as the x-csrf-token header on every POST/PUT/PATCH/DELETE. */
   csrfToken: z.string(),
   mustChangePassword: z.boolean(),

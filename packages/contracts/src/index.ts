@@ -3,3 +3,4 @@ export * from './errors';
 export * from './imports';
 export * from './org';
 export * from './people';
+export * from './permissions';

@@ -1,31 +1,8 @@
-import type { Role } from '@yanxun/contracts';
+import { PERMISSIONS, type Permission, type Role } from '@yanxun/contracts';
 import type { Actor } from './actor';
 import { AppError } from './app-error';
 
-/**
- * Who may do what, declaratively. A permission is granted by holding one of these roles on an org node,
- * and reaches that node's subtree only.
- */
-export const PERMISSIONS = {
-  'org.read': [
-    'system_admin',
-    'bureau_admin',
-    'tdc_staff',
-    'school_admin',
-    'provider_staff',
-    'trainer',
-    'evaluator',
-  ],
-  'org.write': ['system_admin', 'bureau_admin'],
-  'teacher.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
-  'teacher.write': ['system_admin', 'bureau_admin', 'school_admin'],
-  'teacher.reveal_id': ['system_admin', 'bureau_admin', 'school_admin'],
-  'import.schools': ['system_admin', 'bureau_admin'],
-  'import.teachers': ['system_admin', 'bureau_admin', 'school_admin'],
-  'audit.read': ['system_admin', 'bureau_admin'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Permission = keyof typeof PERMISSIONS;
+export { PERMISSIONS, type Permission } from '@yanxun/contracts';
 
 /** The org paths (subtree roots) where the actor holds the permission. Empty → no access anywhere. */
 export function scopeOf(actor: Actor, permission: Permission): string[] {

@@ -21,7 +21,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import { orgKindKey, roleKey } from '../shared/labels';
-import { primaryGrant, useMe } from '../shared/session';
+import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
 
 const { Header, Sider, Content } = Layout;
 
@@ -81,12 +81,23 @@ export function AppLayout() {
   const { data: me } = useMe();
   const grant = primaryGrant(me);
 
+  const ownProfile = ownProfileOnly(me);
   const menuItems: MenuProps['items'] = [
-    { key: '/', icon: <DashboardOutlined />, label: t('nav.home') },
-    { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
-    { key: '/schools', icon: <BankOutlined />, label: t('nav.schools') },
-    { key: '/teachers', icon: <TeamOutlined />, label: t('nav.teachers') },
-    { key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') },
+    ownProfile
+      ? { key: `/teachers/${ownProfile}`, icon: <DashboardOutlined />, label: t('nav.myProfile') }
+      : { key: '/', icon: <DashboardOutlined />, label: t('nav.home') },
+    ...(hasPermission(me, 'org.read')
+      ? [
+          { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
+          { key: '/schools', icon: <BankOutlined />, label: t('nav.schools') },
+        ]
+      : []),
+    ...(hasPermission(me, 'teacher.read')
+      ? [{ key: '/teachers', icon: <TeamOutlined />, label: t('nav.teachers') }]
+      : []),
+    ...(hasPermission(me, 'import.teachers') || hasPermission(me, 'import.schools')
+      ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') }]
+      : []),
     {
       type: 'group',
       key: 'soon',

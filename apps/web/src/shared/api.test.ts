@@ -5,6 +5,7 @@ import { ApiError, buildUrl, createApiClient, fileNameFromDisposition } from './
 const ME: Me = {
   id: 'u1',
   username: 'admin',
+  teacherId: null,
   displayName: '张主任',
   grants: [{ role: 'bureau_admin', orgId: 'o1', orgName: '南山区教育局', orgKind: 'county' }],
   csrfToken: 'csrf-123',

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Grant, Me, Role } from '@yanxun/contracts';
+import { anyRoleHas, type Grant, type Me, type Permission, type Role } from '@yanxun/contracts';
 import { api } from './api';
 
 export const ME_QUERY_KEY = ['me'] as const;
@@ -8,11 +8,26 @@ export function useMe() {
   return useQuery({ queryKey: ME_QUERY_KEY, queryFn: () => api.me(), staleTime: 5 * 60_000, retry: false });
 }
 
-const ADMIN_ROLES: readonly Role[] = ['system_admin', 'bureau_admin'];
+/** Whether the user holds the permission anywhere. The server decides; this only hides what cannot be used. */
+export function hasPermission(me: Me | undefined, permission: Permission): boolean {
+  return Boolean(
+    me &&
+      anyRoleHas(
+        me.grants.map((g) => g.role),
+        permission,
+      ),
+  );
+}
 
-/** Whether the user may move teachers between schools. The server decides; this only hides the button. */
+/** Whether the user may move teachers between schools. */
 export function canTransferTeachers(me: Me | undefined): boolean {
-  return Boolean(me?.grants.some((g) => ADMIN_ROLES.includes(g.role)));
+  return hasPermission(me, 'teacher.write');
+}
+
+/** A teacher with no management role: their home is their own profile. */
+export function ownProfileOnly(me: Me | undefined): string | null {
+  if (!me?.teacherId || hasPermission(me, 'org.read')) return null;
+  return me.teacherId;
 }
 
 /** The grant shown in the header: the broadest one first (by role rank). */

@@ -69,6 +69,7 @@ export function createAuthService(deps: {
       id: actor.accountId,
       username: actor.username,
       displayName: actor.displayName,
+      teacherId: actor.teacherId,
       grants: actor.grants.map((g) => ({
         role: g.role,
         orgId: g.orgId,

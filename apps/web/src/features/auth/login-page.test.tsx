@@ -16,6 +16,7 @@ const changePassword = vi.mocked(api.changePassword);
 const ME: Me = {
   id: 'u1',
   username: 'zhang',
+  teacherId: null,
   displayName: '张老师',
   grants: [],
   csrfToken: 'c',

@@ -3,13 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { OrgNode } from '@yanxun/contracts';
 import { Breadcrumb, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { SimpleBarChart } from '../../shared/bar-chart';
 import { useI18n } from '../../shared/i18n';
 import { orgKindKey } from '../../shared/labels';
 import { QueryError } from '../../shared/query-error';
-import { useMe } from '../../shared/session';
+import { ownProfileOnly, useMe } from '../../shared/session';
 
 function sum(values: (number | undefined)[]): number {
   return values.reduce<number>((acc, v) => acc + (v ?? 0), 0);
@@ -19,7 +19,11 @@ export function HomePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { data: me } = useMe();
-  const roots = useQuery({ queryKey: ['orgs', 'roots'], queryFn: () => api.orgRoots() });
+  const roots = useQuery({
+    queryKey: ['orgs', 'roots'],
+    queryFn: () => api.orgRoots(),
+    enabled: me !== undefined && ownProfileOnly(me) === null,
+  });
   const [chosenRootId, setChosenRootId] = useState<string | null>(null);
   const rootId = chosenRootId ?? roots.data?.[0]?.id ?? null;
   const root = roots.data?.find((r) => r.id === rootId);
@@ -32,9 +36,14 @@ export function HomePage() {
     enabled: focus !== undefined,
   });
 
+  const ownProfile = ownProfileOnly(me);
+  if (ownProfile) return <Navigate to={`/teachers/${ownProfile}`} replace />;
   if (roots.isError) return <QueryError error={roots.error} onRetry={() => void roots.refetch()} />;
   const list = roots.data ?? [];
-  const units = children.data ?? [];
+  // Units with no teachers that are not administrative (providers, project offices) would only add empty bars.
+  const units = (children.data ?? []).filter(
+    (u) => (u.teacherCount ?? 0) > 0 || ['city', 'county', 'township', 'school'].includes(u.kind),
+  );
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -1,0 +1,33 @@
+import type { Role } from './auth';
+
+/**
+ * Who may do what, declaratively: a permission is carried by holding one of these roles on an org node, and
+ * reaches that node's subtree only. The server enforces it (apps/server/src/shared/permissions.ts); the web
+ * uses it only to hide what a user cannot do.
+ */
+export const PERMISSIONS = {
+  'org.read': [
+    'system_admin',
+    'bureau_admin',
+    'tdc_staff',
+    'school_admin',
+    'provider_staff',
+    'trainer',
+    'evaluator',
+  ],
+  'org.write': ['system_admin', 'bureau_admin'],
+  'teacher.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  'teacher.write': ['system_admin', 'bureau_admin', 'school_admin'],
+  'teacher.reveal_id': ['system_admin', 'bureau_admin', 'school_admin'],
+  'import.schools': ['system_admin', 'bureau_admin'],
+  'import.teachers': ['system_admin', 'bureau_admin', 'school_admin'],
+  'audit.read': ['system_admin', 'bureau_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether any of these roles carries the permission somewhere. */
+export function anyRoleHas(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
