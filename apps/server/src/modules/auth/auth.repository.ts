@@ -139,6 +139,14 @@ export function createAuthRepository(db: Database) {
         .execute();
     },
 
+    /** Sessions past their absolute or idle expiry: removed now and then (on each successful login). */
+    async deleteExpiredSessions(now: Date, idleCutoff: Date): Promise<void> {
+      await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
+        .execute();
+    },
+
     async deleteSession(tokenHash: string): Promise<void> {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     },

@@ -118,6 +118,7 @@ export function createAuthService(deps: {
         throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
       }
       await repo.resetFailures(account.id);
+      await repo.deleteExpiredSessions(at, new Date(at.getTime() - settings.idleMinutes * 60_000));
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       await repo.createSession({
