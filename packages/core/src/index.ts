@@ -6,4 +6,5 @@ export * from './normalize';
 export * from './org-path';
 export * from './password-policy';
 export * from './pinyin';
+export * from './programs';
 export * from './row-validation';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareZh, pinyinInitials, pinyinKey } from './pinyin';
+import { compareZh, pinyinInitials, pinyinKey, pinyinKeys } from './pinyin';
 
 describe('pinyinKey', () => {
   it('gives lower-case toneless pinyin without spaces', () => {
@@ -47,5 +47,13 @@ describe('compareZh', () => {
   it('returns 0 for equal strings and is antisymmetric', () => {
     expect(compareZh('张三', '张三')).toBe(0);
     expect(Math.sign(compareZh('李四', '张三'))).toBe(-Math.sign(compareZh('张三', '李四')));
+  });
+});
+
+describe('pinyinKeys', () => {
+  it('gives the same key and initials as the two separate functions, from one conversion', () => {
+    for (const name of ['张三', '单雄信', '欧阳娜娜', '吕布', 'Anna·李']) {
+      expect(pinyinKeys(name)).toEqual({ key: pinyinKey(name), initials: pinyinInitials(name) });
+    }
   });
 });

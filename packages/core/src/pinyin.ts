@@ -18,7 +18,11 @@ function syllables(name: string): Syllable[] {
  * '吕布' → 'lvbu' (ü written v). Latin letters and digits are kept; other characters are dropped.
  */
 export function pinyinKey(name: string): string {
-  return syllables(name)
+  return keyOf(syllables(name));
+}
+
+function keyOf(parts: Syllable[]): string {
+  return parts
     .map((s) => s.text)
     .join('')
     .toLowerCase()
@@ -27,7 +31,11 @@ export function pinyinKey(name: string): string {
 
 /** First letters: '张三' → 'zs'. A run of Latin letters contributes the first letter of each word. */
 export function pinyinInitials(name: string): string {
-  return syllables(name)
+  return initialsOf(syllables(name));
+}
+
+function initialsOf(parts: Syllable[]): string {
+  return parts
     .map((s) =>
       s.isZh
         ? s.text.charAt(0)
@@ -39,6 +47,12 @@ export function pinyinInitials(name: string): string {
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+}
+
+/** Both keys from one pinyin conversion (imports compute them for every row). */
+export function pinyinKeys(name: string): { key: string; initials: string } {
+  const parts = syllables(name);
+  return { key: keyOf(parts), initials: initialsOf(parts) };
 }
 
 const ZH_COLLATOR = new Intl.Collator('zh-CN');

@@ -327,5 +327,8 @@ describe('scaling', () => {
     const schools = orgs.filter((o) => o.kind === 'school');
     expect(schools).toHaveLength(20_000);
     expect(new Set(schools.map((s) => s.code)).size).toBe(20_000);
+    // every code in the whole tree is unique (the database's orgs_code_key), 东莞 and 中山 included
+    const codes = orgs.map((o) => o.code).filter((c): c is string => c !== null);
+    expect(new Set(codes).size).toBe(codes.length);
   });
 });

@@ -618,14 +618,17 @@ function countyOrgs(
 
   const out: DemoOrg[] = [
     { key: county.code, parentKey: city.code, kind: 'county', code: county.code, name: county.name },
-    {
+  ];
+  // A city without counties (东莞, 中山: one "county" coded <city>00) has only the city's centre.
+  if (county.code !== `${city.code}00`) {
+    out.push({
       key: `T:${county.code}`,
       parentKey: county.code,
       kind: 'tdc',
       code: `2${county.code}999`,
       name: `${county.name}${tdcType}`,
-    },
-  ];
+    });
+  }
   for (const t of towns)
     out.push({ key: t.code, parentKey: county.code, kind: 'township', code: t.code, name: t.name });
 

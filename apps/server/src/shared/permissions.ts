@@ -7,7 +7,8 @@ export { PERMISSIONS, type Permission } from '@yanxun/contracts';
 /** The org paths (subtree roots) where the actor holds the permission. Empty → no access anywhere. */
 export function scopeOf(actor: Actor, permission: Permission): string[] {
   const roles: readonly Role[] = PERMISSIONS[permission];
-  const paths = actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.orgPath);
+  // one root per node, however many of the actor's roles on it carry the permission
+  const paths = [...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.orgPath))];
   // drop paths already covered by a shorter one
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }

@@ -106,6 +106,8 @@ export function createAuthRepository(db: Database) {
       tokenHash: string;
       accountId: string;
       csrfToken: string;
+      /** The service's clock, not the database's: idle expiry is measured from it. */
+      createdAt: Date;
       expiresAt: Date;
       ip: string | null;
       userAgent: string | null;
@@ -116,6 +118,8 @@ export function createAuthRepository(db: Database) {
           token_hash: s.tokenHash,
           account_id: s.accountId,
           csrf_token: s.csrfToken,
+          created_at: s.createdAt,
+          last_seen_at: s.createdAt,
           expires_at: s.expiresAt,
           ip: s.ip,
           user_agent: s.userAgent,

@@ -125,6 +125,7 @@ export function createAuthService(deps: {
         tokenHash: hashToken(token),
         accountId: account.id,
         csrfToken,
+        createdAt: at,
         expiresAt: new Date(at.getTime() + settings.absoluteHours * 3_600_000),
         ip: client.ip,
         userAgent: client.userAgent,

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { ImportKind, ImportRowError } from '@yanxun/contracts';
 import { CODE_TABLES, type CodeTableName, IMPORT_COLUMNS, type ImportColumn } from '@yanxun/core';
-import ExcelJS from 'exceljs';
+import { ExcelJS, type Workbook, type Worksheet } from '../../shared/exceljs';
 
 /** Columns whose cells must stay text in Excel (an 18-digit ID typed as a number loses its last digits). */
 const TEXT_COLUMNS = new Set(['idNumber', 'phone', 'schoolCode', 'countyCode', 'township']);
@@ -22,7 +22,7 @@ function columnsOf(kind: ImportKind): ImportColumn[] {
   return IMPORT_COLUMNS[kind];
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet, columns: ImportColumn[]) {
+function styleHeader(sheet: Worksheet, columns: ImportColumn[]) {
   const header = sheet.getRow(1);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -32,7 +32,7 @@ function styleHeader(sheet: ExcelJS.Worksheet, columns: ImportColumn[]) {
   });
 }
 
-async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+async function toBuffer(wb: Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/app-error';
+import { type CellValue, ExcelJS, type Row } from '../../shared/exceljs';
 
 export interface SheetRow {
   /** The row number the user sees in Excel (1-based; the header is usually row 1). */
@@ -28,7 +28,7 @@ export function decodeCsv(buf: Buffer): string {
   }
 }
 
-function cellValue(v: ExcelJS.CellValue): unknown {
+function cellValue(v: CellValue): unknown {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v;
   if (typeof v === 'object') {
@@ -100,9 +100,9 @@ async function readXlsx(buf: Buffer, onRow?: (n: number) => void): Promise<Sheet
     });
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        const r = row as ExcelJS.Row;
+        const r = row as Row;
         // exceljs row.values is 1-based with a hole at 0
-        const raw = (r.values as ExcelJS.CellValue[]).slice(1);
+        const raw = (r.values as CellValue[]).slice(1);
         rows.push({ row: r.number, values: raw.map(cellValue) });
         if (onRow && rows.length % 1000 === 0) onRow(rows.length);
       }

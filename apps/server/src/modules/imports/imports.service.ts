@@ -6,8 +6,8 @@ import {
   matchHeaders,
   type NormalizedSchool,
   type NormalizedTeacher,
-  pinyinInitials,
   pinyinKey,
+  pinyinKeys,
   todayInShanghai,
   validateSchoolRow,
   validateTeacherRow,
@@ -76,6 +76,16 @@ function sameTeacher(w: TeacherWrite, e: TeacherRecord): boolean {
     [...w.rolesHeld].sort().join() === [...e.roles_held].sort().join() &&
     w.status === e.status
   );
+}
+
+/** Fill the pinyin sort/search keys (only rows that will be written need them; it is the costly part). */
+function withPinyin(w: TeacherWrite): TeacherWrite {
+  if (w.namePinyin === '') {
+    const k = pinyinKeys(w.name);
+    w.namePinyin = k.key;
+    w.nameInitials = k.initials;
+  }
+  return w;
 }
 
 function sameSchool(w: SchoolWrite, e: OrgRow): boolean {
@@ -210,8 +220,8 @@ export function createImportsService(deps: {
         row,
         idNumber: t.idNumber,
         name: t.name,
-        namePinyin: pinyinKey(t.name),
-        nameInitials: pinyinInitials(t.name),
+        namePinyin: '',
+        nameInitials: '',
         gender: t.gender,
         birthDate: t.birthDate,
         phone: t.phone,
@@ -230,6 +240,7 @@ export function createImportsService(deps: {
       if (!e) toCreate++;
       else if (sameTeacher(w, e)) unchanged++;
       else toUpdate++;
+      if (!e || !sameTeacher(w, e)) withPinyin(w);
       prepared.push(w);
     }
     job.teachers = prepared;
@@ -451,8 +462,9 @@ export function createImportsService(deps: {
     }> = [];
     for (const r of rows) {
       const e = existing.get(r.idNumber);
-      if (!e) creates.push(r);
+      if (!e) creates.push(withPinyin(r));
       else if (!sameTeacher(r, e)) {
+        withPinyin(r);
         if (e.school_id !== r.schoolId) {
           moves.push({
             id: e.id,
