@@ -41,35 +41,58 @@ function cellValue(v: CellValue): unknown {
   return v;
 }
 
+export interface SheetVisitor {
+  /** The first non-blank row. Throw here (e.g. HEADER_MISMATCH) to stop before reading the data. */
+  header(row: SheetRow): void;
+  /** Every later row, in order, as it is read: nothing is kept unless the visitor keeps it. */
+  row(row: SheetRow): void;
+}
+
 /**
- * Read the first worksheet of an .xlsx (streaming, so a 100,000-row file stays small in memory) or a .csv.
- * The first non-blank row is the header. Unreadable, truncated and empty files get a clear AppError.
+ * Stream the first worksheet of an .xlsx (or a .csv) through a visitor, so a 100,000-row file is validated as
+ * it is read instead of being held whole. The first non-blank row is the header. Unreadable, truncated and empty
+ * files get a clear AppError. Returns how many data rows were read.
  */
-export async function readSheet(
-  buf: Buffer,
-  fileName: string,
-  onRow?: (n: number) => void,
-): Promise<ParsedSheet> {
+export async function visitSheet(buf: Buffer, fileName: string, visitor: SheetVisitor): Promise<number> {
   if (buf.length === 0) throw new AppError('FILE_EMPTY', '文件是空的（0 字节）');
   const isZip = buf.subarray(0, 4).equals(ZIP_MAGIC);
   const lower = fileName.toLowerCase();
-  let rows: SheetRow[];
+  let seenHeader = false;
+  let count = 0;
+  const feed = (r: SheetRow) => {
+    if (seenHeader) {
+      count++;
+      visitor.row(r);
+    } else if (r.values.some((v) => v !== null && v !== undefined && String(v).trim() !== '')) {
+      seenHeader = true;
+      visitor.header(r);
+    }
+  };
   if (isZip) {
-    rows = await readXlsx(buf, onRow);
+    await readXlsx(buf, feed);
   } else if (buf.subarray(0, 4).equals(OLE_MAGIC) || lower.endsWith('.xls')) {
     throw new AppError('FILE_UNREADABLE', '不支持旧版 .xls 格式，请在 Excel 中“另存为” .xlsx 后再导入');
   } else if (lower.endsWith('.xlsx')) {
     throw new AppError('FILE_UNREADABLE', '文件不是有效的 .xlsx 工作簿（可能已损坏或只是改了扩展名）');
   } else {
-    rows = readCsvRows(buf);
+    for (const r of readCsvRows(buf)) feed(r);
   }
-  const firstIndex = rows.findIndex((r) =>
-    r.values.some((v) => v !== null && v !== undefined && String(v).trim() !== ''),
-  );
-  const header = rows[firstIndex];
-  if (firstIndex < 0 || !header) throw new AppError('FILE_EMPTY', '文件中没有任何内容：第一行应为表头');
-  const data = rows.slice(firstIndex + 1);
-  return { header, rows: data };
+  if (!seenHeader) throw new AppError('FILE_EMPTY', '文件中没有任何内容：第一行应为表头');
+  return count;
+}
+
+/** The whole first worksheet in memory: header and data rows (small files, tests). */
+export async function readSheet(buf: Buffer, fileName: string): Promise<ParsedSheet> {
+  let header: SheetRow | undefined;
+  const rows: SheetRow[] = [];
+  await visitSheet(buf, fileName, {
+    header: (r) => {
+      header = r;
+    },
+    row: (r) => rows.push(r),
+  });
+  if (!header) throw new AppError('FILE_EMPTY', '文件中没有任何内容：第一行应为表头');
+  return { header, rows };
 }
 
 function readCsvRows(buf: Buffer): SheetRow[] {
@@ -88,8 +111,7 @@ function readCsvRows(buf: Buffer): SheetRow[] {
   }
 }
 
-async function readXlsx(buf: Buffer, onRow?: (n: number) => void): Promise<SheetRow[]> {
-  const rows: SheetRow[] = [];
+async function readXlsx(buf: Buffer, feed: (row: SheetRow) => void): Promise<void> {
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
       entries: 'emit',
@@ -103,8 +125,7 @@ async function readXlsx(buf: Buffer, onRow?: (n: number) => void): Promise<Sheet
         const r = row as Row;
         // exceljs row.values is 1-based with a hole at 0
         const raw = (r.values as CellValue[]).slice(1);
-        rows.push({ row: r.number, values: raw.map(cellValue) });
-        if (onRow && rows.length % 1000 === 0) onRow(rows.length);
+        feed({ row: r.number, values: raw.map(cellValue) });
       }
       break; // the first worksheet only
     }
@@ -115,5 +136,4 @@ async function readXlsx(buf: Buffer, onRow?: (n: number) => void): Promise<Sheet
       `无法读取 Excel 文件（文件可能已损坏或不完整）：${(err as Error).message}`,
     );
   }
-  return rows;
 }

@@ -20,7 +20,7 @@ import type { AuditService } from '../audit';
 import { type OrgRepository, type OrgRow, type OrgService, regionKeyOf, type SchoolWrite } from '../org';
 import type { PeopleRepository, TeacherRecord, TeacherWrite } from '../people';
 import { buildErrorWorkbook, buildExport, buildTemplate } from './imports.excel';
-import { readSheet } from './imports.parser';
+import { readSheet, visitSheet } from './imports.parser';
 import { createImportsRepository, type ImportJobRow, type JobPatch } from './imports.repository';
 
 type TeacherPrepared = TeacherWrite & { row: number };
@@ -129,30 +129,35 @@ export function createImportsService(deps: {
   // ---------- dry run ----------
 
   async function validateTeachers(actor: Actor, _id: string, job: ActiveJob, buf: Buffer, fileName: string) {
-    const sheet = await readSheet(buf, fileName, (n) => {
-      job.state.progress = Math.min(35, (n / Math.max(1, buf.length / 120)) * 35);
-    });
-    const match = matchHeaders('teachers', sheet.header.values);
-    if (match.missing.length > 0) {
-      throw new AppError(
-        'HEADER_MISMATCH',
-        `表头缺少必填列：${match.missing.map((c) => c.header).join('、')}。请使用“下载模板”得到的表头${
-          match.unknown.length ? `；无法识别的列：${match.unknown.slice(0, 10).join('、')}` : ''
-        }`,
-      );
-    }
     const today = todayInShanghai(now());
     const errors: ImportRowError[] = [];
     const valid: Array<{ row: number; t: NormalizedTeacher }> = [];
     let total = 0;
-    for (const [i, r] of sheet.rows.entries()) {
-      if (isBlankRow(r.values)) continue;
-      total++;
-      const res = validateTeacherRow(cellsByKey(match.mapping, r.values), r.row, { today });
-      if (res.value) valid.push({ row: r.row, t: res.value });
-      errors.push(...res.errors);
-      if (i % 2000 === 0) job.state.progress = 35 + (i / sheet.rows.length) * 35;
-    }
+    let mapping: Map<number, string> = new Map();
+    // about 120 bytes of compressed xlsx per teacher row: enough for a progress estimate while streaming
+    const expectedRows = Math.max(1, buf.length / 120);
+    await visitSheet(buf, fileName, {
+      header: (h) => {
+        const match = matchHeaders('teachers', h.values);
+        if (match.missing.length > 0) {
+          throw new AppError(
+            'HEADER_MISMATCH',
+            `表头缺少必填列：${match.missing.map((c) => c.header).join('、')}。请使用“下载模板”得到的表头${
+              match.unknown.length ? `；无法识别的列：${match.unknown.slice(0, 10).join('、')}` : ''
+            }`,
+          );
+        }
+        mapping = match.mapping;
+      },
+      row: (r) => {
+        if (isBlankRow(r.values)) return;
+        total++;
+        const res = validateTeacherRow(cellsByKey(mapping, r.values), r.row, { today });
+        if (res.value) valid.push({ row: r.row, t: res.value });
+        else errors.push(...res.errors);
+        if (total % 2000 === 0) job.state.progress = Math.min(70, (total / expectedRows) * 70);
+      },
+    });
     if (total === 0) throw new AppError('FILE_EMPTY', '文件只有表头，没有数据行');
 
     // the same ID number twice in one file: neither row can be trusted

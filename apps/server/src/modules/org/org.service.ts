@@ -35,6 +35,7 @@ export function createOrgService(deps: { repo: OrgRepository }) {
   const { repo } = deps;
 
   async function loadVisible(actor: Actor, id: string): Promise<OrgRow> {
+    requirePermission(actor, 'org.read');
     if (!/^\d{1,18}$/.test(id)) throw notFound('机构');
     const row = await repo.findById(id);
     // Out of scope reads as "not found": another county's data is not even confirmed to exist.

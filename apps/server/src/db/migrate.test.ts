@@ -1,0 +1,339 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inSubtrees, subtreeRange } from '../shared/subtree';
+import { createTestDatabase } from '../test/db';
+import { connectPglite, type DatabaseHandle } from './database';
+import { migrateToLatest } from './migrate';
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationNames = fs
+  .readdirSync(MIGRATIONS_DIR)
+  .filter((f) => f.endsWith('.sql'))
+  .sort()
+  .map((f) => f.replace(/\.sql$/, ''));
+
+/**
+ * Every table and column of the `DB` interface in db/types.ts, copied by hand. If a migration adds a column the
+ * types do not know about (or the types promise one the migration never made), this list and one of the two
+ * disagree, and the test below says which.
+ */
+const EXPECTED_COLUMNS: Record<string, string[]> = {
+  code_entries: ['table_name', 'code', 'name', 'name_en', 'sort'],
+  orgs: [
+    'id',
+    'parent_id',
+    'path',
+    'depth',
+    'kind',
+    'code',
+    'name',
+    'name_pinyin',
+    'province_id',
+    'city_id',
+    'county_id',
+    'stages',
+    'school_type',
+    'location_type',
+    'group_name',
+    'created_at',
+    'updated_at',
+  ],
+  teachers: [
+    'county_id',
+    'id',
+    'id_number',
+    'name',
+    'name_pinyin',
+    'name_initials',
+    'gender',
+    'birth_date',
+    'phone',
+    'school_id',
+    'org_path',
+    'stage',
+    'subject',
+    'title',
+    'backbone',
+    'teaching_start_date',
+    'training_start_year',
+    'roles_held',
+    'status',
+    'created_at',
+    'updated_at',
+  ],
+  teacher_identities: ['id_number', 'teacher_id', 'county_id'],
+  teacher_postings: [
+    'county_id',
+    'id',
+    'teacher_id',
+    'school_id',
+    'from_date',
+    'to_date',
+    'reason',
+    'created_by',
+    'created_at',
+  ],
+  accounts: [
+    'id',
+    'username',
+    'display_name',
+    'password_hash',
+    'teacher_id',
+    'must_change_password',
+    'failed_attempts',
+    'locked_until',
+    'disabled',
+    'password_changed_at',
+    'created_at',
+  ],
+  role_grants: ['id', 'account_id', 'role', 'org_id', 'created_at'],
+  sessions: [
+    'token_hash',
+    'account_id',
+    'csrf_token',
+    'created_at',
+    'last_seen_at',
+    'expires_at',
+    'ip',
+    'user_agent',
+  ],
+  audit_log: [
+    'id',
+    'at',
+    'actor_id',
+    'actor_name',
+    'action',
+    'entity',
+    'entity_id',
+    'org_id',
+    'details',
+    'request_id',
+    'ip',
+  ],
+  import_jobs: [
+    'id',
+    'kind',
+    'file_name',
+    'status',
+    'progress',
+    'total_rows',
+    'valid_rows',
+    'error_rows',
+    'to_create',
+    'to_update',
+    'unchanged',
+    'committed_rows',
+    'commit_mode',
+    'error_code',
+    'error_message',
+    'account_id',
+    'created_at',
+    'finished_at',
+  ],
+  import_errors: ['job_id', 'seq', 'row_number', 'column_name', 'value', 'rule', 'message'],
+};
+
+/** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
+const NULLABLE = new Set([
+  'orgs.parent_id',
+  'orgs.code',
+  'orgs.province_id',
+  'orgs.city_id',
+  'orgs.county_id',
+  'orgs.school_type',
+  'orgs.location_type',
+  'orgs.group_name',
+  'teachers.phone',
+  'teachers.stage',
+  'teachers.subject',
+  'teachers.title',
+  'teachers.backbone',
+  'teachers.teaching_start_date',
+  'teachers.training_start_year',
+  'teacher_postings.to_date',
+  'teacher_postings.reason',
+  'teacher_postings.created_by',
+  'accounts.teacher_id',
+  'accounts.locked_until',
+  'sessions.ip',
+  'sessions.user_agent',
+  'audit_log.actor_id',
+  'audit_log.actor_name',
+  'audit_log.entity_id',
+  'audit_log.org_id',
+  'audit_log.request_id',
+  'audit_log.ip',
+  'import_jobs.commit_mode',
+  'import_jobs.error_code',
+  'import_jobs.error_message',
+  'import_jobs.finished_at',
+]);
+
+let h: DatabaseHandle;
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function columnsOf(db: DatabaseHandle['db']) {
+  const r = await sql<{
+    table_name: string;
+    column_name: string;
+    is_nullable: string;
+    collation_name: string | null;
+  }>`
+    SELECT table_name, column_name, is_nullable, collation_name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name NOT LIKE 'kysely_%'
+    ORDER BY table_name, ordinal_position`.execute(db);
+  return r.rows;
+}
+
+describe('migrations', () => {
+  it('are all recorded in kysely_migration, in order', async () => {
+    const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(h.db);
+    expect(rows.rows.map((r) => r.name)).toEqual(migrationNames);
+    expect(migrationNames.length).toBeGreaterThan(0);
+  });
+
+  it('create every table and column of db/types.ts, and nothing else', async () => {
+    const cols = await columnsOf(h.db);
+    const actual: Record<string, string[]> = {};
+    for (const c of cols) actual[c.table_name] = [...(actual[c.table_name] ?? []), c.column_name];
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(EXPECTED_COLUMNS).sort());
+    for (const [table, columns] of Object.entries(EXPECTED_COLUMNS)) {
+      expect(actual[table]?.slice().sort(), table).toEqual(columns.slice().sort());
+    }
+  });
+
+  it('make nullable exactly the columns the types call nullable', async () => {
+    const cols = await columnsOf(h.db);
+    const nullable = cols
+      .filter((c) => c.is_nullable === 'YES')
+      .map((c) => `${c.table_name}.${c.column_name}`);
+    expect(nullable.sort()).toEqual([...NULLABLE].sort());
+  });
+
+  it('give the materialized paths COLLATE "C", which the subtree range relies on', async () => {
+    const cols = await columnsOf(h.db);
+    const collation = (t: string, c: string) =>
+      cols.find((x) => x.table_name === t && x.column_name === c)?.collation_name;
+    expect(collation('orgs', 'path')).toBe('C');
+    expect(collation('teachers', 'org_path')).toBe('C');
+  });
+
+  it('running migrateToLatest again is a no-op', async () => {
+    const all = sql<{
+      name: string;
+      timestamp: string;
+    }>`SELECT name, timestamp FROM kysely_migration ORDER BY name`;
+    const before = (await all.execute(h.db)).rows;
+    expect(before).toHaveLength(migrationNames.length);
+    expect(await migrateToLatest(h.db)).toEqual([]);
+    expect(await migrateToLatest(h.db)).toEqual([]);
+    expect((await all.execute(h.db)).rows).toEqual(before);
+  });
+
+  it('apply to an empty database, then a second run applies nothing', async () => {
+    const instance = await PGlite.create();
+    const fresh = await connectPglite({ instance });
+    try {
+      expect(await migrateToLatest(fresh.db)).toEqual(migrationNames);
+      expect(await migrateToLatest(fresh.db)).toEqual([]);
+      const tables = new Set((await columnsOf(fresh.db)).map((c) => c.table_name));
+      expect([...tables].sort()).toEqual(Object.keys(EXPECTED_COLUMNS).sort());
+    } finally {
+      await fresh.close();
+      await instance.close();
+    }
+  });
+});
+
+describe('subtree ranges over materialized paths', () => {
+  it('subtreeRange turns the last "/" into "0"', () => {
+    expect(subtreeRange('/1/5/')).toEqual(['/1/5/', '/1/50']);
+    expect(subtreeRange('/1/')).toEqual(['/1/', '/10']);
+    expect(subtreeRange('/1/5/23/')).toEqual(['/1/5/23/', '/1/5/230']);
+  });
+
+  it('a teacher at /1/50/… is not counted in /1/5/’s subtree', async () => {
+    // the literal ids of the trap: 50 is 5 with a '0' appended (this file's database has no other orgs)
+    const org = (id: number, parent: number | null, p: string, depth: number) => ({
+      id,
+      parent_id: parent,
+      path: p,
+      depth,
+      kind: depth === 0 ? 'province' : 'school',
+      name: `节点${id}`,
+    });
+    const P = (...ids: number[]) => `/${ids.join('/')}/`;
+    await h.db
+      .insertInto('orgs')
+      .values([
+        org(1, null, P(1), 0),
+        org(5, 1, P(1, 5), 1),
+        org(23, 5, P(1, 5, 23), 2),
+        org(50, 1, P(1, 50), 1),
+        org(501, 50, P(1, 50, 501), 2),
+        org(51, 1, P(1, 51), 1),
+      ])
+      .execute();
+    const at = [
+      [5, P(1, 5)],
+      [23, P(1, 5, 23)],
+      [23, P(1, 5, 23)],
+      [50, P(1, 50)],
+      [501, P(1, 50, 501)],
+      [51, P(1, 51)],
+    ] as const;
+    await h.db
+      .insertInto('teachers')
+      .values(
+        at.map(([school, orgPath], i) => ({
+          county_id: 1,
+          id_number: `44180219880314${String(1000 + i)}`,
+          name: `教师${i}`,
+          gender: 'F',
+          birth_date: '1988-03-14',
+          school_id: school,
+          org_path: orgPath,
+        })),
+      )
+      .execute();
+
+    // the shape org.repository's countsFor uses: org_path >= lo AND org_path < hi
+    const countIn = async (root: string) => {
+      const [lo, hi] = subtreeRange(root);
+      const r = await sql<{ n: string }>`SELECT count(*) AS n FROM teachers t
+        WHERE t.org_path >= ${lo} AND t.org_path < ${hi}`.execute(h.db);
+      return Number(r.rows[0]?.n);
+    };
+    expect(await countIn(P(1, 5))).toBe(3);
+    expect(await countIn(P(1, 5, 23))).toBe(2);
+    expect(await countIn(P(1, 50))).toBe(2);
+    expect(await countIn(P(1, 51))).toBe(1);
+    expect(await countIn(P(1))).toBe(6);
+
+    // and the Kysely helper the list queries use
+    const viaHelper = await h.db
+      .selectFrom('orgs as o')
+      .select('o.id')
+      .where((eb) => inSubtrees(eb, 'o.path', [P(1, 5)]))
+      .orderBy('o.id')
+      .execute();
+    expect(viaHelper.map((r) => r.id)).toEqual(['5', '23']);
+    const none = await h.db
+      .selectFrom('orgs as o')
+      .select('o.id')
+      .where((eb) => inSubtrees(eb, 'o.path', []))
+      .execute();
+    expect(none).toEqual([]);
+  });
+});
