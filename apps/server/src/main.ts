@@ -13,6 +13,8 @@ const webDist = config.webDist ?? path.resolve(here, '../../web/dist');
 const handle = await openDatabase(config);
 const seeded = await seedDemoIfEmpty(handle, config, (m) => console.log(m));
 const services = createServices(handle.db, config);
+const interrupted = await services.imports.recoverInterrupted();
+if (interrupted > 0) console.log(`${interrupted} 个未完成的导入任务已标记为失败（服务重启）`);
 const app = await buildApp({
   services,
   cookieSecure: config.cookieSecure,

@@ -100,6 +100,22 @@ export function createImportsRepository(db: Database) {
       return { rows, total: Number(total.n) };
     },
 
+    /** Jobs a stopped server left half-way: their rows lived in that process's memory, and a commit in flight rolled back. */
+    async failInterrupted(message: string): Promise<number> {
+      const rows = await db
+        .updateTable('import_jobs')
+        .set({
+          status: 'failed',
+          error_code: 'IMPORT_NOT_READY',
+          error_message: message,
+          finished_at: new Date(),
+        })
+        .where('status', 'in', ['queued', 'validating', 'validated', 'committing'])
+        .returning('id')
+        .execute();
+      return rows.length;
+    },
+
     /** Serialise commits of imports (one at a time per deployment), released at the end of the transaction. */
     async lockImports(trx: Database): Promise<void> {
       await sql`SELECT pg_advisory_xact_lock(74210001)`.execute(trx);

@@ -49,6 +49,8 @@ export function importRoutes(imports: ImportsService): FastifyPluginAsyncZod {
         for await (const part of req.parts()) {
           if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value);
           else if (part.type === 'file') {
+            const parsedKind = importKindSchema.safeParse(kind);
+            if (parsedKind.success) imports.assertMayImport(actor, parsedKind.data);
             const buf = await part.toBuffer();
             file = { name: part.filename || 'upload', buf };
           }

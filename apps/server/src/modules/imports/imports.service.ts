@@ -206,7 +206,7 @@ export function createImportsService(deps: {
           column: '学校标识码',
           value: t.schoolCode,
           rule: 'SCOPE.SCHOOL',
-          message: `学校“${school.name}”不在您的管辖范围内`,
+          message: '该学校不在您的管辖范围内',
         });
         continue;
       }
@@ -500,9 +500,12 @@ export function createImportsService(deps: {
     trx: Database,
   ) {
     const rows = job.schools.filter((s) => mode === 'all' || !job.errorRowNumbers.has(s.row));
-    const existing = new Map(
-      (await orgRepo.findByCodes(rows.map((r) => r.code))).map((o) => [o.code ?? '', o]),
+    // look again inside the transaction (never on another connection: PGlite has only the one we hold)
+    const found = await orgRepo.findByCodes(
+      rows.map((r) => r.code),
+      trx,
     );
+    const existing = new Map(found.map((o) => [o.code ?? '', o]));
     const creates: SchoolWrite[] = [];
     const updates: Array<SchoolWrite & { id: string }> = [];
     for (const r of rows) {
@@ -550,6 +553,16 @@ export function createImportsService(deps: {
   }
 
   return {
+    /** At start-up: mark jobs that a previous process left unfinished as failed (nothing of them was written). */
+    recoverInterrupted(): Promise<number> {
+      return repo.failInterrupted('服务器重启，导入已中断（未写入任何数据），请重新上传文件');
+    },
+
+    /** Refuse early, before an upload is read, when the role may not import this kind anywhere. */
+    assertMayImport(actor: Actor, kind: ImportKind): void {
+      requirePermission(actor, importPermission(kind));
+    },
+
     async start(actor: Actor, kind: ImportKind, fileName: string, buf: Buffer): Promise<ImportJob> {
       requirePermission(actor, importPermission(kind));
       const row = await repo.create(kind, fileName.slice(0, 200), actor.accountId);

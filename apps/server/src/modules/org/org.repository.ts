@@ -167,9 +167,14 @@ export function createOrgRepository(db: Database) {
         .execute();
     },
 
-    findByCodes(codes: string[]): Promise<OrgRow[]> {
+    /** By code; pass the transaction when inside one (PGlite has a single connection). */
+    findByCodes(codes: string[], trx: Database = db): Promise<OrgRow[]> {
       if (codes.length === 0) return Promise.resolve([]);
-      return db.selectFrom('orgs as o').select(ORG_COLUMNS).where('o.code', 'in', codes).execute();
+      return trx
+        .selectFrom('orgs as o')
+        .select(ORG_COLUMNS)
+        .where(sql<boolean>`o.code = ANY(${codes}::text[])`)
+        .execute();
     },
 
     /** Schools of a subtree with their county and township codes, for export. */
