@@ -28,42 +28,30 @@ export interface SessionRow {
   expires_at: Date;
 }
 
+const ACCOUNT_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'password_hash',
+  'teacher_id',
+  'must_change_password',
+  'failed_attempts',
+  'locked_until',
+  'disabled',
+] as const;
+
 export function createAuthRepository(db: Database) {
   return {
     findAccountByUsername(username: string): Promise<AccountRow | undefined> {
       return db
         .selectFrom('accounts')
-        .select([
-          'id',
-          'username',
-          'display_name',
-          'password_hash',
-          'teacher_id',
-          'must_change_password',
-          'failed_attempts',
-          'locked_until',
-          'disabled',
-        ])
+        .select(ACCOUNT_COLUMNS)
         .where('username', '=', username)
         .executeTakeFirst();
     },
 
     findAccountById(id: string): Promise<AccountRow | undefined> {
-      return db
-        .selectFrom('accounts')
-        .select([
-          'id',
-          'username',
-          'display_name',
-          'password_hash',
-          'teacher_id',
-          'must_change_password',
-          'failed_attempts',
-          'locked_until',
-          'disabled',
-        ])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      return db.selectFrom('accounts').select(ACCOUNT_COLUMNS).where('id', '=', id).executeTakeFirst();
     },
 
     grantsOf(accountId: string): Promise<GrantRow[]> {
