@@ -14,7 +14,7 @@ import { createCodesService } from '../modules/people';
  *   with CREATE DATABASE … TEMPLATE;
  * - otherwise: a PGlite data directory dumped to a tarball, loaded per test file.
  */
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const url = process.env.YX_TEST_DATABASE_URL;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
