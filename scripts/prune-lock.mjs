@@ -31,5 +31,9 @@ Run: node scripts/prune-lock.mjs`);
   }
 } else {
   fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-  console.log(dangling.length ? `pruned ${dangling.length} optional dependencies:\n  ${dangling.join('\n  ')}` : 'lock is fine');
+  console.log(
+    dangling.length
+      ? `pruned ${dangling.length} optional dependencies:\n  ${dangling.join('\n  ')}`
+      : 'lock is fine',
+  );
 }
