@@ -19,7 +19,8 @@ export function ImportsPage() {
     );
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <ImportWizard key={jobId ?? 'new'} jobId={jobId} onJobChange={setJob} />
+      {/* not keyed by the job: “修正后重新上传” clears the job but keeps the chosen kind and the upload step */}
+      <ImportWizard jobId={jobId} onJobChange={setJob} />
       <RecentImports currentId={jobId} onOpen={setJob} />
     </Space>
   );
