@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth';
 import { importRoutes } from './modules/imports';
 import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
+import { programsRoutes } from './modules/programs';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(peopleRoutes(services.people, services.codes));
       await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(services.audit));
+      await api.register(programsRoutes(services.programs));
     },
     { prefix: '/api/v1' },
   );

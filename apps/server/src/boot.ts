@@ -4,6 +4,7 @@ import { connectPglite, connectPostgres, type DatabaseHandle } from './db/databa
 import { migrateToLatest } from './db/migrate';
 import { loadDemoRegion } from './demo/load-region';
 import { createCodesService } from './modules/people';
+import { syncBuiltinPacks } from './modules/programs';
 
 /** Open the database the config names (PGlite in DATA_DIR/pglite, or DATABASE_URL) and migrate it. */
 export async function openDatabase(config: Config): Promise<DatabaseHandle> {
@@ -12,6 +13,7 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
     : await connectPglite({ dataDir: path.join(config.dataDir, 'pglite') });
   await migrateToLatest(handle.db);
   await createCodesService({ db: handle.db }).syncToDatabase();
+  await syncBuiltinPacks(handle.db);
   return handle;
 }
 

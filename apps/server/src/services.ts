@@ -5,6 +5,7 @@ import { createAuthRepository, createAuthService } from './modules/auth';
 import { createImportsService } from './modules/imports';
 import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
+import { createProgramsRepository, createProgramsService } from './modules/programs';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
@@ -31,7 +32,8 @@ export function createServices(
   const people = createPeopleService({ db, repo: peopleRepo, orgRepo, orgs, audit, clock });
   const codes = createCodesService({ db });
   const imports = createImportsService({ db, orgRepo, peopleRepo, orgs, audit, clock });
-  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports };
+  const programs = createProgramsService({ db, repo: createProgramsRepository(db), audit, clock });
+  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports, programs };
 }
 
 export type Services = ReturnType<typeof createServices>;

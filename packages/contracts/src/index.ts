@@ -4,3 +4,4 @@ export * from './imports';
 export * from './org';
 export * from './people';
 export * from './permissions';
+export * from './programs';

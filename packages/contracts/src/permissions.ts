@@ -22,6 +22,16 @@ export const PERMISSIONS = {
   'import.schools': ['system_admin', 'bureau_admin'],
   'import.teachers': ['system_admin', 'bureau_admin', 'school_admin'],
   'audit.read': ['system_admin', 'bureau_admin'],
+  /** Policy packs: read by everyone who works on programmes; written at province or city level (checked in the service). */
+  'pack.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  'pack.manage': ['system_admin', 'bureau_admin'],
+  'program.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  'program.manage': ['system_admin', 'bureau_admin'],
+  /** Passing seats down the cascade and pulling unused ones back (R-004-17). */
+  'quota.allocate': ['bureau_admin'],
+  'nomination.write': ['bureau_admin', 'school_admin'],
+  /** 诚信档案 (R-004-20). */
+  'integrity.manage': ['system_admin', 'bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

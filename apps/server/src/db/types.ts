@@ -157,6 +157,91 @@ export interface ImportErrorsTable {
   message: string;
 }
 
+export interface PolicyPacksTable {
+  id: string;
+  region_org_id: Id | null;
+  region_code: string;
+  year: number;
+  version: number;
+  status: string;
+  title: string;
+  builtin: Generated<boolean>;
+  derived_from: string | null;
+  /** The core PolicyPack; written as JSON text. */
+  body: ColumnType<unknown, string, string>;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
+export interface ProgrammesTable {
+  id: GeneratedId;
+  pack_id: string;
+  project_type_code: string;
+  track_code: string;
+  level: string;
+  year: number;
+  owner_org_id: Id;
+  owner_path: string;
+  title: string;
+  selection_deadline: DateString;
+  start_date: DateString;
+  end_date: DateString;
+  total_seats: number;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuotaAllocationsTable {
+  region_id: Id;
+  programme_id: Id;
+  org_id: Id;
+  org_path: string;
+  parent_org_id: Id | null;
+  seats: number;
+  rural_seats: Generated<number>;
+  allocated: Generated<number>;
+  used: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface NominationsTable {
+  county_id: Id;
+  id: ColumnType<string, string | number | bigint | undefined, never>;
+  programme_id: Id;
+  teacher_id: Id;
+  school_id: Id;
+  org_path: string;
+  quota_region_id: Id;
+  quota_org_id: Id;
+  status: string;
+  /** core's EligibilityResult; written as JSON text. */
+  eligibility: ColumnType<unknown, string, string>;
+  override_reason: string | null;
+  reason: string | null;
+  replaces_id: Id | null;
+  replaced_by_id: Id | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IntegrityRecordsTable {
+  county_id: Id;
+  id: ColumnType<string, string | number | bigint | undefined, never>;
+  teacher_id: Id;
+  org_path: string;
+  kind: string;
+  record_date: DateString;
+  programme_id: Id | null;
+  evidence: string | null;
+  standing: Generated<boolean>;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -169,4 +254,9 @@ export interface DB {
   audit_log: AuditLogTable;
   import_jobs: ImportJobsTable;
   import_errors: ImportErrorsTable;
+  policy_packs: PolicyPacksTable;
+  programmes: ProgrammesTable;
+  quota_allocations: QuotaAllocationsTable;
+  nominations: NominationsTable;
+  integrity_records: IntegrityRecordsTable;
 }

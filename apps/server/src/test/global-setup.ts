@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { connectPglite, connectPostgres } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { createCodesService } from '../modules/people';
+import { syncBuiltinPacks } from '../modules/programs';
 
 /**
  * Build the migrated template database once per run:
@@ -27,6 +28,7 @@ export async function setup(project: TestProject) {
     const h = connectPostgres(u.toString(), 2);
     await migrateToLatest(h.db);
     await createCodesService({ db: h.db }).syncToDatabase();
+    await syncBuiltinPacks(h.db);
     await h.close();
     project.provide('yxTemplate', { kind: 'postgres', url, template });
     return async () => {
@@ -46,6 +48,7 @@ export async function setup(project: TestProject) {
   const h = await connectPglite({ instance });
   await migrateToLatest(h.db);
   await createCodesService({ db: h.db }).syncToDatabase();
+  await syncBuiltinPacks(h.db);
   await h.close();
   const dump = await instance.dumpDataDir('gzip');
   const file = path.join(dir, 'template.tar.gz');

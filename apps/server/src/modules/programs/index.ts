@@ -1,0 +1,8 @@
+export { createProgramsRepository, type ProgramsRepository } from './programs.repository';
+export { programsRoutes } from './programs.routes';
+export {
+  BUILTIN_PACKS,
+  createProgramsService,
+  type ProgramsService,
+  syncBuiltinPacks,
+} from './programs.service';

@@ -1,0 +1,944 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import { inSubtrees, subtreeRange } from '../../shared/subtree';
+
+export interface PackRow {
+  id: string;
+  region_org_id: string | null;
+  region_path: string | null;
+  region_name: string | null;
+  region_code: string;
+  year: number;
+  version: number;
+  status: string;
+  title: string;
+  builtin: boolean;
+  derived_from: string | null;
+  body: unknown;
+  updated_at: Date;
+}
+
+export interface PackWrite {
+  id: string;
+  regionOrgId: string | null;
+  regionCode: string;
+  year: number;
+  version: number;
+  status: string;
+  title: string;
+  builtin: boolean;
+  derivedFrom: string | null;
+  body: unknown;
+  createdBy: string | null;
+}
+
+export interface ProgrammeRow {
+  id: string;
+  pack_id: string;
+  project_type_code: string;
+  track_code: string;
+  level: string;
+  year: number;
+  owner_org_id: string;
+  owner_path: string;
+  owner_name: string;
+  title: string;
+  selection_deadline: string;
+  start_date: string;
+  end_date: string;
+  total_seats: number;
+  used_seats: number;
+}
+
+export interface ProgrammeWrite {
+  packId: string;
+  projectTypeCode: string;
+  trackCode: string;
+  level: string;
+  year: number;
+  ownerOrgId: string;
+  ownerPath: string;
+  title: string;
+  selectionDeadline: string;
+  startDate: string;
+  endDate: string;
+  totalSeats: number;
+  createdBy: string | null;
+}
+
+export interface QuotaRow {
+  region_id: string;
+  programme_id: string;
+  org_id: string;
+  org_path: string;
+  parent_org_id: string | null;
+  seats: number;
+  rural_seats: number;
+  allocated: number;
+  used: number;
+}
+
+export interface QuotaNodeRow extends QuotaRow {
+  org_name: string;
+  org_kind: string;
+  waitlisted: number;
+}
+
+export interface QuotaKey {
+  regionId: string;
+  programmeId: string;
+  orgId: string;
+}
+
+export interface QuotaWrite extends QuotaKey {
+  orgPath: string;
+  parentOrgId: string | null;
+  seats: number;
+  ruralSeats: number;
+}
+
+/** A teacher with what eligibility needs (the school's 城乡类型 included). */
+export interface CandidateRow {
+  county_id: string;
+  id: string;
+  name: string;
+  name_pinyin: string;
+  org_path: string;
+  school_id: string;
+  school_name: string;
+  birth_date: string;
+  teaching_start_date: string | null;
+  training_start_year: number | null;
+  backbone: string | null;
+  roles_held: string[];
+  title: string | null;
+  stage: string | null;
+  status: string;
+  location_type: string | null;
+}
+
+export interface NominationRow {
+  county_id: string;
+  id: string;
+  programme_id: string;
+  teacher_id: string;
+  teacher_name: string;
+  school_id: string;
+  school_name: string;
+  org_path: string;
+  quota_region_id: string;
+  quota_org_id: string;
+  status: string;
+  eligibility: unknown;
+  override_reason: string | null;
+  reason: string | null;
+  replaces_id: string | null;
+  replaced_by_id: string | null;
+  created_at: Date;
+}
+
+export interface NominationWrite {
+  countyId: string;
+  programmeId: string;
+  teacherId: string;
+  schoolId: string;
+  orgPath: string;
+  quotaRegionId: string;
+  quotaOrgId: string;
+  status: 'selected' | 'waitlisted';
+  eligibility: unknown;
+  overrideReason: string | null;
+  replacesId: string | null;
+  createdBy: string | null;
+}
+
+export interface IntegrityRow {
+  county_id: string;
+  id: string;
+  teacher_id: string;
+  teacher_name: string;
+  org_path: string;
+  kind: string;
+  record_date: string;
+  programme_id: string | null;
+  evidence: string | null;
+  standing: boolean;
+  created_at: Date;
+}
+
+/** Statuses of teachers who can be nominated or counted in a preview. */
+export const WORKING_STATUSES = ['active', 'on_leave', 'seconded'];
+
+const CANDIDATE_COLUMNS = [
+  't.county_id',
+  't.id',
+  't.name',
+  't.name_pinyin',
+  't.org_path',
+  't.school_id',
+  's.name as school_name',
+  't.birth_date',
+  't.teaching_start_date',
+  't.training_start_year',
+  't.backbone',
+  't.roles_held',
+  't.title',
+  't.stage',
+  't.status',
+  's.location_type',
+] as const;
+
+/** Every ancestor-or-self path of a materialized path: '/1/5/23/' → ['/1/', '/1/5/', '/1/5/23/']. */
+function prefixesOf(path: string): string[] {
+  const ids = path.split('/').filter(Boolean);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}
+
+export function createProgramsRepository(db: Database) {
+  const nominationQuery = (trx: Database) =>
+    trx
+      .selectFrom('nominations as n')
+      .innerJoin('teachers as t', (j) =>
+        j.onRef('t.county_id', '=', 'n.county_id').onRef('t.id', '=', 'n.teacher_id'),
+      )
+      .innerJoin('orgs as s', 's.id', 'n.school_id')
+      .select([
+        'n.county_id',
+        'n.id',
+        'n.programme_id',
+        'n.teacher_id',
+        't.name as teacher_name',
+        'n.school_id',
+        's.name as school_name',
+        'n.org_path',
+        'n.quota_region_id',
+        'n.quota_org_id',
+        'n.status',
+        'n.eligibility',
+        'n.override_reason',
+        'n.reason',
+        'n.replaces_id',
+        'n.replaced_by_id',
+        'n.created_at',
+      ]);
+
+  const programmeQuery = (trx: Database) =>
+    trx
+      .selectFrom('programmes as p')
+      .innerJoin('orgs as o', 'o.id', 'p.owner_org_id')
+      .select([
+        'p.id',
+        'p.pack_id',
+        'p.project_type_code',
+        'p.track_code',
+        'p.level',
+        'p.year',
+        'p.owner_org_id',
+        'p.owner_path',
+        'o.name as owner_name',
+        'p.title',
+        'p.selection_deadline',
+        'p.start_date',
+        'p.end_date',
+        'p.total_seats',
+      ])
+      .select(
+        sql<number>`(SELECT coalesce(sum(q.used), 0)::int FROM quota_allocations q WHERE q.programme_id = p.id)`.as(
+          'used_seats',
+        ),
+      );
+
+  return {
+    // ----------------------------------------------------------------------------------------------- packs
+
+    /** Insert the built-in packs, or refresh them when the code's version is newer. */
+    async upsertBuiltinPacks(packs: PackWrite[]): Promise<void> {
+      for (const p of packs) {
+        await sql`
+          INSERT INTO policy_packs (id, region_org_id, region_code, year, version, status, title, builtin, body)
+          VALUES (${p.id}, NULL, ${p.regionCode}, ${p.year}, ${p.version}, ${p.status}, ${p.title}, true,
+            ${JSON.stringify(p.body)}::jsonb)
+          ON CONFLICT (id) DO UPDATE SET body = excluded.body, title = excluded.title, version = excluded.version,
+            status = excluded.status, updated_at = now()
+          WHERE policy_packs.builtin AND policy_packs.body IS DISTINCT FROM excluded.body`.execute(db);
+      }
+    },
+
+    listPacks(filter: { year?: number | undefined; status?: string | undefined }): Promise<PackRow[]> {
+      let q = db
+        .selectFrom('policy_packs as p')
+        .leftJoin('orgs as o', 'o.id', 'p.region_org_id')
+        .select([
+          'p.id',
+          'p.region_org_id',
+          'o.path as region_path',
+          'o.name as region_name',
+          'p.region_code',
+          'p.year',
+          'p.version',
+          'p.status',
+          'p.title',
+          'p.builtin',
+          'p.derived_from',
+          'p.body',
+          'p.updated_at',
+        ]);
+      if (filter.year !== undefined) q = q.where('p.year', '=', filter.year);
+      if (filter.status !== undefined) q = q.where('p.status', '=', filter.status);
+      return q.orderBy('p.year', 'desc').orderBy('p.id').execute();
+    },
+
+    async findPack(id: string, trx: Database = db): Promise<PackRow | undefined> {
+      return trx
+        .selectFrom('policy_packs as p')
+        .leftJoin('orgs as o', 'o.id', 'p.region_org_id')
+        .select([
+          'p.id',
+          'p.region_org_id',
+          'o.path as region_path',
+          'o.name as region_name',
+          'p.region_code',
+          'p.year',
+          'p.version',
+          'p.status',
+          'p.title',
+          'p.builtin',
+          'p.derived_from',
+          'p.body',
+          'p.updated_at',
+        ])
+        .where('p.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** Lock a pack row for an edit; undefined when it does not exist. */
+    lockPack(id: string, trx: Database) {
+      return trx
+        .selectFrom('policy_packs')
+        .select(['id', 'status'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    /** Returns false when the id is taken. */
+    async insertPack(p: PackWrite, trx: Database): Promise<boolean> {
+      const r = await trx
+        .insertInto('policy_packs')
+        .values({
+          id: p.id,
+          region_org_id: p.regionOrgId,
+          region_code: p.regionCode,
+          year: p.year,
+          version: p.version,
+          status: p.status,
+          title: p.title,
+          builtin: p.builtin,
+          derived_from: p.derivedFrom,
+          body: JSON.stringify(p.body),
+          created_by: p.createdBy,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
+    async updatePack(id: string, body: unknown, title: string, trx: Database): Promise<void> {
+      await trx
+        .updateTable('policy_packs')
+        .set({ body: JSON.stringify(body), title, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async publishPack(id: string, body: unknown, trx: Database): Promise<void> {
+      await trx
+        .updateTable('policy_packs')
+        .set({
+          status: 'published',
+          body: JSON.stringify(body),
+          published_at: sql`now()`,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    // ------------------------------------------------------------------------------------------ programmes
+
+    /** Programmes owned inside the roots, or by an ancestor of a root (a province's programme reaches its counties). */
+    async listProgrammes(f: {
+      roots: string[];
+      year?: number | undefined;
+      level?: string | undefined;
+      offset: number;
+      limit: number;
+    }): Promise<{ rows: ProgrammeRow[]; total: number }> {
+      const ancestors = [...new Set(f.roots.flatMap(prefixesOf))];
+      let q = programmeQuery(db).where((eb) =>
+        eb.or([
+          inSubtrees(eb, 'p.owner_path', f.roots),
+          ancestors.length ? eb('p.owner_path', 'in', ancestors) : eb.val(false),
+        ]),
+      );
+      if (f.year !== undefined) q = q.where('p.year', '=', f.year);
+      if (f.level !== undefined) q = q.where('p.level', '=', f.level);
+      let c = db
+        .selectFrom('programmes as p')
+        .where((eb) =>
+          eb.or([
+            inSubtrees(eb, 'p.owner_path', f.roots),
+            ancestors.length ? eb('p.owner_path', 'in', ancestors) : eb.val(false),
+          ]),
+        );
+      if (f.year !== undefined) c = c.where('p.year', '=', f.year);
+      if (f.level !== undefined) c = c.where('p.level', '=', f.level);
+      const [rows, total] = await Promise.all([
+        q.orderBy('p.year', 'desc').orderBy('p.id', 'desc').offset(f.offset).limit(f.limit).execute(),
+        c.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(total.n) };
+    },
+
+    findProgramme(id: string, trx: Database = db): Promise<ProgrammeRow | undefined> {
+      return programmeQuery(trx).where('p.id', '=', id).executeTakeFirst();
+    },
+
+    async insertProgramme(w: ProgrammeWrite, trx: Database): Promise<string> {
+      const r = await trx
+        .insertInto('programmes')
+        .values({
+          pack_id: w.packId,
+          project_type_code: w.projectTypeCode,
+          track_code: w.trackCode,
+          level: w.level,
+          year: w.year,
+          owner_org_id: w.ownerOrgId,
+          owner_path: w.ownerPath,
+          title: w.title,
+          selection_deadline: w.selectionDeadline,
+          start_date: w.startDate,
+          end_date: w.endDate,
+          total_seats: w.totalSeats,
+          created_by: w.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async updateProgramme(
+      id: string,
+      w: { title: string; selectionDeadline: string; startDate: string; endDate: string; totalSeats: number },
+      trx: Database,
+    ): Promise<void> {
+      await trx
+        .updateTable('programmes')
+        .set({
+          title: w.title,
+          selection_deadline: w.selectionDeadline,
+          start_date: w.startDate,
+          end_date: w.endDate,
+          total_seats: w.totalSeats,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async countNominations(programmeId: string, trx: Database): Promise<number> {
+      const r = await trx
+        .selectFrom('nominations')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('programme_id', '=', programmeId)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async deleteProgramme(id: string, trx: Database): Promise<void> {
+      await trx.deleteFrom('quota_allocations').where('programme_id', '=', id).execute();
+      await trx.deleteFrom('programmes').where('id', '=', id).execute();
+    },
+
+    // ---------------------------------------------------------------------------------------------- quotas
+
+    findQuota(k: QuotaKey, trx: Database = db): Promise<QuotaRow | undefined> {
+      return trx
+        .selectFrom('quota_allocations')
+        .select([
+          'region_id',
+          'programme_id',
+          'org_id',
+          'org_path',
+          'parent_org_id',
+          'seats',
+          'rural_seats',
+          'allocated',
+          'used',
+        ])
+        .where('region_id', '=', k.regionId)
+        .where('programme_id', '=', k.programmeId)
+        .where('org_id', '=', k.orgId)
+        .executeTakeFirst();
+    },
+
+    /** The node's row, locked until the transaction ends (allocation, pull-back, withdrawal). */
+    lockQuota(k: QuotaKey, trx: Database): Promise<QuotaRow | undefined> {
+      return trx
+        .selectFrom('quota_allocations')
+        .select([
+          'region_id',
+          'programme_id',
+          'org_id',
+          'org_path',
+          'parent_org_id',
+          'seats',
+          'rural_seats',
+          'allocated',
+          'used',
+        ])
+        .where('region_id', '=', k.regionId)
+        .where('programme_id', '=', k.programmeId)
+        .where('org_id', '=', k.orgId)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    /** The children of a node, locked, in id order. */
+    lockChildren(programmeId: string, parentOrgId: string, trx: Database): Promise<QuotaRow[]> {
+      return trx
+        .selectFrom('quota_allocations')
+        .select([
+          'region_id',
+          'programme_id',
+          'org_id',
+          'org_path',
+          'parent_org_id',
+          'seats',
+          'rural_seats',
+          'allocated',
+          'used',
+        ])
+        .where('programme_id', '=', programmeId)
+        .where('parent_org_id', '=', parentOrgId)
+        .orderBy('org_id')
+        .forUpdate()
+        .execute();
+    },
+
+    /** Existing rows for these orgs in the programme, whatever their parent. */
+    quotasOfOrgs(programmeId: string, orgIds: string[], trx: Database): Promise<QuotaRow[]> {
+      if (orgIds.length === 0) return Promise.resolve([]);
+      return trx
+        .selectFrom('quota_allocations')
+        .select([
+          'region_id',
+          'programme_id',
+          'org_id',
+          'org_path',
+          'parent_org_id',
+          'seats',
+          'rural_seats',
+          'allocated',
+          'used',
+        ])
+        .where('programme_id', '=', programmeId)
+        .where(sql<boolean>`org_id = ANY(${orgIds}::bigint[])`)
+        .execute();
+    },
+
+    /** Nodes of a programme inside the roots (null: all), with names and waitlist counts, in tree order. */
+    quotaNodes(programmeId: string, roots: string[] | null): Promise<QuotaNodeRow[]> {
+      let q = db
+        .selectFrom('quota_allocations as q')
+        .innerJoin('orgs as o', 'o.id', 'q.org_id')
+        .select([
+          'q.region_id',
+          'q.programme_id',
+          'q.org_id',
+          'q.org_path',
+          'q.parent_org_id',
+          'q.seats',
+          'q.rural_seats',
+          'q.allocated',
+          'q.used',
+          'o.name as org_name',
+          'o.kind as org_kind',
+        ])
+        .select(
+          sql<number>`(SELECT count(*)::int FROM nominations n WHERE n.programme_id = q.programme_id
+            AND n.quota_org_id = q.org_id AND n.status = 'waitlisted')`.as('waitlisted'),
+        )
+        .where('q.programme_id', '=', programmeId);
+      if (roots !== null) q = q.where((eb) => inSubtrees(eb, 'q.org_path', roots));
+      return q.orderBy('q.org_path').execute();
+    },
+
+    async insertQuota(w: QuotaWrite, trx: Database): Promise<void> {
+      await trx
+        .insertInto('quota_allocations')
+        .values({
+          region_id: w.regionId,
+          programme_id: w.programmeId,
+          org_id: w.orgId,
+          org_path: w.orgPath,
+          parent_org_id: w.parentOrgId,
+          seats: w.seats,
+          rural_seats: w.ruralSeats,
+        })
+        .execute();
+    },
+
+    /** Insert or overwrite the seats of child nodes (one statement per 5,000 via unnest). */
+    async upsertQuotas(rows: QuotaWrite[], trx: Database): Promise<void> {
+      for (let i = 0; i < rows.length; i += 5000) {
+        const part = rows.slice(i, i + 5000);
+        const col = <K extends keyof QuotaWrite>(k: K) => part.map((r) => r[k]);
+        await sql`
+          INSERT INTO quota_allocations (region_id, programme_id, org_id, org_path, parent_org_id, seats, rural_seats)
+          SELECT * FROM unnest(${col('regionId')}::bigint[], ${col('programmeId')}::bigint[], ${col('orgId')}::bigint[],
+            ${col('orgPath')}::text[], ${col('parentOrgId')}::bigint[], ${col('seats')}::int[], ${col('ruralSeats')}::int[])
+          ON CONFLICT (region_id, programme_id, org_id) DO UPDATE
+            SET seats = excluded.seats, rural_seats = excluded.rural_seats, updated_at = now()`.execute(trx);
+      }
+    },
+
+    async setQuotaSeats(k: QuotaKey, seats: number, ruralSeats: number, trx: Database): Promise<void> {
+      await trx
+        .updateTable('quota_allocations')
+        .set({ seats, rural_seats: ruralSeats, updated_at: sql`now()` })
+        .where('region_id', '=', k.regionId)
+        .where('programme_id', '=', k.programmeId)
+        .where('org_id', '=', k.orgId)
+        .execute();
+    },
+
+    async setAllocated(k: QuotaKey, allocated: number, trx: Database): Promise<void> {
+      await trx
+        .updateTable('quota_allocations')
+        .set({ allocated, updated_at: sql`now()` })
+        .where('region_id', '=', k.regionId)
+        .where('programme_id', '=', k.programmeId)
+        .where('org_id', '=', k.orgId)
+        .execute();
+    },
+
+    /**
+     * Take one seat of a node in a single atomic statement: concurrent takers queue on the row and each
+     * re-reads `used` before its own update, so a full node answers undefined instead of going over.
+     */
+    async takeSeat(k: QuotaKey, trx: Database): Promise<{ seats: number; used: number } | undefined> {
+      const r = await sql<{ seats: number; used: number }>`
+        UPDATE quota_allocations SET used = used + 1, updated_at = now()
+        WHERE region_id = ${k.regionId} AND programme_id = ${k.programmeId} AND org_id = ${k.orgId}
+          AND allocated + used < seats
+        RETURNING seats, used`.execute(trx);
+      return r.rows[0];
+    },
+
+    async releaseSeat(k: QuotaKey, trx: Database): Promise<void> {
+      await sql`UPDATE quota_allocations SET used = used - 1, updated_at = now()
+        WHERE region_id = ${k.regionId} AND programme_id = ${k.programmeId} AND org_id = ${k.orgId} AND used > 0`.execute(
+        trx,
+      );
+    },
+
+    /** Orgs of `kinds` under a node (not the node itself), in path order. */
+    orgsBelow(path: string, kinds: string[]) {
+      const [lo, hi] = subtreeRange(path);
+      return db
+        .selectFrom('orgs')
+        .select(['id', 'name', 'kind', 'path', 'county_id', 'city_id', 'province_id', 'parent_id'])
+        .where('path', '>', lo)
+        .where('path', '<', hi)
+        .where(sql<boolean>`kind = ANY(${kinds}::text[])`)
+        .orderBy('path')
+        .execute();
+    },
+
+    /**
+     * Working teachers under each node, and of those, how many teach at schools of `ruralTypes` and at schools of
+     * `eligibleTypes` (one index range scan per node).
+     */
+    async teacherCounts(
+      nodes: Array<{ id: string; path: string }>,
+      ruralTypes: string[],
+      eligibleTypes: string[] | null,
+    ): Promise<Map<string, { all: number; rural: number; eligible: number }>> {
+      const out = new Map<string, { all: number; rural: number; eligible: number }>();
+      if (nodes.length === 0) return out;
+      const r = await sql<{ id: string; all_n: number; rural_n: number; eligible_n: number }>`
+        SELECT n.id,
+          count(t.id)::int AS all_n,
+          count(t.id) FILTER (WHERE s.location_type = ANY(${ruralTypes}::text[]))::int AS rural_n,
+          count(t.id) FILTER (WHERE ${eligibleTypes === null} OR s.location_type = ANY(${eligibleTypes ?? []}::text[]))::int AS eligible_n
+        FROM unnest(${nodes.map((x) => x.id)}::bigint[], ${nodes.map((x) => subtreeRange(x.path)[0])}::text[],
+          ${nodes.map((x) => subtreeRange(x.path)[1])}::text[]) AS n(id, lo, hi)
+        LEFT JOIN teachers t ON t.org_path >= n.lo AND t.org_path < n.hi AND t.status = ANY(${WORKING_STATUSES}::text[])
+        LEFT JOIN orgs s ON s.id = t.school_id
+        GROUP BY n.id`.execute(db);
+      for (const row of r.rows) {
+        out.set(String(row.id), { all: row.all_n, rural: row.rural_n, eligible: row.eligible_n });
+      }
+      return out;
+    },
+
+    // ---------------------------------------------------------------------------------------------- people
+
+    findCandidate(teacherId: string): Promise<CandidateRow | undefined> {
+      return db
+        .selectFrom('teachers as t')
+        .innerJoin('orgs as s', 's.id', 't.school_id')
+        .select(CANDIDATE_COLUMNS)
+        .where('t.id', '=', teacherId)
+        .executeTakeFirst();
+    },
+
+    /** Keyset batch of working teachers under the roots, in (org_path, name_pinyin, id) order. */
+    candidateBatch(
+      roots: string[],
+      after: { orgPath: string; pinyin: string; id: string } | null,
+      limit: number,
+    ): Promise<CandidateRow[]> {
+      let q = db
+        .selectFrom('teachers as t')
+        .innerJoin('orgs as s', 's.id', 't.school_id')
+        .select(CANDIDATE_COLUMNS)
+        .where((eb) => inSubtrees(eb, 't.org_path', roots))
+        .where(sql<boolean>`t.status = ANY(${WORKING_STATUSES}::text[])`);
+      if (after) {
+        q = q.where(
+          sql<boolean>`(t.org_path, t.name_pinyin, t.id) > (${after.orgPath}, ${after.pinyin}, ${after.id}::bigint)`,
+        );
+      }
+      return q.orderBy('t.org_path').orderBy('t.name_pinyin').orderBy('t.id').limit(limit).execute();
+    },
+
+    /** The org row of an id (for quota nodes and owners). */
+    findOrg(id: string) {
+      return db
+        .selectFrom('orgs')
+        .select(['id', 'name', 'kind', 'code', 'path', 'county_id', 'city_id', 'province_id', 'parent_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** Selected nominations of a teacher in other programmes, with their dates (the overlap check). */
+    enrolmentsOf(teacherId: string, exceptProgrammeId: string) {
+      return db
+        .selectFrom('nominations as n')
+        .innerJoin('programmes as p', 'p.id', 'n.programme_id')
+        .select(['p.id', 'p.title', 'p.start_date', 'p.end_date'])
+        .where('n.teacher_id', '=', teacherId)
+        .where('n.status', '=', 'selected')
+        .where('n.programme_id', '<>', exceptProgrammeId)
+        .execute();
+    },
+
+    // ---------------------------------------------------------------------------------------- nominations
+
+    findNomination(id: string, trx: Database = db): Promise<NominationRow | undefined> {
+      return nominationQuery(trx).where('n.id', '=', id).executeTakeFirst();
+    },
+
+    /** Lock a nomination row; its status as it is now. */
+    lockNomination(countyId: string, id: string, trx: Database) {
+      return trx
+        .selectFrom('nominations')
+        .select(['status'])
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    liveNomination(programmeId: string, teacherId: string, trx: Database = db) {
+      return trx
+        .selectFrom('nominations')
+        .select(['id', 'status'])
+        .where('programme_id', '=', programmeId)
+        .where('teacher_id', '=', teacherId)
+        .where('status', 'in', ['selected', 'waitlisted'])
+        .executeTakeFirst();
+    },
+
+    /** Insert a nomination; undefined when the teacher already has a live one in the programme. */
+    async insertNomination(w: NominationWrite, trx: Database): Promise<string | undefined> {
+      const r = await sql<{ id: string }>`
+        INSERT INTO nominations (county_id, programme_id, teacher_id, school_id, org_path, quota_region_id, quota_org_id,
+          status, eligibility, override_reason, replaces_id, created_by)
+        VALUES (${w.countyId}, ${w.programmeId}, ${w.teacherId}, ${w.schoolId}, ${w.orgPath}, ${w.quotaRegionId},
+          ${w.quotaOrgId}, ${w.status}, ${JSON.stringify(w.eligibility)}::jsonb, ${w.overrideReason}, ${w.replacesId},
+          ${w.createdBy})
+        ON CONFLICT (county_id, programme_id, teacher_id) WHERE status IN ('selected', 'waitlisted') DO NOTHING
+        RETURNING id::text`.execute(trx);
+      return r.rows[0]?.id;
+    },
+
+    async setNominationStatus(
+      countyId: string,
+      id: string,
+      status: string,
+      extra: { reason?: string | null; replacedById?: string | null },
+      trx: Database,
+    ): Promise<void> {
+      await trx
+        .updateTable('nominations')
+        .set({
+          status,
+          ...(extra.reason !== undefined ? { reason: extra.reason } : {}),
+          ...(extra.replacedById !== undefined ? { replaced_by_id: extra.replacedById } : {}),
+          updated_at: sql`now()`,
+        })
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** The first waitlisted nomination at a quota node, locked (skipping ones another transaction holds). */
+    firstWaitlisted(programmeId: string, quotaOrgId: string, trx: Database) {
+      return trx
+        .selectFrom('nominations')
+        .select(['county_id', 'id'])
+        .where('programme_id', '=', programmeId)
+        .where('quota_org_id', '=', quotaOrgId)
+        .where('status', '=', 'waitlisted')
+        .orderBy('id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+    },
+
+    async waitlistPosition(programmeId: string, quotaOrgId: string, id: string): Promise<number> {
+      const r = await db
+        .selectFrom('nominations')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('programme_id', '=', programmeId)
+        .where('quota_org_id', '=', quotaOrgId)
+        .where('status', '=', 'waitlisted')
+        .where('id', '<=', id)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async listNominations(f: {
+      programmeId: string;
+      roots: string[];
+      status?: string | undefined;
+      offset: number;
+      limit: number;
+    }): Promise<{ rows: NominationRow[]; total: number }> {
+      let q = nominationQuery(db)
+        .where('n.programme_id', '=', f.programmeId)
+        .where((eb) => inSubtrees(eb, 'n.org_path', f.roots));
+      let c = db
+        .selectFrom('nominations as n')
+        .where('n.programme_id', '=', f.programmeId)
+        .where((eb) => inSubtrees(eb, 'n.org_path', f.roots));
+      if (f.status) {
+        q = q.where('n.status', '=', f.status);
+        c = c.where('n.status', '=', f.status);
+      }
+      const [rows, total] = await Promise.all([
+        q.orderBy('n.org_path').orderBy('n.id').offset(f.offset).limit(f.limit).execute(),
+        c.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(total.n) };
+    },
+
+    // ------------------------------------------------------------------------------------------- integrity
+
+    integrityOf(teacherId: string) {
+      return db
+        .selectFrom('integrity_records')
+        .select(['id', 'kind', 'record_date', 'standing'])
+        .where('teacher_id', '=', teacherId)
+        .execute();
+    },
+
+    /** Standing records of teachers under the roots, grouped by teacher (for the what-if preview). */
+    async standingIntegrityUnder(roots: string[]) {
+      const rows = await db
+        .selectFrom('integrity_records')
+        .select(['teacher_id', 'id', 'kind', 'record_date', 'standing'])
+        .where('standing', '=', true)
+        .where((eb) => inSubtrees(eb, 'org_path', roots))
+        .execute();
+      const out = new Map<string, typeof rows>();
+      for (const r of rows) out.set(r.teacher_id, [...(out.get(r.teacher_id) ?? []), r]);
+      return out;
+    },
+
+    async insertIntegrity(
+      w: {
+        countyId: string;
+        teacherId: string;
+        orgPath: string;
+        kind: string;
+        recordDate: string;
+        programmeId: string | null;
+        evidence: string | null;
+        createdBy: string | null;
+      },
+      trx: Database,
+    ): Promise<string> {
+      const r = await trx
+        .insertInto('integrity_records')
+        .values({
+          county_id: w.countyId,
+          teacher_id: w.teacherId,
+          org_path: w.orgPath,
+          kind: w.kind,
+          record_date: w.recordDate,
+          programme_id: w.programmeId,
+          evidence: w.evidence,
+          created_by: w.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async listIntegrity(f: {
+      roots: string[];
+      teacherId?: string | undefined;
+      offset: number;
+      limit: number;
+    }): Promise<{ rows: IntegrityRow[]; total: number }> {
+      let q = db
+        .selectFrom('integrity_records as r')
+        .innerJoin('teachers as t', (j) =>
+          j.onRef('t.county_id', '=', 'r.county_id').onRef('t.id', '=', 'r.teacher_id'),
+        )
+        .where((eb) => inSubtrees(eb, 'r.org_path', f.roots));
+      if (f.teacherId) q = q.where('r.teacher_id', '=', f.teacherId);
+      const [rows, total] = await Promise.all([
+        q
+          .select([
+            'r.county_id',
+            'r.id',
+            'r.teacher_id',
+            't.name as teacher_name',
+            'r.org_path',
+            'r.kind',
+            'r.record_date',
+            'r.programme_id',
+            'r.evidence',
+            'r.standing',
+            'r.created_at',
+          ])
+          .orderBy('r.record_date', 'desc')
+          .orderBy('r.id', 'desc')
+          .offset(f.offset)
+          .limit(f.limit)
+          .execute(),
+        q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(total.n) };
+    },
+  };
+}
+
+export type ProgramsRepository = ReturnType<typeof createProgramsRepository>;

@@ -1,0 +1,1395 @@
+import type {
+  AllocateRequest,
+  AllocateResult,
+  ClonePackRequest,
+  CreateIntegrityRecordRequest,
+  CreateProgrammeRequest,
+  EligibilityRequest,
+  IntegrityListQuery,
+  IntegrityRecordBody,
+  NominateRequest,
+  Nomination,
+  NominationListQuery,
+  PackChange,
+  PackDetail,
+  PackListQuery,
+  PackPreview,
+  PackPreviewRequest,
+  PackSummary,
+  Page,
+  PreviewCounts,
+  ProgramLevelCode,
+  Programme,
+  ProgrammeListQuery,
+  PullBackRequest,
+  QuotaSuggestion,
+  QuotaSuggestQuery,
+  QuotaTree,
+  SubstituteRequest,
+  SubstituteResult,
+  UpdatePackRequest,
+  UpdateProgrammeRequest,
+  WithdrawRequest,
+  WithdrawResult,
+} from '@yanxun/contracts';
+import {
+  type BackboneLevel,
+  checkAllocation,
+  clonePackForYear,
+  type EligibilityCandidate,
+  type EligibilityResult,
+  evaluateEligibility,
+  findProjectType,
+  findTrack,
+  HENAN_2021_PACK,
+  type IntegrityKind,
+  type LocationType,
+  type PackProblem,
+  type PolicyPack,
+  QUOTA_RULE_ID,
+  resolveReferenceDate,
+  suggestSplit,
+  todayInShanghai,
+  validatePack,
+} from '@yanxun/core';
+import type { Database } from '../../db/database';
+import type { Actor } from '../../shared/actor';
+import { AppError, forbidden, notFound } from '../../shared/app-error';
+import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
+import type { AuditService } from '../audit';
+import { regionKeyOf } from '../org';
+import {
+  type CandidateRow,
+  createProgramsRepository,
+  type NominationRow,
+  type PackRow,
+  type ProgrammeRow,
+  type ProgramsRepository,
+  type QuotaKey,
+  type QuotaRow,
+} from './programs.repository';
+
+/** Packs that ship with Yanxun, written to policy_packs at boot (templates every region may use or clone). */
+export const BUILTIN_PACKS: readonly PolicyPack[] = [HENAN_2021_PACK];
+
+/** Idempotent: insert the built-in packs, or refresh them when the code changed them. Run at boot. */
+export async function syncBuiltinPacks(db: Database): Promise<void> {
+  await createProgramsRepository(db).upsertBuiltinPacks(
+    BUILTIN_PACKS.map((p) => ({
+      id: p.id,
+      regionOrgId: null,
+      regionCode: p.regionCode,
+      year: p.year,
+      version: p.version,
+      status: p.status,
+      title: p.title,
+      builtin: true,
+      derivedFrom: null,
+      body: p,
+      createdBy: null,
+    })),
+  );
+}
+
+/** Town and rural schools: the 乡镇 schools of R-004-72, and the basis of reserved rural seats. */
+const RURAL_LOCATION_TYPES: LocationType[] = ['town', 'rural'];
+/** The org kinds that can hold seats below a programme's owner. */
+const QUOTA_KINDS = ['city', 'county', 'township', 'school'];
+/** Child kind a suggested split goes down to, per node kind. */
+const NEXT_LEVEL: Record<string, string[]> = {
+  province: ['city'],
+  city: ['county'],
+  county: ['school'],
+  township: ['school'],
+};
+/** Selection deadline (R-004-18): after it, unused seats can no longer be pulled back. */
+const SELECTION_RULE_ID = 'R-004-18';
+const PREVIEW_BATCH = 5000;
+
+type OrgRef = NonNullable<Awaited<ReturnType<ProgramsRepository['findOrg']>>>;
+
+const isId = (id: string) => /^\d{1,18}$/.test(id);
+
+function problemsError(problems: PackProblem[]): AppError {
+  return new AppError('VALIDATION_FAILED', `政策包有 ${problems.length} 处问题，请修改后再保存`, {
+    problems: problems.map((p) => ({ code: p.code, ruleId: p.ruleId, path: p.path, message: p.message })),
+  });
+}
+
+/** validatePack, with a malformed body (a missing section) reported as a problem instead of a crash. */
+function checkPack(pack: PolicyPack): PackProblem[] {
+  try {
+    return validatePack(pack);
+  } catch (err) {
+    return [
+      {
+        code: 'PACK.HEADER',
+        ruleId: 'PACK.STRUCTURE',
+        path: '',
+        message: `政策包结构不完整：${err instanceof Error ? err.message : String(err)}`,
+      },
+    ];
+  }
+}
+
+/** Apply what-if edits: `path` as validatePack reports it; a PolicyValue target gets its `.value` set. */
+function applyChanges(pack: PolicyPack, changes: PackChange[]): PolicyPack {
+  const copy = structuredClone(pack) as unknown as Record<string, unknown>;
+  for (const change of changes) {
+    const keys = change.path.match(/[^.[\]]+/g) ?? [];
+    const bad = () =>
+      new AppError('VALIDATION_FAILED', `修改路径"${change.path}"在政策包中不存在`, {
+        problems: [{ code: 'PACK.PATH', ruleId: 'PACK.STRUCTURE', path: change.path, message: '路径不存在' }],
+      });
+    if (keys.length === 0 || keys.some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype'))
+      throw bad();
+    let node: unknown = copy;
+    for (const key of keys.slice(0, -1)) {
+      if (node === null || typeof node !== 'object' || !(key in node)) throw bad();
+      node = (node as Record<string, unknown>)[key];
+    }
+    const last = keys[keys.length - 1] ?? '';
+    if (node === null || typeof node !== 'object') throw bad();
+    const parent = node as Record<string, unknown>;
+    const target = parent[last];
+    if (target !== null && typeof target === 'object' && 'ruleId' in target && 'value' in target) {
+      (target as Record<string, unknown>).value = change.value;
+    } else if (last in parent || change.value !== undefined) {
+      parent[last] = change.value;
+    } else {
+      throw bad();
+    }
+  }
+  return copy as unknown as PolicyPack;
+}
+
+function toCandidate(
+  t: CandidateRow,
+  extra: {
+    enrolments?: EligibilityCandidate['enrolments'];
+    integrity?: Array<{ id: string; kind: string; record_date: string; standing: boolean }>;
+    attestations?: string[] | undefined;
+    flags?: string[] | undefined;
+  },
+): EligibilityCandidate {
+  return {
+    birthDate: t.birth_date,
+    teachingStartDate: t.teaching_start_date,
+    trainingStartYear: t.training_start_year,
+    backbone: t.backbone as BackboneLevel | null,
+    rolesHeld: t.roles_held,
+    title: t.title,
+    stage: t.stage,
+    schoolLocationType: t.location_type as LocationType | null,
+    enrolments: extra.enrolments ?? [],
+    integrityRecords: (extra.integrity ?? []).map((r) => ({
+      id: r.id,
+      date: r.record_date,
+      kind: r.kind as IntegrityKind,
+      standing: r.standing,
+    })),
+    attestations: extra.attestations ?? [],
+    flags: extra.flags ?? [],
+  };
+}
+
+function toNomination(r: NominationRow, waitlistPosition: number | null): Nomination {
+  return {
+    id: r.id,
+    programmeId: r.programme_id,
+    teacherId: r.teacher_id,
+    teacherName: r.teacher_name,
+    schoolId: r.school_id,
+    schoolName: r.school_name,
+    quotaOrgId: r.quota_org_id,
+    status: r.status as Nomination['status'],
+    waitlistPosition,
+    eligibility: r.eligibility as Nomination['eligibility'],
+    overrideReason: r.override_reason,
+    reason: r.reason,
+    replacesId: r.replaces_id,
+    replacedById: r.replaced_by_id,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+const quotaKey = (q: Pick<QuotaRow, 'region_id' | 'programme_id' | 'org_id'>): QuotaKey => ({
+  regionId: q.region_id,
+  programmeId: q.programme_id,
+  orgId: q.org_id,
+});
+
+export function createProgramsService(deps: {
+  db: Database;
+  repo: ProgramsRepository;
+  audit: AuditService;
+  clock?: () => Date;
+}) {
+  const { db, repo, audit } = deps;
+  const now = deps.clock ?? (() => new Date());
+
+  // ------------------------------------------------------------------------------------------ visibility
+
+  /** A node `path` is related to the actor's scope: inside it, or above it (a province's pack reaches its counties). */
+  function related(actor: Actor, permission: Permission, path: string): boolean {
+    return scopeOf(actor, permission).some((root) => root.startsWith(path) || path.startsWith(root));
+  }
+
+  function packVisible(actor: Actor, row: PackRow): boolean {
+    if (row.builtin) return scopeOf(actor, 'pack.read').length > 0;
+    return row.region_path !== null && related(actor, 'pack.read', row.region_path);
+  }
+
+  function packEditable(actor: Actor, row: PackRow): boolean {
+    return !row.builtin && row.region_path !== null && can(actor, 'pack.manage', row.region_path);
+  }
+
+  async function loadPack(actor: Actor, id: string): Promise<PackRow> {
+    requirePermission(actor, 'pack.read');
+    const row = id.length <= 64 ? await repo.findPack(id) : undefined;
+    if (!row || !packVisible(actor, row)) throw notFound('政策包');
+    return row;
+  }
+
+  function toPackSummary(actor: Actor, r: PackRow): PackSummary {
+    const body = r.body as PolicyPack;
+    return {
+      id: r.id,
+      title: r.title,
+      regionCode: r.region_code,
+      regionOrgId: r.region_org_id,
+      regionOrgName: r.region_name,
+      year: r.year,
+      version: r.version,
+      status: r.status as PackSummary['status'],
+      builtin: r.builtin,
+      derivedFrom: r.derived_from,
+      projectTypes: (body.projectTypes ?? []).map((t) => ({
+        code: t.code,
+        name: t.name,
+        level: t.level?.value,
+      })),
+      canEdit: packEditable(actor, r),
+      updatedAt: r.updated_at.toISOString(),
+    };
+  }
+
+  async function loadProgramme(actor: Actor, id: string): Promise<ProgrammeRow> {
+    requirePermission(actor, 'program.read');
+    const row = isId(id) ? await repo.findProgramme(id) : undefined;
+    if (!row || !related(actor, 'program.read', row.owner_path)) throw notFound('培训项目');
+    return row;
+  }
+
+  function toProgramme(actor: Actor, r: ProgrammeRow, pack?: PolicyPack): Programme {
+    const type = pack ? findProjectType(pack, r.project_type_code) : undefined;
+    return {
+      id: r.id,
+      title: r.title,
+      packId: r.pack_id,
+      projectTypeCode: r.project_type_code,
+      projectTypeName: type?.name ?? r.project_type_code,
+      trackCode: r.track_code,
+      level: r.level as ProgramLevelCode,
+      year: r.year,
+      ownerOrgId: r.owner_org_id,
+      ownerOrgName: r.owner_name,
+      selectionDeadline: r.selection_deadline,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      totalSeats: r.total_seats,
+      usedSeats: Number(r.used_seats),
+      canManage: can(actor, 'program.manage', r.owner_path),
+    };
+  }
+
+  async function packOf(p: ProgrammeRow): Promise<PolicyPack> {
+    const row = await repo.findPack(p.pack_id);
+    if (!row) throw new AppError('INTERNAL', `培训项目 ${p.id} 的政策包 ${p.pack_id} 不存在`);
+    return row.body as PolicyPack;
+  }
+
+  /** An org the actor may act on with `permission` (404 when out of scope: not even confirmed to exist). */
+  async function loadOrgFor(actor: Actor, permission: Permission, id: string, what = '机构') {
+    const org = isId(id) ? await repo.findOrg(id) : undefined;
+    if (!org || !can(actor, permission, org.path)) {
+      // visible but not writable → 403; invisible → 404
+      if (org && can(actor, 'org.read', org.path)) throw forbidden();
+      throw notFound(what);
+    }
+    return org;
+  }
+
+  /** The quota node of a programme at an org; 404 outside the actor's scope or when the org holds no seats. */
+  async function loadQuota(actor: Actor, permission: Permission, p: ProgrammeRow, orgId: string) {
+    const org = await loadOrgFor(actor, permission, orgId, '名额单位');
+    const q = await repo.findQuota({ regionId: regionKeyOf(org), programmeId: p.id, orgId: org.id });
+    if (!q) throw notFound('该单位的本项目名额');
+    return { org, quota: q };
+  }
+
+  async function quotaTree(actor: Actor, p: ProgrammeRow): Promise<QuotaTree> {
+    const rows = await repo.quotaNodes(p.id, scopeOf(actor, 'program.read'));
+    return {
+      programmeId: p.id,
+      nodes: rows.map((r) => ({
+        orgId: r.org_id,
+        orgName: r.org_name,
+        orgKind: r.org_kind,
+        parentOrgId: r.parent_org_id,
+        seats: r.seats,
+        ruralSeats: r.rural_seats,
+        allocated: r.allocated,
+        used: r.used,
+        unused: r.seats - r.allocated - r.used,
+        waitlisted: Number(r.waitlisted),
+      })),
+    };
+  }
+
+  // ----------------------------------------------------------------------------------------- eligibility
+
+  async function loadCandidate(actor: Actor, teacherId: string): Promise<CandidateRow> {
+    const t = isId(teacherId) ? await repo.findCandidate(teacherId) : undefined;
+    if (!t || !can(actor, 'nomination.write', t.org_path)) throw notFound('教师');
+    return t;
+  }
+
+  /**
+   * Core's evaluateEligibility for one teacher and programme, the reference date from the pack's setting
+   * (R-004-56), with the overlap and integrity data from the database. A reason passes the failed soft rules.
+   */
+  async function evaluate(
+    actor: Actor,
+    p: ProgrammeRow,
+    pack: PolicyPack,
+    t: CandidateRow,
+    req: {
+      attestations?: string[] | undefined;
+      flags?: string[] | undefined;
+      overrideReason?: string | undefined;
+    },
+  ): Promise<EligibilityResult> {
+    const [enrolments, integrity] = await Promise.all([
+      repo.enrolmentsOf(t.id, p.id),
+      repo.integrityOf(t.id),
+    ]);
+    const candidate = toCandidate(t, {
+      enrolments: enrolments.map((e) => ({
+        programmeId: e.id,
+        programmeName: e.title,
+        startDate: e.start_date,
+        endDate: e.end_date,
+      })),
+      integrity,
+      attestations: req.attestations,
+      flags: req.flags,
+    });
+    const context = {
+      referenceDate: resolveReferenceDate(pack, { startDate: p.start_date }),
+      programme: { id: p.id, startDate: p.start_date, endDate: p.end_date },
+      trackCode: p.track_code,
+    };
+    const first = evaluateEligibility(pack, p.project_type_code, candidate, context);
+    if (!first.needsOverride || !req.overrideReason) return first;
+    const overrides = first.checks
+      .filter((c) => !c.passed && c.soft)
+      .map((c) => ({ ruleId: c.ruleId, reason: req.overrideReason ?? '', by: actor.username }));
+    return evaluateEligibility(pack, p.project_type_code, candidate, { ...context, overrides });
+  }
+
+  function refuseIneligible(result: EligibilityResult): AppError {
+    const failed = result.checks.filter((c) => !c.passed);
+    const message = result.needsOverride
+      ? `该教师${failed.map((c) => c.label).join('、')}不符合"原则上"的要求，须填写例外理由后方可推荐`
+      : `该教师不符合推荐条件：${failed.map((c) => `${c.label}（${c.ruleId}）`).join('、')}`;
+    return new AppError('VALIDATION_FAILED', message, {
+      eligibility: result,
+      needsOverride: result.needsOverride,
+      failed: failed.map((c) => ({ ruleId: c.ruleId, label: c.label, message: c.message, values: c.values })),
+    });
+  }
+
+  async function nominationOut(r: NominationRow): Promise<Nomination> {
+    const pos =
+      r.status === 'waitlisted' ? await repo.waitlistPosition(r.programme_id, r.quota_org_id, r.id) : null;
+    return toNomination(r, pos);
+  }
+
+  async function loadNomination(actor: Actor, p: ProgrammeRow, id: string): Promise<NominationRow> {
+    const n = isId(id) ? await repo.findNomination(id) : undefined;
+    if (!n || n.programme_id !== p.id || !can(actor, 'program.read', n.org_path)) throw notFound('推荐记录');
+    return n;
+  }
+
+  /** The nominating unit's quota node of a nomination, with write permission on it. */
+  async function requireQuotaWrite(actor: Actor, n: NominationRow) {
+    const org = await repo.findOrg(n.quota_org_id);
+    if (!org || !can(actor, 'nomination.write', org.path)) throw forbidden('只有推荐单位可以修改该推荐');
+    return org;
+  }
+
+  return {
+    // ------------------------------------------------------------------------------------------- packs
+
+    async listPacks(actor: Actor, query: PackListQuery): Promise<PackSummary[]> {
+      requirePermission(actor, 'pack.read');
+      const rows = await repo.listPacks({ year: query.year, status: query.status });
+      return rows.filter((r) => packVisible(actor, r)).map((r) => toPackSummary(actor, r));
+    },
+
+    async getPack(actor: Actor, id: string): Promise<PackDetail> {
+      const row = await loadPack(actor, id);
+      return { ...toPackSummary(actor, row), pack: row.body as PackDetail['pack'] };
+    },
+
+    /** Next year's draft from a pack (core clonePackForYear), owned by a province or city. */
+    async clonePack(actor: Actor, id: string, req: ClonePackRequest): Promise<PackDetail> {
+      requirePermission(actor, 'pack.manage');
+      const source = await loadPack(actor, id);
+      const grantOrgId =
+        req.regionOrgId ??
+        actor.grants.find(
+          (g) => can(actor, 'pack.manage', g.orgPath) && ['province', 'city'].includes(g.orgKind),
+        )?.orgId;
+      if (!grantOrgId) throw forbidden('政策包由省、市两级教育行政部门维护');
+      const region = await loadOrgFor(actor, 'pack.manage', grantOrgId);
+      if (!['province', 'city'].includes(region.kind)) throw forbidden('政策包由省、市两级教育行政部门维护');
+      // GB/T 2260: a province or city code is 6 digits padded with zeros ('4418' → '441800')
+      const regionCode = /^(\d{2}|\d{4}|\d{6})$/.test(region.code ?? '')
+        ? (region.code ?? '').padEnd(6, '0')
+        : null;
+      if (!regionCode) {
+        throw new AppError('VALIDATION_FAILED', `${region.name}没有行政区划代码，不能建立政策包`);
+      }
+      const body = source.body as PolicyPack;
+      const newId = `${regionCode}-${req.year}-v${body.version + 1}`;
+      const copy = { ...clonePackForYear(body, req.year, { id: newId }), regionCode };
+      await db.transaction().execute(async (trx) => {
+        const ok = await repo.insertPack(
+          {
+            id: newId,
+            regionOrgId: region.id,
+            regionCode,
+            year: copy.year,
+            version: copy.version,
+            status: 'draft',
+            title: copy.title,
+            builtin: false,
+            derivedFrom: source.id,
+            body: copy,
+            createdBy: actor.accountId,
+          },
+          trx,
+        );
+        if (!ok) throw new AppError('CONFLICT', `政策包 ${newId} 已存在，请直接编辑该草稿`, { id: newId });
+        await audit.record(
+          actor,
+          {
+            action: 'pack.clone',
+            entity: 'policy_pack',
+            entityId: newId,
+            orgId: region.id,
+            details: { from: source.id, year: req.year },
+          },
+          trx,
+        );
+      });
+      return this.getPack(actor, newId);
+    },
+
+    /** Replace a draft's body; validatePack must find no problem. Header fields stay those of the row. */
+    async updatePack(actor: Actor, id: string, req: UpdatePackRequest): Promise<PackDetail> {
+      const row = await loadPack(actor, id);
+      if (!packEditable(actor, row)) throw forbidden('您不能修改该政策包');
+      const current = row.body as PolicyPack;
+      const next = {
+        ...(req.pack as unknown as PolicyPack),
+        id: row.id,
+        regionCode: row.region_code,
+        year: row.year,
+        version: row.version,
+        status: 'draft' as const,
+        ...(current.derivedFrom ? { derivedFrom: current.derivedFrom } : {}),
+      };
+      const problems = checkPack(next);
+      if (problems.length > 0) throw problemsError(problems);
+      await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockPack(id, trx);
+        if (locked?.status !== 'draft')
+          throw new AppError('CONFLICT', '已发布的政策包不能修改，请复制为新版本');
+        await repo.updatePack(id, next, next.title, trx);
+        await audit.record(
+          actor,
+          { action: 'pack.update', entity: 'policy_pack', entityId: id, orgId: row.region_org_id },
+          trx,
+        );
+      });
+      return this.getPack(actor, id);
+    },
+
+    async publishPack(actor: Actor, id: string): Promise<PackDetail> {
+      const row = await loadPack(actor, id);
+      if (!packEditable(actor, row)) throw forbidden('您不能发布该政策包');
+      const body = { ...(row.body as PolicyPack), status: 'published' as const };
+      const problems = checkPack(body);
+      if (problems.length > 0) throw problemsError(problems);
+      await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockPack(id, trx);
+        if (locked?.status !== 'draft') throw new AppError('CONFLICT', '该政策包已发布');
+        await repo.publishPack(id, body, trx);
+        await audit.record(
+          actor,
+          { action: 'pack.publish', entity: 'policy_pack', entityId: id, orgId: row.region_org_id },
+          trx,
+        );
+      });
+      return this.getPack(actor, id);
+    },
+
+    /**
+     * What-if: how many working teachers under the actor's scope are eligible for a project type under the
+     * pack, and under the pack with `changes`. Teachers stream from the database in keyset batches and are
+     * evaluated in TypeScript. Attestations are taken as confirmed and other enrolments are ignored (they
+     * belong to a nomination, not to a rule change); standing integrity records count.
+     */
+    async previewPack(actor: Actor, id: string, req: PackPreviewRequest): Promise<PackPreview> {
+      const started = performance.now();
+      const row = await loadPack(actor, id);
+      let roots = requirePermission(actor, 'teacher.read');
+      if (req.orgId) {
+        const org = await loadOrgFor(actor, 'teacher.read', req.orgId);
+        roots = [org.path];
+      }
+      const base = row.body as PolicyPack;
+      const type = findProjectType(base, req.projectTypeCode);
+      const track = type && findTrack(type, req.trackCode);
+      if (!type || !track) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `政策包中没有项目类型"${req.projectTypeCode}"或其参训对象类别`,
+        );
+      }
+      let changed: PolicyPack | null = null;
+      if (req.changes && req.changes.length > 0) {
+        changed = applyChanges(base, req.changes);
+        const problems = checkPack(changed);
+        if (problems.length > 0) throw problemsError(problems);
+      }
+      const ref = resolveReferenceDate(base, { startDate: base.deadlines.selectionDue.value });
+      const packs = changed ? [base, changed] : [base];
+      const contexts = packs.map((pk) => {
+        const r = resolveReferenceDate(pk, { startDate: pk.deadlines.selectionDue.value });
+        return {
+          referenceDate: r,
+          programme: { id: 'preview', startDate: r, endDate: r },
+          trackCode: track.code,
+        };
+      });
+      const attestations = (pk: PolicyPack) => {
+        const t = findTrack(findProjectType(pk, type.code) ?? type, track.code);
+        return (t?.eligibility.attestations?.value ?? []).map((a) => a.code);
+      };
+      const confirmed = packs.map(attestations);
+      const tallies = packs.map(() => ({
+        eligible: 0,
+        needsOverride: 0,
+        ineligible: 0,
+        failed: new Map<string, { label: string; failed: number }>(),
+      }));
+      const integrity = await repo.standingIntegrityUnder(roots);
+      let teachers = 0;
+      let after: { orgPath: string; pinyin: string; id: string } | null = null;
+      for (;;) {
+        const batch = await repo.candidateBatch(roots, after, PREVIEW_BATCH);
+        for (const t of batch) {
+          teachers++;
+          packs.forEach((pk, i) => {
+            const candidate = toCandidate(t, { integrity: integrity.get(t.id), attestations: confirmed[i] });
+            const ctx = contexts[i];
+            const tally = tallies[i];
+            if (!ctx || !tally) return;
+            const result = evaluateEligibility(pk, type.code, candidate, ctx);
+            if (result.eligible) tally.eligible++;
+            else if (result.needsOverride) tally.needsOverride++;
+            else tally.ineligible++;
+            for (const c of result.checks) {
+              if (c.passed) continue;
+              const key = `${c.ruleId}\u0000${c.label}`;
+              const entry = tally.failed.get(key) ?? { label: c.label, failed: 0 };
+              entry.failed++;
+              tally.failed.set(key, entry);
+            }
+          });
+        }
+        const last = batch[batch.length - 1];
+        if (!last || batch.length < PREVIEW_BATCH) break;
+        after = { orgPath: last.org_path, pinyin: last.name_pinyin, id: last.id };
+      }
+      const out = (i: number): PreviewCounts => {
+        const t = tallies[i] ?? { eligible: 0, needsOverride: 0, ineligible: 0, failed: new Map() };
+        return {
+          eligible: t.eligible,
+          needsOverride: t.needsOverride,
+          ineligible: t.ineligible,
+          failedByRule: [...t.failed.entries()].map(([key, v]) => ({
+            ruleId: key.split('\u0000')[0] ?? '',
+            label: v.label,
+            failed: v.failed,
+          })),
+        };
+      };
+      return {
+        teachers,
+        referenceDate: ref,
+        current: out(0),
+        changed: changed ? out(1) : null,
+        elapsedMs: Math.round(performance.now() - started),
+      };
+    },
+
+    // -------------------------------------------------------------------------------------- programmes
+
+    async listProgrammes(actor: Actor, query: ProgrammeListQuery): Promise<Page<Programme>> {
+      const roots = requirePermission(actor, 'program.read');
+      const { rows, total } = await repo.listProgrammes({
+        roots,
+        year: query.year,
+        level: query.level,
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
+      const packs = new Map<string, PolicyPack>();
+      for (const id of new Set(rows.map((r) => r.pack_id))) {
+        const pk = await repo.findPack(id);
+        if (pk) packs.set(id, pk.body as PolicyPack);
+      }
+      return {
+        items: rows.map((r) => toProgramme(actor, r, packs.get(r.pack_id))),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async getProgramme(actor: Actor, id: string): Promise<Programme> {
+      const p = await loadProgramme(actor, id);
+      return toProgramme(actor, p, await packOf(p));
+    },
+
+    /** A programme from a published pack's project type; its owner's node holds all seats to start with. */
+    async createProgramme(actor: Actor, req: CreateProgrammeRequest): Promise<Programme> {
+      requirePermission(actor, 'program.manage');
+      const ownerId =
+        req.ownerOrgId ?? actor.grants.find((g) => can(actor, 'program.manage', g.orgPath))?.orgId;
+      if (!ownerId) throw forbidden();
+      const owner = await loadOrgFor(actor, 'program.manage', ownerId);
+      const packRow = await loadPack(actor, req.packId);
+      if (packRow.status !== 'published') {
+        throw new AppError('CONFLICT', '政策包尚未发布，不能据此设立培训项目', { packId: packRow.id });
+      }
+      const pack = packRow.body as PolicyPack;
+      const type = findProjectType(pack, req.projectTypeCode);
+      const track = type && findTrack(type, req.trackCode);
+      if (!type || !track) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `政策包中没有项目类型"${req.projectTypeCode}"或参训对象类别`,
+          {
+            issues: [{ path: '/projectTypeCode', message: '项目类型或类别不存在' }],
+          },
+        );
+      }
+      if (req.startDate > req.endDate || req.selectionDeadline > req.startDate) {
+        throw new AppError('VALIDATION_FAILED', '日期应满足：遴选截止日 ≤ 开班日期 ≤ 结业日期', {
+          issues: [{ path: '/startDate', message: '日期先后不正确' }],
+        });
+      }
+      const id = await db.transaction().execute(async (trx) => {
+        const newId = await repo.insertProgramme(
+          {
+            packId: packRow.id,
+            projectTypeCode: type.code,
+            trackCode: track.code,
+            level: req.level ?? type.level.value,
+            year: pack.year,
+            ownerOrgId: owner.id,
+            ownerPath: owner.path,
+            title: req.title,
+            selectionDeadline: req.selectionDeadline,
+            startDate: req.startDate,
+            endDate: req.endDate,
+            totalSeats: req.totalSeats,
+            createdBy: actor.accountId,
+          },
+          trx,
+        );
+        await repo.insertQuota(
+          {
+            regionId: regionKeyOf(owner),
+            programmeId: newId,
+            orgId: owner.id,
+            orgPath: owner.path,
+            parentOrgId: null,
+            seats: req.totalSeats,
+            ruralSeats: 0,
+          },
+          trx,
+        );
+        await audit.record(
+          actor,
+          {
+            action: 'programme.create',
+            entity: 'programme',
+            entityId: newId,
+            orgId: owner.id,
+            details: { packId: packRow.id, projectTypeCode: type.code, totalSeats: req.totalSeats },
+          },
+          trx,
+        );
+        return newId;
+      });
+      return this.getProgramme(actor, id);
+    },
+
+    async updateProgramme(actor: Actor, id: string, req: UpdateProgrammeRequest): Promise<Programme> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'program.manage', p.owner_path);
+      const next = {
+        title: req.title ?? p.title,
+        selectionDeadline: req.selectionDeadline ?? p.selection_deadline,
+        startDate: req.startDate ?? p.start_date,
+        endDate: req.endDate ?? p.end_date,
+        totalSeats: req.totalSeats ?? p.total_seats,
+      };
+      if (next.startDate > next.endDate || next.selectionDeadline > next.startDate) {
+        throw new AppError('VALIDATION_FAILED', '日期应满足：遴选截止日 ≤ 开班日期 ≤ 结业日期');
+      }
+      const owner = await repo.findOrg(p.owner_org_id);
+      if (!owner) throw notFound('机构');
+      const key = { regionId: regionKeyOf(owner), programmeId: p.id, orgId: p.owner_org_id };
+      await db.transaction().execute(async (trx) => {
+        const root = await repo.lockQuota(key, trx);
+        if (root && next.totalSeats < root.allocated + root.used) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `总名额不能少于已下达和已使用的 ${root.allocated + root.used} 个（已下达 ${root.allocated}，已推荐 ${root.used}）`,
+            {
+              ruleId: QUOTA_RULE_ID,
+              allocated: root.allocated,
+              used: root.used,
+              totalSeats: next.totalSeats,
+            },
+          );
+        }
+        await repo.updateProgramme(p.id, next, trx);
+        if (root) await repo.setQuotaSeats(key, next.totalSeats, root.rural_seats, trx);
+        await audit.record(
+          actor,
+          {
+            action: 'programme.update',
+            entity: 'programme',
+            entityId: p.id,
+            orgId: p.owner_org_id,
+            details: req,
+          },
+          trx,
+        );
+      });
+      return this.getProgramme(actor, id);
+    },
+
+    /** Only a programme nobody has been nominated to can be deleted. */
+    async deleteProgramme(actor: Actor, id: string): Promise<void> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'program.manage', p.owner_path);
+      await db.transaction().execute(async (trx) => {
+        if ((await repo.countNominations(p.id, trx)) > 0) {
+          throw new AppError('CONFLICT', '该项目已有推荐记录，不能删除');
+        }
+        await repo.deleteProgramme(p.id, trx);
+        await audit.record(
+          actor,
+          { action: 'programme.delete', entity: 'programme', entityId: p.id, orgId: p.owner_org_id },
+          trx,
+        );
+      });
+    },
+
+    // ------------------------------------------------------------------------------------------ quotas
+
+    async quotas(actor: Actor, id: string): Promise<QuotaTree> {
+      return quotaTree(actor, await loadProgramme(actor, id));
+    },
+
+    /**
+     * A suggested split of a node's seats among the next level down (core suggestSplit): by working teachers,
+     * or only those at schools the track admits (R-004-72 乡镇 schools); reserved rural seats by teachers of
+     * town and rural schools.
+     */
+    async suggest(
+      actor: Actor,
+      id: string,
+      orgId: string,
+      query: QuotaSuggestQuery,
+    ): Promise<QuotaSuggestion> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'quota.allocate');
+      const { org, quota } = await loadQuota(actor, 'quota.allocate', p, orgId);
+      const kinds = NEXT_LEVEL[org.kind];
+      if (!kinds) throw new AppError('VALIDATION_FAILED', `${org.name}没有可分配名额的下级单位`);
+      const pack = await packOf(p);
+      const type = findProjectType(pack, p.project_type_code);
+      const track = type && findTrack(type, p.track_code);
+      const eligibleTypes = track?.eligibility.schoolLocationTypes?.value ?? null;
+      const children = await repo.orgsBelow(org.path, kinds);
+      const counts = await repo.teacherCounts(children, RURAL_LOCATION_TYPES, eligibleTypes);
+      const seats = query.seats ?? quota.seats - quota.allocated - quota.used;
+      const reservedRural = query.reservedRural ?? 0;
+      if (reservedRural > seats) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `预留乡村名额 ${reservedRural} 个超过可分配名额 ${seats} 个`,
+          {
+            ruleId: QUOTA_RULE_ID,
+            seats,
+            reservedRural,
+          },
+        );
+      }
+      const units = children.map((c) => {
+        const n = counts.get(c.id) ?? { all: 0, rural: 0, eligible: 0 };
+        return { id: c.id, weight: eligibleTypes ? n.eligible : n.all, ruralWeight: n.rural };
+      });
+      const split = suggestSplit(seats, units, { reservedRural });
+      return {
+        orgId: org.id,
+        seats,
+        reservedRural,
+        weightBasis: eligibleTypes ? 'eligible_location' : 'teachers',
+        children: children.map((c, i) => {
+          const n = counts.get(c.id) ?? { all: 0, rural: 0, eligible: 0 };
+          const a = split.allocations[i] ?? { seats: 0, ruralSeats: 0 };
+          return {
+            orgId: c.id,
+            orgName: c.name,
+            orgKind: c.kind,
+            teachers: eligibleTypes ? n.eligible : n.all,
+            ruralTeachers: n.rural,
+            seats: a.seats,
+            ruralSeats: a.ruralSeats,
+          };
+        }),
+        allocated: split.allocated,
+        unallocated: split.unallocated,
+        ruleId: QUOTA_RULE_ID,
+      };
+    },
+
+    /**
+     * Set the seats of child nodes (R-004-17). The parent's row is locked, so allocations and nominations at
+     * the parent serialise; children together never hold more than the parent has left after its own
+     * nominations, and a child never drops below what it has passed on or used.
+     */
+    async allocate(actor: Actor, id: string, orgId: string, req: AllocateRequest): Promise<AllocateResult> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'quota.allocate');
+      const { org: parentOrg } = await loadQuota(actor, 'quota.allocate', p, orgId);
+      const childOrgs: OrgRef[] = [];
+      for (const a of req.allocations) {
+        const child = isId(a.orgId) ? await repo.findOrg(a.orgId) : undefined;
+        const inside = child?.path.startsWith(parentOrg.path) === true && child?.id !== parentOrg.id;
+        if (!child || !inside) {
+          throw notFound(`下级单位 ${a.orgId} `);
+        }
+        if (!QUOTA_KINDS.includes(child.kind)) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `${child.name}不是可分配名额的单位（市、县区、乡镇或学校）`,
+          );
+        }
+        childOrgs.push(child);
+      }
+      const nested = childOrgs.find((c) => childOrgs.some((o) => o.id !== c.id && c.path.startsWith(o.path)));
+      if (nested) throw new AppError('VALIDATION_FAILED', `${nested.name}与其上级单位不能在同一层分配名额`);
+      const warnings = await db.transaction().execute(async (trx) => {
+        const parent = await repo.lockQuota(
+          { regionId: regionKeyOf(parentOrg), programmeId: p.id, orgId: parentOrg.id },
+          trx,
+        );
+        if (!parent) throw notFound('该单位的本项目名额');
+        const existing = await repo.lockChildren(p.id, parentOrg.id, trx);
+        const elsewhere = await repo.quotasOfOrgs(
+          p.id,
+          childOrgs.map((c) => c.id),
+          trx,
+        );
+        const foreign = elsewhere.find((q) => q.parent_org_id !== parentOrg.id);
+        if (foreign) {
+          throw new AppError('CONFLICT', `单位 ${foreign.org_id} 已从其他上级获得本项目名额`, {
+            orgId: foreign.org_id,
+          });
+        }
+        const merged = new Map(existing.map((c) => [c.org_id, c.seats]));
+        const belowUsed = [];
+        for (const [i, a] of req.allocations.entries()) {
+          const child = childOrgs[i];
+          if (!child) continue;
+          const before = existing.find((c) => c.org_id === child.id);
+          if (before && a.seats < before.allocated + before.used) {
+            belowUsed.push({
+              code: 'QUOTA.BELOW_USED',
+              ruleId: QUOTA_RULE_ID,
+              childId: child.id,
+              values: { seats: a.seats, allocated: before.allocated, used: before.used },
+              message: `${child.name}已下达 ${before.allocated} 个、已推荐 ${before.used} 个名额，不能减到 ${a.seats} 个`,
+            });
+          }
+          merged.set(child.id, a.seats);
+        }
+        const available = parent.seats - parent.used;
+        const problems = [
+          ...belowUsed,
+          ...checkAllocation(
+            available,
+            [...merged.entries()].map(([cid, seats]) => ({ id: cid, seats })),
+          ),
+        ];
+        const errors = problems.filter((x) => !('severity' in x) || x.severity === 'error');
+        if (errors.length > 0) {
+          const over = errors.find((x) => x.code === 'QUOTA.OVER_ALLOCATED');
+          throw new AppError(
+            'VALIDATION_FAILED',
+            over
+              ? `名额超出（${QUOTA_RULE_ID}）：${over.message}${parent.used > 0 ? `（本级名额 ${parent.seats} 个，其中已推荐 ${parent.used} 个）` : ''}`
+              : (errors[0]?.message ?? '名额分配不正确'),
+            { ruleId: QUOTA_RULE_ID, parentSeats: parent.seats, parentUsed: parent.used, problems: errors },
+          );
+        }
+        await repo.upsertQuotas(
+          req.allocations.map((a, i) => {
+            const child = childOrgs[i] ?? parentOrg;
+            return {
+              regionId: regionKeyOf(child),
+              programmeId: p.id,
+              orgId: child.id,
+              orgPath: child.path,
+              parentOrgId: parentOrg.id,
+              seats: a.seats,
+              ruralSeats: Math.min(a.ruralSeats ?? 0, a.seats),
+            };
+          }),
+          trx,
+        );
+        const sum = [...merged.values()].reduce((s, n) => s + n, 0);
+        await repo.setAllocated(quotaKey(parent), sum, trx);
+        await audit.record(
+          actor,
+          {
+            action: 'quota.allocate',
+            entity: 'programme',
+            entityId: p.id,
+            orgId: parentOrg.id,
+            details: { allocations: req.allocations, parentSeats: parent.seats, allocated: sum },
+          },
+          trx,
+        );
+        return problems.filter((x) => 'severity' in x && x.severity === 'warning');
+      });
+      return {
+        ...(await quotaTree(actor, p)),
+        warnings: warnings.map((w) => ({
+          code: w.code,
+          ruleId: w.ruleId,
+          message: w.message,
+          values: w.values,
+        })),
+      };
+    },
+
+    /** The parent takes back a child's unused seats, until the selection deadline (Asia/Shanghai) has passed. */
+    async pullBack(actor: Actor, id: string, orgId: string, req: PullBackRequest): Promise<QuotaTree> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'quota.allocate');
+      const { org, quota } = await loadQuota(actor, 'program.read', p, orgId);
+      if (quota.parent_org_id === null)
+        throw new AppError('VALIDATION_FAILED', '项目主办单位的名额没有上级可收回');
+      const parentOrg = await repo.findOrg(quota.parent_org_id);
+      if (!parentOrg || !can(actor, 'quota.allocate', parentOrg.path)) {
+        throw forbidden('只有下达名额的上级单位可以收回名额');
+      }
+      const today = todayInShanghai(now());
+      if (today > p.selection_deadline) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `遴选已于 ${p.selection_deadline} 截止（${SELECTION_RULE_ID}），不能再收回名额`,
+          { ruleId: SELECTION_RULE_ID, selectionDeadline: p.selection_deadline, today },
+        );
+      }
+      await db.transaction().execute(async (trx) => {
+        const parent = await repo.lockQuota(
+          { regionId: regionKeyOf(parentOrg), programmeId: p.id, orgId: parentOrg.id },
+          trx,
+        );
+        const child = await repo.lockQuota(quotaKey(quota), trx);
+        if (!parent || !child) throw notFound('该单位的本项目名额');
+        const unused = child.seats - child.allocated - child.used;
+        const n = req.seats ?? unused;
+        if (n === 0 || n > unused) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `${org.name}只有 ${unused} 个未使用名额（名额 ${child.seats}，已下达 ${child.allocated}，已推荐 ${child.used}），不能收回 ${n} 个`,
+            {
+              ruleId: QUOTA_RULE_ID,
+              seats: child.seats,
+              allocated: child.allocated,
+              used: child.used,
+              requested: n,
+            },
+          );
+        }
+        await repo.setQuotaSeats(
+          quotaKey(child),
+          child.seats - n,
+          Math.min(child.rural_seats, child.seats - n),
+          trx,
+        );
+        await repo.setAllocated(quotaKey(parent), parent.allocated - n, trx);
+        await audit.record(
+          actor,
+          {
+            action: 'quota.pull_back',
+            entity: 'programme',
+            entityId: p.id,
+            orgId: org.id,
+            details: { seats: n, from: child.seats, to: child.seats - n },
+          },
+          trx,
+        );
+      });
+      return quotaTree(actor, p);
+    },
+
+    // ------------------------------------------------------------------------------------- nominations
+
+    /** Eligibility of a teacher for the programme, without nominating (the school sees why before it acts). */
+    async checkEligibility(actor: Actor, id: string, req: EligibilityRequest): Promise<EligibilityResult> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'nomination.write');
+      const t = await loadCandidate(actor, req.teacherId);
+      return evaluate(actor, p, await packOf(p), t, req);
+    },
+
+    async listNominations(actor: Actor, id: string, query: NominationListQuery): Promise<Page<Nomination>> {
+      const p = await loadProgramme(actor, id);
+      let roots = scopeOf(actor, 'program.read');
+      if (query.orgId) roots = [(await loadOrgFor(actor, 'program.read', query.orgId)).path];
+      const { rows, total } = await repo.listNominations({
+        programmeId: p.id,
+        roots,
+        status: query.status,
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
+      return {
+        items: await Promise.all(rows.map(nominationOut)),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    /**
+     * Nominate a teacher into a quota node's seats. Ineligible → refused (400 VALIDATION_FAILED with every
+     * check), nothing stored, the refusal audited; a failed soft rule needs `overrideReason`. The seat is
+     * taken by one atomic UPDATE; when none is left the nomination is refused (409) or waitlisted.
+     */
+    async nominate(actor: Actor, id: string, req: NominateRequest): Promise<Nomination> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'nomination.write');
+      const t = await loadCandidate(actor, req.teacherId);
+      const { org: quotaOrg, quota } = await loadQuota(
+        actor,
+        'nomination.write',
+        p,
+        req.quotaOrgId ?? t.school_id,
+      );
+      if (!t.org_path.startsWith(quotaOrg.path)) {
+        throw new AppError('VALIDATION_FAILED', `${t.name}不在${quotaOrg.name}，不能占用其名额`);
+      }
+      if (await repo.liveNomination(p.id, t.id)) {
+        throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+      }
+      const result = await evaluate(actor, p, await packOf(p), t, req);
+      if (!result.eligible) {
+        await audit.record(actor, {
+          action: 'nomination.refused',
+          entity: 'programme',
+          entityId: p.id,
+          orgId: quotaOrg.id,
+          details: { teacherId: t.id, failed: result.checks.filter((c) => !c.passed).map((c) => c.ruleId) },
+        });
+        throw refuseIneligible(result);
+      }
+      const overridden = result.checks.some((c) => c.override);
+      const nominationId = await db.transaction().execute(async (trx) => {
+        const taken = await repo.takeSeat(quotaKey(quota), trx);
+        if (!taken && !req.waitlist) {
+          const now = await repo.findQuota(quotaKey(quota), trx);
+          throw new AppError(
+            'CONFLICT',
+            `${quotaOrg.name}的名额已满（${QUOTA_RULE_ID}），可选择进入候补名单`,
+            {
+              ruleId: QUOTA_RULE_ID,
+              seats: now?.seats ?? quota.seats,
+              allocated: now?.allocated ?? quota.allocated,
+              used: now?.used ?? quota.used,
+              full: true,
+            },
+          );
+        }
+        const newId = await repo.insertNomination(
+          {
+            countyId: t.county_id,
+            programmeId: p.id,
+            teacherId: t.id,
+            schoolId: t.school_id,
+            orgPath: t.org_path,
+            quotaRegionId: quota.region_id,
+            quotaOrgId: quota.org_id,
+            status: taken ? 'selected' : 'waitlisted',
+            eligibility: result,
+            overrideReason: overridden ? (req.overrideReason ?? null) : null,
+            replacesId: null,
+            createdBy: actor.accountId,
+          },
+          trx,
+        );
+        if (!newId) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+        await audit.record(
+          actor,
+          {
+            action: taken ? 'nomination.create' : 'nomination.waitlist',
+            entity: 'nomination',
+            entityId: newId,
+            orgId: quotaOrg.id,
+            details: {
+              programmeId: p.id,
+              teacherId: t.id,
+              overrideReason: overridden ? req.overrideReason : undefined,
+            },
+          },
+          trx,
+        );
+        return newId;
+      });
+      const row = await repo.findNomination(nominationId);
+      if (!row) throw notFound('推荐记录');
+      return nominationOut(row);
+    },
+
+    /** Withdraw a nomination; a freed seat goes to the first on the node's waitlist in the same transaction. */
+    async withdraw(
+      actor: Actor,
+      id: string,
+      nominationId: string,
+      req: WithdrawRequest,
+    ): Promise<WithdrawResult> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'nomination.write');
+      const n = await loadNomination(actor, p, nominationId);
+      const quotaOrg = await requireQuotaWrite(actor, n);
+      const promotedId = await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockNomination(n.county_id, n.id, trx);
+        if (!locked || (locked.status !== 'selected' && locked.status !== 'waitlisted')) {
+          throw new AppError('CONFLICT', '该推荐已撤回或已被替换', { status: locked?.status });
+        }
+        let promoted: { county_id: string; id: string } | undefined;
+        if (locked.status === 'selected') {
+          const key = { regionId: n.quota_region_id, programmeId: p.id, orgId: n.quota_org_id };
+          await repo.lockQuota(key, trx);
+          promoted = await repo.firstWaitlisted(p.id, n.quota_org_id, trx);
+          if (promoted) await repo.setNominationStatus(promoted.county_id, promoted.id, 'selected', {}, trx);
+          else await repo.releaseSeat(key, trx);
+        }
+        await repo.setNominationStatus(n.county_id, n.id, 'withdrawn', { reason: req.reason }, trx);
+        await audit.record(
+          actor,
+          {
+            action: 'nomination.withdraw',
+            entity: 'nomination',
+            entityId: n.id,
+            orgId: quotaOrg.id,
+            details: { programmeId: p.id, reason: req.reason, promotedId: promoted?.id ?? null },
+          },
+          trx,
+        );
+        if (promoted) {
+          await audit.record(
+            actor,
+            {
+              action: 'nomination.promote',
+              entity: 'nomination',
+              entityId: promoted.id,
+              orgId: quotaOrg.id,
+              details: { programmeId: p.id, seatFrom: n.id },
+            },
+            trx,
+          );
+        }
+        return promoted?.id ?? null;
+      });
+      const withdrawn = await repo.findNomination(n.id);
+      const promoted = promotedId ? await repo.findNomination(promotedId) : undefined;
+      if (!withdrawn) throw notFound('推荐记录');
+      return {
+        withdrawn: await nominationOut(withdrawn),
+        promoted: promoted ? await nominationOut(promoted) : null,
+      };
+    },
+
+    /** 替训: the nominating unit replaces a selected teacher by another of its own; the seat passes over. */
+    async substitute(
+      actor: Actor,
+      id: string,
+      nominationId: string,
+      req: SubstituteRequest,
+    ): Promise<SubstituteResult> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'nomination.write');
+      const old = await loadNomination(actor, p, nominationId);
+      const quotaOrg = await requireQuotaWrite(actor, old);
+      const t = await loadCandidate(actor, req.teacherId);
+      if (!t.org_path.startsWith(quotaOrg.path)) {
+        throw new AppError('VALIDATION_FAILED', `${t.name}不在${quotaOrg.name}，不能占用其名额替训`);
+      }
+      if (await repo.liveNomination(p.id, t.id)) {
+        throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+      }
+      const result = await evaluate(actor, p, await packOf(p), t, req);
+      if (!result.eligible) throw refuseIneligible(result);
+      const overridden = result.checks.some((c) => c.override);
+      const newId = await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockNomination(old.county_id, old.id, trx);
+        if (locked?.status !== 'selected') {
+          throw new AppError('CONFLICT', '只能替换已入选的推荐', { status: locked?.status });
+        }
+        const created = await repo.insertNomination(
+          {
+            countyId: t.county_id,
+            programmeId: p.id,
+            teacherId: t.id,
+            schoolId: t.school_id,
+            orgPath: t.org_path,
+            quotaRegionId: old.quota_region_id,
+            quotaOrgId: old.quota_org_id,
+            status: 'selected',
+            eligibility: result,
+            overrideReason: overridden ? (req.overrideReason ?? null) : null,
+            replacesId: old.id,
+            createdBy: actor.accountId,
+          },
+          trx,
+        );
+        if (!created) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+        await repo.setNominationStatus(
+          old.county_id,
+          old.id,
+          'replaced',
+          { reason: req.reason, replacedById: created },
+          trx,
+        );
+        await audit.record(
+          actor,
+          {
+            action: 'nomination.substitute',
+            entity: 'nomination',
+            entityId: created,
+            orgId: quotaOrg.id,
+            details: {
+              programmeId: p.id,
+              replacesId: old.id,
+              fromTeacherId: old.teacher_id,
+              toTeacherId: t.id,
+              reason: req.reason,
+            },
+          },
+          trx,
+        );
+        return created;
+      });
+      const replaced = await repo.findNomination(old.id);
+      const created = await repo.findNomination(newId);
+      if (!replaced || !created) throw notFound('推荐记录');
+      return { replaced: await nominationOut(replaced), nomination: await nominationOut(created) };
+    },
+
+    // --------------------------------------------------------------------------------------- integrity
+
+    async listIntegrity(actor: Actor, query: IntegrityListQuery): Promise<Page<IntegrityRecordBody>> {
+      const roots = requirePermission(actor, 'integrity.manage');
+      const { rows, total } = await repo.listIntegrity({
+        roots,
+        teacherId: query.teacherId,
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          teacherId: r.teacher_id,
+          teacherName: r.teacher_name,
+          kind: r.kind as IntegrityRecordBody['kind'],
+          recordDate: r.record_date,
+          programmeId: r.programme_id,
+          evidence: r.evidence,
+          standing: r.standing,
+          createdAt: r.created_at.toISOString(),
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async createIntegrity(actor: Actor, req: CreateIntegrityRecordRequest): Promise<IntegrityRecordBody> {
+      requirePermission(actor, 'integrity.manage');
+      const t = isId(req.teacherId) ? await repo.findCandidate(req.teacherId) : undefined;
+      if (!t || !can(actor, 'integrity.manage', t.org_path)) throw notFound('教师');
+      if (req.programmeId) await loadProgramme(actor, req.programmeId);
+      const newId = await db.transaction().execute(async (trx) => {
+        const rid = await repo.insertIntegrity(
+          {
+            countyId: t.county_id,
+            teacherId: t.id,
+            orgPath: t.org_path,
+            kind: req.kind,
+            recordDate: req.recordDate,
+            programmeId: req.programmeId ?? null,
+            evidence: req.evidence ?? null,
+            createdBy: actor.accountId,
+          },
+          trx,
+        );
+        await audit.record(
+          actor,
+          {
+            action: 'integrity.create',
+            entity: 'integrity_record',
+            entityId: rid,
+            orgId: t.school_id,
+            details: { teacherId: t.id, kind: req.kind, recordDate: req.recordDate },
+          },
+          trx,
+        );
+        return rid;
+      });
+      const page = await this.listIntegrity(actor, { teacherId: t.id, page: 1, pageSize: 200 });
+      const created = page.items.find((r) => r.id === newId);
+      if (!created) throw notFound('诚信档案');
+      return created;
+    },
+  };
+}
+
+export type ProgramsService = ReturnType<typeof createProgramsService>;
