@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# A throwaway, durable (fsync on) PostgreSQL 15 cluster for the benchmarks, on port 55433.
+# A throwaway, durable (fsync on) PostgreSQL 15 cluster for the benchmarks, on port $BENCH_PG_PORT (55433).
 #   bench/pg.sh start   initdb into a fresh temp dir (as the `postgres` OS user when run as root) and start it
 #   bench/pg.sh url     print the DATABASE_URL of the running cluster
 #   bench/pg.sh stop    stop it (SIGINT to the postmaster pid: "fast" shutdown) and delete the temp dir
-# Another engineer's test cluster uses 55432; this one never touches it.
+# Two benchmarks can run side by side with their own BENCH_PG_PORT and BENCH_PG_STATE.
 set -euo pipefail
 
-PORT=55433
+PORT=${BENCH_PG_PORT:-55433}
 BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-STATE=${BENCH_PG_STATE:-/tmp/yanxun-bench-pg.dir}   # holds the path of the running cluster's temp dir
+STATE=${BENCH_PG_STATE:-/tmp/yanxun-bench-pg-$PORT.dir}   # holds the path of the running cluster's temp dir
 
 as_pg() {
   if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
