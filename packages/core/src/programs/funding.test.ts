@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costPerTrainee, projectBudget } from './funding';
+import { compareSpending, costPerTrainee, programmeBudget, projectBudget, studiosFor } from './funding';
 import { HENAN_2021_PACK } from './henan-2021';
 import type { PolicyPack } from './policy-pack';
 
@@ -71,5 +71,96 @@ describe('project budget (R-004-24 20,000 元 per studio)', () => {
     const b = projectBudget(pack, 'county_system', { people: { county_team: 50 }, studios: 10 });
     expect(b.lines.some((l) => l.ruleId === 'R-004-24')).toBe(false);
     expect(b.totalFen).toBe(50 * (30 * 40_000 + 120 * 300));
+  });
+});
+
+describe('programme budget from seats (R-004-22 … R-004-24), every line with its category and rule', () => {
+  it('R-004-62 150 trainers fill ⌈150 ÷ 10⌉ = 15 expert studios; 151 fill 16', () => {
+    expect(studiosFor(pack, 'trainer_advanced', 'trainer', 150)).toEqual({
+      studios: 15,
+      ruleId: 'R-004-62',
+      perStudio: 10,
+    });
+    expect(studiosFor(pack, 'trainer_advanced', 'trainer', 151).studios).toBe(16);
+    expect(studiosFor(pack, 'trainer_advanced', 'trainer', 0).studios).toBe(0);
+  });
+
+  it('R-004-33 backbone fill 名师网络工作室 of 10; rural backbone fill no studio', () => {
+    expect(studiosFor(pack, 'backbone_cultivation', 'backbone', 20).studios).toBe(2);
+    expect(studiosFor(pack, 'rural_backbone', 'rural_backbone', 200)).toEqual({ studios: 0 });
+  });
+
+  it('project 3, 150 seats: lines by category in fen, total 335400000 (3,354,000 元)', () => {
+    const b = programmeBudget(pack, {
+      projectTypeCode: 'trainer_advanced',
+      trackCode: 'trainer',
+      seats: 150,
+    });
+    expect(b.lines.map((l) => [l.category, l.ruleId, l.amountFen])).toEqual([
+      ['centralized', 'R-004-22', 300_000_000],
+      ['online', 'R-004-23', 5_400_000],
+      ['studio', 'R-004-24', 30_000_000],
+    ]);
+    expect([b.totalFen, b.studios]).toEqual([335_400_000, 15]);
+  });
+
+  it('an explicit studio count overrides the derived one', () => {
+    const b = programmeBudget(pack, {
+      projectTypeCode: 'trainer_advanced',
+      trackCode: 'trainer',
+      seats: 150,
+      studios: 0,
+    });
+    expect(b.lines.some((l) => l.category === 'studio')).toBe(false);
+  });
+});
+
+describe('spending vs budget (R-004-25), in fen', () => {
+  const budget = programmeBudget(pack, {
+    projectTypeCode: 'rural_backbone',
+    trackCode: 'rural_backbone',
+    seats: 10,
+  });
+
+  it('budget 6000000 + 90000 fen; spending exactly the budget is not over, one fen more is', () => {
+    const at = compareSpending(pack, budget, [
+      { category: 'centralized', amountFen: 6_000_000 },
+      { category: 'online', amountFen: 90_000 },
+    ]);
+    expect(
+      at.categories.map((c) => [c.category, c.budgetFen, c.actualFen, c.varianceFen, c.overBudget]),
+    ).toEqual([
+      ['centralized', 6_000_000, 6_000_000, 0, false],
+      ['online', 90_000, 90_000, 0, false],
+      ['studio', 0, 0, 0, false],
+    ]);
+    expect(at.overBudget).toBe(false);
+    expect(at.categories[0]?.usedBasisPoints).toBe(10_000);
+    const over = compareSpending(pack, budget, [
+      { category: 'centralized', amountFen: 6_000_001 },
+      { category: 'online', amountFen: 1 },
+    ]);
+    expect(over.categories[0]).toMatchObject({ varianceFen: -1, overBudget: true, ruleIds: ['R-004-22'] });
+    expect(over.overBudget).toBe(true);
+    expect(over.ruleId).toBe('R-004-25');
+    expect([over.budgetFen, over.actualFen, over.varianceFen]).toEqual([6_090_000, 6_000_002, 89_998]);
+  });
+
+  it('spending in a category without budget is over budget and names that standard', () => {
+    const c = compareSpending(pack, budget, [{ category: 'studio', amountFen: 100 }]);
+    expect(c.categories[2]).toMatchObject({
+      budgetFen: 0,
+      usedBasisPoints: null,
+      overBudget: true,
+      ruleIds: ['R-004-24'],
+    });
+  });
+
+  it('a reversal (negative entry) brings an over-budget category back', () => {
+    const c = compareSpending(pack, budget, [
+      { category: 'online', amountFen: 100_000 },
+      { category: 'online', amountFen: -10_000 },
+    ]);
+    expect(c.categories[1]).toMatchObject({ actualFen: 90_000, overBudget: false });
   });
 });

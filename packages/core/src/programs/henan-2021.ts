@@ -13,7 +13,7 @@ const h = (hours: number): number => hours * 10;
 
 const COMPULSORY_TOPICS = [
   '习近平新时代中国特色社会主义思想',
-  '"四史"教育',
+  '“四史”教育',
   '师德师风',
   '心理健康',
   '信息技术',
@@ -83,6 +83,42 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       'R-004-07',
       'S004:L22',
       '每个项目 1 名首席专家，每班配学科班主任和生活班主任各至少 1 名',
+    ),
+    planModes: pv(
+      [
+        {
+          code: 'centralized',
+          name: '集中培训',
+          unit: 'days',
+          countsAs: 'centralized',
+          practicalByDefault: false,
+        },
+        { code: 'online', name: '网络研修', unit: 'hours', countsAs: 'online', practicalByDefault: false },
+        {
+          code: 'shadowing',
+          name: '跟岗实践',
+          unit: 'days',
+          countsAs: 'centralized',
+          practicalByDefault: true,
+        },
+        {
+          code: 'return_practice',
+          name: '返岗实践',
+          unit: 'days',
+          countsAs: 'practice',
+          practicalByDefault: true,
+        },
+        { code: 'workshop', name: '工作坊', unit: 'hours', countsAs: 'online', practicalByDefault: true },
+      ],
+      'R-004-31',
+      'S004:L79',
+      '解读：跟岗实践（跟岗研修、名校访学）在集中培训期内，计入集中培训天数；工作坊（主题工作坊网络研修）计入网络研修学时；返岗实践不计入两者（以年计，见 practiceYears）。是否属实践性课程由承训单位逐项标注，此处为默认值',
+    ),
+    dayHoursTenths: pv(
+      80,
+      'R-004-05',
+      'S004:L20',
+      '解读：按学时计算实践性课程比例时，集中培训、跟岗、返岗实践 1 天折合 8 学时（种子未写折算，规格 §7.4）',
     ),
   },
   deadlines: {
@@ -287,6 +323,12 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
           centralizedDaysTotal: pv(30, 'R-004-45', 'S004:L105-106', '两年集中培训"不少于30天"，取下限'),
           onlineHoursTenths: pv(h(120), 'R-004-45', 'S004:L106', '主题工作坊研修"不少于120学时"，取下限'),
           onlineHoursBasis: pv('per_cycle', 'R-004-45', 'S004:L105-106', '"为期两年"的合计'),
+          planTotalsAreMinimum: pv(
+            true,
+            'R-004-45',
+            'S004:L105-106',
+            '"集中培训不少于30天""不少于120学时"：培训方案可多于此数',
+          ),
           eligibility: {
             roles: pv(
               {

@@ -7,6 +7,7 @@ import {
   addYears,
   type DeadlineOffset,
   type EligibilityRules,
+  PLAN_MODE_CODES,
   type PolicyPack,
   type PolicyValue,
   type ProjectTrack,
@@ -32,7 +33,9 @@ export type PackProblemCode =
   | 'PACK.EMPTY_LIST'
   | 'PACK.DUPLICATE_ITEM'
   | 'PACK.STUDIO_RANGE'
-  | 'PACK.COUNTY_SYSTEM';
+  | 'PACK.COUNTY_SYSTEM'
+  | 'PACK.PLAN_MODES'
+  | 'PACK.STAFFING';
 
 export interface PackProblem {
   code: PackProblemCode;
@@ -365,6 +368,57 @@ function checkCountySystem(type: ProjectType, path: string, c: Collector): void 
   }
 }
 
+/** The training-plan rules (R-004-04, R-004-05, R-004-07, R-004-31): modes, day↔学时, staffing. */
+function checkPlanDesign(pack: PolicyPack, c: Collector): void {
+  const d = pack.design;
+  const modes = d.planModes;
+  if (!modes || !d.dayHoursTenths) {
+    c.add(
+      'PACK.PLAN_MODES',
+      'R-004-31',
+      'design.planModes',
+      '缺少培训方案的研修形式或天数折算学时（方案检查无法进行）',
+    );
+    return;
+  }
+  if (modes.value.length === 0)
+    c.add('PACK.EMPTY_LIST', modes.ruleId, 'design.planModes', '研修形式列表不能为空');
+  const seen = new Set<string>();
+  modes.value.forEach((m, i) => {
+    const known: readonly string[] = PLAN_MODE_CODES;
+    if (!known.includes(m.code)) {
+      c.add('PACK.PLAN_MODES', modes.ruleId, `design.planModes[${i}].code`, `未知的研修形式代码"${m.code}"`);
+    }
+    if (seen.has(m.code)) {
+      c.add('PACK.DUPLICATE_ITEM', modes.ruleId, `design.planModes[${i}].code`, `研修形式"${m.name}"重复`);
+    }
+    seen.add(m.code);
+  });
+  if (
+    d.compulsoryTopicsDelivery.value === 'async_online' &&
+    !modes.value.some((m) => m.countsAs === 'online')
+  ) {
+    c.add(
+      'PACK.PLAN_MODES',
+      d.compulsoryTopicsDelivery.ruleId,
+      'design.planModes',
+      `必修内容须以异步在线形式安排（${d.compulsoryTopicsDelivery.ruleId}），但研修形式中没有计入网络研修学时的形式`,
+    );
+  }
+  c.count(d.dayHoursTenths, 'design.dayHoursTenths', '1 天折合学时（以 0.1 学时计）', 1);
+  const st = d.staffing.value;
+  const staffCounts: Array<[number, string, string]> = [
+    [st.chiefExperts, 'chiefExperts', '首席专家人数'],
+    [st.subjectClassTeachersPerClass, 'subjectClassTeachersPerClass', '每班学科班主任人数'],
+    [st.lifeClassTeachersPerClass, 'lifeClassTeachersPerClass', '每班生活班主任人数'],
+  ];
+  for (const [n, key, label] of staffCounts) {
+    if (!Number.isInteger(n) || n < 0) {
+      c.add('PACK.STAFFING', d.staffing.ruleId, `design.staffing.${key}`, `${label}应为非负整数，实为 ${n}`);
+    }
+  }
+}
+
 /** Every problem that makes the pack impossible or self-contradictory; empty when it can be used. */
 export function validatePack(pack: PolicyPack): PackProblem[] {
   const c = new Collector();
@@ -404,6 +458,8 @@ export function validatePack(pack: PolicyPack): PackProblem[] {
       `实践性课程比例应在 0%～100% 之间，实为 ${d.practicalShareMinPct.value}%`,
     );
   }
+
+  checkPlanDesign(pack, c);
 
   const dl = pack.deadlines;
   checkDate(dl.applicationDue, 'deadlines.applicationDue', '申报截止日', pack.year, c);

@@ -121,6 +121,23 @@ export interface ClassStaffing {
 
 export type PracticalShareBasis = 'hours' | 'days' | 'modules';
 
+/** Delivery modes of a training plan's modules (R-004-31): 集中培训, 网络研修, 跟岗实践, 返岗实践, 工作坊. */
+export const PLAN_MODE_CODES = ['centralized', 'online', 'shadowing', 'return_practice', 'workshop'] as const;
+export type PlanMode = (typeof PLAN_MODE_CODES)[number];
+
+/**
+ * How a plan module of one mode is measured and what it counts towards: the project type's centralised days
+ * (`centralized`), its online 学时 (`online`), or neither (`practice`: 返岗实践, counted in practice years).
+ */
+export interface PlanModeSpec {
+  code: PlanMode;
+  name: string;
+  unit: 'days' | 'hours';
+  countsAs: 'centralized' | 'online' | 'practice';
+  /** Whether a module of this mode is practical (实践性课程) unless the provider says otherwise. */
+  practicalByDefault: boolean;
+}
+
 export interface DesignRules {
   /** R-004-03: one training = one professional-development problem. */
   themeBased: PolicyValue<boolean>;
@@ -132,6 +149,10 @@ export interface DesignRules {
   practicalShareBasis: PolicyValue<PracticalShareBasis>;
   /** R-004-07. */
   staffing: PolicyValue<ClassStaffing>;
+  /** R-004-31: the modes a plan's modules may take, with their unit and what they count towards. */
+  planModes: PolicyValue<PlanModeSpec[]>;
+  /** R-004-05 on the `hours` basis: 学时 (tenths) one centralised day counts as. */
+  dayHoursTenths: PolicyValue<number>;
 }
 
 /** A deadline relative to a class's dates. `offsetDays` < 0 is before the anchor; on the due date is on time. */
@@ -217,6 +238,8 @@ export interface ProjectTrack {
   onlineHoursBasis?: PolicyValue<'per_year' | 'per_cycle'>;
   /** 返岗实践 / 校本实践, in years. */
   practiceYears?: PolicyValue<number>;
+  /** The days and 学时 are minimums ("不少于"): a plan may exceed them. Otherwise a plan must match them. */
+  planTotalsAreMinimum?: PolicyValue<boolean>;
   eligibility: EligibilityRules;
 }
 
