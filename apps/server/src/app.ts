@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth';
 import { importRoutes } from './modules/imports';
 import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
+import { plansRoutes } from './modules/plans';
 import { programsRoutes } from './modules/programs';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
@@ -162,6 +163,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(services.audit));
       await api.register(programsRoutes(services.programs));
+      // plans (issue 3 items 3 and 9)
+      await api.register(plansRoutes(services.plans, services.files));
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,8 @@ const envSchema = z.object({
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(512).default(30),
+  /** Largest stored file (a plan's sealed PDF, outcome files). */
+  MAX_FILE_MB: z.coerce.number().int().min(1).max(512).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
 });
@@ -33,6 +35,7 @@ export interface Config {
   lockoutMinutes: number;
   cookieSecure: boolean;
   maxUploadBytes: number;
+  maxFileBytes: number;
   logLevel: string;
   webDist: string | undefined;
 }
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.LOCKOUT_MINUTES,
     cookieSecure: e.COOKIE_SECURE === 'true',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
   };

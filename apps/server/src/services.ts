@@ -2,15 +2,22 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
+// plans (issue 3 items 3 and 9)
+import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
 import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
+import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService } from './modules/programs';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
   db: Database,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'>,
+  config: Pick<
+    Config,
+    'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
+  > &
+    Partial<Pick<Config, 'maxFileBytes'>>,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -33,7 +40,14 @@ export function createServices(
   const codes = createCodesService({ db });
   const imports = createImportsService({ db, orgRepo, peopleRepo, orgs, audit, clock });
   const programs = createProgramsService({ db, repo: createProgramsRepository(db), audit, clock });
-  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports, programs };
+  // plans (issue 3 items 3 and 9)
+  const files = createFilesService({
+    db,
+    repo: createFilesRepository(db),
+    maxBytes: config.maxFileBytes ?? 20 * 1024 * 1024,
+  });
+  const plans = createPlansService({ db, repo: createPlansRepository(db), programs, files, audit, clock });
+  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports, programs, files, plans };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,4 +4,6 @@ export * from './imports';
 export * from './org';
 export * from './people';
 export * from './permissions';
+// plans (issue 3 items 3 and 9)
+export * from './plans';
 export * from './programs';

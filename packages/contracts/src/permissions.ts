@@ -32,6 +32,15 @@ export const PERMISSIONS = {
   'nomination.write': ['bureau_admin', 'school_admin'],
   /** 诚信档案 (R-004-20). */
   'integrity.manage': ['system_admin', 'bureau_admin'],
+  // ---- plans (issue 3 items 3 and 9) ----
+  /** Draft and submit a training plan (申报书) for a programme, on the provider org the role sits on. */
+  'plan.submit': ['provider_staff'],
+  /** Review plans of programmes owned in the subtree: return with comments or approve. */
+  'plan.review': ['bureau_admin'],
+  /** A programme's budget vs actual: its owner's bureau (and above); the approved provider (checked in the service). */
+  'budget.read': ['system_admin', 'bureau_admin', 'provider_staff'],
+  /** Record spending of a programme owned in the subtree. */
+  'spending.write': ['bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

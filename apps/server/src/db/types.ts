@@ -242,6 +242,72 @@ export interface IntegrityRecordsTable {
   created_at: Timestamp;
 }
 
+// ---- plans (0005): files, training plans and versions, approved providers, spending ----
+
+/** bigint amounts (fen) come back as strings from pg; convert with Number() (safe below 2^53 fen). */
+type BigIntAmount = ColumnType<string, string | number | bigint, string | number | bigint>;
+
+export interface FilesTable {
+  id: GeneratedId;
+  owner_org_id: Id;
+  owner_path: string;
+  purpose: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface PlansTable {
+  id: GeneratedId;
+  programme_id: Id;
+  provider_org_id: Id;
+  provider_path: string;
+  status: string;
+  current_version: Generated<number>;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionsTable {
+  plan_id: Id;
+  version: number;
+  body: ColumnType<unknown, string, string>;
+  file_id: Id | null;
+  check_result: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_at: NullableTimestamp;
+  submitted_by: Id | null;
+  decision: string | null;
+  review_comment: string | null;
+  reviewed_by: Id | null;
+  reviewed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeProvidersTable {
+  programme_id: Id;
+  provider_org_id: Id;
+  plan_id: Id;
+  approved_by: Id | null;
+  approved_at: Timestamp;
+}
+
+export interface ProgrammeSpendingTable {
+  id: GeneratedId;
+  programme_id: Id;
+  category: string;
+  amount_fen: BigIntAmount;
+  spent_on: DateString;
+  note: string | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -259,4 +325,10 @@ export interface DB {
   quota_allocations: QuotaAllocationsTable;
   nominations: NominationsTable;
   integrity_records: IntegrityRecordsTable;
+  // plans (0005)
+  files: FilesTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  programme_providers: ProgrammeProvidersTable;
+  programme_spending: ProgrammeSpendingTable;
 }

@@ -3,6 +3,7 @@ export { programsRoutes } from './programs.routes';
 export {
   BUILTIN_PACKS,
   createProgramsService,
+  type ProgrammeRef,
   type ProgramsService,
   syncBuiltinPacks,
 } from './programs.service';

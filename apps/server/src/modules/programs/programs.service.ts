@@ -1389,6 +1389,72 @@ export function createProgramsService(deps: {
       if (!created) throw notFound('诚信档案');
       return created;
     },
+
+    // ---------------------------------------------- for other modules (plans): no actor, callers authorize
+
+    /** A programme and its pack, for a module that authorizes on its own (plans); undefined when unknown. */
+    async programmeWithPack(id: string): Promise<{ programme: ProgrammeRef; pack: PolicyPack } | undefined> {
+      const row = isId(id) ? await repo.findProgramme(id) : undefined;
+      if (!row) return undefined;
+      return { programme: toRef(row), pack: await packOf(row) };
+    },
+
+    /**
+     * Programmes owned on the ancestor chain of `path` (and in its subtree): those a provider registered
+     * under a bureau may apply to. Newest first, at most `limit`.
+     */
+    async programmesAround(
+      path: string,
+      limit = 500,
+    ): Promise<Array<{ programme: ProgrammeRef; pack: PolicyPack }>> {
+      const { rows } = await repo.listProgrammes({ roots: [path], offset: 0, limit });
+      const packs = new Map<string, PolicyPack>();
+      const out: Array<{ programme: ProgrammeRef; pack: PolicyPack }> = [];
+      for (const r of rows) {
+        let pack = packs.get(r.pack_id);
+        if (!pack) {
+          pack = await packOf(r);
+          packs.set(r.pack_id, pack);
+        }
+        out.push({ programme: toRef(r), pack });
+      }
+      return out;
+    },
+  };
+}
+
+/** What other modules see of a programme. */
+export interface ProgrammeRef {
+  id: string;
+  title: string;
+  packId: string;
+  projectTypeCode: string;
+  trackCode: string;
+  level: string;
+  year: number;
+  ownerOrgId: string;
+  ownerOrgName: string;
+  ownerPath: string;
+  startDate: string;
+  endDate: string;
+  totalSeats: number;
+}
+
+function toRef(r: ProgrammeRow): ProgrammeRef {
+  return {
+    id: r.id,
+    title: r.title,
+    packId: r.pack_id,
+    projectTypeCode: r.project_type_code,
+    trackCode: r.track_code,
+    level: r.level,
+    year: r.year,
+    ownerOrgId: r.owner_org_id,
+    ownerOrgName: r.owner_name,
+    ownerPath: r.owner_path,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    totalSeats: r.total_seats,
   };
 }
 

@@ -1,0 +1,10 @@
+export { createFilesRepository, type FileRow, type FilesRepository } from './files.repository';
+export {
+  createFilesService,
+  type FileKind,
+  type FileOwner,
+  type FilesService,
+  toFileMeta,
+  type Upload,
+} from './files.service';
+export { readSingleUpload } from './files.upload';
