@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   ExperimentOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   LogoutOutlined,
   MenuOutlined,
   ReadOutlined,
@@ -25,7 +26,7 @@ import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/se
 
 const { Header, Sider, Content } = Layout;
 
-const SECTIONS = ['orgs', 'schools', 'teachers', 'imports'] as const;
+const SECTIONS = ['orgs', 'schools', 'teachers', 'imports', 'plans'] as const;
 
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
@@ -97,6 +98,10 @@ export function AppLayout() {
       : []),
     ...(hasPermission(me, 'import.teachers') || hasPermission(me, 'import.schools')
       ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') }]
+      : []),
+    // plans (issue 3 items 3 and 9)
+    ...(hasPermission(me, 'plan.submit') || hasPermission(me, 'plan.review')
+      ? [{ key: '/plans', icon: <FileDoneOutlined />, label: t('nav.plans') }]
       : []),
     {
       type: 'group',

@@ -57,6 +57,19 @@ export function createAppRouter() {
           path: 'imports',
           lazy: () => import('../features/imports/imports-page').then((m) => ({ Component: m.ImportsPage })),
         },
+        // plans (issue 3 items 3 and 9)
+        {
+          path: 'plans',
+          lazy: () => import('../features/plans/plans-page').then((m) => ({ Component: m.PlansPage })),
+        },
+        {
+          path: 'plans/:id',
+          lazy: () => import('../features/plans/plan-page').then((m) => ({ Component: m.PlanPage })),
+        },
+        {
+          path: 'programmes/:id/budget',
+          lazy: () => import('../features/plans/budget-page').then((m) => ({ Component: m.BudgetPage })),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,6 +1,10 @@
 import {
+  // plans (issue 3 items 3 and 9)
+  type BudgetReport,
+  budgetReportSchema,
   type ChangePasswordRequest,
   type CodeTables,
+  type CreateSpendingRequest,
   CSRF_HEADER,
   codeTablesSchema,
   errorBodySchema,
@@ -12,18 +16,28 @@ import {
   type LoginRequest,
   type Me,
   meSchema,
+  type OpenProgramme,
   type OrgDetail,
   type OrgNode,
+  openProgrammeSchema,
   orgDetailSchema,
   orgNodeSchema,
   type Page,
+  type PlanCheckResultBody,
+  type PlanDetail,
+  type PlanListQuery,
+  type PlanSummary,
   pageOf,
+  planCheckResultSchema,
+  planDetailSchema,
+  planSummarySchema,
   type SchoolListQuery,
   type SchoolRow,
   schoolRowSchema,
   type TeacherDetail,
   type TeacherListQuery,
   type TeacherRow,
+  type TrainingPlanBody,
   type TransferRequest,
   teacherDetailSchema,
   teacherRowSchema,
@@ -344,6 +358,51 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return parsed.success ? parsed.data : null;
     },
 
+    // ── plans and money (issue 3 items 3 and 9) ─────────────────────────────
+    openProgrammes(): Promise<OpenProgramme[]> {
+      return get(openProgrammeSchema.array(), '/api/v1/plans/programmes');
+    },
+    listPlans(query: ListQuery<PlanListQuery> = {}): Promise<PlanSummary[]> {
+      return get(planSummarySchema.array(), '/api/v1/plans', { ...query });
+    },
+    plan(id: string): Promise<PlanDetail> {
+      return get(planDetailSchema, `/api/v1/plans/${encodeURIComponent(id)}`);
+    },
+    async createPlan(programmeId: string, body: TrainingPlanBody): Promise<PlanDetail> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/plans`;
+      return parseWith(planDetailSchema, await json('POST', path, { json: { body } }), `POST ${path}`);
+    },
+    async savePlan(id: string, body: TrainingPlanBody): Promise<PlanDetail> {
+      const path = `/api/v1/plans/${encodeURIComponent(id)}`;
+      return parseWith(planDetailSchema, await json('PUT', path, { json: { body } }), `PUT ${path}`);
+    },
+    async uploadPlanPdf(id: string, file: File): Promise<PlanDetail> {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const path = `/api/v1/plans/${encodeURIComponent(id)}/file`;
+      return parseWith(planDetailSchema, await json('POST', path, { form }), `POST ${path}`);
+    },
+    async checkPlan(id: string): Promise<PlanCheckResultBody> {
+      const path = `/api/v1/plans/${encodeURIComponent(id)}/check`;
+      return parseWith(planCheckResultSchema, await json('POST', path), `POST ${path}`);
+    },
+    async planAction(
+      id: string,
+      action: 'submit' | 'return' | 'approve',
+      comment?: string,
+    ): Promise<PlanDetail> {
+      const path = `/api/v1/plans/${encodeURIComponent(id)}/${action}`;
+      const opts = action === 'submit' ? {} : { json: comment ? { comment } : {} };
+      return parseWith(planDetailSchema, await json('POST', path, opts), `POST ${path}`);
+    },
+    budget(programmeId: string): Promise<BudgetReport> {
+      return get(budgetReportSchema, `/api/v1/programmes/${encodeURIComponent(programmeId)}/budget`);
+    },
+    async addSpending(programmeId: string, body: CreateSpendingRequest): Promise<BudgetReport> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/spending`;
+      return parseWith(budgetReportSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
       const res = await send('GET', path, { query });
@@ -358,6 +417,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export const fileUrls = {
+  planPdf: (planId: string, version: number) =>
+    `/api/v1/plans/${encodeURIComponent(planId)}/versions/${version}/file`,
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,
   errorReport: (importId: string) => `/api/v1/imports/${encodeURIComponent(importId)}/errors.xlsx`,
   export: (kind: ImportKind) => `/api/v1/exports/${kind}`,

@@ -1,0 +1,140 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { OpenProgramme, PlanStatus, PlanSummary } from '@yanxun/contracts';
+import { App, Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../shared/api';
+import { errorMessage } from '../../shared/error-messages';
+import { useI18n } from '../../shared/i18n';
+import { QueryError } from '../../shared/query-error';
+import { hasPermission, useMe } from '../../shared/session';
+import { PlanStatusTag } from './plan-status-tag';
+
+const EMPTY_PLAN = { theme: '', classCount: 1, modules: [], staff: [] };
+
+/** A provider's programmes to apply to, with its own plans. */
+function OpenProgrammes() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const q = useQuery({ queryKey: ['plans', 'open'], queryFn: () => api.openProgrammes() });
+  const create = useMutation({
+    mutationFn: (programmeId: string) => api.createPlan(programmeId, EMPTY_PLAN),
+    onSuccess: (plan) => navigate(`/plans/${plan.id}`),
+    onError: (e) => message.error(e instanceof Error && lang === 'zh-CN' ? e.message : errorMessage(e, lang)),
+  });
+  if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <Card title={t('plans.open.title')}>
+      <Table<OpenProgramme>
+        rowKey="id"
+        loading={q.isLoading}
+        dataSource={q.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('plans.programme'), dataIndex: 'title' },
+          { title: t('plans.projectType'), dataIndex: 'projectTypeName' },
+          { title: t('plans.owner'), dataIndex: 'ownerOrgName' },
+          { title: t('plans.deadline'), dataIndex: 'deadline' },
+          {
+            title: t('plans.status'),
+            render: (_, r) =>
+              r.planStatus ? (
+                <PlanStatusTag status={r.planStatus} />
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, r) =>
+              r.planId ? (
+                <Link to={`/plans/${r.planId}`}>{t('plans.openPlan')}</Link>
+              ) : r.approvedProviderName ? (
+                <Typography.Text type="secondary">
+                  {t('plans.taken', { name: r.approvedProviderName })}
+                </Typography.Text>
+              ) : (
+                <Button
+                  size="small"
+                  type="primary"
+                  loading={create.isPending}
+                  onClick={() => create.mutate(r.id)}
+                >
+                  {t('plans.newPlan')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Plans the user sees: the office's review queue, a provider's own plans. */
+function PlanList({ review }: { review: boolean }) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<PlanStatus | 'all'>(review ? 'submitted' : 'all');
+  const q = useQuery({
+    queryKey: ['plans', 'list', status],
+    queryFn: () => api.listPlans(status === 'all' ? {} : { status }),
+  });
+  if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <Card
+      title={review ? t('plans.queue.title') : t('plans.mine.title')}
+      extra={
+        <Segmented
+          value={status}
+          onChange={(v) => setStatus(v as PlanStatus | 'all')}
+          options={(['submitted', 'returned', 'approved', 'draft', 'all'] as const).map((s) => ({
+            value: s,
+            label: s === 'all' ? t('common.all') : t(`plans.status.${s}`),
+          }))}
+        />
+      }
+    >
+      <Table<PlanSummary>
+        rowKey="id"
+        loading={q.isLoading}
+        dataSource={q.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('plans.programme'), dataIndex: 'programmeTitle' },
+          { title: t('plans.provider'), dataIndex: 'providerName' },
+          { title: t('plans.status'), render: (_, r) => <PlanStatusTag status={r.status} /> },
+          { title: t('plans.version'), dataIndex: 'currentVersion', width: 80 },
+          {
+            title: t('plans.submittedAt'),
+            render: (_, r) => (r.submittedAt ? r.submittedAt.slice(0, 16).replace('T', ' ') : '—'),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, r) => (
+              <Space>
+                <Link to={`/plans/${r.id}`}>{r.canReview ? t('plans.review') : t('plans.openPlan')}</Link>
+                {review ? <Link to={`/programmes/${r.programmeId}/budget`}>{t('budget.title')}</Link> : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function PlansPage() {
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const provider = hasPermission(me, 'plan.submit');
+  const reviewer = hasPermission(me, 'plan.review');
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('plans.title')}
+      </Typography.Title>
+      {provider ? <OpenProgrammes /> : null}
+      {provider || reviewer ? <PlanList review={reviewer} /> : null}
+    </Space>
+  );
+}
