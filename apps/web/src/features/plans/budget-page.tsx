@@ -108,7 +108,7 @@ export function BudgetView({ report }: { report: BudgetReport }) {
             title={t('budget.actual')}
             value={formatYuan(c.actualFen)}
             suffix="元"
-            valueStyle={{ color: c.overBudget ? '#cf1322' : undefined }}
+            valueStyle={{ color: c.actualFen > c.budgetFen ? '#cf1322' : undefined }}
           />
         </Col>
       </Row>
