@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
+import { classesRoutes } from './modules/classes';
 import { importRoutes } from './modules/imports';
 import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
@@ -162,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(services.audit));
       await api.register(programsRoutes(services.programs));
+      await api.register(classesRoutes(services.classes));
     },
     { prefix: '/api/v1' },
   );

@@ -18,6 +18,8 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(512).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  /** HMAC key of the rotating check-in codes; set the same on every server (unset: random per process). */
+  CHECKIN_SECRET: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -35,6 +37,7 @@ export interface Config {
   maxUploadBytes: number;
   logLevel: string;
   webDist: string | undefined;
+  checkinSecret: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    checkinSecret: e.CHECKIN_SECRET,
   };
 }

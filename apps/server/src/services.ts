@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
+import { createClassesRepository, createClassesService } from './modules/classes';
 import { createImportsService } from './modules/imports';
 import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
@@ -10,7 +12,11 @@ import { createProgramsRepository, createProgramsService } from './modules/progr
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
   db: Database,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'>,
+  config: Pick<
+    Config,
+    'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
+  > &
+    Partial<Pick<Config, 'checkinSecret'>>,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -33,7 +39,17 @@ export function createServices(
   const codes = createCodesService({ db });
   const imports = createImportsService({ db, orgRepo, peopleRepo, orgs, audit, clock });
   const programs = createProgramsService({ db, repo: createProgramsRepository(db), audit, clock });
-  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports, programs };
+  // ---- classes and check-in (issue 3, item 6) ----
+  const classes = createClassesService({
+    db,
+    repo: createClassesRepository(db),
+    programsRepo: createProgramsRepository(db),
+    audit,
+    // without a configured secret, codes are valid on this process only (a restart rotates them anyway)
+    checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : randomBytes(32),
+    clock,
+  });
+  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports, programs, classes };
 }
 
 export type Services = ReturnType<typeof createServices>;
