@@ -8,7 +8,9 @@ import {
   FieldTimeOutlined,
   LogoutOutlined,
   MenuOutlined,
+  QrcodeOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TranslationOutlined,
   UserOutlined,
@@ -25,7 +27,7 @@ import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/se
 
 const { Header, Sider, Content } = Layout;
 
-const SECTIONS = ['orgs', 'schools', 'teachers', 'imports'] as const;
+const SECTIONS = ['orgs', 'schools', 'teachers', 'imports', 'classes'] as const;
 
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
@@ -98,6 +100,11 @@ export function AppLayout() {
     ...(hasPermission(me, 'import.teachers') || hasPermission(me, 'import.schools')
       ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') }]
       : []),
+    // classes and check-in (issue 3, item 6)
+    ...(hasPermission(me, 'class.read')
+      ? [{ key: '/classes', icon: <ScheduleOutlined />, label: t('nav.classes') }]
+      : []),
+    ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
     {
       type: 'group',
       key: 'soon',

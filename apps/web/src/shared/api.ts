@@ -1,7 +1,18 @@
 import {
   type ChangePasswordRequest,
+  type CheckinDisplay,
+  type CheckinResult,
+  type ClassAlert,
+  type ClassDetail,
+  type ClassSummary,
   type CodeTables,
+  type CreateDocumentRequest,
   CSRF_HEADER,
+  checkinDisplaySchema,
+  checkinResultSchema,
+  classAlertSchema,
+  classDetailSchema,
+  classSummarySchema,
   codeTablesSchema,
   errorBodySchema,
   type ImportJob,
@@ -9,9 +20,13 @@ import {
   type ImportRowError,
   importJobSchema,
   importRowErrorSchema,
+  type LiveBoard,
   type LoginRequest,
+  liveBoardSchema,
   type Me,
+  type MyClass,
   meSchema,
+  myClassSchema,
   type OrgDetail,
   type OrgNode,
   orgDetailSchema,
@@ -164,6 +179,10 @@ const teacherPage = pageOf(teacherRowSchema);
 const importPage = pageOf(importJobSchema);
 const importErrorPage = pageOf(importRowErrorSchema);
 const orgNodeList = orgNodeSchema.array();
+// classes and check-in
+const classList = classSummarySchema.array();
+const classAlertList = classAlertSchema.array();
+const myClassList = myClassSchema.array();
 
 const idNumberParser: Parser<{ idNumber: string }> = {
   safeParse(input) {
@@ -342,6 +361,36 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const data = await json('POST', `/api/v1/imports/${encodeURIComponent(id)}/commit`, { json: { mode } });
       const parsed = importJobSchema.safeParse(data);
       return parsed.success ? parsed.data : null;
+    },
+
+    // ── classes and check-in (issue 3, item 6) ──────────────────────────────
+    listClasses(query: { programmeId?: string } = {}): Promise<ClassSummary[]> {
+      return get(classList, '/api/v1/classes', query);
+    },
+    classDetail(id: string): Promise<ClassDetail> {
+      return get(classDetailSchema, `/api/v1/classes/${encodeURIComponent(id)}`);
+    },
+    classAlerts(): Promise<ClassAlert[]> {
+      return get(classAlertList, '/api/v1/class-alerts');
+    },
+    checkinDisplay(id: string, slot: string): Promise<CheckinDisplay> {
+      return get(checkinDisplaySchema, `/api/v1/classes/${encodeURIComponent(id)}/checkin-display`, { slot });
+    },
+    liveBoard(id: string, slot: string): Promise<LiveBoard> {
+      return get(liveBoardSchema, `/api/v1/classes/${encodeURIComponent(id)}/live`, { slot });
+    },
+    myClasses(): Promise<MyClass[]> {
+      return get(myClassList, '/api/v1/my/classes');
+    },
+    async checkin(body: { t: string } | { code: string }): Promise<CheckinResult> {
+      return parseWith(
+        checkinResultSchema,
+        await json('POST', '/api/v1/checkin', { json: body }),
+        'POST /api/v1/checkin',
+      );
+    },
+    async addClassDocument(id: string, body: CreateDocumentRequest): Promise<void> {
+      await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/documents`, { json: body });
     },
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
