@@ -259,6 +259,7 @@ const zhCN = {
   'live.all': '全部已签到',
   'checkin.title': '签到',
   'checkin.codeLabel': '输入现场屏幕上的 6 位数字码',
+  'checkin.codePlaceholder': '6 位数字码',
   'checkin.submit': '签到',
   'checkin.scanHint': '扫描现场大屏上的二维码，或输入下方数字码',
   'checkin.ok': '签到成功',
@@ -267,8 +268,6 @@ const zhCN = {
   'checkin.rule': '依据：{rule}',
   'checkin.again': '重新签到',
   'checkin.myClasses': '我的培训班',
-  'checkin.registered': '已注册',
-  'checkin.arrived': '已报到',
   'checkin.notYet': '未签到',
   'checkin.working': '正在签到…',
 } as const;
@@ -522,6 +521,7 @@ const enUS: Record<MessageKey, string> = {
   'live.all': 'Everyone has checked in',
   'checkin.title': 'Check in',
   'checkin.codeLabel': 'Enter the 6-digit code shown on the screen',
+  'checkin.codePlaceholder': '6-digit code',
   'checkin.submit': 'Check in',
   'checkin.scanHint': 'Scan the QR code on the screen at the venue, or enter the code below',
   'checkin.ok': 'Checked in',
@@ -530,8 +530,6 @@ const enUS: Record<MessageKey, string> = {
   'checkin.rule': 'Rule: {rule}',
   'checkin.again': 'Try again',
   'checkin.myClasses': 'My classes',
-  'checkin.registered': 'Registered',
-  'checkin.arrived': 'Arrived',
   'checkin.notYet': 'Not yet',
   'checkin.working': 'Checking in…',
 };

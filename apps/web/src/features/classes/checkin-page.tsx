@@ -114,14 +114,14 @@ export function CheckinPage() {
           <Space.Compact style={{ width: '100%' }}>
             <Input
               aria-label={t('checkin.codeLabel')}
-              placeholder={t('checkin.codeLabel')}
+              placeholder={t('checkin.codePlaceholder')}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={6}
               size="large"
               value={code}
               onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-              style={{ fontSize: 24, letterSpacing: 6, textAlign: 'center' }}
+              style={{ fontSize: code ? 24 : 16, letterSpacing: code ? 6 : 0, textAlign: 'center' }}
             />
             <Button
               type="primary"
@@ -148,11 +148,11 @@ export function CheckinPage() {
                 </Typography.Text>
                 <Space size={4}>
                   <Tag color={c.registeredAt ? 'green' : 'default'}>
-                    {t('checkin.registered')}{' '}
+                    {t('slot.register')}{' '}
                     {c.registeredAt ? dayjs(c.registeredAt).format('HH:mm') : t('checkin.notYet')}
                   </Tag>
                   <Tag color={c.arrivedAt ? 'green' : 'default'}>
-                    {t('checkin.arrived')}{' '}
+                    {t('slot.arrive')}{' '}
                     {c.arrivedAt ? dayjs(c.arrivedAt).format('HH:mm') : t('checkin.notYet')}
                   </Tag>
                 </Space>

@@ -24,10 +24,10 @@ export function DeadlineBoard({ items }: { items: BoardItem[] }) {
         { title: t('class.due'), dataIndex: 'dueDate', width: 120 },
         {
           title: t('class.submittedOn'),
-          width: 170,
+          width: 220,
           render: (_, i) =>
             i.submittedOn ? (
-              <Space size={4}>
+              <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                 {i.submittedOn}
                 {i.late ? <Tag color="orange">{t('class.late', { n: i.days })}</Tag> : null}
               </Space>
