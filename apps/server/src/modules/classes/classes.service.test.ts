@@ -437,3 +437,24 @@ describe('leave requests', () => {
     nowMs = Date.parse('2021-09-06T01:00:00Z');
   });
 });
+
+describe('short-code guessing (Y-004-QR-ROTATE)', () => {
+  const t0 = Date.parse('2021-09-06T01:00:00Z');
+  it('10 wrong short codes in 5 minutes: the 11th attempt is refused (429) even with the right code; later it works', async () => {
+    nowMs = t0 + 3_600_000; // an hour on: the class is open all day
+    const who = actor('teacher', school, teachers[3] ?? '');
+    const d = await svc.display(actor('provider_staff', provider), classA, 'register');
+    const wrong = String((Number(d.shortCode) + 1) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 10; i++)
+      expect((await thrown(svc.checkin(who, { code: wrong }))).code).toBe('VALIDATION_FAILED');
+    const limited = await thrown(svc.checkin(who, { code: d.shortCode }));
+    expect(limited.code).toBe('RATE_LIMITED');
+    expect(limited.details).toMatchObject({ ruleId: 'Y-004-QR-ROTATE' });
+    // the QR token is not limited
+    expect((await svc.checkin(who, { t: d.token })).slot).toBe('register');
+    nowMs += 5 * 60_000;
+    const fresh = await svc.display(actor('provider_staff', provider), classA, 'arrive');
+    expect((await svc.checkin(who, { code: fresh.shortCode })).slot).toBe('arrive');
+    nowMs = t0;
+  });
+});

@@ -63,6 +63,10 @@ const SELECTED_RULE_ID = 'R-004-18';
 const CLASS_DATES_RULE = 'Y-004-CLASS-DATES';
 /** How long the check-in path trusts its copy of a class (dates, sessions, pack rules). */
 const CLASS_CACHE_MS = 5_000;
+/** Wrong short codes a teacher may enter per 5 minutes before being told to wait (guessing 10⁶ codes). */
+const CODE_FAILURES_MAX = 10;
+const CODE_FAILURES_WINDOW_MS = 5 * 60_000;
+const CODE_RULE = 'Y-004-QR-ROTATE';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -169,6 +173,8 @@ export function createClassesService(deps: {
   }
 
   const infos = new Map<string, ClassInfo>();
+  /** Wrong short codes per teacher (in memory: per server process). */
+  const codeFailures = new Map<string, { since: number; count: number }>();
   async function classInfo(id: string): Promise<ClassInfo | undefined> {
     const hit = infos.get(id);
     if (hit && Date.now() - hit.at < CLASS_CACHE_MS) return hit;
@@ -753,6 +759,14 @@ export function createClassesService(deps: {
         return checkinAt(teacherId, info, parts.slot, 'qr');
       }
       const code = req.code ?? '';
+      const failed = codeFailures.get(teacherId);
+      if (failed && t - failed.since < CODE_FAILURES_WINDOW_MS && failed.count >= CODE_FAILURES_MAX) {
+        throw new AppError(
+          'RATE_LIMITED',
+          `数字码输错次数过多，请 ${Math.ceil((failed.since + CODE_FAILURES_WINDOW_MS - t) / 60_000)} 分钟后再试，或扫描现场二维码（${CODE_RULE}）`,
+          { reason: 'expired', ruleId: CODE_RULE, retryAfterMs: failed.since + CODE_FAILURES_WINDOW_MS - t },
+        );
+      }
       const classIds = await repo.classesOfTeacher(teacherId);
       if (classIds.length === 0) {
         throw refuse(
@@ -780,6 +794,10 @@ export function createClassesService(deps: {
           }
         }
       }
+      const f = failed && t - failed.since < CODE_FAILURES_WINDOW_MS ? failed : { since: t, count: 0 };
+      f.count++;
+      codeFailures.set(teacherId, f);
+      if (codeFailures.size > 100_000) codeFailures.delete(codeFailures.keys().next().value ?? '');
       throw refuse(
         'expired',
         `数字码不正确或已过期：数字码随二维码定时更换，请输入屏幕上当前显示的 6 位数字（${CHECKIN_RULE_EXPIRED}）`,
