@@ -4,6 +4,7 @@
 #   bench/pg.sh url     print the DATABASE_URL of the running cluster
 #   bench/pg.sh stop    stop it (SIGINT to the postmaster pid: "fast" shutdown) and delete the temp dir
 # Two benchmarks can run side by side with their own BENCH_PG_PORT and BENCH_PG_STATE.
+# BENCH_PG_OPTS adds server settings, e.g. "-c max_connections=1100" for pgbench at 1,000 clients.
 set -euo pipefail
 
 PORT=${BENCH_PG_PORT:-55433}
@@ -26,7 +27,7 @@ case "${1:-}" in
     as_pg "'$BIN/initdb' -D '$DIR/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8 >'$DIR/initdb.log'"
     # fsync stays on (the default): the figures are those of a durable server.
     as_pg "'$BIN/pg_ctl' -D '$DIR/data' -l '$DIR/server.log' -w \
-      -o \"-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB\" start >/dev/null"
+      -o \"-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB ${BENCH_PG_OPTS:-}\" start >/dev/null"
     echo "$DIR" >"$STATE"
     as_pg "'$BIN/psql' -h 127.0.0.1 -p $PORT -U postgres -qAt -c 'CREATE DATABASE bench'" >/dev/null
     echo "started PostgreSQL 15 in $DIR on 127.0.0.1:$PORT"

@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
+import { classesRoutes } from './modules/classes';
 import { importRoutes } from './modules/imports';
 import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
@@ -165,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(programsRoutes(services.programs));
       // plans (issue 3 items 3 and 9)
       await api.register(plansRoutes(services.plans, services.files));
+      await api.register(classesRoutes(services.classes));
     },
     { prefix: '/api/v1' },
   );

@@ -20,6 +20,8 @@ const envSchema = z.object({
   MAX_FILE_MB: z.coerce.number().int().min(1).max(512).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  /** HMAC key of the rotating check-in codes; set the same on every server (unset: random per process). */
+  CHECKIN_SECRET: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -38,6 +40,7 @@ export interface Config {
   maxFileBytes: number;
   logLevel: string;
   webDist: string | undefined;
+  checkinSecret: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    checkinSecret: e.CHECKIN_SECRET,
   };
 }

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 // plans (issue 3 items 3 and 9)
 import { createFilesRepository, createFilesService } from './modules/files';
+import { createClassesRepository, createClassesService } from './modules/classes';
 import { createImportsService } from './modules/imports';
 import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
@@ -17,7 +19,7 @@ export function createServices(
     Config,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
   > &
-    Partial<Pick<Config, 'maxFileBytes'>>,
+    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret'>>,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -47,7 +49,31 @@ export function createServices(
     maxBytes: config.maxFileBytes ?? 20 * 1024 * 1024,
   });
   const plans = createPlansService({ db, repo: createPlansRepository(db), programs, files, audit, clock });
-  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports, programs, files, plans };
+  // ---- classes and check-in (issue 3, item 6) ----
+  const classes = createClassesService({
+    db,
+    repo: createClassesRepository(db),
+    programsRepo: createProgramsRepository(db),
+    audit,
+    // without a configured secret, codes are valid on this process only (a restart rotates them anyway)
+    checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : randomBytes(32),
+    clock,
+  });
+  return {
+    audit,
+    auth,
+    authRepo,
+    orgs,
+    orgRepo,
+    people,
+    peopleRepo,
+    codes,
+    imports,
+    programs,
+    files,
+    plans,
+    classes,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

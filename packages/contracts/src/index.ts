@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './classes';
 export * from './errors';
 export * from './imports';
 export * from './org';

@@ -41,6 +41,18 @@ export const PERMISSIONS = {
   'budget.read': ['system_admin', 'bureau_admin', 'provider_staff'],
   /** Record spending of a programme owned in the subtree. */
   'spending.write': ['bureau_admin'],
+  // ---- classes and check-in (issue 3, item 6) ----
+  /** Classes (期/班): read by the bureaus of the programme and the provider running the class. */
+  'class.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin', 'provider_staff', 'trainer'],
+  /** Sessions, documents, enrolment: the provider org of the class (bureaus manage through program.manage). */
+  'class.manage': ['system_admin', 'bureau_admin', 'provider_staff'],
+  /** The venue's full-screen rotating QR code and the live board. */
+  'checkin.display': ['system_admin', 'bureau_admin', 'provider_staff'],
+  /** Marking attendance by hand (a phone that cannot check in). */
+  'attendance.write': ['system_admin', 'bureau_admin', 'provider_staff'],
+  /** A teacher asks leave for a session of their own class. */
+  'leave.request': ['teacher'],
+  'leave.decide': ['system_admin', 'bureau_admin', 'provider_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

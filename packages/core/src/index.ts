@@ -1,3 +1,4 @@
+export * from './classes';
 export * from './codes';
 export * from './dates';
 export * from './id-number';

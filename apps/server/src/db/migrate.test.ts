@@ -264,6 +264,48 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'created_by',
     'created_at',
   ],
+  // classes and check-in (0004)
+  classes: [
+    'id',
+    'programme_id',
+    'name',
+    'period_no',
+    'start_date',
+    'end_date',
+    'venue',
+    'provider_org_id',
+    'provider_path',
+    'owner_path',
+    'dates_reported_on',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ],
+  class_sessions: ['id', 'class_id', 'session_date', 'starts_at', 'ends_at', 'title', 'mode', 'location'],
+  class_documents: ['id', 'class_id', 'kind', 'item', 'title', 'submitted_on', 'created_by', 'created_at'],
+  class_enrolments: [
+    'county_id',
+    'class_id',
+    'teacher_id',
+    'programme_id',
+    'nomination_id',
+    'org_path',
+    'created_at',
+  ],
+  attendance: ['county_id', 'class_id', 'slot', 'teacher_id', 'checked_at', 'method', 'recorded_by'],
+  leave_requests: [
+    'county_id',
+    'id',
+    'class_id',
+    'session_id',
+    'teacher_id',
+    'reason',
+    'status',
+    'decided_by',
+    'decided_at',
+    'decision_note',
+    'created_at',
+  ],
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -328,6 +370,13 @@ const NULLABLE = new Set([
   'programme_providers.approved_by',
   'programme_spending.note',
   'programme_spending.created_by',
+  // classes and check-in (0004)
+  'classes.created_by',
+  'class_documents.created_by',
+  'attendance.recorded_by',
+  'leave_requests.decided_by',
+  'leave_requests.decided_at',
+  'leave_requests.decision_note',
 ]);
 
 let h: DatabaseHandle;

@@ -308,6 +308,81 @@ export interface ProgrammeSpendingTable {
   created_at: Timestamp;
 }
 
+// ---- classes and check-in (migration 0004, issue 3 item 6) ----
+
+export interface ClassesTable {
+  id: GeneratedId;
+  programme_id: Id;
+  name: string;
+  period_no: Generated<number>;
+  start_date: DateString;
+  end_date: DateString;
+  venue: Generated<string>;
+  provider_org_id: Id;
+  provider_path: string;
+  owner_path: string;
+  dates_reported_on: DateString;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ClassSessionsTable {
+  id: GeneratedId;
+  class_id: Id;
+  session_date: DateString;
+  starts_at: string;
+  ends_at: string;
+  title: string;
+  mode: Generated<string>;
+  location: Generated<string>;
+}
+
+export interface ClassDocumentsTable {
+  id: GeneratedId;
+  class_id: Id;
+  kind: string;
+  item: Generated<string>;
+  title: Generated<string>;
+  submitted_on: DateString;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface ClassEnrolmentsTable {
+  county_id: Id;
+  class_id: Id;
+  teacher_id: Id;
+  programme_id: Id;
+  nomination_id: Id;
+  org_path: string;
+  created_at: Timestamp;
+}
+
+export interface AttendanceTable {
+  county_id: Id;
+  class_id: Id;
+  slot: string;
+  teacher_id: Id;
+  checked_at: Timestamp;
+  method: string;
+  recorded_by: Id | null;
+}
+
+export interface LeaveRequestsTable {
+  county_id: Id;
+  id: ColumnType<string, string | number | bigint | undefined, never>;
+  class_id: Id;
+  session_id: Id;
+  teacher_id: Id;
+  reason: string;
+  status: Generated<string>;
+  decided_by: Id | null;
+  decided_at: NullableTimestamp;
+  decision_note: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -331,4 +406,11 @@ export interface DB {
   plan_versions: PlanVersionsTable;
   programme_providers: ProgrammeProvidersTable;
   programme_spending: ProgrammeSpendingTable;
+  // classes and check-in (0004)
+  classes: ClassesTable;
+  class_sessions: ClassSessionsTable;
+  class_documents: ClassDocumentsTable;
+  class_enrolments: ClassEnrolmentsTable;
+  attendance: AttendanceTable;
+  leave_requests: LeaveRequestsTable;
 }

@@ -9,7 +9,9 @@ import {
   FileDoneOutlined,
   LogoutOutlined,
   MenuOutlined,
+  QrcodeOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   TranslationOutlined,
   UserOutlined,
@@ -26,7 +28,7 @@ import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/se
 
 const { Header, Sider, Content } = Layout;
 
-const SECTIONS = ['orgs', 'schools', 'teachers', 'imports', 'plans'] as const;
+const SECTIONS = ['orgs', 'schools', 'teachers', 'imports', 'plans', 'classes'] as const;
 
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
@@ -103,6 +105,11 @@ export function AppLayout() {
     ...(hasPermission(me, 'plan.submit') || hasPermission(me, 'plan.review')
       ? [{ key: '/plans', icon: <FileDoneOutlined />, label: t('nav.plans') }]
       : []),
+    // classes and check-in (issue 3, item 6)
+    ...(hasPermission(me, 'class.read')
+      ? [{ key: '/classes', icon: <ScheduleOutlined />, label: t('nav.classes') }]
+      : []),
+    ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
     {
       type: 'group',
       key: 'soon',

@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
-import { createBrowserRouter } from 'react-router';
+import { Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -17,6 +18,30 @@ function PageLoading() {
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // ---- classes and check-in: full-screen pages without the app frame (venue screen, teacher's phone) ----
+    {
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </RequireAuth>
+      ),
+      hydrateFallbackElement: <PageLoading />,
+      children: [
+        {
+          path: 'checkin',
+          lazy: () => import('../features/classes/checkin-page').then((m) => ({ Component: m.CheckinPage })),
+        },
+        {
+          path: 'classes/:id/screen',
+          lazy: () =>
+            import('../features/classes/checkin-screen-page').then((m) => ({
+              Component: m.CheckinScreenPage,
+            })),
+        },
+      ],
+    },
     {
       element: (
         <RequireAuth>
@@ -69,6 +94,21 @@ export function createAppRouter() {
         {
           path: 'programmes/:id/budget',
           lazy: () => import('../features/plans/budget-page').then((m) => ({ Component: m.BudgetPage })),
+        },
+        // ---- classes (issue 3, item 6) ----
+        {
+          path: 'classes',
+          lazy: () => import('../features/classes/classes-page').then((m) => ({ Component: m.ClassesPage })),
+        },
+        {
+          path: 'classes/:id',
+          lazy: () =>
+            import('../features/classes/class-detail-page').then((m) => ({ Component: m.ClassDetailPage })),
+        },
+        {
+          path: 'classes/:id/live',
+          lazy: () =>
+            import('../features/classes/live-board-page').then((m) => ({ Component: m.LiveBoardPage })),
         },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -3,9 +3,20 @@ import {
   type BudgetReport,
   budgetReportSchema,
   type ChangePasswordRequest,
+  type CheckinDisplay,
+  type CheckinResult,
+  type ClassAlert,
+  type ClassDetail,
+  type ClassSummary,
   type CodeTables,
   type CreateSpendingRequest,
+  type CreateDocumentRequest,
   CSRF_HEADER,
+  checkinDisplaySchema,
+  checkinResultSchema,
+  classAlertSchema,
+  classDetailSchema,
+  classSummarySchema,
   codeTablesSchema,
   errorBodySchema,
   type ImportJob,
@@ -13,10 +24,14 @@ import {
   type ImportRowError,
   importJobSchema,
   importRowErrorSchema,
+  type LiveBoard,
   type LoginRequest,
+  liveBoardSchema,
   type Me,
+  type MyClass,
   meSchema,
   type OpenProgramme,
+  myClassSchema,
   type OrgDetail,
   type OrgNode,
   openProgrammeSchema,
@@ -178,6 +193,10 @@ const teacherPage = pageOf(teacherRowSchema);
 const importPage = pageOf(importJobSchema);
 const importErrorPage = pageOf(importRowErrorSchema);
 const orgNodeList = orgNodeSchema.array();
+// classes and check-in
+const classList = classSummarySchema.array();
+const classAlertList = classAlertSchema.array();
+const myClassList = myClassSchema.array();
 
 const idNumberParser: Parser<{ idNumber: string }> = {
   safeParse(input) {
@@ -401,6 +420,36 @@ export function createApiClient(options: ApiClientOptions = {}) {
     async addSpending(programmeId: string, body: CreateSpendingRequest): Promise<BudgetReport> {
       const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/spending`;
       return parseWith(budgetReportSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+
+    // ── classes and check-in (issue 3, item 6) ──────────────────────────────
+    listClasses(query: { programmeId?: string } = {}): Promise<ClassSummary[]> {
+      return get(classList, '/api/v1/classes', query);
+    },
+    classDetail(id: string): Promise<ClassDetail> {
+      return get(classDetailSchema, `/api/v1/classes/${encodeURIComponent(id)}`);
+    },
+    classAlerts(): Promise<ClassAlert[]> {
+      return get(classAlertList, '/api/v1/class-alerts');
+    },
+    checkinDisplay(id: string, slot: string): Promise<CheckinDisplay> {
+      return get(checkinDisplaySchema, `/api/v1/classes/${encodeURIComponent(id)}/checkin-display`, { slot });
+    },
+    liveBoard(id: string, slot: string): Promise<LiveBoard> {
+      return get(liveBoardSchema, `/api/v1/classes/${encodeURIComponent(id)}/live`, { slot });
+    },
+    myClasses(): Promise<MyClass[]> {
+      return get(myClassList, '/api/v1/my/classes');
+    },
+    async checkin(body: { t: string } | { code: string }): Promise<CheckinResult> {
+      return parseWith(
+        checkinResultSchema,
+        await json('POST', '/api/v1/checkin', { json: body }),
+        'POST /api/v1/checkin',
+      );
+    },
+    async addClassDocument(id: string, body: CreateDocumentRequest): Promise<void> {
+      await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/documents`, { json: body });
     },
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */

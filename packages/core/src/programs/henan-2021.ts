@@ -189,6 +189,32 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       '解读：限制期自诚信记录日期起算三年，以拟参加项目的开班日期判断；满三年当日（周年日）起可再参加（规格 §7.6）',
     ),
   },
+  classOps: {
+    dueSoonDays: pv(
+      3,
+      'Y-004-DUE-SOON',
+      'issue 3',
+      '截止日前 3 天（含截止日当天）尚未报送的材料在进度看板上显示为黄色',
+    ),
+    checkinRotationSeconds: pv(
+      30,
+      'Y-004-QR-ROTATE',
+      'issue 3',
+      '签到二维码和数字码每 30 秒更换一次，截图转发的旧码很快失效（R-004-12 报到、注册）',
+    ),
+    checkinGraceWindows: pv(
+      1,
+      'Y-004-QR-ROTATE',
+      'issue 3',
+      '上一个周期的码仍可使用（网络慢的手机），更早的码一律拒绝',
+    ),
+    checkinOpensDaysBefore: pv(
+      1,
+      'Y-004-CHECKIN-OPEN',
+      'issue 3',
+      '开班前 1 天起可注册、报到（学员提前一天报到），结业日期之后关闭',
+    ),
+  },
   noOverlappingEnrolment: pv(
     true,
     'Y-004-OVERLAP',

@@ -470,6 +470,30 @@ export function validatePack(pack: PolicyPack): PackProblem[] {
   checkOffset(dl.finalReports, 'deadlines.finalReports', '绩效自评报告等报送时间', c);
   c.count(dl.bulletinsMin, 'deadlines.bulletinsMin', '《工作简报》期数');
 
+  if (pack.classOps) {
+    const o = pack.classOps;
+    c.count(o.dueSoonDays, 'classOps.dueSoonDays', '预警天数');
+    c.count(o.checkinRotationSeconds, 'classOps.checkinRotationSeconds', '签到码更换周期（秒）', 10);
+    c.count(o.checkinGraceWindows, 'classOps.checkinGraceWindows', '签到码宽限周期数');
+    c.count(o.checkinOpensDaysBefore, 'classOps.checkinOpensDaysBefore', '开班前开放签到天数');
+    if (Number.isInteger(o.checkinRotationSeconds.value) && o.checkinRotationSeconds.value > 600) {
+      c.add(
+        'PACK.BAD_NUMBER',
+        o.checkinRotationSeconds.ruleId,
+        'classOps.checkinRotationSeconds',
+        `签到码更换周期 ${o.checkinRotationSeconds.value} 秒过长（上限 600 秒），旧码可被转发使用`,
+      );
+    }
+    if (Number.isInteger(o.checkinGraceWindows.value) && o.checkinGraceWindows.value > 2) {
+      c.add(
+        'PACK.BAD_NUMBER',
+        o.checkinGraceWindows.ruleId,
+        'classOps.checkinGraceWindows',
+        `签到码宽限 ${o.checkinGraceWindows.value} 个周期过多（上限 2 个）`,
+      );
+    }
+  }
+
   const f = pack.funding;
   c.count(f.centralizedPerPersonDayFen, 'funding.centralizedPerPersonDayFen', '集中培训经费标准（分/人/天）');
   c.count(f.onlinePerPersonHourFen, 'funding.onlinePerPersonHourFen', '网络研修经费标准（分/学时）');

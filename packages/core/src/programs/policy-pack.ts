@@ -177,6 +177,22 @@ export interface Deadlines {
   finalReportItems: PolicyValue<string[]>;
 }
 
+/**
+ * Running a class (期/班): how early the deadline board warns, and the rotating check-in code shown at the
+ * venue. The seed has no numbers for these; they are Yanxun's own rules (issue 3), kept in the pack so a
+ * region can change them.
+ */
+export interface ClassOperations {
+  /** A deadline not yet met turns amber this many days before it is due (on the due date: still amber). */
+  dueSoonDays: PolicyValue<number>;
+  /** The venue's QR code and short code change every this many seconds. */
+  checkinRotationSeconds: PolicyValue<number>;
+  /** How many earlier windows a scanned code is still accepted in (a phone slow to send). */
+  checkinGraceWindows: PolicyValue<number>;
+  /** Check-in (注册/报到, sessions) opens this many days before the class starts and closes after its end date. */
+  checkinOpensDaysBefore: PolicyValue<number>;
+}
+
 export interface FundingStandards {
   /** R-004-22: 集中培训 per person per day. */
   centralizedPerPersonDayFen: PolicyValue<number>;
@@ -339,6 +355,8 @@ export interface PolicyPack {
   /** No overlapping enrolment in another programme at the same time. */
   noOverlappingEnrolment: PolicyValue<boolean>;
   projectTypes: ProjectType[];
+  /** Optional so packs saved before classes existed still load; `classOperationsOf` supplies the defaults. */
+  classOps?: ClassOperations;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -938,6 +938,24 @@ export function createProgramsRepository(db: Database) {
       ]);
       return { rows, total: Number(total.n) };
     },
+
+    // ---- for the classes module (issue 3, item 6) ----
+
+    /** Selected nominations of a programme (all, or those of the given teachers): who may be placed in a class. */
+    selectedNominations(
+      programmeId: string,
+      teacherIds?: string[],
+      trx: Database = db,
+    ): Promise<Array<{ county_id: string; id: string; teacher_id: string; org_path: string }>> {
+      let q = trx
+        .selectFrom('nominations')
+        .select(['county_id', 'id', 'teacher_id', 'org_path'])
+        .where('programme_id', '=', programmeId)
+        .where('status', '=', 'selected');
+      if (teacherIds)
+        q = teacherIds.length ? q.where('teacher_id', 'in', teacherIds) : q.where(sql<boolean>`false`);
+      return q.orderBy('org_path').orderBy('id').execute();
+    },
   };
 }
 

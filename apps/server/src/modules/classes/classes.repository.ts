@@ -1,0 +1,498 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import { inSubtrees } from '../../shared/subtree';
+
+export interface ClassRow {
+  id: string;
+  programme_id: string;
+  programme_title: string;
+  pack_id: string;
+  name: string;
+  period_no: number;
+  start_date: string;
+  end_date: string;
+  venue: string;
+  provider_org_id: string;
+  provider_name: string;
+  provider_path: string;
+  owner_path: string;
+  dates_reported_on: string;
+  enrolled: number;
+}
+
+export interface ClassWrite {
+  programmeId: string;
+  name: string;
+  periodNo: number;
+  startDate: string;
+  endDate: string;
+  venue: string;
+  providerOrgId: string;
+  providerPath: string;
+  ownerPath: string;
+  datesReportedOn: string;
+  createdBy: string | null;
+}
+
+export interface SessionRow {
+  id: string;
+  class_id: string;
+  session_date: string;
+  starts_at: string;
+  ends_at: string;
+  title: string;
+  mode: string;
+  location: string;
+}
+
+export interface DocumentRow {
+  id: string;
+  class_id: string;
+  kind: string;
+  item: string;
+  title: string;
+  submitted_on: string;
+}
+
+export interface EnrolmentRow {
+  county_id: string;
+  teacher_id: string;
+  teacher_name: string;
+  name_pinyin: string;
+  school_name: string;
+  org_path: string;
+}
+
+export interface LeaveRow {
+  county_id: string;
+  id: string;
+  class_id: string;
+  session_id: string;
+  session_title: string;
+  session_date: string;
+  teacher_id: string;
+  teacher_name: string;
+  org_path: string;
+  reason: string;
+  status: string;
+  decision_note: string | null;
+  created_at: Date;
+}
+
+function classQuery(db: Database) {
+  return db
+    .selectFrom('classes as c')
+    .innerJoin('programmes as p', 'p.id', 'c.programme_id')
+    .innerJoin('orgs as o', 'o.id', 'c.provider_org_id')
+    .select((eb) => [
+      'c.id',
+      'c.programme_id',
+      'p.title as programme_title',
+      'p.pack_id',
+      'c.name',
+      'c.period_no',
+      'c.start_date',
+      'c.end_date',
+      'c.venue',
+      'c.provider_org_id',
+      'o.name as provider_name',
+      'c.provider_path',
+      'c.owner_path',
+      'c.dates_reported_on',
+      eb
+        .selectFrom('class_enrolments as e')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('e.class_id', '=', 'c.id')
+        .as('enrolled'),
+    ]);
+}
+
+/** '/1/5/23/' → ['/1/', '/1/5/'] (the ancestors' paths). */
+function prefixesOf(path: string): string[] {
+  const parts = path.split('/').filter(Boolean);
+  return parts.slice(0, -1).map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+}
+
+export function createClassesRepository(db: Database) {
+  return {
+    findOrg(id: string) {
+      return db
+        .selectFrom('orgs')
+        .select(['id', 'path', 'name', 'kind'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    // --------------------------------------------------------------------------------------------- classes
+
+    async findClass(id: string, trx: Database = db): Promise<ClassRow | undefined> {
+      const r = await classQuery(trx).where('c.id', '=', id).executeTakeFirst();
+      return r ? { ...r, enrolled: Number(r.enrolled ?? 0) } : undefined;
+    },
+
+    /**
+     * Classes whose programme owner lies in the roots or above one of them, or whose provider lies in the
+     * provider roots.
+     */
+    async listClasses(f: {
+      ownerRoots: string[];
+      providerRoots: string[];
+      programmeId?: string | undefined;
+      limit: number;
+    }): Promise<ClassRow[]> {
+      const ancestors = [...new Set(f.ownerRoots.flatMap(prefixesOf))];
+      let q = classQuery(db).where((eb) =>
+        eb.or([
+          inSubtrees(eb, 'c.owner_path', f.ownerRoots),
+          ancestors.length ? eb('c.owner_path', 'in', ancestors) : eb.val(false),
+          inSubtrees(eb, 'c.provider_path', f.providerRoots),
+        ]),
+      );
+      if (f.programmeId) q = q.where('c.programme_id', '=', f.programmeId);
+      const rows = await q.orderBy('c.start_date', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
+      return rows.map((r) => ({ ...r, enrolled: Number(r.enrolled ?? 0) }));
+    },
+
+    async insertClass(w: ClassWrite, trx: Database): Promise<string> {
+      const r = await trx
+        .insertInto('classes')
+        .values({
+          programme_id: w.programmeId,
+          name: w.name,
+          period_no: w.periodNo,
+          start_date: w.startDate,
+          end_date: w.endDate,
+          venue: w.venue,
+          provider_org_id: w.providerOrgId,
+          provider_path: w.providerPath,
+          owner_path: w.ownerPath,
+          dates_reported_on: w.datesReportedOn,
+          created_by: w.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async updateClass(
+      id: string,
+      w: { name: string; startDate: string; endDate: string; venue: string },
+      trx: Database,
+    ): Promise<void> {
+      await trx
+        .updateTable('classes')
+        .set({
+          name: w.name,
+          start_date: w.startDate,
+          end_date: w.endDate,
+          venue: w.venue,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    // -------------------------------------------------------------------------------------------- sessions
+
+    listSessions(classId: string): Promise<SessionRow[]> {
+      return db
+        .selectFrom('class_sessions')
+        .selectAll()
+        .where('class_id', '=', classId)
+        .orderBy('session_date')
+        .orderBy('starts_at')
+        .orderBy('id')
+        .execute();
+    },
+
+    findSession(id: string): Promise<SessionRow | undefined> {
+      return db.selectFrom('class_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async insertSession(
+      w: {
+        classId: string;
+        date: string;
+        startsAt: string;
+        endsAt: string;
+        title: string;
+        mode: string;
+        location: string;
+      },
+      trx: Database,
+    ): Promise<string> {
+      const r = await trx
+        .insertInto('class_sessions')
+        .values({
+          class_id: w.classId,
+          session_date: w.date,
+          starts_at: w.startsAt,
+          ends_at: w.endsAt,
+          title: w.title,
+          mode: w.mode,
+          location: w.location,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    // ------------------------------------------------------------------------------------------- documents
+
+    listDocuments(classIds: string[]): Promise<DocumentRow[]> {
+      if (classIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('class_documents')
+        .select(['id', 'class_id', 'kind', 'item', 'title', 'submitted_on'])
+        .where('class_id', 'in', classIds)
+        .orderBy('submitted_on')
+        .orderBy('id')
+        .execute();
+    },
+
+    /** 工作简报 of every class a provider runs in a programme, and the last end date of those classes (R-004-14). */
+    async providerBulletins(
+      programmeId: string | null,
+      providerOrgId: string,
+    ): Promise<{ dates: string[]; lastEnd: string | null }> {
+      let docs = db
+        .selectFrom('class_documents as d')
+        .innerJoin('classes as c', 'c.id', 'd.class_id')
+        .select('d.submitted_on')
+        .where('c.provider_org_id', '=', providerOrgId)
+        .where('d.kind', '=', 'bulletin');
+      let end = db
+        .selectFrom('classes')
+        .select((eb) => eb.fn.max('end_date').as('last_end'))
+        .where('provider_org_id', '=', providerOrgId);
+      if (programmeId !== null) {
+        docs = docs.where('c.programme_id', '=', programmeId);
+        end = end.where('programme_id', '=', programmeId);
+      }
+      const [rows, last] = await Promise.all([docs.execute(), end.executeTakeFirst()]);
+      return { dates: rows.map((d) => d.submitted_on), lastEnd: (last?.last_end as string | null) ?? null };
+    },
+
+    async insertDocument(
+      w: {
+        classId: string;
+        kind: string;
+        item: string;
+        title: string;
+        submittedOn: string;
+        createdBy: string;
+      },
+      trx: Database,
+    ): Promise<string> {
+      const r = await trx
+        .insertInto('class_documents')
+        .values({
+          class_id: w.classId,
+          kind: w.kind,
+          item: w.item,
+          title: w.title,
+          submitted_on: w.submittedOn,
+          created_by: w.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    // ------------------------------------------------------------------------------------------ enrolments
+
+    /** Place teachers; a teacher already in a class of the programme is skipped. Returns who was placed. */
+    async enrol(
+      rows: Array<{ countyId: string; teacherId: string; nominationId: string; orgPath: string }>,
+      classId: string,
+      programmeId: string,
+      trx: Database,
+    ): Promise<string[]> {
+      if (rows.length === 0) return [];
+      const r = await sql<{ teacher_id: string }>`
+        INSERT INTO class_enrolments (county_id, class_id, teacher_id, programme_id, nomination_id, org_path)
+        SELECT u.county_id, ${classId}::bigint, u.teacher_id, ${programmeId}::bigint, u.nomination_id, u.org_path
+        FROM unnest(${rows.map((x) => x.countyId)}::bigint[], ${rows.map((x) => x.teacherId)}::bigint[],
+                    ${rows.map((x) => x.nominationId)}::bigint[], ${rows.map((x) => x.orgPath)}::text[])
+          AS u(county_id, teacher_id, nomination_id, org_path)
+        ON CONFLICT DO NOTHING
+        RETURNING teacher_id`.execute(trx);
+      return r.rows.map((x) => String(x.teacher_id));
+    },
+
+    enrolments(classId: string): Promise<EnrolmentRow[]> {
+      return db
+        .selectFrom('class_enrolments as e')
+        .innerJoin('teachers as t', (j) =>
+          j.onRef('t.county_id', '=', 'e.county_id').onRef('t.id', '=', 'e.teacher_id'),
+        )
+        .innerJoin('orgs as s', 's.id', 't.school_id')
+        .select([
+          'e.county_id',
+          'e.teacher_id',
+          't.name as teacher_name',
+          't.name_pinyin',
+          's.name as school_name',
+          'e.org_path',
+        ])
+        .where('e.class_id', '=', classId)
+        .orderBy('e.org_path')
+        .orderBy('t.name_pinyin')
+        .execute();
+    },
+
+    /** The teacher's enrolment in a class (its region key), or undefined. */
+    enrolmentOf(classId: string, teacherId: string) {
+      return db
+        .selectFrom('class_enrolments')
+        .select(['county_id', 'org_path'])
+        .where('class_id', '=', classId)
+        .where('teacher_id', '=', teacherId)
+        .executeTakeFirst();
+    },
+
+    /** Classes a teacher is enrolled in. */
+    classesOfTeacher(teacherId: string): Promise<string[]> {
+      return db
+        .selectFrom('class_enrolments')
+        .select('class_id')
+        .where('teacher_id', '=', teacherId)
+        .execute()
+        .then((r) => r.map((x) => x.class_id));
+    },
+
+    // ------------------------------------------------------------------------------------------ attendance
+
+    /**
+     * The check-in: one INSERT … SELECT from the enrolment … ON CONFLICT DO NOTHING. Returns the time written,
+     * or undefined when the teacher is not enrolled or was already checked in (the caller tells which).
+     */
+    async checkin(
+      classId: string,
+      teacherId: string,
+      slot: string,
+      method: 'qr' | 'code' | 'staff',
+      recordedBy: string | null,
+    ): Promise<Date | undefined> {
+      const r = await sql<{ checked_at: Date }>`
+        INSERT INTO attendance (county_id, class_id, slot, teacher_id, method, recorded_by)
+        SELECT county_id, class_id, ${slot}, teacher_id, ${method}, ${recordedBy}::bigint
+        FROM class_enrolments WHERE class_id = ${classId}::bigint AND teacher_id = ${teacherId}::bigint
+        ON CONFLICT DO NOTHING
+        RETURNING checked_at`.execute(db);
+      return r.rows[0]?.checked_at;
+    },
+
+    async attendanceAt(classId: string, teacherId: string, slot: string): Promise<Date | undefined> {
+      const r = await db
+        .selectFrom('attendance')
+        .select('checked_at')
+        .where('class_id', '=', classId)
+        .where('teacher_id', '=', teacherId)
+        .where('slot', '=', slot)
+        .executeTakeFirst();
+      return r?.checked_at;
+    },
+
+    /** Every attendance row of a class slot (or of several slots). */
+    attendance(classId: string, slots: string[]) {
+      return db
+        .selectFrom('attendance')
+        .select(['teacher_id', 'slot', 'checked_at'])
+        .where('class_id', '=', classId)
+        .where('slot', 'in', slots)
+        .execute();
+    },
+
+    async countAttendance(classId: string, slot: string): Promise<number> {
+      const r = await db
+        .selectFrom('attendance')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('class_id', '=', classId)
+        .where('slot', '=', slot)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    // ----------------------------------------------------------------------------------------------- leave
+
+    async insertLeave(
+      w: { countyId: string; classId: string; sessionId: string; teacherId: string; reason: string },
+      trx: Database,
+    ): Promise<string | undefined> {
+      const r = await sql<{ id: string }>`
+        INSERT INTO leave_requests (county_id, class_id, session_id, teacher_id, reason)
+        VALUES (${w.countyId}::bigint, ${w.classId}::bigint, ${w.sessionId}::bigint, ${w.teacherId}::bigint, ${w.reason})
+        ON CONFLICT DO NOTHING
+        RETURNING id`.execute(trx);
+      return r.rows[0] ? String(r.rows[0].id) : undefined;
+    },
+
+    listLeave(f: {
+      classId: string;
+      teacherId?: string | undefined;
+      id?: string | undefined;
+    }): Promise<LeaveRow[]> {
+      let q = db
+        .selectFrom('leave_requests as l')
+        .innerJoin('class_sessions as s', 's.id', 'l.session_id')
+        .innerJoin('class_enrolments as e', (j) =>
+          j
+            .onRef('e.county_id', '=', 'l.county_id')
+            .onRef('e.class_id', '=', 'l.class_id')
+            .onRef('e.teacher_id', '=', 'l.teacher_id'),
+        )
+        .innerJoin('teachers as t', (j) =>
+          j.onRef('t.county_id', '=', 'l.county_id').onRef('t.id', '=', 'l.teacher_id'),
+        )
+        .select([
+          'l.county_id',
+          'l.id',
+          'l.class_id',
+          'l.session_id',
+          's.title as session_title',
+          's.session_date',
+          'l.teacher_id',
+          't.name as teacher_name',
+          'e.org_path',
+          'l.reason',
+          'l.status',
+          'l.decision_note',
+          'l.created_at',
+        ])
+        .where('l.class_id', '=', f.classId);
+      if (f.teacherId) q = q.where('l.teacher_id', '=', f.teacherId);
+      if (f.id) q = q.where('l.id', '=', f.id);
+      return q.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').execute();
+    },
+
+    /** Decide a pending request; false when it was no longer pending. */
+    async decideLeave(
+      countyId: string,
+      id: string,
+      w: { status: 'approved' | 'refused'; by: string; note: string },
+      trx: Database,
+    ): Promise<boolean> {
+      const r = await trx
+        .updateTable('leave_requests')
+        .set({ status: w.status, decided_by: w.by, decided_at: sql`now()`, decision_note: w.note || null })
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    approvedLeave(classId: string, sessionId: string) {
+      return db
+        .selectFrom('leave_requests')
+        .select('teacher_id')
+        .where('class_id', '=', classId)
+        .where('session_id', '=', sessionId)
+        .where('status', '=', 'approved')
+        .execute();
+    },
+  };
+}
+
+export type ClassesRepository = ReturnType<typeof createClassesRepository>;

@@ -1,0 +1,121 @@
+import { FullscreenOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, QRCode, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { api } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { QueryError } from '../../shared/query-error';
+
+/** Seconds left until `deadline` (this screen's clock), ticking every second. */
+function useCountdown(deadline: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+/**
+ * The venue screen (full screen, provider staff): the rotating QR code of a class slot and its 6-digit short
+ * code, refreshed when the window ends (Y-004-QR-ROTATE), with the running count.
+ */
+export function CheckinScreenPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const slot = params.get('slot') ?? 'arrive';
+  const { t } = useI18n();
+  const q = useQuery({
+    queryKey: ['checkin-display', id, slot],
+    queryFn: () => api.checkinDisplay(id, slot),
+    // refresh just after the window ends, and at least every 5 s for the count
+    refetchInterval: (query) => {
+      const d = query.state.data;
+      if (!d) return 5000;
+      const left = d.expiresAt - d.serverTime - (Date.now() - query.state.dataUpdatedAt);
+      return Math.max(250, Math.min(5000, left + 200));
+    },
+    refetchIntervalInBackground: true,
+  });
+  // the window's end on this screen's clock: the server's remaining time from when the answer arrived
+  const left = useCountdown(q.data ? q.dataUpdatedAt + (q.data.expiresAt - q.data.serverTime) : undefined);
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  const size =
+    typeof window === 'undefined' ? 360 : Math.min(window.innerHeight * 0.6, window.innerWidth * 0.45, 520);
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        background: '#0b1f3a',
+        color: '#fff',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        gap: 24,
+        padding: 24,
+      }}
+    >
+      {q.isPending ? (
+        <Spin size="large" />
+      ) : q.isError ? (
+        <div style={{ background: '#fff', padding: 24, borderRadius: 8 }}>
+          <QueryError full error={q.error} onRetry={() => void q.refetch()} />
+        </div>
+      ) : (
+        <>
+          <div style={{ fontSize: 36, fontWeight: 600, textAlign: 'center' }}>
+            {q.data.className} · {q.data.slotLabel}
+          </div>
+          {!q.data.open ? <div style={{ fontSize: 24, color: '#ffb4b4' }}>{t('screen.notOpen')}</div> : null}
+          <div
+            style={{
+              display: 'flex',
+              gap: 48,
+              alignItems: 'center',
+              flexWrap: 'wrap',
+              justifyContent: 'center',
+            }}
+          >
+            <div style={{ background: '#fff', padding: 16, borderRadius: 12 }}>
+              <QRCode
+                value={`${origin}${q.data.path}`}
+                size={size}
+                bordered={false}
+                errorLevel="M"
+                data-testid="checkin-qr"
+              />
+            </div>
+            <div style={{ textAlign: 'center' }}>
+              <div style={{ fontSize: 22, opacity: 0.8 }}>{t('screen.scan')}</div>
+              <div
+                data-testid="short-code"
+                style={{
+                  fontSize: 112,
+                  fontWeight: 700,
+                  letterSpacing: 12,
+                  fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
+                }}
+              >
+                {q.data.shortCode}
+              </div>
+              <div style={{ fontSize: 20, opacity: 0.8 }}>{t('screen.code')}</div>
+              <div style={{ fontSize: 20, marginTop: 12 }}>{t('screen.rotates', { s: left })}</div>
+              <div style={{ fontSize: 40, fontWeight: 600, marginTop: 24 }}>
+                {t('screen.count', { n: q.data.checkedIn, total: q.data.total })}
+              </div>
+            </div>
+          </div>
+          <Button
+            ghost
+            icon={<FullscreenOutlined />}
+            onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
+          >
+            {t('screen.fullscreen')}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { DashboardOutlined, DesktopOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { BoardItem, ClassSession } from '@yanxun/contracts';
+import { Alert, Button, Card, Descriptions, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { QueryError } from '../../shared/query-error';
+import { LightTag } from './light-tag';
+
+export function DeadlineBoard({ items }: { items: BoardItem[] }) {
+  const { t } = useI18n();
+  return (
+    <Table<BoardItem>
+      rowKey="code"
+      size="small"
+      pagination={false}
+      dataSource={items}
+      scroll={{ x: 640 }}
+      columns={[
+        { title: t('class.status'), width: 110, render: (_, i) => <LightTag light={i.light} /> },
+        { title: t('class.item'), dataIndex: 'label' },
+        { title: t('class.due'), dataIndex: 'dueDate', width: 120 },
+        {
+          title: t('class.submittedOn'),
+          width: 220,
+          render: (_, i) =>
+            i.submittedOn ? (
+              <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+                {i.submittedOn}
+                {i.late ? <Tag color="orange">{t('class.late', { n: i.days })}</Tag> : null}
+              </Space>
+            ) : i.count ? (
+              `${i.count.submitted} / ${i.count.required}`
+            ) : (
+              '—'
+            ),
+        },
+        { title: t('class.rule'), dataIndex: 'ruleId', width: 110, render: (r: string) => <Tag>{r}</Tag> },
+        {
+          title: '',
+          dataIndex: 'message',
+          render: (m: string) => <Typography.Text type="secondary">{m}</Typography.Text>,
+        },
+      ]}
+    />
+  );
+}
+
+export function ClassDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const [slot, setSlot] = useState('arrive');
+  const q = useQuery({ queryKey: ['class', id], queryFn: () => api.classDetail(id) });
+  if (q.isPending) return <Skeleton active />;
+  if (q.isError) return <QueryError full error={q.error} onRetry={() => void q.refetch()} />;
+  const c = q.data;
+  const slots = [
+    { value: 'register', label: t('slot.register') },
+    { value: 'arrive', label: t('slot.arrive') },
+    ...c.sessions.map((s) => ({ value: `s${s.id}`, label: `${s.date} ${s.startsAt} ${s.title}` })),
+  ];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {c.name}
+      </Typography.Title>
+      <Card size="small">
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'p', label: t('class.programme'), children: c.programmeTitle },
+            { key: 'd', label: t('class.dates'), children: `${c.startDate} ~ ${c.endDate}` },
+            { key: 'v', label: t('class.venue'), children: c.venue || '—' },
+            { key: 'o', label: t('class.provider'), children: c.providerOrgName },
+            { key: 'e', label: t('class.enrolled'), children: c.enrolled },
+          ]}
+        />
+        <Alert
+          style={{ marginTop: 12 }}
+          type={c.checkin.open ? 'success' : 'info'}
+          showIcon
+          title={t(c.checkin.open ? 'class.open' : 'class.closed', {
+            from: c.checkin.opensOn,
+            to: c.checkin.closesOn,
+          })}
+        />
+        {c.canDisplay ? (
+          <Space wrap style={{ marginTop: 12 }}>
+            <span>{t('class.slot')}</span>
+            <Select
+              value={slot}
+              onChange={setSlot}
+              options={slots}
+              style={{ minWidth: 220 }}
+              aria-label={t('class.slot')}
+            />
+            <Link to={`/classes/${c.id}/screen?slot=${slot}`}>
+              <Button type="primary" icon={<DesktopOutlined />}>
+                {t('class.screen')}
+              </Button>
+            </Link>
+            <Link to={`/classes/${c.id}/live?slot=${slot}`}>
+              <Button icon={<DashboardOutlined />}>{t('class.live')}</Button>
+            </Link>
+          </Space>
+        ) : null}
+      </Card>
+      <Card size="small" title={t('class.board')}>
+        <DeadlineBoard items={c.board} />
+      </Card>
+      <Card size="small" title={t('class.timetable')}>
+        <Table<ClassSession>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={c.sessions}
+          locale={{ emptyText: t('class.noSessions') }}
+          columns={[
+            { title: t('class.dates'), render: (_, s) => `${s.date} ${s.startsAt}–${s.endsAt}` },
+            { title: t('class.item'), dataIndex: 'title' },
+            { title: t('class.venue'), dataIndex: 'location' },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

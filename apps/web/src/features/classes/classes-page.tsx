@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ClassAlert, ClassSummary } from '@yanxun/contracts';
+import { Card, Empty, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { QueryError } from '../../shared/query-error';
+import { LightTag } from './light-tag';
+import { ROW, SimpleList } from './simple-list';
+
+export function AlertsCard() {
+  const { t } = useI18n();
+  const alerts = useQuery({ queryKey: ['class-alerts'], queryFn: () => api.classAlerts() });
+  return (
+    <Card title={t('class.alerts')} size="small">
+      {alerts.isError ? (
+        <QueryError error={alerts.error} onRetry={() => void alerts.refetch()} />
+      ) : (
+        <SimpleList<ClassAlert>
+          loading={alerts.isPending}
+          items={alerts.data ?? []}
+          empty={<Empty description={t('class.noAlerts')} />}
+          render={(a) => (
+            <div key={`${a.classId}:${a.code}`} style={ROW}>
+              <Space wrap>
+                <LightTag light={a.light} />
+                <Link to={`/classes/${a.classId}`}>{a.className}</Link>
+                <Typography.Text>{a.message}</Typography.Text>
+              </Space>
+            </div>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+export function ClassesPage() {
+  const { t } = useI18n();
+  const classes = useQuery({ queryKey: ['classes'], queryFn: () => api.listClasses() });
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('class.list')}
+      </Typography.Title>
+      <AlertsCard />
+      {classes.isError ? (
+        <QueryError error={classes.error} onRetry={() => void classes.refetch()} />
+      ) : (
+        <Table<ClassSummary>
+          rowKey="id"
+          loading={classes.isPending}
+          dataSource={classes.data ?? []}
+          pagination={false}
+          scroll={{ x: 800 }}
+          columns={[
+            {
+              title: t('class.name'),
+              dataIndex: 'name',
+              render: (_, c) => <Link to={`/classes/${c.id}`}>{c.name}</Link>,
+            },
+            { title: t('class.programme'), dataIndex: 'programmeTitle' },
+            { title: t('class.dates'), render: (_, c) => `${c.startDate} ~ ${c.endDate}` },
+            { title: t('class.provider'), dataIndex: 'providerOrgName' },
+            { title: t('class.enrolled'), dataIndex: 'enrolled', align: 'right' },
+            {
+              title: t('class.board'),
+              render: (_, c) => (
+                <Space size={4}>
+                  {(['red', 'amber', 'green', 'grey'] as const)
+                    .filter((l) => c.lights[l] > 0)
+                    .map((l) => (
+                      <LightTag key={l} light={l}>
+                        {t(`class.light.${l}`)} {c.lights[l]}
+                      </LightTag>
+                    ))}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * Screenshots of the check-in pages for a look by eye (not a test): the venue's full-screen QR page at
+ * 1920×1080 and the teacher's phone page at 390×844 after checking in with the URL of that QR code, and the
+ * class detail with its deadline board. The real app (buildApp, embedded PGlite, demo region) serves the built
+ * web app; a programme running today, a class and one enrolled demo teacher are written first.
+ *
+ *   npm run build -w @yanxun/web
+ *   npx tsx e2e/classes-screens.ts        # PNGs in test-results/classes-*.png
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addDays, todayInShanghai } from '@yanxun/core';
+import { chromium } from 'playwright-core';
+import { buildApp } from '../apps/server/src/app';
+import { connectPglite } from '../apps/server/src/db/database';
+import { migrateToLatest } from '../apps/server/src/db/migrate';
+import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
+import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
+import { createServices } from '../apps/server/src/services';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'test-results');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-screens-'));
+const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
+const db = handle.db;
+await migrateToLatest(db);
+await loadDemoRegion(db, { teachers: 300 });
+await syncBuiltinPacks(db);
+const services = createServices(db, {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+  checkinSecret: 'screens-secret-0123456789abcdef',
+});
+
+const today = todayInShanghai(new Date());
+const province = await db
+  .selectFrom('orgs')
+  .select(['id', 'path', 'name'])
+  .where('kind', '=', 'province')
+  .executeTakeFirstOrThrow();
+const provider = await db
+  .selectFrom('orgs')
+  .select('id')
+  .where('kind', '=', 'provider')
+  .orderBy('id')
+  .executeTakeFirstOrThrow();
+const teacherAccount = await db
+  .selectFrom('accounts')
+  .select('teacher_id')
+  .where('username', '=', 'teacher')
+  .executeTakeFirstOrThrow();
+const programme = await db
+  .insertInto('programmes')
+  .values({
+    pack_id: 'henan-2021',
+    project_type_code: 'rural_backbone',
+    track_code: 'rural_backbone',
+    level: 'provincial',
+    year: 2021,
+    owner_org_id: province.id,
+    owner_path: province.path,
+    title: '乡村骨干教师素质提升培训',
+    selection_deadline: addDays(today, -20),
+    start_date: addDays(today, -1),
+    end_date: addDays(today, 30),
+    total_seats: 100,
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+// the demo teacher and 39 colleagues are selected
+const picked = await db
+  .selectFrom('teachers')
+  .select(['county_id', 'id', 'school_id', 'org_path'])
+  .orderBy((eb) => eb(eb.ref('id'), '=', teacherAccount.teacher_id ?? '0'), 'desc')
+  .orderBy('id')
+  .limit(40)
+  .execute();
+await db
+  .insertInto('nominations')
+  .values(
+    picked.map((t) => ({
+      county_id: t.county_id,
+      programme_id: programme.id,
+      teacher_id: t.id,
+      school_id: t.school_id,
+      org_path: t.org_path,
+      quota_region_id: t.county_id,
+      quota_org_id: t.school_id,
+      status: 'selected',
+      eligibility: '{}',
+    })),
+  )
+  .execute();
+const admin = {
+  accountId: '1',
+  username: 'admin',
+  displayName: 'admin',
+  teacherId: null,
+  requestId: 'screens',
+  ip: null,
+  grants: [
+    {
+      role: 'system_admin' as const,
+      orgId: province.id,
+      orgPath: province.path,
+      orgName: province.name,
+      orgKind: 'province',
+    },
+  ],
+};
+const k = await services.classes.create(admin, {
+  programmeId: programme.id,
+  name: '第一期 小学数学 A 班',
+  startDate: today,
+  endDate: addDays(today, 4),
+  venue: '清远市教师发展中心 报告厅',
+  providerOrgId: provider.id,
+});
+await services.classes.enrol(admin, k.id, {});
+await services.classes.addSession(admin, k.id, {
+  date: today,
+  startsAt: '09:00',
+  endsAt: '11:30',
+  title: '开班典礼与专题讲座',
+});
+await services.classes.addSession(admin, k.id, {
+  date: addDays(today, 1),
+  startsAt: '14:00',
+  endsAt: '17:00',
+  title: '课例研讨工作坊',
+});
+await services.classes.addDocument(admin, k.id, {
+  kind: 'registration_notice',
+  submittedOn: addDays(today, 0),
+});
+// a few colleagues have already arrived
+for (const t of picked.slice(1, 13))
+  await db
+    .insertInto('attendance')
+    .values({ county_id: t.county_id, class_id: k.id, slot: 'arrive', teacher_id: t.id, method: 'qr' })
+    .execute();
+
+const app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+async function signIn(page: import('playwright-core').Page, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+fs.mkdirSync(out, { recursive: true });
+
+// the venue screen (the demo provider account runs the class)
+const venue = await browser.newPage({
+  viewport: { width: 1920, height: 1080 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+});
+await signIn(venue, 'provider');
+await venue.goto(`${base}/classes/${k.id}`);
+await venue.getByText('材料报送进度').waitFor();
+await venue.screenshot({ path: path.join(out, 'classes-detail.png'), fullPage: true });
+await venue.goto(`${base}/classes/${k.id}/screen?slot=arrive`);
+await venue.getByTestId('short-code').waitFor();
+await venue.waitForTimeout(500);
+await venue.screenshot({ path: path.join(out, 'classes-qr-screen.png') });
+const qrUrl = await venue.evaluate(async (id) => {
+  const r = await fetch(`/api/v1/classes/${id}/checkin-display?slot=arrive`);
+  return ((await r.json()) as { path: string }).path;
+}, k.id);
+
+// the teacher's phone opens the QR code's URL
+const phone = await browser.newPage({
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+});
+await signIn(phone, 'teacher');
+await phone.goto(`${base}${qrUrl}`);
+await phone.getByTestId('checkin-outcome').waitFor();
+await phone.waitForTimeout(300);
+await phone.screenshot({ path: path.join(out, 'classes-phone-checked-in.png'), fullPage: true });
+const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+// again with the same URL: 已签到
+await phone.goto(`${base}${qrUrl}`);
+await phone.getByTestId('checkin-outcome').waitFor();
+await phone.waitForTimeout(300);
+await phone.screenshot({ path: path.join(out, 'classes-phone-already.png'), fullPage: true });
+// a wrong short code
+await phone.getByLabel('输入现场屏幕上的 6 位数字码').fill('000000');
+await phone.getByRole('button', { name: /签\s*到/ }).click();
+await phone.locator('[data-status="refused"]').waitFor();
+await phone.screenshot({ path: path.join(out, 'classes-phone-refused.png'), fullPage: true });
+await venue.goto(`${base}/classes/${k.id}/live?slot=arrive`);
+await venue.getByText('最新签到').waitFor();
+await venue.screenshot({ path: path.join(out, 'classes-live.png') });
+
+console.log(`phone page scroll width at 390 px: ${width}`);
+console.log(
+  `screenshots in ${out}: classes-detail, classes-qr-screen, classes-phone-checked-in, classes-phone-already, classes-phone-refused, classes-live`,
+);
+await browser.close();
+await app.close();
+await handle.close();
+fs.rmSync(tmp, { recursive: true, force: true });
