@@ -3,9 +3,9 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
+import { createClassesRepository, createClassesService } from './modules/classes';
 // plans (issue 3 items 3 and 9)
 import { createFilesRepository, createFilesService } from './modules/files';
-import { createClassesRepository, createClassesService } from './modules/classes';
 import { createImportsService } from './modules/imports';
 import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
