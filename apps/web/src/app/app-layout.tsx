@@ -8,7 +8,9 @@ import {
   FieldTimeOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ProfileOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   TranslationOutlined,
   UserOutlined,
@@ -25,7 +27,7 @@ import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/se
 
 const { Header, Sider, Content } = Layout;
 
-const SECTIONS = ['orgs', 'schools', 'teachers', 'imports'] as const;
+const SECTIONS = ['orgs', 'schools', 'teachers', 'imports', 'packs', 'programmes', 'integrity'] as const;
 
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
@@ -98,12 +100,32 @@ export function AppLayout() {
     ...(hasPermission(me, 'import.teachers') || hasPermission(me, 'import.schools')
       ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') }]
       : []),
+    // ── programmes (issue 3) ──
+    ...(hasPermission(me, 'program.read') || hasPermission(me, 'pack.read')
+      ? [
+          {
+            type: 'group' as const,
+            key: 'training',
+            label: t('nav.programGroup'),
+            children: [
+              ...(hasPermission(me, 'program.read')
+                ? [{ key: '/programmes', icon: <ReadOutlined />, label: t('nav.programmes') }]
+                : []),
+              ...(hasPermission(me, 'pack.read')
+                ? [{ key: '/packs', icon: <ProfileOutlined />, label: t('nav.packs') }]
+                : []),
+              ...(hasPermission(me, 'integrity.manage')
+                ? [{ key: '/integrity', icon: <SafetyCertificateOutlined />, label: t('nav.integrity') }]
+                : []),
+            ],
+          },
+        ]
+      : []),
     {
       type: 'group',
       key: 'soon',
       label: t('common.comingSoon'),
       children: [
-        { key: 'programs', icon: <ReadOutlined />, label: t('nav.programs'), disabled: true },
         { key: 'credits', icon: <FieldTimeOutlined />, label: t('nav.credits'), disabled: true },
         { key: 'studios', icon: <ExperimentOutlined />, label: t('nav.studios'), disabled: true },
         { key: 'monitoring', icon: <AuditOutlined />, label: t('nav.monitoring'), disabled: true },
