@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
 import type { Lang } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n';
-import { codeLabel } from './pack-format';
+import { backboneLabel, codeLabel } from './pack-format';
 
 type Text = { 'zh-CN': string; 'en-US': string };
 const tx = (zh: string, en: string): Text => ({ 'zh-CN': zh, 'en-US': en });
@@ -39,7 +39,12 @@ const VALUE_NAMES: Record<string, Text> = {
   overrideReason: tx('例外理由', 'override reason'),
 };
 
-function formatCheckValue(key: string, v: string | number | boolean | null, lang: Lang): string {
+function formatCheckValue(
+  key: string,
+  v: string | number | boolean | null,
+  lang: Lang,
+  backboneCheck = false,
+): string {
   if (v === null) return lang === 'zh-CN' ? '未登记' : 'not recorded';
   if (typeof v === 'boolean') return v ? (lang === 'zh-CN' ? '是' : 'yes') : lang === 'zh-CN' ? '否' : 'no';
   if (typeof v === 'number') {
@@ -51,7 +56,11 @@ function formatCheckValue(key: string, v: string | number | boolean | null, lang
     return v
       .split(',')
       .filter(Boolean)
-      .map((c) => codeLabel(c, lang))
+      .map((c) =>
+        backboneCheck && (key === 'allowed' || key === 'backbone')
+          ? backboneLabel(c, lang)
+          : codeLabel(c, lang),
+      )
       .join(lang === 'zh-CN' ? '、' : ', ');
   }
   return v;
@@ -61,7 +70,7 @@ function formatCheckValue(key: string, v: string | number | boolean | null, lang
 export function checkValues(check: EligibilityCheckBody, lang: Lang): { name: string; value: string }[] {
   return Object.entries(check.values).map(([k, v]) => ({
     name: VALUE_NAMES[k]?.[lang] ?? k,
-    value: formatCheckValue(k, v, lang),
+    value: formatCheckValue(k, v, lang, 'backbone' in check.values),
   }));
 }
 

@@ -328,6 +328,10 @@ const OWNER_NAMES: Record<string, Text> = {
   studio: tx('工作室', 'Studio'),
 };
 
+export function backboneLabel(code: string, lang: Lang): string {
+  return BACKBONE_NAMES[code]?.[lang] ?? code;
+}
+
 export function codeLabel(code: string, lang: Lang): string {
   return CODE_NAMES[code]?.[lang] ?? code;
 }

@@ -88,7 +88,7 @@ export function rowsFrom(
   useSuggestion: boolean,
 ): SplitRow[] {
   const byId = new Map(existing.map((n) => [n.orgId, n]));
-  return suggestion.children.map((c) => {
+  const rows = suggestion.children.map((c) => {
     const now = byId.get(c.orgId);
     return {
       orgId: c.orgId,
@@ -101,6 +101,9 @@ export function rowsFrom(
       ruralSeats: useSuggestion ? c.ruralSeats : (now?.ruralSeats ?? 0),
     };
   });
+  // units holding or getting seats first, then by teachers: a county's 40 schools with nobody eligible go last
+  const rank = (r: SplitRow) => (r.current > 0 || r.seats > 0 ? 1 : 0);
+  return rows.sort((a, b) => rank(b) - rank(a) || b.teachers - a.teachers);
 }
 
 /**
