@@ -44,7 +44,6 @@ export function PacksPage() {
     {
       title: t('prog.pack.name'),
       dataIndex: 'title',
-      width: '40%',
       render: (title: string, p) => (
         <Space orientation="vertical" size={0}>
           <Typography.Link onClick={() => navigate(`/packs/${encodeURIComponent(p.id)}`)}>
