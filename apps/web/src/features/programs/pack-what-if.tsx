@@ -9,6 +9,16 @@ import { CompareBarChart } from './compare-bar-chart';
 import { editsToChanges, type PackEdits, packProblemsOf } from './pack-format';
 import { RuleErrorAlert } from './rule-error';
 
+/** Names without what they all share ("清远市清城区源潭镇中心小学" → "源潭镇中心小学"), for short axis labels. */
+export function shortNames(names: string[]): string[] {
+  if (names.length < 2) return names;
+  let prefix = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix.length >= 2 && names.every((n) => n.length > prefix.length)
+    ? names.map((n) => n.slice(prefix.length))
+    : names;
+}
+
 function Delta({ now, next }: { now: number; next: number }) {
   const d = next - now;
   if (d === 0) return <Typography.Text type="secondary">±0</Typography.Text>;
@@ -134,7 +144,7 @@ export function PackWhatIf({
           </Typography.Text>
           {units.length > 0 ? (
             <CompareBarChart
-              categories={units.map((u) => u.orgName)}
+              categories={shortNames(units.map((u) => u.orgName))}
               series={[
                 {
                   name: t('prog.whatIf.seriesNow'),

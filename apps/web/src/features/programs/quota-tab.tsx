@@ -144,7 +144,9 @@ export function QuotaTab({ programme }: { programme: Programme }) {
           v
         ),
     },
-    {
+  ];
+  if (mayAllocate)
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 230,
@@ -174,8 +176,7 @@ export function QuotaTab({ programme }: { programme: Programme }) {
           ) : null}
         </Space>
       ),
-    },
-  ];
+    });
 
   if (quotas.isError) return <QueryError error={quotas.error} onRetry={() => void quotas.refetch()} />;
   const roots = tree;
