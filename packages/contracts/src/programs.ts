@@ -118,12 +118,28 @@ export const previewCountsSchema = z.object({
 });
 export type PreviewCounts = z.infer<typeof previewCountsSchema>;
 
+/** Eligible teachers of one unit (a county, or a school when the scope is one county) now and after the change. */
+export const previewUnitSchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  teachers: z.number().int(),
+  eligible: z.number().int(),
+  needsOverride: z.number().int(),
+  /** Null when no `changes` were sent. */
+  changedEligible: z.number().int().nullable(),
+  changedNeedsOverride: z.number().int().nullable(),
+});
+export type PreviewUnit = z.infer<typeof previewUnitSchema>;
+
 export const packPreviewSchema = z.object({
   teachers: z.number().int(),
   referenceDate: z.string(),
   current: previewCountsSchema,
   /** Present when `changes` were sent. */
   changed: previewCountsSchema.nullable(),
+  /** The same counts per county (per school when the scope lies in one county), in org-path order. */
+  byUnit: z.array(previewUnitSchema),
   elapsedMs: z.number(),
 });
 export type PackPreview = z.infer<typeof packPreviewSchema>;

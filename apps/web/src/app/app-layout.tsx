@@ -9,8 +9,10 @@ import {
   FileDoneOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ProfileOutlined,
   QrcodeOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
   TranslationOutlined,
@@ -28,7 +30,17 @@ import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/se
 
 const { Header, Sider, Content } = Layout;
 
-const SECTIONS = ['orgs', 'schools', 'teachers', 'imports', 'plans', 'classes'] as const;
+const SECTIONS = [
+  'orgs',
+  'schools',
+  'teachers',
+  'imports',
+  'packs',
+  'programmes',
+  'integrity',
+  'plans',
+  'classes',
+] as const;
 
 function selectedKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
@@ -101,21 +113,35 @@ export function AppLayout() {
     ...(hasPermission(me, 'import.teachers') || hasPermission(me, 'import.schools')
       ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') }]
       : []),
-    // plans (issue 3 items 3 and 9)
-    ...(hasPermission(me, 'plan.submit') || hasPermission(me, 'plan.review')
-      ? [{ key: '/plans', icon: <FileDoneOutlined />, label: t('nav.plans') }]
-      : []),
-    // classes and check-in (issue 3, item 6)
-    ...(hasPermission(me, 'class.read')
-      ? [{ key: '/classes', icon: <ScheduleOutlined />, label: t('nav.classes') }]
-      : []),
+    // ── training (issue 3): programmes, packs, plans, classes, integrity ──
+    ...(() => {
+      const training = [
+        ...(hasPermission(me, 'program.read')
+          ? [{ key: '/programmes', icon: <ReadOutlined />, label: t('nav.programmes') }]
+          : []),
+        ...(hasPermission(me, 'pack.read')
+          ? [{ key: '/packs', icon: <ProfileOutlined />, label: t('nav.packs') }]
+          : []),
+        ...(hasPermission(me, 'plan.submit') || hasPermission(me, 'plan.review')
+          ? [{ key: '/plans', icon: <FileDoneOutlined />, label: t('nav.plans') }]
+          : []),
+        ...(hasPermission(me, 'class.read')
+          ? [{ key: '/classes', icon: <ScheduleOutlined />, label: t('nav.classes') }]
+          : []),
+        ...(hasPermission(me, 'integrity.manage')
+          ? [{ key: '/integrity', icon: <SafetyCertificateOutlined />, label: t('nav.integrity') }]
+          : []),
+      ];
+      return training.length > 0
+        ? [{ type: 'group' as const, key: 'training', label: t('nav.programGroup'), children: training }]
+        : [];
+    })(),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
     {
       type: 'group',
       key: 'soon',
       label: t('common.comingSoon'),
       children: [
-        { key: 'programs', icon: <ReadOutlined />, label: t('nav.programs'), disabled: true },
         { key: 'credits', icon: <FieldTimeOutlined />, label: t('nav.credits'), disabled: true },
         { key: 'studios', icon: <ExperimentOutlined />, label: t('nav.studios'), disabled: true },
         { key: 'monitoring', icon: <AuditOutlined />, label: t('nav.monitoring'), disabled: true },

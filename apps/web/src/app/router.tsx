@@ -110,6 +110,33 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/classes/live-board-page').then((m) => ({ Component: m.LiveBoardPage })),
         },
+        // ── programmes (issue 3) ──────────────────────────────────────────────────────────────
+        {
+          path: 'packs',
+          lazy: () => import('../features/programs/packs-page').then((m) => ({ Component: m.PacksPage })),
+        },
+        {
+          path: 'packs/:id',
+          lazy: () =>
+            import('../features/programs/pack-detail-page').then((m) => ({ Component: m.PackDetailPage })),
+        },
+        {
+          path: 'programmes',
+          lazy: () =>
+            import('../features/programs/programmes-page').then((m) => ({ Component: m.ProgrammesPage })),
+        },
+        {
+          path: 'programmes/:id',
+          lazy: () =>
+            import('../features/programs/programme-detail-page').then((m) => ({
+              Component: m.ProgrammeDetailPage,
+            })),
+        },
+        {
+          path: 'integrity',
+          lazy: () =>
+            import('../features/programs/integrity-page').then((m) => ({ Component: m.IntegrityPage })),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

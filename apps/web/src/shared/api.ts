@@ -1,4 +1,8 @@
+// programmes (issue 3)
 import {
+  type AllocateRequest,
+  type AllocateResult,
+  allocateResultSchema,
   // plans (issue 3 items 3 and 9)
   type BudgetReport,
   budgetReportSchema,
@@ -8,8 +12,11 @@ import {
   type ClassAlert,
   type ClassDetail,
   type ClassSummary,
+  type ClonePackRequest,
   type CodeTables,
   type CreateDocumentRequest,
+  type CreateIntegrityRecordRequest,
+  type CreateProgrammeRequest,
   type CreateSpendingRequest,
   CSRF_HEADER,
   checkinDisplaySchema,
@@ -18,12 +25,18 @@ import {
   classDetailSchema,
   classSummarySchema,
   codeTablesSchema,
+  type EligibilityRequest,
+  type EligibilityResultBody,
+  eligibilityResultSchema,
   errorBodySchema,
   type ImportJob,
   type ImportKind,
   type ImportRowError,
+  type IntegrityListQuery,
+  type IntegrityRecordBody,
   importJobSchema,
   importRowErrorSchema,
+  integrityRecordSchema,
   type LiveBoard,
   type LoginRequest,
   liveBoardSchema,
@@ -31,24 +44,48 @@ import {
   type MyClass,
   meSchema,
   myClassSchema,
+  type NominateRequest,
+  type Nomination,
+  type NominationListQuery,
+  nominationSchema,
   type OpenProgramme,
   type OrgDetail,
   type OrgNode,
   openProgrammeSchema,
   orgDetailSchema,
   orgNodeSchema,
+  type PackDetail,
+  type PackListQuery,
+  type PackPreview,
+  type PackPreviewRequest,
+  type PackSummary,
   type Page,
   type PlanCheckResultBody,
   type PlanDetail,
   type PlanListQuery,
   type PlanSummary,
+  type PolicyPackBody,
+  type Programme,
+  type ProgrammeListQuery,
+  packDetailSchema,
+  packPreviewSchema,
+  packSummarySchema,
   pageOf,
   planCheckResultSchema,
   planDetailSchema,
   planSummarySchema,
+  programmeSchema,
+  type QuotaSuggestion,
+  type QuotaSuggestQuery,
+  type QuotaTree,
+  quotaSuggestionSchema,
+  quotaTreeSchema,
   type SchoolListQuery,
   type SchoolRow,
+  type SubstituteRequest,
+  type SubstituteResult,
   schoolRowSchema,
+  substituteResultSchema,
   type TeacherDetail,
   type TeacherListQuery,
   type TeacherRow,
@@ -56,6 +93,9 @@ import {
   type TransferRequest,
   teacherDetailSchema,
   teacherRowSchema,
+  type UpdateProgrammeRequest,
+  type WithdrawResult,
+  withdrawResultSchema,
 } from '@yanxun/contracts';
 
 /** Codes the client itself produces, next to the server's ERROR_CODES. */
@@ -197,6 +237,10 @@ const orgNodeList = orgNodeSchema.array();
 const classList = classSummarySchema.array();
 const classAlertList = classAlertSchema.array();
 const myClassList = myClassSchema.array();
+const packSummaryList = packSummarySchema.array();
+const programmePage = pageOf(programmeSchema);
+const nominationPage = pageOf(nominationSchema);
+const integrityPage = pageOf(integrityRecordSchema);
 
 const idNumberParser: Parser<{ idNumber: string }> = {
   safeParse(input) {
@@ -450,6 +494,102 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     async addClassDocument(id: string, body: CreateDocumentRequest): Promise<void> {
       await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/documents`, { json: body });
+    },
+
+    // ── programmes (issue 3): policy packs, programmes, quotas, nominations, integrity ──────────
+    listPacks(query: ListQuery<PackListQuery> = {}): Promise<PackSummary[]> {
+      return get(packSummaryList, '/api/v1/packs', { ...query });
+    },
+    pack(id: string): Promise<PackDetail> {
+      return get(packDetailSchema, `/api/v1/packs/${encodeURIComponent(id)}`);
+    },
+    async clonePack(id: string, body: ClonePackRequest): Promise<PackDetail> {
+      const data = await json('POST', `/api/v1/packs/${encodeURIComponent(id)}/clone`, { json: body });
+      return parseWith(packDetailSchema, data, 'POST /api/v1/packs/:id/clone');
+    },
+    async updatePack(id: string, pack: PolicyPackBody): Promise<PackDetail> {
+      const data = await json('PUT', `/api/v1/packs/${encodeURIComponent(id)}`, { json: { pack } });
+      return parseWith(packDetailSchema, data, 'PUT /api/v1/packs/:id');
+    },
+    async publishPack(id: string): Promise<PackDetail> {
+      const data = await json('POST', `/api/v1/packs/${encodeURIComponent(id)}/publish`);
+      return parseWith(packDetailSchema, data, 'POST /api/v1/packs/:id/publish');
+    },
+    async previewPack(id: string, body: PackPreviewRequest): Promise<PackPreview> {
+      const data = await json('POST', `/api/v1/packs/${encodeURIComponent(id)}/preview`, { json: body });
+      return parseWith(packPreviewSchema, data, 'POST /api/v1/packs/:id/preview');
+    },
+    listProgrammes(query: ListQuery<ProgrammeListQuery>): Promise<Page<Programme>> {
+      return get(programmePage, '/api/v1/programmes', { ...query });
+    },
+    programme(id: string): Promise<Programme> {
+      return get(programmeSchema, `/api/v1/programmes/${encodeURIComponent(id)}`);
+    },
+    async createProgramme(body: CreateProgrammeRequest): Promise<Programme> {
+      return parseWith(
+        programmeSchema,
+        await json('POST', '/api/v1/programmes', { json: body }),
+        'POST /api/v1/programmes',
+      );
+    },
+    async updateProgramme(id: string, body: UpdateProgrammeRequest): Promise<Programme> {
+      const data = await json('PATCH', `/api/v1/programmes/${encodeURIComponent(id)}`, { json: body });
+      return parseWith(programmeSchema, data, 'PATCH /api/v1/programmes/:id');
+    },
+    quotas(programmeId: string): Promise<QuotaTree> {
+      return get(quotaTreeSchema, `/api/v1/programmes/${encodeURIComponent(programmeId)}/quotas`);
+    },
+    suggestQuota(programmeId: string, orgId: string, query: QuotaSuggestQuery): Promise<QuotaSuggestion> {
+      return get(
+        quotaSuggestionSchema,
+        `/api/v1/programmes/${encodeURIComponent(programmeId)}/quotas/${encodeURIComponent(orgId)}/suggest`,
+        { ...query },
+      );
+    },
+    async allocateQuota(programmeId: string, orgId: string, body: AllocateRequest): Promise<AllocateResult> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/quotas/${encodeURIComponent(orgId)}/children`;
+      return parseWith(allocateResultSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
+    },
+    async pullBackQuota(programmeId: string, orgId: string, seats?: number): Promise<QuotaTree> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/quotas/${encodeURIComponent(orgId)}/pull-back`;
+      const body = seats === undefined ? {} : { seats };
+      return parseWith(quotaTreeSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    async checkEligibility(programmeId: string, body: EligibilityRequest): Promise<EligibilityResultBody> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/eligibility`;
+      return parseWith(eligibilityResultSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    listNominations(programmeId: string, query: ListQuery<NominationListQuery>): Promise<Page<Nomination>> {
+      return get(nominationPage, `/api/v1/programmes/${encodeURIComponent(programmeId)}/nominations`, {
+        ...query,
+      });
+    },
+    async nominate(programmeId: string, body: NominateRequest): Promise<Nomination> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/nominations`;
+      return parseWith(nominationSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    async withdrawNomination(
+      programmeId: string,
+      nominationId: string,
+      reason: string,
+    ): Promise<WithdrawResult> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/nominations/${encodeURIComponent(nominationId)}/withdraw`;
+      return parseWith(withdrawResultSchema, await json('POST', path, { json: { reason } }), `POST ${path}`);
+    },
+    async substituteNomination(
+      programmeId: string,
+      nominationId: string,
+      body: SubstituteRequest,
+    ): Promise<SubstituteResult> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/nominations/${encodeURIComponent(nominationId)}/substitute`;
+      return parseWith(substituteResultSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    listIntegrityRecords(query: ListQuery<IntegrityListQuery>): Promise<Page<IntegrityRecordBody>> {
+      return get(integrityPage, '/api/v1/integrity-records', { ...query });
+    },
+    async createIntegrityRecord(body: CreateIntegrityRecordRequest): Promise<IntegrityRecordBody> {
+      const data = await json('POST', '/api/v1/integrity-records', { json: body });
+      return parseWith(integrityRecordSchema, data, 'POST /api/v1/integrity-records');
     },
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */

@@ -9,13 +9,14 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
 export const LANG_STORAGE_KEY = 'yx.lang';
 
 /** zh-CN is the source of truth: every key lives here first. `{name}` marks a parameter. */
-const zhCN = {
+const zhCNBase = {
   'app.name': '研训',
   'app.fullName': '研训 Yanxun',
   'app.tagline': '区域教师发展与教学质量监测平台',
@@ -372,9 +373,12 @@ const zhCN = {
   'checkin.working': '正在签到…',
 } as const;
 
+const zhCN = { ...zhCNBase, ...PROGRAMS_ZH };
+
 export type MessageKey = keyof typeof zhCN;
 
 const enUS: Record<MessageKey, string> = {
+  ...PROGRAMS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -165,6 +165,21 @@ describe('policy packs', () => {
     expect(p.current.eligible + p.current.needsOverride + p.current.ineligible).toBe(p.teachers);
     expect(p.changed.eligible).toBeGreaterThanOrEqual(p.current.eligible);
     expect(p.current.failedByRule.map((r: Json) => r.ruleId)).toContain('R-004-72');
+    // per unit: one county in scope → per school; the units add up to the totals
+    const units = p.byUnit as Array<Json & { teachers: number; eligible: number; changedEligible: number }>;
+    expect(units.every((u) => u.orgKind === 'school')).toBe(true);
+    expect(units.reduce((n, u) => n + u.teachers, 0)).toBe(p.teachers);
+    expect(units.reduce((n, u) => n + u.eligible, 0)).toBe(p.current.eligible);
+    expect(units.reduce((n, u) => n + u.changedEligible, 0)).toBe(p.changed.eligible);
+    // the city spans counties → per county, named, and no county outside the city
+    const byCity = (
+      await req('POST', '/packs/henan-2021/preview', 'city', { projectTypeCode: 'rural_backbone' })
+    ).json();
+    const counties = byCity.byUnit as Array<Json & { teachers: number }>;
+    expect(counties.length).toBeGreaterThan(1);
+    expect(counties.every((u) => u.orgKind === 'county' && u.changedEligible === null)).toBe(true);
+    expect(counties.map((u) => u.orgName)).toContain(qingcheng.name);
+    expect(counties.reduce((n, u) => n + u.teachers, 0)).toBe(byCity.teachers);
     // a school admin's preview counts only its own school
     const school = await req('POST', '/packs/henan-2021/preview', 'school', {
       projectTypeCode: 'rural_backbone',

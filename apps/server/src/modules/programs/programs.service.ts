@@ -598,12 +598,29 @@ export function createProgramsService(deps: {
         failed: new Map<string, { label: string; failed: number }>(),
       }));
       const integrity = await repo.standingIntegrityUnder(roots);
+      // per county and per school; the answer keeps counties unless the scope lies in one county
+      type UnitTally = { name: string; kind: string; teachers: number; counts: number[][] };
+      const byCounty = new Map<string, UnitTally>();
+      const bySchool = new Map<string, UnitTally>();
+      const unitOf = (map: Map<string, UnitTally>, id: string, name: string, kind: string) => {
+        let u = map.get(id);
+        if (!u) {
+          u = { name, kind, teachers: 0, counts: packs.map(() => [0, 0]) };
+          map.set(id, u);
+        }
+        return u;
+      };
       let teachers = 0;
       let after: { orgPath: string; pinyin: string; id: string } | null = null;
       for (;;) {
         const batch = await repo.candidateBatch(roots, after, PREVIEW_BATCH);
         for (const t of batch) {
           teachers++;
+          const units = [
+            unitOf(byCounty, t.county_id, '', 'county'),
+            unitOf(bySchool, t.school_id, t.school_name, 'school'),
+          ];
+          for (const u of units) u.teachers++;
           packs.forEach((pk, i) => {
             const candidate = toCandidate(t, { integrity: integrity.get(t.id), attestations: confirmed[i] });
             const ctx = contexts[i];
@@ -613,6 +630,11 @@ export function createProgramsService(deps: {
             if (result.eligible) tally.eligible++;
             else if (result.needsOverride) tally.needsOverride++;
             else tally.ineligible++;
+            for (const u of units) {
+              const c = u.counts[i];
+              if (c && result.eligible) c[0] = (c[0] ?? 0) + 1;
+              else if (c && result.needsOverride) c[1] = (c[1] ?? 0) + 1;
+            }
             for (const c of result.checks) {
               if (c.passed) continue;
               const key = `${c.ruleId}\u0000${c.label}`;
@@ -639,11 +661,27 @@ export function createProgramsService(deps: {
           })),
         };
       };
+      const perCounty = byCounty.size > 1;
+      const units = perCounty ? byCounty : bySchool;
+      if (perCounty) {
+        for (const [countyId, u] of byCounty) u.name = (await repo.findOrg(countyId))?.name ?? countyId;
+      }
+      const byUnit = [...units.entries()].map(([orgId, u]) => ({
+        orgId,
+        orgName: u.name,
+        orgKind: u.kind,
+        teachers: u.teachers,
+        eligible: u.counts[0]?.[0] ?? 0,
+        needsOverride: u.counts[0]?.[1] ?? 0,
+        changedEligible: changed ? (u.counts[1]?.[0] ?? 0) : null,
+        changedNeedsOverride: changed ? (u.counts[1]?.[1] ?? 0) : null,
+      }));
       return {
         teachers,
         referenceDate: ref,
         current: out(0),
         changed: changed ? out(1) : null,
+        byUnit,
         elapsedMs: Math.round(performance.now() - started),
       };
     },

@@ -1,0 +1,253 @@
+import { ExclamationCircleFilled } from '@ant-design/icons';
+import type { PackProblemBody, PolicyPackBody } from '@yanxun/contracts';
+import type { TableColumnsType } from 'antd';
+import { Alert, Badge, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useI18n } from '../../shared/i18n';
+import {
+  editKind,
+  formatRuleValue,
+  fromDisplayNumber,
+  groupPackRules,
+  type PackEdits,
+  problemsByRule,
+  type RuleEntry,
+  ruleLabel,
+  toDisplayNumber,
+  unitText,
+} from './pack-format';
+
+function ProblemList({ problems }: { problems: PackProblemBody[] }) {
+  return (
+    <div data-testid="rule-problems">
+      {problems.map((p) => (
+        <Typography.Text
+          type="danger"
+          key={`${p.code}-${p.path}-${p.message}`}
+          style={{ display: 'block', fontSize: 13 }}
+        >
+          <ExclamationCircleFilled /> {p.ruleId ? `${p.ruleId}：` : ''}
+          {p.message}
+        </Typography.Text>
+      ))}
+    </div>
+  );
+}
+
+function ValueEditor({
+  entry,
+  edits,
+  onChange,
+}: {
+  entry: RuleEntry;
+  edits: PackEdits;
+  onChange: (edits: PackEdits) => void;
+}) {
+  const { t, lang } = useI18n();
+  const kind = editKind(entry);
+  const edited = Object.hasOwn(edits, entry.path);
+  const set = (n: number | null) => {
+    const next = { ...edits };
+    if (n === null) delete next[entry.path];
+    else next[entry.path] = n;
+    onChange(next);
+  };
+  if (kind === 'offset' && typeof entry.value === 'object' && entry.value !== null) {
+    const offset = entry.value as { anchor: string; offsetDays: number; mustBe: string };
+    const current = edited ? (edits[entry.path] ?? offset.offsetDays) : offset.offsetDays;
+    const sign = offset.offsetDays < 0 || (offset.offsetDays === 0 && offset.mustBe === 'before') ? -1 : 1;
+    const where = t(
+      offset.anchor === 'class_start'
+        ? sign < 0
+          ? 'prog.pack.beforeStart'
+          : 'prog.pack.afterStart'
+        : sign < 0
+          ? 'prog.pack.beforeEnd'
+          : 'prog.pack.afterEnd',
+    );
+    return (
+      <Space orientation="vertical" size={2}>
+        <Space size={6} wrap>
+          <Typography.Text>{where}</Typography.Text>
+          <InputNumber
+            min={0}
+            max={366}
+            precision={0}
+            value={Math.abs(current)}
+            onChange={(v) => set(v === null ? null : sign * Number(v))}
+            suffix={t('prog.pack.days')}
+            style={{ width: 130 }}
+            aria-label={ruleLabel(entry, lang)}
+            data-testid={`rule-input-${entry.path}`}
+          />
+        </Space>
+        {edited ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('prog.pack.was', { value: formatRuleValue(entry, lang) })}
+          </Typography.Text>
+        ) : null}
+      </Space>
+    );
+  }
+  const stored = typeof entry.value === 'number' ? entry.value : 0;
+  const shown = toDisplayNumber(entry.key, edited ? (edits[entry.path] ?? stored) : stored);
+  return (
+    <Space orientation="vertical" size={2}>
+      <InputNumber
+        value={shown}
+        step={entry.key.endsWith('competitiveRatio') ? 0.1 : 1}
+        onChange={(v) => {
+          if (v === null || v === undefined) return set(null);
+          const n = fromDisplayNumber(entry.key, Number(v));
+          set(n === stored ? null : n);
+        }}
+        suffix={unitText(entry.key, lang) || undefined}
+        style={{ width: 180 }}
+        aria-label={ruleLabel(entry, lang)}
+        data-testid={`rule-input-${entry.path}`}
+      />
+      {edited ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('prog.pack.was', { value: formatRuleValue(entry, lang) })}
+        </Typography.Text>
+      ) : null}
+    </Space>
+  );
+}
+
+/**
+ * Every rule of a pack, grouped (deadlines, design, funding, bans; per project type its set-up, tracks,
+ * studios, outcomes), with rule ID, value and source clause. In a draft the numbers are inputs; problems the
+ * server found are shown under the rule they belong to.
+ */
+export function PackRulesEditor({
+  pack,
+  editable,
+  edits,
+  onChange,
+  problems = [],
+}: {
+  pack: PolicyPackBody;
+  editable: boolean;
+  edits: PackEdits;
+  onChange: (edits: PackEdits) => void;
+  problems?: PackProblemBody[];
+}) {
+  const { t, lang } = useI18n();
+  const sections = useMemo(() => groupPackRules(pack, lang), [pack, lang]);
+  const byRule = useMemo(() => problemsByRule(pack, problems), [pack, problems]);
+  const unplaced = byRule.get('') ?? [];
+
+  const columns: TableColumnsType<RuleEntry> = [
+    {
+      title: t('prog.pack.ruleId'),
+      dataIndex: 'ruleId',
+      width: 130,
+      render: (id: string) => (
+        <Tag style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{id}</Tag>
+      ),
+    },
+    {
+      title: t('prog.pack.item'),
+      key: 'label',
+      width: 220,
+      render: (_: unknown, e) => <Typography.Text strong>{ruleLabel(e, lang)}</Typography.Text>,
+    },
+    {
+      title: t('prog.pack.value'),
+      key: 'value',
+      render: (_: unknown, e) => {
+        const own = byRule.get(e.path) ?? [];
+        return (
+          <div data-testid={`rule-value-${e.path}`}>
+            {editable && editKind(e) ? (
+              <ValueEditor entry={e} edits={edits} onChange={onChange} />
+            ) : (
+              <span style={{ whiteSpace: 'pre-wrap' }}>{formatRuleValue(e, lang)}</span>
+            )}
+            {e.note ? (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
+                {e.note}
+              </Typography.Paragraph>
+            ) : null}
+            {own.length > 0 ? <ProblemList problems={own} /> : null}
+          </div>
+        );
+      },
+    },
+    {
+      title: t('prog.pack.source'),
+      dataIndex: 'source',
+      width: 120,
+      render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text>,
+    },
+  ];
+
+  const countEdits = (prefix: string) =>
+    Object.keys(edits).filter((p) =>
+      prefix === 'general' ? !p.startsWith('projectTypes') : p.startsWith(prefix),
+    ).length;
+  const countProblems = (prefix: string) =>
+    [...byRule.entries()]
+      .filter(([p]) =>
+        prefix === 'general' ? p !== '' && !p.startsWith('projectTypes') : p.startsWith(prefix),
+      )
+      .reduce((n, [, list]) => n + list.length, 0);
+
+  return (
+    <div data-testid="pack-rules">
+      {unplaced.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('prog.pack.problems', { n: problems.length })}
+          description={<ProblemList problems={unplaced} />}
+        />
+      ) : null}
+      <Tabs
+        items={sections.map((section) => {
+          const nProblems = countProblems(section.id);
+          const nEdits = countEdits(section.id);
+          return {
+            key: section.id,
+            label: (
+              <span data-testid={`pack-tab-${section.id}`} title={section.title}>
+                {section.tabTitle ?? section.title}
+                {nEdits > 0 ? (
+                  <Badge count={nEdits} color="#1d5fbf" size="small" style={{ marginLeft: 6 }} />
+                ) : null}
+                {nProblems > 0 ? <Badge count={nProblems} size="small" style={{ marginLeft: 6 }} /> : null}
+              </span>
+            ),
+            children: (
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                {section.subtitle ? (
+                  <Typography.Text type="secondary">
+                    {section.title} · {section.subtitle}
+                  </Typography.Text>
+                ) : null}
+                {section.groups.map((g) => (
+                  <div key={g.id}>
+                    <Typography.Title level={5} style={{ marginTop: 0 }}>
+                      {g.title}
+                    </Typography.Title>
+                    <Table<RuleEntry>
+                      rowKey="path"
+                      size="small"
+                      columns={columns}
+                      dataSource={g.entries}
+                      pagination={false}
+                      tableLayout="fixed"
+                      onRow={(e) => ({ role: 'row', 'data-testid': `rule-${e.path}` })}
+                    />
+                  </div>
+                ))}
+              </Space>
+            ),
+          };
+        })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import {
+  INTEGRITY_RECORD_KINDS,
+  type IntegrityKindCode,
+  type Me,
+  NOMINATION_STATUSES,
+  type NominationStatus,
+  PERMISSIONS,
+  PROGRAMME_LEVEL_CODES,
+  type ProgramLevelCode,
+  type Role,
+} from '@yanxun/contracts';
+import type { MessageKey } from '../../shared/i18n';
+
+function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+export function levelKey(level: string): MessageKey | null {
+  return isOneOf<ProgramLevelCode>(PROGRAMME_LEVEL_CODES, level) ? `prog.level.${level}` : null;
+}
+
+export function nominationStatusKey(status: string): MessageKey | null {
+  return isOneOf<NominationStatus>(NOMINATION_STATUSES, status) ? `prog.nomStatus.${status}` : null;
+}
+
+export function integrityKindKey(kind: string): MessageKey | null {
+  return isOneOf<IntegrityKindCode>(INTEGRITY_RECORD_KINDS, kind) ? `prog.integrityKind.${kind}` : null;
+}
+
+export const NOMINATION_STATUS_COLORS: Record<NominationStatus, string> = {
+  selected: 'green',
+  waitlisted: 'gold',
+  withdrawn: 'default',
+  replaced: 'purple',
+};
+
+/** Packs are kept by provinces and cities: a pack.manage grant there may clone and edit. */
+export function canKeepPacks(me: Me | undefined): boolean {
+  const allowed: readonly Role[] = PERMISSIONS['pack.manage'];
+  return Boolean(
+    me?.grants.some(
+      (g) =>
+        allowed.includes(g.role) &&
+        (g.orgKind === 'province' || g.orgKind === 'city' || g.role === 'system_admin'),
+    ),
+  );
+}
+
+/** Today as YYYY-MM-DD in Asia/Shanghai, the calendar of selection deadlines. */
+export function todayInShanghai(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
