@@ -1,5 +1,6 @@
 export * from './codes';
 export * from './dates';
+export * from './exams';
 export * from './id-number';
 export * from './import-columns';
 export * from './normalize';
