@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '@yanxun/contracts';
-import { ROLES } from '@yanxun/contracts';
-import { checkPassword, DEFAULT_PASSWORD_POLICY } from '@yanxun/core';
-import { loadConfig } from './config';
 
-// The database, demo, auth and region modules are imported when a command needs them, so that a command that
-// does not touch the database (exam analyze) starts in a fraction of a second.
+// Everything but node:util is imported when a command needs it, so that a command that does not touch the
+// database (exam analyze) starts in a fraction of a second.
 const openDatabase = async (...a: Parameters<typeof import('./boot').openDatabase>) =>
   (await import('./boot')).openDatabase(...a);
 
@@ -44,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const { loadConfig } = await import('./config');
   const config = loadConfig();
   switch (cmd) {
     case 'serve':
@@ -119,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
           name: { type: 'string' },
         },
       });
+      const { ROLES } = await import('@yanxun/contracts');
+      const { checkPassword, DEFAULT_PASSWORD_POLICY } = await import('@yanxun/core');
       const { username, password, role } = values;
       const orgCode = values['org-code'];
       if (!username || !password || !role || !orgCode)

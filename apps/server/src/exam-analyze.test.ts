@@ -182,8 +182,8 @@ describe('the command line, end to end', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^bad\.csv:2:T1: \[ABOVE_MAX\] .*\(值: "99"\)$/);
     expect(lines[1]).toMatch(/^bad\.csv:3:T2: \[NOT_A_NUMBER\]/);
-    expect(lines[2]).toMatch(/^bad\.csv:4:student_id: \[DUPLICATE_STUDENT\]/);
-    expect(lines[3]).toMatch(/^bad\.csv:4:T3: \[NEGATIVE\]/);
+    expect(lines[2]).toMatch(/^bad\.csv:4:T3: \[NEGATIVE\]/);
+    expect(lines[3]).toMatch(/^bad\.csv:4:student_id: \[DUPLICATE_STUDENT\]/);
   });
 
   it('missing file, missing option and an unknown item column exit 2 too', async () => {

@@ -18,7 +18,7 @@ import {
   studentTotals,
   type ValueAddedResult,
   valueAdded,
-} from '@yanxun/core';
+} from '@yanxun/core/exams';
 import { readSheetCells, SheetReadError } from './shared/sheet-cells';
 
 export const EXAM_HELP = `yanxun exam analyze — analyse one exam paper (one subject)

@@ -129,15 +129,24 @@ function rateOf(count: number, n: number): number | null {
   return n === 0 ? null : count / n;
 }
 
+/** The students `idx` ordered by total descending, ties in input order (the order of the 27 % rule). */
+export function orderByTotalDesc(totals: Float64Array, idx: Uint32Array): Uint32Array {
+  const order = Uint32Array.from(idx);
+  order.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
+  return order;
+}
+
 /**
  * Analyse the students `idx` (indices into the exam's rows, in input order) of an exam whose totals are known.
- * Exported for tests and for callers that analyse their own subsets (a sample, one stage).
+ * `order` is `orderByTotalDesc(totals, idx)` when the caller has it already (analyzeExam derives every group's
+ * order from one sort of all students). Exported for callers that analyse their own subsets (a sample, a stage).
  */
 export function analyzeSubset(
   exam: ExamScores,
   totals: Float64Array,
   idx: Uint32Array,
   thresholds: ExamThresholds = DEFAULT_EXAM_THRESHOLDS,
+  order: Uint32Array = orderByTotalDesc(totals, idx),
 ): SubsetAnalysis {
   const items = exam.items;
   const m = items.length;
@@ -159,7 +168,6 @@ export function analyzeSubset(
   const exCut = thresholds.excellent * full;
   const passCut = thresholds.pass * full;
   const lowCut = thresholds.low * full;
-  const sorted = new Float64Array(n);
   if (n > 0) {
     const r0 = idx[0] ?? 0;
     const t0 = totals[r0] ?? 0;
@@ -171,7 +179,6 @@ export function analyzeSubset(
   for (let k = 0; k < n; k++) {
     const r = idx[k] ?? 0;
     const t = totals[r] ?? 0;
-    sorted[k] = t;
     totalSum += t;
     if (t >= exCut) excellent++;
     if (t >= passCut) pass++;
@@ -215,7 +222,8 @@ export function analyzeSubset(
     }
   }
 
-  sorted.sort();
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = totals[order[n - 1 - k] ?? 0] ?? 0;
   const total: TotalStats = {
     n,
     mean: n > 0 ? meanT : null,
@@ -233,8 +241,6 @@ export function analyzeSubset(
   const upper = new Float64Array(m);
   const lower = new Float64Array(m);
   if (g > 0) {
-    const order = Uint32Array.from(idx);
-    order.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
     for (let k = 0; k < g; k++) {
       const ou = (order[k] ?? 0) * m;
       const ol = (order[n - 1 - k] ?? 0) * m;
@@ -362,6 +368,21 @@ function groupIndices(keys: Int32Array, groups: number): Uint32Array[] {
   return out;
 }
 
+/** Split an order (of all students) into each group's order, keeping the sequence: a stable bucketing. */
+function groupOrders(order: Uint32Array, keys: Int32Array, sizes: Uint32Array[]): Uint32Array[] {
+  const out = sizes.map((a) => new Uint32Array(a.length));
+  const fill = new Int32Array(sizes.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] ?? 0;
+    const g = keys[i] ?? 0;
+    const f = fill[g] ?? 0;
+    const arr = out[g];
+    if (arr) arr[f] = i;
+    fill[g] = f + 1;
+  }
+  return out;
+}
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -373,7 +394,8 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
   const totals = studentTotals(exam);
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
-  const overall = analyzeSubset(exam, totals, all, thresholds);
+  const order = orderByTotalDesc(totals, all);
+  const overall = analyzeSubset(exam, totals, all, thresholds, order);
   const om = overall.total.mean;
   const osd = overall.total.sd;
   const decorate = (
@@ -395,16 +417,25 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
   let schools: GroupAnalysis[] = [];
   let classes: GroupAnalysis[] = [];
   if (options.groups !== false) {
-    schools = groupIndices(exam.school, exam.schools.length).map((idx, s) => {
+    const bySchool = groupIndices(exam.school, exam.schools.length);
+    const schoolOrders = groupOrders(order, exam.school, bySchool);
+    schools = bySchool.map((idx, s) => {
       const name = exam.schools[s] ?? '';
-      return decorate(analyzeSubset(exam, totals, idx, thresholds), name, name, null);
+      return decorate(analyzeSubset(exam, totals, idx, thresholds, schoolOrders[s]), name, name, null);
     });
     schools.sort((a, b) => compareText(a.school, b.school));
-    classes = groupIndices(exam.klass, exam.classes.length).map((idx, c) => {
+    const byClass = groupIndices(exam.klass, exam.classes.length);
+    const classOrders = groupOrders(order, exam.klass, byClass);
+    classes = byClass.map((idx, c) => {
       const ref = exam.classes[c];
       const school = exam.schools[ref?.school ?? 0] ?? '';
       const cn = ref?.name ?? '';
-      return decorate(analyzeSubset(exam, totals, idx, thresholds), `${school} / ${cn}`, school, cn);
+      return decorate(
+        analyzeSubset(exam, totals, idx, thresholds, classOrders[c]),
+        `${school} / ${cn}`,
+        school,
+        cn,
+      );
     });
     classes.sort(
       (a, b) => compareText(a.school, b.school) || compareText(a.className ?? '', b.className ?? ''),

@@ -74,13 +74,18 @@ export function parseDecimal(c: Cell): number {
   if (c0 === 43 || c0 === 45) i++;
   let digits = 0;
   let dot = false;
+  let int = 0; // the value while only digits have been seen (exact below 2^53; scores are small)
   for (; i < n; i++) {
     const ch = s.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) digits++;
-    else if (ch === 46 && !dot) dot = true;
+    if (ch >= 48 && ch <= 57) {
+      digits++;
+      if (!dot) int = int * 10 + (ch - 48);
+    } else if (ch === 46 && !dot) dot = true;
     else return Number.NaN;
   }
-  return digits === 0 ? Number.NaN : Number(s);
+  if (digits === 0) return Number.NaN;
+  if (dot || digits > 15) return Number(s); // correctly rounded decimal conversion
+  return c0 === 45 ? -int : int;
 }
 
 function findColumns(
@@ -282,18 +287,58 @@ export function readScoreSheet(
 
   for (let i = h + 1; i < sheet.records.length; i++) {
     const rec = sheet.records[i] ?? [];
-    let any = false;
-    for (let k = 0; k < rec.length; k++) {
-      if (!isBlank(rec[k])) {
-        any = true;
-        break;
+    const row = rowNumber(sheet, i);
+    // one pass over the item cells: numbers (the common case) first, then blanks, 缺考 markers and the rest
+    let blanks = 0;
+    let markers = 0;
+    let firstMarker = -1;
+    for (let j = 0; j < m; j++) {
+      const c = rec[colOf[j] ?? 0];
+      if (c === undefined || c === null || c === '') {
+        line[j] = 0;
+        blanks++;
+        continue;
+      }
+      const v = parseDecimal(c);
+      if (!Number.isNaN(v)) {
+        line[j] = v;
+        if (v < 0 || v > (maxOf[j] ?? 0)) {
+          const itemId = items[j]?.id ?? '';
+          if (v < 0) out.add(row, itemId, c, 'NEGATIVE', `第 ${row} 行「${itemId}」列：得分 ${v} 不能为负数`);
+          else
+            out.add(
+              row,
+              itemId,
+              c,
+              'ABOVE_MAX',
+              `第 ${row} 行「${itemId}」列：得分 ${v} 超过该题满分 ${maxOf[j]}`,
+            );
+        }
+        continue;
+      }
+      line[j] = 0;
+      if (isBlank(c)) blanks++;
+      else if (isAbsentMarker(c)) {
+        markers++;
+        if (firstMarker < 0) firstMarker = j;
+      } else {
+        const itemId = items[j]?.id ?? '';
+        out.add(row, itemId, c, 'NOT_A_NUMBER', `第 ${row} 行「${itemId}」列：「${cellText(c)}」不是数字`);
       }
     }
-    if (!any) continue;
-    const row = rowNumber(sheet, i);
     const id = cellText(rec[cId]);
     const schoolName = cellText(rec[cSchool]);
     const className = cellText(rec[cClass]);
+    let extra = -1;
+    for (let k = width; k < rec.length; k++) {
+      if (!isBlank(rec[k])) {
+        extra = k;
+        break;
+      }
+    }
+    if (blanks === m && id === '' && schoolName === '' && className === '' && extra < 0) {
+      if (rec.every(isBlank)) continue; // a blank line
+    }
     if (id === '') out.add(row, 'student_id', null, 'REQUIRED', `第 ${row} 行：考号 student_id 不能为空`);
     else {
       const prev = seen.get(id);
@@ -311,31 +356,16 @@ export function readScoreSheet(
         `第 ${row} 行：学校「${schoolName}」不在本辖区的学校名单中`,
       );
     if (className === '') out.add(row, 'class', null, 'REQUIRED', `第 ${row} 行：班级 class 不能为空`);
-    for (let k = width; k < rec.length; k++) {
-      if (!isBlank(rec[k])) {
-        out.add(
-          row,
-          null,
-          rec[k],
-          'EXTRA_CELLS',
-          `第 ${row} 行第 ${k + 1} 列：表头之外还有数据「${cellText(rec[k])}」`,
-        );
-        break;
-      }
-    }
-    // absent: every item cell blank, or an absence marker (缺考) with no score in any item cell
-    let blanks = 0;
-    let markers = 0;
-    let firstMarker = -1;
-    for (let j = 0; j < m; j++) {
-      const c = rec[colOf[j] ?? 0];
-      if (isBlank(c)) blanks++;
-      else if (isAbsentMarker(c)) {
-        markers++;
-        if (firstMarker < 0) firstMarker = j;
-      }
-    }
-    const isAbsent = blanks === m || (markers > 0 && blanks + markers === m);
+    if (extra >= 0)
+      out.add(
+        row,
+        null,
+        rec[extra],
+        'EXTRA_CELLS',
+        `第 ${row} 行第 ${extra + 1} 列：表头之外还有数据「${cellText(rec[extra])}」`,
+      );
+    // absent: every item cell blank, or 缺考 markers and blanks only
+    const isAbsent = blanks + markers === m;
     if (markers > 0 && !isAbsent) {
       const it = items[firstMarker];
       out.add(
@@ -346,32 +376,12 @@ export function readScoreSheet(
         `第 ${row} 行：标记了缺考，但其他题目又有分数；缺考的学生所有题目应留空或标“缺考”`,
       );
     }
-    if (!isAbsent) {
-      for (let j = 0; j < m; j++) {
-        const c = rec[colOf[j] ?? 0];
-        if (isBlank(c)) {
-          line[j] = 0;
-          continue;
-        }
-        if (isAbsentMarker(c)) continue; // reported above
-        const v = parseDecimal(c);
-        const itemId = items[j]?.id ?? '';
-        const max = maxOf[j] ?? 0;
-        if (Number.isNaN(v))
-          out.add(row, itemId, c, 'NOT_A_NUMBER', `第 ${row} 行「${itemId}」列：「${cellText(c)}」不是数字`);
-        else if (v < 0)
-          out.add(row, itemId, c, 'NEGATIVE', `第 ${row} 行「${itemId}」列：得分 ${v} 不能为负数`);
-        else if (v > max)
-          out.add(row, itemId, c, 'ABOVE_MAX', `第 ${row} 行「${itemId}」列：得分 ${v} 超过该题满分 ${max}`);
-        line[j] = v;
-      }
-    }
     if (out.errors.length > 0) continue; // keep validating, stop building
     if (isAbsent) {
       absent.push({ studentId: id, school: schoolName, className, row });
       continue;
     }
-    for (let j = 0; j < m; j++) if (isBlank(rec[colOf[j] ?? 0])) blankCells++;
+    blankCells += blanks;
     let s = schoolIdx.get(schoolName);
     if (s === undefined) {
       s = schools.length;

@@ -47,7 +47,14 @@ export function valueAdded(
 ): ValueAddedOutcome {
   const n = studentIds.length;
   const rowsWith: number[] = [];
-  for (let i = 0; i < n; i++) if (prior.has(studentIds[i] ?? '')) rowsWith.push(i);
+  const priorOf: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = prior.get(studentIds[i] ?? '');
+    if (p !== undefined) {
+      rowsWith.push(i);
+      priorOf.push(p);
+    }
+  }
   const k = rowsWith.length;
   if (k < 3)
     return {
@@ -62,7 +69,7 @@ export function valueAdded(
   let sy = 0;
   for (let a = 0; a < k; a++) {
     const i = rowsWith[a] ?? 0;
-    const xv = prior.get(studentIds[i] ?? '') ?? 0;
+    const xv = priorOf[a] ?? 0;
     const yv = totals[i] ?? 0;
     x[a] = xv;
     y[a] = yv;
@@ -145,11 +152,9 @@ export function valueAdded(
     });
   }
   out.sort((a, b) => (a.school < b.school ? -1 : a.school > b.school ? 1 : 0));
-  const present = new Set(studentIds);
-  let priorUnused = 0;
-  for (const id of prior.keys()) if (!present.has(id)) priorUnused++;
   return {
     ok: true,
-    result: { matched: k, withoutPrior: n - k, priorUnused, intercept, slope, schools: out },
+    // student ids are unique among the present students, so every prior not matched is unused
+    result: { matched: k, withoutPrior: n - k, priorUnused: prior.size - k, intercept, slope, schools: out },
   };
 }
