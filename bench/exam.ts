@@ -14,6 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runExamAnalyze } from '../apps/server/src/exam-analyze';
@@ -98,10 +99,29 @@ function stats(times: number[]) {
   return { median: quantile(s, 0.5), min: s[0] ?? Number.NaN, max: s[s.length - 1] ?? Number.NaN };
 }
 
-function wall(cmd: string, args: string[]): { ms: number; stderr: string; status: number | null } {
+const HAS_TIME = fs.existsSync('/usr/bin/time');
+
+/** Wall time of a child process and, through /usr/bin/time, its CPU time (user + sys; steadier on a busy box). */
+function wall(
+  cmd: string,
+  args: string[],
+): { ms: number; cpuMs: number; stderr: string; status: number | null } {
+  const cpuFile = path.join(OUT, 'cpu.txt');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 26 });
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, stderr: r.stderr, status: r.status };
+  const r = HAS_TIME
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, cmd, ...args], {
+        encoding: 'utf8',
+        cwd: ROOT,
+        maxBuffer: 1 << 26,
+      })
+    : spawnSync(cmd, args, { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  let cpuMs = Number.NaN;
+  if (HAS_TIME) {
+    const [u, sy] = fs.readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    cpuMs = ((u ?? 0) + (sy ?? 0)) * 1000;
+  }
+  return { ms, cpuMs, stderr: r.stderr, status: r.status };
 }
 
 /** Largest relative difference between two JSON outputs (numbers only; structure must match). */
@@ -144,12 +164,18 @@ async function main() {
 
   // 1. in-process, end to end, and by stage
   const endToEnd: number[] = [];
+  const endToEndCpu: number[] = [];
   const stage: Record<string, number[]> = { read: [], csv: [], validate: [], analyse: [], 'value-added': [] };
   let ours: unknown;
   for (let r = 0; r < RUNS + 1; r++) {
     t0 = performance.now();
+    const c0 = process.cpuUsage();
     const res = await runExamAnalyze([...args, '--json', path.join(OUT, 'ours.json')]);
-    if (r > 0) endToEnd.push(performance.now() - t0);
+    const c1 = process.cpuUsage(c0);
+    if (r > 0) {
+      endToEnd.push(performance.now() - t0);
+      endToEndCpu.push((c1.user + c1.system) / 1000);
+    }
     ours = res.json;
     let t = performance.now();
     const lap = (k: string) => {
@@ -181,10 +207,12 @@ async function main() {
   // 2. the CLI, a fresh process per run
   const bin = path.join(ROOT, 'apps/server/bin/yanxun.mjs');
   const cli: number[] = [];
+  const cliCpu: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     const w = wall(process.execPath, [bin, 'exam', 'analyze', ...args, '--json', path.join(OUT, 'cli.json')]);
     if (w.status !== 0) throw new Error(`CLI failed: ${w.stderr}`);
     cli.push(w.ms);
+    cliCpu.push(w.cpuMs);
   }
   const startup: number[] = [];
   for (let r = 0; r < 3; r++) startup.push(wall(process.execPath, [bin, 'exam', 'help']).ms);
@@ -192,6 +220,7 @@ async function main() {
   // 3. R and 4. numpy on the same files
   const baseRuns = Math.min(RUNS, 3);
   const rWall: number[] = [];
+  const rCpu: number[] = [];
   const rRead: number[] = [];
   const rCompute: number[] = [];
   let rOut: unknown;
@@ -207,6 +236,7 @@ async function main() {
       ]);
       if (w.status !== 0) throw new Error(`R failed: ${w.stderr}`);
       rWall.push(w.ms);
+      rCpu.push(w.cpuMs);
       rRead.push(Number(/read_ms ([\d.]+)/.exec(w.stderr)?.[1]));
       rCompute.push(Number(/compute_ms ([\d.]+)/.exec(w.stderr)?.[1]));
     }
@@ -216,6 +246,7 @@ async function main() {
       'Rscript with psych not found: R baseline skipped (apt-get install r-base-core r-cran-psych)',
     );
   const pyWall: number[] = [];
+  const pyCpu: number[] = [];
   let pyOut: unknown;
   const hasPy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
   if (hasPy) {
@@ -223,35 +254,47 @@ async function main() {
       const w = wall('python3', ['bench/exam/reference.py', ...args, '--json', path.join(OUT, 'numpy.json')]);
       if (w.status !== 0) throw new Error(`numpy failed: ${w.stderr}`);
       pyWall.push(w.ms);
+      pyCpu.push(w.cpuMs);
     }
     pyOut = JSON.parse(fs.readFileSync(path.join(OUT, 'numpy.json'), 'utf8'));
   } else console.log('numpy not importable: numpy baseline skipped');
 
   console.log(`\n## ${N.toLocaleString('en-US')} students × ${M} items, full analysis with value-added\n`);
-  const row = (name: string, t: number[], note = '') => {
+  const row = (name: string, t: number[], cpu: number[] = []) => {
     const s = stats(t);
-    return [name, fmt(s.median, 0), fmt(s.min, 0), fmt(s.max, 0), String(t.length), note];
+    return [
+      name,
+      fmt(s.median, 0),
+      fmt(s.min, 0),
+      fmt(s.max, 0),
+      cpu.length ? fmt(stats(cpu).median, 0) : '',
+      String(t.length),
+    ];
   };
   const rows = [
-    row('ours, in-process (read → validate → analyse → value-added → JSON)', endToEnd),
+    row('ours, in-process (read → validate → analyse → value-added → JSON)', endToEnd, endToEndCpu),
     ...Object.entries(stage).map(([k, t]) => row(`  of which ${k}`, t)),
-    row('ours, CLI (node apps/server/bin/yanxun.mjs exam analyze)', cli, 'fresh process each run'),
+    row('ours, CLI (node apps/server/bin/yanxun.mjs exam analyze, fresh process)', cli, cliCpu),
     row('  CLI start-up alone (exam help)', startup),
   ];
   if (hasR) {
-    rows.push(
-      row('R: Rscript reference.R (psych::alpha + same statistics)', rWall, 'wall, incl. R start-up'),
-    );
+    rows.push(row('R: Rscript reference.R (psych::alpha + same statistics, incl. start-up)', rWall, rCpu));
     rows.push(row('  R reading (data.table::fread)', rRead));
     rows.push(row('  R computing (psych::alpha + statistics)', rCompute));
   }
-  if (hasPy) rows.push(row('numpy: python3 reference.py', pyWall, 'wall'));
-  printTable(['variant', 'median ms', 'min', 'max', 'runs', ''], rows);
+  if (hasPy) rows.push(row('numpy: python3 reference.py', pyWall, pyCpu));
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  printTable(['variant', 'wall median ms', 'min', 'max', 'CPU median ms', 'runs'], rows);
   const cliMed = stats(cli).median;
   const inMed = stats(endToEnd).median;
   if (hasR) {
     console.log(
-      `\nR / ours: CLI vs Rscript wall ${fmt(stats(rWall).median / cliMed)}×; in-process vs R compute only ${fmt(stats(rCompute).median / inMed)}×`,
+      `\nR / ours: Rscript vs CLI wall ${fmt(stats(rWall).median / cliMed)}×, CPU ${fmt(stats(rCpu).median / stats(cliCpu).median)}×; R computing only vs ours in-process end to end ${fmt(stats(rCompute).median / inMed)}×`,
     );
     const d = maxRelDiff(ours, rOut);
     console.log(`largest relative difference ours vs R: ${d.diff.toExponential(2)} at ${d.where}`);

@@ -170,6 +170,26 @@ describe('the command line, end to end', () => {
     expect(json.students).toBe(f.expected.students);
   });
 
+  it('--full adds the detail (classes, bands, absent count) without changing the issue keys', async () => {
+    const f = files('small-integers');
+    const r = await runExamAnalyze([
+      '--scores',
+      f.scores,
+      '--items',
+      f.items,
+      '--full',
+      '--bands',
+      '0,20,40',
+    ]);
+    const json = r.json as Record<string, unknown> & { detail: Record<string, unknown[] | number> };
+    const { detail: _detail, ...issueKeys } = json;
+    const { value_added: _va, ...expected } = f.expected;
+    expectClose(issueKeys, expected);
+    expect(json.detail.absent).toBeGreaterThan(0);
+    expect((json.detail.classes as unknown[]).length).toBeGreaterThan(3);
+    expect((json.detail.custom_bands as unknown[]).length).toBe(2);
+  });
+
   it('bad input: exit code 2 and one line per problem naming file, row, column, rule and value', () => {
     const scores = path.join(tmp, 'bad.csv');
     writeFileSync(

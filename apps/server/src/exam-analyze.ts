@@ -134,7 +134,7 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
   ];
   if (problems.length || !exam) throw new ExamInputFailure(problems);
 
-  const analysis = analyzeExam(exam, { thresholds, customBands });
+  const analysis = analyzeExam(exam, { thresholds, customBands, classes: values.full === true });
   let va: ValueAddedResult | null | undefined;
   let vaNote: string | undefined;
   if (priorRead) {

@@ -106,8 +106,10 @@ export interface AnalyzeOptions {
   thresholds?: ExamThresholds;
   /** Custom band edges, ascending, e.g. [0, 60, 72, 84, 96, 108, 120]; labels optional (one per band). */
   customBands?: { edges: number[]; labels?: string[] };
-  /** Per-school and per-class analysis (default true). */
-  groups?: boolean;
+  /** Per-school analysis (default true). */
+  schools?: boolean;
+  /** Per-class analysis (default true; the CLI asks for it only with --full, its JSON has no classes). */
+  classes?: boolean;
 }
 
 /** Every present student's total score (sum of the row). */
@@ -416,7 +418,7 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
   };
   let schools: GroupAnalysis[] = [];
   let classes: GroupAnalysis[] = [];
-  if (options.groups !== false) {
+  if (options.schools !== false) {
     const bySchool = groupIndices(exam.school, exam.schools.length);
     const schoolOrders = groupOrders(order, exam.school, bySchool);
     schools = bySchool.map((idx, s) => {
@@ -424,6 +426,8 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
       return decorate(analyzeSubset(exam, totals, idx, thresholds, schoolOrders[s]), name, name, null);
     });
     schools.sort((a, b) => compareText(a.school, b.school));
+  }
+  if (options.classes !== false) {
     const byClass = groupIndices(exam.klass, exam.classes.length);
     const classOrders = groupOrders(order, exam.klass, byClass);
     classes = byClass.map((idx, c) => {
