@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '@yanxun/contracts';
-import { ROLES } from '@yanxun/contracts';
-import { checkPassword, DEFAULT_PASSWORD_POLICY } from '@yanxun/core';
-import { openDatabase } from './boot';
-import { loadConfig } from './config';
-import { insertOrgTree, loadDemoRegion } from './demo/load-region';
-import { createAuthRepository, hashPassword } from './modules/auth';
-import { adminTreeFor } from './region/admin-tree';
+
+// Everything but node:util is imported when a command needs it, so that a command that does not touch the
+// database (exam analyze) starts in a fraction of a second.
+const openDatabase = async (...a: Parameters<typeof import('./boot').openDatabase>) =>
+  (await import('./boot')).openDatabase(...a);
 
 const HELP = `yanxun — 研训 command line
 
@@ -17,6 +15,9 @@ const HELP = `yanxun — 研训 command line
   npx yanxun region load --code 4418     load the real administrative tree (省/市/县区/乡镇, GB/T 2260) of a province
                                         (2 digits), city (4) or county (6) into an EMPTY database, for a real
                                         deployment: then import schools and teachers from Excel
+  npx yanxun exam analyze --scores scores.csv --items items.csv [--prior prior.csv] [--json out.json]
+                                        analyse one exam paper (totals, 一分三率, items, alpha, schools,
+                                        value-added); \`npx yanxun exam help\` for every option
   npx yanxun account create --username U --password P --role R --org-code CODE [--name 显示名]
                                         create an account holding role R on the org with that code
 
@@ -24,6 +25,23 @@ The database is DATABASE_URL (PostgreSQL 15+) or, without it, the embedded PGlit
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
+  if (cmd === 'exam') {
+    const { EXAM_HELP, ExamInputFailure, runExamAnalyze } = await import('./exam-analyze');
+    if (sub !== 'analyze') {
+      console.log(EXAM_HELP);
+      return sub === undefined || sub === 'help' || sub === '--help' ? 0 : 2;
+    }
+    try {
+      const r = await runExamAnalyze(rest);
+      console.log(r.text.trimEnd());
+      return 0;
+    } catch (err) {
+      if (!(err instanceof ExamInputFailure)) throw err;
+      for (const p of err.problems) console.error(p);
+      return 2;
+    }
+  }
+  const { loadConfig } = await import('./config');
   const config = loadConfig();
   switch (cmd) {
     case 'serve':
@@ -50,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const t0 = Date.now();
+        const { loadDemoRegion } = await import('./demo/load-region');
         const r = await loadDemoRegion(h.db, {
           teachers,
           onProgress: (done, total) => process.stdout.write(`\r  teachers ${done}/${total}`),
@@ -67,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { code: { type: 'string' } } });
       if (!values.code)
         throw new Error('--code is required (e.g. 44 for 广东省, 4418 for 清远市, 441802 for 清城区)');
+      const { adminTreeFor } = await import('./region/admin-tree');
+      const { insertOrgTree } = await import('./demo/load-region');
       const tree = adminTreeFor(values.code);
       const h = await openDatabase(config);
       try {
@@ -96,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
           name: { type: 'string' },
         },
       });
+      const { ROLES } = await import('@yanxun/contracts');
+      const { checkPassword, DEFAULT_PASSWORD_POLICY } = await import('@yanxun/core');
       const { username, password, role } = values;
       const orgCode = values['org-code'];
       if (!username || !password || !role || !orgCode)
@@ -104,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
         throw new Error(`--role must be one of ${ROLES.join(', ')}`);
       const violations = checkPassword(password, username, DEFAULT_PASSWORD_POLICY);
       if (violations.length) throw new Error(violations.map((v) => v.message).join('；'));
+      const { createAuthRepository, hashPassword } = await import('./modules/auth');
       const h = await openDatabase(config);
       try {
         const org = await h.db

@@ -1,6 +1,7 @@
 export * from './classes';
 export * from './codes';
 export * from './dates';
+export * from './exams';
 export * from './id-number';
 export * from './import-columns';
 export * from './normalize';

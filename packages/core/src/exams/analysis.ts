@@ -1,0 +1,462 @@
+/**
+ * Classical exam analysis (R-002-13 质量分析): totals, 一分三率, score bands, items (难度, 区分度 by the 27 % rule,
+ * corrected item–total correlation), Cronbach's alpha, knowledge-point and ability-level score rates, and the same
+ * per school and per class with 超均率 and standardised scores. Definitions: issue 4 and docs/POLICIES.md
+ * "Exam analysis". Statistics that are undefined for the data are `null` (see each field).
+ */
+import type { ExamScores, ItemSpec } from './model';
+import { sortedMedian } from './stats';
+
+/** 一分三率 thresholds as fractions of full marks: excellent ≥ 0.85, pass ≥ 0.60, low < 0.40 by default. */
+export interface ExamThresholds {
+  excellent: number;
+  pass: number;
+  low: number;
+}
+
+export const DEFAULT_EXAM_THRESHOLDS: Readonly<ExamThresholds> = Object.freeze({
+  excellent: 0.85,
+  pass: 0.6,
+  low: 0.4,
+});
+
+/** The 27 % rule: the upper and lower groups are the first and last ⌊27 n / 100⌋ students by total. */
+export const DISCRIMINATION_GROUP_PERCENT = 27;
+
+export interface TotalStats {
+  n: number;
+  /** null when n = 0 */
+  mean: number | null;
+  /** sample sd (n − 1); null when n < 2 */
+  sd: number | null;
+  median: number | null;
+  max: number | null;
+  min: number | null;
+  /** fractions 0..1 of the n students; null when n = 0 */
+  excellentRate: number | null;
+  passRate: number | null;
+  lowRate: number | null;
+}
+
+export interface ItemStats {
+  itemId: string;
+  maxScore: number;
+  mean: number | null;
+  /** mean / max; null when n = 0 */
+  difficulty: number | null;
+  /** (mean of upper 27 % − mean of lower 27 %) / max; null when ⌊0.27 n⌋ = 0, i.e. n < 4 */
+  discrimination27: number | null;
+  /** Pearson of the item with (total − item); null when n < 2 or either is constant over the students */
+  itemTotalR: number | null;
+}
+
+export interface ScoreBand {
+  label: string;
+  /** lower bound, inclusive */
+  from: number;
+  /** upper bound: exclusive, except for the last band which includes it */
+  to: number;
+  count: number;
+  /** count / n; null when n = 0 */
+  rate: number | null;
+}
+
+export interface LabelRate {
+  label: string;
+  itemIds: string[];
+  maxScore: number;
+  /** Σ item means / Σ item max scores; null when n = 0 */
+  scoreRate: number | null;
+}
+
+export interface SubsetAnalysis {
+  total: TotalStats;
+  /** Cronbach's alpha; null when fewer than 2 items, n < 2, or every student has the same total */
+  alpha: number | null;
+  items: ItemStats[];
+  knowledgePoints: LabelRate[];
+  abilityLevels: LabelRate[];
+}
+
+export interface GroupAnalysis extends SubsetAnalysis {
+  /** school name, or "school / class" for a class */
+  name: string;
+  school: string;
+  className: string | null;
+  /** 超均率 = (group mean − overall mean) / overall mean; null when a mean is null or the overall mean is 0 */
+  aboveMeanRate: number | null;
+  /** standardised score = (group mean − overall mean) / overall sd; null when undefined or sd = 0 */
+  standardised: number | null;
+}
+
+export interface ExamAnalysis {
+  students: number;
+  absent: number;
+  blankCells: number;
+  fullMarks: number;
+  thresholds: ExamThresholds;
+  overall: SubsetAnalysis;
+  bands10: ScoreBand[];
+  customBands: ScoreBand[] | null;
+  schools: GroupAnalysis[];
+  classes: GroupAnalysis[];
+}
+
+export interface AnalyzeOptions {
+  thresholds?: ExamThresholds;
+  /** Custom band edges, ascending, e.g. [0, 60, 72, 84, 96, 108, 120]; labels optional (one per band). */
+  customBands?: { edges: number[]; labels?: string[] };
+  /** Per-school analysis (default true). */
+  schools?: boolean;
+  /** Per-class analysis (default true; the CLI asks for it only with --full, its JSON has no classes). */
+  classes?: boolean;
+}
+
+/** Every present student's total score (sum of the row). */
+export function studentTotals(exam: ExamScores): Float64Array {
+  const m = exam.items.length;
+  const n = exam.studentIds.length;
+  const totals = new Float64Array(n);
+  const s = exam.scores;
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    const o = i * m;
+    for (let j = 0; j < m; j++) t += s[o + j] ?? 0;
+    totals[i] = t;
+  }
+  return totals;
+}
+
+function rateOf(count: number, n: number): number | null {
+  return n === 0 ? null : count / n;
+}
+
+/** The students `idx` ordered by total descending, ties in input order (the order of the 27 % rule). */
+export function orderByTotalDesc(totals: Float64Array, idx: Uint32Array): Uint32Array {
+  const order = Uint32Array.from(idx);
+  order.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
+  return order;
+}
+
+/**
+ * Analyse the students `idx` (indices into the exam's rows, in input order) of an exam whose totals are known.
+ * `order` is `orderByTotalDesc(totals, idx)` when the caller has it already (analyzeExam derives every group's
+ * order from one sort of all students). Exported for callers that analyse their own subsets (a sample, a stage).
+ */
+export function analyzeSubset(
+  exam: ExamScores,
+  totals: Float64Array,
+  idx: Uint32Array,
+  thresholds: ExamThresholds = DEFAULT_EXAM_THRESHOLDS,
+  order: Uint32Array = orderByTotalDesc(totals, idx),
+): SubsetAnalysis {
+  const items = exam.items;
+  const m = items.length;
+  const n = idx.length;
+  const s = exam.scores;
+  const full = exam.fullMarks;
+
+  // pass 1: sums, constancy of each item and of each rest score (total − item)
+  const colSum = new Float64Array(m);
+  const restSum = new Float64Array(m);
+  const first = new Float64Array(m);
+  const firstRest = new Float64Array(m);
+  const varies = new Uint8Array(m);
+  const restVaries = new Uint8Array(m);
+  let totalSum = 0;
+  let excellent = 0;
+  let pass = 0;
+  let low = 0;
+  const exCut = thresholds.excellent * full;
+  const passCut = thresholds.pass * full;
+  const lowCut = thresholds.low * full;
+  if (n > 0) {
+    const r0 = idx[0] ?? 0;
+    const t0 = totals[r0] ?? 0;
+    for (let j = 0; j < m; j++) {
+      first[j] = s[r0 * m + j] ?? 0;
+      firstRest[j] = t0 - (first[j] ?? 0);
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const r = idx[k] ?? 0;
+    const t = totals[r] ?? 0;
+    totalSum += t;
+    if (t >= exCut) excellent++;
+    if (t >= passCut) pass++;
+    if (t < lowCut) low++;
+    const o = r * m;
+    for (let j = 0; j < m; j++) {
+      const x = s[o + j] ?? 0;
+      const y = t - x;
+      colSum[j] = (colSum[j] ?? 0) + x;
+      restSum[j] = (restSum[j] ?? 0) + y;
+      if (x !== first[j]) varies[j] = 1;
+      if (y !== firstRest[j]) restVaries[j] = 1;
+    }
+  }
+  const meanT = n > 0 ? totalSum / n : 0;
+  const mx = new Float64Array(m);
+  const my = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    mx[j] = n > 0 ? (colSum[j] ?? 0) / n : 0;
+    my[j] = n > 0 ? (restSum[j] ?? 0) / n : 0;
+  }
+
+  // pass 2: centred sums of squares and products
+  const sxx = new Float64Array(m);
+  const syy = new Float64Array(m);
+  const sxy = new Float64Array(m);
+  let stt = 0;
+  for (let k = 0; k < n; k++) {
+    const r = idx[k] ?? 0;
+    const t = totals[r] ?? 0;
+    const dt = t - meanT;
+    stt += dt * dt;
+    const o = r * m;
+    for (let j = 0; j < m; j++) {
+      const x = s[o + j] ?? 0;
+      const dx = x - (mx[j] ?? 0);
+      const dy = t - x - (my[j] ?? 0);
+      sxx[j] = (sxx[j] ?? 0) + dx * dx;
+      syy[j] = (syy[j] ?? 0) + dy * dy;
+      sxy[j] = (sxy[j] ?? 0) + dx * dy;
+    }
+  }
+
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = totals[order[n - 1 - k] ?? 0] ?? 0;
+  const total: TotalStats = {
+    n,
+    mean: n > 0 ? meanT : null,
+    sd: n > 1 ? Math.sqrt(stt / (n - 1)) : null,
+    median: sortedMedian(sorted),
+    max: n > 0 ? (sorted[n - 1] ?? null) : null,
+    min: n > 0 ? (sorted[0] ?? null) : null,
+    excellentRate: rateOf(excellent, n),
+    passRate: rateOf(pass, n),
+    lowRate: rateOf(low, n),
+  };
+
+  // 27 % rule: order by total descending, ties in input order (idx is in input order; the sort is stable)
+  const g = Math.floor((n * DISCRIMINATION_GROUP_PERCENT) / 100);
+  const upper = new Float64Array(m);
+  const lower = new Float64Array(m);
+  if (g > 0) {
+    for (let k = 0; k < g; k++) {
+      const ou = (order[k] ?? 0) * m;
+      const ol = (order[n - 1 - k] ?? 0) * m;
+      for (let j = 0; j < m; j++) {
+        upper[j] = (upper[j] ?? 0) + (s[ou + j] ?? 0);
+        lower[j] = (lower[j] ?? 0) + (s[ol + j] ?? 0);
+      }
+    }
+  }
+
+  let sumItemVar = 0;
+  const itemStats: ItemStats[] = items.map((it, j) => {
+    sumItemVar += sxx[j] ?? 0;
+    const r =
+      n >= 2 && varies[j] === 1 && restVaries[j] === 1
+        ? (sxy[j] ?? 0) / Math.sqrt((sxx[j] ?? 0) * (syy[j] ?? 0))
+        : null;
+    return {
+      itemId: it.id,
+      maxScore: it.maxScore,
+      mean: n > 0 ? (mx[j] ?? 0) : null,
+      difficulty: n > 0 ? (mx[j] ?? 0) / it.maxScore : null,
+      discrimination27: g > 0 ? ((upper[j] ?? 0) / g - (lower[j] ?? 0) / g) / it.maxScore : null,
+      itemTotalR: r,
+    };
+  });
+  // alpha = k/(k−1) · (1 − Σ var(item) / var(total)); the n − 1 divisors cancel
+  const alpha = m >= 2 && n >= 2 && stt > 0 ? (m / (m - 1)) * (1 - sumItemVar / stt) : null;
+
+  return {
+    total,
+    alpha,
+    items: itemStats,
+    knowledgePoints: labelRates(items, itemStats, (it) => it.knowledgePoints),
+    abilityLevels: labelRates(items, itemStats, (it) => (it.abilityLevel ? [it.abilityLevel] : [])),
+  };
+}
+
+function labelRates(
+  items: ItemSpec[],
+  stats: ItemStats[],
+  labelsOf: (it: ItemSpec) => string[],
+): LabelRate[] {
+  const by = new Map<string, { itemIds: string[]; max: number; sum: number; any: boolean }>();
+  items.forEach((it, j) => {
+    for (const label of labelsOf(it)) {
+      let e = by.get(label);
+      if (!e) {
+        e = { itemIds: [], max: 0, sum: 0, any: true };
+        by.set(label, e);
+      }
+      e.itemIds.push(it.id);
+      e.max += it.maxScore;
+      const mean = stats[j]?.mean;
+      if (mean === null || mean === undefined) e.any = false;
+      else e.sum += mean;
+    }
+  });
+  return [...by].map(([label, e]) => ({
+    label,
+    itemIds: e.itemIds,
+    maxScore: e.max,
+    scoreRate: e.any ? e.sum / e.max : null,
+  }));
+}
+
+/** Score bands every `width` points from 0; the last band ends at (and includes) full marks. */
+export function bandsEvery(totals: ArrayLike<number>, fullMarks: number, width = 10): ScoreBand[] {
+  const count = Math.max(1, Math.ceil(fullMarks / width));
+  const edges = Array.from({ length: count + 1 }, (_, b) => Math.min(b * width, fullMarks));
+  return scoreBands(totals, edges);
+}
+
+/**
+ * Counts in bands [e0, e1), [e1, e2) … [e(k−1), ek] (the last one closed). Totals below e0 or above ek are in no
+ * band. Labels default to "from–to".
+ */
+export function scoreBands(totals: ArrayLike<number>, edges: number[], labels?: string[]): ScoreBand[] {
+  const k = edges.length - 1;
+  if (k < 1) throw new RangeError('score bands need at least two edges');
+  for (let b = 0; b < k; b++) {
+    if (!((edges[b] ?? 0) < (edges[b + 1] ?? 0))) throw new RangeError('score band edges must increase');
+  }
+  const counts = new Array<number>(k).fill(0);
+  const n = totals.length;
+  const lo = edges[0] ?? 0;
+  const hi = edges[k] ?? 0;
+  for (let i = 0; i < n; i++) {
+    const t = totals[i] ?? 0;
+    if (t < lo || t > hi) continue;
+    // binary search for the last edge ≤ t
+    let a = 0;
+    let z = k - 1;
+    while (a < z) {
+      const mid = (a + z + 1) >> 1;
+      if ((edges[mid] ?? 0) <= t) a = mid;
+      else z = mid - 1;
+    }
+    counts[a] = (counts[a] ?? 0) + 1;
+  }
+  return counts.map((count, b) => ({
+    label: labels?.[b] ?? `${edges[b]}–${edges[b + 1]}`,
+    from: edges[b] ?? 0,
+    to: edges[b + 1] ?? 0,
+    count,
+    rate: rateOf(count, n),
+  }));
+}
+
+function groupIndices(keys: Int32Array, groups: number): Uint32Array[] {
+  const sizes = new Int32Array(groups);
+  for (let i = 0; i < keys.length; i++) {
+    const g = keys[i] ?? 0;
+    sizes[g] = (sizes[g] ?? 0) + 1;
+  }
+  const out = Array.from(sizes, (sz) => new Uint32Array(sz));
+  const fill = new Int32Array(groups);
+  for (let i = 0; i < keys.length; i++) {
+    const g = keys[i] ?? 0;
+    const arr = out[g];
+    const f = fill[g] ?? 0;
+    if (arr) arr[f] = i;
+    fill[g] = f + 1;
+  }
+  return out;
+}
+
+/** Split an order (of all students) into each group's order, keeping the sequence: a stable bucketing. */
+function groupOrders(order: Uint32Array, keys: Int32Array, sizes: Uint32Array[]): Uint32Array[] {
+  const out = sizes.map((a) => new Uint32Array(a.length));
+  const fill = new Int32Array(sizes.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] ?? 0;
+    const g = keys[i] ?? 0;
+    const f = fill[g] ?? 0;
+    const arr = out[g];
+    if (arr) arr[f] = i;
+    fill[g] = f + 1;
+  }
+  return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The whole analysis of one exam paper (one subject). */
+export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): ExamAnalysis {
+  const thresholds = options.thresholds ?? DEFAULT_EXAM_THRESHOLDS;
+  const n = exam.studentIds.length;
+  const totals = studentTotals(exam);
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  const order = orderByTotalDesc(totals, all);
+  const overall = analyzeSubset(exam, totals, all, thresholds, order);
+  const om = overall.total.mean;
+  const osd = overall.total.sd;
+  const decorate = (
+    a: SubsetAnalysis,
+    name: string,
+    school: string,
+    className: string | null,
+  ): GroupAnalysis => {
+    const gm = a.total.mean;
+    return {
+      name,
+      school,
+      className,
+      ...a,
+      aboveMeanRate: gm !== null && om !== null && om !== 0 ? (gm - om) / om : null,
+      standardised: gm !== null && om !== null && osd !== null && osd > 0 ? (gm - om) / osd : null,
+    };
+  };
+  let schools: GroupAnalysis[] = [];
+  let classes: GroupAnalysis[] = [];
+  if (options.schools !== false) {
+    const bySchool = groupIndices(exam.school, exam.schools.length);
+    const schoolOrders = groupOrders(order, exam.school, bySchool);
+    schools = bySchool.map((idx, s) => {
+      const name = exam.schools[s] ?? '';
+      return decorate(analyzeSubset(exam, totals, idx, thresholds, schoolOrders[s]), name, name, null);
+    });
+    schools.sort((a, b) => compareText(a.school, b.school));
+  }
+  if (options.classes !== false) {
+    const byClass = groupIndices(exam.klass, exam.classes.length);
+    const classOrders = groupOrders(order, exam.klass, byClass);
+    classes = byClass.map((idx, c) => {
+      const ref = exam.classes[c];
+      const school = exam.schools[ref?.school ?? 0] ?? '';
+      const cn = ref?.name ?? '';
+      return decorate(
+        analyzeSubset(exam, totals, idx, thresholds, classOrders[c]),
+        `${school} / ${cn}`,
+        school,
+        cn,
+      );
+    });
+    classes.sort(
+      (a, b) => compareText(a.school, b.school) || compareText(a.className ?? '', b.className ?? ''),
+    );
+  }
+  return {
+    students: n,
+    absent: exam.absent.length,
+    blankCells: exam.blankCells,
+    fullMarks: exam.fullMarks,
+    thresholds,
+    overall,
+    bands10: bandsEvery(totals, exam.fullMarks, 10),
+    customBands: options.customBands
+      ? scoreBands(totals, options.customBands.edges, options.customBands.labels)
+      : null,
+    schools,
+    classes,
+  };
+}

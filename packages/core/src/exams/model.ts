@@ -1,0 +1,82 @@
+/**
+ * The exam data model, independent of how the files were read (CSV, Excel, database).
+ *
+ * - Only students who sat the exam are in the score matrix. Absent students (缺考) are kept apart in `absent`:
+ *   they are excluded from every statistic and counted separately, never turned into zeros.
+ * - `scores` is the students × items matrix, row-major: the score of student `i` on item `j` is
+ *   `scores[i * items.length + j]`. A blank item cell of a present student is 0 (a question left unanswered
+ *   scores nothing); how many such cells there were is `blankCells`.
+ * - School and class are interned: `school[i]` indexes `schools`, `klass[i]` indexes `classes` (a class is a
+ *   school + class name pair: 一班 of two schools are two classes).
+ */
+
+export type ItemType = 'objective' | 'subjective';
+
+export interface ItemSpec {
+  id: string;
+  maxScore: number;
+  type: ItemType | null;
+  /** Knowledge points (知识点) this item tests; several may be listed separated by ; ； 、 or |. */
+  knowledgePoints: string[];
+  /** Ability level (能力层级), e.g. 识记 / 理解 / 应用. */
+  abilityLevel: string | null;
+}
+
+export interface ClassRef {
+  school: number;
+  name: string;
+}
+
+export interface AbsentStudent {
+  studentId: string;
+  school: string;
+  className: string;
+  /** The row of the source file. */
+  row: number;
+}
+
+export interface ExamScores {
+  items: ItemSpec[];
+  /** Sum of the items' max scores. */
+  fullMarks: number;
+  studentIds: string[];
+  /** The source row of each present student. */
+  rows: Int32Array;
+  schools: string[];
+  school: Int32Array;
+  classes: ClassRef[];
+  klass: Int32Array;
+  scores: Float64Array;
+  absent: AbsentStudent[];
+  blankCells: number;
+}
+
+/** One problem in an input file: which file, row (as the user sees it, header = 1), column, value and rule. */
+export interface ExamInputError {
+  file: 'scores' | 'items' | 'prior';
+  row: number;
+  column: string | null;
+  value: string | null;
+  rule: ExamInputRule;
+  message: string;
+}
+
+export type ExamInputRule =
+  | 'MISSING_COLUMN'
+  | 'UNKNOWN_ITEM_COLUMN'
+  | 'DUPLICATE_COLUMN'
+  | 'DUPLICATE_ITEM'
+  | 'DUPLICATE_STUDENT'
+  | 'REQUIRED'
+  | 'NOT_A_NUMBER'
+  | 'NEGATIVE'
+  | 'ABOVE_MAX'
+  | 'MAX_NOT_POSITIVE'
+  | 'BAD_TYPE'
+  | 'UNKNOWN_SCHOOL'
+  | 'ABSENT_WITH_SCORES'
+  | 'EXTRA_CELLS'
+  | 'NO_ITEMS'
+  | 'EMPTY_FILE';
+
+export type Cell = string | number | null | undefined;
