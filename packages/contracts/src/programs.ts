@@ -118,12 +118,34 @@ export const previewCountsSchema = z.object({
 });
 export type PreviewCounts = z.infer<typeof previewCountsSchema>;
 
+const previewOutcomeSchema = z.object({
+  eligible: z.number().int(),
+  needsOverride: z.number().int(),
+  ineligible: z.number().int(),
+});
+
 export const packPreviewSchema = z.object({
   teachers: z.number().int(),
   referenceDate: z.string(),
+  /** The changed pack's reference date when the changes moved it. */
+  changedReferenceDate: z.string().nullable(),
   current: previewCountsSchema,
   /** Present when `changes` were sent. */
   changed: previewCountsSchema.nullable(),
+  /** Per region key (the county of the teacher's school; a city or the province for schools above counties). */
+  byCounty: z.array(
+    z.object({
+      countyId: z.string(),
+      countyName: z.string(),
+      teachers: z.number().int(),
+      current: previewOutcomeSchema,
+      changed: previewOutcomeSchema.nullable(),
+    }),
+  ),
+  /** `grouped`: one evaluation per class of alike teachers; `per_teacher`: every teacher evaluated. */
+  method: z.enum(['grouped', 'per_teacher']),
+  /** Distinct classes evaluated (grouped). */
+  groups: z.number().int(),
   elapsedMs: z.number(),
 });
 export type PackPreview = z.infer<typeof packPreviewSchema>;

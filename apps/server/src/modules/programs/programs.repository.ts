@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { inSubtrees, subtreeRange } from '../../shared/subtree';
 
@@ -164,6 +164,43 @@ export interface IntegrityRow {
   evidence: string | null;
   standing: boolean;
   created_at: Date;
+}
+
+/** Date classes of the preview grouping (core YearClasses): lo + number of cuts the date is on or before. */
+interface YearClasses {
+  lo: number;
+  cuts: string[];
+}
+
+/** What the preview groups teachers by (the shape of core's GroupingPlan). */
+export interface PreviewGrouping {
+  age: YearClasses[] | null;
+  teaching: YearClasses[] | null;
+  training: Array<{ refYear: number; lo: number; hi: number }> | null;
+  location: boolean;
+  backbone: boolean;
+  roles: boolean;
+  title: boolean;
+  stage: boolean;
+}
+
+/** One group of the what-if preview: teachers of a region key alike in everything the rules read. */
+export interface PreviewGroupRow {
+  county_id: string;
+  /** Classes in plan order: age per reference date, then 教龄, then training-work years. */
+  klass: Array<number | null>;
+  location_type: string | null;
+  backbone: string | null;
+  roles_held: string[] | null;
+  title: string | null;
+  stage: string | null;
+  n: number;
+  birth_min: string;
+  birth_max: string;
+  teaching_min: string | null;
+  teaching_max: string | null;
+  training_min: number | null;
+  training_max: number | null;
 }
 
 /** Statuses of teachers who can be nominated or counted in a preview. */
@@ -713,6 +750,86 @@ export function createProgramsRepository(db: Database) {
         );
       }
       return q.orderBy('t.org_path').orderBy('t.name_pinyin').orderBy('t.id').limit(limit).execute();
+    },
+
+    /**
+     * The what-if preview's groups: working teachers under the roots without a standing integrity record,
+     * counted per region key and per class of every attribute the plan says a rule reads (core
+     * planEligibilityGrouping), with the earliest and latest value of each date attribute as representatives.
+     * One scan of teachers joined to their schools, aggregated in PostgreSQL.
+     */
+    async previewGroups(roots: string[], plan: PreviewGrouping): Promise<PreviewGroupRow[]> {
+      const yearClass = (col: string, c: YearClasses) =>
+        c.cuts.length === 0
+          ? sql<number>`${c.lo}::int`
+          : sql<number>`(${c.lo}::int + ${sql.join(
+              c.cuts.map((cut) => sql`(${sql.ref(col)} <= ${cut}::date)::int`),
+              sql` + `,
+            )})`;
+      const nullable = (col: string, e: RawBuilder<number>) =>
+        sql<number | null>`CASE WHEN ${sql.ref(col)} IS NULL THEN NULL ELSE ${e} END`;
+      const keys: RawBuilder<unknown>[] = [];
+      for (const c of plan.age ?? []) keys.push(yearClass('t.birth_date', c));
+      for (const c of plan.teaching ?? [])
+        keys.push(nullable('t.teaching_start_date', yearClass('t.teaching_start_date', c)));
+      for (const c of plan.training ?? []) {
+        keys.push(
+          nullable(
+            't.training_start_year',
+            sql<number>`least(greatest(${c.refYear}::int - t.training_start_year, ${c.lo}::int), ${c.hi}::int)`,
+          ),
+        );
+      }
+      const attr = (on: boolean, col: string) => (on ? sql.ref(col) : sql`NULL`);
+      const klass =
+        keys.length === 0 ? sql`ARRAY[]::int[]` : sql`ARRAY[${sql.join(keys.map((k) => sql`${k}::int`))}]`;
+      const [first, ...rest] = roots;
+      if (first === undefined) return [];
+      const inRoots = sql.join(
+        [first, ...rest].map((r) => {
+          const [lo, hi] = subtreeRange(r);
+          return sql`(t.org_path >= ${lo} AND t.org_path < ${hi})`;
+        }),
+        sql` OR `,
+      );
+      const r = await sql<PreviewGroupRow>`
+        SELECT t.county_id::text AS county_id, ${klass} AS klass,
+          ${attr(plan.location, 's.location_type')} AS location_type, ${attr(plan.backbone, 't.backbone')} AS backbone,
+          ${plan.roles ? sql`t.roles_held` : sql`NULL::text[]`} AS roles_held,
+          ${attr(plan.title, 't.title')} AS title, ${attr(plan.stage, 't.stage')} AS stage,
+          count(*)::int AS n,
+          min(t.birth_date) AS birth_min, max(t.birth_date) AS birth_max,
+          min(t.teaching_start_date) AS teaching_min, max(t.teaching_start_date) AS teaching_max,
+          min(t.training_start_year)::int AS training_min, max(t.training_start_year)::int AS training_max
+        FROM teachers t
+        JOIN orgs s ON s.id = t.school_id
+        WHERE (${inRoots}) AND t.status = ANY(${WORKING_STATUSES}::text[])
+          AND NOT EXISTS (SELECT 1 FROM integrity_records r
+            WHERE r.county_id = t.county_id AND r.teacher_id = t.id AND r.standing)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+      return r.rows;
+    },
+
+    /** Working teachers under the roots with a standing integrity record (the preview evaluates them one by one). */
+    candidatesWithStandingRecords(roots: string[]): Promise<CandidateRow[]> {
+      return db
+        .selectFrom('teachers as t')
+        .innerJoin('orgs as s', 's.id', 't.school_id')
+        .select(CANDIDATE_COLUMNS)
+        .where((eb) => inSubtrees(eb, 't.org_path', roots))
+        .where(sql<boolean>`t.status = ANY(${WORKING_STATUSES}::text[])`)
+        .where(
+          sql<boolean>`EXISTS (SELECT 1 FROM integrity_records r
+            WHERE r.county_id = t.county_id AND r.teacher_id = t.id AND r.standing)`,
+        )
+        .execute();
+    },
+
+    /** Names of orgs by id (county labels of the preview). */
+    async orgNames(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     /** The org row of an id (for quota nodes and owners). */

@@ -37,6 +37,7 @@ import {
   checkAllocation,
   clonePackForYear,
   type EligibilityCandidate,
+  type EligibilityContext,
   type EligibilityResult,
   evaluateEligibility,
   findProjectType,
@@ -46,6 +47,8 @@ import {
   type LocationType,
   type PackProblem,
   type PolicyPack,
+  type ProjectTrack,
+  planEligibilityGrouping,
   QUOTA_RULE_ID,
   resolveReferenceDate,
   suggestSplit,
@@ -63,6 +66,7 @@ import {
   createProgramsRepository,
   type NominationRow,
   type PackRow,
+  type PreviewGroupRow,
   type ProgrammeRow,
   type ProgramsRepository,
   type QuotaKey,
@@ -218,6 +222,96 @@ const quotaKey = (q: Pick<QuotaRow, 'region_id' | 'programme_id' | 'org_id'>): Q
   programmeId: q.programme_id,
   orgId: q.org_id,
 });
+
+// ------------------------------------------------------------------------------------------- what-if preview
+
+export type PreviewMethod = 'grouped' | 'per_teacher';
+
+interface PreviewRun {
+  pack: PolicyPack;
+  track: ProjectTrack;
+  context: EligibilityContext;
+  attestations: string[];
+}
+
+interface PreviewTally {
+  teachers: number;
+  packs: Array<{ eligible: number; needsOverride: number; ineligible: number; failed: Map<string, number> }>;
+  /** Region key → teachers and, per pack, [eligible, needsOverride, ineligible]. */
+  byCounty: Map<string, { teachers: number; packs: number[][] }>;
+}
+
+function newPreviewTally(packs: number): PreviewTally {
+  return {
+    teachers: 0,
+    packs: Array.from({ length: packs }, () => ({
+      eligible: 0,
+      needsOverride: 0,
+      ineligible: 0,
+      failed: new Map<string, number>(),
+    })),
+    byCounty: new Map(),
+  };
+}
+
+/** Count `n` teachers of a county with these results (one per pack). */
+function addToTally(t: PreviewTally, countyId: string, results: EligibilityResult[], n: number): void {
+  t.teachers += n;
+  let c = t.byCounty.get(countyId);
+  if (!c) {
+    c = { teachers: 0, packs: results.map(() => [0, 0, 0]) };
+    t.byCounty.set(countyId, c);
+  }
+  c.teachers += n;
+  results.forEach((r, i) => {
+    const p = t.packs[i];
+    const cp = c.packs[i];
+    if (!p || !cp) return;
+    const slot = r.eligible ? 0 : r.needsOverride ? 1 : 2;
+    if (slot === 0) p.eligible += n;
+    else if (slot === 1) p.needsOverride += n;
+    else p.ineligible += n;
+    cp[slot] = (cp[slot] ?? 0) + n;
+    for (const check of r.checks) {
+      if (check.passed) continue;
+      const key = `${check.ruleId}\u0000${check.label}`;
+      p.failed.set(key, (p.failed.get(key) ?? 0) + n);
+    }
+  });
+}
+
+function mergeTally(into: PreviewTally, from: PreviewTally): void {
+  into.teachers += from.teachers;
+  from.packs.forEach((p, i) => {
+    const q = into.packs[i];
+    if (!q) return;
+    q.eligible += p.eligible;
+    q.needsOverride += p.needsOverride;
+    q.ineligible += p.ineligible;
+    for (const [k, v] of p.failed) q.failed.set(k, (q.failed.get(k) ?? 0) + v);
+  });
+  for (const [k, c] of from.byCounty) {
+    const d = into.byCounty.get(k);
+    if (!d) {
+      into.byCounty.set(k, c);
+      continue;
+    }
+    d.teachers += c.teachers;
+    c.packs.forEach((row, i) => {
+      const target = d.packs[i];
+      if (!target) return;
+      row.forEach((v, j) => {
+        target[j] = (target[j] ?? 0) + v;
+      });
+    });
+  }
+}
+
+/** What a count needs from a result: the outcome and the failed rules. */
+function signature(r: EligibilityResult): string {
+  const failed = r.checks.filter((c) => !c.passed).map((c) => `${c.ruleId}\u0000${c.label}`);
+  return `${r.eligible ? 'E' : r.needsOverride ? 'O' : 'I'}|${failed.join('|')}`;
+}
 
 export function createProgramsService(deps: {
   db: Database;
@@ -429,6 +523,102 @@ export function createProgramsService(deps: {
     return org;
   }
 
+  function evaluateRuns(typeCode: string, runs: PreviewRun[], c: EligibilityCandidate): EligibilityResult[] {
+    return runs.map((run) =>
+      evaluateEligibility(run.pack, typeCode, { ...c, attestations: run.attestations }, run.context),
+    );
+  }
+
+  /** Every working teacher under the roots through evaluateEligibility, in keyset batches (the reference path). */
+  async function previewPerTeacher(
+    roots: string[],
+    typeCode: string,
+    runs: PreviewRun[],
+    tally: PreviewTally,
+  ): Promise<void> {
+    const integrity = await repo.standingIntegrityUnder(roots);
+    let after: { orgPath: string; pinyin: string; id: string } | null = null;
+    for (;;) {
+      const batch = await repo.candidateBatch(roots, after, PREVIEW_BATCH);
+      for (const t of batch) {
+        const candidate = toCandidate(t, { integrity: integrity.get(t.id) });
+        addToTally(tally, t.county_id, evaluateRuns(typeCode, runs, candidate), 1);
+      }
+      const last = batch[batch.length - 1];
+      if (!last || batch.length < PREVIEW_BATCH) break;
+      after = { orgPath: last.org_path, pinyin: last.name_pinyin, id: last.id };
+    }
+  }
+
+  /**
+   * The grouped path: classes from PostgreSQL, one evaluation per class (with its earliest and its latest
+   * dates, which must agree), teachers with standing integrity records one by one. Undefined when a class's
+   * representatives disagree (the caller then falls back to the per-teacher path).
+   */
+  async function previewGrouped(
+    roots: string[],
+    typeCode: string,
+    runs: PreviewRun[],
+  ): Promise<{ tally: PreviewTally; groups: number } | undefined> {
+    const plan = planEligibilityGrouping(
+      runs.map((r) => r.track),
+      runs.map((r) => r.context.referenceDate),
+    );
+    const [rows, withRecords, integrity] = await Promise.all([
+      repo.previewGroups(roots, plan),
+      repo.candidatesWithStandingRecords(roots),
+      repo.standingIntegrityUnder(roots),
+    ]);
+    type Rep = { lo: PreviewGroupRow; hi: PreviewGroupRow };
+    const classes = new Map<string, Rep>();
+    const keyOf = (r: PreviewGroupRow) =>
+      JSON.stringify([r.klass, r.location_type, r.backbone, r.roles_held, r.title, r.stage]);
+    const earlier = <T extends string | number>(a: T | null, b: T | null) =>
+      a === null ? b : b === null ? a : a < b ? a : b;
+    const later = <T extends string | number>(a: T | null, b: T | null) =>
+      a === null ? b : b === null ? a : a > b ? a : b;
+    for (const r of rows) {
+      const key = keyOf(r);
+      const c = classes.get(key);
+      if (!c) {
+        classes.set(key, { lo: { ...r }, hi: { ...r } });
+        continue;
+      }
+      c.lo.birth_min = earlier(c.lo.birth_min, r.birth_min) ?? r.birth_min;
+      c.lo.teaching_min = earlier(c.lo.teaching_min, r.teaching_min);
+      c.lo.training_min = earlier(c.lo.training_min, r.training_min);
+      c.hi.birth_max = later(c.hi.birth_max, r.birth_max) ?? r.birth_max;
+      c.hi.teaching_max = later(c.hi.teaching_max, r.teaching_max);
+      c.hi.training_max = later(c.hi.training_max, r.training_max);
+    }
+    const candidateOf = (r: PreviewGroupRow, end: 'min' | 'max'): EligibilityCandidate => ({
+      birthDate: end === 'min' ? r.birth_min : r.birth_max,
+      teachingStartDate: end === 'min' ? r.teaching_min : r.teaching_max,
+      trainingStartYear: end === 'min' ? r.training_min : r.training_max,
+      backbone: r.backbone as BackboneLevel | null,
+      rolesHeld: r.roles_held ?? [],
+      title: r.title,
+      stage: r.stage,
+      schoolLocationType: r.location_type as LocationType | null,
+      enrolments: [],
+      integrityRecords: [],
+    });
+    const results = new Map<string, EligibilityResult[]>();
+    for (const [key, c] of classes) {
+      const lo = evaluateRuns(typeCode, runs, candidateOf(c.lo, 'min'));
+      const hi = evaluateRuns(typeCode, runs, candidateOf(c.hi, 'max'));
+      if (lo.some((r, i) => signature(r) !== signature(hi[i] ?? r))) return undefined;
+      results.set(key, lo);
+    }
+    const tally = newPreviewTally(runs.length);
+    for (const r of rows) addToTally(tally, r.county_id, results.get(keyOf(r)) ?? [], r.n);
+    for (const t of withRecords) {
+      const candidate = toCandidate(t, { integrity: integrity.get(t.id) });
+      addToTally(tally, t.county_id, evaluateRuns(typeCode, runs, candidate), 1);
+    }
+    return { tally, groups: classes.size };
+  }
+
   return {
     // ------------------------------------------------------------------------------------------- packs
 
@@ -549,11 +739,22 @@ export function createProgramsService(deps: {
 
     /**
      * What-if: how many working teachers under the actor's scope are eligible for a project type under the
-     * pack, and under the pack with `changes`. Teachers stream from the database in keyset batches and are
-     * evaluated in TypeScript. Attestations are taken as confirmed and other enrolments are ignored (they
-     * belong to a nomination, not to a rule change); standing integrity records count.
+     * pack, and under the pack with `changes`, in total, per region key (county) and per failed rule.
+     * Attestations are taken as confirmed and other enrolments are ignored (they belong to a nomination, not to
+     * a rule change); standing integrity records count.
+     *
+     * `grouped` (the default): PostgreSQL groups the teachers by the classes of every attribute the rules read
+     * (core planEligibilityGrouping) and core evaluateEligibility runs once per class, its result multiplied by
+     * the class size; teachers with a standing integrity record are evaluated one by one. Each class is
+     * evaluated with its earliest and its latest member's dates; were they ever to disagree, the preview falls
+     * back to `per_teacher`, which streams every teacher through evaluateEligibility (the reference).
      */
-    async previewPack(actor: Actor, id: string, req: PackPreviewRequest): Promise<PackPreview> {
+    async previewPack(
+      actor: Actor,
+      id: string,
+      req: PackPreviewRequest,
+      opts: { method?: PreviewMethod } = {},
+    ): Promise<PackPreview> {
       const started = performance.now();
       const row = await loadPack(actor, id);
       let roots = requirePermission(actor, 'teacher.read');
@@ -576,74 +777,74 @@ export function createProgramsService(deps: {
         const problems = checkPack(changed);
         if (problems.length > 0) throw problemsError(problems);
       }
-      const ref = resolveReferenceDate(base, { startDate: base.deadlines.selectionDue.value });
       const packs = changed ? [base, changed] : [base];
-      const contexts = packs.map((pk) => {
-        const r = resolveReferenceDate(pk, { startDate: pk.deadlines.selectionDue.value });
+      const runs: PreviewRun[] = packs.map((pk) => {
+        const ref = resolveReferenceDate(pk, { startDate: pk.deadlines.selectionDue.value });
+        const pkTrack = findTrack(findProjectType(pk, type.code) ?? type, track.code) ?? track;
         return {
-          referenceDate: r,
-          programme: { id: 'preview', startDate: r, endDate: r },
-          trackCode: track.code,
+          pack: pk,
+          track: pkTrack,
+          context: {
+            referenceDate: ref,
+            programme: { id: 'preview', startDate: ref, endDate: ref },
+            trackCode: track.code,
+          },
+          attestations: (pkTrack.eligibility.attestations?.value ?? []).map((a) => a.code),
         };
       });
-      const attestations = (pk: PolicyPack) => {
-        const t = findTrack(findProjectType(pk, type.code) ?? type, track.code);
-        return (t?.eligibility.attestations?.value ?? []).map((a) => a.code);
-      };
-      const confirmed = packs.map(attestations);
-      const tallies = packs.map(() => ({
-        eligible: 0,
-        needsOverride: 0,
-        ineligible: 0,
-        failed: new Map<string, { label: string; failed: number }>(),
-      }));
-      const integrity = await repo.standingIntegrityUnder(roots);
-      let teachers = 0;
-      let after: { orgPath: string; pinyin: string; id: string } | null = null;
-      for (;;) {
-        const batch = await repo.candidateBatch(roots, after, PREVIEW_BATCH);
-        for (const t of batch) {
-          teachers++;
-          packs.forEach((pk, i) => {
-            const candidate = toCandidate(t, { integrity: integrity.get(t.id), attestations: confirmed[i] });
-            const ctx = contexts[i];
-            const tally = tallies[i];
-            if (!ctx || !tally) return;
-            const result = evaluateEligibility(pk, type.code, candidate, ctx);
-            if (result.eligible) tally.eligible++;
-            else if (result.needsOverride) tally.needsOverride++;
-            else tally.ineligible++;
-            for (const c of result.checks) {
-              if (c.passed) continue;
-              const key = `${c.ruleId}\u0000${c.label}`;
-              const entry = tally.failed.get(key) ?? { label: c.label, failed: 0 };
-              entry.failed++;
-              tally.failed.set(key, entry);
-            }
-          });
+      const tally = newPreviewTally(runs.length);
+      let method: PreviewMethod = opts.method ?? 'grouped';
+      let groups = 0;
+      if (method === 'grouped') {
+        const g = await previewGrouped(roots, type.code, runs);
+        if (g) {
+          groups = g.groups;
+          mergeTally(tally, g.tally);
+        } else {
+          method = 'per_teacher';
         }
-        const last = batch[batch.length - 1];
-        if (!last || batch.length < PREVIEW_BATCH) break;
-        after = { orgPath: last.org_path, pinyin: last.name_pinyin, id: last.id };
       }
-      const out = (i: number): PreviewCounts => {
-        const t = tallies[i] ?? { eligible: 0, needsOverride: 0, ineligible: 0, failed: new Map() };
+      if (method === 'per_teacher') await previewPerTeacher(roots, type.code, runs, tally);
+      const names = await repo.orgNames([...tally.byCounty.keys()]);
+      const counts = (i: number): PreviewCounts => {
+        const t = tally.packs[i] ?? { eligible: 0, needsOverride: 0, ineligible: 0, failed: new Map() };
         return {
           eligible: t.eligible,
           needsOverride: t.needsOverride,
           ineligible: t.ineligible,
-          failedByRule: [...t.failed.entries()].map(([key, v]) => ({
-            ruleId: key.split('\u0000')[0] ?? '',
-            label: v.label,
-            failed: v.failed,
-          })),
+          failedByRule: [...t.failed.entries()]
+            .map(([key, failed]) => {
+              const [ruleId = '', label = ''] = key.split('\u0000');
+              return { ruleId, label, failed };
+            })
+            .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.label.localeCompare(b.label)),
         };
       };
+      const outcome = (c: number[] | undefined) => ({
+        eligible: c?.[0] ?? 0,
+        needsOverride: c?.[1] ?? 0,
+        ineligible: c?.[2] ?? 0,
+      });
       return {
-        teachers,
-        referenceDate: ref,
-        current: out(0),
-        changed: changed ? out(1) : null,
+        teachers: tally.teachers,
+        referenceDate: runs[0]?.context.referenceDate ?? '',
+        changedReferenceDate: changed ? (runs[1]?.context.referenceDate ?? null) : null,
+        current: counts(0),
+        changed: changed ? counts(1) : null,
+        byCounty: [...tally.byCounty.entries()]
+          .map(([countyId, c]) => ({
+            countyId,
+            countyName: names.get(countyId) ?? countyId,
+            teachers: c.teachers,
+            current: outcome(c.packs[0]),
+            changed: changed ? outcome(c.packs[1]) : null,
+          }))
+          .sort(
+            (a, b) =>
+              a.countyName.localeCompare(b.countyName, 'zh-CN') || a.countyId.localeCompare(b.countyId),
+          ),
+        method,
+        groups,
         elapsedMs: Math.round(performance.now() - started),
       };
     },
