@@ -18,6 +18,7 @@ import {
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { importRoutes } from './modules/imports';
+import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
 import { programsRoutes } from './modules/programs';
@@ -162,6 +163,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(services.audit));
       await api.register(programsRoutes(services.programs));
+      // issue 3 (progrest)
+      await api.register(notificationsRoutes(services.notifications));
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,8 @@ import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import { createImportsService } from './modules/imports';
+// issue 3 (progrest): notifications
+import { createNotificationsService } from './modules/notifications';
 import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
 import { createProgramsRepository, createProgramsService } from './modules/programs';
@@ -32,8 +34,28 @@ export function createServices(
   const people = createPeopleService({ db, repo: peopleRepo, orgRepo, orgs, audit, clock });
   const codes = createCodesService({ db });
   const imports = createImportsService({ db, orgRepo, peopleRepo, orgs, audit, clock });
-  const programs = createProgramsService({ db, repo: createProgramsRepository(db), audit, clock });
-  return { audit, auth, authRepo, orgs, orgRepo, people, peopleRepo, codes, imports, programs };
+  // issue 3 (progrest): notifications, given to programs
+  const notifications = createNotificationsService({ db });
+  const programs = createProgramsService({
+    db,
+    repo: createProgramsRepository(db),
+    audit,
+    notifications,
+    clock,
+  });
+  return {
+    audit,
+    auth,
+    authRepo,
+    orgs,
+    orgRepo,
+    people,
+    peopleRepo,
+    codes,
+    imports,
+    programs,
+    notifications,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,3 +5,4 @@ export * from './pack-validation';
 export * from './policy-pack';
 export * from './preview-grouping';
 export * from './quota';
+export * from './selection-quality';

@@ -423,21 +423,53 @@ describe('nominations', () => {
       teacherId: eligibleQ[3],
       reason: '原学员承担毕业班教学',
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().replaced).toMatchObject({ status: 'replaced', replacedById: res.json().nomination.id });
-    expect(res.json().nomination).toMatchObject({
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json();
+    expect(request).toMatchObject({
+      status: 'pending',
+      nominationId: first.id,
+      replacedTeacherId: eligibleQ[0],
+      teacherId: eligibleQ[3],
+      approverOrgId: qingcheng.id,
+    });
+    expect(request.eligibility.eligible).toBe(true);
+    // a second request for the same nomination while one is pending → 409
+    expect(
+      (
+        await req('POST', `${url()}/${first.id}/substitute`, 'school', {
+          teacherId: eligibleQ[2],
+          reason: '再申请',
+        })
+      ).statusCode,
+    ).toBe(409);
+    const decide = `/programmes/${programmeId}/substitutions/${request.id}/decision`;
+    // the school cannot approve its own request; another county cannot even see it
+    expect((await req('POST', decide, 'school', { approve: true })).statusCode).toBe(403);
+    expect((await req('POST', decide, 'yingde', { approve: true })).statusCode).toBe(404);
+    expect((await req('GET', `/programmes/${programmeId}/substitutions`, 'yingde')).json().total).toBe(0);
+    expect((await req('GET', `/programmes/${programmeId}/substitutions`, 'qingcheng')).json().total).toBe(1);
+    // until approved the original stays selected
+    const still = await req('GET', `${url()}?status=selected`, 'school');
+    expect(still.json().items.some((i: Json) => i.id === first.id)).toBe(true);
+    const ok = await req('POST', decide, 'qingcheng', { approve: true, reason: '同意' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().request).toMatchObject({ status: 'approved', decisionReason: '同意' });
+    expect(ok.json().replaced).toMatchObject({ status: 'replaced', replacedById: ok.json().nomination.id });
+    expect(ok.json().nomination).toMatchObject({
       status: 'selected',
       replacesId: first.id,
       teacherId: eligibleQ[3],
     });
+    expect((await req('POST', decide, 'qingcheng', { approve: true })).statusCode).toBe(409);
     const tree = await req('GET', `/programmes/${programmeId}/quotas`, 'school');
     expect(tree.json().nodes.find((n: Json) => n.orgId === schoolQ.id)).toMatchObject({ seats: 2, used: 2 });
     const audit = await h.db
       .selectFrom('audit_log')
-      .select(['details'])
-      .where('action', '=', 'nomination.substitute')
+      .select(['action', 'details'])
+      .where('action', 'in', ['substitution.request', 'substitution.approve'])
+      .orderBy('id')
       .execute();
-    expect(audit).toHaveLength(1);
+    expect(audit.map((a) => a.action)).toEqual(['substitution.request', 'substitution.approve']);
     expect(audit[0]?.details).toMatchObject({ reason: '原学员承担毕业班教学', toTeacherId: eligibleQ[3] });
   });
 
