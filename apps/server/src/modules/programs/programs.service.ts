@@ -1871,7 +1871,7 @@ export function createProgramsService(deps: {
         });
       }
       const org = isId(req.orgId) ? await repo.findOrg(req.orgId) : undefined;
-      if (!org || !org.path.startsWith(p.owner_path)) throw notFound('名额单位');
+      if (!org?.path.startsWith(p.owner_path)) throw notFound('名额单位');
       const key = { regionId: regionKeyOf(org), programmeId: p.id, orgId: org.id };
       return db.transaction().execute(async (trx) => {
         const quota = await repo.lockQuota(key, trx);
