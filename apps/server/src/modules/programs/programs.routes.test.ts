@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import {
+  buildAccount,
   buildTeacher,
   buildTestApp,
   login,
@@ -530,5 +531,102 @@ describe('integrity records (R-004-20)', () => {
     const ban = check.json().checks.find((c: Json) => c.ruleId === 'R-004-20');
     expect(ban).toMatchObject({ passed: false });
     expect(ban.values).toMatchObject({ recordDate: '2020-05-10', allowedFrom: '2023-05-10' });
+  });
+});
+
+describe('teacher: own notifications, own integrity records, appeals (R-004-20)', () => {
+  it('a teacher sees only their own; another county cannot decide the appeal; the county upholds it', async () => {
+    const me = await h.db
+      .selectFrom('accounts')
+      .select('teacher_id')
+      .where('username', '=', 'teacher')
+      .executeTakeFirstOrThrow();
+    const myId = me.teacher_id ?? '';
+    const mySchool = await h.db
+      .selectFrom('teachers as t')
+      .innerJoin('orgs as o', 'o.id', 't.school_id')
+      .selectAll('o')
+      .where('t.id', '=', myId)
+      .executeTakeFirstOrThrow();
+    const colleague = await buildTeacher(h.db, mySchool as unknown as OrgRow, { backbone: 'school' });
+    await buildAccount(h.db, 'colleague', 'teacher', mySchool as unknown as OrgRow, colleague.id);
+    s.colleague = await login(t.app, 'colleague');
+
+    expect((await req('GET', '/me/notifications')).statusCode).toBe(401);
+    expect((await req('GET', '/me/notifications', 'qingcheng')).statusCode).toBe(403);
+    const rec = await req('POST', '/integrity-records', 'province', {
+      teacherId: myId,
+      kind: 'dismissed',
+      recordDate: '2021-01-15',
+      evidence: '多次缺课被劝退',
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    const recordId = rec.json().id;
+    expect(rec.json().barEndsOn).toBe('2024-01-14');
+
+    const mine = await req('GET', '/me/notifications', 'teacher');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().unread).toBe(1);
+    const note = mine.json().items[0];
+    expect(note).toMatchObject({ kind: 'integrity.record', entityId: recordId });
+    expect((await req('GET', '/me/notifications', 'colleague')).json().items).toHaveLength(0);
+    expect((await req('POST', `/me/notifications/${note.id}/read`, 'colleague')).statusCode).toBe(404);
+    const read = await req('POST', `/me/notifications/${note.id}/read`, 'teacher');
+    expect(read.statusCode).toBe(200);
+    expect(read.json().readAt).not.toBeNull();
+    expect((await req('GET', '/me/notifications?unreadOnly=true', 'teacher')).json().unread).toBe(0);
+
+    const records = await req('GET', '/me/integrity-records', 'teacher');
+    expect(records.json().map((r: Json) => r.id)).toEqual([recordId]);
+    expect((await req('GET', '/me/integrity-records', 'colleague')).json()).toEqual([]);
+    expect(
+      (await req('POST', `/me/integrity-records/${recordId}/appeal`, 'colleague', { reason: '替他申诉' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await req('POST', `/me/integrity-records/${recordId}/appeal`, 'teacher', {})).statusCode).toBe(
+      400,
+    );
+    const appeal = await req('POST', `/me/integrity-records/${recordId}/appeal`, 'teacher', {
+      reason: '因病住院，有诊断证明',
+    });
+    expect(appeal.statusCode).toBe(200);
+    expect(appeal.json().appeal.status).toBe('pending');
+
+    const decision = `/integrity-records/${recordId}/appeal-decision`;
+    const body = { decision: 'upheld', reason: '诊断证明属实' };
+    expect((await req('POST', decision, 'teacher', body)).statusCode).toBe(403);
+    const schoolCounty = await h.db
+      .selectFrom('orgs')
+      .select('path')
+      .where('id', '=', mySchool.county_id ?? '')
+      .executeTakeFirstOrThrow();
+    const outsider = schoolCounty.path === qingcheng.path ? 'yingde' : 'qingcheng';
+    const insider = schoolCounty.path === qingcheng.path ? 'qingcheng' : 'province';
+    expect((await req('POST', decision, outsider, body)).statusCode).toBe(404);
+    const ok = await req('POST', decision, insider, body);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ standing: false, appeal: { status: 'upheld' } });
+    expect((await req('GET', '/me/notifications', 'teacher')).json().unread).toBe(1);
+  });
+});
+
+describe('selection quality (R3-B03)', () => {
+  it('a county sees its own row with the deduction; the city sees its counties; Excel export', async () => {
+    const url = `/programmes/${programmeId}/selection-quality`;
+    expect((await req('GET', url)).statusCode).toBe(401);
+    const q = await req('GET', `${url}?level=county`, 'qingcheng');
+    expect(q.statusCode, q.body).toBe(200);
+    expect(q.json().rows.map((r: Json) => r.orgId)).toEqual([qingcheng.id]);
+    expect(q.json().rows[0].deduction.ruleId).toBe('R3-B03');
+    expect(q.json().rows[0].refusedAttempts).toBeGreaterThanOrEqual(1);
+    const y = await req('GET', `${url}?level=school`, 'yingde');
+    expect(y.json().rows.every((r: Json) => r.orgId !== schoolQ.id)).toBe(true);
+    const c = await req('GET', `${url}?level=county`, 'city');
+    expect(c.json().rows.length).toBeGreaterThan(1);
+    const x = await req('GET', `${url}.xlsx?level=county`, 'qingcheng');
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    expect((await req('GET', `${url}?level=town`, 'qingcheng')).statusCode).toBe(400);
+    expect((await req('GET', `${url}`, 'teacher')).statusCode).toBe(403);
   });
 });
