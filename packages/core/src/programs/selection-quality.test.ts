@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HENAN_2021_PACK } from './henan-2021';
-import { findProjectType } from './policy-pack';
-import { projectCountyDeduction, shortlistCap } from './selection-quality';
-
-describe('R-004-59 shortlistCap: ⌈seats × ratio⌉ candidates', () => {
-  it('10 seats at 1:1.2 → 12 candidates (not 13 from floating point)', () => {
-    expect(shortlistCap(10, 1.2)).toBe(12);
-  });
-  it('150 seats → 180 (the seed), 1 seat → 2, 0 seats → 0', () => {
-    const ratio = findProjectType(HENAN_2021_PACK, 'trainer_advanced')?.competitiveRatio?.value ?? 0;
-    expect(ratio).toBe(1.2);
-    expect(shortlistCap(150, ratio)).toBe(180);
-    expect(shortlistCap(1, ratio)).toBe(2);
-    expect(shortlistCap(0, ratio)).toBe(0);
-    expect(shortlistCap(11, ratio)).toBe(14);
-  });
-});
+import { projectCountyDeduction } from './selection-quality';
 
 describe('R3-B03 project-county deduction: −1 per person-time from 12 points', () => {
   it('sums under-reported, missed, not completed and ineligible person-times', () => {

@@ -1,15 +1,7 @@
 /**
- * Differential shortlists (差额遴选, R-004-59) and the project-county deduction for selection (R3-B03).
+ * The project-county deduction for selection (R3-B03). Shortlist sizes (R-004-59) are quota.ts `shortlistSize`.
  */
 import { type PolicyValue, pv } from './policy-pack';
-
-/**
- * Candidates a quota node may put forward for `seats` seats at a 1:`ratio` shortlist: ⌈seats × ratio⌉
- * (10 seats at 1.2 → 12; 150 → 180). The product is rounded to 6 decimals first, so 10 × 1.2 is 12, not 13.
- */
-export function shortlistCap(seats: number, ratio: number): number {
-  return Math.ceil(Math.round(seats * ratio * 1e6) / 1e6);
-}
 
 export interface ProjectCountyDeductionRules {
   /** Points of the indicator the deduction is taken from ("组织实施（12分）"). */

@@ -63,7 +63,7 @@ import {
   projectCountyDeduction,
   QUOTA_RULE_ID,
   resolveReferenceDate,
-  shortlistCap,
+  shortlistSize,
   suggestSplit,
   todayInShanghai,
   validatePack,
@@ -603,7 +603,7 @@ export function createProgramsService(deps: {
       const locked = await repo.lockQuota(quotaKey(quota), trx);
       if (!locked) throw notFound('该单位的本项目名额');
       const own = locked.seats - locked.allocated;
-      const cap = shortlistCap(own, ratio);
+      const cap = shortlistSize(own, ratio);
       const count = await repo.countCandidates(p.id, quotaOrg.id, trx);
       if (count >= cap) {
         throw new AppError(
