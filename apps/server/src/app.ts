@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { importRoutes } from './modules/imports';
+import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
 import { plansRoutes } from './modules/plans';
@@ -167,6 +168,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // plans (issue 3 items 3 and 9)
       await api.register(plansRoutes(services.plans, services.files));
       await api.register(classesRoutes(services.classes));
+      // issue 3 (progrest)
+      await api.register(notificationsRoutes(services.notifications));
     },
     { prefix: '/api/v1' },
   );

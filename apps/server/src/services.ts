@@ -7,6 +7,8 @@ import { createClassesRepository, createClassesService } from './modules/classes
 // plans (issue 3 items 3 and 9)
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
+// issue 3 (progrest): notifications
+import { createNotificationsService } from './modules/notifications';
 import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
@@ -41,7 +43,15 @@ export function createServices(
   const people = createPeopleService({ db, repo: peopleRepo, orgRepo, orgs, audit, clock });
   const codes = createCodesService({ db });
   const imports = createImportsService({ db, orgRepo, peopleRepo, orgs, audit, clock });
-  const programs = createProgramsService({ db, repo: createProgramsRepository(db), audit, clock });
+  // issue 3 (progrest): notifications, given to programs
+  const notifications = createNotificationsService({ db });
+  const programs = createProgramsService({
+    db,
+    repo: createProgramsRepository(db),
+    audit,
+    notifications,
+    clock,
+  });
   // plans (issue 3 items 3 and 9)
   const files = createFilesService({
     db,
@@ -73,6 +83,7 @@ export function createServices(
     files,
     plans,
     classes,
+    notifications,
   };
 }
 

@@ -2,6 +2,7 @@ export * from './auth';
 export * from './classes';
 export * from './errors';
 export * from './imports';
+export * from './notifications';
 export * from './org';
 export * from './people';
 export * from './permissions';

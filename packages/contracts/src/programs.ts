@@ -132,14 +132,36 @@ export const previewUnitSchema = z.object({
 });
 export type PreviewUnit = z.infer<typeof previewUnitSchema>;
 
+const previewOutcomeSchema = z.object({
+  eligible: z.number().int(),
+  needsOverride: z.number().int(),
+  ineligible: z.number().int(),
+});
+
 export const packPreviewSchema = z.object({
   teachers: z.number().int(),
   referenceDate: z.string(),
+  /** The changed pack's reference date when the changes moved it. */
+  changedReferenceDate: z.string().nullable(),
   current: previewCountsSchema,
   /** Present when `changes` were sent. */
   changed: previewCountsSchema.nullable(),
   /** The same counts per county (per school when the scope lies in one county), in org-path order. */
   byUnit: z.array(previewUnitSchema),
+  /** Per region key (the county of the teacher's school; a city or the province for schools above counties). */
+  byCounty: z.array(
+    z.object({
+      countyId: z.string(),
+      countyName: z.string(),
+      teachers: z.number().int(),
+      current: previewOutcomeSchema,
+      changed: previewOutcomeSchema.nullable(),
+    }),
+  ),
+  /** `grouped`: one evaluation per class of alike teachers; `per_teacher`: every teacher evaluated. */
+  method: z.enum(['grouped', 'per_teacher']),
+  /** Distinct classes evaluated (grouped). */
+  groups: z.number().int(),
   elapsedMs: z.number(),
 });
 export type PackPreview = z.infer<typeof packPreviewSchema>;
@@ -335,7 +357,15 @@ const candidateExtras = {
 export const eligibilityRequestSchema = z.object({ teacherId: idString, ...candidateExtras });
 export type EligibilityRequest = z.infer<typeof eligibilityRequestSchema>;
 
-export const NOMINATION_STATUSES = ['selected', 'waitlisted', 'withdrawn', 'replaced'] as const;
+/** `candidate` and `not_selected`: a competitive (差额, R-004-59) programme's shortlist before and after selection. */
+export const NOMINATION_STATUSES = [
+  'candidate',
+  'selected',
+  'not_selected',
+  'waitlisted',
+  'withdrawn',
+  'replaced',
+] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 export const nominateRequestSchema = z.object({
@@ -365,6 +395,8 @@ export const nominationSchema = z.object({
   replacesId: z.string().nullable(),
   replacedById: z.string().nullable(),
   createdAt: z.string(),
+  /** When the selecting level decided a candidate's outcome (R-004-59). */
+  decidedAt: z.string().nullable().optional(),
 });
 export type Nomination = z.infer<typeof nominationSchema>;
 
@@ -410,6 +442,17 @@ export const integrityRecordSchema = z.object({
   evidence: z.string().nullable(),
   standing: z.boolean(),
   createdAt: z.string(),
+  /** The last day of the bar (R-004-20): record date + the pack's years, anniversary reading applied. */
+  barEndsOn: z.string(),
+  appeal: z.object({
+    status: z.enum(['none', 'pending', 'upheld', 'rejected']),
+    reason: z.string().nullable(),
+    appealedAt: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    decisionReason: z.string().nullable(),
+  }),
+  /** Why a record no longer stands (appeal upheld …). */
+  standingReason: z.string().nullable(),
 });
 export type IntegrityRecordBody = z.infer<typeof integrityRecordSchema>;
 
@@ -424,3 +467,138 @@ export type CreateIntegrityRecordRequest = z.infer<typeof createIntegrityRecordS
 
 export const integrityListQuerySchema = pageQuerySchema.extend({ teacherId: idString.optional() });
 export type IntegrityListQuery = z.infer<typeof integrityListQuerySchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 3 items 5 and 8, continued (progrest): shortlists, substitution requests, appeals, selection quality
+
+/** The selecting level's final list of a competitive programme (R-004-59): the candidates it selects. */
+export const confirmShortlistRequestSchema = z.object({
+  /** Quota node whose candidates are decided; every candidate there not listed becomes not selected. */
+  orgId: idString,
+  selectedIds: z.array(idString).max(5000),
+  reason: z.string().trim().max(500).optional(),
+});
+export type ConfirmShortlistRequest = z.infer<typeof confirmShortlistRequestSchema>;
+
+export const shortlistResultSchema = z.object({
+  orgId: z.string(),
+  seats: z.number().int(),
+  ruleId: z.string(),
+  results: z.array(
+    z.object({
+      nominationId: z.string(),
+      teacherId: z.string(),
+      teacherName: z.string(),
+      status: z.enum(['selected', 'not_selected']),
+      ruleId: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type ShortlistResult = z.infer<typeof shortlistResultSchema>;
+
+export const SUBSTITUTION_STATUSES = ['pending', 'approved', 'refused', 'cancelled'] as const;
+
+/** A 替训 request: the nominating unit asks, the level that allocated its seats decides. */
+export const substitutionRequestSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  quotaOrgId: z.string(),
+  approverOrgId: z.string(),
+  nominationId: z.string(),
+  replacedTeacherId: z.string(),
+  replacedTeacherName: z.string(),
+  teacherId: z.string(),
+  teacherName: z.string(),
+  reason: z.string(),
+  /** The replacement's eligibility at request time. */
+  eligibility: eligibilityResultSchema,
+  overrideReason: z.string().nullable(),
+  status: z.enum(SUBSTITUTION_STATUSES),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  newNominationId: z.string().nullable(),
+});
+export type SubstitutionRequestBody = z.infer<typeof substitutionRequestSchema>;
+
+export const substitutionListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(SUBSTITUTION_STATUSES).optional(),
+});
+export type SubstitutionListQuery = z.infer<typeof substitutionListQuerySchema>;
+
+export const substitutionDecisionSchema = z.object({
+  approve: z.boolean(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type SubstitutionDecision = z.infer<typeof substitutionDecisionSchema>;
+
+export const substitutionDecisionResultSchema = z.object({
+  request: substitutionRequestSchema,
+  /** On approval: the replaced nomination and the new one. */
+  replaced: nominationSchema.nullable(),
+  nomination: nominationSchema.nullable(),
+});
+export type SubstitutionDecisionResult = z.infer<typeof substitutionDecisionResultSchema>;
+
+export const integrityAppealRequestSchema = z.object({ reason: z.string().trim().min(2).max(2000) });
+export type IntegrityAppealRequest = z.infer<typeof integrityAppealRequestSchema>;
+
+export const integrityAppealDecisionSchema = z.object({
+  decision: z.enum(['upheld', 'rejected']),
+  reason: z.string().trim().min(2).max(2000),
+});
+export type IntegrityAppealDecision = z.infer<typeof integrityAppealDecisionSchema>;
+
+export const selectionQualityQuerySchema = z.object({
+  level: z.enum(['city', 'county', 'school']).default('county'),
+});
+export type SelectionQualityQuery = z.infer<typeof selectionQualityQuerySchema>;
+
+const deductionItemSchema = z.object({
+  code: z.enum(['under_reported', 'missed', 'not_completed', 'ineligible']),
+  label: z.string(),
+  personTimes: z.number().int(),
+  points: z.number(),
+});
+
+export const selectionQualityRowSchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  /** Seats the unit holds for the programme (its own quota node, where it has one). */
+  seats: z.number().int().nullable(),
+  nominations: z.number().int(),
+  selected: z.number().int(),
+  candidates: z.number().int(),
+  notSelected: z.number().int(),
+  waitlisted: z.number().int(),
+  withdrawn: z.number().int(),
+  replaced: z.number().int(),
+  /** Selected with a soft rule passed by a recorded override ("原则上", R-004-56). */
+  overridden: z.number().int(),
+  /** Nomination attempts refused as ineligible. */
+  refusedAttempts: z.number().int(),
+  noShows: z.number().int(),
+  notCompleted: z.number().int(),
+  /** Project-county deduction (R3-B03), for county rows. */
+  deduction: z
+    .object({
+      ruleId: z.string(),
+      maxPoints: z.number(),
+      points: z.number(),
+      score: z.number(),
+      items: z.array(deductionItemSchema),
+    })
+    .nullable(),
+});
+export type SelectionQualityRow = z.infer<typeof selectionQualityRowSchema>;
+
+export const selectionQualitySchema = z.object({
+  programmeId: z.string(),
+  level: z.enum(['city', 'county', 'school']),
+  rows: z.array(selectionQualityRowSchema),
+});
+export type SelectionQuality = z.infer<typeof selectionQualitySchema>;

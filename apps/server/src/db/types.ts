@@ -226,6 +226,9 @@ export interface NominationsTable {
   created_by: Id | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 0006: who confirmed a competitive shortlist's outcome, and when. */
+  decided_by: Id | null;
+  decided_at: NullableTimestamp;
 }
 
 export interface IntegrityRecordsTable {
@@ -240,6 +243,67 @@ export interface IntegrityRecordsTable {
   standing: Generated<boolean>;
   created_by: Id | null;
   created_at: Timestamp;
+  /** 0006: appeals (R-004-20). */
+  appeal_status: Generated<string>;
+  appeal_reason: string | null;
+  appealed_at: NullableTimestamp;
+  appeal_decided_by: Id | null;
+  appeal_decided_at: NullableTimestamp;
+  appeal_decision_reason: string | null;
+  standing_reason: string | null;
+}
+
+// ---- 0006 programmes, continued (substitution requests, refusals, notifications) ----------------------------
+
+export interface SubstitutionRequestsTable {
+  region_id: Id;
+  id: GeneratedId;
+  programme_id: Id;
+  quota_org_id: Id;
+  approver_org_id: Id;
+  org_path: string;
+  nomination_county_id: Id;
+  nomination_id: Id;
+  replaced_teacher_id: Id;
+  teacher_county_id: Id;
+  teacher_id: Id;
+  reason: string;
+  /** core's EligibilityResult of the replacement at request time; written as JSON text. */
+  eligibility: ColumnType<unknown, string, string>;
+  override_reason: string | null;
+  status: Generated<string>;
+  requested_by: Id | null;
+  requested_at: Timestamp;
+  decided_by: Id | null;
+  decided_at: NullableTimestamp;
+  decision_reason: string | null;
+  new_nomination_id: Id | null;
+}
+
+export interface NominationRefusalsTable {
+  county_id: Id;
+  id: GeneratedId;
+  programme_id: Id;
+  teacher_id: Id;
+  org_path: string;
+  quota_org_id: Id;
+  failed_rules: string[];
+  needs_override: boolean;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  county_id: Id;
+  id: GeneratedId;
+  teacher_id: Id;
+  kind: string;
+  title: string;
+  body: string;
+  entity: string | null;
+  entity_id: string | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
 }
 
 // ---- plans (0005): files, training plans and versions, approved providers, spending ----
@@ -413,4 +477,8 @@ export interface DB {
   class_enrolments: ClassEnrolmentsTable;
   attendance: AttendanceTable;
   leave_requests: LeaveRequestsTable;
+  // 0006
+  substitution_requests: SubstitutionRequestsTable;
+  nomination_refusals: NominationRefusalsTable;
+  notifications: NotificationsTable;
 }

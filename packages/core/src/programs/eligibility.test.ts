@@ -5,6 +5,7 @@ import {
   type EligibilityContext,
   type EligibilityResult,
   evaluateEligibility,
+  integrityBar,
 } from './eligibility';
 import { HENAN_2021_PACK } from './henan-2021';
 import { type PolicyPack, resolveReferenceDate } from './policy-pack';
@@ -331,11 +332,12 @@ describe('R-004-20 integrity ban: a standing record bars provincial centralised 
         recordDate: '2018-08-21',
         kind: 'not_completed',
         allowedFrom: '2021-08-21',
+        barEndsOn: '2021-08-20',
         programmeStart: '2021-08-20',
       },
     });
     expect(c.message).toBe(
-      '2018-08-21 有"未结业"记录，3 年内不得参加省级组织的集中培训项目，2021-08-21 起方可参加（本项目 2021-08-20 开班）',
+      '2018-08-21 有"未结业"记录，3 年内（至 2021-08-20）不得参加省级组织的集中培训项目，2021-08-21 起方可参加（本项目 2021-08-20 开班）',
     );
     expect(r).toMatchObject({ eligible: false, needsOverride: false });
   });
@@ -447,5 +449,19 @@ describe('Y-004-OVERLAP no enrolment in another programme at the same time', () 
       ctx,
     );
     expect(r.eligible).toBe(true);
+  });
+});
+
+describe('R-004-20 integrityBar: the bar counts from the record date', () => {
+  it('anniversary allowed: barred to the day before the third anniversary, allowed from it', () => {
+    expect(integrityBar(pack, '2018-09-01')).toEqual({
+      ruleId: 'R-004-20',
+      years: 3,
+      lastBarredDay: '2021-08-31',
+      allowedFrom: '2021-09-01',
+    });
+  });
+  it('29 February records end on 1 March of the common year', () => {
+    expect(integrityBar(pack, '2020-02-29').allowedFrom).toBe('2023-03-01');
   });
 });

@@ -203,7 +203,7 @@ function integrityCheck(
     );
   }
   const kindName = INTEGRITY_KINDS.find((k) => k.code === worst.record.kind)?.name ?? worst.record.kind;
-  const allowedFrom = anniversaryAllowed ? worst.endsOn : addDays(worst.endsOn, 1);
+  const { lastBarredDay, allowedFrom } = integrityBar(pack, worst.record.date);
   return hardCheck(
     ban.years,
     '培训诚信档案',
@@ -214,10 +214,30 @@ function integrityCheck(
       recordDate: worst.record.date,
       kind: worst.record.kind,
       programmeStart,
+      barEndsOn: lastBarredDay,
       allowedFrom,
     },
-    `${worst.record.date} 有"${kindName}"记录，${years} 年内不得参加省级组织的集中培训项目，${allowedFrom} 起方可参加（本项目 ${programmeStart} 开班）`,
+    `${worst.record.date} 有"${kindName}"记录，${years} 年内（至 ${lastBarredDay}）不得参加省级组织的集中培训项目，${allowedFrom} 起方可参加（本项目 ${programmeStart} 开班）`,
   );
+}
+
+/**
+ * The bar of an integrity record dated `recordDate` (R-004-20): it counts from the record date, for the pack's
+ * years; on the anniversary itself the teacher may attend again or not, as the pack's `anniversary` says.
+ */
+export function integrityBar(
+  pack: PolicyPack,
+  recordDate: string,
+): { ruleId: string; years: number; lastBarredDay: string; allowedFrom: string } {
+  const ban = pack.integrityBan;
+  const endsOn = addYears(recordDate, ban.years.value);
+  const allowed = ban.anniversary.value === 'allowed';
+  return {
+    ruleId: ban.years.ruleId,
+    years: ban.years.value,
+    lastBarredDay: allowed ? addDays(endsOn, -1) : endsOn,
+    allowedFrom: allowed ? endsOn : addDays(endsOn, 1),
+  };
 }
 
 function overlapCheck(

@@ -4,4 +4,6 @@ export * from './henan-2021';
 export * from './pack-validation';
 export * from './plan-checks';
 export * from './policy-pack';
+export * from './preview-grouping';
 export * from './quota';
+export * from './selection-quality';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { inSubtrees, subtreeRange } from '../../shared/subtree';
 
@@ -135,6 +135,7 @@ export interface NominationRow {
   replaces_id: string | null;
   replaced_by_id: string | null;
   created_at: Date;
+  decided_at: Date | null;
 }
 
 export interface NominationWrite {
@@ -145,7 +146,7 @@ export interface NominationWrite {
   orgPath: string;
   quotaRegionId: string;
   quotaOrgId: string;
-  status: 'selected' | 'waitlisted';
+  status: 'selected' | 'waitlisted' | 'candidate';
   eligibility: unknown;
   overrideReason: string | null;
   replacesId: string | null;
@@ -164,6 +165,110 @@ export interface IntegrityRow {
   evidence: string | null;
   standing: boolean;
   created_at: Date;
+  appeal_status: string;
+  appeal_reason: string | null;
+  appealed_at: Date | null;
+  appeal_decided_at: Date | null;
+  appeal_decision_reason: string | null;
+  standing_reason: string | null;
+}
+
+export interface SubstitutionRow {
+  region_id: string;
+  id: string;
+  programme_id: string;
+  quota_org_id: string;
+  approver_org_id: string;
+  org_path: string;
+  nomination_county_id: string;
+  nomination_id: string;
+  replaced_teacher_id: string;
+  replaced_teacher_name: string;
+  teacher_county_id: string;
+  teacher_id: string;
+  teacher_name: string;
+  reason: string;
+  eligibility: unknown;
+  override_reason: string | null;
+  status: string;
+  requested_by: string | null;
+  requested_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  new_nomination_id: string | null;
+}
+
+export interface SubstitutionWrite {
+  regionId: string;
+  programmeId: string;
+  quotaOrgId: string;
+  approverOrgId: string;
+  orgPath: string;
+  nominationCountyId: string;
+  nominationId: string;
+  replacedTeacherId: string;
+  teacherCountyId: string;
+  teacherId: string;
+  reason: string;
+  eligibility: unknown;
+  overrideReason: string | null;
+  requestedBy: string | null;
+}
+
+/** Counts of one org of the selection-quality report (R3-B03). */
+export interface QualityCountsRow {
+  org_id: string;
+  nominations: number;
+  selected: number;
+  candidates: number;
+  not_selected: number;
+  waitlisted: number;
+  withdrawn: number;
+  replaced: number;
+  overridden: number;
+  ineligible_selected: number;
+  refused: number;
+  no_shows: number;
+  not_completed: number;
+}
+
+/** Date classes of the preview grouping (core YearClasses): lo + number of cuts the date is on or before. */
+interface YearClasses {
+  lo: number;
+  cuts: string[];
+}
+
+/** What the preview groups teachers by (the shape of core's GroupingPlan). */
+export interface PreviewGrouping {
+  age: YearClasses[] | null;
+  teaching: YearClasses[] | null;
+  training: Array<{ refYear: number; lo: number; hi: number }> | null;
+  location: boolean;
+  backbone: boolean;
+  roles: boolean;
+  title: boolean;
+  stage: boolean;
+}
+
+/** One group of the what-if preview: teachers of a region key alike in everything the rules read. */
+export interface PreviewGroupRow {
+  /** The unit the preview counts by: the county, or the school when the scope lies in one county. */
+  unit_id: string;
+  /** Classes in plan order: age per reference date, then 教龄, then training-work years. */
+  klass: Array<number | null>;
+  location_type: string | null;
+  backbone: string | null;
+  roles_held: string[] | null;
+  title: string | null;
+  stage: string | null;
+  n: number;
+  birth_min: string;
+  birth_max: string;
+  teaching_min: string | null;
+  teaching_max: string | null;
+  training_min: number | null;
+  training_max: number | null;
 }
 
 /** Statuses of teachers who can be nominated or counted in a preview. */
@@ -220,6 +325,7 @@ export function createProgramsRepository(db: Database) {
         'n.replaces_id',
         'n.replaced_by_id',
         'n.created_at',
+        'n.decided_at',
       ]);
 
   const programmeQuery = (trx: Database) =>
@@ -247,6 +353,41 @@ export function createProgramsRepository(db: Database) {
           'used_seats',
         ),
       );
+
+  const substitutionQuery = (trx: Database) =>
+    trx
+      .selectFrom('substitution_requests as r')
+      .innerJoin('teachers as o', (j) =>
+        j.onRef('o.county_id', '=', 'r.nomination_county_id').onRef('o.id', '=', 'r.replaced_teacher_id'),
+      )
+      .innerJoin('teachers as t', (j) =>
+        j.onRef('t.county_id', '=', 'r.teacher_county_id').onRef('t.id', '=', 'r.teacher_id'),
+      )
+      .select([
+        'r.region_id',
+        'r.id',
+        'r.programme_id',
+        'r.quota_org_id',
+        'r.approver_org_id',
+        'r.org_path',
+        'r.nomination_county_id',
+        'r.nomination_id',
+        'r.replaced_teacher_id',
+        'o.name as replaced_teacher_name',
+        'r.teacher_county_id',
+        'r.teacher_id',
+        't.name as teacher_name',
+        'r.reason',
+        'r.eligibility',
+        'r.override_reason',
+        'r.status',
+        'r.requested_by',
+        'r.requested_at',
+        'r.decided_by',
+        'r.decided_at',
+        'r.decision_reason',
+        'r.new_nomination_id',
+      ]);
 
   return {
     // ----------------------------------------------------------------------------------------------- packs
@@ -715,6 +856,90 @@ export function createProgramsRepository(db: Database) {
       return q.orderBy('t.org_path').orderBy('t.name_pinyin').orderBy('t.id').limit(limit).execute();
     },
 
+    /**
+     * The what-if preview's groups: working teachers under the roots without a standing integrity record,
+     * counted per region key and per class of every attribute the plan says a rule reads (core
+     * planEligibilityGrouping), with the earliest and latest value of each date attribute as representatives.
+     * One scan of teachers joined to their schools, aggregated in PostgreSQL.
+     */
+    async previewGroups(
+      roots: string[],
+      plan: PreviewGrouping,
+      unit: 'county' | 'school' = 'county',
+    ): Promise<PreviewGroupRow[]> {
+      const yearClass = (col: string, c: YearClasses) =>
+        c.cuts.length === 0
+          ? sql<number>`${c.lo}::int`
+          : sql<number>`(${c.lo}::int + ${sql.join(
+              c.cuts.map((cut) => sql`(${sql.ref(col)} <= ${cut}::date)::int`),
+              sql` + `,
+            )})`;
+      const nullable = (col: string, e: RawBuilder<number>) =>
+        sql<number | null>`CASE WHEN ${sql.ref(col)} IS NULL THEN NULL ELSE ${e} END`;
+      const keys: RawBuilder<unknown>[] = [];
+      for (const c of plan.age ?? []) keys.push(yearClass('t.birth_date', c));
+      for (const c of plan.teaching ?? [])
+        keys.push(nullable('t.teaching_start_date', yearClass('t.teaching_start_date', c)));
+      for (const c of plan.training ?? []) {
+        keys.push(
+          nullable(
+            't.training_start_year',
+            sql<number>`least(greatest(${c.refYear}::int - t.training_start_year, ${c.lo}::int), ${c.hi}::int)`,
+          ),
+        );
+      }
+      const attr = (on: boolean, col: string) => (on ? sql.ref(col) : sql`NULL`);
+      const klass =
+        keys.length === 0 ? sql`ARRAY[]::int[]` : sql`ARRAY[${sql.join(keys.map((k) => sql`${k}::int`))}]`;
+      const [first, ...rest] = roots;
+      if (first === undefined) return [];
+      const inRoots = sql.join(
+        [first, ...rest].map((r) => {
+          const [lo, hi] = subtreeRange(r);
+          return sql`(t.org_path >= ${lo} AND t.org_path < ${hi})`;
+        }),
+        sql` OR `,
+      );
+      const r = await sql<PreviewGroupRow>`
+        SELECT ${unit === 'school' ? sql.ref('t.school_id') : sql.ref('t.county_id')}::text AS unit_id, ${klass} AS klass,
+          ${attr(plan.location, 's.location_type')} AS location_type, ${attr(plan.backbone, 't.backbone')} AS backbone,
+          ${plan.roles ? sql`t.roles_held` : sql`NULL::text[]`} AS roles_held,
+          ${attr(plan.title, 't.title')} AS title, ${attr(plan.stage, 't.stage')} AS stage,
+          count(*)::int AS n,
+          min(t.birth_date) AS birth_min, max(t.birth_date) AS birth_max,
+          min(t.teaching_start_date) AS teaching_min, max(t.teaching_start_date) AS teaching_max,
+          min(t.training_start_year)::int AS training_min, max(t.training_start_year)::int AS training_max
+        FROM teachers t
+        JOIN orgs s ON s.id = t.school_id
+        WHERE (${inRoots}) AND t.status = ANY(${WORKING_STATUSES}::text[])
+          AND NOT EXISTS (SELECT 1 FROM integrity_records r
+            WHERE r.county_id = t.county_id AND r.teacher_id = t.id AND r.standing)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+      return r.rows;
+    },
+
+    /** Working teachers under the roots with a standing integrity record (the preview evaluates them one by one). */
+    candidatesWithStandingRecords(roots: string[]): Promise<CandidateRow[]> {
+      return db
+        .selectFrom('teachers as t')
+        .innerJoin('orgs as s', 's.id', 't.school_id')
+        .select(CANDIDATE_COLUMNS)
+        .where((eb) => inSubtrees(eb, 't.org_path', roots))
+        .where(sql<boolean>`t.status = ANY(${WORKING_STATUSES}::text[])`)
+        .where(
+          sql<boolean>`EXISTS (SELECT 1 FROM integrity_records r
+            WHERE r.county_id = t.county_id AND r.teacher_id = t.id AND r.standing)`,
+        )
+        .execute();
+    },
+
+    /** Names of orgs by id (county labels of the preview). */
+    async orgNames(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
     /** The org row of an id (for quota nodes and owners). */
     findOrg(id: string) {
       return db
@@ -848,6 +1073,204 @@ export function createProgramsRepository(db: Database) {
       return { rows, total: Number(total.n) };
     },
 
+    // ------------------------------------------------------------------------- shortlists (R-004-59)
+
+    /** Live candidates at a quota node (call with the node's row locked so the count cannot race). */
+    async countCandidates(programmeId: string, quotaOrgId: string, trx: Database): Promise<number> {
+      const r = await trx
+        .selectFrom('nominations')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('programme_id', '=', programmeId)
+        .where('quota_org_id', '=', quotaOrgId)
+        .where('status', '=', 'candidate')
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    /** The candidates of a quota node, locked. */
+    lockCandidates(programmeId: string, quotaOrgId: string, trx: Database) {
+      return trx
+        .selectFrom('nominations as n')
+        .innerJoin('teachers as t', (j) =>
+          j.onRef('t.county_id', '=', 'n.county_id').onRef('t.id', '=', 'n.teacher_id'),
+        )
+        .select(['n.county_id', 'n.id', 'n.teacher_id', 't.name as teacher_name'])
+        .where('n.programme_id', '=', programmeId)
+        .where('n.quota_org_id', '=', quotaOrgId)
+        .where('n.status', '=', 'candidate')
+        .orderBy('n.id')
+        .forUpdate()
+        .execute();
+    },
+
+    async decideCandidate(
+      countyId: string,
+      id: string,
+      status: 'selected' | 'not_selected',
+      reason: string | null,
+      decidedBy: string | null,
+      trx: Database,
+    ): Promise<void> {
+      await trx
+        .updateTable('nominations')
+        .set({ status, reason, decided_by: decidedBy, decided_at: sql`now()`, updated_at: sql`now()` })
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Take `n` seats of a node at once; false (nothing taken) when fewer are free. */
+    async takeSeats(k: QuotaKey, n: number, trx: Database): Promise<boolean> {
+      const r = await sql`
+        UPDATE quota_allocations SET used = used + ${n}, updated_at = now()
+        WHERE region_id = ${k.regionId} AND programme_id = ${k.programmeId} AND org_id = ${k.orgId}
+          AND allocated + used + ${n} <= seats
+        RETURNING used`.execute(trx);
+      return r.rows.length > 0;
+    },
+
+    // ------------------------------------------------------------------------------ substitution requests
+
+    async insertSubstitution(w: SubstitutionWrite, trx: Database): Promise<string | undefined> {
+      const r = await sql<{ id: string }>`
+        INSERT INTO substitution_requests (region_id, programme_id, quota_org_id, approver_org_id, org_path,
+          nomination_county_id, nomination_id, replaced_teacher_id, teacher_county_id, teacher_id, reason,
+          eligibility, override_reason, requested_by)
+        VALUES (${w.regionId}, ${w.programmeId}, ${w.quotaOrgId}, ${w.approverOrgId}, ${w.orgPath},
+          ${w.nominationCountyId}, ${w.nominationId}, ${w.replacedTeacherId}, ${w.teacherCountyId}, ${w.teacherId},
+          ${w.reason}, ${JSON.stringify(w.eligibility)}::jsonb, ${w.overrideReason}, ${w.requestedBy})
+        ON CONFLICT (region_id, nomination_id) WHERE status = 'pending' DO NOTHING
+        RETURNING id::text`.execute(trx);
+      return r.rows[0]?.id;
+    },
+
+    findSubstitution(id: string, trx: Database = db): Promise<SubstitutionRow | undefined> {
+      return substitutionQuery(trx).where('r.id', '=', id).executeTakeFirst();
+    },
+
+    lockSubstitution(regionId: string, id: string, trx: Database) {
+      return trx
+        .selectFrom('substitution_requests')
+        .select(['status'])
+        .where('region_id', '=', regionId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async decideSubstitution(
+      regionId: string,
+      id: string,
+      d: { status: string; decidedBy: string | null; reason: string | null; newNominationId: string | null },
+      trx: Database,
+    ): Promise<void> {
+      await trx
+        .updateTable('substitution_requests')
+        .set({
+          status: d.status,
+          decided_by: d.decidedBy,
+          decided_at: sql`now()`,
+          decision_reason: d.reason,
+          new_nomination_id: d.newNominationId,
+        })
+        .where('region_id', '=', regionId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Requests of a programme whose nominating unit lies under the roots, or whose approver does. */
+    async listSubstitutions(f: {
+      programmeId: string;
+      roots: string[];
+      status?: string | undefined;
+      offset: number;
+      limit: number;
+    }): Promise<{ rows: SubstitutionRow[]; total: number }> {
+      let q = substitutionQuery(db)
+        .where('r.programme_id', '=', f.programmeId)
+        .where((eb) => inSubtrees(eb, 'r.org_path', f.roots));
+      if (f.status) q = q.where('r.status', '=', f.status);
+      const rows = await q.orderBy('r.id', 'desc').offset(f.offset).limit(f.limit).execute();
+      let c = db
+        .selectFrom('substitution_requests as r')
+        .where('r.programme_id', '=', f.programmeId)
+        .where((eb) => inSubtrees(eb, 'r.org_path', f.roots));
+      if (f.status) c = c.where('r.status', '=', f.status);
+      const total = await c.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return { rows, total: Number(total.n) };
+    },
+
+    // --------------------------------------------------------------------------- selection quality (R3-B03)
+
+    async insertRefusal(w: {
+      countyId: string;
+      programmeId: string;
+      teacherId: string;
+      orgPath: string;
+      quotaOrgId: string;
+      failedRules: string[];
+      needsOverride: boolean;
+      createdBy: string | null;
+    }): Promise<void> {
+      await db
+        .insertInto('nomination_refusals')
+        .values({
+          county_id: w.countyId,
+          programme_id: w.programmeId,
+          teacher_id: w.teacherId,
+          org_path: w.orgPath,
+          quota_org_id: w.quotaOrgId,
+          failed_rules: w.failedRules,
+          needs_override: w.needsOverride,
+          created_by: w.createdBy,
+        })
+        .execute();
+    },
+
+    /**
+     * Per org of `nodes` (its subtree): nominations by status, overridden and ineligible selected ones,
+     * refused attempts, and the programme's standing no-show and not-completed (or dismissed) records.
+     */
+    async qualityCounts(
+      programmeId: string,
+      nodes: Array<{ id: string; path: string }>,
+    ): Promise<QualityCountsRow[]> {
+      if (nodes.length === 0) return [];
+      const ids = nodes.map((n) => n.id);
+      const los = nodes.map((n) => subtreeRange(n.path)[0]);
+      const his = nodes.map((n) => subtreeRange(n.path)[1]);
+      const r = await sql<QualityCountsRow>`
+        WITH n AS (SELECT * FROM unnest(${ids}::bigint[], ${los}::text[], ${his}::text[]) AS n(id, lo, hi))
+        SELECT n.id::text AS org_id,
+          coalesce(x.nominations, 0)::int AS nominations, coalesce(x.selected, 0)::int AS selected,
+          coalesce(x.candidates, 0)::int AS candidates, coalesce(x.not_selected, 0)::int AS not_selected,
+          coalesce(x.waitlisted, 0)::int AS waitlisted, coalesce(x.withdrawn, 0)::int AS withdrawn,
+          coalesce(x.replaced, 0)::int AS replaced, coalesce(x.overridden, 0)::int AS overridden,
+          coalesce(x.ineligible_selected, 0)::int AS ineligible_selected,
+          (SELECT count(*) FROM nomination_refusals f WHERE f.programme_id = ${programmeId}
+            AND f.org_path >= n.lo AND f.org_path < n.hi)::int AS refused,
+          (SELECT count(*) FROM integrity_records i WHERE i.programme_id = ${programmeId} AND i.standing
+            AND i.kind = 'no_show' AND i.org_path >= n.lo AND i.org_path < n.hi)::int AS no_shows,
+          (SELECT count(*) FROM integrity_records i WHERE i.programme_id = ${programmeId} AND i.standing
+            AND i.kind IN ('not_completed', 'dismissed') AND i.org_path >= n.lo AND i.org_path < n.hi)::int AS not_completed
+        FROM n
+        LEFT JOIN LATERAL (
+          SELECT count(*) AS nominations,
+            count(*) FILTER (WHERE m.status = 'selected') AS selected,
+            count(*) FILTER (WHERE m.status = 'candidate') AS candidates,
+            count(*) FILTER (WHERE m.status = 'not_selected') AS not_selected,
+            count(*) FILTER (WHERE m.status = 'waitlisted') AS waitlisted,
+            count(*) FILTER (WHERE m.status = 'withdrawn') AS withdrawn,
+            count(*) FILTER (WHERE m.status = 'replaced') AS replaced,
+            count(*) FILTER (WHERE m.status = 'selected' AND m.override_reason IS NOT NULL) AS overridden,
+            count(*) FILTER (WHERE m.status = 'selected' AND (m.eligibility->>'eligible')::boolean IS NOT TRUE)
+              AS ineligible_selected
+          FROM nominations m
+          WHERE m.programme_id = ${programmeId} AND m.org_path >= n.lo AND m.org_path < n.hi
+        ) x ON true`.execute(db);
+      return r.rows;
+    },
+
     // ------------------------------------------------------------------------------------------- integrity
 
     integrityOf(teacherId: string) {
@@ -901,9 +1324,67 @@ export function createProgramsRepository(db: Database) {
       return r.id;
     },
 
+    /** The record, locked, for an appeal or its decision. */
+    lockIntegrity(countyId: string, id: string, trx: Database) {
+      return trx
+        .selectFrom('integrity_records')
+        .select(['appeal_status', 'standing'])
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    findIntegrity(id: string) {
+      return db
+        .selectFrom('integrity_records')
+        .select([
+          'county_id',
+          'id',
+          'teacher_id',
+          'org_path',
+          'kind',
+          'record_date',
+          'standing',
+          'appeal_status',
+        ])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async setAppeal(countyId: string, id: string, reason: string, trx: Database): Promise<void> {
+      await trx
+        .updateTable('integrity_records')
+        .set({ appeal_status: 'pending', appeal_reason: reason, appealed_at: sql`now()` })
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async decideAppeal(
+      countyId: string,
+      id: string,
+      d: { upheld: boolean; reason: string; by: string | null },
+      trx: Database,
+    ): Promise<void> {
+      await trx
+        .updateTable('integrity_records')
+        .set({
+          appeal_status: d.upheld ? 'upheld' : 'rejected',
+          appeal_decided_by: d.by,
+          appeal_decided_at: sql`now()`,
+          appeal_decision_reason: d.reason,
+          ...(d.upheld ? { standing: false, standing_reason: `申诉成立：${d.reason}` } : {}),
+        })
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
     async listIntegrity(f: {
-      roots: string[];
+      roots: string[] | null;
       teacherId?: string | undefined;
+      id?: string | undefined;
       offset: number;
       limit: number;
     }): Promise<{ rows: IntegrityRow[]; total: number }> {
@@ -912,8 +1393,9 @@ export function createProgramsRepository(db: Database) {
         .innerJoin('teachers as t', (j) =>
           j.onRef('t.county_id', '=', 'r.county_id').onRef('t.id', '=', 'r.teacher_id'),
         )
-        .where((eb) => inSubtrees(eb, 'r.org_path', f.roots));
+        .where((eb) => (f.roots === null ? eb.val(true) : inSubtrees(eb, 'r.org_path', f.roots)));
       if (f.teacherId) q = q.where('r.teacher_id', '=', f.teacherId);
+      if (f.id) q = q.where('r.id', '=', f.id);
       const [rows, total] = await Promise.all([
         q
           .select([
@@ -928,6 +1410,12 @@ export function createProgramsRepository(db: Database) {
             'r.evidence',
             'r.standing',
             'r.created_at',
+            'r.appeal_status',
+            'r.appeal_reason',
+            'r.appealed_at',
+            'r.appeal_decided_at',
+            'r.appeal_decision_reason',
+            'r.standing_reason',
           ])
           .orderBy('r.record_date', 'desc')
           .orderBy('r.id', 'desc')

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import {
+  buildAccount,
   buildTeacher,
   buildTestApp,
   login,
@@ -438,21 +439,53 @@ describe('nominations', () => {
       teacherId: eligibleQ[3],
       reason: '原学员承担毕业班教学',
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().replaced).toMatchObject({ status: 'replaced', replacedById: res.json().nomination.id });
-    expect(res.json().nomination).toMatchObject({
+    expect(res.statusCode, res.body).toBe(201);
+    const request = res.json();
+    expect(request).toMatchObject({
+      status: 'pending',
+      nominationId: first.id,
+      replacedTeacherId: eligibleQ[0],
+      teacherId: eligibleQ[3],
+      approverOrgId: qingcheng.id,
+    });
+    expect(request.eligibility.eligible).toBe(true);
+    // a second request for the same nomination while one is pending → 409
+    expect(
+      (
+        await req('POST', `${url()}/${first.id}/substitute`, 'school', {
+          teacherId: eligibleQ[2],
+          reason: '再申请',
+        })
+      ).statusCode,
+    ).toBe(409);
+    const decide = `/programmes/${programmeId}/substitutions/${request.id}/decision`;
+    // the school cannot approve its own request; another county cannot even see it
+    expect((await req('POST', decide, 'school', { approve: true })).statusCode).toBe(403);
+    expect((await req('POST', decide, 'yingde', { approve: true })).statusCode).toBe(404);
+    expect((await req('GET', `/programmes/${programmeId}/substitutions`, 'yingde')).json().total).toBe(0);
+    expect((await req('GET', `/programmes/${programmeId}/substitutions`, 'qingcheng')).json().total).toBe(1);
+    // until approved the original stays selected
+    const still = await req('GET', `${url()}?status=selected`, 'school');
+    expect(still.json().items.some((i: Json) => i.id === first.id)).toBe(true);
+    const ok = await req('POST', decide, 'qingcheng', { approve: true, reason: '同意' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().request).toMatchObject({ status: 'approved', decisionReason: '同意' });
+    expect(ok.json().replaced).toMatchObject({ status: 'replaced', replacedById: ok.json().nomination.id });
+    expect(ok.json().nomination).toMatchObject({
       status: 'selected',
       replacesId: first.id,
       teacherId: eligibleQ[3],
     });
+    expect((await req('POST', decide, 'qingcheng', { approve: true })).statusCode).toBe(409);
     const tree = await req('GET', `/programmes/${programmeId}/quotas`, 'school');
     expect(tree.json().nodes.find((n: Json) => n.orgId === schoolQ.id)).toMatchObject({ seats: 2, used: 2 });
     const audit = await h.db
       .selectFrom('audit_log')
-      .select(['details'])
-      .where('action', '=', 'nomination.substitute')
+      .select(['action', 'details'])
+      .where('action', 'in', ['substitution.request', 'substitution.approve'])
+      .orderBy('id')
       .execute();
-    expect(audit).toHaveLength(1);
+    expect(audit.map((a) => a.action)).toEqual(['substitution.request', 'substitution.approve']);
     expect(audit[0]?.details).toMatchObject({ reason: '原学员承担毕业班教学', toTeacherId: eligibleQ[3] });
   });
 
@@ -513,5 +546,102 @@ describe('integrity records (R-004-20)', () => {
     const ban = check.json().checks.find((c: Json) => c.ruleId === 'R-004-20');
     expect(ban).toMatchObject({ passed: false });
     expect(ban.values).toMatchObject({ recordDate: '2020-05-10', allowedFrom: '2023-05-10' });
+  });
+});
+
+describe('teacher: own notifications, own integrity records, appeals (R-004-20)', () => {
+  it('a teacher sees only their own; another county cannot decide the appeal; the county upholds it', async () => {
+    const me = await h.db
+      .selectFrom('accounts')
+      .select('teacher_id')
+      .where('username', '=', 'teacher')
+      .executeTakeFirstOrThrow();
+    const myId = me.teacher_id ?? '';
+    const mySchool = await h.db
+      .selectFrom('teachers as t')
+      .innerJoin('orgs as o', 'o.id', 't.school_id')
+      .selectAll('o')
+      .where('t.id', '=', myId)
+      .executeTakeFirstOrThrow();
+    const colleague = await buildTeacher(h.db, mySchool as unknown as OrgRow, { backbone: 'school' });
+    await buildAccount(h.db, 'colleague', 'teacher', mySchool as unknown as OrgRow, colleague.id);
+    s.colleague = await login(t.app, 'colleague');
+
+    expect((await req('GET', '/me/notifications')).statusCode).toBe(401);
+    expect((await req('GET', '/me/notifications', 'qingcheng')).statusCode).toBe(403);
+    const rec = await req('POST', '/integrity-records', 'province', {
+      teacherId: myId,
+      kind: 'dismissed',
+      recordDate: '2021-01-15',
+      evidence: '多次缺课被劝退',
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    const recordId = rec.json().id;
+    expect(rec.json().barEndsOn).toBe('2024-01-14');
+
+    const mine = await req('GET', '/me/notifications', 'teacher');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().unread).toBe(1);
+    const note = mine.json().items[0];
+    expect(note).toMatchObject({ kind: 'integrity.record', entityId: recordId });
+    expect((await req('GET', '/me/notifications', 'colleague')).json().items).toHaveLength(0);
+    expect((await req('POST', `/me/notifications/${note.id}/read`, 'colleague')).statusCode).toBe(404);
+    const read = await req('POST', `/me/notifications/${note.id}/read`, 'teacher');
+    expect(read.statusCode).toBe(200);
+    expect(read.json().readAt).not.toBeNull();
+    expect((await req('GET', '/me/notifications?unreadOnly=true', 'teacher')).json().unread).toBe(0);
+
+    const records = await req('GET', '/me/integrity-records', 'teacher');
+    expect(records.json().map((r: Json) => r.id)).toEqual([recordId]);
+    expect((await req('GET', '/me/integrity-records', 'colleague')).json()).toEqual([]);
+    expect(
+      (await req('POST', `/me/integrity-records/${recordId}/appeal`, 'colleague', { reason: '替他申诉' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await req('POST', `/me/integrity-records/${recordId}/appeal`, 'teacher', {})).statusCode).toBe(
+      400,
+    );
+    const appeal = await req('POST', `/me/integrity-records/${recordId}/appeal`, 'teacher', {
+      reason: '因病住院，有诊断证明',
+    });
+    expect(appeal.statusCode).toBe(200);
+    expect(appeal.json().appeal.status).toBe('pending');
+
+    const decision = `/integrity-records/${recordId}/appeal-decision`;
+    const body = { decision: 'upheld', reason: '诊断证明属实' };
+    expect((await req('POST', decision, 'teacher', body)).statusCode).toBe(403);
+    const schoolCounty = await h.db
+      .selectFrom('orgs')
+      .select('path')
+      .where('id', '=', mySchool.county_id ?? '')
+      .executeTakeFirstOrThrow();
+    const outsider = schoolCounty.path === qingcheng.path ? 'yingde' : 'qingcheng';
+    const insider = schoolCounty.path === qingcheng.path ? 'qingcheng' : 'province';
+    expect((await req('POST', decision, outsider, body)).statusCode).toBe(404);
+    const ok = await req('POST', decision, insider, body);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ standing: false, appeal: { status: 'upheld' } });
+    expect((await req('GET', '/me/notifications', 'teacher')).json().unread).toBe(1);
+  });
+});
+
+describe('selection quality (R3-B03)', () => {
+  it('a county sees its own row with the deduction; the city sees its counties; Excel export', async () => {
+    const url = `/programmes/${programmeId}/selection-quality`;
+    expect((await req('GET', url)).statusCode).toBe(401);
+    const q = await req('GET', `${url}?level=county`, 'qingcheng');
+    expect(q.statusCode, q.body).toBe(200);
+    expect(q.json().rows.map((r: Json) => r.orgId)).toEqual([qingcheng.id]);
+    expect(q.json().rows[0].deduction.ruleId).toBe('R3-B03');
+    expect(q.json().rows[0].refusedAttempts).toBeGreaterThanOrEqual(1);
+    const y = await req('GET', `${url}?level=school`, 'yingde');
+    expect(y.json().rows.every((r: Json) => r.orgId !== schoolQ.id)).toBe(true);
+    const c = await req('GET', `${url}?level=county`, 'city');
+    expect(c.json().rows.length).toBeGreaterThan(1);
+    const x = await req('GET', `${url}.xlsx?level=county`, 'qingcheng');
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    expect((await req('GET', `${url}?level=town`, 'qingcheng')).statusCode).toBe(400);
+    expect((await req('GET', `${url}`, 'teacher')).statusCode).toBe(403);
   });
 });

@@ -2,10 +2,13 @@ import {
   allocateRequestSchema,
   allocateResultSchema,
   clonePackRequestSchema,
+  confirmShortlistRequestSchema,
   createIntegrityRecordSchema,
   createProgrammeRequestSchema,
   eligibilityRequestSchema,
   eligibilityResultSchema,
+  integrityAppealDecisionSchema,
+  integrityAppealRequestSchema,
   integrityListQuerySchema,
   integrityRecordSchema,
   nominateRequestSchema,
@@ -23,8 +26,14 @@ import {
   quotaSuggestionSchema,
   quotaSuggestQuerySchema,
   quotaTreeSchema,
+  selectionQualityQuerySchema,
+  selectionQualitySchema,
+  shortlistResultSchema,
   substituteRequestSchema,
-  substituteResultSchema,
+  substitutionDecisionResultSchema,
+  substitutionDecisionSchema,
+  substitutionListQuerySchema,
+  substitutionRequestSchema,
   updatePackRequestSchema,
   updateProgrammeRequestSchema,
   withdrawRequestSchema,
@@ -32,7 +41,7 @@ import {
 } from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../shared/http';
+import { actorOf, sendFile, XLSX_MIME } from '../../shared/http';
 import type { ProgramsService } from './programs.service';
 
 const packParams = z.object({ id: z.string().min(1).max(64) });
@@ -287,16 +296,85 @@ export function programsRoutes(programs: ProgramsService): FastifyPluginAsyncZod
       {
         schema: {
           tags,
-          summary: '替训 Replace a selected teacher',
+          summary: '替训申请 Ask to replace a selected teacher (the allocating level decides)',
           params: nominationParams,
           body: substituteRequestSchema,
-          response: { 201: substituteResultSchema },
+          response: { 201: substitutionRequestSchema },
         },
       },
       async (req, reply) =>
         reply
           .code(201)
           .send(await programs.substitute(actorOf(req), req.params.id, req.params.nominationId, req.body)),
+    );
+
+    // ------------------------------------------------- substitution requests, shortlists, selection quality
+    app.get(
+      '/programmes/:id/substitutions',
+      {
+        schema: {
+          tags,
+          summary: '替训申请 Substitution requests in scope',
+          params: idParams,
+          querystring: substitutionListQuerySchema,
+          response: { 200: pageOf(substitutionRequestSchema) },
+        },
+      },
+      async (req) => programs.listSubstitutions(actorOf(req), req.params.id, req.query),
+    );
+    app.post(
+      '/programmes/:id/substitutions/:requestId/decision',
+      {
+        schema: {
+          tags,
+          summary: '审批替训 Approve or refuse a substitution',
+          params: z.object({ id: z.string().max(20), requestId: z.string().max(20) }),
+          body: substitutionDecisionSchema,
+          response: { 200: substitutionDecisionResultSchema },
+        },
+      },
+      async (req) => programs.decideSubstitution(actorOf(req), req.params.id, req.params.requestId, req.body),
+    );
+    app.post(
+      '/programmes/:id/shortlist/confirm',
+      {
+        schema: {
+          tags,
+          summary: '差额遴选确定入选名单 Confirm a shortlist (R-004-59)',
+          params: idParams,
+          body: confirmShortlistRequestSchema,
+          response: { 200: shortlistResultSchema },
+        },
+      },
+      async (req) => programs.confirmShortlist(actorOf(req), req.params.id, req.body),
+    );
+    app.get(
+      '/programmes/:id/selection-quality',
+      {
+        schema: {
+          tags,
+          summary: '遴选质量与项目县扣分 Selection quality and R3-B03 deductions',
+          params: idParams,
+          querystring: selectionQualityQuerySchema,
+          response: { 200: selectionQualitySchema },
+        },
+      },
+      async (req) => programs.selectionQuality(actorOf(req), req.params.id, req.query),
+    );
+    app.get(
+      '/programmes/:id/selection-quality.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出遴选质量 Selection quality as Excel',
+          params: idParams,
+          querystring: selectionQualityQuerySchema,
+        },
+      },
+      async (req, reply) => {
+        const f = await programs.exportSelectionQuality(actorOf(req), req.params.id, req.query);
+        return sendFile(reply, f.fileName, XLSX_MIME, f.body);
+      },
     );
 
     // ---------------------------------------------------------------------------------------- integrity
@@ -323,6 +401,43 @@ export function programsRoutes(programs: ProgramsService): FastifyPluginAsyncZod
         },
       },
       async (req, reply) => reply.code(201).send(await programs.createIntegrity(actorOf(req), req.body)),
+    );
+    app.post(
+      '/integrity-records/:id/appeal-decision',
+      {
+        schema: {
+          tags,
+          summary: '处理申诉 Decide an appeal (upheld: the record stops standing)',
+          params: idParams,
+          body: integrityAppealDecisionSchema,
+          response: { 200: integrityRecordSchema },
+        },
+      },
+      async (req) => programs.decideAppeal(actorOf(req), req.params.id, req.body),
+    );
+    app.get(
+      '/me/integrity-records',
+      {
+        schema: {
+          tags,
+          summary: '我的诚信档案 My integrity records',
+          response: { 200: z.array(integrityRecordSchema) },
+        },
+      },
+      async (req) => programs.myIntegrity(actorOf(req)),
+    );
+    app.post(
+      '/me/integrity-records/:id/appeal',
+      {
+        schema: {
+          tags,
+          summary: '申诉 Appeal one of my records',
+          params: idParams,
+          body: integrityAppealRequestSchema,
+          response: { 200: integrityRecordSchema },
+        },
+      },
+      async (req) => programs.appealIntegrity(actorOf(req), req.params.id, req.body),
     );
   };
 }

@@ -2,9 +2,12 @@ import type {
   AllocateRequest,
   AllocateResult,
   ClonePackRequest,
+  ConfirmShortlistRequest,
   CreateIntegrityRecordRequest,
   CreateProgrammeRequest,
   EligibilityRequest,
+  IntegrityAppealDecision,
+  IntegrityAppealRequest,
   IntegrityListQuery,
   IntegrityRecordBody,
   NominateRequest,
@@ -25,8 +28,14 @@ import type {
   QuotaSuggestion,
   QuotaSuggestQuery,
   QuotaTree,
+  SelectionQuality,
+  SelectionQualityQuery,
+  ShortlistResult,
   SubstituteRequest,
-  SubstituteResult,
+  SubstitutionDecision,
+  SubstitutionDecisionResult,
+  SubstitutionListQuery,
+  SubstitutionRequestBody,
   UpdatePackRequest,
   UpdateProgrammeRequest,
   WithdrawRequest,
@@ -37,17 +46,24 @@ import {
   checkAllocation,
   clonePackForYear,
   type EligibilityCandidate,
+  type EligibilityContext,
   type EligibilityResult,
   evaluateEligibility,
   findProjectType,
   findTrack,
   HENAN_2021_PACK,
   type IntegrityKind,
+  integrityBar,
   type LocationType,
   type PackProblem,
   type PolicyPack,
+  PROJECT_COUNTY_DEDUCTION,
+  type ProjectTrack,
+  planEligibilityGrouping,
+  projectCountyDeduction,
   QUOTA_RULE_ID,
   resolveReferenceDate,
+  shortlistSize,
   suggestSplit,
   todayInShanghai,
   validatePack,
@@ -55,18 +71,23 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
+import { ExcelJS } from '../../shared/exceljs';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
+import { createNotificationsService, type NotificationsService } from '../notifications';
 import { regionKeyOf } from '../org';
 import {
   type CandidateRow,
   createProgramsRepository,
+  type IntegrityRow,
   type NominationRow,
   type PackRow,
+  type PreviewGroupRow,
   type ProgrammeRow,
   type ProgramsRepository,
   type QuotaKey,
   type QuotaRow,
+  type SubstitutionRow,
 } from './programs.repository';
 
 /** Packs that ship with Yanxun, written to policy_packs at boot (templates every region may use or clone). */
@@ -105,6 +126,15 @@ const NEXT_LEVEL: Record<string, string[]> = {
 /** Selection deadline (R-004-18): after it, unused seats can no longer be pulled back. */
 const SELECTION_RULE_ID = 'R-004-18';
 const PREVIEW_BATCH = 5000;
+const INTEGRITY_KIND_NAMES: Record<IntegrityKind, string> = {
+  no_show: '无特殊情况未参训',
+  dismissed: '被劝退',
+  not_completed: '未结业',
+};
+/** Differential shortlists (差额遴选 1:1.2). */
+const SHORTLIST_RULE_ID = 'R-004-59';
+/** Integrity archive (诚信档案). */
+const INTEGRITY_RULE_ID = 'R-004-20';
 
 type OrgRef = NonNullable<Awaited<ReturnType<ProgramsRepository['findOrg']>>>;
 
@@ -210,6 +240,31 @@ function toNomination(r: NominationRow, waitlistPosition: number | null): Nomina
     replacesId: r.replaces_id,
     replacedById: r.replaced_by_id,
     createdAt: r.created_at.toISOString(),
+    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+  };
+}
+
+function toSubstitution(r: SubstitutionRow): SubstitutionRequestBody {
+  return {
+    id: r.id,
+    programmeId: r.programme_id,
+    quotaOrgId: r.quota_org_id,
+    approverOrgId: r.approver_org_id,
+    nominationId: r.nomination_id,
+    replacedTeacherId: r.replaced_teacher_id,
+    replacedTeacherName: r.replaced_teacher_name,
+    teacherId: r.teacher_id,
+    teacherName: r.teacher_name,
+    reason: r.reason,
+    eligibility: r.eligibility as SubstitutionRequestBody['eligibility'],
+    overrideReason: r.override_reason,
+    status: r.status as SubstitutionRequestBody['status'],
+    requestedBy: r.requested_by,
+    requestedAt: r.requested_at.toISOString(),
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+    decisionReason: r.decision_reason,
+    newNominationId: r.new_nomination_id,
   };
 }
 
@@ -219,13 +274,113 @@ const quotaKey = (q: Pick<QuotaRow, 'region_id' | 'programme_id' | 'org_id'>): Q
   orgId: q.org_id,
 });
 
+// ------------------------------------------------------------------------------------------- what-if preview
+
+export type PreviewMethod = 'grouped' | 'per_teacher';
+
+interface PreviewRun {
+  pack: PolicyPack;
+  track: ProjectTrack;
+  context: EligibilityContext;
+  attestations: string[];
+}
+
+interface PreviewTally {
+  teachers: number;
+  packs: Array<{ eligible: number; needsOverride: number; ineligible: number; failed: Map<string, number> }>;
+  /** Region key → teachers and, per pack, [eligible, needsOverride, ineligible]. */
+  byCounty: Map<string, { teachers: number; packs: number[][] }>;
+}
+
+/** What the preview counts by: counties, or the schools of a one-county scope. */
+type PreviewUnitKind = 'county' | 'school';
+
+function unitOf(t: { county_id: string; school_id: string }, unit: PreviewUnitKind): string {
+  return unit === 'school' ? t.school_id : t.county_id;
+}
+
+function newPreviewTally(packs: number): PreviewTally {
+  return {
+    teachers: 0,
+    packs: Array.from({ length: packs }, () => ({
+      eligible: 0,
+      needsOverride: 0,
+      ineligible: 0,
+      failed: new Map<string, number>(),
+    })),
+    byCounty: new Map(),
+  };
+}
+
+/** Count `n` teachers of a county with these results (one per pack). */
+function addToTally(t: PreviewTally, countyId: string, results: EligibilityResult[], n: number): void {
+  t.teachers += n;
+  let c = t.byCounty.get(countyId);
+  if (!c) {
+    c = { teachers: 0, packs: results.map(() => [0, 0, 0]) };
+    t.byCounty.set(countyId, c);
+  }
+  c.teachers += n;
+  results.forEach((r, i) => {
+    const p = t.packs[i];
+    const cp = c.packs[i];
+    if (!p || !cp) return;
+    const slot = r.eligible ? 0 : r.needsOverride ? 1 : 2;
+    if (slot === 0) p.eligible += n;
+    else if (slot === 1) p.needsOverride += n;
+    else p.ineligible += n;
+    cp[slot] = (cp[slot] ?? 0) + n;
+    for (const check of r.checks) {
+      if (check.passed) continue;
+      const key = `${check.ruleId}\u0000${check.label}`;
+      p.failed.set(key, (p.failed.get(key) ?? 0) + n);
+    }
+  });
+}
+
+function mergeTally(into: PreviewTally, from: PreviewTally): void {
+  into.teachers += from.teachers;
+  from.packs.forEach((p, i) => {
+    const q = into.packs[i];
+    if (!q) return;
+    q.eligible += p.eligible;
+    q.needsOverride += p.needsOverride;
+    q.ineligible += p.ineligible;
+    for (const [k, v] of p.failed) q.failed.set(k, (q.failed.get(k) ?? 0) + v);
+  });
+  for (const [k, c] of from.byCounty) {
+    const d = into.byCounty.get(k);
+    if (!d) {
+      into.byCounty.set(k, c);
+      continue;
+    }
+    d.teachers += c.teachers;
+    c.packs.forEach((row, i) => {
+      const target = d.packs[i];
+      if (!target) return;
+      row.forEach((v, j) => {
+        target[j] = (target[j] ?? 0) + v;
+      });
+    });
+  }
+}
+
+/** What a count needs from a result: the outcome and the failed rules. */
+function signature(r: EligibilityResult): string {
+  const failed = r.checks.filter((c) => !c.passed).map((c) => `${c.ruleId}\u0000${c.label}`);
+  return `${r.eligible ? 'E' : r.needsOverride ? 'O' : 'I'}|${failed.join('|')}`;
+}
+
 export function createProgramsService(deps: {
   db: Database;
   repo: ProgramsRepository;
   audit: AuditService;
+  /** Teachers are told of integrity records and appeal decisions (R-004-20). */
+  notifications?: NotificationsService;
   clock?: () => Date;
 }) {
   const { db, repo, audit } = deps;
+  const notifications = deps.notifications ?? createNotificationsService({ db });
   const now = deps.clock ?? (() => new Date());
 
   // ------------------------------------------------------------------------------------------ visibility
@@ -429,6 +584,220 @@ export function createProgramsService(deps: {
     return org;
   }
 
+  /** The shortlist ratio (1:1.2, R-004-59) of a programme's project type; undefined: nomination is selection. */
+  function competitiveRatioOf(pack: PolicyPack, p: ProgrammeRow): number | undefined {
+    const ratio = findProjectType(pack, p.project_type_code)?.competitiveRatio?.value;
+    return ratio !== undefined && ratio >= 1 ? ratio : undefined;
+  }
+
+  /**
+   * A competitive programme's nomination: a candidate, up to ⌈seats × ratio⌉ per quota node (R-004-59). The node's
+   * row is locked while candidates are counted, so concurrent nominations cannot pass the cap. No seat is taken
+   * until the selecting level confirms the list.
+   */
+  async function nominateCandidate(
+    actor: Actor,
+    p: ProgrammeRow,
+    t: CandidateRow,
+    quota: QuotaRow,
+    quotaOrg: OrgRef,
+    ratio: number,
+    result: EligibilityResult,
+    req: NominateRequest,
+  ): Promise<Nomination> {
+    const overridden = result.checks.some((c) => c.override);
+    const nominationId = await db.transaction().execute(async (trx) => {
+      const locked = await repo.lockQuota(quotaKey(quota), trx);
+      if (!locked) throw notFound('该单位的本项目名额');
+      const own = locked.seats - locked.allocated;
+      const cap = shortlistSize(own, ratio);
+      const count = await repo.countCandidates(p.id, quotaOrg.id, trx);
+      if (count >= cap) {
+        throw new AppError(
+          'CONFLICT',
+          `${quotaOrg.name}本项目名额 ${own} 个，按 1:${ratio} 差额遴选（${SHORTLIST_RULE_ID}）最多推荐 ${cap} 名候选人，已推荐 ${count} 名`,
+          { ruleId: SHORTLIST_RULE_ID, seats: own, ratio, cap, candidates: count },
+        );
+      }
+      const newId = await repo.insertNomination(
+        {
+          countyId: t.county_id,
+          programmeId: p.id,
+          teacherId: t.id,
+          schoolId: t.school_id,
+          orgPath: t.org_path,
+          quotaRegionId: quota.region_id,
+          quotaOrgId: quota.org_id,
+          status: 'candidate',
+          eligibility: result,
+          overrideReason: overridden ? (req.overrideReason ?? null) : null,
+          replacesId: null,
+          createdBy: actor.accountId,
+        },
+        trx,
+      );
+      if (!newId) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+      await audit.record(
+        actor,
+        {
+          action: 'nomination.candidate',
+          entity: 'nomination',
+          entityId: newId,
+          orgId: quotaOrg.id,
+          details: { programmeId: p.id, teacherId: t.id, cap, ratio },
+        },
+        trx,
+      );
+      return newId;
+    });
+    const row = await repo.findNomination(nominationId);
+    if (!row) throw notFound('推荐记录');
+    return nominationOut(row);
+  }
+
+  /** Packs by id, for the bar end dates of integrity records (the built-in Henan pack when none is linked). */
+  async function integrityBody(rows: IntegrityRow[]): Promise<IntegrityRecordBody[]> {
+    const packs = new Map<string, PolicyPack>();
+    const out: IntegrityRecordBody[] = [];
+    for (const r of rows) {
+      let pack: PolicyPack = HENAN_2021_PACK;
+      if (r.programme_id) {
+        const prog = await repo.findProgramme(r.programme_id);
+        if (prog) {
+          const cached = packs.get(prog.pack_id) ?? (await packOf(prog));
+          packs.set(prog.pack_id, cached);
+          pack = cached;
+        }
+      }
+      out.push({
+        id: r.id,
+        teacherId: r.teacher_id,
+        teacherName: r.teacher_name,
+        kind: r.kind as IntegrityRecordBody['kind'],
+        recordDate: r.record_date,
+        programmeId: r.programme_id,
+        evidence: r.evidence,
+        standing: r.standing,
+        createdAt: r.created_at.toISOString(),
+        barEndsOn: integrityBar(pack, r.record_date).lastBarredDay,
+        appeal: {
+          status: r.appeal_status as IntegrityRecordBody['appeal']['status'],
+          reason: r.appeal_reason,
+          appealedAt: r.appealed_at ? r.appealed_at.toISOString() : null,
+          decidedAt: r.appeal_decided_at ? r.appeal_decided_at.toISOString() : null,
+          decisionReason: r.appeal_decision_reason,
+        },
+        standingReason: r.standing_reason,
+      });
+    }
+    return out;
+  }
+
+  async function oneIntegrity(id: string): Promise<IntegrityRecordBody> {
+    const { rows } = await repo.listIntegrity({ roots: null, id, offset: 0, limit: 1 });
+    const [body] = await integrityBody(rows);
+    if (!body) throw notFound('诚信档案');
+    return body;
+  }
+
+  function evaluateRuns(typeCode: string, runs: PreviewRun[], c: EligibilityCandidate): EligibilityResult[] {
+    return runs.map((run) =>
+      evaluateEligibility(run.pack, typeCode, { ...c, attestations: run.attestations }, run.context),
+    );
+  }
+
+  /** Every working teacher under the roots through evaluateEligibility, in keyset batches (the reference path). */
+  async function previewPerTeacher(
+    roots: string[],
+    typeCode: string,
+    runs: PreviewRun[],
+    tally: PreviewTally,
+    unit: PreviewUnitKind,
+  ): Promise<void> {
+    const integrity = await repo.standingIntegrityUnder(roots);
+    let after: { orgPath: string; pinyin: string; id: string } | null = null;
+    for (;;) {
+      const batch = await repo.candidateBatch(roots, after, PREVIEW_BATCH);
+      for (const t of batch) {
+        const candidate = toCandidate(t, { integrity: integrity.get(t.id) });
+        addToTally(tally, unitOf(t, unit), evaluateRuns(typeCode, runs, candidate), 1);
+      }
+      const last = batch[batch.length - 1];
+      if (!last || batch.length < PREVIEW_BATCH) break;
+      after = { orgPath: last.org_path, pinyin: last.name_pinyin, id: last.id };
+    }
+  }
+
+  /**
+   * The grouped path: classes from PostgreSQL, one evaluation per class (with its earliest and its latest
+   * dates, which must agree), teachers with standing integrity records one by one. Undefined when a class's
+   * representatives disagree (the caller then falls back to the per-teacher path).
+   */
+  async function previewGrouped(
+    roots: string[],
+    typeCode: string,
+    runs: PreviewRun[],
+    unit: PreviewUnitKind,
+  ): Promise<{ tally: PreviewTally; groups: number } | undefined> {
+    const plan = planEligibilityGrouping(
+      runs.map((r) => r.track),
+      runs.map((r) => r.context.referenceDate),
+    );
+    const [rows, withRecords, integrity] = await Promise.all([
+      repo.previewGroups(roots, plan, unit),
+      repo.candidatesWithStandingRecords(roots),
+      repo.standingIntegrityUnder(roots),
+    ]);
+    type Rep = { lo: PreviewGroupRow; hi: PreviewGroupRow };
+    const classes = new Map<string, Rep>();
+    const keyOf = (r: PreviewGroupRow) =>
+      JSON.stringify([r.klass, r.location_type, r.backbone, r.roles_held, r.title, r.stage]);
+    const earlier = <T extends string | number>(a: T | null, b: T | null) =>
+      a === null ? b : b === null ? a : a < b ? a : b;
+    const later = <T extends string | number>(a: T | null, b: T | null) =>
+      a === null ? b : b === null ? a : a > b ? a : b;
+    for (const r of rows) {
+      const key = keyOf(r);
+      const c = classes.get(key);
+      if (!c) {
+        classes.set(key, { lo: { ...r }, hi: { ...r } });
+        continue;
+      }
+      c.lo.birth_min = earlier(c.lo.birth_min, r.birth_min) ?? r.birth_min;
+      c.lo.teaching_min = earlier(c.lo.teaching_min, r.teaching_min);
+      c.lo.training_min = earlier(c.lo.training_min, r.training_min);
+      c.hi.birth_max = later(c.hi.birth_max, r.birth_max) ?? r.birth_max;
+      c.hi.teaching_max = later(c.hi.teaching_max, r.teaching_max);
+      c.hi.training_max = later(c.hi.training_max, r.training_max);
+    }
+    const candidateOf = (r: PreviewGroupRow, end: 'min' | 'max'): EligibilityCandidate => ({
+      birthDate: end === 'min' ? r.birth_min : r.birth_max,
+      teachingStartDate: end === 'min' ? r.teaching_min : r.teaching_max,
+      trainingStartYear: end === 'min' ? r.training_min : r.training_max,
+      backbone: r.backbone as BackboneLevel | null,
+      rolesHeld: r.roles_held ?? [],
+      title: r.title,
+      stage: r.stage,
+      schoolLocationType: r.location_type as LocationType | null,
+      enrolments: [],
+      integrityRecords: [],
+    });
+    const results = new Map<string, EligibilityResult[]>();
+    for (const [key, c] of classes) {
+      const lo = evaluateRuns(typeCode, runs, candidateOf(c.lo, 'min'));
+      const hi = evaluateRuns(typeCode, runs, candidateOf(c.hi, 'max'));
+      if (lo.some((r, i) => signature(r) !== signature(hi[i] ?? r))) return undefined;
+      results.set(key, lo);
+    }
+    const tally = newPreviewTally(runs.length);
+    for (const r of rows) addToTally(tally, r.unit_id, results.get(keyOf(r)) ?? [], r.n);
+    for (const t of withRecords) {
+      const candidate = toCandidate(t, { integrity: integrity.get(t.id) });
+      addToTally(tally, unitOf(t, unit), evaluateRuns(typeCode, runs, candidate), 1);
+    }
+    return { tally, groups: classes.size };
+  }
+
   return {
     // ------------------------------------------------------------------------------------------- packs
 
@@ -549,11 +918,22 @@ export function createProgramsService(deps: {
 
     /**
      * What-if: how many working teachers under the actor's scope are eligible for a project type under the
-     * pack, and under the pack with `changes`. Teachers stream from the database in keyset batches and are
-     * evaluated in TypeScript. Attestations are taken as confirmed and other enrolments are ignored (they
-     * belong to a nomination, not to a rule change); standing integrity records count.
+     * pack, and under the pack with `changes`, in total, per region key (county) and per failed rule.
+     * Attestations are taken as confirmed and other enrolments are ignored (they belong to a nomination, not to
+     * a rule change); standing integrity records count.
+     *
+     * `grouped` (the default): PostgreSQL groups the teachers by the classes of every attribute the rules read
+     * (core planEligibilityGrouping) and core evaluateEligibility runs once per class, its result multiplied by
+     * the class size; teachers with a standing integrity record are evaluated one by one. Each class is
+     * evaluated with its earliest and its latest member's dates; were they ever to disagree, the preview falls
+     * back to `per_teacher`, which streams every teacher through evaluateEligibility (the reference).
      */
-    async previewPack(actor: Actor, id: string, req: PackPreviewRequest): Promise<PackPreview> {
+    async previewPack(
+      actor: Actor,
+      id: string,
+      req: PackPreviewRequest,
+      opts: { method?: PreviewMethod } = {},
+    ): Promise<PackPreview> {
       const started = performance.now();
       const row = await loadPack(actor, id);
       let roots = requirePermission(actor, 'teacher.read');
@@ -576,112 +956,95 @@ export function createProgramsService(deps: {
         const problems = checkPack(changed);
         if (problems.length > 0) throw problemsError(problems);
       }
-      const ref = resolveReferenceDate(base, { startDate: base.deadlines.selectionDue.value });
       const packs = changed ? [base, changed] : [base];
-      const contexts = packs.map((pk) => {
-        const r = resolveReferenceDate(pk, { startDate: pk.deadlines.selectionDue.value });
+      const runs: PreviewRun[] = packs.map((pk) => {
+        const ref = resolveReferenceDate(pk, { startDate: pk.deadlines.selectionDue.value });
+        const pkTrack = findTrack(findProjectType(pk, type.code) ?? type, track.code) ?? track;
         return {
-          referenceDate: r,
-          programme: { id: 'preview', startDate: r, endDate: r },
-          trackCode: track.code,
+          pack: pk,
+          track: pkTrack,
+          context: {
+            referenceDate: ref,
+            programme: { id: 'preview', startDate: ref, endDate: ref },
+            trackCode: track.code,
+          },
+          attestations: (pkTrack.eligibility.attestations?.value ?? []).map((a) => a.code),
         };
       });
-      const attestations = (pk: PolicyPack) => {
-        const t = findTrack(findProjectType(pk, type.code) ?? type, track.code);
-        return (t?.eligibility.attestations?.value ?? []).map((a) => a.code);
-      };
-      const confirmed = packs.map(attestations);
-      const tallies = packs.map(() => ({
-        eligible: 0,
-        needsOverride: 0,
-        ineligible: 0,
-        failed: new Map<string, { label: string; failed: number }>(),
-      }));
-      const integrity = await repo.standingIntegrityUnder(roots);
-      // per county and per school; the answer keeps counties unless the scope lies in one county
-      type UnitTally = { name: string; kind: string; teachers: number; counts: number[][] };
-      const byCounty = new Map<string, UnitTally>();
-      const bySchool = new Map<string, UnitTally>();
-      const unitOf = (map: Map<string, UnitTally>, id: string, name: string, kind: string) => {
-        let u = map.get(id);
-        if (!u) {
-          u = { name, kind, teachers: 0, counts: packs.map(() => [0, 0]) };
-          map.set(id, u);
+      const tallyBy = async (unit: PreviewUnitKind) => {
+        const tally = newPreviewTally(runs.length);
+        let method: PreviewMethod = opts.method ?? 'grouped';
+        let groups = 0;
+        if (method === 'grouped') {
+          const g = await previewGrouped(roots, type.code, runs, unit);
+          if (g) {
+            groups = g.groups;
+            mergeTally(tally, g.tally);
+          } else {
+            method = 'per_teacher';
+          }
         }
-        return u;
+        if (method === 'per_teacher') await previewPerTeacher(roots, type.code, runs, tally, unit);
+        return { tally, method, groups };
       };
-      let teachers = 0;
-      let after: { orgPath: string; pinyin: string; id: string } | null = null;
-      for (;;) {
-        const batch = await repo.candidateBatch(roots, after, PREVIEW_BATCH);
-        for (const t of batch) {
-          teachers++;
-          const units = [
-            unitOf(byCounty, t.county_id, '', 'county'),
-            unitOf(bySchool, t.school_id, t.school_name, 'school'),
-          ];
-          for (const u of units) u.teachers++;
-          packs.forEach((pk, i) => {
-            const candidate = toCandidate(t, { integrity: integrity.get(t.id), attestations: confirmed[i] });
-            const ctx = contexts[i];
-            const tally = tallies[i];
-            if (!ctx || !tally) return;
-            const result = evaluateEligibility(pk, type.code, candidate, ctx);
-            if (result.eligible) tally.eligible++;
-            else if (result.needsOverride) tally.needsOverride++;
-            else tally.ineligible++;
-            for (const u of units) {
-              const c = u.counts[i];
-              if (c && result.eligible) c[0] = (c[0] ?? 0) + 1;
-              else if (c && result.needsOverride) c[1] = (c[1] ?? 0) + 1;
-            }
-            for (const c of result.checks) {
-              if (c.passed) continue;
-              const key = `${c.ruleId}\u0000${c.label}`;
-              const entry = tally.failed.get(key) ?? { label: c.label, failed: 0 };
-              entry.failed++;
-              tally.failed.set(key, entry);
-            }
-          });
-        }
-        const last = batch[batch.length - 1];
-        if (!last || batch.length < PREVIEW_BATCH) break;
-        after = { orgPath: last.org_path, pinyin: last.name_pinyin, id: last.id };
-      }
-      const out = (i: number): PreviewCounts => {
-        const t = tallies[i] ?? { eligible: 0, needsOverride: 0, ineligible: 0, failed: new Map() };
+      const { tally, method, groups } = await tallyBy('county');
+      // the chart's units: counties, or the schools when the scope lies in one county (a second, county-sized run)
+      const unitTally = tally.byCounty.size === 1 ? (await tallyBy('school')).tally : tally;
+      const unitKind = tally.byCounty.size === 1 ? 'school' : 'county';
+      const unitNames = await repo.orgNames([...unitTally.byCounty.keys()]);
+      const byUnit = [...unitTally.byCounty.entries()]
+        .map(([orgId, c]) => ({
+          orgId,
+          orgName: unitNames.get(orgId) ?? orgId,
+          orgKind: unitKind,
+          teachers: c.teachers,
+          eligible: c.packs[0]?.[0] ?? 0,
+          needsOverride: c.packs[0]?.[1] ?? 0,
+          changedEligible: changed ? (c.packs[1]?.[0] ?? 0) : null,
+          changedNeedsOverride: changed ? (c.packs[1]?.[1] ?? 0) : null,
+        }))
+        .sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh-CN') || a.orgId.localeCompare(b.orgId));
+      const names = await repo.orgNames([...tally.byCounty.keys()]);
+      const counts = (i: number): PreviewCounts => {
+        const t = tally.packs[i] ?? { eligible: 0, needsOverride: 0, ineligible: 0, failed: new Map() };
         return {
           eligible: t.eligible,
           needsOverride: t.needsOverride,
           ineligible: t.ineligible,
-          failedByRule: [...t.failed.entries()].map(([key, v]) => ({
-            ruleId: key.split('\u0000')[0] ?? '',
-            label: v.label,
-            failed: v.failed,
-          })),
+          failedByRule: [...t.failed.entries()]
+            .map(([key, failed]) => {
+              const [ruleId = '', label = ''] = key.split('\u0000');
+              return { ruleId, label, failed };
+            })
+            .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.label.localeCompare(b.label)),
         };
       };
-      const perCounty = byCounty.size > 1;
-      const units = perCounty ? byCounty : bySchool;
-      if (perCounty) {
-        for (const [countyId, u] of byCounty) u.name = (await repo.findOrg(countyId))?.name ?? countyId;
-      }
-      const byUnit = [...units.entries()].map(([orgId, u]) => ({
-        orgId,
-        orgName: u.name,
-        orgKind: u.kind,
-        teachers: u.teachers,
-        eligible: u.counts[0]?.[0] ?? 0,
-        needsOverride: u.counts[0]?.[1] ?? 0,
-        changedEligible: changed ? (u.counts[1]?.[0] ?? 0) : null,
-        changedNeedsOverride: changed ? (u.counts[1]?.[1] ?? 0) : null,
-      }));
+      const outcome = (c: number[] | undefined) => ({
+        eligible: c?.[0] ?? 0,
+        needsOverride: c?.[1] ?? 0,
+        ineligible: c?.[2] ?? 0,
+      });
       return {
-        teachers,
-        referenceDate: ref,
-        current: out(0),
-        changed: changed ? out(1) : null,
+        teachers: tally.teachers,
+        referenceDate: runs[0]?.context.referenceDate ?? '',
+        changedReferenceDate: changed ? (runs[1]?.context.referenceDate ?? null) : null,
+        current: counts(0),
+        changed: changed ? counts(1) : null,
         byUnit,
+        byCounty: [...tally.byCounty.entries()]
+          .map(([countyId, c]) => ({
+            countyId,
+            countyName: names.get(countyId) ?? countyId,
+            teachers: c.teachers,
+            current: outcome(c.packs[0]),
+            changed: changed ? outcome(c.packs[1]) : null,
+          }))
+          .sort(
+            (a, b) =>
+              a.countyName.localeCompare(b.countyName, 'zh-CN') || a.countyId.localeCompare(b.countyId),
+          ),
+        method,
+        groups,
         elapsedMs: Math.round(performance.now() - started),
       };
     },
@@ -1158,18 +1521,32 @@ export function createProgramsService(deps: {
       if (await repo.liveNomination(p.id, t.id)) {
         throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
       }
-      const result = await evaluate(actor, p, await packOf(p), t, req);
+      const pack = await packOf(p);
+      const result = await evaluate(actor, p, pack, t, req);
       if (!result.eligible) {
+        const failed = result.checks.filter((c) => !c.passed).map((c) => c.ruleId);
         await audit.record(actor, {
           action: 'nomination.refused',
           entity: 'programme',
           entityId: p.id,
           orgId: quotaOrg.id,
-          details: { teacherId: t.id, failed: result.checks.filter((c) => !c.passed).map((c) => c.ruleId) },
+          details: { teacherId: t.id, failed },
+        });
+        await repo.insertRefusal({
+          countyId: t.county_id,
+          programmeId: p.id,
+          teacherId: t.id,
+          orgPath: t.org_path,
+          quotaOrgId: quotaOrg.id,
+          failedRules: [...new Set(failed)],
+          needsOverride: result.needsOverride,
+          createdBy: actor.accountId,
         });
         throw refuseIneligible(result);
       }
       const overridden = result.checks.some((c) => c.override);
+      const ratio = competitiveRatioOf(pack, p);
+      if (ratio) return nominateCandidate(actor, p, t, quota, quotaOrg, ratio, result, req);
       const nominationId = await db.transaction().execute(async (trx) => {
         const taken = await repo.takeSeat(quotaKey(quota), trx);
         if (!taken && !req.waitlist) {
@@ -1239,7 +1616,7 @@ export function createProgramsService(deps: {
       const quotaOrg = await requireQuotaWrite(actor, n);
       const promotedId = await db.transaction().execute(async (trx) => {
         const locked = await repo.lockNomination(n.county_id, n.id, trx);
-        if (!locked || (locked.status !== 'selected' && locked.status !== 'waitlisted')) {
+        if (!locked || !['selected', 'waitlisted', 'candidate'].includes(locked.status)) {
           throw new AppError('CONFLICT', '该推荐已撤回或已被替换', { status: locked?.status });
         }
         let promoted: { county_id: string; id: string } | undefined;
@@ -1286,17 +1663,24 @@ export function createProgramsService(deps: {
       };
     },
 
-    /** 替训: the nominating unit replaces a selected teacher by another of its own; the seat passes over. */
+    /**
+     * 替训 request: the nominating unit asks to replace a selected teacher by another of its own, within its
+     * quota; the replacement's eligibility is checked now and stored. The level that allocated the unit's seats
+     * approves or refuses (`decideSubstitution`); until then the original stays selected.
+     */
     async substitute(
       actor: Actor,
       id: string,
       nominationId: string,
       req: SubstituteRequest,
-    ): Promise<SubstituteResult> {
+    ): Promise<SubstitutionRequestBody> {
       const p = await loadProgramme(actor, id);
       requirePermission(actor, 'nomination.write');
       const old = await loadNomination(actor, p, nominationId);
       const quotaOrg = await requireQuotaWrite(actor, old);
+      if (old.status !== 'selected') {
+        throw new AppError('CONFLICT', '只能替换已入选的推荐', { status: old.status });
+      }
       const t = await loadCandidate(actor, req.teacherId);
       if (!t.org_path.startsWith(quotaOrg.path)) {
         throw new AppError('VALIDATION_FAILED', `${t.name}不在${quotaOrg.name}，不能占用其名额替训`);
@@ -1306,47 +1690,44 @@ export function createProgramsService(deps: {
       }
       const result = await evaluate(actor, p, await packOf(p), t, req);
       if (!result.eligible) throw refuseIneligible(result);
+      const quota = await repo.findQuota({
+        regionId: old.quota_region_id,
+        programmeId: p.id,
+        orgId: old.quota_org_id,
+      });
+      const approverOrgId = quota?.parent_org_id ?? p.owner_org_id;
       const overridden = result.checks.some((c) => c.override);
-      const newId = await db.transaction().execute(async (trx) => {
-        const locked = await repo.lockNomination(old.county_id, old.id, trx);
-        if (locked?.status !== 'selected') {
-          throw new AppError('CONFLICT', '只能替换已入选的推荐', { status: locked?.status });
-        }
-        const created = await repo.insertNomination(
+      const requestId = await db.transaction().execute(async (trx) => {
+        const rid = await repo.insertSubstitution(
           {
-            countyId: t.county_id,
+            regionId: old.quota_region_id,
             programmeId: p.id,
-            teacherId: t.id,
-            schoolId: t.school_id,
-            orgPath: t.org_path,
-            quotaRegionId: old.quota_region_id,
             quotaOrgId: old.quota_org_id,
-            status: 'selected',
+            approverOrgId,
+            orgPath: quotaOrg.path,
+            nominationCountyId: old.county_id,
+            nominationId: old.id,
+            replacedTeacherId: old.teacher_id,
+            teacherCountyId: t.county_id,
+            teacherId: t.id,
+            reason: req.reason,
             eligibility: result,
             overrideReason: overridden ? (req.overrideReason ?? null) : null,
-            replacesId: old.id,
-            createdBy: actor.accountId,
+            requestedBy: actor.accountId,
           },
           trx,
         );
-        if (!created) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
-        await repo.setNominationStatus(
-          old.county_id,
-          old.id,
-          'replaced',
-          { reason: req.reason, replacedById: created },
-          trx,
-        );
+        if (!rid) throw new AppError('CONFLICT', '该推荐已有待审批的替训申请', { nominationId: old.id });
         await audit.record(
           actor,
           {
-            action: 'nomination.substitute',
-            entity: 'nomination',
-            entityId: created,
+            action: 'substitution.request',
+            entity: 'substitution_request',
+            entityId: rid,
             orgId: quotaOrg.id,
             details: {
               programmeId: p.id,
-              replacesId: old.id,
+              nominationId: old.id,
               fromTeacherId: old.teacher_id,
               toTeacherId: t.id,
               reason: req.reason,
@@ -1354,12 +1735,234 @@ export function createProgramsService(deps: {
           },
           trx,
         );
+        return rid;
+      });
+      const row = await repo.findSubstitution(requestId);
+      if (!row) throw notFound('替训申请');
+      return toSubstitution(row);
+    },
+
+    async listSubstitutions(
+      actor: Actor,
+      id: string,
+      query: SubstitutionListQuery,
+    ): Promise<Page<SubstitutionRequestBody>> {
+      const p = await loadProgramme(actor, id);
+      const { rows, total } = await repo.listSubstitutions({
+        programmeId: p.id,
+        roots: scopeOf(actor, 'program.read'),
+        status: query.status,
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
+      return { items: rows.map(toSubstitution), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    /**
+     * The level that allocated the nominating unit's seats approves (the seat passes to the replacement, the
+     * replaced nomination keeps its record as `replaced`) or refuses (a reason is required). The replacement is
+     * checked again on approval: a rule broken since the request refuses the approval.
+     */
+    async decideSubstitution(
+      actor: Actor,
+      id: string,
+      requestId: string,
+      req: SubstitutionDecision,
+    ): Promise<SubstitutionDecisionResult> {
+      const p = await loadProgramme(actor, id);
+      const r = isId(requestId) ? await repo.findSubstitution(requestId) : undefined;
+      if (!r || r.programme_id !== p.id || !related(actor, 'program.read', r.org_path))
+        throw notFound('替训申请');
+      const approver = await repo.findOrg(r.approver_org_id);
+      if (!approver || !can(actor, 'quota.allocate', approver.path)) {
+        throw forbidden('替训申请由下达该单位名额的上级审批');
+      }
+      if (r.status !== 'pending') throw new AppError('CONFLICT', '该替训申请已处理', { status: r.status });
+      if (!req.approve && (req.reason ?? '').trim().length < 2) {
+        throw new AppError('VALIDATION_FAILED', '不同意替训时须填写理由', {
+          issues: [{ path: '/reason', message: '请填写理由' }],
+        });
+      }
+      if (req.approve) {
+        // checked again: a rule broken since the request (a new integrity record …) refuses the approval;
+        // the attestations the unit confirmed at request time stand
+        const t = await repo.findCandidate(r.teacher_id);
+        if (!t) throw notFound('教师');
+        const pack = await packOf(p);
+        const type = findProjectType(pack, p.project_type_code);
+        const track = type && findTrack(type, p.track_code);
+        const stored = r.eligibility as EligibilityResult;
+        const confirmed = stored.checks.some((c) => c.label === '资格条件确认' && c.passed)
+          ? (track?.eligibility.attestations?.value ?? []).map((a) => a.code)
+          : [];
+        const again = await evaluate(actor, p, pack, t, {
+          attestations: confirmed,
+          overrideReason: r.override_reason ?? undefined,
+        });
+        if (!again.eligible) throw refuseIneligible(again);
+      }
+      // read before the transaction (PGlite has one connection: no reads outside `trx` inside it)
+      const replacement = req.approve ? await repo.findCandidate(r.teacher_id) : undefined;
+      const newId = await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockSubstitution(r.region_id, r.id, trx);
+        if (locked?.status !== 'pending')
+          throw new AppError('CONFLICT', '该替训申请已处理', { status: locked?.status });
+        let created: string | null = null;
+        if (req.approve) {
+          const old = await repo.lockNomination(r.nomination_county_id, r.nomination_id, trx);
+          if (old?.status !== 'selected') {
+            throw new AppError('CONFLICT', '被替换的推荐已不在入选状态', { status: old?.status });
+          }
+          const t = replacement;
+          if (!t) throw notFound('教师');
+          created =
+            (await repo.insertNomination(
+              {
+                countyId: t.county_id,
+                programmeId: p.id,
+                teacherId: t.id,
+                schoolId: t.school_id,
+                orgPath: t.org_path,
+                quotaRegionId: r.region_id,
+                quotaOrgId: r.quota_org_id,
+                status: 'selected',
+                eligibility: r.eligibility,
+                overrideReason: r.override_reason,
+                replacesId: r.nomination_id,
+                createdBy: actor.accountId,
+              },
+              trx,
+            )) ?? null;
+          if (!created) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+          await repo.setNominationStatus(
+            r.nomination_county_id,
+            r.nomination_id,
+            'replaced',
+            { reason: r.reason, replacedById: created },
+            trx,
+          );
+        }
+        await repo.decideSubstitution(
+          r.region_id,
+          r.id,
+          {
+            status: req.approve ? 'approved' : 'refused',
+            decidedBy: actor.accountId,
+            reason: req.reason?.trim() || null,
+            newNominationId: created,
+          },
+          trx,
+        );
+        await audit.record(
+          actor,
+          {
+            action: req.approve ? 'substitution.approve' : 'substitution.refuse',
+            entity: 'substitution_request',
+            entityId: r.id,
+            orgId: r.approver_org_id,
+            details: {
+              programmeId: p.id,
+              nominationId: r.nomination_id,
+              fromTeacherId: r.replaced_teacher_id,
+              toTeacherId: r.teacher_id,
+              newNominationId: created,
+              reason: req.reason ?? null,
+            },
+          },
+          trx,
+        );
         return created;
       });
-      const replaced = await repo.findNomination(old.id);
-      const created = await repo.findNomination(newId);
-      if (!replaced || !created) throw notFound('推荐记录');
-      return { replaced: await nominationOut(replaced), nomination: await nominationOut(created) };
+      const after = await repo.findSubstitution(r.id);
+      if (!after) throw notFound('替训申请');
+      const replaced = newId ? await repo.findNomination(r.nomination_id) : undefined;
+      const created = newId ? await repo.findNomination(newId) : undefined;
+      return {
+        request: toSubstitution(after),
+        replaced: replaced ? await nominationOut(replaced) : null,
+        nomination: created ? await nominationOut(created) : null,
+      };
+    },
+
+    // ------------------------------------------------------------------------- shortlists (R-004-59)
+
+    /**
+     * The selecting level (the programme's owner, recording the provider's choice) confirms a quota node's
+     * shortlist: the listed candidates are selected (taking seats), every other candidate there is not selected.
+     */
+    async confirmShortlist(actor: Actor, id: string, req: ConfirmShortlistRequest): Promise<ShortlistResult> {
+      const p = await loadProgramme(actor, id);
+      requirePermission(actor, 'program.manage', p.owner_path);
+      const pack = await packOf(p);
+      const ratio = competitiveRatioOf(pack, p);
+      if (!ratio) {
+        throw new AppError('VALIDATION_FAILED', '本项目不采取差额遴选，推荐即入选', {
+          ruleId: SHORTLIST_RULE_ID,
+        });
+      }
+      const org = isId(req.orgId) ? await repo.findOrg(req.orgId) : undefined;
+      if (!org?.path.startsWith(p.owner_path)) throw notFound('名额单位');
+      const key = { regionId: regionKeyOf(org), programmeId: p.id, orgId: org.id };
+      return db.transaction().execute(async (trx) => {
+        const quota = await repo.lockQuota(key, trx);
+        if (!quota) throw notFound('该单位的本项目名额');
+        const candidates = await repo.lockCandidates(p.id, org.id, trx);
+        const chosen = new Set(req.selectedIds);
+        const unknown = [...chosen].filter((x) => !candidates.some((c) => c.id === x));
+        if (unknown.length > 0) {
+          throw new AppError('VALIDATION_FAILED', `推荐记录 ${unknown.join('、')} 不是${org.name}的候选人`, {
+            ruleId: SHORTLIST_RULE_ID,
+            unknown,
+          });
+        }
+        const free = quota.seats - quota.allocated - quota.used;
+        if (chosen.size > free) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `${org.name}只有 ${free} 个名额，不能确定 ${chosen.size} 人入选（${SHORTLIST_RULE_ID}、${QUOTA_RULE_ID}）`,
+            { ruleId: SHORTLIST_RULE_ID, seats: free, selected: chosen.size },
+          );
+        }
+        if (chosen.size > 0 && !(await repo.takeSeats(key, chosen.size, trx))) {
+          throw new AppError('CONFLICT', `${org.name}的名额已变化，请刷新后重试`, { ruleId: QUOTA_RULE_ID });
+        }
+        const values = `名额 ${free} 个、候选 ${candidates.length} 人，1:${ratio} 差额遴选`;
+        const results: ShortlistResult['results'] = [];
+        for (const c of candidates) {
+          const selected = chosen.has(c.id);
+          const message = selected
+            ? `经差额遴选入选（${SHORTLIST_RULE_ID}，${values}）`
+            : `差额遴选未入选（${SHORTLIST_RULE_ID}，${values}）${req.reason ? `：${req.reason}` : ''}`;
+          await repo.decideCandidate(
+            c.county_id,
+            c.id,
+            selected ? 'selected' : 'not_selected',
+            message,
+            actor.accountId,
+            trx,
+          );
+          results.push({
+            nominationId: c.id,
+            teacherId: c.teacher_id,
+            teacherName: c.teacher_name,
+            status: selected ? 'selected' : 'not_selected',
+            ruleId: SHORTLIST_RULE_ID,
+            message,
+          });
+        }
+        await audit.record(
+          actor,
+          {
+            action: 'shortlist.confirm',
+            entity: 'programme',
+            entityId: p.id,
+            orgId: org.id,
+            details: { selected: [...chosen], candidates: candidates.map((c) => c.id), seats: free },
+          },
+          trx,
+        );
+        return { orgId: org.id, seats: free, ruleId: SHORTLIST_RULE_ID, results };
+      });
     },
 
     // --------------------------------------------------------------------------------------- integrity
@@ -1372,29 +1975,18 @@ export function createProgramsService(deps: {
         offset: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       });
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          teacherId: r.teacher_id,
-          teacherName: r.teacher_name,
-          kind: r.kind as IntegrityRecordBody['kind'],
-          recordDate: r.record_date,
-          programmeId: r.programme_id,
-          evidence: r.evidence,
-          standing: r.standing,
-          createdAt: r.created_at.toISOString(),
-        })),
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return { items: await integrityBody(rows), total, page: query.page, pageSize: query.pageSize };
     },
 
+    /** Record a no-show, dismissal or non-completion (R-004-20); the teacher is notified in the same transaction. */
     async createIntegrity(actor: Actor, req: CreateIntegrityRecordRequest): Promise<IntegrityRecordBody> {
       requirePermission(actor, 'integrity.manage');
       const t = isId(req.teacherId) ? await repo.findCandidate(req.teacherId) : undefined;
       if (!t || !can(actor, 'integrity.manage', t.org_path)) throw notFound('教师');
-      if (req.programmeId) await loadProgramme(actor, req.programmeId);
+      const prog = req.programmeId ? await loadProgramme(actor, req.programmeId) : undefined;
+      const pack = prog ? await packOf(prog) : HENAN_2021_PACK;
+      const bar = integrityBar(pack, req.recordDate);
+      const kindName = INTEGRITY_KIND_NAMES[req.kind];
       const newId = await db.transaction().execute(async (trx) => {
         const rid = await repo.insertIntegrity(
           {
@@ -1420,12 +2012,225 @@ export function createProgramsService(deps: {
           },
           trx,
         );
+        await notifications.notifyTeacher(
+          {
+            countyId: t.county_id,
+            teacherId: t.id,
+            kind: 'integrity.record',
+            title: `培训诚信档案记录：${kindName}`,
+            body: `${req.recordDate} 因"${kindName}"${prog ? `（${prog.title}）` : ''}记入培训诚信档案（${bar.ruleId}）：${bar.years} 年内（至 ${bar.lastBarredDay}）不得参加省级组织的集中培训项目。如有异议，可在"我的诚信档案"中提出申诉。`,
+            entity: 'integrity_record',
+            entityId: rid,
+          },
+          trx,
+        );
         return rid;
       });
-      const page = await this.listIntegrity(actor, { teacherId: t.id, page: 1, pageSize: 200 });
-      const created = page.items.find((r) => r.id === newId);
-      if (!created) throw notFound('诚信档案');
-      return created;
+      return oneIntegrity(newId);
+    },
+
+    /** The signed-in teacher's own records, with the date each bar ends and the state of any appeal. */
+    async myIntegrity(actor: Actor): Promise<IntegrityRecordBody[]> {
+      if (!actor.teacherId) throw forbidden('只有教师本人可以查看个人诚信档案');
+      const { rows } = await repo.listIntegrity({
+        roots: null,
+        teacherId: actor.teacherId,
+        offset: 0,
+        limit: 200,
+      });
+      return integrityBody(rows);
+    },
+
+    /** The teacher appeals one of their own standing records with a reason (one appeal per record). */
+    async appealIntegrity(
+      actor: Actor,
+      recordId: string,
+      req: IntegrityAppealRequest,
+    ): Promise<IntegrityRecordBody> {
+      if (!actor.teacherId) throw forbidden('只有教师本人可以申诉');
+      const r = isId(recordId) ? await repo.findIntegrity(recordId) : undefined;
+      if (!r || r.teacher_id !== actor.teacherId) throw notFound('诚信档案');
+      await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockIntegrity(r.county_id, r.id, trx);
+        if (!locked?.standing) throw new AppError('CONFLICT', '该记录已不再有效，无需申诉');
+        if (locked.appeal_status !== 'none') {
+          throw new AppError('CONFLICT', '该记录已提出过申诉', { appealStatus: locked.appeal_status });
+        }
+        await repo.setAppeal(r.county_id, r.id, req.reason, trx);
+        await audit.record(
+          actor,
+          {
+            action: 'integrity.appeal',
+            entity: 'integrity_record',
+            entityId: r.id,
+            details: { teacherId: r.teacher_id, reason: req.reason },
+          },
+          trx,
+        );
+      });
+      return oneIntegrity(r.id);
+    },
+
+    /** The bureau decides an appeal: upheld → the record stops standing (with the reason); rejected → it stays. */
+    async decideAppeal(
+      actor: Actor,
+      recordId: string,
+      req: IntegrityAppealDecision,
+    ): Promise<IntegrityRecordBody> {
+      requirePermission(actor, 'integrity.manage');
+      const r = isId(recordId) ? await repo.findIntegrity(recordId) : undefined;
+      if (!r || !can(actor, 'integrity.manage', r.org_path)) throw notFound('诚信档案');
+      const upheld = req.decision === 'upheld';
+      await db.transaction().execute(async (trx) => {
+        const locked = await repo.lockIntegrity(r.county_id, r.id, trx);
+        if (locked?.appeal_status !== 'pending') {
+          throw new AppError('CONFLICT', '该记录没有待处理的申诉', { appealStatus: locked?.appeal_status });
+        }
+        await repo.decideAppeal(r.county_id, r.id, { upheld, reason: req.reason, by: actor.accountId }, trx);
+        await audit.record(
+          actor,
+          {
+            action: upheld ? 'integrity.appeal_upheld' : 'integrity.appeal_rejected',
+            entity: 'integrity_record',
+            entityId: r.id,
+            details: { teacherId: r.teacher_id, reason: req.reason },
+          },
+          trx,
+        );
+        await notifications.notifyTeacher(
+          {
+            countyId: r.county_id,
+            teacherId: r.teacher_id,
+            kind: 'integrity.appeal',
+            title: upheld ? '诚信档案申诉成立' : '诚信档案申诉未获支持',
+            body: upheld
+              ? `您对 ${r.record_date} 记录的申诉成立，该记录不再限制参训（${INTEGRITY_RULE_ID}）。理由：${req.reason}`
+              : `您对 ${r.record_date} 记录的申诉未获支持，该记录继续有效（${INTEGRITY_RULE_ID}）。理由：${req.reason}`,
+            entity: 'integrity_record',
+            entityId: r.id,
+          },
+          trx,
+        );
+      });
+      return oneIntegrity(r.id);
+    },
+
+    // ---------------------------------------------------------------------- selection quality (R3-B03)
+
+    /**
+     * Selection quality per city, county or school in the actor's scope: nominations by outcome, overridden
+     * and refused (ineligible) attempts, no-shows and non-completions, and for counties the project-county
+     * deduction of R3-B03 (−1 per person-time: 少报, 缺培, 未结业, 学员不符合遴选条件).
+     */
+    async selectionQuality(
+      actor: Actor,
+      id: string,
+      query: SelectionQualityQuery,
+    ): Promise<SelectionQuality> {
+      const p = await loadProgramme(actor, id);
+      const level = query.level;
+      const roots = scopeOf(actor, 'program.read').map((r) =>
+        p.owner_path.startsWith(r) ? p.owner_path : r,
+      );
+      const nodes = new Map<string, { id: string; name: string; kind: string; path: string }>();
+      for (const root of new Set(roots)) {
+        if (!root.startsWith(p.owner_path)) continue;
+        const grant = actor.grants.find((g) => g.orgPath === root);
+        const self = grant ? await repo.findOrg(grant.orgId) : undefined;
+        if (self?.kind === level) nodes.set(self.id, self);
+        for (const o of await repo.orgsBelow(root, [level])) nodes.set(o.id, o);
+      }
+      const list = [...nodes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const [counts, quotaRows] = await Promise.all([
+        repo.qualityCounts(p.id, list),
+        repo.quotaNodes(p.id, null),
+      ]);
+      const seatsOf = new Map(quotaRows.map((q) => [q.org_id, q.seats]));
+      const byOrg = new Map(counts.map((c) => [c.org_id, c]));
+      const rules = PROJECT_COUNTY_DEDUCTION;
+      return {
+        programmeId: p.id,
+        level,
+        rows: list.map((o) => {
+          const c = byOrg.get(o.id);
+          const seats = seatsOf.get(o.id) ?? null;
+          const selected = c?.selected ?? 0;
+          const overridden = c?.overridden ?? 0;
+          const ineligible =
+            (c?.ineligible_selected ?? 0) + (rules.overridesCountAsIneligible.value ? overridden : 0);
+          return {
+            orgId: o.id,
+            orgName: o.name,
+            orgKind: o.kind,
+            seats,
+            nominations: c?.nominations ?? 0,
+            selected,
+            candidates: c?.candidates ?? 0,
+            notSelected: c?.not_selected ?? 0,
+            waitlisted: c?.waitlisted ?? 0,
+            withdrawn: c?.withdrawn ?? 0,
+            replaced: c?.replaced ?? 0,
+            overridden,
+            refusedAttempts: c?.refused ?? 0,
+            noShows: c?.no_shows ?? 0,
+            notCompleted: c?.not_completed ?? 0,
+            deduction:
+              o.kind === 'county'
+                ? projectCountyDeduction(
+                    {
+                      underReported: Math.max(0, (seats ?? 0) - selected),
+                      missed: c?.no_shows ?? 0,
+                      notCompleted: c?.not_completed ?? 0,
+                      ineligible,
+                    },
+                    rules,
+                  )
+                : null,
+          };
+        }),
+      };
+    },
+
+    /** The selection-quality report as an Excel workbook (one sheet, Chinese headers). */
+    async exportSelectionQuality(
+      actor: Actor,
+      id: string,
+      query: SelectionQualityQuery,
+    ): Promise<{ fileName: string; body: Buffer }> {
+      const report = await this.selectionQuality(actor, id, query);
+      const p = await loadProgramme(actor, id);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('遴选质量');
+      ws.columns = [
+        { header: '单位', key: 'orgName', width: 24 },
+        { header: '名额', key: 'seats', width: 8 },
+        { header: '推荐人次', key: 'nominations', width: 10 },
+        { header: '入选', key: 'selected', width: 8 },
+        { header: '候选', key: 'candidates', width: 8 },
+        { header: '差额未入选', key: 'notSelected', width: 10 },
+        { header: '候补', key: 'waitlisted', width: 8 },
+        { header: '撤回', key: 'withdrawn', width: 8 },
+        { header: '被替换', key: 'replaced', width: 8 },
+        { header: '例外通过', key: 'overridden', width: 10 },
+        { header: '不符合条件被拒', key: 'refusedAttempts', width: 14 },
+        { header: '缺培', key: 'noShows', width: 8 },
+        { header: '未结业', key: 'notCompleted', width: 8 },
+        { header: '少报', key: 'underReported', width: 8 },
+        { header: `扣分（${PROJECT_COUNTY_DEDUCTION.maxPoints.ruleId}）`, key: 'points', width: 12 },
+        { header: `得分（满分 ${PROJECT_COUNTY_DEDUCTION.maxPoints.value}）`, key: 'score', width: 14 },
+      ];
+      for (const r of report.rows) {
+        ws.addRow({
+          ...r,
+          seats: r.seats ?? '',
+          underReported: r.deduction?.items.find((i) => i.code === 'under_reported')?.personTimes ?? '',
+          points: r.deduction?.points ?? '',
+          score: r.deduction?.score ?? '',
+        });
+      }
+      ws.getRow(1).font = { bold: true };
+      const body = Buffer.from(await wb.xlsx.writeBuffer());
+      return { fileName: `${p.title}-遴选质量.xlsx`, body };
     },
 
     // ---------------------------------------------- for other modules (plans): no actor, callers authorize

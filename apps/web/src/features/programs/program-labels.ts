@@ -32,6 +32,8 @@ export const NOMINATION_STATUS_COLORS: Record<NominationStatus, string> = {
   waitlisted: 'gold',
   withdrawn: 'default',
   replaced: 'purple',
+  candidate: 'blue',
+  not_selected: 'default',
 };
 
 /** Packs are kept by provinces and cities: a pack.manage grant there may clone and edit. */
