@@ -75,16 +75,22 @@ cmd_start() {
     rm -rf "$dir"
     die "initdb failed"
   fi
-  printf 'PGDIR=%q\nPGPORT=%q\n' "$dir" "$port" >"$STATE"
-
-  # Unix socket in the data dir (not /var/run/postgresql, which may not exist); TCP on loopback only.
-  if ! as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off \
-        -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null; then
-    cat "$dir/server.log" >&2 || true
-    die "pg_ctl start failed"
-  fi
+  # Unix socket in the data dir (not /var/run/postgresql, which may not exist); TCP on loopback only. A port that
+  # looked free can still be taken when we bind (another cluster starting, a busy ephemeral range): try the next.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    printf 'PGDIR=%q\nPGPORT=%q\n' "$dir" "$port" >"$STATE"
+    if as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off \
+          -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null; then
+      return 0
+    fi
+    grep -q 'could not bind' "$dir/server.log" 2>/dev/null || break
+    port=$((port + 1 + RANDOM % 50))
+  done
+  cat "$dir/server.log" >&2 || true
+  die "pg_ctl start failed"
 }
 
 cmd_stop() {
