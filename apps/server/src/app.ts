@@ -24,6 +24,8 @@ import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
 import { plansRoutes } from './modules/plans';
 import { programsRoutes } from './modules/programs';
+// kpiweb: KPIs and reports
+import { reportsRoutes } from './modules/reports';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
@@ -170,6 +172,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(classesRoutes(services.classes));
       // issue 3 (progrest)
       await api.register(notificationsRoutes(services.notifications));
+      // kpiweb: KPIs and reports (issue 3 item 10)
+      await api.register(reportsRoutes(services.reports));
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,8 @@ import { createOrgRepository, createOrgService } from './modules/org';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService } from './modules/programs';
+// kpiweb: KPIs and reports (issue 3 item 10)
+import { createReportsService } from './modules/reports';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
@@ -69,6 +71,9 @@ export function createServices(
     checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : randomBytes(32),
     clock,
   });
+  // ---- kpiweb: KPIs and reports (issue 3 item 10); the completion branch adds `completionCounts` ----
+  const reports = createReportsService({ db, programs, orgRepo, clock });
+  // ---- end kpiweb ----
   return {
     audit,
     auth,
@@ -84,6 +89,7 @@ export function createServices(
     plans,
     classes,
     notifications,
+    reports,
   };
 }
 

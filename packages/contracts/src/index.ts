@@ -9,3 +9,5 @@ export * from './permissions';
 // plans (issue 3 items 3 and 9)
 export * from './plans';
 export * from './programs';
+// ---- kpiweb: KPIs and reports (issue 3 item 10) ----
+export * from './reports';

@@ -26,6 +26,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import { orgKindKey, roleKey } from '../shared/labels';
+// kpiweb: notifications bell
+import { NotificationBell } from '../shared/notification-bell';
 import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
 
 const { Header, Sider, Content } = Layout;
@@ -43,6 +45,8 @@ const SECTIONS = [
 ] as const;
 
 function selectedKey(pathname: string): string {
+  // kpiweb: the teacher's own integrity page
+  if (pathname.startsWith('/me/integrity')) return '/me/integrity';
   const first = pathname.split('/')[1] ?? '';
   return (SECTIONS as readonly string[]).includes(first) ? `/${first}` : '/';
 }
@@ -137,6 +141,10 @@ export function AppLayout() {
         : [];
     })(),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
+    // kpiweb: a teacher's own integrity records and appeals
+    ...(me?.teacherId
+      ? [{ key: '/me/integrity', icon: <SafetyCertificateOutlined />, label: t('nav.myIntegrity') }]
+      : []),
     {
       type: 'group',
       key: 'soon',
@@ -251,6 +259,8 @@ export function AppLayout() {
           </Typography.Text>
           <div style={{ flex: 1 }} />
           <Space size={isDesktop ? 'middle' : 'small'}>
+            {/* kpiweb */}
+            <NotificationBell compact={!isDesktop} />
             <Button
               type="text"
               icon={<TranslationOutlined />}

@@ -137,6 +137,12 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/programs/integrity-page').then((m) => ({ Component: m.IntegrityPage })),
         },
+        // kpiweb: the teacher's own integrity records (appeal from a phone)
+        {
+          path: 'me/integrity',
+          lazy: () =>
+            import('../features/programs/integrity-appeals').then((m) => ({ Component: m.MyIntegrityPage })),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

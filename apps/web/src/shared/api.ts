@@ -1,4 +1,5 @@
 // programmes (issue 3)
+// ---- kpiweb: KPIs, shortlists, substitution requests, appeals, notifications ----
 import {
   type AllocateRequest,
   type AllocateResult,
@@ -14,6 +15,7 @@ import {
   type ClassSummary,
   type ClonePackRequest,
   type CodeTables,
+  type ConfirmShortlistRequest,
   type CreateDocumentRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
@@ -32,11 +34,15 @@ import {
   type ImportJob,
   type ImportKind,
   type ImportRowError,
+  type IntegrityAppealDecision,
   type IntegrityListQuery,
   type IntegrityRecordBody,
   importJobSchema,
   importRowErrorSchema,
   integrityRecordSchema,
+  type KpiQuery,
+  type KpiReport,
+  kpiReportSchema,
   type LiveBoard,
   type LoginRequest,
   liveBoardSchema,
@@ -47,7 +53,10 @@ import {
   type NominateRequest,
   type Nomination,
   type NominationListQuery,
+  type NotificationList,
   nominationSchema,
+  notificationListSchema,
+  notificationSchema,
   type OpenProgramme,
   type OrgDetail,
   type OrgNode,
@@ -82,10 +91,16 @@ import {
   quotaTreeSchema,
   type SchoolListQuery,
   type SchoolRow,
+  type ShortlistResult,
   type SubstituteRequest,
-  type SubstituteResult,
+  type SubstitutionDecision,
+  type SubstitutionDecisionResult,
+  type SubstitutionListQuery,
+  type SubstitutionRequestBody,
   schoolRowSchema,
-  substituteResultSchema,
+  shortlistResultSchema,
+  substitutionDecisionResultSchema,
+  substitutionRequestSchema,
   type TeacherDetail,
   type TeacherListQuery,
   type TeacherRow,
@@ -97,6 +112,7 @@ import {
   type WithdrawResult,
   withdrawResultSchema,
 } from '@yanxun/contracts';
+// ---- end kpiweb ----
 
 /** Codes the client itself produces, next to the server's ERROR_CODES. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -241,6 +257,9 @@ const packSummaryList = packSummarySchema.array();
 const programmePage = pageOf(programmeSchema);
 const nominationPage = pageOf(nominationSchema);
 const integrityPage = pageOf(integrityRecordSchema);
+// kpiweb
+const substitutionPage = pageOf(substitutionRequestSchema);
+const integrityList = integrityRecordSchema.array();
 
 const idNumberParser: Parser<{ idNumber: string }> = {
   safeParse(input) {
@@ -576,13 +595,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/nominations/${encodeURIComponent(nominationId)}/withdraw`;
       return parseWith(withdrawResultSchema, await json('POST', path, { json: { reason } }), `POST ${path}`);
     },
+    /** 替训 is a request now: the level that allocated the seats decides (kpiweb). */
     async substituteNomination(
       programmeId: string,
       nominationId: string,
       body: SubstituteRequest,
-    ): Promise<SubstituteResult> {
+    ): Promise<SubstitutionRequestBody> {
       const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/nominations/${encodeURIComponent(nominationId)}/substitute`;
-      return parseWith(substituteResultSchema, await json('POST', path, { json: body }), `POST ${path}`);
+      return parseWith(substitutionRequestSchema, await json('POST', path, { json: body }), `POST ${path}`);
     },
     listIntegrityRecords(query: ListQuery<IntegrityListQuery>): Promise<Page<IntegrityRecordBody>> {
       return get(integrityPage, '/api/v1/integrity-records', { ...query });
@@ -591,6 +611,56 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const data = await json('POST', '/api/v1/integrity-records', { json: body });
       return parseWith(integrityRecordSchema, data, 'POST /api/v1/integrity-records');
     },
+
+    // ---- kpiweb: KPIs, shortlists, substitution requests, appeals, notifications ----
+    programmeKpis(programmeId: string, query: Partial<KpiQuery>): Promise<KpiReport> {
+      return get(kpiReportSchema, `/api/v1/programmes/${encodeURIComponent(programmeId)}/kpis`, {
+        ...query,
+      });
+    },
+    listSubstitutions(
+      programmeId: string,
+      query: ListQuery<SubstitutionListQuery>,
+    ): Promise<Page<SubstitutionRequestBody>> {
+      return get(substitutionPage, `/api/v1/programmes/${encodeURIComponent(programmeId)}/substitutions`, {
+        ...query,
+      });
+    },
+    async decideSubstitution(
+      programmeId: string,
+      requestId: string,
+      body: SubstitutionDecision,
+    ): Promise<SubstitutionDecisionResult> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/substitutions/${encodeURIComponent(requestId)}/decision`;
+      return parseWith(
+        substitutionDecisionResultSchema,
+        await json('POST', path, { json: body }),
+        `POST ${path}`,
+      );
+    },
+    async confirmShortlist(programmeId: string, body: ConfirmShortlistRequest): Promise<ShortlistResult> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/shortlist/confirm`;
+      return parseWith(shortlistResultSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    myIntegrityRecords(): Promise<IntegrityRecordBody[]> {
+      return get(integrityList, '/api/v1/me/integrity-records');
+    },
+    async appealIntegrity(id: string, reason: string): Promise<IntegrityRecordBody> {
+      const path = `/api/v1/me/integrity-records/${encodeURIComponent(id)}/appeal`;
+      return parseWith(integrityRecordSchema, await json('POST', path, { json: { reason } }), `POST ${path}`);
+    },
+    async decideAppeal(id: string, body: IntegrityAppealDecision): Promise<IntegrityRecordBody> {
+      const path = `/api/v1/integrity-records/${encodeURIComponent(id)}/appeal-decision`;
+      return parseWith(integrityRecordSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    notifications(): Promise<NotificationList> {
+      return get(notificationListSchema, '/api/v1/me/notifications');
+    },
+    async markNotificationRead(id: string): Promise<void> {
+      const path = `/api/v1/me/notifications/${encodeURIComponent(id)}/read`;
+      parseWith(notificationSchema, await json('POST', path), `POST ${path}`);
+    },
+    // ---- end kpiweb ----
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -9,7 +9,7 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
+import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -373,12 +373,13 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH };
+const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH };
 
 export type MessageKey = keyof typeof zhCN;
 
 const enUS: Record<MessageKey, string> = {
   ...PROGRAMS_EN,
+  ...KPIWEB_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

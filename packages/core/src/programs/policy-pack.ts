@@ -357,6 +357,16 @@ export interface PolicyPack {
   projectTypes: ProjectType[];
   /** Optional so packs saved before classes existed still load; `classOperationsOf` supplies the defaults. */
   classOps?: ClassOperations;
+  /** kpiweb: targets of the KPI report (0…1); optional, `kpiTargetsOf` (kpi.ts) supplies R3-B02 otherwise. */
+  kpiTargets?: KpiTargets;
+}
+
+/** kpiweb: KPI targets a pack may carry; a missing key has no target line. */
+export interface KpiTargets {
+  registrationRate?: PolicyValue<number>;
+  arrivalRate?: PolicyValue<number>;
+  attendanceRate?: PolicyValue<number>;
+  completionRate?: PolicyValue<number>;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { inSubtrees } from '../../shared/subtree';
+import { inSubtrees, subtreeRange } from '../../shared/subtree';
 
 export interface ClassRow {
   id: string;
@@ -492,7 +492,60 @@ export function createClassesRepository(db: Database) {
         .where('status', '=', 'approved')
         .execute();
     },
+
+    // ---- kpiweb: KPI counts per unit (issue 3 item 10) ----
+    /**
+     * Per unit (a subtree given by its path): enrolled teachers of the programme, how many registered (注册)
+     * and arrived (报到), and person-sessions held up to `asOf` against those attended.
+     */
+    async kpiCounts(
+      programmeId: string,
+      nodes: Array<{ id: string; path: string }>,
+      asOf: string,
+    ): Promise<KpiCountsRow[]> {
+      if (nodes.length === 0) return [];
+      const ids = nodes.map((n) => n.id);
+      const los = nodes.map((n) => subtreeRange(n.path)[0]);
+      const his = nodes.map((n) => subtreeRange(n.path)[1]);
+      const r = await sql<KpiCountsRow>`
+        WITH n AS (SELECT * FROM unnest(${ids}::bigint[], ${los}::text[], ${his}::text[]) AS n(id, lo, hi)),
+        held AS (
+          SELECT s.class_id, count(*) AS sessions, array_agg('s' || s.id::text) AS slots
+          FROM class_sessions s JOIN classes c ON c.id = s.class_id
+          WHERE c.programme_id = ${programmeId} AND s.session_date <= ${asOf}::date
+          GROUP BY s.class_id
+        )
+        SELECT n.id::text AS org_id,
+          coalesce(x.enrolled, 0)::int AS enrolled, coalesce(x.registered, 0)::int AS registered,
+          coalesce(x.arrived, 0)::int AS arrived, coalesce(x.sessions_expected, 0)::int AS sessions_expected,
+          coalesce(x.sessions_attended, 0)::int AS sessions_attended
+        FROM n
+        LEFT JOIN LATERAL (
+          SELECT count(*) AS enrolled,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.county_id = e.county_id
+              AND a.class_id = e.class_id AND a.slot = 'register' AND a.teacher_id = e.teacher_id)) AS registered,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.county_id = e.county_id
+              AND a.class_id = e.class_id AND a.slot = 'arrive' AND a.teacher_id = e.teacher_id)) AS arrived,
+            sum(coalesce(h.sessions, 0)) AS sessions_expected,
+            sum((SELECT count(*) FROM attendance a WHERE a.county_id = e.county_id AND a.class_id = e.class_id
+              AND a.teacher_id = e.teacher_id AND a.slot = ANY (h.slots))) AS sessions_attended
+          FROM class_enrolments e LEFT JOIN held h ON h.class_id = e.class_id
+          WHERE e.programme_id = ${programmeId} AND e.org_path >= n.lo AND e.org_path < n.hi
+        ) x ON true`.execute(db);
+      return r.rows;
+    },
+    // ---- end kpiweb ----
   };
+}
+
+/** kpiweb: one unit's enrolment and attendance counts for the KPI report. */
+export interface KpiCountsRow {
+  org_id: string;
+  enrolled: number;
+  registered: number;
+  arrived: number;
+  sessions_expected: number;
+  sessions_attended: number;
 }
 
 export type ClassesRepository = ReturnType<typeof createClassesRepository>;

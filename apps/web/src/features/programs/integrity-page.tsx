@@ -12,6 +12,7 @@ import {
   Input,
   Modal,
   Select,
+  Space,
   Spin,
   Table,
   Tag,
@@ -24,6 +25,8 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { useUrlFilters } from '../../shared/use-url-filters';
+// kpiweb: appeal decisions
+import { AppealDecisionModal, AppealTag } from './integrity-appeals';
 import { integrityKindKey } from './program-labels';
 import { RuleErrorAlert } from './rule-error';
 
@@ -141,6 +144,7 @@ export function IntegrityPage() {
   const { t } = useI18n();
   const { page, pageSize, setPage } = useUrlFilters([] as const);
   const [adding, setAdding] = useState(false);
+  const [deciding, setDeciding] = useState<IntegrityRecordBody | null>(null);
   const list = useQuery({
     queryKey: ['integrity', { page, pageSize }],
     queryFn: () => api.listIntegrityRecords({ page, pageSize }),
@@ -179,6 +183,33 @@ export function IntegrityPage() {
       dataIndex: 'evidence',
       render: (e: string | null) => <span style={{ whiteSpace: 'pre-wrap' }}>{e ?? '—'}</span>,
     },
+    // ---- kpiweb: the appeal and its decision ----
+    {
+      title: t('prog.appeal.column'),
+      key: 'appeal',
+      width: 220,
+      render: (_: unknown, r) => (
+        <Space orientation="vertical" size={2}>
+          <Space size={4}>
+            <AppealTag appeal={r.appeal} />
+            {r.appeal.status === 'pending' ? (
+              <Button size="small" type="link" onClick={() => setDeciding(r)} data-testid="appeal-decide">
+                {t('prog.appeal.decide')}
+              </Button>
+            ) : null}
+          </Space>
+          {r.appeal.reason ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.appeal.reason}
+            </Typography.Text>
+          ) : null}
+          {r.appeal.decisionReason ? (
+            <Typography.Text style={{ fontSize: 12 }}>{r.appeal.decisionReason}</Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
+    // ---- end kpiweb ----
   ];
   return (
     <Card
@@ -221,6 +252,7 @@ export function IntegrityPage() {
         />
       )}
       {adding ? <AddRecordModal onClose={() => setAdding(false)} /> : null}
+      {deciding ? <AppealDecisionModal record={deciding} onClose={() => setDeciding(null)} /> : null}
     </Card>
   );
 }

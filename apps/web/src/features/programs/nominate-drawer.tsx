@@ -123,21 +123,30 @@ export function NominateDrawer({
           ...extras,
           reason: reason.trim(),
         });
-        return r.nomination;
+        return { kind: 'request' as const, r };
       }
-      return api.nominate(programme.id, { ...extras, ...(waitlist ? { waitlist: true } : {}) });
+      const n = await api.nominate(programme.id, { ...extras, ...(waitlist ? { waitlist: true } : {}) });
+      return { kind: 'nomination' as const, n };
     },
-    onSuccess: (n) => {
+    onSuccess: (res) => {
       void queryClient.invalidateQueries({ queryKey: ['nominations', programme.id] });
       void queryClient.invalidateQueries({ queryKey: ['quotas', programme.id] });
       void queryClient.invalidateQueries({ queryKey: ['programme', programme.id] });
-      message.success(
-        n.status === 'waitlisted'
-          ? t('prog.nom.waitlistedOk', { name: n.teacherName, n: n.waitlistPosition ?? '' })
-          : replacing
-            ? t('prog.nom.substitutedOk', { name: n.teacherName, old: replacing.teacherName })
-            : t('prog.nom.selectedOk', { name: n.teacherName }),
-      );
+      void queryClient.invalidateQueries({ queryKey: ['substitutions', programme.id] });
+      if (res.kind === 'request') {
+        message.success(
+          t('prog.sub.requestedOk', { name: res.r.teacherName, old: res.r.replacedTeacherName }),
+        );
+      } else {
+        const n = res.n;
+        message.success(
+          n.status === 'waitlisted'
+            ? t('prog.nom.waitlistedOk', { name: n.teacherName, n: n.waitlistPosition ?? '' })
+            : n.status === 'candidate'
+              ? t('prog.short.candidateOk', { name: n.teacherName })
+              : t('prog.nom.selectedOk', { name: n.teacherName }),
+        );
+      }
       onClose();
     },
   });

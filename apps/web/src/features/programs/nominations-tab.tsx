@@ -18,6 +18,8 @@ import { EligibilityResultView } from './eligibility-result';
 import { NominateDrawer } from './nominate-drawer';
 import { NOMINATION_STATUS_COLORS, nominationStatusKey, todayInShanghai } from './program-labels';
 import { RuleErrorAlert } from './rule-error';
+// kpiweb: shortlist and pending substitution requests
+import { competitiveRatio, ShortlistPanel } from './shortlist-panel';
 
 function WithdrawModal({
   programmeId,
@@ -105,6 +107,15 @@ export function NominationsTab({ programme }: { programme: Programme }) {
   });
   const mayWrite = hasPermission(me, 'nomination.write');
   const open = todayInShanghai() <= programme.selectionDeadline;
+  // ---- kpiweb: the 差额 ratio of the pack (R-004-59) and the pending 替训 requests by nomination ----
+  const pack = useQuery({ queryKey: ['pack', programme.packId], queryFn: () => api.pack(programme.packId) });
+  const ratio = competitiveRatio(pack.data?.pack, programme.projectTypeCode);
+  const pending = useQuery({
+    queryKey: ['substitutions', programme.id, 'pending'],
+    queryFn: () => api.listSubstitutions(programme.id, { status: 'pending', pageSize: 200 }),
+  });
+  const pendingOf = new Map((pending.data?.items ?? []).map((r) => [r.nominationId, r]));
+  // ---- end kpiweb ----
 
   const columns: TableColumnsType<Nomination> = [
     { title: t('teacher.name'), dataIndex: 'teacherName', width: 100 },
@@ -145,10 +156,15 @@ export function NominationsTab({ programme }: { programme: Programme }) {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 170,
+            width: 220,
             render: (_: unknown, n: Nomination) => (
               <Space size={0}>
-                {n.status === 'selected' ? (
+                {pendingOf.get(n.id) ? (
+                  <Tag color="processing" data-testid="nom-sub-pending">
+                    {t('prog.sub.pending', { name: pendingOf.get(n.id)?.teacherName ?? '' })}
+                  </Tag>
+                ) : null}
+                {n.status === 'selected' && !pendingOf.get(n.id) ? (
                   <Button
                     size="small"
                     type="link"
@@ -179,6 +195,7 @@ export function NominationsTab({ programme }: { programme: Programme }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {ratio ? <ShortlistPanel programme={programme} ratio={ratio} /> : null}
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Segmented<string>
           value={status ?? 'all'}

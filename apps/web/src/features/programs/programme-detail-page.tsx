@@ -5,11 +5,14 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+// kpiweb: substitution approval and the dashboard
+import { KpiTab } from './kpi-tab';
 import { NominationsTab } from './nominations-tab';
 import { LevelTag, SeatsBar } from './programmes-page';
 import { QuotaTab } from './quota-tab';
+import { SubstitutionsTab } from './substitutions-tab';
 
-const TABS = ['overview', 'quotas', 'nominations'] as const;
+const TABS = ['overview', 'quotas', 'nominations', 'substitutions', 'kpis'] as const;
 type TabKey = (typeof TABS)[number];
 
 function Overview({ programme: p }: { programme: Programme }) {
@@ -81,6 +84,13 @@ export function ProgrammeDetailPage() {
               label: t('prog.programme.tabNominations'),
               children: <NominationsTab programme={p} />,
             },
+            // kpiweb
+            {
+              key: 'substitutions',
+              label: t('prog.programme.tabSubstitutions'),
+              children: <SubstitutionsTab programme={p} />,
+            },
+            { key: 'kpis', label: t('prog.programme.tabKpis'), children: <KpiTab programme={p} /> },
           ]}
         />
       </Card>
