@@ -20,6 +20,8 @@ import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { importRoutes } from './modules/imports';
 import { orgRoutes } from './modules/org';
+// outcomes and completion (issue 3, item 7)
+import { outcomesRoutes } from './modules/outcomes';
 import { peopleRoutes } from './modules/people';
 import { plansRoutes } from './modules/plans';
 import { programsRoutes } from './modules/programs';
@@ -167,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // plans (issue 3 items 3 and 9)
       await api.register(plansRoutes(services.plans, services.files));
       await api.register(classesRoutes(services.classes));
+      // outcomes and completion (issue 3, item 7)
+      await api.register(outcomesRoutes(services.outcomes, services.files));
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,8 @@ import { createClassesRepository, createClassesService } from './modules/classes
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
 import { createOrgRepository, createOrgService } from './modules/org';
+// outcomes and completion (issue 3, item 7)
+import { createOutcomesRepository, createOutcomesService } from './modules/outcomes';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService } from './modules/programs';
@@ -19,7 +21,7 @@ export function createServices(
     Config,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
   > &
-    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret'>>,
+    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes'>>,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -59,6 +61,17 @@ export function createServices(
     checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : randomBytes(32),
     clock,
   });
+  // ---- outcomes and completion (issue 3, item 7) ----
+  const outcomes = createOutcomesService({
+    db,
+    repo: createOutcomesRepository(db),
+    programs,
+    files,
+    people,
+    audit,
+    fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
+    clock,
+  });
   return {
     audit,
     auth,
@@ -73,6 +86,7 @@ export function createServices(
     files,
     plans,
     classes,
+    outcomes,
   };
 }
 

@@ -30,9 +30,12 @@ export function completionRulesOf(pack: PolicyPack): CompletionRules {
   return pack.completion ?? DEFAULT_COMPLETION_RULES;
 }
 
-/** Rule IDs of completion that are not pack values. */
-export const OUTCOME_RULE_ENROLLED = 'R-004-19';
-export const COMPLETION_RULE_HOURS = 'Y-004-HOURS';
+/** Outcomes are the trainees' (参训教师成果, R-004-16): only a teacher enrolled in the class hands them in. */
+export const OUTCOME_RULE_ENROLLED = 'R-004-16';
+/** Completion is run from the class's end date on (Y-004-COMPLETION-RUN). */
+export const COMPLETION_RULE_RUN = 'Y-004-COMPLETION-RUN';
+/** Non-completion (未结业) recorded in the integrity archive (R-004-20). */
+export const COMPLETION_RULE_INTEGRITY = 'R-004-20';
 
 // ---------------------------------------------------------------------------------------------------------
 // Required outcomes
