@@ -137,6 +137,10 @@ export function AppLayout() {
         : [];
     })(),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
+    // outcomes and completion (issue 3, item 7)
+    ...(me?.teacherId
+      ? [{ key: '/my-training', icon: <SafetyCertificateOutlined />, label: t('nav.myTraining') }]
+      : []),
     {
       type: 'group',
       key: 'soon',
