@@ -91,9 +91,11 @@ export function RequirementCard({
       {cur?.status === 'returned' && cur.reviewComment ? (
         <Alert type="warning" showIcon style={{ marginTop: 6 }} title={cur.reviewComment} />
       ) : null}
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0' }}>
-        {t('training.accepts', { formats: r.accepts.map((f) => FORMAT_NAMES[f] ?? f).join(' / ') })}
-      </Typography.Paragraph>
+      {canSubmit ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0' }}>
+          {t('training.accepts', { formats: r.accepts.map((f) => FORMAT_NAMES[f] ?? f).join(' / ') })}
+        </Typography.Paragraph>
+      ) : null}
       {canSubmit ? (
         <Space orientation="vertical" style={{ width: '100%' }} size={6}>
           <Upload
