@@ -200,27 +200,23 @@ describe('OutcomeReviewPage', () => {
     vi.mocked(api.reviewOutcome).mockResolvedValue(sub({ status: 'accepted', score: 80 }));
     renderWithApp(<OutcomeReviewPage />, { route: '/classes/7/outcomes', path: '/classes/:id/outcomes' });
     fireEvent.click(await screen.findByRole('button', { name: /通\s?过/ }));
-    const ok = await screen.findAllByRole('button', { name: /通\s?过/ });
-    fireEvent.click(ok[ok.length - 1] as HTMLElement);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /通\s?过/ }));
     await waitFor(() =>
       expect(api.reviewOutcome).toHaveBeenCalledWith('11', { action: 'accept', score: 80 }),
     );
-  });
+  }, 20_000);
 
   it('a return needs a comment', async () => {
     vi.mocked(api.classDetail).mockResolvedValue({ name: 'A 班' } as never);
     vi.mocked(api.outcomeQueue).mockResolvedValue([sub()]);
     renderWithApp(<OutcomeReviewPage />, { route: '/classes/7/outcomes', path: '/classes/:id/outcomes' });
-    fireEvent.click(
-      await screen
-        .findByRole('button', { name: '退 回' })
-        .catch(() => screen.findByRole('button', { name: '退回' })),
-    );
-    const buttons = await screen.findAllByRole('button', { name: /退\s?回/ });
-    fireEvent.click(buttons[buttons.length - 1] as HTMLElement);
-    await new Promise((r) => setTimeout(r, 50));
+    fireEvent.click(await screen.findByRole('button', { name: /退\s?回/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /退\s?回/ }));
+    expect(await within(dialog).findByText(/请输入/)).toBeTruthy();
     expect(api.reviewOutcome).not.toHaveBeenCalled();
-  });
+  }, 20_000);
 });
 
 const completion: ClassCompletion = {
