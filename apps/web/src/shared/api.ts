@@ -674,6 +674,8 @@ export const fileUrls = {
   outcomeFile: (submissionId: string) => `/api/v1/outcomes/${encodeURIComponent(submissionId)}/file`,
   certificate: (classId: string, teacherId: string) =>
     `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/certificate`,
+  certificatePdf: (classId: string, teacherId: string) =>
+    `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/certificate.pdf`,
   planPdf: (planId: string, version: number) =>
     `/api/v1/plans/${encodeURIComponent(planId)}/versions/${version}/file`,
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,

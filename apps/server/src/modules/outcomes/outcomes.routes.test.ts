@@ -216,6 +216,14 @@ describe('review and completion scope', () => {
     expect(cert.statusCode).toBe(200);
     expect(cert.headers['content-type']).toContain('text/html');
     expect(cert.body).toContain('结业证书');
+    const pdf = await req('GET', `/classes/${classA}/completion/${teacherQ[0]}/certificate.pdf`, 'tq0');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.includes('NotoSansSC')).toBe(true); // the CJK font is embedded (subset)
+    expect(
+      (await req('GET', `/classes/${classA}/completion/${teacherQ[0]}/certificate.pdf`, 'tq1')).statusCode,
+    ).toBe(404);
     expect(
       (await req('GET', `/classes/${classA}/completion/${teacherQ[0]}/certificate`, 'tq1')).statusCode,
     ).toBe(404);

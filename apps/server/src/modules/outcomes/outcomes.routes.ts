@@ -163,6 +163,14 @@ export function outcomesRoutes(
           .send(await outcomes.certificate(actorOf(req), req.params.id, req.params.teacherId)),
     );
     app.get(
+      '/classes/:id/completion/:teacherId/certificate.pdf',
+      { schema: { tags, summary: '结业证书 PDF Certificate (PDF, Noto Sans SC)', params: teacherParams } },
+      async (req, reply) => {
+        const f = await outcomes.certificatePdf(actorOf(req), req.params.id, req.params.teacherId);
+        return sendFile(reply, f.name, 'application/pdf', f.content);
+      },
+    );
+    app.get(
       '/teachers/:id/hours',
       {
         schema: {

@@ -115,9 +115,14 @@ export function ClassCompletionPage() {
                         {r.certificate.certificateNo} {t('completion.revoked')}
                       </Typography.Text>
                     ) : (
-                      <a href={fileUrls.certificate(id, r.teacherId)} target="_blank" rel="noreferrer">
-                        {r.certificate.certificateNo}
-                      </a>
+                      <Space size={4}>
+                        <a href={fileUrls.certificate(id, r.teacherId)} target="_blank" rel="noreferrer">
+                          {r.certificate.certificateNo}
+                        </a>
+                        <a href={fileUrls.certificatePdf(id, r.teacherId)} download>
+                          PDF
+                        </a>
+                      </Space>
                     )
                   ) : (
                     '—'

@@ -215,6 +215,13 @@ export function TrainingItemCard({ item }: { item: MyTrainingItem }) {
                   >
                     {t('training.downloadCertificate')}
                   </a>
+                  <a
+                    href={fileUrls.certificatePdf(item.classId, c.teacherId)}
+                    download
+                    data-testid="certificate-pdf"
+                  >
+                    {t('training.downloadPdf')}
+                  </a>
                 </Space>
               </Card>
             ) : null}
