@@ -180,3 +180,21 @@ describe('Y-004-CERT-NO: certificate numbers', () => {
     expect(completionRulesOf(old as PolicyPack).minAttendancePct.value).toBe(80);
   });
 });
+
+describe('pack validation of the completion section', () => {
+  it('Y-004-ATTEND-MIN above 100 % and Y-004-CERT-NO below 3 digits are refused; the Henan pack is valid', async () => {
+    const { validatePack } = await import('../programs/pack-validation');
+    const r = completionRulesOf(pack);
+    const bad = withRules({
+      minAttendancePct: { ...r.minAttendancePct, value: 101 },
+      certificateSeqDigits: { ...r.certificateSeqDigits, value: 2 },
+    });
+    const problems = validatePack(bad).filter((p) => p.path.startsWith('completion.'));
+    expect(problems.map((p) => p.ruleId).sort()).toEqual(['Y-004-ATTEND-MIN', 'Y-004-CERT-NO']);
+    expect(
+      validatePack(withRules({ minAttendancePct: { ...r.minAttendancePct, value: 100 } })).filter((p) =>
+        p.path.startsWith('completion.'),
+      ),
+    ).toEqual([]);
+  });
+});
