@@ -237,6 +237,12 @@ await phone.getByTestId('certificate-link').waitFor();
 await phone.waitForTimeout(300);
 await phone.screenshot({ path: path.join(out, 'outcomes-phone-after.png'), fullPage: true });
 const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+// the PDF certificate (pdfmake + Noto Sans SC), saved beside the screenshots for a look
+const pdfBytes = await phone.evaluate(async (url) => {
+  const r = await fetch(url);
+  return Array.from(new Uint8Array(await r.arrayBuffer()));
+}, `/api/v1/classes/${k.id}/completion/${teacherAccount.teacher_id}/certificate.pdf`);
+fs.writeFileSync(path.join(out, 'outcomes-certificate.pdf'), Buffer.from(pdfBytes));
 await phone.goto(`${base}/api/v1/classes/${k.id}/completion/${teacherAccount.teacher_id}/certificate`);
 await phone.setViewportSize({ width: 1200, height: 860 });
 await phone.screenshot({ path: path.join(out, 'outcomes-certificate.png') });
@@ -255,7 +261,7 @@ await bureau.screenshot({ path: path.join(out, 'outcomes-teacher-hours.png'), fu
 
 console.log(`phone page scroll width at 390 px: ${width}`);
 console.log(
-  `screenshots in ${out}: outcomes-phone-before, outcomes-review-queue, outcomes-review-modal, outcomes-completion, outcomes-phone-after, outcomes-certificate, outcomes-teacher-hours`,
+  `screenshots in ${out}: outcomes-phone-before, outcomes-review-queue, outcomes-review-modal, outcomes-completion, outcomes-phone-after, outcomes-certificate (.png, .pdf), outcomes-teacher-hours`,
 );
 await browser.close();
 await app.close();
