@@ -21,6 +21,8 @@ import { classesRoutes } from './modules/classes';
 import { importRoutes } from './modules/imports';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org';
+// outcomes and completion (issue 3, item 7)
+import { outcomesRoutes } from './modules/outcomes';
 import { peopleRoutes } from './modules/people';
 import { plansRoutes } from './modules/plans';
 import { programsRoutes } from './modules/programs';
@@ -174,6 +176,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationsRoutes(services.notifications));
       // kpiweb: KPIs and reports (issue 3 item 10)
       await api.register(reportsRoutes(services.reports));
+      // outcomes and completion (issue 3, item 7)
+      await api.register(outcomesRoutes(services.outcomes, services.files));
     },
     { prefix: '/api/v1' },
   );

@@ -18,6 +18,17 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(512).default(30),
   /** Largest stored file (a plan's sealed PDF, outcome files). */
   MAX_FILE_MB: z.coerce.number().int().min(1).max(512).default(20),
+  /** Outcome uploads (issue 3 item 7): accepted kinds, comma-separated from pdf, docx, mp4 (size: MAX_FILE_MB). */
+  OUTCOME_FILE_TYPES: z
+    .string()
+    .default('pdf,docx,mp4')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['pdf', 'docx', 'mp4'])).min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   /** HMAC key of the rotating check-in codes; set the same on every server (unset: random per process). */
@@ -41,6 +52,8 @@ export interface Config {
   logLevel: string;
   webDist: string | undefined;
   checkinSecret: string | undefined;
+  /** Outcome upload kinds (issue 3 item 7). */
+  outcomeFileTypes: Array<'pdf' | 'docx' | 'mp4'>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     checkinSecret: e.CHECKIN_SECRET,
+    outcomeFileTypes: e.OUTCOME_FILE_TYPES,
   };
 }

@@ -10,6 +10,8 @@ import { createImportsService } from './modules/imports';
 // issue 3 (progrest): notifications
 import { createNotificationsService } from './modules/notifications';
 import { createOrgRepository, createOrgService } from './modules/org';
+// outcomes and completion (issue 3, item 7)
+import { createOutcomesRepository, createOutcomesService } from './modules/outcomes';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService } from './modules/programs';
@@ -23,7 +25,7 @@ export function createServices(
     Config,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
   > &
-    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret'>>,
+    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes'>>,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -72,8 +74,27 @@ export function createServices(
     clock,
   });
   // ---- kpiweb: KPIs and reports (issue 3 item 10); the completion branch adds `completionCounts` ----
-  const reports = createReportsService({ db, programs, orgRepo, clock });
+  const outcomesRepo = createOutcomesRepository(db);
+  const reports = createReportsService({
+    db,
+    programs,
+    orgRepo,
+    // 结业 counts from the outcomes module's completion results
+    completionCounts: (programmeId, units) => outcomesRepo.completionCounts(programmeId, units),
+    clock,
+  });
   // ---- end kpiweb ----
+  // ---- outcomes and completion (issue 3, item 7) ----
+  const outcomes = createOutcomesService({
+    db,
+    repo: outcomesRepo,
+    programs,
+    files,
+    people,
+    audit,
+    fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
+    clock,
+  });
   return {
     audit,
     auth,
@@ -90,6 +111,7 @@ export function createServices(
     classes,
     notifications,
     reports,
+    outcomes,
   };
 }
 

@@ -4,6 +4,8 @@ export * from './errors';
 export * from './imports';
 export * from './notifications';
 export * from './org';
+// outcomes and completion (issue 3, item 7)
+export * from './outcomes';
 export * from './people';
 export * from './permissions';
 // plans (issue 3 items 3 and 9)

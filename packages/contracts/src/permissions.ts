@@ -53,6 +53,17 @@ export const PERMISSIONS = {
   /** A teacher asks leave for a session of their own class. */
   'leave.request': ['teacher'],
   'leave.decide': ['system_admin', 'bureau_admin', 'provider_staff'],
+  // ---- outcomes and completion (issue 3, item 7) ----
+  /** A trainee hands in the outcomes of their own class. */
+  'outcome.submit': ['teacher'],
+  /** Review outcomes of a class run by the provider org the role sits on (bureaus through program.manage). */
+  'outcome.review': ['system_admin', 'bureau_admin', 'provider_staff', 'trainer'],
+  /** Run completion (结业) of a class of the provider org (bureaus through program.manage). */
+  'completion.run': ['system_admin', 'bureau_admin', 'provider_staff'],
+  /** A teacher's hours record, for the staff who may read the teacher. */
+  'hours.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  /** Reverse a posting of hours with a reason. */
+  'hours.reverse': ['system_admin', 'bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -447,6 +447,75 @@ export interface LeaveRequestsTable {
   created_at: Timestamp;
 }
 
+// ---- outcomes and completion (issue 3, item 7) ----
+export interface OutcomeSubmissionsTable {
+  county_id: Id;
+  id: GeneratedId;
+  class_id: Id;
+  programme_id: Id;
+  teacher_id: Id;
+  org_path: string;
+  requirement: string;
+  version: number;
+  file_id: Id | null;
+  link: string | null;
+  note: Generated<string>;
+  status: Generated<string>;
+  score: number | null;
+  review_comment: string | null;
+  reviewed_by: Id | null;
+  reviewed_at: NullableTimestamp;
+  submitted_by: Id | null;
+  submitted_at: Timestamp;
+}
+
+export interface CompletionResultsTable {
+  county_id: Id;
+  class_id: Id;
+  teacher_id: Id;
+  programme_id: Id;
+  org_path: string;
+  completed: boolean;
+  attendance_pct: ColumnType<string, number | string, number | string>;
+  checks: ColumnType<unknown, string, string>;
+  hours_tenths: Generated<number>;
+  evaluated_at: Timestamp;
+  evaluated_by: Id | null;
+}
+
+export interface CertificateCountersTable {
+  programme_id: Id;
+  last_seq: Generated<number>;
+}
+
+export interface CertificatesTable {
+  programme_id: Id;
+  seq: number;
+  certificate_no: string;
+  county_id: Id;
+  teacher_id: Id;
+  class_id: Id;
+  issued_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface TeacherHoursTable {
+  county_id: Id;
+  id: GeneratedId;
+  teacher_id: Id;
+  programme_id: Id;
+  class_id: Id | null;
+  org_path: string;
+  hours_tenths: number;
+  source: Generated<string>;
+  rule_id: string;
+  posted_at: Timestamp;
+  posted_by: Id | null;
+  reversed_at: NullableTimestamp;
+  reversed_by: Id | null;
+  reverse_reason: string | null;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -481,4 +550,10 @@ export interface DB {
   substitution_requests: SubstitutionRequestsTable;
   nomination_refusals: NominationRefusalsTable;
   notifications: NotificationsTable;
+  // ---- outcomes and completion (issue 3, item 7) ----
+  outcome_submissions: OutcomeSubmissionsTable;
+  completion_results: CompletionResultsTable;
+  certificate_counters: CertificateCountersTable;
+  certificates: CertificatesTable;
+  teacher_hours: TeacherHoursTable;
 }

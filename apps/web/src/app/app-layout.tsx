@@ -145,6 +145,10 @@ export function AppLayout() {
     ...(me?.teacherId
       ? [{ key: '/me/integrity', icon: <SafetyCertificateOutlined />, label: t('nav.myIntegrity') }]
       : []),
+    // outcomes and completion (issue 3, item 7)
+    ...(me?.teacherId
+      ? [{ key: '/my-training', icon: <SafetyCertificateOutlined />, label: t('nav.myTraining') }]
+      : []),
     {
       type: 'group',
       key: 'soon',

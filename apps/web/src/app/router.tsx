@@ -33,6 +33,12 @@ export function createAppRouter() {
           path: 'checkin',
           lazy: () => import('../features/classes/checkin-page').then((m) => ({ Component: m.CheckinPage })),
         },
+        // ---- outcomes and completion (issue 3, item 7): the teacher's phone page ----
+        {
+          path: 'my-training',
+          lazy: () =>
+            import('../features/outcomes/my-training-page').then((m) => ({ Component: m.MyTrainingPage })),
+        },
         {
           path: 'classes/:id/screen',
           lazy: () =>
@@ -109,6 +115,21 @@ export function createAppRouter() {
           path: 'classes/:id/live',
           lazy: () =>
             import('../features/classes/live-board-page').then((m) => ({ Component: m.LiveBoardPage })),
+        },
+        // ---- outcomes and completion (issue 3, item 7) ----
+        {
+          path: 'classes/:id/outcomes',
+          lazy: () =>
+            import('../features/outcomes/outcome-review-page').then((m) => ({
+              Component: m.OutcomeReviewPage,
+            })),
+        },
+        {
+          path: 'classes/:id/completion',
+          lazy: () =>
+            import('../features/outcomes/class-completion-page').then((m) => ({
+              Component: m.ClassCompletionPage,
+            })),
         },
         // ── programmes (issue 3) ──────────────────────────────────────────────────────────────
         {

@@ -11,10 +11,14 @@ import {
   type CheckinDisplay,
   type CheckinResult,
   type ClassAlert,
+  // outcomes and completion (issue 3, item 7)
+  type ClassCompletion,
   type ClassDetail,
   type ClassSummary,
   type ClonePackRequest,
   type CodeTables,
+  type CompletionRow,
+  type CompletionRunResult,
   type ConfirmShortlistRequest,
   type CreateDocumentRequest,
   type CreateIntegrityRecordRequest,
@@ -24,9 +28,12 @@ import {
   checkinDisplaySchema,
   checkinResultSchema,
   classAlertSchema,
+  classCompletionSchema,
   classDetailSchema,
   classSummarySchema,
   codeTablesSchema,
+  completionRowSchema,
+  completionRunResultSchema,
   type EligibilityRequest,
   type EligibilityResultBody,
   eligibilityResultSchema,
@@ -48,8 +55,10 @@ import {
   liveBoardSchema,
   type Me,
   type MyClass,
+  type MyTraining,
   meSchema,
   myClassSchema,
+  myTrainingSchema,
   type NominateRequest,
   type Nomination,
   type NominationListQuery,
@@ -60,9 +69,12 @@ import {
   type OpenProgramme,
   type OrgDetail,
   type OrgNode,
+  type OutcomeQueueQuery,
+  type OutcomeSubmission,
   openProgrammeSchema,
   orgDetailSchema,
   orgNodeSchema,
+  outcomeSubmissionSchema,
   type PackDetail,
   type PackListQuery,
   type PackPreview,
@@ -89,9 +101,11 @@ import {
   type QuotaTree,
   quotaSuggestionSchema,
   quotaTreeSchema,
+  type ReviewOutcomeRequest,
   type SchoolListQuery,
   type SchoolRow,
   type ShortlistResult,
+  type SubmitOutcomeLink,
   type SubstituteRequest,
   type SubstitutionDecision,
   type SubstitutionDecisionResult,
@@ -102,11 +116,13 @@ import {
   substitutionDecisionResultSchema,
   substitutionRequestSchema,
   type TeacherDetail,
+  type TeacherHours,
   type TeacherListQuery,
   type TeacherRow,
   type TrainingPlanBody,
   type TransferRequest,
   teacherDetailSchema,
+  teacherHoursSchema,
   teacherRowSchema,
   type UpdateProgrammeRequest,
   type WithdrawResult,
@@ -662,6 +678,54 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     // ---- end kpiweb ----
 
+    // ── outcomes and completion (issue 3, item 7) ──────────────────────────
+    myTraining(): Promise<MyTraining> {
+      return get(myTrainingSchema, '/api/v1/me/training');
+    },
+    async submitOutcomeFile(classId: string, key: string, file: File): Promise<OutcomeSubmission> {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const path = `/api/v1/classes/${encodeURIComponent(classId)}/outcomes/${encodeURIComponent(key)}/file`;
+      return parseWith(outcomeSubmissionSchema, await json('POST', path, { form }), `POST ${path}`);
+    },
+    async submitOutcomeLink(
+      classId: string,
+      key: string,
+      body: SubmitOutcomeLink,
+    ): Promise<OutcomeSubmission> {
+      const path = `/api/v1/classes/${encodeURIComponent(classId)}/outcomes/${encodeURIComponent(key)}/link`;
+      return parseWith(outcomeSubmissionSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    outcomeQueue(query: OutcomeQueueQuery): Promise<OutcomeSubmission[]> {
+      return get(outcomeSubmissionSchema.array(), '/api/v1/outcomes', { ...query });
+    },
+    async reviewOutcome(id: string, body: ReviewOutcomeRequest): Promise<OutcomeSubmission> {
+      const path = `/api/v1/outcomes/${encodeURIComponent(id)}/review`;
+      return parseWith(outcomeSubmissionSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    classCompletion(classId: string): Promise<ClassCompletion> {
+      return get(classCompletionSchema, `/api/v1/classes/${encodeURIComponent(classId)}/completion`);
+    },
+    async runCompletion(classId: string): Promise<CompletionRunResult> {
+      const path = `/api/v1/classes/${encodeURIComponent(classId)}/completion/run`;
+      return parseWith(completionRunResultSchema, await json('POST', path), `POST ${path}`);
+    },
+    async recordNotCompleted(classId: string, teacherId: string, evidence?: string): Promise<CompletionRow> {
+      const path = `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/integrity`;
+      return parseWith(
+        completionRowSchema,
+        await json('POST', path, { json: evidence ? { evidence } : {} }),
+        `POST ${path}`,
+      );
+    },
+    teacherHours(teacherId: string): Promise<TeacherHours> {
+      return get(teacherHoursSchema, `/api/v1/teachers/${encodeURIComponent(teacherId)}/hours`);
+    },
+    async reverseHours(id: string, reason: string): Promise<TeacherHours> {
+      const path = `/api/v1/hours/${encodeURIComponent(id)}/reverse`;
+      return parseWith(teacherHoursSchema, await json('POST', path, { json: { reason } }), `POST ${path}`);
+    },
+
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
       const res = await send('GET', path, { query });
@@ -676,6 +740,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export const fileUrls = {
+  // outcomes and completion (issue 3, item 7)
+  outcomeFile: (submissionId: string) => `/api/v1/outcomes/${encodeURIComponent(submissionId)}/file`,
+  certificate: (classId: string, teacherId: string) =>
+    `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/certificate`,
+  certificatePdf: (classId: string, teacherId: string) =>
+    `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/certificate.pdf`,
   planPdf: (planId: string, version: number) =>
     `/api/v1/plans/${encodeURIComponent(planId)}/versions/${version}/file`,
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,

@@ -9,6 +9,8 @@ import {
   useMemo,
   useState,
 } from 'react';
+// outcomes and completion (issue 3, item 7)
+import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
@@ -373,13 +375,14 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH };
+const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH };
 
 export type MessageKey = keyof typeof zhCN;
 
 const enUS: Record<MessageKey, string> = {
   ...PROGRAMS_EN,
   ...KPIWEB_EN,
+  ...OUTCOMES_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -189,6 +189,40 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       '解读：限制期自诚信记录日期起算三年，以拟参加项目的开班日期判断；满三年当日（周年日）起可再参加（规格 §7.6）',
     ),
   },
+  completion: {
+    minAttendancePct: pv(
+      80,
+      'Y-004-ATTEND-MIN',
+      'issue 3',
+      '种子未规定结业的出勤比例；默认出勤（签到课次）不低于全部课次的 80%，恰为 80% 可结业',
+    ),
+    approvedLeave: pv(
+      'absent',
+      'Y-004-LEAVE-COUNT',
+      'issue 3',
+      '经批准的请假仍计为缺勤（只是不作为"无故缺勤"）；可改为 excused（不计入课次总数）或 present（视为出勤）',
+    ),
+    outcomeDueDaysAfterEnd: pv(
+      30,
+      'Y-004-OUTCOME-DUE',
+      'issue 3',
+      '学员成果在结业日期后 30 天内提交（含第 30 天），与 R-004-15 总结材料的 30 天一致',
+    ),
+    outcomePassScore: pv(60, 'Y-004-OUTCOME-PASS', 'issue 3', '成果评分 0–100，60 分及以上为合格'),
+    videoOutcomes: pv(
+      ['课堂教学实录', '高质量示范课'],
+      'Y-004-OUTCOME-VIDEO',
+      'S004:L81-85,L177',
+      '课堂教学实录、示范课可上传 MP4 视频或填写视频链接；其余成果上传 PDF 或 DOCX',
+    ),
+    partialHours: pv('none', 'Y-004-HOURS', 'issue 3', '未结业不登记学时；可改为按出勤比例折算'),
+    certificateSeqDigits: pv(
+      5,
+      'Y-004-CERT-NO',
+      'issue 3',
+      '结业证书编号"年度-项目编号-5 位顺序号"，每个项目从 00001 起连续编号',
+    ),
+  },
   classOps: {
     dueSoonDays: pv(
       3,

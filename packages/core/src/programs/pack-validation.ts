@@ -494,6 +494,23 @@ export function validatePack(pack: PolicyPack): PackProblem[] {
     }
   }
 
+  // ---- outcomes and completion (issue 3, item 7) ----
+  if (pack.completion) {
+    const k = pack.completion;
+    c.count(k.minAttendancePct, 'completion.minAttendancePct', '结业最低出勤比例（%）');
+    c.count(k.outcomeDueDaysAfterEnd, 'completion.outcomeDueDaysAfterEnd', '成果提交期限（结业后天数）');
+    c.count(k.outcomePassScore, 'completion.outcomePassScore', '成果合格分数');
+    c.count(k.certificateSeqDigits, 'completion.certificateSeqDigits', '证书顺序号位数', 3);
+    for (const [v, path, label] of [
+      [k.minAttendancePct, 'completion.minAttendancePct', '结业最低出勤比例'],
+      [k.outcomePassScore, 'completion.outcomePassScore', '成果合格分数'],
+    ] as const) {
+      if (Number.isInteger(v.value) && v.value > 100) {
+        c.add('PACK.BAD_NUMBER', v.ruleId, path, `${label} ${v.value} 超过 100`);
+      }
+    }
+  }
+
   const f = pack.funding;
   c.count(f.centralizedPerPersonDayFen, 'funding.centralizedPerPersonDayFen', '集中培训经费标准（分/人/天）');
   c.count(f.onlinePerPersonHourFen, 'funding.onlinePerPersonHourFen', '网络研修经费标准（分/学时）');

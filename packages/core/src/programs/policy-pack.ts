@@ -193,6 +193,28 @@ export interface ClassOperations {
   checkinOpensDaysBefore: PolicyValue<number>;
 }
 
+/**
+ * Outcomes and completion (结业) of a class: the seed names the outcomes (annex) and the consequence of not
+ * completing (R-004-20) but gives no attendance threshold, outcome deadline or hours posting rule; these are
+ * Yanxun's own rules (issue 3 item 7), kept in the pack so a region can change them.
+ */
+export interface CompletionRules {
+  /** Attendance share (percent of the class's sessions) a teacher needs for 结业; at the threshold passes. */
+  minAttendancePct: PolicyValue<number>;
+  /** How an approved leave counts: as attended, removed from the count (excused), or as an absence. */
+  approvedLeave: PolicyValue<'present' | 'excused' | 'absent'>;
+  /** Outcomes are due this many days after the class's end date (on the due date is on time). */
+  outcomeDueDaysAfterEnd: PolicyValue<number>;
+  /** An accepted outcome passes with at least this score (0–100). */
+  outcomePassScore: PolicyValue<number>;
+  /** Outcome parts or items (by name) that may be a video (MP4 upload or a link) instead of a document. */
+  videoOutcomes: PolicyValue<string[]>;
+  /** 学时 posted to a teacher who does not complete: none, or the programme's 学时 × attendance share. */
+  partialHours: PolicyValue<'none' | 'attended_share'>;
+  /** Certificate number: `<year>-<programme id>-<sequence>` with this many digits, no gaps per programme. */
+  certificateSeqDigits: PolicyValue<number>;
+}
+
 export interface FundingStandards {
   /** R-004-22: 集中培训 per person per day. */
   centralizedPerPersonDayFen: PolicyValue<number>;
@@ -359,6 +381,8 @@ export interface PolicyPack {
   classOps?: ClassOperations;
   /** kpiweb: targets of the KPI report (0…1); optional, `kpiTargetsOf` (kpi.ts) supplies R3-B02 otherwise. */
   kpiTargets?: KpiTargets;
+  /** Optional so packs saved before completion existed still load; `completionRulesOf` supplies the defaults. */
+  completion?: CompletionRules;
 }
 
 /** kpiweb: KPI targets a pack may carry; a missing key has no target line. */

@@ -19,7 +19,25 @@ export interface FileOwner {
 }
 
 /** Kinds of file the platform accepts, by content (never by the name or the browser's content type). */
-export type FileKind = 'pdf';
+export type FileKind = 'pdf' | 'docx' | 'mp4';
+
+// ---- outcomes (issue 3, item 7): DOCX and MP4 by content ----
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const FTYP = Buffer.from('ftyp', 'ascii');
+const KIND_MIME: Record<FileKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  mp4: 'video/mp4',
+};
+const KIND_NAME: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word（DOCX）', mp4: 'MP4 视频' };
+
+/** The kind of a file by its first bytes (a DOCX is a ZIP holding word/…), or undefined. */
+export function detectFileKind(content: Buffer): FileKind | undefined {
+  if (content.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pdf';
+  if (content.subarray(0, 4).equals(ZIP_MAGIC) && content.includes('word/')) return 'docx';
+  if (content.length >= 12 && content.subarray(4, 8).equals(FTYP)) return 'mp4';
+  return undefined;
+}
 
 export function toFileMeta(r: FileRow): FileMeta {
   return {
@@ -82,6 +100,47 @@ export function createFilesService(deps: { db: Database; repo: FilesRepository; 
           purpose,
           name: upload.name.slice(0, 200) || 'upload.pdf',
           mime,
+          sha256: createHash('sha256').update(upload.content).digest('hex'),
+          content: upload.content,
+          uploadedBy: actor.accountId,
+        },
+        options.trx,
+      );
+      return toFileMeta(row);
+    },
+
+    /**
+     * Store an upload of any of the `allowed` kinds, recognised by its content (outcomes: PDF, DOCX, MP4).
+     * Refuses an empty file, one over the size limit, or one of another kind naming `ruleId`.
+     */
+    async storeAnyOf(
+      actor: Actor,
+      owner: FileOwner,
+      purpose: string,
+      allowed: FileKind[],
+      upload: Upload,
+      options: { trx?: Database; ruleId?: string } = {},
+    ): Promise<FileMeta> {
+      if (upload.content.length === 0) throw new AppError('FILE_EMPTY', '文件为空', { field: 'file' });
+      if (upload.content.length > maxBytes) {
+        throw new AppError('FILE_TOO_LARGE', `文件过大：上限 ${limitMb} MB`, { field: 'file', maxBytes });
+      }
+      const kind = detectFileKind(upload.content);
+      if (!kind || !allowed.includes(kind)) {
+        const names = allowed.map((k) => KIND_NAME[k]).join('、');
+        throw new AppError(
+          'FILE_UNREADABLE',
+          `文件类型不符：此处只接受 ${names} 文件${options.ruleId ? `（${options.ruleId}）` : ''}`,
+          { field: 'file', allowed, ...(options.ruleId ? { ruleId: options.ruleId } : {}) },
+        );
+      }
+      const row = await repo.insert(
+        {
+          ownerOrgId: owner.id,
+          ownerPath: owner.path,
+          purpose,
+          name: upload.name.slice(0, 200) || `upload.${kind}`,
+          mime: KIND_MIME[kind],
           sha256: createHash('sha256').update(upload.content).digest('hex'),
           content: upload.content,
           uploadedBy: actor.accountId,

@@ -1,6 +1,7 @@
 export { createFilesRepository, type FileRow, type FilesRepository } from './files.repository';
 export {
   createFilesService,
+  detectFileKind,
   type FileKind,
   type FileOwner,
   type FilesService,

@@ -1,4 +1,9 @@
-import { DashboardOutlined, DesktopOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  DesktopOutlined,
+  FileDoneOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { BoardItem, ClassSession } from '@yanxun/contracts';
 import { Alert, Button, Card, Descriptions, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
@@ -107,6 +112,15 @@ export function ClassDetailPage() {
             </Link>
           </Space>
         ) : null}
+        {/* outcomes and completion (issue 3, item 7) */}
+        <Space wrap style={{ marginTop: 12 }}>
+          <Link to={`/classes/${c.id}/outcomes`}>
+            <Button icon={<FileDoneOutlined />}>{t('class.outcomes')}</Button>
+          </Link>
+          <Link to={`/classes/${c.id}/completion`}>
+            <Button icon={<SafetyCertificateOutlined />}>{t('class.completion')}</Button>
+          </Link>
+        </Space>
       </Card>
       <Card size="small" title={t('class.board')}>
         <DeadlineBoard items={c.board} />

@@ -28,7 +28,9 @@ import { useI18n } from '../../shared/i18n';
 import { genderKey } from '../../shared/labels';
 import { OrgBreadcrumb } from '../../shared/org-breadcrumb';
 import { QueryError } from '../../shared/query-error';
-import { canTransferTeachers, useMe } from '../../shared/session';
+import { canTransferTeachers, hasPermission, useMe } from '../../shared/session';
+// outcomes and completion (issue 3, item 7)
+import { TeacherHoursCard } from '../outcomes/teacher-hours-card';
 import { StatusTag } from './status-tag';
 import { TransferModal } from './transfer-modal';
 
@@ -223,6 +225,8 @@ export function TeacherDetailPage() {
           </Card>
         </Col>
       </Row>
+      {/* outcomes and completion (issue 3, item 7) */}
+      {hasPermission(me, 'hours.read') ? <TeacherHoursCard teacherId={d.id} /> : null}
       {canTransfer ? (
         <TransferModal teacher={d} open={transferOpen} onClose={() => setTransferOpen(false)} />
       ) : null}

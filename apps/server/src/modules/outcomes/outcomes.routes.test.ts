@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/database';
+import { createTestDatabase } from '../../test/db';
+import {
+  buildAccount,
+  buildTeacher,
+  buildTestApp,
+  login,
+  orgByName,
+  type Session,
+  schoolIn,
+  seedRegion,
+  type TestApp,
+} from '../../test/factories';
+import { multipart } from '../../test/fixtures/import-files';
+import { type OrgRow, regionKeyOf } from '../org';
+
+/** The last day of the classes below, 09:00 in Shanghai: outcomes are open and completion may run. */
+const CLOCK = () => new Date('2021-09-10T01:00:00Z');
+const KEY = 'demonstration_lesson';
+
+let h: DatabaseHandle;
+let t: TestApp;
+const s: Record<string, Session> = {};
+let schoolQ: OrgRow;
+let schoolY: OrgRow;
+let provider: OrgRow;
+let provider2: OrgRow;
+let classA: string; // city programme, provider 1: tq0, tq1 (清城) and ty (英德)
+let classQ: string; // 清城's own programme: tq2
+const teacherQ: string[] = [];
+let teacherY: string;
+let subTq0: string;
+
+type Json = Record<string, unknown>;
+const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    ...(who ? { headers: s[who]?.headers } : {}),
+    ...(payload !== undefined ? { payload: payload as Json } : {}),
+  });
+
+const upload = (who: string, classId: string, body: Buffer, name = '示范课.pdf') => {
+  const { payload, contentType } = multipart({}, { name, body });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/classes/${classId}/outcomes/${KEY}/file`,
+    headers: { ...s[who]?.headers, 'content-type': contentType },
+    payload,
+  });
+};
+
+async function select(programmeId: string, teacherId: string, school: OrgRow) {
+  await h.db
+    .insertInto('nominations')
+    .values({
+      county_id: regionKeyOf(school),
+      programme_id: programmeId,
+      teacher_id: teacherId,
+      school_id: school.id,
+      org_path: school.path,
+      quota_region_id: regionKeyOf(school),
+      quota_org_id: school.id,
+      status: 'selected',
+      eligibility: '{}',
+    })
+    .execute();
+}
+
+async function programme(who: string, title: string): Promise<string> {
+  const r = await req('POST', '/programmes', who, {
+    packId: 'henan-2021',
+    projectTypeCode: 'rural_backbone',
+    title,
+    selectionDeadline: '2021-07-30',
+    startDate: '2021-09-01',
+    endDate: '2021-09-30',
+    totalSeats: 50,
+  });
+  if (r.statusCode !== 201) throw new Error(`programme: ${r.statusCode} ${r.body}`);
+  return r.json().id as string;
+}
+
+async function openClass(who: string, programmeId: string, name: string, org: OrgRow): Promise<string> {
+  const r = await req('POST', '/classes', who, {
+    programmeId,
+    name,
+    startDate: '2021-09-06',
+    endDate: '2021-09-10',
+    venue: '报告厅',
+    providerOrgId: org.id,
+  });
+  if (r.statusCode !== 201) throw new Error(`class: ${r.statusCode} ${r.body}`);
+  return r.json().id as string;
+}
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  await seedRegion(h.db, 300);
+  t = await buildTestApp(h.db, CLOCK);
+  schoolQ = await schoolIn(h.db, '清城');
+  schoolY = await schoolIn(h.db, '英德');
+  provider = await orgByName(h.db, 'provider', '');
+  provider2 = await orgByName(h.db, 'provider', '第二师范');
+  for (let i = 0; i < 3; i++) {
+    const id = (await buildTeacher(h.db, schoolQ)).id;
+    teacherQ.push(id);
+    await buildAccount(h.db, `tq${i}`, 'teacher', schoolQ, id);
+  }
+  teacherY = (await buildTeacher(h.db, schoolY)).id;
+  await buildAccount(h.db, 'ty', 'teacher', schoolY, teacherY);
+  await buildAccount(h.db, 'provider2', 'provider_staff', provider2);
+  await buildAccount(h.db, 'trainer1', 'trainer', provider);
+  for (const u of [
+    'city',
+    'qingcheng',
+    'yingde',
+    'provider',
+    'provider2',
+    'trainer1',
+    'tq0',
+    'tq1',
+    'tq2',
+    'ty',
+  ])
+    s[u] = await login(t.app, u);
+  const cityProgramme = await programme('city', '市级乡村骨干教师培训');
+  const countyProgramme = await programme('qingcheng', '清城区骨干教师培训');
+  for (const id of [teacherQ[0], teacherQ[1]]) await select(cityProgramme, id ?? '', schoolQ);
+  await select(cityProgramme, teacherY, schoolY);
+  await select(countyProgramme, teacherQ[2] ?? '', schoolQ);
+  classA = await openClass('city', cityProgramme, 'A 班', provider);
+  classQ = await openClass('qingcheng', countyProgramme, '清城 1 班', provider);
+  await req('POST', `/classes/${classA}/enrolments`, 'provider', {});
+  await req('POST', `/classes/${classQ}/enrolments`, 'provider', {});
+  await req('POST', `/classes/${classA}/attendance`, 'provider', { teacherId: teacherQ[0], slot: 'arrive' });
+});
+
+afterAll(async () => {
+  await t?.app.close();
+  await h?.close();
+});
+
+describe('teacher side', () => {
+  it('401 without a session; a trainee uploads a PDF (201); a teacher of another class is refused (403, R-004-16)', async () => {
+    expect((await req('GET', '/me/training')).statusCode).toBe(401);
+    const ok = await upload('tq0', classA, Buffer.from('%PDF-1.4 示范课'));
+    expect(ok.statusCode).toBe(201);
+    subTq0 = ok.json().id;
+    const other = await upload('tq2', classA, Buffer.from('%PDF-1.4 x'));
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.message).toContain('R-004-16');
+    const bad = await upload('tq1', classA, Buffer.from('not a pdf'), 'x.pdf');
+    expect(bad.statusCode).toBe(400);
+    const link = await req('POST', `/classes/${classA}/outcomes/${KEY}/link`, 'ty', {
+      link: 'http://x.cn/v',
+    });
+    expect(link.statusCode).toBe(400);
+  });
+
+  it("a teacher sees only their own outcomes: my training, no queue, no one else's file", async () => {
+    const mine = await req('GET', '/me/training', 'tq0');
+    expect(mine.statusCode).toBe(200);
+    const body = mine.json();
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0].requirements[0].current).toMatchObject({ id: subTq0, teacherId: teacherQ[0] });
+    expect(body.items[0].attendance).toEqual({ sessions: 1, attended: 1, approvedLeave: 0 });
+    const theirs = (await req('GET', '/me/training', 'tq1')).json();
+    expect(theirs.items[0].requirements[0].current).toBeNull();
+    expect((await req('GET', `/outcomes?classId=${classA}`, 'tq1')).statusCode).toBe(403);
+    expect((await req('GET', `/outcomes/${subTq0}/file`, 'tq1')).statusCode).toBe(404);
+    expect((await req('GET', `/outcomes/${subTq0}/file`, 'tq0')).statusCode).toBe(200);
+  });
+});
+
+describe('review and completion scope', () => {
+  it('the provider of another class gets 404 on the queue, review, completion and run', async () => {
+    expect((await req('GET', `/outcomes?classId=${classA}`, 'provider2')).statusCode).toBe(404);
+    expect(
+      (await req('POST', `/outcomes/${subTq0}/review`, 'provider2', { action: 'accept', score: 90 }))
+        .statusCode,
+    ).toBe(404);
+    expect((await req('GET', `/classes/${classA}/completion`, 'provider2')).statusCode).toBe(404);
+    expect((await req('POST', `/classes/${classA}/completion/run`, 'provider2')).statusCode).toBe(404);
+  });
+
+  it('a county admin cannot review or run (403), and sees no class of another county (404)', async () => {
+    expect(
+      (await req('POST', `/outcomes/${subTq0}/review`, 'qingcheng', { action: 'accept', score: 90 }))
+        .statusCode,
+    ).toBe(403);
+    expect((await req('POST', `/classes/${classA}/completion/run`, 'yingde')).statusCode).toBe(403);
+    expect((await req('GET', `/classes/${classQ}/completion`, 'yingde')).statusCode).toBe(404);
+    expect((await req('POST', `/classes/${classQ}/completion/run`, 'yingde')).statusCode).toBe(404);
+  });
+
+  it('the class trainer scores it (400 on a score over 100); the provider runs completion; counties see their own', async () => {
+    expect(
+      (await req('POST', `/outcomes/${subTq0}/review`, 'trainer1', { action: 'accept', score: 101 }))
+        .statusCode,
+    ).toBe(400);
+    const ok = await req('POST', `/outcomes/${subTq0}/review`, 'trainer1', { action: 'accept', score: 90 });
+    expect(ok.json()).toMatchObject({ status: 'accepted', score: 90 });
+    const run = await req('POST', `/classes/${classA}/completion/run`, 'provider');
+    expect(run.statusCode).toBe(200);
+    expect(run.json()).toMatchObject({ evaluated: 3, completed: 1, certificatesIssued: 1 });
+    const q = (await req('GET', `/classes/${classA}/completion`, 'qingcheng')).json();
+    expect(q.rows.map((r: Json) => r.teacherId).sort()).toEqual([teacherQ[0], teacherQ[1]].sort());
+    const y = (await req('GET', `/classes/${classA}/completion`, 'yingde')).json();
+    expect(y.rows.map((r: Json) => r.teacherId)).toEqual([teacherY]);
+  });
+
+  it("certificate: the teacher's own (HTML), not another teacher's; hours on the teacher record for staff in scope", async () => {
+    const cert = await req('GET', `/classes/${classA}/completion/${teacherQ[0]}/certificate`, 'tq0');
+    expect(cert.statusCode).toBe(200);
+    expect(cert.headers['content-type']).toContain('text/html');
+    expect(cert.body).toContain('结业证书');
+    const pdf = await req('GET', `/classes/${classA}/completion/${teacherQ[0]}/certificate.pdf`, 'tq0');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.includes('NotoSansSC')).toBe(true); // the CJK font is embedded (subset)
+    expect(
+      (await req('GET', `/classes/${classA}/completion/${teacherQ[0]}/certificate.pdf`, 'tq1')).statusCode,
+    ).toBe(404);
+    expect(
+      (await req('GET', `/classes/${classA}/completion/${teacherQ[0]}/certificate`, 'tq1')).statusCode,
+    ).toBe(404);
+    const hours = await req('GET', `/teachers/${teacherQ[0]}/hours`, 'qingcheng');
+    expect(hours.json()).toMatchObject({ totalTenths: 1500 });
+    expect((await req('GET', `/teachers/${teacherQ[0]}/hours`, 'yingde')).statusCode).toBe(404);
+    expect((await req('GET', `/teachers/${teacherQ[0]}/hours`, 'tq0')).statusCode).toBe(403);
+    const id = hours.json().entries[0].id;
+    expect((await req('POST', `/hours/${id}/reverse`, 'yingde', { reason: '误登' })).statusCode).toBe(404);
+    expect(
+      (await req('POST', `/hours/${id}/reverse`, 'qingcheng', { reason: '误登记' })).json(),
+    ).toMatchObject({
+      totalTenths: 0,
+    });
+  });
+});

@@ -1,0 +1,200 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OutcomeStatusCode, OutcomeSubmission } from '@yanxun/contracts';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Segmented,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, fileUrls, isApiError } from '../../shared/api';
+import { errorMessage } from '../../shared/error-messages';
+import { useI18n } from '../../shared/i18n';
+import { QueryError } from '../../shared/query-error';
+import { OutcomeStatusTag } from './outcome-status-tag';
+
+type Action = { kind: 'accept' | 'return'; s: OutcomeSubmission };
+
+/** Accept with a score (0–100) or return with a comment. */
+export function ReviewModal({ action, onClose }: { action: Action | null; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ score?: number; comment?: string }>();
+  const review = useMutation({
+    mutationFn: (v: { score?: number; comment?: string }) => {
+      if (!action) throw new Error('no action');
+      return api.reviewOutcome(
+        action.s.id,
+        action.kind === 'accept'
+          ? { action: 'accept', score: v.score ?? 0, ...(v.comment ? { comment: v.comment } : {}) }
+          : { action: 'return', comment: v.comment ?? '' },
+      );
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['outcome-queue'] });
+      form.resetFields();
+      onClose();
+    },
+    onError: (e) => message.error(isApiError(e) && lang === 'zh-CN' ? e.message : errorMessage(e, lang)),
+  });
+  const accept = action?.kind === 'accept';
+  return (
+    <Modal
+      open={action !== null}
+      title={
+        action ? `${t(accept ? 'outcome.acceptTitle' : 'outcome.returnTitle')} · ${action.s.teacherName}` : ''
+      }
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t(accept ? 'outcome.accept' : 'outcome.return')}
+      confirmLoading={review.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{action?.s.label}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => review.mutate(v)}>
+        {accept ? (
+          <Form.Item name="score" label={t('outcome.score')} rules={[{ required: true }]} initialValue={80}>
+            <InputNumber
+              min={0}
+              max={100}
+              precision={0}
+              style={{ width: 160 }}
+              aria-label={t('outcome.score')}
+            />
+          </Form.Item>
+        ) : null}
+        <Form.Item
+          name="comment"
+          label={t(accept ? 'outcome.comment' : 'outcome.returnReason')}
+          rules={accept ? [] : [{ required: true, whitespace: true }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} aria-label={t('outcome.comment')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The reviewers' queue of a class: latest version of each trainee's outcome, with the file, score or return. */
+export function OutcomeReviewPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const [status, setStatus] = useState<OutcomeStatusCode | 'all'>('submitted');
+  const [action, setAction] = useState<Action | null>(null);
+  const q = useQuery({
+    queryKey: ['outcome-queue', id, status],
+    queryFn: () => api.outcomeQueue({ classId: id, ...(status === 'all' ? {} : { status }) }),
+  });
+  const cls = useQuery({ queryKey: ['class', id], queryFn: () => api.classDetail(id) });
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <Link to={`/classes/${id}`}>{cls.data?.name ?? ''}</Link>
+            <span>{t('outcome.queue')}</span>
+          </Space>
+        }
+        extra={<Link to={`/classes/${id}/completion`}>{t('class.completion')}</Link>}
+      >
+        <Segmented
+          value={status}
+          onChange={(v) => setStatus(v as OutcomeStatusCode | 'all')}
+          options={[
+            { value: 'submitted', label: t('outcome.status.submitted') },
+            { value: 'returned', label: t('outcome.status.returned') },
+            { value: 'accepted', label: t('outcome.status.accepted') },
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
+        {q.isError ? (
+          <QueryError error={q.error} onRetry={() => void q.refetch()} full />
+        ) : (
+          <Table<OutcomeSubmission>
+            style={{ marginTop: 12 }}
+            rowKey="id"
+            size="small"
+            loading={q.isPending}
+            dataSource={q.data ?? []}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            locale={{ emptyText: t('outcome.queueEmpty') }}
+            scroll={{ x: 900 }}
+            columns={[
+              { title: t('outcome.teacher'), dataIndex: 'teacherName', width: 110 },
+              { title: t('outcome.school'), dataIndex: 'schoolName', ellipsis: true },
+              {
+                title: t('outcome.item'),
+                render: (_, s) => (
+                  <span>
+                    {s.label} <Typography.Text type="secondary">v{s.version}</Typography.Text>
+                  </span>
+                ),
+              },
+              {
+                title: t('outcome.file'),
+                render: (_, s) =>
+                  s.file ? (
+                    <a href={fileUrls.outcomeFile(s.id)} target="_blank" rel="noreferrer">
+                      {s.file.name}
+                    </a>
+                  ) : s.link ? (
+                    <a href={s.link} target="_blank" rel="noreferrer">
+                      {s.link}
+                    </a>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                title: t('outcome.submittedAt'),
+                width: 140,
+                render: (_, s) => dayjs(s.submittedAt).format('YYYY-MM-DD HH:mm'),
+              },
+              {
+                title: t('class.status'),
+                width: 150,
+                render: (_, s) => (
+                  <Space size={4}>
+                    <OutcomeStatusTag status={s.status} />
+                    {s.score !== null ? t('outcome.scoreValue', { n: s.score }) : null}
+                  </Space>
+                ),
+              },
+              {
+                title: t('common.actions'),
+                width: 150,
+                fixed: 'right',
+                render: (_, s) =>
+                  s.status === 'submitted' ? (
+                    <Space size={4}>
+                      <Button size="small" type="primary" onClick={() => setAction({ kind: 'accept', s })}>
+                        {t('outcome.accept')}
+                      </Button>
+                      <Button size="small" onClick={() => setAction({ kind: 'return', s })}>
+                        {t('outcome.return')}
+                      </Button>
+                    </Space>
+                  ) : (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {s.reviewComment ?? t('outcome.done')}
+                    </Typography.Text>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      <ReviewModal action={action} onClose={() => setAction(null)} />
+    </Space>
+  );
+}

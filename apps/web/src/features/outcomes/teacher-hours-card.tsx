@@ -1,0 +1,109 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { HoursEntry } from '@yanxun/contracts';
+import { App, Button, Card, Input, Popover, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, isApiError } from '../../shared/api';
+import { errorMessage } from '../../shared/error-messages';
+import { useI18n } from '../../shared/i18n';
+import { hours } from './outcome-status-tag';
+
+function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: string }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  const reverse = useMutation({
+    mutationFn: () => api.reverseHours(entry.id, reason),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['teacher-hours', teacherId], data);
+      setOpen(false);
+    },
+    onError: (e) => message.error(isApiError(e) && lang === 'zh-CN' ? e.message : errorMessage(e, lang)),
+  });
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      content={
+        <Space.Compact>
+          <Input
+            aria-label={t('hours.reverseReason')}
+            placeholder={t('hours.reverseReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Button
+            danger
+            disabled={reason.trim().length < 2}
+            loading={reverse.isPending}
+            onClick={() => reverse.mutate()}
+          >
+            {t('common.ok')}
+          </Button>
+        </Space.Compact>
+      }
+    >
+      <Button size="small" danger type="link">
+        {t('hours.reverse')}
+      </Button>
+    </Popover>
+  );
+}
+
+/** The teacher's hours record on the teacher detail page (bureau and school staff in scope). */
+export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['teacher-hours', teacherId], queryFn: () => api.teacherHours(teacherId) });
+  if (q.isError) return null;
+  return (
+    <Card
+      title={t('hours.title')}
+      loading={q.isPending}
+      extra={q.data ? <Tag color="blue">{t('hours.total', { n: hours(q.data.totalTenths) })}</Tag> : null}
+      data-testid="teacher-hours"
+    >
+      <Table<HoursEntry>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={q.data?.entries ?? []}
+        locale={{ emptyText: t('hours.empty') }}
+        scroll={{ x: 560 }}
+        columns={[
+          { title: t('hours.programme'), dataIndex: 'programmeTitle' },
+          {
+            title: t('hours.value'),
+            width: 90,
+            render: (_, e) =>
+              e.reversedAt ? (
+                <Typography.Text delete>{hours(e.hoursTenths)}</Typography.Text>
+              ) : (
+                hours(e.hoursTenths)
+              ),
+          },
+          {
+            title: t('hours.postedAt'),
+            width: 110,
+            render: (_, e) => dayjs(e.postedAt).format('YYYY-MM-DD'),
+          },
+          { title: t('hours.rule'), width: 120, render: (_, e) => <Tag>{e.ruleId}</Tag> },
+          {
+            title: t('common.actions'),
+            width: 140,
+            render: (_, e) =>
+              e.reversedAt ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('hours.reversed', { reason: e.reverseReason ?? '' })}
+                </Typography.Text>
+              ) : q.data?.canReverse ? (
+                <ReverseButton entry={e} teacherId={teacherId} />
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
