@@ -18,6 +18,7 @@ import {
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
+import { examsRoutes } from './modules/exams';
 import { importRoutes } from './modules/imports';
 import { orgRoutes } from './modules/org';
 import { peopleRoutes } from './modules/people';
@@ -167,6 +168,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // plans (issue 3 items 3 and 9)
       await api.register(plansRoutes(services.plans, services.files));
       await api.register(classesRoutes(services.classes));
+      // exams (issue 4)
+      await api.register(examsRoutes(services.exams));
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,8 @@ import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import { createClassesRepository, createClassesService } from './modules/classes';
+// exams (issue 4)
+import { createExamsService } from './modules/exams';
 // plans (issue 3 items 3 and 9)
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
@@ -59,6 +61,8 @@ export function createServices(
     checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : randomBytes(32),
     clock,
   });
+  // ---- exams and teaching-quality monitoring (issue 4) ----
+  const exams = createExamsService({ db, audit, clock });
   return {
     audit,
     auth,
@@ -73,6 +77,7 @@ export function createServices(
     files,
     plans,
     classes,
+    exams,
   };
 }
 

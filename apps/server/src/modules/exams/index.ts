@@ -1,0 +1,2 @@
+export { examsRoutes } from './exams.routes';
+export { createExamsService, type ExamsService } from './exams.service';
