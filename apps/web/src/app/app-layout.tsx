@@ -40,6 +40,7 @@ const SECTIONS = [
   'integrity',
   'plans',
   'classes',
+  'monitoring',
 ] as const;
 
 function selectedKey(pathname: string): string {
@@ -136,6 +137,10 @@ export function AppLayout() {
         ? [{ type: 'group' as const, key: 'training', label: t('nav.programGroup'), children: training }]
         : [];
     })(),
+    // ── quality monitoring (issue 4) ──
+    ...(hasPermission(me, 'exam.read')
+      ? [{ key: '/monitoring', icon: <AuditOutlined />, label: t('nav.monitoring') }]
+      : []),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
     {
       type: 'group',
@@ -144,7 +149,6 @@ export function AppLayout() {
       children: [
         { key: 'credits', icon: <FieldTimeOutlined />, label: t('nav.credits'), disabled: true },
         { key: 'studios', icon: <ExperimentOutlined />, label: t('nav.studios'), disabled: true },
-        { key: 'monitoring', icon: <AuditOutlined />, label: t('nav.monitoring'), disabled: true },
       ],
     },
   ];

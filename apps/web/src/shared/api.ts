@@ -15,6 +15,8 @@ import {
   type ClonePackRequest,
   type CodeTables,
   type CreateDocumentRequest,
+  // exams (issue 4)
+  type CreateExamRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
   type CreateSpendingRequest,
@@ -25,10 +27,18 @@ import {
   classDetailSchema,
   classSummarySchema,
   codeTablesSchema,
+  type DrawSampleRequest,
   type EligibilityRequest,
   type EligibilityResultBody,
+  type Exam,
+  type ExamCycle,
+  type ExamReport,
+  type ExamUpload,
+  type ExamWarning,
   eligibilityResultSchema,
   errorBodySchema,
+  examSchema,
+  examUploadSchema,
   type ImportJob,
   type ImportKind,
   type ImportRowError,
@@ -82,6 +92,7 @@ import {
   quotaTreeSchema,
   type SchoolListQuery,
   type SchoolRow,
+  type SchoolTrend,
   type SubstituteRequest,
   type SubstituteResult,
   schoolRowSchema,
@@ -257,6 +268,25 @@ const idNumberParser: Parser<{ idNumber: string }> = {
 };
 
 export type ListQuery<T> = Partial<T>;
+
+// exams (issue 4): report bodies are plain interfaces in contracts; check the shape's anchor field only
+function objectOf<T>(field: string): Parser<T> {
+  return {
+    safeParse(input) {
+      if (typeof input === 'object' && input !== null && field in input)
+        return { success: true, data: input as T };
+      return { success: false, error: { issues: [{ path: [field], message: 'missing' }] } };
+    },
+  };
+}
+function arrayOf<T = never>(): Parser<T[]> {
+  return {
+    safeParse(input) {
+      if (Array.isArray(input)) return { success: true, data: input as T[] };
+      return { success: false, error: { issues: [{ path: [], message: 'expected an array' }] } };
+    },
+  };
+}
 
 export function createApiClient(options: ApiClientOptions = {}) {
   let csrfToken: string | null = null;
@@ -592,6 +622,54 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return parseWith(integrityRecordSchema, data, 'POST /api/v1/integrity-records');
     },
 
+    // ── exams and quality monitoring (issue 4) ──────────────────────────────
+    listExams(query: { cycleId?: string } = {}): Promise<Exam[]> {
+      return get(examSchema.array(), '/api/v1/exams', query);
+    },
+    async createExam(body: CreateExamRequest): Promise<Exam> {
+      return parseWith(examSchema, await json('POST', '/api/v1/exams', { json: body }), 'POST /api/v1/exams');
+    },
+    async uploadExamScores(
+      id: string,
+      files: { scores: File; items: File; prior?: File },
+    ): Promise<ExamUpload> {
+      const form = new FormData();
+      form.append('scores', files.scores, files.scores.name);
+      form.append('items', files.items, files.items.name);
+      if (files.prior) form.append('prior', files.prior, files.prior.name);
+      const path = `/api/v1/exams/${encodeURIComponent(id)}/uploads`;
+      return parseWith(examUploadSchema, await json('POST', path, { form }), `POST ${path}`);
+    },
+    async commitExamUpload(id: string, uploadId: string): Promise<ExamUpload> {
+      const path = `/api/v1/exams/${encodeURIComponent(id)}/uploads/${encodeURIComponent(uploadId)}/commit`;
+      return parseWith(examUploadSchema, await json('POST', path), `POST ${path}`);
+    },
+    examReport(id: string): Promise<ExamReport> {
+      return get(objectOf<ExamReport>('exam'), `/api/v1/exams/${encodeURIComponent(id)}/report`);
+    },
+    listExamCycles(): Promise<
+      Array<{ id: string; name: string; semester: string; ownerName: string; sampled: boolean }>
+    > {
+      return get(arrayOf(), '/api/v1/exam-cycles');
+    },
+    examCycle(id: string): Promise<ExamCycle> {
+      return get(objectOf<ExamCycle>('exams'), `/api/v1/exam-cycles/${encodeURIComponent(id)}`);
+    },
+    async drawExamSample(id: string, body: DrawSampleRequest): Promise<ExamCycle> {
+      const path = `/api/v1/exam-cycles/${encodeURIComponent(id)}/sample`;
+      return parseWith(
+        objectOf<ExamCycle>('exams'),
+        await json('POST', path, { json: body }),
+        `POST ${path}`,
+      );
+    },
+    examTrends(id: string): Promise<SchoolTrend[]> {
+      return get(arrayOf<SchoolTrend>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/trends`);
+    },
+    examWarnings(id: string): Promise<ExamWarning[]> {
+      return get(arrayOf<ExamWarning>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/warnings`);
+    },
+
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
       const res = await send('GET', path, { query });
@@ -611,6 +689,10 @@ export const fileUrls = {
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,
   errorReport: (importId: string) => `/api/v1/imports/${encodeURIComponent(importId)}/errors.xlsx`,
   export: (kind: ImportKind) => `/api/v1/exports/${kind}`,
+  // exams (issue 4)
+  examReportXlsx: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.xlsx`,
+  examUploadErrors: (examId: string, uploadId: string) =>
+    `/api/v1/exams/${encodeURIComponent(examId)}/uploads/${encodeURIComponent(uploadId)}/errors.xlsx`,
 };
 
 function redirectToLogin(): void {
