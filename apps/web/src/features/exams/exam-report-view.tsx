@@ -226,7 +226,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
           <ValueAddedChart schools={r.schools} label={t('exam.rep.comparison')} />
         </Card>
       ) : null}
-      <Card title={t('exam.rep.schools')}>
+      <Card title={t('exam.rep.schools')} data-testid="schools-table">
         <Table<ReportSchoolRow>
           rowKey="schoolId"
           size="small"
