@@ -1,6 +1,8 @@
 /**
  * Demo data for the quality-monitoring pages (issue 4): one city monitoring cycle with two routine
- * primary maths exams (六年级 期中, 期末) of the demo city, scores for 6–40 students of every primary school. Deterministic (a seeded PRNG, no clock), and small enough to keep `npm start` quick (~100 ms).
+ * maths exams (期中, 期末) of the demo city, in the stage of the demo school account (junior, primary or senior), with
+ * scores for 6–40 students of every school of that stage. Deterministic (a seeded PRNG, no clock), and small
+ * enough to keep `npm start` quick.
  * Each school has an effect and each student an ability; item scores follow a logistic curve with noise, so the
  * report has a real distribution, item spread and value-added between the two exams.
  */
@@ -53,18 +55,30 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
     .orderBy('id')
     .executeTakeFirst();
   if (!city) return { exams: 0, students: 0 };
+  // the stage of the demo school account's school (junior, else primary, else senior), so that the 'school' demo
+  // account sees its own school: as grade bands (compulsory stages, SZ-12) or as scores without ranks (senior)
+  const demoSchool = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['o.id', 'o.stages'])
+    .where('g.role', '=', 'school_admin')
+    .orderBy('g.id')
+    .executeTakeFirst();
+  const stage =
+    (['junior', 'primary', 'senior'] as const).find((x) => demoSchool?.stages.includes(x)) ?? 'primary';
+  const gradeName = { junior: '七年级', primary: '六年级', senior: '高一' }[stage];
   const schools = await db
     .selectFrom('orgs')
     .select(['id', 'path', 'county_id', 'name'])
     .where('kind', '=', 'school')
     .where('path', 'like', `${city.path}%`)
-    .where(sql<boolean>`'primary' = ANY(stages)`)
+    .where(sql<boolean>`${stage} = ANY(stages)`)
     .orderBy('id')
     .execute();
   if (schools.length === 0) return { exams: 0, students: 0 };
   const repo = createExamsRepository(db);
   const cycle = await repo.insertCycle({
-    name: '2026—2027 学年六年级数学质量监测',
+    name: `2026—2027 学年${gradeName}数学质量监测`,
     semester: '2026-2027-1',
     ownerOrgId: city.id,
     ownerPath: city.path,
@@ -78,12 +92,13 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
     abilityLevel: it.type === 'objective' ? '理解' : '应用',
   }));
   const full = ITEMS.reduce((a, it) => a + it.max, 0);
-  const difficulty = ITEMS.map((_, j) => -1.2 + (2.4 * j) / (ITEMS.length - 1));
+  const difficulty = ITEMS.map((_, j) => -2.2 + (2.6 * j) / (ITEMS.length - 1)); // mean score rate ≈ 70 %
   const rand = mulberry32(20260901);
   const students = schools.flatMap((s, si) => {
     const effect = normal(rand) * 0.5;
     const growth = normal(rand) * 0.25; // the school's value-added between the two exams
-    const n = 6 + Math.floor(rand() * 35); // 6..40: a few schools stay under the suppression line (n < 10)
+    // 6..40: a few schools stay under the suppression line (n < 10); the demo school always shows
+    const n = s.id === demoSchool?.id ? 30 + Math.floor(rand() * 11) : 6 + Math.floor(rand() * 35);
     return Array.from({ length: n }, (_, i) => ({
       school: s,
       id: `2026${String(si + 1).padStart(4, '0')}${String(i + 1).padStart(3, '0')}`,
@@ -95,15 +110,15 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
   });
   let total = 0;
   for (const [k, name, date] of [
-    [0, '六年级数学期中', '2026-11-12'],
-    [1, '六年级数学期末', '2027-01-14'],
+    [0, `${gradeName}数学期中`, '2026-11-12'],
+    [1, `${gradeName}数学期末`, '2027-01-14'],
   ] as const) {
     const examId = await repo.insertExam({
       name: `2026 秋季${name}`,
       semester: '2026-2027-1',
-      stage: 'primary',
+      stage,
       subject: 'math',
-      grade: '六年级',
+      grade: gradeName,
       fullMarks: full,
       kind: 'routine',
       examDate: date,

@@ -88,6 +88,9 @@ export const EXAMS_ZH = {
   'exam.rep.rules': '依据：{rules}',
   'exam.rep.cuts': '等级划分：{cuts}',
   'exam.rep.students': '学生数',
+  'exam.rep.note.grades': '义务教育阶段常规考试以等级呈现，不公布分数与排名（SZ-12，R-002-58）',
+  'exam.rep.note.ranks': '不向本类用户提供排名（R-002-58）',
+  'exam.rep.note.small': '人数少于 {n} 的群体不显示统计结果',
   // cycles
   'exam.cyc.new': '新建监测周期',
   'exam.cyc.name': '周期名称',
@@ -190,6 +193,10 @@ export const EXAMS_EN: Record<keyof typeof EXAMS_ZH, string> = {
   'exam.rep.rules': 'Rules: {rules}',
   'exam.rep.cuts': 'Grade cut-offs: {cuts}',
   'exam.rep.students': 'Students',
+  'exam.rep.note.grades':
+    'Routine compulsory-stage exams are shown as grades, without scores or ranks (SZ-12, R-002-58)',
+  'exam.rep.note.ranks': 'No ranks for this audience (R-002-58)',
+  'exam.rep.note.small': 'Groups of fewer than {n} students are not shown',
   'exam.cyc.new': 'New cycle',
   'exam.cyc.name': 'Cycle name',
   'exam.cyc.sample': 'Stratified sample',

@@ -120,6 +120,30 @@ function scoresLiteral(scores: Float64Array, from: number, m: number): string {
   return `${s}}`;
 }
 
+const METRIC_NAME: Record<string, string> = {
+  score_rate: '得分率',
+  pass_rate: '及格率',
+  excellent_rate: '优秀率',
+  standardised: '标准分',
+};
+
+/** A warning in words, with the values rounded for people (the exact values stay in value/reference). */
+export function warningMessage(
+  school: string,
+  rule: string,
+  metric: string,
+  value: number,
+  reference: number,
+  dropMargin: number,
+): string {
+  const rate = metric !== 'standardised';
+  const f = (x: number) => (rate ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
+  const m = METRIC_NAME[metric] ?? metric;
+  return rule === 'EW-DROP'
+    ? `${school}${m}从 ${f(reference)} 降到 ${f(value)}，降幅超过 ${rate ? `${dropMargin * 100} 个百分点` : dropMargin}（R-002-12 问题预警）`
+    : `${school}${m} ${f(value)}，低于预警线 ${f(reference)}（R-002-12 问题预警）`;
+}
+
 export function createExamsService(deps: { db: Database; audit: AuditService; clock?: () => Date }) {
   const { db, audit } = deps;
   const repo = createExamsRepository(db);
@@ -309,19 +333,21 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     for (const [e, c] of caches) {
       const fm = c.analysis.fullMarks;
       const minN = Math.max(cfg.minN, minGroupNOf(e));
-      for (const w of earlyWarnings(c.analysis.schools, fm, { ...cfg, minN }, previous))
+      for (const w of earlyWarnings(c.analysis.schools, fm, { ...cfg, minN }, previous)) {
+        const name = info.get(w.group)?.name ?? w.group;
         out.push({
           rule: w.rule,
           examId: e.id,
           examName: e.name,
           schoolId: w.group,
-          school: info.get(w.group)?.name ?? w.group,
+          school: name,
           metric: w.metric,
           value: w.value,
           reference: w.reference,
           n: w.n,
-          message: w.message.replace(w.group, info.get(w.group)?.name ?? w.group),
+          message: warningMessage(name, w.rule, w.metric, w.value, w.reference, cfg.dropMargin),
         });
+      }
       previous = new Map();
       for (const g of c.analysis.schools) {
         const v = indicator(g, cfg.metric, fm);

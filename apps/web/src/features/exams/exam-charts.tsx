@@ -81,16 +81,16 @@ export function ItemScatter({
       formatter: (p: { name: string; value: number[] }) =>
         `${p.name}<br/>${xName} ${p.value[0]?.toFixed(3)}<br/>${yName} ${p.value[1]?.toFixed(3)}`,
     },
-    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 36, right: 24, top: 16, bottom: 28, containLabel: true },
     xAxis: { type: 'value', name: xName, min: 0, max: 1, nameLocation: 'middle', nameGap: 28 },
-    yAxis: { type: 'value', name: yName, min: -0.2, max: 1 },
+    yAxis: { type: 'value', name: yName, min: -0.2, max: 1, nameLocation: 'middle', nameGap: 36 },
     series: [
       {
         type: 'scatter',
         data,
         symbolSize: 12,
         itemStyle: { color: BLUE },
-        label: { show: data.length <= 30, position: 'right', formatter: '{b}', fontSize: 10 },
+        label: { show: data.length <= 12, position: 'right', formatter: '{b}', fontSize: 10 },
         markLine: {
           silent: true,
           symbol: 'none',
@@ -105,7 +105,9 @@ export function ItemScatter({
 
 /** School comparison: value-added with its 95 % interval as error bars (schools with an interval only). */
 export function ValueAddedChart({ schools, label }: { schools: ReportSchoolRow[]; label: string }) {
-  const rows = schools.filter((s) => s.valueAdded !== null);
+  const rows = schools
+    .filter((s) => s.valueAdded !== null)
+    .sort((a, b) => (a.valueAdded?.va ?? 0) - (b.valueAdded?.va ?? 0));
   const names = rows.map((s) => s.school);
   const option = {
     tooltip: { trigger: 'item' },
@@ -116,6 +118,8 @@ export function ValueAddedChart({ schools, label }: { schools: ReportSchoolRow[]
       {
         type: 'custom',
         name: 'ci',
+        // dimension 0 is the category (y), 1 and 2 the interval's ends on the value axis (x)
+        encode: { y: 0, x: [1, 2] },
         data: rows.map((s, i) => [
           i,
           s.valueAdded?.ciLow ?? s.valueAdded?.va,
@@ -164,7 +168,7 @@ export function ValueAddedChart({ schools, label }: { schools: ReportSchoolRow[]
       },
     ],
   };
-  return <Chart option={option} label={label} height={Math.max(200, 28 * rows.length + 60)} />;
+  return <Chart option={option} label={label} height={Math.max(200, 20 * rows.length + 60)} />;
 }
 
 /** A school's trend over the exams of a cycle: score rate and pass rate (%), value-added on the right axis. */

@@ -39,7 +39,7 @@ function GradeBar({ grades }: { grades: GradeCount[] }) {
 
 /** The report exactly as the server cut it for this audience; nothing here decides what may be shown. */
 export function ExamReportView({ report }: { report: ExamReport }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { download, pending } = useDownload();
   const r = report;
   const minN = r.policy.minGroupN;
@@ -120,6 +120,13 @@ export function ExamReportView({ report }: { report: ExamReport }) {
       : []),
   ];
   const tot = r.overall.totals;
+  // the server's notes are Chinese (they also go into the Excel export); the page says the same in the UI language
+  const notes = [
+    ...(r.mode === 'grades' ? [t('exam.rep.note.grades')] : []),
+    ...(!r.policy.ranks ? [t('exam.rep.note.ranks')] : []),
+    t('exam.rep.note.small', { n: minN }),
+    ...r.policy.notes.filter((n) => n.includes('R-002-12')),
+  ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card>
@@ -150,7 +157,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
           style={{ marginTop: 12 }}
           type="info"
           showIcon
-          title={r.policy.notes.join('；')}
+          title={notes.join(lang === 'zh-CN' ? '；' : '; ')}
           description={`${t('exam.rep.rules', { rules: r.policy.ruleIds.join('、') })}　${t('exam.rep.cuts', {
             cuts: r.policy.gradeCuts.map((c) => `${c.grade} ≥ ${Math.round(c.from * 100)}%`).join('，'),
           })}`}
@@ -259,7 +266,7 @@ export function WarningsCard({ warnings }: { warnings: ExamWarning[] }) {
         <Table<ExamWarning>
           rowKey={(w) => `${w.examId}-${w.schoolId}-${w.rule}`}
           size="small"
-          pagination={false}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
           dataSource={warnings}
           columns={[
             {

@@ -228,7 +228,7 @@ export function ExamsPage() {
         />
       </Card>
       <CreateExamModal open={creating} onClose={() => setCreating(false)} />
-      <Drawer open={uploading !== null} onClose={() => setUploading(null)} size={720} destroyOnHidden>
+      <Drawer open={uploading !== null} onClose={() => setUploading(null)} size={960} destroyOnHidden>
         {uploading ? <ExamUploadWizard exam={uploading} /> : null}
       </Drawer>
     </Space>
