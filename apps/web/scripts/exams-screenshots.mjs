@@ -53,7 +53,7 @@ async function api(page, url) {
 {
   const { context, page } = await session('city');
   const exams = await api(page, '/api/v1/exams');
-  const last = exams.find((e) => e.hasData);
+  const last = exams.find((e) => e.hasData && e.stage === 'primary') ?? exams.find((e) => e.hasData);
   await page.goto(`${BASE}/monitoring`);
   await shot(page, 'city-list', false);
   if (last) {
@@ -101,10 +101,13 @@ async function api(page, url) {
 {
   const { context, page } = await session('school');
   const exams = await api(page, '/api/v1/exams');
-  const last = exams.find((e) => e.hasData);
-  if (last) {
-    await page.goto(`${BASE}/monitoring/exams/${last.id}`);
-    await shot(page, 'school-report');
+  // the newest exam of each stage: grade bands (primary, junior) or own scores without ranks (senior)
+  const seen = new Set();
+  for (const e of exams.filter((x) => x.hasData)) {
+    if (seen.has(e.stage)) continue;
+    seen.add(e.stage);
+    await page.goto(`${BASE}/monitoring/exams/${e.id}`);
+    await shot(page, `school-report-${e.stage}`);
   }
   await context.close();
 }

@@ -55,7 +55,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
     ...(r.policy.ranks
       ? [{ title: t('exam.rep.rank'), dataIndex: 'rank', width: 64, align: 'right' as const }]
       : []),
-    { title: t('exam.rep.school'), dataIndex: 'school' },
+    { title: t('exam.rep.school'), dataIndex: 'school', width: 220 },
     {
       title: t('exam.rep.n'),
       dataIndex: 'n',
