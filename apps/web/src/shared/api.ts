@@ -42,6 +42,8 @@ import {
   type ImportJob,
   type ImportKind,
   type ImportRowError,
+  type IndicatorSystem,
+  type IndicatorSystemRequest,
   type IntegrityListQuery,
   type IntegrityRecordBody,
   importJobSchema,
@@ -665,6 +667,23 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     examTrends(id: string): Promise<SchoolTrend[]> {
       return get(arrayOf<SchoolTrend>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/trends`);
+    },
+    async createExamCycle(body: { name: string; semester: string; ownerOrgId: string }): Promise<ExamCycle> {
+      return parseWith(
+        objectOf<ExamCycle>('exams'),
+        await json('POST', '/api/v1/exam-cycles', { json: body }),
+        'POST /api/v1/exam-cycles',
+      );
+    },
+    examIndicators(ownerOrgId: string): Promise<IndicatorSystem[]> {
+      return get(arrayOf<IndicatorSystem>(), '/api/v1/exam-indicators', { ownerOrgId });
+    },
+    async saveExamIndicators(body: IndicatorSystemRequest): Promise<IndicatorSystem[]> {
+      return parseWith(
+        arrayOf<IndicatorSystem>(),
+        await json('PUT', '/api/v1/exam-indicators', { json: body }),
+        'PUT /api/v1/exam-indicators',
+      );
     },
     examWarnings(id: string): Promise<ExamWarning[]> {
       return get(arrayOf<ExamWarning>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/warnings`);

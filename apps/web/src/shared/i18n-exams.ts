@@ -107,6 +107,15 @@ export const EXAMS_ZH = {
   'exam.cyc.scoreRate': '得分率',
   'exam.cyc.pickSchool': '选择学校',
   'exam.cyc.exams': '本周期考试',
+  'exam.cyc.created': '监测周期已创建',
+  'exam.ind.title': '质量指标体系',
+  'exam.ind.intro': '按学段 × 学科设定质量指标及权重（R-002-11）。',
+  'exam.ind.name': '指标',
+  'exam.ind.weight': '权重',
+  'exam.ind.add': '添加指标',
+  'exam.ind.save': '保存',
+  'exam.ind.saved': '指标体系已保存',
+  'exam.ind.total': '权重合计：{total}',
 } as const;
 
 export const EXAMS_EN: Record<keyof typeof EXAMS_ZH, string> = {
@@ -212,4 +221,13 @@ export const EXAMS_EN: Record<keyof typeof EXAMS_ZH, string> = {
   'exam.cyc.scoreRate': 'Score rate',
   'exam.cyc.pickSchool': 'Choose a school',
   'exam.cyc.exams': 'Exams of the cycle',
+  'exam.cyc.created': 'Cycle created',
+  'exam.ind.title': 'Indicator systems',
+  'exam.ind.intro': 'Quality indicators and their weights per stage × subject (R-002-11).',
+  'exam.ind.name': 'Indicator',
+  'exam.ind.weight': 'Weight',
+  'exam.ind.add': 'Add indicator',
+  'exam.ind.save': 'Save',
+  'exam.ind.saved': 'Indicator system saved',
+  'exam.ind.total': 'Total weight: {total}',
 };

@@ -27,6 +27,7 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, primaryGrant, useMe } from '../../shared/session';
 import { ExamUploadWizard } from './exam-upload';
+import { IndicatorEditor } from './indicator-editor';
 
 function CreateExamModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -35,6 +36,7 @@ function CreateExamModal({ open, onClose }: { open: boolean; onClose: () => void
   const { data: codes } = useCodes();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateExamRequest>();
+  const cycles = useQuery({ queryKey: ['exams', 'cycles'], queryFn: () => api.listExamCycles() });
   const create = useMutation({
     mutationFn: (v: CreateExamRequest) => api.createExam({ ...v, ownerOrgId: primaryGrant(me)?.orgId ?? '' }),
     onSuccess: async () => {
@@ -80,6 +82,16 @@ function CreateExamModal({ open, onClose }: { open: boolean; onClose: () => void
           </Form.Item>
           <Form.Item name="subject" label={t('exam.subject')} rules={[{ required: true }]}>
             <Select style={{ width: 160 }} showSearch options={codeOptions(codes, 'subjects', lang)} />
+          </Form.Item>
+          <Form.Item name="cycleId" label={t('exam.cycle')}>
+            <Select
+              allowClear
+              style={{ width: 220 }}
+              options={(cycles.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="examDate" label={t('exam.date')}>
+            <Input placeholder="2027-01-10" style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="kind" label={t('exam.kind')}>
             <Select
@@ -162,11 +174,48 @@ export function ExamsTable({ exams, onUpload }: { exams: Exam[]; onUpload?: (e: 
   );
 }
 
+function CreateCycleModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ name: string; semester: string }>();
+  const create = useMutation({
+    mutationFn: (v: { name: string; semester: string }) =>
+      api.createExamCycle({ ...v, ownerOrgId: primaryGrant(me)?.orgId ?? '' }),
+    onSuccess: async () => {
+      message.success(t('exam.cyc.created'));
+      await queryClient.invalidateQueries({ queryKey: ['exams', 'cycles'] });
+      onClose();
+    },
+    onError: (e) => message.error(errorMessage(e, lang)),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('exam.cyc.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+        <Form.Item name="name" label={t('exam.cyc.name')} rules={[{ required: true }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="semester" label={t('exam.semester')} rules={[{ required: true }]}>
+          <Input placeholder="2026-2027" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function ExamsPage() {
   const { t } = useI18n();
   const { data: me } = useMe();
   const manage = hasPermission(me, 'exam.manage');
   const [creating, setCreating] = useState(false);
+  const [creatingCycle, setCreatingCycle] = useState(false);
   const [uploading, setUploading] = useState<Exam | null>(null);
   const exams = useQuery({ queryKey: ['exams', 'list'], queryFn: () => api.listExams() });
   const cycles = useQuery({ queryKey: ['exams', 'cycles'], queryFn: () => api.listExamCycles() });
@@ -200,34 +249,47 @@ export function ExamsPage() {
               key: 'cycles',
               label: t('exam.cycles'),
               children: (
-                <Table
-                  rowKey="id"
-                  dataSource={cycles.data ?? []}
-                  pagination={false}
-                  columns={[
-                    {
-                      title: t('exam.cyc.name'),
-                      dataIndex: 'name',
-                      render: (n: string, c: { id: string }) => (
-                        <Link to={`/monitoring/cycles/${c.id}`}>{n}</Link>
-                      ),
-                    },
-                    { title: t('exam.semester'), dataIndex: 'semester' },
-                    { title: t('exam.owner'), dataIndex: 'ownerName' },
-                    {
-                      title: t('exam.cyc.sample'),
-                      dataIndex: 'sampled',
-                      render: (s: boolean) =>
-                        s ? <Tag color="purple">{t('exam.cyc.sample')}</Tag> : t('exam.cyc.census'),
-                    },
-                  ]}
-                />
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  {manage ? (
+                    <Button icon={<PlusOutlined />} onClick={() => setCreatingCycle(true)}>
+                      {t('exam.cyc.new')}
+                    </Button>
+                  ) : null}
+                  <Table
+                    rowKey="id"
+                    dataSource={cycles.data ?? []}
+                    pagination={false}
+                    columns={[
+                      {
+                        title: t('exam.cyc.name'),
+                        dataIndex: 'name',
+                        render: (n: string, c: { id: string }) => (
+                          <Link to={`/monitoring/cycles/${c.id}`}>{n}</Link>
+                        ),
+                      },
+                      { title: t('exam.semester'), dataIndex: 'semester' },
+                      { title: t('exam.owner'), dataIndex: 'ownerName' },
+                      {
+                        title: t('exam.cyc.sample'),
+                        dataIndex: 'sampled',
+                        render: (s: boolean) =>
+                          s ? <Tag color="purple">{t('exam.cyc.sample')}</Tag> : t('exam.cyc.census'),
+                      },
+                    ]}
+                  />
+                </Space>
               ),
+            },
+            {
+              key: 'indicators',
+              label: t('exam.ind.title'),
+              children: <IndicatorEditor ownerOrgId={primaryGrant(me)?.orgId ?? ''} editable={manage} />,
             },
           ]}
         />
       </Card>
       <CreateExamModal open={creating} onClose={() => setCreating(false)} />
+      <CreateCycleModal open={creatingCycle} onClose={() => setCreatingCycle(false)} />
       <Drawer open={uploading !== null} onClose={() => setUploading(null)} size={960} destroyOnHidden>
         {uploading ? <ExamUploadWizard exam={uploading} /> : null}
       </Drawer>
