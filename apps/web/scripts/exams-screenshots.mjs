@@ -56,6 +56,8 @@ async function api(page, url) {
   const last = exams.find((e) => e.hasData && e.stage === 'primary') ?? exams.find((e) => e.hasData);
   await page.goto(`${BASE}/monitoring`);
   await shot(page, 'city-list', false);
+  await page.getByRole('tab', { name: '质量指标体系' }).click();
+  await shot(page, 'city-indicators', false);
   if (last) {
     await page.goto(`${BASE}/monitoring/exams/${last.id}`);
     await shot(page, 'city-report');
