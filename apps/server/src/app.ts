@@ -18,6 +18,7 @@ import {
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
+import { examsRoutes } from './modules/exams';
 import { importRoutes } from './modules/imports';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org';
@@ -178,6 +179,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportsRoutes(services.reports));
       // outcomes and completion (issue 3, item 7)
       await api.register(outcomesRoutes(services.outcomes, services.files));
+      // exams (issue 4)
+      await api.register(examsRoutes(services.exams));
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from './config';
 import { connectPglite, connectPostgres, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { loadDemoExams } from './demo/demo-exams';
 import { loadDemoRegion } from './demo/load-region';
 import { createCodesService } from './modules/people';
 import { syncBuiltinPacks } from './modules/programs';
@@ -33,5 +34,8 @@ export async function seedDemoIfEmpty(
     onProgress: (done, total) => log(`  教师 teachers ${done}/${total}`),
   });
   log(`演示地区已生成：${r.orgs} 个机构，${r.teachers} 名教师，账号 ${r.accounts.join(', ')}`);
+  // quality monitoring (issue 4): one city cycle with two exams, so the report pages are not empty
+  const e = await loadDemoExams(handle.db);
+  log(`演示考试：${e.exams} 场，${e.students} 条学生成绩`);
   return true;
 }

@@ -4,6 +4,8 @@ import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import { createClassesRepository, createClassesService } from './modules/classes';
+// exams (issue 4)
+import { createExamsService } from './modules/exams';
 // plans (issue 3 items 3 and 9)
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
@@ -95,6 +97,8 @@ export function createServices(
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
     clock,
   });
+  // ---- exams and teaching-quality monitoring (issue 4) ----
+  const exams = createExamsService({ db, audit, clock });
   return {
     audit,
     auth,
@@ -112,6 +116,7 @@ export function createServices(
     notifications,
     reports,
     outcomes,
+    exams,
   };
 }
 

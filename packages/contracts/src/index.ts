@@ -1,6 +1,8 @@
 export * from './auth';
 export * from './classes';
 export * from './errors';
+// exams and teaching-quality monitoring (issue 4)
+export * from './exams';
 export * from './imports';
 export * from './notifications';
 export * from './org';

@@ -64,6 +64,13 @@ export const PERMISSIONS = {
   'hours.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Reverse a posting of hours with a reason. */
   'hours.reverse': ['system_admin', 'bureau_admin'],
+  // ---- exams and teaching-quality monitoring (issue 4) ----
+  /** Exam reports, as the audience policy allows (school admins: their own school, in grade bands where due). */
+  'exam.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  /** Create exams and cycles, upload and commit scores, edit indicator systems, draw samples. */
+  'exam.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  /** The monitoring office: full diagnostics (scores, ranks, items, value-added, early warnings). */
+  'exam.diagnose': ['system_admin', 'bureau_admin', 'tdc_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -516,6 +516,71 @@ export interface TeacherHoursTable {
   reverse_reason: string | null;
 }
 
+// ---- exams (0009, issue 4) ----
+type Json = ColumnType<unknown, string, string>;
+
+export interface ExamCyclesTable {
+  id: GeneratedId;
+  name: string;
+  semester: string;
+  owner_org_id: Id;
+  owner_path: string;
+  sample: ColumnType<unknown | null, string | null | undefined, string | null>;
+  students_per_school: number | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface ExamsTable {
+  id: GeneratedId;
+  name: string;
+  semester: string;
+  stage: string;
+  subject: string;
+  grade: string;
+  full_marks: number;
+  kind: string;
+  exam_date: ColumnType<string | null, string | null | undefined, string | null>;
+  owner_org_id: Id;
+  owner_path: string;
+  cycle_id: Id | null;
+  items: ColumnType<unknown | null, string | null | undefined, string | null>;
+  students: Generated<number>;
+  absent: Generated<number>;
+  data_version: Generated<number>;
+  analysis: ColumnType<unknown | null, string | null | undefined, string | null>;
+  analysis_version: Generated<number>;
+  report_settings: ColumnType<unknown, string | undefined, string>;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExamStudentsTable {
+  county_id: Id;
+  exam_id: Id;
+  student_id: string;
+  school_id: Id;
+  school_path: string;
+  class_name: string;
+  absent: Generated<boolean>;
+  total: number | null;
+  scores: number[] | null;
+  prior_score: number | null;
+  source_row: number;
+}
+
+export interface ExamIndicatorSystemsTable {
+  id: GeneratedId;
+  owner_org_id: Id;
+  owner_path: string;
+  stage: string;
+  subject: string;
+  indicators: Json;
+  updated_by: Id | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -556,4 +621,9 @@ export interface DB {
   certificate_counters: CertificateCountersTable;
   certificates: CertificatesTable;
   teacher_hours: TeacherHoursTable;
+  // exams (0009, issue 4)
+  exam_cycles: ExamCyclesTable;
+  exams: ExamsTable;
+  exam_students: ExamStudentsTable;
+  exam_indicator_systems: ExamIndicatorSystemsTable;
 }

@@ -42,6 +42,7 @@ const SECTIONS = [
   'integrity',
   'plans',
   'classes',
+  'monitoring',
 ] as const;
 
 function selectedKey(pathname: string): string {
@@ -140,6 +141,10 @@ export function AppLayout() {
         ? [{ type: 'group' as const, key: 'training', label: t('nav.programGroup'), children: training }]
         : [];
     })(),
+    // ── quality monitoring (issue 4) ──
+    ...(hasPermission(me, 'exam.read')
+      ? [{ key: '/monitoring', icon: <AuditOutlined />, label: t('nav.monitoring') }]
+      : []),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
     // kpiweb: a teacher's own integrity records and appeals
     ...(me?.teacherId
@@ -156,7 +161,6 @@ export function AppLayout() {
       children: [
         { key: 'credits', icon: <FieldTimeOutlined />, label: t('nav.credits'), disabled: true },
         { key: 'studios', icon: <ExperimentOutlined />, label: t('nav.studios'), disabled: true },
-        { key: 'monitoring', icon: <AuditOutlined />, label: t('nav.monitoring'), disabled: true },
       ],
     },
   ];

@@ -60,6 +60,20 @@ export function createAppRouter() {
           index: true,
           lazy: () => import('../features/home/home-page').then((m) => ({ Component: m.HomePage })),
         },
+        // ---- quality monitoring (issue 4) ----
+        {
+          path: 'monitoring',
+          lazy: () => import('../features/exams/exams-page').then((m) => ({ Component: m.ExamsPage })),
+        },
+        {
+          path: 'monitoring/exams/:id',
+          lazy: () =>
+            import('../features/exams/exam-report-page').then((m) => ({ Component: m.ExamReportPage })),
+        },
+        {
+          path: 'monitoring/cycles/:id',
+          lazy: () => import('../features/exams/cycle-page').then((m) => ({ Component: m.CyclePage })),
+        },
         {
           path: 'orgs',
           lazy: () => import('../features/orgs/orgs-page').then((m) => ({ Component: m.OrgsPage })),

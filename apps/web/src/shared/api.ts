@@ -21,6 +21,8 @@ import {
   type CompletionRunResult,
   type ConfirmShortlistRequest,
   type CreateDocumentRequest,
+  // exams (issue 4)
+  type CreateExamRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
   type CreateSpendingRequest,
@@ -34,13 +36,23 @@ import {
   codeTablesSchema,
   completionRowSchema,
   completionRunResultSchema,
+  type DrawSampleRequest,
   type EligibilityRequest,
   type EligibilityResultBody,
+  type Exam,
+  type ExamCycle,
+  type ExamReport,
+  type ExamUpload,
+  type ExamWarning,
   eligibilityResultSchema,
   errorBodySchema,
+  examSchema,
+  examUploadSchema,
   type ImportJob,
   type ImportKind,
   type ImportRowError,
+  type IndicatorSystem,
+  type IndicatorSystemRequest,
   type IntegrityAppealDecision,
   type IntegrityListQuery,
   type IntegrityRecordBody,
@@ -104,6 +116,7 @@ import {
   type ReviewOutcomeRequest,
   type SchoolListQuery,
   type SchoolRow,
+  type SchoolTrend,
   type ShortlistResult,
   type SubmitOutcomeLink,
   type SubstituteRequest,
@@ -292,6 +305,25 @@ const idNumberParser: Parser<{ idNumber: string }> = {
 };
 
 export type ListQuery<T> = Partial<T>;
+
+// exams (issue 4): report bodies are plain interfaces in contracts; check the shape's anchor field only
+function objectOf<T>(field: string): Parser<T> {
+  return {
+    safeParse(input) {
+      if (typeof input === 'object' && input !== null && field in input)
+        return { success: true, data: input as T };
+      return { success: false, error: { issues: [{ path: [field], message: 'missing' }] } };
+    },
+  };
+}
+function arrayOf<T = never>(): Parser<T[]> {
+  return {
+    safeParse(input) {
+      if (Array.isArray(input)) return { success: true, data: input as T[] };
+      return { success: false, error: { issues: [{ path: [], message: 'expected an array' }] } };
+    },
+  };
+}
 
 export function createApiClient(options: ApiClientOptions = {}) {
   let csrfToken: string | null = null;
@@ -726,6 +758,71 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return parseWith(teacherHoursSchema, await json('POST', path, { json: { reason } }), `POST ${path}`);
     },
 
+    // ── exams and quality monitoring (issue 4) ──────────────────────────────
+    listExams(query: { cycleId?: string } = {}): Promise<Exam[]> {
+      return get(examSchema.array(), '/api/v1/exams', query);
+    },
+    async createExam(body: CreateExamRequest): Promise<Exam> {
+      return parseWith(examSchema, await json('POST', '/api/v1/exams', { json: body }), 'POST /api/v1/exams');
+    },
+    async uploadExamScores(
+      id: string,
+      files: { scores: File; items: File; prior?: File },
+    ): Promise<ExamUpload> {
+      const form = new FormData();
+      form.append('scores', files.scores, files.scores.name);
+      form.append('items', files.items, files.items.name);
+      if (files.prior) form.append('prior', files.prior, files.prior.name);
+      const path = `/api/v1/exams/${encodeURIComponent(id)}/uploads`;
+      return parseWith(examUploadSchema, await json('POST', path, { form }), `POST ${path}`);
+    },
+    async commitExamUpload(id: string, uploadId: string): Promise<ExamUpload> {
+      const path = `/api/v1/exams/${encodeURIComponent(id)}/uploads/${encodeURIComponent(uploadId)}/commit`;
+      return parseWith(examUploadSchema, await json('POST', path), `POST ${path}`);
+    },
+    examReport(id: string): Promise<ExamReport> {
+      return get(objectOf<ExamReport>('exam'), `/api/v1/exams/${encodeURIComponent(id)}/report`);
+    },
+    listExamCycles(): Promise<
+      Array<{ id: string; name: string; semester: string; ownerName: string; sampled: boolean }>
+    > {
+      return get(arrayOf(), '/api/v1/exam-cycles');
+    },
+    examCycle(id: string): Promise<ExamCycle> {
+      return get(objectOf<ExamCycle>('exams'), `/api/v1/exam-cycles/${encodeURIComponent(id)}`);
+    },
+    async drawExamSample(id: string, body: DrawSampleRequest): Promise<ExamCycle> {
+      const path = `/api/v1/exam-cycles/${encodeURIComponent(id)}/sample`;
+      return parseWith(
+        objectOf<ExamCycle>('exams'),
+        await json('POST', path, { json: body }),
+        `POST ${path}`,
+      );
+    },
+    examTrends(id: string): Promise<SchoolTrend[]> {
+      return get(arrayOf<SchoolTrend>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/trends`);
+    },
+    async createExamCycle(body: { name: string; semester: string; ownerOrgId: string }): Promise<ExamCycle> {
+      return parseWith(
+        objectOf<ExamCycle>('exams'),
+        await json('POST', '/api/v1/exam-cycles', { json: body }),
+        'POST /api/v1/exam-cycles',
+      );
+    },
+    examIndicators(ownerOrgId: string): Promise<IndicatorSystem[]> {
+      return get(arrayOf<IndicatorSystem>(), '/api/v1/exam-indicators', { ownerOrgId });
+    },
+    async saveExamIndicators(body: IndicatorSystemRequest): Promise<IndicatorSystem[]> {
+      return parseWith(
+        arrayOf<IndicatorSystem>(),
+        await json('PUT', '/api/v1/exam-indicators', { json: body }),
+        'PUT /api/v1/exam-indicators',
+      );
+    },
+    examWarnings(id: string): Promise<ExamWarning[]> {
+      return get(arrayOf<ExamWarning>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/warnings`);
+    },
+
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
       const res = await send('GET', path, { query });
@@ -751,6 +848,10 @@ export const fileUrls = {
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,
   errorReport: (importId: string) => `/api/v1/imports/${encodeURIComponent(importId)}/errors.xlsx`,
   export: (kind: ImportKind) => `/api/v1/exports/${kind}`,
+  // exams (issue 4)
+  examReportXlsx: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.xlsx`,
+  examUploadErrors: (examId: string, uploadId: string) =>
+    `/api/v1/exams/${encodeURIComponent(examId)}/uploads/${encodeURIComponent(uploadId)}/errors.xlsx`,
 };
 
 function redirectToLogin(): void {

@@ -9,6 +9,7 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // outcomes and completion (issue 3, item 7)
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
@@ -375,7 +376,7 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH };
+const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH, ...EXAMS_ZH };
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -383,6 +384,7 @@ const enUS: Record<MessageKey, string> = {
   ...PROGRAMS_EN,
   ...KPIWEB_EN,
   ...OUTCOMES_EN,
+  ...EXAMS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

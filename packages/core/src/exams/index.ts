@@ -1,8 +1,11 @@
 export * from './analysis';
+// reports by audience and monitoring samples (issue 4 items 4 and 5)
+export * from './audience';
 export * from './csv';
 export * from './model';
 export * from './parse';
 export * from './report';
+export * from './sampling';
 export * from './stats';
 export * from './value-added';
 export * from './warning';

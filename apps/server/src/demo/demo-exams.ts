@@ -1,0 +1,182 @@
+/**
+ * Demo data for the quality-monitoring pages (issue 4): a city monitoring cycle with two routine
+ * maths exams (期中, 期末) for primary schools and, when it differs, one for the demo school account's stage, with
+ * scores for 6–40 students of every school of the stage. Deterministic (a seeded PRNG, no clock), and small
+ * enough to keep `npm start` quick.
+ * Each school has an effect and each student an ability; item scores follow a logistic curve with noise, so the
+ * report has a real distribution, item spread and value-added between the two exams.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../db/database';
+import { createExamsRepository, type ExamStudentWrite } from '../modules/exams';
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(rand: () => number): number {
+  const u = Math.max(rand(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+const ITEMS = [
+  ...Array.from({ length: 12 }, (_, i) => ({
+    id: `T${i + 1}`,
+    max: 4,
+    type: 'objective' as const,
+    kp: ['数与式', '方程', '几何初步'][i % 3] as string,
+  })),
+  ...Array.from({ length: 4 }, (_, i) => ({
+    id: `S${i + 1}`,
+    max: 6,
+    type: 'objective' as const,
+    kp: '统计',
+  })),
+  ...Array.from({ length: 4 }, (_, i) => ({
+    id: `J${i + 1}`,
+    max: 7.5,
+    type: 'subjective' as const,
+    kp: ['方程', '函数', '几何证明', '综合'][i] as string,
+  })),
+];
+
+export async function loadDemoExams(db: Database): Promise<{ exams: number; students: number }> {
+  const found = await db
+    .selectFrom('orgs')
+    .select(['id', 'path'])
+    .where('kind', '=', 'city')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!found) return { exams: 0, students: 0 };
+  const city = found;
+  // the demo school account's school: its stage gets a cycle too, so that the 'school' demo account sees its own
+  // school — as grade bands (compulsory stages, SZ-12) or as scores without ranks (senior)
+  const demoSchool = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['o.id', 'o.stages'])
+    .where('g.role', '=', 'school_admin')
+    .orderBy('g.id')
+    .executeTakeFirst();
+  async function cycleFor(stage: 'primary' | 'junior' | 'senior', seed: number) {
+    const gradeName = { junior: '七年级', primary: '六年级', senior: '高一' }[stage];
+    const schools = await db
+      .selectFrom('orgs')
+      .select(['id', 'path', 'county_id', 'name'])
+      .where('kind', '=', 'school')
+      .where('path', 'like', `${city.path}%`)
+      .where(sql<boolean>`${stage} = ANY(stages)`)
+      .orderBy('id')
+      .execute();
+    if (schools.length === 0) return { exams: 0, students: 0 };
+    const repo = createExamsRepository(db);
+    const cycle = await repo.insertCycle({
+      name: `2026—2027 学年${gradeName}数学质量监测`,
+      semester: '2026-2027-1',
+      ownerOrgId: city.id,
+      ownerPath: city.path,
+      createdBy: '0',
+    });
+    const items = ITEMS.map((it) => ({
+      id: it.id,
+      maxScore: it.max,
+      type: it.type,
+      knowledgePoints: [it.kp],
+      abilityLevel: it.type === 'objective' ? '理解' : '应用',
+    }));
+    const full = ITEMS.reduce((a, it) => a + it.max, 0);
+    const difficulty = ITEMS.map((_, j) => -2.2 + (2.6 * j) / (ITEMS.length - 1)); // mean score rate ≈ 70 %
+    const rand = mulberry32(seed);
+    const students = schools.flatMap((s, si) => {
+      const effect = normal(rand) * 0.5;
+      const growth = normal(rand) * 0.25; // the school's value-added between the two exams
+      // 6..40: a few schools stay under the suppression line (n < 10); the demo school always shows
+      const n = s.id === demoSchool?.id ? 30 + Math.floor(rand() * 11) : 6 + Math.floor(rand() * 35);
+      return Array.from({ length: n }, (_, i) => ({
+        school: s,
+        id: `2026${String(si + 1).padStart(4, '0')}${String(i + 1).padStart(3, '0')}`,
+        klass: `${1 + (i % 3)}班`,
+        ability: effect + normal(rand),
+        growth,
+        absent: [rand() < 0.02, rand() < 0.02],
+      }));
+    });
+    let total = 0;
+    for (const [k, name, date] of [
+      [0, `${gradeName}数学期中`, '2026-11-12'],
+      [1, `${gradeName}数学期末`, '2027-01-14'],
+    ] as const) {
+      const examId = await repo.insertExam({
+        name: `2026 秋季${name}`,
+        semester: '2026-2027-1',
+        stage,
+        subject: 'math',
+        grade: gradeName,
+        fullMarks: full,
+        kind: 'routine',
+        examDate: date,
+        ownerOrgId: city.id,
+        ownerPath: city.path,
+        cycleId: cycle,
+        reportSettings: {},
+        createdBy: '0',
+      });
+      const rows: ExamStudentWrite[] = [];
+      let absent = 0;
+      students.forEach((st, idx) => {
+        const base = {
+          countyId: st.school.county_id ?? st.school.id,
+          studentId: st.id,
+          schoolId: st.school.id,
+          schoolPath: st.school.path,
+          className: st.klass,
+          prior: null,
+          row: idx + 2,
+        };
+        if (st.absent[k]) {
+          absent++;
+          rows.push({ ...base, absent: true, total: null, scores: null });
+          return;
+        }
+        const theta = st.ability + (k === 1 ? st.growth + normal(rand) * 0.3 : 0);
+        const scores = ITEMS.map((it, j) => {
+          const p = 1 / (1 + Math.exp(-(1.5 * (theta - (difficulty[j] ?? 0)))));
+          const step = it.type === 'objective' ? it.max : 0.5;
+          const raw = it.max * Math.min(1, Math.max(0, p + normal(rand) * 0.12));
+          return it.type === 'objective' ? (rand() < p ? it.max : 0) : Math.round(raw / step) * step;
+        });
+        rows.push({
+          ...base,
+          absent: false,
+          total: scores.reduce((a, b) => a + b, 0),
+          scores: `{${scores.join(',')}}`,
+        });
+      });
+      await db
+        .transaction()
+        .execute((trx) =>
+          repo.replaceStudents(examId, rows, items, { students: rows.length - absent, absent }, trx),
+        );
+      total += rows.length;
+    }
+    return { exams: 2, students: total };
+  }
+  const own =
+    (['junior', 'primary', 'senior'] as const).find((x) => demoSchool?.stages.includes(x)) ?? 'primary';
+  // primary (the most schools: the richest report, in grade bands) and the demo school's own stage
+  let exams = 0;
+  let students = 0;
+  for (const [i, stage] of [...new Set(['primary' as const, own])].entries()) {
+    const r = await cycleFor(stage, 20260901 + i);
+    exams += r.exams;
+    students += r.students;
+  }
+  return { exams, students };
+}

@@ -1,0 +1,425 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import { inSubtrees } from '../../shared/subtree';
+
+export interface ExamRow {
+  id: string;
+  name: string;
+  semester: string;
+  stage: string;
+  subject: string;
+  grade: string;
+  full_marks: number;
+  kind: string;
+  exam_date: string | null;
+  owner_org_id: string;
+  owner_path: string;
+  owner_name: string;
+  cycle_id: string | null;
+  items: unknown;
+  students: number;
+  absent: number;
+  data_version: number;
+  analysis_version: number;
+  report_settings: unknown;
+  created_at: Date;
+}
+
+export interface ExamStudentWrite {
+  countyId: string;
+  studentId: string;
+  schoolId: string;
+  schoolPath: string;
+  className: string;
+  absent: boolean;
+  total: number | null;
+  /** '{1,2,3}' (a float8[] literal) or null for absent students */
+  scores: string | null;
+  prior: number | null;
+  row: number;
+}
+
+export interface ExamStudentRow {
+  student_id: string;
+  school_id: string;
+  class_name: string;
+  total: number;
+  scores: number[];
+  prior_score: number | null;
+  source_row: number;
+}
+
+export interface SchoolOrg {
+  id: string;
+  code: string | null;
+  name: string;
+  path: string;
+  county_id: string | null;
+  location_type: string | null;
+  stages: string[];
+}
+
+const examColumns = [
+  'e.id',
+  'e.name',
+  'e.semester',
+  'e.stage',
+  'e.subject',
+  'e.grade',
+  'e.full_marks',
+  'e.kind',
+  'e.exam_date',
+  'e.owner_org_id',
+  'e.owner_path',
+  'o.name as owner_name',
+  'e.cycle_id',
+  'e.items',
+  'e.students',
+  'e.absent',
+  'e.data_version',
+  'e.analysis_version',
+  'e.report_settings',
+  'e.created_at',
+] as const;
+
+export function createExamsRepository(db: Database) {
+  return {
+    async insertExam(
+      w: {
+        name: string;
+        semester: string;
+        stage: string;
+        subject: string;
+        grade: string;
+        fullMarks: number;
+        kind: string;
+        examDate: string | null;
+        ownerOrgId: string;
+        ownerPath: string;
+        cycleId: string | null;
+        reportSettings: unknown;
+        createdBy: string;
+      },
+      trx: Database = db,
+    ): Promise<string> {
+      const r = await trx
+        .insertInto('exams')
+        .values({
+          name: w.name,
+          semester: w.semester,
+          stage: w.stage,
+          subject: w.subject,
+          grade: w.grade,
+          full_marks: w.fullMarks,
+          kind: w.kind,
+          exam_date: w.examDate,
+          owner_org_id: w.ownerOrgId,
+          owner_path: w.ownerPath,
+          cycle_id: w.cycleId,
+          report_settings: JSON.stringify(w.reportSettings ?? {}),
+          created_by: w.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async findExam(id: string): Promise<ExamRow | undefined> {
+      return (await db
+        .selectFrom('exams as e')
+        .innerJoin('orgs as o', 'o.id', 'e.owner_org_id')
+        .select(examColumns)
+        .where('e.id', '=', id)
+        .executeTakeFirst()) as ExamRow | undefined;
+    },
+
+    /** Exams owned in these subtrees or by one of these ancestor paths. */
+    async listExams(roots: string[], ancestors: string[], cycleId?: string): Promise<ExamRow[]> {
+      let q = db
+        .selectFrom('exams as e')
+        .innerJoin('orgs as o', 'o.id', 'e.owner_org_id')
+        .select(examColumns)
+        .where((eb) =>
+          ancestors.length
+            ? eb.or([inSubtrees(eb, 'e.owner_path', roots), eb('e.owner_path', 'in', ancestors)])
+            : inSubtrees(eb, 'e.owner_path', roots),
+        );
+      if (cycleId) q = q.where('e.cycle_id', '=', cycleId);
+      return (await q
+        .orderBy('e.exam_date', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(500)
+        .execute()) as ExamRow[];
+    },
+
+    async examsOfCycle(cycleId: string): Promise<ExamRow[]> {
+      return (await db
+        .selectFrom('exams as e')
+        .innerJoin('orgs as o', 'o.id', 'e.owner_org_id')
+        .select(examColumns)
+        .where('e.cycle_id', '=', cycleId)
+        .orderBy('e.exam_date')
+        .orderBy('e.id')
+        .execute()) as ExamRow[];
+    },
+
+    async schoolsUnder(path: string): Promise<SchoolOrg[]> {
+      return (await db
+        .selectFrom('orgs')
+        .select(['id', 'code', 'name', 'path', 'county_id', 'location_type', 'stages'])
+        .where('kind', '=', 'school')
+        .where((eb) => inSubtrees(eb, 'path', [path]))
+        .execute()) as SchoolOrg[];
+    },
+
+    async schoolsByCodeOrName(keys: string[]): Promise<SchoolOrg[]> {
+      if (keys.length === 0) return [];
+      return (await db
+        .selectFrom('orgs')
+        .select(['id', 'code', 'name', 'path', 'county_id', 'location_type', 'stages'])
+        .where('kind', '=', 'school')
+        .where((eb) => eb.or([eb('code', 'in', keys), eb('name', 'in', keys)]))
+        .execute()) as SchoolOrg[];
+    },
+
+    async schoolsByIds(ids: string[]): Promise<SchoolOrg[]> {
+      if (ids.length === 0) return [];
+      return (await db
+        .selectFrom('orgs')
+        .select(['id', 'code', 'name', 'path', 'county_id', 'location_type', 'stages'])
+        .where('id', 'in', ids)
+        .execute()) as SchoolOrg[];
+    },
+
+    async findOrg(id: string) {
+      return db
+        .selectFrom('orgs')
+        .select(['id', 'name', 'path', 'kind'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** Replace the exam's students (all or nothing, in the caller's transaction); bulk insert via unnest. */
+    async replaceStudents(
+      examId: string,
+      rows: ExamStudentWrite[],
+      items: unknown,
+      counts: { students: number; absent: number },
+      trx: Database,
+    ): Promise<void> {
+      await trx.deleteFrom('exam_students').where('exam_id', '=', examId).execute();
+      for (let i = 0; i < rows.length; i += 5000) {
+        const part = rows.slice(i, i + 5000);
+        const col = <K extends keyof ExamStudentWrite>(k: K) => part.map((r) => r[k]);
+        await sql`
+          INSERT INTO exam_students (county_id, exam_id, student_id, school_id, school_path, class_name, absent,
+            total, scores, prior_score, source_row)
+          SELECT t.county_id, ${examId}::bigint, t.student_id, t.school_id, t.school_path, t.class_name, t.absent,
+            t.total, t.scores::float8[], t.prior, t.source_row
+          FROM unnest(${col('countyId')}::bigint[], ${col('studentId')}::text[], ${col('schoolId')}::bigint[],
+            ${col('schoolPath')}::text[], ${col('className')}::text[], ${col('absent')}::boolean[],
+            ${col('total')}::float8[], ${col('scores')}::text[], ${col('prior')}::float8[], ${col('row')}::int[])
+            AS t(county_id, student_id, school_id, school_path, class_name, absent, total, scores, prior, source_row)`.execute(
+          trx,
+        );
+      }
+      await trx
+        .updateTable('exams')
+        .set({
+          items: JSON.stringify(items),
+          students: counts.students,
+          absent: counts.absent,
+          data_version: sql`data_version + 1`,
+          analysis: null,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', examId)
+        .execute();
+    },
+
+    /** Present students of an exam, in school and source-row order. */
+    async presentStudents(examId: string): Promise<ExamStudentRow[]> {
+      return (await db
+        .selectFrom('exam_students')
+        .select(['student_id', 'school_id', 'class_name', 'total', 'scores', 'prior_score', 'source_row'])
+        .where('exam_id', '=', examId)
+        .where('absent', '=', false)
+        .orderBy('school_id')
+        .orderBy('source_row')
+        .execute()) as ExamStudentRow[];
+    },
+
+    async totalsByStudent(examId: string): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('exam_students')
+        .select(['student_id', 'total'])
+        .where('exam_id', '=', examId)
+        .where('absent', '=', false)
+        .execute();
+      return new Map(rows.map((r) => [r.student_id, r.total ?? 0]));
+    },
+
+    async absentBySchool(examId: string): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('exam_students')
+        .select(['school_id', sql<number>`count(*)::int`.as('n')])
+        .where('exam_id', '=', examId)
+        .where('absent', '=', true)
+        .groupBy('school_id')
+        .execute();
+      return new Map(rows.map((r) => [r.school_id, Number(r.n)]));
+    },
+
+    async readAnalysis(
+      examId: string,
+    ): Promise<{ analysis: unknown; analysis_version: number; data_version: number } | undefined> {
+      return db
+        .selectFrom('exams')
+        .select(['analysis', 'analysis_version', 'data_version'])
+        .where('id', '=', examId)
+        .executeTakeFirst();
+    },
+
+    async writeAnalysis(examId: string, version: number, analysis: unknown): Promise<void> {
+      await db
+        .updateTable('exams')
+        .set({ analysis: JSON.stringify(analysis), analysis_version: version })
+        .where('id', '=', examId)
+        .where('data_version', '=', version)
+        .execute();
+    },
+
+    async setReportSettings(examId: string, settings: unknown): Promise<void> {
+      await db
+        .updateTable('exams')
+        .set({ report_settings: JSON.stringify(settings), analysis_version: -1, updated_at: sql`now()` })
+        .where('id', '=', examId)
+        .execute();
+    },
+
+    // ---- cycles ----
+    async insertCycle(w: {
+      name: string;
+      semester: string;
+      ownerOrgId: string;
+      ownerPath: string;
+      createdBy: string;
+    }) {
+      const r = await db
+        .insertInto('exam_cycles')
+        .values({
+          name: w.name,
+          semester: w.semester,
+          owner_org_id: w.ownerOrgId,
+          owner_path: w.ownerPath,
+          created_by: w.createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async findCycle(id: string) {
+      return db
+        .selectFrom('exam_cycles as c')
+        .innerJoin('orgs as o', 'o.id', 'c.owner_org_id')
+        .select([
+          'c.id',
+          'c.name',
+          'c.semester',
+          'c.owner_org_id',
+          'c.owner_path',
+          'o.name as owner_name',
+          'c.sample',
+          'c.students_per_school',
+        ])
+        .where('c.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async listCycles(roots: string[], ancestors: string[]) {
+      return db
+        .selectFrom('exam_cycles as c')
+        .innerJoin('orgs as o', 'o.id', 'c.owner_org_id')
+        .select([
+          'c.id',
+          'c.name',
+          'c.semester',
+          'c.owner_org_id',
+          'c.owner_path',
+          'o.name as owner_name',
+          'c.sample',
+          'c.students_per_school',
+        ])
+        .where((eb) =>
+          ancestors.length
+            ? eb.or([inSubtrees(eb, 'c.owner_path', roots), eb('c.owner_path', 'in', ancestors)])
+            : inSubtrees(eb, 'c.owner_path', roots),
+        )
+        .orderBy('c.id', 'desc')
+        .limit(200)
+        .execute();
+    },
+
+    async setSample(cycleId: string, sample: unknown, studentsPerSchool: number | null) {
+      await db
+        .updateTable('exam_cycles')
+        .set({ sample: JSON.stringify(sample), students_per_school: studentsPerSchool })
+        .where('id', '=', cycleId)
+        .execute();
+      // every exam of the cycle is analysed over the new sample
+      await db.updateTable('exams').set({ analysis_version: -1 }).where('cycle_id', '=', cycleId).execute();
+    },
+
+    // ---- indicator systems ----
+    async findIndicators(ownerOrgId: string, stage: string, subject: string) {
+      return db
+        .selectFrom('exam_indicator_systems')
+        .selectAll()
+        .where('owner_org_id', '=', ownerOrgId)
+        .where('stage', '=', stage)
+        .where('subject', '=', subject)
+        .executeTakeFirst();
+    },
+
+    async listIndicators(ownerOrgId: string) {
+      return db
+        .selectFrom('exam_indicator_systems')
+        .selectAll()
+        .where('owner_org_id', '=', ownerOrgId)
+        .orderBy('stage')
+        .orderBy('subject')
+        .execute();
+    },
+
+    async upsertIndicators(w: {
+      ownerOrgId: string;
+      ownerPath: string;
+      stage: string;
+      subject: string;
+      indicators: unknown;
+      updatedBy: string;
+    }) {
+      await db
+        .insertInto('exam_indicator_systems')
+        .values({
+          owner_org_id: w.ownerOrgId,
+          owner_path: w.ownerPath,
+          stage: w.stage,
+          subject: w.subject,
+          indicators: JSON.stringify(w.indicators),
+          updated_by: w.updatedBy,
+        })
+        .onConflict((oc) =>
+          oc.columns(['owner_org_id', 'stage', 'subject']).doUpdateSet({
+            indicators: JSON.stringify(w.indicators),
+            updated_by: w.updatedBy,
+            updated_at: sql`now()`,
+          }),
+        )
+        .execute();
+    },
+  };
+}
+
+export type ExamsRepository = ReturnType<typeof createExamsRepository>;

@@ -1,0 +1,222 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import type { Exam, ExamReport, ExamUpload } from '@yanxun/contracts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithApp } from '../../shared/test-utils';
+import { ExamReportView } from './exam-report-view';
+import { ExamUploadResult } from './exam-upload';
+
+// ECharts needs a real layout; the tests look at the option each chart is given instead
+vi.mock('echarts-for-react/esm/core', () => ({
+  default: ({ option }: { option: unknown }) => <pre data-testid="chart">{JSON.stringify(option)}</pre>,
+}));
+
+afterEach(cleanup);
+
+const exam: Exam = {
+  id: '7',
+  name: '2026 秋季七年级数学期末',
+  semester: '2026-2027-1',
+  stage: 'junior',
+  subject: 'math',
+  grade: '七年级',
+  fullMarks: 100,
+  kind: 'routine',
+  examDate: '2027-01-10',
+  ownerOrgId: '2',
+  ownerName: '清远市',
+  cycleId: null,
+  students: 46,
+  absent: 1,
+  items: 5,
+  hasData: true,
+  reportSettings: {},
+  createdAt: '2026-11-23T00:00:00Z',
+};
+const cuts = [
+  { grade: 'A', from: 0.85 },
+  { grade: 'B', from: 0.7 },
+  { grade: 'C', from: 0.6 },
+  { grade: 'D', from: 0 },
+];
+const grades = (a: number, b: number, c: number, d: number) => {
+  const n = a + b + c + d;
+  return [
+    { grade: 'A', count: a, rate: a / n },
+    { grade: 'B', count: b, rate: b / n },
+    { grade: 'C', count: c, rate: c / n },
+    { grade: 'D', count: d, rate: d / n },
+  ];
+};
+const totals = (n: number, mean: number) => ({
+  n,
+  mean,
+  sd: 8,
+  median: mean,
+  max: 99,
+  min: 40,
+  excellentRate: 0.3,
+  passRate: 0.8,
+  lowRate: 0.05,
+});
+
+const schoolReport: ExamReport = {
+  exam,
+  audience: 'school',
+  mode: 'grades',
+  policy: {
+    id: 'exam-report-2021',
+    ruleIds: ['SZ-12', 'R-002-58', 'R-002-12'],
+    minGroupN: 10,
+    gradeCuts: cuts,
+    ranks: false,
+    notes: ['义务教育阶段常规考试以等级呈现，不公布分数与排名（SZ-12，R-002-58）'],
+  },
+  overall: { n: 46, absent: 1, grades: grades(10, 20, 10, 6), totals: null, alpha: null },
+  bands: null,
+  items: null,
+  schools: [
+    {
+      schoolId: '11',
+      school: '清城区第一小学',
+      countyId: '3',
+      suppressed: false,
+      n: 12,
+      grades: grades(6, 4, 2, 0),
+      totals: null,
+      aboveMeanRate: null,
+      standardised: null,
+      rank: null,
+      valueAdded: null,
+    },
+  ],
+  valueAdded: null,
+  warnings: null,
+};
+
+const monitoringReport: ExamReport = {
+  ...schoolReport,
+  audience: 'monitoring',
+  mode: 'full',
+  policy: { ...schoolReport.policy, ranks: true, notes: ['人数少于 10 的群体不显示统计结果'] },
+  overall: { ...schoolReport.overall, totals: totals(46, 72.5), alpha: 0.81 },
+  bands: [
+    { label: '60-70', from: 60, to: 70, count: 20 },
+    { label: '70-80', from: 70, to: 80, count: 26 },
+  ],
+  items: [{ itemId: 'Q1', maxScore: 20, difficulty: 0.7, discrimination27: 0.4, itemTotalR: 0.5 }],
+  schools: [
+    {
+      ...schoolReport.schools[0],
+      totals: totals(12, 85),
+      aboveMeanRate: 0.17,
+      standardised: 1.2,
+      rank: 1,
+      valueAdded: { va: 0.4, ciLow: 0.1, ciHigh: 0.7, n: 12 },
+    } as ExamReport['schools'][number],
+    {
+      schoolId: '12',
+      school: '清城区第二小学',
+      countyId: '3',
+      suppressed: true,
+      n: null,
+      grades: null,
+      totals: null,
+      aboveMeanRate: null,
+      standardised: null,
+      rank: null,
+      valueAdded: null,
+    },
+  ],
+  valueAdded: { matched: 40, slope: 0.8, intercept: 0 },
+  warnings: [],
+};
+
+describe('ExamReportView (SZ-12, R-002-58)', () => {
+  it('a school sees grade bands only: no rank or score columns, no score charts', () => {
+    renderWithApp(<ExamReportView report={schoolReport} />);
+    expect(screen.getByText('学校视图')).toBeTruthy();
+    expect(screen.getByText('等级呈现')).toBeTruthy();
+    const table = screen.getByTestId('schools-table');
+    expect(within(table).queryByText('名次')).toBeNull();
+    expect(within(table).queryByText('平均分')).toBeNull();
+    expect(within(table).getAllByText('等级 A').length).toBeGreaterThan(0);
+    expect(within(table).getAllByText('50.0%').length).toBeGreaterThan(0); // 6 of 12 at A
+    expect(screen.queryAllByTestId('chart')).toHaveLength(0);
+    expect(screen.getByText(/不公布分数与排名/)).toBeTruthy();
+  });
+
+  it('the monitoring office sees ranks, items, the histogram and value-added error bars; small groups show "—, n < 10"', () => {
+    renderWithApp(<ExamReportView report={monitoringReport} />);
+    const table = screen.getByTestId('schools-table');
+    expect(within(table).getAllByText('名次').length).toBeGreaterThan(0);
+    expect(within(table).getAllByText('—，n < 10').length).toBeGreaterThan(0);
+    const charts = screen.getAllByTestId('chart').map((c) => JSON.parse(c.textContent ?? '{}'));
+    expect(charts).toHaveLength(3);
+    const [hist, scatter, va] = charts;
+    expect(hist.series[0].data).toEqual([20, 26]);
+    expect(scatter.series[0].data).toEqual([{ name: 'Q1', value: [0.7, 0.4] }]);
+    // error bars: [category, low, high] for the one school with an interval; the suppressed school has none
+    expect(va.series[0].data).toEqual([[0, 0.1, 0.7]]);
+    expect(va.yAxis.data).toEqual(['清城区第一小学']);
+  });
+});
+
+describe('ExamUploadResult', () => {
+  it('lists the errors by file, row, column, value and rule and offers no commit', () => {
+    const upload: ExamUpload = {
+      id: 'u1',
+      examId: '7',
+      ok: false,
+      students: 0,
+      absent: 0,
+      items: 5,
+      schools: 0,
+      withPrior: 0,
+      errors: [
+        {
+          file: 'scores',
+          row: 5,
+          column: 'Q1',
+          value: '21',
+          rule: 'ABOVE_MAX',
+          message: '第 5 行：Q1 的得分 21 超过满分 20',
+        },
+        {
+          file: 'scores',
+          row: 6,
+          column: 'school',
+          value: '不存在的学校',
+          rule: 'UNKNOWN_SCHOOL',
+          message: '系统中没有学校',
+        },
+      ],
+      errorCount: 2,
+      committed: false,
+    };
+    renderWithApp(<ExamUploadResult exam={exam} upload={upload} onCommit={() => {}} />);
+    expect(screen.getByText(/发现 2 处错误/)).toBeTruthy();
+    expect(screen.getByText('ABOVE_MAX')).toBeTruthy();
+    expect(screen.getByText('不存在的学校')).toBeTruthy();
+    expect(screen.queryByText('确认写入')).toBeNull();
+    expect(screen.getByText('下载错误报告')).toBeTruthy();
+  });
+
+  it('a clean dry run shows the counts and the commit button', () => {
+    const upload: ExamUpload = {
+      id: 'u2',
+      examId: '7',
+      ok: true,
+      students: 46,
+      absent: 1,
+      items: 5,
+      schools: 4,
+      withPrior: 0,
+      errors: [],
+      errorCount: 0,
+      committed: false,
+    };
+    renderWithApp(<ExamUploadResult exam={exam} upload={upload} onCommit={() => {}} />);
+    expect(screen.getByText(/46 名学生（缺考 1 人），4 所学校，5 道小题/)).toBeTruthy();
+    expect(screen.getByText('确认写入')).toBeTruthy();
+  });
+});

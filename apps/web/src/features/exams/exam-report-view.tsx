@@ -1,0 +1,286 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import type { ExamReport, ExamWarning, GradeCount, ReportSchoolRow } from '@yanxun/contracts';
+import type { TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { fileUrls } from '../../shared/api';
+import { useDownload } from '../../shared/download';
+import { useI18n } from '../../shared/i18n';
+import { ItemScatter, ScoreHistogram, ValueAddedChart } from './exam-charts';
+
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
+const fix = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d));
+
+function GradeBar({ grades }: { grades: GradeCount[] }) {
+  const colors = ['#1d5fbf', '#4c8be0', '#9cc0ef', '#e0e6ef', '#f0f0f0'];
+  return (
+    <div style={{ display: 'flex', height: 16, width: 180, borderRadius: 3, overflow: 'hidden' }}>
+      {grades.map((g, i) => (
+        <Tooltip key={g.grade} title={`${g.grade} ${pct(g.rate)}`}>
+          <div style={{ width: `${(g.rate ?? 0) * 100}%`, background: colors[i] ?? '#ddd' }} />
+        </Tooltip>
+      ))}
+    </div>
+  );
+}
+
+/** The report exactly as the server cut it for this audience; nothing here decides what may be shown. */
+export function ExamReportView({ report }: { report: ExamReport }) {
+  const { t, lang } = useI18n();
+  const { download, pending } = useDownload();
+  const r = report;
+  const minN = r.policy.minGroupN;
+  const suppressedText = t('exam.rep.suppressed', { n: minN });
+  const gradeCols: TableColumnsType<ReportSchoolRow> = r.policy.gradeCuts.map((c, i) => ({
+    title: t('exam.rep.gradeShare', { grade: c.grade }),
+    key: `g${i}`,
+    width: 80,
+    align: 'right',
+    render: (_: unknown, s: ReportSchoolRow) => (s.suppressed ? '' : pct(s.grades?.[i]?.rate)),
+  }));
+  const columns: TableColumnsType<ReportSchoolRow> = [
+    ...(r.policy.ranks
+      ? [{ title: t('exam.rep.rank'), dataIndex: 'rank', width: 64, align: 'right' as const }]
+      : []),
+    { title: t('exam.rep.school'), dataIndex: 'school', width: 220 },
+    {
+      title: t('exam.rep.n'),
+      dataIndex: 'n',
+      width: 110,
+      align: 'right',
+      render: (n: number | null, s) =>
+        s.suppressed ? <Typography.Text type="secondary">{suppressedText}</Typography.Text> : n,
+    },
+    ...gradeCols,
+    ...(r.mode !== 'grades'
+      ? ([
+          {
+            title: t('exam.rep.mean'),
+            key: 'mean',
+            width: 80,
+            align: 'right',
+            render: (_: unknown, s: ReportSchoolRow) => fix(s.totals?.mean),
+          },
+          {
+            title: t('exam.rep.pass'),
+            key: 'pass',
+            width: 80,
+            align: 'right',
+            render: (_: unknown, s: ReportSchoolRow) => pct(s.totals?.passRate),
+          },
+          {
+            title: t('exam.rep.excellent'),
+            key: 'ex',
+            width: 80,
+            align: 'right',
+            render: (_: unknown, s: ReportSchoolRow) => pct(s.totals?.excellentRate),
+          },
+        ] as TableColumnsType<ReportSchoolRow>)
+      : []),
+    ...(r.mode === 'full'
+      ? ([
+          {
+            title: t('exam.rep.aboveMean'),
+            key: 'amr',
+            width: 80,
+            align: 'right',
+            render: (_: unknown, s: ReportSchoolRow) => pct(s.aboveMeanRate),
+          },
+          {
+            title: t('exam.rep.standardised'),
+            key: 'z',
+            width: 80,
+            align: 'right',
+            render: (_: unknown, s: ReportSchoolRow) => fix(s.standardised, 2),
+          },
+          {
+            title: t('exam.rep.va'),
+            key: 'va',
+            width: 150,
+            align: 'right',
+            render: (_: unknown, s: ReportSchoolRow) =>
+              s.valueAdded
+                ? `${fix(s.valueAdded.va, 2)} [${fix(s.valueAdded.ciLow, 2)}, ${fix(s.valueAdded.ciHigh, 2)}]`
+                : '—',
+          },
+        ] as TableColumnsType<ReportSchoolRow>)
+      : []),
+  ];
+  const tot = r.overall.totals;
+  // the server's notes are Chinese (they also go into the Excel export); the page says the same in the UI language
+  const notes = [
+    ...(r.mode === 'grades' ? [t('exam.rep.note.grades')] : []),
+    ...(!r.policy.ranks ? [t('exam.rep.note.ranks')] : []),
+    t('exam.rep.note.small', { n: minN }),
+    ...r.policy.notes.filter((n) => n.includes('R-002-12')),
+  ];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+          <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {r.exam.name}
+            </Typography.Title>
+            <Tag color={r.audience === 'monitoring' ? 'purple' : 'blue'}>
+              {t(`exam.rep.audience.${r.audience}`)}
+            </Tag>
+            <Tag>{t(`exam.rep.mode.${r.mode}`)}</Tag>
+          </Space>
+          <Space>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={pending !== null}
+              onClick={() => download(fileUrls.examReportXlsx(r.exam.id), `${r.exam.name}.xlsx`)}
+            >
+              {t('exam.rep.export')}
+            </Button>
+            <Tooltip title={t('exam.rep.pdfLater')}>
+              <Button disabled>PDF</Button>
+            </Tooltip>
+          </Space>
+        </Space>
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          title={notes.join(lang === 'zh-CN' ? '；' : '; ')}
+          description={`${t('exam.rep.rules', { rules: r.policy.ruleIds.join('、') })}　${t('exam.rep.cuts', {
+            cuts: r.policy.gradeCuts.map((c) => `${c.grade} ≥ ${Math.round(c.from * 100)}%`).join('，'),
+          })}`}
+        />
+        <Row gutter={16} style={{ marginTop: 16 }}>
+          <Col xs={12} md={4}>
+            <Statistic title={t('exam.students')} value={r.overall.n} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t('exam.absent')} value={r.overall.absent} />
+          </Col>
+          {tot ? (
+            <>
+              <Col xs={12} md={4}>
+                <Statistic title={t('exam.rep.mean')} value={fix(tot.mean)} />
+              </Col>
+              <Col xs={12} md={4}>
+                <Statistic title={t('exam.rep.pass')} value={pct(tot.passRate)} />
+              </Col>
+              <Col xs={12} md={4}>
+                <Statistic title={t('exam.rep.excellent')} value={pct(tot.excellentRate)} />
+              </Col>
+            </>
+          ) : null}
+          {r.overall.alpha !== null ? (
+            <Col xs={12} md={4}>
+              <Statistic title={t('exam.rep.alpha')} value={fix(r.overall.alpha, 3)} />
+            </Col>
+          ) : null}
+        </Row>
+        {r.overall.grades.length ? (
+          <Descriptions
+            size="small"
+            style={{ marginTop: 12 }}
+            column={{ xs: 2, md: 5 }}
+            title={t('exam.rep.grades')}
+          >
+            {r.overall.grades.map((g) => (
+              <Descriptions.Item key={g.grade} label={g.grade}>
+                {pct(g.rate)}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        ) : null}
+      </Card>
+      <Row gutter={16}>
+        {r.bands ? (
+          <Col xs={24} lg={12}>
+            <Card title={t('exam.rep.distribution')}>
+              <ScoreHistogram
+                bands={r.bands}
+                label={t('exam.rep.distribution')}
+                seriesName={t('exam.rep.students')}
+              />
+            </Card>
+          </Col>
+        ) : null}
+        {r.items ? (
+          <Col xs={24} lg={12}>
+            <Card title={t('exam.rep.itemScatter')}>
+              <ItemScatter
+                items={r.items}
+                label={t('exam.rep.itemScatter')}
+                xName={t('exam.rep.difficulty')}
+                yName={t('exam.rep.discrimination')}
+              />
+            </Card>
+          </Col>
+        ) : null}
+      </Row>
+      {r.schools.some((s) => s.valueAdded) ? (
+        <Card title={t('exam.rep.comparison')}>
+          <ValueAddedChart schools={r.schools} label={t('exam.rep.comparison')} />
+        </Card>
+      ) : null}
+      <Card title={t('exam.rep.schools')} data-testid="schools-table">
+        <Table<ReportSchoolRow>
+          rowKey="schoolId"
+          size="small"
+          columns={columns}
+          dataSource={r.schools}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: true }}
+          expandable={
+            r.mode === 'grades'
+              ? {
+                  expandedRowRender: (s) => (s.grades ? <GradeBar grades={s.grades} /> : null),
+                  rowExpandable: (s) => !s.suppressed,
+                }
+              : undefined
+          }
+        />
+      </Card>
+      {r.warnings ? <WarningsCard warnings={r.warnings} /> : null}
+    </Space>
+  );
+}
+
+export function WarningsCard({ warnings }: { warnings: ExamWarning[] }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('exam.rep.warnings')}>
+      {warnings.length === 0 ? (
+        <Typography.Text type="secondary">{t('exam.rep.noWarnings')}</Typography.Text>
+      ) : (
+        <Table<ExamWarning>
+          rowKey={(w) => `${w.examId}-${w.schoolId}-${w.rule}`}
+          size="small"
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          dataSource={warnings}
+          columns={[
+            {
+              title: t('exam.up.rule'),
+              dataIndex: 'rule',
+              width: 100,
+              render: (r: string) => <Tag color="red">{r}</Tag>,
+            },
+            { title: t('exam.name'), dataIndex: 'examName', width: 140 },
+            { title: t('exam.rep.school'), dataIndex: 'school', width: 200 },
+            { title: t('exam.up.message'), dataIndex: 'message' },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

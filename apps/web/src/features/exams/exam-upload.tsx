@@ -1,0 +1,154 @@
+import { CheckCircleOutlined, DownloadOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Exam, ExamInputError, ExamUpload } from '@yanxun/contracts';
+import type { TableColumnsType } from 'antd';
+import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { api, fileUrls } from '../../shared/api';
+import { useDownload } from '../../shared/download';
+import { errorMessage } from '../../shared/error-messages';
+import { type MessageKey, useI18n } from '../../shared/i18n';
+
+type Slot = 'scores' | 'items' | 'prior';
+const SLOTS: { key: Slot; label: MessageKey }[] = [
+  { key: 'scores', label: 'exam.up.scores' },
+  { key: 'items', label: 'exam.up.items' },
+  { key: 'prior', label: 'exam.up.prior' },
+];
+
+/** The dry run's outcome: counts, or every bad cell by file, row, column, value and rule (like the import wizard). */
+export function ExamUploadResult({
+  exam,
+  upload,
+  onCommit,
+  committing,
+}: {
+  exam: Exam;
+  upload: ExamUpload;
+  onCommit?: () => void;
+  committing?: boolean;
+}) {
+  const { t } = useI18n();
+  const { download, pending } = useDownload();
+  const columns: TableColumnsType<ExamInputError> = [
+    { title: t('exam.up.file'), dataIndex: 'file', width: 90, render: (f: Slot) => t(`exam.up.file.${f}`) },
+    { title: t('exam.up.row'), dataIndex: 'row', width: 70, align: 'right' },
+    { title: t('exam.up.column'), dataIndex: 'column', width: 110 },
+    { title: t('exam.up.value'), dataIndex: 'value', width: 120 },
+    { title: t('exam.up.rule'), dataIndex: 'rule', width: 170, render: (r: string) => <code>{r}</code> },
+    { title: t('exam.up.message'), dataIndex: 'message' },
+  ];
+  if (upload.committed)
+    return <Alert type="success" showIcon icon={<CheckCircleOutlined />} title={t('exam.up.committed')} />;
+  if (upload.ok)
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Alert
+          type="success"
+          showIcon
+          title={t('exam.up.ok', {
+            students: upload.students,
+            absent: upload.absent,
+            schools: upload.schools,
+            items: upload.items,
+          })}
+        />
+        <Button type="primary" onClick={onCommit} loading={committing}>
+          {t('exam.up.commit')}
+        </Button>
+      </Space>
+    );
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert
+        type="error"
+        showIcon
+        icon={<WarningOutlined />}
+        title={t('exam.up.bad', { count: upload.errorCount })}
+      />
+      <Button
+        icon={<DownloadOutlined />}
+        loading={pending !== null}
+        onClick={() => download(fileUrls.examUploadErrors(exam.id, upload.id), 'errors.xlsx')}
+      >
+        {t('exam.up.errors')}
+      </Button>
+      <Table<ExamInputError>
+        size="small"
+        rowKey={(e) => `${e.file}-${e.row}-${e.column}-${e.rule}`}
+        columns={columns}
+        dataSource={upload.errors}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      />
+    </Space>
+  );
+}
+
+/** Three files → dry run → (only when clean) commit. */
+export function ExamUploadWizard({ exam, onDone }: { exam: Exam; onDone?: () => void }) {
+  const { t, lang } = useI18n();
+  const queryClient = useQueryClient();
+  const [files, setFiles] = useState<Partial<Record<Slot, File>>>({});
+  const [result, setResult] = useState<ExamUpload | null>(null);
+  const check = useMutation({
+    mutationFn: () =>
+      api.uploadExamScores(exam.id, {
+        scores: files.scores as File,
+        items: files.items as File,
+        ...(files.prior ? { prior: files.prior } : {}),
+      }),
+    onSuccess: setResult,
+  });
+  const commit = useMutation({
+    mutationFn: () => api.commitExamUpload(exam.id, result?.id ?? ''),
+    onSuccess: async (r) => {
+      setResult(r);
+      await queryClient.invalidateQueries({ queryKey: ['exams'] });
+      onDone?.();
+    },
+  });
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('exam.up.title', { name: exam.name })}
+      </Typography.Title>
+      {SLOTS.map((s) => (
+        <div key={s.key}>
+          <Typography.Text>{t(s.label)}</Typography.Text>
+          <div>
+            <Upload
+              accept=".csv,.xlsx"
+              maxCount={1}
+              beforeUpload={(file) => {
+                setFiles((f) => ({ ...f, [s.key]: file }));
+                setResult(null);
+                return false;
+              }}
+              onRemove={() => setFiles((f) => ({ ...f, [s.key]: undefined }))}
+            >
+              <Button icon={<UploadOutlined />}>{t('exam.up.choose')}</Button>
+            </Upload>
+          </div>
+        </div>
+      ))}
+      <Button
+        type="primary"
+        disabled={!files.scores || !files.items}
+        loading={check.isPending}
+        onClick={() => check.mutate()}
+      >
+        {t('exam.up.validate')}
+      </Button>
+      {check.error ? <Alert type="error" title={errorMessage(check.error, lang)} /> : null}
+      {commit.error ? <Alert type="error" title={errorMessage(commit.error, lang)} /> : null}
+      {result ? (
+        <ExamUploadResult
+          exam={exam}
+          upload={result}
+          onCommit={() => commit.mutate()}
+          committing={commit.isPending}
+        />
+      ) : null}
+    </Space>
+  );
+}
