@@ -11,18 +11,22 @@ import {
   type CheckinResult,
   type ClassAlert,
   type ClassDetail,
+  type ClassProvider,
   type ClassSummary,
   type ClonePackRequest,
   type CodeTables,
+  type CreateClassRequest,
   type CreateDocumentRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
+  type CreateSessionRequest,
   type CreateSpendingRequest,
   CSRF_HEADER,
   checkinDisplaySchema,
   checkinResultSchema,
   classAlertSchema,
   classDetailSchema,
+  classProviderSchema,
   classSummarySchema,
   codeTablesSchema,
   type EligibilityRequest,
@@ -494,6 +498,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     async addClassDocument(id: string, body: CreateDocumentRequest): Promise<void> {
       await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/documents`, { json: body });
+    },
+    // ── authperf: class management forms (开班, 课次) ──
+    classProviders(): Promise<ClassProvider[]> {
+      return get(classProviderSchema.array(), '/api/v1/class-providers');
+    },
+    async createClass(body: CreateClassRequest): Promise<ClassDetail> {
+      return parseWith(
+        classDetailSchema,
+        await json('POST', '/api/v1/classes', { json: body }),
+        'POST /api/v1/classes',
+      );
+    },
+    async addClassSession(id: string, body: CreateSessionRequest): Promise<void> {
+      await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/sessions`, { json: body });
     },
 
     // ── programmes (issue 3): policy packs, programmes, quotas, nominations, integrity ──────────

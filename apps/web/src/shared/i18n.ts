@@ -9,6 +9,7 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
@@ -373,12 +374,13 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH };
+const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...CLASSES_ZH };
 
 export type MessageKey = keyof typeof zhCN;
 
 const enUS: Record<MessageKey, string> = {
   ...PROGRAMS_EN,
+  ...CLASSES_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

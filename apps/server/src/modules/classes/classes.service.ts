@@ -7,6 +7,7 @@ import type {
   ClassDetail,
   ClassDocument,
   ClassListQuery,
+  ClassProvider,
   ClassSession,
   ClassSummary,
   CreateClassRequest,
@@ -381,6 +382,12 @@ export function createClassesService(deps: {
 
   return {
     // -------------------------------------------------------------------------------------------- classes
+
+    /** The providers a class can be given to: for whoever may open a class (program.manage). */
+    async providers(actor: Actor): Promise<ClassProvider[]> {
+      requirePermission(actor, 'program.manage');
+      return (await repo.providers()).map((o) => ({ id: String(o.id), name: o.name }));
+    },
 
     async list(actor: Actor, query: ClassListQuery): Promise<ClassSummary[]> {
       requirePermission(actor, 'class.read');

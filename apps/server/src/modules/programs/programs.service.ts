@@ -57,6 +57,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
 import { regionKeyOf } from '../org';
 import {
   type CandidateRow,
@@ -1251,6 +1252,8 @@ export function createProgramsService(deps: {
           else await repo.releaseSeat(key, trx);
         }
         await repo.setNominationStatus(n.county_id, n.id, 'withdrawn', { reason: req.reason }, trx);
+        // the withdrawn teacher leaves any class they were placed in (classes module)
+        const leftClassIds = await removeEnrolmentsOfNomination(trx, n.county_id, n.id);
         await audit.record(
           actor,
           {
@@ -1258,7 +1261,12 @@ export function createProgramsService(deps: {
             entity: 'nomination',
             entityId: n.id,
             orgId: quotaOrg.id,
-            details: { programmeId: p.id, reason: req.reason, promotedId: promoted?.id ?? null },
+            details: {
+              programmeId: p.id,
+              reason: req.reason,
+              promotedId: promoted?.id ?? null,
+              leftClassIds,
+            },
           },
           trx,
         );
@@ -1337,6 +1345,8 @@ export function createProgramsService(deps: {
           { reason: req.reason, replacedById: created },
           trx,
         );
+        // the replaced teacher leaves their class; the substitute can then be enrolled (classes module)
+        const leftClassIds = await removeEnrolmentsOfNomination(trx, old.county_id, old.id);
         await audit.record(
           actor,
           {
@@ -1350,6 +1360,7 @@ export function createProgramsService(deps: {
               fromTeacherId: old.teacher_id,
               toTeacherId: t.id,
               reason: req.reason,
+              leftClassIds,
             },
           },
           trx,

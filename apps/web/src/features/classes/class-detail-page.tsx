@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { AddSessionForm, RecordDocumentForm } from './class-forms';
 import { LightTag } from './light-tag';
 
 export function DeadlineBoard({ items }: { items: BoardItem[] }) {
@@ -109,9 +110,25 @@ export function ClassDetailPage() {
         ) : null}
       </Card>
       <Card size="small" title={t('class.board')}>
+        {c.canManage ? (
+          <div style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{t('classForm.recordDocument')}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <RecordDocumentForm classId={c.id} />
+            </div>
+          </div>
+        ) : null}
         <DeadlineBoard items={c.board} />
       </Card>
       <Card size="small" title={t('class.timetable')}>
+        {c.canManage ? (
+          <div style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{t('classForm.addSession')}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <AddSessionForm c={c} />
+            </div>
+          </div>
+        ) : null}
         <Table<ClassSession>
           rowKey="id"
           size="small"
