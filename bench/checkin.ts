@@ -28,7 +28,7 @@ import Fastify from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
-import { connectPostgres } from '../apps/server/src/db/database';
+import '../apps/server/src/db/database'; // its side effect: the `date` type parser the app relies on
 import type { DB } from '../apps/server/src/db/types';
 import { loadDemoRegion } from '../apps/server/src/demo/load-region';
 import { makeToken } from '../apps/server/src/modules/classes/checkin-token';
