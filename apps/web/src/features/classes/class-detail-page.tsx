@@ -114,7 +114,12 @@ export function ClassDetailPage() {
           <div style={{ marginBottom: 12 }}>
             <Typography.Text strong>{t('classForm.recordDocument')}</Typography.Text>
             <div style={{ marginTop: 8 }}>
-              <RecordDocumentForm classId={c.id} />
+              <RecordDocumentForm
+                classId={c.id}
+                finalReportItems={c.board
+                  .filter((i) => i.code.startsWith('final_report:'))
+                  .map((i) => i.label)}
+              />
             </div>
           </div>
         ) : null}

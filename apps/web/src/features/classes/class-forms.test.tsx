@@ -43,7 +43,7 @@ afterEach(() => {
 
 /** antd Select: open it by its label, then click the option. */
 async function choose(label: string, option: string) {
-  fireEvent.mouseDown(screen.getByRole('combobox', { name: label }));
+  fireEvent.mouseDown(await screen.findByRole('combobox', { name: label }));
   const item = await waitFor(() => {
     const found = document.querySelectorAll('.ant-select-item-option');
     const match = [...found].find((n) => n.textContent?.includes(option));
@@ -176,6 +176,22 @@ describe('RecordDocumentForm (材料报送, R-004-09…15)', () => {
       item: '培训总结报告',
       title: '',
       submittedOn: '2021-10-08',
+    });
+  });
+
+  it('with the pack’s outcome items the 总结报告 item is chosen from them', async () => {
+    vi.mocked(api.addClassDocument).mockResolvedValue();
+    renderWithApp(
+      <RecordDocumentForm classId="7" finalReportItems={['项目实施绩效自评报告', '有关宣传材料汇编']} />,
+    );
+    await choose('材料', '总结报告');
+    await choose('成果项目', '有关宣传材料汇编');
+    type('报送日期', '2021-10-08');
+    fireEvent.click(screen.getByRole('button', { name: '登 记' }));
+    await waitFor(() => expect(api.addClassDocument).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.addClassDocument).mock.calls[0]?.[1]).toMatchObject({
+      kind: 'final_report',
+      item: '有关宣传材料汇编',
     });
   });
 });

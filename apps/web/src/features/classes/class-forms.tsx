@@ -247,7 +247,14 @@ const todayIso = () => {
 };
 
 /** 材料报送: record that a deadline document (报到通知书, 课程表, 工作简报, 总结报告) was submitted, and when. */
-export function RecordDocumentForm({ classId }: { classId: string }) {
+export function RecordDocumentForm({
+  classId,
+  finalReportItems = [],
+}: {
+  classId: string;
+  /** the pack's outcome items (board items `final_report:<i>`): a 总结报告 must name one (R-004-15) */
+  finalReportItems?: string[];
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -294,7 +301,15 @@ export function RecordDocumentForm({ classId }: { classId: string }) {
             rules={required}
             tooltip={t('classForm.itemHelp')}
           >
-            <Input maxLength={100} aria-label={t('classForm.item')} />
+            {finalReportItems.length > 0 ? (
+              <Select
+                style={{ minWidth: 220 }}
+                options={finalReportItems.map((i) => ({ value: i, label: i }))}
+                aria-label={t('classForm.item')}
+              />
+            ) : (
+              <Input maxLength={100} aria-label={t('classForm.item')} />
+            )}
           </Form.Item>
         ) : null}
         <Form.Item name="title" label={t('classForm.docTitle')}>
