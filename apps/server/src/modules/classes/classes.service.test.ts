@@ -7,7 +7,7 @@ import { buildTeacher, orgByName, schoolIn, seedRegion } from '../../test/factor
 import { createAuditService } from '../audit';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
-import { createClassesRepository } from './classes.repository';
+import { createClassesRepository, removeEnrolmentsOfNomination } from './classes.repository';
 import { type ClassesService, createClassesService } from './classes.service';
 
 let h: DatabaseHandle;
@@ -456,5 +456,58 @@ describe('short-code guessing (Y-004-QR-ROTATE)', () => {
     const fresh = await svc.display(actor('provider_staff', provider), classA, 'arrive');
     expect((await svc.checkin(who, { code: fresh.shortCode })).slot).toBe('arrive');
     nowMs = t0;
+  });
+});
+
+// ── authperf: a nomination that stops being selected leaves (or never enters) the class (R-004-18) ──
+describe('withdrawn nominations and enrolment (R-004-18)', () => {
+  it('removeEnrolmentsOfNomination takes the teacher out of the class, once', async () => {
+    const t = await selectedTeacher(programmeId, school);
+    const c = actor('bureau_admin', city);
+    const k = await svc.create(c, {
+      programmeId,
+      name: '撤回测试班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    expect((await svc.enrol(c, k.id, { teacherIds: [t] })).enrolled).toBe(1);
+    const nom = await h.db
+      .selectFrom('nominations')
+      .select(['county_id', 'id'])
+      .where('teacher_id', '=', t)
+      .executeTakeFirstOrThrow();
+    const left = await removeEnrolmentsOfNomination(h.db, nom.county_id, nom.id);
+    expect(left).toEqual([k.id]);
+    expect((await svc.enrolments(c, k.id)).map((e) => e.teacherId)).not.toContain(t);
+    expect(await removeEnrolmentsOfNomination(h.db, nom.county_id, nom.id)).toEqual([]);
+  });
+
+  it('an enrolment that read the nomination as selected before it was withdrawn places nobody (the INSERT re-checks)', async () => {
+    const t = await selectedTeacher(programmeId, school);
+    const c = actor('bureau_admin', city);
+    const k = await svc.create(c, {
+      programmeId,
+      name: '竞态测试班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    const programsRepo = createProgramsRepository(h.db);
+    const noms = await programsRepo.selectedNominations(programmeId, [t]); // what enrol read …
+    expect(noms).toHaveLength(1);
+    await h.db.updateTable('nominations').set({ status: 'withdrawn' }).where('teacher_id', '=', t).execute(); // … then withdrawn
+    const placed = await createClassesRepository(h.db).enrol(
+      noms.map((n) => ({
+        countyId: n.county_id,
+        teacherId: n.teacher_id,
+        nominationId: n.id,
+        orgPath: n.org_path,
+      })),
+      k.id,
+      programmeId,
+      h.db,
+    );
+    expect(placed).toEqual([]);
   });
 });
