@@ -511,3 +511,45 @@ describe('withdrawn nominations and enrolment (R-004-18)', () => {
     expect(placed).toEqual([]);
   });
 });
+
+describe('the check-in path under load', () => {
+  it('concurrent check-ins of a class share one load of the class (no reload stampede when the copy expires)', async () => {
+    const queries: string[] = [];
+    const counting = h.db.withPlugin({
+      transformQuery: (args) => {
+        queries.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const fresh = createClassesService({
+      db: counting,
+      repo: createClassesRepository(counting),
+      programsRepo: createProgramsRepository(counting),
+      audit: createAuditService({ db: counting }),
+      checkinSecret: SECRET,
+      clock: () => new Date(nowMs),
+    });
+    nowMs = Date.parse('2021-09-06T01:00:00Z');
+    const bureau = actor('bureau_admin', city);
+    const k = await svc.create(bureau, {
+      programmeId,
+      name: '并发签到班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await selectedTeacher(programmeId, school));
+    expect((await svc.enrol(bureau, k.id, { teacherIds: ids })).enrolled).toBe(8);
+    const d = await svc.display(bureau, k.id, 'register');
+    queries.length = 0;
+    const results = await Promise.all(
+      ids.map((id) => fresh.checkin(actor('teacher', school, id), { t: d.token })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('checked_in'));
+    // 8 INSERTs (raw SQL) and one load of the class (class row, sessions, pack): not 8 loads
+    expect(queries.filter((q) => q === 'RawNode')).toHaveLength(8);
+    expect(queries.filter((q) => q === 'SelectQueryNode').length).toBeLessThanOrEqual(3);
+  });
+});
