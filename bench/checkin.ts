@@ -15,17 +15,21 @@
  *   DATABASE_URL=$(bench/pg.sh url) npx tsx bench/checkin.ts
  *   bench/pg.sh stop
  *
- * Knobs: POOL (server's pg pool, 20), CONCURRENCY (1000), CLASSES (25), PER_CLASS (2000), PGBENCH_SECONDS (20).
+ * Knobs: POOL (server's pg pool, 20), CONCURRENCY (1000), CLASSES (25), PER_CLASS (2000), PGBENCH_SECONDS (20),
+ * LEVELS (lower concurrency points for B, '100,200'), LEVEL_REQUESTS (10,000).
  */
 import { execFileSync, fork } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { addDays, findProjectType, HENAN_2021_PACK, todayInShanghai } from '@yanxun/core';
 import Fastify from 'fastify';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
-import { connectPostgres } from '../apps/server/src/db/database';
+import '../apps/server/src/db/database'; // its side effect: the `date` type parser the app relies on
+import type { DB } from '../apps/server/src/db/types';
 import { loadDemoRegion } from '../apps/server/src/demo/load-region';
 import { makeToken } from '../apps/server/src/modules/classes/checkin-token';
 import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
@@ -53,16 +57,31 @@ const RATES = (process.env.RATES ?? '100,200,300,400').split(',').map(Number);
 const PACED_SECONDS = Number(process.env.PACED_SECONDS ?? 15);
 /** Sessions seen just now (the auth hook does not touch them, one write fewer per check-in) instead of a minute ago. */
 const FRESH_SESSIONS = process.env.FRESH_SESSIONS === '1';
+/** Lower closed-loop concurrency points for B (each LEVEL_REQUESTS arrivals, rows and session touches reset after). */
+const LEVELS = (process.env.LEVELS ?? '100,200').split(',').filter(Boolean).map(Number);
+const LEVEL_REQUESTS = Number(process.env.LEVEL_REQUESTS ?? 10_000);
 const ROTATION = 30; // the Henan pack's Y-004-QR-ROTATE
 
 // ───────────── child processes: the real server, and the bare Fastify baseline ─────────────
 
 async function runServer(): Promise<void> {
-  const handle = connectPostgres(urlOf(DB_NAME), POOL);
-  const services = createServices(handle.db, { ...SETTINGS, checkinSecret: SECRET });
+  // the same pool connectPostgres builds, kept here to count check-outs: Kysely checks a connection out of the
+  // pool for each statement outside a transaction, so check-outs = database round trips of the request path
+  const pool = new pg.Pool({ connectionString: urlOf(DB_NAME), max: POOL });
+  let acquires = 0;
+  pool.on('acquire', () => {
+    acquires++;
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const services = createServices(db, { ...SETTINGS, checkinSecret: SECRET });
   const app = await buildApp({ services, logLevel: 'silent' });
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.on('SIGTERM', () => process.exit(0)); // exit normally so --cpu-prof (PROFILE=1) writes its file
+  process.on('message', (m) => {
+    if (m !== 'stats') return;
+    const cpu = process.cpuUsage();
+    process.send?.({ stats: { cpuMs: (cpu.user + cpu.system) / 1000, acquires } });
+  });
   process.send?.({ port: (app.server.address() as AddressInfo).port });
 }
 
@@ -84,7 +103,18 @@ async function runBare(): Promise<void> {
   process.send?.({ port: (app.server.address() as AddressInfo).port });
 }
 
-function startChild(mode: 'server' | 'bare'): Promise<{ port: number; stop: () => void }> {
+interface ServerStats {
+  cpuMs: number;
+  acquires: number;
+}
+
+interface Child {
+  port: number;
+  stop: () => void;
+  stats: () => Promise<ServerStats>;
+}
+
+function startChild(mode: 'server' | 'bare'): Promise<Child> {
   return new Promise((resolve, reject) => {
     const execArgv =
       process.env.PROFILE && mode === 'server'
@@ -92,7 +122,21 @@ function startChild(mode: 'server' | 'bare'): Promise<{ port: number; stop: () =
         : process.execArgv;
     const child = fork(fileURLToPath(import.meta.url), [`--${mode}`], { stdio: 'inherit', execArgv });
     child.once('message', (m) =>
-      resolve({ port: (m as { port: number }).port, stop: () => child.kill('SIGTERM') }),
+      resolve({
+        port: (m as { port: number }).port,
+        stop: () => child.kill('SIGTERM'),
+        stats: () =>
+          new Promise((ok) => {
+            const on = (x: unknown) => {
+              const st = (x as { stats?: ServerStats }).stats;
+              if (!st) return;
+              child.off('message', on);
+              ok(st);
+            };
+            child.on('message', on);
+            child.send('stats');
+          }),
+      }),
     );
     child.once('exit', (code) => reject(new Error(`${mode} exited ${code}`)));
   });
@@ -251,6 +295,55 @@ EOF`,
   return { tps, latencyAvg };
 }
 
+// ───────────── cost per check-in: CPU of the server process and of PostgreSQL, database round trips ─────────────
+
+/** CPU ms used so far by the bench cluster (postmaster and its children: backends, walwriter, …), from /proc. */
+function pgCpuMs(): number {
+  const state = process.env.BENCH_PG_STATE;
+  if (!state || !fs.existsSync(state)) return Number.NaN;
+  const dataDir = `${fs.readFileSync(state, 'utf8').trim()}/data`;
+  const postmaster = Number(fs.readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  const hz = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(f[1]);
+    if (Number(pid) !== postmaster && ppid !== postmaster) continue;
+    ticks += Number(f[11]) + Number(f[12]); // utime + stime
+  }
+  return (ticks / hz) * 1000;
+}
+
+interface Cost {
+  serverCpuMs: number;
+  pgCpuMs: number;
+  roundTrips: number;
+}
+
+/** Runs `work` and returns what it cost per request: server CPU ms, PostgreSQL CPU ms, database round trips. */
+async function costOf<T extends { n: number }>(server: Child, work: () => Promise<T>): Promise<[T, Cost]> {
+  const s0 = await server.stats();
+  const p0 = pgCpuMs();
+  const r = await work();
+  const s1 = await server.stats();
+  const p1 = pgCpuMs();
+  return [
+    r,
+    {
+      serverCpuMs: (s1.cpuMs - s0.cpuMs) / r.n,
+      pgCpuMs: (p1 - p0) / r.n,
+      roundTrips: (s1.acquires - s0.acquires) / r.n,
+    },
+  ];
+}
+
 // ───────────── the benchmark ─────────────
 
 async function main(): Promise<void> {
@@ -369,7 +462,21 @@ async function main(): Promise<void> {
     const j = Math.floor((((i * 2654435761) % 4294967296) / 4294967296) * (i + 1));
     [all[i], all[j]] = [all[j] as Shot, all[i] as Shot];
   }
-  const b = await fire(server.port, all, CONCURRENCY);
+  // B at lower concurrency first (where a p99 aim is meaningful on 2 cores); each point starts from the same state
+  const resetArrivals = async () => {
+    await sql`DELETE FROM attendance WHERE slot = 'arrive'`.execute(db);
+    await sql`UPDATE sessions SET last_seen_at = now() - ${FRESH_SESSIONS ? sql`interval '0'` : sql`interval '1 minute'`}`.execute(
+      db,
+    );
+    await sql`VACUUM ANALYZE attendance, sessions`.execute(db);
+  };
+  const levels: Array<[number, LoadResult, Cost]> = [];
+  for (const c of LEVELS) {
+    const [r, cost] = await costOf(server, () => fire(server.port, all.slice(0, LEVEL_REQUESTS), c));
+    levels.push([c, r, cost]);
+    await resetArrivals();
+  }
+  const [b, bCost] = await costOf(server, () => fire(server.port, all, CONCURRENCY));
   // C. the same morning at steady arrival rates (open loop, up to CONCURRENCY connections): which rate keeps p99 < 100 ms
   const paced: Array<[number, LoadResult]> = [];
   const sessionSlots = shotsRows.rows.map((r) => shotOf(r, 'register')).slice(PER_CLASS); // not yet registered
@@ -464,6 +571,33 @@ async function main(): Promise<void> {
     ],
   );
   console.log(`\nrows written by B: ${written.n} of ${b.n}`);
+  console.log('\n### B at lower concurrency (closed loop, 报到, each from the same starting state)\n');
+  printTable(
+    ['concurrent', 'requests', 'outcome', 'check-ins/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
+    levels.map(([c, x]) => [
+      c,
+      x.n,
+      JSON.stringify(x.statuses),
+      fmt(x.rate, 0),
+      fmt(x.p50),
+      fmt(x.p90),
+      fmt(x.p99),
+      fmt(x.max),
+    ]),
+  );
+  console.log('\n### Cost per check-in (less sensitive to other load than the rates above)\n');
+  printTable(
+    ['run', 'server CPU ms', 'PostgreSQL CPU ms', 'DB round trips'],
+    [
+      ...levels.map(([c, , k]) => [
+        `B at ${c}`,
+        fmt(k.serverCpuMs, 3),
+        fmt(k.pgCpuMs, 3),
+        fmt(k.roundTrips, 2),
+      ]),
+      [`B at ${CONCURRENCY}`, fmt(bCost.serverCpuMs, 3), fmt(bCost.pgCpuMs, 3), fmt(bCost.roundTrips, 2)],
+    ],
+  );
   console.log('\n### Steady arrival rates (open loop, 注册 of the other classes)\n');
   printTable(
     ['offered /s', 'requests', 'outcome', 'achieved /s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],

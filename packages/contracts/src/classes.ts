@@ -288,3 +288,7 @@ export const myClassSchema = z.object({
   arrivedAt: z.string().nullable(),
 });
 export type MyClass = z.infer<typeof myClassSchema>;
+
+// ── authperf: the provider organisations a class can be given to (开班 form) ──
+export const classProviderSchema = z.object({ id: z.string(), name: z.string() });
+export type ClassProvider = z.infer<typeof classProviderSchema>;

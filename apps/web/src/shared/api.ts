@@ -14,17 +14,20 @@ import {
   // outcomes and completion (issue 3, item 7)
   type ClassCompletion,
   type ClassDetail,
+  type ClassProvider,
   type ClassSummary,
   type ClonePackRequest,
   type CodeTables,
   type CompletionRow,
   type CompletionRunResult,
   type ConfirmShortlistRequest,
+  type CreateClassRequest,
   type CreateDocumentRequest,
   // exams (issue 4)
   type CreateExamRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
+  type CreateSessionRequest,
   type CreateSpendingRequest,
   CSRF_HEADER,
   checkinDisplaySchema,
@@ -32,6 +35,7 @@ import {
   classAlertSchema,
   classCompletionSchema,
   classDetailSchema,
+  classProviderSchema,
   classSummarySchema,
   codeTablesSchema,
   completionRowSchema,
@@ -561,6 +565,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     async addClassDocument(id: string, body: CreateDocumentRequest): Promise<void> {
       await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/documents`, { json: body });
+    },
+    // ── authperf: class management forms (开班, 课次) ──
+    classProviders(): Promise<ClassProvider[]> {
+      return get(classProviderSchema.array(), '/api/v1/class-providers');
+    },
+    async createClass(body: CreateClassRequest): Promise<ClassDetail> {
+      return parseWith(
+        classDetailSchema,
+        await json('POST', '/api/v1/classes', { json: body }),
+        'POST /api/v1/classes',
+      );
+    },
+    async addClassSession(id: string, body: CreateSessionRequest): Promise<void> {
+      await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/sessions`, { json: body });
     },
 
     // ── programmes (issue 3): policy packs, programmes, quotas, nominations, integrity ──────────

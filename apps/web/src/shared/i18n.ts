@@ -9,6 +9,7 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // outcomes and completion (issue 3, item 7)
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
@@ -376,7 +377,7 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH, ...EXAMS_ZH };
+const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH, ...EXAMS_ZH, ...CLASSES_ZH };
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -385,6 +386,7 @@ const enUS: Record<MessageKey, string> = {
   ...KPIWEB_EN,
   ...OUTCOMES_EN,
   ...EXAMS_EN,
+  ...CLASSES_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

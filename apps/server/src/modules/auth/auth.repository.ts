@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 
 export interface AccountRow {
@@ -20,12 +21,22 @@ export interface GrantRow {
   kind: string;
 }
 
-export interface SessionRow {
-  token_hash: string;
+/** A session with its account and grants, as the request hook needs them: one statement, one round trip. */
+export interface ResolvedSessionRow {
   account_id: string;
   csrf_token: string;
+  /** as stored before this request's touch (if any): idle expiry is judged on it */
   last_seen_at: Date;
   expires_at: Date;
+  /** null when the account row is gone (cannot happen while the FK cascades, kept for safety) */
+  username: string | null;
+  display_name: string | null;
+  teacher_id: string | null;
+  must_change_password: boolean | null;
+  disabled: boolean | null;
+  grants: GrantRow[];
+  /** whether this statement moved last_seen_at */
+  touched: boolean;
 }
 
 const ACCOUNT_COLUMNS = [
@@ -115,20 +126,40 @@ export function createAuthRepository(db: Database) {
         .execute();
     },
 
-    findSession(tokenHash: string): Promise<SessionRow | undefined> {
-      return db
-        .selectFrom('sessions')
-        .select(['token_hash', 'account_id', 'csrf_token', 'last_seen_at', 'expires_at'])
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst();
-    },
-
-    async touchSession(tokenHash: string, at: Date): Promise<void> {
-      await db
-        .updateTable('sessions')
-        .set({ last_seen_at: at })
-        .where('token_hash', '=', tokenHash)
-        .execute();
+    /**
+     * The authenticated request path in ONE statement: the session, its account and the account's grants (joined
+     * and aggregated, read fresh every time, so a revoked grant, a disabled account or a deleted session takes
+     * effect on the very next request), plus a conditional touch of `last_seen_at`. The touch only happens when
+     * the stored value is older than `touchBefore` and the session is still alive at `at` (neither idle past
+     * `idleCutoff` nor past `expires_at`), so most requests write nothing (no transaction id, no WAL flush).
+     * All parts of the statement see one snapshot: the returned `last_seen_at` is the value before the touch.
+     */
+    async resolveSession(
+      tokenHash: string,
+      at: Date,
+      touchBefore: Date,
+      idleCutoff: Date,
+    ): Promise<ResolvedSessionRow | undefined> {
+      const r = await sql<ResolvedSessionRow>`
+        WITH s AS (
+          SELECT account_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE token_hash = ${tokenHash}
+        ), touched AS (
+          UPDATE sessions SET last_seen_at = ${at}
+          WHERE token_hash = ${tokenHash} AND last_seen_at <= ${touchBefore}
+            AND last_seen_at > ${idleCutoff} AND expires_at > ${at}
+          RETURNING 1
+        )
+        SELECT s.account_id, s.csrf_token, s.last_seen_at, s.expires_at,
+               a.username, a.display_name, a.teacher_id, a.must_change_password, a.disabled,
+               COALESCE((
+                 SELECT json_agg(json_build_object('role', g.role, 'org_id', g.org_id::text, 'path', o.path,
+                                                   'name', o.name, 'kind', o.kind) ORDER BY o.depth, g.id)
+                 FROM role_grants g JOIN orgs o ON o.id = g.org_id
+                 WHERE g.account_id = s.account_id
+               ), '[]'::json) AS grants,
+               EXISTS (SELECT 1 FROM touched) AS touched
+        FROM s LEFT JOIN accounts a ON a.id = s.account_id`.execute(db);
+      return r.rows[0];
     },
 
     /** Sessions past their absolute or idle expiry: removed now and then (on each successful login). */

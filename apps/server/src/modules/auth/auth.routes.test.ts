@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { DEMO_PASSWORD } from '../../demo/load-region';
+import { createServices } from '../../services';
 import { createTestDatabase } from '../../test/db';
 import {
   buildAccount,
@@ -13,6 +15,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import type { OrgRow } from '../org';
+import { DEFAULT_TOUCH_SECONDS } from './auth.service';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -386,5 +389,170 @@ describe('POST /api/v1/auth/password', () => {
     expect((await postLogin(a.username, DEMO_PASSWORD)).statusCode).toBe(401);
     expect((await postLogin(a.username, GOOD)).statusCode).toBe(200);
     expect(await auditActions(a.id)).toContain('auth.password_changed');
+  });
+});
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// authperf: the request path resolves session + account + grants in one statement and touches last_seen_at at
+// most once per DEFAULT_TOUCH_SECONDS; expiry, revocation and CSRF stay as strict as before.
+
+async function lastSeen(s: Pick<Session, 'cookie'>): Promise<number> {
+  const token = s.cookie.split('=')[1] ?? '';
+  const row = await h.db
+    .selectFrom('sessions')
+    .select('last_seen_at')
+    .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
+    .executeTakeFirstOrThrow();
+  return row.last_seen_at.getTime();
+}
+
+describe('authenticated request path (one statement, throttled touch)', () => {
+  const SECOND = 1000;
+  const touch = DEFAULT_TOUCH_SECONDS * SECOND;
+
+  it('one database statement per authenticated request, whether it touches last_seen_at or not', async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const statements: string[] = [];
+    const counting = h.db.withPlugin({
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const auth = createServices(counting, TEST_SETTINGS, clock).auth;
+    const token = s.cookie.split('=')[1] ?? '';
+    const client = { ip: null, userAgent: null, requestId: 'r1' };
+    await auth.authenticate(token, client); // fresh: no touch
+    expect(statements).toHaveLength(1);
+    advance(touch + SECOND);
+    const before = await lastSeen(s);
+    await auth.authenticate(token, client); // stale: touched in the same statement
+    expect(statements).toHaveLength(2);
+    expect(await lastSeen(s)).toBe(nowMs);
+    expect(await lastSeen(s)).toBeGreaterThan(before);
+  });
+
+  it(`touches at most once per ${DEFAULT_TOUCH_SECONDS} s: not at ${DEFAULT_TOUCH_SECONDS} s − 1 s, yes at ${DEFAULT_TOUCH_SECONDS} s`, async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const loggedIn = nowMs;
+    advance(touch - SECOND);
+    expect((await me(s)).statusCode).toBe(200);
+    expect(await lastSeen(s)).toBe(loggedIn);
+    advance(SECOND);
+    expect((await me(s)).statusCode).toBe(200);
+    expect(await lastSeen(s)).toBe(nowMs);
+  });
+
+  it('idle expiry is still enforced with throttled touches: expires idle minutes after the last stored touch, at most one touch interval early, never late', async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    // busy for two idle windows with a request every 50 s: never expires
+    const end = nowMs + 2 * TEST_SETTINGS.sessionIdleMinutes * MINUTE;
+    while (nowMs < end) {
+      advance(50 * SECOND);
+      expect((await me(s)).statusCode).toBe(200);
+    }
+    const stored = await lastSeen(s);
+    const lastRequest = nowMs;
+    expect(lastRequest - stored).toBeLessThan(touch); // the stored value lags the last request by < one interval
+    // idle: still valid 1 s before idle minutes after the stored touch …
+    advance(stored + TEST_SETTINGS.sessionIdleMinutes * MINUTE - SECOND - nowMs);
+    // (this request touches again; start the idle wait over from it)
+    expect((await me(s)).statusCode).toBe(200);
+    const touchedAt = await lastSeen(s);
+    expect(touchedAt).toBe(nowMs);
+    // … and expired exactly idle minutes after it (never later than idle minutes after the last request)
+    advance(TEST_SETTINGS.sessionIdleMinutes * MINUTE);
+    const res = await me(s);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('an untouched request does not extend idle expiry: last request at 59 s, expired idle minutes after login', async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const loggedIn = nowMs;
+    advance(touch - SECOND);
+    expect((await me(s)).statusCode).toBe(200); // not touched
+    advance(loggedIn + TEST_SETTINGS.sessionIdleMinutes * MINUTE - nowMs);
+    const res = await me(s);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('an expired session is never revived by the touch (absolute expiry with a stale last_seen_at)', async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const deadline = nowMs + TEST_SETTINGS.sessionAbsoluteHours * HOUR;
+    while (nowMs + 25 * MINUTE < deadline) {
+      advance(25 * MINUTE);
+      expect((await me(s)).statusCode).toBe(200);
+    }
+    advance(deadline - nowMs);
+    const res = await me(s);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('SESSION_EXPIRED');
+    expect((await me(s)).json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a revoked grant applies to the very next request (no cached grants)', async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const first = await t.app.inject({ url: '/api/v1/orgs/roots', headers: { cookie: s.cookie } });
+    expect(first.statusCode).toBe(200);
+    expect((await me(s)).json().grants).toHaveLength(1);
+    await h.db.deleteFrom('role_grants').where('account_id', '=', a.id).execute();
+    expect((await me(s)).json().grants).toEqual([]);
+    const res = await t.app.inject({ url: '/api/v1/orgs/roots', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(403);
+    // and a grant added is seen at once too
+    await h.db
+      .insertInto('role_grants')
+      .values({ account_id: a.id, role: 'bureau_admin', org_id: county.id })
+      .execute();
+    expect((await me(s)).json().grants).toEqual([
+      { role: 'bureau_admin', orgId: county.id, orgName: county.name, orgKind: 'county' },
+    ]);
+  });
+
+  it('a disabled account is refused on the very next request; a deleted session too', async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const s2 = await login(t.app, a.username);
+    expect((await me(s)).statusCode).toBe(200);
+    await h.db.updateTable('accounts').set({ disabled: true }).where('id', '=', a.id).execute();
+    const res = await me(s);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    await h.db.updateTable('accounts').set({ disabled: false }).where('id', '=', a.id).execute();
+    expect((await me(s2)).statusCode).toBe(200);
+    await h.db.deleteFrom('sessions').where('account_id', '=', a.id).execute();
+    expect((await me(s2)).statusCode).toBe(401);
+  });
+
+  it('CSRF unchanged: a mutating request with the session but without its token is 403 CSRF_FAILED', async () => {
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'nope' },
+      payload: { oldPassword: 'x', newPassword: 'y' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+  });
+
+  it('the touch interval is capped at a quarter of the idle window', async () => {
+    const short = createServices(h.db, { ...TEST_SETTINGS, sessionIdleMinutes: 2 }, clock).auth;
+    const a = await freshAccount();
+    const s = await login(t.app, a.username);
+    const token = s.cookie.split('=')[1] ?? '';
+    advance(30 * SECOND); // a quarter of 2 min: touched although DEFAULT_TOUCH_SECONDS is 60
+    await short.authenticate(token, { ip: null, userAgent: null, requestId: 'r' });
+    expect(await lastSeen(s)).toBe(nowMs);
   });
 });

@@ -13,7 +13,15 @@ export interface AuthSettings {
   lockoutThreshold: number;
   lockoutMinutes: number;
   passwordPolicy?: PasswordPolicy;
+  /**
+   * Write `last_seen_at` at most once per this many seconds per session (default 60). Idle expiry is judged on
+   * the stored value, so a session can expire up to this much EARLIER than `idleMinutes` after its last request,
+   * never later. Capped at a quarter of the idle window.
+   */
+  touchSeconds?: number;
 }
+
+export const DEFAULT_TOUCH_SECONDS = 60;
 
 export interface ClientInfo {
   ip: string | null;
@@ -136,29 +144,47 @@ export function createAuthService(deps: {
       return { token, me: toMe(actor, csrfToken, account.must_change_password) };
     },
 
-    /** Resolve a session cookie into an actor; enforces idle and absolute expiry. */
+    /**
+     * Resolve a session cookie into an actor: one statement (session + account + grants, and the throttled
+     * `last_seen_at` touch). Enforces idle and absolute expiry; grants and the account's state are read fresh on
+     * every request (no in-process cache), so revocations apply to the next request.
+     */
     async authenticate(
       token: string,
       client: ClientInfo,
     ): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean }> {
       const tokenHash = hashToken(token);
-      const session = await repo.findSession(tokenHash);
-      if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
       const at = now();
-      const idleDeadline = session.last_seen_at.getTime() + settings.idleMinutes * 60_000;
-      if (session.expires_at <= at || idleDeadline <= at.getTime()) {
+      const idleMs = settings.idleMinutes * 60_000;
+      const touchMs = Math.min((settings.touchSeconds ?? DEFAULT_TOUCH_SECONDS) * 1000, idleMs / 4);
+      const row = await repo.resolveSession(
+        tokenHash,
+        at,
+        new Date(at.getTime() - touchMs),
+        new Date(at.getTime() - idleMs),
+      );
+      if (!row) throw new AppError('UNAUTHENTICATED', '请先登录');
+      if (row.expires_at <= at || row.last_seen_at.getTime() + idleMs <= at.getTime()) {
         await repo.deleteSession(tokenHash);
         throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录');
       }
-      const actor = await toActor(session.account_id, client.requestId, client.ip);
-      if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-      if (at.getTime() - session.last_seen_at.getTime() > 30_000) await repo.touchSession(tokenHash, at);
-      const account = await repo.findAccountById(session.account_id);
-      return {
-        actor,
-        csrfToken: session.csrf_token,
-        mustChangePassword: account?.must_change_password ?? false,
+      if (row.username === null || row.disabled !== false) throw new AppError('UNAUTHENTICATED', '请先登录');
+      const actor: Actor = {
+        accountId: row.account_id,
+        username: row.username,
+        displayName: row.display_name ?? '',
+        teacherId: row.teacher_id,
+        requestId: client.requestId,
+        ip: client.ip,
+        grants: row.grants.map((g) => ({
+          role: g.role as Role,
+          orgId: g.org_id,
+          orgPath: g.path,
+          orgName: g.name,
+          orgKind: g.kind,
+        })),
       };
+      return { actor, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password ?? false };
     },
 
     me(actor: Actor, csrfToken: string, mustChangePassword: boolean): Me {

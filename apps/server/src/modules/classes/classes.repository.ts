@@ -113,8 +113,37 @@ function prefixesOf(path: string): string[] {
   return parts.slice(0, -1).map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 }
 
+/**
+ * A nomination that is no longer `selected` (withdrawn, or replaced by 替训) leaves every class it was placed in:
+ * its enrolment rows are deleted (attendance already recorded stays as history). Called by the programs service
+ * inside its withdraw/substitute transaction, after it has locked the nomination. Returns the class ids left.
+ */
+export async function removeEnrolmentsOfNomination(
+  trx: Database,
+  countyId: string,
+  nominationId: string,
+): Promise<string[]> {
+  const rows = await trx
+    .deleteFrom('class_enrolments')
+    .where('county_id', '=', countyId)
+    .where('nomination_id', '=', nominationId)
+    .returning('class_id')
+    .execute();
+  return rows.map((r) => String(r.class_id));
+}
+
 export function createClassesRepository(db: Database) {
   return {
+    /** Every training provider (orgs of kind 'provider'): the choice when opening a class. */
+    providers() {
+      return db
+        .selectFrom('orgs')
+        .select(['id', 'name'])
+        .where('kind', '=', 'provider')
+        .orderBy('name')
+        .execute();
+    },
+
     findOrg(id: string) {
       return db
         .selectFrom('orgs')
@@ -315,6 +344,11 @@ export function createClassesRepository(db: Database) {
         FROM unnest(${rows.map((x) => x.countyId)}::bigint[], ${rows.map((x) => x.teacherId)}::bigint[],
                     ${rows.map((x) => x.nominationId)}::bigint[], ${rows.map((x) => x.orgPath)}::text[])
           AS u(county_id, teacher_id, nomination_id, org_path)
+        -- still selected when written, and share-locked until commit: a withdrawal or substitution running at
+        -- the same time (it locks the nomination FOR UPDATE) either goes first and the teacher is not placed, or
+        -- waits and then removes the enrolment (removeEnrolmentsOfNomination)
+        JOIN nominations n ON n.county_id = u.county_id AND n.id = u.nomination_id AND n.status = 'selected'
+        FOR SHARE OF n
         ON CONFLICT DO NOTHING
         RETURNING teacher_id`.execute(trx);
       return r.rows.map((x) => String(x.teacher_id));

@@ -277,3 +277,17 @@ describe('check-in over HTTP', () => {
     expect(alerts.some((a) => a.ruleId === 'R-004-10')).toBe(true);
   });
 });
+
+// ── authperf: the provider choice of the 开班 form ──
+describe('GET /api/v1/class-providers', () => {
+  it('401 without a session; 403 for provider staff and teachers (they cannot open a class); 200 lists every provider for a bureau', async () => {
+    expect((await req('GET', '/class-providers')).statusCode).toBe(401);
+    expect((await req('GET', '/class-providers', 'provider')).statusCode).toBe(403);
+    expect((await req('GET', '/class-providers', 'tq0')).statusCode).toBe(403);
+    for (const who of ['city', 'qingcheng']) {
+      const res = await req('GET', '/class-providers', who);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().map((p: Json) => p.id)).toEqual(expect.arrayContaining([provider.id, provider2.id]));
+    }
+  });
+});

@@ -6,6 +6,7 @@ import {
   classDetailSchema,
   classDocumentSchema,
   classListQuerySchema,
+  classProviderSchema,
   classSessionSchema,
   classSummarySchema,
   createClassSchema,
@@ -250,6 +251,17 @@ export function classesRoutes(classes: ClassesService): FastifyPluginAsyncZod {
         },
       },
       async (req) => classes.checkin(actorOf(req), req.body),
+    );
+    app.get(
+      '/class-providers',
+      {
+        schema: {
+          tags,
+          summary: '承训机构 Providers a class can be given to',
+          response: { 200: z.array(classProviderSchema) },
+        },
+      },
+      async (req) => classes.providers(actorOf(req)),
     );
   };
 }

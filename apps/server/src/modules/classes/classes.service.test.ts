@@ -7,7 +7,7 @@ import { buildTeacher, orgByName, schoolIn, seedRegion } from '../../test/factor
 import { createAuditService } from '../audit';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
-import { createClassesRepository } from './classes.repository';
+import { createClassesRepository, removeEnrolmentsOfNomination } from './classes.repository';
 import { type ClassesService, createClassesService } from './classes.service';
 
 let h: DatabaseHandle;
@@ -456,5 +456,100 @@ describe('short-code guessing (Y-004-QR-ROTATE)', () => {
     const fresh = await svc.display(actor('provider_staff', provider), classA, 'arrive');
     expect((await svc.checkin(who, { code: fresh.shortCode })).slot).toBe('arrive');
     nowMs = t0;
+  });
+});
+
+// ── authperf: a nomination that stops being selected leaves (or never enters) the class (R-004-18) ──
+describe('withdrawn nominations and enrolment (R-004-18)', () => {
+  it('removeEnrolmentsOfNomination takes the teacher out of the class, once', async () => {
+    const t = await selectedTeacher(programmeId, school);
+    const c = actor('bureau_admin', city);
+    const k = await svc.create(c, {
+      programmeId,
+      name: '撤回测试班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    expect((await svc.enrol(c, k.id, { teacherIds: [t] })).enrolled).toBe(1);
+    const nom = await h.db
+      .selectFrom('nominations')
+      .select(['county_id', 'id'])
+      .where('teacher_id', '=', t)
+      .executeTakeFirstOrThrow();
+    const left = await removeEnrolmentsOfNomination(h.db, nom.county_id, nom.id);
+    expect(left).toEqual([k.id]);
+    expect((await svc.enrolments(c, k.id)).map((e) => e.teacherId)).not.toContain(t);
+    expect(await removeEnrolmentsOfNomination(h.db, nom.county_id, nom.id)).toEqual([]);
+  });
+
+  it('an enrolment that read the nomination as selected before it was withdrawn places nobody (the INSERT re-checks)', async () => {
+    const t = await selectedTeacher(programmeId, school);
+    const c = actor('bureau_admin', city);
+    const k = await svc.create(c, {
+      programmeId,
+      name: '竞态测试班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    const programsRepo = createProgramsRepository(h.db);
+    const noms = await programsRepo.selectedNominations(programmeId, [t]); // what enrol read …
+    expect(noms).toHaveLength(1);
+    await h.db.updateTable('nominations').set({ status: 'withdrawn' }).where('teacher_id', '=', t).execute(); // … then withdrawn
+    const placed = await createClassesRepository(h.db).enrol(
+      noms.map((n) => ({
+        countyId: n.county_id,
+        teacherId: n.teacher_id,
+        nominationId: n.id,
+        orgPath: n.org_path,
+      })),
+      k.id,
+      programmeId,
+      h.db,
+    );
+    expect(placed).toEqual([]);
+  });
+});
+
+describe('the check-in path under load', () => {
+  it('concurrent check-ins of a class share one load of the class (no reload stampede when the copy expires)', async () => {
+    const queries: string[] = [];
+    const counting = h.db.withPlugin({
+      transformQuery: (args) => {
+        queries.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const fresh = createClassesService({
+      db: counting,
+      repo: createClassesRepository(counting),
+      programsRepo: createProgramsRepository(counting),
+      audit: createAuditService({ db: counting }),
+      checkinSecret: SECRET,
+      clock: () => new Date(nowMs),
+    });
+    nowMs = Date.parse('2021-09-06T01:00:00Z');
+    const bureau = actor('bureau_admin', city);
+    const k = await svc.create(bureau, {
+      programmeId,
+      name: '并发签到班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await selectedTeacher(programmeId, school));
+    expect((await svc.enrol(bureau, k.id, { teacherIds: ids })).enrolled).toBe(8);
+    const d = await svc.display(bureau, k.id, 'register');
+    queries.length = 0;
+    const results = await Promise.all(
+      ids.map((id) => fresh.checkin(actor('teacher', school, id), { t: d.token })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('checked_in'));
+    // 8 INSERTs (raw SQL) and one load of the class (class row, sessions, pack): not 8 loads
+    expect(queries.filter((q) => q === 'RawNode')).toHaveLength(8);
+    expect(queries.filter((q) => q === 'SelectQueryNode').length).toBeLessThanOrEqual(3);
   });
 });

@@ -7,6 +7,7 @@ import type {
   ClassDetail,
   ClassDocument,
   ClassListQuery,
+  ClassProvider,
   ClassSession,
   ClassSummary,
   CreateClassRequest,
@@ -175,16 +176,35 @@ export function createClassesService(deps: {
   const infos = new Map<string, ClassInfo>();
   /** Wrong short codes per teacher (in memory: per server process). */
   const codeFailures = new Map<string, { since: number; count: number }>();
+  /** Loads in flight, one per class: when the copy expires under load, concurrent check-ins share one reload. */
+  const loading = new Map<string, Promise<ClassInfo | undefined>>();
+  function loadClassInfo(id: string): Promise<ClassInfo | undefined> {
+    const p = (async () => {
+      const row = await repo.findClass(id);
+      if (!row) return undefined;
+      const [pack, sessions] = await Promise.all([packById(row.pack_id), repo.listSessions(id)]);
+      return { row, pack, ops: classOperationsOf(pack), sessions, at: Date.now() };
+    })();
+    loading.set(id, p);
+    const settle = (info: ClassInfo | undefined) => {
+      if (loading.get(id) !== p) return; // forgotten meanwhile (a write to the class): do not cache
+      loading.delete(id);
+      if (!info) return;
+      infos.set(id, info);
+      if (infos.size > 10_000) infos.delete(infos.keys().next().value ?? '');
+    };
+    p.then(settle, () => settle(undefined));
+    return p;
+  }
   async function classInfo(id: string): Promise<ClassInfo | undefined> {
     const hit = infos.get(id);
     if (hit && Date.now() - hit.at < CLASS_CACHE_MS) return hit;
-    const row = await repo.findClass(id);
-    if (!row) return undefined;
-    const [pack, sessions] = await Promise.all([packById(row.pack_id), repo.listSessions(id)]);
-    const info = { row, pack, ops: classOperationsOf(pack), sessions, at: Date.now() };
-    infos.set(id, info);
-    if (infos.size > 10_000) infos.delete(infos.keys().next().value ?? '');
-    return info;
+    return loading.get(id) ?? loadClassInfo(id);
+  }
+  /** After a write to the class: drop the copy and any reload that started before the write. */
+  function forgetClassInfo(id: string): void {
+    infos.delete(id);
+    loading.delete(id);
   }
 
   // ------------------------------------------------------------------------------------------ visibility
@@ -382,6 +402,12 @@ export function createClassesService(deps: {
   return {
     // -------------------------------------------------------------------------------------------- classes
 
+    /** The providers a class can be given to: for whoever may open a class (program.manage). */
+    async providers(actor: Actor): Promise<ClassProvider[]> {
+      requirePermission(actor, 'program.manage');
+      return (await repo.providers()).map((o) => ({ id: String(o.id), name: o.name }));
+    },
+
     async list(actor: Actor, query: ClassListQuery): Promise<ClassSummary[]> {
       requirePermission(actor, 'class.read');
       const rows = await repo.listClasses({
@@ -493,7 +519,7 @@ export function createClassesService(deps: {
           trx,
         );
       });
-      infos.delete(c.id);
+      forgetClassInfo(c.id);
       return this.get(actor, c.id);
     },
 
@@ -527,7 +553,7 @@ export function createClassesService(deps: {
         );
         return s;
       });
-      infos.delete(c.id);
+      forgetClassInfo(c.id);
       return toSession({
         id: sid,
         class_id: c.id,

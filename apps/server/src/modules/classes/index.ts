@@ -6,7 +6,11 @@ import {
   createClassesRepository as kpiRepo,
 } from './classes.repository';
 
-export { type ClassesRepository, createClassesRepository } from './classes.repository';
+export {
+  type ClassesRepository,
+  createClassesRepository,
+  removeEnrolmentsOfNomination,
+} from './classes.repository';
 export { classesRoutes } from './classes.routes';
 export { type ClassesService, createClassesService } from './classes.service';
 

@@ -645,3 +645,65 @@ describe('selection quality (R3-B03)', () => {
     expect((await req('GET', `${url}`, 'teacher')).statusCode).toBe(403);
   });
 });
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// authperf: a withdrawn or replaced nomination leaves its class (classes.removeEnrolmentsOfNomination, called in
+// the same transaction); the substitute can then be enrolled (R-004-18: only selected trainees are placed).
+describe('withdrawal and substitution reach the class (R-004-18)', () => {
+  const url = () => `/programmes/${programmeId}/nominations`;
+
+  it('a replaced teacher leaves the class and the substitute can be enrolled; a withdrawn one leaves too', async () => {
+    const provider = await orgByName(h.db, 'provider', '');
+    const created = await req('POST', '/classes', 'city', {
+      programmeId,
+      name: '替训测试班',
+      startDate: '2021-09-01',
+      endDate: '2021-09-05',
+      providerOrgId: provider.id,
+    });
+    expect(created.statusCode).toBe(201);
+    const classId = created.json().id as string;
+    const enrolled = async () =>
+      ((await req('GET', `/classes/${classId}/enrolments`, 'city')).json() as Json[]).map((e) => e.teacherId);
+    expect((await req('POST', `/classes/${classId}/enrolments`, 'city', {})).statusCode).toBe(200);
+    const list = await req('GET', `${url()}?status=selected`, 'school');
+    const selected = (list.json().items as Json[]).filter((i) => i.quotaOrgId === schoolQ.id);
+    expect(selected.length).toBeGreaterThanOrEqual(2);
+    const [keep, leave] = selected as [Json, Json];
+    expect(await enrolled()).toEqual(expect.arrayContaining([keep.teacherId, leave.teacherId]));
+
+    // 替训: the old teacher leaves the class at once; enrolling again places the substitute
+    const sub = await req('POST', `${url()}/${keep.id}/substitute`, 'school', {
+      teacherId: eligibleQ[0],
+      reason: '替训后编班',
+    });
+    expect(sub.statusCode).toBe(201);
+    expect(await enrolled()).not.toContain(keep.teacherId);
+    expect(await enrolled()).not.toContain(eligibleQ[0]);
+    const again = await req('POST', `/classes/${classId}/enrolments`, 'city', { teacherIds: [eligibleQ[0]] });
+    expect(again.json()).toEqual({ enrolled: 1, skipped: [] });
+    expect(await enrolled()).toContain(eligibleQ[0]);
+
+    // withdrawal: the teacher leaves the class; enrolling them again is refused (not selected, R-004-18)
+    const wd = await req('POST', `${url()}/${leave.id}/withdraw`, 'school', { reason: '退出培训' });
+    expect(wd.statusCode).toBe(200);
+    expect(await enrolled()).not.toContain(leave.teacherId);
+    const refused = await req('POST', `/classes/${classId}/enrolments`, 'city', {
+      teacherIds: [leave.teacherId],
+    });
+    expect(refused.json()).toMatchObject({ enrolled: 0, skipped: [{ teacherId: leave.teacherId }] });
+
+    // the audit trail names the class each teacher left
+    const trail = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', 'in', ['nomination.substitute', 'nomination.withdraw'])
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
+    expect(trail.map((r) => r.details)).toEqual([
+      expect.objectContaining({ leftClassIds: [classId] }),
+      expect.objectContaining({ leftClassIds: [classId] }),
+    ]);
+  });
+});

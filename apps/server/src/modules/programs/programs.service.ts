@@ -74,6 +74,7 @@ import { AppError, forbidden, notFound } from '../../shared/app-error';
 import { ExcelJS } from '../../shared/exceljs';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
 import { createNotificationsService, type NotificationsService } from '../notifications';
 import { regionKeyOf } from '../org';
 import {
@@ -1628,6 +1629,8 @@ export function createProgramsService(deps: {
           else await repo.releaseSeat(key, trx);
         }
         await repo.setNominationStatus(n.county_id, n.id, 'withdrawn', { reason: req.reason }, trx);
+        // the withdrawn teacher leaves any class they were placed in (classes module)
+        const leftClassIds = await removeEnrolmentsOfNomination(trx, n.county_id, n.id);
         await audit.record(
           actor,
           {
@@ -1635,7 +1638,12 @@ export function createProgramsService(deps: {
             entity: 'nomination',
             entityId: n.id,
             orgId: quotaOrg.id,
-            details: { programmeId: p.id, reason: req.reason, promotedId: promoted?.id ?? null },
+            details: {
+              programmeId: p.id,
+              reason: req.reason,
+              promotedId: promoted?.id ?? null,
+              leftClassIds,
+            },
           },
           trx,
         );
@@ -1718,6 +1726,8 @@ export function createProgramsService(deps: {
           trx,
         );
         if (!rid) throw new AppError('CONFLICT', '该推荐已有待审批的替训申请', { nominationId: old.id });
+        // the replaced teacher leaves their class; the substitute can then be enrolled (classes module)
+        const leftClassIds = await removeEnrolmentsOfNomination(trx, old.county_id, old.id);
         await audit.record(
           actor,
           {
@@ -1731,6 +1741,7 @@ export function createProgramsService(deps: {
               fromTeacherId: old.teacher_id,
               toTeacherId: t.id,
               reason: req.reason,
+              leftClassIds,
             },
           },
           trx,

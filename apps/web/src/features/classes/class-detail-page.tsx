@@ -12,6 +12,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { AddSessionForm, RecordDocumentForm } from './class-forms';
 import { LightTag } from './light-tag';
 
 export function DeadlineBoard({ items }: { items: BoardItem[] }) {
@@ -123,9 +124,30 @@ export function ClassDetailPage() {
         </Space>
       </Card>
       <Card size="small" title={t('class.board')}>
+        {c.canManage ? (
+          <div style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{t('classForm.recordDocument')}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <RecordDocumentForm
+                classId={c.id}
+                finalReportItems={c.board
+                  .filter((i) => i.code.startsWith('final_report:'))
+                  .map((i) => i.label)}
+              />
+            </div>
+          </div>
+        ) : null}
         <DeadlineBoard items={c.board} />
       </Card>
       <Card size="small" title={t('class.timetable')}>
+        {c.canManage ? (
+          <div style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{t('classForm.addSession')}</Typography.Text>
+            <div style={{ marginTop: 8 }}>
+              <AddSessionForm c={c} />
+            </div>
+          </div>
+        ) : null}
         <Table<ClassSession>
           rowKey="id"
           size="small"

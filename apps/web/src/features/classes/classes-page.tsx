@@ -1,10 +1,14 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ClassAlert, ClassSummary } from '@yanxun/contracts';
-import { Card, Empty, Space, Table, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { hasPermission, useMe } from '../../shared/session';
+import { CreateClassModal } from './class-forms';
 import { LightTag } from './light-tag';
 import { ROW, SimpleList } from './simple-list';
 
@@ -37,12 +41,28 @@ export function AlertsCard() {
 
 export function ClassesPage() {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const [creating, setCreating] = useState(false);
   const classes = useQuery({ queryKey: ['classes'], queryFn: () => api.listClasses() });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('class.list')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('class.list')}
+        </Typography.Title>
+        {hasPermission(me, 'program.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('classForm.open')}
+          </Button>
+        ) : null}
+      </Space>
+      {creating ? (
+        <CreateClassModal
+          onClose={() => setCreating(false)}
+          onCreated={(c) => navigate(`/classes/${c.id}`)}
+        />
+      ) : null}
       <AlertsCard />
       {classes.isError ? (
         <QueryError error={classes.error} onRetry={() => void classes.refetch()} />
