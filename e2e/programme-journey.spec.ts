@@ -18,7 +18,11 @@ import { apiSession, getJson, hasNoHorizontalScroll, loginInPage } from './suppo
  *   school nominates the demo `teacher` (eligible) and sees why a colleague is not → a class is opened and
  *   the teacher placed in it → the provider shows the rotating QR code at the venue → the teacher, on a
  *   390×844 phone, opens the QR code's URL and is checked in; a second scan says "already"; the QR code of
- *   another class and a tampered code are refused.
+ *   another class and a tampered code are refused → on the phone, in 我的培训, the teacher hands in the
+ *   outcomes the pack requires of the track (PDF files) → the provider scores them in the reviewers' queue →
+ *   the provider runs completion (结业) on the class completion page: completed, a numbered certificate →
+ *   the teacher sees the certificate and the programme's 学时 in 我的培训 → the school sees the same 学时 on
+ *   the teacher's record.
  *
  * Not here: a code refused because it has rotated out. The pack's code lives 30 s plus one grace window
  * (Y-004-QR-ROTATE), so that needs a 60–90 s real wait or a test clock, and production code gets no test-only
@@ -29,19 +33,38 @@ import { apiSession, getJson, hasNoHorizontalScroll, loginInPage } from './suppo
  *   - opening a class (开班): there is no class creation form yet (POST /classes, by the programme's bureau);
  *   - placing the selected teacher in the class (编班): no enrolment screen yet (POST /classes/:id/enrolments,
  *     by the provider running the class).
+ * Everything from the outcomes on goes through the UI.
  *
- * The project type is 县域教师发展支持服务体系建设 (track 县级教师培训团队成员, R-004-44): the demo
- * `teacher` is the first teacher of the demo school, a principal, and that track takes principals; the
- * ineligible colleague is whoever of the same school the server itself finds ineligible (asked through the
- * eligibility API, not a name from the generator). Both are checked before the nominations so that a change
- * in the demo data fails here with a clear message rather than somewhere in the UI.
+ * The project type is 省级骨干教师培育项目 (track 省级骨干教师培育对象): its trainees owe outcomes of their own
+ * (R-004-35: an 优秀教学课例 in three parts and a 自我专业发展报告), which the journey hands in, reviews and
+ * completes on. (县域教师发展支持服务体系建设, used here before, has no trainee outcomes in the seed —
+ * R-004-53 names only the provider's, county's, school's and studio's — so it could not show an upload.)
+ * Its only eligibility rule is the nominating unit's confirmation that the teacher is a 培育对象
+ * (Y-004-P1-TARGET): the school ticks it for the demo `teacher`; the "ineligible colleague" is whoever of the
+ * same school the server itself finds ineligible without it (asked through the eligibility API, not a name
+ * from the generator) — the drawer names the rule and keeps the button disabled, the server refuses a POST.
+ * Both are checked before the nominations so that a change in the demo data fails here with a clear message
+ * rather than somewhere in the UI.
  *
  * Dates are "today" in Asia/Shanghai (the server's and the UI's clock): the selection deadline is today, the
- * programme and class start today, so nominations are still open and check-in already is.
+ * programme and class start today, so nominations are still open and check-in already is; the class also ends
+ * today, so outcomes may be handed in (from the start date, Y-004-OUTCOME-DUE) and completion may be run
+ * (from the end date, Y-004-COMPLETION-RUN) in the same run.
  */
 
-const PROJECT_TYPE = '县域教师发展支持服务体系建设';
-const TRACK_RULE = 'R-004-44';
+const PROJECT_TYPE = '省级骨干教师培育';
+/** The track's eligibility rule: the nominating unit confirms the teacher is a 培育对象. */
+const TRACK_RULE = 'Y-004-P1-TARGET';
+const ATTESTATION = { code: 'provincial_backbone_candidate', label: '省级骨干教师培育对象' };
+/** The outcomes a trainee of the track owes (R-004-35), by requirement key, with a score each. */
+const OUTCOMES: { key: string; label: string; score: number }[] = [
+  { key: 'excellent_lesson_case:教学设计', label: '优秀教学课例 · 教学设计', score: 86 },
+  { key: 'excellent_lesson_case:课堂教学实录', label: '优秀教学课例 · 课堂教学实录', score: 78 },
+  { key: 'excellent_lesson_case:教学反思', label: '优秀教学课例 · 教学反思', score: 91 },
+  { key: 'self_development_report', label: '自我专业发展报告', score: 83 },
+];
+/** 学时 of the track: 15 centralised days × 8 (R-004-29, R-004-05) + 60 online (R-004-29). */
+const HOURS = 15 * 8 + 60;
 const SEATS = 10;
 
 interface Grant {
@@ -70,6 +93,34 @@ interface TeacherRow {
   id: string;
   name: string;
 }
+interface CompletionRow {
+  teacherId: string;
+  completed: boolean;
+  hoursTenths: number;
+  certificate: { certificateNo: string; revoked: boolean } | null;
+}
+
+/** A small but real PDF (one empty page) with the given title, as a file for setInputFiles. */
+function pdfFile(name: string, title: string): { name: string; mimeType: string; buffer: Buffer } {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    `<< /Title (${title.replace(/[()\\]/g, '')}) >>`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from(body, 'latin1') };
+}
+
 interface CheckinDisplay {
   path: string;
   token: string;
@@ -192,11 +243,11 @@ async function passSeatsDown(page: Page, parentOrgId: string, seats: Record<stri
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
 
-test('a programme from the Henan pack to a teacher checking in by QR code on a phone', async ({
+test('a programme from the Henan pack through a QR check-in on a phone to 结业, certificate and 学时', async ({
   browser,
   baseURL,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(720_000);
   if (!baseURL) throw new Error('no baseURL');
   const today = todayInShanghai(new Date());
   const year = Number(today.slice(0, 4));
@@ -295,9 +346,13 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
     );
     const demoTeacher = mates.items.find((t) => t.id === teacherId);
     if (!demoTeacher) throw new Error('the demo `teacher` is not among the demo school’s active teachers');
-    const check = (id: string) =>
-      school.api.post<Eligibility>(`/api/v1/programmes/${programmeId}/eligibility`, { teacherId: id });
-    const own = await check(teacherId);
+    const check = (id: string, attestations?: string[]) =>
+      school.api.post<Eligibility>(`/api/v1/programmes/${programmeId}/eligibility`, {
+        teacherId: id,
+        ...(attestations ? { attestations } : {}),
+      });
+    // the school confirms the demo teacher as a 培育对象 (Y-004-P1-TARGET); nothing else may fail
+    const own = await check(teacherId, [ATTESTATION.code]);
     expect(
       own.eligible,
       `the demo teacher should be eligible: ${JSON.stringify(own.checks.filter((c) => !c.passed))}`,
@@ -343,7 +398,7 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
       await expect(row).toBeVisible();
     });
 
-    await test.step('the school nominates the demo teacher, who is eligible', async () => {
+    await test.step('the school confirms the demo teacher as a 培育对象 and nominates them', async () => {
       const page = school.page;
       await page.goto(`/programmes/${programmeId}?tab=nominations`);
       await page.getByTestId('nom-add').click();
@@ -351,6 +406,9 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
       await drawer.getByRole('combobox').click();
       await page.keyboard.type(demoTeacher.name);
       await chooseOption(page, demoTeacher.name);
+      // unconfirmed, the track's rule fails; the school confirms what only it can (Y-004-P1-TARGET)
+      await expect(drawer.getByTestId('elig-verdict')).toContainText(TRACK_RULE);
+      await drawer.getByRole('checkbox', { name: ATTESTATION.label }).check();
       await expect(drawer.getByTestId('elig-verdict')).toContainText(`${demoTeacher.name} 符合推荐条件`);
       await expect(drawer.getByTestId('elig-check-failed')).toHaveCount(0);
       await drawer.getByTestId('nom-confirm').click();
@@ -399,7 +457,8 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
           programmeId,
           name: '第一期 县级培训团队 A 班',
           startDate: today,
-          endDate: addDays(today, 4),
+          // ends today too: outcomes are open from the start date, completion from the end date
+          endDate: today,
           venue: '清远市教师发展中心 报告厅',
           providerOrgId,
         },
@@ -414,7 +473,7 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
           name: '第一期 县级培训团队 B 班',
           periodNo: 1,
           startDate: today,
-          endDate: addDays(today, 4),
+          endDate: today,
           venue: '清远市教师发展中心 301 室',
           providerOrgId,
         },
@@ -438,6 +497,7 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
 
     let display: CheckinDisplay | undefined;
     let venue: Page | undefined;
+    let phone: Awaited<ReturnType<typeof open>> | undefined;
     await test.step('the provider opens the class and puts the rotating QR code on the venue screen', async () => {
       const page = provider.page;
       await page.goto('/classes');
@@ -459,12 +519,13 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
 
     await test.step('the teacher scans the QR code on a 390×844 phone and is checked in; again: already', async () => {
       if (!display || !venue) throw new Error('no display');
-      const phone = await open('teacher', {
+      const ph = await open('teacher', {
         viewport: { width: 390, height: 844 },
         isMobile: true,
         hasTouch: true,
         deviceScaleFactor: 3,
       });
+      phone = ph;
       // the newest code on the screen (it may have rotated since the screen opened)
       const latest = venue.waitForResponse(
         (r) => r.url().includes(`/api/v1/classes/${classId}/checkin-display`) && r.ok(),
@@ -472,17 +533,17 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
       await venue.reload();
       const current = (await (await latest).json()) as CheckinDisplay;
       expect(current.path).toMatch(/^\/checkin\?t=/);
-      await phone.page.goto(current.path);
-      const outcome = phone.page.getByTestId('checkin-outcome');
+      await ph.page.goto(current.path);
+      const outcome = ph.page.getByTestId('checkin-outcome');
       await expect(outcome).toHaveAttribute('data-status', 'checked_in', { timeout: 30_000 });
       await expect(outcome).toContainText('签到成功');
       await expect(outcome).toContainText('第一期 县级培训团队 A 班');
-      expect(await hasNoHorizontalScroll(phone.page)).toMatchObject({ ok: true });
+      expect(await hasNoHorizontalScroll(ph.page)).toMatchObject({ ok: true });
       // the token is dropped from the address bar: a reload does not resend it
-      await expect(phone.page).toHaveURL(/\/checkin$/);
+      await expect(ph.page).toHaveURL(/\/checkin$/);
 
       // the same QR code scanned again
-      await phone.page.goto(current.path);
+      await ph.page.goto(current.path);
       await expect(outcome).toHaveAttribute('data-status', 'already', { timeout: 30_000 });
       await expect(outcome).toContainText('已签到');
 
@@ -493,29 +554,152 @@ test('a programme from the Henan pack to a teacher checking in by QR code on a p
       const other = await provider.api.get<CheckinDisplay>(
         `/api/v1/classes/${otherClassId}/checkin-display?slot=arrive`,
       );
-      await phone.page.goto(other.path);
+      await ph.page.goto(other.path);
       await expect(outcome).toHaveAttribute('data-status', 'refused', { timeout: 30_000 });
       await expect(outcome).toContainText('签到未成功');
       await expect(outcome).toContainText('R-004-12');
 
       // a code whose window was altered (forwarded screenshots cannot be "refreshed" by hand) is refused
       const [cid, slot, w, mac] = current.token.split('.');
-      await phone.page.goto(`/checkin?t=${cid}.${slot}.${Number(w) + 1}.${mac}`);
+      await ph.page.goto(`/checkin?t=${cid}.${slot}.${Number(w) + 1}.${mac}`);
       await expect(outcome).toHaveAttribute('data-status', 'refused', { timeout: 30_000 });
       await expect(outcome).toContainText('签到码无效');
 
-      expect(await hasNoHorizontalScroll(phone.page)).toMatchObject({ ok: true });
+      expect(await hasNoHorizontalScroll(ph.page)).toMatchObject({ ok: true });
     });
 
-    // TODO(issue 3, item 7 — outcomes and completion are being built on another branch; append here once
-    // merged, in this same test so the state above carries on):
-    //   1. the teacher submits the programme's required outcome (县域教师发展支持服务体系建设 / county_team:
-    //      the pack's outcomes for the track) as a file, from their own pages (phone or desktop);
-    //   2. the provider (or the programme's bureau) reviews it with a score, and the class is completed
-    //      (结业): attendance and outcomes meet the pack, a numbered certificate is issued;
-    //   3. the hours show on the teacher's record: sign in as `teacher`, open 我的档案 and see the programme
-    //      with its credited hours (and the certificate number).
-    // Nothing here fakes these steps.
+    await test.step('on the phone, in 我的培训, the teacher hands in the outcomes the pack requires (PDF files)', async () => {
+      if (!phone) throw new Error('no phone');
+      const page = phone.page;
+      await page.goto('/my-training');
+      const card = page.getByTestId(`training-${classId}`);
+      await expect(card).toContainText(title);
+      await expect(card).toContainText('第一期 县级培训团队 A 班');
+      // the QR check-in counts: no timetable, so the 报到 is the one session
+      await expect(card).toContainText('出勤：1/1 课次');
+      await expect(card.getByTestId('training-completion')).toContainText('尚未评定结业');
+      // the sets of the track, each naming its rule
+      await expect(card).toContainText('以下均须提交（R-004-35）');
+      await expect(card.locator('[data-testid^="requirement-"]')).toHaveCount(OUTCOMES.length);
+      for (const [n, o] of OUTCOMES.entries()) {
+        const req = card.getByTestId(`requirement-${o.key}`);
+        await expect(req).toContainText(o.label);
+        await expect(req).toContainText('PDF');
+        // the antd Upload's own (hidden) file input, as a tap on 上传文件 opens it
+        await req
+          .locator('input[type="file"]')
+          .setInputFiles(pdfFile(`成果-${n + 1}.pdf`, `Yanxun e2e outcome ${n + 1}`));
+        await expect(req).toContainText('待评审', { timeout: 30_000 });
+        await expect(req).toContainText(`成果-${n + 1}.pdf`);
+      }
+      expect(await hasNoHorizontalScroll(page)).toMatchObject({ ok: true });
+    });
+
+    await test.step('the provider scores each outcome in the reviewers’ queue of the class', async () => {
+      // the reviewer is the provider running the class (outcome.review on the class's provider org, or the
+      // programme's bureau): the demo `trainer` sits on the 教师发展中心, not on this provider
+      const page = provider.page;
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`/classes/${classId}`);
+      await page.getByRole('link', { name: '成果评审' }).click();
+      await expect(page).toHaveURL(new RegExp(`/classes/${classId}/outcomes$`));
+      const table = page.locator('.ant-table');
+      const rows = table.locator('tbody tr.ant-table-row');
+      await expect(rows).toHaveCount(OUTCOMES.length, { timeout: 30_000 });
+      for (const o of OUTCOMES) {
+        const row = rows.filter({ hasText: o.label });
+        await expect(row).toContainText(demoTeacher.name);
+        await expect(row).toContainText('待评审');
+        await row.getByRole('button', { name: /通\s*过/ }).click();
+        const modal = page.getByRole('dialog').filter({ hasText: '评分通过' });
+        await expect(modal).toContainText(o.label);
+        await modal.getByLabel('评分').fill(String(o.score));
+        await modal.getByRole('button', { name: /通\s*过/ }).click();
+        await expect(modal).toBeHidden({ timeout: 30_000 });
+        // reviewed: off the "待评审" list
+        await expect(rows.filter({ hasText: o.label })).toHaveCount(0, { timeout: 30_000 });
+      }
+      await expect(table).toContainText('没有待评审的成果');
+      // all of them, accepted with their scores
+      await page.locator('.ant-segmented').getByText('已通过').click();
+      await expect(rows).toHaveCount(OUTCOMES.length, { timeout: 30_000 });
+      for (const o of OUTCOMES) {
+        const row = rows.filter({ hasText: o.label });
+        await expect(row).toContainText('已通过');
+        await expect(row).toContainText(`${o.score} 分`);
+      }
+    });
+
+    let certificateNo = '';
+    await test.step('the provider runs completion (结业): the teacher completes with a numbered certificate', async () => {
+      const page = provider.page;
+      await page.getByRole('link', { name: '结业评定' }).click();
+      await expect(page).toHaveURL(new RegExp(`/classes/${classId}/completion$`));
+      await expect(page.getByText(`本项目学时 ${HOURS}`)).toBeVisible({ timeout: 30_000 });
+      const run = page.getByTestId('completion-run');
+      // the class ends today: completion may be run (Y-004-COMPLETION-RUN)
+      await expect(run).toBeEnabled();
+      const answer = page.waitForResponse(
+        (r) =>
+          r.url().endsWith(`/api/v1/classes/${classId}/completion/run`) && r.request().method() === 'POST',
+      );
+      await run.click();
+      const res = await answer;
+      expect(res.status(), await res.text()).toBe(200);
+      const result = (await res.json()) as { rows: CompletionRow[] };
+      const mine = result.rows.find((r) => r.teacherId === teacherId);
+      expect(mine, 'the teacher has a completion result').toBeTruthy();
+      expect(mine).toMatchObject({ completed: true, hoursTenths: HOURS * 10 });
+      certificateNo = mine?.certificate?.certificateNo ?? '';
+      // year, programme and the first number of the programme (Y-004-CERT-NO)
+      expect(certificateNo).toBe(`${year}-${programmeId}-00001`);
+      await expect(page.getByText('已评定 1 人，结业 1 人，新发证书 1 张，登记学时 1 人')).toBeVisible();
+      const row = page.locator('.ant-table tbody tr.ant-table-row').filter({ hasText: demoTeacher.name });
+      await expect(row).toContainText('结业');
+      await expect(row).not.toContainText('未结业');
+      await expect(row).toContainText(certificateNo);
+      await expect(row).toContainText('R-004-35');
+    });
+
+    await test.step('the teacher sees the certificate and the programme’s 学时 in 我的培训 on the phone', async () => {
+      if (!phone) throw new Error('no phone');
+      const page = phone.page;
+      await page.goto('/my-training');
+      const card = page.getByTestId(`training-${classId}`);
+      const completion = card.getByTestId('training-completion');
+      await expect(completion).toContainText('结业', { timeout: 30_000 });
+      await expect(completion).not.toContainText('未结业');
+      await expect(completion).toContainText(`${HOURS} 学时`);
+      await expect(completion).toContainText(certificateNo);
+      await expect(page.getByTestId('hours-total')).toContainText(String(HOURS));
+      await expect(page.getByText(`${title}：${HOURS} 学时`)).toBeVisible();
+      // the outcomes now show their scores and take no new version
+      for (const o of OUTCOMES) {
+        const req = card.getByTestId(`requirement-${o.key}`);
+        await expect(req).toContainText('已通过');
+        await expect(req).toContainText(`${o.score} 分`);
+        await expect(req.locator('input[type="file"]')).toHaveCount(0);
+      }
+      expect(await hasNoHorizontalScroll(page)).toMatchObject({ ok: true });
+      // the PDF certificate behind "下载 PDF 证书", with the teacher's own session
+      const href = await completion.getByTestId('certificate-pdf').getAttribute('href');
+      expect(href).toBeTruthy();
+      const pdf = await page.request.get(href ?? '');
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
+    await test.step('the school sees the programme’s 学时 on the teacher’s record', async () => {
+      const page = school.page;
+      await page.goto(`/teachers/${teacherId}`);
+      const card = page.getByTestId('teacher-hours');
+      await expect(card).toContainText(`合计 ${HOURS} 学时`, { timeout: 30_000 });
+      const row = card.locator('tbody tr.ant-table-row').filter({ hasText: title });
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText(String(HOURS));
+      await expect(row).toContainText('Y-004-HOURS');
+    });
   } finally {
     for (const c of contexts) await c.close().catch(() => undefined);
   }
