@@ -661,7 +661,7 @@ describe('withdrawal and substitution reach the class (R-004-18)', () => {
       endDate: '2021-09-05',
       providerOrgId: provider.id,
     });
-    expect(created.statusCode).toBe(201);
+    expect(created.statusCode, created.body).toBe(201);
     const classId = created.json().id as string;
     const enrolled = async () =>
       ((await req('GET', `/classes/${classId}/enrolments`, 'city')).json() as Json[]).map((e) => e.teacherId);
@@ -672,12 +672,17 @@ describe('withdrawal and substitution reach the class (R-004-18)', () => {
     const [keep, leave] = selected as [Json, Json];
     expect(await enrolled()).toEqual(expect.arrayContaining([keep.teacherId, leave.teacherId]));
 
-    // 替训: the old teacher leaves the class at once; enrolling again places the substitute
+    // 替训: a request leaves the class as it is; once the county approves, the old teacher leaves the class
+    // and enrolling again places the substitute
     const sub = await req('POST', `${url()}/${keep.id}/substitute`, 'school', {
       teacherId: eligibleQ[0],
       reason: '替训后编班',
     });
     expect(sub.statusCode).toBe(201);
+    expect(await enrolled()).toContain(keep.teacherId);
+    const decide = `/programmes/${programmeId}/substitutions/${sub.json().id}/decision`;
+    const approved = await req('POST', decide, 'qingcheng', { approve: true, reason: '同意' });
+    expect(approved.statusCode, approved.body).toBe(200);
     expect(await enrolled()).not.toContain(keep.teacherId);
     expect(await enrolled()).not.toContain(eligibleQ[0]);
     const again = await req('POST', `/classes/${classId}/enrolments`, 'city', { teacherIds: [eligibleQ[0]] });
@@ -697,7 +702,7 @@ describe('withdrawal and substitution reach the class (R-004-18)', () => {
     const trail = await h.db
       .selectFrom('audit_log')
       .select(['action', 'details'])
-      .where('action', 'in', ['nomination.substitute', 'nomination.withdraw'])
+      .where('action', 'in', ['substitution.approve', 'nomination.withdraw'])
       .orderBy('id', 'desc')
       .limit(2)
       .execute();

@@ -1726,8 +1726,6 @@ export function createProgramsService(deps: {
           trx,
         );
         if (!rid) throw new AppError('CONFLICT', '该推荐已有待审批的替训申请', { nominationId: old.id });
-        // the replaced teacher leaves their class; the substitute can then be enrolled (classes module)
-        const leftClassIds = await removeEnrolmentsOfNomination(trx, old.county_id, old.id);
         await audit.record(
           actor,
           {
@@ -1741,7 +1739,6 @@ export function createProgramsService(deps: {
               fromTeacherId: old.teacher_id,
               toTeacherId: t.id,
               reason: req.reason,
-              leftClassIds,
             },
           },
           trx,
@@ -1819,6 +1816,7 @@ export function createProgramsService(deps: {
         if (locked?.status !== 'pending')
           throw new AppError('CONFLICT', '该替训申请已处理', { status: locked?.status });
         let created: string | null = null;
+        let leftClassIds: string[] = [];
         if (req.approve) {
           const old = await repo.lockNomination(r.nomination_county_id, r.nomination_id, trx);
           if (old?.status !== 'selected') {
@@ -1852,6 +1850,8 @@ export function createProgramsService(deps: {
             { reason: r.reason, replacedById: created },
             trx,
           );
+          // the replaced teacher leaves their class; the substitute can then be enrolled (classes module)
+          leftClassIds = await removeEnrolmentsOfNomination(trx, r.nomination_county_id, r.nomination_id);
         }
         await repo.decideSubstitution(
           r.region_id,
@@ -1878,6 +1878,7 @@ export function createProgramsService(deps: {
               toTeacherId: r.teacher_id,
               newNominationId: created,
               reason: req.reason ?? null,
+              leftClassIds,
             },
           },
           trx,
