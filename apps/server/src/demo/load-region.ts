@@ -10,6 +10,7 @@ import {
   generateTeachers,
   REFERENCE_DATE,
 } from './generate-region';
+import { type DemoProgrammeAccount, loadDemoProgrammes } from './load-programmes';
 
 /** Every demo account's password (listed in the README). Real deployments create their own accounts. */
 export const DEMO_PASSWORD = 'Yanxun@2026';
@@ -143,8 +144,14 @@ function toWrite(t: DemoTeacher, school: LoadedOrg): TeacherWrite {
  */
 export async function loadDemoRegion(
   db: Database,
-  opts: { teachers: number; seed?: number; onProgress?: (done: number, total: number) => void },
-): Promise<{ orgs: number; teachers: number; accounts: string[] }> {
+  opts: {
+    teachers: number;
+    seed?: number;
+    onProgress?: (done: number, total: number) => void;
+    /** Also load the programme year (load-programmes.ts); default true. */
+    programmes?: boolean;
+  },
+): Promise<{ orgs: number; teachers: number; accounts: string[]; programmes: string[] }> {
   const spec = { teachers: opts.teachers, seed: opts.seed };
   const orgs = await insertOrgTree(db, generateOrgs(spec));
   const byKey = new Map(orgs.map((o) => [o.key, o]));
@@ -164,6 +171,7 @@ export async function loadDemoRegion(
   const authRepo = createAuthRepository(db);
   const hash = await hashPassword(DEMO_PASSWORD);
   const made: string[] = [];
+  const acting: DemoProgrammeAccount[] = [];
   for (const a of DEMO_ACCOUNTS) {
     const org = a.at(orgs);
     if (!org) continue;
@@ -174,6 +182,14 @@ export async function loadDemoRegion(
     });
     await authRepo.addGrant(id, a.role, org.id);
     made.push(a.username);
+    acting.push({
+      username: a.username,
+      accountId: id,
+      displayName: a.displayName,
+      role: a.role as DemoProgrammeAccount['role'],
+      org,
+      teacherId: null,
+    });
   }
   // a teacher account, linked to a real teacher record of the demo school
   const school = DEMO_ACCOUNTS.find((a) => a.username === 'school')?.at(orgs);
@@ -194,8 +210,22 @@ export async function loadDemoRegion(
       });
       await authRepo.addGrant(id, 'teacher', school.id);
       made.push('teacher');
+      acting.push({
+        username: 'teacher',
+        accountId: id,
+        displayName: t.name,
+        role: 'teacher',
+        org: school,
+        teacherId: t.id,
+      });
     }
   }
   await sql`ANALYZE`.execute(db);
-  return { orgs: orgs.length, teachers: done, accounts: made };
+  let programmes: string[] = [];
+  if (opts.programmes !== false && done > 0) {
+    const r = await loadDemoProgrammes(db, { seed: opts.seed, orgs, accounts: acting });
+    programmes = r.programmes.map((p) => p.title);
+    await sql`ANALYZE`.execute(db);
+  }
+  return { orgs: orgs.length, teachers: done, accounts: made, programmes };
 }

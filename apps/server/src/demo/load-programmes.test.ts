@@ -1,0 +1,142 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/database';
+import { syncBuiltinPacks } from '../modules/programs';
+import { createTestDatabase } from '../test/db';
+import { DEMO_PACK_YEAR, DEMO_TODAY } from './load-programmes';
+import { loadDemoRegion } from './load-region';
+
+let h: DatabaseHandle;
+const rows = async <T>(q: string) => (await sql.raw<T>(q).execute(h.db)).rows;
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  await syncBuiltinPacks(h.db);
+  await loadDemoRegion(h.db, { teachers: 1500, seed: 7 });
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the demo programme year', () => {
+  it('a published regional pack of the demo year, cloned from the Henan 2021 pack', async () => {
+    const packs = await rows<{ status: string; derived_from: string; year: number; builtin: boolean }>(
+      'SELECT status, derived_from, year, builtin FROM policy_packs WHERE NOT builtin',
+    );
+    expect(packs).toEqual([
+      { status: 'published', derived_from: 'henan-2021', year: DEMO_PACK_YEAR, builtin: false },
+    ]);
+  });
+
+  it('three programmes at three levels; the first selection deadline is past, the county one is still open', async () => {
+    const ps = await rows<{ level: string; selection_deadline: string }>(
+      "SELECT level, to_char(selection_deadline, 'YYYY-MM-DD') AS selection_deadline FROM programmes ORDER BY id",
+    );
+    expect(ps.map((p) => p.level)).toEqual(['provincial', 'city', 'county']);
+    expect((ps[2]?.selection_deadline ?? '') > DEMO_TODAY).toBe(true);
+  });
+
+  it('R-004-17: every quota node: used = its selected nominations, children never exceed the parent', async () => {
+    const bad = await rows(`
+      SELECT q.programme_id, q.org_id, q.used, q.seats, q.allocated,
+        (SELECT count(*) FROM nominations n WHERE n.programme_id = q.programme_id AND n.quota_org_id = q.org_id
+           AND n.status = 'selected') AS selected,
+        (SELECT coalesce(sum(c.seats), 0) FROM quota_allocations c WHERE c.programme_id = q.programme_id AND c.parent_org_id = q.org_id) AS children
+      FROM quota_allocations q`);
+    expect(bad.length).toBeGreaterThan(3);
+    for (const q of bad as Array<Record<string, string | number>>) {
+      expect(Number(q.used)).toBe(Number(q.selected));
+      expect(Number(q.children)).toBeLessThanOrEqual(Number(q.seats));
+      expect(Number(q.allocated)).toBe(Number(q.children));
+      expect(Number(q.used) + Number(q.children)).toBeLessThanOrEqual(Number(q.seats));
+    }
+    const statuses = await rows<{ status: string }>('SELECT DISTINCT status FROM nominations ORDER BY 1');
+    expect(statuses.map((s) => s.status)).toEqual(['selected', 'waitlisted']);
+    // an override (when the region has a candidate failing only a soft rule) carries its reason in the eligibility
+    expect(
+      await rows(`SELECT 1 FROM nominations WHERE override_reason IS NOT NULL
+        AND eligibility::text NOT LIKE '%overrideReason%'`),
+    ).toEqual([]);
+    expect(await rows('SELECT 1 FROM nomination_refusals')).toHaveLength(1);
+  });
+
+  it('enrolments come from selected nominations; attendance and leave only for enrolled teachers', async () => {
+    expect(
+      await rows(`SELECT e.teacher_id FROM class_enrolments e JOIN classes c ON c.id = e.class_id
+        WHERE NOT EXISTS (SELECT 1 FROM nominations n WHERE n.programme_id = c.programme_id
+          AND n.teacher_id = e.teacher_id AND n.status = 'selected')`),
+    ).toEqual([]);
+    expect(
+      await rows(`SELECT a.teacher_id FROM attendance a WHERE NOT EXISTS (SELECT 1 FROM class_enrolments e
+        WHERE e.class_id = a.class_id AND e.teacher_id = a.teacher_id)`),
+    ).toEqual([]);
+    expect(
+      await rows(`SELECT l.teacher_id FROM leave_requests l WHERE NOT EXISTS (SELECT 1 FROM class_enrolments e
+        WHERE e.class_id = l.class_id AND e.teacher_id = l.teacher_id)`),
+    ).toEqual([]);
+    // session check-ins only for sessions before the demo's today
+    expect(
+      await rows(`SELECT 1 FROM attendance a JOIN class_sessions s ON a.slot = 's' || s.id
+        WHERE s.session_date >= DATE '${DEMO_TODAY}'`),
+    ).toEqual([]);
+  });
+
+  it('hours posted = completed results × the result hours, one certificate per completed teacher', async () => {
+    const r = await rows<{
+      completed: string;
+      certs: string;
+      hours: string;
+      expected: string;
+      posted: string;
+    }>(`
+      SELECT (SELECT count(*) FROM completion_results WHERE completed) AS completed,
+        (SELECT count(*) FROM certificates WHERE revoked_at IS NULL) AS certs,
+        (SELECT coalesce(sum(hours_tenths), 0) FROM teacher_hours WHERE reversed_at IS NULL) AS hours,
+        (SELECT coalesce(sum(hours_tenths), 0) FROM completion_results WHERE completed) AS expected,
+        (SELECT count(*) FROM teacher_hours) AS posted`);
+    const x = r[0];
+    expect(Number(x?.completed)).toBeGreaterThan(0);
+    expect(x?.certs).toBe(x?.completed);
+    expect(x?.posted).toBe(x?.completed);
+    expect(x?.hours).toBe(x?.expected);
+    // every completed teacher got the same programme hours; nobody not completed has hours
+    const distinct = await rows('SELECT DISTINCT hours_tenths FROM completion_results WHERE completed');
+    expect(distinct).toHaveLength(1);
+    expect(
+      await rows(`SELECT 1 FROM teacher_hours h JOIN completion_results c ON c.teacher_id = h.teacher_id
+        AND c.programme_id = h.programme_id WHERE NOT c.completed`),
+    ).toEqual([]);
+  });
+
+  it('the demo teacher login completed the provincial programme: certificate and hours', async () => {
+    const r = await rows(`SELECT 1 FROM accounts a JOIN certificates c ON c.teacher_id = a.teacher_id
+      JOIN teacher_hours h ON h.teacher_id = a.teacher_id WHERE a.username = 'teacher'`);
+    expect(r).toHaveLength(1);
+  });
+
+  it('R-004-20: a no-show on the 诚信档案 is an enrolled teacher with no check-in at all', async () => {
+    const r = await rows<{ n: string }>(`SELECT count(*) AS n FROM integrity_records i
+      JOIN class_enrolments e ON e.teacher_id = i.teacher_id AND e.programme_id = i.programme_id
+      WHERE i.kind = 'no_show' AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.teacher_id = i.teacher_id AND a.class_id = e.class_id)`);
+    expect(r[0]?.n).toBe('1');
+  });
+
+  it('the same seed gives the same data', async () => {
+    const again = await createTestDatabase();
+    try {
+      await syncBuiltinPacks(again.db);
+      await loadDemoRegion(again.db, { teachers: 1500, seed: 7 });
+      const digest = async (db: DatabaseHandle['db']) =>
+        (
+          await sql<{ d: string }>`SELECT md5(string_agg(x, '|' ORDER BY x)) AS d FROM (
+            SELECT 'n' || teacher_id || status AS x FROM nominations
+            UNION ALL SELECT 'a' || class_id || slot || teacher_id || checked_at::text FROM attendance
+            UNION ALL SELECT 'c' || certificate_no || teacher_id FROM certificates) u`.execute(db)
+        ).rows[0]?.d;
+      expect(await digest(again.db)).toBe(await digest(h.db));
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
+});
