@@ -31,6 +31,7 @@ export async function seedDemoIfEmpty(
   log(`首次启动：正在生成演示地区（${config.demoTeachers} 名教师）… / loading the demo region`);
   const r = await loadDemoRegion(handle.db, {
     teachers: config.demoTeachers,
+    programmes: true,
     onProgress: (done, total) => log(`  教师 teachers ${done}/${total}`),
   });
   log(`演示地区已生成：${r.orgs} 个机构，${r.teachers} 名教师，账号 ${r.accounts.join(', ')}`);

@@ -71,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
         const { loadDemoRegion } = await import('./demo/load-region');
         const r = await loadDemoRegion(h.db, {
           teachers,
+          programmes: true,
           onProgress: (done, total) => process.stdout.write(`\r  teachers ${done}/${total}`),
         });
         console.log(

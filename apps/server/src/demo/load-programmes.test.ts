@@ -12,7 +12,7 @@ const rows = async <T>(q: string) => (await sql.raw<T>(q).execute(h.db)).rows;
 beforeAll(async () => {
   h = await createTestDatabase();
   await syncBuiltinPacks(h.db);
-  await loadDemoRegion(h.db, { teachers: 1500, seed: 7 });
+  await loadDemoRegion(h.db, { teachers: 1500, seed: 7, programmes: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -126,7 +126,7 @@ describe('the demo programme year', () => {
     const again = await createTestDatabase();
     try {
       await syncBuiltinPacks(again.db);
-      await loadDemoRegion(again.db, { teachers: 1500, seed: 7 });
+      await loadDemoRegion(again.db, { teachers: 1500, seed: 7, programmes: true });
       const digest = async (db: DatabaseHandle['db']) =>
         (
           await sql<{ d: string }>`SELECT md5(string_agg(x, '|' ORDER BY x)) AS d FROM (

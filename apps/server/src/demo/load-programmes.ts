@@ -353,7 +353,8 @@ export async function loadDemoProgrammes(
     title: '2026年"省培计划"省级骨干教师培育项目（清远市）',
     selectionDeadline: '2026-09-30',
     startDate: '2026-10-19',
-    endDate: '2026-12-31',
+    // over before today: its trainees (the demo `teacher` among them) may join another programme now (Y-004-OVERLAP)
+    endDate: '2026-11-20',
     totalSeats: plan1.total + 2,
   });
   // the provider's plan: drafted, sealed PDF, submitted before the pack's application deadline, approved by the province
@@ -483,16 +484,20 @@ export async function loadDemoProgrammes(
   at('2026-10-22');
   await nominateAll(p2.id, p2Picks);
   // a refused attempt: a teacher of a city-centre (城区) school is not a 乡村 teacher (R-004-72)
-  const urban = await db
-    .selectFrom('teachers as t')
-    .innerJoin('orgs as o', 'o.id', 't.school_id')
-    .select(['t.id', 't.county_id'])
-    .where('o.location_type', '=', 'urban')
-    .where('t.status', '=', 'active')
-    .where('t.org_path', 'like', `${cityOrg.path}%`)
-    .where('t.county_id', 'in', [...new Set(p2Picks.map((p) => p.county_id))])
-    .orderBy('t.id')
-    .executeTakeFirst();
+  const pickedCounties = [...new Set(p2Picks.map((p) => p.county_id))];
+  const urban =
+    pickedCounties.length === 0
+      ? undefined
+      : await db
+          .selectFrom('teachers as t')
+          .innerJoin('orgs as o', 'o.id', 't.school_id')
+          .select(['t.id', 't.county_id'])
+          .where('o.location_type', '=', 'urban')
+          .where('t.status', '=', 'active')
+          .where('t.org_path', 'like', `${cityOrg.path}%`)
+          .where('t.county_id', 'in', pickedCounties)
+          .orderBy('t.id')
+          .executeTakeFirst();
   if (urban) {
     try {
       await s.programs.nominate(countyActor(urban.county_id), p2.id, {

@@ -148,7 +148,7 @@ export async function loadDemoRegion(
     teachers: number;
     seed?: number;
     onProgress?: (done: number, total: number) => void;
-    /** Also load the programme year (load-programmes.ts); default true. */
+    /** Also load the programme year (load-programmes.ts): the first start and `yanxun demo` do; tests opt in. */
     programmes?: boolean;
   },
 ): Promise<{ orgs: number; teachers: number; accounts: string[]; programmes: string[] }> {
@@ -222,7 +222,7 @@ export async function loadDemoRegion(
   }
   await sql`ANALYZE`.execute(db);
   let programmes: string[] = [];
-  if (opts.programmes !== false && done > 0) {
+  if (opts.programmes === true && done > 0) {
     const r = await loadDemoProgrammes(db, { seed: opts.seed, orgs, accounts: acting });
     programmes = r.programmes.map((p) => p.title);
     await sql`ANALYZE`.execute(db);
