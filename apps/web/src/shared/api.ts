@@ -868,6 +868,7 @@ export const fileUrls = {
   export: (kind: ImportKind) => `/api/v1/exports/${kind}`,
   // exams (issue 4)
   examReportXlsx: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.xlsx`,
+  examReportPdf: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.pdf`,
   examUploadErrors: (examId: string, uploadId: string) =>
     `/api/v1/exams/${encodeURIComponent(examId)}/uploads/${encodeURIComponent(uploadId)}/errors.xlsx`,
 };

@@ -101,8 +101,15 @@ export function buildReport(args: {
           : { va: va.va, ciLow: va.ciLow, ciHigh: va.ciHigh, n: va.n },
     });
   }
+  // ranked rows first by rank, then the rest (suppressed, or no ranks for this audience) by name
   schools.sort((x, y) =>
-    x.rank !== null && y.rank !== null ? x.rank - y.rank : x.school.localeCompare(y.school, 'zh-CN'),
+    x.rank !== null && y.rank !== null
+      ? x.rank - y.rank
+      : x.rank !== null
+        ? -1
+        : y.rank !== null
+          ? 1
+          : x.school.localeCompare(y.school, 'zh-CN'),
   );
   const overallSmall = suppressed(a.students, minGroupN);
   return {

@@ -14,6 +14,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
+import { pdfText } from '../../test/pdf-text';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -298,6 +299,59 @@ describe('reports by audience (SZ-12, R-002-58, suppression)', () => {
     expect(after.schools.find((x) => x.schoolId === q1.id)?.suppressed).toBe(false);
     expect(before.overall.grades.map((g) => g.grade)).toEqual(['A', 'B', 'C', 'D']);
     await req('PUT', `/exams/${examId}/report-settings`, 'x_city', {});
+  });
+});
+
+describe('report PDF: the same audience-filtered report (SZ-12, R-002-58, suppression)', () => {
+  const pdf = (id: string, who?: string) => req('GET', `/exams/${id}/report.pdf`, who);
+
+  it('401 without a session', async () => {
+    expect((await pdf(examId)).statusCode).toBe(401);
+  });
+
+  it('the city monitoring office: A4 PDF, font embedded, every school, ranks, items, n = 9 suppressed', async () => {
+    const res = await pdf(examId, 'x_city');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.includes('NotoSansSC')).toBe(true);
+    const text = pdfText(res.rawPayload);
+    for (const x of [q0, q1, q2, y0]) expect(text).toContain(x.name);
+    expect(text).toContain('名次');
+    expect(text).toContain('小题难度与区分度');
+    expect(text).toContain('—，n < 10'); // q1 has 9 students
+    expect(text).not.toContain('不含排名');
+  });
+
+  it('a school admin: its own school only, grade bands, no rank or score column, footer cites SZ-12 / R-002-58', async () => {
+    const res = await pdf(examId, 'x_q0');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain(q0.name);
+    for (const x of [q1, q2, y0]) expect(text).not.toContain(x.name);
+    expect(text).not.toContain('名次');
+    expect(text).not.toContain('平均分');
+    expect(text).not.toContain('小题');
+    expect(text).toContain('等级分布');
+    expect(text).toContain('依据 SZ-12');
+    expect(text).toContain('R-002-58');
+  });
+
+  it('a county’s exam: its own county gets the PDF, an admin of another county 404', async () => {
+    const own = await createExam('x_qc', { ownerOrgId: qingcheng.id, name: '清城区PDF测试' });
+    const u = (
+      await upload('x_qc', own.id, {
+        scores: { name: 's.csv', body: scoresCsv([{ key: q0.name, count: 11, level: 0.7 }]) },
+        items: { name: 'i.csv', body: ITEMS_CSV },
+      })
+    ).json() as ExamUpload;
+    expect(u.ok).toBe(true);
+    await req('POST', `/exams/${own.id}/uploads/${u.id}/commit`, 'x_qc');
+    expect((await pdf(own.id, 'x_qc')).statusCode).toBe(200);
+    const other = await pdf(own.id, 'x_yd');
+    expect(other.statusCode).toBe(404);
+    expect(other.headers['content-type']).toContain('application/json');
   });
 });
 

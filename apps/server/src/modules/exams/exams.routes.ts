@@ -107,6 +107,14 @@ export function examsRoutes(exams: ExamsService): FastifyPluginAsyncZod {
         return sendFile(reply, fileName, XLSX_MIME, body);
       },
     );
+    app.get(
+      '/exams/:id/report.pdf',
+      { schema: { tags, summary: '导出报告 PDF export of the report (A4, Noto Sans SC)', params: idParams } },
+      async (req, reply) => {
+        const { fileName, body } = await exams.reportPdf(actorOf(req), req.params.id);
+        return sendFile(reply, fileName, 'application/pdf', body);
+      },
+    );
     app.get('/exam-cycles', { schema: { tags, summary: '监测周期 Monitoring cycles' } }, async (req) =>
       exams.listCycles(actorOf(req)),
     );

@@ -18,6 +18,7 @@ import type {
   ReportSettings,
   SchoolTrend,
 } from '@yanxun/contracts';
+import { todayInShanghai } from '@yanxun/core';
 import {
   analyzeExam,
   type ClassRef,
@@ -48,6 +49,7 @@ import { can, requirePermission, scopeOf } from '../../shared/permissions';
 import { readSheetCells, SheetReadError } from '../../shared/sheet-cells';
 import type { AuditService } from '../audit';
 import { buildErrorWorkbook, buildReportWorkbook } from './exams.excel';
+import { buildReportPdf } from './exams.pdf';
 import { buildReport, type ExamCache, type SchoolInfo } from './exams.report';
 import {
   createExamsRepository,
@@ -673,6 +675,13 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     async reportWorkbook(actor: Actor, id: string) {
       const r = await report(actor, id);
       return { fileName: `${r.exam.name}-质量分析.xlsx`, body: await buildReportWorkbook(r) };
+    },
+
+    /** The same audience-filtered report as a PDF (A4, Noto Sans SC). */
+    async reportPdf(actor: Actor, id: string) {
+      const r = await report(actor, id);
+      const today = todayInShanghai((deps.clock ?? (() => new Date()))());
+      return { fileName: `${r.exam.name}-质量分析.pdf`, body: await buildReportPdf(r, today) };
     },
 
     // ---------- monitoring cycles ----------

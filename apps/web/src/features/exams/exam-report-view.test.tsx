@@ -1,6 +1,7 @@
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Exam, ExamReport, ExamUpload } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
 import { ExamReportView } from './exam-report-view';
 import { ExamUploadResult } from './exam-upload';
@@ -9,6 +10,11 @@ import { ExamUploadResult } from './exam-upload';
 vi.mock('echarts-for-react/esm/core', () => ({
   default: ({ option }: { option: unknown }) => <pre data-testid="chart">{JSON.stringify(option)}</pre>,
 }));
+
+vi.mock('../../shared/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../shared/api')>();
+  return { ...actual, api: { ...actual.api, fetchFile: vi.fn() } };
+});
 
 afterEach(cleanup);
 
@@ -143,6 +149,15 @@ describe('ExamReportView (SZ-12, R-002-58)', () => {
     expect(within(table).getAllByText('50.0%').length).toBeGreaterThan(0); // 6 of 12 at A
     expect(screen.queryAllByTestId('chart')).toHaveLength(0);
     expect(screen.getByText(/不公布分数与排名/)).toBeTruthy();
+  });
+
+  it('offers the report as Excel and as PDF, each from its own route', async () => {
+    vi.mocked(api.fetchFile).mockResolvedValue({ blob: new Blob(['%PDF-']), fileName: null });
+    renderWithApp(<ExamReportView report={schoolReport} />);
+    fireEvent.click(screen.getByRole('button', { name: /导出 PDF/ }));
+    await waitFor(() => expect(api.fetchFile).toHaveBeenCalledWith('/api/v1/exams/7/report.pdf', undefined));
+    fireEvent.click(screen.getByRole('button', { name: /导出 Excel/ }));
+    await waitFor(() => expect(api.fetchFile).toHaveBeenCalledWith('/api/v1/exams/7/report.xlsx', undefined));
   });
 
   it('the monitoring office sees ranks, items, the histogram and value-added error bars; small groups show "—, n < 10"', () => {

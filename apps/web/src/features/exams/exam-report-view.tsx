@@ -143,14 +143,18 @@ export function ExamReportView({ report }: { report: ExamReport }) {
           <Space>
             <Button
               icon={<DownloadOutlined />}
-              loading={pending !== null}
+              loading={pending === fileUrls.examReportXlsx(r.exam.id)}
               onClick={() => download(fileUrls.examReportXlsx(r.exam.id), `${r.exam.name}.xlsx`)}
             >
               {t('exam.rep.export')}
             </Button>
-            <Tooltip title={t('exam.rep.pdfLater')}>
-              <Button disabled>PDF</Button>
-            </Tooltip>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={pending === fileUrls.examReportPdf(r.exam.id)}
+              onClick={() => download(fileUrls.examReportPdf(r.exam.id), `${r.exam.name}.pdf`)}
+            >
+              {t('exam.rep.exportPdf')}
+            </Button>
           </Space>
         </Space>
         <Alert
