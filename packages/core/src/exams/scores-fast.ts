@@ -68,7 +68,11 @@ export function readScoreCsvFast(
   const schools: string[] = [];
   const schoolIdx = new Map<string, number>();
   const classes: ClassRef[] = [];
-  const classIdx = new Map<string, number>();
+  const classesOf: Map<string, number>[] = []; // per school: class name → index into classes
+  let lastSchool: string | null = null;
+  let lastS = 0;
+  let lastClass: string | null = null;
+  let lastK = 0;
   const absent: AbsentStudent[] = [];
   const seen = new Set<string>();
   const known = options.knownSchools;
@@ -163,19 +167,32 @@ export function readScoreCsvFast(
       continue;
     }
     blankCells += m - numbers;
-    let s = schoolIdx.get(schoolName);
-    if (s === undefined) {
-      s = schools.length;
-      schools.push(schoolName);
-      schoolIdx.set(schoolName, s);
+    // rows of one school (and class) usually come together: compare with the last row's before any Map lookup
+    if (schoolName !== lastSchool) {
+      let s = schoolIdx.get(schoolName);
+      if (s === undefined) {
+        s = schools.length;
+        schools.push(schoolName);
+        schoolIdx.set(schoolName, s);
+        classesOf.push(new Map());
+      }
+      lastSchool = schoolName;
+      lastS = s;
+      lastClass = null;
     }
-    const ck = `${s}\u0000${className}`;
-    let k = classIdx.get(ck);
-    if (k === undefined) {
-      k = classes.length;
-      classes.push({ school: s, name: className });
-      classIdx.set(ck, k);
+    if (className !== lastClass) {
+      const byName = classesOf[lastS] as Map<string, number>;
+      let k = byName.get(className);
+      if (k === undefined) {
+        k = classes.length;
+        classes.push({ school: lastS, name: className });
+        byName.set(className, k);
+      }
+      lastClass = className;
+      lastK = k;
     }
+    const s = lastS;
+    const k = lastK;
     rows[n] = row;
     school[n] = s;
     klass[n] = k;
