@@ -25,6 +25,7 @@ import {
   parseCsv,
   readItemSheet,
   readPriorSheet,
+  readScoreCsvFast,
   readScoreSheet,
   studentTotals,
   valueAdded,
@@ -105,6 +106,7 @@ const HAS_TIME = fs.existsSync('/usr/bin/time');
 function wall(
   cmd: string,
   args: string[],
+  env: NodeJS.ProcessEnv = process.env,
 ): { ms: number; cpuMs: number; stderr: string; status: number | null } {
   const cpuFile = path.join(OUT, 'cpu.txt');
   const t0 = process.hrtime.bigint();
@@ -113,8 +115,9 @@ function wall(
         encoding: 'utf8',
         cwd: ROOT,
         maxBuffer: 1 << 26,
+        env,
       })
-    : spawnSync(cmd, args, { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 26 });
+    : spawnSync(cmd, args, { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 26, env });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   let cpuMs = Number.NaN;
   if (HAS_TIME) {
@@ -165,7 +168,14 @@ async function main() {
   // 1. in-process, end to end, and by stage
   const endToEnd: number[] = [];
   const endToEndCpu: number[] = [];
-  const stage: Record<string, number[]> = { read: [], csv: [], validate: [], analyse: [], 'value-added': [] };
+  const stage: Record<string, number[]> = {
+    read: [],
+    'scores: CSV fast path (readScoreCsvFast, what the CLI uses)': [],
+    'general path: CSV parse (parseCsv)': [],
+    'general path: validate (readScoreSheet …)': [],
+    analyse: [],
+    'value-added': [],
+  };
   let ours: unknown;
   for (let r = 0; r < RUNS + 1; r++) {
     t0 = performance.now();
@@ -185,13 +195,17 @@ async function main() {
     };
     const texts = [files.items, files.scores, files.prior].map((f) => decodeText(fs.readFileSync(f)));
     lap('read');
+    const fastItems = readItemSheet({ records: parseCsv(texts[0] ?? '') }).items;
+    if (!readScoreCsvFast(texts[1] ?? '', fastItems))
+      throw new Error('the fast path declined the bench data');
+    lap('scores: CSV fast path (readScoreCsvFast, what the CLI uses)');
     const [itemRecs, scoreRecs, priorRecs] = texts.map((x) => parseCsv(x));
-    lap('csv');
+    lap('general path: CSV parse (parseCsv)');
     const { items } = readItemSheet({ records: itemRecs ?? [] });
     const { exam } = readScoreSheet({ records: scoreRecs ?? [] }, items);
     const { prior } = readPriorSheet({ records: priorRecs ?? [] });
     if (!exam) throw new Error('invalid bench data');
-    lap('validate');
+    lap('general path: validate (readScoreSheet …)');
     const a = analyzeExam(exam);
     lap('analyse');
     const va = valueAdded(studentTotals(exam), exam.studentIds, exam.school, exam.schools, prior);
@@ -208,6 +222,7 @@ async function main() {
   const bin = path.join(ROOT, 'apps/server/bin/yanxun.mjs');
   const cli: number[] = [];
   const cliCpu: number[] = [];
+  wall(process.execPath, [bin, 'exam', 'help']); // warm-up: (re)builds the cached bundle if a source changed
   for (let r = 0; r < RUNS; r++) {
     const w = wall(process.execPath, [bin, 'exam', 'analyze', ...args, '--json', path.join(OUT, 'cli.json')]);
     if (w.status !== 0) throw new Error(`CLI failed: ${w.stderr}`);
@@ -216,6 +231,22 @@ async function main() {
   }
   const startup: number[] = [];
   for (let r = 0; r < 3; r++) startup.push(wall(process.execPath, [bin, 'exam', 'help']).ms);
+  // the same CLI through tsx (as before the cached bundle, apps/server/bin/exam-bundle.mjs)
+  const noBundle = { ...process.env, YANXUN_NO_BUNDLE: '1' };
+  const cliTsx: number[] = [];
+  const cliTsxCpu: number[] = [];
+  for (let r = 0; r < Math.min(RUNS, 3); r++) {
+    const w = wall(
+      process.execPath,
+      [bin, 'exam', 'analyze', ...args, '--json', path.join(OUT, 'cli-tsx.json')],
+      noBundle,
+    );
+    if (w.status !== 0) throw new Error(`CLI (tsx) failed: ${w.stderr}`);
+    cliTsx.push(w.ms);
+    cliTsxCpu.push(w.cpuMs);
+  }
+  const startupTsx: number[] = [];
+  for (let r = 0; r < 3; r++) startupTsx.push(wall(process.execPath, [bin, 'exam', 'help'], noBundle).ms);
 
   // 3. R and 4. numpy on the same files
   const baseRuns = Math.min(RUNS, 3);
@@ -276,6 +307,12 @@ async function main() {
     ...Object.entries(stage).map(([k, t]) => row(`  of which ${k}`, t)),
     row('ours, CLI (node apps/server/bin/yanxun.mjs exam analyze, fresh process)', cli, cliCpu),
     row('  CLI start-up alone (exam help)', startup),
+    row(
+      'ours, CLI through tsx (YANXUN_NO_BUNDLE=1, the start-up before the cached bundle)',
+      cliTsx,
+      cliTsxCpu,
+    ),
+    row('  CLI start-up alone through tsx (exam help)', startupTsx),
   ];
   if (hasR) {
     rows.push(row('R: Rscript reference.R (psych::alpha + same statistics, incl. start-up)', rWall, rCpu));

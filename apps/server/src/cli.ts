@@ -25,22 +25,7 @@ The database is DATABASE_URL (PostgreSQL 15+) or, without it, the embedded PGlit
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
-  if (cmd === 'exam') {
-    const { EXAM_HELP, ExamInputFailure, runExamAnalyze } = await import('./exam-analyze');
-    if (sub !== 'analyze') {
-      console.log(EXAM_HELP);
-      return sub === undefined || sub === 'help' || sub === '--help' ? 0 : 2;
-    }
-    try {
-      const r = await runExamAnalyze(rest);
-      console.log(r.text.trimEnd());
-      return 0;
-    } catch (err) {
-      if (!(err instanceof ExamInputFailure)) throw err;
-      for (const p of err.problems) console.error(p);
-      return 2;
-    }
-  }
+  if (cmd === 'exam') return (await import('./exam-cli')).examCommand(sub, rest);
   const { loadConfig } = await import('./config');
   const config = loadConfig();
   switch (cmd) {

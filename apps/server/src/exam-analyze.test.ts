@@ -206,6 +206,41 @@ describe('the command line, end to end', () => {
     expect(lines[3]).toMatch(/^bad\.csv:4:student_id: \[DUPLICATE_STUDENT\]/);
   });
 
+  it('the cached bundle (bin/exam-bundle.mjs) and the tsx path give the same output: CSV, .xlsx, bad input', async () => {
+    const f = files('medium-half-points');
+    const tsx = (args: string[]) =>
+      spawnSync(process.execPath, [bin, 'exam', 'analyze', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, YANXUN_NO_BUNDLE: '1' },
+      });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('成绩');
+    for (const line of readFileSync(f.scores, 'utf8').trimEnd().split('\n'))
+      ws.addRow(
+        line.split(',').map((c, i) => (i >= 3 && c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c)),
+      );
+    const xlsx = path.join(tmp, 'bundle-scores.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const bad = path.join(tmp, 'bundle-bad.csv');
+    writeFileSync(
+      bad,
+      'student_id,school,class,T1,T2,T3,T4,T5,T6\ns1,A,1,99,0,0,0,0,0\ns1,A,1,缺考,,,"x",0,0\n',
+    );
+    for (const args of [
+      ['--scores', f.scores, '--items', f.items, '--prior', f.prior],
+      ['--scores', xlsx, '--items', f.items, '--prior', f.prior],
+      ['--scores', bad, '--items', files('small-integers').items],
+    ]) {
+      const a = run(args);
+      const b = tsx(args);
+      expect(a.status).toBe(b.status);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stderr).toBe(b.stderr);
+      if (a.status === 0) expectClose(JSON.parse(a.stdout), f.expected);
+      else expect(a.stderr).toContain('[ABSENT_WITH_SCORES]');
+    }
+  });
+
   it('missing file, missing option and an unknown item column exit 2 too', async () => {
     const f = files('small-integers');
     expect(run(['--scores', path.join(tmp, 'nope.csv'), '--items', f.items]).status).toBe(2);

@@ -14,12 +14,17 @@ import {
   examReportJson,
   readItemSheet,
   readPriorSheet,
-  readScoreSheet,
   studentTotals,
   type ValueAddedResult,
   valueAdded,
 } from '@yanxun/core/exams';
-import { readSheetCells, SheetReadError } from './shared/sheet-cells';
+import {
+  readScoreSource,
+  readSheetSource,
+  SheetReadError,
+  type SheetSource,
+  sourceCells,
+} from './shared/sheet-cells';
 
 export const EXAM_HELP = `yanxun exam analyze — analyse one exam paper (one subject)
 
@@ -57,7 +62,7 @@ function formatErrors(fileName: string, errors: ExamInputError[]): string[] {
   );
 }
 
-async function load(file: string) {
+async function load(file: string): Promise<SheetSource> {
   let buf: Buffer;
   try {
     buf = await readFile(file);
@@ -67,7 +72,7 @@ async function load(file: string) {
     ]);
   }
   try {
-    return await readSheetCells(buf, path.basename(file));
+    return await readSheetSource(buf, path.basename(file));
   } catch (err) {
     if (err instanceof SheetReadError) throw new ExamInputFailure([err.message]);
     throw err;
@@ -124,10 +129,10 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
     load(scoresFile),
     priorFile ? load(priorFile) : Promise.resolve(null),
   ]);
-  const { items, errors: itemErrors } = readItemSheet(itemCells);
+  const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
   if (itemErrors.length) throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
-  const { exam, errors } = readScoreSheet(scoreCells, items);
-  const priorRead = priorCells ? readPriorSheet(priorCells) : null;
+  const { exam, errors } = readScoreSource(scoreCells, items);
+  const priorRead = priorCells ? readPriorSheet(sourceCells(priorCells)) : null;
   const problems = [
     ...formatErrors(path.basename(scoresFile), errors),
     ...(priorRead && priorFile ? formatErrors(path.basename(priorFile), priorRead.errors) : []),

@@ -5,7 +5,18 @@
  * numbers and each row's own number kept for error messages.
  */
 import { Readable } from 'node:stream';
-import { type Cell, CsvSyntaxError, parseCsv, type SheetCells } from '@yanxun/core/exams';
+import {
+  type Cell,
+  CsvSyntaxError,
+  type ExamInputError,
+  type ExamScores,
+  type ItemSpec,
+  parseCsv,
+  type ReadScoresOptions,
+  readScoreCsvFast,
+  readScoreSheet,
+  type SheetCells,
+} from '@yanxun/core/exams';
 import type { CellValue, Row } from './exceljs';
 
 export class SheetReadError extends Error {
@@ -73,19 +84,52 @@ async function readXlsx(buf: Uint8Array, fileName: string): Promise<SheetCells> 
   return { records, rowNumbers };
 }
 
+/**
+ * A sheet as read from its bytes: cells, or (a CSV without any double quote, which cannot have a syntax error) the
+ * decoded text, so that a score sheet can take core's fast path (`readScoreCsvFast`) without a string per cell.
+ */
+export type SheetSource = { kind: 'cells'; cells: SheetCells } | { kind: 'csv'; text: string };
+
 /** Read a score, item or prior sheet (.csv or .xlsx, told apart by content, not by name). */
-export async function readSheetCells(buf: Uint8Array, fileName: string): Promise<SheetCells> {
+export async function readSheetSource(buf: Uint8Array, fileName: string): Promise<SheetSource> {
   if (buf.length === 0) throw new SheetReadError(fileName, `文件 ${fileName} 是空的（0 字节）`);
-  if (ZIP_MAGIC.every((b, i) => buf[i] === b)) return readXlsx(buf, fileName);
+  if (ZIP_MAGIC.every((b, i) => buf[i] === b)) return { kind: 'cells', cells: await readXlsx(buf, fileName) };
   if (fileName.toLowerCase().endsWith('.xls'))
     throw new SheetReadError(fileName, `不支持旧版 .xls 格式（${fileName}），请另存为 .xlsx 或 CSV`);
   const text = decodeText(buf);
   if (text.includes('\u0000'))
     throw new SheetReadError(fileName, `文件 ${fileName} 不是文本格式的 CSV，也不是 .xlsx 工作簿`);
+  if (!text.includes('"')) return { kind: 'csv', text };
   try {
-    return { records: parseCsv(text) };
+    return { kind: 'cells', cells: { records: parseCsv(text) } };
   } catch (err) {
     if (err instanceof CsvSyntaxError) throw new SheetReadError(fileName, `${fileName}：${err.message}`);
     throw err;
   }
+}
+
+/** The cells of a sheet source (a CSV without quotes cannot fail to parse). */
+export function sourceCells(source: SheetSource): SheetCells {
+  return source.kind === 'cells' ? source.cells : { records: parseCsv(source.text) };
+}
+
+/** Read a score, item or prior sheet (.csv or .xlsx, told apart by content, not by name). */
+export async function readSheetCells(buf: Uint8Array, fileName: string): Promise<SheetCells> {
+  return sourceCells(await readSheetSource(buf, fileName));
+}
+
+/**
+ * Validate a score sheet: core's CSV fast path when it applies, otherwise (and whenever the fast path meets
+ * anything unusual, errors included) `readScoreSheet` on the cells — the same result either way.
+ */
+export function readScoreSource(
+  source: SheetSource,
+  items: ItemSpec[],
+  options: ReadScoresOptions = {},
+): { exam: ExamScores | null; errors: ExamInputError[] } {
+  if (source.kind === 'csv') {
+    const exam = readScoreCsvFast(source.text, items, options);
+    if (exam) return { exam, errors: [] };
+  }
+  return readScoreSheet(sourceCells(source), items, options);
 }

@@ -6,6 +6,7 @@ export * from './model';
 export * from './parse';
 export * from './report';
 export * from './sampling';
+export * from './scores-fast';
 export * from './stats';
 export * from './value-added';
 export * from './warning';

@@ -224,6 +224,56 @@ export function readItemSheet(sheet: SheetCells): { items: ItemSpec[]; errors: E
   return { items, errors: out.errors };
 }
 
+/** Where the score sheet's columns are, once its header is checked (shared with the CSV fast path). */
+export interface ScoreSheetLayout {
+  /** header column of each item, in item order */
+  colOf: Int32Array;
+  maxOf: Float64Array;
+  cId: number;
+  cSchool: number;
+  cClass: number;
+  /** header.length: cells beyond it are EXTRA_CELLS */
+  width: number;
+}
+
+function scoreSheetLayout(
+  header: Cell[],
+  headRow: number,
+  items: ItemSpec[],
+  out: Collector,
+): ScoreSheetLayout | null {
+  const cols = findColumns(header, ['student_id', 'school', 'class']);
+  for (const need of ['student_id', 'school', 'class']) {
+    if (!cols.index.has(need)) out.add(headRow, need, null, 'MISSING_COLUMN', `成绩表缺少列 ${need}`);
+  }
+  for (const d of cols.duplicates)
+    out.add(headRow, d, d, 'DUPLICATE_COLUMN', `成绩表的列「${d}」出现了不止一次`);
+  const itemCol = new Map<string, number>();
+  for (const o of cols.others) {
+    if (!items.some((it) => it.id === o.name))
+      out.add(headRow, o.name, o.name, 'UNKNOWN_ITEM_COLUMN', `成绩表的列「${o.name}」不是题目表中的题号`);
+    else if (!itemCol.has(o.name)) itemCol.set(o.name, o.col);
+  }
+  for (const it of items) {
+    if (!itemCol.has(it.id))
+      out.add(headRow, it.id, null, 'MISSING_COLUMN', `成绩表缺少题目表中的题 ${it.id} 的列`);
+  }
+  if (out.errors.length) return null;
+  return {
+    colOf: Int32Array.from(items, (it) => itemCol.get(it.id) ?? -1),
+    maxOf: Float64Array.from(items, (it) => it.maxScore),
+    cId: cols.index.get('student_id') ?? 0,
+    cSchool: cols.index.get('school') ?? 1,
+    cClass: cols.index.get('class') ?? 2,
+    width: header.length,
+  };
+}
+
+/** The layout of a score sheet's header, or null when the header has any problem (for the CSV fast path). */
+export function checkScoreHeader(header: Cell[], items: ItemSpec[]): ScoreSheetLayout | null {
+  return scoreSheetLayout(header, 1, items, new Collector('scores'));
+}
+
 export interface ReadScoresOptions {
   /** When given, a school not in this set is an error (UNKNOWN_SCHOOL); the CLI has no org tree and omits it. */
   knownSchools?: ReadonlySet<string>;
@@ -242,32 +292,10 @@ export function readScoreSheet(
     return { exam: null, errors: out.errors };
   }
   const header = sheet.records[h] ?? [];
-  const headRow = rowNumber(sheet, h);
-  const cols = findColumns(header, ['student_id', 'school', 'class']);
-  for (const need of ['student_id', 'school', 'class']) {
-    if (!cols.index.has(need)) out.add(headRow, need, null, 'MISSING_COLUMN', `成绩表缺少列 ${need}`);
-  }
-  for (const d of cols.duplicates)
-    out.add(headRow, d, d, 'DUPLICATE_COLUMN', `成绩表的列「${d}」出现了不止一次`);
-  const itemCol = new Map<string, number>();
-  for (const o of cols.others) {
-    if (!items.some((it) => it.id === o.name))
-      out.add(headRow, o.name, o.name, 'UNKNOWN_ITEM_COLUMN', `成绩表的列「${o.name}」不是题目表中的题号`);
-    else if (!itemCol.has(o.name)) itemCol.set(o.name, o.col);
-  }
-  for (const it of items) {
-    if (!itemCol.has(it.id))
-      out.add(headRow, it.id, null, 'MISSING_COLUMN', `成绩表缺少题目表中的题 ${it.id} 的列`);
-  }
-  if (out.errors.length) return { exam: null, errors: out.errors };
-
+  const layout = scoreSheetLayout(header, rowNumber(sheet, h), items, out);
+  if (!layout) return { exam: null, errors: out.errors };
+  const { colOf, maxOf, cId, cSchool, cClass, width } = layout;
   const m = items.length;
-  const colOf = Int32Array.from(items, (it) => itemCol.get(it.id) ?? -1);
-  const maxOf = Float64Array.from(items, (it) => it.maxScore);
-  const cId = cols.index.get('student_id') ?? 0;
-  const cSchool = cols.index.get('school') ?? 1;
-  const cClass = cols.index.get('class') ?? 2;
-  const width = header.length;
 
   const capacity = Math.max(0, sheet.records.length - h - 1);
   let scores = new Float64Array(capacity * m);

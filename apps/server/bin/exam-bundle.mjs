@@ -1,0 +1,81 @@
+// The `yanxun exam …` commands without tsx: loading TypeScript through tsx costs ~0.25 s of start-up (its module
+// hooks run in a worker thread), more than reading and validating a 100,000-student score sheet. So the exam entry
+// (src/exam-cli.ts, with packages/core bundled in; npm packages such as exceljs stay external) is bundled with
+// esbuild (already installed: tsx depends on it) into node_modules/.cache/yanxun/ on first use and reused while
+// every one of its input files keeps its size and mtime. Nothing to run by hand and nothing for CI: when esbuild
+// is missing or anything fails, this returns null and bin/yanxun.mjs runs the command through tsx as before.
+// YANXUN_NO_BUNDLE=1 turns it off. docs/PERFORMANCE.md section 5.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const ENTRY = 'apps/server/src/exam-cli.ts';
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'yanxun');
+const OUT = path.join(CACHE, 'exam-cli.mjs');
+const META = path.join(CACHE, 'exam-cli.inputs.json');
+const FORMAT = 1; // bump when the way the bundle is made changes
+
+function fresh() {
+  try {
+    const meta = JSON.parse(readFileSync(META, 'utf8'));
+    if (meta.format !== FORMAT || meta.node !== process.version || meta.root !== ROOT) return false;
+    for (const [file, [mtimeMs, size]] of Object.entries(meta.inputs)) {
+      const s = statSync(path.join(ROOT, file));
+      if (s.mtimeMs !== mtimeMs || s.size !== size) return false;
+    }
+    statSync(OUT);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function build() {
+  const esbuild = await import('esbuild');
+  const tag = `${process.pid}-${Date.now()}`;
+  const tmpOut = `${OUT}.${tag}.tmp.mjs`;
+  mkdirSync(CACHE, { recursive: true });
+  const r = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    outfile: tmpOut,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'npm-packages-external',
+        setup(b) {
+          // bare imports other than the workspace's own packages (@yanxun/*) are loaded by node at run time
+          b.onResolve({ filter: /^[^./]/ }, (a) =>
+            a.path.startsWith('@yanxun/') ? undefined : { path: a.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+  const inputs = {};
+  for (const file of Object.keys(r.metafile.inputs)) {
+    const s = statSync(path.join(ROOT, file));
+    inputs[file] = [s.mtimeMs, s.size];
+  }
+  renameSync(tmpOut, OUT);
+  const tmpMeta = `${META}.${tag}.tmp`;
+  writeFileSync(tmpMeta, JSON.stringify({ format: FORMAT, node: process.version, root: ROOT, inputs }));
+  renameSync(tmpMeta, META);
+}
+
+/** The bundled exam entry (module with examCommand), or null to fall back to tsx. */
+export async function loadExamBundle() {
+  if (process.env.YANXUN_NO_BUNDLE) return null;
+  try {
+    if (!fresh()) await build();
+    return await import(pathToFileURL(OUT).href);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The CSV fast path for score sheets (readScoreCsvFast) against the general path (parseCsv + readScoreSheet):
+ * whenever the fast path answers, its ExamScores equal the general path's field by field; whenever the input has
+ * anything unusual (quotes, 缺考, bad numbers, scores above max …) it declines, so the errors (row, column, value,
+ * rule) are the general path's own. Issue 4 (bench: 100,000 × 40) and R-002-13 质量分析 input validation.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './csv';
+import { readItemSheet, readScoreSheet } from './parse';
+import { readScoreCsvFast } from './scores-fast';
+
+const ITEMS = readItemSheet({
+  records: [
+    ['item_id', 'max_score'],
+    ['Q1', '5'],
+    ['Q2', '10'],
+    ['Q3', '2.5'],
+  ],
+}).items;
+
+const H = 'student_id,school,class,Q1,Q2,Q3';
+
+function general(text: string, known?: ReadonlySet<string>) {
+  return readScoreSheet({ records: parseCsv(text) }, ITEMS, known ? { knownSchools: known } : {});
+}
+
+/** What the CLI does: fast path, else the general one. */
+function combined(text: string, known?: ReadonlySet<string>) {
+  const fast = readScoreCsvFast(text, ITEMS, known ? { knownSchools: known } : {});
+  return fast ? { exam: fast, errors: [] } : general(text, known);
+}
+
+/** Inputs the fast path reads itself. */
+const FAST: Record<string, string> = {
+  'plain LF': `${H}\ns1,一中,1班,5,10,2.5\ns2,一中,2班,0,3,1\ns3,二中,1班,4,7.5,0\n`,
+  'CRLF and no final line break': `${H}\r\ns1,一中,1班,5,10,2\r\ns2,二中,1班,1,2,0`,
+  'lone CR': `${H}\rs1,一中,1班,5,10,2\rs2,二中,1班,1,2,0\r`,
+  'trailing blank lines and a blank line in the middle': `${H}\ns1,一中,1班,1,2,0\n\n,,,,,\ns2,一中,1班,3,4,1\n\n\n`,
+  'blank cells (not absent) and a short row': `${H}\ns1,一中,1班,,10,\ns2,一中,1班,4\n`,
+  'absent student: every item blank': `${H}\ns1,一中,1班,,,\ns2,一中,1班,1,1,1\n`,
+  'decimals: .5, 5., 2.50': `${H}\ns1,一中,1班,.5,5.,2.50\n`,
+  'spaces around id, school and class (trimmed)': `${H}\n s1 , 一中 ,1班 ,1,2,0\n`,
+  'columns in another order, Chinese header, a trailing empty cell': `班级,Q3,学校,Q2,考号,Q1\n1班,1,一中,2,s1,3,\n`,
+  'GBK-decoded text is just text': `${H}\n00123,清远市第一中学,初三(1)班,5,0,0\n`,
+};
+
+/** Inputs it declines: the general path decides (and reports errors where there are some). */
+const GENERAL: Record<string, string> = {
+  'quoted fields': `${H}\n"s1","一中,东校",1班,5,"10",2\n`,
+  'quoted field with a line break': `${H}\ns1,"一中\n东校",1班,5,10,2\n`,
+  'unclosed quote is left to parseCsv': `${H}\ns1,"一中,1班,5,10,2\n`,
+  '缺考 marker': `${H}\ns1,一中,1班,缺考,缺考,缺考\ns2,一中,1班,1,2,0\n`,
+  '缺考 with scores': `${H}\ns1,一中,1班,缺考,3,\n`,
+  'score above max': `${H}\ns1,一中,1班,6,10,2\ns2,一中,1班,1,11,2.6\n`,
+  'negative score': `${H}\ns1,一中,1班,-1,10,2\n`,
+  'minus zero': `${H}\ns1,一中,1班,-0,10,2\n`,
+  'plus sign': `${H}\ns1,一中,1班,+1,10,2\n`,
+  'non-numbers': `${H}\ns1,一中,1班,abc,1e1,0x1\ns2,一中,1班,.,1.2.3,N/A\n`,
+  'spaces inside a score cell': `${H}\ns1,一中,1班, 3 ,10,2\n`,
+  'whitespace-only score cell': `${H}\ns1,一中,1班,  ,10,2\n`,
+  'too many digits': `${H}\ns1,一中,1班,0000000000000001,10,2\n`,
+  'duplicate student': `${H}\ns1,一中,1班,1,1,1\ns1,一中,2班,2,2,2\n`,
+  'missing student id, school, class': `${H}\n,一中,1班,1,1,1\ns2,,1班,1,1,1\ns3,一中,,1,1,1\n`,
+  'cells beyond the header': `${H}\ns1,一中,1班,1,1,1,9\n`,
+  'blank cells beyond the header (whitespace)': `${H}\ns1,一中,1班,1,1,1, \n`,
+  BOM: `\ufeff${H}\ns1,一中,1班,1,1,1\n`,
+  'blank first line': `\n${H}\ns1,一中,1班,1,1,1\n`,
+  'unknown item column': `${H},Q9\ns1,一中,1班,1,1,1,1\n`,
+  'missing item column': `student_id,school,class,Q1,Q2\ns1,一中,1班,1,1\n`,
+  'duplicate column': `${H},Q1\ns1,一中,1班,1,1,1,1\n`,
+  'empty text': '',
+  'header only': `${H}\n`,
+};
+
+describe('readScoreCsvFast', () => {
+  for (const [name, text] of Object.entries(FAST)) {
+    it(`reads ${name} exactly as the general path`, () => {
+      const g = general(text);
+      expect(g.errors).toEqual([]);
+      const fast = readScoreCsvFast(text, ITEMS);
+      expect(fast).not.toBeNull();
+      expect(fast).toEqual(g.exam);
+    });
+  }
+
+  for (const [name, text] of Object.entries(GENERAL)) {
+    it(`leaves ${name} to the general path: same result and same errors`, () => {
+      let g: ReturnType<typeof general> | Error;
+      try {
+        g = general(text);
+      } catch (err) {
+        g = err as Error;
+      }
+      const fast = readScoreCsvFast(text, ITEMS);
+      if (name !== 'header only') expect(fast).toBeNull();
+      if (g instanceof Error) expect(() => combined(text)).toThrow(g.message);
+      else expect(combined(text)).toEqual(g);
+    });
+  }
+
+  it('header only: no students, as the general path', () => {
+    expect(readScoreCsvFast(`${H}\n`, ITEMS)).toEqual(general(`${H}\n`).exam);
+  });
+
+  it('a school outside knownSchools goes to the general path (UNKNOWN_SCHOOL)', () => {
+    const text = `${H}\ns1,一中,1班,1,1,1\ns2,三中,1班,1,1,1\n`;
+    const known = new Set(['一中']);
+    expect(readScoreCsvFast(text, ITEMS, { knownSchools: known })).toBeNull();
+    const r = combined(text, known);
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.rule])).toEqual([
+      [3, 'school', '三中', 'UNKNOWN_SCHOOL'],
+    ]);
+    expect(readScoreCsvFast(text, ITEMS, { knownSchools: new Set(['一中', '三中']) })).toEqual(
+      general(text, new Set(['一中', '三中'])).exam,
+    );
+  });
+
+  it('errors keep row, column, value and rule (above max, negative, non-number, 缺考 with scores)', () => {
+    const text = `${H}\ns1,一中,1班,6,-1,x\ns2,一中,1班,缺考,3,\n`;
+    expect(combined(text).errors.map((e) => [e.row, e.column, e.value, e.rule])).toEqual([
+      [2, 'Q1', '6', 'ABOVE_MAX'],
+      [2, 'Q2', '-1', 'NEGATIVE'],
+      [2, 'Q3', 'x', 'NOT_A_NUMBER'],
+      [3, 'Q1', '缺考', 'ABSENT_WITH_SCORES'],
+    ]);
+  });
+
+  it('a larger seeded sheet (5,000 × 3, blank cells, absent rows, CRLF) equals the general path', () => {
+    let a = 7;
+    const rnd = () => {
+      a = (a * 1103515245 + 12345) % 2147483648;
+      return a / 2147483648;
+    };
+    const lines = [H];
+    for (let i = 0; i < 5000; i++) {
+      const absent = rnd() < 0.02;
+      const cell = (max: number, half: boolean) =>
+        absent || rnd() < 0.01
+          ? ''
+          : half
+            ? String(Math.floor(rnd() * max * 2) / 2)
+            : String(Math.floor(rnd() * (max + 1)));
+      lines.push(`s${i},学校${i % 17},${i % 5}班,${cell(5, false)},${cell(10, true)},${cell(2.5, true)}`);
+    }
+    const text = `${lines.join('\r\n')}\r\n`;
+    const fast = readScoreCsvFast(text, ITEMS);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(general(text).exam);
+  });
+});
