@@ -8,6 +8,8 @@ import { createAuthRepository, hashPassword } from '../modules/auth';
 import { type OrgRow, regionKeyOf } from '../modules/org';
 import { createPeopleRepository, type TeacherWrite } from '../modules/people';
 import { createServices, type Services } from '../services';
+import type { Actor } from '../shared/actor';
+import { AppError } from '../shared/app-error';
 
 export const TEST_SETTINGS = {
   sessionIdleMinutes: 30,
@@ -146,4 +148,48 @@ export async function login(
   const cookie = (raw ?? '').split(';')[0] ?? '';
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+/** An actor holding one role on one org (service tests call services without HTTP). */
+export function testActor(role: Role, org: OrgRow, teacherId: string | null = null): Actor {
+  return {
+    accountId: '1',
+    username: `${role}@${org.id}`,
+    displayName: role,
+    teacherId,
+    requestId: 'test',
+    ip: null,
+    grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
+  };
+}
+
+/** The AppError a promise rejects with (any other outcome fails the test). */
+export async function thrown(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an AppError');
+}
+
+/** A new teacher at `at` with a selected nomination in the programme (written directly, as the programs module would). */
+export async function buildSelectedTeacher(db: Database, programmeId: string, at: OrgRow): Promise<string> {
+  const t = await buildTeacher(db, at);
+  await db
+    .insertInto('nominations')
+    .values({
+      county_id: regionKeyOf(at),
+      programme_id: programmeId,
+      teacher_id: t.id,
+      school_id: at.id,
+      org_path: at.path,
+      quota_region_id: regionKeyOf(at),
+      quota_org_id: at.id,
+      status: 'selected',
+      eligibility: '{}',
+    })
+    .execute();
+  return t.id;
 }

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
-import type { Actor } from '../../shared/actor';
-import { AppError } from '../../shared/app-error';
 import { createTestDatabase } from '../../test/db';
-import { buildTeacher, orgByName, schoolIn, seedRegion } from '../../test/factories';
+import {
+  buildSelectedTeacher,
+  buildTeacher,
+  orgByName,
+  schoolIn,
+  seedRegion,
+  testActor,
+  thrown,
+} from '../../test/factories';
 import { createAuditService } from '../audit';
-import { type OrgRow, regionKeyOf } from '../org';
+import type { OrgRow } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
 import { createClassesRepository, removeEnrolmentsOfNomination } from './classes.repository';
 import { type ClassesService, createClassesService } from './classes.service';
@@ -23,49 +29,9 @@ let otherProvider: OrgRow;
 let nowMs = Date.parse('2021-09-06T01:00:00Z');
 const SECRET = Buffer.from('service-test-secret-0123456789ab');
 
-const actor = (
-  role: Actor['grants'][number]['role'],
-  org: OrgRow,
-  teacherId: string | null = null,
-): Actor => ({
-  accountId: '1',
-  username: `${role}@${org.id}`,
-  displayName: role,
-  teacherId,
-  requestId: 'test',
-  ip: null,
-  grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
-});
+const actor = testActor;
 
-async function thrown(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
-
-/** A teacher with a selected nomination in the programme (written directly: selection is the programs module's). */
-async function selectedTeacher(programmeId: string, at: OrgRow) {
-  const t = await buildTeacher(h.db, at);
-  await h.db
-    .insertInto('nominations')
-    .values({
-      county_id: regionKeyOf(at),
-      programme_id: programmeId,
-      teacher_id: t.id,
-      school_id: at.id,
-      org_path: at.path,
-      quota_region_id: regionKeyOf(at),
-      quota_org_id: at.id,
-      status: 'selected',
-      eligibility: '{}',
-    })
-    .execute();
-  return t.id;
-}
+const selectedTeacher = (programmeId: string, at: OrgRow) => buildSelectedTeacher(h.db, programmeId, at);
 
 let programmeId: string;
 let classA: string;

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createServices, type Services } from '../../services';
-import type { Actor } from '../../shared/actor';
-import { AppError } from '../../shared/app-error';
 import { createTestDatabase } from '../../test/db';
-import { buildTeacher, orgByName, schoolIn, seedRegion, TEST_SETTINGS } from '../../test/factories';
-import { type OrgRow, regionKeyOf } from '../org';
+import {
+  buildSelectedTeacher,
+  buildTeacher,
+  orgByName,
+  schoolIn,
+  seedRegion,
+  TEST_SETTINGS,
+  testActor,
+  thrown,
+} from '../../test/factories';
+import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
 let s: Services;
@@ -19,48 +26,9 @@ const setDay = (day: string) => {
   nowMs = Date.parse(`${day}T01:00:00Z`);
 };
 
-const actor = (
-  role: Actor['grants'][number]['role'],
-  org: OrgRow,
-  teacherId: string | null = null,
-): Actor => ({
-  accountId: '1',
-  username: `${role}@${org.id}`,
-  displayName: role,
-  teacherId,
-  requestId: 'test',
-  ip: null,
-  grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
-});
+const actor = testActor;
 
-async function thrown(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
-
-async function selectedTeacher(programmeId: string, at: OrgRow) {
-  const t = await buildTeacher(h.db, at);
-  await h.db
-    .insertInto('nominations')
-    .values({
-      county_id: regionKeyOf(at),
-      programme_id: programmeId,
-      teacher_id: t.id,
-      school_id: at.id,
-      org_path: at.path,
-      quota_region_id: regionKeyOf(at),
-      quota_org_id: at.id,
-      status: 'selected',
-      eligibility: '{}',
-    })
-    .execute();
-  return t.id;
-}
+const selectedTeacher = (programmeId: string, at: OrgRow) => buildSelectedTeacher(h.db, programmeId, at);
 
 const PDF = (text: string) => ({ name: `${text}.pdf`, content: Buffer.from(`%PDF-1.4\n${text}\n%%EOF`) });
 const KEY = 'demonstration_lesson';

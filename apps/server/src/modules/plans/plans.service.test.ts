@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
-import type { Actor } from '../../shared/actor';
-import { AppError } from '../../shared/app-error';
 import { createTestDatabase } from '../../test/db';
-import { orgByName, seedRegion } from '../../test/factories';
+import { orgByName, seedRegion, testActor, thrown } from '../../test/factories';
 import { completeRuralPlan, NOT_A_PDF, SEALED_PDF } from '../../test/fixtures/plans';
 import { createAuditService } from '../audit';
 import { createFilesRepository, createFilesService } from '../files';
@@ -23,25 +21,7 @@ let provider2: OrgRow;
 let svc: PlansService;
 let programmeId: string;
 
-const actor = (role: Actor['grants'][number]['role'], org: OrgRow): Actor => ({
-  accountId: '1',
-  username: `${role}@${org.id}`,
-  displayName: role,
-  teacherId: null,
-  requestId: 'test',
-  ip: null,
-  grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
-});
-
-async function thrown(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const actor = testActor;
 
 /** A plans service whose clock reads `date` at 10:00 in Shanghai; `maxBytes` for the file limit. */
 function plansAt(date: string, maxBytes = 20 * 1024 * 1024): PlansService {

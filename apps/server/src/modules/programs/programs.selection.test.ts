@@ -5,11 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
-import type { Actor } from '../../shared/actor';
-import { AppError } from '../../shared/app-error';
 import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
-import { buildTeacher, orgByName, schoolIn, seedRegion } from '../../test/factories';
+import { buildTeacher, orgByName, schoolIn, seedRegion, testActor, thrown } from '../../test/factories';
 import { createAuditService } from '../audit';
 import { createNotificationsService, type NotificationsService } from '../notifications';
 import type { OrgRow } from '../org';
@@ -24,29 +22,7 @@ let county: OrgRow;
 let otherCounty: OrgRow;
 let school: OrgRow;
 
-const actor = (
-  role: Actor['grants'][number]['role'],
-  org: OrgRow,
-  teacherId: string | null = null,
-): Actor => ({
-  accountId: '1',
-  username: `${role}@${org.id}`,
-  displayName: role,
-  teacherId,
-  requestId: 'test',
-  ip: null,
-  grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
-});
-
-async function thrown(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const actor = testActor;
 
 const TRAINER_ATTESTATIONS = ['healthy', 'devoted_to_training', 'training_expertise'];
 

@@ -1,10 +1,9 @@
 import { makeIdNumber, pinyinInitials, pinyinKey } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
-import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { createTestDatabase } from '../../test/db';
-import { buildTeacher, orgByName, schoolIn, seedRegion } from '../../test/factories';
+import { buildTeacher, orgByName, schoolIn, seedRegion, testActor, thrown } from '../../test/factories';
 import { createAuditService } from '../audit';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createPeopleRepository, type TeacherWrite } from '../people';
@@ -17,25 +16,7 @@ let city: OrgRow;
 let county: OrgRow;
 let school: OrgRow;
 
-const actor = (role: Actor['grants'][number]['role'], org: OrgRow): Actor => ({
-  accountId: '1',
-  username: `${role}@${org.id}`,
-  displayName: role,
-  teacherId: null,
-  requestId: 'test',
-  ip: null,
-  grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
-});
-
-async function thrown(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const actor = testActor;
 
 /** A programme of the built-in pack owned by the city, `seats` passed city → county → school. */
 async function programmeWith(projectTypeCode: string, seats: number) {
