@@ -44,6 +44,7 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import type { ProgramsRepository } from '../programs';
@@ -57,7 +58,6 @@ import type {
   SessionRow,
 } from './classes.repository';
 
-const isId = (id: string) => /^\d{1,18}$/.test(id);
 /** R-004-18: only selected nominations (遴选结果) are placed in a class. */
 const SELECTED_RULE_ID = 'R-004-18';
 /** Sessions and documents must lie inside the class's dates. */

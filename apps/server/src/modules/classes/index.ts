@@ -11,6 +11,9 @@ export {
   createClassesRepository,
   removeEnrolmentsOfNomination,
 } from './classes.repository';
+
+import { isId } from '../../shared/ids';
+
 export { classesRoutes } from './classes.routes';
 export { type ClassesService, createClassesService } from './classes.service';
 
@@ -36,7 +39,7 @@ export type { ClassRow } from './classes.repository';
 
 /** A class with its programme and provider (for a module that authorizes on its own), or undefined. */
 export async function classById(db: Database, id: string): Promise<ClassRow | undefined> {
-  return /^\d{1,18}$/.test(id) ? createClassesRepository(db).findClass(id) : undefined;
+  return isId(id) ? createClassesRepository(db).findClass(id) : undefined;
 }
 
 /** Class ids the teacher is enrolled in. */

@@ -45,6 +45,7 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { can, requirePermission, scopeOf } from '../../shared/permissions';
 import { readSheetCells, SheetReadError } from '../../shared/sheet-cells';
 import type { AuditService } from '../audit';
@@ -59,7 +60,6 @@ import {
 } from './exams.repository';
 
 const POLICY = EXAM_REPORT_POLICY;
-const ID = /^\d{1,18}$/;
 
 export interface UploadFiles {
   scores?: { name: string; buf: Buffer };
@@ -165,7 +165,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
   }
 
   async function loadExam(actor: Actor, id: string) {
-    if (!ID.test(id)) throw notFound('考试');
+    if (!isId(id)) throw notFound('考试');
     const row = await repo.findExam(id);
     if (!row) throw notFound('考试');
     return { row, access: accessTo(actor, row.owner_path, '考试') };
@@ -583,7 +583,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
 
   return {
     async createExam(actor: Actor, req: CreateExamRequest): Promise<Exam> {
-      if (!ID.test(req.ownerOrgId)) throw notFound('单位');
+      if (!isId(req.ownerOrgId)) throw notFound('单位');
       const org = await repo.findOrg(req.ownerOrgId);
       if (!org) throw notFound('单位');
       requirePermission(actor, 'exam.manage', org.path);
@@ -593,7 +593,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
       }
       let cycleId: string | null = null;
       if (req.cycleId) {
-        const c = ID.test(req.cycleId) ? await repo.findCycle(req.cycleId) : undefined;
+        const c = isId(req.cycleId) ? await repo.findCycle(req.cycleId) : undefined;
         if (!c || !can(actor, 'exam.manage', c.owner_path) || !org.path.startsWith(c.owner_path))
           throw notFound('监测周期');
         cycleId = c.id;
@@ -687,7 +687,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     // ---------- monitoring cycles ----------
 
     async createCycle(actor: Actor, req: { name: string; semester: string; ownerOrgId: string }) {
-      if (!ID.test(req.ownerOrgId)) throw notFound('单位');
+      if (!isId(req.ownerOrgId)) throw notFound('单位');
       const org = await repo.findOrg(req.ownerOrgId);
       if (!org) throw notFound('单位');
       requirePermission(actor, 'exam.manage', org.path);
@@ -715,7 +715,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     },
 
     async getCycle(actor: Actor, id: string): Promise<ExamCycle> {
-      if (!ID.test(id)) throw notFound('监测周期');
+      if (!isId(id)) throw notFound('监测周期');
       const c = await repo.findCycle(id);
       if (!c) throw notFound('监测周期');
       const access = accessTo(actor, c.owner_path, '监测周期');
@@ -736,7 +736,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     },
 
     async drawSample(actor: Actor, id: string, req: DrawSampleRequest): Promise<ExamCycle> {
-      if (!ID.test(id)) throw notFound('监测周期');
+      if (!isId(id)) throw notFound('监测周期');
       const c = await repo.findCycle(id);
       if (!c) throw notFound('监测周期');
       accessTo(actor, c.owner_path, '监测周期');
@@ -816,7 +816,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
 
     /** Early warnings (R-002-12) of the schools in the monitoring office's scope, over the cycle's exams. */
     async warnings(actor: Actor, id: string): Promise<ExamWarning[]> {
-      if (!ID.test(id)) throw notFound('监测周期');
+      if (!isId(id)) throw notFound('监测周期');
       const c = await repo.findCycle(id);
       if (!c) throw notFound('监测周期');
       const access = accessTo(actor, c.owner_path, '监测周期');
@@ -835,7 +835,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     // ---------- indicator systems (R-002-11) ----------
 
     async listIndicators(actor: Actor, ownerOrgId: string): Promise<IndicatorSystem[]> {
-      if (!ID.test(ownerOrgId)) throw notFound('单位');
+      if (!isId(ownerOrgId)) throw notFound('单位');
       const org = await repo.findOrg(ownerOrgId);
       if (!org) throw notFound('单位');
       accessTo(actor, org.path, '单位');
@@ -854,7 +854,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     },
 
     async putIndicators(actor: Actor, req: IndicatorSystemRequest): Promise<IndicatorSystem[]> {
-      if (!ID.test(req.ownerOrgId)) throw notFound('单位');
+      if (!isId(req.ownerOrgId)) throw notFound('单位');
       const org = await repo.findOrg(req.ownerOrgId);
       if (!org) throw notFound('单位');
       requirePermission(actor, 'exam.manage', org.path);

@@ -3,6 +3,7 @@ import type { FileMeta } from '@yanxun/contracts';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import type { FileRow, FilesRepository } from './files.repository';
 
 /** The first bytes of every PDF file ("%PDF-"). */
@@ -151,7 +152,7 @@ export function createFilesService(deps: { db: Database; repo: FilesRepository; 
     },
 
     async meta(id: string): Promise<FileRow | undefined> {
-      return /^\d{1,18}$/.test(id) ? repo.findMeta(id) : undefined;
+      return isId(id) ? repo.findMeta(id) : undefined;
     },
 
     async metaOf(ids: string[]): Promise<Map<string, FileMeta>> {

@@ -15,6 +15,7 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { can, requirePermission } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import { type OrgRepository, type OrgRow, type OrgService, regionKeyOf, type SchoolWrite } from '../org';
@@ -120,7 +121,7 @@ export function createImportsService(deps: {
   }
 
   async function loadOwn(actor: Actor, id: string): Promise<ImportJobRow> {
-    if (!/^\d{1,18}$/.test(id)) throw notFound('导入任务');
+    if (!isId(id)) throw notFound('导入任务');
     const row = await repo.find(id);
     if (!row || row.account_id !== actor.accountId) throw notFound('导入任务');
     return row;

@@ -2,6 +2,7 @@ import type { Notification, NotificationList, NotificationListQuery } from '@yan
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { forbidden, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import {
   createNotificationsRepository,
   type NotificationRow,
@@ -50,7 +51,7 @@ export function createNotificationsService(deps: { db: Database }) {
 
     async markRead(actor: Actor, id: string): Promise<Notification> {
       const teacherId = teacherOf(actor);
-      const row = /^\d{1,18}$/.test(id) ? await repo.markRead(teacherId, id) : undefined;
+      const row = isId(id) ? await repo.markRead(teacherId, id) : undefined;
       if (!row) throw notFound('消息');
       return toNotification(row);
     },

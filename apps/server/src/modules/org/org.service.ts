@@ -1,6 +1,7 @@
 import type { OrgDetail, OrgKind, OrgNode, Page, SchoolListQuery, SchoolRow } from '@yanxun/contracts';
 import type { Actor } from '../../shared/actor';
 import { notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { can, requirePermission } from '../../shared/permissions';
 import type { OrgCounts, OrgRepository, OrgRow } from './org.repository';
 
@@ -36,7 +37,7 @@ export function createOrgService(deps: { repo: OrgRepository }) {
 
   async function loadVisible(actor: Actor, id: string): Promise<OrgRow> {
     requirePermission(actor, 'org.read');
-    if (!/^\d{1,18}$/.test(id)) throw notFound('机构');
+    if (!isId(id)) throw notFound('机构');
     const row = await repo.findById(id);
     // Out of scope reads as "not found": another county's data is not even confirmed to exist.
     if (!row || !can(actor, 'org.read', row.path)) throw notFound('机构');

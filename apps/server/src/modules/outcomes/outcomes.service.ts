@@ -38,6 +38,7 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { renderPdf } from '../../shared/pdf';
 import { can, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
@@ -52,8 +53,6 @@ import type {
   ResultRow,
   SubmissionRow,
 } from './outcomes.repository';
-
-const isId = (id: string) => /^\d{1,18}$/.test(id);
 
 interface Context {
   c: ClassRow;

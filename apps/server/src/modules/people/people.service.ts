@@ -11,6 +11,7 @@ import { ageOn, fullYearsBetween, maskIdNumber, maskPhone, todayInShanghai } fro
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { can, requirePermission } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import type { OrgService } from '../org';
@@ -49,7 +50,7 @@ export function createPeopleService(deps: {
   const now = deps.clock ?? (() => new Date());
 
   async function loadVisible(actor: Actor, id: string): Promise<TeacherListRow> {
-    if (!/^\d{1,18}$/.test(id)) throw notFound('教师');
+    if (!isId(id)) throw notFound('教师');
     const t = await repo.findById(id);
     const mayRead =
       t && (can(actor, 'teacher.read', t.org_path) || (actor.teacherId !== null && actor.teacherId === t.id));

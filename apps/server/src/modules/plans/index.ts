@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database';
+import { isId } from '../../shared/ids';
 import { createPlansRepository } from './plans.repository';
 
 export { createPlansRepository, type PlansRepository } from './plans.repository';
@@ -10,7 +11,7 @@ export async function approvedProviderOf(
   db: Database,
   programmeId: string,
 ): Promise<{ providerOrgId: string; providerName: string; planId: string } | undefined> {
-  if (!/^\d{1,18}$/.test(programmeId)) return undefined;
+  if (!isId(programmeId)) return undefined;
   const r = await createPlansRepository(db).approvedProvider(programmeId);
   return r && { providerOrgId: r.provider_org_id, providerName: r.provider_name, planId: r.plan_id };
 }

@@ -31,6 +31,7 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import type { FilesService, Upload } from '../files';
@@ -45,8 +46,6 @@ interface Loaded {
   programme: ProgrammeRef;
   pack: PolicyPack;
 }
-
-const isId = (id: string) => /^\d{1,18}$/.test(id);
 
 /** The pack's requirements of a plan for a programme (what the editor shows beside the form). */
 export function requirementsOf(pack: PolicyPack, programme: ProgrammeRef): PlanRequirements {

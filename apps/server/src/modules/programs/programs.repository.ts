@@ -299,6 +299,23 @@ function prefixesOf(path: string): string[] {
   return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
 }
 
+/** The columns of a PackRow (policy_packs as p, left join orgs as o on the region). */
+const PACK_COLUMNS = [
+  'p.id',
+  'p.region_org_id',
+  'o.path as region_path',
+  'o.name as region_name',
+  'p.region_code',
+  'p.year',
+  'p.version',
+  'p.status',
+  'p.title',
+  'p.builtin',
+  'p.derived_from',
+  'p.body',
+  'p.updated_at',
+] as const;
+
 export function createProgramsRepository(db: Database) {
   const nominationQuery = (trx: Database) =>
     trx
@@ -409,21 +426,7 @@ export function createProgramsRepository(db: Database) {
       let q = db
         .selectFrom('policy_packs as p')
         .leftJoin('orgs as o', 'o.id', 'p.region_org_id')
-        .select([
-          'p.id',
-          'p.region_org_id',
-          'o.path as region_path',
-          'o.name as region_name',
-          'p.region_code',
-          'p.year',
-          'p.version',
-          'p.status',
-          'p.title',
-          'p.builtin',
-          'p.derived_from',
-          'p.body',
-          'p.updated_at',
-        ]);
+        .select(PACK_COLUMNS);
       if (filter.year !== undefined) q = q.where('p.year', '=', filter.year);
       if (filter.status !== undefined) q = q.where('p.status', '=', filter.status);
       return q.orderBy('p.year', 'desc').orderBy('p.id').execute();
@@ -433,21 +436,7 @@ export function createProgramsRepository(db: Database) {
       return trx
         .selectFrom('policy_packs as p')
         .leftJoin('orgs as o', 'o.id', 'p.region_org_id')
-        .select([
-          'p.id',
-          'p.region_org_id',
-          'o.path as region_path',
-          'o.name as region_name',
-          'p.region_code',
-          'p.year',
-          'p.version',
-          'p.status',
-          'p.title',
-          'p.builtin',
-          'p.derived_from',
-          'p.body',
-          'p.updated_at',
-        ])
+        .select(PACK_COLUMNS)
         .where('p.id', '=', id)
         .executeTakeFirst();
     },

@@ -72,6 +72,7 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
 import { ExcelJS } from '../../shared/exceljs';
+import { isId } from '../../shared/ids';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import { removeEnrolmentsOfNomination } from '../classes';
@@ -138,8 +139,6 @@ const SHORTLIST_RULE_ID = 'R-004-59';
 const INTEGRITY_RULE_ID = 'R-004-20';
 
 type OrgRef = NonNullable<Awaited<ReturnType<ProgramsRepository['findOrg']>>>;
-
-const isId = (id: string) => /^\d{1,18}$/.test(id);
 
 function problemsError(problems: PackProblem[]): AppError {
   return new AppError('VALIDATION_FAILED', `政策包有 ${problems.length} 处问题，请修改后再保存`, {
