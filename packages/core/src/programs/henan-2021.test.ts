@@ -143,6 +143,29 @@ describe('Henan 2021 pack (seed 004)', () => {
     expect(t.outcomes.map((o) => o.value.owner)).toEqual(['provider', 'county', 'dev_school', 'studio']);
   });
 
+  it('R-004-41 4 schools and 10 studios per county, R-004-43 1 university + 4 schools + 10 teams, R-004-50 1+10, R-004-32 studio hosts attested', () => {
+    const cs = type('county_system').countySystem;
+    if (!cs) throw new Error('no county system');
+    expect(brief(cs.devSchools)).toEqual([4, 'R-004-41', 'S004:L98']);
+    expect(brief(cs.studios)).toEqual([10, 'R-004-41', 'S004:L98']);
+    expect(brief(cs.pairing)).toEqual([
+      { universities: 1, qualitySchools: 4, provincialTeams: 10 },
+      'R-004-43',
+      'S004:L101',
+    ]);
+    const studio = type('county_system').studios[0];
+    expect([studio?.ruleId, studio?.value.roles.map((r) => [r.role, r.min, r.max])]).toEqual([
+      'R-004-50',
+      [
+        ['leader', 1, 1],
+        ['member', 10, 10],
+      ],
+    ]);
+    const host = track('backbone_cultivation', 'master').eligibility.attestations;
+    expect(host?.ruleId).toBe('R-004-32');
+    expect(host?.value.map((a) => a.code)).toEqual(['provincial_master']);
+  });
+
   it('project 3 培训师: R-004-55 ≥3 years, R-004-56 ≤45 soft, R-004-58 150, R-004-59 1:1.2, R-004-60/61 25×2=50, R-004-62 1+10, R-004-64', () => {
     const t = type('trainer_advanced');
     const e = track('trainer_advanced').eligibility;
