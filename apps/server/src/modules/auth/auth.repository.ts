@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { batched } from '../../shared/batch';
 
 export interface AccountRow {
   id: string;
@@ -22,6 +23,13 @@ export interface GrantRow {
 }
 
 /** A session with its account and grants, as the request hook needs them: one statement, one round trip. */
+interface SessionLookup {
+  tokenHash: string;
+  at: Date;
+  touchBefore: Date;
+  idleCutoff: Date;
+}
+
 export interface ResolvedSessionRow {
   account_id: string;
   csrf_token: string;
@@ -52,6 +60,35 @@ const ACCOUNT_COLUMNS = [
 ] as const;
 
 export function createAuthRepository(db: Database) {
+  /** One statement for every session asked for in the same turn of the event loop (see `resolveSession`). */
+  const resolveSessionBatched = batched<SessionLookup, ResolvedSessionRow | undefined>(async (keys) => {
+    let newest = keys[0] as SessionLookup;
+    for (const k of keys) if (k.at > newest.at) newest = k;
+    const hashes = [...new Set(keys.map((k) => k.tokenHash))];
+    const r = await sql<ResolvedSessionRow & { token_hash: string }>`
+      WITH s AS (
+        SELECT token_hash, account_id, csrf_token, last_seen_at, expires_at
+        FROM sessions WHERE token_hash = ANY(${hashes}::text[])
+      ), touched AS (
+        UPDATE sessions SET last_seen_at = ${newest.at}
+        WHERE token_hash = ANY(${hashes}::text[]) AND last_seen_at <= ${newest.touchBefore}
+          AND last_seen_at > ${newest.idleCutoff} AND expires_at > ${newest.at}
+        RETURNING token_hash
+      )
+      SELECT s.token_hash, s.account_id, s.csrf_token, s.last_seen_at, s.expires_at,
+             a.username, a.display_name, a.teacher_id, a.must_change_password, a.disabled,
+             COALESCE((
+               SELECT json_agg(json_build_object('role', g.role, 'org_id', g.org_id::text, 'path', o.path,
+                                                 'name', o.name, 'kind', o.kind) ORDER BY o.depth, g.id)
+               FROM role_grants g JOIN orgs o ON o.id = g.org_id
+               WHERE g.account_id = s.account_id
+             ), '[]'::json) AS grants,
+             s.token_hash IN (SELECT token_hash FROM touched) AS touched
+      FROM s LEFT JOIN accounts a ON a.id = s.account_id`.execute(db);
+    const byHash = new Map(r.rows.map(({ token_hash, ...row }) => [token_hash, row]));
+    return keys.map((k) => byHash.get(k.tokenHash));
+  });
+
   return {
     findAccountByUsername(username: string): Promise<AccountRow | undefined> {
       return db
@@ -133,33 +170,17 @@ export function createAuthRepository(db: Database) {
      * the stored value is older than `touchBefore` and the session is still alive at `at` (neither idle past
      * `idleCutoff` nor past `expires_at`), so most requests write nothing (no transaction id, no WAL flush).
      * All parts of the statement see one snapshot: the returned `last_seen_at` is the value before the touch.
+     *
+     * Concurrent requests share the statement (shared/batch.ts): the sessions asked for in one turn of the event
+     * loop are read (and touched) together, with the newest request's clock. Nothing is cached between batches.
      */
-    async resolveSession(
+    resolveSession(
       tokenHash: string,
       at: Date,
       touchBefore: Date,
       idleCutoff: Date,
     ): Promise<ResolvedSessionRow | undefined> {
-      const r = await sql<ResolvedSessionRow>`
-        WITH s AS (
-          SELECT account_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE token_hash = ${tokenHash}
-        ), touched AS (
-          UPDATE sessions SET last_seen_at = ${at}
-          WHERE token_hash = ${tokenHash} AND last_seen_at <= ${touchBefore}
-            AND last_seen_at > ${idleCutoff} AND expires_at > ${at}
-          RETURNING 1
-        )
-        SELECT s.account_id, s.csrf_token, s.last_seen_at, s.expires_at,
-               a.username, a.display_name, a.teacher_id, a.must_change_password, a.disabled,
-               COALESCE((
-                 SELECT json_agg(json_build_object('role', g.role, 'org_id', g.org_id::text, 'path', o.path,
-                                                   'name', o.name, 'kind', o.kind) ORDER BY o.depth, g.id)
-                 FROM role_grants g JOIN orgs o ON o.id = g.org_id
-                 WHERE g.account_id = s.account_id
-               ), '[]'::json) AS grants,
-               EXISTS (SELECT 1 FROM touched) AS touched
-        FROM s LEFT JOIN accounts a ON a.id = s.account_id`.execute(db);
-      return r.rows[0];
+      return resolveSessionBatched({ tokenHash, at, touchBefore, idleCutoff });
     },
 
     /** Sessions past their absolute or idle expiry: removed now and then (on each successful login). */

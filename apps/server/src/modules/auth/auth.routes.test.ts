@@ -546,6 +546,44 @@ describe('authenticated request path (one statement, throttled touch)', () => {
     expect(res.json().error.code).toBe('CSRF_FAILED');
   });
 
+  it('concurrent requests share one statement, and each still gets its own answer: two accounts, a stale session touched, an unknown token, a disabled account', async () => {
+    const a = await freshAccount();
+    const b = await freshAccount();
+    const c = await freshAccount();
+    const sa = await login(t.app, a.username);
+    const sc = await login(t.app, c.username);
+    advance(touch + SECOND); // sa and sc are now stale: due a touch
+    const sb = await login(t.app, b.username); // fresh
+    await h.db.updateTable('accounts').set({ disabled: true }).where('id', '=', c.id).execute();
+    const statements: string[] = [];
+    const counting = h.db.withPlugin({
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const auth = createServices(counting, TEST_SETTINGS, clock).auth;
+    const client = { ip: null, userAgent: null, requestId: 'r' };
+    const tokenOf = (s: Session) => s.cookie.split('=')[1] ?? '';
+    const before = await lastSeen(sb);
+    const results = await Promise.allSettled([
+      auth.authenticate(tokenOf(sa), client),
+      auth.authenticate(tokenOf(sb), client),
+      auth.authenticate('not-a-session-token', client),
+      auth.authenticate(tokenOf(sc), client),
+      auth.authenticate(tokenOf(sa), client),
+    ]);
+    expect(statements).toEqual(['RawNode']); // five requests, one statement
+    const who = results.map((r) => (r.status === 'fulfilled' ? r.value.actor.username : 'refused'));
+    expect(who).toEqual([a.username, b.username, 'refused', 'refused', a.username]);
+    const refused = results[2];
+    expect(refused?.status === 'rejected' && (refused.reason as { code: string }).code).toBe('UNAUTHENTICATED');
+    expect(await lastSeen(sa)).toBe(nowMs); // stale: touched by the shared statement
+    expect(await lastSeen(sb)).toBe(before); // fresh: left alone
+    await h.db.updateTable('accounts').set({ disabled: false }).where('id', '=', c.id).execute();
+  });
+
   it('the touch interval is capped at a quarter of the idle window', async () => {
     const short = createServices(h.db, { ...TEST_SETTINGS, sessionIdleMinutes: 2 }, clock).auth;
     const a = await freshAccount();

@@ -1,6 +1,15 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { batched } from '../../shared/batch';
 import { inSubtrees, subtreeRange } from '../../shared/subtree';
+
+interface CheckinRow {
+  classId: string;
+  teacherId: string;
+  slot: string;
+  method: 'qr' | 'code' | 'staff';
+  recordedBy: string | null;
+}
 
 export interface ClassRow {
   id: string;
@@ -133,6 +142,27 @@ export async function removeEnrolmentsOfNomination(
 }
 
 export function createClassesRepository(db: Database) {
+  const checkinBatched = batched<CheckinRow, Date | undefined>(async (rows) => {
+    const r = await sql<{ class_id: string; teacher_id: string; slot: string; checked_at: Date }>`
+      INSERT INTO attendance (county_id, class_id, slot, teacher_id, method, recorded_by)
+      SELECT e.county_id, e.class_id, x.slot, e.teacher_id, x.method, x.recorded_by
+      FROM unnest(${rows.map((x) => x.classId)}::bigint[], ${rows.map((x) => x.teacherId)}::bigint[],
+                  ${rows.map((x) => x.slot)}::text[], ${rows.map((x) => x.method)}::text[],
+                  ${rows.map((x) => x.recordedBy)}::bigint[])
+             WITH ORDINALITY AS x (class_id, teacher_id, slot, method, recorded_by, n)
+      JOIN class_enrolments e ON e.class_id = x.class_id AND e.teacher_id = x.teacher_id
+      ORDER BY x.n
+      ON CONFLICT DO NOTHING
+      RETURNING class_id::text, teacher_id::text, slot, checked_at`.execute(db);
+    const written = new Map(r.rows.map((w) => [`${w.class_id}/${w.teacher_id}/${w.slot}`, w.checked_at]));
+    return rows.map((x) => {
+      const key = `${x.classId}/${x.teacherId}/${x.slot}`;
+      const at = written.get(key);
+      written.delete(key); // a second call for the same slot in this batch was not the one that wrote it
+      return at;
+    });
+  });
+
   return {
     /** Every training provider (orgs of kind 'provider'): the choice when opening a class. */
     providers() {
@@ -401,20 +431,21 @@ export function createClassesRepository(db: Database) {
      * The check-in: one INSERT … SELECT from the enrolment … ON CONFLICT DO NOTHING. Returns the time written,
      * or undefined when the teacher is not enrolled or was already checked in (the caller tells which).
      */
-    async checkin(
+    /**
+     * Write one attendance row if the teacher is enrolled in the class and has none for the slot yet; the time
+     * written, or undefined (not enrolled, or already there). Concurrent check-ins share one INSERT (group
+     * commit, shared/batch.ts): a surge of phones costs the database one statement and one commit per turn of
+     * the event loop instead of one per phone. A slot asked for twice in one batch is written once: the first
+     * call gets the time, the second undefined (as if it had come a moment later).
+     */
+    checkin(
       classId: string,
       teacherId: string,
       slot: string,
       method: 'qr' | 'code' | 'staff',
       recordedBy: string | null,
     ): Promise<Date | undefined> {
-      const r = await sql<{ checked_at: Date }>`
-        INSERT INTO attendance (county_id, class_id, slot, teacher_id, method, recorded_by)
-        SELECT county_id, class_id, ${slot}, teacher_id, ${method}, ${recordedBy}::bigint
-        FROM class_enrolments WHERE class_id = ${classId}::bigint AND teacher_id = ${teacherId}::bigint
-        ON CONFLICT DO NOTHING
-        RETURNING checked_at`.execute(db);
-      return r.rows[0]?.checked_at;
+      return checkinBatched({ classId, teacherId, slot, method, recordedBy });
     },
 
     async attendanceAt(classId: string, teacherId: string, slot: string): Promise<Date | undefined> {

@@ -514,8 +514,52 @@ describe('the check-in path under load', () => {
       ids.map((id) => fresh.checkin(actor('teacher', school, id), { t: d.token })),
     );
     expect(results.map((r) => r.status)).toEqual(Array(8).fill('checked_in'));
-    // 8 INSERTs (raw SQL) and one load of the class (class row, sessions, pack): not 8 loads
-    expect(queries.filter((q) => q === 'RawNode')).toHaveLength(8);
+    // ONE INSERT for the 8 (group commit, shared/batch.ts) and one load of the class (class row, sessions,
+    // pack): not 8 of either
+    expect(queries.filter((q) => q === 'RawNode')).toHaveLength(1);
     expect(queries.filter((q) => q === 'SelectQueryNode').length).toBeLessThanOrEqual(3);
+    const rows = await h.db
+      .selectFrom('attendance')
+      .select(['teacher_id', 'method'])
+      .where('class_id', '=', k.id)
+      .where('slot', '=', 'register')
+      .execute();
+    expect(rows.map((r) => r.teacher_id).sort()).toEqual([...ids].sort());
+  });
+
+  it('a teacher tapping twice inside one batch is written once: one checked_in, one already; a stranger in the same batch is refused', async () => {
+    nowMs = Date.parse('2021-09-06T01:00:00Z');
+    const bureau = actor('bureau_admin', city);
+    const k = await svc.create(bureau, {
+      programmeId,
+      name: '同批重复签到班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await selectedTeacher(programmeId, school));
+    expect((await svc.enrol(bureau, k.id, { teacherIds: ids })).enrolled).toBe(3);
+    const stranger = await selectedTeacher(programmeId, school); // selected, not enrolled in this class
+    const d = await svc.display(bureau, k.id, 'register');
+    const [a, b, c, x, e] = await Promise.allSettled([
+      svc.checkin(actor('teacher', school, ids[0]), { t: d.token }),
+      svc.checkin(actor('teacher', school, ids[0]), { t: d.token }),
+      svc.checkin(actor('teacher', school, ids[1]), { t: d.token }),
+      svc.checkin(actor('teacher', school, stranger), { t: d.token }),
+      svc.checkin(actor('teacher', school, ids[2]), { t: d.token }),
+    ]);
+    const status = (r: PromiseSettledResult<{ status: string }>) =>
+      r.status === 'fulfilled' ? r.value.status : 'refused';
+    expect([a, b].map(status).sort()).toEqual(['already', 'checked_in']);
+    expect(status(c)).toBe('checked_in');
+    expect(status(e)).toBe('checked_in');
+    expect(status(x)).toBe('refused');
+    const n = await h.db
+      .selectFrom('attendance')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('class_id', '=', k.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(3);
   });
 });
