@@ -578,7 +578,9 @@ describe('authenticated request path (one statement, throttled touch)', () => {
     const who = results.map((r) => (r.status === 'fulfilled' ? r.value.actor.username : 'refused'));
     expect(who).toEqual([a.username, b.username, 'refused', 'refused', a.username]);
     const refused = results[2];
-    expect(refused?.status === 'rejected' && (refused.reason as { code: string }).code).toBe('UNAUTHENTICATED');
+    expect(refused?.status === 'rejected' && (refused.reason as { code: string }).code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await lastSeen(sa)).toBe(nowMs); // stale: touched by the shared statement
     expect(await lastSeen(sb)).toBe(before); // fresh: left alone
     await h.db.updateTable('accounts').set({ disabled: false }).where('id', '=', c.id).execute();
