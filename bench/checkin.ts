@@ -21,7 +21,7 @@
 import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { addDays, findProjectType, HENAN_2021_PACK, todayInShanghai } from '@yanxun/core';
 import Fastify from 'fastify';
@@ -100,6 +100,11 @@ async function runBare(): Promise<void> {
     };
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  process.on('message', (m) => {
+    if (m !== 'stats') return;
+    const cpu = process.cpuUsage();
+    process.send?.({ stats: { cpuMs: (cpu.user + cpu.system) / 1000, acquires: 0 } });
+  });
   process.send?.({ port: (app.server.address() as AddressInfo).port });
 }
 
@@ -168,7 +173,21 @@ interface LoadResult {
  * answered. Open loop (`rate` per second): request i is due at i / rate s; latency counts from when it was due
  * (a late start is the server's delay too: no coordinated omission).
  */
-async function fire(port: number, shots: Shot[], concurrency: number, rate?: number): Promise<LoadResult> {
+/** The load generator: `CLIENT=raw` (default) or `CLIENT=http` (node:http Agent, what earlier runs used). */
+const CLIENT = process.env.CLIENT ?? 'raw';
+
+function fire(port: number, shots: Shot[], concurrency: number, rate?: number): Promise<LoadResult> {
+  return CLIENT === 'http'
+    ? fireHttp(port, shots, concurrency, rate)
+    : fireRaw(port, shots, concurrency, rate);
+}
+
+async function fireHttp(
+  port: number,
+  shots: Shot[],
+  concurrency: number,
+  rate?: number,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
   const secret = Buffer.from(SECRET, 'utf8');
   const latencies: number[] = new Array(shots.length);
@@ -230,6 +249,100 @@ async function fire(port: number, shots: Shot[], concurrency: number, rate?: num
   await Promise.all(Array.from({ length: Math.min(concurrency, shots.length) }, worker));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   agent.destroy();
+  if (sample) console.log(`  first non-200 body: ${sample}`);
+  const sorted = latencies.filter((x) => x !== undefined).sort((a, b) => a - b);
+  return {
+    n: shots.length,
+    ok,
+    statuses,
+    seconds,
+    rate: shots.length / seconds,
+    p50: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+    p99: quantile(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
+}
+
+/**
+ * The same load (same requests, same closed or open loop, same latency accounting) over plain keep-alive TCP
+ * sockets: each connection writes one request and reads its response (status line, Content-Length, body) before
+ * the next. node:http's client costs several times the CPU of the server's side of a request; on 2 shared cores
+ * that CPU is taken from the server under test, so the lean client measures the server, not the client.
+ */
+async function fireRaw(port: number, shots: Shot[], concurrency: number, rate?: number): Promise<LoadResult> {
+  const secret = Buffer.from(SECRET, 'utf8');
+  const latencies: number[] = new Array(shots.length);
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  let ok = 0;
+  let sample = '';
+  const t0 = process.hrtime.bigint();
+  const CRLF2 = Buffer.from('\r\n\r\n');
+  const connection = (): Promise<void> =>
+    new Promise((resolveConn, rejectConn) => {
+      const socket = net.connect({ host: '127.0.0.1', port, noDelay: true });
+      let buf = Buffer.alloc(0);
+      let pending: ((r: [number, string]) => void) | null = null;
+      socket.on('data', (chunk) => {
+        buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+        const end = buf.indexOf(CRLF2);
+        if (end < 0) return;
+        const head = buf.toString('latin1', 0, end);
+        const len = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+        if (buf.length < end + 4 + len) return;
+        const body = buf.toString('utf8', end + 4, end + 4 + len);
+        buf = buf.subarray(end + 4 + len);
+        const status = Number(head.slice(9, 12));
+        const done = pending;
+        pending = null;
+        done?.([status, body]);
+      });
+      socket.on('error', rejectConn);
+      const send = (s: Shot): Promise<[number, string]> =>
+        new Promise((resolve) => {
+          const window = Math.floor(Date.now() / 1000 / ROTATION);
+          const body = JSON.stringify({ t: makeToken(secret, { classId: s.classId, slot: s.slot, window }) });
+          pending = resolve;
+          socket.write(
+            `POST /api/v1/checkin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+              `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: yx_session=${s.cookie}\r\n` +
+              `X-CSRF-Token: ${s.csrf}\r\nConnection: keep-alive\r\n\r\n${body}`,
+          );
+        });
+      socket.once('connect', async () => {
+        try {
+          while (next < shots.length) {
+            const i = next++;
+            const shot = shots[i];
+            if (!shot) break;
+            let a = process.hrtime.bigint();
+            if (rate) {
+              const due = t0 + BigInt(Math.round((i / rate) * 1e9));
+              if (due > a) await new Promise((r) => setTimeout(r, Number(due - a) / 1e6));
+              a = due;
+            }
+            const [status, text] = await send(shot);
+            latencies[i] = Number(process.hrtime.bigint() - a) / 1e6;
+            const key =
+              status === 200
+                ? text.includes('"checked_in"')
+                  ? '200 checked_in'
+                  : '200 already'
+                : String(status);
+            statuses[key] = (statuses[key] ?? 0) + 1;
+            if (status === 200) ok++;
+            else if (!sample) sample = text.slice(0, 300);
+          }
+          socket.end();
+          resolveConn();
+        } catch (e) {
+          rejectConn(e);
+        }
+      });
+    });
+  await Promise.all(Array.from({ length: Math.min(concurrency, shots.length) }, connection));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (sample) console.log(`  first non-200 body: ${sample}`);
   const sorted = latencies.filter((x) => x !== undefined).sort((a, b) => a - b);
   return {
@@ -322,6 +435,8 @@ function pgCpuMs(): number {
 }
 
 interface Cost {
+  /** the load generator (this process) */
+  clientCpuMs: number;
   serverCpuMs: number;
   pgCpuMs: number;
   roundTrips: number;
@@ -331,12 +446,15 @@ interface Cost {
 async function costOf<T extends { n: number }>(server: Child, work: () => Promise<T>): Promise<[T, Cost]> {
   const s0 = await server.stats();
   const p0 = pgCpuMs();
+  const c0 = process.cpuUsage();
   const r = await work();
+  const c1 = process.cpuUsage(c0);
   const s1 = await server.stats();
   const p1 = pgCpuMs();
   return [
     r,
     {
+      clientCpuMs: (c1.user + c1.system) / 1000 / r.n,
       serverCpuMs: (s1.cpuMs - s0.cpuMs) / r.n,
       pgCpuMs: (p1 - p0) / r.n,
       roundTrips: (s1.acquires - s0.acquires) / r.n,
@@ -350,7 +468,7 @@ async function main(): Promise<void> {
   const info = await machineInfo(urlOf('postgres'));
   const total = CLASSES * PER_CLASS;
   console.log(
-    `check-in surge: ${CLASSES} classes × ${PER_CLASS} teachers = ${total}; server pool ${POOL}; ${CONCURRENCY} concurrent`,
+    `check-in surge: ${CLASSES} classes × ${PER_CLASS} teachers = ${total}; server pool ${POOL}; ${CONCURRENCY} concurrent; load client ${CLIENT}`,
   );
 
   // seed: the demo region with enough teachers, the Henan pack, a provincial programme running today
@@ -497,7 +615,7 @@ async function main(): Promise<void> {
   // baseline 1: bare Fastify, same body and load as B
   const bare = await startChild('bare');
   await fire(bare.port, all.slice(0, 1000), 100);
-  const bb = await fire(bare.port, all, CONCURRENCY);
+  const [bb, bareCost] = await costOf(bare, () => fire(bare.port, all, CONCURRENCY));
   await bare.stop();
 
   // baseline 2: pgbench, the same statement straight into PostgreSQL
@@ -587,15 +705,29 @@ async function main(): Promise<void> {
   );
   console.log('\n### Cost per check-in (less sensitive to other load than the rates above)\n');
   printTable(
-    ['run', 'server CPU ms', 'PostgreSQL CPU ms', 'DB round trips'],
+    ['run', 'server CPU ms', 'PostgreSQL CPU ms', 'DB round trips', `load client (${CLIENT}) CPU ms`],
     [
       ...levels.map(([c, , k]) => [
         `B at ${c}`,
         fmt(k.serverCpuMs, 3),
         fmt(k.pgCpuMs, 3),
         fmt(k.roundTrips, 2),
+        fmt(k.clientCpuMs, 3),
       ]),
-      [`B at ${CONCURRENCY}`, fmt(bCost.serverCpuMs, 3), fmt(bCost.pgCpuMs, 3), fmt(bCost.roundTrips, 2)],
+      [
+        `B at ${CONCURRENCY}`,
+        fmt(bCost.serverCpuMs, 3),
+        fmt(bCost.pgCpuMs, 3),
+        fmt(bCost.roundTrips, 2),
+        fmt(bCost.clientCpuMs, 3),
+      ],
+      [
+        `bare Fastify at ${CONCURRENCY}`,
+        fmt(bareCost.serverCpuMs, 3),
+        '–',
+        '–',
+        fmt(bareCost.clientCpuMs, 3),
+      ],
     ],
   );
   console.log('\n### Steady arrival rates (open loop, 注册 of the other classes)\n');
