@@ -16,7 +16,9 @@
  *   bench/pg.sh stop
  *
  * Knobs: POOL (server's pg pool, 20), CONCURRENCY (1000), CLASSES (25), PER_CLASS (2000), PGBENCH_SECONDS (20),
- * LEVELS (lower concurrency points for B, '100,200'), LEVEL_REQUESTS (10,000).
+ * LEVELS (lower concurrency points for B, '100,200'), LEVEL_REQUESTS (10,000), RATES (open-loop arrival rates for C,
+ * '500,1000,2000,3000,4000' per s, each for PACED_SECONDS = 5 s over up to CONCURRENCY connections), CLIENT (raw | http:
+ * the load generator, see fireRaw), FRESH_SESSIONS=1, PROFILE=1.
  */
 import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -53,8 +55,8 @@ const CLASSES = Number(process.env.CLASSES ?? 25);
 const PER_CLASS = Number(process.env.PER_CLASS ?? 2000);
 const PGBENCH_SECONDS = Number(process.env.PGBENCH_SECONDS ?? 20);
 const SECRET = 'bench-checkin-secret-0123456789abcdef';
-const RATES = (process.env.RATES ?? '100,200,300,400').split(',').map(Number);
-const PACED_SECONDS = Number(process.env.PACED_SECONDS ?? 15);
+const RATES = (process.env.RATES ?? '500,1000,2000,3000,4000').split(',').filter(Boolean).map(Number);
+const PACED_SECONDS = Number(process.env.PACED_SECONDS ?? 5);
 /** Sessions seen just now (the auth hook does not touch them, one write fewer per check-in) instead of a minute ago. */
 const FRESH_SESSIONS = process.env.FRESH_SESSIONS === '1';
 /** Lower closed-loop concurrency points for B (each LEVEL_REQUESTS arrivals, rows and session touches reset after). */
@@ -598,12 +600,15 @@ async function main(): Promise<void> {
   // C. the same morning at steady arrival rates (open loop, up to CONCURRENCY connections): which rate keeps p99 < 100 ms
   const paced: Array<[number, LoadResult]> = [];
   const sessionSlots = shotsRows.rows.map((r) => shotOf(r, 'register')).slice(PER_CLASS); // not yet registered
-  let from = 0;
+  const firstClass = first[0]?.classId ?? '0';
   for (const r of RATES) {
-    const n = Math.min(r * PACED_SECONDS, sessionSlots.length - from);
+    // every rate starts from the same state: no registrations yet outside the first class (run A's)
+    await sql`DELETE FROM attendance WHERE slot = 'register' AND class_id <> ${firstClass}::bigint`.execute(
+      db,
+    );
+    const n = Math.min(r * PACED_SECONDS, sessionSlots.length);
     if (n <= 0) break;
-    paced.push([r, await fire(server.port, sessionSlots.slice(from, from + n), CONCURRENCY, r)]);
-    from += n;
+    paced.push([r, await fire(server.port, sessionSlots.slice(0, n), CONCURRENCY, r)]);
   }
   await server.stop();
   const written = await db
