@@ -7,35 +7,13 @@
  *   npm run build -w @yanxun/web
  *   npx tsx e2e/class-forms-screens.ts      # PNGs in test-results/class-forms-*.png
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addDays, todayInShanghai } from '@yanxun/core';
-import { chromium, type Page } from 'playwright-core';
-import { buildApp } from '../apps/server/src/app';
-import { connectPglite } from '../apps/server/src/db/database';
-import { migrateToLatest } from '../apps/server/src/db/migrate';
-import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
-import { createServices } from '../apps/server/src/services';
+import type { Page } from 'playwright-core';
+import { out, screensKit } from './screens-kit';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'test-results');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-class-forms-'));
-const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
-const db = handle.db;
-await migrateToLatest(db);
-await loadDemoRegion(db, { teachers: 100 });
-await syncBuiltinPacks(db);
-const services = createServices(db, {
-  sessionIdleMinutes: 30,
-  sessionAbsoluteHours: 12,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
-  checkinSecret: 'screens-secret-0123456789abcdef',
-});
+const kit = await screensKit({ name: 'class-forms', teachers: 100 });
+const { db } = kit;
 const today = todayInShanghai(new Date());
 const province = await db
   .selectFrom('orgs')
@@ -60,25 +38,13 @@ await db
   })
   .execute();
 
-const app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const base = await kit.serve();
+const browser = kit.browser();
+const signIn = kit.signIn;
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();
   await page.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
-fs.mkdirSync(out, { recursive: true });
 const opts = { viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 // the bureau opens the class
@@ -124,7 +90,4 @@ await provider.getByText('已登记').first().waitFor();
 await provider.waitForTimeout(500);
 await provider.screenshot({ path: path.join(out, 'class-forms-detail.png'), fullPage: true });
 console.log(`screenshots in ${out}`);
-await browser.close();
-await app.close();
-await handle.close();
-fs.rmSync(tmp, { recursive: true, force: true });
+await kit.close();

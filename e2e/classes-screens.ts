@@ -7,36 +7,12 @@
  *   npm run build -w @yanxun/web
  *   npx tsx e2e/classes-screens.ts        # PNGs in test-results/classes-*.png
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addDays, todayInShanghai } from '@yanxun/core';
-import { chromium } from 'playwright-core';
-import { buildApp } from '../apps/server/src/app';
-import { connectPglite } from '../apps/server/src/db/database';
-import { migrateToLatest } from '../apps/server/src/db/migrate';
-import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
-import { createServices } from '../apps/server/src/services';
+import { out, screensKit } from './screens-kit';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'test-results');
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-screens-'));
-const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
-const db = handle.db;
-await migrateToLatest(db);
-await loadDemoRegion(db, { teachers: 300 });
-await syncBuiltinPacks(db);
-const services = createServices(db, {
-  sessionIdleMinutes: 30,
-  sessionAbsoluteHours: 12,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
-  checkinSecret: 'screens-secret-0123456789abcdef',
-});
+const kit = await screensKit({ name: 'screens', teachers: 300 });
+const { db, services } = kit;
 
 const today = todayInShanghai(new Date());
 const province = await db
@@ -146,22 +122,9 @@ for (const t of picked.slice(1, 13))
     .values({ county_id: t.county_id, class_id: k.id, slot: 'arrive', teacher_id: t.id, method: 'qr' })
     .execute();
 
-const app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-async function signIn(page: import('playwright-core').Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-fs.mkdirSync(out, { recursive: true });
+const base = await kit.serve();
+const browser = kit.browser();
+const signIn = kit.signIn;
 
 // the venue screen (the demo provider account runs the class)
 const venue = await browser.newPage({
@@ -215,7 +178,4 @@ console.log(`phone page scroll width at 390 px: ${width}`);
 console.log(
   `screenshots in ${out}: classes-detail, classes-qr-screen, classes-phone-checked-in, classes-phone-already, classes-phone-refused, classes-live`,
 );
-await browser.close();
-await app.close();
-await handle.close();
-fs.rmSync(tmp, { recursive: true, force: true });
+await kit.close();

@@ -9,35 +9,13 @@
  *   npx tsx e2e/outcomes-screens.ts        # PNGs in test-results/outcomes-*.png
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addDays, todayInShanghai } from '@yanxun/core';
-import { chromium } from 'playwright-core';
-import { buildApp } from '../apps/server/src/app';
-import { connectPglite } from '../apps/server/src/db/database';
-import { migrateToLatest } from '../apps/server/src/db/migrate';
-import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
-import { createServices } from '../apps/server/src/services';
 import type { Actor } from '../apps/server/src/shared/actor';
+import { out, screensKit } from './screens-kit';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'test-results');
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-outcomes-'));
-const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
-const db = handle.db;
-await migrateToLatest(db);
-await loadDemoRegion(db, { teachers: 300 });
-await syncBuiltinPacks(db);
-const services = createServices(db, {
-  sessionIdleMinutes: 30,
-  sessionAbsoluteHours: 12,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
-});
+const kit = await screensKit({ name: 'outcomes', teachers: 300 });
+const { db, services } = kit;
 
 const today = todayInShanghai(new Date());
 const org = (kind: string) =>
@@ -178,21 +156,9 @@ for (const [n, t] of picked.entries()) {
   }
 }
 
-const app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-async function signIn(page: import('playwright-core').Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-fs.mkdirSync(out, { recursive: true });
+const base = await kit.serve();
+const browser = kit.browser();
+const signIn = kit.signIn;
 
 const phone = await browser.newPage({
   viewport: { width: 390, height: 844 },
@@ -263,7 +229,4 @@ console.log(`phone page scroll width at 390 px: ${width}`);
 console.log(
   `screenshots in ${out}: outcomes-phone-before, outcomes-review-queue, outcomes-review-modal, outcomes-completion, outcomes-phone-after, outcomes-certificate (.png, .pdf), outcomes-teacher-hours`,
 );
-await browser.close();
-await app.close();
-await handle.close();
-fs.rmSync(tmp, { recursive: true, force: true });
+await kit.close();

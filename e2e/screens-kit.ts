@@ -1,0 +1,102 @@
+/**
+ * What every screenshot script (e2e/*-screens.ts) needs, written once: the real app (createServices + buildApp)
+ * on a throwaway embedded PGlite with the migrations, the demo region and the built-in packs, serving the built
+ * web app on a free loopback port; Debian's chromium; desktop and phone pages; signing in as a demo account.
+ *
+ *   const kit = await screensKit({ name: 'classes', teachers: 300 });
+ *   … write the scenario through kit.services / kit.db …
+ *   const base = await kit.serve();
+ *   const page = await kit.desktop(); await kit.signIn(page, 'provider'); … await kit.shot(page, 'classes-detail');
+ *   await kit.close();
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildApp } from '../apps/server/src/app';
+import { connectPglite } from '../apps/server/src/db/database';
+import { migrateToLatest } from '../apps/server/src/db/migrate';
+import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
+import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
+import { createServices } from '../apps/server/src/services';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the PNGs go. */
+export const out = path.join(root, 'test-results');
+
+export async function screensKit(options: { name: string; teachers?: number }) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yx-${options.name}-`));
+  const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
+  const db = handle.db;
+  await migrateToLatest(db);
+  await loadDemoRegion(db, { teachers: options.teachers ?? 300 });
+  await syncBuiltinPacks(db);
+  const services = createServices(db, {
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 12,
+    lockoutThreshold: 5,
+    lockoutMinutes: 15,
+    checkinSecret: 'screens-secret-0123456789abcdef',
+  });
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  fs.mkdirSync(out, { recursive: true });
+
+  const kit = {
+    db,
+    services,
+    /** Starts the app and chromium; returns the app's base URL. */
+    async serve(): Promise<string> {
+      app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      return base;
+    },
+    /** The chromium started by serve(), for pages of other sizes. */
+    browser(): Browser {
+      if (!browser) throw new Error('serve() first');
+      return browser;
+    },
+    /** A 1440×900 (or given size) page in zh-CN, Shanghai time. */
+    desktop(size = { width: 1440, height: 900 }): Promise<Page> {
+      if (!browser) throw new Error('serve() first');
+      return browser.newPage({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    },
+    /** A 390×844 touch phone page in zh-CN, Shanghai time. */
+    phone(): Promise<Page> {
+      if (!browser) throw new Error('serve() first');
+      return browser.newPage({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+    },
+    async signIn(page: Page, username: string): Promise<void> {
+      await page.goto(`${base}/login`);
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    },
+    shot(page: Page, name: string, fullPage = true): Promise<Buffer> {
+      return page.screenshot({ path: path.join(out, `${name}.png`), fullPage });
+    },
+    async close(): Promise<void> {
+      await browser?.close();
+      await app?.close();
+      await handle.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+  return kit;
+}
