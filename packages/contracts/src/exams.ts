@@ -280,6 +280,13 @@ export interface PublicSummaryBody {
   notes: string[];
 }
 
+export interface ExamLabels {
+  stage: string;
+  stageEn: string;
+  subject: string;
+  subjectEn: string;
+}
+
 export interface ExamRelease {
   examId: string;
   publicAt: string | null;
@@ -303,6 +310,8 @@ export interface PublicExamSummary {
   examDate: string | null;
   /** the exam owner's region (a bureau), never a school */
   region: string;
+  /** display names of stage and subject (the code tables need a sign-in) */
+  labels: ExamLabels;
   publishedAt: string;
   summary: PublicSummaryBody;
 }
@@ -331,6 +340,8 @@ export interface ParentExamEntry {
 
 export interface ParentResults {
   studentId: string;
+  /** display names per exam id */
+  labels: Record<string, ExamLabels>;
   entries: ParentExamEntry[];
   notes: string[];
   ruleIds: string[];

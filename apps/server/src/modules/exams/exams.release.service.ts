@@ -11,6 +11,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type {
   AccessCodeStatus,
+  ExamLabels,
   ExamRelease,
   ExamReleaseRequest,
   IssueCodesRequest,
@@ -18,6 +19,7 @@ import type {
   ParentResultsRequest,
   PublicExamSummary,
 } from '@yanxun/contracts';
+import { STAGES, SUBJECTS } from '@yanxun/core';
 import {
   accessCodeFromBytes,
   EXAM_REPORT_POLICY,
@@ -41,6 +43,17 @@ import { createExamReleaseRepository, type ReleaseRow } from './exams.release.re
 import type { ExamsService } from './exams.service';
 
 const PUBLIC_RULE = 'Y-EXAM-PUBLIC';
+
+function labelsOf(stage: string, subject: string): ExamLabels {
+  const st = STAGES.find((c) => c.code === stage);
+  const su = SUBJECTS.find((c) => c.code === subject);
+  return {
+    stage: st?.name ?? stage,
+    stageEn: st?.nameEn ?? stage,
+    subject: su?.name ?? subject,
+    subjectEn: su?.nameEn ?? subject,
+  };
+}
 
 /** Who is asking, for the audit log and the per-client limit (no account: a parent or the public). */
 export interface ClientInfo {
@@ -184,6 +197,7 @@ export function createExamReleaseService(deps: {
       kind: r.kind as ExamKind,
       examDate: r.exam_date,
       region: r.region,
+      labels: labelsOf(r.stage, r.subject),
       publishedAt: r.public_at.toISOString(),
       summary: r.public_summary as PublicSummaryBody,
     };
@@ -469,7 +483,11 @@ export function createExamReleaseService(deps: {
           requestId: client.requestId,
         },
       });
-      return { studentId: match.student_id, ...out };
+      return {
+        studentId: match.student_id,
+        labels: Object.fromEntries(exams.map((e) => [e.exam_id, labelsOf(e.stage, e.subject)])),
+        ...out,
+      };
     },
   };
 }
