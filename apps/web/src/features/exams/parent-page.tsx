@@ -81,6 +81,7 @@ export function ParentResultsView({ data }: { data: ParentResults }) {
                 ) : (
                   <>
                     <div
+                      role="img"
                       aria-label={`${t('parent.grade')} ${e.grade}`}
                       style={{
                         fontSize: 36,
