@@ -89,6 +89,10 @@ export const EXAM_RELEASE_ZH = {
   'public.distribution': '等级分布',
   'public.withheld.small_group': '参考人数少于 {n}，不公布等级分布',
   'public.withheld.few_schools': '参考学校少于 {n} 所，不公布等级分布',
+  'public.note.grades': '义务教育阶段考试成绩以等级呈现，不公布分数与排名（SZ-12，R-002-58）',
+  'public.note.region': '只公布全区域汇总结果，不公布任何学校的名称、成绩或排名（R-002-58）',
+  'parent.note.grades': '义务教育阶段考试成绩以等级呈现，不提供分数与排名（SZ-12，R-002-58）',
+  'parent.note.own': '本页只显示您孩子本人的结果，不提供排名（R-002-58）',
   'public.back': '全部结果',
   'public.open': '查看',
 } as const;
@@ -179,6 +183,13 @@ export const EXAM_RELEASE_EN: Record<keyof typeof EXAM_RELEASE_ZH, string> = {
   'public.distribution': 'Grade distribution',
   'public.withheld.small_group': 'Fewer than {n} students: the distribution is not published',
   'public.withheld.few_schools': 'Fewer than {n} schools: the distribution is not published',
+  'public.note.grades':
+    'Compulsory-stage exam results are shown as grades, without scores or ranks (SZ-12, R-002-58)',
+  'public.note.region':
+    'Only the region as a whole is published: no school’s name, results or rank (R-002-58)',
+  'parent.note.grades':
+    'Compulsory-stage exam results are shown as grades, without scores or ranks (SZ-12, R-002-58)',
+  'parent.note.own': 'This page shows only your own child’s results, and no ranks (R-002-58)',
   'public.back': 'All results',
   'public.open': 'Open',
 };

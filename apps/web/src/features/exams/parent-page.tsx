@@ -110,7 +110,13 @@ export function ParentResultsView({ data }: { data: ParentResults }) {
           </Card>
         );
       })}
-      {data.notes.map((n) => (
+      {(lang === 'zh-CN'
+        ? data.notes
+        : [
+            ...(data.entries.some((e) => e.mode === 'grades') ? [t('parent.note.grades')] : []),
+            t('parent.note.own'),
+          ]
+      ).map((n) => (
         <Typography.Paragraph key={n} type="secondary" style={{ fontSize: 12, margin: 0 }}>
           {n}
         </Typography.Paragraph>

@@ -52,11 +52,11 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
         </Typography.Title>
         <Typography.Text type="secondary">
           {[
-            `${t('public.region')}：${s.region}`,
+            `${t('public.region')}${lang === 'zh-CN' ? '：' : ': '}${s.region}`,
             lang === 'zh-CN' ? s.labels.stage : s.labels.stageEn,
             s.grade,
             s.semester,
-            `${t('public.published')}：${new Date(s.publishedAt).toLocaleDateString(lang)}`,
+            `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${new Date(s.publishedAt).toLocaleDateString(lang)}`,
           ].join(' · ')}
         </Typography.Text>
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
@@ -113,7 +113,10 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
           </Row>
         )}
       </Card>
-      {sum.notes.map((n) => (
+      {(lang === 'zh-CN'
+        ? sum.notes
+        : [...(sum.mode === 'grades' ? [t('public.note.grades')] : []), t('public.note.region')]
+      ).map((n) => (
         <Typography.Paragraph key={n} type="secondary" style={{ margin: 0 }}>
           {n}
         </Typography.Paragraph>
