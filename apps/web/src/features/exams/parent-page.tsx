@@ -58,7 +58,7 @@ export function ParentResultsView({ data }: { data: ParentResults }) {
               ? `${c.grade} < ${Math.round((e.gradeCuts[i - 1]?.from ?? 0) * 1000) / 10}%`
               : `${c.grade} ≥ ${Math.round(c.from * 1000) / 10}%`,
           )
-          .join('，');
+          .join(lang === 'zh-CN' ? '，' : ', ');
         return (
           <Card key={e.examId} size="small" data-testid="parent-entry">
             <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>
@@ -151,7 +151,9 @@ export function ParentPage() {
         {data ? (
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Typography.Text>
-              {t('parent.studentId')}：<Typography.Text strong>{data.studentId}</Typography.Text>
+              {t('parent.studentId')}
+              {lang === 'zh-CN' ? '：' : ': '}
+              <Typography.Text strong>{data.studentId}</Typography.Text>
             </Typography.Text>
             <ParentResultsView data={data} />
             <Button
