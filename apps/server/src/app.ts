@@ -18,7 +18,7 @@ import {
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
-import { examsRoutes } from './modules/exams';
+import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { importRoutes } from './modules/imports';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org';
@@ -181,6 +181,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(outcomesRoutes(services.outcomes, services.files));
       // exams (issue 4)
       await api.register(examsRoutes(services.exams));
+      // ---- examaud: parents and the public (issue 4 item 4) ----
+      await api.register(examReleaseRoutes(services.exams, services.examRelease));
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,10 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** HMAC key of the rotating check-in codes; set the same on every server (unset: random per process). */
   CHECKIN_SECRET: z.string().min(16).optional(),
+  // ---- examaud ----
+  /** HMAC key of the parents' exam access codes (issue 4); set it in production, the same on every server. */
+  EXAM_CODE_SECRET: z.string().min(16).optional(),
+  // ---- end examaud ----
 });
 
 export interface Config {
@@ -54,6 +58,8 @@ export interface Config {
   checkinSecret: string | undefined;
   /** Outcome upload kinds (issue 3 item 7). */
   outcomeFileTypes: Array<'pdf' | 'docx' | 'mp4'>;
+  /** examaud: HMAC key of the parents' access codes (issue 4). */
+  examCodeSecret?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     checkinSecret: e.CHECKIN_SECRET,
     outcomeFileTypes: e.OUTCOME_FILE_TYPES,
+    examCodeSecret: e.EXAM_CODE_SECRET,
   };
 }

@@ -5,7 +5,7 @@ import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import { createClassesRepository, createClassesService } from './modules/classes';
 // exams (issue 4)
-import { createExamsService } from './modules/exams';
+import { createExamReleaseService, createExamsService } from './modules/exams';
 // plans (issue 3 items 3 and 9)
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
@@ -27,7 +27,7 @@ export function createServices(
     Config,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
   > &
-    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes'>>,
+    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes' | 'examCodeSecret'>>,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -99,6 +99,16 @@ export function createServices(
   });
   // ---- exams and teaching-quality monitoring (issue 4) ----
   const exams = createExamsService({ db, audit, clock });
+  // ---- examaud: parents and the public (issue 4 item 4) ----
+  const examRelease = createExamReleaseService({
+    db,
+    audit,
+    exams,
+    // the access codes' HMAC key must survive restarts: without EXAM_CODE_SECRET a fixed development key
+    codeSecret: Buffer.from(config.examCodeSecret ?? 'yanxun-development-exam-code-secret', 'utf8'),
+    clock,
+  });
+  // ---- end examaud ----
   return {
     audit,
     auth,
@@ -117,6 +127,7 @@ export function createServices(
     reports,
     outcomes,
     exams,
+    examRelease,
   };
 }
 

@@ -237,3 +237,129 @@ export interface IndicatorSystem extends IndicatorSystemRequest {
   weightTotal: number;
   updatedAt: string;
 }
+
+// ---- examaud: parents, the public and the grade cut-off page (issue 4 item 4) ----
+export const gradePreviewSchema = z.object({ gradeCuts: z.array(gradeCutSchema).min(2).max(8) });
+export type GradePreviewRequest = z.infer<typeof gradePreviewSchema>;
+
+/** The distribution with cut-offs not yet saved, next to the saved one (`current`); null = suppressed. */
+export interface GradeCutPreview {
+  examId: string;
+  fullMarks: number;
+  gradeCuts: { grade: string; from: number }[];
+  minGroupN: number;
+  n: number;
+  overall: GradeCount[] | null;
+  current: GradeCount[] | null;
+  schools: {
+    schoolId: string;
+    school: string;
+    suppressed: boolean;
+    n: number | null;
+    grades: GradeCount[] | null;
+  }[];
+}
+
+export const examReleaseRequestSchema = z.object({
+  /** publish (or take back) the public summary */
+  public: z.boolean(),
+  /** let parents see their child's result (or stop it) */
+  parents: z.boolean(),
+});
+export type ExamReleaseRequest = z.infer<typeof examReleaseRequestSchema>;
+
+export interface PublicSummaryBody {
+  policyId: string;
+  ruleIds: string[];
+  mode: ReportMode;
+  participation: { students: number; absent: number; rate: number | null; schools: number };
+  withheld: null | { reason: 'small_group' | 'few_schools'; ruleId: string; limit: number };
+  grades: GradeCount[] | null;
+  gradeCuts: { grade: string; from: number }[];
+  rates: { scoreRate: number | null; passRate: number | null; excellentRate: number | null } | null;
+  notes: string[];
+}
+
+export interface ExamLabels {
+  stage: string;
+  stageEn: string;
+  subject: string;
+  subjectEn: string;
+}
+
+export interface ExamRelease {
+  examId: string;
+  publicAt: string | null;
+  /** the scores changed after publication: republish to bring the summary up to date */
+  publicStale: boolean;
+  parentsAt: string | null;
+  /** why the exam cannot be published to the public (owned by a school), else null */
+  publicBlocked: string | null;
+  summary: PublicSummaryBody | null;
+}
+
+/** One published summary, for anyone (no sign-in): no school appears anywhere in it. */
+export interface PublicExamSummary {
+  examId: string;
+  name: string;
+  semester: string;
+  stage: string;
+  subject: string;
+  grade: string;
+  kind: ExamKind;
+  examDate: string | null;
+  /** the exam owner's region (a bureau), never a school */
+  region: string;
+  /** display names of stage and subject (the code tables need a sign-in) */
+  labels: ExamLabels;
+  publishedAt: string;
+  summary: PublicSummaryBody;
+}
+
+export const parentResultsRequestSchema = z.object({
+  studentId: z.string().trim().min(1).max(40),
+  code: z.string().trim().min(1).max(20),
+});
+export type ParentResultsRequest = z.infer<typeof parentResultsRequestSchema>;
+
+export interface ParentExamEntry {
+  examId: string;
+  name: string;
+  semester: string;
+  stage: string;
+  subject: string;
+  gradeLevel: string;
+  examDate: string | null;
+  mode: ReportMode;
+  absent: boolean;
+  grade: string | null;
+  gradeCuts: { grade: string; from: number }[];
+  score: number | null;
+  fullMarks: number | null;
+}
+
+export interface ParentResults {
+  studentId: string;
+  /** display names per exam id */
+  labels: Record<string, ExamLabels>;
+  entries: ParentExamEntry[];
+  notes: string[];
+  ruleIds: string[];
+}
+
+export const issueCodesSchema = z.object({
+  /** only these students (a lost code); default: every student of the school without a code */
+  studentIds: z.array(z.string().trim().min(1).max(40)).max(20000).optional(),
+  /** replace existing codes too (all students, or the listed ones) */
+  reissue: z.boolean().default(false),
+});
+export type IssueCodesRequest = z.infer<typeof issueCodesSchema>;
+
+export interface AccessCodeStatus {
+  schoolId: string;
+  school: string;
+  students: number;
+  withCode: number;
+  classes: { className: string; students: number; withCode: number }[];
+}
+// ---- end examaud ----

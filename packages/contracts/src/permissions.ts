@@ -71,6 +71,10 @@ export const PERMISSIONS = {
   'exam.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
   /** The monitoring office: full diagnostics (scores, ranks, items, value-added, early warnings). */
   'exam.diagnose': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  // ---- examaud: parents' access codes (issue 4 item 4) ----
+  /** Issue per-student access codes for parents (the school hands out the Excel list). */
+  'exam.codes': ['system_admin', 'bureau_admin', 'school_admin'],
+  // ---- end examaud ----
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -485,6 +485,29 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'updated_by',
     'updated_at',
   ],
+  // ---- examaud: parents and the public (0010, issue 4 item 4) ----
+  exam_releases: [
+    'exam_id',
+    'public_summary',
+    'public_version',
+    'public_at',
+    'public_by',
+    'parents_at',
+    'parents_by',
+    'updated_at',
+  ],
+  exam_access_codes: [
+    'county_id',
+    'student_id',
+    'school_id',
+    'school_path',
+    'code_hash',
+    'issued_at',
+    'issued_by',
+    'failed_count',
+    'locked_until',
+  ],
+  // ---- end examaud ----
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -603,6 +626,15 @@ const NULLABLE = new Set([
   'exam_students.scores',
   'exam_students.prior_score',
   'exam_indicator_systems.updated_by',
+  // examaud (0010)
+  'exam_releases.public_summary',
+  'exam_releases.public_version',
+  'exam_releases.public_at',
+  'exam_releases.public_by',
+  'exam_releases.parents_at',
+  'exam_releases.parents_by',
+  'exam_access_codes.issued_by',
+  'exam_access_codes.locked_until',
 ]);
 
 let h: DatabaseHandle;

@@ -570,6 +570,31 @@ export interface ExamStudentsTable {
   source_row: number;
 }
 
+// ---- examaud: parents and the public (0010, issue 4 item 4) ----
+export interface ExamReleasesTable {
+  exam_id: Id;
+  public_summary: ColumnType<unknown | null, string | null | undefined, string | null>;
+  public_version: number | null;
+  public_at: NullableTimestamp;
+  public_by: Id | null;
+  parents_at: NullableTimestamp;
+  parents_by: Id | null;
+  updated_at: Timestamp;
+}
+
+export interface ExamAccessCodesTable {
+  county_id: Id;
+  student_id: string;
+  school_id: Id;
+  school_path: string;
+  code_hash: string;
+  issued_at: Timestamp;
+  issued_by: Id | null;
+  failed_count: Generated<number>;
+  locked_until: NullableTimestamp;
+}
+// ---- end examaud ----
+
 export interface ExamIndicatorSystemsTable {
   id: GeneratedId;
   owner_org_id: Id;
@@ -626,4 +651,8 @@ export interface DB {
   exams: ExamsTable;
   exam_students: ExamStudentsTable;
   exam_indicator_systems: ExamIndicatorSystemsTable;
+  // ---- examaud: parents and the public (0010, issue 4 item 4) ----
+  exam_releases: ExamReleasesTable;
+  exam_access_codes: ExamAccessCodesTable;
+  // ---- end examaud ----
 }

@@ -48,6 +48,8 @@ const SECTIONS = [
 function selectedKey(pathname: string): string {
   // kpiweb: the teacher's own integrity page
   if (pathname.startsWith('/me/integrity')) return '/me/integrity';
+  // examaud: the schools' parent access codes
+  if (pathname.startsWith('/monitoring/access-codes')) return '/monitoring/access-codes';
   const first = pathname.split('/')[1] ?? '';
   return (SECTIONS as readonly string[]).includes(first) ? `/${first}` : '/';
 }
@@ -144,6 +146,10 @@ export function AppLayout() {
     // ── quality monitoring (issue 4) ──
     ...(hasPermission(me, 'exam.read')
       ? [{ key: '/monitoring', icon: <AuditOutlined />, label: t('nav.monitoring') }]
+      : []),
+    // examaud: parent access codes (school admins)
+    ...(me?.grants.some((g) => g.orgKind === 'school') && hasPermission(me, 'exam.codes')
+      ? [{ key: '/monitoring/access-codes', icon: <AuditOutlined />, label: t('codes.title') }]
       : []),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
     // kpiweb: a teacher's own integrity records and appeals

@@ -18,6 +18,25 @@ function PageLoading() {
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // ---- examaud: pages without sign-in (issue 4 item 4): parents on their phones, the public ----
+    {
+      path: '/parent',
+      hydrateFallbackElement: <PageLoading />,
+      lazy: () => import('../features/exams/parent-page').then((m) => ({ Component: m.ParentPage })),
+    },
+    {
+      path: '/public/exams',
+      hydrateFallbackElement: <PageLoading />,
+      lazy: () =>
+        import('../features/exams/public-summary-page').then((m) => ({ Component: m.PublicSummaryListPage })),
+    },
+    {
+      path: '/public/exams/:id',
+      hydrateFallbackElement: <PageLoading />,
+      lazy: () =>
+        import('../features/exams/public-summary-page').then((m) => ({ Component: m.PublicSummaryPage })),
+    },
+    // ---- end examaud ----
     // ---- classes and check-in: full-screen pages without the app frame (venue screen, teacher's phone) ----
     {
       element: (
@@ -70,6 +89,18 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/exams/exam-report-page').then((m) => ({ Component: m.ExamReportPage })),
         },
+        // ---- examaud: grade cut-offs and release; schools' parent access codes ----
+        {
+          path: 'monitoring/exams/:id/grades',
+          lazy: () =>
+            import('../features/exams/grade-cuts-page').then((m) => ({ Component: m.GradeCutsPage })),
+        },
+        {
+          path: 'monitoring/access-codes',
+          lazy: () =>
+            import('../features/exams/access-codes-page').then((m) => ({ Component: m.AccessCodesPage })),
+        },
+        // ---- end examaud ----
         {
           path: 'monitoring/cycles/:id',
           lazy: () => import('../features/exams/cycle-page').then((m) => ({ Component: m.CyclePage })),

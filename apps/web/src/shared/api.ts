@@ -1,5 +1,20 @@
 // programmes (issue 3)
 // ---- kpiweb: KPIs, shortlists, substitution requests, appeals, notifications ----
+
+// ---- end kpiweb ----
+// ---- examaud: parents and the public (issue 4 item 4) ----
+import type {
+  AccessCodeStatus,
+  ExamRelease,
+  ExamReleaseRequest,
+  GradeCutPreview,
+  GradePreviewRequest,
+  IssueCodesRequest,
+  ParentResults,
+  ParentResultsRequest,
+  PublicExamSummary,
+  ReportSettings,
+} from '@yanxun/contracts';
 import {
   type AllocateRequest,
   type AllocateResult,
@@ -145,7 +160,7 @@ import {
   type WithdrawResult,
   withdrawResultSchema,
 } from '@yanxun/contracts';
-// ---- end kpiweb ----
+// ---- end examaud ----
 
 /** Codes the client itself produces, next to the server's ERROR_CODES. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -840,6 +855,68 @@ export function createApiClient(options: ApiClientOptions = {}) {
     examWarnings(id: string): Promise<ExamWarning[]> {
       return get(arrayOf<ExamWarning>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/warnings`);
     },
+
+    // ---- examaud: grade cut-offs, releases, parents and the public (issue 4 item 4) ----
+    async saveExamReportSettings(id: string, body: ReportSettings): Promise<Exam> {
+      const path = `/api/v1/exams/${encodeURIComponent(id)}/report-settings`;
+      return parseWith(examSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
+    },
+    async examGradePreview(id: string, body: GradePreviewRequest): Promise<GradeCutPreview> {
+      const path = `/api/v1/exams/${encodeURIComponent(id)}/grade-preview`;
+      return parseWith(
+        objectOf<GradeCutPreview>('schools'),
+        await json('POST', path, { json: body }),
+        `POST ${path}`,
+      );
+    },
+    examRelease(id: string): Promise<ExamRelease> {
+      return get(objectOf<ExamRelease>('examId'), `/api/v1/exams/${encodeURIComponent(id)}/release`);
+    },
+    async setExamRelease(id: string, body: ExamReleaseRequest): Promise<ExamRelease> {
+      const path = `/api/v1/exams/${encodeURIComponent(id)}/release`;
+      return parseWith(
+        objectOf<ExamRelease>('examId'),
+        await json('PUT', path, { json: body }),
+        `PUT ${path}`,
+      );
+    },
+    accessCodeStatus(schoolId: string): Promise<AccessCodeStatus> {
+      return get(
+        objectOf<AccessCodeStatus>('classes'),
+        `/api/v1/schools/${encodeURIComponent(schoolId)}/exam-access-codes`,
+      );
+    },
+    /** Issues codes; the Excel list comes back once (only hashes are kept on the server). */
+    async issueAccessCodes(
+      schoolId: string,
+      body: IssueCodesRequest,
+    ): Promise<{ blob: Blob; fileName: string | null }> {
+      const res = await send('POST', `/api/v1/schools/${encodeURIComponent(schoolId)}/exam-access-codes`, {
+        json: body,
+      });
+      return {
+        blob: await res.blob(),
+        fileName: fileNameFromDisposition(res.headers.get('content-disposition')),
+      };
+    },
+    publicExamSummaries(): Promise<PublicExamSummary[]> {
+      return get(arrayOf<PublicExamSummary>(), '/api/v1/public/exam-summaries');
+    },
+    publicExamSummary(id: string): Promise<PublicExamSummary> {
+      return get(
+        objectOf<PublicExamSummary>('summary'),
+        `/api/v1/public/exam-summaries/${encodeURIComponent(id)}`,
+      );
+    },
+    /** No sign-in: a wrong code is a 401 that must not send the parent to the staff login. */
+    async parentResults(body: ParentResultsRequest): Promise<ParentResults> {
+      return parseWith(
+        objectOf<ParentResults>('entries'),
+        await json('POST', '/api/v1/parent/results', { json: body, skipAuthRedirect: true }),
+        'POST /api/v1/parent/results',
+      );
+    },
+    // ---- end examaud ----
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

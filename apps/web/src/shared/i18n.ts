@@ -10,6 +10,8 @@ import {
   useState,
 } from 'react';
 import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
+// examaud: parents and the public (issue 4 item 4)
+import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // outcomes and completion (issue 3, item 7)
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
@@ -377,7 +379,15 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH, ...EXAMS_ZH, ...CLASSES_ZH };
+const zhCN = {
+  ...zhCNBase,
+  ...PROGRAMS_ZH,
+  ...KPIWEB_ZH,
+  ...OUTCOMES_ZH,
+  ...EXAMS_ZH,
+  ...CLASSES_ZH,
+  ...EXAM_RELEASE_ZH,
+};
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -387,6 +397,7 @@ const enUS: Record<MessageKey, string> = {
   ...OUTCOMES_EN,
   ...EXAMS_EN,
   ...CLASSES_EN,
+  ...EXAM_RELEASE_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

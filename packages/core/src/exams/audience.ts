@@ -48,7 +48,35 @@ export interface ExamReportPolicy {
     minN: number;
   };
   audiences: Record<ExamAudience, AudienceRule>;
+  // ---- examaud: parents and the public (issue 4 item 4) ----
+  /** The public summary an office may publish: region aggregates only (see release.ts). */
+  publicSummary: PublicSummaryRule;
+  /** The parent view: a student's own results behind a per-student access code issued by the school. */
+  parentAccess: ParentAccessRule;
+  // ---- end examaud ----
 }
+
+// ---- examaud: parents and the public (issue 4 item 4) ----
+export interface PublicSummaryRule {
+  ruleIds: string[];
+  /** the finest unit the public sees: the region (the exam owner) as a whole */
+  unit: 'region';
+  schoolNames: false;
+  /** fewer participating schools than this: the distribution is withheld (one school = its own result) */
+  minSchools: number;
+}
+
+export interface ParentAccessRule {
+  ruleId: string;
+  /** characters of a code (from ACCESS_CODE_ALPHABET) */
+  codeLength: number;
+  /** wrong codes in a row before a student's code is locked */
+  maxFailures: number;
+  lockMinutes: number;
+  /** wrong codes from one client address within `lockMinutes` before it must wait (any student id) */
+  maxFailuresPerClient: number;
+}
+// ---- end examaud ----
 
 const POLICY_2021: ExamReportPolicy = {
   id: 'exam-report-2021',
@@ -100,6 +128,21 @@ const POLICY_2021: ExamReportPolicy = {
       warnings: false,
     },
   },
+  // ---- examaud: parents and the public (issue 4 item 4) ----
+  publicSummary: {
+    ruleIds: ['SZ-12', 'R-002-58', 'Y-EXAM-PUBLIC'],
+    unit: 'region',
+    schoolNames: false,
+    minSchools: 2,
+  },
+  parentAccess: {
+    ruleId: 'Y-EXAM-PARENT-CODE',
+    codeLength: 8,
+    maxFailures: 5,
+    lockMinutes: 30,
+    maxFailuresPerClient: 30,
+  },
+  // ---- end examaud ----
 };
 
 export const EXAM_REPORT_POLICY: Readonly<ExamReportPolicy> = Object.freeze(POLICY_2021);

@@ -4,6 +4,7 @@ export * from './audience';
 export * from './csv';
 export * from './model';
 export * from './parse';
+export * from './release';
 export * from './report';
 export * from './sampling';
 export * from './scores-fast';

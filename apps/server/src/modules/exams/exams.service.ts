@@ -13,6 +13,7 @@ import type {
   ExamReport,
   ExamUpload,
   ExamWarning,
+  GradeCutPreview,
   IndicatorSystem,
   IndicatorSystemRequest,
   ReportSettings,
@@ -386,6 +387,51 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     });
   }
 
+  // ---------- examaud: grade cut-off preview (issue 4 item 4, the office's 等级 page) ----------
+
+  /**
+   * The grade distribution an exam would show with other cut-offs, without saving them: the same students
+   * (sample included) and the same computation as the report (computeCache with the cuts replaced).
+   */
+  async function previewGradeCuts(actor: Actor, id: string, cuts: GradeCut[]): Promise<GradeCutPreview> {
+    const row = await loadManaged(actor, id);
+    const bad = validateGradeCuts(cuts);
+    if (bad) throw new AppError('VALIDATION_FAILED', `${bad}（SZ-12 等级划分）`, { field: 'gradeCuts' });
+    if (!row.items) throw new AppError('NOT_FOUND', '该考试还没有成绩数据');
+    const fresh = await computeCache({ ...row, report_settings: { ...settingsOf(row), gradeCuts: cuts } });
+    const current = await cacheOf(row);
+    const minGroupN = minGroupNOf(row);
+    const info = await schoolInfo(fresh.analysis.schools.map((g) => g.school));
+    const scope = scopeOf(actor, 'exam.read');
+    const small = suppressed(fresh.analysis.students, minGroupN);
+    return {
+      examId: row.id,
+      fullMarks: fresh.analysis.fullMarks,
+      gradeCuts: cuts,
+      minGroupN,
+      n: fresh.analysis.students,
+      overall: small ? null : fresh.grades.overall,
+      current: small || !current ? null : current.grades.overall,
+      schools: fresh.analysis.schools
+        .filter((g) => {
+          const p = info.get(g.school)?.path;
+          return p !== undefined && scope.some((r) => p.startsWith(r));
+        })
+        .map((g) => {
+          const hidden = suppressed(g.total.n, minGroupN);
+          return {
+            schoolId: g.school,
+            school: info.get(g.school)?.name ?? g.school,
+            suppressed: hidden,
+            n: hidden ? null : g.total.n,
+            grades: hidden ? null : (fresh.grades.bySchool[g.school] ?? null),
+          };
+        })
+        .sort((a, b) => a.school.localeCompare(b.school, 'zh-CN')),
+    };
+  }
+  // ---------- end examaud ----------
+
   // ---------- upload ----------
 
   function prune() {
@@ -683,6 +729,10 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
       const today = todayInShanghai((deps.clock ?? (() => new Date()))());
       return { fileName: `${r.exam.name}-质量分析.pdf`, body: await buildReportPdf(r, today) };
     },
+
+    // ---- examaud ----
+    previewGradeCuts,
+    // ---- end examaud ----
 
     // ---------- monitoring cycles ----------
 
