@@ -104,8 +104,9 @@ export function createServices(
     db,
     audit,
     exams,
-    // the access codes' HMAC key must survive restarts: without EXAM_CODE_SECRET a fixed development key
-    codeSecret: Buffer.from(config.examCodeSecret ?? 'yanxun-development-exam-code-secret', 'utf8'),
+    // the access codes' HMAC key must survive restarts: EXAM_CODE_SECRET, else one generated once and kept in
+    // the database (app_secrets)
+    codeSecret: config.examCodeSecret ? Buffer.from(config.examCodeSecret, 'utf8') : undefined,
     clock,
   });
   // ---- end examaud ----

@@ -507,6 +507,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'failed_count',
     'locked_until',
   ],
+  app_secrets: ['name', 'value', 'created_at'],
   // ---- end examaud ----
 };
 

@@ -582,6 +582,12 @@ export interface ExamReleasesTable {
   updated_at: Timestamp;
 }
 
+export interface AppSecretsTable {
+  name: string;
+  value: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface ExamAccessCodesTable {
   county_id: Id;
   student_id: string;
@@ -654,5 +660,6 @@ export interface DB {
   // ---- examaud: parents and the public (0010, issue 4 item 4) ----
   exam_releases: ExamReleasesTable;
   exam_access_codes: ExamAccessCodesTable;
+  app_secrets: AppSecretsTable;
   // ---- end examaud ----
 }

@@ -39,3 +39,12 @@ CREATE INDEX exam_access_codes_school_idx ON exam_access_codes (school_id);
 
 -- one student's rows across exams (the parent view)
 CREATE INDEX exam_students_student_idx ON exam_students (county_id, student_id);
+
+-- app_secrets: keys a deployment must keep across restarts and share between its servers, generated on first
+-- use when no environment variable gives one (today: 'exam-code', the access codes' HMAC key, unless
+-- EXAM_CODE_SECRET is set). Readable only by the database roles that can read everything else.
+CREATE TABLE app_secrets (
+  name text PRIMARY KEY,
+  value bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);

@@ -61,6 +61,21 @@ export interface CodeWrite {
 
 export function createExamReleaseRepository(db: Database) {
   return {
+    /** The named secret, written with `candidate` if there is none yet (first use wins, on any server). */
+    async secret(name: string, candidate: Buffer): Promise<Buffer> {
+      await db
+        .insertInto('app_secrets')
+        .values({ name, value: candidate })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      const r = await db
+        .selectFrom('app_secrets')
+        .select('value')
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
+      return r.value;
+    },
+
     async examForRelease(id: string) {
       return db
         .selectFrom('exams as e')

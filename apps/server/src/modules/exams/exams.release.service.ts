@@ -65,13 +65,24 @@ export function createExamReleaseService(deps: {
   db: Database;
   audit: AuditService;
   exams: ExamsService;
-  /** The HMAC key of the access codes; every server of a deployment must share it (EXAM_CODE_SECRET). */
-  codeSecret: Buffer;
+  /**
+   * The HMAC key of the access codes; every server of a deployment must share it and it must survive restarts:
+   * EXAM_CODE_SECRET, or else a random key generated on first use and kept in the database (app_secrets).
+   */
+  codeSecret?: Buffer;
   clock?: () => Date;
   policy?: ExamReportPolicy;
 }) {
-  const { db, audit, exams, codeSecret } = deps;
+  const { db, audit, exams } = deps;
   const repo = createExamReleaseRepository(db);
+  let secretKey: Promise<Buffer> | undefined = deps.codeSecret ? Promise.resolve(deps.codeSecret) : undefined;
+  const codeSecret = (): Promise<Buffer> => {
+    secretKey ??= repo.secret('exam-code', randomBytes(32)).catch((e) => {
+      secretKey = undefined;
+      throw e;
+    });
+    return secretKey;
+  };
   const now = deps.clock ?? (() => new Date());
   const policy = deps.policy ?? EXAM_REPORT_POLICY;
   const rule = policy.parentAccess;
@@ -81,10 +92,8 @@ export function createExamReleaseService(deps: {
   const clientFailures = new Map<string, { since: number; count: number }>();
   const unknownFailures = new Map<string, { since: number; count: number }>();
 
-  function hashCode(countyId: string, studentId: string, code: string): string {
-    return createHmac('sha256', codeSecret)
-      .update(`exam-code|${countyId}|${studentId}|${code}`)
-      .digest('hex');
+  function hashCode(key: Buffer, countyId: string, studentId: string, code: string): string {
+    return createHmac('sha256', key).update(`exam-code|${countyId}|${studentId}|${code}`).digest('hex');
   }
 
   function newCode(): string {
@@ -317,6 +326,7 @@ export function createExamReleaseService(deps: {
       if (targets.length === 0)
         throw new AppError('CONFLICT', '没有需要发放访问码的学生（已发放的访问码请选择“重新发放”）');
       const issued = targets.map((s) => ({ ...s, code: newCode() }));
+      const key = await codeSecret();
       await db.transaction().execute(async (trx) => {
         await repo.upsertCodes(
           issued.map((s) => ({
@@ -324,7 +334,7 @@ export function createExamReleaseService(deps: {
             studentId: s.student_id,
             schoolId: school.id,
             schoolPath: school.path,
-            codeHash: hashCode(school.countyId, s.student_id, s.code),
+            codeHash: hashCode(key, school.countyId, s.student_id, s.code),
           })),
           actor.accountId,
           trx,
@@ -417,10 +427,11 @@ export function createExamReleaseService(deps: {
       }
       if (open.length === 0) throw locked(lockedUntil, t);
 
+      const key = await codeSecret();
       const match = code
         ? open.find((r) => {
             const want = Buffer.from(r.code_hash, 'hex');
-            const given = Buffer.from(hashCode(r.county_id, r.student_id, code), 'hex');
+            const given = Buffer.from(hashCode(key, r.county_id, r.student_id, code), 'hex');
             return want.length === given.length && timingSafeEqual(want, given);
           })
         : undefined;

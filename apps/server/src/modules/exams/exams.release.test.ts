@@ -377,6 +377,22 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     expect(a.entries[0]).toMatchObject({ absent: true, grade: null });
   });
 
+  it('without EXAM_CODE_SECRET the key is made once and kept in the database: a restarted server (new services) accepts the issued codes', async () => {
+    const keys = await h.db.selectFrom('app_secrets').select(['name', 'value']).execute();
+    expect(keys.map((k) => [k.name, k.value.length])).toEqual([['exam-code', 32]]);
+    const restarted = await buildTestApp(h.db, () => new Date(nowMs));
+    const r = await restarted.app.inject({
+      method: 'POST',
+      url: '/api/v1/parent/results',
+      payload: { studentId: 'P3-0', code: codesY0.get('P3-0') ?? '' },
+    });
+    expect(r.statusCode).toBe(200);
+    expect((r.json() as ParentResults).studentId).toBe('P3-0');
+    await restarted.app.close();
+    // still one key: the second server read it, it did not make its own
+    expect(await h.db.selectFrom('app_secrets').select('name').execute()).toHaveLength(1);
+  });
+
   it("parent A's code does not open student B (another child, another county)", async () => {
     const codeA = codesQ0.get('P0-0') ?? '';
     const b = await parent('P0-1', codeA);
