@@ -485,6 +485,21 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'updated_by',
     'updated_at',
   ],
+  // exam upload dry runs (0011, branch examupload)
+  exam_uploads: [
+    'county_id',
+    'id',
+    'exam_id',
+    'account_id',
+    'created_at',
+    'expires_at',
+    'committed_at',
+    'summary',
+    'errors',
+    'items',
+    'payload',
+    'payload_bytes',
+  ],
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -603,6 +618,9 @@ const NULLABLE = new Set([
   'exam_students.scores',
   'exam_students.prior_score',
   'exam_indicator_systems.updated_by',
+  // exam upload dry runs (0011, branch examupload)
+  'exam_uploads.committed_at',
+  'exam_uploads.payload',
 ]);
 
 let h: DatabaseHandle;
