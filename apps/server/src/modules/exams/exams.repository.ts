@@ -129,6 +129,32 @@ async function insertStudentColumns(trx: Database, examId: string, c: StudentCol
   );
 }
 
+/**
+ * A chunk of a stored dry run's rows: the present students first, then the absent ones; `flatScores` is one
+ * float8[] literal of the present rows' scores, row after row (m per row), sliced per row in SQL — one array
+ * to parse per statement instead of a float8[] literal per row inside a text[] (a quarter of the client CPU).
+ */
+export interface StudentChunk extends Omit<StudentColumns, 'scores'> {
+  m: number;
+  flatScores: string;
+}
+
+async function insertStudentChunk(trx: Database, examId: string, c: StudentChunk): Promise<void> {
+  await sql`
+    INSERT INTO exam_students (county_id, exam_id, student_id, school_id, school_path, class_name, absent,
+      total, scores, prior_score, source_row)
+    SELECT t.county_id, ${examId}::bigint, t.student_id, t.school_id, t.school_path, t.class_name, t.absent,
+      t.total, CASE WHEN t.absent THEN NULL
+        ELSE f.s[((t.ord - 1) * ${c.m} + 1)::int : (t.ord * ${c.m})::int] END,
+      t.prior, t.source_row
+    FROM unnest(${c.countyId}::bigint[], ${c.studentId}::text[], ${c.schoolId}::bigint[],
+      ${c.schoolPath}::text[], ${c.className}::text[], ${c.absent}::boolean[],
+      ${c.total}::float8[], ${c.prior}::float8[], ${c.row}::int[])
+      WITH ORDINALITY AS t(county_id, student_id, school_id, school_path, class_name, absent, total, prior,
+        source_row, ord)
+    CROSS JOIN (SELECT ${c.flatScores}::float8[] AS s) f`.execute(trx);
+}
+
 async function setExamData(
   trx: Database,
   examId: string,
@@ -303,13 +329,13 @@ export function createExamsRepository(db: Database) {
      */
     async replaceStudentsFromColumns(
       examId: string,
-      chunks: Iterable<StudentColumns>,
+      chunks: Iterable<StudentChunk>,
       items: unknown,
       counts: { students: number; absent: number },
       trx: Database,
     ): Promise<void> {
       await trx.deleteFrom('exam_students').where('exam_id', '=', examId).execute();
-      for (const c of chunks) await insertStudentColumns(trx, examId, c);
+      for (const c of chunks) await insertStudentChunk(trx, examId, c);
       await setExamData(trx, examId, items, counts);
     },
 

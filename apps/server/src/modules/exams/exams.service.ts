@@ -64,13 +64,14 @@ import {
   type ExamUploadRow,
   INSERT_CHUNK,
   type SchoolOrg,
-  type StudentColumns,
+  type StudentChunk,
 } from './exams.repository';
 import {
   decodeStaged,
   encodeStaged,
   type StagedRows,
   type StagedSchool,
+  scoresArrayLiteral,
   stagedTotals,
 } from './exams.staging';
 
@@ -117,12 +118,6 @@ function toExam(row: ExamRow): Exam {
     reportSettings: settingsOf(row),
     createdAt: row.created_at.toISOString(),
   };
-}
-
-function scoresLiteral(scores: Float64Array, from: number, m: number): string {
-  let s = '{';
-  for (let j = 0; j < m; j++) s += (j ? ',' : '') + String(scores[from + j]);
-  return `${s}}`;
 }
 
 const METRIC_NAME: Record<string, string> = {
@@ -651,13 +646,15 @@ export function createExamsService(deps: ExamsServiceDeps) {
       );
   }
 
-  /** The stored rows as INSERT_CHUNK-row columns for `INSERT … SELECT FROM unnest`. */
-  function* chunksOf(s: StagedRows): Generator<StudentColumns> {
+  /** The stored rows as INSERT_CHUNK-row columns for `INSERT … SELECT FROM unnest` (present rows first). */
+  function* chunksOf(s: StagedRows): Generator<StudentChunk> {
     const n = s.studentIds.length;
     const totals = stagedTotals(s);
     for (let from = 0; from < n; from += INSERT_CHUNK) {
       const to = Math.min(n, from + INSERT_CHUNK);
-      const c: StudentColumns = {
+      const c: StudentChunk = {
+        m: s.m,
+        flatScores: scoresArrayLiteral(s.scores, from * s.m, Math.min(to, s.present) * s.m),
         countyId: [],
         studentId: [],
         schoolId: [],
@@ -665,7 +662,6 @@ export function createExamsService(deps: ExamsServiceDeps) {
         className: [],
         absent: [],
         total: [],
-        scores: [],
         prior: [],
         row: [],
       };
@@ -680,7 +676,6 @@ export function createExamsService(deps: ExamsServiceDeps) {
         c.className.push(s.classNames[s.klass[i] as number] as string);
         c.absent.push(!present);
         c.total.push(present ? (totals[i] as number) : null);
-        c.scores.push(present ? scoresLiteral(s.scores, i * s.m, s.m) : null);
         c.prior.push(present && !Number.isNaN(p) ? p : null);
         c.row.push(s.row[i] as number);
       }

@@ -2,13 +2,14 @@
  * The rows a dry run will write, in a compact form that is stored in `exam_uploads.payload` (migration 0011) so
  * that the commit works on any server process and after a restart (issue 4 item 1).
  *
- * Columnar: the score matrix stays the Float64Array core produced (exact, no decimal round trip), the other
- * per-student values are typed arrays, the strings (student ids, class names, schools) one JSON header. The
- * whole is deflated (zlib level 1: 100,000 students × 40 items ≈ 35 MB raw → ≈ 4 MB in ≈ 0.1 s; see
- * docs/PERFORMANCE.md section 8).
+ * Columnar: the score matrix is core's Float64Array, stored exactly: as u16 of twice the score when every score
+ * is a whole or half point in 0..32767.5 (marking systems' usual scores: 4× smaller, and faster to deflate), else
+ * as the f64 values themselves. The other per-student values are typed arrays, the strings (student ids, class
+ * names, schools) one JSON header. The whole is deflated (zlib level 1; see docs/PERFORMANCE.md section 8).
  *
  * Layout before deflate: 'YXS1' | u32 header length | header JSON (UTF-8) | zero padding to 8 |
- * scores f64[present·m] | prior f64[n] (NaN = none) | school i32[n] | klass i32[n] | row i32[n].
+ * scores (f64[present·m], or u16[present·m] = 2·score, padded to 8) | prior f64[n] (NaN = none) |
+ * school i32[n] | klass i32[n] | row i32[n].
  * Typed arrays are stored in the machine's byte order, which must be little-endian (checked).
  */
 import os from 'node:os';
@@ -44,6 +45,8 @@ export interface StagedRows {
 const MAGIC = 0x31535859; // 'YXS1' read as a little-endian u32
 
 interface Header {
+  /** how the scores are stored: 'f64' as they are, 'u16x2' as u16 of twice the score */
+  scores: 'f64' | 'u16x2';
   m: number;
   present: number;
   n: number;
@@ -58,6 +61,18 @@ function assertLittleEndian() {
 
 const pad8 = (x: number) => (x + 7) & ~7;
 
+/** The scores as u16 of twice their value, when that is exact for every one (no -0 either); else null. */
+function halfPoints(scores: Float64Array): Uint16Array | null {
+  const u = new Uint16Array(scores.length);
+  for (let k = 0; k < scores.length; k++) {
+    const v = scores[k] as number;
+    const d = v * 2;
+    if (!(d >= 0 && d <= 65535 && d === Math.floor(d)) || (v === 0 && 1 / v < 0)) return null;
+    u[k] = d;
+  }
+  return u;
+}
+
 /** Encode and deflate (level 1: fast; the matrix of small numbers compresses ~9×). */
 export function encodeStaged(s: StagedRows): Buffer {
   assertLittleEndian();
@@ -71,7 +86,9 @@ export function encodeStaged(s: StagedRows): Buffer {
     s.present > n
   )
     throw new Error('exams.staging: inconsistent staged rows');
+  const halves = halfPoints(s.scores);
   const header: Header = {
+    scores: halves ? 'u16x2' : 'f64',
     m: s.m,
     present: s.present,
     n,
@@ -81,8 +98,8 @@ export function encodeStaged(s: StagedRows): Buffer {
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const start = pad8(8 + json.length);
-  const parts: Array<ArrayBufferView> = [s.scores, s.prior, s.school, s.klass, s.row];
-  const total = start + parts.reduce((a, p) => a + p.byteLength, 0);
+  const parts: Array<ArrayBufferView> = [halves ?? s.scores, s.prior, s.school, s.klass, s.row];
+  const total = start + parts.reduce((a, p) => a + pad8(p.byteLength), 0);
   const raw = Buffer.alloc(total);
   raw.writeUInt32LE(MAGIC, 0);
   raw.writeUInt32LE(json.length, 4);
@@ -90,7 +107,7 @@ export function encodeStaged(s: StagedRows): Buffer {
   let at = start;
   for (const p of parts) {
     raw.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
-    at += p.byteLength;
+    at += pad8(p.byteLength);
   }
   return deflateRawSync(raw, { level: 1 });
 }
@@ -110,8 +127,10 @@ export function decodeStaged(payload: Uint8Array): StagedRows {
   const jsonLength = raw.readUInt32LE(4);
   const h = JSON.parse(raw.toString('utf8', 8, 8 + jsonLength)) as Header;
   let at = raw.byteOffset + pad8(8 + jsonLength);
-  if (raw.length < pad8(8 + jsonLength) + h.present * h.m * 8 + h.n * 20)
-    throw new Error('exams.staging: payload too short');
+  const cells = h.present * h.m;
+  const scoreBytes = pad8(cells * (h.scores === 'u16x2' ? 2 : 8));
+  if (raw.length !== pad8(8 + jsonLength) + scoreBytes + h.n * 8 + 3 * pad8(h.n * 4))
+    throw new Error('exams.staging: payload length mismatch');
   const f64 = (len: number) => {
     const v = new Float64Array(raw.buffer, at, len);
     at += len * 8;
@@ -119,15 +138,20 @@ export function decodeStaged(payload: Uint8Array): StagedRows {
   };
   const i32 = (len: number) => {
     const v = new Int32Array(raw.buffer, at, len);
-    at += len * 4;
+    at += pad8(len * 4);
     return v;
   };
-  const scores = f64(h.present * h.m);
+  let scores: Float64Array;
+  if (h.scores === 'u16x2') {
+    const u = new Uint16Array(raw.buffer, at, cells);
+    scores = new Float64Array(cells);
+    for (let k = 0; k < cells; k++) scores[k] = (u[k] as number) / 2;
+    at += scoreBytes;
+  } else scores = f64(cells);
   const prior = f64(h.n);
   const school = i32(h.n);
   const klass = i32(h.n);
   const row = i32(h.n);
-  if (at !== raw.byteOffset + raw.length) throw new Error('exams.staging: payload length mismatch');
   return {
     m: h.m,
     present: h.present,
@@ -153,4 +177,21 @@ export function stagedTotals(s: StagedRows): Float64Array {
     totals[i] = t;
   }
   return totals;
+}
+
+/** Whole and half points 0..256 as PostgreSQL reads them back exactly (String(v) is the shortest exact form). */
+const HALF_POINTS = Array.from({ length: 513 }, (_, k) => String(k / 2));
+
+/** One float8[] literal of scores[from, to): `{1,0.5,…}` (empty range: `{}`). Exact: String(v) round-trips. */
+export function scoresArrayLiteral(scores: Float64Array, from: number, to: number): string {
+  const parts: string[] = new Array(Math.max(0, to - from));
+  for (let k = from; k < to; k++) {
+    const v = scores[k] as number;
+    const d = v * 2;
+    parts[k - from] =
+      d >= 0 && d <= 512 && d === Math.floor(d) && !(v === 0 && 1 / v < 0)
+        ? (HALF_POINTS[d] as string)
+        : String(v);
+  }
+  return `{${parts.join(',')}}`;
 }

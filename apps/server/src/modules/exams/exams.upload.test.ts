@@ -254,6 +254,24 @@ describe('stored dry runs (exam_uploads)', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('writes decimal scores exactly (the float8[] literal round-trips every double)', async () => {
+    const svc = instance();
+    const e = await newExam(svc);
+    const cells = ['0.1', '19.99', '3.333333333333333', '0.5', '7.000000000000001'];
+    const csv = `student_id,school,class,Q1,Q2,Q3,Q4,Q5\nD1,${a.name},1班,${cells.join(',')}\nD2,${a.name},1班,20,0,0,0,0\n`;
+    const u = await svc.upload(boss(), e.id, files(csv));
+    await instance().commit(boss(), e.id, u.id);
+    const rows = await h.db
+      .selectFrom('exam_students')
+      .select(['student_id', 'scores', 'total'])
+      .where('exam_id', '=', e.id)
+      .orderBy('student_id')
+      .execute();
+    expect(rows[0]?.scores).toEqual(cells.map(Number));
+    expect(rows[0]?.total).toBe(cells.map(Number).reduce((x, y) => x + y, 0));
+    expect(rows[1]?.scores).toEqual([20, 0, 0, 0, 0]);
+  });
+
   it('refuses a second commit of the same dry run, on any instance, with a clear error', async () => {
     const s1 = instance();
     const e = await newExam(s1);
@@ -432,6 +450,21 @@ describe('exams.staging codec', () => {
     };
     const back = decodeStaged(encodeStaged(s));
     expect(plain(back)).toEqual(plain(s));
+    // whole and half points (stored as u16 of twice the score), up to the u16 limit, and an odd row count
+    for (const scores of [
+      [0, 0.5, 1, 19.5, 32767.5, 3],
+      [0, 0.5, 1, 19.5, 32768, 3], // one above: stored as f64
+      [0, -0, 1, 2, 3, 4], // -0 kept as -0 (f64)
+      [0, 0.25, 1, 2, 3, 4],
+    ]) {
+      const t = { ...s, scores: Float64Array.from(scores) };
+      const r = decodeStaged(encodeStaged(t));
+      expect(plain(r)).toEqual(plain(t));
+      expect(Object.is(r.scores[1], scores[1])).toBe(true);
+    }
+    const halves = encodeStaged({ ...s, scores: Float64Array.from([1, 2, 3, 4, 5, 6]) });
+    const f64 = encodeStaged({ ...s, scores: Float64Array.from([1, 2, 3, 4, 5, 6.1]) });
+    expect(halves.length).toBeLessThanOrEqual(f64.length);
     expect(() => decodeStaged(new Uint8Array([1, 2, 3]))).toThrow();
   });
 });
