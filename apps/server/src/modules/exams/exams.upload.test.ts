@@ -8,8 +8,8 @@ import type { DatabaseHandle } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
-import { orgByName, schoolIn, seedRegion, thrown } from '../../test/factories';
-import { ITEMS_CSV, scoresCsv } from '../../test/fixtures/exam-files';
+import { buildTestApp, login, orgByName, schoolIn, seedRegion, thrown } from '../../test/factories';
+import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
 import { encodeGbk } from '../../test/fixtures/import-files';
 import { createAuditService } from '../audit';
 import type { OrgRow } from '../org';
@@ -431,6 +431,46 @@ describe('stored dry runs (exam_uploads)', () => {
       (await instance().uploadErrorsWorkbook(boss(), e.id, bad.id)).body as unknown as ArrayBuffer,
     );
     expect(wb.worksheets[0]?.getRow(2).getCell(5).value).toBe('ABOVE_MAX');
+  });
+});
+
+describe('routes: a dry run through one app, the commit through another (a second server process)', () => {
+  it('commits on app B, refuses the second commit with 409 CONFLICT, and another county gets 404', async () => {
+    const appA = await buildTestApp(h.db, clock);
+    const appB = await buildTestApp(h.db, clock);
+    const cityA = await login(appA.app, 'city');
+    const yingde = await login(appB.app, 'yingde');
+    const e = await newExam(appA.services.exams, county); // 清城's exam: 英德 is another county
+    const { payload, contentType } = multipartFiles({
+      scores: { name: 'scores.csv', body: scoresCsv([{ key: a.name, count: 11, level: 0.6 }]) },
+      items: { name: 'items.csv', body: ITEMS_CSV },
+    });
+    const up = await appA.app.inject({
+      method: 'POST',
+      url: `/api/v1/exams/${e.id}/uploads`,
+      headers: { ...cityA.headers, 'content-type': contentType },
+      payload,
+    });
+    expect(up.statusCode).toBe(200);
+    const uploadId = (up.json() as { id: string }).id;
+    const commitOn = (app: typeof appA, who: typeof cityA) =>
+      app.app.inject({
+        method: 'POST',
+        url: `/api/v1/exams/${e.id}/uploads/${uploadId}/commit`,
+        headers: who.headers,
+      });
+    // the session lives in the database too: the same cookie works on app B
+    expect((await commitOn(appB, yingde)).statusCode).toBe(404);
+    const ok = await commitOn(appB, cityA);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ committed: true, students: 11 });
+    const again = await commitOn(appA, cityA);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      error: { code: 'CONFLICT', details: { reason: 'UPLOAD_COMMITTED' } },
+    });
+    await appA.app.close();
+    await appB.app.close();
   });
 });
 
