@@ -77,6 +77,8 @@ export const examUploadSchema = z.object({
   errors: z.array(examInputErrorSchema),
   errorCount: z.number(),
   committed: z.boolean(),
+  // branch examupload: when the stored dry run can no longer be committed (ISO time)
+  expiresAt: z.string().optional(),
 });
 export type ExamUpload = z.infer<typeof examUploadSchema>;
 

@@ -509,6 +509,21 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
   ],
   app_secrets: ['name', 'value', 'created_at'],
   // ---- end examaud ----
+  // exam upload dry runs (0011, branch examupload)
+  exam_uploads: [
+    'county_id',
+    'id',
+    'exam_id',
+    'account_id',
+    'created_at',
+    'expires_at',
+    'committed_at',
+    'summary',
+    'errors',
+    'items',
+    'payload',
+    'payload_bytes',
+  ],
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -636,6 +651,9 @@ const NULLABLE = new Set([
   'exam_releases.parents_by',
   'exam_access_codes.issued_by',
   'exam_access_codes.locked_until',
+  // exam upload dry runs (0011, branch examupload)
+  'exam_uploads.committed_at',
+  'exam_uploads.payload',
 ]);
 
 let h: DatabaseHandle;

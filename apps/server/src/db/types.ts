@@ -612,6 +612,24 @@ export interface ExamIndicatorSystemsTable {
   updated_at: Timestamp;
 }
 
+// ---- exam upload dry runs (0011, issue 4 item 1; branch examupload) ----
+export interface ExamUploadsTable {
+  county_id: Id;
+  id: string;
+  exam_id: Id;
+  account_id: Id;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  committed_at: NullableTimestamp;
+  summary: Json;
+  errors: ColumnType<unknown, string | undefined, string>;
+  items: ColumnType<unknown, string | undefined, string>;
+  /** deflated rows to write (exams.staging.ts); null once committed, superseded or expired */
+  payload: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  payload_bytes: Generated<number>;
+}
+// ---- end exam upload dry runs ----
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -662,4 +680,6 @@ export interface DB {
   exam_access_codes: ExamAccessCodesTable;
   app_secrets: AppSecretsTable;
   // ---- end examaud ----
+  // exam upload dry runs (0011, branch examupload)
+  exam_uploads: ExamUploadsTable;
 }

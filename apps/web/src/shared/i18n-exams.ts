@@ -49,6 +49,12 @@ export const EXAMS_ZH = {
   'exam.up.file.scores': '成绩表',
   'exam.up.file.items': '题目表',
   'exam.up.file.prior': '前测成绩',
+  // examupload: stored dry runs
+  'exam.up.keptUntil': '校验结果保留至 {time}，请在此之前确认写入',
+  'exam.up.UPLOAD_COMMITTED': '这次上传已经写入，不能重复写入；如需更正成绩，请重新上传并校验。',
+  'exam.up.UPLOAD_EXPIRED': '校验结果已过期，请重新上传并校验后再写入。',
+  'exam.up.UPLOAD_SUPERSEDED': '这次校验结果已被之后的上传取代，请重新上传并校验。',
+  // end examupload
   // report
   'exam.rep.title': '质量分析报告',
   'exam.rep.audience.monitoring': '监测部门视图：完整诊断',
@@ -164,6 +170,13 @@ export const EXAMS_EN: Record<keyof typeof EXAMS_ZH, string> = {
   'exam.up.file.scores': 'Scores',
   'exam.up.file.items': 'Items',
   'exam.up.file.prior': 'Prior',
+  // examupload: stored dry runs
+  'exam.up.keptUntil': 'The check is kept until {time}; commit before then',
+  'exam.up.UPLOAD_COMMITTED':
+    'This upload has already been committed and cannot be committed again; to correct scores, upload and check again.',
+  'exam.up.UPLOAD_EXPIRED': 'The check has expired; upload and check again, then commit.',
+  'exam.up.UPLOAD_SUPERSEDED': 'A later upload has replaced this check; upload and check again.',
+  // end examupload
   'exam.rep.title': 'Quality analysis',
   'exam.rep.audience.monitoring': 'Monitoring office: full diagnostics',
   'exam.rep.audience.school': 'School view',

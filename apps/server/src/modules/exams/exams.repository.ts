@@ -82,6 +82,100 @@ const examColumns = [
   'e.created_at',
 ] as const;
 
+// ---- shared by the two commit paths (branch examupload) ----
+/** Rows per `INSERT … SELECT FROM unnest` statement. */
+export const INSERT_CHUNK = 5000;
+
+/** Columns of up to INSERT_CHUNK exam_students rows (scores: float8[] literals, null for absent students). */
+export interface StudentColumns {
+  countyId: string[];
+  studentId: string[];
+  schoolId: string[];
+  schoolPath: string[];
+  className: string[];
+  absent: boolean[];
+  total: Array<number | null>;
+  scores: Array<string | null>;
+  prior: Array<number | null>;
+  row: number[];
+}
+
+export interface ExamUploadRow {
+  county_id: string;
+  id: string;
+  exam_id: string;
+  account_id: string;
+  created_at: Date;
+  expires_at: Date;
+  committed_at: Date | null;
+  summary: unknown;
+  items: unknown;
+  has_payload: boolean;
+  payload?: Uint8Array | null;
+  errors?: unknown;
+}
+
+async function insertStudentColumns(trx: Database, examId: string, c: StudentColumns): Promise<void> {
+  await sql`
+    INSERT INTO exam_students (county_id, exam_id, student_id, school_id, school_path, class_name, absent,
+      total, scores, prior_score, source_row)
+    SELECT t.county_id, ${examId}::bigint, t.student_id, t.school_id, t.school_path, t.class_name, t.absent,
+      t.total, t.scores::float8[], t.prior, t.source_row
+    FROM unnest(${c.countyId}::bigint[], ${c.studentId}::text[], ${c.schoolId}::bigint[],
+      ${c.schoolPath}::text[], ${c.className}::text[], ${c.absent}::boolean[],
+      ${c.total}::float8[], ${c.scores}::text[], ${c.prior}::float8[], ${c.row}::int[])
+      AS t(county_id, student_id, school_id, school_path, class_name, absent, total, scores, prior, source_row)`.execute(
+    trx,
+  );
+}
+
+/**
+ * A chunk of a stored dry run's rows: the present students first, then the absent ones; `flatScores` is one
+ * float8[] literal of the present rows' scores, row after row (m per row), sliced per row in SQL — one array
+ * to parse per statement instead of a float8[] literal per row inside a text[] (a quarter of the client CPU).
+ */
+export interface StudentChunk extends Omit<StudentColumns, 'scores'> {
+  m: number;
+  flatScores: string;
+}
+
+async function insertStudentChunk(trx: Database, examId: string, c: StudentChunk): Promise<void> {
+  await sql`
+    INSERT INTO exam_students (county_id, exam_id, student_id, school_id, school_path, class_name, absent,
+      total, scores, prior_score, source_row)
+    SELECT t.county_id, ${examId}::bigint, t.student_id, t.school_id, t.school_path, t.class_name, t.absent,
+      t.total, CASE WHEN t.absent THEN NULL
+        ELSE f.s[((t.ord - 1) * ${c.m} + 1)::int : (t.ord * ${c.m})::int] END,
+      t.prior, t.source_row
+    FROM unnest(${c.countyId}::bigint[], ${c.studentId}::text[], ${c.schoolId}::bigint[],
+      ${c.schoolPath}::text[], ${c.className}::text[], ${c.absent}::boolean[],
+      ${c.total}::float8[], ${c.prior}::float8[], ${c.row}::int[])
+      WITH ORDINALITY AS t(county_id, student_id, school_id, school_path, class_name, absent, total, prior,
+        source_row, ord)
+    CROSS JOIN (SELECT ${c.flatScores}::float8[] AS s) f`.execute(trx);
+}
+
+async function setExamData(
+  trx: Database,
+  examId: string,
+  items: unknown,
+  counts: { students: number; absent: number },
+): Promise<void> {
+  await trx
+    .updateTable('exams')
+    .set({
+      items: JSON.stringify(items),
+      students: counts.students,
+      absent: counts.absent,
+      data_version: sql`data_version + 1`,
+      analysis: null,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', examId)
+    .execute();
+}
+// ---- end shared by the two commit paths ----
+
 export function createExamsRepository(db: Database) {
   return {
     async insertExam(
@@ -208,34 +302,172 @@ export function createExamsRepository(db: Database) {
       trx: Database,
     ): Promise<void> {
       await trx.deleteFrom('exam_students').where('exam_id', '=', examId).execute();
-      for (let i = 0; i < rows.length; i += 5000) {
-        const part = rows.slice(i, i + 5000);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const part = rows.slice(i, i + INSERT_CHUNK);
         const col = <K extends keyof ExamStudentWrite>(k: K) => part.map((r) => r[k]);
-        await sql`
-          INSERT INTO exam_students (county_id, exam_id, student_id, school_id, school_path, class_name, absent,
-            total, scores, prior_score, source_row)
-          SELECT t.county_id, ${examId}::bigint, t.student_id, t.school_id, t.school_path, t.class_name, t.absent,
-            t.total, t.scores::float8[], t.prior, t.source_row
-          FROM unnest(${col('countyId')}::bigint[], ${col('studentId')}::text[], ${col('schoolId')}::bigint[],
-            ${col('schoolPath')}::text[], ${col('className')}::text[], ${col('absent')}::boolean[],
-            ${col('total')}::float8[], ${col('scores')}::text[], ${col('prior')}::float8[], ${col('row')}::int[])
-            AS t(county_id, student_id, school_id, school_path, class_name, absent, total, scores, prior, source_row)`.execute(
-          trx,
-        );
+        await insertStudentColumns(trx, examId, {
+          countyId: col('countyId'),
+          studentId: col('studentId'),
+          schoolId: col('schoolId'),
+          schoolPath: col('schoolPath'),
+          className: col('className'),
+          absent: col('absent'),
+          total: col('total'),
+          scores: col('scores'),
+          prior: col('prior'),
+          row: col('row'),
+        });
       }
-      await trx
-        .updateTable('exams')
-        .set({
-          items: JSON.stringify(items),
-          students: counts.students,
-          absent: counts.absent,
-          data_version: sql`data_version + 1`,
-          analysis: null,
-          updated_at: sql`now()`,
+      await setExamData(trx, examId, items, counts);
+    },
+
+    // ---- upload dry runs (exam_uploads, 0011; branch examupload) ----
+
+    /**
+     * Replace the exam's students with a stored dry run's rows (all or nothing, in the caller's transaction):
+     * `chunks` yields the columns of up to INSERT_CHUNK rows at a time, each one `INSERT … SELECT FROM unnest`.
+     */
+    async replaceStudentsFromColumns(
+      examId: string,
+      chunks: Iterable<StudentChunk>,
+      items: unknown,
+      counts: { students: number; absent: number },
+      trx: Database,
+    ): Promise<void> {
+      await trx.deleteFrom('exam_students').where('exam_id', '=', examId).execute();
+      for (const c of chunks) await insertStudentChunk(trx, examId, c);
+      await setExamData(trx, examId, items, counts);
+    },
+
+    /** The region key of an org: its county, or the org itself above county level (as teachers). */
+    async regionKeyOf(orgId: string): Promise<string> {
+      const o = await db
+        .selectFrom('orgs')
+        .select(['id', 'county_id'])
+        .where('id', '=', orgId)
+        .executeTakeFirstOrThrow();
+      return o.county_id ?? o.id;
+    },
+
+    async insertUpload(w: {
+      countyId: string;
+      id: string;
+      examId: string;
+      accountId: string;
+      createdAt: Date;
+      expiresAt: Date;
+      summary: unknown;
+      errors: unknown[];
+      items: unknown;
+      payload: Uint8Array | null;
+    }): Promise<void> {
+      await db
+        .insertInto('exam_uploads')
+        .values({
+          county_id: w.countyId,
+          id: w.id,
+          exam_id: w.examId,
+          account_id: w.accountId,
+          created_at: w.createdAt,
+          expires_at: w.expiresAt,
+          summary: JSON.stringify(w.summary),
+          errors: JSON.stringify(w.errors),
+          items: JSON.stringify(w.items),
+          payload: w.payload,
+          payload_bytes: w.payload?.length ?? 0,
         })
-        .where('id', '=', examId)
         .execute();
     },
+
+    /** A dry run without its payload (or with it, row-locked, inside a commit's transaction). */
+    async findUpload(
+      countyId: string,
+      id: string,
+      opts: { trx?: Database; forUpdate?: boolean; payload?: boolean; errors?: boolean } = {},
+    ): Promise<ExamUploadRow | undefined> {
+      let q = (opts.trx ?? db)
+        .selectFrom('exam_uploads')
+        .select([
+          'county_id',
+          'id',
+          'exam_id',
+          'account_id',
+          'created_at',
+          'expires_at',
+          'committed_at',
+          'summary',
+          'items',
+          sql<boolean>`payload IS NOT NULL`.as('has_payload'),
+        ])
+        .where('county_id', '=', countyId)
+        .where('id', '=', id);
+      if (opts.payload) q = q.select('payload');
+      if (opts.errors) q = q.select('errors');
+      if (opts.forUpdate) q = q.forUpdate();
+      return (await q.executeTakeFirst()) as ExamUploadRow | undefined;
+    },
+
+    async markUploadCommitted(
+      countyId: string,
+      id: string,
+      at: Date,
+      summary: unknown,
+      trx: Database,
+    ): Promise<void> {
+      await trx
+        .updateTable('exam_uploads')
+        .set({ committed_at: at, payload: null, summary: JSON.stringify(summary) })
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Lock the exam row: commits of the same exam (from any process) run one after the other. */
+    async lockExam(examId: string, trx: Database): Promise<void> {
+      await trx.selectFrom('exams').select('id').where('id', '=', examId).forUpdate().execute();
+    },
+
+    /** Drop the payload of an exam's uncommitted dry runs beyond the newest `keep` (they are superseded). */
+    async supersedeUploads(examId: string, keep: number): Promise<number> {
+      const live = await db
+        .selectFrom('exam_uploads')
+        .select(['county_id', 'id'])
+        .where('exam_id', '=', examId)
+        .where('committed_at', 'is', null)
+        .where('payload', 'is not', null)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(keep)
+        .limit(1000)
+        .execute();
+      for (const u of live)
+        await db
+          .updateTable('exam_uploads')
+          .set({ payload: null })
+          .where('county_id', '=', u.county_id)
+          .where('id', '=', u.id)
+          .execute();
+      return live.length;
+    },
+
+    /**
+     * Cleanup: expired dry runs lose their payload and errors at once; their rows (which still say "expired" or
+     * "already committed") go `retainMs` after expiry.
+     */
+    async cleanupUploads(now: Date, retainMs: number): Promise<{ dropped: number; deleted: number }> {
+      const dropped = await db
+        .updateTable('exam_uploads')
+        .set({ payload: null, errors: '[]' })
+        .where('expires_at', '<=', now)
+        .where((eb) => eb.or([eb('payload', 'is not', null), eb('errors', '!=', sql<string>`'[]'::jsonb`)]))
+        .executeTakeFirst();
+      const deleted = await db
+        .deleteFrom('exam_uploads')
+        .where('expires_at', '<=', new Date(now.getTime() - retainMs))
+        .executeTakeFirst();
+      return { dropped: Number(dropped.numUpdatedRows), deleted: Number(deleted.numDeletedRows) };
+    },
+    // ---- end upload dry runs ----
 
     /** Present students of an exam, in school and source-row order. */
     async presentStudents(examId: string): Promise<ExamStudentRow[]> {

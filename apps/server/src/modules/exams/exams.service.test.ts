@@ -99,8 +99,10 @@ describe('exams service', () => {
       .where('exam_id', '=', e.id)
       .execute();
     expect(rows).toHaveLength(21);
-    // committing the same upload twice changes nothing; a failed upload cannot be committed
-    expect((await svc.commit(boss, e.id, u2.id)).committed).toBe(true);
+    // committing the same upload twice is refused (exams.upload.test.ts); a failed upload cannot be committed
+    expect((await thrown(svc.commit(boss, e.id, u2.id))).details).toMatchObject({
+      reason: 'UPLOAD_COMMITTED',
+    });
     const bad = await svc.upload(boss, e.id, files(scoresCsv([{ key: '无此学校', count: 1, level: 0.5 }])));
     expect((await thrown(svc.commit(boss, e.id, bad.id))).code).toBe('IMPORT_HAS_ERRORS');
     expect((await svc.report(boss, e.id)).overall.n).toBe(21);

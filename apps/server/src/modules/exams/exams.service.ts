@@ -48,7 +48,13 @@ import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can, requirePermission, scopeOf } from '../../shared/permissions';
-import { readSheetCells, SheetReadError } from '../../shared/sheet-cells';
+import {
+  readScoreSource,
+  readSheetSource,
+  SheetReadError,
+  type SheetSource,
+  sourceCells,
+} from '../../shared/sheet-cells';
 import type { AuditService } from '../audit';
 import { buildErrorWorkbook, buildReportWorkbook } from './exams.excel';
 import { buildReportPdf } from './exams.pdf';
@@ -56,9 +62,19 @@ import { buildReport, type ExamCache, type SchoolInfo } from './exams.report';
 import {
   createExamsRepository,
   type ExamRow,
-  type ExamStudentWrite,
+  type ExamUploadRow,
+  INSERT_CHUNK,
   type SchoolOrg,
+  type StudentChunk,
 } from './exams.repository';
+import {
+  decodeStaged,
+  encodeStaged,
+  type StagedRows,
+  type StagedSchool,
+  scoresArrayLiteral,
+  stagedTotals,
+} from './exams.staging';
 
 const POLICY = EXAM_REPORT_POLICY;
 
@@ -66,18 +82,6 @@ export interface UploadFiles {
   scores?: { name: string; buf: Buffer };
   items?: { name: string; buf: Buffer };
   prior?: { name: string; buf: Buffer };
-}
-
-interface Staged {
-  id: string;
-  examId: string;
-  accountId: string;
-  createdAt: number;
-  summary: ExamUpload;
-  errors: ExamInputError[];
-  rows: ExamStudentWrite[];
-  items: ItemSpec[];
-  counts: { students: number; absent: number };
 }
 
 /** '/1/5/23/' → ['/1/', '/1/5/', '/1/5/23/'] */
@@ -117,12 +121,6 @@ function toExam(row: ExamRow): Exam {
   };
 }
 
-function scoresLiteral(scores: Float64Array, from: number, m: number): string {
-  let s = '{';
-  for (let j = 0; j < m; j++) s += (j ? ',' : '') + String(scores[from + j]);
-  return `${s}}`;
-}
-
 const METRIC_NAME: Record<string, string> = {
   score_rate: '得分率',
   pass_rate: '及格率',
@@ -147,10 +145,30 @@ export function warningMessage(
     : `${school}${m} ${f(value)}，低于预警线 ${f(reference)}（R-002-12 问题预警）`;
 }
 
-export function createExamsService(deps: { db: Database; audit: AuditService; clock?: () => Date }) {
+// ---- upload dry runs (branch examupload) ----
+/** A dry run can be committed for 2 hours (then it has expired: upload again). */
+export const UPLOAD_TTL_MS = 2 * 3600_000;
+/** An expired or committed dry run's row (without payload) is kept this long after expiry, to say so. */
+export const UPLOAD_RETAIN_MS = 7 * 24 * 3600_000;
+/** Errors kept per dry run for the error workbook (the response shows the first 200, and the count). */
+export const UPLOAD_ERRORS_KEPT = 10_000;
+/** Uncommitted dry runs kept per exam; older ones lose their payload (superseded). */
+export const UPLOADS_LIVE_PER_EXAM = 10;
+
+export interface ExamsServiceDeps {
+  db: Database;
+  audit: AuditService;
+  clock?: () => Date;
+  /** how long a dry run can be committed (default UPLOAD_TTL_MS) */
+  uploadTtlMs?: number;
+  /** core's CSV fast path for score sheets (default on; off = always the general path, for the tests) */
+  scoreFastPath?: boolean;
+}
+// ---- end upload dry runs ----
+
+export function createExamsService(deps: ExamsServiceDeps) {
   const { db, audit } = deps;
   const repo = createExamsRepository(db);
-  const staged = new Map<string, Staged>();
 
   /** The audience of the actor for something owned at `ownerPath`, and the subtrees whose schools it may see. */
   function accessTo(
@@ -432,25 +450,92 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
   }
   // ---------- end examaud ----------
 
-  // ---------- upload ----------
+  // ---------- upload (dry runs stored in exam_uploads, migration 0011; branch examupload) ----------
 
-  function prune() {
-    const cutoff = Date.now() - 2 * 3600_000;
-    for (const [k, v] of staged) if (v.createdAt < cutoff) staged.delete(k);
-    while (staged.size > 50) {
-      const first = staged.keys().next().value;
-      if (first === undefined) break;
-      staged.delete(first);
-    }
-  }
+  const clock = deps.clock ?? (() => new Date());
+  const uploadTtlMs = deps.uploadTtlMs ?? UPLOAD_TTL_MS;
+  const scoreFastPath = deps.scoreFastPath ?? true;
 
-  async function cells(f: { name: string; buf: Buffer }) {
+  async function source(f: { name: string; buf: Buffer }): Promise<SheetSource> {
     try {
-      return await readSheetCells(f.buf, f.name);
+      return await readSheetSource(f.buf, f.name);
     } catch (err) {
       if (err instanceof SheetReadError) throw new AppError('FILE_UNREADABLE', err.message);
       throw err;
     }
+  }
+
+  const cells = async (f: { name: string; buf: Buffer }) => sourceCells(await source(f));
+
+  /** The rows to write, from a validated sheet whose every school resolved (columnar, see exams.staging.ts). */
+  function stageRows(exam: ExamScores, resolved: Map<string, SchoolOrg>, prior: Map<string, number>) {
+    const schools: StagedSchool[] = [];
+    const schoolAt = new Map<string, number>();
+    const indexOf = (key: string): number => {
+      const s = resolved.get(key);
+      if (!s) throw new Error(`exams: school ${key} passed validation but did not resolve`);
+      let k = schoolAt.get(s.id);
+      if (k === undefined) {
+        k = schools.length;
+        schools.push({ id: s.id, countyId: s.county_id ?? s.id, path: s.path });
+        schoolAt.set(s.id, k);
+      }
+      return k;
+    };
+    const classNames: string[] = [];
+    const classAt = new Map<string, number>();
+    const classIndex = (name: string): number => {
+      let k = classAt.get(name);
+      if (k === undefined) {
+        k = classNames.length;
+        classNames.push(name);
+        classAt.set(name, k);
+      }
+      return k;
+    };
+    const present = exam.studentIds.length;
+    const n = present + exam.absent.length;
+    const school = new Int32Array(n);
+    const klass = new Int32Array(n);
+    const row = new Int32Array(n);
+    const priorOf = new Float64Array(n).fill(Number.NaN);
+    const studentIds = exam.studentIds.slice();
+    const schoolMap = exam.schools.map(indexOf);
+    const classMap = exam.classes.map((c) => classIndex(c.name));
+    let withPrior = 0;
+    for (let i = 0; i < present; i++) {
+      school[i] = schoolMap[exam.school[i] as number] as number;
+      klass[i] = classMap[exam.klass[i] as number] as number;
+      row[i] = exam.rows[i] as number;
+      const p = prior.get(studentIds[i] as string);
+      if (p !== undefined) {
+        priorOf[i] = p;
+        withPrior++;
+      }
+    }
+    exam.absent.forEach((a, k) => {
+      const i = present + k;
+      studentIds.push(a.studentId);
+      school[i] = indexOf(a.school);
+      klass[i] = classIndex(a.className);
+      row[i] = a.row;
+    });
+    const staged: StagedRows = {
+      m: exam.items.length,
+      present,
+      studentIds,
+      classNames,
+      schools,
+      school,
+      klass,
+      row,
+      prior: priorOf,
+      scores:
+        exam.scores.length === present * exam.items.length
+          ? exam.scores
+          : exam.scores.slice(0, present * exam.items.length),
+    };
+    return { staged, schoolCount: schools.length, withPrior };
   }
 
   async function upload(actor: Actor, examId: string, files: UploadFiles): Promise<ExamUpload> {
@@ -483,7 +568,11 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     for (const [k, v] of byKey) if (v !== 'ambiguous' && can(actor, 'exam.manage', v.path)) known.add(k);
     let exam: ExamScores | null = null;
     if (itemsRead.errors.length === 0) {
-      const sc = readScoreSheet(await cells(files.scores), items, { knownSchools: known });
+      // a plain CSV takes core's fast path; anything unusual (errors included) the general path, same result
+      const src = await source(files.scores);
+      const sc = scoreFastPath
+        ? readScoreSource(src, items, { knownSchools: known })
+        : readScoreSheet(sourceCells(src), items, { knownSchools: known });
       // say why a school is not known: ambiguous name, outside the exam or the uploader's scope, or unknown
       const unknown = [
         ...new Set(sc.errors.filter((e) => e.rule === 'UNKNOWN_SCHOOL').map((e) => e.value ?? '')),
@@ -514,7 +603,7 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
       errors.push(...(p.errors as ExamInputError[]));
       prior = p.prior;
     }
-    const rows: ExamStudentWrite[] = [];
+    let staged: StagedRows | null = null;
     let schoolCount = 0;
     let withPrior = 0;
     if (exam) {
@@ -523,54 +612,17 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
         const b = byKey.get(k);
         if (b && b !== 'ambiguous') resolved.set(k, b);
       }
-      schoolCount = new Set([...resolved.values()].map((x) => x.id)).size;
-      const m = items.length;
-      const totals = studentTotals(exam);
-      const push = (schoolKey: string, _row: number) => resolved.get(schoolKey);
-      for (let i = 0; i < exam.studentIds.length; i++) {
-        const key = exam.schools[exam.school[i] as number] as string;
-        const s = push(key, exam.rows[i] as number);
-        if (!s) continue;
-        const sid = exam.studentIds[i] as string;
-        const p = prior.get(sid);
-        if (p !== undefined) withPrior++;
-        rows.push({
-          countyId: s.county_id ?? s.id,
-          studentId: sid,
-          schoolId: s.id,
-          schoolPath: s.path,
-          className: exam.classes[exam.klass[i] as number]?.name ?? '',
-          absent: false,
-          total: totals[i] as number,
-          scores: scoresLiteral(exam.scores, i * m, m),
-          prior: p ?? null,
-          row: exam.rows[i] as number,
-        });
-      }
-      for (const a of exam.absent) {
-        const s = push(a.school, a.row);
-        if (!s) continue;
-        rows.push({
-          countyId: s.county_id ?? s.id,
-          studentId: a.studentId,
-          schoolId: s.id,
-          schoolPath: s.path,
-          className: a.className,
-          absent: true,
-          total: null,
-          scores: null,
-          prior: null,
-          row: a.row,
-        });
-      }
+      ({ staged, schoolCount, withPrior } = stageRows(exam, resolved, prior));
     }
     errors.sort((x, y) => (x.file === y.file ? x.row - y.row : x.file < y.file ? -1 : 1));
-    prune();
+    const now = clock();
+    const expiresAt = new Date(now.getTime() + uploadTtlMs);
     const id = randomBytes(9).toString('base64url');
+    const ok = errors.length === 0 && exam !== null;
     const summary: ExamUpload = {
       id,
       examId: row.id,
-      ok: errors.length === 0 && exam !== null,
+      ok,
       students: exam?.studentIds.length ?? 0,
       absent: exam?.absent.length ?? 0,
       items: items.length,
@@ -579,37 +631,124 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
       errors: errors.slice(0, 200),
       errorCount: errors.length,
       committed: false,
+      expiresAt: expiresAt.toISOString(),
     };
-    staged.set(id, {
+    await repo.cleanupUploads(now, UPLOAD_RETAIN_MS);
+    await repo.insertUpload({
+      countyId: await repo.regionKeyOf(row.owner_org_id),
       id,
       examId: row.id,
       accountId: actor.accountId,
-      createdAt: Date.now(),
+      createdAt: now,
+      expiresAt,
       summary,
-      errors,
-      rows,
+      errors: errors.slice(0, UPLOAD_ERRORS_KEPT),
       items,
-      counts: { students: summary.students, absent: summary.absent },
+      payload: ok && staged ? encodeStaged(staged) : null,
     });
+    await repo.supersedeUploads(row.id, UPLOADS_LIVE_PER_EXAM);
     return summary;
   }
 
-  function stagedOf(actor: Actor, examId: string, uploadId: string): Staged {
-    const s = staged.get(uploadId);
-    if (!s || s.examId !== examId || s.accountId !== actor.accountId) throw notFound('上传记录');
-    return s;
+  /** The stored dry run of this exam made by this account (another account's or exam's is not found). */
+  async function uploadOf(
+    actor: Actor,
+    row: ExamRow,
+    uploadId: string,
+    opts: { trx?: Database; forUpdate?: boolean; payload?: boolean; errors?: boolean } = {},
+  ) {
+    const countyId = await repo.regionKeyOf(row.owner_org_id);
+    const u = /^[A-Za-z0-9_-]{1,40}$/.test(uploadId)
+      ? await repo.findUpload(countyId, uploadId, opts)
+      : undefined;
+    if (!u || u.exam_id !== row.id || u.account_id !== actor.accountId) throw notFound('上传记录');
+    return { u, countyId };
   }
 
+  /** Refuse a dry run that cannot be committed (now): errors, already committed, expired, superseded. */
+  function refuseCommit(u: ExamUploadRow, now: Date): void {
+    const s = u.summary as ExamUpload;
+    if (!s.ok)
+      throw new AppError('IMPORT_HAS_ERRORS', `文件有 ${s.errorCount} 处错误，须全部改正后才能写入`, {
+        errors: s.errorCount,
+      });
+    if (u.committed_at)
+      throw new AppError(
+        'CONFLICT',
+        `这次上传已于 ${u.committed_at.toISOString()} 写入，不能重复写入；如需更正成绩，请重新上传并校验`,
+        { reason: 'UPLOAD_COMMITTED', committedAt: u.committed_at.toISOString() },
+      );
+    if (u.expires_at.getTime() <= now.getTime())
+      throw new AppError(
+        'CONFLICT',
+        `这次上传的校验结果已于 ${u.expires_at.toISOString()} 过期（保留 ${Math.round(uploadTtlMs / 60_000)} 分钟），请重新上传并校验`,
+        { reason: 'UPLOAD_EXPIRED', expiresAt: u.expires_at.toISOString() },
+      );
+    if (!u.has_payload)
+      throw new AppError(
+        'CONFLICT',
+        `这次上传已被更新的上传取代（每场考试最多保留 ${UPLOADS_LIVE_PER_EXAM} 次未写入的校验结果），请重新上传并校验`,
+        { reason: 'UPLOAD_SUPERSEDED' },
+      );
+  }
+
+  /** The stored rows as INSERT_CHUNK-row columns for `INSERT … SELECT FROM unnest` (present rows first). */
+  function* chunksOf(s: StagedRows): Generator<StudentChunk> {
+    const n = s.studentIds.length;
+    const totals = stagedTotals(s);
+    for (let from = 0; from < n; from += INSERT_CHUNK) {
+      const to = Math.min(n, from + INSERT_CHUNK);
+      const c: StudentChunk = {
+        m: s.m,
+        flatScores: scoresArrayLiteral(s.scores, from * s.m, Math.min(to, s.present) * s.m),
+        countyId: [],
+        studentId: [],
+        schoolId: [],
+        schoolPath: [],
+        className: [],
+        absent: [],
+        total: [],
+        prior: [],
+        row: [],
+      };
+      for (let i = from; i < to; i++) {
+        const sc = s.schools[s.school[i] as number] as StagedSchool;
+        const present = i < s.present;
+        const p = s.prior[i] as number;
+        c.countyId.push(sc.countyId);
+        c.studentId.push(s.studentIds[i] as string);
+        c.schoolId.push(sc.id);
+        c.schoolPath.push(sc.path);
+        c.className.push(s.classNames[s.klass[i] as number] as string);
+        c.absent.push(!present);
+        c.total.push(present ? (totals[i] as number) : null);
+        c.prior.push(present && !Number.isNaN(p) ? p : null);
+        c.row.push(s.row[i] as number);
+      }
+      yield c;
+    }
+  }
+
+  /**
+   * Write a stored dry run: all or nothing, in one transaction, on any server process. The exam row is locked
+   * and the dry run re-read under a row lock, so two processes committing at once write once; the second is
+   * refused as already committed.
+   */
   async function commit(actor: Actor, examId: string, uploadId: string): Promise<ExamUpload> {
     const row = await loadManaged(actor, examId);
-    const s = stagedOf(actor, row.id, uploadId);
-    if (!s.summary.ok)
-      throw new AppError('IMPORT_HAS_ERRORS', `文件有 ${s.summary.errorCount} 处错误，须全部改正后才能写入`, {
-        errors: s.summary.errorCount,
-      });
-    if (s.summary.committed) return s.summary;
-    await db.transaction().execute(async (trx) => {
-      await repo.replaceStudents(row.id, s.rows, s.items, s.counts, trx);
+    const { u: head, countyId } = await uploadOf(actor, row, uploadId);
+    refuseCommit(head, clock());
+    return db.transaction().execute(async (trx) => {
+      await repo.lockExam(row.id, trx);
+      const now = clock();
+      const u = await repo.findUpload(countyId, uploadId, { trx, forUpdate: true, payload: true });
+      if (!u) throw notFound('上传记录');
+      refuseCommit(u, now);
+      const staged = decodeStaged(u.payload as Uint8Array);
+      const summary = { ...(u.summary as ExamUpload), committed: true };
+      const counts = { students: summary.students, absent: summary.absent };
+      const items = u.items as ItemSpec[];
+      await repo.replaceStudentsFromColumns(row.id, chunksOf(staged), items, counts, trx);
       await audit.record(
         actor,
         {
@@ -617,15 +756,32 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
           entity: 'exam',
           entityId: row.id,
           orgId: row.owner_org_id,
-          details: { students: s.counts.students, absent: s.counts.absent, items: s.items.length },
+          details: {
+            students: counts.students,
+            absent: counts.absent,
+            items: items.length,
+            upload: uploadId,
+          },
         },
         trx,
       );
+      await repo.markUploadCommitted(countyId, uploadId, now, summary, trx);
+      return summary;
     });
-    s.summary.committed = true;
-    s.rows = [];
-    return s.summary;
   }
+
+  /** The dry run's errors (up to UPLOAD_ERRORS_KEPT) while it is kept. */
+  async function uploadErrors(actor: Actor, examId: string, uploadId: string): Promise<ExamInputError[]> {
+    const row = await loadManaged(actor, examId);
+    const { u } = await uploadOf(actor, row, uploadId, { errors: true });
+    if (u.expires_at.getTime() <= clock().getTime())
+      throw new AppError('CONFLICT', '这次上传的校验结果已过期，请重新上传并校验', {
+        reason: 'UPLOAD_EXPIRED',
+        expiresAt: u.expires_at.toISOString(),
+      });
+    return (u.errors ?? []) as ExamInputError[];
+  }
+  // ---------- end upload ----------
 
   return {
     async createExam(actor: Actor, req: CreateExamRequest): Promise<Exam> {
@@ -711,9 +867,8 @@ export function createExamsService(deps: { db: Database; audit: AuditService; cl
     commit,
 
     async uploadErrorsWorkbook(actor: Actor, examId: string, uploadId: string) {
-      await loadManaged(actor, examId);
-      const s = stagedOf(actor, examId, uploadId);
-      return { fileName: `成绩校验错误-${examId}.xlsx`, body: await buildErrorWorkbook(s.errors) };
+      const errors = await uploadErrors(actor, examId, uploadId);
+      return { fileName: `成绩校验错误-${examId}.xlsx`, body: await buildErrorWorkbook(errors) };
     },
 
     report,

@@ -3,8 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Exam, ExamInputError, ExamUpload } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, fileUrls } from '../../shared/api';
+import { api, fileUrls, isApiError } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
@@ -15,6 +16,24 @@ const SLOTS: { key: Slot; label: MessageKey }[] = [
   { key: 'items', label: 'exam.up.items' },
   { key: 'prior', label: 'exam.up.prior' },
 ];
+
+// examupload: a refused commit of a stored dry run says why (details.reason), not the generic CONFLICT text
+const COMMIT_REFUSALS = ['UPLOAD_COMMITTED', 'UPLOAD_EXPIRED', 'UPLOAD_SUPERSEDED'] as const;
+
+export function commitErrorMessage(
+  error: unknown,
+  t: (key: MessageKey) => string,
+  lang: Parameters<typeof errorMessage>[1],
+): string {
+  if (isApiError(error) && error.code === 'CONFLICT') {
+    const d = error.details;
+    const reason = typeof d === 'object' && d !== null && 'reason' in d ? String(d.reason) : '';
+    const known = COMMIT_REFUSALS.find((r) => r === reason);
+    if (known) return t(`exam.up.${known}`);
+  }
+  return errorMessage(error, lang);
+}
+// end examupload
 
 /** The dry run's outcome: counts, or every bad cell by file, row, column, value and rule (like the import wizard). */
 export function ExamUploadResult({
@@ -52,6 +71,11 @@ export function ExamUploadResult({
             schools: upload.schools,
             items: upload.items,
           })}
+          description={
+            upload.expiresAt
+              ? t('exam.up.keptUntil', { time: dayjs(upload.expiresAt).format('YYYY-MM-DD HH:mm') })
+              : undefined
+          }
         />
         <Button type="primary" onClick={onCommit} loading={committing}>
           {t('exam.up.commit')}
@@ -140,7 +164,7 @@ export function ExamUploadWizard({ exam, onDone }: { exam: Exam; onDone?: () => 
         {t('exam.up.validate')}
       </Button>
       {check.error ? <Alert type="error" title={errorMessage(check.error, lang)} /> : null}
-      {commit.error ? <Alert type="error" title={errorMessage(commit.error, lang)} /> : null}
+      {commit.error ? <Alert type="error" title={commitErrorMessage(commit.error, t, lang)} /> : null}
       {result ? (
         <ExamUploadResult
           exam={exam}
