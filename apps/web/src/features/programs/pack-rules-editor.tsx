@@ -9,9 +9,11 @@ import {
   formatRuleValue,
   fromDisplayNumber,
   groupPackRules,
+  inSection,
   type PackEdits,
   problemsByRule,
   type RuleEntry,
+  type RuleSection,
   ruleLabel,
   toDisplayNumber,
   unitText,
@@ -183,15 +185,10 @@ export function PackRulesEditor({
     },
   ];
 
-  const countEdits = (prefix: string) =>
-    Object.keys(edits).filter((p) =>
-      prefix === 'general' ? !p.startsWith('projectTypes') : p.startsWith(prefix),
-    ).length;
-  const countProblems = (prefix: string) =>
+  const countEdits = (section: RuleSection) => Object.keys(edits).filter((p) => inSection(section, p)).length;
+  const countProblems = (section: RuleSection) =>
     [...byRule.entries()]
-      .filter(([p]) =>
-        prefix === 'general' ? p !== '' && !p.startsWith('projectTypes') : p.startsWith(prefix),
-      )
+      .filter(([p]) => p !== '' && inSection(section, p))
       .reduce((n, [, list]) => n + list.length, 0);
 
   return (
@@ -207,8 +204,8 @@ export function PackRulesEditor({
       ) : null}
       <Tabs
         items={sections.map((section) => {
-          const nProblems = countProblems(section.id);
-          const nEdits = countEdits(section.id);
+          const nProblems = countProblems(section);
+          const nEdits = countEdits(section);
           return {
             key: section.id,
             label: (
