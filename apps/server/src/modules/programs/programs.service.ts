@@ -2274,6 +2274,30 @@ export function createProgramsService(deps: {
     },
 
     /**
+     * progui: every programme the actor may read (owned in the actor's program.read subtrees or on their
+     * ancestor chain, as the programme list), with its pack (each pack read once) and the actor's roots.
+     * For the training overview; at most `limit`, newest first.
+     */
+    async programmesInScope(
+      actor: Actor,
+      limit = 2000,
+    ): Promise<{ roots: string[]; items: Array<{ programme: ProgrammeRef; pack: PolicyPack }> }> {
+      const roots = requirePermission(actor, 'program.read');
+      const { rows } = await repo.listProgrammes({ roots, offset: 0, limit });
+      const packs = new Map<string, PolicyPack>();
+      const items: Array<{ programme: ProgrammeRef; pack: PolicyPack }> = [];
+      for (const r of rows) {
+        let pack = packs.get(r.pack_id);
+        if (!pack) {
+          pack = await packOf(r);
+          packs.set(r.pack_id, pack);
+        }
+        items.push({ programme: toRef(r), pack });
+      }
+      return { roots, items };
+    },
+
+    /**
      * Programmes owned on the ancestor chain of `path` (and in its subtree): those a provider registered
      * under a bureau may apply to. Newest first, at most `limit`.
      */
