@@ -13,6 +13,8 @@ import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // outcomes and completion (issue 3, item 7)
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
+// progui: 培训总览 and the reasons of a "—" rate
+import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
@@ -377,7 +379,15 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH, ...EXAMS_ZH, ...CLASSES_ZH };
+const zhCN = {
+  ...zhCNBase,
+  ...PROGRAMS_ZH,
+  ...KPIWEB_ZH,
+  ...OUTCOMES_ZH,
+  ...EXAMS_ZH,
+  ...CLASSES_ZH,
+  ...OVERVIEW_ZH,
+};
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -387,6 +397,7 @@ const enUS: Record<MessageKey, string> = {
   ...OUTCOMES_EN,
   ...EXAMS_EN,
   ...CLASSES_EN,
+  ...OVERVIEW_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
