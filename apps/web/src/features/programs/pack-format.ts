@@ -150,15 +150,55 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
     groups: generalGroups,
     prefixes: generalGroups.flatMap((g) => g.entries.map((e) => e.path)),
   };
+  // a stored pack comes back from jsonb with its keys reordered: show these in the rules' own order
+  const ordered = (entries: RuleEntry[], keys: string[]) =>
+    [...entries].sort((a, b) => {
+      const ia = keys.indexOf(a.key);
+      const ib = keys.indexOf(b.key);
+      return (ia < 0 ? keys.length : ia) - (ib < 0 ? keys.length : ib);
+    });
   const classGroups: RuleGroup[] = [
     {
       id: 'classDeadlines',
       title: sectionTitle('classDeadlines', lang),
-      entries: deadlines.filter((e) => CLASS_DEADLINES.includes(e.key)),
+      entries: ordered(
+        deadlines.filter((e) => CLASS_DEADLINES.includes(e.key)),
+        CLASS_DEADLINES,
+      ),
     },
-    { id: 'classOps', title: sectionTitle('classOps', lang), entries: under('classOps') },
-    { id: 'completion', title: sectionTitle('completion', lang), entries: under('completion') },
-    { id: 'kpiTargets', title: sectionTitle('kpiTargets', lang), entries: under('kpiTargets') },
+    {
+      id: 'classOps',
+      title: sectionTitle('classOps', lang),
+      entries: ordered(under('classOps'), [
+        'dueSoonDays',
+        'checkinOpensDaysBefore',
+        'checkinRotationSeconds',
+        'checkinGraceWindows',
+      ]),
+    },
+    {
+      id: 'completion',
+      title: sectionTitle('completion', lang),
+      entries: ordered(under('completion'), [
+        'minAttendancePct',
+        'approvedLeave',
+        'outcomeDueDaysAfterEnd',
+        'outcomePassScore',
+        'videoOutcomes',
+        'partialHours',
+        'certificateSeqDigits',
+      ]),
+    },
+    {
+      id: 'kpiTargets',
+      title: sectionTitle('kpiTargets', lang),
+      entries: ordered(under('kpiTargets'), [
+        'registrationRate',
+        'arrivalRate',
+        'attendanceRate',
+        'completionRate',
+      ]),
+    },
   ].filter((g) => g.entries.length > 0);
   const classRun: RuleSection = {
     id: 'classRun',

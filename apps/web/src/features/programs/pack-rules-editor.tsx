@@ -144,7 +144,8 @@ export function PackRulesEditor({
     {
       title: t('prog.pack.ruleId'),
       dataIndex: 'ruleId',
-      width: 130,
+      // progui: wide enough for the longest Yanxun rule IDs (Y-004-CHECKIN-OPEN)
+      width: 180,
       render: (id: string) => (
         <Tag style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{id}</Tag>
       ),

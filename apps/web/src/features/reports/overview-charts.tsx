@@ -168,9 +168,10 @@ export function LevelsChart({
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: levels.map((l) => levelName(l.level)) },
+    // two scales (a handful of programmes, many trainees); the legend names them
     yAxis: [
-      { type: 'value', minInterval: 1, name: labels.programmes, position: 'left' },
-      { type: 'value', minInterval: 1, name: labels.enrolled, position: 'right' },
+      { type: 'value', minInterval: 1, position: 'left' },
+      { type: 'value', minInterval: 1, position: 'right', splitLine: { show: false } },
     ],
     series: [
       {
@@ -200,10 +201,12 @@ export function BudgetChart({
   programmes,
   labels,
   onOpen,
+  lang = 'zh-CN',
 }: {
   programmes: OverviewProgramme[];
-  labels: { budget: string; spent: string };
+  labels: { budget: string; spent: string; unit: string };
   onOpen: (id: string) => void;
+  lang?: 'zh-CN' | 'en-US';
 }) {
   const rows = programmes.filter((p) => p.budgetFen !== null).reverse();
   const yuan = (fen: number | null) => (fen === null ? null : Math.round(fen / 100));
@@ -212,13 +215,22 @@ export function BudgetChart({
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       valueFormatter: (v: number | null | undefined) =>
-        v === null || v === undefined ? '—' : `${v.toLocaleString('zh-CN')} 元`,
+        v === null || v === undefined ? '—' : `${v.toLocaleString('zh-CN')} ${labels.unit}`,
     },
     legend: { top: 0 },
     grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
     xAxis: {
       type: 'value',
-      axisLabel: { formatter: (v: number) => (v >= 10_000 ? `${v / 10_000} 万` : String(v)) },
+      axisLabel: {
+        formatter: (v: number) =>
+          lang === 'zh-CN'
+            ? v >= 10_000
+              ? `${v / 10_000} 万`
+              : String(v)
+            : v >= 1000
+              ? `${v / 1000}k`
+              : String(v),
+      },
     },
     yAxis: { type: 'category', data: rows.map((p) => short(p.title)) },
     series: [

@@ -75,7 +75,7 @@ function OverdueCell({ row }: { row: Pick<OverviewProgramme, 'overdueDeadlines' 
  * each programme linked to its 数据看板.
  */
 export function TrainingOverviewPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { download, pending } = useDownload();
@@ -117,7 +117,7 @@ export function TrainingOverviewPage() {
       ),
     },
     {
-      title: t('ov.seats'),
+      title: t('ov.seatsUsedOfTotal'),
       key: 'seats',
       align: 'right',
       render: (_: unknown, r) => t('ov.seatsCell', { used: String(r.seatsUsed), seats: String(r.seats) }),
@@ -157,7 +157,7 @@ export function TrainingOverviewPage() {
     },
     { title: t('ov.count'), dataIndex: 'programmes', align: 'right' },
     {
-      title: t('ov.seats'),
+      title: t('ov.seatsUsedOfTotal'),
       key: 'seats',
       align: 'right',
       render: (_: unknown, r) => t('ov.seatsCell', { used: String(r.seatsUsed), seats: String(r.seats) }),
@@ -243,7 +243,7 @@ export function TrainingOverviewPage() {
       ) : (
         <>
           <Row gutter={[16, 16]}>
-            <Col xs={12} lg={4}>
+            <Col xs={12} lg={3}>
               <Card size="small">
                 <Statistic title={t('ov.kpis.programmes')} value={o.total.programmes} />
               </Card>
@@ -278,7 +278,7 @@ export function TrainingOverviewPage() {
                 <Statistic title={t('ov.kpis.hours')} value={hours(o.total.hoursTenths)} />
               </Card>
             </Col>
-            <Col xs={12} lg={3}>
+            <Col xs={12} lg={4}>
               <Card size="small">
                 <Statistic
                   title={t('ov.kpis.overdue')}
@@ -307,7 +307,7 @@ export function TrainingOverviewPage() {
                 />
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24} xl={o.programmes.some((p) => p.budgetFen !== null) ? 12 : 24}>
               <Card size="small" title={t('ov.chart.levels')}>
                 <LevelsChart
                   levels={o.levels}
@@ -321,8 +321,13 @@ export function TrainingOverviewPage() {
                 <Card size="small" title={t('ov.chart.budget')}>
                   <BudgetChart
                     programmes={o.programmes}
-                    labels={{ budget: t('ov.series.budget'), spent: t('ov.series.spent') }}
+                    labels={{
+                      budget: t('ov.series.budget'),
+                      spent: t('ov.series.spent'),
+                      unit: t('ov.yuan'),
+                    }}
                     onOpen={open}
+                    lang={lang}
                   />
                 </Card>
               </Col>
