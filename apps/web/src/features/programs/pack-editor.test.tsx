@@ -3,14 +3,21 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../shared/test-utils';
 import { packFixture } from './pack-fixture.test-data';
-import { applyEdits, editsToChanges, formatRuleValue, groupPackRules, problemsByRule } from './pack-format';
+import {
+  applyEdits,
+  editsToChanges,
+  formatRuleValue,
+  groupPackRules,
+  type PackEdits,
+  problemsByRule,
+} from './pack-format';
 import { PackRulesEditor } from './pack-rules-editor';
 
 afterEach(cleanup);
 
 /** The editor as the page holds it: edits in state, each change also reported to `spy`. */
-function Harness({ spy }: { spy: (edits: Record<string, number>) => void }) {
-  const [edits, setEdits] = useState<Record<string, number>>({});
+function Harness({ spy }: { spy: (edits: PackEdits) => void }) {
+  const [edits, setEdits] = useState<PackEdits>({});
   return (
     <PackRulesEditor
       pack={packFixture()}

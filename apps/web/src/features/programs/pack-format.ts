@@ -652,17 +652,30 @@ export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: L
 // ---------------------------------------------------------------------------------------------------------
 // Editing
 
-/** Where an edit goes: a number rule, or the day count of a deadline offset. */
-export type EditKind = 'number' | 'offset';
+/** Where an edit goes: a number rule, the day count of a deadline offset, or (progui) one of a setting's readings. */
+export type EditKind = 'number' | 'offset' | 'choice';
 
-export function editKind(entry: Pick<RuleEntry, 'value'>): EditKind | null {
+/** progui: settings with a fixed set of readings (by the last key), edited as a choice. */
+const CHOICES: Record<string, string[]> = {
+  approvedLeave: ['absent', 'excused', 'present'],
+  partialHours: ['none', 'attended_share'],
+  bulletinsBasis: ['provider_project', 'provider'],
+};
+
+/** The readings a setting may take, or undefined when it is not a choice. */
+export function choicesOf(entry: Pick<RuleEntry, 'key'>): string[] | undefined {
+  return CHOICES[entry.key.split('.').pop() ?? entry.key];
+}
+
+export function editKind(entry: Pick<RuleEntry, 'value' | 'key'>): EditKind | null {
   if (typeof entry.value === 'number') return 'number';
   if (isOffset(entry.value)) return 'offset';
+  if (typeof entry.value === 'string' && choicesOf(entry)?.includes(entry.value)) return 'choice';
   return null;
 }
 
-/** Edits by rule path: the new number (stored unit), or for an offset the new offsetDays. */
-export type PackEdits = Record<string, number>;
+/** Edits by rule path: the new number (stored unit), for an offset the new offsetDays, or a reading's code. */
+export type PackEdits = Record<string, number | string>;
 
 function readPath(root: unknown, path: string): unknown {
   const keys = path.match(/[^.[\]]+/g) ?? [];
@@ -680,7 +693,7 @@ export function applyEdits(pack: PolicyPackBody, edits: PackEdits): PolicyPackBo
   for (const [path, n] of Object.entries(edits)) {
     const target = readPath(copy, path);
     if (!isRuleValue(target)) continue;
-    if (isOffset(target.value)) target.value = { ...target.value, offsetDays: n };
+    if (isOffset(target.value) && typeof n === 'number') target.value = { ...target.value, offsetDays: n };
     else target.value = n;
   }
   return copy;
@@ -691,7 +704,12 @@ export function editsToChanges(pack: PolicyPackBody, edits: PackEdits): { path: 
   return Object.entries(edits).flatMap(([path, n]) => {
     const target = readPath(pack, path);
     if (!isRuleValue(target)) return [];
-    return [{ path, value: isOffset(target.value) ? { ...target.value, offsetDays: n } : n }];
+    return [
+      {
+        path,
+        value: isOffset(target.value) && typeof n === 'number' ? { ...target.value, offsetDays: n } : n,
+      },
+    ];
   });
 }
 

@@ -139,6 +139,23 @@ describe('PackRulesEditor: the 班级运行与结业 tab', { timeout: 30_000 }, 
     expect(onChange).toHaveBeenLastCalledWith({ 'deadlines.finalReports': 20 });
   });
 
+  it('a setting with fixed readings is a choice: 经批准的请假计为 缺勤 → 不计入课次总数 (Y-004-LEAVE-COUNT)', async () => {
+    const onChange = vi.fn();
+    renderWithApp(<PackRulesEditor pack={fullPack()} editable edits={{}} onChange={onChange} />);
+    fireEvent.click(screen.getByTestId('pack-tab-classRun'));
+    expect(screen.getByTestId('rule-completion.approvedLeave').textContent).toContain('Y-004-LEAVE-COUNT');
+    const select = screen.getByTestId('rule-input-completion.approvedLeave');
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
+    fireEvent.click(await screen.findByText('不计入课次总数'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'completion.approvedLeave': 'excused' });
+    expect(
+      editsToChanges(fullPack(), { 'completion.approvedLeave': 'excused', 'deadlines.timetable': -7 }),
+    ).toEqual([
+      { path: 'completion.approvedLeave', value: 'excused' },
+      { path: 'deadlines.timetable', value: { anchor: 'class_start', offsetDays: -7, mustBe: 'before' } },
+    ]);
+  });
+
   it("the server's problems sit on their rule and the tab counts them and the edits", () => {
     const problems = [
       {
