@@ -29,6 +29,39 @@ export type PackStatus = (typeof PACK_STATUSES)[number];
 // ---------------------------------------------------------------------------------------------------------
 // Policy packs
 
+// ---- progui: the optional class-operation, completion and KPI-target sections, checked for their shape here
+// (a rule value with a number, or one of the readings); ranges and contradictions are validatePack's, which
+// names the rule ----
+const ruleValue = <T extends z.ZodType>(value: T) =>
+  z.object({ value, ruleId: z.string().min(1), source: z.string().min(1), note: z.string().optional() });
+const ruleNumber = ruleValue(z.number());
+
+export const classOpsSectionSchema = z.object({
+  dueSoonDays: ruleNumber,
+  checkinRotationSeconds: ruleNumber,
+  checkinGraceWindows: ruleNumber,
+  checkinOpensDaysBefore: ruleNumber,
+});
+
+export const completionSectionSchema = z.object({
+  minAttendancePct: ruleNumber,
+  approvedLeave: ruleValue(z.enum(['present', 'excused', 'absent'])),
+  outcomeDueDaysAfterEnd: ruleNumber,
+  outcomePassScore: ruleNumber,
+  videoOutcomes: ruleValue(z.array(z.string().max(100)).max(50)),
+  partialHours: ruleValue(z.enum(['none', 'attended_share'])),
+  certificateSeqDigits: ruleNumber,
+});
+
+/** KPI targets as shares 0…1 (the range is validatePack's PACK.SHARE_RANGE). */
+export const kpiTargetsSectionSchema = z.object({
+  registrationRate: ruleNumber.optional(),
+  arrivalRate: ruleNumber.optional(),
+  attendanceRate: ruleNumber.optional(),
+  completionRate: ruleNumber.optional(),
+});
+// ---- end progui ----
+
 /** The outline of a core `PolicyPack`; every other field passes through to `validatePack`. */
 export const policyPackBodySchema = z.looseObject({
   id: z.string(),
@@ -44,6 +77,10 @@ export const policyPackBodySchema = z.looseObject({
   funding: z.looseObject({}),
   integrityBan: z.looseObject({}),
   noOverlappingEnrolment: z.looseObject({}),
+  // progui: optional sections (packs saved before them still load; the server shows their defaults)
+  classOps: classOpsSectionSchema.optional(),
+  completion: completionSectionSchema.optional(),
+  kpiTargets: kpiTargetsSectionSchema.optional(),
   projectTypes: z.array(
     z.looseObject({
       code: z.string(),

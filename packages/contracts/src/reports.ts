@@ -20,11 +20,20 @@ export type KpiQuery = z.infer<typeof kpiQuerySchema>;
 export const KPI_CODES = ['registrationRate', 'arrivalRate', 'attendanceRate', 'completionRate'] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 
+/**
+ * progui: why a rate is "—": nothing to divide by, no completion (结业) run has judged anyone yet, or the
+ * count is not in this report (core RATE_GAPS).
+ */
+export const RATE_GAPS = ['no_denominator', 'no_completion_run', 'not_reported'] as const;
+export type RateGap = (typeof RATE_GAPS)[number];
+
 /** A rate with what it is made of; `rate` is null when the denominator is 0 or the count is not known yet. */
 export const kpiRateSchema = z.object({
   numerator: z.number().int().nullable(),
   denominator: z.number().int(),
   rate: z.number().nullable(),
+  /** progui: why `rate` is null (shown as "—" with a tooltip); null when there is a rate. */
+  reason: z.enum(RATE_GAPS).nullable(),
 });
 export type KpiRate = z.infer<typeof kpiRateSchema>;
 
@@ -44,6 +53,8 @@ export const kpiRowSchema = z.object({
   sessionsAttended: z.number().int(),
   /** Completions (结业); null until the completion module reports them. */
   completed: z.number().int().nullable(),
+  /** progui: trainees a completion run has judged (completed or not); null when not reported. 结业率 = completed ÷ assessed. */
+  assessed: z.number().int().nullable(),
   registrationRate: kpiRateSchema,
   arrivalRate: kpiRateSchema,
   attendanceRate: kpiRateSchema,
@@ -84,3 +95,69 @@ export const kpiReportSchema = z.object({
   total: kpiRowSchema,
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;
+
+// ---- progui: 培训总览, the cross-programme overview of a programme year in the officer's scope ----
+
+export const PROGRAMME_LEVELS = ['national', 'provincial', 'city', 'county', 'school', 'studio'] as const;
+
+export const overviewQuerySchema = z.object({
+  /** The programme year; defaults to the latest year with a programme in scope. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
+
+/** Figures of programmes (one programme or a level's sum), limited to the officer's org subtree. */
+const overviewFiguresSchema = z.object({
+  /** Seats held in the officer's scope (the topmost quota nodes inside it; the programme's total for its owner). */
+  seats: z.number().int(),
+  /** Seats taken by selected nominations in the scope. */
+  seatsUsed: z.number().int(),
+  enrolled: z.number().int(),
+  arrived: z.number().int(),
+  assessed: z.number().int(),
+  completed: z.number().int(),
+  arrivalRate: kpiRateSchema,
+  completionRate: kpiRateSchema,
+  /** 学时 posted to teachers in the scope (not reversed), in tenths. */
+  hoursTenths: z.number().int(),
+  /** Budget from the pack's standards (R-004-22…24), fen; null when the officer may not read the budget. */
+  budgetFen: z.number().int().nullable(),
+  /** Spending recorded, fen; null as the budget. */
+  spentFen: z.number().int().nullable(),
+  /** Classes and overdue deadline items (R-004-09…15); null for programmes owned above the officer. */
+  classes: z.number().int().nullable(),
+  overdueDeadlines: z.number().int().nullable(),
+});
+
+export const overviewProgrammeSchema = overviewFiguresSchema.extend({
+  id: z.string(),
+  title: z.string(),
+  level: z.enum(PROGRAMME_LEVELS),
+  ownerOrgName: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  /** Owned inside the officer's scope (programme-wide figures) or above it (only the scope's share). */
+  ownedInScope: z.boolean(),
+  overdueRules: z.array(z.string()),
+});
+export type OverviewProgramme = z.infer<typeof overviewProgrammeSchema>;
+
+export const overviewLevelSchema = overviewFiguresSchema.extend({
+  level: z.enum(PROGRAMME_LEVELS),
+  programmes: z.number().int(),
+});
+export type OverviewLevel = z.infer<typeof overviewLevelSchema>;
+
+export const trainingOverviewSchema = z.object({
+  year: z.number().int().nullable(),
+  /** Years with a programme in scope, newest first. */
+  years: z.array(z.number().int()),
+  asOf: z.string(),
+  /** The officer's scope roots (org names), for the heading. */
+  scope: z.array(z.string()),
+  levels: z.array(overviewLevelSchema),
+  programmes: z.array(overviewProgrammeSchema),
+  total: overviewLevelSchema.omit({ level: true }),
+});
+export type TrainingOverview = z.infer<typeof trainingOverviewSchema>;
+// ---- end progui ----

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   ExperimentOutlined,
@@ -43,6 +44,8 @@ const SECTIONS = [
   'plans',
   'classes',
   'monitoring',
+  // progui
+  'training-overview',
 ] as const;
 
 function selectedKey(pathname: string): string {
@@ -123,6 +126,10 @@ export function AppLayout() {
     // ── training (issue 3): programmes, packs, plans, classes, integrity ──
     ...(() => {
       const training = [
+        // progui: 培训总览 first, for the officer who wants the year at a glance
+        ...(hasPermission(me, 'program.read')
+          ? [{ key: '/training-overview', icon: <BarChartOutlined />, label: t('nav.trainingOverview') }]
+          : []),
         ...(hasPermission(me, 'program.read')
           ? [{ key: '/programmes', icon: <ReadOutlined />, label: t('nav.programmes') }]
           : []),

@@ -203,6 +203,14 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/programs/integrity-page').then((m) => ({ Component: m.IntegrityPage })),
         },
+        // progui: 培训总览, the cross-programme overview of a year
+        {
+          path: 'training-overview',
+          lazy: () =>
+            import('../features/reports/overview-page').then((m) => ({
+              Component: m.TrainingOverviewPage,
+            })),
+        },
         // kpiweb: the teacher's own integrity records (appeal from a phone)
         {
           path: 'me/integrity',

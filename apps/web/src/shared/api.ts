@@ -102,6 +102,8 @@ import {
   type OrgNode,
   type OutcomeQueueQuery,
   type OutcomeSubmission,
+  // progui: 培训总览
+  type OverviewQuery,
   openProgrammeSchema,
   orgDetailSchema,
   orgNodeSchema,
@@ -151,11 +153,13 @@ import {
   type TeacherHours,
   type TeacherListQuery,
   type TeacherRow,
+  type TrainingOverview,
   type TrainingPlanBody,
   type TransferRequest,
   teacherDetailSchema,
   teacherHoursSchema,
   teacherRowSchema,
+  trainingOverviewSchema,
   type UpdateProgrammeRequest,
   type WithdrawResult,
   withdrawResultSchema,
@@ -691,6 +695,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     async createIntegrityRecord(body: CreateIntegrityRecordRequest): Promise<IntegrityRecordBody> {
       const data = await json('POST', '/api/v1/integrity-records', { json: body });
       return parseWith(integrityRecordSchema, data, 'POST /api/v1/integrity-records');
+    },
+
+    // ---- progui: 培训总览 ----
+    trainingOverview(query: Partial<OverviewQuery>): Promise<TrainingOverview> {
+      return get(trainingOverviewSchema, '/api/v1/reports/training-overview', { ...query });
     },
 
     // ---- kpiweb: KPIs, shortlists, substitution requests, appeals, notifications ----

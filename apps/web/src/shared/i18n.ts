@@ -15,6 +15,8 @@ import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // outcomes and completion (issue 3, item 7)
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
+// progui: 培训总览 and the reasons of a "—" rate
+import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
@@ -387,6 +389,7 @@ const zhCN = {
   ...EXAMS_ZH,
   ...CLASSES_ZH,
   ...EXAM_RELEASE_ZH,
+  ...OVERVIEW_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -398,6 +401,7 @@ const enUS: Record<MessageKey, string> = {
   ...EXAMS_EN,
   ...CLASSES_EN,
   ...EXAM_RELEASE_EN,
+  ...OVERVIEW_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -17,15 +17,53 @@ export function kpiTargetsOf(pack: Pick<PolicyPack, 'kpiTargets'>): KpiTargets {
   return pack.kpiTargets ?? PROJECT_COUNTY_KPI_TARGETS;
 }
 
+/**
+ * progui: why a rate has no value (shown as "—" with this reason, never as 0 %):
+ * - `no_denominator`: nothing to divide by (no trainee enrolled, no session held yet);
+ * - `no_completion_run`: trainees are enrolled but no completion (结业) run has judged any of them yet;
+ * - `not_reported`: the count is not available in this report.
+ */
+export const RATE_GAPS = ['no_denominator', 'no_completion_run', 'not_reported'] as const;
+export type RateGap = (typeof RATE_GAPS)[number];
+
 export interface Rate {
   numerator: number | null;
   denominator: number;
   /** numerator ÷ denominator rounded to 4 decimals; null when the denominator is 0 or the numerator unknown. */
   rate: number | null;
+  /** progui: why `rate` is null; null when there is a rate. */
+  reason: RateGap | null;
 }
 
 /** A rate of two counts; an unknown numerator (null) or an empty denominator gives no rate, never 0 or 100%. */
 export function kpiRate(numerator: number | null, denominator: number): Rate {
-  if (numerator === null || denominator <= 0) return { numerator, denominator, rate: null };
-  return { numerator, denominator, rate: Math.round((numerator / denominator) * 10_000) / 10_000 };
+  if (numerator === null) return { numerator, denominator, rate: null, reason: 'not_reported' };
+  if (denominator <= 0) return { numerator, denominator, rate: null, reason: 'no_denominator' };
+  return {
+    numerator,
+    denominator,
+    rate: Math.round((numerator / denominator) * 10_000) / 10_000,
+    reason: null,
+  };
+}
+
+/**
+ * progui: 结业率 = completed ÷ trainees a completion run has judged (`assessed`). Trainees whose class has not
+ * been run yet are not in the denominator (they have neither passed nor failed); with nobody judged there is
+ * no rate: `no_completion_run` when trainees are enrolled, `no_denominator` when none are. Unknown counts
+ * (null) → `not_reported`.
+ */
+export function completionRate(completed: number | null, assessed: number | null, enrolled: number): Rate {
+  if (completed === null || assessed === null) {
+    return { numerator: completed, denominator: assessed ?? 0, rate: null, reason: 'not_reported' };
+  }
+  if (assessed <= 0) {
+    return {
+      numerator: completed,
+      denominator: 0,
+      rate: null,
+      reason: enrolled > 0 ? 'no_completion_run' : 'no_denominator',
+    };
+  }
+  return kpiRate(completed, assessed);
 }

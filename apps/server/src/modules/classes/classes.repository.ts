@@ -600,6 +600,42 @@ export function createClassesRepository(db: Database) {
       return r.rows;
     },
     // ---- end kpiweb ----
+
+    // ---- progui: inputs of the deadline boards of many programmes at once (training overview) ----
+    /** The classes of these programmes (one statement). */
+    async classesOfProgrammes(programmeIds: string[]): Promise<ClassRow[]> {
+      if (programmeIds.length === 0) return [];
+      const rows = await classQuery(db).where('c.programme_id', 'in', programmeIds).orderBy('c.id').execute();
+      return rows.map((r) => ({ ...r, enrolled: Number(r.enrolled ?? 0) }));
+    },
+
+    /** 工作简报 of every class of these providers, with the class's programme, and each provider-programme's last end (R-004-14). */
+    async bulletinsOfProviders(providerOrgIds: string[]): Promise<{
+      bulletins: Array<{ provider_org_id: string; programme_id: string; submitted_on: string }>;
+      lastEnds: Array<{ provider_org_id: string; programme_id: string; last_end: string }>;
+    }> {
+      if (providerOrgIds.length === 0) return { bulletins: [], lastEnds: [] };
+      const [bulletins, lastEnds] = await Promise.all([
+        db
+          .selectFrom('class_documents as d')
+          .innerJoin('classes as c', 'c.id', 'd.class_id')
+          .select(['c.provider_org_id', 'c.programme_id', 'd.submitted_on'])
+          .where('c.provider_org_id', 'in', providerOrgIds)
+          .where('d.kind', '=', 'bulletin')
+          .execute(),
+        db
+          .selectFrom('classes')
+          .select((eb) => ['provider_org_id', 'programme_id', eb.fn.max('end_date').as('last_end')])
+          .where('provider_org_id', 'in', providerOrgIds)
+          .groupBy(['provider_org_id', 'programme_id'])
+          .execute(),
+      ]);
+      return {
+        bulletins,
+        lastEnds: lastEnds.map((r) => ({ ...r, last_end: String(r.last_end) })),
+      };
+    },
+    // ---- end progui ----
   };
 }
 

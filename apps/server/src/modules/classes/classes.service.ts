@@ -134,7 +134,7 @@ function toLeave(l: LeaveRow): Leave {
   };
 }
 
-function submissionsOf(docs: DocumentRow[], c: ClassRow, bulletinDates: string[]): ClassSubmissions {
+export function submissionsOf(docs: DocumentRow[], c: ClassRow, bulletinDates: string[]): ClassSubmissions {
   const first = (kind: string) => docs.find((d) => d.kind === kind)?.submitted_on ?? null;
   const finals: Record<string, string> = {};
   for (const d of docs) if (d.kind === 'final_report' && !(d.item in finals)) finals[d.item] = d.submitted_on;

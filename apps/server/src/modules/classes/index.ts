@@ -1,7 +1,9 @@
+import { deadlineBoard, type PolicyPack } from '@yanxun/core';
 import type { Database } from '../../db/database';
 import {
   type ClassRow,
   createClassesRepository,
+  type DocumentRow,
   type KpiCountsRow,
   createClassesRepository as kpiRepo,
 } from './classes.repository';
@@ -16,6 +18,8 @@ import { isId } from '../../shared/ids';
 
 export { classesRoutes } from './classes.routes';
 export { type ClassesService, createClassesService } from './classes.service';
+
+import { submissionsOf } from './classes.service';
 
 // ---- kpiweb: KPI counts for the reports module (no actor: the caller authorizes) ----
 
@@ -32,6 +36,70 @@ export function classKpiCounts(
 }
 
 // ---- end kpiweb ----
+
+// ---- progui: overdue class deadlines of many programmes (training overview; the caller authorizes) ----
+
+/** Per programme: its classes and how many deadline items (R-004-09…15) are overdue (red) today. */
+export interface ProgrammeDeadlineCount {
+  classes: number;
+  overdue: number;
+  /** The overdue items' rule IDs, each once, for the tooltip. */
+  overdueRules: string[];
+}
+
+/**
+ * The deadline board (core deadlineBoard) of every class of these programmes, counted per programme, in four
+ * statements whatever the number of programmes or classes: classes, their documents, the providers' 工作简报
+ * and the providers' last class end per programme.
+ */
+export async function deadlineCountsOfProgrammes(
+  db: Database,
+  programmes: Array<{ id: string; pack: PolicyPack }>,
+  today: string,
+): Promise<Map<string, ProgrammeDeadlineCount>> {
+  const repo = createClassesRepository(db);
+  const out = new Map<string, ProgrammeDeadlineCount>(
+    programmes.map((p) => [p.id, { classes: 0, overdue: 0, overdueRules: [] }]),
+  );
+  const classes = await repo.classesOfProgrammes(programmes.map((p) => p.id));
+  if (classes.length === 0) return out;
+  const packOf = new Map(programmes.map((p) => [p.id, p.pack]));
+  const [docs, prov] = await Promise.all([
+    repo.listDocuments(classes.map((c) => c.id)),
+    repo.bulletinsOfProviders([...new Set(classes.map((c) => c.provider_org_id))]),
+  ]);
+  const docsOf = new Map<string, DocumentRow[]>();
+  for (const d of docs) docsOf.set(d.class_id, [...(docsOf.get(d.class_id) ?? []), d]);
+  for (const c of classes) {
+    const pack = packOf.get(c.programme_id);
+    const count = out.get(c.programme_id);
+    if (!pack || !count) continue;
+    // R-004-14 "每个单位…不少于3期": per provider and project, or per provider, as the pack reads it
+    const perProject = pack.deadlines.bulletinsBasis.value === 'provider_project';
+    const mine = (r: { provider_org_id: string; programme_id: string }) =>
+      r.provider_org_id === c.provider_org_id && (!perProject || r.programme_id === c.programme_id);
+    const dates = prov.bulletins.filter(mine).map((b) => b.submitted_on);
+    const lastEnd = prov.lastEnds
+      .filter(mine)
+      .reduce<string | null>((m, r) => (m === null || r.last_end > m ? r.last_end : m), null);
+    const due = lastEnd && lastEnd > c.end_date ? lastEnd : c.end_date;
+    const board = deadlineBoard(
+      pack,
+      { startDate: c.start_date, endDate: c.end_date },
+      submissionsOf(docsOf.get(c.id) ?? [], c, dates),
+      today,
+      { bulletinsDueDate: due },
+    );
+    count.classes += 1;
+    for (const item of board) {
+      if (item.light !== 'red') continue;
+      count.overdue += 1;
+      if (!count.overdueRules.includes(item.ruleId)) count.overdueRules.push(item.ruleId);
+    }
+  }
+  return out;
+}
+// ---- end progui ----
 
 // ---- for outcomes and completion (issue 3, item 7): no actor, the caller authorizes ----
 

@@ -472,21 +472,24 @@ export function createOutcomesRepository(db: Database) {
     },
 
     /** 结业 per unit (org subtree) of a programme: teachers whose standing completion result is `completed`. */
+    /** Per node: teachers completed and teachers judged by a completion run (progui: for 结业率's denominator). */
     async completionCounts(
       programmeId: string,
       nodes: Array<{ id: string; path: string }>,
-    ): Promise<Map<string, number>> {
+    ): Promise<Map<string, { completed: number; assessed: number }>> {
       if (nodes.length === 0) return new Map();
       const ids = nodes.map((n) => n.id);
       const los = nodes.map((n) => subtreeRange(n.path)[0]);
       const his = nodes.map((n) => subtreeRange(n.path)[1]);
-      const r = await sql<{ org_id: string; completed: number }>`
-        SELECT n.id::text AS org_id,
-          (SELECT count(*) FROM completion_results c
-            WHERE c.programme_id = ${programmeId} AND c.completed
-              AND c.org_path >= n.lo AND c.org_path < n.hi)::int AS completed
-        FROM unnest(${ids}::bigint[], ${los}::text[], ${his}::text[]) AS n(id, lo, hi)`.execute(db);
-      return new Map(r.rows.map((x) => [x.org_id, x.completed]));
+      const r = await sql<{ org_id: string; completed: number; assessed: number }>`
+        SELECT n.id::text AS org_id, x.completed, x.assessed
+        FROM unnest(${ids}::bigint[], ${los}::text[], ${his}::text[]) AS n(id, lo, hi)
+        CROSS JOIN LATERAL (
+          SELECT (count(*) FILTER (WHERE c.completed))::int AS completed, count(*)::int AS assessed
+          FROM completion_results c
+          WHERE c.programme_id = ${programmeId} AND c.org_path >= n.lo AND c.org_path < n.hi
+        ) x`.execute(db);
+      return new Map(r.rows.map((x) => [x.org_id, { completed: x.completed, assessed: x.assessed }]));
     },
   };
 }

@@ -250,13 +250,15 @@ describe('completion', () => {
     expect(mine.items[0]?.completion?.certificate?.revoked).toBe(false);
   });
 
-  it('the KPI report counts these completions (结业率 = completed ÷ enrolled, wired through services.ts)', async () => {
+  it('the KPI report counts these completions (结业率 = completed ÷ judged by a run, wired through services.ts)', async () => {
     const kpis = await s.reports.programmeKpis(actor('bureau_admin', city), programmeId, { level: 'school' });
     expect(kpis.completionAvailable).toBe(true);
     const mine = kpis.rows.find((r) => r.orgId === school.id);
     // class A: t[0] and t[3] completed of 4 enrolled; class B (3 enrolled) has not completed anyone yet
     expect(mine?.completed).toBe(2);
-    expect(mine?.completionRate.rate).toBeCloseTo(2 / 7, 4); // rates are kept to 4 decimals (core kpiRate)
+    // (progui) the denominator is the 4 teachers class A's run judged; class B's 3 are not yet judged
+    expect(mine?.assessed).toBe(4);
+    expect(mine?.completionRate).toMatchObject({ numerator: 2, denominator: 4, rate: 0.5, reason: null });
   });
 
   it('Y-004-CERT-NO: concurrent runs of two classes of one programme number without gaps or duplicates', async () => {

@@ -44,7 +44,9 @@ import type {
 import {
   type BackboneLevel,
   checkAllocation,
+  classOperationsOf,
   clonePackForYear,
+  completionRulesOf,
   type EligibilityCandidate,
   type EligibilityContext,
   type EligibilityResult,
@@ -54,6 +56,7 @@ import {
   HENAN_2021_PACK,
   type IntegrityKind,
   integrityBar,
+  kpiTargetsOf,
   type LocationType,
   type PackProblem,
   type PolicyPack,
@@ -94,6 +97,20 @@ import {
 
 /** Packs that ship with Yanxun, written to policy_packs at boot (templates every region may use or clone). */
 export const BUILTIN_PACKS: readonly PolicyPack[] = [HENAN_2021_PACK];
+
+/**
+ * progui: a pack as the editor shows it — the optional sections a pack saved before them lacks (class
+ * operations, completion, KPI targets) filled with the values that apply to it anyway (core's defaults), so
+ * every number that governs a programme is visible with its rule ID and can be edited in a draft.
+ */
+export function packWithSectionDefaults(pack: PolicyPack): PolicyPack {
+  return {
+    ...pack,
+    classOps: classOperationsOf(pack),
+    completion: completionRulesOf(pack),
+    kpiTargets: kpiTargetsOf(pack),
+  };
+}
 
 /** Idempotent: insert the built-in packs, or refresh them when the code changed them. Run at boot. */
 export async function syncBuiltinPacks(db: Database): Promise<void> {
@@ -809,7 +826,8 @@ export function createProgramsService(deps: {
 
     async getPack(actor: Actor, id: string): Promise<PackDetail> {
       const row = await loadPack(actor, id);
-      return { ...toPackSummary(actor, row), pack: row.body as PackDetail['pack'] };
+      const pack = packWithSectionDefaults(row.body as PolicyPack);
+      return { ...toPackSummary(actor, row), pack: pack as unknown as PackDetail['pack'] };
     },
 
     /** Next year's draft from a pack (core clonePackForYear), owned by a province or city. */
@@ -941,7 +959,9 @@ export function createProgramsService(deps: {
         const org = await loadOrgFor(actor, 'teacher.read', req.orgId);
         roots = [org.path];
       }
-      const base = row.body as PolicyPack;
+      // progui: with the optional sections filled, so a change to class operations, completion or KPI targets
+      // is applied and checked like any other rule
+      const base = packWithSectionDefaults(row.body as PolicyPack);
       const type = findProjectType(base, req.projectTypeCode);
       const track = type && findTrack(type, req.trackCode);
       if (!type || !track) {
@@ -2251,6 +2271,30 @@ export function createProgramsService(deps: {
       const row = isId(id) ? await repo.findProgramme(id) : undefined;
       if (!row) return undefined;
       return { programme: toRef(row), pack: await packOf(row) };
+    },
+
+    /**
+     * progui: every programme the actor may read (owned in the actor's program.read subtrees or on their
+     * ancestor chain, as the programme list), with its pack (each pack read once) and the actor's roots.
+     * For the training overview; at most `limit`, newest first.
+     */
+    async programmesInScope(
+      actor: Actor,
+      limit = 2000,
+    ): Promise<{ roots: string[]; items: Array<{ programme: ProgrammeRef; pack: PolicyPack }> }> {
+      const roots = requirePermission(actor, 'program.read');
+      const { rows } = await repo.listProgrammes({ roots, offset: 0, limit });
+      const packs = new Map<string, PolicyPack>();
+      const items: Array<{ programme: ProgrammeRef; pack: PolicyPack }> = [];
+      for (const r of rows) {
+        let pack = packs.get(r.pack_id);
+        if (!pack) {
+          pack = await packOf(r);
+          packs.set(r.pack_id, pack);
+        }
+        items.push({ programme: toRef(r), pack });
+      }
+      return { roots, items };
     },
 
     /**

@@ -1,4 +1,9 @@
-import { kpiQuerySchema, kpiReportSchema } from '@yanxun/contracts';
+import {
+  kpiQuerySchema,
+  kpiReportSchema,
+  overviewQuerySchema,
+  trainingOverviewSchema,
+} from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, sendFile, XLSX_MIME } from '../../shared/http';
@@ -34,6 +39,28 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const f = await reports.exportProgrammeKpis(actorOf(req), req.params.id, req.query);
+        return sendFile(reply, f.fileName, XLSX_MIME, f.body);
+      },
+    );
+    // ---- progui: 培训总览 ----
+    app.get(
+      '/reports/training-overview',
+      {
+        schema: {
+          tags,
+          summary:
+            '培训总览: every programme of a year in the caller’s scope, by level (R-004-09…15, R-004-22…24, R3-B02)',
+          querystring: overviewQuerySchema,
+          response: { 200: trainingOverviewSchema },
+        },
+      },
+      async (req) => reports.trainingOverview(actorOf(req), req.query),
+    );
+    app.get(
+      '/reports/training-overview.xlsx',
+      { schema: { tags, summary: '导出培训总览 as Excel', querystring: overviewQuerySchema } },
+      async (req, reply) => {
+        const f = await reports.exportTrainingOverview(actorOf(req), req.query);
         return sendFile(reply, f.fileName, XLSX_MIME, f.body);
       },
     );

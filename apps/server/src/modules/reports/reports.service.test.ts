@@ -94,7 +94,9 @@ describe('programme KPIs per county (R-004-27, R3-B03)', () => {
     });
     expect(r.completionAvailable).toBe(false);
     expect(r.rows.every((x) => x.completed === null && x.completionRate.rate === null)).toBe(true);
-    const withCompletion = build(async (_id, units) => new Map(units.map((u) => [u.id, 1])));
+    const withCompletion = build(
+      async (_id, units) => new Map(units.map((u) => [u.id, { completed: 1, assessed: 2 }])),
+    );
     const c = await withCompletion.programmeKpis(actorAt('bureau_admin', f.city), f.programmeId, {
       level: 'county',
     });
@@ -103,6 +105,7 @@ describe('programme KPIs per county (R-004-27, R3-B03)', () => {
       numerator: 1,
       denominator: 2,
       rate: 0.5,
+      reason: null,
     });
     expect(c.total.completed).toBe(c.rows.length);
   });

@@ -1,5 +1,11 @@
 import type { KpiCode, KpiQuery, KpiReport, KpiRow, KpiTarget, SelectionQualityRow } from '@yanxun/contracts';
-import { kpiRate, kpiTargetsOf, PROJECT_COUNTY_DEDUCTION, todayInShanghai } from '@yanxun/core';
+import {
+  completionRate,
+  kpiRate,
+  kpiTargetsOf,
+  PROJECT_COUNTY_DEDUCTION,
+  todayInShanghai,
+} from '@yanxun/core';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { notFound } from '../../shared/app-error';
@@ -8,6 +14,9 @@ import { scopeOf } from '../../shared/permissions';
 import { classKpiCounts, type KpiCountsRow } from '../classes';
 import type { OrgRepository } from '../org';
 import type { ProgramsService } from '../programs';
+// progui: the training overview (培训总览)
+import { createOverview } from './reports.overview';
+import { createReportsRepository, type ReportsRepository } from './reports.repository';
 
 /** A unit of the report: an org and its subtree path. */
 export interface KpiUnit {
@@ -15,11 +24,20 @@ export interface KpiUnit {
   path: string;
 }
 
+/** Per unit: teachers completed (结业) and teachers a completion run has judged (progui). */
+export interface CompletionCount {
+  completed: number;
+  assessed: number;
+}
+
 /**
  * Completions (结业) per unit id for a programme. The completion module supplies it; until then the report
  * shows "—" for 结业 and 结业率 (`completionAvailable: false`).
  */
-export type CompletionCounter = (programmeId: string, units: KpiUnit[]) => Promise<Map<string, number>>;
+export type CompletionCounter = (
+  programmeId: string,
+  units: KpiUnit[],
+) => Promise<Map<string, CompletionCount>>;
 
 const NEXT_LEVEL = { city: 'county', county: 'school', school: null } as const;
 
@@ -36,16 +54,26 @@ export function createReportsService(deps: {
   /** Added by the completion branch; absent → 结业 "—". */
   completionCounts?: CompletionCounter;
   clock?: () => Date;
+  /** progui: the read model of the training overview (made from `db` when not given). */
+  repo?: ReportsRepository;
 }) {
   const { db, programs, orgRepo } = deps;
   const now = deps.clock ?? (() => new Date());
+  const overview = createOverview({
+    db,
+    repo: deps.repo ?? createReportsRepository(db),
+    programs,
+    clock: now,
+  });
 
   function row(
     q: SelectionQualityRow,
     c: KpiCountsRow | undefined,
-    completed: number | null,
+    completion: CompletionCount | null,
     drillable: boolean,
   ): KpiRow {
+    const completed = completion?.completed ?? null;
+    const assessed = completion?.assessed ?? null;
     const enrolled = c?.enrolled ?? 0;
     const registered = c?.registered ?? 0;
     const arrived = c?.arrived ?? 0;
@@ -65,10 +93,11 @@ export function createReportsService(deps: {
       sessionsExpected,
       sessionsAttended,
       completed,
+      assessed,
       registrationRate: kpiRate(registered, enrolled),
       arrivalRate: kpiRate(arrived, enrolled),
       attendanceRate: kpiRate(sessionsAttended, sessionsExpected),
-      completionRate: kpiRate(completed, enrolled),
+      completionRate: completionRate(completed, assessed, enrolled),
       refusedAttempts: q.refusedAttempts,
       overridden: q.overridden,
       noShows: q.noShows,
@@ -87,6 +116,7 @@ export function createReportsService(deps: {
     const sessionsExpected = sum((r) => r.sessionsExpected);
     const sessionsAttended = sum((r) => r.sessionsAttended);
     const completed = completionAvailable ? sum((r) => r.completed ?? 0) : null;
+    const assessed = completionAvailable ? sum((r) => r.assessed ?? 0) : null;
     const deducted = rows.filter((r) => r.deductionPoints !== null);
     return {
       orgId: '',
@@ -102,10 +132,11 @@ export function createReportsService(deps: {
       sessionsExpected,
       sessionsAttended,
       completed,
+      assessed,
       registrationRate: kpiRate(registered, enrolled),
       arrivalRate: kpiRate(arrived, enrolled),
       attendanceRate: kpiRate(sessionsAttended, sessionsExpected),
-      completionRate: kpiRate(completed, enrolled),
+      completionRate: completionRate(completed, assessed, enrolled),
       refusedAttempts: sum((r) => r.refusedAttempts),
       overridden: sum((r) => r.overridden),
       noShows: sum((r) => r.noShows),
@@ -117,6 +148,9 @@ export function createReportsService(deps: {
   }
 
   return {
+    // progui: 培训总览
+    ...overview,
+
     /** The KPI report of a programme at a level, optionally under one parent unit (drill-down). */
     async programmeKpis(actor: Actor, programmeId: string, query: KpiQuery): Promise<KpiReport> {
       // scope: the selection-quality report loads the programme (404 out of scope) and lists only units
@@ -150,7 +184,12 @@ export function createReportsService(deps: {
       const byOrg = new Map(counts.map((c) => [c.org_id, c]));
       const drillable = NEXT_LEVEL[query.level] !== null;
       const rows = unitRows.map((q) =>
-        row(q, byOrg.get(q.orgId), completions ? (completions.get(q.orgId) ?? 0) : null, drillable),
+        row(
+          q,
+          byOrg.get(q.orgId),
+          completions ? (completions.get(q.orgId) ?? { completed: 0, assessed: 0 }) : null,
+          drillable,
+        ),
       );
       const t = kpiTargetsOf(ref.pack);
       const targets: KpiTarget[] = (Object.keys(t) as KpiCode[]).flatMap((kpi) => {

@@ -5,7 +5,6 @@ import {
   KPI_LEVELS,
   type KpiCode,
   type KpiLevel,
-  type KpiRate,
   type KpiRow,
   type Programme,
 } from '@yanxun/contracts';
@@ -16,19 +15,13 @@ import { api } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { RateCell } from '../../shared/rate-cell';
 import { KpiChart } from './kpi-chart';
 
 const NEXT: Record<KpiLevel, KpiLevel | null> = { city: 'county', county: 'school', school: null };
 
-/** A rate as "80.0%" with its parts in a tooltip; "—" when unknown. */
-export function RateCell({ rate }: { rate: KpiRate }) {
-  if (rate.rate === null) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
-    <Tooltip title={`${rate.numerator ?? '—'} / ${rate.denominator}`}>
-      <span data-testid="kpi-rate">{(rate.rate * 100).toFixed(1)}%</span>
-    </Tooltip>
-  );
-}
+// progui: the rate cell lives in shared/rate-cell.tsx ("—" with the reason); re-exported for old imports
+export { RateCell } from '../../shared/rate-cell';
 
 /** 数据看板: KPIs per city → county → school with a chart, a table with the same numbers and an Excel export. */
 export function KpiTab({ programme }: { programme: Programme }) {
@@ -172,6 +165,15 @@ export function KpiTab({ programme }: { programme: Programme }) {
               data-testid="kpi-completion-pending"
             />
           )}
+          {/* progui: no completion run yet → 结业率 is "—", say why once above the table */}
+          {r.completionAvailable && r.total.completionRate.reason === 'no_completion_run' ? (
+            <Alert
+              type="info"
+              showIcon
+              title={t('rate.gap.no_completion_run')}
+              data-testid="kpi-no-completion-run"
+            />
+          ) : null}
           {r.rows.length === 0 ? (
             <Empty description={t('kpi.none')} />
           ) : (

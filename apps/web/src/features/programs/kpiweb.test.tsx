@@ -27,6 +27,7 @@ const rate = (n: number | null, d: number) => ({
   numerator: n,
   denominator: d,
   rate: n === null || d === 0 ? null : n / d,
+  reason: n === null ? ('not_reported' as const) : d === 0 ? ('no_denominator' as const) : null,
 });
 const row = (over: Partial<KpiRow>): KpiRow => ({
   orgId: '1',
@@ -42,6 +43,7 @@ const row = (over: Partial<KpiRow>): KpiRow => ({
   sessionsExpected: 10,
   sessionsAttended: 5,
   completed: null,
+  assessed: null,
   registrationRate: rate(4, 5),
   arrivalRate: rate(3, 5),
   attendanceRate: rate(5, 10),

@@ -3,14 +3,21 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../shared/test-utils';
 import { packFixture } from './pack-fixture.test-data';
-import { applyEdits, editsToChanges, formatRuleValue, groupPackRules, problemsByRule } from './pack-format';
+import {
+  applyEdits,
+  editsToChanges,
+  formatRuleValue,
+  groupPackRules,
+  type PackEdits,
+  problemsByRule,
+} from './pack-format';
 import { PackRulesEditor } from './pack-rules-editor';
 
 afterEach(cleanup);
 
 /** The editor as the page holds it: edits in state, each change also reported to `spy`. */
-function Harness({ spy }: { spy: (edits: Record<string, number>) => void }) {
-  const [edits, setEdits] = useState<Record<string, number>>({});
+function Harness({ spy }: { spy: (edits: PackEdits) => void }) {
+  const [edits, setEdits] = useState<PackEdits>({});
   return (
     <PackRulesEditor
       pack={packFixture()}
@@ -32,8 +39,13 @@ const NOTICE = 'deadlines.registrationNotice';
 describe('pack rules: grouping and values (rules are data: rule ID, value and source of each)', () => {
   it('groups pack-wide rules and each project type with its track, outcomes and units', () => {
     const sections = groupPackRules(packFixture(), 'zh-CN');
-    expect(sections.map((s) => s.title)).toEqual(['通用设置与时间节点', '乡村骨干教师素质提升培训项目']);
-    const type = sections[1];
+    // (progui) the class deadline 报到通知书 (R-004-10) has its own tab, with class operations and completion
+    expect(sections.map((s) => s.title)).toEqual([
+      '通用设置与时间节点',
+      '班级运行、结业与考核目标',
+      '乡村骨干教师素质提升培训项目',
+    ]);
+    const type = sections[2];
     expect(type?.tabTitle).toBe('乡村骨干教师素质提升培训');
     expect(type?.groups.map((g) => g.title)).toEqual(['项目设置', '参训对象：乡村骨干教师', '成果要求']);
     const track = type?.groups[1]?.entries ?? [];
@@ -89,6 +101,7 @@ describe('PackRulesEditor', { timeout: 30_000 }, () => {
     expect(row.textContent).toContain('集中培训标准');
     expect(row.textContent).toContain('400 元/人·天'); // 40,000 fen
     expect(row.textContent).toContain('S004:L39');
+    fireEvent.click(screen.getByTestId('pack-tab-classRun'));
     expect(screen.getByTestId(`rule-${NOTICE}`).textContent).toContain('开班前 10 天');
     expect(screen.queryByTestId(`rule-input-${FUNDING}`)).toBeNull();
   });
@@ -108,6 +121,7 @@ describe('PackRulesEditor', { timeout: 30_000 }, () => {
   it('edits the days of a deadline keeping its direction (before the class start)', () => {
     const onChange = vi.fn();
     renderWithApp(<PackRulesEditor pack={packFixture()} editable edits={{}} onChange={onChange} />);
+    fireEvent.click(screen.getByTestId('pack-tab-classRun'));
     const row = screen.getByTestId(`rule-${NOTICE}`);
     expect(row.textContent).toContain('开班前');
     fireEvent.change(screen.getByTestId(`rule-input-${NOTICE}`), { target: { value: '7' } });

@@ -34,6 +34,13 @@ export interface RuleSection {
   /** For a project type: its level, cycle … as a subtitle. */
   subtitle?: string;
   groups: RuleGroup[];
+  /** progui: the pack paths the section holds (for counting edits and problems per tab). */
+  prefixes: string[];
+}
+
+/** progui: whether a rule path lies under one of a section's prefixes. */
+export function inSection(section: Pick<RuleSection, 'prefixes'>, path: string): boolean {
+  return section.prefixes.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -82,6 +89,12 @@ const SECTION_TITLES: Record<string, Text> = {
   studios: tx('工作室结构', 'Studio structures'),
   outcomes: tx('成果要求', 'Required outcomes'),
   countySystem: tx('县域体系建设要求', 'County support system'),
+  // progui
+  classRun: tx('班级运行、结业与考核目标', 'Classes, completion and KPI targets'),
+  classDeadlines: tx('班级时间节点（R-004-09…15）', 'Class deadlines (R-004-09…15)'),
+  classOps: tx('进度预警与签到', 'Deadline warnings and check-in'),
+  completion: tx('结业与成果', 'Completion and outcomes'),
+  kpiTargets: tx('考核目标（数据看板）', 'KPI targets (dashboard)'),
 };
 
 export function sectionTitle(id: keyof typeof SECTION_TITLES, lang: Lang): string {
@@ -101,24 +114,98 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
       ),
       prefix,
     );
+  // progui: the class deadlines (R-004-09…15) go with running a class; the other dates stay general
+  const CLASS_DEADLINES = [
+    'classDatesDue',
+    'registrationNotice',
+    'timetable',
+    'bulletinsMin',
+    'bulletinsBasis',
+    'finalReports',
+    'finalReportItems',
+  ];
+  const deadlines = under('deadlines');
+  const generalGroups: RuleGroup[] = [
+    {
+      id: 'deadlines',
+      title: sectionTitle('deadlines', lang),
+      entries: deadlines.filter((e) => !CLASS_DEADLINES.includes(e.key)),
+    },
+    { id: 'design', title: sectionTitle('design', lang), entries: under('design') },
+    { id: 'funding', title: sectionTitle('funding', lang), entries: under('funding') },
+    {
+      id: 'integrity',
+      title: sectionTitle('integrity', lang),
+      entries: [
+        ...under('integrityBan'),
+        ...under('noOverlappingEnrolment').map((e) => ({ ...e, key: 'noOverlappingEnrolment' })),
+      ],
+    },
+    { id: 'settings', title: sectionTitle('settings', lang), entries: under('settings') },
+  ].filter((g) => g.entries.length > 0);
   const general: RuleSection = {
     id: 'general',
     title: SECTION_TITLES.general?.[lang] ?? '',
     tabTitle: lang === 'zh-CN' ? '通用规则' : 'General',
-    groups: [
-      { id: 'deadlines', title: sectionTitle('deadlines', lang), entries: under('deadlines') },
-      { id: 'design', title: sectionTitle('design', lang), entries: under('design') },
-      { id: 'funding', title: sectionTitle('funding', lang), entries: under('funding') },
-      {
-        id: 'integrity',
-        title: sectionTitle('integrity', lang),
-        entries: [
-          ...under('integrityBan'),
-          ...under('noOverlappingEnrolment').map((e) => ({ ...e, key: 'noOverlappingEnrolment' })),
-        ],
-      },
-      { id: 'settings', title: sectionTitle('settings', lang), entries: under('settings') },
-    ].filter((g) => g.entries.length > 0),
+    groups: generalGroups,
+    prefixes: generalGroups.flatMap((g) => g.entries.map((e) => e.path)),
+  };
+  // a stored pack comes back from jsonb with its keys reordered: show these in the rules' own order
+  const ordered = (entries: RuleEntry[], keys: string[]) =>
+    [...entries].sort((a, b) => {
+      const ia = keys.indexOf(a.key);
+      const ib = keys.indexOf(b.key);
+      return (ia < 0 ? keys.length : ia) - (ib < 0 ? keys.length : ib);
+    });
+  const classGroups: RuleGroup[] = [
+    {
+      id: 'classDeadlines',
+      title: sectionTitle('classDeadlines', lang),
+      entries: ordered(
+        deadlines.filter((e) => CLASS_DEADLINES.includes(e.key)),
+        CLASS_DEADLINES,
+      ),
+    },
+    {
+      id: 'classOps',
+      title: sectionTitle('classOps', lang),
+      entries: ordered(under('classOps'), [
+        'dueSoonDays',
+        'checkinOpensDaysBefore',
+        'checkinRotationSeconds',
+        'checkinGraceWindows',
+      ]),
+    },
+    {
+      id: 'completion',
+      title: sectionTitle('completion', lang),
+      entries: ordered(under('completion'), [
+        'minAttendancePct',
+        'approvedLeave',
+        'outcomeDueDaysAfterEnd',
+        'outcomePassScore',
+        'videoOutcomes',
+        'partialHours',
+        'certificateSeqDigits',
+      ]),
+    },
+    {
+      id: 'kpiTargets',
+      title: sectionTitle('kpiTargets', lang),
+      entries: ordered(under('kpiTargets'), [
+        'registrationRate',
+        'arrivalRate',
+        'attendanceRate',
+        'completionRate',
+      ]),
+    },
+  ].filter((g) => g.entries.length > 0);
+  const classRun: RuleSection = {
+    id: 'classRun',
+    title: sectionTitle('classRun', lang),
+    tabTitle: lang === 'zh-CN' ? '班级运行与结业' : 'Classes and completion',
+    groups: classGroups,
+    prefixes: classGroups.flatMap((g) => g.entries.map((e) => e.path)),
   };
   const types = pack.projectTypes.map((type, i): RuleSection => {
     const prefix = `projectTypes[${i}]`;
@@ -159,9 +246,10 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
       tabTitle: type.name.replace(/项目$/, ''),
       subtitle,
       groups: groups.filter((g) => g.entries.length > 0),
+      prefixes: [prefix],
     };
   });
-  return [general, ...types];
+  return classRun.groups.length > 0 ? [general, classRun, ...types] : [general, ...types];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -237,6 +325,28 @@ const LABELS: Record<string, Text> = {
   studioLeaders: tx('工作室主持人', 'Studio leaders'),
   youngMembers: tx('青年骨干成员', 'Young members'),
   pairing: tx('结对帮扶', 'Pairing'),
+  // progui: class operations
+  dueSoonDays: tx('材料到期预警（提前）', 'Warn before a deadline'),
+  checkinRotationSeconds: tx('签到码更换周期', 'Check-in code changes every'),
+  checkinGraceWindows: tx('旧签到码宽限周期', 'Earlier codes still accepted'),
+  checkinOpensDaysBefore: tx('开班前开放签到', 'Check-in opens before the start'),
+  // progui: completion
+  minAttendancePct: tx('结业最低出勤比例', 'Minimum attendance for completion'),
+  approvedLeave: tx('经批准的请假计为', 'Approved leave counts as'),
+  outcomeDueDaysAfterEnd: tx('成果提交期限（结业后）', 'Outcomes due after the end'),
+  outcomePassScore: tx('成果合格分数', 'Outcome pass score'),
+  videoOutcomes: tx('可提交视频的成果', 'Outcomes that may be a video'),
+  partialHours: tx('未结业学时登记', 'Hours for non-completion'),
+  certificateSeqDigits: tx('证书顺序号位数', 'Certificate sequence digits'),
+  // progui: KPI targets
+  'kpiTargets.registrationRate': tx('注册完成率目标', 'Registration rate target'),
+  'kpiTargets.arrivalRate': tx('报到率目标', 'Arrival rate target'),
+  'kpiTargets.attendanceRate': tx('出勤率目标', 'Attendance rate target'),
+  'kpiTargets.completionRate': tx('结业率目标', 'Completion rate target'),
+  registrationRate: tx('注册完成率目标', 'Registration rate target'),
+  arrivalRate: tx('报到率目标', 'Arrival rate target'),
+  attendanceRate: tx('出勤率目标', 'Attendance rate target'),
+  completionRate: tx('结业率目标', 'Completion rate target'),
 };
 
 export function ruleLabel(entry: Pick<RuleEntry, 'key'> & { value?: unknown }, lang: Lang): string {
@@ -307,6 +417,12 @@ const CODE_NAMES: Record<string, Text> = {
   // outcome owners
   trainee: tx('学员', 'trainee'),
   dev_school: tx('教师发展学校', 'development school'),
+  // progui: completion readings
+  present: tx('出勤', 'attended'),
+  excused: tx('不计入课次总数', 'excused (not counted)'),
+  absent: tx('缺勤', 'absent'),
+  none: tx('不登记学时', 'no hours'),
+  attended_share: tx('按出勤比例折算学时', 'hours × attendance share'),
 };
 
 /** Backbone levels reuse level codes (school, county, city): named as backbone levels in their lists. */
@@ -343,10 +459,30 @@ const yuan = (fen: number) => {
 };
 
 /** Units of a numeric rule, by its key; money in fen and hours in tenths are shown in 元 and 学时. */
-export type NumberUnit = 'fen' | 'tenths' | 'days' | 'years' | 'pct' | 'people' | 'count' | 'ratio' | 'age';
+export type NumberUnit =
+  | 'fen'
+  | 'tenths'
+  | 'days'
+  | 'years'
+  | 'pct'
+  | 'people'
+  | 'count'
+  | 'ratio'
+  | 'age'
+  // progui: a share 0…1 shown as a percentage; seconds; score points; digits; rotation windows
+  | 'share'
+  | 'seconds'
+  | 'points'
+  | 'digits'
+  | 'windows';
 
 export function numberUnit(key: string): NumberUnit {
   const last = key.split('.').pop() ?? key;
+  if (/Rate$/.test(last)) return 'share';
+  if (last.endsWith('Seconds')) return 'seconds';
+  if (last.endsWith('Score')) return 'points';
+  if (last.endsWith('Digits')) return 'digits';
+  if (last.endsWith('Windows')) return 'windows';
   if (last.endsWith('Fen')) return 'fen';
   if (last.endsWith('Tenths')) return 'tenths';
   if (/Days/.test(last) || last === 'offsetDays') return 'days';
@@ -368,6 +504,11 @@ const UNIT_TEXT: Record<NumberUnit, Text> = {
   count: tx('个', ''),
   ratio: tx('', ''),
   age: tx('周岁', 'years old'),
+  share: tx('%', '%'),
+  seconds: tx('秒', 'seconds'),
+  points: tx('分', 'points'),
+  digits: tx('位', 'digits'),
+  windows: tx('个周期', 'windows'),
 };
 
 /** Money per …: the funding standards' units. */
@@ -387,6 +528,7 @@ export function toDisplayNumber(key: string, stored: number): number {
   const unit = numberUnit(key);
   if (unit === 'fen') return stored / 100;
   if (unit === 'tenths') return stored / 10;
+  if (unit === 'share') return Math.round(stored * 10_000) / 100;
   return stored;
 }
 
@@ -394,6 +536,7 @@ export function fromDisplayNumber(key: string, shown: number): number {
   const unit = numberUnit(key);
   if (unit === 'fen') return Math.round(shown * 100);
   if (unit === 'tenths') return Math.round(shown * 10);
+  if (unit === 'share') return Math.round(shown * 100) / 10_000;
   return shown;
 }
 
@@ -403,7 +546,7 @@ export function formatNumber(key: string, n: number, lang: Lang): string {
   if (unit === 'fen') return `${yuan(n)} ${unitText(key, lang)}`;
   const shown = toDisplayNumber(key, n);
   const u = unitText(key, lang);
-  if (unit === 'pct') return `${shown}%`;
+  if (unit === 'pct' || unit === 'share') return `${shown}%`;
   return u ? `${shown} ${u}` : String(shown);
 }
 
@@ -509,17 +652,30 @@ export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: L
 // ---------------------------------------------------------------------------------------------------------
 // Editing
 
-/** Where an edit goes: a number rule, or the day count of a deadline offset. */
-export type EditKind = 'number' | 'offset';
+/** Where an edit goes: a number rule, the day count of a deadline offset, or (progui) one of a setting's readings. */
+export type EditKind = 'number' | 'offset' | 'choice';
 
-export function editKind(entry: Pick<RuleEntry, 'value'>): EditKind | null {
+/** progui: settings with a fixed set of readings (by the last key), edited as a choice. */
+const CHOICES: Record<string, string[]> = {
+  approvedLeave: ['absent', 'excused', 'present'],
+  partialHours: ['none', 'attended_share'],
+  bulletinsBasis: ['provider_project', 'provider'],
+};
+
+/** The readings a setting may take, or undefined when it is not a choice. */
+export function choicesOf(entry: Pick<RuleEntry, 'key'>): string[] | undefined {
+  return CHOICES[entry.key.split('.').pop() ?? entry.key];
+}
+
+export function editKind(entry: Pick<RuleEntry, 'value' | 'key'>): EditKind | null {
   if (typeof entry.value === 'number') return 'number';
   if (isOffset(entry.value)) return 'offset';
+  if (typeof entry.value === 'string' && choicesOf(entry)?.includes(entry.value)) return 'choice';
   return null;
 }
 
-/** Edits by rule path: the new number (stored unit), or for an offset the new offsetDays. */
-export type PackEdits = Record<string, number>;
+/** Edits by rule path: the new number (stored unit), for an offset the new offsetDays, or a reading's code. */
+export type PackEdits = Record<string, number | string>;
 
 function readPath(root: unknown, path: string): unknown {
   const keys = path.match(/[^.[\]]+/g) ?? [];
@@ -537,7 +693,7 @@ export function applyEdits(pack: PolicyPackBody, edits: PackEdits): PolicyPackBo
   for (const [path, n] of Object.entries(edits)) {
     const target = readPath(copy, path);
     if (!isRuleValue(target)) continue;
-    if (isOffset(target.value)) target.value = { ...target.value, offsetDays: n };
+    if (isOffset(target.value) && typeof n === 'number') target.value = { ...target.value, offsetDays: n };
     else target.value = n;
   }
   return copy;
@@ -548,7 +704,12 @@ export function editsToChanges(pack: PolicyPackBody, edits: PackEdits): { path: 
   return Object.entries(edits).flatMap(([path, n]) => {
     const target = readPath(pack, path);
     if (!isRuleValue(target)) return [];
-    return [{ path, value: isOffset(target.value) ? { ...target.value, offsetDays: n } : n }];
+    return [
+      {
+        path,
+        value: isOffset(target.value) && typeof n === 'number' ? { ...target.value, offsetDays: n } : n,
+      },
+    ];
   });
 }
 

@@ -1,17 +1,21 @@
 import { ExclamationCircleFilled } from '@ant-design/icons';
 import type { PackProblemBody, PolicyPackBody } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Alert, Badge, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../shared/i18n';
 import {
+  choicesOf,
+  codeLabel,
   editKind,
   formatRuleValue,
   fromDisplayNumber,
   groupPackRules,
+  inSection,
   type PackEdits,
   problemsByRule,
   type RuleEntry,
+  type RuleSection,
   ruleLabel,
   toDisplayNumber,
   unitText,
@@ -46,7 +50,7 @@ function ValueEditor({
   const { t, lang } = useI18n();
   const kind = editKind(entry);
   const edited = Object.hasOwn(edits, entry.path);
-  const set = (n: number | null) => {
+  const set = (n: number | string | null) => {
     const next = { ...edits };
     if (n === null) delete next[entry.path];
     else next[entry.path] = n;
@@ -54,7 +58,7 @@ function ValueEditor({
   };
   if (kind === 'offset' && typeof entry.value === 'object' && entry.value !== null) {
     const offset = entry.value as { anchor: string; offsetDays: number; mustBe: string };
-    const current = edited ? (edits[entry.path] ?? offset.offsetDays) : offset.offsetDays;
+    const current = edited ? Number(edits[entry.path] ?? offset.offsetDays) : offset.offsetDays;
     const sign = offset.offsetDays < 0 || (offset.offsetDays === 0 && offset.mustBe === 'before') ? -1 : 1;
     const where = t(
       offset.anchor === 'class_start'
@@ -89,8 +93,30 @@ function ValueEditor({
       </Space>
     );
   }
+  if (kind === 'choice' && typeof entry.value === 'string') {
+    // progui: a setting with fixed readings (请假计为, 未结业学时, 简报口径)
+    const original = entry.value;
+    const current = edited ? String(edits[entry.path] ?? original) : original;
+    return (
+      <Space orientation="vertical" size={2}>
+        <Select<string>
+          value={current}
+          onChange={(v) => set(v === original ? null : v)}
+          options={(choicesOf(entry) ?? []).map((c) => ({ value: c, label: codeLabel(c, lang) }))}
+          style={{ minWidth: 220 }}
+          aria-label={ruleLabel(entry, lang)}
+          data-testid={`rule-input-${entry.path}`}
+        />
+        {edited ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('prog.pack.was', { value: formatRuleValue(entry, lang) })}
+          </Typography.Text>
+        ) : null}
+      </Space>
+    );
+  }
   const stored = typeof entry.value === 'number' ? entry.value : 0;
-  const shown = toDisplayNumber(entry.key, edited ? (edits[entry.path] ?? stored) : stored);
+  const shown = toDisplayNumber(entry.key, edited ? Number(edits[entry.path] ?? stored) : stored);
   return (
     <Space orientation="vertical" size={2}>
       <InputNumber
@@ -142,7 +168,8 @@ export function PackRulesEditor({
     {
       title: t('prog.pack.ruleId'),
       dataIndex: 'ruleId',
-      width: 130,
+      // progui: wide enough for the longest Yanxun rule IDs (Y-004-CHECKIN-OPEN)
+      width: 180,
       render: (id: string) => (
         <Tag style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{id}</Tag>
       ),
@@ -183,15 +210,10 @@ export function PackRulesEditor({
     },
   ];
 
-  const countEdits = (prefix: string) =>
-    Object.keys(edits).filter((p) =>
-      prefix === 'general' ? !p.startsWith('projectTypes') : p.startsWith(prefix),
-    ).length;
-  const countProblems = (prefix: string) =>
+  const countEdits = (section: RuleSection) => Object.keys(edits).filter((p) => inSection(section, p)).length;
+  const countProblems = (section: RuleSection) =>
     [...byRule.entries()]
-      .filter(([p]) =>
-        prefix === 'general' ? p !== '' && !p.startsWith('projectTypes') : p.startsWith(prefix),
-      )
+      .filter(([p]) => p !== '' && inSection(section, p))
       .reduce((n, [, list]) => n + list.length, 0);
 
   return (
@@ -207,8 +229,8 @@ export function PackRulesEditor({
       ) : null}
       <Tabs
         items={sections.map((section) => {
-          const nProblems = countProblems(section.id);
-          const nEdits = countEdits(section.id);
+          const nProblems = countProblems(section);
+          const nEdits = countEdits(section);
           return {
             key: section.id,
             label: (
