@@ -7,35 +7,15 @@
  *   npm run build -w @yanxun/web
  *   npx tsx e2e/examaud-screens.ts        # PNGs in test-results/examaud-*.png
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { buildApp } from '../apps/server/src/app';
-import { connectPglite } from '../apps/server/src/db/database';
-import { migrateToLatest } from '../apps/server/src/db/migrate';
-import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { createServices } from '../apps/server/src/services';
+import { DEMO_PASSWORD } from '../apps/server/src/demo/load-region';
 import { ExcelJS } from '../apps/server/src/shared/exceljs';
 import { ITEMS_CSV, multipartFiles, scoresCsv } from '../apps/server/src/test/fixtures/exam-files';
+import { out, screensKit } from './screens-kit';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'test-results');
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-examaud-'));
-const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
-const db = handle.db;
-await migrateToLatest(db);
-await loadDemoRegion(db, { teachers: 2500 });
-const services = createServices(db, {
-  sessionIdleMinutes: 30,
-  sessionAbsoluteHours: 12,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
-});
-const app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
+const kit = await screensKit({ name: 'examaud', teachers: 2500 });
+const { db } = kit;
+const app = await kit.app();
 
 async function session(username: string) {
   const r = await app.inject({
@@ -127,20 +107,9 @@ await wb.xlsx.load(codes.rawPayload as unknown as ArrayBuffer);
 const code = String(wb.getWorksheet('家长查询访问码')?.getRow(2).getCell(3).value);
 const student = String(wb.getWorksheet('家长查询访问码')?.getRow(2).getCell(2).value);
 
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-async function signIn(page: import('playwright-core').Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-fs.mkdirSync(out, { recursive: true });
+const base = await kit.serve();
+const browser = kit.browser();
+const signIn = kit.signIn;
 const shot = (page: import('playwright-core').Page, name: string, fullPage = true) =>
   page.screenshot({ path: path.join(out, `examaud-${name}.png`), fullPage });
 
@@ -167,7 +136,7 @@ await desk.goto(`${base}/public/exams/${examId}`);
 await desk.getByText('等级分布').first().waitFor();
 await desk.waitForTimeout(1500);
 await shot(desk, 'public-desktop');
-const publicText = await desk.evaluate(() => document.body.innerText);
+const publicText = await desk.evaluate(() => document.body.textContent);
 
 // the school: access codes
 const school = await browser.newPage({
@@ -219,7 +188,4 @@ const names = [schoolAccount.name, ...others.map((o) => o.name)].filter((n) => p
 console.log(`parent page scroll width at 390 px: ${width}`);
 console.log(`school names on the public page: ${names.length ? names.join(', ') : 'none'}`);
 console.log(`screenshots in ${out}: examaud-*.png`);
-await browser.close();
-await app.close();
-await handle.close();
-fs.rmSync(tmp, { recursive: true, force: true });
+await kit.close();

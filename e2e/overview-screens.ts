@@ -7,44 +7,15 @@
  *   npm run build -w @yanxun/web
  *   npx tsx e2e/overview-screens.ts        # PNGs in test-results/overview-*.png
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
-import { buildApp } from '../apps/server/src/app';
-import { connectPglite } from '../apps/server/src/db/database';
-import { migrateToLatest } from '../apps/server/src/db/migrate';
-import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
-import { createServices } from '../apps/server/src/services';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../apps/server/src/demo/load-region';
+import { out, screensKit } from './screens-kit';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'test-results');
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-overview-'));
-const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
-const db = handle.db;
-await migrateToLatest(db);
-await syncBuiltinPacks(db);
-const loaded = await loadDemoRegion(db, { teachers: 2000, programmes: true });
-console.log('demo programmes:', loaded.programmes);
-const services = createServices(db, {
-  sessionIdleMinutes: 30,
-  sessionAbsoluteHours: 12,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
-});
-
-const app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-fs.mkdirSync(out, { recursive: true });
+const kit = await screensKit({ name: 'overview', teachers: 2000, programmes: true });
+console.log('demo programmes:', kit.demo.programmes);
+const base = await kit.serve();
+const browser = kit.browser();
 
 async function desk(username: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
   const page = await browser.newPage({
@@ -115,6 +86,4 @@ if (await opens.count()) {
   await city.waitForTimeout(400);
   await city.screenshot({ path: path.join(out, 'overview-pack-problems.png'), fullPage: true });
 }
-await browser.close();
-await app.close();
-await handle.close();
+await kit.close();

@@ -26,13 +26,16 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Where the PNGs go. */
 export const out = path.join(root, 'test-results');
 
-export async function screensKit(options: { name: string; teachers?: number }) {
+export async function screensKit(options: { name: string; teachers?: number; programmes?: boolean }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yx-${options.name}-`));
   const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
   const db = handle.db;
   await migrateToLatest(db);
-  await loadDemoRegion(db, { teachers: options.teachers ?? 300 });
   await syncBuiltinPacks(db);
+  const demo = await loadDemoRegion(db, {
+    teachers: options.teachers ?? 300,
+    programmes: options.programmes,
+  });
   const services = createServices(db, {
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
@@ -48,9 +51,16 @@ export async function screensKit(options: { name: string; teachers?: number }) {
   const kit = {
     db,
     services,
+    /** What the demo loader wrote (counts). */
+    demo,
+    /** The app (built once), e.g. for `inject` before serving. */
+    async app() {
+      app ??= await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
+      return app;
+    },
     /** Starts the app and chromium; returns the app's base URL. */
     async serve(): Promise<string> {
-      app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
+      app = await kit.app();
       await app.listen({ host: '127.0.0.1', port: 0 });
       base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       browser = await chromium.launch({
