@@ -71,6 +71,11 @@ export const PERMISSIONS = {
   'exam.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
   /** The monitoring office: full diagnostics (scores, ranks, items, value-added, early warnings). */
   'exam.diagnose': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+  /** Score, mark and submit the selection of a programme whose approved provider is the org the role sits on. */
+  'shortlist.select': ['provider_staff'],
+  /** Confirm or return a submitted selection of a programme owned in the subtree. */
+  'shortlist.review': ['system_admin', 'bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

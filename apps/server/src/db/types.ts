@@ -581,6 +581,36 @@ export interface ExamIndicatorSystemsTable {
   updated_at: Timestamp;
 }
 
+// ---- shortlist (0012): the provider's selection from a competitive shortlist (R-004-59) ----
+
+export interface ShortlistSelectionsTable {
+  programme_id: Id;
+  provider_org_id: Id;
+  provider_path: string;
+  status: Generated<string>;
+  round: Generated<number>;
+  owner_confirms: boolean | null;
+  submitted_by: Id | null;
+  submitted_at: NullableTimestamp;
+  decided_by: Id | null;
+  decided_at: NullableTimestamp;
+  return_comment: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ShortlistMarksTable {
+  county_id: Id;
+  nomination_id: Id;
+  programme_id: Id;
+  quota_org_id: Id;
+  score_tenths: number | null;
+  decision: string | null;
+  reason: string | null;
+  marked_by: Id | null;
+  marked_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -626,4 +656,7 @@ export interface DB {
   exams: ExamsTable;
   exam_students: ExamStudentsTable;
   exam_indicator_systems: ExamIndicatorSystemsTable;
+  // ---- shortlist (0012) ----
+  shortlist_selections: ShortlistSelectionsTable;
+  shortlist_marks: ShortlistMarksTable;
 }

@@ -2292,6 +2292,8 @@ export interface ProgrammeRef {
   startDate: string;
   endDate: string;
   totalSeats: number;
+  /** shortlist: the trainee selection deadline (R-004-18). */
+  selectionDeadline: string;
 }
 
 function toRef(r: ProgrammeRow): ProgrammeRef {
@@ -2309,6 +2311,7 @@ function toRef(r: ProgrammeRow): ProgrammeRef {
     startDate: r.start_date,
     endDate: r.end_date,
     totalSeats: r.total_seats,
+    selectionDeadline: r.selection_deadline,
   };
 }
 
