@@ -14,6 +14,8 @@ import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // outcomes and completion (issue 3, item 7)
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
+// ---- shortlist (R-004-59) ----
+import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -377,7 +379,16 @@ const zhCNBase = {
   'checkin.working': '正在签到…',
 } as const;
 
-const zhCN = { ...zhCNBase, ...PROGRAMS_ZH, ...KPIWEB_ZH, ...OUTCOMES_ZH, ...EXAMS_ZH, ...CLASSES_ZH };
+const zhCN = {
+  ...zhCNBase,
+  ...PROGRAMS_ZH,
+  ...KPIWEB_ZH,
+  ...OUTCOMES_ZH,
+  ...EXAMS_ZH,
+  ...CLASSES_ZH,
+  // ---- shortlist ----
+  ...SHORTLISTS_ZH,
+};
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -387,6 +398,8 @@ const enUS: Record<MessageKey, string> = {
   ...OUTCOMES_EN,
   ...EXAMS_EN,
   ...CLASSES_EN,
+  // ---- shortlist ----
+  ...SHORTLISTS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
