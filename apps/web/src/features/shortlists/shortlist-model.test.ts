@@ -1,6 +1,6 @@
 import type { ShortlistCandidate } from '@yanxun/contracts';
 import { describe, expect, it } from 'vitest';
-import { eligibilityState, filterCandidates, marksOf, selectedByNode, withDraft } from './shortlist-model';
+import { countsByNode, eligibilityState, filterCandidates, marksOf, withDraft } from './shortlist-model';
 
 const cand = (id: string, over: Partial<ShortlistCandidate> = {}): ShortlistCandidate => ({
   nominationId: id,
@@ -53,11 +53,14 @@ describe('shortlist page model (R-004-59)', () => {
     expect(eligibilityState(list[2] ?? cand('x'))).toBe('override');
   });
 
-  it('counts selected per node with unsaved drafts applied', () => {
+  it('counts per node with unsaved drafts applied', () => {
     const drafted = list.map((c) =>
       withDraft(c, c.nominationId === '3' ? { decision: 'selected' } : undefined),
     );
-    expect(Object.fromEntries(selectedByNode(drafted))).toEqual({ a: 2 });
+    expect(Object.fromEntries(countsByNode(drafted))).toEqual({
+      a: { selected: 2, notSelected: 0, undecided: 0 },
+      b: { selected: 0, notSelected: 1, undecided: 0 },
+    });
   });
 
   it('a not-selected draft needs a reason before it is sent', () => {

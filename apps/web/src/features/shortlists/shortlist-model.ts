@@ -43,11 +43,22 @@ export function filterCandidates(list: ShortlistCandidate[], f: CandidateFilters
   );
 }
 
-/** Selected per nominating unit with the drafts applied (the counts shown before saving). */
-export function selectedByNode(list: ShortlistCandidate[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of list)
-    if (c.decision === 'selected') out.set(c.quotaOrgId, (out.get(c.quotaOrgId) ?? 0) + 1);
+export interface NodeCounts {
+  selected: number;
+  notSelected: number;
+  undecided: number;
+}
+
+/** Selected / not selected / undecided per nominating unit with the drafts applied (shown before saving). */
+export function countsByNode(list: ShortlistCandidate[]): Map<string, NodeCounts> {
+  const out = new Map<string, NodeCounts>();
+  for (const c of list) {
+    const n = out.get(c.quotaOrgId) ?? { selected: 0, notSelected: 0, undecided: 0 };
+    if (c.decision === 'selected') n.selected += 1;
+    else if (c.decision === 'not_selected') n.notSelected += 1;
+    else n.undecided += 1;
+    out.set(c.quotaOrgId, n);
+  }
   return out;
 }
 

@@ -31,11 +31,12 @@ import { EligibilityResultView } from '../programs/eligibility-result';
 import { RuleErrorAlert } from '../programs/rule-error';
 import {
   type CandidateFilters,
+  countsByNode,
   type Draft,
   eligibilityState,
   filterCandidates,
   marksOf,
-  selectedByNode,
+  type NodeCounts,
   withDraft,
 } from './shortlist-model';
 import { ShortlistStatusTag } from './shortlist-status-tag';
@@ -66,7 +67,7 @@ function Header({ s }: { s: ShortlistSelection }) {
               {s.deadlinePassed ? <Tag color="error">{t('sl.deadlinePassed')}</Tag> : null}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label={t('sl.status')}>
+          <Descriptions.Item label={t('sl.confirmMode')}>
             <Typography.Text title={s.ownerConfirms.note ?? undefined}>
               {t(s.ownerConfirms.value ? 'sl.ownerConfirms.yes' : 'sl.ownerConfirms.no', {
                 rule: s.ownerConfirms.ruleId,
@@ -96,9 +97,9 @@ function Header({ s }: { s: ShortlistSelection }) {
   );
 }
 
-function Nodes({ s, live }: { s: ShortlistSelection; live: Map<string, number> }) {
+function Nodes({ s, live }: { s: ShortlistSelection; live: Map<string, NodeCounts> }) {
   const { t } = useI18n();
-  const selected = [...live.values()].reduce((a, b) => a + b, 0);
+  const selected = [...live.values()].reduce((a, b) => a + b.selected, 0);
   return (
     <Card
       size="small"
@@ -123,7 +124,7 @@ function Nodes({ s, live }: { s: ShortlistSelection; live: Map<string, number> }
             title: `${t('sl.selected')} / ${t('sl.places')}`,
             width: 220,
             render: (_, n) => {
-              const sel = live.get(n.orgId) ?? 0;
+              const sel = live.get(n.orgId)?.selected ?? 0;
               return (
                 <Space size={8}>
                   <Progress
@@ -140,8 +141,18 @@ function Nodes({ s, live }: { s: ShortlistSelection; live: Map<string, number> }
               );
             },
           },
-          { title: t('sl.notSelected'), dataIndex: 'notSelected', align: 'right', width: 90 },
-          { title: t('sl.undecided'), dataIndex: 'undecided', align: 'right', width: 90 },
+          {
+            title: t('sl.notSelected'),
+            align: 'right',
+            width: 90,
+            render: (_, n) => live.get(n.orgId)?.notSelected ?? 0,
+          },
+          {
+            title: t('sl.undecided'),
+            align: 'right',
+            width: 90,
+            render: (_, n) => live.get(n.orgId)?.undecided ?? 0,
+          },
         ]}
       />
     </Card>
@@ -183,7 +194,7 @@ export function ShortlistPage() {
     () => (s?.candidates ?? []).map((c) => withDraft(c, drafts[c.nominationId])),
     [s, drafts],
   );
-  const live = useMemo(() => selectedByNode(shown), [shown]);
+  const live = useMemo(() => countsByNode(shown), [shown]);
   const rows = filterCandidates(shown, filters);
   const dirty = Object.keys(drafts).length;
 
@@ -398,7 +409,7 @@ export function ShortlistPage() {
             },
             {
               title: t('sl.decision'),
-              width: 170,
+              width: 210,
               render: (_, c) =>
                 s.canSelect ? (
                   <Radio.Group
