@@ -1917,6 +1917,14 @@ export function createProgramsService(deps: {
       return db.transaction().execute(async (trx) => {
         const quota = await repo.lockQuota(key, trx);
         if (!quota) throw notFound('该单位的本项目名额');
+        // shortlist: once the approved provider selects on the platform, its selection decides (R-004-59)
+        if (await repo.hasProviderSelection(p.id, trx)) {
+          throw new AppError(
+            'CONFLICT',
+            `承训高校已在平台上进行差额遴选（${SHORTLIST_RULE_ID}），请在"差额遴选"中确认或退回其提交的名单`,
+            { ruleId: SHORTLIST_RULE_ID },
+          );
+        }
         const candidates = await repo.lockCandidates(p.id, org.id, trx);
         const chosen = new Set(req.selectedIds);
         const unknown = [...chosen].filter((x) => !candidates.some((c) => c.id === x));

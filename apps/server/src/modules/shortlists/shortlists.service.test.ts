@@ -129,6 +129,18 @@ describe('R-004-59 the provider selects from ⌈places × 1.2⌉ candidates', ()
     ).toBe('VALIDATION_FAILED');
   });
 
+  it("R-004-59 once the provider selects, the owner's direct confirmation (programs' confirmShortlist) is refused", async () => {
+    const { programmeId, nominationIds: ids } = await competitiveProgramme(s, h.db, orgs(), 1, 2);
+    await s.shortlists.mark(providerStaff(), programmeId, { marks: [sel(ids[0] ?? '')] });
+    const err = await thrown(
+      s.programs.confirmShortlist(owner(), programmeId, { orgId: school.id, selectedIds: [ids[1] ?? ''] }),
+    );
+    expect(err.code).toBe('CONFLICT');
+    expect(err.details).toMatchObject({ ruleId: 'R-004-59' });
+    const st = await h.db.selectFrom('nominations').select('status').where('id', 'in', ids).execute();
+    expect(st.every((n) => n.status === 'candidate')).toBe(true);
+  });
+
   it('R-004-59 scores rank the candidates (1, 2, 2, 4); one decimal is kept', async () => {
     const { programmeId, nominationIds: ids } = await competitiveProgramme(s, h.db, orgs(), 3, 4);
     const v = await s.shortlists.mark(providerStaff(), programmeId, {
