@@ -94,7 +94,8 @@ export function checkShortlist(
       });
     }
   }
-  if (selected > input.totalPlaces) {
+  // the programme total on its own: when a node is over, that node's problem says it already
+  if (selected > input.totalPlaces && !problems.some((p) => p.code === 'SHORTLIST.OVER_PLACES')) {
     problems.push({
       code: 'SHORTLIST.OVER_TOTAL',
       ruleId: SHORTLIST_RULE_ID,

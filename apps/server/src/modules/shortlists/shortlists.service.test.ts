@@ -4,14 +4,15 @@
  * the owner's confirm / return (R-004-59 setting `ownerConfirms`), the selection deadline (R-004-18),
  * notifications and the audit trail, and who may see what.
  */
-import type { PolicyPack } from '@yanxun/core';
+import { type PolicyPack, pinyinInitials, pinyinKey } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import type { Services } from '../../services';
 import { createServices } from '../../services';
 import { createTestDatabase } from '../../test/db';
 import { orgByName, schoolIn, seedRegion, TEST_SETTINGS, testActor, thrown } from '../../test/factories';
-import type { OrgRow } from '../org';
+import { type OrgRow, regionKeyOf } from '../org';
+import { createPeopleRepository, type TeacherWrite } from '../people';
 import { competitiveProgramme } from './shortlists.fixtures';
 
 let h: DatabaseHandle;
@@ -89,12 +90,11 @@ describe('R-004-59 the provider selects from ⌈places × 1.2⌉ candidates', ()
     );
     expect(over.code).toBe('VALIDATION_FAILED');
     expect(over.message).toContain('R-004-59');
-    // the node and (here the same number) the programme total
+    // the node (the programme total, here the same number, is not reported twice)
     expect(over.details).toMatchObject({
       ruleId: 'R-004-59',
       problems: [
         { code: 'SHORTLIST.OVER_PLACES', orgId: school.id, values: { places: 10, selected: 11, over: 1 } },
-        { code: 'SHORTLIST.OVER_TOTAL', orgId: null, values: { places: 10, selected: 11, over: 1 } },
       ],
     });
     // a batch with one bad item writes nothing: the score of the first item is not kept
@@ -153,6 +153,103 @@ describe('R-004-59 the provider selects from ⌈places × 1.2⌉ candidates', ()
     });
     expect(ids.map((id) => v.candidates.find((c) => c.nominationId === id)?.rank)).toEqual([2, 1, 2, 4]);
     expect(v.candidates.find((c) => c.nominationId === ids[1])?.score).toBe(92.5);
+  });
+});
+
+describe("R-004-59 the seed's own numbers: 150 places, 1:1.2", () => {
+  it('R-004-59 180 candidates (⌈150 × 1.2⌉): 150 selected in one batch pass, the 151st is refused; confirmed, 150 seats are taken and 30 told why', async () => {
+    const { programmeId } = await competitiveProgramme(s, h.db, orgs(), 150, 0);
+    // 180 candidates written as the programs module writes them (nominating 180 one by one is slow on PGlite)
+    const rows: TeacherWrite[] = Array.from({ length: 180 }, (_, i) => {
+      const name = `候选${i}`;
+      return {
+        idNumber: `Y${String(i).padStart(17, '0')}`,
+        name,
+        namePinyin: pinyinKey(name),
+        nameInitials: pinyinInitials(name),
+        gender: 'M',
+        birthDate: '1985-01-01',
+        phone: null,
+        schoolId: school.id,
+        countyId: regionKeyOf(school),
+        orgPath: school.path,
+        stage: 'primary',
+        subject: 'math',
+        title: null,
+        backbone: null,
+        teachingStartDate: '2008-09-01',
+        trainingStartYear: 2015,
+        rolesHeld: ['researcher'],
+        status: 'active',
+      };
+    });
+    await h.db
+      .transaction()
+      .execute((trx) => createPeopleRepository(h.db).insertTeachers(rows, '2020-09-01', null, trx));
+    const teachers = await h.db
+      .selectFrom('teachers')
+      .select('id')
+      .where('name', 'like', '候选%')
+      .orderBy('id')
+      .execute();
+    const eligibility = JSON.stringify({
+      projectTypeCode: 'trainer_advanced',
+      trackCode: 'trainer',
+      referenceDate: '2021-07-30',
+      eligible: true,
+      needsOverride: false,
+      checks: [],
+      priorities: [],
+    });
+    const inserted = await h.db
+      .insertInto('nominations')
+      .values(
+        teachers.map((t) => ({
+          county_id: regionKeyOf(school),
+          programme_id: programmeId,
+          teacher_id: t.id,
+          school_id: school.id,
+          org_path: school.path,
+          quota_region_id: regionKeyOf(school),
+          quota_org_id: school.id,
+          status: 'candidate',
+          eligibility,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const ids = inserted.map((r) => r.id);
+    expect(ids).toHaveLength(180);
+    const v0 = await s.shortlists.get(providerStaff(), programmeId);
+    expect(v0.nodes[0]).toMatchObject({ places: 150, cap: 180, candidates: 180 });
+
+    expect(
+      (await s.shortlists.mark(providerStaff(), programmeId, { marks: ids.slice(0, 150).map(sel) })).selected,
+    ).toBe(150);
+    const over = await thrown(
+      s.shortlists.mark(providerStaff(), programmeId, { marks: [sel(ids[150] ?? '')] }),
+    );
+    expect(over.details).toMatchObject({
+      problems: [{ code: 'SHORTLIST.OVER_PLACES', values: { places: 150, selected: 151, over: 1 } }],
+    });
+    await s.shortlists.mark(providerStaff(), programmeId, { marks: ids.slice(150).map((id) => out(id)) });
+    await s.shortlists.submit(providerStaff(), programmeId);
+    const done = await s.shortlists.confirm(owner(), programmeId);
+    expect(done).toMatchObject({ status: 'confirmed', selected: 150, totalPlaces: 150 });
+    const q = await h.db
+      .selectFrom('quota_allocations')
+      .select(['seats', 'used'])
+      .where('programme_id', '=', programmeId)
+      .where('org_id', '=', school.id)
+      .executeTakeFirstOrThrow();
+    expect(q).toEqual({ seats: 150, used: 150 });
+    const told = await h.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('kind', '=', 'shortlist.not_selected')
+      .where('entity_id', 'in', ids)
+      .executeTakeFirstOrThrow();
+    expect(Number(told.n)).toBe(30);
   });
 });
 
