@@ -29,6 +29,8 @@ import { plansRoutes } from './modules/plans';
 import { programsRoutes } from './modules/programs';
 // kpiweb: KPIs and reports
 import { reportsRoutes } from './modules/reports';
+// ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+import { shortlistsRoutes } from './modules/shortlists';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
@@ -183,6 +185,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(examsRoutes(services.exams));
       // ---- examaud: parents and the public (issue 4 item 4) ----
       await api.register(examReleaseRoutes(services.exams, services.examRelease));
+      // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+      await api.register(shortlistsRoutes(services.shortlists));
     },
     { prefix: '/api/v1' },
   );

@@ -19,6 +19,8 @@ import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService } from './modules/programs';
 // kpiweb: KPIs and reports (issue 3 item 10)
 import { createReportsService } from './modules/reports';
+// ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
@@ -110,6 +112,16 @@ export function createServices(
     clock,
   });
   // ---- end examaud ----
+  // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+  const shortlists = createShortlistsService({
+    db,
+    repo: createShortlistsRepository(db),
+    programs,
+    programsRepo: createProgramsRepository(db),
+    notifications,
+    audit,
+    clock,
+  });
   return {
     audit,
     auth,
@@ -129,6 +141,7 @@ export function createServices(
     outcomes,
     exams,
     examRelease,
+    shortlists,
   };
 }
 

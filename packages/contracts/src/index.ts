@@ -15,3 +15,5 @@ export * from './plans';
 export * from './programs';
 // ---- kpiweb: KPIs and reports (issue 3 item 10) ----
 export * from './reports';
+// ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+export * from './shortlists';

@@ -75,6 +75,11 @@ export const PERMISSIONS = {
   /** Issue per-student access codes for parents (the school hands out the Excel list). */
   'exam.codes': ['system_admin', 'bureau_admin', 'school_admin'],
   // ---- end examaud ----
+  // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+  /** Score, mark and submit the selection of a programme whose approved provider is the org the role sits on. */
+  'shortlist.select': ['provider_staff'],
+  /** Confirm or return a submitted selection of a programme owned in the subtree. */
+  'shortlist.review': ['system_admin', 'bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

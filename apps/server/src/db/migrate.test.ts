@@ -524,6 +524,33 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'payload',
     'payload_bytes',
   ],
+  // ---- shortlist (0012) ----
+  shortlist_selections: [
+    'programme_id',
+    'provider_org_id',
+    'provider_path',
+    'status',
+    'round',
+    'owner_confirms',
+    'submitted_by',
+    'submitted_at',
+    'decided_by',
+    'decided_at',
+    'return_comment',
+    'created_at',
+    'updated_at',
+  ],
+  shortlist_marks: [
+    'county_id',
+    'nomination_id',
+    'programme_id',
+    'quota_org_id',
+    'score_tenths',
+    'decision',
+    'reason',
+    'marked_by',
+    'marked_at',
+  ],
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -654,6 +681,17 @@ const NULLABLE = new Set([
   // exam upload dry runs (0011, branch examupload)
   'exam_uploads.committed_at',
   'exam_uploads.payload',
+  // ---- shortlist (0012) ----
+  'shortlist_selections.owner_confirms',
+  'shortlist_selections.submitted_by',
+  'shortlist_selections.submitted_at',
+  'shortlist_selections.decided_by',
+  'shortlist_selections.decided_at',
+  'shortlist_selections.return_comment',
+  'shortlist_marks.score_tenths',
+  'shortlist_marks.decision',
+  'shortlist_marks.reason',
+  'shortlist_marks.marked_by',
 ]);
 
 let h: DatabaseHandle;

@@ -630,6 +630,36 @@ export interface ExamUploadsTable {
 }
 // ---- end exam upload dry runs ----
 
+// ---- shortlist (0012): the provider's selection from a competitive shortlist (R-004-59) ----
+
+export interface ShortlistSelectionsTable {
+  programme_id: Id;
+  provider_org_id: Id;
+  provider_path: string;
+  status: Generated<string>;
+  round: Generated<number>;
+  owner_confirms: boolean | null;
+  submitted_by: Id | null;
+  submitted_at: NullableTimestamp;
+  decided_by: Id | null;
+  decided_at: NullableTimestamp;
+  return_comment: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ShortlistMarksTable {
+  county_id: Id;
+  nomination_id: Id;
+  programme_id: Id;
+  quota_org_id: Id;
+  score_tenths: number | null;
+  decision: string | null;
+  reason: string | null;
+  marked_by: Id | null;
+  marked_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -682,4 +712,7 @@ export interface DB {
   // ---- end examaud ----
   // exam upload dry runs (0011, branch examupload)
   exam_uploads: ExamUploadsTable;
+  // ---- shortlist (0012) ----
+  shortlist_selections: ShortlistSelectionsTable;
+  shortlist_marks: ShortlistMarksTable;
 }

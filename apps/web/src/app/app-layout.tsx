@@ -10,6 +10,7 @@ import {
   FileDoneOutlined,
   LogoutOutlined,
   MenuOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
   QrcodeOutlined,
   ReadOutlined,
@@ -46,6 +47,8 @@ const SECTIONS = [
   'monitoring',
   // progui
   'training-overview',
+  // shortlist (R-004-59)
+  'shortlists',
 ] as const;
 
 function selectedKey(pathname: string): string {
@@ -138,6 +141,10 @@ export function AppLayout() {
           : []),
         ...(hasPermission(me, 'plan.submit') || hasPermission(me, 'plan.review')
           ? [{ key: '/plans', icon: <FileDoneOutlined />, label: t('nav.plans') }]
+          : []),
+        // ---- shortlist (R-004-59) ----
+        ...(hasPermission(me, 'shortlist.select') || hasPermission(me, 'shortlist.review')
+          ? [{ key: '/shortlists', icon: <OrderedListOutlined />, label: t('nav.shortlists') }]
           : []),
         ...(hasPermission(me, 'class.read')
           ? [{ key: '/classes', icon: <ScheduleOutlined />, label: t('nav.classes') }]

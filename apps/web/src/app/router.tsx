@@ -133,6 +133,17 @@ export function createAppRouter() {
           path: 'imports',
           lazy: () => import('../features/imports/imports-page').then((m) => ({ Component: m.ImportsPage })),
         },
+        // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+        {
+          path: 'shortlists',
+          lazy: () =>
+            import('../features/shortlists/shortlists-page').then((m) => ({ Component: m.ShortlistsPage })),
+        },
+        {
+          path: 'shortlists/:id',
+          lazy: () =>
+            import('../features/shortlists/shortlist-page').then((m) => ({ Component: m.ShortlistPage })),
+        },
         // plans (issue 3 items 3 and 9)
         {
           path: 'plans',

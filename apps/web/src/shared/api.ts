@@ -1,4 +1,5 @@
 // programmes (issue 3)
+// ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 // ---- kpiweb: KPIs, shortlists, substitution requests, appeals, notifications ----
 
 // ---- end kpiweb ----
@@ -138,7 +139,10 @@ import {
   type SchoolListQuery,
   type SchoolRow,
   type SchoolTrend,
+  type ShortlistMarksRequest,
   type ShortlistResult,
+  type ShortlistSelection,
+  type ShortlistSummary,
   type SubmitOutcomeLink,
   type SubstituteRequest,
   type SubstitutionDecision,
@@ -147,6 +151,8 @@ import {
   type SubstitutionRequestBody,
   schoolRowSchema,
   shortlistResultSchema,
+  shortlistSelectionSchema,
+  shortlistSummarySchema,
   substitutionDecisionResultSchema,
   substitutionRequestSchema,
   type TeacherDetail,
@@ -926,6 +932,31 @@ export function createApiClient(options: ApiClientOptions = {}) {
       );
     },
     // ---- end examaud ----
+
+    // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
+    shortlistSelections(): Promise<ShortlistSummary[]> {
+      return get(shortlistSummarySchema.array(), '/api/v1/shortlist-selections');
+    },
+    shortlistSelection(programmeId: string): Promise<ShortlistSelection> {
+      return get(
+        shortlistSelectionSchema,
+        `/api/v1/programmes/${encodeURIComponent(programmeId)}/shortlist-selection`,
+      );
+    },
+    async markShortlist(programmeId: string, body: ShortlistMarksRequest): Promise<ShortlistSelection> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/shortlist-selection/marks`;
+      return parseWith(shortlistSelectionSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
+    },
+    async shortlistAction(
+      programmeId: string,
+      action: 'submit' | 'confirm' | 'return',
+      comment?: string,
+    ): Promise<ShortlistSelection> {
+      const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/shortlist-selection/${action}`;
+      const opts = action === 'return' ? { json: { comment } } : {};
+      return parseWith(shortlistSelectionSchema, await json('POST', path, opts), `POST ${path}`);
+    },
+    // ---- end shortlist ----
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -18,6 +18,8 @@ import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // progui: 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
+// ---- shortlist (R-004-59) ----
+import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -390,6 +392,8 @@ const zhCN = {
   ...CLASSES_ZH,
   ...EXAM_RELEASE_ZH,
   ...OVERVIEW_ZH,
+  // ---- shortlist ----
+  ...SHORTLISTS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -402,6 +406,8 @@ const enUS: Record<MessageKey, string> = {
   ...CLASSES_EN,
   ...EXAM_RELEASE_EN,
   ...OVERVIEW_EN,
+  // ---- shortlist ----
+  ...SHORTLISTS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

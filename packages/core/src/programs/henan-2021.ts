@@ -541,6 +541,14 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       cycleYears: pv(2, 'R-004-60', 'S004:L138'),
       traineeTotal: pv(150, 'R-004-58', 'S004:L128'),
       competitiveRatio: pv(1.2, 'R-004-59', 'S004:L128-130', '1:1.2 差额遴选，候选人数 = ⌈名额 × 1.2⌉'),
+      shortlistSelection: {
+        ownerConfirms: pv(
+          true,
+          'R-004-59',
+          'S004:L128-130',
+          '解读："由承训高校遴选确定"：入选与否由承训高校决定并提交；提交后经项目主办单位（教育厅）确认名单即生效，主办单位只可确认或退回（附意见），不可改选。设为否则承训高校提交即生效',
+        ),
+      },
       tracks: [
         {
           code: 'trainer',

@@ -8,3 +8,4 @@ export * from './policy-pack';
 export * from './preview-grouping';
 export * from './quota';
 export * from './selection-quality';
+export * from './shortlist';

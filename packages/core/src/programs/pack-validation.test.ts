@@ -73,6 +73,23 @@ describe('validatePack', () => {
     expect(validatePack(pack)).toEqual([]);
   });
 
+  it('R-004-59 shortlist: the owner-confirms setting is a yes/no, and only on a competitive project type', () => {
+    const pack = editable();
+    const type = typeAt(pack, P3);
+    const setting = type.shortlistSelection?.ownerConfirms;
+    if (!setting) throw new Error('setup');
+    (setting as { value: unknown }).value = 'yes';
+    expect(only(validatePack(pack))).toMatchObject({
+      code: 'PACK.SHORTLIST_SETTING',
+      ruleId: 'R-004-59',
+      path: expect.stringContaining('shortlistSelection.ownerConfirms'),
+    });
+    setting.value = false;
+    expect(validatePack(pack)).toEqual([]);
+    delete type.competitiveRatio;
+    expect(only(validatePack(pack))).toMatchObject({ code: 'PACK.SHORTLIST_SETTING' });
+  });
+
   it('R-004-22…24: negative or fractional money in fen', () => {
     const pack = editable();
     pack.funding.centralizedPerPersonDayFen.value = -40_000;

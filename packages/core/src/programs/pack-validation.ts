@@ -40,7 +40,9 @@ export type PackProblemCode =
   | 'PACK.BAD_SETTING'
   | 'PACK.SHARE_RANGE'
   | 'PACK.CLASS_OPS'
-  | 'PACK.COMPLETION';
+  | 'PACK.COMPLETION'
+  // shortlist: whether the owner confirms a provider's selection (R-004-59)
+  | 'PACK.SHORTLIST_SETTING';
 
 export interface PackProblem {
   code: PackProblemCode;
@@ -229,6 +231,18 @@ function checkProjectType(pack: PolicyPack, type: ProjectType, path: string, c: 
         `差额比例 1:${r.value} 小于 1:1，候选人少于名额，无法差额遴选`,
       );
     }
+  }
+  // shortlist: the owner-confirms setting is a yes/no and only means something on a competitive project type
+  const confirms = type.shortlistSelection?.ownerConfirms;
+  if (confirms && (typeof confirms.value !== 'boolean' || !type.competitiveRatio)) {
+    c.add(
+      'PACK.SHORTLIST_SETTING',
+      confirms.ruleId,
+      `${path}.shortlistSelection.ownerConfirms`,
+      typeof confirms.value !== 'boolean'
+        ? '差额遴选是否须主办单位确认，只能为"是"或"否"'
+        : '未设差额比例的项目类型不采取差额遴选，不应设置遴选确认方式',
+    );
   }
   const share = type.practicalShareMinPct;
   const floor = pack.design.practicalShareMinPct;

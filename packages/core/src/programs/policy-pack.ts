@@ -338,6 +338,12 @@ export interface CountySystemSpec {
   pairing: PolicyValue<{ universities: number; qualitySchools: number; provincialTeams: number }>;
 }
 
+/** shortlist: the provider's selection from a competitive shortlist (差额遴选, R-004-59). */
+export interface ShortlistSelectionRules {
+  /** Whether the programme's owner (the office) must confirm the provider's submitted selection before it applies. */
+  ownerConfirms: PolicyValue<boolean>;
+}
+
 export interface ProjectType {
   code: string;
   name: string;
@@ -350,6 +356,8 @@ export interface ProjectType {
   traineeTotal?: PolicyValue<number>;
   /** Candidates per place in a competitive (差额) selection: 1.2 for "1:1.2". */
   competitiveRatio?: PolicyValue<number>;
+  /** shortlist: how the provider's selection from the shortlist takes effect (R-004-59); `shortlistRulesOf` defaults it. */
+  shortlistSelection?: ShortlistSelectionRules;
   /** A project-specific practical share; must not be below the pack-wide minimum. */
   practicalShareMinPct?: PolicyValue<number>;
   /** The first track is the one nominations are for unless another is named. */

@@ -1064,6 +1064,16 @@ export function createProgramsRepository(db: Database) {
 
     // ------------------------------------------------------------------------- shortlists (R-004-59)
 
+    /** shortlist: whether the approved provider has started its own selection (shortlist_selections, 0012). */
+    async hasProviderSelection(programmeId: string, trx: Database = db): Promise<boolean> {
+      const r = await trx
+        .selectFrom('shortlist_selections')
+        .select('programme_id')
+        .where('programme_id', '=', programmeId)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
     /** Live candidates at a quota node (call with the node's row locked so the count cannot race). */
     async countCandidates(programmeId: string, quotaOrgId: string, trx: Database): Promise<number> {
       const r = await trx

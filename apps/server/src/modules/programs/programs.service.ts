@@ -1937,6 +1937,14 @@ export function createProgramsService(deps: {
       return db.transaction().execute(async (trx) => {
         const quota = await repo.lockQuota(key, trx);
         if (!quota) throw notFound('该单位的本项目名额');
+        // shortlist: once the approved provider selects on the platform, its selection decides (R-004-59)
+        if (await repo.hasProviderSelection(p.id, trx)) {
+          throw new AppError(
+            'CONFLICT',
+            `承训高校已在平台上进行差额遴选（${SHORTLIST_RULE_ID}），请在"差额遴选"中确认或退回其提交的名单`,
+            { ruleId: SHORTLIST_RULE_ID },
+          );
+        }
         const candidates = await repo.lockCandidates(p.id, org.id, trx);
         const chosen = new Set(req.selectedIds);
         const unknown = [...chosen].filter((x) => !candidates.some((c) => c.id === x));
@@ -2336,6 +2344,8 @@ export interface ProgrammeRef {
   startDate: string;
   endDate: string;
   totalSeats: number;
+  /** shortlist: the trainee selection deadline (R-004-18). */
+  selectionDeadline: string;
 }
 
 function toRef(r: ProgrammeRow): ProgrammeRef {
@@ -2353,6 +2363,7 @@ function toRef(r: ProgrammeRow): ProgrammeRef {
     startDate: r.start_date,
     endDate: r.end_date,
     totalSeats: r.total_seats,
+    selectionDeadline: r.selection_deadline,
   };
 }
 

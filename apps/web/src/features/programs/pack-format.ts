@@ -294,6 +294,11 @@ const LABELS: Record<string, Text> = {
   cycleYears: tx('培训周期', 'Cycle'),
   traineeTotal: tx('培训人数', 'Trainees'),
   competitiveRatio: tx('差额遴选比例', 'Competitive ratio'),
+  // shortlist (R-004-59)
+  'shortlistSelection.ownerConfirms': tx(
+    '差额遴选结果须主办单位确认',
+    'Owner confirms the competitive selection',
+  ),
   // track
   centralizedDaysPerYear: tx('每年集中培训', 'Centralised days per year'),
   centralizedDaysTotal: tx('集中培训（合计）', 'Centralised days (total)'),

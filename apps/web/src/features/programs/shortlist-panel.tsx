@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Nomination, PolicyPackBody, Programme, QuotaNode } from '@yanxun/contracts';
 import { Alert, App, Button, Card, Checkbox, Empty, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { RuleErrorAlert } from './rule-error';
@@ -158,6 +159,13 @@ export function ShortlistPanel({ programme, ratio }: { programme: Programme; rat
         showIcon
         title={t('prog.short.title', { rule: SHORTLIST_RULE_ID })}
         description={t('prog.short.intro', { ratio })}
+      />
+      {/* shortlist: the provider university's own selection (R-004-59) */}
+      <Alert
+        type="warning"
+        showIcon
+        title={t('sl.providerSelects', { rule: SHORTLIST_RULE_ID })}
+        action={<Link to={`/shortlists/${programme.id}`}>{t('sl.viewSelection')}</Link>}
       />
       {quotas.isError || candidates.isError ? (
         <RuleErrorAlert error={quotas.error ?? candidates.error} />
