@@ -458,6 +458,28 @@ export async function loadDemoProgrammes(
   }
   at('2026-11-06');
   await s.outcomes.run(provider, c1.id);
+  // what the province has paid so far (R-004-22, R-004-23): the centralized week and the online hours; a
+  // correction with its reason, as a finance officer records one
+  at('2026-11-10');
+  await s.plans.addSpending(province, p1.id, {
+    category: 'centralized',
+    amountFen: 5 * 38 * 400 * 100,
+    spentOn: '2026-11-10',
+    note: '集中培训 5 天 × 38 人（食宿、授课、场地）',
+  });
+  await s.plans.addSpending(province, p1.id, {
+    category: 'online',
+    amountFen: 38 * 60 * 3 * 100,
+    spentOn: '2026-11-10',
+    note: '网络研修 60 学时 × 38 人',
+  });
+  at('2026-11-12');
+  await s.plans.addSpending(province, p1.id, {
+    category: 'centralized',
+    amountFen: -1_200 * 100,
+    spentOn: '2026-11-12',
+    note: '冲减：1 人未报到，退回住宿费',
+  });
 
   // ───────────── P2: 市培, approved plan, class in its second week ─────────────
   const p2Picks = await candidates('rural', cityOrg.path, 58);
