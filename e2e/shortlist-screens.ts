@@ -8,36 +8,13 @@
  *   npm run build -w @yanxun/web
  *   npx tsx e2e/shortlist-screens.ts        # PNGs in test-results/shortlist-*.png
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addDays, todayInShanghai } from '@yanxun/core';
-import { chromium, type Page } from 'playwright-core';
-import { buildApp } from '../apps/server/src/app';
-import { connectPglite } from '../apps/server/src/db/database';
-import { migrateToLatest } from '../apps/server/src/db/migrate';
-import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
-import { createServices } from '../apps/server/src/services';
 import type { Actor } from '../apps/server/src/shared/actor';
+import { out, screensKit } from './screens-kit';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'test-results');
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yx-shortlist-'));
-const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
-const db = handle.db;
-await migrateToLatest(db);
-await loadDemoRegion(db, { teachers: 300 });
-await syncBuiltinPacks(db);
-const services = createServices(db, {
-  sessionIdleMinutes: 30,
-  sessionAbsoluteHours: 12,
-  lockoutThreshold: 5,
-  lockoutMinutes: 15,
-});
+const kit = await screensKit({ name: 'shortlist', teachers: 300 });
+const { db, services } = kit;
 
 type Org = { id: string; path: string; name: string; kind: string };
 const actor = (role: Actor['grants'][number]['role'], org: Org): Actor => ({
@@ -166,21 +143,9 @@ await services.shortlists.mark(staff, programme.id, {
   ],
 });
 
-const app = await buildApp({ services, logLevel: 'warn', webDist: path.join(root, 'apps/web/dist') });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-fs.mkdirSync(out, { recursive: true });
+const base = await kit.serve();
+const browser = kit.browser();
+const signIn = kit.signIn;
 const newPage = () =>
   browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 
@@ -246,7 +211,4 @@ console.log(`provider page scroll width at 1440 px: ${width}`);
 console.log(
   `screenshots in ${out}: shortlist-list, shortlist-provider, shortlist-provider-over, shortlist-provider-en, shortlist-owner, shortlist-owner-return`,
 );
-await browser.close();
-await app.close();
-await handle.close();
-fs.rmSync(tmp, { recursive: true, force: true });
+await kit.close();
