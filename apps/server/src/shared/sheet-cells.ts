@@ -13,6 +13,8 @@ import {
   type ItemSpec,
   parseCsv,
   type ReadScoresOptions,
+  readPriorCsvFast,
+  readPriorSheet,
   readScoreCsvFast,
   readScoreSheet,
   type SheetCells,
@@ -132,4 +134,16 @@ export function readScoreSource(
     if (exam) return { exam, errors: [] };
   }
   return readScoreSheet(sourceCells(source), items, options);
+}
+
+/** Validate a prior-score sheet: core's CSV fast path when it applies, otherwise `readPriorSheet` on the cells. */
+export function readPriorSource(source: SheetSource): {
+  prior: Map<string, number>;
+  errors: ExamInputError[];
+} {
+  if (source.kind === 'csv') {
+    const prior = readPriorCsvFast(source.text);
+    if (prior) return { prior, errors: [] };
+  }
+  return readPriorSheet(sourceCells(source));
 }

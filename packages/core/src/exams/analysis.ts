@@ -5,7 +5,6 @@
  * "Exam analysis". Statistics that are undefined for the data are `null` (see each field).
  */
 import type { ExamScores, ItemSpec } from './model';
-import { sortedMedian } from './stats';
 
 /** 一分三率 thresholds as fractions of full marks: excellent ≥ 0.85, pass ≥ 0.60, low < 0.40 by default. */
 export interface ExamThresholds {
@@ -131,17 +130,95 @@ function rateOf(count: number, n: number): number | null {
   return n === 0 ? null : count / n;
 }
 
-/** The students `idx` ordered by total descending, ties in input order (the order of the 27 % rule). */
+/**
+ * The students `idx` ordered by total descending, ties in input order (the order of the 27 % rule): a counting
+ * sort when the totals lie on a fine grid (whole, half, tenth or hundredth points, the usual case), else a
+ * comparison sort. Both give exactly this order.
+ */
 export function orderByTotalDesc(totals: Float64Array, idx: Uint32Array): Uint32Array {
+  return gridOrder(totals, idx) ?? comparisonOrder(totals, idx);
+}
+
+function comparisonOrder(totals: Float64Array, idx: Uint32Array): Uint32Array {
   const order = Uint32Array.from(idx);
   order.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
   return order;
 }
 
 /**
+ * Counting sort of `idx` by total descending, stable: null unless, for one step q of 1, 1/2, 1/10 or 1/100 point,
+ * every total t has t · q an integer with (t · q) / q === t (so distinct totals get distinct, equally ordered
+ * keys) and the keys span at most 4 n + 1,024 values.
+ */
+function gridOrder(totals: Float64Array, idx: Uint32Array): Uint32Array | null {
+  const n = idx.length;
+  let q = 0;
+  let lo = 0;
+  let hi = 0;
+  for (const step of [1, 2, 10, 100]) {
+    lo = Number.POSITIVE_INFINITY;
+    hi = Number.NEGATIVE_INFINITY;
+    let k = 0;
+    for (; k < n; k++) {
+      const t = totals[idx[k] ?? 0] ?? 0;
+      const key = t * step;
+      if (!Number.isInteger(key) || key / step !== t) break;
+      if (key < lo) lo = key;
+      if (key > hi) hi = key;
+    }
+    if (k === n) {
+      q = step;
+      break;
+    }
+  }
+  if (q === 0 || n === 0 || hi - lo > 4 * n + 1024) return null;
+  // bucket b = hi − key: 0 for the highest total; a student's place = students in earlier buckets + earlier ones
+  // in the same bucket (input order, as idx is scanned in order)
+  const starts = new Int32Array(hi - lo + 2);
+  for (let k = 0; k < n; k++) {
+    const b = hi - (totals[idx[k] ?? 0] ?? 0) * q;
+    starts[b + 1] = (starts[b + 1] ?? 0) + 1;
+  }
+  for (let b = 1; b < starts.length; b++) starts[b] = (starts[b] ?? 0) + (starts[b - 1] ?? 0);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = idx[k] ?? 0;
+    const b = hi - (totals[i] ?? 0) * q;
+    const at = starts[b] ?? 0;
+    order[at] = i;
+    starts[b] = at + 1;
+  }
+  return order;
+}
+
+/**
+ * The score matrix column by column (item-major): the score of row i on item j at `j * rows + i`. The sweeps over
+ * the students then keep their sums in local variables instead of one array slot per item; each sum still adds
+ * the same numbers in the same order (students in `idx` order), so every result is bit for bit the one of a
+ * row-by-row sweep.
+ */
+export function scoreColumns(exam: ExamScores): Float64Array {
+  const m = exam.items.length;
+  const rows = exam.studentIds.length;
+  const s = exam.scores;
+  const cols = new Float64Array(m * rows);
+  const BLOCK = 64; // rows per block: the block's cells stay in cache while each column segment is written
+  for (let i0 = 0; i0 < rows; i0 += BLOCK) {
+    const i1 = Math.min(rows, i0 + BLOCK);
+    for (let j = 0; j < m; j++) {
+      const c = j * rows;
+      for (let i = i0; i < i1; i++) cols[c + i] = s[i * m + j] ?? 0;
+    }
+  }
+  return cols;
+}
+
+/**
  * Analyse the students `idx` (indices into the exam's rows, in input order) of an exam whose totals are known.
  * `order` is `orderByTotalDesc(totals, idx)` when the caller has it already (analyzeExam derives every group's
- * order from one sort of all students). Exported for callers that analyse their own subsets (a sample, a stage).
+ * order from one sort of all students); `columns` is `scoreColumns(exam)` (pass it when analysing several
+ * subsets of one exam: it is a copy of the whole matrix). Exported for callers that analyse their own subsets (a
+ * sample, a stage).
  */
 export function analyzeSubset(
   exam: ExamScores,
@@ -149,20 +226,16 @@ export function analyzeSubset(
   idx: Uint32Array,
   thresholds: ExamThresholds = DEFAULT_EXAM_THRESHOLDS,
   order: Uint32Array = orderByTotalDesc(totals, idx),
+  columns: Float64Array = scoreColumns(exam),
 ): SubsetAnalysis {
   const items = exam.items;
   const m = items.length;
   const n = idx.length;
+  const rows = exam.studentIds.length;
   const s = exam.scores;
   const full = exam.fullMarks;
 
-  // pass 1: sums, constancy of each item and of each rest score (total − item)
-  const colSum = new Float64Array(m);
-  const restSum = new Float64Array(m);
-  const first = new Float64Array(m);
-  const firstRest = new Float64Array(m);
-  const varies = new Uint8Array(m);
-  const restVaries = new Uint8Array(m);
+  // the totals: sum, 一分三率, then the centred sum of squares
   let totalSum = 0;
   let excellent = 0;
   let pass = 0;
@@ -170,75 +243,85 @@ export function analyzeSubset(
   const exCut = thresholds.excellent * full;
   const passCut = thresholds.pass * full;
   const lowCut = thresholds.low * full;
-  if (n > 0) {
-    const r0 = idx[0] ?? 0;
-    const t0 = totals[r0] ?? 0;
-    for (let j = 0; j < m; j++) {
-      first[j] = s[r0 * m + j] ?? 0;
-      firstRest[j] = t0 - (first[j] ?? 0);
-    }
-  }
   for (let k = 0; k < n; k++) {
-    const r = idx[k] ?? 0;
-    const t = totals[r] ?? 0;
+    const t = totals[idx[k] ?? 0] ?? 0;
     totalSum += t;
     if (t >= exCut) excellent++;
     if (t >= passCut) pass++;
     if (t < lowCut) low++;
-    const o = r * m;
-    for (let j = 0; j < m; j++) {
-      const x = s[o + j] ?? 0;
-      const y = t - x;
-      colSum[j] = (colSum[j] ?? 0) + x;
-      restSum[j] = (restSum[j] ?? 0) + y;
-      if (x !== first[j]) varies[j] = 1;
-      if (y !== firstRest[j]) restVaries[j] = 1;
-    }
   }
   const meanT = n > 0 ? totalSum / n : 0;
-  const mx = new Float64Array(m);
-  const my = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    mx[j] = n > 0 ? (colSum[j] ?? 0) / n : 0;
-    my[j] = n > 0 ? (restSum[j] ?? 0) / n : 0;
+  let stt = 0;
+  for (let k = 0; k < n; k++) {
+    const dt = (totals[idx[k] ?? 0] ?? 0) - meanT;
+    stt += dt * dt;
   }
 
-  // pass 2: centred sums of squares and products
+  // each item x and its rest score y = total − x: pass 1 sums and constancy, pass 2 centred sums of squares and
+  // products (two-pass, so a large common offset does not cancel digits away)
+  const mx = new Float64Array(m);
   const sxx = new Float64Array(m);
   const syy = new Float64Array(m);
   const sxy = new Float64Array(m);
-  let stt = 0;
-  for (let k = 0; k < n; k++) {
-    const r = idx[k] ?? 0;
-    const t = totals[r] ?? 0;
-    const dt = t - meanT;
-    stt += dt * dt;
-    const o = r * m;
+  const nonConstant = new Uint8Array(m); // 1 when both x and y vary over the students
+  if (n > 0) {
+    const r0 = idx[0] ?? 0;
+    const t0 = totals[r0] ?? 0;
     for (let j = 0; j < m; j++) {
-      const x = s[o + j] ?? 0;
-      const dx = x - (mx[j] ?? 0);
-      const dy = t - x - (my[j] ?? 0);
-      sxx[j] = (sxx[j] ?? 0) + dx * dx;
-      syy[j] = (syy[j] ?? 0) + dy * dy;
-      sxy[j] = (sxy[j] ?? 0) + dx * dy;
+      const c = j * rows;
+      const x0 = columns[c + r0] ?? 0;
+      const y0 = t0 - x0;
+      let sumX = 0;
+      let sumY = 0;
+      let varies = false;
+      let restVaries = false;
+      for (let k = 0; k < n; k++) {
+        const r = idx[k] ?? 0;
+        const x = columns[c + r] ?? 0;
+        const y = (totals[r] ?? 0) - x;
+        sumX += x;
+        sumY += y;
+        if (x !== x0) varies = true;
+        if (y !== y0) restVaries = true;
+      }
+      const meanX = sumX / n;
+      const meanY = sumY / n;
+      let ssX = 0;
+      let ssY = 0;
+      let spXY = 0;
+      for (let k = 0; k < n; k++) {
+        const r = idx[k] ?? 0;
+        const x = columns[c + r] ?? 0;
+        const dx = x - meanX;
+        const dy = (totals[r] ?? 0) - x - meanY;
+        ssX += dx * dx;
+        ssY += dy * dy;
+        spXY += dx * dy;
+      }
+      mx[j] = meanX;
+      sxx[j] = ssX;
+      syy[j] = ssY;
+      sxy[j] = spXY;
+      if (varies && restVaries) nonConstant[j] = 1;
     }
   }
 
-  const sorted = new Float64Array(n);
-  for (let k = 0; k < n; k++) sorted[k] = totals[order[n - 1 - k] ?? 0] ?? 0;
+  // order is by total descending: ascending position p is order[n − 1 − p]
+  const asc = (p: number) => totals[order[n - 1 - p] ?? 0] ?? 0;
+  const h = n >> 1;
   const total: TotalStats = {
     n,
     mean: n > 0 ? meanT : null,
     sd: n > 1 ? Math.sqrt(stt / (n - 1)) : null,
-    median: sortedMedian(sorted),
-    max: n > 0 ? (sorted[n - 1] ?? null) : null,
-    min: n > 0 ? (sorted[0] ?? null) : null,
+    median: n === 0 ? null : n % 2 === 1 ? asc(h) : (asc(h - 1) + asc(h)) / 2,
+    max: n > 0 ? asc(n - 1) : null,
+    min: n > 0 ? asc(0) : null,
     excellentRate: rateOf(excellent, n),
     passRate: rateOf(pass, n),
     lowRate: rateOf(low, n),
   };
 
-  // 27 % rule: order by total descending, ties in input order (idx is in input order; the sort is stable)
+  // 27 % rule: order by total descending, ties in input order; the groups' rows are read row by row
   const g = Math.floor((n * DISCRIMINATION_GROUP_PERCENT) / 100);
   const upper = new Float64Array(m);
   const lower = new Float64Array(m);
@@ -257,9 +340,7 @@ export function analyzeSubset(
   const itemStats: ItemStats[] = items.map((it, j) => {
     sumItemVar += sxx[j] ?? 0;
     const r =
-      n >= 2 && varies[j] === 1 && restVaries[j] === 1
-        ? (sxy[j] ?? 0) / Math.sqrt((sxx[j] ?? 0) * (syy[j] ?? 0))
-        : null;
+      n >= 2 && nonConstant[j] === 1 ? (sxy[j] ?? 0) / Math.sqrt((sxx[j] ?? 0) * (syy[j] ?? 0)) : null;
     return {
       itemId: it.id,
       maxScore: it.maxScore,
@@ -397,7 +478,8 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
   const order = orderByTotalDesc(totals, all);
-  const overall = analyzeSubset(exam, totals, all, thresholds, order);
+  const columns = scoreColumns(exam);
+  const overall = analyzeSubset(exam, totals, all, thresholds, order, columns);
   const om = overall.total.mean;
   const osd = overall.total.sd;
   const decorate = (
@@ -423,7 +505,12 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
     const schoolOrders = groupOrders(order, exam.school, bySchool);
     schools = bySchool.map((idx, s) => {
       const name = exam.schools[s] ?? '';
-      return decorate(analyzeSubset(exam, totals, idx, thresholds, schoolOrders[s]), name, name, null);
+      return decorate(
+        analyzeSubset(exam, totals, idx, thresholds, schoolOrders[s], columns),
+        name,
+        name,
+        null,
+      );
     });
     schools.sort((a, b) => compareText(a.school, b.school));
   }
@@ -435,7 +522,7 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
       const school = exam.schools[ref?.school ?? 0] ?? '';
       const cn = ref?.name ?? '';
       return decorate(
-        analyzeSubset(exam, totals, idx, thresholds, classOrders[c]),
+        analyzeSubset(exam, totals, idx, thresholds, classOrders[c], columns),
         `${school} / ${cn}`,
         school,
         cn,
