@@ -244,7 +244,20 @@ export function analyzeSubset(
   );
   const meanT = tot.mean;
   const stt = tot.ss;
-  const item = items.map((_, j) => sweepItem(columns, j * rows, totals, idx));
+  // each item's scores and the totals in idx order: views when idx is a run of consecutive rows (the whole paper;
+  // a school whose rows come together), else gathered
+  const first = idx[0] ?? 0;
+  const run = n > 0 && (idx[n - 1] ?? 0) - first === n - 1; // idx ascends, so this means consecutive
+  const t = run ? totals.subarray(first, first + n) : gather(totals, 0, idx, new Float64Array(n));
+  const scratch = run ? null : new Float64Array(n);
+  const item = items.map((_, j) =>
+    sweepItem(
+      scratch
+        ? gather(columns, j * rows, idx, scratch)
+        : columns.subarray(j * rows + first, j * rows + first + n),
+      t,
+    ),
+  );
 
   // order is by total descending: ascending position p is order[n − 1 − p]
   const asc = (p: number) => totals[order[n - 1 - p] ?? 0] ?? 0;
@@ -335,27 +348,19 @@ interface ItemSweep {
 }
 
 /**
- * One item (the column starting at `c` of `scoreColumns`) over the students idx: pass 1 sums and constancy,
- * pass 2 centred sums of squares and products (two-pass, so a large common offset does not cancel digits away).
+ * One item over a group of students: its scores x and the students' totals t, both in the group's order. Pass 1
+ * sums, pass 2 centred sums of squares and products (two-pass, so a large common offset does not cancel digits
+ * away).
  */
-function sweepItem(columns: Float64Array, c: number, totals: Float64Array, idx: Uint32Array): ItemSweep {
-  const n = idx.length;
+function sweepItem(x: Float64Array, t: Float64Array): ItemSweep {
+  const n = x.length;
   if (n === 0) return { mean: 0, ssX: 0, ssY: 0, spXY: 0, nonConstant: false };
-  const r0 = idx[0] ?? 0;
-  const x0 = columns[c + r0] ?? 0;
-  const y0 = (totals[r0] ?? 0) - x0;
   let sumX = 0;
   let sumY = 0;
-  let varies = false;
-  let restVaries = false;
   for (let k = 0; k < n; k++) {
-    const r = idx[k] ?? 0;
-    const x = columns[c + r] ?? 0;
-    const y = (totals[r] ?? 0) - x;
-    sumX += x;
-    sumY += y;
-    if (x !== x0) varies = true;
-    if (y !== y0) restVaries = true;
+    const xk = x[k] ?? 0;
+    sumX += xk;
+    sumY += (t[k] ?? 0) - xk;
   }
   const meanX = sumX / n;
   const meanY = sumY / n;
@@ -363,15 +368,44 @@ function sweepItem(columns: Float64Array, c: number, totals: Float64Array, idx: 
   let ssY = 0;
   let spXY = 0;
   for (let k = 0; k < n; k++) {
-    const r = idx[k] ?? 0;
-    const x = columns[c + r] ?? 0;
-    const dx = x - meanX;
-    const dy = (totals[r] ?? 0) - x - meanY;
+    const xk = x[k] ?? 0;
+    const dx = xk - meanX;
+    const dy = (t[k] ?? 0) - xk - meanY;
     ssX += dx * dx;
     ssY += dy * dy;
     spXY += dx * dy;
   }
-  return { mean: meanX, ssX, ssY, spXY, nonConstant: varies && restVaries };
+  const constant =
+    (mayBeConstant(ssX, meanX, n) && constantScores(x, t, false)) ||
+    (mayBeConstant(ssY, meanY, n) && constantScores(x, t, true));
+  return { mean: meanX, ssX, ssY, spXY, nonConstant: !constant };
+}
+
+/**
+ * False when n values with this mean and centred sum of squares cannot all be equal, so that the exact test
+ * (`constantScores`) is needed only for (nearly) constant ones. n equal values c have a computed mean within
+ * about n · 2⁻⁵³ · |c| of c, so their Σ (v − mean)² is at most about n³ · 2⁻¹⁰⁶ · c², below n · (10⁻⁸ · mean)² for
+ * any n up to 90 million; real scores are far above that. Means below 10⁻¹⁰⁰ (where the bound could underflow)
+ * always get the exact test.
+ */
+function mayBeConstant(ss: number, mean: number, n: number): boolean {
+  return ss <= n * (1e-8 * mean) ** 2 || Math.abs(mean) < 1e-100;
+}
+
+/** Every x (rest: every t − x) equal to the first one, compared exactly. */
+function constantScores(x: Float64Array, t: Float64Array, rest: boolean): boolean {
+  const v0 = rest ? (t[0] ?? 0) - (x[0] ?? 0) : (x[0] ?? 0);
+  for (let k = 1; k < x.length; k++) {
+    const v = rest ? (t[k] ?? 0) - (x[k] ?? 0) : (x[k] ?? 0);
+    if (v !== v0) return false;
+  }
+  return true;
+}
+
+/** out[k] = from[offset + idx[k]] */
+function gather(from: Float64Array, offset: number, idx: Uint32Array, out: Float64Array): Float64Array {
+  for (let k = 0; k < idx.length; k++) out[k] = from[offset + (idx[k] ?? 0)] ?? 0;
+  return out;
 }
 
 /**
