@@ -3,7 +3,15 @@
  * ties, corrected item–total r, alpha, bands, 超均率, standardised scores, label score rates.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeExam, bandsEvery, orderByTotalDesc, scoreBands } from './analysis';
+import {
+  analyzeExam,
+  analyzeSubset,
+  bandsEvery,
+  orderByTotalDesc,
+  prepareExam,
+  scoreBands,
+  studentTotals,
+} from './analysis';
 import { readItemSheet, readScoreSheet } from './parse';
 import { examOf } from './test-helpers';
 
@@ -315,6 +323,36 @@ describe('the fast ways give the same numbers (issue 4 bench, docs/PERFORMANCE.m
         Array.from(comparison(totals, idx)),
       ]);
     }
+  });
+
+  it('27 % groups of whole scores added in row order equal the sums in the order of totals', () => {
+    const rnd = seeded(5);
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      `s${i}`,
+      i % 2 ? '一中' : '二中',
+      '1班',
+      Math.floor(rnd() * 6),
+      Math.floor(rnd() * 11),
+      Math.floor(rnd() * 4),
+    ]);
+    const exam = examOf([5, 10, 3], rows);
+    const prep = prepareExam(exam);
+    expect(prep.wholeScores).toBe(true);
+    const totals = studentTotals(exam);
+    for (const idx of [
+      Uint32Array.from({ length: 300 }, (_, i) => i),
+      Uint32Array.from({ length: 150 }, (_, k) => 2 * k + 1),
+    ]) {
+      const rowOrder = analyzeSubset(exam, totals, idx, undefined, undefined, prep);
+      const totalOrder = analyzeSubset(exam, totals, idx, undefined, undefined, {
+        ...prep,
+        wholeScores: false,
+      });
+      expect(rowOrder).toEqual(totalOrder);
+    }
+    expect(Array.from(prep.mark).every((b) => b === 0)).toBe(true); // the scratch is left clean
+    // a half point anywhere: not whole
+    expect(prepareExam(examOf([5], [['a', 'S', '1', 2.5]])).wholeScores).toBe(false);
   });
 
   it("a school's statistics do not depend on whether its rows come together (views) or not (gathered)", () => {
