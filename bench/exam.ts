@@ -24,6 +24,7 @@ import {
   examReportJson,
   parseCsv,
   readItemSheet,
+  readPriorCsvFast,
   readPriorSheet,
   readScoreCsvFast,
   readScoreSheet,
@@ -171,9 +172,10 @@ async function main() {
   const stage: Record<string, number[]> = {
     read: [],
     'scores: CSV fast path (readScoreCsvFast, what the CLI uses)': [],
+    'prior: CSV fast path (readPriorCsvFast, what the CLI uses)': [],
     'general path: CSV parse (parseCsv)': [],
     'general path: validate (readScoreSheet …)': [],
-    analyse: [],
+    'analyse (overall + schools, as the CLI: classes only with --full)': [],
     'value-added': [],
   };
   let ours: unknown;
@@ -196,24 +198,33 @@ async function main() {
     const texts = [files.items, files.scores, files.prior].map((f) => decodeText(fs.readFileSync(f)));
     lap('read');
     const fastItems = readItemSheet({ records: parseCsv(texts[0] ?? '') }).items;
-    if (!readScoreCsvFast(texts[1] ?? '', fastItems))
-      throw new Error('the fast path declined the bench data');
+    const fastExam = readScoreCsvFast(texts[1] ?? '', fastItems);
+    if (!fastExam) throw new Error('the fast path declined the bench data');
     lap('scores: CSV fast path (readScoreCsvFast, what the CLI uses)');
+    const fastPrior = readPriorCsvFast(texts[2] ?? '');
+    if (!fastPrior) throw new Error('the prior fast path declined the bench data');
+    lap('prior: CSV fast path (readPriorCsvFast, what the CLI uses)');
     const [itemRecs, scoreRecs, priorRecs] = texts.map((x) => parseCsv(x));
     lap('general path: CSV parse (parseCsv)');
     const { items } = readItemSheet({ records: itemRecs ?? [] });
     const { exam } = readScoreSheet({ records: scoreRecs ?? [] }, items);
-    const { prior } = readPriorSheet({ records: priorRecs ?? [] });
+    readPriorSheet({ records: priorRecs ?? [] });
     if (!exam) throw new Error('invalid bench data');
     lap('general path: validate (readScoreSheet …)');
-    const a = analyzeExam(exam);
-    lap('analyse');
-    const va = valueAdded(studentTotals(exam), exam.studentIds, exam.school, exam.schools, prior);
+    const a = analyzeExam(fastExam, { classes: false });
+    lap('analyse (overall + schools, as the CLI: classes only with --full)');
+    const va = valueAdded(
+      studentTotals(fastExam),
+      fastExam.studentIds,
+      fastExam.school,
+      fastExam.schools,
+      fastPrior,
+    );
     lap('value-added');
     if (r === 0) {
       examReportJson(a, va.ok ? va.result : null);
       console.log(
-        `${a.students} students, ${a.absent} absent, ${a.schools.length} schools, ${a.classes.length} classes, alpha ${a.overall.alpha}`,
+        `${a.students} students, ${a.absent} absent, ${a.schools.length} schools, ${fastExam.classes.length} classes, alpha ${a.overall.alpha}`,
       );
     }
   }

@@ -13,12 +13,12 @@ import {
   type ExamInputError,
   examReportJson,
   readItemSheet,
-  readPriorSheet,
   studentTotals,
   type ValueAddedResult,
   valueAdded,
 } from '@yanxun/core/exams';
 import {
+  readPriorSource,
   readScoreSource,
   readSheetSource,
   SheetReadError,
@@ -132,7 +132,7 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
   const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
   if (itemErrors.length) throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
   const { exam, errors } = readScoreSource(scoreCells, items);
-  const priorRead = priorCells ? readPriorSheet(sourceCells(priorCells)) : null;
+  const priorRead = priorCells ? readPriorSource(priorCells) : null;
   const problems = [
     ...formatErrors(path.basename(scoresFile), errors),
     ...(priorRead && priorFile ? formatErrors(path.basename(priorFile), priorRead.errors) : []),

@@ -11,8 +11,11 @@ import {
   type ExamInputError,
   type ExamScores,
   type ItemSpec,
+  type PriorScores,
   parseCsv,
   type ReadScoresOptions,
+  readPriorCsvFast,
+  readPriorSheet,
   readScoreCsvFast,
   readScoreSheet,
   type SheetCells,
@@ -132,4 +135,13 @@ export function readScoreSource(
     if (exam) return { exam, errors: [] };
   }
   return readScoreSheet(sourceCells(source), items, options);
+}
+
+/** Validate a prior-score sheet: core's CSV fast path when it applies, otherwise `readPriorSheet` on the cells. */
+export function readPriorSource(source: SheetSource): { prior: PriorScores; errors: ExamInputError[] } {
+  if (source.kind === 'csv') {
+    const prior = readPriorCsvFast(source.text);
+    if (prior) return { prior, errors: [] };
+  }
+  return readPriorSheet(sourceCells(source));
 }

@@ -3,7 +3,15 @@
  * ties, corrected item–total r, alpha, bands, 超均率, standardised scores, label score rates.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeExam, bandsEvery, scoreBands } from './analysis';
+import {
+  analyzeExam,
+  analyzeSubset,
+  bandsEvery,
+  orderByTotalDesc,
+  prepareExam,
+  scoreBands,
+  studentTotals,
+} from './analysis';
 import { readItemSheet, readScoreSheet } from './parse';
 import { examOf } from './test-helpers';
 
@@ -156,6 +164,30 @@ describe('items', () => {
     expect(o.alpha).toBeCloseTo(1.5 * (1 - (0 + sxx / 3 + syy / 3) / totalVar), 14);
   });
 
+  it('constancy is exact: 0.1 for everyone is constant although its computed mean is not 0.1', () => {
+    // 0.1 + 0.1 + 0.1 = 0.30000000000000004, so Σ (x − mean)² is ~1e−33, not 0: still a constant item
+    const e = examOf(
+      [1, 5],
+      [
+        ['a', 'S', '1', 0.1, 1],
+        ['b', 'S', '1', 0.1, 3],
+        ['c', 'S', '1', 0.1, 4],
+      ],
+    );
+    const o = analyzeExam(e).overall;
+    expect(o.items[0]?.itemTotalR).toBeNull();
+    // values 1e−9 apart are not constant
+    const near = examOf(
+      [1, 5],
+      [
+        ['a', 'S', '1', 0.5, 1],
+        ['b', 'S', '1', 0.500000001, 3],
+        ['c', 'S', '1', 0.5, 4],
+      ],
+    );
+    expect(analyzeExam(near).overall.items[0]?.itemTotalR).not.toBeNull();
+  });
+
   it('one student: sd, alpha and correlations are null, median is the total', () => {
     const o = analyzeExam(examOf([5, 5], [['a', 'S', '1', 1, 2]])).overall;
     expect(o.total).toMatchObject({ n: 1, mean: 3, sd: null, median: 3, max: 3, min: 3 });
@@ -256,5 +288,93 @@ describe('score bands', () => {
     // full marks 10: one band [0, 10]
     expect(a.bands10.map((b) => [b.from, b.to, b.count])).toEqual([[0, 10, 5]]);
     expect(a.customBands?.map((b) => b.count)).toEqual([2, 3]); // [0, 6): 3, 1; [6, 10]: 10, 7, 7
+  });
+});
+
+describe('the fast ways give the same numbers (issue 4 bench, docs/PERFORMANCE.md section 5)', () => {
+  function seeded(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('order by total: the counting sort equals the comparison sort (ties in input order)', () => {
+    const rnd = seeded(7);
+    const comparison = (totals: Float64Array, idx: Uint32Array) =>
+      Uint32Array.from(idx).sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
+    const cases: Record<string, (i: number) => number> = {
+      'whole points': () => Math.floor(rnd() * 40),
+      'half points': () => Math.floor(rnd() * 80) / 2,
+      'tenths (not all on a binary grid)': () => Math.floor(rnd() * 400) / 10,
+      'sums of tenths (0.1 + 0.2 …)': () => 0.1 * Math.floor(rnd() * 5) + 0.2 * Math.floor(rnd() * 5),
+      'negative and −0': (i) => (i % 7 === 0 ? -0 : Math.floor(rnd() * 20) - 10),
+      'wide spread (comparison sort)': () => Math.floor(rnd() * 1e9),
+      'any double': () => rnd() * 100,
+    };
+    for (const [name, f] of Object.entries(cases)) {
+      const totals = Float64Array.from({ length: 500 }, (_, i) => f(i));
+      const idx = Uint32Array.from({ length: 300 }, (_, k) => k + Math.floor(k / 3)); // a subset, ascending
+      expect([name, Array.from(orderByTotalDesc(totals, idx))]).toEqual([
+        name,
+        Array.from(comparison(totals, idx)),
+      ]);
+    }
+  });
+
+  it('27 % groups of whole scores added in row order equal the sums in the order of totals', () => {
+    const rnd = seeded(5);
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      `s${i}`,
+      i % 2 ? '一中' : '二中',
+      '1班',
+      Math.floor(rnd() * 6),
+      Math.floor(rnd() * 11),
+      Math.floor(rnd() * 4),
+    ]);
+    const exam = examOf([5, 10, 3], rows);
+    const prep = prepareExam(exam);
+    expect(prep.wholeScores).toBe(true);
+    const totals = studentTotals(exam);
+    for (const idx of [
+      Uint32Array.from({ length: 300 }, (_, i) => i),
+      Uint32Array.from({ length: 150 }, (_, k) => 2 * k + 1),
+    ]) {
+      const rowOrder = analyzeSubset(exam, totals, idx, undefined, undefined, prep);
+      const totalOrder = analyzeSubset(exam, totals, idx, undefined, undefined, {
+        ...prep,
+        wholeScores: false,
+      });
+      expect(rowOrder).toEqual(totalOrder);
+    }
+    expect(Array.from(prep.mark).every((b) => b === 0)).toBe(true); // the scratch is left clean
+    // a half point anywhere: not whole
+    expect(prepareExam(examOf([5], [['a', 'S', '1', 2.5]])).wholeScores).toBe(false);
+  });
+
+  it("a school's statistics do not depend on whether its rows come together (views) or not (gathered)", () => {
+    const rnd = seeded(11);
+    const rows = Array.from({ length: 240 }, (_, i) => [
+      `s${String(i).padStart(3, '0')}`,
+      ['一中', '二中', '三中'][i % 3] ?? '',
+      `${1 + (i % 4)}班`,
+      Math.floor(rnd() * 6),
+      Math.floor(rnd() * 21) / 2,
+      Math.round(rnd() * 30) / 10,
+    ]);
+    const together = [...rows].sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+    const a = analyzeExam(examOf([5, 10, 3], rows));
+    const b = analyzeExam(examOf([5, 10, 3], together));
+    const strip = (g: { name: string; total: object; alpha: number | null; items: object[] }) => ({
+      name: g.name,
+      total: g.total,
+      alpha: g.alpha,
+      items: g.items,
+    });
+    expect(b.schools.map(strip)).toEqual(a.schools.map(strip));
+    expect(b.classes.map(strip)).toEqual(a.classes.map(strip));
   });
 });

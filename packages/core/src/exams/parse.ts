@@ -451,6 +451,14 @@ export function readScoreSheet(
   };
 }
 
+/** prior.csv's two columns (the first of each name; other columns are ignored), or null when one is missing. */
+export function checkPriorHeader(header: Cell[]): { cId: number; cPrior: number } | null {
+  const { index } = findColumns(header, ['student_id', 'prior_score']);
+  const cId = index.get('student_id');
+  const cPrior = index.get('prior_score');
+  return cId === undefined || cPrior === undefined ? null : { cId, cPrior };
+}
+
 /**
  * prior.csv: `student_id,prior_score`. A blank prior score means "no prior" (the student is left out of the
  * value-added model); a student twice is an error. Prior scores may be any finite number (scale scores, z-scores).

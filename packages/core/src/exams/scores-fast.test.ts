@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import { readItemSheet, readScoreSheet } from './parse';
-import { readScoreCsvFast } from './scores-fast';
+import { readItemSheet, readPriorSheet, readScoreSheet } from './parse';
+import { readPriorCsvFast, readScoreCsvFast } from './scores-fast';
 
 const ITEMS = readItemSheet({
   records: [
@@ -147,4 +147,53 @@ describe('readScoreCsvFast', () => {
     expect(fast).not.toBeNull();
     expect(fast).toEqual(general(text).exam);
   });
+});
+
+describe('readPriorCsvFast', () => {
+  const P = 'student_id,prior_score';
+  const generalPrior = (text: string) => readPriorSheet({ records: parseCsv(text) });
+  const asEntries = (p: { ids: readonly string[]; scores: Float64Array }) =>
+    p.ids.map((id, i) => [id, p.scores[i]]);
+
+  const ACCEPTED: Record<string, string> = {
+    'sorted ids': `${P}\na1,70\na2,81.5\na3,.5\n`,
+    'ids out of order (duplicates checked with a hash index)': `${P}\nb,1\na,2\nc,3\n`,
+    'blank prior score = no prior, the id still counts': `${P}\na,\nb,5\n`,
+    'CRLF, lone CR, no final line break': `${P}\r\na,1\rb,2\r\nc,3`,
+    'blank lines and lines of commas': `${P}\n\na,1\n,\n\nb,2\n`,
+    'Chinese header, columns swapped, an extra column': `前测成绩,考号,备注\n60,s1,x\n70,s2,\n`,
+    'spaces around the id': `${P}\n s1 ,60\n`,
+    'a long file that outgrows its first guess (lone CRs)': `${P}\r${Array.from({ length: 50 }, (_, i) => `s${i},${i}`).join('\r')}`,
+  };
+  for (const [name, text] of Object.entries(ACCEPTED)) {
+    it(`reads ${name} as readPriorSheet does`, () => {
+      const g = generalPrior(text);
+      expect(g.errors).toEqual([]);
+      const fast = readPriorCsvFast(text);
+      expect(fast).not.toBeNull();
+      expect(asEntries(fast as NonNullable<typeof fast>)).toEqual([...g.prior]);
+    });
+  }
+
+  const DECLINED: Record<string, string> = {
+    'duplicate student (sorted)': `${P}\na,1\na,2\n`,
+    'duplicate student (out of order)': `${P}\nb,1\na,2\nb,3\n`,
+    'duplicate student, the first without a prior score': `${P}\na,\nb,1\na,2\n`,
+    'a sign': `${P}\na,-1\n`,
+    'spaces in the score': `${P}\na, 1\n`,
+    'not a number': `${P}\na,x\n`,
+    'a lone dot': `${P}\na,.\n`,
+    'too many digits': `${P}\na,1234567890123456\n`,
+    'missing id': `${P}\n,5\n`,
+    quotes: `${P}\n"a",5\n`,
+    BOM: `\ufeff${P}\na,5\n`,
+    'missing column': 'student_id,score\na,5\n',
+    'blank first line': `\n${P}\na,5\n`,
+    'empty text': '',
+  };
+  for (const [name, text] of Object.entries(DECLINED)) {
+    it(`leaves ${name} to readPriorSheet`, () => {
+      expect(readPriorCsvFast(text)).toBeNull();
+    });
+  }
 });

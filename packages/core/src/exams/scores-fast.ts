@@ -12,8 +12,10 @@
  * returns a result, it is the general path's result, field by field (scores-fast.test.ts checks both on tricky
  * inputs).
  */
+import { SeenIds } from './id-index';
 import type { AbsentStudent, ClassRef, ExamScores, ItemSpec } from './model';
-import { checkScoreHeader, type ReadScoresOptions } from './parse';
+import { checkPriorHeader, checkScoreHeader, type ReadScoresOptions } from './parse';
+import type { PriorList } from './value-added';
 
 const COMMA = 44;
 const LF = 10;
@@ -74,7 +76,7 @@ export function readScoreCsvFast(
   let lastClass: string | null = null;
   let lastK = 0;
   const absent: AbsentStudent[] = [];
-  const seen = new Set<string>();
+  const seen = new SeenIds(capacity); // every student id so far, absent ones too
   const known = options.knownSchools;
   let blankCells = 0;
   let n = 0;
@@ -159,8 +161,7 @@ export function readScoreCsvFast(
       if (id === '' && schoolName === '' && className === '' && numbers === 0 && !otherText) continue; // blank
       return null;
     }
-    if (seen.has(id)) return null;
-    seen.add(id);
+    if (seen.seen(id)) return null;
     if (known && !known.has(schoolName)) return null;
     if (numbers === 0) {
       absent.push({ studentId: id, school: schoolName, className, row });
@@ -204,13 +205,104 @@ export function readScoreCsvFast(
     items,
     fullMarks,
     studentIds,
-    rows: rows.slice(0, n),
+    // views, not copies: the arrays were sized for every line (absent students and blank lines leave a tail)
+    rows: rows.subarray(0, n),
     schools,
-    school: school.slice(0, n),
+    school: school.subarray(0, n),
     classes,
-    klass: klass.slice(0, n),
-    scores: scores.slice(0, n * m),
+    klass: klass.subarray(0, n),
+    scores: scores.subarray(0, n * m),
     absent,
     blankCells,
   };
+}
+
+/**
+ * The fast path for prior.csv (`student_id,prior_score`, decoded text): the students with a prior score and that
+ * score as two lists in file order (what `readPriorSheet` puts in its Map), or null when the general path must
+ * decide. Declines any double quote, a leading U+FEFF, a blank first line, a header
+ * without both columns, a prior score that is not plain digits with at most one decimal point or has more than
+ * 15 digits (signs, spaces, words: the general path reads or reports them), a line with text but no student id,
+ * and a duplicate student. A blank prior score is "no prior", as in the general path.
+ */
+export function readPriorCsvFast(text: string): PriorList | null {
+  const len = text.length;
+  if (len === 0 || text.charCodeAt(0) === 0xfeff || text.indexOf(QUOTE) >= 0) return null;
+  let pos = 0;
+  while (pos < len) {
+    const c = text.charCodeAt(pos);
+    if (c === LF || c === CR) break;
+    pos++;
+  }
+  const cols = checkPriorHeader(text.slice(0, pos).split(','));
+  if (!cols) return null;
+  const { cId, cPrior } = cols;
+  pos += text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+  let lines = 1;
+  for (let i = text.indexOf('\n', pos); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  const seen = new SeenIds(lines); // every student id so far, those without a prior score too
+  const ids: string[] = [];
+  let scores = new Float64Array(lines); // one record per LF at most, unless lone CRs end lines: then it grows
+  while (pos < len) {
+    let id = '';
+    let value = 0;
+    let hasValue = false;
+    let anyText = false;
+    let col = 0;
+    for (;;) {
+      const start = pos;
+      if (col === cPrior) {
+        let int = 0;
+        let digits = 0;
+        let dot = false;
+        for (; pos < len; pos++) {
+          const c = text.charCodeAt(pos);
+          if (c >= 48 && c <= 57) {
+            digits++;
+            if (!dot) int = int * 10 + (c - 48);
+          } else if (c === COMMA || c === LF || c === CR) break;
+          else if (c === DOT && !dot) dot = true;
+          else return null;
+        }
+        if (pos > start) {
+          if (digits === 0 || digits > 15) return null;
+          value = dot ? Number(text.slice(start, pos)) : int;
+          hasValue = true;
+        }
+      } else {
+        while (pos < len) {
+          const c = text.charCodeAt(pos);
+          if (c === COMMA || c === LF || c === CR) break;
+          pos++;
+        }
+        if (col === cId && pos > start) id = text.slice(start, pos).trim();
+      }
+      if (pos > start) anyText = true;
+      col++;
+      if (pos >= len) break;
+      const c = text.charCodeAt(pos);
+      if (c === COMMA) {
+        pos++;
+        if (pos >= len) break;
+        continue;
+      }
+      pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      break;
+    }
+    if (id === '') {
+      if (!anyText) continue; // an empty line, or only commas: blank, skipped as in the general path
+      return null;
+    }
+    if (seen.seen(id)) return null;
+    if (hasValue) {
+      if (ids.length === scores.length) {
+        const grown = new Float64Array(scores.length * 2);
+        grown.set(scores);
+        scores = grown;
+      }
+      scores[ids.length] = value;
+      ids.push(id);
+    }
+  }
+  return { ids, scores: scores.subarray(0, ids.length) };
 }

@@ -101,3 +101,60 @@ describe('valueAdded', () => {
     expect(c).toMatchObject({ ok: false, reason: 'CONSTANT_SCORES' });
   });
 });
+
+describe('valueAdded: how students are matched to prior scores does not change the result', () => {
+  it('sorted ids (merge), unsorted ids (hash index), a Map or lists, a repeated student id: same as Map look-ups', () => {
+    let a = 3;
+    const rnd = () => {
+      a = (a * 1103515245 + 12345) % 2147483648;
+      return a / 2147483648;
+    };
+    const n = 400;
+    const ids = Array.from({ length: n }, (_, i) => `s${String(i).padStart(4, '0')}`);
+    const totals = Array.from({ length: n }, () => Math.floor(rnd() * 100));
+    const school = Array.from({ length: n }, (_, i) => i % 7);
+    const schools = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+    // prior for 90 % of the students, plus ids of students not in the sheet
+    const prior: [string, number][] = [];
+    for (let i = 0; i < n; i++) if (rnd() < 0.9) prior.push([ids[i] ?? '', 30 + rnd() * 50]);
+    prior.push(['s9999', 50], ['r0001', 40]);
+    prior.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    /** the definition: each student looks up its prior score */
+    const reference = (studentIds: string[], t: number[], sc: number[]) => {
+      const map = new Map(prior);
+      const rows = studentIds.flatMap((id, i) => (map.has(id) ? [i] : []));
+      return valueAdded(
+        rows.map((i) => t[i] ?? 0),
+        rows.map((i) => studentIds[i] ?? ''),
+        rows.map((i) => sc[i] ?? 0),
+        schools,
+        map,
+      );
+    };
+    const list = { ids: prior.map((p) => p[0]), scores: Float64Array.from(prior, (p) => p[1]) };
+    const sorted = valueAdded(totals, ids, school, schools, list);
+    const expected = reference(ids, totals, school);
+    if (!sorted.ok || !expected.ok) throw new Error('not ok');
+    expect(sorted.result.schools).toEqual(expected.result.schools);
+    expect(sorted.result).toMatchObject({ matched: expected.result.matched, priorUnused: 2 });
+    expect(valueAdded(totals, ids, school, schools, new Map(prior))).toEqual(sorted);
+    // students out of order: the prior list is matched through the hash index
+    const perm = Array.from({ length: n }, (_, i) => (i * 37) % n);
+    const pIds = perm.map((i) => ids[i] ?? '');
+    const pTot = perm.map((i) => totals[i] ?? 0);
+    const pSch = perm.map((i) => school[i] ?? 0);
+    const shuffled = valueAdded(pTot, pIds, pSch, schools, list);
+    const shuffledRef = reference(pIds, pTot, pSch);
+    if (!shuffled.ok || !shuffledRef.ok) throw new Error('not ok');
+    expect(shuffled.result.schools).toEqual(shuffledRef.result.schools);
+    // the prior list out of order too
+    const rev = { ids: [...list.ids].reverse(), scores: Float64Array.from(list.scores).reverse() };
+    expect(valueAdded(pTot, pIds, pSch, schools, rev)).toEqual(shuffled);
+    // a repeated student id: every row of it gets the prior score (Map semantics)
+    const dupIds = [...ids.slice(0, 10), ids[0] ?? ''];
+    const dup = valueAdded(totals.slice(0, 11), dupIds, school.slice(0, 11), schools, list);
+    if (!dup.ok) throw new Error('not ok');
+    const m = new Map(prior);
+    expect(dup.result.matched).toBe(dupIds.filter((id) => m.has(id)).length);
+  });
+});

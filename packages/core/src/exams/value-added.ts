@@ -4,6 +4,7 @@
  * the mean residual of its students with a 95 % interval mean ± 1.96 · sd / √n (sd = sample sd of the school's
  * residuals).
  */
+import { IdIndex, increasing } from './id-index';
 
 export const VALUE_ADDED_Z = 1.96;
 
@@ -34,6 +35,90 @@ export type ValueAddedOutcome =
   | { ok: false; reason: 'TOO_FEW_STUDENTS' | 'CONSTANT_SCORES'; message: string; matched: number };
 
 /**
+ * Prior scores as two lists in file order, student ids unique (what `readPriorCsvFast` gives; `readPriorSheet`
+ * gives a Map: valueAdded takes either).
+ */
+export interface PriorList {
+  ids: readonly string[];
+  scores: Float64Array;
+}
+
+export type PriorScores = ReadonlyMap<string, number> | PriorList;
+
+function isPriorList(prior: PriorScores): prior is PriorList {
+  return Array.isArray((prior as PriorList).ids);
+}
+
+/**
+ * The students (rows, ascending) who have a prior score, and that score. When the student ids and the prior ids
+ * both come in increasing order (files sorted by 考号), one merge of the two lists by string comparison; else the
+ * students in an IdIndex and each prior id looked up there; with a repeated student id (the readers never give
+ * one) each student looked up in a Map, so every row of that id gets the prior score.
+ */
+function matchPrior(
+  studentIds: readonly string[],
+  prior: PriorScores,
+): { rowsWith: Int32Array; priorOf: Float64Array; priorCount: number } {
+  const n = studentIds.length;
+  let ids: readonly string[];
+  let scores: ArrayLike<number>;
+  if (isPriorList(prior)) ({ ids, scores } = prior);
+  else {
+    const keys: string[] = [];
+    const values: number[] = [];
+    prior.forEach((p, id) => {
+      keys.push(id);
+      values.push(p);
+    });
+    ids = keys;
+    scores = values;
+  }
+  const has = new Uint8Array(n);
+  const value = new Float64Array(n);
+  const take = (i: number, p: number) => {
+    has[i] = 1;
+    value[i] = scores[p] ?? 0;
+  };
+  if (increasing(studentIds) && increasing(ids)) {
+    for (let i = 0, p = 0; i < n && p < ids.length; ) {
+      const a = studentIds[i] ?? '';
+      const b = ids[p] ?? '';
+      if (a === b) take(i++, p++);
+      else if (a < b) i++;
+      else p++;
+    }
+  } else {
+    const index = new IdIndex(n);
+    let unique = true;
+    for (let i = 0; i < n && unique; i++) unique = index.add(studentIds[i] ?? '') < 0;
+    if (unique)
+      for (let p = 0; p < ids.length; p++) {
+        const i = index.get(ids[p] ?? '');
+        if (i >= 0) take(i, p);
+      }
+    else {
+      const byId = new Map(ids.map((id, p) => [id, p]));
+      for (let i = 0; i < n; i++) {
+        const p = byId.get(studentIds[i] ?? '');
+        if (p !== undefined) take(i, p);
+      }
+    }
+  }
+  let k = 0;
+  for (let i = 0; i < n; i++) k += has[i] ?? 0;
+  const rowsWith = new Int32Array(k);
+  const priorOf = new Float64Array(k);
+  for (let i = 0, a = 0; i < n; i++) {
+    if (has[i] === 1) {
+      rowsWith[a] = i;
+      priorOf[a] = value[i] ?? 0;
+      a++;
+    }
+  }
+  return { rowsWith, priorOf, priorCount: ids.length };
+}
+
+/**
  * @param totals current totals of the present students
  * @param studentIds their ids (same order)
  * @param school their school index into `schools`
@@ -43,18 +128,10 @@ export function valueAdded(
   studentIds: readonly string[],
   school: ArrayLike<number>,
   schools: readonly string[],
-  prior: ReadonlyMap<string, number>,
+  prior: PriorScores,
 ): ValueAddedOutcome {
   const n = studentIds.length;
-  const rowsWith: number[] = [];
-  const priorOf: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = prior.get(studentIds[i] ?? '');
-    if (p !== undefined) {
-      rowsWith.push(i);
-      priorOf.push(p);
-    }
-  }
+  const { rowsWith, priorOf, priorCount } = matchPrior(studentIds, prior);
   const k = rowsWith.length;
   if (k < 3)
     return {
@@ -155,6 +232,6 @@ export function valueAdded(
   return {
     ok: true,
     // student ids are unique among the present students, so every prior not matched is unused
-    result: { matched: k, withoutPrior: n - k, priorUnused: prior.size - k, intercept, slope, schools: out },
+    result: { matched: k, withoutPrior: n - k, priorUnused: priorCount - k, intercept, slope, schools: out },
   };
 }
