@@ -29,11 +29,11 @@ describe('the demo programme year', () => {
     ]);
   });
 
-  it('three programmes at three levels; the first selection deadline is past, the county one is still open', async () => {
+  it('four programmes at three levels; the first selection deadline is past, the county one is still open', async () => {
     const ps = await rows<{ level: string; selection_deadline: string }>(
       "SELECT level, to_char(selection_deadline, 'YYYY-MM-DD') AS selection_deadline FROM programmes ORDER BY id",
     );
-    expect(ps.map((p) => p.level)).toEqual(['provincial', 'city', 'county']);
+    expect(ps.map((p) => p.level)).toEqual(['provincial', 'city', 'county', 'provincial']);
     expect((ps[2]?.selection_deadline ?? '') > DEMO_TODAY).toBe(true);
   });
 
@@ -52,13 +52,36 @@ describe('the demo programme year', () => {
       expect(Number(q.used) + Number(q.children)).toBeLessThanOrEqual(Number(q.seats));
     }
     const statuses = await rows<{ status: string }>('SELECT DISTINCT status FROM nominations ORDER BY 1');
-    expect(statuses.map((s) => s.status)).toEqual(['selected', 'waitlisted']);
+    // candidates: the competitive programme (R-004-59), whose provider is still selecting
+    expect(statuses.map((s) => s.status)).toEqual(['candidate', 'selected', 'waitlisted']);
     // an override (when the region has a candidate failing only a soft rule) carries its reason in the eligibility
     expect(
       await rows(`SELECT 1 FROM nominations WHERE override_reason IS NOT NULL
         AND eligibility::text NOT LIKE '%overrideReason%'`),
     ).toEqual([]);
     expect(await rows('SELECT 1 FROM nomination_refusals')).toHaveLength(1);
+  });
+
+  it('R-004-59: the trainer programme has ⌈1 × 1.2⌉ = 2 candidates per one-seat school, scored by its provider, six schools decided (one selected, one not, with a reason), none submitted', async () => {
+    const [p4] = await rows<{ id: string }>(
+      "SELECT id FROM programmes WHERE project_type_code = 'trainer_advanced'",
+    );
+    const nodes = await rows<{ org_id: string; seats: number; n: string }>(`
+      SELECT q.org_id, q.seats, (SELECT count(*) FROM nominations n WHERE n.programme_id = q.programme_id
+        AND n.quota_org_id = q.org_id AND n.status = 'candidate') AS n
+      FROM quota_allocations q JOIN orgs o ON o.id = q.org_id
+      WHERE q.programme_id = ${p4?.id} AND o.kind = 'school'`);
+    // up to ten schools that have two eligible heads (fewer in a small demo region)
+    expect(nodes.length).toBeGreaterThanOrEqual(6);
+    expect(nodes.length).toBeLessThanOrEqual(10);
+    for (const q of nodes) expect([Number(q.seats), Number(q.n)]).toEqual([1, 2]);
+    const marks = await rows<{ decision: string | null; reason: string | null; score: string | null }>(
+      `SELECT decision, reason, score_tenths::text AS score FROM shortlist_marks WHERE programme_id = ${p4?.id}`,
+    );
+    expect(marks).toHaveLength(2 * nodes.length);
+    expect(marks.every((m) => m.score !== null)).toBe(true);
+    expect(marks.filter((m) => m.decision === 'selected')).toHaveLength(6);
+    expect(marks.filter((m) => m.decision === 'not_selected' && m.reason)).toHaveLength(6);
   });
 
   it('enrolments come from selected nominations; attendance and leave only for enrolled teachers', async () => {

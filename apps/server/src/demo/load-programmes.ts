@@ -130,6 +130,34 @@ function backbonePlanBody(compulsoryTopics: readonly string[]) {
   };
 }
 
+/** A trainer programme's plan (R-004-60, R-004-61): 50 centralized days with shadowing, 120 online hours. */
+function trainerPlanBody(compulsoryTopics: readonly string[]) {
+  const body = backbonePlanBody(compulsoryTopics);
+  return {
+    ...body,
+    theme: '培训者的课程设计与研修组织能力提升',
+    modules: [
+      ...compulsoryTopics.map((t) => ({
+        title: t,
+        mode: 'online' as const,
+        hoursTenths: 20,
+        practical: false,
+        asynchronous: true,
+        compulsoryTopic: t,
+      })),
+      {
+        title: '培训课程开发工作坊（网络研修）',
+        mode: 'workshop' as const,
+        hoursTenths: 1200 - 20 * compulsoryTopics.length,
+        practical: true,
+      },
+      { title: '培训理论与项目设计专题', mode: 'centralized' as const, days: 22, practical: false },
+      { title: '省级培训项目跟岗实践', mode: 'shadowing' as const, days: 28, practical: true },
+      { title: '返岗主持县级培训项目', mode: 'return_practice' as const, days: 20, practical: true },
+    ],
+  };
+}
+
 /** Monday-to-Friday sessions (08:30 and 14:00) from `start` for `days` school days. */
 function timetable(start: string, days: number) {
   const out: Array<{ date: string; startsAt: string; endsAt: string; title: string }> = [];
@@ -661,6 +689,93 @@ export async function loadDemoProgrammes(
       });
     }
   }
+  // ───────────── P4: 省级教师培训师高端研修, 差额遴选 1:1.2 (R-004-59): the provider is selecting ─────────────
+  // Candidates are principals who have run their schools' training for years (the demo region does not record
+  // training work, so the loader writes training_start_year for the ones it puts forward: R-004-55).
+  // created with the year's other provincial programmes, so its provider applies before the pack's deadline (R-004-08)
+  at('2026-07-02');
+  const p4 = await s.programs.createProgramme(province, {
+    packId,
+    projectTypeCode: 'trainer_advanced',
+    title: '2026年"省培计划"省级教师培训师高端研修项目（清远市）',
+    selectionDeadline: '2026-12-11',
+    startDate: '2027-03-01',
+    endDate: '2027-03-26',
+    totalSeats: 10,
+  });
+  programmes.push({ id: p4.id, title: p4.title, level: p4.level });
+  const plan4 = await s.plans.createPlan(provider, p4.id, {
+    body: trainerPlanBody((pack.pack as unknown as PolicyPack).design.compulsoryTopics.value),
+  });
+  await s.plans.uploadSealedPdf(provider, plan4.id, PDF('培训师高端研修申报书（盖章）'));
+  at('2026-07-22');
+  await s.plans.submitPlan(provider, plan4.id);
+  at('2026-07-29');
+  await s.plans.approvePlan(province, plan4.id, { comment: '同意由该机构承训并组织差额遴选' });
+  // ten schools with two eligible heads each: one seat per school, ⌈1 × 1.2⌉ = 2 candidates per school
+  const trainerAttestations = ['healthy', 'devoted_to_training', 'training_expertise'];
+  const headsBySchool = new Map<string, Candidate[]>();
+  for (const h of await candidates('heads', cityOrg.path, 400)) {
+    const list = headsBySchool.get(h.school_id) ?? [];
+    if (list.length < 2) {
+      await db
+        .updateTable('teachers')
+        .set({ training_start_year: 2016 + rng.int(0, 5) })
+        .where('id', '=', h.id)
+        .where('training_start_year', 'is', null)
+        .execute();
+      const r = await s.programs.checkEligibility(province, p4.id, {
+        teacherId: h.id,
+        attestations: trainerAttestations,
+      });
+      if (r.eligible) list.push(h);
+      else
+        await db.updateTable('teachers').set({ training_start_year: null }).where('id', '=', h.id).execute();
+    }
+    headsBySchool.set(h.school_id, list);
+    if ([...headsBySchool.values()].filter((l) => l.length === 2).length >= 10) break;
+  }
+  const p4Schools = [...headsBySchool].filter(([, l]) => l.length === 2).slice(0, 10);
+  const p4Plan = seatPlan(
+    p4Schools.map(([, l]) => l[0] as Candidate),
+    new Set(),
+  );
+  for (const [sid] of p4Schools) p4Plan.schoolSeats.set(sid, 1); // exactly one seat each (no spare)
+  p4Plan.countySeats.clear();
+  for (const [sid] of p4Schools) {
+    const cid = orgById.get(sid)?.countyId ?? '';
+    p4Plan.countySeats.set(cid, (p4Plan.countySeats.get(cid) ?? 0) + 1);
+  }
+  p4Plan.total = p4Schools.length;
+  at('2026-11-10');
+  await cascade(p4.id, 'province', p4Plan);
+  at('2026-11-17');
+  const p4Noms: string[] = [];
+  for (const [, l] of p4Schools) {
+    for (const c of l) {
+      const n = await s.programs.nominate(countyActor(c.county_id), p4.id, {
+        teacherId: c.id,
+        attestations: trainerAttestations,
+      });
+      p4Noms.push(n.id);
+      used.add(c.id);
+    }
+  }
+  // the provider has scored every candidate and decided the first six schools; the rest is still open
+  at('2026-11-22');
+  await s.shortlists.mark(provider, p4.id, {
+    marks: p4Noms.map((id) => ({ nominationId: id, score: rng.int(700, 960) / 10 })),
+  });
+  await s.shortlists.mark(provider, p4.id, {
+    marks: p4Noms
+      .slice(0, 12)
+      .map((id, i) =>
+        i % 2 === 0
+          ? { nominationId: id, decision: 'selected' as const }
+          : { nominationId: id, decision: 'not_selected' as const, reason: '同校另一名候选人综合评分更高' },
+      ),
+  });
+
   return {
     packId,
     programmes,
