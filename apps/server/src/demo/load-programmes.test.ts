@@ -82,6 +82,13 @@ describe('the demo programme year', () => {
     expect(marks.every((m) => m.score !== null)).toBe(true);
     expect(marks.filter((m) => m.decision === 'selected')).toHaveLength(6);
     expect(marks.filter((m) => m.decision === 'not_selected' && m.reason)).toHaveLength(6);
+    // in each decided school the selected candidate scored at least as high as the one not selected
+    expect(
+      await rows(`SELECT 1 FROM shortlist_marks a JOIN shortlist_marks b
+        ON b.programme_id = a.programme_id AND b.quota_org_id = a.quota_org_id
+        WHERE a.programme_id = ${p4?.id} AND a.decision = 'selected' AND b.decision = 'not_selected'
+          AND a.score_tenths < b.score_tenths`),
+    ).toEqual([]);
   });
 
   it('enrolments come from selected nominations; attendance and leave only for enrolled teachers', async () => {

@@ -761,20 +761,25 @@ export async function loadDemoProgrammes(
       used.add(c.id);
     }
   }
-  // the provider has scored every candidate and decided the first six schools; the rest is still open
+  // the provider has scored every candidate and decided the first six schools (the higher score of each pair is
+  // selected); the rest is still open
   at('2026-11-22');
+  const p4Scores = p4Noms.map(() => rng.int(700, 960) / 10);
   await s.shortlists.mark(provider, p4.id, {
-    marks: p4Noms.map((id) => ({ nominationId: id, score: rng.int(700, 960) / 10 })),
+    marks: p4Noms.map((id, i) => ({ nominationId: id, score: p4Scores[i] ?? null })),
   });
-  await s.shortlists.mark(provider, p4.id, {
-    marks: p4Noms
-      .slice(0, 12)
-      .map((id, i) =>
-        i % 2 === 0
-          ? { nominationId: id, decision: 'selected' as const }
-          : { nominationId: id, decision: 'not_selected' as const, reason: '同校另一名候选人综合评分更高' },
-      ),
-  });
+  const decided: Array<{ nominationId: string; decision: 'selected' | 'not_selected'; reason?: string }> = [];
+  for (let i = 0; i + 1 < Math.min(12, p4Noms.length); i += 2) {
+    const first = (p4Scores[i] ?? 0) >= (p4Scores[i + 1] ?? 0);
+    const [winner, other] = first ? [i, i + 1] : [i + 1, i];
+    decided.push({ nominationId: p4Noms[winner] ?? '', decision: 'selected' });
+    decided.push({
+      nominationId: p4Noms[other] ?? '',
+      decision: 'not_selected',
+      reason: '同校另一名候选人综合评分更高',
+    });
+  }
+  await s.shortlists.mark(provider, p4.id, { marks: decided });
 
   return {
     packId,
