@@ -166,6 +166,28 @@ describe('Henan 2021 pack (seed 004)', () => {
     expect(host?.value.map((a) => a.code)).toEqual(['provincial_master']);
   });
 
+  it('R-004-53 outcomes of the county support system: the provider 1 case; the county 1 report + 1 plan; each development school and each studio 1 case + 1 summary report', () => {
+    const outcomes = type('county_system').outcomes;
+    expect(outcomes.map((o) => [o.ruleId, o.value.owner, o.value.mode])).toEqual([
+      ['R-004-53', 'provider', 'all'],
+      ['R-004-53', 'county', 'all'],
+      ['R-004-53', 'dev_school', 'all'],
+      ['R-004-53', 'studio', 'all'],
+    ]);
+    const items = (owner: string) =>
+      outcomes.find((o) => o.value.owner === owner)?.value.items.map((i) => [i.code, i.count]);
+    expect(items('provider')).toEqual([['county_system_case', 1]]);
+    expect(items('county')).toEqual([
+      ['county_system_report', 1],
+      ['county_system_plan', 1],
+    ]);
+    for (const owner of ['dev_school', 'studio'])
+      expect(items(owner)).toEqual([
+        ['practice_case', 1],
+        ['summary_report', 1],
+      ]);
+  });
+
   it('project 3 培训师: R-004-55 ≥3 years, R-004-56 ≤45 soft, R-004-58 150, R-004-59 1:1.2, R-004-60/61 25×2=50, R-004-62 1+10, R-004-64', () => {
     const t = type('trainer_advanced');
     const e = track('trainer_advanced').eligibility;
