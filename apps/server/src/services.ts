@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
@@ -74,7 +73,8 @@ export function createServices(
     programsRepo: createProgramsRepository(db),
     audit,
     // without a configured secret, codes are valid on this process only (a restart rotates them anyway)
-    checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : randomBytes(32),
+    // CHECKIN_SECRET, else one generated once and kept in the database (app_secrets): every server agrees
+    checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : undefined,
     clock,
   });
   // ---- kpiweb: KPIs and reports (issue 3 item 10); the completion branch adds `completionCounts` ----

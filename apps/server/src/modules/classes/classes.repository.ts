@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { appSecret } from '../../db/app-secrets';
 import type { Database } from '../../db/database';
 import { batched } from '../../shared/batch';
 import { inSubtrees, subtreeRange } from '../../shared/subtree';
@@ -164,6 +165,11 @@ export function createClassesRepository(db: Database) {
   });
 
   return {
+    /** The deployment's key `name` (app_secrets), made on first use. */
+    secret(name: string): Promise<Buffer> {
+      return appSecret(db, name);
+    },
+
     /** Every training provider (orgs of kind 'provider'): the choice when opening a class. */
     providers() {
       return db

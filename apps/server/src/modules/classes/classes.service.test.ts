@@ -527,6 +527,38 @@ describe('the check-in path under load', () => {
     expect(rows.map((r) => r.teacher_id).sort()).toEqual([...ids].sort());
   });
 
+  it('without CHECKIN_SECRET two servers agree: the key is made once in app_secrets, a code shown by one is accepted by the other; CHECKIN_SECRET servers do not accept it', async () => {
+    nowMs = Date.parse('2021-09-06T01:00:00Z');
+    const server = (checkinSecret?: Buffer) =>
+      createClassesService({
+        db: h.db,
+        repo: createClassesRepository(h.db),
+        programsRepo: createProgramsRepository(h.db),
+        audit: createAuditService({ db: h.db }),
+        ...(checkinSecret ? { checkinSecret } : {}),
+        clock: () => new Date(nowMs),
+      });
+    const [a, b] = [server(), server()];
+    const bureau = actor('bureau_admin', city);
+    const k = await svc.create(bureau, {
+      programmeId,
+      name: '两台服务器签到班',
+      startDate: '2021-09-06',
+      endDate: '2021-09-10',
+      providerOrgId: provider.id,
+    });
+    const ids = [await selectedTeacher(programmeId, school), await selectedTeacher(programmeId, school)];
+    expect((await svc.enrol(bureau, k.id, { teacherIds: ids })).enrolled).toBe(2);
+    const shown = await a.display(bureau, k.id, 'register');
+    expect((await b.checkin(actor('teacher', school, ids[0]), { t: shown.token })).status).toBe('checked_in');
+    const keys = await h.db.selectFrom('app_secrets').select(['name', 'value']).where('name', '=', 'checkin').execute();
+    expect(keys.map((x) => x.value.length)).toEqual([32]);
+    // a server with its own CHECKIN_SECRET (svc) refuses the code made with the database's key
+    await expect(svc.checkin(actor('teacher', school, ids[1]), { t: shown.token })).rejects.toMatchObject({
+      details: expect.objectContaining({ reason: 'invalid' }),
+    });
+  });
+
   it('a teacher tapping twice inside one batch is written once: one checked_in, one already; a stranger in the same batch is refused', async () => {
     nowMs = Date.parse('2021-09-06T01:00:00Z');
     const bureau = actor('bureau_admin', city);

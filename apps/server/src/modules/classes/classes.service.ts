@@ -45,6 +45,7 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
+import { once } from '../../shared/once';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import type { ProgramsRepository } from '../programs';
@@ -152,11 +153,15 @@ export function createClassesService(deps: {
   repo: ClassesRepository;
   programsRepo: Pick<ProgramsRepository, 'findProgramme' | 'findPack' | 'selectedNominations'>;
   audit: AuditService;
-  /** The HMAC key of the check-in codes; every server of a deployment must share it. */
-  checkinSecret: Buffer;
+  /**
+   * The HMAC key of the check-in codes; every server of a deployment must share it: CHECKIN_SECRET, or else a
+   * random key generated on first use and kept in the database (app_secrets), so several servers agree by default.
+   */
+  checkinSecret?: Buffer;
   clock?: () => Date;
 }) {
-  const { db, repo, programsRepo, audit, checkinSecret: secret } = deps;
+  const { db, repo, programsRepo, audit } = deps;
+  const checkinKey = once(() => repo.secret('checkin'), deps.checkinSecret);
   const now = deps.clock ?? (() => new Date());
   const today = () => todayInShanghai(now());
 
@@ -735,6 +740,7 @@ export function createClassesService(deps: {
       const rotation = info.ops.checkinRotationSeconds.value;
       const w = checkinWindow(t, rotation);
       const parts = { classId: c.id, slot, window: w };
+      const secret = await checkinKey();
       const token = makeToken(secret, parts);
       const open = checkinOpen(info.ops, { startDate: c.start_date, endDate: c.end_date }, today());
       return {
@@ -766,6 +772,7 @@ export function createClassesService(deps: {
         throw refuse('not_teacher', '只有参训教师本人可以签到，请用教师账号登录', CHECKIN_RULE_ENROLLED);
       }
       const t = now().getTime();
+      const secret = await checkinKey();
       if (req.t) {
         const parts = readToken(secret, req.t);
         const info = parts ? await classInfo(parts.classId) : undefined;

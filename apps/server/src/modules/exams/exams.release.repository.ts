@@ -3,6 +3,7 @@
  * per-student access codes (hashed). Kept apart from exams.repository.ts (the upload and analysis side).
  */
 import { sql } from 'kysely';
+import { appSecret } from '../../db/app-secrets';
 import type { Database } from '../../db/database';
 
 export interface ReleaseRow {
@@ -61,19 +62,9 @@ export interface CodeWrite {
 
 export function createExamReleaseRepository(db: Database) {
   return {
-    /** The named secret, written with `candidate` if there is none yet (first use wins, on any server). */
-    async secret(name: string, candidate: Buffer): Promise<Buffer> {
-      await db
-        .insertInto('app_secrets')
-        .values({ name, value: candidate })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      const r = await db
-        .selectFrom('app_secrets')
-        .select('value')
-        .where('name', '=', name)
-        .executeTakeFirstOrThrow();
-      return r.value;
+    /** The deployment's key `name` (app_secrets), made on first use. */
+    secret(name: string): Promise<Buffer> {
+      return appSecret(db, name);
     },
 
     async examForRelease(id: string) {

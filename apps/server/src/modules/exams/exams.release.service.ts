@@ -37,6 +37,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { ExcelJS } from '../../shared/exceljs';
 import { isId } from '../../shared/ids';
+import { once } from '../../shared/once';
 import { requirePermission } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import { createExamReleaseRepository, type ReleaseRow } from './exams.release.repository';
@@ -75,14 +76,7 @@ export function createExamReleaseService(deps: {
 }) {
   const { db, audit, exams } = deps;
   const repo = createExamReleaseRepository(db);
-  let secretKey: Promise<Buffer> | undefined = deps.codeSecret ? Promise.resolve(deps.codeSecret) : undefined;
-  const codeSecret = (): Promise<Buffer> => {
-    secretKey ??= repo.secret('exam-code', randomBytes(32)).catch((e) => {
-      secretKey = undefined;
-      throw e;
-    });
-    return secretKey;
-  };
+  const codeSecret = once(() => repo.secret('exam-code'), deps.codeSecret);
   const now = deps.clock ?? (() => new Date());
   const policy = deps.policy ?? EXAM_REPORT_POLICY;
   const rule = policy.parentAccess;

@@ -9,7 +9,7 @@ import {
   type Programme,
 } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Alert, Breadcrumb, Button, Empty, Segmented, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Empty, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useDownload } from '../../shared/download';
