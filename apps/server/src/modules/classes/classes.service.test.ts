@@ -551,7 +551,11 @@ describe('the check-in path under load', () => {
     expect((await svc.enrol(bureau, k.id, { teacherIds: ids })).enrolled).toBe(2);
     const shown = await a.display(bureau, k.id, 'register');
     expect((await b.checkin(actor('teacher', school, ids[0]), { t: shown.token })).status).toBe('checked_in');
-    const keys = await h.db.selectFrom('app_secrets').select(['name', 'value']).where('name', '=', 'checkin').execute();
+    const keys = await h.db
+      .selectFrom('app_secrets')
+      .select(['name', 'value'])
+      .where('name', '=', 'checkin')
+      .execute();
     expect(keys.map((x) => x.value.length)).toEqual([32]);
     // a server with its own CHECKIN_SECRET (svc) refuses the code made with the database's key
     await expect(svc.checkin(actor('teacher', school, ids[1]), { t: shown.token })).rejects.toMatchObject({
