@@ -170,118 +170,55 @@ interface LoadResult {
   max: number;
 }
 
+/** One keep-alive connection of the load generator: sends a check-in body, resolves with status and body. */
+interface Connection {
+  send(shot: Shot, body: string): Promise<[number, string]>;
+  close(): void;
+}
+
 /**
- * Closed loop (`rate` undefined): `concurrency` connections each send the next request as soon as the last
- * answered. Open loop (`rate` per second): request i is due at i / rate s; latency counts from when it was due
- * (a late start is the server's delay too: no coordinated omission).
+ * The load generator: `CLIENT=raw` (default), plain keep-alive TCP sockets, each writing one request and reading
+ * its response (status line, Content-Length, body) before the next; or `CLIENT=http`, node:http's Agent (what runs
+ * before checkinbatch used). node:http's client costs several times the CPU of the server's side of a request; on
+ * 2 shared cores that CPU is taken from the server under test, so the lean client measures the server.
  */
-/** The load generator: `CLIENT=raw` (default) or `CLIENT=http` (node:http Agent, what earlier runs used). */
 const CLIENT = process.env.CLIENT ?? 'raw';
 
-function fire(port: number, shots: Shot[], concurrency: number, rate?: number): Promise<LoadResult> {
-  return CLIENT === 'http'
-    ? fireHttp(port, shots, concurrency, rate)
-    : fireRaw(port, shots, concurrency, rate);
-}
-
-async function fireHttp(
-  port: number,
-  shots: Shot[],
-  concurrency: number,
-  rate?: number,
-): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
-  const secret = Buffer.from(SECRET, 'utf8');
-  const latencies: number[] = new Array(shots.length);
-  const statuses: Record<string, number> = {};
-  let next = 0;
-  let ok = 0;
-  const one = (s: Shot): Promise<[number, string]> =>
-    new Promise((resolve, reject) => {
-      const window = Math.floor(Date.now() / 1000 / ROTATION);
-      const body = JSON.stringify({ t: makeToken(secret, { classId: s.classId, slot: s.slot, window }) });
-      const r = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/v1/checkin',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            cookie: `yx_session=${s.cookie}`,
-            'x-csrf-token': s.csrf,
+function connector(port: number, concurrency: number): { open(): Promise<Connection>; destroy(): void } {
+  if (CLIENT === 'http') {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
+    const send = (s: Shot, body: string): Promise<[number, string]> =>
+      new Promise((resolve, reject) => {
+        const r = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/v1/checkin',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              cookie: `yx_session=${s.cookie}`,
+              'x-csrf-token': s.csrf,
+            },
           },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c) => {
-            text += c;
-          });
-          res.on('end', () => resolve([res.statusCode ?? 0, text]));
-        },
-      );
-      r.on('error', reject);
-      r.end(body);
-    });
-  const t0 = process.hrtime.bigint();
-  let sample = '';
-  const worker = async () => {
-    while (next < shots.length) {
-      const i = next++;
-      const shot = shots[i];
-      if (!shot) break;
-      let a = process.hrtime.bigint();
-      if (rate) {
-        const due = t0 + BigInt(Math.round((i / rate) * 1e9));
-        if (due > a) await new Promise((r) => setTimeout(r, Number(due - a) / 1e6));
-        a = due;
-      }
-      const [status, text] = await one(shot);
-      latencies[i] = Number(process.hrtime.bigint() - a) / 1e6;
-      const key =
-        status === 200 ? (text.includes('"checked_in"') ? '200 checked_in' : '200 already') : String(status);
-      statuses[key] = (statuses[key] ?? 0) + 1;
-      if (status === 200) ok++;
-      else if (!sample) sample = text.slice(0, 300);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, shots.length) }, worker));
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  agent.destroy();
-  if (sample) console.log(`  first non-200 body: ${sample}`);
-  const sorted = latencies.filter((x) => x !== undefined).sort((a, b) => a - b);
-  return {
-    n: shots.length,
-    ok,
-    statuses,
-    seconds,
-    rate: shots.length / seconds,
-    p50: quantile(sorted, 0.5),
-    p90: quantile(sorted, 0.9),
-    p99: quantile(sorted, 0.99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-  };
-}
-
-/**
- * The same load (same requests, same closed or open loop, same latency accounting) over plain keep-alive TCP
- * sockets: each connection writes one request and reads its response (status line, Content-Length, body) before
- * the next. node:http's client costs several times the CPU of the server's side of a request; on 2 shared cores
- * that CPU is taken from the server under test, so the lean client measures the server, not the client.
- */
-async function fireRaw(port: number, shots: Shot[], concurrency: number, rate?: number): Promise<LoadResult> {
-  const secret = Buffer.from(SECRET, 'utf8');
-  const latencies: number[] = new Array(shots.length);
-  const statuses: Record<string, number> = {};
-  let next = 0;
-  let ok = 0;
-  let sample = '';
-  const t0 = process.hrtime.bigint();
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => {
+              text += c;
+            });
+            res.on('end', () => resolve([res.statusCode ?? 0, text]));
+          },
+        );
+        r.on('error', reject);
+        r.end(body);
+      });
+    return { open: async () => ({ send, close: () => {} }), destroy: () => agent.destroy() };
+  }
   const CRLF2 = Buffer.from('\r\n\r\n');
-  const connection = (): Promise<void> =>
+  const open = (): Promise<Connection> =>
     new Promise((resolveConn, rejectConn) => {
       const socket = net.connect({ host: '127.0.0.1', port, noDelay: true });
       let buf = Buffer.alloc(0);
@@ -295,56 +232,73 @@ async function fireRaw(port: number, shots: Shot[], concurrency: number, rate?: 
         if (buf.length < end + 4 + len) return;
         const body = buf.toString('utf8', end + 4, end + 4 + len);
         buf = buf.subarray(end + 4 + len);
-        const status = Number(head.slice(9, 12));
         const done = pending;
         pending = null;
-        done?.([status, body]);
+        done?.([Number(head.slice(9, 12)), body]);
       });
-      socket.on('error', rejectConn);
-      const send = (s: Shot): Promise<[number, string]> =>
-        new Promise((resolve) => {
-          const window = Math.floor(Date.now() / 1000 / ROTATION);
-          const body = JSON.stringify({ t: makeToken(secret, { classId: s.classId, slot: s.slot, window }) });
-          pending = resolve;
-          socket.write(
-            `POST /api/v1/checkin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
-              `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: yx_session=${s.cookie}\r\n` +
-              `X-CSRF-Token: ${s.csrf}\r\nConnection: keep-alive\r\n\r\n${body}`,
-          );
-        });
-      socket.once('connect', async () => {
-        try {
-          while (next < shots.length) {
-            const i = next++;
-            const shot = shots[i];
-            if (!shot) break;
-            let a = process.hrtime.bigint();
-            if (rate) {
-              const due = t0 + BigInt(Math.round((i / rate) * 1e9));
-              if (due > a) await new Promise((r) => setTimeout(r, Number(due - a) / 1e6));
-              a = due;
-            }
-            const [status, text] = await send(shot);
-            latencies[i] = Number(process.hrtime.bigint() - a) / 1e6;
-            const key =
-              status === 200
-                ? text.includes('"checked_in"')
-                  ? '200 checked_in'
-                  : '200 already'
-                : String(status);
-            statuses[key] = (statuses[key] ?? 0) + 1;
-            if (status === 200) ok++;
-            else if (!sample) sample = text.slice(0, 300);
-          }
-          socket.end();
-          resolveConn();
-        } catch (e) {
-          rejectConn(e);
-        }
-      });
+      socket.once('error', rejectConn);
+      socket.once('connect', () =>
+        resolveConn({
+          send: (s, body) =>
+            new Promise((resolve) => {
+              pending = resolve;
+              socket.write(
+                `POST /api/v1/checkin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+                  `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: yx_session=${s.cookie}\r\n` +
+                  `X-CSRF-Token: ${s.csrf}\r\nConnection: keep-alive\r\n\r\n${body}`,
+              );
+            }),
+          close: () => socket.end(),
+        }),
+      );
     });
-  await Promise.all(Array.from({ length: Math.min(concurrency, shots.length) }, connection));
+  return { open, destroy: () => {} };
+}
+
+/**
+ * Closed loop (`rate` undefined): `concurrency` connections each send the next request as soon as the last
+ * answered. Open loop (`rate` per second): request i is due at i / rate s; latency counts from when it was due
+ * (a late start is the server's delay too: no coordinated omission). Each request carries a token made for the
+ * current 30-second window.
+ */
+async function fire(port: number, shots: Shot[], concurrency: number, rate?: number): Promise<LoadResult> {
+  const secret = Buffer.from(SECRET, 'utf8');
+  const client = connector(port, concurrency);
+  const latencies: number[] = new Array(shots.length);
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  let ok = 0;
+  let sample = '';
+  const t0 = process.hrtime.bigint();
+  const worker = async () => {
+    const conn = await client.open();
+    while (next < shots.length) {
+      const i = next++;
+      const shot = shots[i];
+      if (!shot) break;
+      let a = process.hrtime.bigint();
+      if (rate) {
+        const due = t0 + BigInt(Math.round((i / rate) * 1e9));
+        if (due > a) await new Promise((r) => setTimeout(r, Number(due - a) / 1e6));
+        a = due;
+      }
+      const window = Math.floor(Date.now() / 1000 / ROTATION);
+      const body = JSON.stringify({
+        t: makeToken(secret, { classId: shot.classId, slot: shot.slot, window }),
+      });
+      const [status, text] = await conn.send(shot, body);
+      latencies[i] = Number(process.hrtime.bigint() - a) / 1e6;
+      const key =
+        status === 200 ? (text.includes('"checked_in"') ? '200 checked_in' : '200 already') : String(status);
+      statuses[key] = (statuses[key] ?? 0) + 1;
+      if (status === 200) ok++;
+      else if (!sample) sample = text.slice(0, 300);
+    }
+    conn.close();
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, shots.length) }, worker));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  client.destroy();
   if (sample) console.log(`  first non-200 body: ${sample}`);
   const sorted = latencies.filter((x) => x !== undefined).sort((a, b) => a - b);
   return {
