@@ -15,81 +15,18 @@ const kit = await screensKit({ name: 'screens', teachers: 300 });
 const { db, services } = kit;
 
 const today = todayInShanghai(new Date());
-const province = await db
-  .selectFrom('orgs')
-  .select(['id', 'path', 'name'])
-  .where('kind', '=', 'province')
-  .executeTakeFirstOrThrow();
-const provider = await db
-  .selectFrom('orgs')
-  .select('id')
-  .where('kind', '=', 'provider')
-  .orderBy('id')
-  .executeTakeFirstOrThrow();
-const teacherAccount = await db
-  .selectFrom('accounts')
-  .select('teacher_id')
-  .where('username', '=', 'teacher')
-  .executeTakeFirstOrThrow();
-const programme = await db
-  .insertInto('programmes')
-  .values({
-    pack_id: 'henan-2021',
-    project_type_code: 'rural_backbone',
-    track_code: 'rural_backbone',
-    level: 'provincial',
-    year: 2021,
-    owner_org_id: province.id,
-    owner_path: province.path,
-    title: '乡村骨干教师素质提升培训',
-    selection_deadline: addDays(today, -20),
-    start_date: addDays(today, -1),
-    end_date: addDays(today, 30),
-    total_seats: 100,
-  })
-  .returning('id')
-  .executeTakeFirstOrThrow();
+const provider = await kit.orgOf('provider');
+const admin = kit.admin;
 // the demo teacher and 39 colleagues are selected
-const picked = await db
-  .selectFrom('teachers')
-  .select(['county_id', 'id', 'school_id', 'org_path'])
-  .orderBy((eb) => eb(eb.ref('id'), '=', teacherAccount.teacher_id ?? '0'), 'desc')
-  .orderBy('id')
-  .limit(40)
-  .execute();
-await db
-  .insertInto('nominations')
-  .values(
-    picked.map((t) => ({
-      county_id: t.county_id,
-      programme_id: programme.id,
-      teacher_id: t.id,
-      school_id: t.school_id,
-      org_path: t.org_path,
-      quota_region_id: t.county_id,
-      quota_org_id: t.school_id,
-      status: 'selected',
-      eligibility: '{}',
-    })),
-  )
-  .execute();
-const admin = {
-  accountId: '1',
-  username: 'admin',
-  displayName: 'admin',
-  teacherId: null,
-  requestId: 'screens',
-  ip: null,
-  grants: [
-    {
-      role: 'system_admin' as const,
-      orgId: province.id,
-      orgPath: province.path,
-      orgName: province.name,
-      orgKind: 'province',
-    },
-  ],
-};
+const { programme, picked } = await kit.selectedProgramme({
+  projectTypeCode: 'rural_backbone',
+  trackCode: 'rural_backbone',
+  title: '乡村骨干教师素质提升培训',
+  selectionDeadline: addDays(today, -20),
+  startDate: addDays(today, -1),
+  endDate: addDays(today, 30),
+  teachers: 40,
+});
 const k = await services.classes.create(admin, {
   programmeId: programme.id,
   name: '第一期 小学数学 A 班',

@@ -15,64 +15,20 @@ import type { Actor } from '../apps/server/src/shared/actor';
 import { out, screensKit } from './screens-kit';
 
 const kit = await screensKit({ name: 'outcomes', teachers: 300 });
-const { db, services } = kit;
+const { services } = kit;
 
 const today = todayInShanghai(new Date());
-const org = (kind: string) =>
-  db
-    .selectFrom('orgs')
-    .select(['id', 'path', 'name', 'kind'])
-    .where('kind', '=', kind)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-const province = await org('province');
-const provider = await org('provider');
-const teacherAccount = await db
-  .selectFrom('accounts')
-  .select('teacher_id')
-  .where('username', '=', 'teacher')
-  .executeTakeFirstOrThrow();
-const programme = await db
-  .insertInto('programmes')
-  .values({
-    pack_id: 'henan-2021',
-    project_type_code: 'backbone_cultivation',
-    track_code: 'backbone',
-    level: 'provincial',
-    year: 2021,
-    owner_org_id: province.id,
-    owner_path: province.path,
-    title: '省级骨干教师培育项目（小学数学）',
-    selection_deadline: addDays(today, -30),
-    start_date: addDays(today, -10),
-    end_date: addDays(today, 20),
-    total_seats: 100,
-  })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const picked = await db
-  .selectFrom('teachers')
-  .select(['county_id', 'id', 'school_id', 'org_path', 'name'])
-  .orderBy((eb) => eb(eb.ref('id'), '=', teacherAccount.teacher_id ?? '0'), 'desc')
-  .orderBy('id')
-  .limit(8)
-  .execute();
-await db
-  .insertInto('nominations')
-  .values(
-    picked.map((t) => ({
-      county_id: t.county_id,
-      programme_id: programme.id,
-      teacher_id: t.id,
-      school_id: t.school_id,
-      org_path: t.org_path,
-      quota_region_id: t.county_id,
-      quota_org_id: t.school_id,
-      status: 'selected',
-      eligibility: '{}',
-    })),
-  )
-  .execute();
+const province = kit.province;
+const provider = await kit.orgOf('provider');
+const { programme, picked, demoTeacherId } = await kit.selectedProgramme({
+  projectTypeCode: 'backbone_cultivation',
+  trackCode: 'backbone',
+  title: '省级骨干教师培育项目（小学数学）',
+  selectionDeadline: addDays(today, -30),
+  startDate: addDays(today, -10),
+  endDate: addDays(today, 20),
+  teachers: 8,
+});
 const grant = (
   role: Actor['grants'][number]['role'],
   o: { id: string; path: string; name: string; kind: string },
@@ -83,15 +39,7 @@ const grant = (
   orgName: o.name,
   orgKind: o.kind,
 });
-const admin: Actor = {
-  accountId: '1',
-  username: 'admin',
-  displayName: 'admin',
-  teacherId: null,
-  requestId: 'screens',
-  ip: null,
-  grants: [grant('system_admin', province)],
-};
+const admin: Actor = kit.admin;
 const reviewer: Actor = { ...admin, username: 'provider', grants: [grant('provider_staff', provider)] };
 const teacherActor = (id: string): Actor => ({
   ...admin,
@@ -207,9 +155,9 @@ const width = await phone.evaluate(() => document.documentElement.scrollWidth);
 const pdfBytes = await phone.evaluate(async (url) => {
   const r = await fetch(url);
   return Array.from(new Uint8Array(await r.arrayBuffer()));
-}, `/api/v1/classes/${k.id}/completion/${teacherAccount.teacher_id}/certificate.pdf`);
+}, `/api/v1/classes/${k.id}/completion/${demoTeacherId}/certificate.pdf`);
 fs.writeFileSync(path.join(out, 'outcomes-certificate.pdf'), Buffer.from(pdfBytes));
-await phone.goto(`${base}/api/v1/classes/${k.id}/completion/${teacherAccount.teacher_id}/certificate`);
+await phone.goto(`${base}/api/v1/classes/${k.id}/completion/${demoTeacherId}/certificate`);
 await phone.setViewportSize({ width: 1200, height: 860 });
 await phone.screenshot({ path: path.join(out, 'outcomes-certificate.png') });
 
@@ -219,7 +167,7 @@ const bureau = await browser.newPage({
   timezoneId: 'Asia/Shanghai',
 });
 await signIn(bureau, 'admin');
-await bureau.goto(`${base}/teachers/${teacherAccount.teacher_id}`);
+await bureau.goto(`${base}/teachers/${demoTeacherId}`);
 await bureau.getByTestId('teacher-hours').waitFor();
 await bureau.getByText(/合计 .* 学时/).waitFor();
 await bureau.waitForTimeout(300);

@@ -21,6 +21,7 @@ import { migrateToLatest } from '../apps/server/src/db/migrate';
 import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
 import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
 import { createServices } from '../apps/server/src/services';
+import type { Actor } from '../apps/server/src/shared/actor';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the PNGs go. */
@@ -48,9 +49,105 @@ export async function screensKit(options: { name: string; teachers?: number; pro
   let base = '';
   fs.mkdirSync(out, { recursive: true });
 
+  /** The first org of a kind (the demo region has one province, one city, providers …). */
+  const orgOf = (kind: string) =>
+    db
+      .selectFrom('orgs')
+      .select(['id', 'path', 'name', 'kind'])
+      .where('kind', '=', kind)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+  const province = await orgOf('province');
+  /** A system admin of the province, for writing a scenario through the services. */
+  const admin: Actor = {
+    accountId: '1',
+    username: 'admin',
+    displayName: 'admin',
+    teacherId: null,
+    requestId: 'screens',
+    ip: null,
+    grants: [
+      {
+        role: 'system_admin',
+        orgId: province.id,
+        orgPath: province.path,
+        orgName: province.name,
+        orgKind: 'province',
+      },
+    ],
+  };
+
+  /**
+   * A provincial programme of the Henan pack with `teachers` teachers already selected, the demo `teacher`
+   * login's teacher first (written straight into the tables: the screenshots are about what comes after).
+   */
+  async function selectedProgramme(p: {
+    projectTypeCode: string;
+    trackCode: string;
+    title: string;
+    selectionDeadline: string;
+    startDate: string;
+    endDate: string;
+    teachers: number;
+  }) {
+    const teacherAccount = await db
+      .selectFrom('accounts')
+      .select('teacher_id')
+      .where('username', '=', 'teacher')
+      .executeTakeFirstOrThrow();
+    const programme = await db
+      .insertInto('programmes')
+      .values({
+        pack_id: 'henan-2021',
+        project_type_code: p.projectTypeCode,
+        track_code: p.trackCode,
+        level: 'provincial',
+        year: 2021,
+        owner_org_id: province.id,
+        owner_path: province.path,
+        title: p.title,
+        selection_deadline: p.selectionDeadline,
+        start_date: p.startDate,
+        end_date: p.endDate,
+        total_seats: 100,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const picked = await db
+      .selectFrom('teachers')
+      .select(['county_id', 'id', 'school_id', 'org_path', 'name'])
+      .orderBy((eb) => eb(eb.ref('id'), '=', teacherAccount.teacher_id ?? '0'), 'desc')
+      .orderBy('id')
+      .limit(p.teachers)
+      .execute();
+    await db
+      .insertInto('nominations')
+      .values(
+        picked.map((t) => ({
+          county_id: t.county_id,
+          programme_id: programme.id,
+          teacher_id: t.id,
+          school_id: t.school_id,
+          org_path: t.org_path,
+          quota_region_id: t.county_id,
+          quota_org_id: t.school_id,
+          status: 'selected',
+          eligibility: '{}',
+        })),
+      )
+      .execute();
+    /** the demo `teacher` login's teacher (picked[0]) */
+    const demoTeacherId = teacherAccount.teacher_id ?? '';
+    return { programme, picked, demoTeacherId };
+  }
+
   const kit = {
     db,
     services,
+    orgOf,
+    province,
+    admin,
+    selectedProgramme,
     /** What the demo loader wrote (counts). */
     demo,
     /** The app (built once), e.g. for `inject` before serving. */
