@@ -36,6 +36,18 @@ const LEVEL_COLORS: Record<string, string> = {
 };
 
 const yuan = (fen: number) => Math.round(fen / 100).toLocaleString('zh-CN');
+type Figures = Pick<
+  OverviewLevel,
+  | 'seats'
+  | 'seatsUsed'
+  | 'enrolled'
+  | 'arrivalRate'
+  | 'completionRate'
+  | 'hoursTenths'
+  | 'budgetFen'
+  | 'spentFen'
+>;
+
 const hours = (tenths: number) => (tenths / 10).toLocaleString('zh-CN');
 
 function BudgetCell({ budgetFen, spentFen }: { budgetFen: number | null; spentFen: number | null }) {
@@ -89,6 +101,35 @@ export function TrainingOverviewPage() {
   const levelName = (level: string) => t(`prog.level.${level}` as MessageKey);
   const open = (id: string) => void navigate(`/programmes/${encodeURIComponent(id)}?tab=kpis`);
 
+  /** The figures a programme row and a level row share: seats, enrolled, rates, hours, budget. */
+  const figureColumns = <T extends Figures>(): TableColumnsType<T> => [
+    {
+      title: t('ov.seatsUsedOfTotal'),
+      key: 'seats',
+      align: 'right',
+      render: (_: unknown, r) => t('ov.seatsCell', { used: String(r.seatsUsed), seats: String(r.seats) }),
+    },
+    { title: t('ov.enrolled'), dataIndex: 'enrolled', align: 'right' },
+    {
+      title: t('ov.arrivalRate'),
+      key: 'arr',
+      align: 'right',
+      render: (_: unknown, r) => <RateCell rate={r.arrivalRate} />,
+    },
+    {
+      title: t('ov.completionRate'),
+      key: 'comp',
+      align: 'right',
+      render: (_: unknown, r) => <RateCell rate={r.completionRate} />,
+    },
+    { title: t('ov.hours'), dataIndex: 'hoursTenths', align: 'right', render: (v: number) => hours(v) },
+    {
+      title: t('ov.budget'),
+      key: 'budget',
+      render: (_: unknown, r) => <BudgetCell budgetFen={r.budgetFen} spentFen={r.spentFen} />,
+    },
+  ];
+
   const columns: TableColumnsType<OverviewProgramme> = [
     {
       title: t('ov.level'),
@@ -116,31 +157,7 @@ export function TrainingOverviewPage() {
         </Space>
       ),
     },
-    {
-      title: t('ov.seatsUsedOfTotal'),
-      key: 'seats',
-      align: 'right',
-      render: (_: unknown, r) => t('ov.seatsCell', { used: String(r.seatsUsed), seats: String(r.seats) }),
-    },
-    { title: t('ov.enrolled'), dataIndex: 'enrolled', align: 'right' },
-    {
-      title: t('ov.arrivalRate'),
-      key: 'arr',
-      align: 'right',
-      render: (_: unknown, r) => <RateCell rate={r.arrivalRate} />,
-    },
-    {
-      title: t('ov.completionRate'),
-      key: 'comp',
-      align: 'right',
-      render: (_: unknown, r) => <RateCell rate={r.completionRate} />,
-    },
-    { title: t('ov.hours'), dataIndex: 'hoursTenths', align: 'right', render: (v: number) => hours(v) },
-    {
-      title: t('ov.budget'),
-      key: 'budget',
-      render: (_: unknown, r) => <BudgetCell budgetFen={r.budgetFen} spentFen={r.spentFen} />,
-    },
+    ...figureColumns<OverviewProgramme>(),
     {
       title: t('ov.overdue'),
       key: 'overdue',
@@ -156,31 +173,7 @@ export function TrainingOverviewPage() {
       render: (l: string) => <Tag color={LEVEL_COLORS[l]}>{levelName(l)}</Tag>,
     },
     { title: t('ov.count'), dataIndex: 'programmes', align: 'right' },
-    {
-      title: t('ov.seatsUsedOfTotal'),
-      key: 'seats',
-      align: 'right',
-      render: (_: unknown, r) => t('ov.seatsCell', { used: String(r.seatsUsed), seats: String(r.seats) }),
-    },
-    { title: t('ov.enrolled'), dataIndex: 'enrolled', align: 'right' },
-    {
-      title: t('ov.arrivalRate'),
-      key: 'arr',
-      align: 'right',
-      render: (_: unknown, r) => <RateCell rate={r.arrivalRate} />,
-    },
-    {
-      title: t('ov.completionRate'),
-      key: 'comp',
-      align: 'right',
-      render: (_: unknown, r) => <RateCell rate={r.completionRate} />,
-    },
-    { title: t('ov.hours'), dataIndex: 'hoursTenths', align: 'right', render: (v: number) => hours(v) },
-    {
-      title: t('ov.budget'),
-      key: 'budget',
-      render: (_: unknown, r) => <BudgetCell budgetFen={r.budgetFen} spentFen={r.spentFen} />,
-    },
+    ...figureColumns<OverviewLevel>(),
     {
       title: t('ov.overdue'),
       key: 'overdue',
