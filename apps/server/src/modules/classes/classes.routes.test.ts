@@ -1,124 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../db/database';
-import { createTestDatabase } from '../../test/db';
-import {
-  buildAccount,
-  buildTeacher,
-  buildTestApp,
-  login,
-  orgByName,
-  type Session,
-  schoolIn,
-  seedRegion,
-  type TestApp,
-} from '../../test/factories';
-import { type OrgRow, regionKeyOf } from '../org';
+import { buildClassWorld } from '../../test/fixtures/class-world';
+import type { OrgRow } from '../org';
 
 /** The first day of the classes below, 09:00 in Shanghai (check-in is open). */
 const CLOCK = () => new Date('2021-09-06T01:00:00Z');
 
-let h: DatabaseHandle;
-let t: TestApp;
-const s: Record<string, Session> = {};
-let schoolQ: OrgRow;
-let schoolY: OrgRow;
-let provider: OrgRow;
-let provider2: OrgRow;
 let cityProgramme: string;
 let countyProgramme: string;
 let classA: string; // city programme, provider 1, teachers of 清城 and 英德
 let classB: string; // city programme, provider 2
 let classQ: string; // 清城's own programme
-const teacherQ: string[] = [];
-let teacherY: string;
 
 type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
-
-async function select(programmeId: string, teacherId: string, school: OrgRow) {
-  await h.db
-    .insertInto('nominations')
-    .values({
-      county_id: regionKeyOf(school),
-      programme_id: programmeId,
-      teacher_id: teacherId,
-      school_id: school.id,
-      org_path: school.path,
-      quota_region_id: regionKeyOf(school),
-      quota_org_id: school.id,
-      status: 'selected',
-      eligibility: '{}',
-    })
-    .execute();
-}
-
-async function programme(who: string, title: string): Promise<string> {
-  const r = await req('POST', '/programmes', who, {
-    packId: 'henan-2021',
-    projectTypeCode: 'rural_backbone',
-    title,
-    selectionDeadline: '2021-07-30',
-    startDate: '2021-09-01',
-    endDate: '2021-09-30',
-    totalSeats: 50,
-  });
-  if (r.statusCode !== 201) throw new Error(`programme: ${r.statusCode} ${r.body}`);
-  return r.json().id as string;
-}
-
-async function openClass(
-  who: string,
-  programmeId: string,
-  name: string,
-  providerOrg: OrgRow,
-): Promise<string> {
-  const r = await req('POST', '/classes', who, {
-    programmeId,
-    name,
-    startDate: '2021-09-06',
-    endDate: '2021-09-10',
-    venue: '报告厅',
-    providerOrgId: providerOrg.id,
-  });
-  if (r.statusCode !== 201) throw new Error(`class: ${r.statusCode} ${r.body}`);
-  return r.json().id as string;
-}
+type World = Awaited<ReturnType<typeof buildClassWorld>>;
+let h: World['h'];
+let t: World['t'];
+let s: World['s'];
+let schoolQ: OrgRow;
+let schoolY: OrgRow;
+let provider: OrgRow;
+let provider2: OrgRow;
+let teacherQ: string[];
+let teacherY: string;
+let req: World['req'];
+let select: World['select'];
+let programme: World['programme'];
+let openClass: World['openClass'];
 
 beforeAll(async () => {
-  h = await createTestDatabase();
-  await seedRegion(h.db, 300);
-  t = await buildTestApp(h.db, CLOCK);
-  schoolQ = await schoolIn(h.db, '清城');
-  schoolY = await schoolIn(h.db, '英德');
-  provider = await orgByName(h.db, 'provider', '');
-  provider2 = await orgByName(h.db, 'provider', '第二师范');
-  for (let i = 0; i < 3; i++) {
-    const id = (await buildTeacher(h.db, schoolQ)).id;
-    teacherQ.push(id);
-    await buildAccount(h.db, `tq${i}`, 'teacher', schoolQ, id);
-  }
-  teacherY = (await buildTeacher(h.db, schoolY)).id;
-  await buildAccount(h.db, 'ty', 'teacher', schoolY, teacherY);
-  await buildAccount(h.db, 'provider2', 'provider_staff', provider2);
-  for (const u of [
-    'city',
-    'qingcheng',
-    'yingde',
-    'provider',
-    'provider2',
-    'tq0',
-    'tq1',
-    'tq2',
-    'ty',
-    'school',
-  ])
-    s[u] = await login(t.app, u);
+  ({ h, t, s, schoolQ, schoolY, provider, provider2, teacherQ, teacherY, req, select, programme, openClass } =
+    await buildClassWorld(CLOCK));
 
   cityProgramme = await programme('city', '市级乡村骨干教师培训');
   countyProgramme = await programme('qingcheng', '清城区校本研修骨干');

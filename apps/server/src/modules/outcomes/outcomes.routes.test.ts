@@ -1,45 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../db/database';
-import { createTestDatabase } from '../../test/db';
-import {
-  buildAccount,
-  buildTeacher,
-  buildTestApp,
-  login,
-  orgByName,
-  type Session,
-  schoolIn,
-  seedRegion,
-  type TestApp,
-} from '../../test/factories';
+import { buildClassWorld } from '../../test/fixtures/class-world';
 import { multipart } from '../../test/fixtures/import-files';
-import { type OrgRow, regionKeyOf } from '../org';
+import type { OrgRow } from '../org';
 
 /** The last day of the classes below, 09:00 in Shanghai: outcomes are open and completion may run. */
 const CLOCK = () => new Date('2021-09-10T01:00:00Z');
 const KEY = 'demonstration_lesson';
 
-let h: DatabaseHandle;
-let t: TestApp;
-const s: Record<string, Session> = {};
-let schoolQ: OrgRow;
-let schoolY: OrgRow;
-let provider: OrgRow;
-let provider2: OrgRow;
 let classA: string; // city programme, provider 1: tq0, tq1 (清城) and ty (英德)
 let classQ: string; // 清城's own programme: tq2
-const teacherQ: string[] = [];
-let teacherY: string;
 let subTq0: string;
 
 type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+type World = Awaited<ReturnType<typeof buildClassWorld>>;
+let h: World['h'];
+let t: World['t'];
+let s: World['s'];
+let schoolQ: OrgRow;
+let schoolY: OrgRow;
+let provider: OrgRow;
+let teacherQ: string[];
+let teacherY: string;
+let req: World['req'];
+let select: World['select'];
+let programme: World['programme'];
+let openClass: World['openClass'];
 
 const upload = (who: string, classId: string, body: Buffer, name = '示范课.pdf') => {
   const { payload, contentType } = multipart({}, { name, body });
@@ -51,80 +36,9 @@ const upload = (who: string, classId: string, body: Buffer, name = '示范课.pd
   });
 };
 
-async function select(programmeId: string, teacherId: string, school: OrgRow) {
-  await h.db
-    .insertInto('nominations')
-    .values({
-      county_id: regionKeyOf(school),
-      programme_id: programmeId,
-      teacher_id: teacherId,
-      school_id: school.id,
-      org_path: school.path,
-      quota_region_id: regionKeyOf(school),
-      quota_org_id: school.id,
-      status: 'selected',
-      eligibility: '{}',
-    })
-    .execute();
-}
-
-async function programme(who: string, title: string): Promise<string> {
-  const r = await req('POST', '/programmes', who, {
-    packId: 'henan-2021',
-    projectTypeCode: 'rural_backbone',
-    title,
-    selectionDeadline: '2021-07-30',
-    startDate: '2021-09-01',
-    endDate: '2021-09-30',
-    totalSeats: 50,
-  });
-  if (r.statusCode !== 201) throw new Error(`programme: ${r.statusCode} ${r.body}`);
-  return r.json().id as string;
-}
-
-async function openClass(who: string, programmeId: string, name: string, org: OrgRow): Promise<string> {
-  const r = await req('POST', '/classes', who, {
-    programmeId,
-    name,
-    startDate: '2021-09-06',
-    endDate: '2021-09-10',
-    venue: '报告厅',
-    providerOrgId: org.id,
-  });
-  if (r.statusCode !== 201) throw new Error(`class: ${r.statusCode} ${r.body}`);
-  return r.json().id as string;
-}
-
 beforeAll(async () => {
-  h = await createTestDatabase();
-  await seedRegion(h.db, 300);
-  t = await buildTestApp(h.db, CLOCK);
-  schoolQ = await schoolIn(h.db, '清城');
-  schoolY = await schoolIn(h.db, '英德');
-  provider = await orgByName(h.db, 'provider', '');
-  provider2 = await orgByName(h.db, 'provider', '第二师范');
-  for (let i = 0; i < 3; i++) {
-    const id = (await buildTeacher(h.db, schoolQ)).id;
-    teacherQ.push(id);
-    await buildAccount(h.db, `tq${i}`, 'teacher', schoolQ, id);
-  }
-  teacherY = (await buildTeacher(h.db, schoolY)).id;
-  await buildAccount(h.db, 'ty', 'teacher', schoolY, teacherY);
-  await buildAccount(h.db, 'provider2', 'provider_staff', provider2);
-  await buildAccount(h.db, 'trainer1', 'trainer', provider);
-  for (const u of [
-    'city',
-    'qingcheng',
-    'yingde',
-    'provider',
-    'provider2',
-    'trainer1',
-    'tq0',
-    'tq1',
-    'tq2',
-    'ty',
-  ])
-    s[u] = await login(t.app, u);
+  ({ h, t, s, schoolQ, schoolY, provider, teacherQ, teacherY, req, select, programme, openClass } =
+    await buildClassWorld(CLOCK, [['trainer1', 'trainer', 'provider']]));
   const cityProgramme = await programme('city', '市级乡村骨干教师培训');
   const countyProgramme = await programme('qingcheng', '清城区骨干教师培训');
   for (const id of [teacherQ[0], teacherQ[1]]) await select(cityProgramme, id ?? '', schoolQ);
