@@ -18,7 +18,7 @@
  * Knobs: POOL (server's pg pool, 20), CONCURRENCY (1000), CLASSES (25), PER_CLASS (2000), PGBENCH_SECONDS (20),
  * LEVELS (lower concurrency points for B, '100,200'), LEVEL_REQUESTS (10,000), RATES (open-loop arrival rates for C,
  * '500,1000,2000,3000,4000' per s, each for PACED_SECONDS = 5 s over up to CONCURRENCY connections), CLIENT (raw | http:
- * the load generator, see fireRaw), FRESH_SESSIONS=1, PROFILE=1.
+ * the load generator, see `connector`), FRESH_SESSIONS=1, PROFILE=1.
  */
 import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
