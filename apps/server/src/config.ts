@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SHEET_LIMITS } from './shared/sheets/limits';
+import type { SheetPoolOptions } from './shared/sheets/pool';
+
+const MB = 1024 * 1024;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +20,26 @@ const envSchema = z.object({
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(512).default(30),
+  /** What one uploaded sheet may make the server hold (docs/OPERATIONS.md, upload limits). */
+  MAX_UNZIPPED_MB: z.coerce.number().int().min(1).max(4096).default(256),
+  MAX_ZIP_RATIO: z.coerce.number().min(2).max(10_000).default(100),
+  MAX_ZIP_ENTRIES: z.coerce.number().int().min(10).max(100_000).default(1000),
+  MAX_SHARED_STRINGS_MB: z.coerce.number().int().min(1).max(2048).default(64),
+  MAX_CELL_CHARS: z.coerce.number().int().min(50).max(32_767).default(1000),
+  MAX_SHEET_ROWS: z.coerce.number().int().min(10).max(10_000_000).default(200_000),
+  MAX_SHEET_COLUMNS: z.coerce.number().int().min(10).max(16_384).default(300),
+  MAX_ERRORS_KEPT: z.coerce.number().int().min(10).max(1_000_000).default(1000),
+  UPLOAD_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  UPLOAD_QUEUE: z.coerce.number().int().min(0).max(10_000).default(8),
+  UPLOAD_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(768),
+  UPLOAD_PARSE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /** A teachers or schools import may be committed this long after its dry run (then: upload again). */
+  IMPORT_DRY_RUN_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
   /** Largest stored file (a plan's sealed PDF, outcome files). */
   MAX_FILE_MB: z.coerce.number().int().min(1).max(512).default(20),
   /** Outcome uploads (issue 3 item 7): accepted kinds, comma-separated from pdf, docx, mp4 (size: MAX_FILE_MB). */
@@ -53,6 +77,9 @@ export interface Config {
   cookieSecure: boolean;
   maxUploadBytes: number;
   maxFileBytes: number;
+  /** Uploaded sheets: what one may make the server hold, and the threads that read them. */
+  uploads: UploadSettings;
+  importDryRunMinutes: number;
   logLevel: string;
   webDist: string | undefined;
   checkinSecret: string | undefined;
@@ -61,6 +88,20 @@ export interface Config {
   /** examaud: HMAC key of the parents' access codes (issue 4). */
   examCodeSecret?: string;
 }
+
+export interface UploadSettings extends SheetPoolOptions {
+  /** row errors kept per upload (the count of all of them is kept too) */
+  maxErrorsKept: number;
+}
+
+export const DEFAULT_UPLOADS: UploadSettings = {
+  limits: DEFAULT_SHEET_LIMITS,
+  maxErrorsKept: 1000,
+  workers: 2,
+  queue: 8,
+  workerMemoryMb: 768,
+  parseSeconds: 120,
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -83,6 +124,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,
+    uploads: {
+      limits: {
+        maxUnzippedBytes: e.MAX_UNZIPPED_MB * MB,
+        maxZipRatio: e.MAX_ZIP_RATIO,
+        maxZipEntries: e.MAX_ZIP_ENTRIES,
+        maxSharedStringsBytes: e.MAX_SHARED_STRINGS_MB * MB,
+        maxCellChars: e.MAX_CELL_CHARS,
+        maxRows: e.MAX_SHEET_ROWS,
+        maxColumns: e.MAX_SHEET_COLUMNS,
+      },
+      maxErrorsKept: e.MAX_ERRORS_KEPT,
+      workers: e.UPLOAD_WORKERS,
+      queue: e.UPLOAD_QUEUE,
+      workerMemoryMb: e.UPLOAD_WORKER_MEMORY_MB,
+      parseSeconds: e.UPLOAD_PARSE_SECONDS,
+    },
+    importDryRunMinutes: e.IMPORT_DRY_RUN_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     checkinSecret: e.CHECKIN_SECRET,

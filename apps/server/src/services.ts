@@ -1,4 +1,4 @@
-import type { Config } from './config';
+import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
@@ -20,6 +20,7 @@ import { createProgramsRepository, createProgramsService } from './modules/progr
 import { createReportsService } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
+import { createSheetPool } from './shared/sheets/pool';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
@@ -28,7 +29,17 @@ export function createServices(
     Config,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
   > &
-    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes' | 'examCodeSecret'>>,
+    Partial<
+      Pick<
+        Config,
+        | 'maxFileBytes'
+        | 'checkinSecret'
+        | 'outcomeFileTypes'
+        | 'examCodeSecret'
+        | 'uploads'
+        | 'importDryRunMinutes'
+      >
+    >,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -49,7 +60,20 @@ export function createServices(
   const peopleRepo = createPeopleRepository(db);
   const people = createPeopleService({ db, repo: peopleRepo, orgRepo, orgs, audit, clock });
   const codes = createCodesService({ db });
-  const imports = createImportsService({ db, orgRepo, peopleRepo, orgs, audit, clock });
+  // uploaded sheets are read in worker threads, within the configured limits
+  const uploads = config.uploads ?? DEFAULT_UPLOADS;
+  const sheets = createSheetPool(uploads);
+  const imports = createImportsService({
+    db,
+    orgRepo,
+    peopleRepo,
+    orgs,
+    audit,
+    readRows: sheets.visitRows,
+    maxErrorsKept: uploads.maxErrorsKept,
+    dryRunMinutes: config.importDryRunMinutes,
+    clock,
+  });
   // issue 3 (progrest): notifications, given to programs
   const notifications = createNotificationsService({ db });
   const programs = createProgramsService({
@@ -100,7 +124,7 @@ export function createServices(
     clock,
   });
   // ---- exams and teaching-quality monitoring (issue 4) ----
-  const exams = createExamsService({ db, audit, clock });
+  const exams = createExamsService({ db, audit, sheets, maxErrorsKept: uploads.maxErrorsKept, clock });
   // ---- examaud: parents and the public (issue 4 item 4) ----
   const examRelease = createExamReleaseService({
     db,
@@ -142,6 +166,7 @@ export function createServices(
     exams,
     examRelease,
     shortlists,
+    sheets,
   };
 }
 

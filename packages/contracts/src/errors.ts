@@ -15,10 +15,12 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'FILE_UNREADABLE',
   'FILE_EMPTY',
+  'FILE_LIMIT_EXCEEDED',
   'HEADER_MISMATCH',
   'IMPORT_NOT_READY',
   'IMPORT_HAS_ERRORS',
   'RATE_LIMITED',
+  'SERVER_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,7 +27,10 @@ export const importJobSchema = z.object({
   progress: z.number(),
   totalRows: z.number().int(),
   validRows: z.number().int(),
+  /** rows with at least one error */
   errorRows: z.number().int(),
+  /** all errors found; the error list and report hold the first MAX_ERRORS_KEPT of them */
+  errorCount: z.number().int(),
   /** dry-run preview: how many rows would be created / updated / left unchanged */
   toCreate: z.number().int(),
   toUpdate: z.number().int(),
@@ -37,6 +40,8 @@ export const importJobSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** a validated dry run may be committed until then */
+  expiresAt: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 

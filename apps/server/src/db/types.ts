@@ -145,6 +145,10 @@ export interface ImportJobsTable {
   account_id: Id;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** all row errors found; only the first MAX_ERRORS_KEPT are in import_errors (0014) */
+  error_count: Generated<number>;
+  /** a validated dry run may be committed until then (0014) */
+  expires_at: NullableTimestamp;
 }
 
 export interface ImportErrorsTable {

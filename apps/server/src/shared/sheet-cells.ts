@@ -1,10 +1,10 @@
 /**
  * A CSV or .xlsx file → cells, for the exam analysis (packages/core/src/exams validates them). CSV: UTF-8 with or
  * without BOM, UTF-16LE with BOM, otherwise GBK/GB18030 (as Excel on Chinese Windows saves it), parsed by core's
- * RFC 4180 parser. Excel: the first worksheet, through shared/exceljs (never exceljs directly), numbers kept as
- * numbers and each row's own number kept for error messages.
+ * RFC 4180 parser. Excel: the first worksheet, through the bounded reader (shared/sheets/xlsx.ts), numbers kept
+ * as numbers and each row's own number kept for error messages. Every read is held to SheetLimits: the server
+ * passes its configured limits, the command line the generous local ones.
  */
-import { Readable } from 'node:stream';
 import {
   type Cell,
   CsvSyntaxError,
@@ -20,12 +20,17 @@ import {
   readScoreSheet,
   type SheetCells,
 } from '@yanxun/core/exams';
-import type { CellValue, Row } from './exceljs';
+import { assertCsvText, checkCsvBounds, decodeCsv } from './sheets/csv';
+import { LOCAL_SHEET_LIMITS, SheetError, type SheetErrorCode, type SheetLimits } from './sheets/limits';
+import { readXlsxRows, type SheetCell } from './sheets/xlsx';
 
+/** A file that cannot be read as a sheet, or goes past a limit; `code` is the API error code it answers with. */
 export class SheetReadError extends Error {
   constructor(
     readonly fileName: string,
     message: string,
+    readonly code: SheetErrorCode = 'FILE_UNREADABLE',
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'SheetReadError';
@@ -34,54 +39,26 @@ export class SheetReadError extends Error {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export function decodeText(buf: Uint8Array): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-    return new TextDecoder('utf-8').decode(buf.subarray(3));
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
+export const decodeText = decodeCsv;
 
-function excelCell(v: CellValue): Cell {
-  if (v === null || v === undefined) return null;
+function excelCell(v: SheetCell): Cell {
+  if (v === null) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) {
-      const r = v.result;
-      return typeof r === 'number' || typeof r === 'string' ? r : null;
-    }
-  }
-  return null;
+  return v.toISOString();
 }
 
-async function readXlsx(buf: Uint8Array, fileName: string): Promise<SheetCells> {
+async function readXlsx(buf: Uint8Array, fileName: string, limits: SheetLimits): Promise<SheetCells> {
   const records: Cell[][] = [];
   const rowNumbers: number[] = [];
   try {
-    const { ExcelJS } = await import('./exceljs'); // loaded only for workbooks: it costs ~0.2 s of start-up
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(buf)), {
-      entries: 'emit',
-      sharedStrings: 'cache',
-      styles: 'ignore',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
+    await readXlsxRows(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), limits, (r) => {
+      records.push(r.values.map(excelCell));
+      rowNumbers.push(r.row);
     });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const r = row as Row;
-        records.push((r.values as CellValue[]).slice(1).map(excelCell));
-        rowNumbers.push(r.number);
-      }
-      break; // the first worksheet only
-    }
   } catch (err) {
+    if (err instanceof SheetError)
+      throw new SheetReadError(fileName, `${fileName}：${err.message}`, err.code, err.details);
     throw new SheetReadError(fileName, `无法读取 Excel 文件 ${fileName}：${(err as Error).message}`);
   }
   return { records, rowNumbers };
@@ -94,14 +71,28 @@ async function readXlsx(buf: Uint8Array, fileName: string): Promise<SheetCells> 
 export type SheetSource = { kind: 'cells'; cells: SheetCells } | { kind: 'csv'; text: string };
 
 /** Read a score, item or prior sheet (.csv or .xlsx, told apart by content, not by name). */
-export async function readSheetSource(buf: Uint8Array, fileName: string): Promise<SheetSource> {
-  if (buf.length === 0) throw new SheetReadError(fileName, `文件 ${fileName} 是空的（0 字节）`);
-  if (ZIP_MAGIC.every((b, i) => buf[i] === b)) return { kind: 'cells', cells: await readXlsx(buf, fileName) };
+export async function readSheetSource(
+  buf: Uint8Array,
+  fileName: string,
+  limits: SheetLimits = LOCAL_SHEET_LIMITS,
+): Promise<SheetSource> {
+  if (buf.length === 0) throw new SheetReadError(fileName, `文件 ${fileName} 是空的（0 字节）`, 'FILE_EMPTY');
+  if (ZIP_MAGIC.every((b, i) => buf[i] === b))
+    return { kind: 'cells', cells: await readXlsx(buf, fileName, limits) };
   if (fileName.toLowerCase().endsWith('.xls'))
     throw new SheetReadError(fileName, `不支持旧版 .xls 格式（${fileName}），请另存为 .xlsx 或 CSV`);
   const text = decodeText(buf);
-  if (text.includes('\u0000'))
-    throw new SheetReadError(fileName, `文件 ${fileName} 不是文本格式的 CSV，也不是 .xlsx 工作簿`);
+  try {
+    assertCsvText(text);
+    checkCsvBounds(text, limits);
+  } catch (err) {
+    if (!(err instanceof SheetError)) throw err;
+    const message =
+      err.code === 'FILE_UNREADABLE'
+        ? `文件 ${fileName} 不是文本格式的 CSV，也不是 .xlsx 工作簿`
+        : `${fileName}：${err.message}`;
+    throw new SheetReadError(fileName, message, err.code, err.details);
+  }
   if (!text.includes('"')) return { kind: 'csv', text };
   try {
     return { kind: 'cells', cells: { records: parseCsv(text) } };
@@ -117,8 +108,12 @@ export function sourceCells(source: SheetSource): SheetCells {
 }
 
 /** Read a score, item or prior sheet (.csv or .xlsx, told apart by content, not by name). */
-export async function readSheetCells(buf: Uint8Array, fileName: string): Promise<SheetCells> {
-  return sourceCells(await readSheetSource(buf, fileName));
+export async function readSheetCells(
+  buf: Uint8Array,
+  fileName: string,
+  limits: SheetLimits = LOCAL_SHEET_LIMITS,
+): Promise<SheetCells> {
+  return sourceCells(await readSheetSource(buf, fileName, limits));
 }
 
 /**

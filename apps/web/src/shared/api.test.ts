@@ -29,6 +29,8 @@ const JOB: ImportJob = {
   error: null,
   createdAt: '2025-01-01T00:00:00Z',
   finishedAt: null,
+  errorCount: 0,
+  expiresAt: null,
 };
 
 function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

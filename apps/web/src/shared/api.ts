@@ -239,7 +239,9 @@ const FALLBACK_CODES: Record<number, string> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'FILE_TOO_LARGE',
+  422: 'FILE_LIMIT_EXCEEDED',
   429: 'RATE_LIMITED',
+  503: 'SERVER_BUSY',
 };
 
 export function buildUrl(path: string, query?: Query): string {

@@ -45,6 +45,10 @@ export const ERROR_MESSAGES: Record<ErrorCode | ClientErrorCode, Text> = {
     'en-US': 'The file cannot be read; please use the downloaded template (.xlsx)',
   },
   FILE_EMPTY: { 'zh-CN': '文件中没有数据行', 'en-US': 'The file has no data rows' },
+  FILE_LIMIT_EXCEEDED: {
+    'zh-CN': '文件超出了允许的行数、列数或单元格长度，请拆分后再上传',
+    'en-US': 'The file has more rows, columns or characters in a cell than allowed; split it and retry',
+  },
   HEADER_MISMATCH: {
     'zh-CN': '表头与模板不一致，请使用最新模板',
     'en-US': 'The header row does not match the template; please use the latest template',
@@ -55,6 +59,10 @@ export const ERROR_MESSAGES: Record<ErrorCode | ClientErrorCode, Text> = {
     'en-US': 'Some rows have errors; fix and re-upload, or import only the valid rows',
   },
   RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试', 'en-US': 'Too many requests; please wait a moment' },
+  SERVER_BUSY: {
+    'zh-CN': '服务器正在处理其他上传的文件，请稍后再试',
+    'en-US': 'The server is busy with other uploads; please try again shortly',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Server error; please try again later' },
   NETWORK_ERROR: { 'zh-CN': '网络连接失败，请检查网络', 'en-US': 'Network error; check your connection' },
   BAD_RESPONSE: {
@@ -62,6 +70,14 @@ export const ERROR_MESSAGES: Record<ErrorCode | ClientErrorCode, Text> = {
     'en-US': 'The server returned data in an unexpected format',
   },
 };
+
+const FILE_CODES = new Set<string>([
+  'FILE_TOO_LARGE',
+  'FILE_LIMIT_EXCEEDED',
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'HEADER_MISMATCH',
+]);
 
 function isKnownCode(code: string): code is ErrorCode | ClientErrorCode {
   return Object.hasOwn(ERROR_MESSAGES, code);
@@ -79,6 +95,8 @@ export function errorMessage(error: unknown, lang: Lang = 'zh-CN'): string {
     return error instanceof Error && error.message ? error.message : ERROR_MESSAGES.INTERNAL[lang];
   }
   if (!isKnownCode(error.code)) return error.message || ERROR_MESSAGES.INTERNAL[lang];
+  // a file's errors name the row, column or limit that applied: the server's own words say more than ours
+  if (lang === 'zh-CN' && FILE_CODES.has(error.code) && error.message) return error.message;
   const base = ERROR_MESSAGES[error.code][lang];
   if (error.code === 'ACCOUNT_LOCKED') {
     const until = lockedUntilOf(error.details);

@@ -31,9 +31,6 @@ import {
   gradeDistribution,
   type ItemSpec,
   indicator,
-  readItemSheet,
-  readPriorSheet,
-  readScoreSheet,
   reportModeFor,
   type SchoolSample,
   sampleStudents,
@@ -48,13 +45,9 @@ import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can, requirePermission, scopeOf } from '../../shared/permissions';
-import {
-  readScoreSource,
-  readSheetSource,
-  SheetReadError,
-  type SheetSource,
-  sourceCells,
-} from '../../shared/sheet-cells';
+import { sheetAppError } from '../../shared/sheets/app-errors';
+import { inProcessSheets } from '../../shared/sheets/in-process';
+import type { SheetPool } from '../../shared/sheets/pool';
 import type { AuditService } from '../audit';
 import { buildErrorWorkbook, buildReportWorkbook } from './exams.excel';
 import { buildReportPdf } from './exams.pdf';
@@ -78,10 +71,15 @@ import {
 
 const POLICY = EXAM_REPORT_POLICY;
 
+export interface UploadFile {
+  name: string;
+  buf: Buffer;
+}
+
 export interface UploadFiles {
-  scores?: { name: string; buf: Buffer };
-  items?: { name: string; buf: Buffer };
-  prior?: { name: string; buf: Buffer };
+  scores?: UploadFile;
+  items?: UploadFile;
+  prior?: UploadFile;
 }
 
 /** '/1/5/23/' → ['/1/', '/1/5/', '/1/5/23/'] */
@@ -151,13 +149,17 @@ export const UPLOAD_TTL_MS = 2 * 3600_000;
 /** An expired or committed dry run's row (without payload) is kept this long after expiry, to say so. */
 export const UPLOAD_RETAIN_MS = 7 * 24 * 3600_000;
 /** Errors kept per dry run for the error workbook (the response shows the first 200, and the count). */
-export const UPLOAD_ERRORS_KEPT = 10_000;
+export const UPLOAD_ERRORS_KEPT = 1000;
 /** Uncommitted dry runs kept per exam; older ones lose their payload (superseded). */
 export const UPLOADS_LIVE_PER_EXAM = 10;
 
 export interface ExamsServiceDeps {
   db: Database;
   audit: AuditService;
+  /** reads the uploaded sheets within the upload limits (the server: the upload worker pool; else in-process) */
+  sheets?: Pick<SheetPool, 'readExam'>;
+  /** errors kept per dry run for the error workbook (default UPLOAD_ERRORS_KEPT) */
+  maxErrorsKept?: number;
   clock?: () => Date;
   /** how long a dry run can be committed (default UPLOAD_TTL_MS) */
   uploadTtlMs?: number;
@@ -456,16 +458,20 @@ export function createExamsService(deps: ExamsServiceDeps) {
   const uploadTtlMs = deps.uploadTtlMs ?? UPLOAD_TTL_MS;
   const scoreFastPath = deps.scoreFastPath ?? true;
 
-  async function source(f: { name: string; buf: Buffer }): Promise<SheetSource> {
+  const maxErrorsKept = deps.maxErrorsKept ?? UPLOAD_ERRORS_KEPT;
+  const sheets = deps.sheets ?? inProcessSheets();
+
+  /** The three sheets read and checked by core in an upload worker, within the upload limits. */
+  async function readFiles(
+    files: { items: UploadFile; scores: UploadFile; prior?: UploadFile },
+    known: Set<string>,
+  ) {
     try {
-      return await readSheetSource(f.buf, f.name);
+      return await sheets.readExam(files, known, scoreFastPath);
     } catch (err) {
-      if (err instanceof SheetReadError) throw new AppError('FILE_UNREADABLE', err.message);
-      throw err;
+      throw sheetAppError(err);
     }
   }
-
-  const cells = async (f: { name: string; buf: Buffer }) => sourceCells(await source(f));
 
   /** The rows to write, from a validated sheet whose every school resolved (columnar, see exams.staging.ts). */
   function stageRows(exam: ExamScores, resolved: Map<string, SchoolOrg>, prior: Map<string, number>) {
@@ -542,8 +548,19 @@ export function createExamsService(deps: ExamsServiceDeps) {
     const row = await loadManaged(actor, examId);
     if (!files.scores) throw new AppError('VALIDATION_FAILED', '请上传成绩表（scores）', { field: 'scores' });
     if (!files.items) throw new AppError('VALIDATION_FAILED', '请上传题目表（items）', { field: 'items' });
+    // students' schools: by 学校标识码 or exact full name, in the exam owner's subtree and the uploader's scope
+    const under = await repo.schoolsUnder(row.owner_path);
+    const byKey = new Map<string, SchoolOrg | 'ambiguous'>();
+    for (const sc of under) {
+      if (sc.code) byKey.set(sc.code, sc);
+      const prev = byKey.get(sc.name);
+      byKey.set(sc.name, prev && prev !== sc ? 'ambiguous' : sc);
+    }
+    const known = new Set<string>();
+    for (const [k, v] of byKey) if (v !== 'ambiguous' && can(actor, 'exam.manage', v.path)) known.add(k);
+    const read = await readFiles({ items: files.items, scores: files.scores, prior: files.prior }, known);
     const errors: ExamInputError[] = [];
-    const itemsRead = readItemSheet(await cells(files.items));
+    const itemsRead = read.items;
     errors.push(...(itemsRead.errors as ExamInputError[]));
     const items = itemsRead.items;
     const full = items.reduce((a, it) => a + it.maxScore, 0);
@@ -556,23 +573,10 @@ export function createExamsService(deps: ExamsServiceDeps) {
         rule: 'FULL_MARKS_MISMATCH',
         message: `各题满分之和为 ${full}，与考试满分 ${row.full_marks} 不一致`,
       });
-    // students' schools: by 学校标识码 or exact full name, in the exam owner's subtree and the uploader's scope
-    const under = await repo.schoolsUnder(row.owner_path);
-    const byKey = new Map<string, SchoolOrg | 'ambiguous'>();
-    for (const sc of under) {
-      if (sc.code) byKey.set(sc.code, sc);
-      const prev = byKey.get(sc.name);
-      byKey.set(sc.name, prev && prev !== sc ? 'ambiguous' : sc);
-    }
-    const known = new Set<string>();
-    for (const [k, v] of byKey) if (v !== 'ambiguous' && can(actor, 'exam.manage', v.path)) known.add(k);
     let exam: ExamScores | null = null;
-    if (itemsRead.errors.length === 0) {
-      // a plain CSV takes core's fast path; anything unusual (errors included) the general path, same result
-      const src = await source(files.scores);
-      const sc = scoreFastPath
-        ? readScoreSource(src, items, { knownSchools: known })
-        : readScoreSheet(sourceCells(src), items, { knownSchools: known });
+    if (read.scores) {
+      // a plain CSV took core's fast path; anything unusual (errors included) the general path, same result
+      const sc = read.scores;
       // say why a school is not known: ambiguous name, outside the exam or the uploader's scope, or unknown
       const unknown = [
         ...new Set(sc.errors.filter((e) => e.rule === 'UNKNOWN_SCHOOL').map((e) => e.value ?? '')),
@@ -598,8 +602,8 @@ export function createExamsService(deps: ExamsServiceDeps) {
       exam = sc.errors.length ? null : sc.exam;
     }
     let prior = new Map<string, number>();
-    if (files.prior) {
-      const p = readPriorSheet(await cells(files.prior));
+    if (read.prior) {
+      const p = read.prior;
       errors.push(...(p.errors as ExamInputError[]));
       prior = p.prior;
     }
@@ -642,7 +646,7 @@ export function createExamsService(deps: ExamsServiceDeps) {
       createdAt: now,
       expiresAt,
       summary,
-      errors: errors.slice(0, UPLOAD_ERRORS_KEPT),
+      errors: errors.slice(0, maxErrorsKept),
       items,
       payload: ok && staged ? encodeStaged(staged) : null,
     });

@@ -21,6 +21,8 @@ export interface ImportJobRow {
   account_id: string;
   created_at: Date;
   finished_at: Date | null;
+  error_count: number;
+  expires_at: Date | null;
 }
 
 export type JobPatch = Partial<Omit<ImportJobRow, 'id' | 'kind' | 'file_name' | 'account_id' | 'created_at'>>;

@@ -17,12 +17,21 @@ import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can, requirePermission } from '../../shared/permissions';
+import { RowErrors } from '../../shared/row-errors';
 import type { AuditService } from '../audit';
 import { type OrgRepository, type OrgRow, type OrgService, regionKeyOf, type SchoolWrite } from '../org';
 import type { PeopleRepository, TeacherRecord, TeacherWrite } from '../people';
 import { buildErrorWorkbook, buildExport, buildTemplate } from './imports.excel';
-import { readSheet, visitSheet } from './imports.parser';
+import { type RowReader, visitSheet } from './imports.parser';
 import { createImportsRepository, type ImportJobRow, type JobPatch } from './imports.repository';
+import {
+  expiredDryRun,
+  isUniqueViolation,
+  orgState,
+  SeenState,
+  staleDryRun,
+  teacherState,
+} from './imports.stale';
 
 type TeacherPrepared = TeacherWrite & { row: number };
 type SchoolPrepared = SchoolWrite & { row: number };
@@ -35,6 +44,12 @@ interface ActiveJob {
   /** rows that had errors, by row number: left out of a 'valid' commit */
   errorRowNumbers: Set<number>;
   schools: SchoolPrepared[];
+  /** what the dry run saw of each teacher (by ID number) or school (by code) it will write */
+  seen: SeenState;
+  /** what it saw of each school the teachers go to, or each county/乡镇 the schools go under (by org id) */
+  places: Map<string, string>;
+  /** the dry run may be committed until then */
+  expiresAt: Date | null;
   state: JobPatch;
   done: Promise<void>;
 }
@@ -50,6 +65,7 @@ function toJob(row: ImportJobRow, live?: JobPatch): ImportJob {
     totalRows: r.total_rows ?? 0,
     validRows: r.valid_rows ?? 0,
     errorRows: r.error_rows ?? 0,
+    errorCount: r.error_count ?? 0,
     toCreate: r.to_create ?? 0,
     toUpdate: r.to_update ?? 0,
     unchanged: r.unchanged ?? 0,
@@ -58,6 +74,7 @@ function toJob(row: ImportJobRow, live?: JobPatch): ImportJob {
     error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
     createdAt: r.created_at.toISOString(),
     finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
+    expiresAt: r.expires_at ? r.expires_at.toISOString() : null,
   };
 }
 
@@ -108,9 +125,17 @@ export function createImportsService(deps: {
   peopleRepo: PeopleRepository;
   orgs: OrgService;
   audit: AuditService;
+  /** reads an uploaded file's rows (the upload worker pool) */
+  readRows: RowReader;
+  /** row errors kept per job (all are counted) */
+  maxErrorsKept?: number;
+  /** a dry run may be committed this long after it finished */
+  dryRunMinutes?: number;
   clock?: () => Date;
 }) {
-  const { db, orgRepo, peopleRepo, audit } = deps;
+  const { db, orgRepo, peopleRepo, audit, readRows } = deps;
+  const maxErrorsKept = deps.maxErrorsKept ?? 1000;
+  const dryRunMinutes = deps.dryRunMinutes ?? 120;
   const repo = createImportsRepository(db);
   const now = deps.clock ?? (() => new Date());
   const active = new Map<string, ActiveJob>();
@@ -131,13 +156,13 @@ export function createImportsService(deps: {
 
   async function validateTeachers(actor: Actor, _id: string, job: ActiveJob, buf: Buffer, fileName: string) {
     const today = todayInShanghai(now());
-    const errors: ImportRowError[] = [];
+    const errors = new RowErrors<ImportRowError>(maxErrorsKept);
     const valid: Array<{ row: number; t: NormalizedTeacher }> = [];
     let total = 0;
     let mapping: Map<number, string> = new Map();
     // about 120 bytes of compressed xlsx per teacher row: enough for a progress estimate while streaming
     const expectedRows = Math.max(1, buf.length / 120);
-    await visitSheet(buf, fileName, {
+    await visitSheet(readRows, buf, fileName, {
       header: (h) => {
         const match = matchHeaders('teachers', h.values);
         if (match.missing.length > 0) {
@@ -155,7 +180,7 @@ export function createImportsService(deps: {
         total++;
         const res = validateTeacherRow(cellsByKey(mapping, r.values), r.row, { today });
         if (res.value) valid.push({ row: r.row, t: res.value });
-        else errors.push(...res.errors);
+        else errors.add(...res.errors);
         if (total % 2000 === 0) job.state.progress = Math.min(70, (total / expectedRows) * 70);
       },
     });
@@ -169,7 +194,7 @@ export function createImportsService(deps: {
       if (rows.length < 2) continue;
       for (const row of rows) {
         dupRows.add(row);
-        errors.push({
+        errors.add({
           row,
           column: '身份证号',
           value: idNumber,
@@ -192,7 +217,7 @@ export function createImportsService(deps: {
       if (dupRows.has(row)) continue;
       const school = schools.get(t.schoolCode);
       if (!school || (school.kind !== 'school' && school.kind !== 'tdc')) {
-        errors.push({
+        errors.add({
           row,
           column: '学校标识码',
           value: t.schoolCode,
@@ -202,7 +227,7 @@ export function createImportsService(deps: {
         continue;
       }
       if (!can(actor, 'import.teachers', school.path)) {
-        errors.push({
+        errors.add({
           row,
           column: '学校标识码',
           value: t.schoolCode,
@@ -213,7 +238,7 @@ export function createImportsService(deps: {
       }
       const e = existing.get(t.idNumber);
       if (e && !can(actor, 'import.teachers', e.org_path)) {
-        errors.push({
+        errors.add({
           row,
           column: '身份证号',
           value: t.idNumber,
@@ -248,30 +273,37 @@ export function createImportsService(deps: {
       else toUpdate++;
       if (!e || !sameTeacher(w, e)) withPinyin(w);
       prepared.push(w);
+      job.seen.see(w.idNumber, row, teacherState(e));
+      job.places.set(school.id, orgState(school));
     }
     job.teachers = prepared;
     return { total, errors, toCreate, toUpdate, unchanged };
   }
 
   async function validateSchools(actor: Actor, _id: string, job: ActiveJob, buf: Buffer, fileName: string) {
-    const sheet = await readSheet(buf, fileName);
-    const match = matchHeaders('schools', sheet.header.values);
-    if (match.missing.length > 0) {
-      throw new AppError(
-        'HEADER_MISMATCH',
-        `表头缺少必填列：${match.missing.map((c) => c.header).join('、')}。请使用“下载模板”得到的表头`,
-      );
-    }
-    const errors: ImportRowError[] = [];
+    const errors = new RowErrors<ImportRowError>(maxErrorsKept);
     const valid: Array<{ row: number; s: NormalizedSchool }> = [];
     let total = 0;
-    for (const r of sheet.rows) {
-      if (isBlankRow(r.values)) continue;
-      total++;
-      const res = validateSchoolRow(cellsByKey(match.mapping, r.values), r.row);
-      if (res.value) valid.push({ row: r.row, s: res.value });
-      errors.push(...res.errors);
-    }
+    let mapping: Map<number, string> = new Map();
+    await visitSheet(readRows, buf, fileName, {
+      header: (h) => {
+        const match = matchHeaders('schools', h.values);
+        if (match.missing.length > 0) {
+          throw new AppError(
+            'HEADER_MISMATCH',
+            `表头缺少必填列：${match.missing.map((c) => c.header).join('、')}。请使用“下载模板”得到的表头`,
+          );
+        }
+        mapping = match.mapping;
+      },
+      row: (r) => {
+        if (isBlankRow(r.values)) return;
+        total++;
+        const res = validateSchoolRow(cellsByKey(mapping, r.values), r.row);
+        if (res.value) valid.push({ row: r.row, s: res.value });
+        errors.add(...res.errors);
+      },
+    });
     if (total === 0) throw new AppError('FILE_EMPTY', '文件只有表头，没有数据行');
     job.state.progress = 50;
 
@@ -282,7 +314,7 @@ export function createImportsService(deps: {
       if (rows.length < 2) continue;
       for (const row of rows) {
         dupRows.add(row);
-        errors.push({
+        errors.add({
           row,
           column: '学校标识码',
           value: code,
@@ -315,7 +347,7 @@ export function createImportsService(deps: {
       if (dupRows.has(row)) continue;
       const county = counties.get(s.countyCode);
       if (!county) {
-        errors.push({
+        errors.add({
           row,
           column: '所属区县代码',
           value: s.countyCode,
@@ -325,7 +357,7 @@ export function createImportsService(deps: {
         continue;
       }
       if (!can(actor, 'import.schools', county.path)) {
-        errors.push({
+        errors.add({
           row,
           column: '所属区县代码',
           value: s.countyCode,
@@ -342,7 +374,7 @@ export function createImportsService(deps: {
             (s.townshipCode ? x.code === s.townshipCode : x.name === s.townshipName),
         );
         if (!t) {
-          errors.push({
+          errors.add({
             row,
             column: '所属乡镇/街道',
             value: s.townshipCode ?? s.townshipName ?? '',
@@ -355,7 +387,7 @@ export function createImportsService(deps: {
       }
       const e = existing.get(s.schoolCode);
       if (e && e.kind !== 'school') {
-        errors.push({
+        errors.add({
           row,
           column: '学校标识码',
           value: s.schoolCode,
@@ -365,7 +397,7 @@ export function createImportsService(deps: {
         continue;
       }
       if (e && e.county_id !== county.id) {
-        errors.push({
+        errors.add({
           row,
           column: '所属区县代码',
           value: s.countyCode,
@@ -398,6 +430,8 @@ export function createImportsService(deps: {
       else if (sameSchool(w, e)) unchanged++;
       else toUpdate++;
       prepared.push(w);
+      job.seen.see(w.code, row, orgState(e));
+      job.places.set(parent.id, orgState(parent));
     }
     job.schools = prepared;
     return { total, errors, toCreate, toUpdate, unchanged };
@@ -410,14 +444,16 @@ export function createImportsService(deps: {
         job.kind === 'teachers'
           ? await validateTeachers(actor, id, job, buf, fileName)
           : await validateSchools(actor, id, job, buf, fileName);
-      r.errors.sort((a, b) => a.row - b.row);
-      job.errorRowNumbers = new Set(r.errors.map((e) => e.row));
-      await repo.saveErrors(id, r.errors);
+      job.errorRowNumbers = new Set(r.errors.errorRows);
+      await repo.saveErrors(id, r.errors.list());
+      job.expiresAt = new Date(now().getTime() + dryRunMinutes * 60_000);
       await setState(id, job, {
         status: 'validated',
         progress: 100,
         total_rows: r.total,
         error_rows: job.errorRowNumbers.size,
+        error_count: r.errors.count,
+        expires_at: job.expiresAt,
         valid_rows: r.total - job.errorRowNumbers.size,
         to_create: r.toCreate,
         to_update: r.toUpdate,
@@ -444,6 +480,113 @@ export function createImportsService(deps: {
 
   // ---------- commit ----------
 
+  /** Rows whose place (school, or county/乡镇) is no longer as the dry run saw it, or out of the actor's scope. */
+  async function placesAsSeen(
+    actor: Actor,
+    job: ActiveJob,
+    rows: Array<{ row: number; place: string }>,
+    permission: 'import.teachers' | 'import.schools',
+    trx: Database,
+    lock: boolean,
+  ): Promise<number[]> {
+    const ids = [...new Set(rows.map((r) => r.place))];
+    const places = new Map((await orgRepo.findByIdsIn(ids, trx, { lock })).map((o) => [o.id, o]));
+    const stale: number[] = [];
+    const outside: number[] = [];
+    for (const r of rows) {
+      const o = places.get(r.place);
+      if (orgState(o) !== job.places.get(r.place)) stale.push(r.row);
+      else if (!o || !can(actor, permission, o.path)) outside.push(r.row);
+    }
+    if (outside.length > 0)
+      throw new AppError(
+        'FORBIDDEN',
+        `第 ${outside.slice(0, 10).join('、')} 行的单位已不在您的管辖范围内，本次导入未写入任何数据`,
+        { rows: outside.slice(0, 100), count: outside.length },
+      );
+    return stale;
+  }
+
+  /** The teachers the commit will write, as they are now; refuses (writes nothing) if any changed since. */
+  async function teachersAsSeen(
+    actor: Actor,
+    job: ActiveJob,
+    rows: TeacherPrepared[],
+    trx: Database,
+    lock: boolean,
+  ): Promise<Map<string, TeacherRecord>> {
+    const ids = rows.map((r) => r.idNumber);
+    const existing = await peopleRepo.findByIdNumbers(ids, trx, { lock });
+    const byId = new Map(rows.map((r) => [r.idNumber, r]));
+    const stale = job.seen.changed(
+      ids,
+      (k) => teacherState(existing.get(k)),
+      (k) => {
+        const e = existing.get(k);
+        const w = byId.get(k);
+        return !!e && !!w && sameTeacher(w, e);
+      },
+    );
+    stale.push(
+      ...(await placesAsSeen(
+        actor,
+        job,
+        rows.map((r) => ({ row: r.row, place: r.schoolId })),
+        'import.teachers',
+        trx,
+        lock,
+      )),
+    );
+    for (const r of rows) {
+      const e = existing.get(r.idNumber);
+      if (e && !can(actor, 'import.teachers', e.org_path)) stale.push(r.row);
+    }
+    if (stale.length > 0)
+      throw staleDryRun(
+        '教师',
+        [...new Set(stale)].sort((a, b) => a - b),
+      );
+    return existing;
+  }
+
+  /** The schools the commit will write, as they are now; refuses (writes nothing) if any changed since. */
+  async function schoolsAsSeen(
+    actor: Actor,
+    job: ActiveJob,
+    rows: SchoolPrepared[],
+    trx: Database,
+    lock: boolean,
+  ): Promise<Map<string, OrgRow>> {
+    const codes = rows.map((r) => r.code);
+    const existing = new Map((await orgRepo.findByCodes(codes, trx, { lock })).map((o) => [o.code ?? '', o]));
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const stale = job.seen.changed(
+      codes,
+      (k) => orgState(existing.get(k)),
+      (k) => {
+        const e = existing.get(k);
+        const w = byCode.get(k);
+        return !!e && !!w && e.kind === 'school' && sameSchool(w, e);
+      },
+    );
+    stale.push(
+      ...(await placesAsSeen(
+        actor,
+        job,
+        rows.map((r) => ({ row: r.row, place: r.parentId })),
+        'import.schools',
+        trx,
+        lock,
+      )),
+    );
+    if (stale.length > 0)
+      throw staleDryRun(
+        '学校',
+        [...new Set(stale)].sort((a, b) => a - b),
+      );
+    return existing;
+  }
+
   async function commitTeachers(
     actor: Actor,
     _id: string,
@@ -452,11 +595,8 @@ export function createImportsService(deps: {
     trx: Database,
   ) {
     const rows = job.teachers.filter((t) => mode === 'all' || !job.errorRowNumbers.has(t.row));
-    // look again inside the transaction: someone may have written since the dry run
-    const existing = await peopleRepo.findByIdNumbers(
-      rows.map((r) => r.idNumber),
-      trx,
-    );
+    // hold every teacher and school the commit touches, and write only if they are as the dry run saw them
+    const existing = await teachersAsSeen(actor, job, rows, trx, true);
     const creates: TeacherWrite[] = [];
     const updates: Array<TeacherWrite & { id: string }> = [];
     const moves: Array<{
@@ -494,19 +634,15 @@ export function createImportsService(deps: {
   }
 
   async function commitSchools(
-    _actor: Actor,
+    actor: Actor,
     _id: string,
     job: ActiveJob,
     mode: 'all' | 'valid',
     trx: Database,
   ) {
     const rows = job.schools.filter((s) => mode === 'all' || !job.errorRowNumbers.has(s.row));
-    // look again inside the transaction (never on another connection: PGlite has only the one we hold)
-    const found = await orgRepo.findByCodes(
-      rows.map((r) => r.code),
-      trx,
-    );
-    const existing = new Map(found.map((o) => [o.code ?? '', o]));
+    // inside the transaction (never on another connection: PGlite has only the one we hold), rows held
+    const existing = await schoolsAsSeen(actor, job, rows, trx, true);
     const creates: SchoolWrite[] = [];
     const updates: Array<SchoolWrite & { id: string }> = [];
     for (const r of rows) {
@@ -549,7 +685,20 @@ export function createImportsService(deps: {
       active.delete(id);
     } catch (err) {
       // the transaction rolled back: nothing of this import was written
-      await fail(id, job, err);
+      await fail(
+        id,
+        job,
+        isUniqueViolation(err) ? staleDryRun(job.kind === 'teachers' ? '教师' : '学校', []) : err,
+      );
+    }
+  }
+
+  /** Drop dry runs past their time from memory (their rows); they read as failed with the reason. */
+  async function sweepExpired(): Promise<void> {
+    const t = now().getTime();
+    for (const [id, job] of active) {
+      if (job.state.status === 'validated' && job.expiresAt && job.expiresAt.getTime() <= t)
+        await fail(id, job, expiredDryRun(job.expiresAt, dryRunMinutes));
     }
   }
 
@@ -566,6 +715,7 @@ export function createImportsService(deps: {
 
     async start(actor: Actor, kind: ImportKind, fileName: string, buf: Buffer): Promise<ImportJob> {
       requirePermission(actor, importPermission(kind));
+      await sweepExpired();
       const row = await repo.create(kind, fileName.slice(0, 200), actor.accountId);
       const job: ActiveJob = {
         kind,
@@ -573,6 +723,9 @@ export function createImportsService(deps: {
         teachers: [],
         schools: [],
         errorRowNumbers: new Set(),
+        seen: new SeenState(),
+        places: new Map(),
+        expiresAt: null,
         state: {},
         done: Promise.resolve(),
       };
@@ -620,6 +773,11 @@ export function createImportsService(deps: {
           { status },
         );
       }
+      if (job.expiresAt && job.expiresAt.getTime() <= now().getTime()) {
+        const err = expiredDryRun(job.expiresAt, dryRunMinutes);
+        await fail(id, job, err);
+        throw err;
+      }
       const errorRows = job.state.error_rows ?? row.error_rows;
       if (mode === 'all' && errorRows > 0) {
         throw new AppError(
@@ -629,6 +787,15 @@ export function createImportsService(deps: {
             errorRows,
           },
         );
+      }
+      // say now, not only in the job, when a record changed since the dry run (the commit checks again, held)
+      const keep = (r: { row: number }) => mode === 'all' || !job.errorRowNumbers.has(r.row);
+      try {
+        if (job.kind === 'teachers') await teachersAsSeen(actor, job, job.teachers.filter(keep), db, false);
+        else await schoolsAsSeen(actor, job, job.schools.filter(keep), db, false);
+      } catch (err) {
+        await fail(id, job, err);
+        throw err;
       }
       job.done = runCommit(actor, id, job, mode);
       return toJob(row, job.state);

@@ -167,14 +167,27 @@ export function createOrgRepository(db: Database) {
         .execute();
     },
 
-    /** By code; pass the transaction when inside one (PGlite has a single connection). */
-    findByCodes(codes: string[], trx: Database = db): Promise<OrgRow[]> {
+    /**
+     * By code; pass the transaction when inside one (PGlite has a single connection). `lock`: hold the rows
+     * (FOR UPDATE) until the transaction ends.
+     */
+    findByCodes(codes: string[], trx: Database = db, options: { lock?: boolean } = {}): Promise<OrgRow[]> {
       if (codes.length === 0) return Promise.resolve([]);
-      return trx
+      const query = trx
         .selectFrom('orgs as o')
         .select(ORG_COLUMNS)
-        .where(sql<boolean>`o.code = ANY(${codes}::text[])`)
-        .execute();
+        .where(sql<boolean>`o.code = ANY(${codes}::text[])`);
+      return (options.lock ? query.forUpdate() : query).execute();
+    },
+
+    /** By id, in `trx`; `lock`: held (FOR UPDATE) until the transaction ends. */
+    findByIdsIn(ids: string[], trx: Database, options: { lock?: boolean } = {}): Promise<OrgRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      const query = trx
+        .selectFrom('orgs as o')
+        .select(ORG_COLUMNS)
+        .where(sql<boolean>`o.id = ANY(${ids}::bigint[])`);
+      return (options.lock ? query.forUpdate() : query).execute();
     },
 
     /** Schools of a subtree with their county and township codes, for export. */

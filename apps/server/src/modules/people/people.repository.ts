@@ -175,19 +175,26 @@ export function createPeopleRepository(db: Database) {
         .execute();
     },
 
-    /** Existing teachers by ID number (the upsert key), for the import preview and commit. */
-    async findByIdNumbers(idNumbers: string[], trx: Database = db): Promise<Map<string, TeacherRecord>> {
+    /**
+     * Existing teachers by ID number (the upsert key), for the import preview and commit. `lock`: inside a
+     * transaction, hold the rows (FOR UPDATE) until it ends, so nothing changes them between check and write.
+     */
+    async findByIdNumbers(
+      idNumbers: string[],
+      trx: Database = db,
+      options: { lock?: boolean } = {},
+    ): Promise<Map<string, TeacherRecord>> {
       const out = new Map<string, TeacherRecord>();
       // one array parameter per 20,000 numbers (an IN list of thousands of parameters plans slowly)
       for (const part of chunks(idNumbers, 20_000)) {
-        const rows = await trx
+        const query = trx
           .selectFrom('teacher_identities as i')
           .innerJoin('teachers as t', (j) =>
             j.onRef('t.county_id', '=', 'i.county_id').onRef('t.id', '=', 'i.teacher_id'),
           )
           .select(TEACHER_COLUMNS)
-          .where(sql<boolean>`i.id_number = ANY(${part}::text[])`)
-          .execute();
+          .where(sql<boolean>`i.id_number = ANY(${part}::text[])`);
+        const rows = await (options.lock ? query.forUpdate() : query).execute();
         for (const r of rows) out.set(r.id_number, r);
       }
       return out;

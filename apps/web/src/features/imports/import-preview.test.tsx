@@ -34,6 +34,8 @@ const VALIDATED: ImportJob = {
   error: null,
   createdAt: '2025-09-01T08:00:00Z',
   finishedAt: null,
+  errorCount: 0,
+  expiresAt: null,
 };
 
 afterEach(cleanup);

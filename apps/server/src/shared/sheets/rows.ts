@@ -1,0 +1,58 @@
+/**
+ * The rows of an uploaded sheet (.xlsx or .csv, told apart by content), held to SheetLimits, in the thread that
+ * calls it. The server calls it from an upload worker (sheets/pool.ts); tests and tools may call it directly.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { assertCsvText, checkCsvBounds, decodeCsv } from './csv';
+import { SheetError, type SheetLimits } from './limits';
+import { readXlsxRows, type SheetRow } from './xlsx';
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+/** What kind of sheet these bytes are, or the SheetError a user should read. */
+export function sheetFormat(buf: Uint8Array, fileName: string): SheetFormat {
+  if (buf.length === 0) throw new SheetError('FILE_EMPTY', '文件是空的（0 字节）');
+  const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(4, buf.byteLength));
+  const lower = fileName.toLowerCase();
+  if (head.equals(ZIP_MAGIC)) return 'xlsx';
+  if (head.equals(OLE_MAGIC) || lower.endsWith('.xls'))
+    throw new SheetError('FILE_UNREADABLE', '不支持旧版 .xls 格式，请在 Excel 中“另存为” .xlsx 后再导入');
+  if (lower.endsWith('.xlsx'))
+    throw new SheetError('FILE_UNREADABLE', '文件不是有效的 .xlsx 工作簿（可能已损坏或只是改了扩展名）');
+  return 'csv';
+}
+
+function csvRows(buf: Uint8Array, limits: SheetLimits, onRow: (row: SheetRow) => void): void {
+  const text = decodeCsv(buf);
+  assertCsvText(text);
+  checkCsvBounds(text, limits);
+  let records: string[][];
+  try {
+    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (err) {
+    throw new SheetError('FILE_UNREADABLE', `CSV 文件格式错误：${(err as Error).message}`);
+  }
+  records.forEach((values, i) => {
+    if (values.some((v) => v !== '')) onRow({ row: i + 1, values });
+  });
+}
+
+/**
+ * Every row of the first worksheet that holds a value, in order, to `onRow`. Throws a SheetError for an empty,
+ * unreadable or over-limit file.
+ */
+export async function readSheetRows(
+  buf: Uint8Array,
+  fileName: string,
+  limits: SheetLimits,
+  onRow: (row: SheetRow) => void,
+): Promise<void> {
+  if (sheetFormat(buf, fileName) === 'xlsx') {
+    await readXlsxRows(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), limits, onRow);
+  } else {
+    csvRows(buf, limits, onRow);
+  }
+}
