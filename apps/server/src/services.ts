@@ -20,6 +20,7 @@ import { createProgramsRepository, createProgramsService } from './modules/progr
 import { createReportsService } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
+import { createThrottleRepository, createThrottleService } from './modules/throttle';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
@@ -28,20 +29,35 @@ export function createServices(
     Config,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
   > &
-    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes' | 'examCodeSecret'>>,
+    Partial<
+      Pick<
+        Config,
+        | 'maxFileBytes'
+        | 'checkinSecret'
+        | 'outcomeFileTypes'
+        | 'examCodeSecret'
+        | 'loginAddressLimit'
+        | 'loginAccountLimit'
+      >
+    >,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
+  // failure throttles (logins, password changes, parents' codes, check-in codes), shared by every server process
+  const throttle = createThrottleService({ repo: createThrottleRepository(db) });
   const authRepo = createAuthRepository(db);
   const auth = createAuthService({
     repo: authRepo,
     audit,
+    throttle,
     clock,
     settings: {
       idleMinutes: config.sessionIdleMinutes,
       absoluteHours: config.sessionAbsoluteHours,
       lockoutThreshold: config.lockoutThreshold,
       lockoutMinutes: config.lockoutMinutes,
+      addressLimit: config.loginAddressLimit,
+      accountLimit: config.loginAccountLimit,
     },
   });
   const orgRepo = createOrgRepository(db);
@@ -106,6 +122,7 @@ export function createServices(
     db,
     audit,
     exams,
+    throttle,
     // the access codes' HMAC key must survive restarts: EXAM_CODE_SECRET, else one generated once and kept in
     // the database (app_secrets)
     codeSecret: config.examCodeSecret ? Buffer.from(config.examCodeSecret, 'utf8') : undefined,
@@ -124,6 +141,7 @@ export function createServices(
   });
   return {
     audit,
+    throttle,
     auth,
     authRepo,
     orgs,
