@@ -91,6 +91,7 @@ export function createServices(
     // without a configured secret, codes are valid on this process only (a restart rotates them anyway)
     // CHECKIN_SECRET, else one generated once and kept in the database (app_secrets): every server agrees
     checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : undefined,
+    throttle,
     clock,
   });
   // ---- kpiweb: KPIs and reports (issue 3 item 10); the completion branch adds `completionCounts` ----
