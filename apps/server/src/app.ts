@@ -41,6 +41,11 @@ export interface AppOptions {
   maxUploadBytes?: number;
   logLevel?: string;
   webDist?: string | undefined;
+  /**
+   * Whom to believe about the client's address (TRUST_PROXY, Fastify's `trustProxy`): `req.ip` — used by the
+   * audit log and every throttle — is the X-Forwarded-For client only behind a trusted proxy. Default false.
+   */
+  trustProxy?: boolean | string[];
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -52,6 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,9 +86,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
 
+  // Behind a proxy that TRUST_PROXY does not name, every client has the proxy's address: say so once.
+  let proxyWarned = !!opts.trustProxy;
   // Session: resolve the cookie on every API request; CSRF: a mutating request must echo the session's token.
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
+    if (!proxyWarned && req.headers['x-forwarded-for'] !== undefined) {
+      proxyWarned = true;
+      req.log.warn(
+        "X-Forwarded-For received but TRUST_PROXY is not set: client addresses (audit, login and parent-page limits) are the proxy's",
+      );
+    }
     const token = req.cookies[SESSION_COOKIE];
     const isLogin = req.url.startsWith('/api/v1/auth/login');
     if (token && !isLogin) {
@@ -115,6 +129,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (err instanceof AppError) {
       status = err.status;
       body = { error: { code: err.code, message: err.message, details: err.details, requestId: req.id } };
+      // a throttled answer says when to come back (details.retryAfterSeconds, set by the throttles)
+      const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retry === 'number') reply.header('retry-after', String(retry));
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;
       body = {

@@ -1,9 +1,39 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SHEET_LIMITS } from './shared/sheets/limits';
 import type { SheetPoolOptions } from './shared/sheets/pool';
 
 const MB = 1024 * 1024;
+
+/** The `trustProxy` forms of Fastify that TRUST_PROXY can give. */
+export type TrustProxy = boolean | string[];
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY → Fastify's `trustProxy`, or undefined when the value is not accepted. A hop count is not: it
+ * cannot tell the proxy from a client that talks to the server directly, so Fastify 5 trusts no hop for it.
+ */
+export function parseTrustProxy(raw: string): TrustProxy | undefined {
+  const s = raw.trim();
+  if (s === '' || s === 'false') return false;
+  if (s === 'true') return true;
+  const list = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const ok = list.every((x) => {
+    if (NAMED_RANGES.has(x)) return true;
+    const [addr = '', bits, extra] = x.split('/');
+    const v = isIP(addr);
+    if (!v || extra !== undefined) return false;
+    if (bits === undefined) return true;
+    if (!/^\d+$/.test(bits)) return false;
+    return Number(bits) <= (v === 4 ? 32 : 128);
+  });
+  return ok && list.length > 0 ? list : undefined;
+}
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,8 +46,33 @@ const envSchema = z.object({
   DEMO_TEACHERS: z.coerce.number().int().min(100).max(2_000_000).default(20_000),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** failed logins for one username from one client address before that address waits (login-throttle.ts) */
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /** the first wait in minutes; each further failure after a wait doubles it, up to 24 h */
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** failed logins from one address (any usernames) before it waits for usernames it never signed in to */
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(50),
+  /** failed logins for one username from addresses that never signed in to it, before those addresses wait */
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For), in Fastify's `trustProxy`
+   * forms: `false` (default: the socket's peer is the client), a comma-separated list of the proxies' addresses /
+   * CIDR ranges (also `loopback`, `linklocal`, `uniquelocal`), or `true` (every hop: only when nothing but the
+   * proxy can reach the server).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((s, ctx) => {
+      const v = parseTrustProxy(s);
+      if (v === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'false, true, or the proxies’ addresses / CIDR ranges separated by commas (a hop count cannot tell a proxy from a client)',
+        });
+      return v ?? false;
+    }),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(512).default(30),
   /** What one uploaded sheet may make the server hold (docs/OPERATIONS.md, upload limits). */
@@ -74,6 +129,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
+  loginAddressLimit: number;
+  loginAccountLimit: number;
+  /** Fastify's `trustProxy`: whom to believe about the client's address */
+  trustProxy: TrustProxy;
   cookieSecure: boolean;
   maxUploadBytes: number;
   maxFileBytes: number;
@@ -121,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutMinutes: e.LOCKOUT_MINUTES,
+    loginAddressLimit: e.LOGIN_ADDRESS_LIMIT,
+    loginAccountLimit: e.LOGIN_ACCOUNT_LIMIT,
+    trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE === 'true',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,

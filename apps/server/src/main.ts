@@ -21,6 +21,7 @@ const app = await buildApp({
   maxUploadBytes: config.maxUploadBytes,
   logLevel: config.logLevel,
   webDist,
+  trustProxy: config.trustProxy,
 });
 
 const shutdown = async () => {

@@ -21,6 +21,7 @@ import { createReportsService } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 import { createSheetPool } from './shared/sheets/pool';
+import { createThrottleRepository, createThrottleService } from './modules/throttle';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
@@ -38,21 +39,28 @@ export function createServices(
         | 'examCodeSecret'
         | 'uploads'
         | 'importDryRunMinutes'
+        | 'loginAddressLimit'
+        | 'loginAccountLimit'
       >
     >,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
+  // failure throttles (logins, password changes, parents' codes, check-in codes), shared by every server process
+  const throttle = createThrottleService({ repo: createThrottleRepository(db) });
   const authRepo = createAuthRepository(db);
   const auth = createAuthService({
     repo: authRepo,
     audit,
+    throttle,
     clock,
     settings: {
       idleMinutes: config.sessionIdleMinutes,
       absoluteHours: config.sessionAbsoluteHours,
       lockoutThreshold: config.lockoutThreshold,
       lockoutMinutes: config.lockoutMinutes,
+      addressLimit: config.loginAddressLimit,
+      accountLimit: config.loginAccountLimit,
     },
   });
   const orgRepo = createOrgRepository(db);
@@ -99,6 +107,7 @@ export function createServices(
     // without a configured secret, codes are valid on this process only (a restart rotates them anyway)
     // CHECKIN_SECRET, else one generated once and kept in the database (app_secrets): every server agrees
     checkinSecret: config.checkinSecret ? Buffer.from(config.checkinSecret, 'utf8') : undefined,
+    throttle,
     clock,
   });
   // ---- kpiweb: KPIs and reports (issue 3 item 10); the completion branch adds `completionCounts` ----
@@ -130,6 +139,7 @@ export function createServices(
     db,
     audit,
     exams,
+    throttle,
     // the access codes' HMAC key must survive restarts: EXAM_CODE_SECRET, else one generated once and kept in
     // the database (app_secrets)
     codeSecret: config.examCodeSecret ? Buffer.from(config.examCodeSecret, 'utf8') : undefined,
@@ -148,6 +158,7 @@ export function createServices(
   });
   return {
     audit,
+    throttle,
     auth,
     authRepo,
     orgs,

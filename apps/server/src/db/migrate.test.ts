@@ -84,8 +84,6 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'password_hash',
     'teacher_id',
     'must_change_password',
-    'failed_attempts',
-    'locked_until',
     'disabled',
     'password_changed_at',
     'created_at',
@@ -504,8 +502,6 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'code_hash',
     'issued_at',
     'issued_by',
-    'failed_count',
-    'locked_until',
   ],
   app_secrets: ['name', 'value', 'created_at'],
   // ---- end examaud ----
@@ -551,6 +547,17 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'marked_by',
     'marked_at',
   ],
+  // ---- throttle (0015) ----
+  throttle_counters: [
+    'key_hash',
+    'scope',
+    'subject_hash',
+    'failures',
+    'window_start',
+    'last_failure_at',
+    'blocked_until',
+    'forget_at',
+  ],
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -574,7 +581,6 @@ const NULLABLE = new Set([
   'teacher_postings.reason',
   'teacher_postings.created_by',
   'accounts.teacher_id',
-  'accounts.locked_until',
   'sessions.ip',
   'sessions.user_agent',
   'audit_log.actor_id',
@@ -677,7 +683,6 @@ const NULLABLE = new Set([
   'exam_releases.parents_at',
   'exam_releases.parents_by',
   'exam_access_codes.issued_by',
-  'exam_access_codes.locked_until',
   // exam upload dry runs (0011, branch examupload)
   'exam_uploads.committed_at',
   'exam_uploads.payload',
@@ -692,6 +697,10 @@ const NULLABLE = new Set([
   'shortlist_marks.decision',
   'shortlist_marks.reason',
   'shortlist_marks.marked_by',
+  // ---- throttle (0015) ----
+  'throttle_counters.subject_hash',
+  'throttle_counters.last_failure_at',
+  'throttle_counters.blocked_until',
 ]);
 
 let h: DatabaseHandle;

@@ -86,8 +86,6 @@ export interface AccountsTable {
   password_hash: string;
   teacher_id: Id | null;
   must_change_password: Generated<boolean>;
-  failed_attempts: Generated<number>;
-  locked_until: NullableTimestamp;
   disabled: Generated<boolean>;
   password_changed_at: Timestamp;
   created_at: Timestamp;
@@ -600,8 +598,6 @@ export interface ExamAccessCodesTable {
   code_hash: string;
   issued_at: Timestamp;
   issued_by: Id | null;
-  failed_count: Generated<number>;
-  locked_until: NullableTimestamp;
 }
 // ---- end examaud ----
 
@@ -664,6 +660,18 @@ export interface ShortlistMarksTable {
   marked_at: Timestamp;
 }
 
+// ---- throttle (0015): failure throttles shared by every server process ----
+export interface ThrottleCountersTable {
+  key_hash: string;
+  scope: string;
+  subject_hash: string | null;
+  failures: Generated<number>;
+  window_start: Timestamp;
+  last_failure_at: NullableTimestamp;
+  blocked_until: NullableTimestamp;
+  forget_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -719,4 +727,6 @@ export interface DB {
   // ---- shortlist (0012) ----
   shortlist_selections: ShortlistSelectionsTable;
   shortlist_marks: ShortlistMarksTable;
+  // ---- throttle (0015) ----
+  throttle_counters: ThrottleCountersTable;
 }

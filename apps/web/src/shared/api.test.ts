@@ -1,6 +1,6 @@
 import type { ImportJob, Me } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, buildUrl, createApiClient, fileNameFromDisposition } from './api';
+import { ApiError, buildUrl, createApiClient, fileNameFromDisposition, retryAfterOf } from './api';
 
 const ME: Me = {
   id: 'u1',
@@ -130,6 +130,24 @@ describe('errors', () => {
       details: { lockedUntil: '2025-03-01T08:30:00Z' },
       requestId: 'req-9',
     });
+  });
+
+  it('reads Retry-After (seconds or an HTTP date) of a 429 into retryAfterSeconds', async () => {
+    const client = createApiClient();
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(
+        {
+          error: { code: 'RATE_LIMITED', message: '等', details: { retryAfterSeconds: 900 }, requestId: 'r' },
+        },
+        429,
+        { 'retry-after': '900' },
+      ),
+    );
+    const error = await client.login({ username: 'a', password: 'b' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, code: 'RATE_LIMITED', retryAfterSeconds: 900 });
+    expect(retryAfterOf('Wed, 21 Oct 2015 07:30:00 GMT', Date.parse('2015-10-21T07:28:00Z'))).toBe(120);
+    expect(retryAfterOf(null)).toBeNull();
+    expect(retryAfterOf('soon')).toBeNull();
   });
 
   it('falls back to a code from the status when the body is not an error envelope', async () => {

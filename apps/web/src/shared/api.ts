@@ -181,6 +181,8 @@ export interface ApiErrorInit {
   message: string;
   details?: unknown;
   requestId?: string | null;
+  /** the answer's Retry-After header (429, 503), in seconds from when it arrived */
+  retryAfterSeconds?: number | null;
 }
 
 /** Every failed call ends here: the server's `{ error: { code, message, details?, requestId } }`, unchanged. */
@@ -189,6 +191,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: unknown;
   readonly requestId: string | null;
+  readonly retryAfterSeconds: number | null;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -197,6 +200,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.details = init.details;
     this.requestId = init.requestId ?? null;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 }
 
@@ -255,8 +259,18 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** Retry-After: delta-seconds or an HTTP date → seconds from now (null when absent or unreadable). */
+export function retryAfterOf(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const s = header.trim();
+  if (/^\d+$/.test(s)) return Number(s);
+  const at = Date.parse(s);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 async function readError(res: Response): Promise<ApiError> {
   const headerRequestId = res.headers.get('x-request-id');
+  const retryAfterSeconds = retryAfterOf(res.headers.get('retry-after'));
   let body: unknown = null;
   try {
     body = await res.json();
@@ -266,13 +280,14 @@ async function readError(res: Response): Promise<ApiError> {
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
     const { code, message, details, requestId } = parsed.data.error;
-    return new ApiError({ status: res.status, code, message, details, requestId });
+    return new ApiError({ status: res.status, code, message, details, requestId, retryAfterSeconds });
   }
   return new ApiError({
     status: res.status,
     code: FALLBACK_CODES[res.status] ?? 'INTERNAL',
     message: res.statusText || `HTTP ${res.status}`,
     requestId: headerRequestId,
+    retryAfterSeconds,
   });
 }
 

@@ -2,7 +2,15 @@ import { ERROR_CODES } from '@yanxun/contracts';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
-import { ERROR_MESSAGES, errorMessage, fieldErrors, passwordViolations } from './error-messages';
+import {
+  ERROR_MESSAGES,
+  errorMessage,
+  fieldErrors,
+  passwordViolations,
+  retryAtOf,
+  retryClock,
+  waitWords,
+} from './error-messages';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -31,6 +39,22 @@ describe('error code → message', () => {
     expect(text).toContain('锁定');
     expect(text).toContain(local);
     expect(errorMessage(apiError('ACCOUNT_LOCKED'))).toBe(ERROR_MESSAGES.ACCOUNT_LOCKED['zh-CN']);
+  });
+
+  it('tells a RATE_LIMITED wait by clock time and length (details.retryAt, else Retry-After)', () => {
+    const now = Date.parse('2027-05-06T06:00:00Z');
+    const at = new Date(now + 90 * 60_000);
+    const e = apiError('RATE_LIMITED', { retryAt: at.toISOString(), retryAfterSeconds: 5400 });
+    expect(retryAtOf(e, now)).toEqual(at);
+    expect(waitWords(at, 'zh-CN', now)).toBe('1 小时 30 分钟');
+    expect(waitWords(at, 'en-US', now)).toBe('1 h 30 min');
+    expect(waitWords(new Date(now + 1000), 'zh-CN', now)).toBe('1 分钟');
+    expect(retryClock(at, now)).toBe(dayjs(at).format('HH:mm'));
+    expect(retryClock(new Date(now + 2 * 86_400_000), now)).toMatch(/^\d\d-\d\d \d\d:\d\d$/);
+    const header = new ApiError({ status: 429, code: 'RATE_LIMITED', message: 'x', retryAfterSeconds: 60 });
+    expect(retryAtOf(header, now)).toEqual(new Date(now + 60_000));
+    expect(errorMessage(header)).toMatch(/^操作过于频繁，请于 .+ 后再试（约 1 分钟）$/);
+    expect(errorMessage(apiError('RATE_LIMITED'))).toBe(ERROR_MESSAGES.RATE_LIMITED['zh-CN']);
   });
 
   it("falls back to the server's message for a code it does not know", () => {

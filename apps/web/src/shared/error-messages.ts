@@ -89,6 +89,36 @@ function lockedUntilOf(details: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
+/**
+ * When a throttled (429) answer may be tried again: the server's `details.retryAt`, else its Retry-After header
+ * counted from `now`. Null when neither is there.
+ */
+export function retryAtOf(error: unknown, now: number = Date.now()): Date | null {
+  if (!isApiError(error)) return null;
+  const d = error.details;
+  if (typeof d === 'object' && d !== null && 'retryAt' in d && typeof d.retryAt === 'string') {
+    const at = Date.parse(d.retryAt);
+    if (!Number.isNaN(at)) return new Date(at);
+  }
+  return error.retryAfterSeconds === null ? null : new Date(now + error.retryAfterSeconds * 1000);
+}
+
+/** "15 分钟" / "1 小时 30 分钟" (zh), "15 min" / "1 h 30 min" (en): the wait until `at`, rounded up to a minute. */
+export function waitWords(at: Date, lang: Lang, now: number = Date.now()): string {
+  const minutes = Math.max(1, Math.ceil((at.getTime() - now) / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const [hu, mu] = lang === 'zh-CN' ? [' 小时', ' 分钟'] : [' h', ' min'];
+  if (h === 0) return `${m}${mu}`;
+  return m ? `${h}${hu} ${m}${mu}` : `${h}${hu}`;
+}
+
+/** The clock time to try again: "14:35", or "05-07 14:35" when it is not today. */
+export function retryClock(at: Date, now: number = Date.now()): string {
+  const when = dayjs(at);
+  return when.isSame(dayjs(now), 'day') ? when.format('HH:mm') : when.format('MM-DD HH:mm');
+}
+
 /** The message a user should read for an error, in their language. Unknown codes fall back to the server's text. */
 export function errorMessage(error: unknown, lang: Lang = 'zh-CN'): string {
   if (!isApiError(error)) {
@@ -104,6 +134,16 @@ export function errorMessage(error: unknown, lang: Lang = 'zh-CN'): string {
     if (when?.isValid()) {
       const time = when.format('YYYY-MM-DD HH:mm');
       return lang === 'zh-CN' ? `${base}，请于 ${time} 后再试` : `${base} until ${time}`;
+    }
+  }
+  if (error.code === 'RATE_LIMITED') {
+    const at = retryAtOf(error);
+    if (at) {
+      const time = retryClock(at);
+      const wait = waitWords(at, lang);
+      return lang === 'zh-CN'
+        ? `操作过于频繁，请于 ${time} 后再试（约 ${wait}）`
+        : `Too many requests; try again after ${time} (about ${wait})`;
     }
   }
   return base;

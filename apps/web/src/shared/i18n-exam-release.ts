@@ -75,6 +75,7 @@ export const EXAM_RELEASE_ZH = {
   'parent.legend': '等级说明：{text}',
   'parent.err.wrong': '学号或访问码不正确，还可尝试 {left} 次',
   'parent.err.locked': '输错次数过多，已暂时锁定，请稍后再试或请学校重新发放访问码',
+  'parent.err.wait': '本设备输错次数过多，请于 {time} 后再试（约 {wait}）；如访问码遗失，请联系学校重新发放',
   'parent.privacy': '访问码仅用于查看本人孩子的结果，请勿外传。每次查询都会记录。',
   // public
   'public.title': '教学质量监测 · 公开结果',
@@ -169,6 +170,8 @@ export const EXAM_RELEASE_EN: Record<keyof typeof EXAM_RELEASE_ZH, string> = {
   'parent.err.wrong': 'Wrong student id or access code; {left} tries left',
   'parent.err.locked':
     'Too many wrong codes: locked for now. Try again later or ask the school for a new code',
+  'parent.err.wait':
+    'Too many wrong codes from this device: try again after {time} (about {wait}), or ask the school for a new code',
   'parent.privacy': 'The code only shows your own child’s results; keep it private. Every look-up is logged.',
   'public.title': 'Teaching-quality monitoring · Published results',
   'public.intro':

@@ -95,6 +95,9 @@ const zhCNBase = {
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
   'login.footer': '教育行政部门内部使用 · 请妥善保管账号',
+  'login.throttled': '登录失败次数过多，为保护账号安全，请于 {time} 后再试（约 {wait}）',
+  'login.throttledHint': '等待期间在本设备上输入正确密码也无法登录；如忘记密码，请联系管理员重置。',
+  'password.throttled': '原密码输错次数过多，请于 {time} 后再试（约 {wait}）',
   'password.title': '首次登录请修改密码',
   'password.hint': '为了账号安全，请设置一个新密码后继续使用。',
   'password.old': '当前密码',
@@ -476,6 +479,11 @@ const enUS: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',
   'login.footer': 'For education authority staff · keep your account safe',
+  'login.throttled':
+    'Too many failed sign-ins. To protect the account, try again after {time} (about {wait})',
+  'login.throttledHint':
+    'Until then even the right password is not accepted on this device; if you forgot it, ask an administrator to reset it.',
+  'password.throttled': 'Too many wrong current passwords; try again after {time} (about {wait})',
   'password.title': 'Change your password',
   'password.hint': 'For your account’s safety, set a new password before you continue.',
   'password.old': 'Current password',

@@ -9,8 +9,6 @@ export interface AccountRow {
   password_hash: string;
   teacher_id: string | null;
   must_change_password: boolean;
-  failed_attempts: number;
-  locked_until: Date | null;
   disabled: boolean;
 }
 
@@ -54,8 +52,6 @@ const ACCOUNT_COLUMNS = [
   'password_hash',
   'teacher_id',
   'must_change_password',
-  'failed_attempts',
-  'locked_until',
   'disabled',
 ] as const;
 
@@ -109,32 +105,6 @@ export function createAuthRepository(db: Database) {
         .select(['g.role', 'g.org_id', 'o.path', 'o.name', 'o.kind'])
         .where('g.account_id', '=', accountId)
         .orderBy('o.depth')
-        .execute();
-    },
-
-    async recordFailure(accountId: string, threshold: number, lockUntil: Date): Promise<{ locked: boolean }> {
-      const row = await db
-        .updateTable('accounts')
-        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-        .where('id', '=', accountId)
-        .returning(['failed_attempts'])
-        .executeTakeFirstOrThrow();
-      if (row.failed_attempts >= threshold) {
-        await db
-          .updateTable('accounts')
-          .set({ locked_until: lockUntil, failed_attempts: 0 })
-          .where('id', '=', accountId)
-          .execute();
-        return { locked: true };
-      }
-      return { locked: false };
-    },
-
-    async resetFailures(accountId: string): Promise<void> {
-      await db
-        .updateTable('accounts')
-        .set({ failed_attempts: 0, locked_until: null })
-        .where('id', '=', accountId)
         .execute();
     },
 

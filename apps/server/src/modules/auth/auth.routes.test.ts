@@ -58,7 +58,7 @@ function changePassword(s: Session, oldPassword: string, newPassword: string) {
 async function accountRow(username: string) {
   return h.db
     .selectFrom('accounts')
-    .select(['id', 'failed_attempts', 'locked_until', 'password_hash'])
+    .select(['id', 'password_hash'])
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
 }
@@ -167,61 +167,67 @@ describe('POST /api/v1/auth/login', () => {
   });
 });
 
-describe('lockout', () => {
+describe('lockout (now a wait per account and address: auth.throttle.test.ts)', () => {
   const threshold = TEST_SETTINGS.lockoutThreshold;
+  const from = (ip: string) => (username: string, password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
 
-  it(`the ${threshold}th failure answers 423 ACCOUNT_LOCKED, and even the right password is refused while locked`, async () => {
+  it(`the ${threshold}th failure answers 429 RATE_LIMITED for that address, and even the right password waits there; another address signs in`, async () => {
     const a = await freshAccount('lock');
+    const here = from('192.0.2.10');
     for (let i = 1; i < threshold; i++) {
-      const res = await postLogin(a.username, `Wrong-password-${i}`);
+      const res = await here(a.username, `Wrong-password-${i}`);
       expect(res.statusCode, `failure ${i}`).toBe(401);
     }
-    const locked = await postLogin(a.username, 'Wrong-password-x');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    const lockedUntil = locked.json().error.details.lockedUntil;
-    expect(Date.parse(lockedUntil)).toBe(nowMs + TEST_SETTINGS.lockoutMinutes * MINUTE);
+    const waiting = await here(a.username, 'Wrong-password-x');
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.json().error.code).toBe('RATE_LIMITED');
+    const retryAt = waiting.json().error.details.retryAt;
+    expect(Date.parse(retryAt)).toBe(nowMs + TEST_SETTINGS.lockoutMinutes * MINUTE);
+    expect(waiting.headers['retry-after']).toBe(String(TEST_SETTINGS.lockoutMinutes * 60));
 
-    const right = await postLogin(a.username, DEMO_PASSWORD);
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.details.lockedUntil).toBe(lockedUntil);
+    const right = await here(a.username, DEMO_PASSWORD);
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.details.retryAt).toBe(retryAt);
     expect(right.headers['set-cookie']).toBeUndefined();
-    expect(await auditActions(a.id)).toContain('auth.locked');
+    expect(await auditActions(a.id)).toContain('auth.throttled');
 
     advance(TEST_SETTINGS.lockoutMinutes * MINUTE - 1000);
-    expect((await postLogin(a.username, DEMO_PASSWORD)).statusCode).toBe(423);
+    expect((await here(a.username, DEMO_PASSWORD)).statusCode).toBe(429);
+    expect((await from('192.0.2.11')(a.username, DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('after the lock expires the right password logs in and the failure count starts again from zero', async () => {
+  it('after the wait the right password signs in and the failure count starts again from zero', async () => {
     const a = await freshAccount('lock');
-    for (let i = 0; i < threshold; i++) await postLogin(a.username, 'Wrong-password-1');
-    expect((await postLogin(a.username, DEMO_PASSWORD)).statusCode).toBe(423);
+    const here = from('192.0.2.12');
+    for (let i = 0; i < threshold; i++) await here(a.username, 'Wrong-password-1');
+    expect((await here(a.username, DEMO_PASSWORD)).statusCode).toBe(429);
 
     advance(TEST_SETTINGS.lockoutMinutes * MINUTE + 1000);
-    const res = await postLogin(a.username, DEMO_PASSWORD);
-    expect(res.statusCode).toBe(200);
-    const row = await accountRow(a.username);
-    expect(row.failed_attempts).toBe(0);
-    expect(row.locked_until).toBeNull();
-    // a fresh count: threshold − 1 new failures do not lock again
+    expect((await here(a.username, DEMO_PASSWORD)).statusCode).toBe(200);
+    // a fresh count: threshold − 1 new failures do not make the address wait
     for (let i = 1; i < threshold; i++) {
-      expect((await postLogin(a.username, 'Wrong-password-1')).statusCode).toBe(401);
+      expect((await here(a.username, 'Wrong-password-1')).statusCode).toBe(401);
     }
-    expect((await postLogin(a.username, DEMO_PASSWORD)).statusCode).toBe(200);
+    expect((await here(a.username, DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('threshold − 1 failures then a success resets the count (boundary: no lock)', async () => {
+  it('threshold − 1 failures then a success resets the count (boundary: no wait)', async () => {
     const a = await freshAccount('lock');
+    const here = from('192.0.2.13');
     for (let i = 1; i < threshold; i++) {
-      expect((await postLogin(a.username, 'Wrong-password-1')).statusCode).toBe(401);
+      expect((await here(a.username, 'Wrong-password-1')).statusCode).toBe(401);
     }
-    expect((await accountRow(a.username)).failed_attempts).toBe(threshold - 1);
-    expect((await postLogin(a.username, DEMO_PASSWORD)).statusCode).toBe(200);
-    expect((await accountRow(a.username)).failed_attempts).toBe(0);
-    // had the count not been reset, the next failure would lock
-    const next = await postLogin(a.username, 'Wrong-password-1');
+    expect((await here(a.username, DEMO_PASSWORD)).statusCode).toBe(200);
+    // had the count not been reset, the next failure would make the address wait
+    const next = await here(a.username, 'Wrong-password-1');
     expect(next.statusCode).toBe(401);
-    expect((await accountRow(a.username)).locked_until).toBeNull();
+    expect(next.headers['retry-after']).toBeUndefined();
   });
 });
 

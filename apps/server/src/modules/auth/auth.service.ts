@@ -5,13 +5,20 @@ import { checkPassword, DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@ya
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import type { AuditService } from '../audit';
-import type { AuthRepository } from './auth.repository';
+import { blockedUntil, secondsUntil, type ThrottleService } from '../throttle';
+import type { AccountRow, AuthRepository } from './auth.repository';
+import {
+  type LoginThrottleSettings,
+  loginKeys,
+  loginRules,
+  loginThrottled,
+  passwordKey,
+  passwordThrottled,
+} from './login-throttle';
 
-export interface AuthSettings {
+export interface AuthSettings extends LoginThrottleSettings {
   idleMinutes: number;
   absoluteHours: number;
-  lockoutThreshold: number;
-  lockoutMinutes: number;
   passwordPolicy?: PasswordPolicy;
   /**
    * Write `last_seen_at` at most once per this many seconds per session (default 60). Idle expiry is judged on
@@ -32,6 +39,26 @@ export interface ClientInfo {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 // A real argon2id hash of a random string: verifying unknown usernames costs the same time as known ones.
 let dummyHash: Promise<string> | undefined;
+async function dummyVerify(password: string): Promise<false> {
+  dummyHash ??= hash(randomBytes(16).toString('hex'));
+  await verify(await dummyHash, password).catch(() => false);
+  return false;
+}
+
+/** The names of the login limits, in the order login() passes their keys. */
+const LIMIT_NAMES = ['login.account_address', 'login.address', 'login.account_new_addresses'];
+
+/** The account as the audit log's actor of its own failed login. */
+function accountActor(account: AccountRow, client: ClientInfo): Actor {
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: '',
+    teacherId: null,
+    grants: [],
+    ...client,
+  };
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
@@ -40,12 +67,14 @@ export function hashPassword(password: string): Promise<string> {
 export function createAuthService(deps: {
   repo: AuthRepository;
   audit: AuditService;
+  throttle: ThrottleService;
   settings: AuthSettings;
   clock?: () => Date;
 }) {
-  const { repo, audit, settings } = deps;
+  const { repo, audit, throttle, settings } = deps;
   const now = deps.clock ?? (() => new Date());
   const policy = settings.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
+  const rules = loginRules(settings);
 
   async function toActor(
     accountId: string,
@@ -90,42 +119,54 @@ export function createAuthService(deps: {
   }
 
   return {
+    /**
+     * Sign in. Throttled per (username, address), per address and per username from new addresses
+     * (login-throttle.ts); an unknown or disabled username is checked against a dummy hash and counts, waits and
+     * answers exactly like a wrong password, so the answers never tell which usernames exist.
+     */
     async login(username: string, password: string, client: ClientInfo): Promise<{ token: string; me: Me }> {
-      const account = await repo.findAccountByUsername(username.trim());
-      if (!account || account.disabled) {
-        dummyHash ??= hash(randomBytes(16).toString('hex'));
-        await verify(await dummyHash, password).catch(() => false);
-        throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
-      }
+      const name = username.trim();
       const at = now();
-      if (account.locked_until && account.locked_until > at) {
-        throw new AppError('ACCOUNT_LOCKED', '登录失败次数过多，账号已临时锁定', {
-          lockedUntil: account.locked_until.toISOString(),
-        });
-      }
-      const ok = await verify(account.password_hash, password).catch(() => false);
-      if (!ok) {
-        const lockUntil = new Date(at.getTime() + settings.lockoutMinutes * 60_000);
-        const { locked } = await repo.recordFailure(account.id, settings.lockoutThreshold, lockUntil);
-        await audit.record(
-          {
-            accountId: account.id,
-            username: account.username,
-            displayName: '',
-            teacherId: null,
-            grants: [],
-            ...client,
-          },
-          { action: locked ? 'auth.locked' : 'auth.login_failed', entity: 'account', entityId: account.id },
-        );
-        if (locked) {
-          throw new AppError('ACCOUNT_LOCKED', '登录失败次数过多，账号已临时锁定', {
-            lockedUntil: lockUntil.toISOString(),
+      const keys = loginKeys(rules, name, client.ip);
+      const [found, [knownState]] = await Promise.all([
+        repo.findAccountByUsername(name),
+        throttle.state([keys.known], at),
+      ]);
+      // the owner's own address (a success within KNOWN_DAYS) is held only to its own (username, address) count
+      const known = knownState?.seen === true;
+      const attempt = await throttle.attempt(
+        known ? [keys.pair] : [keys.pair, keys.address, keys.account],
+        at,
+      );
+      if (attempt.refusedUntil) throw loginThrottled(attempt.refusedUntil, at);
+
+      const account = found && !found.disabled ? found : undefined;
+      const ok = account
+        ? await verify(account.password_hash, password).catch(() => false)
+        : await dummyVerify(password);
+      if (!ok || !account) {
+        const until = blockedUntil(attempt.counted, at);
+        const who = account ? accountActor(account, client) : null;
+        const entity = account
+          ? { entity: 'account', entityId: account.id }
+          : { entity: 'address', entityId: null };
+        if (account) await audit.record(who, { action: 'auth.login_failed', ...entity });
+        if (until) {
+          await audit.record(who, {
+            action: 'auth.throttled',
+            ...entity,
+            details: {
+              limits: LIMIT_NAMES.filter((_, i) => blockedUntil(attempt.counted.slice(i, i + 1), at)),
+              retryAfterSeconds: secondsUntil(until, at),
+              ...(account ? {} : { ip: client.ip, requestId: client.requestId }),
+            },
           });
+          throw loginThrottled(until, at);
         }
         throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
       }
-      await repo.resetFailures(account.id);
+      await throttle.succeed(attempt, [keys.pair]);
+      await throttle.remember(keys.known, at);
       await repo.deleteExpiredSessions(at, new Date(at.getTime() - settings.idleMinutes * 60_000));
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
@@ -203,10 +244,33 @@ export function createAuthService(deps: {
       oldPassword: string,
       newPassword: string,
     ): Promise<void> {
+      const at = now();
+      const key = passwordKey(rules, actor.accountId, actor.ip);
+      const attempt = await throttle.attempt([key], at);
+      if (attempt.refusedUntil) throw passwordThrottled(attempt.refusedUntil, at);
       const account = await repo.findAccountById(actor.accountId);
       if (!account) throw new AppError('UNAUTHENTICATED', '请先登录');
       const ok = await verify(account.password_hash, oldPassword).catch(() => false);
-      if (!ok) throw new AppError('INVALID_CREDENTIALS', '原密码错误');
+      if (!ok) {
+        await audit.record(actor, {
+          action: 'auth.password_change_failed',
+          entity: 'account',
+          entityId: account.id,
+        });
+        const until = blockedUntil(attempt.counted, at);
+        if (until) {
+          await audit.record(actor, {
+            action: 'auth.throttled',
+            entity: 'account',
+            entityId: account.id,
+            details: { limits: ['password.account_address'], retryAfterSeconds: secondsUntil(until, at) },
+          });
+          throw passwordThrottled(until, at);
+        }
+        throw new AppError('INVALID_CREDENTIALS', '原密码错误');
+      }
+      // the old password was right: whatever the new one's fate, this was not a guess
+      await throttle.succeed(attempt, [key]);
       const violations: Array<{ rule: string; message: string }> = checkPassword(
         newPassword,
         account.username,

@@ -423,6 +423,31 @@ describe('short-code guessing (Y-004-QR-ROTATE)', () => {
     expect((await svc.checkin(who, { code: fresh.shortCode })).slot).toBe('arrive');
     nowMs = t0;
   });
+
+  it('hardening: the short-code limit is kept in the database: 10 wrong codes spread over two servers make the 11th wait on both', async () => {
+    nowMs = t0 + 3_600_000;
+    const other = createClassesService({
+      db: h.db,
+      repo: createClassesRepository(h.db),
+      programsRepo: createProgramsRepository(h.db),
+      audit: createAuditService({ db: h.db }),
+      checkinSecret: SECRET,
+      clock: () => new Date(nowMs),
+    });
+    const who = actor('teacher', school, teachers[4] ?? '');
+    const d = await svc.display(actor('provider_staff', provider), classA, 'register');
+    const wrong = String((Number(d.shortCode) + 1) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 10; i++)
+      expect((await thrown((i % 2 ? svc : other).checkin(who, { code: wrong }))).code).toBe(
+        'VALIDATION_FAILED',
+      );
+    for (const server of [svc, other]) {
+      const limited = await thrown(server.checkin(who, { code: d.shortCode }));
+      expect(limited.code).toBe('RATE_LIMITED');
+      expect(limited.details).toMatchObject({ retryAfterSeconds: 300 });
+    }
+    nowMs = t0;
+  });
 });
 
 // ── authperf: a nomination that stops being selected leaves (or never enters) the class (R-004-18) ──

@@ -49,6 +49,13 @@ import { once } from '../../shared/once';
 import { can, type Permission, requirePermission, scopeOf } from '../../shared/permissions';
 import type { AuditService } from '../audit';
 import type { ProgramsRepository } from '../programs';
+import {
+  createThrottleRepository,
+  createThrottleService,
+  type ThrottleRule,
+  type ThrottleService,
+  throttleKey,
+} from '../throttle';
 import { makeToken, readToken, shortCode } from './checkin-token';
 import type {
   ClassesRepository,
@@ -65,10 +72,18 @@ const SELECTED_RULE_ID = 'R-004-18';
 const CLASS_DATES_RULE = 'Y-004-CLASS-DATES';
 /** How long the check-in path trusts its copy of a class (dates, sessions, pack rules). */
 const CLASS_CACHE_MS = 5_000;
-/** Wrong short codes a teacher may enter per 5 minutes before being told to wait (guessing 10⁶ codes). */
-const CODE_FAILURES_MAX = 10;
-const CODE_FAILURES_WINDOW_MS = 5 * 60_000;
 const CODE_RULE = 'Y-004-QR-ROTATE';
+/**
+ * Wrong short codes a teacher may enter (guessing 10⁶ codes): the 10th within a streak makes the teacher wait
+ * 5 minutes; counted in the database (modules/throttle), so several servers do not each allow 10.
+ */
+const CODE_THROTTLE: ThrottleRule = {
+  scope: 'checkin.short_code',
+  limit: 10,
+  blockMs: 5 * 60_000,
+  maxBlockMs: 5 * 60_000,
+  windowMs: 5 * 60_000,
+};
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -158,9 +173,12 @@ export function createClassesService(deps: {
    * random key generated on first use and kept in the database (app_secrets), so several servers agree by default.
    */
   checkinSecret?: Buffer;
+  /** the deployment's shared failure throttle (one over `db` when not given) */
+  throttle?: ThrottleService;
   clock?: () => Date;
 }) {
   const { db, repo, programsRepo, audit } = deps;
+  const throttle = deps.throttle ?? createThrottleService({ repo: createThrottleRepository(db) });
   const checkinKey = once(() => repo.secret('checkin'), deps.checkinSecret);
   const now = deps.clock ?? (() => new Date());
   const today = () => todayInShanghai(now());
@@ -179,8 +197,6 @@ export function createClassesService(deps: {
   }
 
   const infos = new Map<string, ClassInfo>();
-  /** Wrong short codes per teacher (in memory: per server process). */
-  const codeFailures = new Map<string, { since: number; count: number }>();
   /** Loads in flight, one per class: when the copy expires under load, concurrent check-ins share one reload. */
   const loading = new Map<string, Promise<ClassInfo | undefined>>();
   function loadClassInfo(id: string): Promise<ClassInfo | undefined> {
@@ -792,12 +808,15 @@ export function createClassesService(deps: {
         return checkinAt(teacherId, info, parts.slot, 'qr');
       }
       const code = req.code ?? '';
-      const failed = codeFailures.get(teacherId);
-      if (failed && t - failed.since < CODE_FAILURES_WINDOW_MS && failed.count >= CODE_FAILURES_MAX) {
+      // counted as a wrong code before the code is judged (concurrent guesses cannot slip past), given back if right
+      const codeKey = throttleKey(CODE_THROTTLE, [teacherId]);
+      const attempt = await throttle.attempt([codeKey], new Date(t));
+      if (attempt.refusedUntil) {
+        const ms = attempt.refusedUntil.getTime() - t;
         throw new AppError(
           'RATE_LIMITED',
-          `数字码输错次数过多，请 ${Math.ceil((failed.since + CODE_FAILURES_WINDOW_MS - t) / 60_000)} 分钟后再试，或扫描现场二维码（${CODE_RULE}）`,
-          { reason: 'expired', ruleId: CODE_RULE, retryAfterMs: failed.since + CODE_FAILURES_WINDOW_MS - t },
+          `数字码输错次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试，或扫描现场二维码（${CODE_RULE}）`,
+          { reason: 'expired', ruleId: CODE_RULE, retryAfterMs: ms, retryAfterSeconds: Math.ceil(ms / 1000) },
         );
       }
       const classIds = await repo.classesOfTeacher(teacherId);
@@ -822,15 +841,12 @@ export function createClassesService(deps: {
         for (const slot of slots) {
           for (let back = 0; back <= info.ops.checkinGraceWindows.value; back++) {
             if (shortCode(secret, { classId: cid, slot, window: w - back }) === code) {
+              await throttle.succeed(attempt, [codeKey]);
               return checkinAt(teacherId, info, slot, 'code');
             }
           }
         }
       }
-      const f = failed && t - failed.since < CODE_FAILURES_WINDOW_MS ? failed : { since: t, count: 0 };
-      f.count++;
-      codeFailures.set(teacherId, f);
-      if (codeFailures.size > 100_000) codeFailures.delete(codeFailures.keys().next().value ?? '');
       throw refuse(
         'expired',
         `数字码不正确或已过期：数字码随二维码定时更换，请输入屏幕上当前显示的 6 位数字（${CHECKIN_RULE_EXPIRED}）`,

@@ -33,8 +33,6 @@ export interface AccessCodeRow {
   student_id: string;
   school_id: string;
   code_hash: string;
-  failed_count: number;
-  locked_until: Date | null;
 }
 
 export interface ChildExamRow {
@@ -187,7 +185,7 @@ export function createExamReleaseRepository(db: Database) {
       return rows.rows.map((r) => ({ ...r, has_code: r.issued_at !== null }));
     },
 
-    /** Insert or replace codes (a new code resets the failure count and the lock); bulk via unnest. */
+    /** Insert or replace codes; bulk via unnest. */
     async upsertCodes(rows: CodeWrite[], by: string, trx: Database = db): Promise<void> {
       for (let i = 0; i < rows.length; i += 5000) {
         const part = rows.slice(i, i + 5000);
@@ -200,47 +198,16 @@ export function createExamReleaseRepository(db: Database) {
             AS t(county_id, student_id, school_id, school_path, code_hash)
           ON CONFLICT (county_id, student_id) DO UPDATE SET
             school_id = EXCLUDED.school_id, school_path = EXCLUDED.school_path, code_hash = EXCLUDED.code_hash,
-            issued_at = now(), issued_by = EXCLUDED.issued_by, failed_count = 0, locked_until = NULL`.execute(
-          trx,
-        );
+            issued_at = now(), issued_by = EXCLUDED.issued_by`.execute(trx);
       }
     },
 
     async codesOfStudent(studentId: string): Promise<AccessCodeRow[]> {
       return db
         .selectFrom('exam_access_codes')
-        .select(['county_id', 'student_id', 'school_id', 'code_hash', 'failed_count', 'locked_until'])
+        .select(['county_id', 'student_id', 'school_id', 'code_hash'])
         .where('student_id', '=', studentId)
         .orderBy('county_id')
-        .execute();
-    },
-
-    /** One more wrong code; sets the lock when the count reaches `max`. Returns the new count. */
-    async recordFailure(
-      countyId: string,
-      studentId: string,
-      max: number,
-      lockUntil: Date,
-    ): Promise<{ failed_count: number; locked_until: Date | null } | undefined> {
-      return db
-        .updateTable('exam_access_codes')
-        .set({
-          failed_count: sql`failed_count + 1`,
-          locked_until: sql`CASE WHEN failed_count + 1 >= ${max} THEN ${lockUntil}::timestamptz ELSE locked_until END`,
-        })
-        .where('county_id', '=', countyId)
-        .where('student_id', '=', studentId)
-        .returning(['failed_count', 'locked_until'])
-        .executeTakeFirst();
-    },
-
-    /** After the right code, or when a lock has run out: start counting again. */
-    async resetFailures(countyId: string, studentId: string): Promise<void> {
-      await db
-        .updateTable('exam_access_codes')
-        .set({ failed_count: 0, locked_until: null })
-        .where('county_id', '=', countyId)
-        .where('student_id', '=', studentId)
         .execute();
     },
 

@@ -5,18 +5,16 @@
  *   school, no rank — SZ-12, R-002-58, Y-EXAM-PUBLIC). The summary is frozen at publication; anyone may read it.
  * - Parents: the office releases an exam to parents; a school issues one access code per student (an Excel list
  *   to hand out; stored as an HMAC, never the code); a parent gives the student id and the code and sees that
- *   student's own results as grade bands (core `parentResults`). Wrong codes lock the student's code after
- *   `parentAccess.maxFailures` tries for `lockMinutes` (Y-EXAM-PARENT-CODE); every read is in the audit log.
+ *   student's own results as grade bands (core `parentResults`). Wrong codes are throttled per (student, address)
+ *   and per address in the database (exams.parent.ts, Y-EXAM-PARENT-CODE); every read is in the audit log.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type {
   AccessCodeStatus,
   ExamLabels,
   ExamRelease,
   ExamReleaseRequest,
   IssueCodesRequest,
-  ParentResults,
-  ParentResultsRequest,
   PublicExamSummary,
 } from '@yanxun/contracts';
 import { STAGES, SUBJECTS } from '@yanxun/core';
@@ -26,10 +24,7 @@ import {
   type ExamKind,
   type ExamReportPolicy,
   formatAccessCode,
-  type GradeCut,
-  normaliseAccessCode,
   type PublicSummaryBody,
-  parentResults,
   publicSummary,
 } from '@yanxun/core/exams';
 import type { Database } from '../../db/database';
@@ -40,6 +35,8 @@ import { isId } from '../../shared/ids';
 import { once } from '../../shared/once';
 import { requirePermission } from '../../shared/permissions';
 import type { AuditService } from '../audit';
+import type { ThrottleService } from '../throttle';
+import { type ClientInfo, createParentAccess, hashAccessCode, studentSubject } from './exams.parent';
 import { createExamReleaseRepository, type ReleaseRow } from './exams.release.repository';
 import type { ExamsService } from './exams.service';
 
@@ -56,16 +53,13 @@ function labelsOf(stage: string, subject: string): ExamLabels {
   };
 }
 
-/** Who is asking, for the audit log and the per-client limit (no account: a parent or the public). */
-export interface ClientInfo {
-  ip: string | null;
-  requestId: string;
-}
+export type { ClientInfo };
 
 export function createExamReleaseService(deps: {
   db: Database;
   audit: AuditService;
   exams: ExamsService;
+  throttle: ThrottleService;
   /**
    * The HMAC key of the access codes; every server of a deployment must share it and it must survive restarts:
    * EXAM_CODE_SECRET, or else a random key generated on first use and kept in the database (app_secrets).
@@ -80,49 +74,21 @@ export function createExamReleaseService(deps: {
   const now = deps.clock ?? (() => new Date());
   const policy = deps.policy ?? EXAM_REPORT_POLICY;
   const rule = policy.parentAccess;
-  const lockMs = rule.lockMinutes * 60_000;
-
-  /** Wrong codes per client address, and per student id that has no code (so both fail alike). */
-  const clientFailures = new Map<string, { since: number; count: number }>();
-  const unknownFailures = new Map<string, { since: number; count: number }>();
-
-  function hashCode(key: Buffer, countyId: string, studentId: string, code: string): string {
-    return createHmac('sha256', key).update(`exam-code|${countyId}|${studentId}|${code}`).digest('hex');
-  }
+  const parents = createParentAccess({
+    repo,
+    audit,
+    throttle: deps.throttle,
+    codeSecret,
+    labelsOf,
+    policy,
+    now,
+  });
 
   function newCode(): string {
     for (;;) {
       const c = accessCodeFromBytes(randomBytes(rule.codeLength * 2), rule.codeLength);
       if (c) return c;
     }
-  }
-
-  function bump(map: Map<string, { since: number; count: number }>, key: string, t: number): number {
-    const f = map.get(key);
-    const cur = f && t - f.since < lockMs ? f : { since: t, count: 0 };
-    cur.count++;
-    map.set(key, cur);
-    if (map.size > 100_000) map.delete(map.keys().next().value ?? '');
-    return cur.count;
-  }
-
-  function wrongCode(left: number): AppError {
-    return new AppError(
-      'INVALID_CREDENTIALS',
-      left > 0
-        ? `学号或访问码不正确，还可尝试 ${left} 次（${rule.ruleId}）`
-        : `学号或访问码不正确（${rule.ruleId}）`,
-      { ruleId: rule.ruleId, attemptsLeft: left },
-    );
-  }
-
-  function locked(until: number, t: number): AppError {
-    const minutes = Math.max(1, Math.ceil((until - t) / 60_000));
-    return new AppError(
-      'ACCOUNT_LOCKED',
-      `访问码连续输错 ${rule.maxFailures} 次，已锁定，请 ${minutes} 分钟后再试，或请学校重新发放访问码（${rule.ruleId}）`,
-      { ruleId: rule.ruleId, maxFailures: rule.maxFailures, retryAfterMinutes: minutes },
-    );
   }
 
   async function examForRelease(actor: Actor, id: string) {
@@ -328,7 +294,7 @@ export function createExamReleaseService(deps: {
             studentId: s.student_id,
             schoolId: school.id,
             schoolPath: school.path,
-            codeHash: hashCode(key, school.countyId, s.student_id, s.code),
+            codeHash: hashAccessCode(key, school.countyId, s.student_id, s.code),
           })),
           actor.accountId,
           trx,
@@ -345,6 +311,8 @@ export function createExamReleaseService(deps: {
           trx,
         );
       });
+      // a new code also ends any wait for the student, from every address
+      await deps.throttle.clearSubjects(issued.map((s) => studentSubject(s.student_id)));
       const wb = new ExcelJS.Workbook();
       wb.creator = 'Yanxun 研训';
       const sheet = wb.addWorksheet('家长查询访问码', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -367,7 +335,7 @@ export function createExamReleaseService(deps: {
       info.addRow(['份数', issued.length]);
       info.addRow([
         '规则',
-        `${rule.ruleId}：连续输错 ${rule.maxFailures} 次锁定 ${rule.lockMinutes} 分钟；重新发放后旧码失效`,
+        `${rule.ruleId}：同一设备（网络地址）连续输错 ${rule.maxFailures} 次需等待 ${rule.lockMinutes} 分钟（再错加倍）；重新发放后旧码失效`,
       ]);
       info.addRow(['注意', '访问码只在本表中出现一次，系统只保存其校验值，无法找回；遗失请重新发放']);
       const day = now().toISOString().slice(0, 10);
@@ -380,120 +348,8 @@ export function createExamReleaseService(deps: {
 
     // ---------- parents (no sign-in) ----------
 
-    /** A parent's view of their own child: student id + access code, nothing else is reachable. */
-    async parentResults(req: ParentResultsRequest, client: ClientInfo): Promise<ParentResults> {
-      const t = now().getTime();
-      const clientKey = client.ip ?? 'unknown';
-      const cf = clientFailures.get(clientKey);
-      if (cf && t - cf.since < lockMs && cf.count >= rule.maxFailuresPerClient)
-        throw new AppError(
-          'RATE_LIMITED',
-          `输错次数过多，请 ${Math.ceil((cf.since + lockMs - t) / 60_000)} 分钟后再试（${rule.ruleId}）`,
-          { ruleId: rule.ruleId },
-        );
-      const studentId = req.studentId.trim();
-      const code = normaliseAccessCode(req.code, rule.codeLength);
-      const rows = await repo.codesOfStudent(studentId);
-
-      if (rows.length === 0) {
-        // no code for this id: fail exactly like a wrong code (no oracle for which ids exist)
-        bump(clientFailures, clientKey, t);
-        const u = unknownFailures.get(studentId);
-        if (u && t - u.since < lockMs && u.count >= rule.maxFailures) throw locked(u.since + lockMs, t);
-        const n = bump(unknownFailures, studentId, t);
-        if (n >= rule.maxFailures) throw locked(t + lockMs, t);
-        throw wrongCode(rule.maxFailures - n);
-      }
-
-      const open: typeof rows = [];
-      let lockedUntil = 0;
-      for (const r of rows) {
-        const until = r.locked_until?.getTime() ?? 0;
-        if (until > t) {
-          lockedUntil = Math.max(lockedUntil, until);
-          continue;
-        }
-        if (r.locked_until) {
-          await repo.resetFailures(r.county_id, r.student_id); // the lock ran out: count afresh
-          r.failed_count = 0;
-        }
-        open.push(r);
-      }
-      if (open.length === 0) throw locked(lockedUntil, t);
-
-      const key = await codeSecret();
-      const match = code
-        ? open.find((r) => {
-            const want = Buffer.from(r.code_hash, 'hex');
-            const given = Buffer.from(hashCode(key, r.county_id, r.student_id, code), 'hex');
-            return want.length === given.length && timingSafeEqual(want, given);
-          })
-        : undefined;
-
-      if (!match) {
-        bump(clientFailures, clientKey, t);
-        let left = rule.maxFailures;
-        for (const r of open) {
-          const after = await repo.recordFailure(
-            r.county_id,
-            r.student_id,
-            rule.maxFailures,
-            new Date(t + lockMs),
-          );
-          const count = after?.failed_count ?? r.failed_count + 1;
-          left = Math.min(left, rule.maxFailures - count);
-          if (after?.locked_until && after.locked_until.getTime() > t)
-            await audit.record(null, {
-              action: 'exam.parent_code_locked',
-              entity: 'exam_student',
-              entityId: `${r.county_id}:${r.student_id}`,
-              orgId: r.school_id,
-              details: { ip: client.ip, requestId: client.requestId, failures: count },
-            });
-        }
-        if (left <= 0) throw locked(t + lockMs, t);
-        throw wrongCode(left);
-      }
-
-      if (match.failed_count > 0) await repo.resetFailures(match.county_id, match.student_id);
-      const exams = await repo.childExams(match.county_id, match.student_id);
-      const out = parentResults(
-        exams.map((e) => ({
-          examId: e.exam_id,
-          name: e.name,
-          semester: e.semester,
-          stage: e.stage,
-          subject: e.subject,
-          gradeLevel: e.grade,
-          kind: e.kind as ExamKind,
-          examDate: e.exam_date,
-          fullMarks: e.full_marks,
-          absent: e.absent,
-          total: e.total,
-          gradeCuts:
-            ((e.report_settings as { gradeCuts?: GradeCut[] } | null)?.gradeCuts as GradeCut[] | undefined) ??
-            policy.gradeCuts,
-        })),
-        policy,
-      );
-      await audit.record(null, {
-        action: 'exam.parent_read',
-        entity: 'exam_student',
-        entityId: `${match.county_id}:${match.student_id}`,
-        orgId: match.school_id,
-        details: {
-          studentId: match.student_id,
-          exams: exams.map((e) => e.exam_id),
-          ip: client.ip,
-          requestId: client.requestId,
-        },
-      });
-      return {
-        studentId: match.student_id,
-        labels: Object.fromEntries(exams.map((e) => [e.exam_id, labelsOf(e.stage, e.subject)])),
-        ...out,
-      };
-    },
+    /** A parent's view of their own child: student id + access code (exams.parent.ts). */
+    parentResults: parents.parentResults,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Parents and the public (issue 4 item 4): each audience sees only what it may.
  * Rules: SZ-12 (grade bands), R-002-58 (no ranks, no school league tables), Y-EXAM-PUBLIC (region aggregates
- * only, withheld below minGroupN or with fewer than 2 schools), Y-EXAM-PARENT-CODE (per-student access code,
- * locked after 5 wrong tries for 30 minutes), and the grade cut-off preview (validateGradeCuts).
+ * only, withheld below minGroupN or with fewer than 2 schools), Y-EXAM-PARENT-CODE (per-student access code;
+ * after 5 wrong tries the address waits 30 minutes for that student: exams.parent-throttle.test.ts for the rest),
+ * and the grade cut-off preview (validateGradeCuts).
  */
 import type {
   AccessCodeStatus,
@@ -416,7 +417,7 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     expect(JSON.stringify(rows)).not.toContain((codesQ0.get('P0-0') ?? 'x').replace('-', ''));
   });
 
-  it('Y-EXAM-PARENT-CODE: 4 wrong codes leave 1 try; the 5th locks, and then even the right code is refused', async () => {
+  it('Y-EXAM-PARENT-CODE: 4 wrong codes leave 1 try; the 5th makes this address wait (429), and then even the right code is refused here', async () => {
     const right = codesQ0.get('P0-2') ?? '';
     for (let i = 1; i <= 4; i++) {
       const r = await parent('P0-2', 'AAAA-AAAA');
@@ -427,9 +428,9 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     expect((await parent('P0-2', right)).statusCode).toBe(200);
     for (let i = 1; i <= 4; i++) expect((await parent('P0-2', 'AAAA-AAAA')).statusCode).toBe(401);
     const fifth = await parent('P0-2', 'AAAA-AAAA');
-    expect(fifth.statusCode).toBe(423);
+    expect(fifth.statusCode).toBe(429);
     expect(fifth.json().error.message).toContain('Y-EXAM-PARENT-CODE');
-    expect((await parent('P0-2', right)).statusCode).toBe(423);
+    expect((await parent('P0-2', right)).statusCode).toBe(429);
     const locks = await h.db
       .selectFrom('audit_log')
       .select('action')
@@ -438,15 +439,15 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     expect(locks.length).toBe(1);
   });
 
-  it('the lock runs out after 30 minutes (29 still locked); a reissued code unlocks at once and the old code dies', async () => {
+  it('the wait runs out after 30 minutes (29 still waiting); a reissued code ends it at once and the old code dies', async () => {
     const right = codesQ0.get('P0-2') ?? '';
     nowMs += 29 * 60_000;
-    expect((await parent('P0-2', right)).statusCode).toBe(423);
+    expect((await parent('P0-2', right)).statusCode).toBe(429);
     nowMs += 2 * 60_000;
     expect((await parent('P0-2', right)).statusCode).toBe(200);
 
     for (let i = 1; i <= 5; i++) await parent('P0-3', 'AAAA-AAAA');
-    expect((await parent('P0-3', codesQ0.get('P0-3') ?? '')).statusCode).toBe(423);
+    expect((await parent('P0-3', codesQ0.get('P0-3') ?? '')).statusCode).toBe(429);
     s.r_q0 = await login(t.app, 'r_q0');
     const re = await req('POST', `/schools/${q0.id}/exam-access-codes`, 'r_q0', {
       studentIds: ['P0-3'],
@@ -458,13 +459,13 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     expect((await parent('P0-3', codesQ0.get('P0-3') ?? '')).statusCode).toBe(401);
   });
 
-  it('an unknown student id fails exactly like a wrong code (401, then 423 on the 5th)', async () => {
+  it('an unknown student id fails exactly like a wrong code (401, then 429 on the 5th)', async () => {
     for (let i = 1; i <= 4; i++) {
       const r = await parent('NO-SUCH', 'AAAA-AAAA');
       expect(r.statusCode).toBe(401);
       expect(r.json().error.details.attemptsLeft).toBe(5 - i);
     }
-    expect((await parent('NO-SUCH', 'AAAA-AAAA')).statusCode).toBe(423);
+    expect((await parent('NO-SUCH', 'AAAA-AAAA')).statusCode).toBe(429);
   });
 
   it('stopping the release to parents hides the results again', async () => {

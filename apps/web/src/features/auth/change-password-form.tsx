@@ -1,8 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Me } from '@yanxun/contracts';
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
-import { api } from '../../shared/api';
-import { errorMessage, passwordViolations } from '../../shared/error-messages';
+import { api, isApiError } from '../../shared/api';
+import {
+  errorMessage,
+  passwordViolations,
+  retryAtOf,
+  retryClock,
+  waitWords,
+} from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 
 interface Values {
@@ -24,6 +30,8 @@ export function ChangePasswordForm({ onDone }: { onDone: (me: Me | null) => void
     },
   });
   const violations = passwordViolations(change.error);
+  const retryAt =
+    isApiError(change.error) && change.error.code === 'RATE_LIMITED' ? retryAtOf(change.error) : null;
 
   return (
     <Form<Values>
@@ -39,7 +47,11 @@ export function ChangePasswordForm({ onDone }: { onDone: (me: Me | null) => void
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={errorMessage(change.error, lang)}
+          title={
+            retryAt
+              ? t('password.throttled', { time: retryClock(retryAt), wait: waitWords(retryAt, lang) })
+              : errorMessage(change.error, lang)
+          }
           data-testid="password-error"
           description={
             violations.length > 0 ? (

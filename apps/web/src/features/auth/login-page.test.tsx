@@ -81,6 +81,66 @@ describe('LoginPage', () => {
     expect(alert.textContent).toContain('2030-05-06 07:08');
   });
 
+  it('hardening: a throttled sign-in (429) says until when, how long, and that the right password waits too', async () => {
+    const until = new Date(Date.now() + 15 * 60_000);
+    login.mockRejectedValueOnce(
+      new ApiError({
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: '登录失败次数过多，为保护账号安全，请 15 分钟后再试',
+        details: { retryAfterSeconds: 900, retryAt: until.toISOString() },
+        requestId: 'r',
+        retryAfterSeconds: 900,
+      }),
+    );
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fillAndSubmit('zhang', 'wrong');
+    const alert = await screen.findByTestId('login-error');
+    const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
+    expect(alert.textContent).toContain(
+      `登录失败次数过多，为保护账号安全，请于 ${hhmm} 后再试（约 15 分钟）`,
+    );
+    expect(alert.textContent).toContain('等待期间在本设备上输入正确密码也无法登录');
+    expect(screen.queryByTestId('location')).toBeNull();
+  });
+
+  it('a 429 with only a Retry-After header (e.g. from a proxy) still says how long', async () => {
+    login.mockRejectedValueOnce(
+      new ApiError({
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: 'Too Many Requests',
+        retryAfterSeconds: 120,
+      }),
+    );
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fillAndSubmit('zhang', 'wrong');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('（约 2 分钟）');
+  });
+
+  it('a throttled old-password check in the change form says until when', async () => {
+    login.mockResolvedValueOnce({ ...ME, mustChangePassword: true });
+    changePassword.mockRejectedValueOnce(
+      new ApiError({
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: '原密码输错次数过多，请 15 分钟后再试',
+        details: { retryAfterSeconds: 900, retryAt: new Date(Date.now() + 900_000).toISOString() },
+        requestId: 'r',
+      }),
+    );
+    renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
+    fillAndSubmit('zhang', 'initial');
+    await screen.findByTestId('password-form');
+    fireEvent.change(screen.getByTestId('password-old'), { target: { value: 'guess' } });
+    fireEvent.change(screen.getByTestId('password-new'), { target: { value: 'A-much-better-pass1' } });
+    fireEvent.change(screen.getByTestId('password-confirm'), { target: { value: 'A-much-better-pass1' } });
+    fireEvent.click(screen.getByTestId('password-submit'));
+    expect((await screen.findByTestId('password-error')).textContent).toMatch(
+      /原密码输错次数过多，请于 \d\d:\d\d 后再试（约 15 分钟）/,
+    );
+  });
+
   it('asks for a new password when the server says mustChangePassword, and lists policy violations', async () => {
     login.mockResolvedValueOnce({ ...ME, mustChangePassword: true });
     changePassword.mockRejectedValueOnce(

@@ -4,8 +4,8 @@ import type { Me } from '@yanxun/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../shared/api';
-import { errorMessage } from '../../shared/error-messages';
+import { api, isApiError } from '../../shared/api';
+import { errorMessage, retryAtOf, retryClock, waitWords } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { ME_QUERY_KEY } from '../../shared/session';
 import { ChangePasswordForm } from './change-password-form';
@@ -14,6 +14,29 @@ import { ChangePasswordForm } from './change-password-form';
 export function safeNext(next: string | null): string {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
   return next;
+}
+
+/**
+ * A wrong password says so; a throttled sign-in (429) says until when, as a clock time and a length, and that the
+ * right password will not help meanwhile (the same words whether or not the username exists).
+ */
+function LoginError({ error }: { error: unknown }) {
+  const { t, lang } = useI18n();
+  const retryAt = isApiError(error) && error.code === 'RATE_LIMITED' ? retryAtOf(error) : null;
+  return (
+    <Alert
+      type={retryAt ? 'warning' : 'error'}
+      showIcon
+      title={
+        retryAt
+          ? t('login.throttled', { time: retryClock(retryAt), wait: waitWords(retryAt, lang) })
+          : errorMessage(error, lang)
+      }
+      description={retryAt ? t('login.throttledHint') : undefined}
+      style={{ marginBottom: 16 }}
+      data-testid="login-error"
+    />
+  );
 }
 
 interface LoginValues {
@@ -88,15 +111,7 @@ export function LoginPage() {
               onFinish={(values) => login.mutate(values)}
               data-testid="login-form"
             >
-              {login.isError ? (
-                <Alert
-                  type="error"
-                  showIcon
-                  title={errorMessage(login.error, lang)}
-                  style={{ marginBottom: 16 }}
-                  data-testid="login-error"
-                />
-              ) : null}
+              {login.isError ? <LoginError error={login.error} /> : null}
               <Form.Item
                 label={t('login.username')}
                 name="username"

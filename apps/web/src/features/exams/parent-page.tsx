@@ -8,7 +8,7 @@ import type { ParentResults } from '@yanxun/contracts';
 import { Alert, Button, Card, Empty, Form, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, isApiError } from '../../shared/api';
-import { errorMessage } from '../../shared/error-messages';
+import { errorMessage, retryAtOf, retryClock, waitWords } from '../../shared/error-messages';
 import { type Lang, useI18n } from '../../shared/i18n';
 
 const GRADE_COLORS = ['#1d5fbf', '#2f7d32', '#b26a00', '#8c8c8c', '#8c8c8c', '#8c8c8c', '#8c8c8c', '#8c8c8c'];
@@ -28,9 +28,15 @@ export function LangSwitch() {
   );
 }
 
-/** The server's message names the rule and the tries left (Chinese); en-US gets its own words. */
+/**
+ * The server's message names the rule, the tries left and the wait (Chinese); en-US gets its own words. A wait
+ * (429) is told as a clock time and a length, from the answer's retryAt or Retry-After.
+ */
 function parentError(err: unknown, lang: Lang, t: ReturnType<typeof useI18n>['t']): string {
   if (!isApiError(err)) return errorMessage(err, lang);
+  const retryAt = err.code === 'RATE_LIMITED' ? retryAtOf(err) : null;
+  if (retryAt && (lang !== 'zh-CN' || !err.message))
+    return t('parent.err.wait', { time: retryClock(retryAt), wait: waitWords(retryAt, lang) });
   if (
     lang === 'zh-CN' &&
     (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_LOCKED' || err.code === 'RATE_LIMITED')
@@ -184,7 +190,11 @@ export function ParentPage() {
               {err && (
                 <Alert
                   style={{ marginBottom: 16 }}
-                  type={isApiError(err) && err.code === 'ACCOUNT_LOCKED' ? 'warning' : 'error'}
+                  type={
+                    isApiError(err) && (err.code === 'ACCOUNT_LOCKED' || err.code === 'RATE_LIMITED')
+                      ? 'warning'
+                      : 'error'
+                  }
                   showIcon
                   message={parentError(err, lang, t)}
                 />
