@@ -34,7 +34,7 @@ export const teacherRowSchema = z.object({
   name: z.string(),
   gender: z.enum(GENDERS),
   birthDate: z.string(),
-  /** Masked unless the caller may see full ID numbers: 4418**********123X */
+  /** Always masked, 4418**********123X: the full number only through the audited reveal */
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   schoolId: z.string(),
@@ -58,8 +58,11 @@ export const postingSchema = z.object({
 });
 export type Posting = z.infer<typeof postingSchema>;
 
+/**
+ * A teacher's detail: ID number and phone masked, as in every list. The full values have their own audited
+ * endpoints (`/teachers/:id/id-number`, `/teachers/:id/phone`), for roles holding teacher.reveal_id there.
+ */
 export const teacherDetailSchema = teacherRowSchema.extend({
-  phone: z.string().nullable(),
   rolesHeld: z.array(z.string()),
   trainingYears: z.number().nullable(),
   teachingYears: z.number().nullable(),
@@ -67,6 +70,8 @@ export const teacherDetailSchema = teacherRowSchema.extend({
   postings: z.array(postingSchema),
   ancestors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   canRevealIdNumber: z.boolean(),
+  /** The same permission as the ID number; false when there is no phone. */
+  canRevealPhone: z.boolean(),
 });
 export type TeacherDetail = z.infer<typeof teacherDetailSchema>;
 

@@ -350,6 +350,16 @@ const idNumberParser: Parser<{ idNumber: string }> = {
   },
 };
 
+const phoneParser: Parser<{ phone: string | null }> = {
+  safeParse(input) {
+    if (typeof input === 'object' && input !== null && 'phone' in input) {
+      const phone = input.phone;
+      if (phone === null || typeof phone === 'string') return { success: true, data: { phone } };
+    }
+    return { success: false, error: { issues: [{ path: ['phone'], message: 'expected a string or null' }] } };
+  },
+};
+
 export type ListQuery<T> = Partial<T>;
 
 // exams (issue 4): report bodies are plain interfaces in contracts; check the shape's anchor field only
@@ -502,6 +512,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** Audited on the server: every call is logged with the caller. */
     revealIdNumber(id: string): Promise<{ idNumber: string }> {
       return get(idNumberParser, `/api/v1/teachers/${encodeURIComponent(id)}/id-number`);
+    },
+    /** The same permission and the same audit as the ID number. */
+    revealPhone(id: string): Promise<{ phone: string | null }> {
+      return get(phoneParser, `/api/v1/teachers/${encodeURIComponent(id)}/phone`);
     },
     async transferTeacher(id: string, body: TransferRequest): Promise<void> {
       await json('POST', `/api/v1/teachers/${encodeURIComponent(id)}/transfer`, { json: body });

@@ -34,6 +34,7 @@ import { ExcelJS } from '../../shared/exceljs';
 import { isId } from '../../shared/ids';
 import { once } from '../../shared/once';
 import { requirePermission } from '../../shared/permissions';
+import { orgForAction } from '../../shared/visibility';
 import type { AuditService } from '../audit';
 import type { ThrottleService } from '../throttle';
 import { type ClientInfo, createParentAccess, hashAccessCode, studentSubject } from './exams.parent';
@@ -148,10 +149,9 @@ export function createExamReleaseService(deps: {
   }
 
   async function schoolFor(actor: Actor, schoolId: string) {
-    if (!isId(schoolId)) throw notFound('学校');
-    const school = await repo.findSchool(schoolId);
-    if (school?.kind !== 'school') throw notFound('学校');
-    requirePermission(actor, 'exam.codes', school.path);
+    requirePermission(actor, 'exam.codes');
+    const found = isId(schoolId) ? await repo.findSchool(schoolId) : undefined;
+    const school = orgForAction(actor, 'exam.codes', found?.kind === 'school' ? found : undefined, '学校');
     return { ...school, countyId: school.county_id ?? school.id };
   }
 

@@ -342,10 +342,32 @@ describe('access codes issued by the school (Y-EXAM-PARENT-CODE)', () => {
     expect(codesY0.size).toBe(29);
   });
 
-  it("a school cannot issue or see another school's codes", async () => {
-    expect((await req('POST', `/schools/${y0.id}/exam-access-codes`, 'r_q0', {})).statusCode).toBe(403);
-    expect((await req('GET', `/schools/${y0.id}/exam-access-codes`, 'r_q0')).statusCode).toBe(403);
-    expect((await req('POST', `/schools/${q0.id}/exam-access-codes`, 'r_yd', {})).statusCode).toBe(403);
+  it("hardening: out of scope reads like not found — a school or another county cannot issue or see a school's codes (404 as for an unknown school)", async () => {
+    const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
+      const { requestId: _ignored, ...rest } = r.json().error ?? {};
+      return rest;
+    };
+    for (const [method, who, school] of [
+      ['POST', 'r_q0', y0.id],
+      ['GET', 'r_q0', y0.id],
+      ['POST', 'r_yd', q0.id],
+      ['GET', 'r_yd', q0.id],
+    ] as const) {
+      const foreign = await req(
+        method,
+        `/schools/${school}/exam-access-codes`,
+        who,
+        method === 'POST' ? {} : undefined,
+      );
+      const unknown = await req(
+        method,
+        '/schools/987654321/exam-access-codes',
+        who,
+        method === 'POST' ? {} : undefined,
+      );
+      expect(foreign.statusCode, `${method} ${who}`).toBe(404);
+      expect(errorOf(foreign), `${method} ${who}`).toEqual(errorOf(unknown));
+    }
   });
 });
 

@@ -444,3 +444,46 @@ describe('monitoring cycles: sample, trends, warnings (R-002-11, R-002-12)', () 
     expect((await req('GET', `/exam-indicators?ownerOrgId=${city.id}`, 'x_q0')).json()).toHaveLength(1);
   });
 });
+
+describe('hardening: out of scope reads like not found (exams, cycles and indicators for a unit)', () => {
+  const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
+    const { requestId: _ignored, ...rest } = r.json().error ?? {};
+    return rest;
+  };
+  const made = (ownerOrgId: string) => ({
+    exam: {
+      name: 'x',
+      semester: '2026-2027-1',
+      stage: 'junior',
+      subject: 'math',
+      grade: '七年级',
+      fullMarks: 100,
+      kind: 'routine',
+      examDate: '2027-01-10',
+      ownerOrgId,
+    },
+    cycle: { name: 'x', semester: '2026-2027-1', ownerOrgId },
+    indicators: {
+      ownerOrgId,
+      stage: 'junior',
+      subject: 'math',
+      indicators: [{ name: '学业水平', weight: 1 }],
+    },
+  });
+
+  it("another county's school answers 404 exactly as an unknown unit; the county's own city still 403 (known, not managed)", async () => {
+    const foreign = made(y0.id);
+    const unknown = made('987654321');
+    for (const [method, url, key] of [
+      ['POST', '/exams', 'exam'],
+      ['POST', '/exam-cycles', 'cycle'],
+      ['PUT', '/exam-indicators', 'indicators'],
+    ] as const) {
+      const a = await req(method, url, 'x_qc', foreign[key]);
+      const b = await req(method, url, 'x_qc', unknown[key]);
+      expect(a.statusCode, url).toBe(404);
+      expect(errorOf(a), url).toEqual(errorOf(b));
+    }
+    expect((await req('POST', '/exams', 'x_qc', made(city.id).exam)).statusCode).toBe(403);
+  });
+});

@@ -362,24 +362,6 @@ describe('teachers: updates that move people, and concurrent jobs', () => {
     ]);
   });
 
-  it('SCOPE.TEACHER_ELSEWHERE: a teacher employed in another county cannot be pulled in by an import', async () => {
-    const other = await h.db
-      .selectFrom('teachers')
-      .select(['id_number', 'birth_date', 'school_id'])
-      .where('school_id', '=', schoolY.id)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    const start = `${Number(other.birth_date.slice(0, 4)) + 22}-09-01`;
-    const row = goodTeacher(schoolQ, { idNumber: other.id_number, teachingStartDate: start }).row;
-    const job = await dryRun(qingcheng, 'teachers', 'poach.xlsx', await workbook(TEACHER_HEADERS, [row]));
-    expect(job).toMatchObject({ errorRows: 1, toCreate: 0, toUpdate: 0 });
-    expect((await rowErrors(qingcheng, job.id)).map((e) => [e.row, e.column, e.rule])).toEqual([
-      [2, '身份证号', 'SCOPE.TEACHER_ELSEWHERE'],
-    ]);
-    await commit(qingcheng, job.id, 'valid');
-    expect((await teachersByIdNumber([other.id_number]))[0]?.school_id).toBe(schoolY.id);
-  });
-
   it('two dry runs of one file committed one after the other: the teacher is created once, the second commit finds them', async () => {
     const a = goodTeacher(schoolQ, { name: '并发甲' });
     const body = await workbook(TEACHER_HEADERS, [a.row]);
@@ -402,6 +384,49 @@ describe('teachers: updates that move people, and concurrent jobs', () => {
 });
 
 // ---------- header aliases and cell noise ----------
+
+describe('hardening: the importer does not tell that an ID number exists in another county', () => {
+  it('an ID number registered in another county reads like an unknown one; the commit refuses it without saying so', async () => {
+    const other = await h.db
+      .selectFrom('teachers')
+      .select(['id_number', 'birth_date', 'school_id'])
+      .where('school_id', '=', schoolY.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const start = `${Number(other.birth_date.slice(0, 4)) + 22}-09-01`;
+    const row = goodTeacher(schoolQ, { idNumber: other.id_number, teachingStartDate: start }).row;
+    const job = await dryRun(qingcheng, 'teachers', 'poach.xlsx', await workbook(TEACHER_HEADERS, [row]));
+    // the dry run of a number nobody holds, for comparison
+    const fresh = goodTeacher(schoolQ, { teachingStartDate: start }).row;
+    const control = await dryRun(
+      qingcheng,
+      'teachers',
+      'fresh.xlsx',
+      await workbook(TEACHER_HEADERS, [fresh]),
+    );
+    const summary = (j: ImportJob) => ({
+      status: j.status,
+      totalRows: j.totalRows,
+      validRows: j.validRows,
+      errorRows: j.errorRows,
+      toCreate: j.toCreate,
+      toUpdate: j.toUpdate,
+      unchanged: j.unchanged,
+    });
+    expect(summary(job)).toEqual(summary(control));
+    expect(summary(job)).toMatchObject({ errorRows: 0, toCreate: 1 });
+    expect(await rowErrors(qingcheng, job.id)).toEqual([]);
+
+    const teachers = await countRows('teachers');
+    const done = await commit(qingcheng, job.id, 'valid');
+    expect(done.status).toBe('failed');
+    expect(done.error?.code).toBe('CONFLICT');
+    expect(done.error?.message).toContain('第 2 行的身份证号不能由您导入');
+    expect(done.error?.message).not.toMatch(/英德|已登记|已存在|任职|管辖范围以外/);
+    expect((await teachersByIdNumber([other.id_number]))[0]?.school_id).toBe(schoolY.id);
+    expect(await countRows('teachers')).toBe(teachers);
+  });
+});
 
 describe('teachers: header aliases and cell noise', () => {
   it('aliases (身份证号码, " 姓 名 ", * 学校代码（必填）…), full-width digits, stray spaces, date serials, JS Dates and 2020年9月1日 are accepted', async () => {

@@ -20,12 +20,13 @@ import { can, requirePermission } from '../../shared/permissions';
 import { RowErrors } from '../../shared/row-errors';
 import type { AuditService } from '../audit';
 import { type OrgRepository, type OrgRow, type OrgService, regionKeyOf, type SchoolWrite } from '../org';
-import type { PeopleRepository, TeacherRecord, TeacherWrite } from '../people';
+import { identifierView, type PeopleRepository, type TeacherRecord, type TeacherWrite } from '../people';
 import { buildErrorWorkbook, buildExport, buildTemplate } from './imports.excel';
 import { type RowReader, visitSheet } from './imports.parser';
 import { createImportsRepository, type ImportJobRow, type JobPatch } from './imports.repository';
 import {
   expiredDryRun,
+  idNumbersUnavailable,
   isUniqueViolation,
   orgState,
   SeenState,
@@ -117,6 +118,10 @@ function sameSchool(w: SchoolWrite, e: OrgRow): boolean {
   );
 }
 
+/**
+ * Rows whose ID number the importer may not write: registered to a teacher outside its scope. The message does
+ * not say so (another county's teacher is not even confirmed to exist); nothing of the import is written.
+ */
 const importPermission = (kind: ImportKind) => (kind === 'schools' ? 'import.schools' : 'import.teachers');
 
 export function createImportsService(deps: {
@@ -236,17 +241,10 @@ export function createImportsService(deps: {
         });
         continue;
       }
-      const e = existing.get(t.idNumber);
-      if (e && !can(actor, 'import.teachers', e.org_path)) {
-        errors.add({
-          row,
-          column: '身份证号',
-          value: t.idNumber,
-          rule: 'SCOPE.TEACHER_ELSEWHERE',
-          message: '该教师当前在您管辖范围以外的单位任职，需由现单位或上级部门办理调动',
-        });
-        continue;
-      }
+      // a teacher registered outside the importer's scope reads exactly like an unknown ID number: counted as
+      // new here, refused by the commit (commitTeachers) without saying that the number is registered
+      const found = existing.get(t.idNumber);
+      const e = found && can(actor, 'import.teachers', found.org_path) ? found : undefined;
       const w: TeacherPrepared = {
         row,
         idNumber: t.idNumber,
@@ -517,6 +515,12 @@ export function createImportsService(deps: {
   ): Promise<Map<string, TeacherRecord>> {
     const ids = rows.map((r) => r.idNumber);
     const existing = await peopleRepo.findByIdNumbers(ids, trx, { lock });
+    // a number registered outside the importer's scope: refused without saying that it is registered
+    const unavailable = rows.filter((r) => {
+      const e = existing.get(r.idNumber);
+      return e !== undefined && !can(actor, 'import.teachers', e.org_path);
+    });
+    if (unavailable.length > 0) throw idNumbersUnavailable(unavailable.map((r) => r.row));
     const byId = new Map(rows.map((r) => [r.idNumber, r]));
     const stale = job.seen.changed(
       ids,
@@ -537,10 +541,6 @@ export function createImportsService(deps: {
         lock,
       )),
     );
-    for (const r of rows) {
-      const e = existing.get(r.idNumber);
-      if (e && !can(actor, 'import.teachers', e.org_path)) stale.push(r.row);
-    }
     if (stale.length > 0)
       throw staleDryRun(
         '教师',
@@ -822,17 +822,21 @@ export function createImportsService(deps: {
       }
       const name = (table: Parameters<typeof codeName>[0], code: string | null) =>
         code ? (codeName(table, code) ?? code) : '';
+      // full ID numbers and phones only where the actor may reveal them, as on the detail page
+      const identifiers = identifierView(actor);
+      let rowCount = 0;
       async function* teacherBatches() {
         let after: { orgPath: string; pinyin: string; id: string } | null = null;
         for (;;) {
           const rows = await peopleRepo.exportBatch(roots, after, 5000);
           if (rows.length === 0) return;
+          rowCount += rows.length;
           yield rows.map((t) => ({
-            idNumber: t.id_number,
+            idNumber: identifiers.idNumber(t.org_path, t.id_number),
             name: t.name,
             gender: name('genders', t.gender),
             birthDate: t.birth_date,
-            phone: t.phone ?? '',
+            phone: identifiers.phone(t.org_path, t.phone),
             schoolCode: t.school_code ?? '',
             stage: name('stages', t.stage),
             subject: name('subjects', t.subject),
@@ -866,7 +870,9 @@ export function createImportsService(deps: {
         action: `export.${kind}`,
         entity: 'org',
         entityId: orgId ?? null,
-        details: { label },
+        // the exported subtree's top, so the bureaus above it find the export in their audit log
+        orgId: roots.length === 1 ? (roots[0]?.split('/').filter(Boolean).at(-1) ?? null) : null,
+        details: kind === 'teachers' ? { label, rows: rowCount, ...identifiers.counts() } : { label },
       });
       return { fileName: `${kind === 'teachers' ? '教师' : '学校'}-${label}.xlsx`, body };
     },

@@ -64,3 +64,13 @@ export function expiredDryRun(expiresAt: Date, minutes: number): AppError {
 export function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === '23505';
 }
+
+/** The commit is refused: rows name ID numbers the importer may not write (registered outside its scope). */
+export function idNumbersUnavailable(rows: number[]): AppError {
+  const list = rows.slice(0, 20).join('、') + (rows.length > 20 ? ` 等 ${rows.length} 行` : '');
+  return new AppError(
+    'CONFLICT',
+    `第 ${list} 行的身份证号不能由您导入，本次导入未写入任何数据。请核对身份证号；如该教师从其他单位调入，请由其原单位或上级教育部门办理调动后，删去这些行重新上传`,
+    { rule: 'ID_NUMBER.UNAVAILABLE', rows },
+  );
+}

@@ -154,3 +154,35 @@ describe('review and completion scope', () => {
     });
   });
 });
+
+describe('hardening: out of scope reads like not found (another county’s trainee in a city class)', () => {
+  const UNKNOWN = '987654321';
+  const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
+    const { requestId: _ignored, ...rest } = r.json().error ?? {};
+    return rest;
+  };
+
+  it('recording 未结业 for a trainee of another county: 404 exactly as for an unknown teacher, completed or not', async () => {
+    const unknown = await req('POST', `/classes/${classA}/completion/${UNKNOWN}/integrity`, 'yingde', {});
+    expect(unknown.statusCode).toBe(404);
+    // tq0 has completed (结业), tq1 has not: neither answer may tell
+    for (const id of [teacherQ[0], teacherQ[1]]) {
+      const foreign = await req('POST', `/classes/${classA}/completion/${id}/integrity`, 'yingde', {});
+      expect(foreign.statusCode, id).toBe(404);
+      expect(errorOf(foreign), id).toEqual(errorOf(unknown));
+    }
+    const count = await h.db
+      .selectFrom('integrity_records')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
+  it("reviewing another county's trainee's outcome: 404 exactly as for an unknown outcome", async () => {
+    const body = { action: 'return', comment: '请补充' };
+    const unknown = await req('POST', `/outcomes/${UNKNOWN}/review`, 'yingde', body);
+    const foreign = await req('POST', `/outcomes/${subTq0}/review`, 'yingde', body);
+    expect(foreign.statusCode).toBe(404);
+    expect(errorOf(foreign)).toEqual(errorOf(unknown));
+  });
+});

@@ -497,7 +497,8 @@ export function createOutcomesService(deps: {
       const s = isId(submissionId) ? await repo.findSubmission(submissionId) : undefined;
       if (!s) throw notFound('成果');
       const c = await loadClass(s.class_id);
-      if (!rowFilter(actor, c)) throw notFound('成果');
+      // the submission of a trainee the actor does not see reads as not found, like an unknown id
+      if (!rowFilter(actor, c)?.(s.org_path)) throw notFound('成果');
       if (!canReview(actor, c)) throw forbidden('只有该班的培训者、承训机构或项目主管部门可以评审成果');
       const ctx = await contextOf(c);
       const status = req.action === 'accept' ? 'accepted' : 'returned';
@@ -692,8 +693,13 @@ export function createOutcomesService(deps: {
     ): Promise<CompletionRow> {
       requirePermission(actor, 'integrity.manage');
       const c = await loadClass(classId);
-      if (!rowFilter(actor, c)) throw notFound('培训班');
-      const res = isId(teacherId) ? await repo.resultOf(c.id, teacherId) : undefined;
+      const keep = rowFilter(actor, c);
+      if (!keep) throw notFound('培训班');
+      // a trainee the actor does not see (another county's, in a class above both) reads as not found:
+      // nothing about their result may be told before this
+      const [trainee] = isId(teacherId) ? (await attendanceSummary(db, c.id, teacherId)).rows : [];
+      const visible = trainee && keep(trainee.orgPath) ? trainee : undefined;
+      const res = visible ? await repo.resultOf(c.id, teacherId) : undefined;
       if (!res) throw notFound('结业评定结果');
       if (res.completed) {
         throw new AppError(

@@ -7,3 +7,4 @@ export {
 } from './people.repository';
 export { peopleRoutes } from './people.routes';
 export { createPeopleService, type PeopleService } from './people.service';
+export { identifierView, mayReveal } from './teacher-identifiers';

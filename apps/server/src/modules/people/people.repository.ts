@@ -27,9 +27,16 @@ export interface TeacherListRow extends TeacherRecord {
   county_name: string | null;
 }
 
+/** A search term, classified: names and pinyin by prefix, ID numbers and phones whole. */
+export type TeacherQuery =
+  | { kind: 'name'; value: string }
+  | { kind: 'pinyin'; value: string }
+  | { kind: 'idNumber'; value: string }
+  | { kind: 'phone'; value: string };
+
 export interface TeacherFilter {
   roots: string[];
-  q?: string | undefined;
+  query?: TeacherQuery | undefined;
   stage?: string | undefined;
   subject?: string | undefined;
   title?: string | undefined;
@@ -94,20 +101,26 @@ export function createPeopleRepository(db: Database) {
   return {
     async list(f: TeacherFilter): Promise<{ rows: TeacherListRow[]; total: number }> {
       let q = db.selectFrom('teachers as t').where((eb) => inSubtrees(eb, 't.org_path', f.roots));
-      const term = f.q?.trim();
-      if (term) {
-        if (/^\d{4,}[xX]?$/.test(term)) {
-          q = q.where((eb) =>
-            eb.or([eb('t.id_number', 'like', `%${term.toUpperCase()}`), eb('t.phone', 'like', `%${term}`)]),
-          );
-        } else if (/^[a-zA-Z]+$/.test(term)) {
-          const lower = term.toLowerCase();
-          q = q.where((eb) =>
-            eb.or([eb('t.name_pinyin', 'like', `${lower}%`), eb('t.name_initials', 'like', `${lower}%`)]),
-          );
-        } else {
-          q = q.where('t.name', 'like', `${term}%`);
-        }
+      const term = f.query;
+      // ID numbers and phones only whole and exact: never a LIKE that a part of a number could complete
+      if (term?.kind === 'idNumber') {
+        q = q.where('t.id', '=', (eb) =>
+          eb
+            .selectFrom('teacher_identities as i')
+            .select('i.teacher_id')
+            .where('i.id_number', '=', term.value),
+        );
+      } else if (term?.kind === 'phone') {
+        q = q.where('t.phone', '=', term.value);
+      } else if (term?.kind === 'pinyin') {
+        q = q.where((eb) =>
+          eb.or([
+            eb('t.name_pinyin', 'like', `${term.value}%`),
+            eb('t.name_initials', 'like', `${term.value}%`),
+          ]),
+        );
+      } else if (term?.kind === 'name') {
+        q = q.where('t.name', 'like', `${term.value}%`);
       }
       if (f.stage) q = q.where('t.stage', '=', f.stage);
       if (f.subject) q = q.where('t.subject', '=', f.subject);

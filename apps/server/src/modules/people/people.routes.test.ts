@@ -127,6 +127,145 @@ describe('GET /api/v1/teachers/:id/id-number', () => {
   });
 });
 
+/** The error body without its request id: what an out-of-scope and a missing record must share. */
+function errorOf(res: { json: () => { error?: Record<string, unknown> } }) {
+  const { requestId: _ignored, ...rest } = res.json().error ?? {};
+  return rest;
+}
+
+function auditRows(action: string, entityId: string) {
+  return h.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', action)
+    .where('entity_id', '=', entityId)
+    .execute();
+}
+
+describe('hardening: full ID numbers and phones only with teacher.reveal_id, every full value audited', () => {
+  let tdc: Session;
+  let r: { id: string; idNumber: string };
+  const phone = '13725806149';
+
+  beforeAll(async () => {
+    tdc = await login(t.app, 'tdc');
+    r = await buildTeacher(h.db, schoolQ, { name: '罗晓燕', phone, birthDate: '1990-07-21' });
+  });
+
+  it('the detail carries neither full number for any role; canRevealPhone follows the permission', async () => {
+    for (const [who, canReveal] of [
+      [qingcheng, true],
+      [tdc, false],
+    ] as const) {
+      const res = await t.app.inject({ url: `/api/v1/teachers/${r.id}`, headers: who.headers });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain(phone);
+      expect(res.body).not.toContain(r.idNumber);
+      expect(res.json()).toMatchObject({
+        phoneMasked: '137****6149',
+        canRevealIdNumber: canReveal,
+        canRevealPhone: canReveal,
+      });
+    }
+  });
+
+  it('GET /teachers/:id/phone: the full phone with one audit entry; 403 for tdc staff; 404 out of scope as for an unknown id', async () => {
+    const res = await t.app.inject({ url: `/api/v1/teachers/${r.id}/phone`, headers: qingcheng.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ phone });
+    const audit = await auditRows('teacher.phone_read', r.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.org_id).toBe(schoolQ.id);
+
+    const refused = await t.app.inject({ url: `/api/v1/teachers/${r.id}/phone`, headers: tdc.headers });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('FORBIDDEN');
+    expect(refused.body).not.toContain(phone);
+
+    const foreign = await t.app.inject({ url: `/api/v1/teachers/${r.id}/phone`, headers: yingde.headers });
+    const unknown = await t.app.inject({ url: '/api/v1/teachers/987654321/phone', headers: yingde.headers });
+    expect(foreign.statusCode).toBe(404);
+    expect(errorOf(foreign)).toEqual(errorOf(unknown));
+    expect(await auditRows('teacher.phone_read', r.id)).toHaveLength(1);
+  });
+
+  it('search by a part of an ID number or phone is refused (400), whatever the role: no prefix, no tail', async () => {
+    const parts = [
+      r.idNumber.slice(-4), // the tail the masked value shows
+      r.idNumber.slice(0, 6), // a guessed prefix
+      r.idNumber.slice(0, 14), // prefix + the visible birth date
+      r.idNumber.slice(0, 17), // all but the check character
+      phone.slice(-4),
+      phone.slice(0, 7),
+    ];
+    for (const who of [qingcheng, tdc]) {
+      for (const q of parts) {
+        const res = await t.app.inject({
+          url: `/api/v1/teachers?q=${encodeURIComponent(q)}`,
+          headers: who.headers,
+        });
+        expect(res.statusCode, q).toBe(400);
+        expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'q' } });
+      }
+    }
+  });
+
+  it('search by a whole ID number with a wrong check character is refused (400)', async () => {
+    const last = r.idNumber.slice(-1);
+    const wrong = r.idNumber.slice(0, 17) + (last === '0' ? '1' : '0');
+    const res = await t.app.inject({ url: `/api/v1/teachers?q=${wrong}`, headers: qingcheng.headers });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('the whole, valid ID number finds the teacher, masked, and the hit is audited; another county finds nothing', async () => {
+    const res = await t.app.inject({ url: `/api/v1/teachers?q=${r.idNumber}`, headers: qingcheng.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((i: { id: string }) => i.id)).toEqual([r.id]);
+    expect(res.body).not.toContain(r.idNumber);
+    const audit = await auditRows('teacher.found_by_id_number', r.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ entity: 'teacher', org_id: schoolQ.id, actor_name: 'qingcheng' });
+    expect(JSON.stringify(audit[0]?.details)).not.toContain(r.idNumber);
+    // out of scope: the same answer as a number nobody holds, and no hit to audit
+    const foreign = await t.app.inject({ url: `/api/v1/teachers?q=${r.idNumber}`, headers: yingde.headers });
+    expect(foreign.statusCode).toBe(200);
+    expect(foreign.json()).toMatchObject({ items: [], total: 0 });
+    expect(await auditRows('teacher.found_by_id_number', r.id)).toHaveLength(1);
+  });
+
+  it('the whole phone number finds the teacher and the hit is audited', async () => {
+    const res = await t.app.inject({ url: `/api/v1/teachers?q=${phone}`, headers: qingcheng.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((i: { id: string }) => i.id)).toEqual([r.id]);
+    expect(res.body).not.toContain(phone);
+    expect(await auditRows('teacher.found_by_phone', r.id)).toHaveLength(1);
+  });
+
+  it('tdc staff (may read, may not reveal) cannot search by a number at all (403, nothing audited); by name and pinyin as before', async () => {
+    for (const q of [r.idNumber, phone]) {
+      const res = await t.app.inject({ url: `/api/v1/teachers?q=${q}`, headers: tdc.headers });
+      expect(res.statusCode, q).toBe(403);
+      expect(res.json().error).toMatchObject({
+        code: 'FORBIDDEN',
+        details: { permission: 'teacher.reveal_id' },
+      });
+    }
+    expect(await auditRows('teacher.found_by_id_number', r.id)).toHaveLength(1);
+    expect(await auditRows('teacher.found_by_phone', r.id)).toHaveLength(1);
+    for (const q of ['罗晓', 'luoxiao', 'lxy']) {
+      const res = await t.app.inject({
+        url: `/api/v1/teachers?q=${encodeURIComponent(q)}`,
+        headers: tdc.headers,
+      });
+      expect(res.statusCode, q).toBe(200);
+      expect(
+        res.json().items.map((i: { id: string }) => i.id),
+        q,
+      ).toContain(r.id);
+    }
+  });
+});
+
 describe('POST /api/v1/teachers/:id/transfer', () => {
   it('403 without the CSRF token', async () => {
     const res = await t.app.inject({

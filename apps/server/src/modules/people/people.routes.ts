@@ -60,6 +60,18 @@ export function peopleRoutes(people: PeopleService, codes: CodesService): Fastif
       },
       async (req) => people.revealIdNumber(actorOf(req), req.params.id),
     );
+    app.get(
+      '/teachers/:id/phone',
+      {
+        schema: {
+          tags: ['people'],
+          summary: '查看完整手机号（记入审计日志）Full phone number, audited',
+          params: idParams,
+          response: { 200: z.object({ phone: z.string().nullable() }) },
+        },
+      },
+      async (req) => people.revealPhone(actorOf(req), req.params.id),
+    );
     app.post(
       '/teachers/:id/transfer',
       {

@@ -17,6 +17,7 @@ import type { AuditService } from '../audit';
 import type { OrgService } from '../org';
 import { ancestorIds, type OrgRepository, regionKeyOf } from '../org';
 import type { PeopleRepository, TeacherListRow } from './people.repository';
+import { identifierSearchRoots, mayReveal, parseTeacherQuery, REVEAL } from './teacher-identifiers';
 
 function toRow(r: TeacherListRow): TeacherRow {
   return {
@@ -67,9 +68,13 @@ export function createPeopleService(deps: {
         requirePermission(actor, 'teacher.read', node.path);
         roots = [node.path];
       }
+      const term = parseTeacherQuery(query.q, todayInShanghai(now()));
+      const byIdentifier = term?.kind === 'idNumber' || term?.kind === 'phone';
+      if (byIdentifier) roots = identifierSearchRoots(actor, roots);
+      if (roots.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
       const { rows, total } = await repo.list({
         roots,
-        q: query.q,
+        query: term,
         stage: query.stage,
         subject: query.subject,
         title: query.title,
@@ -78,6 +83,17 @@ export function createPeopleService(deps: {
         offset: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       });
+      if (byIdentifier) {
+        // who found which teacher by a full number: the same trail as a reveal
+        for (const r of rows) {
+          await audit.record(actor, {
+            action: term?.kind === 'idNumber' ? 'teacher.found_by_id_number' : 'teacher.found_by_phone',
+            entity: 'teacher',
+            entityId: r.id,
+            orgId: r.school_id,
+          });
+        }
+      }
       return { items: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
     },
 
@@ -88,9 +104,9 @@ export function createPeopleService(deps: {
         repo.postingsOf(t.id),
         orgRepo.findByIds(ancestorIds(t.org_path)),
       ]);
+      const reveal = mayReveal(actor, t.org_path);
       return {
         ...toRow(t),
-        phone: t.phone,
         rolesHeld: t.roles_held,
         age: ageOn(t.birth_date, today),
         teachingYears: t.teaching_start_date ? fullYearsBetween(t.teaching_start_date, today) : null,
@@ -104,14 +120,15 @@ export function createPeopleService(deps: {
           reason: p.reason,
         })),
         ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
-        canRevealIdNumber: can(actor, 'teacher.reveal_id', t.org_path),
+        canRevealIdNumber: reveal,
+        canRevealPhone: reveal && t.phone !== null,
       };
     },
 
     /** The full ID number, for roles allowed to see it; every call is written to the audit log. */
     async revealIdNumber(actor: Actor, id: string): Promise<{ idNumber: string }> {
       const t = await loadVisible(actor, id);
-      requirePermission(actor, 'teacher.reveal_id', t.org_path);
+      requirePermission(actor, REVEAL, t.org_path);
       await audit.record(actor, {
         action: 'teacher.id_number_read',
         entity: 'teacher',
@@ -119,6 +136,21 @@ export function createPeopleService(deps: {
         orgId: t.school_id,
       });
       return { idNumber: t.id_number };
+    },
+
+    /** The full phone number, under the same permission as the ID number; every call is audited. */
+    async revealPhone(actor: Actor, id: string): Promise<{ phone: string | null }> {
+      const t = await loadVisible(actor, id);
+      requirePermission(actor, REVEAL, t.org_path);
+      if (t.phone !== null) {
+        await audit.record(actor, {
+          action: 'teacher.phone_read',
+          entity: 'teacher',
+          entityId: t.id,
+          orgId: t.school_id,
+        });
+      }
+      return { phone: t.phone };
     },
 
     async transfer(actor: Actor, id: string, req: TransferRequest): Promise<TeacherDetail> {

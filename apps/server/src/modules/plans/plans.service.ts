@@ -562,6 +562,8 @@ export function createPlansService(deps: {
      * R-004-22…24) against its recorded spending, by category, in fen (R-004-25).
      */
     async budget(actor: Actor, programmeId: string): Promise<BudgetReport> {
+      // a role that reads no budget anywhere is refused before the look-up, whatever the id
+      requirePermission(actor, 'budget.read');
       const { programme, pack } = await programmeOr404(isId(programmeId) ? programmeId : '0');
       await budgetAccess(actor, programme);
       const budget = programmeBudget(pack, {

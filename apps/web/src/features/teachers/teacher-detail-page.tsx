@@ -1,6 +1,6 @@
 import { EyeOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Posting, TeacherDetail } from '@yanxun/contracts';
+import type { Posting } from '@yanxun/contracts';
 import type { DescriptionsProps } from 'antd';
 import {
   App,
@@ -47,18 +47,34 @@ export function sortPostings(postings: Posting[]): Posting[] {
   return [...postings].sort((a, b) => b.fromDate.localeCompare(a.fromDate));
 }
 
-function IdNumber({ teacher }: { teacher: TeacherDetail }) {
+/**
+ * A masked identifier with, for roles allowed to see it, a button that fetches the full value. The server
+ * writes every such read to the audit log, so the user confirms first.
+ */
+function RevealField({
+  masked,
+  canReveal,
+  reveal,
+  confirm,
+  testId,
+}: {
+  masked: string | null;
+  canReveal: boolean;
+  reveal: () => Promise<string | null>;
+  confirm: string;
+  testId: string;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const reveal = useMutation({
-    mutationFn: () => api.revealIdNumber(teacher.id),
+  const shown = useMutation({
+    mutationFn: reveal,
     onError: (error) => message.error(errorMessage(error, lang)),
   });
-  if (reveal.data) {
+  if (shown.isSuccess) {
     return (
       <Space wrap size={8}>
-        <span style={MONO} data-testid="teacher-id-number">
-          {reveal.data.idNumber}
+        <span style={MONO} data-testid={testId}>
+          {shown.data ?? '—'}
         </span>
         <Tag icon={<SafetyCertificateOutlined />} color="orange">
           {t('teacher.revealAudited')}
@@ -68,19 +84,24 @@ function IdNumber({ teacher }: { teacher: TeacherDetail }) {
   }
   return (
     <Space wrap size={8}>
-      <span style={MONO} data-testid="teacher-id-number">
-        {teacher.idNumberMasked}
+      <span style={MONO} data-testid={testId}>
+        {masked ?? '—'}
       </span>
-      {teacher.canRevealIdNumber ? (
+      {canReveal ? (
         <Popconfirm
           title={t('teacher.reveal')}
-          description={<div style={{ maxWidth: 260 }}>{t('teacher.revealConfirm')}</div>}
-          onConfirm={() => reveal.mutate()}
+          description={<div style={{ maxWidth: 260 }}>{confirm}</div>}
+          onConfirm={() => shown.mutate()}
           okText={t('common.ok')}
           cancelText={t('common.cancel')}
-          okButtonProps={{ 'data-testid': 'reveal-id-confirm' }}
+          okButtonProps={{ 'data-testid': `${testId}-reveal-confirm` }}
         >
-          <Button size="small" icon={<EyeOutlined />} loading={reveal.isPending} data-testid="reveal-id">
+          <Button
+            size="small"
+            icon={<EyeOutlined />}
+            loading={shown.isPending}
+            data-testid={`${testId}-reveal`}
+          >
             {t('teacher.reveal')}
           </Button>
         </Popconfirm>
@@ -111,8 +132,33 @@ export function TeacherDetailPage() {
     { key: 'gender', label: t('teacher.gender'), children: genderLabel ? t(genderLabel) : d.gender },
     { key: 'birthDate', label: t('teacher.birthDate'), children: formatDate(d.birthDate) },
     { key: 'age', label: t('teacher.age'), children: d.age },
-    { key: 'idNumber', label: t('teacher.idNumber'), children: <IdNumber teacher={d} />, span: 2 },
-    { key: 'phone', label: t('teacher.phone'), children: d.phone ?? d.phoneMasked ?? '—' },
+    {
+      key: 'idNumber',
+      label: t('teacher.idNumber'),
+      children: (
+        <RevealField
+          masked={d.idNumberMasked}
+          canReveal={d.canRevealIdNumber}
+          reveal={async () => (await api.revealIdNumber(d.id)).idNumber}
+          confirm={t('teacher.revealConfirm')}
+          testId="teacher-id-number"
+        />
+      ),
+      span: 2,
+    },
+    {
+      key: 'phone',
+      label: t('teacher.phone'),
+      children: (
+        <RevealField
+          masked={d.phoneMasked}
+          canReveal={d.canRevealPhone}
+          reveal={async () => (await api.revealPhone(d.id)).phone}
+          confirm={t('teacher.revealPhoneConfirm')}
+          testId="teacher-phone"
+        />
+      ),
+    },
     {
       key: 'school',
       label: t('teacher.school'),

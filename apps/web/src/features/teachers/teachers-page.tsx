@@ -8,9 +8,9 @@ import {
   type TeacherRow,
 } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { api, fileUrls } from '../../shared/api';
+import { api, fileUrls, isApiError } from '../../shared/api';
 import { codeName, codeOptions, useCodes } from '../../shared/codes';
 import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
@@ -18,6 +18,7 @@ import { genderKey } from '../../shared/labels';
 import { OrgScopeTag } from '../../shared/org-scope-tag';
 import { QueryError } from '../../shared/query-error';
 import { SearchInput } from '../../shared/search-input';
+import { hasPermission, useMe } from '../../shared/session';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { StatusTag } from './status-tag';
 
@@ -27,11 +28,25 @@ function oneOf<T extends string>(list: readonly T[], value: string | undefined):
   return list.find((v) => v === value);
 }
 
+/**
+ * The server's own words when it refuses a search term: a part of an ID number or phone (only whole numbers
+ * are looked up), or a number search by a role that may not see full numbers.
+ */
+function searchRefusal(error: unknown): string | null {
+  if (!isApiError(error) || typeof error.details !== 'object' || error.details === null) return null;
+  const d = error.details;
+  const aboutQuery =
+    (error.code === 'VALIDATION_FAILED' && 'field' in d && d.field === 'q') ||
+    (error.code === 'FORBIDDEN' && 'permission' in d && d.permission === 'teacher.reveal_id');
+  return aboutQuery ? error.message : null;
+}
+
 export function TeachersPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { filters, page, pageSize, setFilters, setPage } = useUrlFilters(FILTERS);
   const codes = useCodes();
+  const { data: me } = useMe();
   const { download, pending } = useDownload();
   const query = {
     orgId: filters.orgId,
@@ -149,7 +164,11 @@ export function TeachersPage() {
         <SearchInput
           value={filters.q}
           onSearch={(q) => setFilters({ q })}
-          placeholder={t('teacher.searchPlaceholder')}
+          placeholder={t(
+            hasPermission(me, 'teacher.reveal_id')
+              ? 'teacher.searchPlaceholderFull'
+              : 'teacher.searchPlaceholder',
+          )}
           width={320}
           testId="teacher-search"
         />
@@ -168,7 +187,14 @@ export function TeachersPage() {
           />
         ))}
       </Space>
-      {teachers.isError ? (
+      {searchRefusal(teachers.error) ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={searchRefusal(teachers.error)}
+          data-testid="teacher-search-refused"
+        />
+      ) : teachers.isError ? (
         <QueryError error={teachers.error} onRetry={() => void teachers.refetch()} />
       ) : (
         <Table<TeacherRow>

@@ -1,0 +1,392 @@
+/**
+ * Out of scope reads exactly like not found, across the API: for every route that takes an id (in the path, the
+ * query or the body), a record that exists but that the caller may not see answers what an id that exists
+ * nowhere answers — the same status, code, message and details (only the request id differs). The world is the
+ * demo region with its programme year, so the foreign records are real: another county's schools, teachers,
+ * programme, exam, nominations, outcomes, results, certificates, hours and integrity records.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from './db/database';
+import { loadDemoRegion } from './demo/load-region';
+import { createTestDatabase } from './test/db';
+import { buildTestApp, login, orgByName, type Session, type TestApp } from './test/factories';
+
+const UNKNOWN = '987654321';
+
+type Json = Record<string, unknown>;
+type Method = 'GET' | 'POST' | 'PUT';
+
+/** One route: its URL and body for an id; called with the foreign id and with UNKNOWN. */
+interface Probe {
+  label: string;
+  method: Method;
+  url: (id: string) => string;
+  body?: (id: string) => Json;
+}
+
+const get = (label: string, url: (id: string) => string): Probe => ({ label, method: 'GET', url });
+const post = (
+  label: string,
+  url: (id: string) => string,
+  body: (id: string) => Json = () => ({}),
+): Probe => ({
+  label,
+  method: 'POST',
+  url,
+  body,
+});
+const put = (label: string, url: (id: string) => string, body: (id: string) => Json): Probe => ({
+  label,
+  method: 'PUT',
+  url,
+  body,
+});
+
+let h: DatabaseHandle;
+let t: TestApp;
+const s: Record<string, Session> = {};
+
+function send(who: string, method: Method, url: string, payload?: Json) {
+  return t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: s[who]?.headers,
+    ...(payload !== undefined ? { payload } : {}),
+  });
+}
+
+async function firstId(q: Promise<{ id: string } | undefined>, what: string): Promise<string> {
+  const row = await q;
+  if (!row) throw new Error(`the demo world has no ${what}`);
+  return row.id;
+}
+
+/** Per role, the probes with the foreign id each one is sent with. */
+const cases: Record<string, Array<[Probe, string]>> = {};
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  await loadDemoRegion(h.db, { teachers: 3000, programmes: true });
+  t = await buildTestApp(h.db);
+  for (const u of ['qingcheng', 'yingde', 'tdc', 'school', 'provider', 'teacher'])
+    s[u] = await login(t.app, u);
+  const db = h.db;
+  const qc = await orgByName(db, 'county', '清城');
+  const yd = await orgByName(db, 'county', '英德');
+  const ownSchool = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('accounts as a', 'a.id', 'g.account_id')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['o.id', 'o.path'])
+    .where('a.username', '=', 'school')
+    .executeTakeFirstOrThrow();
+  // a 清城 school that is not the school account's, and a teacher there
+  const qSchool = await firstId(
+    db
+      .selectFrom('orgs')
+      .select('id')
+      .where('kind', '=', 'school')
+      .where('county_id', '=', qc.id)
+      .where('id', '<>', ownSchool.id)
+      .orderBy('id')
+      .executeTakeFirst(),
+    'second 清城 school',
+  );
+  const qTeacher = await firstId(
+    db.selectFrom('teachers').select('id').where('school_id', '=', qSchool).orderBy('id').executeTakeFirst(),
+    '清城 teacher',
+  );
+  const ySchool = await firstId(
+    db
+      .selectFrom('orgs')
+      .select('id')
+      .where('kind', '=', 'school')
+      .where('county_id', '=', yd.id)
+      .orderBy('id')
+      .executeTakeFirst(),
+    '英德 school',
+  );
+  const yTeacher = await firstId(
+    db.selectFrom('teachers').select('id').where('school_id', '=', ySchool).orderBy('id').executeTakeFirst(),
+    '英德 teacher',
+  );
+  const qProgramme = await firstId(
+    db.selectFrom('programmes').select('id').where('owner_org_id', '=', qc.id).executeTakeFirst(),
+    '清城 programme',
+  );
+  // records of 清城 teachers inside the city's and the province's programmes, which 英德 sees (its own part)
+  const qNomination = await db
+    .selectFrom('nominations as n')
+    .innerJoin('programmes as p', 'p.id', 'n.programme_id')
+    .select(['n.id', 'n.programme_id'])
+    .where('n.county_id', '=', qc.id)
+    .where('p.owner_org_id', '<>', qc.id)
+    .orderBy('n.id')
+    .executeTakeFirstOrThrow();
+  const qOutcome = await firstId(
+    db.selectFrom('outcome_submissions').select('id').where('county_id', '=', qc.id).executeTakeFirst(),
+    '清城 outcome',
+  );
+  const qResult = await db
+    .selectFrom('completion_results')
+    .select(['class_id', 'teacher_id'])
+    .where('county_id', '=', qc.id)
+    .where('completed', '=', true)
+    .orderBy('teacher_id')
+    .executeTakeFirstOrThrow();
+  const qHours = await firstId(
+    db.selectFrom('teacher_hours').select('id').where('county_id', '=', qc.id).executeTakeFirst(),
+    '清城 hours',
+  );
+  const examOf = async (who: string, ownerOrgId: string) => {
+    const r = await send(who, 'POST', '/exams', {
+      name: '期末数学',
+      semester: '2026-2027-1',
+      stage: 'junior',
+      subject: 'math',
+      grade: '七年级',
+      fullMarks: 100,
+      kind: 'routine',
+      examDate: '2027-01-10',
+      ownerOrgId,
+    });
+    if (r.statusCode !== 201) throw new Error(`exam: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  const qExam = await examOf('qingcheng', qc.id);
+  const yExam = await examOf('yingde', yd.id);
+  const integrity = await send('qingcheng', 'POST', '/integrity-records', {
+    teacherId: qTeacher,
+    kind: 'no_show',
+    recordDate: '2026-10-20',
+    evidence: '未报到',
+  });
+  if (integrity.statusCode !== 201) throw new Error(`integrity: ${integrity.statusCode} ${integrity.body}`);
+  const qIntegrity = integrity.json().id as string;
+
+  // ---- the probes, by what they point at ----
+  const school: Probe[] = [
+    get('org', (id) => `/orgs/${id}`),
+    get('org children', (id) => `/orgs/${id}/children`),
+    get('school', (id) => `/schools/${id}`),
+    get('schools under', (id) => `/schools?orgId=${id}`),
+    get('teachers under', (id) => `/teachers?orgId=${id}`),
+    get('export teachers', (id) => `/exports/teachers?orgId=${id}`),
+    get('export schools', (id) => `/exports/schools?orgId=${id}`),
+    get('access codes', (id) => `/schools/${id}/exam-access-codes`),
+    post('issue access codes', (id) => `/schools/${id}/exam-access-codes`),
+    post(
+      'exam for',
+      () => '/exams',
+      (id) => ({
+        name: 'x',
+        semester: '2026-2027-1',
+        stage: 'junior',
+        subject: 'math',
+        grade: '七年级',
+        fullMarks: 100,
+        kind: 'routine',
+        examDate: '2027-01-10',
+        ownerOrgId: id,
+      }),
+    ),
+    post(
+      'cycle for',
+      () => '/exam-cycles',
+      (id) => ({ name: 'x', semester: '2026-2027-1', ownerOrgId: id }),
+    ),
+    put(
+      'indicators for',
+      () => '/exam-indicators',
+      (id) => ({
+        ownerOrgId: id,
+        stage: 'junior',
+        subject: 'math',
+        indicators: [{ name: '学业水平', weight: 1 }],
+      }),
+    ),
+    get('indicators of', (id) => `/exam-indicators?ownerOrgId=${id}`),
+  ];
+  const teacher: Probe[] = [
+    get('teacher', (id) => `/teachers/${id}`),
+    get('teacher id number', (id) => `/teachers/${id}/id-number`),
+    get('teacher phone', (id) => `/teachers/${id}/phone`),
+    get('teacher hours', (id) => `/teachers/${id}/hours`),
+    post(
+      'transfer',
+      (id) => `/teachers/${id}/transfer`,
+      () => ({ schoolId: UNKNOWN, date: '2026-12-01' }),
+    ),
+    post(
+      'integrity record for',
+      () => '/integrity-records',
+      (id) => ({
+        teacherId: id,
+        kind: 'no_show',
+        recordDate: '2026-10-20',
+        evidence: 'x',
+      }),
+    ),
+  ];
+  const programme: Probe[] = [
+    get('programme', (id) => `/programmes/${id}`),
+    put(
+      'programme update',
+      (id) => `/programmes/${id}`,
+      () => ({ title: '改名' }),
+    ),
+    get('quotas', (id) => `/programmes/${id}/quotas`),
+    get('nominations', (id) => `/programmes/${id}/nominations`),
+    get('substitutions', (id) => `/programmes/${id}/substitutions`),
+    get('selection quality', (id) => `/programmes/${id}/selection-quality`),
+    get('kpis', (id) => `/programmes/${id}/kpis`),
+    get('plans of', (id) => `/programmes/${id}/plans`),
+    get('budget', (id) => `/programmes/${id}/budget`),
+    get('shortlist', (id) => `/programmes/${id}/shortlist-selection`),
+  ];
+  const exam: Probe[] = [
+    get('exam', (id) => `/exams/${id}`),
+    get('exam report', (id) => `/exams/${id}/report`),
+    get('exam release', (id) => `/exams/${id}/release`),
+    put(
+      'exam settings',
+      (id) => `/exams/${id}/report-settings`,
+      () => ({ minGroupN: 5 }),
+    ),
+  ];
+  const at = (probes: Probe[], id: string) => probes.map((p): [Probe, string] => [p, id]);
+
+  cases.yingde = [
+    ...at(school, qSchool),
+    ...at(teacher, qTeacher),
+    ...at(programme, qProgramme),
+    ...at(exam, qExam),
+    [
+      get('eligibility of', (id) => `/programmes/${qNomination.programme_id}/eligibility?teacherId=${id}`),
+      qTeacher,
+    ],
+    [
+      post(
+        'nominate',
+        () => `/programmes/${qNomination.programme_id}/nominations`,
+        (id) => ({ teacherId: id }),
+      ),
+      qTeacher,
+    ],
+    [
+      post(
+        'withdraw',
+        (id) => `/programmes/${qNomination.programme_id}/nominations/${id}/withdraw`,
+        () => ({
+          reason: '本人申请',
+        }),
+      ),
+      qNomination.id,
+    ],
+    [
+      post(
+        'substitute',
+        (id) => `/programmes/${qNomination.programme_id}/nominations/${id}/substitute`,
+        () => ({
+          teacherId: UNKNOWN,
+          reason: '生病',
+        }),
+      ),
+      qNomination.id,
+    ],
+    [get('outcome file', (id) => `/outcomes/${id}/file`), qOutcome],
+    [
+      post(
+        'outcome review',
+        (id) => `/outcomes/${id}/review`,
+        () => ({ action: 'return', comment: '补充' }),
+      ),
+      qOutcome,
+    ],
+    [
+      get('certificate', (id) => `/classes/${qResult.class_id}/completion/${id}/certificate`),
+      qResult.teacher_id,
+    ],
+    [
+      post('未结业 record', (id) => `/classes/${qResult.class_id}/completion/${id}/integrity`),
+      qResult.teacher_id,
+    ],
+    [
+      post(
+        'hours reverse',
+        (id) => `/hours/${id}/reverse`,
+        () => ({ reason: '误登记' }),
+      ),
+      qHours,
+    ],
+    [
+      post(
+        'appeal decision',
+        (id) => `/integrity-records/${id}/appeal-decision`,
+        () => ({ decision: 'upheld', reason: '情况属实' }),
+      ),
+      qIntegrity,
+    ],
+  ];
+  // a school admin: a sibling school of its own county and its teacher, and another county's
+  cases.school = [
+    ...at(school, qSchool),
+    ...at(teacher, qTeacher),
+    ...at(school, ySchool),
+    ...at(teacher, yTeacher),
+  ];
+  // teacher-development-centre staff of 清城: 英德's school, teacher and exam
+  cases.tdc = [...at(school, ySchool), ...at(teacher, yTeacher), ...at(exam, yExam)];
+  // provider staff and a teacher: roles without most of these permissions anywhere
+  cases.provider = [
+    ...at(school, qSchool),
+    ...at(teacher, qTeacher),
+    ...at(programme, qProgramme),
+    ...at(exam, qExam),
+  ];
+  cases.teacher = [
+    ...at(school, qSchool),
+    ...at(teacher, qTeacher),
+    ...at(programme, qProgramme),
+    ...at(exam, qExam),
+  ];
+}, 300_000);
+
+afterAll(async () => {
+  await t?.app.close();
+  await h?.close();
+});
+
+function errorOf(body: string): unknown {
+  const json = JSON.parse(body) as { error?: Json };
+  if (!json.error) return json;
+  const { requestId: _ignored, ...rest } = json.error;
+  return rest;
+}
+
+describe('hardening: out of scope reads exactly like not found, on every route that takes an id', () => {
+  for (const who of ['yingde', 'school', 'tdc', 'provider', 'teacher']) {
+    it(`${who}: another unit's records answer what an unknown id answers`, async () => {
+      const list = cases[who] ?? [];
+      expect(list.length).toBeGreaterThan(10);
+      const differ: string[] = [];
+      for (const [probe, id] of list) {
+        const foreign = await send(who, probe.method, probe.url(id), probe.body?.(id));
+        const unknown = await send(who, probe.method, probe.url(UNKNOWN), probe.body?.(UNKNOWN));
+        const a = `${foreign.statusCode} ${JSON.stringify(errorOf(foreign.body))}`;
+        const b = `${unknown.statusCode} ${JSON.stringify(errorOf(unknown.body))}`;
+        if (foreign.statusCode < 400 || a !== b)
+          differ.push(`${probe.method} ${probe.url(id)} (${probe.label}): ${a} ≠ ${b}`);
+      }
+      expect(differ).toEqual([]);
+    });
+  }
+
+  it('a bureau of another county gets 404 NOT_FOUND for every record of 清城 (never 403, 400 or 409)', async () => {
+    for (const [probe, id] of cases.yingde ?? []) {
+      const res = await send('yingde', probe.method, probe.url(id), probe.body?.(id));
+      expect(res.statusCode, `${probe.method} ${probe.url(id)}`).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+  });
+});
