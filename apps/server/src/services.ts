@@ -28,7 +28,12 @@ export function createServices(
     Config,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
   > &
-    Partial<Pick<Config, 'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes' | 'examCodeSecret'>>,
+    Partial<
+      Pick<
+        Config,
+        'maxFileBytes' | 'checkinSecret' | 'outcomeFileTypes' | 'examCodeSecret' | 'examRemovalConfirmShare'
+      >
+    >,
   clock?: () => Date,
 ) {
   const audit = createAuditService({ db });
@@ -100,7 +105,12 @@ export function createServices(
     clock,
   });
   // ---- exams and teaching-quality monitoring (issue 4) ----
-  const exams = createExamsService({ db, audit, clock });
+  const exams = createExamsService({
+    db,
+    audit,
+    clock,
+    removalConfirmShare: config.examRemovalConfirmShare,
+  });
   // ---- examaud: parents and the public (issue 4 item 4) ----
   const examRelease = createExamReleaseService({
     db,

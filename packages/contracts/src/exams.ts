@@ -82,6 +82,23 @@ export const examUploadSchema = z.object({
 });
 export type ExamUpload = z.infer<typeof examUploadSchema>;
 
+/**
+ * Committing a dry run. A commit that would remove more than the deployment's share of the exam's stored
+ * students (absent from the upload) is refused with 409 CONFIRM_REMOVAL { removed, current, share } until it is
+ * sent again with `confirmRemoval` equal to that `removed`.
+ */
+export const commitExamUploadSchema = z.object({
+  confirmRemoval: z.number().int().min(0).max(10_000_000).optional(),
+});
+export type CommitExamUploadRequest = z.infer<typeof commitExamUploadSchema>;
+
+/** details of a 409 CONFIRM_REMOVAL */
+export interface ConfirmRemovalDetails {
+  removed: number;
+  current: number;
+  share: number;
+}
+
 export interface GradeCount {
   grade: string;
   count: number;

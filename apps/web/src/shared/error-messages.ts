@@ -55,6 +55,21 @@ export const ERROR_MESSAGES: Record<ErrorCode | ClientErrorCode, Text> = {
     'en-US': 'Some rows have errors; fix and re-upload, or import only the valid rows',
   },
   RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试', 'en-US': 'Too many requests; please wait a moment' },
+  CONFIRM_REMOVAL: {
+    'zh-CN': '写入将删除已有学生的成绩，请确认后再写入',
+    'en-US': 'Writing would remove stored students; please confirm first',
+  },
+  BAD_REQUEST: { 'zh-CN': '请求格式不正确', 'en-US': 'The request is malformed' },
+  BODY_TOO_LARGE: { 'zh-CN': '提交的内容过大', 'en-US': 'The request body is too large' },
+  TOO_MANY_PARTS: {
+    'zh-CN': '一次上传的文件或字段过多',
+    'en-US': 'Too many files or fields in one upload',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
+  METHOD_NOT_ALLOWED: { 'zh-CN': '不支持的请求方法', 'en-US': 'Method not allowed' },
+  URI_TOO_LONG: { 'zh-CN': '网址过长', 'en-US': 'The address is too long' },
+  HEADERS_TOO_LARGE: { 'zh-CN': '请求头过大', 'en-US': 'The request headers are too large' },
+  REQUEST_TIMEOUT: { 'zh-CN': '请求超时，请重试', 'en-US': 'The request timed out; please retry' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Server error; please try again later' },
   NETWORK_ERROR: { 'zh-CN': '网络连接失败，请检查网络', 'en-US': 'Network error; check your connection' },
   BAD_RESPONSE: {

@@ -77,6 +77,7 @@ export type ExamInputRule =
   | 'ABSENT_WITH_SCORES'
   | 'EXTRA_CELLS'
   | 'NO_ITEMS'
+  | 'NO_STUDENTS'
   | 'EMPTY_FILE';
 
 export type Cell = string | number | null | undefined;

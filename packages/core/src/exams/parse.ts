@@ -279,6 +279,10 @@ export interface ReadScoresOptions {
   knownSchools?: ReadonlySet<string>;
 }
 
+/** The refusal of a score sheet with a header and no student rows (shared with the server's 400). */
+export const NO_STUDENTS_MESSAGE =
+  '成绩表只有表头，没有任何学生的数据行；空表不能上传（写入会清空这场考试已有的成绩）';
+
 /** scores.csv: `student_id,school,class,<item ids…>` against the item sheet. */
 export function readScoreSheet(
   sheet: SheetCells,
@@ -431,6 +435,12 @@ export function readScoreSheet(
     n++;
   }
   if (out.errors.length) return { exam: null, errors: out.errors };
+  if (n === 0 && absent.length === 0) {
+    // a header and nothing else: written, it would replace an exam's students with none
+    const headRow = rowNumber(sheet, h);
+    out.add(headRow, null, null, 'NO_STUDENTS', NO_STUDENTS_MESSAGE);
+    return { exam: null, errors: out.errors };
+  }
   if (n * m < scores.length) scores = scores.slice(0, n * m);
   const fullMarks = items.reduce((a, it) => a + it.maxScore, 0);
   return {

@@ -70,6 +70,7 @@ const GENERAL: Record<string, string> = {
   'duplicate column': `${H},Q1\ns1,一中,1班,1,1,1,1\n`,
   'empty text': '',
   'header only': `${H}\n`,
+  'header and blank lines only': `${H}\r\n\r\n,,,,,\n`,
 };
 
 describe('readScoreCsvFast', () => {
@@ -92,14 +93,24 @@ describe('readScoreCsvFast', () => {
         g = err as Error;
       }
       const fast = readScoreCsvFast(text, ITEMS);
-      if (name !== 'header only') expect(fast).toBeNull();
+      expect(fast).toBeNull();
       if (g instanceof Error) expect(() => combined(text)).toThrow(g.message);
       else expect(combined(text)).toEqual(g);
     });
   }
 
-  it('header only: no students, as the general path', () => {
-    expect(readScoreCsvFast(`${H}\n`, ITEMS)).toEqual(general(`${H}\n`).exam);
+  it('hardening: a header-only score sheet is an error (NO_STUDENTS) on both paths', () => {
+    for (const text of [`${H}\n`, H, `${H}\n\n,,,\n`]) {
+      expect(readScoreCsvFast(text, ITEMS)).toBeNull();
+      const r = combined(text);
+      expect(r.exam).toBeNull();
+      expect(r.errors.map((e) => [e.row, e.column, e.rule])).toEqual([[1, null, 'NO_STUDENTS']]);
+      expect(r.errors[0]?.message).toContain('只有表头');
+    }
+    // one absent student is a sheet with a student: not refused here
+    const oneAbsent = `${H}\ns1,一中,1班,,,\n`;
+    expect(readScoreCsvFast(oneAbsent, ITEMS)).toEqual(general(oneAbsent).exam);
+    expect(general(oneAbsent).exam?.absent).toHaveLength(1);
   });
 
   it('a school outside knownSchools goes to the general path (UNKNOWN_SCHOOL)', () => {

@@ -7,10 +7,10 @@
  * thing out of the ordinary: any double quote in the file, a leading U+FEFF, a blank first line, a header with
  * any problem, an item cell that is not plain digits with at most one decimal point (signs, spaces, 缺考 markers,
  * words), more than 15 digits, a score above the item's maximum, cells beyond the header, a missing student id,
- * school or class, a duplicate student, a school outside `knownSchools`. The caller then runs the general path,
- * which therefore produces every error message (same row, column, value and rule as ever); when the fast path
- * returns a result, it is the general path's result, field by field (scores-fast.test.ts checks both on tricky
- * inputs).
+ * school or class, a duplicate student, a school outside `knownSchools`, a sheet without any student. The caller
+ * then runs the general path, which therefore produces every error message (same row, column, value and rule as
+ * ever); when the fast path returns a result, it is the general path's result, field by field (scores-fast.test.ts
+ * checks both on tricky inputs).
  */
 import { SeenIds } from './id-index';
 import type { AbsentStudent, ClassRef, ExamScores, ItemSpec } from './model';
@@ -200,6 +200,7 @@ export function readScoreCsvFast(
     studentIds.push(id);
     n++;
   }
+  if (n === 0 && absent.length === 0) return null; // header only: the general path says NO_STUDENTS
   const fullMarks = items.reduce((a, it) => a + it.maxScore, 0);
   return {
     items,

@@ -1,4 +1,5 @@
 import {
+  commitExamUploadSchema,
   createCycleSchema,
   createExamSchema,
   drawSampleSchema,
@@ -89,8 +90,17 @@ export function examsRoutes(exams: ExamsService): FastifyPluginAsyncZod {
     );
     app.post(
       '/exams/:id/uploads/:uploadId/commit',
-      { schema: { tags, summary: '确认写入（全部或全不）Commit, all or nothing', params: uploadParams } },
-      async (req) => exams.commit(actorOf(req), req.params.id, req.params.uploadId),
+      {
+        schema: {
+          tags,
+          summary: '确认写入（全部或全不）Commit, all or nothing',
+          description:
+            'Body (optional): `{ confirmRemoval }`. A commit that would remove more than the set share of the stored students answers 409 CONFIRM_REMOVAL `{ removed, current, share }` until sent with `confirmRemoval` = removed.',
+          params: uploadParams,
+          body: commitExamUploadSchema.nullish(),
+        },
+      },
+      async (req) => exams.commit(actorOf(req), req.params.id, req.params.uploadId, req.body ?? {}),
     );
     app.get(
       '/exams/:id/report',
