@@ -88,12 +88,24 @@ function lockedUntilOf(details: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
+/** Codes whose server message names the limit or the number that applied: shown as the server wrote it (zh-CN). */
+const SERVER_TEXT_CODES: ReadonlySet<string> = new Set([
+  'FILE_TOO_LARGE',
+  'BODY_TOO_LARGE',
+  'TOO_MANY_PARTS',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'CONFIRM_REMOVAL',
+]);
+
 /** The message a user should read for an error, in their language. Unknown codes fall back to the server's text. */
 export function errorMessage(error: unknown, lang: Lang = 'zh-CN'): string {
   if (!isApiError(error)) {
     return error instanceof Error && error.message ? error.message : ERROR_MESSAGES.INTERNAL[lang];
   }
   if (!isKnownCode(error.code)) return error.message || ERROR_MESSAGES.INTERNAL[lang];
+  if (lang === 'zh-CN' && SERVER_TEXT_CODES.has(error.code) && /[\u4e00-\u9fff]/.test(error.message))
+    return error.message;
   const base = ERROR_MESSAGES[error.code][lang];
   if (error.code === 'ACCOUNT_LOCKED') {
     const until = lockedUntilOf(error.details);
