@@ -6,6 +6,7 @@ import {
   indicatorSystemSchema,
   reportSettingsSchema,
 } from '@yanxun/contracts';
+import { uploadFileName } from '@yanxun/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error';
@@ -73,7 +74,7 @@ export function examsRoutes(exams: ExamsService): FastifyPluginAsyncZod {
           const key = part.fieldname as keyof UploadFiles;
           const buf = await part.toBuffer();
           if (key === 'scores' || key === 'items' || key === 'prior')
-            files[key] = { name: part.filename || key, buf };
+            files[key] = { name: uploadFileName(part.filename, key), buf };
         }
         return exams.upload(actor, req.params.id, files);
       },
