@@ -19,7 +19,7 @@ import {
   type TestApp,
 } from '../test/factories';
 import { ITEMS_CSV, multipartFiles } from '../test/fixtures/exam-files';
-import { clientErrorResponse, handleClientError } from './http-errors';
+import { clientErrorResponse, handleClientError, refusalOf } from './http-errors';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -235,6 +235,26 @@ describe('hardening: one error shape everywhere, naming the limit that applied',
     expect(clientErrorResponse(Object.assign(new Error('x'), { code: 'HPE_INVALID_METHOD' }))).toMatch(
       /^HTTP\/1\.1 405 /,
     );
+  });
+
+  it('any other 4xx of Fastify or a plugin gets a code and a Chinese message by its status, never its English text', () => {
+    const limits = { maxUploadBytes: 5 * 1024 * 1024 };
+    const err = (code: string, statusCode: number) =>
+      Object.assign(new Error('English text'), { code, statusCode });
+    expect(refusalOf(err('FST_ERR_VALIDATION', 400), null, limits)).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    expect(refusalOf(err('FST_SOMETHING_NEW', 429), null, limits)).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: '操作过于频繁，请稍后再试',
+    });
+    expect(refusalOf(err('FST_SOMETHING_NEW', 418), null, limits)).toMatchObject({
+      status: 400,
+      code: 'BAD_REQUEST',
+    });
+    expect(refusalOf(err('FST_BROKEN', 500), null, limits)).toBeNull();
   });
 
   it('an unknown API route → 404 NOT_FOUND in the shape (unchanged)', async () => {

@@ -105,6 +105,8 @@ export function refusalOf(err: unknown, req: FastifyRequest | null, limits: Http
         limit: multipart.parts,
         kind: 'parts',
       });
+    case 'FST_ERR_VALIDATION':
+      return refusal('VALIDATION_FAILED', '请求参数不正确', { reason: (err as Error).message });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return refusal('BAD_REQUEST', '请求体不是有效的 JSON', { reason: code });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
