@@ -6,10 +6,9 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { CSRF_HEADER, type ErrorBody, SESSION_COOKIE } from '@yanxun/contracts';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE } from '@yanxun/contracts';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
@@ -34,6 +33,15 @@ import { shortlistsRoutes } from './modules/shortlists';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
+import {
+  errorBody,
+  handleClientError,
+  JSON_BODY_LIMIT,
+  MAX_PARAM_LENGTH,
+  MULTIPART_LIMITS,
+  refusalOf,
+  sendFrameworkError,
+} from './shared/http-errors';
 
 export interface AppOptions {
   services: Services;
@@ -53,19 +61,27 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Builds the Fastify app (no listen): plugins, session + CSRF hooks, routes and the one error handler. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { services } = opts;
+  const limits = { maxUploadBytes: opts.maxUploadBytes ?? 30 * 1024 * 1024 };
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => crypto.randomUUID(),
-    bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // what Node's parser refuses (headers or URL over http.maxHeaderSize, timeouts) and Fastify's router
+    // refusals (bad URL encoding, a parameter too long) answer in the app's error shape too
+    clientErrorHandler: handleClientError,
+    frameworkErrors: (err, req, reply) => sendFrameworkError(err, req.id, reply as FastifyReply, limits),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // the API takes JSON or multipart only: other bodies are 415, not a string handed to the schema
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyHelmet, { contentSecurityPolicy: false });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: opts.maxUploadBytes ?? 30 * 1024 * 1024, files: 1, fields: 5 },
+    limits: { fileSize: limits.maxUploadBytes, ...MULTIPART_LIMITS },
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -124,54 +140,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err, req, reply) => {
-    let body: ErrorBody;
-    let status: number;
-    if (err instanceof AppError) {
-      status = err.status;
-      body = { error: { code: err.code, message: err.message, details: err.details, requestId: req.id } };
+    const r = refusalOf(err, req, limits);
+    if (r) {
       // a throttled answer says when to come back (details.retryAfterSeconds, set by the throttles)
-      const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      const retry = (r.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (typeof retry === 'number') reply.header('retry-after', String(retry));
-    } else if (hasZodFastifySchemaValidationErrors(err)) {
-      status = 400;
-      body = {
-        error: {
-          code: 'VALIDATION_FAILED',
-          message: '请求参数不正确',
-          details: {
-            issues: err.validation.map((v) => ({
-              path: v.instancePath,
-              message: v.message,
-              params: v.params,
-            })),
-          },
-          requestId: req.id,
-        },
-      };
-    } else if (
-      (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ||
-      (err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-    ) {
-      status = 413;
-      body = {
-        error: {
-          code: 'FILE_TOO_LARGE',
-          message: `文件过大：上限 ${Math.round((opts.maxUploadBytes ?? 30 * 1024 * 1024) / 1024 / 1024)} MB，请拆分后再导入`,
-          requestId: req.id,
-        },
-      };
-    } else if (
-      typeof (err as { statusCode?: number }).statusCode === 'number' &&
-      (err as { statusCode: number }).statusCode < 500
-    ) {
-      status = (err as { statusCode: number }).statusCode;
-      body = { error: { code: 'VALIDATION_FAILED', message: (err as Error).message, requestId: req.id } };
-    } else {
-      req.log.error({ err }, 'unhandled error');
-      status = 500;
-      body = { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', requestId: req.id } };
+      return reply.code(r.status).send(errorBody(r, req.id));
     }
-    return reply.code(status).send(body);
+    req.log.error({ err }, 'unhandled error');
+    return reply
+      .code(500)
+      .send(errorBody({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' }, req.id));
   });
 
   app.setNotFoundHandler((req, reply) => {

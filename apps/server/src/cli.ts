@@ -104,11 +104,25 @@ async function main(argv: string[]): Promise<number> {
         },
       });
       const { ROLES } = await import('@yanxun/contracts');
-      const { checkPassword, DEFAULT_PASSWORD_POLICY } = await import('@yanxun/core');
+      const {
+        checkPassword,
+        DEFAULT_PASSWORD_POLICY,
+        IDENTIFIER_RULES,
+        identifierMessage,
+        identifierProblem,
+      } = await import('@yanxun/core');
       const { username, password, role } = values;
       const orgCode = values['org-code'];
       if (!username || !password || !role || !orgCode)
         throw new Error('--username, --password, --role and --org-code are required');
+      // a sign-in name and a display name follow the identifier rules (docs/POLICIES.md)
+      for (const [rule, value] of [
+        [IDENTIFIER_RULES.username, username],
+        [IDENTIFIER_RULES.personName, values.name?.trim()],
+      ] as const) {
+        const problem = value === undefined ? null : identifierProblem(rule, value);
+        if (value !== undefined && problem) throw new Error(identifierMessage(rule, value, problem));
+      }
       if (!(ROLES as readonly string[]).includes(role))
         throw new Error(`--role must be one of ${ROLES.join(', ')}`);
       const violations = checkPassword(password, username, DEFAULT_PASSWORD_POLICY);
@@ -125,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
         const repo = createAuthRepository(h.db);
         const id = await repo.createAccount({
           username,
-          displayName: values.name ?? username,
+          displayName: values.name?.trim() || username,
           passwordHash: await hashPassword(password),
         });
         await repo.addGrant(id, role as Role, org.id);

@@ -116,6 +116,8 @@ const envSchema = z.object({
   /** HMAC key of the parents' exam access codes (issue 4); set it in production, the same on every server. */
   EXAM_CODE_SECRET: z.string().min(16).optional(),
   // ---- end examaud ----
+  /** A score commit removing more than this share of an exam's stored students asks for a confirmation. */
+  EXAM_REMOVAL_CONFIRM_SHARE: z.coerce.number().min(0).max(1).default(0.2),
 });
 
 export interface Config {
@@ -146,6 +148,8 @@ export interface Config {
   outcomeFileTypes: Array<'pdf' | 'docx' | 'mp4'>;
   /** examaud: HMAC key of the parents' access codes (issue 4). */
   examCodeSecret?: string;
+  /** Share (0…1) of an exam's stored students a score commit may remove without an explicit confirmation. */
+  examRemovalConfirmShare: number;
 }
 
 export interface UploadSettings extends SheetPoolOptions {
@@ -208,5 +212,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkinSecret: e.CHECKIN_SECRET,
     outcomeFileTypes: e.OUTCOME_FILE_TYPES,
     examCodeSecret: e.EXAM_CODE_SECRET,
+    examRemovalConfirmShare: e.EXAM_REMOVAL_CONFIRM_SHARE,
   };
 }

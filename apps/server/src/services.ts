@@ -20,8 +20,8 @@ import { createProgramsRepository, createProgramsService } from './modules/progr
 import { createReportsService } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
-import { createSheetPool } from './shared/sheets/pool';
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
+import { createSheetPool } from './shared/sheets/pool';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
 export function createServices(
@@ -41,6 +41,7 @@ export function createServices(
         | 'importDryRunMinutes'
         | 'loginAddressLimit'
         | 'loginAccountLimit'
+        | 'examRemovalConfirmShare'
       >
     >,
   clock?: () => Date,
@@ -133,7 +134,14 @@ export function createServices(
     clock,
   });
   // ---- exams and teaching-quality monitoring (issue 4) ----
-  const exams = createExamsService({ db, audit, sheets, maxErrorsKept: uploads.maxErrorsKept, clock });
+  const exams = createExamsService({
+    db,
+    audit,
+    sheets,
+    maxErrorsKept: uploads.maxErrorsKept,
+    clock,
+    removalConfirmShare: config.examRemovalConfirmShare,
+  });
   // ---- examaud: parents and the public (issue 4 item 4) ----
   const examRelease = createExamReleaseService({
     db,

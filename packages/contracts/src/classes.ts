@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS, plainTextSchema } from './identifiers';
 
 /**
  * Classes (期/班) of a programme and check-in (issue 3, item 6): timetable, the deadline board
@@ -27,20 +28,20 @@ export const slotSchema = z.string().regex(/^(register|arrive|s\d{1,18})$/, '签
 
 export const createClassSchema = z.object({
   programmeId: idString,
-  name: z.string().trim().min(1).max(100),
+  name: plainTextSchema(NAME_LIMITS.name, '班级名称'),
   periodNo: z.number().int().min(1).max(99).default(1),
   startDate: isoDate,
   endDate: isoDate,
-  venue: z.string().trim().max(200).default(''),
+  venue: plainTextSchema(NAME_LIMITS.title, '地点', 0).default(''),
   providerOrgId: idString,
 });
 export type CreateClassRequest = z.input<typeof createClassSchema>;
 
 export const updateClassSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: plainTextSchema(NAME_LIMITS.name, '班级名称'),
   startDate: isoDate,
   endDate: isoDate,
-  venue: z.string().trim().max(200),
+  venue: plainTextSchema(NAME_LIMITS.title, '地点', 0),
 });
 export type UpdateClassRequest = z.infer<typeof updateClassSchema>;
 
@@ -81,9 +82,9 @@ export const createSessionSchema = z.object({
   date: isoDate,
   startsAt: hhmm,
   endsAt: hhmm,
-  title: z.string().trim().min(1).max(200),
+  title: plainTextSchema(NAME_LIMITS.title, '课次名称'),
   mode: z.enum(['centralized', 'online', 'shadowing', 'practice', 'workshop']).default('centralized'),
-  location: z.string().trim().max(200).default(''),
+  location: plainTextSchema(NAME_LIMITS.title, '地点', 0).default(''),
 });
 export type CreateSessionRequest = z.input<typeof createSessionSchema>;
 
@@ -123,8 +124,8 @@ export type ClassDocument = z.infer<typeof classDocumentSchema>;
 export const createDocumentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   /** For a final report: which item of the pack's list (R-004-15). */
-  item: z.string().trim().max(100).default(''),
-  title: z.string().trim().max(200).default(''),
+  item: plainTextSchema(100, '材料项', 0).default(''),
+  title: plainTextSchema(NAME_LIMITS.title, '标题', 0).default(''),
   submittedOn: isoDate,
 });
 export type CreateDocumentRequest = z.input<typeof createDocumentSchema>;

@@ -21,6 +21,17 @@ export const ERROR_CODES = [
   'IMPORT_HAS_ERRORS',
   'RATE_LIMITED',
   'SERVER_BUSY',
+  // a commit that would remove many stored rows waits for a confirmation naming their number
+  'CONFIRM_REMOVAL',
+  // refusals of the HTTP layer itself (Fastify, its plugins, Node's parser), each naming the limit that applied
+  'BAD_REQUEST',
+  'BODY_TOO_LARGE',
+  'TOO_MANY_PARTS',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'METHOD_NOT_ALLOWED',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS, plainTextSchema, studentIdSchema } from './identifiers';
 
 /** Exams and teaching-quality monitoring (issue 4). */
 export const examKindSchema = z.enum(['routine', 'monitoring']);
@@ -8,7 +9,7 @@ export type ExamAudience = z.infer<typeof examAudienceSchema>;
 export const reportModeSchema = z.enum(['full', 'scores', 'grades']);
 export type ReportMode = z.infer<typeof reportModeSchema>;
 
-export const gradeCutSchema = z.object({ grade: z.string().min(1).max(8), from: z.number().min(0).max(1) });
+export const gradeCutSchema = z.object({ grade: plainTextSchema(8, '等级'), from: z.number().min(0).max(1) });
 export const reportSettingsSchema = z.object({
   gradeCuts: z.array(gradeCutSchema).min(2).max(8).optional(),
   minGroupN: z.number().int().min(1).max(1000).optional(),
@@ -16,11 +17,11 @@ export const reportSettingsSchema = z.object({
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 export const createExamSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  semester: z.string().trim().min(1).max(40),
+  name: plainTextSchema(NAME_LIMITS.name, '考试名称'),
+  semester: plainTextSchema(40, '学期'),
   stage: z.string().min(1).max(20),
   subject: z.string().min(1).max(40),
-  grade: z.string().trim().min(1).max(20),
+  grade: plainTextSchema(20, '年级'),
   fullMarks: z.number().positive().max(10000),
   kind: examKindSchema,
   examDate: z
@@ -81,6 +82,23 @@ export const examUploadSchema = z.object({
   expiresAt: z.string().optional(),
 });
 export type ExamUpload = z.infer<typeof examUploadSchema>;
+
+/**
+ * Committing a dry run. A commit that would remove more than the deployment's share of the exam's stored
+ * students (absent from the upload) is refused with 409 CONFIRM_REMOVAL { removed, current, share } until it is
+ * sent again with `confirmRemoval` equal to that `removed`.
+ */
+export const commitExamUploadSchema = z.object({
+  confirmRemoval: z.number().int().min(0).max(10_000_000).optional(),
+});
+export type CommitExamUploadRequest = z.infer<typeof commitExamUploadSchema>;
+
+/** details of a 409 CONFIRM_REMOVAL */
+export interface ConfirmRemovalDetails {
+  removed: number;
+  current: number;
+  share: number;
+}
 
 export interface GradeCount {
   grade: string;
@@ -166,8 +184,8 @@ export interface ExamReport {
 }
 
 export const createCycleSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  semester: z.string().trim().min(1).max(40),
+  name: plainTextSchema(NAME_LIMITS.name, '周期名称'),
+  semester: plainTextSchema(40, '学期'),
   ownerOrgId: z.string().max(20),
 });
 export const drawSampleSchema = z.object({
@@ -223,7 +241,7 @@ export interface SchoolTrend {
 }
 
 export const indicatorSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: plainTextSchema(NAME_LIMITS.name, '指标名称'),
   weight: z.number().gt(0).max(100),
   description: z.string().max(500).optional(),
 });
@@ -319,7 +337,7 @@ export interface PublicExamSummary {
 }
 
 export const parentResultsRequestSchema = z.object({
-  studentId: z.string().trim().min(1).max(40),
+  studentId: studentIdSchema,
   code: z.string().trim().min(1).max(20),
 });
 export type ParentResultsRequest = z.infer<typeof parentResultsRequestSchema>;
@@ -351,7 +369,7 @@ export interface ParentResults {
 
 export const issueCodesSchema = z.object({
   /** only these students (a lost code); default: every student of the school without a code */
-  studentIds: z.array(z.string().trim().min(1).max(40)).max(20000).optional(),
+  studentIds: z.array(studentIdSchema).max(20000).optional(),
   /** replace existing codes too (all students, or the listed ones) */
   reissue: z.boolean().default(false),
 });

@@ -3,6 +3,7 @@ export * from './classes';
 export * from './errors';
 // exams and teaching-quality monitoring (issue 4)
 export * from './exams';
+export * from './identifiers';
 export * from './imports';
 export * from './notifications';
 export * from './org';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS, plainTextSchema } from './identifiers';
 
 /**
  * Providers' training plans (培训方案 / 申报书, issue 3 item 3) and programme money (item 9). The plan body
@@ -25,27 +26,27 @@ export const BUDGET_CATEGORIES = ['centralized', 'online', 'studio'] as const;
 export type BudgetCategoryCode = (typeof BUDGET_CATEGORIES)[number];
 
 export const planModuleSchema = z.object({
-  title: z.string().max(100),
+  title: plainTextSchema(100, '模块名称', 0),
   mode: z.enum(PLAN_MODES),
   days: z.number().int().min(0).max(1000).optional(),
   hoursTenths: z.number().int().min(0).max(100_000).optional(),
   practical: z.boolean(),
   asynchronous: z.boolean().optional(),
-  compulsoryTopic: z.string().max(100).optional(),
+  compulsoryTopic: plainTextSchema(100, '必修专题', 0).optional(),
 });
 export type PlanModuleBody = z.infer<typeof planModuleSchema>;
 
 export const planStaffSchema = z.object({
   role: z.enum(PLAN_STAFF_ROLES),
-  name: z.string().max(50),
-  title: z.string().max(50).optional(),
-  organisation: z.string().max(100).optional(),
+  name: plainTextSchema(NAME_LIMITS.person, '姓名', 0),
+  title: plainTextSchema(50, '职称', 0).optional(),
+  organisation: plainTextSchema(NAME_LIMITS.org, '单位名称', 0).optional(),
 });
 export type PlanStaffBody = z.infer<typeof planStaffSchema>;
 
 /** A draft may be incomplete: completeness is what the checks on submit are for. */
 export const trainingPlanSchema = z.object({
-  theme: z.string().max(200),
+  theme: plainTextSchema(NAME_LIMITS.title, '培训主题', 0),
   classCount: z.number().int().min(0).max(100),
   modules: z.array(planModuleSchema).max(200),
   staff: z.array(planStaffSchema).max(100),

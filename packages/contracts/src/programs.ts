@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMITS, plainTextSchema } from './identifiers';
 import { pageQuerySchema } from './org';
 
 /**
@@ -69,7 +70,7 @@ export const policyPackBodySchema = z.looseObject({
   year: z.number().int(),
   version: z.number().int(),
   status: z.enum(PACK_STATUSES),
-  title: z.string().min(1).max(200),
+  title: plainTextSchema(NAME_LIMITS.title, '政策包名称'),
   source: z.looseObject({}),
   settings: z.looseObject({}),
   design: z.looseObject({}),
@@ -251,7 +252,7 @@ export const createProgrammeRequestSchema = z.object({
   level: programLevelSchema.optional(),
   /** Defaults to the caller's own bureau. */
   ownerOrgId: idString.optional(),
-  title: z.string().trim().min(1).max(200),
+  title: plainTextSchema(NAME_LIMITS.title, '项目名称'),
   selectionDeadline: isoDate,
   startDate: isoDate,
   endDate: isoDate,
@@ -260,7 +261,7 @@ export const createProgrammeRequestSchema = z.object({
 export type CreateProgrammeRequest = z.infer<typeof createProgrammeRequestSchema>;
 
 export const updateProgrammeRequestSchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
+  title: plainTextSchema(NAME_LIMITS.title, '项目名称').optional(),
   selectionDeadline: isoDate.optional(),
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),

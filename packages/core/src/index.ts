@@ -4,6 +4,7 @@ export * from './completion';
 export * from './dates';
 export * from './exams';
 export * from './id-number';
+export * from './identifiers';
 export * from './import-columns';
 export * from './normalize';
 export * from './org-path';

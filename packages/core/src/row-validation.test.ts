@@ -409,6 +409,28 @@ describe('validateSchoolRow', () => {
     expect(schoolRules({ group: '团'.repeat(60) })).toEqual([]);
     expect(schoolRules({ group: '团'.repeat(61) })).toEqual(['GROUP.LENGTH']);
   });
+
+  it('hardening: school, township and group names refuse control characters and emoji', () => {
+    expect(schoolRules({ name: '清远市第一中学（本部）' })).toEqual([]);
+    expect(schoolRules({ name: '清远🏫中学' })).toEqual(['SCHOOL_NAME.CHARSET']);
+    expect(schoolRules({ name: '清远\u0007中学' })).toEqual(['SCHOOL_NAME.CHARSET']);
+    expect(schoolRules({ township: '东城街道😀' })).toEqual(['TOWNSHIP.CHARSET']);
+    expect(schoolRules({ group: '\u202e第一教育集团' })).toEqual(['GROUP.CHARSET']);
+    const bad = validateSchoolRow(schoolCells({ name: '清远🏫中学' }), 7).errors[0];
+    expect(bad).toMatchObject({ row: 7, column: '学校名称', value: '清远🏫中学' });
+    expect(bad?.message).toContain('表情符号');
+  });
+
+  it('hardening: a 5,000-character cell is reported cut to 40 characters with its length', () => {
+    const [e] = validateSchoolRow(schoolCells({ name: '校'.repeat(5000) }), 3).errors;
+    expect(e?.rule).toBe('SCHOOL_NAME.LENGTH');
+    expect(e?.value).toBe(`${'校'.repeat(40)}…（共 5000 个字符）`);
+    const [t] = validateTeacherRow(teacherCells({ subject: 'x'.repeat(5000) }), 4, {
+      today: '2026-11-23',
+    }).errors;
+    expect(t?.value).toBe(`${'x'.repeat(40)}…（共 5000 个字符）`);
+    expect(t?.message.length).toBeLessThan(200);
+  });
 });
 
 describe('helpers', () => {

@@ -20,6 +20,7 @@ import {
   isValidProvinceCode,
   parseIdNumber,
 } from './id-number';
+import { IDENTIFIER_RULES, identifierMessage, identifierProblem, shownValue } from './identifiers';
 import {
   headerOf,
   type ImportKind,
@@ -79,11 +80,11 @@ export interface NormalizedTeacher {
 
 /** Minimum age at which teaching or training work may have started. */
 export const MIN_WORKING_AGE = 16;
-export const NAME_MIN_LENGTH = 2;
-export const NAME_MAX_LENGTH = 20;
-export const SCHOOL_NAME_MIN_LENGTH = 2;
-export const SCHOOL_NAME_MAX_LENGTH = 60;
-export const FREE_TEXT_MAX_LENGTH = 60;
+export const NAME_MIN_LENGTH = IDENTIFIER_RULES.teacherName.min;
+export const NAME_MAX_LENGTH = IDENTIFIER_RULES.teacherName.max;
+export const SCHOOL_NAME_MIN_LENGTH = IDENTIFIER_RULES.schoolName.min;
+export const SCHOOL_NAME_MAX_LENGTH = IDENTIFIER_RULES.schoolName.max;
+export const FREE_TEXT_MAX_LENGTH = IDENTIFIER_RULES.placeName.max;
 
 const UNKNOWN_CODE_RULES: Record<CodeTableName, string> = {
   stages: 'CODE.UNKNOWN_STAGE',
@@ -128,7 +129,8 @@ class RowErrors<K extends string> {
     this.errors.push({
       row: this.row,
       column: headerOf(this.kind, key),
-      value: cellText(this.cells[key]),
+      // as written, cut for display: a 5,000-character cell is not echoed whole
+      value: shownValue(cellText(this.cells[key])),
       rule,
       message,
     });
@@ -150,7 +152,7 @@ class RowErrors<K extends string> {
       this.add(
         key,
         UNKNOWN_CODE_RULES[table],
-        `${headerOf(this.kind, key)}"${text}"无法识别，应填：${allowedValuesText(table)}`,
+        `${headerOf(this.kind, key)}"${shownValue(text)}"无法识别，应填：${allowedValuesText(table)}`,
       );
     }
     return entry?.code;
@@ -173,7 +175,7 @@ class RowErrors<K extends string> {
       this.add(
         key,
         UNKNOWN_CODE_RULES[table],
-        `${headerOf(this.kind, key)}中的"${unknown.join('、')}"无法识别，应填：${allowedValuesText(table)}（多个用顿号分隔）`,
+        `${headerOf(this.kind, key)}中的"${shownValue(unknown.join('、'))}"无法识别，应填：${allowedValuesText(table)}（多个用顿号分隔）`,
       );
       return undefined;
     }
@@ -193,7 +195,7 @@ function checkSchoolCode<K extends string>(r: RowErrors<K>, key: K): string | un
   if (text === undefined) return undefined;
   const code = codeText(r.raw(key));
   if (!SCHOOL_CODE.test(code)) {
-    r.add(key, 'SCHOOL_CODE.FORMAT', `学校标识码应为 10 位数字，实为"${text}"`);
+    r.add(key, 'SCHOOL_CODE.FORMAT', `学校标识码应为 10 位数字，实为"${shownValue(text)}"`);
     return undefined;
   }
   return code;
@@ -225,6 +227,9 @@ export function validateSchoolRow(
         `学校名称应为 ${SCHOOL_NAME_MIN_LENGTH}–${SCHOOL_NAME_MAX_LENGTH} 个字，实为 ${len} 个`,
       );
       name = undefined;
+    } else if (identifierProblem(IDENTIFIER_RULES.schoolName, name) === 'CHARSET') {
+      r.add('name', 'SCHOOL_NAME.CHARSET', identifierMessage(IDENTIFIER_RULES.schoolName, name, 'CHARSET'));
+      name = undefined;
     }
   }
 
@@ -236,7 +241,7 @@ export function validateSchoolRow(
       r.add(
         'countyCode',
         'COUNTY_CODE.FORMAT',
-        `所属区县代码应为 6 位数字（GB/T 2260），实为"${countyText}"`,
+        `所属区县代码应为 6 位数字（GB/T 2260），实为"${shownValue(countyText)}"`,
       );
     } else if (!isValidProvinceCode(code.slice(0, 2)) || code.endsWith('0000')) {
       r.add('countyCode', 'COUNTY_CODE.REGION', `"${code}"不是有效的县级行政区划代码`);
@@ -271,6 +276,13 @@ export function validateSchoolRow(
     if (lengthOf(township) > FREE_TEXT_MAX_LENGTH) {
       townshipOk = false;
       r.add('township', 'TOWNSHIP.FORMAT', `乡镇/街道名称不应超过 ${FREE_TEXT_MAX_LENGTH} 个字`);
+    } else if (identifierProblem(IDENTIFIER_RULES.placeName, township) === 'CHARSET') {
+      townshipOk = false;
+      r.add(
+        'township',
+        'TOWNSHIP.CHARSET',
+        identifierMessage(IDENTIFIER_RULES.placeName, township, 'CHARSET'),
+      );
     } else {
       townshipName = township;
     }
@@ -287,8 +299,12 @@ export function validateSchoolRow(
     locationText === undefined ? undefined : r.code('locationType', 'locationTypes', locationText);
 
   const group = r.text('group');
-  const groupOk = lengthOf(group) <= FREE_TEXT_MAX_LENGTH;
+  let groupOk = lengthOf(group) <= FREE_TEXT_MAX_LENGTH;
   if (!groupOk) r.add('group', 'GROUP.LENGTH', `学区/集团名称不应超过 ${FREE_TEXT_MAX_LENGTH} 个字`);
+  else if (group !== '' && identifierProblem(IDENTIFIER_RULES.placeName, group) === 'CHARSET') {
+    groupOk = false;
+    r.add('group', 'GROUP.CHARSET', identifierMessage(IDENTIFIER_RULES.placeName, group, 'CHARSET'));
+  }
 
   if (
     r.errors.length > 0 ||
@@ -322,8 +338,7 @@ export function validateSchoolRow(
 
 /** Middle-dot look-alikes used in minority names (•・‧∙․) → U+00B7. */
 const MIDDLE_DOTS = /[\u2022\u30FB\uFF65\u2027\u2219\u2024]/g;
-/** Han characters or Latin letters, words joined by a middle dot or (Latin) a single space. */
-const PERSON_NAME = /^[\p{Script=Han}A-Za-z]+(?:[· ][\p{Script=Han}A-Za-z]+)*$/u;
+const PERSON_NAME = IDENTIFIER_RULES.teacherName.pattern;
 
 /** A person's name as stored: cleaned, middle dots unified, spaces between Han characters ('王  五') removed. */
 export function normalizePersonName(v: unknown): string {

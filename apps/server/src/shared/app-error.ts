@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@yanxun/contracts';
 
-const STATUS: Record<ErrorCode, number> = {
+export const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
@@ -20,6 +20,15 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_HAS_ERRORS: 409,
   RATE_LIMITED: 429,
   SERVER_BUSY: 503,
+  CONFIRM_REMOVAL: 409,
+  BAD_REQUEST: 400,
+  BODY_TOO_LARGE: 413,
+  TOO_MANY_PARTS: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   INTERNAL: 500,
 };
 

@@ -855,9 +855,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const path = `/api/v1/exams/${encodeURIComponent(id)}/uploads`;
       return parseWith(examUploadSchema, await json('POST', path, { form }), `POST ${path}`);
     },
-    async commitExamUpload(id: string, uploadId: string): Promise<ExamUpload> {
+    /** `confirmRemoval`: the number of stored students the server said this commit removes (409 CONFIRM_REMOVAL). */
+    async commitExamUpload(id: string, uploadId: string, confirmRemoval?: number): Promise<ExamUpload> {
       const path = `/api/v1/exams/${encodeURIComponent(id)}/uploads/${encodeURIComponent(uploadId)}/commit`;
-      return parseWith(examUploadSchema, await json('POST', path), `POST ${path}`);
+      const body = confirmRemoval === undefined ? {} : { confirmRemoval };
+      return parseWith(examUploadSchema, await json('POST', path, { json: body }), `POST ${path}`);
     },
     examReport(id: string): Promise<ExamReport> {
       return get(objectOf<ExamReport>('exam'), `/api/v1/exams/${encodeURIComponent(id)}/report`);

@@ -26,6 +26,14 @@ describe('error code → message', () => {
     expect(text['en-US'].length).toBeGreaterThan(3);
   });
 
+  it('hardening: a refusal naming its limit is shown as the server wrote it (zh-CN), the generic text in English', () => {
+    const e = apiError('BODY_TOO_LARGE', { limit: 1048576 }, '提交的内容过大：请求体上限 1 MB');
+    expect(errorMessage(e)).toBe('提交的内容过大：请求体上限 1 MB');
+    expect(errorMessage(e, 'en-US')).toBe('The request body is too large');
+    expect(errorMessage(apiError('URI_TOO_LONG', undefined, 'URI too long'))).toBe('网址过长');
+    expect(errorMessage(apiError('FORBIDDEN', undefined, '别的话'))).toBe('无权访问该数据或执行该操作');
+  });
+
   it('speaks Chinese by default', () => {
     expect(errorMessage(apiError('INVALID_CREDENTIALS'))).toBe('用户名或密码错误');
     expect(errorMessage(apiError('FORBIDDEN'))).toBe('无权访问该数据或执行该操作');

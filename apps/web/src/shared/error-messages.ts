@@ -63,6 +63,21 @@ export const ERROR_MESSAGES: Record<ErrorCode | ClientErrorCode, Text> = {
     'zh-CN': '服务器正在处理其他上传的文件，请稍后再试',
     'en-US': 'The server is busy with other uploads; please try again shortly',
   },
+  CONFIRM_REMOVAL: {
+    'zh-CN': '写入将删除已有学生的成绩，请确认后再写入',
+    'en-US': 'Writing would remove stored students; please confirm first',
+  },
+  BAD_REQUEST: { 'zh-CN': '请求格式不正确', 'en-US': 'The request is malformed' },
+  BODY_TOO_LARGE: { 'zh-CN': '提交的内容过大', 'en-US': 'The request body is too large' },
+  TOO_MANY_PARTS: {
+    'zh-CN': '一次上传的文件或字段过多',
+    'en-US': 'Too many files or fields in one upload',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
+  METHOD_NOT_ALLOWED: { 'zh-CN': '不支持的请求方法', 'en-US': 'Method not allowed' },
+  URI_TOO_LONG: { 'zh-CN': '网址过长', 'en-US': 'The address is too long' },
+  HEADERS_TOO_LARGE: { 'zh-CN': '请求头过大', 'en-US': 'The request headers are too large' },
+  REQUEST_TIMEOUT: { 'zh-CN': '请求超时，请重试', 'en-US': 'The request timed out; please retry' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试', 'en-US': 'Server error; please try again later' },
   NETWORK_ERROR: { 'zh-CN': '网络连接失败，请检查网络', 'en-US': 'Network error; check your connection' },
   BAD_RESPONSE: {
@@ -70,14 +85,6 @@ export const ERROR_MESSAGES: Record<ErrorCode | ClientErrorCode, Text> = {
     'en-US': 'The server returned data in an unexpected format',
   },
 };
-
-const FILE_CODES = new Set<string>([
-  'FILE_TOO_LARGE',
-  'FILE_LIMIT_EXCEEDED',
-  'FILE_UNREADABLE',
-  'FILE_EMPTY',
-  'HEADER_MISMATCH',
-]);
 
 function isKnownCode(code: string): code is ErrorCode | ClientErrorCode {
   return Object.hasOwn(ERROR_MESSAGES, code);
@@ -118,6 +125,20 @@ export function retryClock(at: Date, now: number = Date.now()): string {
   const when = dayjs(at);
   return when.isSame(dayjs(now), 'day') ? when.format('HH:mm') : when.format('MM-DD HH:mm');
 }
+/** Codes whose server message names the limit or the number that applied: shown as the server wrote it (zh-CN). */
+const SERVER_TEXT_CODES: ReadonlySet<string> = new Set([
+  'FILE_TOO_LARGE',
+  'BODY_TOO_LARGE',
+  'TOO_MANY_PARTS',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'CONFIRM_REMOVAL',
+  'FILE_LIMIT_EXCEEDED',
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'HEADER_MISMATCH',
+  'SERVER_BUSY',
+]);
 
 /** The message a user should read for an error, in their language. Unknown codes fall back to the server's text. */
 export function errorMessage(error: unknown, lang: Lang = 'zh-CN'): string {
@@ -125,8 +146,8 @@ export function errorMessage(error: unknown, lang: Lang = 'zh-CN'): string {
     return error instanceof Error && error.message ? error.message : ERROR_MESSAGES.INTERNAL[lang];
   }
   if (!isKnownCode(error.code)) return error.message || ERROR_MESSAGES.INTERNAL[lang];
-  // a file's errors name the row, column or limit that applied: the server's own words say more than ours
-  if (lang === 'zh-CN' && FILE_CODES.has(error.code) && error.message) return error.message;
+  if (lang === 'zh-CN' && SERVER_TEXT_CODES.has(error.code) && /[\u4e00-\u9fff]/.test(error.message))
+    return error.message;
   const base = ERROR_MESSAGES[error.code][lang];
   if (error.code === 'ACCOUNT_LOCKED') {
     const until = lockedUntilOf(error.details);

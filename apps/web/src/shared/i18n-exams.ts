@@ -55,6 +55,11 @@ export const EXAMS_ZH = {
   'exam.up.UPLOAD_EXPIRED': '校验结果已过期，请重新上传并校验后再写入。',
   'exam.up.UPLOAD_SUPERSEDED': '这次校验结果已被之后的上传取代，请重新上传并校验。',
   // end examupload
+  'exam.up.removal.title': '将删除 {removed} 名已有学生的成绩',
+  'exam.up.removal.body':
+    '这场考试现有 {current} 名学生，其中 {removed} 名不在本次上传的成绩表中，写入后他们的成绩将被删除（超过 {share}% 须确认）。请核对是否上传了正确的文件。',
+  'exam.up.removal.ok': '确认删除 {removed} 名并写入',
+  'exam.up.removal.cancel': '取消',
   // report
   'exam.rep.title': '质量分析报告',
   'exam.rep.audience.monitoring': '监测部门视图：完整诊断',
@@ -177,6 +182,11 @@ export const EXAMS_EN: Record<keyof typeof EXAMS_ZH, string> = {
   'exam.up.UPLOAD_EXPIRED': 'The check has expired; upload and check again, then commit.',
   'exam.up.UPLOAD_SUPERSEDED': 'A later upload has replaced this check; upload and check again.',
   // end examupload
+  'exam.up.removal.title': 'This removes the scores of {removed} stored students',
+  'exam.up.removal.body':
+    'The exam has {current} students; {removed} of them are not in this upload and lose their scores when it is written (more than {share}% needs a confirmation). Check that this is the right file.',
+  'exam.up.removal.ok': 'Remove {removed} and commit',
+  'exam.up.removal.cancel': 'Cancel',
   'exam.rep.title': 'Quality analysis',
   'exam.rep.audience.monitoring': 'Monitoring office: full diagnostics',
   'exam.rep.audience.school': 'School view',

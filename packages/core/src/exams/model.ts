@@ -77,6 +77,10 @@ export type ExamInputRule =
   | 'ABSENT_WITH_SCORES'
   | 'EXTRA_CELLS'
   | 'NO_ITEMS'
+  | 'NO_STUDENTS'
+  | 'STUDENT_ID_FORMAT'
+  | 'ITEM_ID_FORMAT'
+  | 'TEXT_FORMAT'
   | 'EMPTY_FILE';
 
 export type Cell = string | number | null | undefined;

@@ -64,6 +64,30 @@ describe('readItemSheet', () => {
     });
     expect(readItemSheet({ records: [] }).errors[0]?.rule).toBe('EMPTY_FILE');
   });
+
+  it('hardening: item ids, knowledge points and ability levels have length and charset rules', () => {
+    const { items, errors } = readItemSheet({
+      records: [
+        ['item_id', 'max_score', 'type', 'knowledge_point', 'ability_level'],
+        ['第1题(1)', '5', '', '代数；几何', '理解'],
+        ['Q😀', '5'],
+        ['Q'.repeat(21), '5'],
+        ['Q4', '5', '', `代数；${'点'.repeat(51)}`],
+        ['Q5', '5', '', '', '应用\u0000'],
+        ['Q6', '5', '', '', '应用\n综合'],
+        ['Q'.repeat(20), '5'],
+      ],
+    });
+    expect(errors.map((e) => [e.row, e.column, e.rule])).toEqual([
+      [3, 'item_id', 'ITEM_ID_FORMAT'],
+      [4, 'item_id', 'ITEM_ID_FORMAT'],
+      [5, 'knowledge_point', 'TEXT_FORMAT'],
+      [6, 'ability_level', 'TEXT_FORMAT'],
+      [7, 'ability_level', 'TEXT_FORMAT'],
+    ]);
+    expect(errors[3]?.value).toBe('应用\\u0000');
+    expect(items.map((i) => i.id)).toEqual(['第1题(1)', 'Q'.repeat(20)]);
+  });
 });
 
 describe('readScoreSheet', () => {

@@ -4,6 +4,13 @@
  * (`student_id,school,class,<item ids…>`) and the prior scores (`student_id,prior_score`). Every problem names the
  * file, row, column, value and rule; nothing is guessed. See docs/POLICIES.md "Exam analysis" for the readings.
  */
+import {
+  IDENTIFIER_RULES,
+  type IdentifierRule,
+  identifierMessage,
+  identifierProblem,
+  shownValue,
+} from '../identifiers';
 import type {
   AbsentStudent,
   Cell,
@@ -119,10 +126,24 @@ class Collector {
   constructor(private readonly file: ExamInputError['file']) {}
   add(row: number, column: string | null, value: Cell, rule: ExamInputRule, message: string): void {
     if (this.errors.length >= MAX_INPUT_ERRORS) return;
-    const v = value === null || value === undefined ? null : String(value);
+    // the value as the user wrote it, cut for display (a 5,000-character cell is not echoed whole)
+    const v = value === null || value === undefined ? null : shownValue(String(value));
     this.errors.push({ file: this.file, row, column, value: v, rule, message });
   }
+
+  /**
+   * Check a non-empty, trimmed value against an identifier rule; records `rule` naming row, column, value and
+   * the rule in words. Returns whether it passed.
+   */
+  format(row: number, column: string, value: string, id: IdentifierRule, rule: ExamInputRule): boolean {
+    const problem = identifierProblem(id, value);
+    if (problem === null) return true;
+    this.add(row, column, value, rule, `第 ${row} 行：${identifierMessage(id, value, problem)}`);
+    return false;
+  }
 }
+
+const R = IDENTIFIER_RULES;
 
 function rowNumber(sheet: SheetCells, i: number): number {
   return sheet.rowNumbers ? (sheet.rowNumbers[i] ?? i + 1) : i + 1;
@@ -176,6 +197,7 @@ export function readItemSheet(sheet: SheetCells): { items: ItemSpec[]; errors: E
       out.add(row, 'item_id', null, 'REQUIRED', `第 ${row} 行：题号 item_id 不能为空`);
       continue;
     }
+    if (!out.format(row, 'item_id', id, R.itemId, 'ITEM_ID_FORMAT')) continue;
     const prev = seen.get(id);
     if (prev !== undefined) {
       out.add(row, 'item_id', id, 'DUPLICATE_ITEM', `第 ${row} 行：题号 ${id} 与第 ${prev} 行重复`);
@@ -189,7 +211,7 @@ export function readItemSheet(sheet: SheetCells): { items: ItemSpec[]; errors: E
         'max_score',
         rawMax,
         'NOT_A_NUMBER',
-        `第 ${row} 行：满分 max_score「${cellText(rawMax)}」不是数字`,
+        `第 ${row} 行：满分 max_score「${shownValue(cellText(rawMax))}」不是数字`,
       );
       continue;
     }
@@ -205,12 +227,16 @@ export function readItemSheet(sheet: SheetCells): { items: ItemSpec[]; errors: E
         'type',
         typeText,
         'BAD_TYPE',
-        `第 ${row} 行：题型「${typeText}」应为 objective/客观 或 subjective/主观`,
+        `第 ${row} 行：题型「${shownValue(typeText)}」应为 objective/客观 或 subjective/主观`,
       );
       continue;
     }
     const kp = ci('knowledge_point') >= 0 ? splitLabels(cellText(rec[ci('knowledge_point')])) : [];
     const ability = ci('ability_level') >= 0 ? cellText(rec[ci('ability_level')]) : '';
+    const kpOk = kp.every((k) => out.format(row, 'knowledge_point', k, R.knowledgePoint, 'TEXT_FORMAT'));
+    const abilityOk =
+      ability === '' || out.format(row, 'ability_level', ability, R.abilityLevel, 'TEXT_FORMAT');
+    if (!kpOk || !abilityOk) continue;
     items.push({
       id,
       maxScore: max,
@@ -247,11 +273,17 @@ function scoreSheetLayout(
     if (!cols.index.has(need)) out.add(headRow, need, null, 'MISSING_COLUMN', `成绩表缺少列 ${need}`);
   }
   for (const d of cols.duplicates)
-    out.add(headRow, d, d, 'DUPLICATE_COLUMN', `成绩表的列「${d}」出现了不止一次`);
+    out.add(headRow, d, d, 'DUPLICATE_COLUMN', `成绩表的列「${shownValue(d)}」出现了不止一次`);
   const itemCol = new Map<string, number>();
   for (const o of cols.others) {
     if (!items.some((it) => it.id === o.name))
-      out.add(headRow, o.name, o.name, 'UNKNOWN_ITEM_COLUMN', `成绩表的列「${o.name}」不是题目表中的题号`);
+      out.add(
+        headRow,
+        o.name,
+        o.name,
+        'UNKNOWN_ITEM_COLUMN',
+        `成绩表的列「${shownValue(o.name)}」不是题目表中的题号`,
+      );
     else if (!itemCol.has(o.name)) itemCol.set(o.name, o.col);
   }
   for (const it of items) {
@@ -278,6 +310,10 @@ export interface ReadScoresOptions {
   /** When given, a school not in this set is an error (UNKNOWN_SCHOOL); the CLI has no org tree and omits it. */
   knownSchools?: ReadonlySet<string>;
 }
+
+/** The refusal of a score sheet with a header and no student rows (shared with the server's 400). */
+export const NO_STUDENTS_MESSAGE =
+  '成绩表只有表头，没有任何学生的数据行；空表不能上传（写入会清空这场考试已有的成绩）';
 
 /** scores.csv: `student_id,school,class,<item ids…>` against the item sheet. */
 export function readScoreSheet(
@@ -351,7 +387,13 @@ export function readScoreSheet(
         if (firstMarker < 0) firstMarker = j;
       } else {
         const itemId = items[j]?.id ?? '';
-        out.add(row, itemId, c, 'NOT_A_NUMBER', `第 ${row} 行「${itemId}」列：「${cellText(c)}」不是数字`);
+        out.add(
+          row,
+          itemId,
+          c,
+          'NOT_A_NUMBER',
+          `第 ${row} 行「${itemId}」列：「${shownValue(cellText(c))}」不是数字`,
+        );
       }
     }
     const id = cellText(rec[cId]);
@@ -368,14 +410,16 @@ export function readScoreSheet(
       if (rec.every(isBlank)) continue; // a blank line
     }
     if (id === '') out.add(row, 'student_id', null, 'REQUIRED', `第 ${row} 行：考号 student_id 不能为空`);
-    else {
+    else if (out.format(row, 'student_id', id, R.studentId, 'STUDENT_ID_FORMAT')) {
       const prev = seen.get(id);
       if (prev !== undefined)
         out.add(row, 'student_id', id, 'DUPLICATE_STUDENT', `第 ${row} 行：考号 ${id} 与第 ${prev} 行重复`);
       else seen.set(id, row);
     }
     if (schoolName === '') out.add(row, 'school', null, 'REQUIRED', `第 ${row} 行：学校 school 不能为空`);
-    else if (options.knownSchools && !options.knownSchools.has(schoolName))
+    else if (!out.format(row, 'school', schoolName, R.schoolRef, 'TEXT_FORMAT')) {
+      // refused for its form; whether such a school exists is not asked
+    } else if (options.knownSchools && !options.knownSchools.has(schoolName))
       out.add(
         row,
         'school',
@@ -384,13 +428,14 @@ export function readScoreSheet(
         `第 ${row} 行：学校「${schoolName}」不在本辖区的学校名单中`,
       );
     if (className === '') out.add(row, 'class', null, 'REQUIRED', `第 ${row} 行：班级 class 不能为空`);
+    else out.format(row, 'class', className, R.className, 'TEXT_FORMAT');
     if (extra >= 0)
       out.add(
         row,
         null,
         rec[extra],
         'EXTRA_CELLS',
-        `第 ${row} 行第 ${extra + 1} 列：表头之外还有数据「${cellText(rec[extra])}」`,
+        `第 ${row} 行第 ${extra + 1} 列：表头之外还有数据「${shownValue(cellText(rec[extra]))}」`,
       );
     // absent: every item cell blank, or 缺考 markers and blanks only
     const isAbsent = blanks + markers === m;
@@ -431,6 +476,12 @@ export function readScoreSheet(
     n++;
   }
   if (out.errors.length) return { exam: null, errors: out.errors };
+  if (n === 0 && absent.length === 0) {
+    // a header and nothing else: written, it would replace an exam's students with none
+    const headRow = rowNumber(sheet, h);
+    out.add(headRow, null, null, 'NO_STUDENTS', NO_STUDENTS_MESSAGE);
+    return { exam: null, errors: out.errors };
+  }
   if (n * m < scores.length) scores = scores.slice(0, n * m);
   const fullMarks = items.reduce((a, it) => a + it.maxScore, 0);
   return {
@@ -490,6 +541,7 @@ export function readPriorSheet(sheet: SheetCells): { prior: Map<string, number>;
       out.add(row, 'student_id', null, 'REQUIRED', `第 ${row} 行：考号 student_id 不能为空`);
       continue;
     }
+    if (!out.format(row, 'student_id', id, R.studentId, 'STUDENT_ID_FORMAT')) continue;
     const prev = seen.get(id);
     if (prev !== undefined) {
       out.add(row, 'student_id', id, 'DUPLICATE_STUDENT', `第 ${row} 行：考号 ${id} 与第 ${prev} 行重复`);
@@ -500,7 +552,13 @@ export function readPriorSheet(sheet: SheetCells): { prior: Map<string, number>;
     if (isBlank(raw)) continue;
     const v = parseDecimal(raw);
     if (Number.isNaN(v)) {
-      out.add(row, 'prior_score', raw, 'NOT_A_NUMBER', `第 ${row} 行：前测成绩「${cellText(raw)}」不是数字`);
+      out.add(
+        row,
+        'prior_score',
+        raw,
+        'NOT_A_NUMBER',
+        `第 ${row} 行：前测成绩「${shownValue(cellText(raw))}」不是数字`,
+      );
       continue;
     }
     prior.set(id, v);

@@ -42,6 +42,7 @@ const FAST: Record<string, string> = {
   'spaces around id, school and class (trimmed)': `${H}\n s1 , 一中 ,1班 ,1,2,0\n`,
   'columns in another order, Chinese header, a trailing empty cell': `班级,Q3,学校,Q2,考号,Q1\n1班,1,一中,2,s1,3,\n`,
   'GBK-decoded text is just text': `${H}\n00123,清远市第一中学,初三(1)班,5,0,0\n`,
+  'identifiers at their limits: a 32-character id, a 60-character school, a 30-character class': `${H}\n${'A'.repeat(32)},${'校'.repeat(60)},${'班'.repeat(30)},1,1,1\nG440101200901011234_x-1,一中,七年级（3）班·实验,1,1,1\n`,
 };
 
 /** Inputs it declines: the general path decides (and reports errors where there are some). */
@@ -70,6 +71,15 @@ const GENERAL: Record<string, string> = {
   'duplicate column': `${H},Q1\ns1,一中,1班,1,1,1,1\n`,
   'empty text': '',
   'header only': `${H}\n`,
+  'header and blank lines only': `${H}\r\n\r\n,,,,,\n`,
+  'a student id of 5,000 characters': `${H}\n${'9'.repeat(5000)},一中,1班,1,1,1\n`,
+  'a 33-character student id': `${H}\n${'A'.repeat(33)},一中,1班,1,1,1\n`,
+  'emoji and Chinese in student ids': `${H}\ns😀1,一中,1班,1,1,1\n学生1,一中,1班,1,1,1\n`,
+  'a space or a tab inside a student id': `${H}\ns 1,一中,1班,1,1,1\ns\t2,一中,1班,1,1,1\n`,
+  'an emoji class, a control character in a school': `${H}\ns1,一中,1班🎉,1,1,1\ns2,一\u0007中,1班,1,1,1\n`,
+  'a school name of 61 characters, a class of 31': `${H}\ns1,${'校'.repeat(61)},1班,1,1,1\ns2,一中,${'班'.repeat(31)},1,1,1\n`,
+  'an absent student with a bad class': `${H}\ns1,一中,1班,1,1,1\ns2,一中,\u202e班,,,\n`,
+  'a bad class met again later (checked once per name)': `${H}\ns1,一中,1班,1,1,1\ns2,一中,2班\u200b,1,1,1\ns3,一中,2班\u200b,1,1,1\n`,
 };
 
 describe('readScoreCsvFast', () => {
@@ -92,14 +102,24 @@ describe('readScoreCsvFast', () => {
         g = err as Error;
       }
       const fast = readScoreCsvFast(text, ITEMS);
-      if (name !== 'header only') expect(fast).toBeNull();
+      expect(fast).toBeNull();
       if (g instanceof Error) expect(() => combined(text)).toThrow(g.message);
       else expect(combined(text)).toEqual(g);
     });
   }
 
-  it('header only: no students, as the general path', () => {
-    expect(readScoreCsvFast(`${H}\n`, ITEMS)).toEqual(general(`${H}\n`).exam);
+  it('hardening: a header-only score sheet is an error (NO_STUDENTS) on both paths', () => {
+    for (const text of [`${H}\n`, H, `${H}\n\n,,,\n`]) {
+      expect(readScoreCsvFast(text, ITEMS)).toBeNull();
+      const r = combined(text);
+      expect(r.exam).toBeNull();
+      expect(r.errors.map((e) => [e.row, e.column, e.rule])).toEqual([[1, null, 'NO_STUDENTS']]);
+      expect(r.errors[0]?.message).toContain('只有表头');
+    }
+    // one absent student is a sheet with a student: not refused here
+    const oneAbsent = `${H}\ns1,一中,1班,,,\n`;
+    expect(readScoreCsvFast(oneAbsent, ITEMS)).toEqual(general(oneAbsent).exam);
+    expect(general(oneAbsent).exam?.absent).toHaveLength(1);
   });
 
   it('a school outside knownSchools goes to the general path (UNKNOWN_SCHOOL)', () => {
@@ -123,6 +143,26 @@ describe('readScoreCsvFast', () => {
       [2, 'Q3', 'x', 'NOT_A_NUMBER'],
       [3, 'Q1', '缺考', 'ABSENT_WITH_SCORES'],
     ]);
+  });
+
+  it('hardening: identifiers break the rules the same way on both paths, naming row, column, cut value and rule', () => {
+    const long = '9'.repeat(5000);
+    const text = `${H}\n${long},一中,1班,1,1,1\ns😀,一中,1班🎉,1,1,1\ns3,${'校'.repeat(61)},1班,1,1,1\n`;
+    expect(readScoreCsvFast(text, ITEMS)).toBeNull();
+    const r = combined(text);
+    expect(r.errors.map((e) => [e.row, e.column, e.rule])).toEqual([
+      [2, 'student_id', 'STUDENT_ID_FORMAT'],
+      [3, 'student_id', 'STUDENT_ID_FORMAT'],
+      [3, 'class', 'TEXT_FORMAT'],
+      [4, 'school', 'TEXT_FORMAT'],
+    ]);
+    const [first] = r.errors;
+    expect(first?.value).toBe(`${'9'.repeat(40)}…（共 5000 个字符）`);
+    expect(first?.message).toBe(
+      `第 2 行：考号「${'9'.repeat(40)}…（共 5000 个字符）」长度为 5000 个字符，超出范围；应为 1–32 个英文字母、数字、下划线 _ 或连字符 -`,
+    );
+    expect(r.errors[1]?.message).toContain('含有不允许的字符');
+    expect(r.errors[2]?.message).toContain('表情符号');
   });
 
   it('a larger seeded sheet (5,000 × 3, blank cells, absent rows, CRLF) equals the general path', () => {
@@ -190,10 +230,21 @@ describe('readPriorCsvFast', () => {
     'missing column': 'student_id,score\na,5\n',
     'blank first line': `\n${P}\na,5\n`,
     'empty text': '',
+    'a student id of 5,000 characters': `${P}\n${'9'.repeat(5000)},5\n`,
+    'an emoji student id': `${P}\na😀,5\n`,
   };
   for (const [name, text] of Object.entries(DECLINED)) {
     it(`leaves ${name} to readPriorSheet`, () => {
       expect(readPriorCsvFast(text)).toBeNull();
     });
   }
+
+  it('hardening: a prior sheet’s student ids follow the same rule (STUDENT_ID_FORMAT)', () => {
+    const r = generalPrior(`${P}\n${'9'.repeat(5000)},5\na😀,5\n${'A'.repeat(32)},5\n`);
+    expect(r.errors.map((e) => [e.row, e.column, e.rule])).toEqual([
+      [2, 'student_id', 'STUDENT_ID_FORMAT'],
+      [3, 'student_id', 'STUDENT_ID_FORMAT'],
+    ]);
+    expect([...r.prior.keys()]).toEqual(['A'.repeat(32)]);
+  });
 });

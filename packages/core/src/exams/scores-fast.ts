@@ -7,11 +7,13 @@
  * thing out of the ordinary: any double quote in the file, a leading U+FEFF, a blank first line, a header with
  * any problem, an item cell that is not plain digits with at most one decimal point (signs, spaces, 缺考 markers,
  * words), more than 15 digits, a score above the item's maximum, cells beyond the header, a missing student id,
- * school or class, a duplicate student, a school outside `knownSchools`. The caller then runs the general path,
+ * school or class, an id, school or class that breaks the identifier rules (../identifiers.ts), a duplicate
+ * student, a school outside `knownSchools`, a sheet without any student. The caller then runs the general path,
  * which therefore produces every error message (same row, column, value and rule as ever); when the fast path
  * returns a result, it is the general path's result, field by field (scores-fast.test.ts checks both on tricky
  * inputs).
  */
+import { IDENTIFIER_RULES, isValidIdentifier } from '../identifiers';
 import { SeenIds } from './id-index';
 import type { AbsentStudent, ClassRef, ExamScores, ItemSpec } from './model';
 import { checkPriorHeader, checkScoreHeader, type ReadScoresOptions } from './parse';
@@ -28,6 +30,8 @@ const C_OTHER = -1;
 const C_ID = -2;
 const C_SCHOOL = -3;
 const C_CLASS = -4;
+
+const R = IDENTIFIER_RULES;
 
 /**
  * Read a CSV score sheet (decoded text) the fast way; null when the general path must decide (see above). The
@@ -161,9 +165,14 @@ export function readScoreCsvFast(
       if (id === '' && schoolName === '' && className === '' && numbers === 0 && !otherText) continue; // blank
       return null;
     }
+    // identifier rules: the id on every row; a school or class name when first met (the same text, the same
+    // verdict), or on an absent row, which is not interned
+    if (!isValidIdentifier(R.studentId, id)) return null;
     if (seen.seen(id)) return null;
     if (known && !known.has(schoolName)) return null;
     if (numbers === 0) {
+      if (!isValidIdentifier(R.schoolRef, schoolName) || !isValidIdentifier(R.className, className))
+        return null;
       absent.push({ studentId: id, school: schoolName, className, row });
       continue;
     }
@@ -172,6 +181,7 @@ export function readScoreCsvFast(
     if (schoolName !== lastSchool) {
       let s = schoolIdx.get(schoolName);
       if (s === undefined) {
+        if (!isValidIdentifier(R.schoolRef, schoolName)) return null;
         s = schools.length;
         schools.push(schoolName);
         schoolIdx.set(schoolName, s);
@@ -185,6 +195,7 @@ export function readScoreCsvFast(
       const byName = classesOf[lastS] as Map<string, number>;
       let k = byName.get(className);
       if (k === undefined) {
+        if (!isValidIdentifier(R.className, className)) return null;
         k = classes.length;
         classes.push({ school: lastS, name: className });
         byName.set(className, k);
@@ -200,6 +211,7 @@ export function readScoreCsvFast(
     studentIds.push(id);
     n++;
   }
+  if (n === 0 && absent.length === 0) return null; // header only: the general path says NO_STUDENTS
   const fullMarks = items.reduce((a, it) => a + it.maxScore, 0);
   return {
     items,
@@ -293,6 +305,7 @@ export function readPriorCsvFast(text: string): PriorList | null {
       if (!anyText) continue; // an empty line, or only commas: blank, skipped as in the general path
       return null;
     }
+    if (!isValidIdentifier(R.studentId, id)) return null;
     if (seen.seen(id)) return null;
     if (hasValue) {
       if (ids.length === scores.length) {

@@ -423,6 +423,19 @@ export function createExamsRepository(db: Database) {
     },
 
     /** Lock the exam row: commits of the same exam (from any process) run one after the other. */
+    /** The exam's stored students, and how many of them (by student id) are not among `ids`. */
+    async countRemoved(
+      examId: string,
+      ids: string[],
+      trx: Database,
+    ): Promise<{ current: number; removed: number }> {
+      const r = await sql<{ current: number; removed: number }>`
+        SELECT count(*)::int AS current, (count(*) FILTER (WHERE u.id IS NULL))::int AS removed
+        FROM exam_students s LEFT JOIN unnest(${ids}::text[]) AS u(id) ON u.id = s.student_id
+        WHERE s.exam_id = ${examId}::bigint`.execute(trx);
+      return r.rows[0] ?? { current: 0, removed: 0 };
+    },
+
     async lockExam(examId: string, trx: Database): Promise<void> {
       await trx.selectFrom('exams').select('id').where('id', '=', examId).forUpdate().execute();
     },

@@ -1,10 +1,12 @@
 import {
+  commitExamUploadSchema,
   createCycleSchema,
   createExamSchema,
   drawSampleSchema,
   indicatorSystemSchema,
   reportSettingsSchema,
 } from '@yanxun/contracts';
+import { uploadFileName } from '@yanxun/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error';
@@ -13,6 +15,8 @@ import type { ExamsService, UploadFiles } from './exams.service';
 
 const idParams = z.object({ id: z.string().max(20) });
 const uploadParams = z.object({ id: z.string().max(20), uploadId: z.string().max(40) });
+/** three files in one request (the app's default is one); named in the refusal of a fourth */
+const UPLOAD_LIMITS = { files: 3 };
 
 export function examsRoutes(exams: ExamsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -59,18 +63,18 @@ export function examsRoutes(exams: ExamsService): FastifyPluginAsyncZod {
           consumes: ['multipart/form-data'],
           params: idParams,
         },
+        config: { multipartLimits: UPLOAD_LIMITS },
       },
       async (req) => {
         const actor = actorOf(req);
         if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传文件');
         const files: UploadFiles = {};
-        // three files in one request (the app's default is one)
-        for await (const part of req.parts({ limits: { files: 3 } })) {
+        for await (const part of req.parts({ limits: UPLOAD_LIMITS })) {
           if (part.type !== 'file') continue;
           const key = part.fieldname as keyof UploadFiles;
           const buf = await part.toBuffer();
           if (key === 'scores' || key === 'items' || key === 'prior')
-            files[key] = { name: part.filename || key, buf };
+            files[key] = { name: uploadFileName(part.filename, key), buf };
         }
         return exams.upload(actor, req.params.id, files);
       },
@@ -89,8 +93,17 @@ export function examsRoutes(exams: ExamsService): FastifyPluginAsyncZod {
     );
     app.post(
       '/exams/:id/uploads/:uploadId/commit',
-      { schema: { tags, summary: '确认写入（全部或全不）Commit, all or nothing', params: uploadParams } },
-      async (req) => exams.commit(actorOf(req), req.params.id, req.params.uploadId),
+      {
+        schema: {
+          tags,
+          summary: '确认写入（全部或全不）Commit, all or nothing',
+          description:
+            'Body (optional): `{ confirmRemoval }`. A commit that would remove more than the set share of the stored students answers 409 CONFIRM_REMOVAL `{ removed, current, share }` until sent with `confirmRemoval` = removed.',
+          params: uploadParams,
+          body: commitExamUploadSchema.nullish(),
+        },
+      },
+      async (req) => exams.commit(actorOf(req), req.params.id, req.params.uploadId, req.body ?? {}),
     );
     app.get(
       '/exams/:id/report',

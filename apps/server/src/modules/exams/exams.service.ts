@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type {
+  CommitExamUploadRequest,
   CreateExamRequest,
   DrawSampleRequest,
   Exam,
@@ -31,6 +32,7 @@ import {
   gradeDistribution,
   type ItemSpec,
   indicator,
+  NO_STUDENTS_MESSAGE,
   reportModeFor,
   type SchoolSample,
   sampleStudents,
@@ -52,6 +54,7 @@ import { orgForAction } from '../../shared/visibility';
 import type { AuditService } from '../audit';
 import { buildErrorWorkbook, buildReportWorkbook } from './exams.excel';
 import { buildReportPdf } from './exams.pdf';
+import { checkRemoval, REMOVAL_CONFIRM_SHARE } from './exams.removal';
 import { buildReport, type ExamCache, type SchoolInfo } from './exams.report';
 import {
   createExamsRepository,
@@ -166,6 +169,8 @@ export interface ExamsServiceDeps {
   uploadTtlMs?: number;
   /** core's CSV fast path for score sheets (default on; off = always the general path, for the tests) */
   scoreFastPath?: boolean;
+  /** share of an exam's stored students a commit may remove unconfirmed (default REMOVAL_CONFIRM_SHARE) */
+  removalConfirmShare?: number;
 }
 // ---- end upload dry runs ----
 
@@ -464,6 +469,7 @@ export function createExamsService(deps: ExamsServiceDeps) {
   const clock = deps.clock ?? (() => new Date());
   const uploadTtlMs = deps.uploadTtlMs ?? UPLOAD_TTL_MS;
   const scoreFastPath = deps.scoreFastPath ?? true;
+  const removalShare = deps.removalConfirmShare ?? REMOVAL_CONFIRM_SHARE;
 
   const maxErrorsKept = deps.maxErrorsKept ?? UPLOAD_ERRORS_KEPT;
   const sheets = deps.sheets ?? inProcessSheets();
@@ -605,6 +611,9 @@ export function createExamsService(deps: ExamsServiceDeps) {
             : `第 ${e.row} 行：学校「${k}」不在本次考试的范围（${row.owner_name}）内`;
         } else e.message = `第 ${e.row} 行：系统中没有学校「${k}」（按学校标识码或全称匹配）`;
       }
+      // a sheet without students is refused outright: no dry run of it is stored, so none can be committed
+      const empty = sc.errors.find((e) => e.rule === 'EMPTY_FILE' || e.rule === 'NO_STUDENTS');
+      if (empty) throw new AppError('FILE_EMPTY', empty.message, { file: 'scores', rule: empty.rule });
       errors.push(...(sc.errors as ExamInputError[]));
       exam = sc.errors.length ? null : sc.exam;
     }
@@ -745,7 +754,12 @@ export function createExamsService(deps: ExamsServiceDeps) {
    * and the dry run re-read under a row lock, so two processes committing at once write once; the second is
    * refused as already committed.
    */
-  async function commit(actor: Actor, examId: string, uploadId: string): Promise<ExamUpload> {
+  async function commit(
+    actor: Actor,
+    examId: string,
+    uploadId: string,
+    req: CommitExamUploadRequest = {},
+  ): Promise<ExamUpload> {
     const row = await loadManaged(actor, examId);
     const { u: head, countyId } = await uploadOf(actor, row, uploadId);
     refuseCommit(head, clock());
@@ -756,6 +770,10 @@ export function createExamsService(deps: ExamsServiceDeps) {
       if (!u) throw notFound('上传记录');
       refuseCommit(u, now);
       const staged = decodeStaged(u.payload as Uint8Array);
+      // a dry run stored before empty sheets were refused must not wipe the exam either
+      if (staged.studentIds.length === 0) throw new AppError('FILE_EMPTY', NO_STUDENTS_MESSAGE);
+      const removal = await repo.countRemoved(row.id, staged.studentIds, trx);
+      checkRemoval(removal, removalShare, req.confirmRemoval);
       const summary = { ...(u.summary as ExamUpload), committed: true };
       const counts = { students: summary.students, absent: summary.absent };
       const items = u.items as ItemSpec[];
@@ -772,6 +790,7 @@ export function createExamsService(deps: ExamsServiceDeps) {
             absent: counts.absent,
             items: items.length,
             upload: uploadId,
+            removed: removal.removed,
           },
         },
         trx,

@@ -132,6 +132,11 @@ describe('CSV fast path in the upload service = the general path', () => {
       () => `${header}\nX1,${a.name},,1,2,3,4,5\nX2,${a.name},1班,1,2,3,4,5,6\n`,
     ],
     ['a header without an item', () => `student_id,school,class,Q1,Q2,Q3,Q4\nX1,${a.name},1班,1,2,3,4\n`],
+    [
+      'hardening: identifiers against their rules (a 5,000-character id, an emoji id, an emoji class)',
+      () =>
+        `${header}\n${'9'.repeat(5000)},${a.name},1班,1,2,3,4,5\nX😀,${a.name},1班,1,2,3,4,5\nX3,${a.name},1班🎉,1,2,3,4,5\nX4,${a.name},1班,1,2,3,4,5\n`,
+    ],
   ];
   for (const [name, make, prior] of cases) {
     it(name, async () => {
@@ -164,6 +169,12 @@ describe('CSV fast path in the upload service = the general path', () => {
         expect(u1.errors[0]).toMatchObject({ row: 2, column: 'Q1', rule: 'ABOVE_MAX' });
       if (name.includes('outside'))
         expect(u1.errors.map((x) => x.rule)).toEqual(['UNKNOWN_SCHOOL', 'SCHOOL_OUT_OF_SCOPE']);
+      if (name.includes('identifiers'))
+        expect(u1.errors.map((x) => [x.row, x.column, x.rule])).toEqual([
+          [2, 'student_id', 'STUDENT_ID_FORMAT'],
+          [3, 'student_id', 'STUDENT_ID_FORMAT'],
+          [4, 'class', 'TEXT_FORMAT'],
+        ]);
     });
   }
 

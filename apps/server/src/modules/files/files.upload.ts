@@ -1,3 +1,4 @@
+import { uploadFileName } from '@yanxun/core';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/app-error';
 import type { Upload } from './files.service';
@@ -27,5 +28,5 @@ export async function readSingleUpload(req: FastifyRequest, maxBytes: number): P
     throw err;
   }
   if (part.file.truncated) throw tooLarge();
-  return { name: part.filename || 'upload', content };
+  return { name: uploadFileName(part.filename), content };
 }

@@ -736,6 +736,13 @@ describe('teachers: files that cannot be imported', () => {
     expect(csv.error?.code).toBe('FILE_EMPTY');
   });
 
+  it('hardening: a header-only schools file → FILE_EMPTY too (no import can run on an empty sheet)', async () => {
+    const xlsx = await failed('schools-header-only.xlsx', await workbook(SCHOOL_HEADERS, []), 'schools');
+    expect(xlsx.error).toMatchObject({ code: 'FILE_EMPTY', message: '文件只有表头，没有数据行' });
+    const csv = await failed('schools-header-only.csv', Buffer.from(csvText(SCHOOL_HEADERS, [])), 'schools');
+    expect(csv.error?.code).toBe('FILE_EMPTY');
+  });
+
   it('a schools file uploaded as teachers → HEADER_MISMATCH naming the missing columns', async () => {
     const schools = await workbook(SCHOOL_HEADERS, [
       schoolRow({

@@ -6,6 +6,7 @@ import {
   pageOf,
   pageQuerySchema,
 } from '@yanxun/contracts';
+import { uploadFileName } from '@yanxun/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../shared/app-error';
@@ -52,7 +53,7 @@ export function importRoutes(imports: ImportsService): FastifyPluginAsyncZod {
             const parsedKind = importKindSchema.safeParse(kind);
             if (parsedKind.success) imports.assertMayImport(actor, parsedKind.data);
             const buf = await part.toBuffer();
-            file = { name: part.filename || 'upload', buf };
+            file = { name: uploadFileName(part.filename), buf };
           }
         }
         const k = importKindSchema.safeParse(kind);

@@ -1,14 +1,17 @@
 /** Stored dry runs in the upload wizard (issue 4 item 1, branch examupload): the kept-until time, and why a commit was refused. */
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Exam, ExamUpload } from '@yanxun/contracts';
 import dayjs from 'dayjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api';
 import { type MessageKey, translate } from '../../shared/i18n';
 import { renderWithApp } from '../../shared/test-utils';
-import { commitErrorMessage, ExamUploadResult } from './exam-upload';
+import { commitErrorMessage, ExamUploadCommit, ExamUploadResult } from './exam-upload';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 const exam = { id: '7', name: '期末' } as Exam;
 const upload: ExamUpload = {
@@ -59,5 +62,67 @@ describe('exam upload: stored dry runs', () => {
     expect(
       commitErrorMessage(new ApiError({ status: 409, code: 'IMPORT_HAS_ERRORS', message: 'x' }), zh, 'zh-CN'),
     ).toContain('错误');
+  });
+});
+
+describe('hardening: a commit that removes many stored students asks for a confirmation naming the number', () => {
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+  it('409 CONFIRM_REMOVAL opens a dialog naming the number; confirming sends that number back', async () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    vi.stubGlobal('fetch', fetchMock);
+    fetchMock.mockResolvedValueOnce(
+      json(
+        {
+          error: {
+            code: 'CONFIRM_REMOVAL',
+            message: '将删除 4 名已有学生的成绩（现有 19 名），请确认后再写入',
+            details: { removed: 4, current: 19, share: 0.2 },
+            requestId: 'r1',
+          },
+        },
+        409,
+      ),
+    );
+    const committed = vi.fn();
+    renderWithApp(<ExamUploadCommit exam={exam} upload={upload} onCommitted={committed} />);
+    fireEvent.click(screen.getByText('确认写入'));
+    expect(await screen.findByText('将删除 4 名已有学生的成绩')).toBeTruthy();
+    expect(screen.getByText(/现有 19 名学生，其中 4 名不在本次上传的成绩表中/)).toBeTruthy();
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({});
+    expect(committed).not.toHaveBeenCalled();
+
+    fetchMock.mockResolvedValueOnce(json({ ...upload, committed: true }));
+    fireEvent.click(screen.getByText('确认删除 4 名并写入'));
+    await waitFor(() => expect(committed).toHaveBeenCalledTimes(1));
+    expect(String(fetchMock.mock.calls[1]?.[0])).toBe('/api/v1/exams/7/uploads/u1/commit');
+    expect(JSON.parse(String(fetchMock.mock.calls[1]?.[1]?.body))).toEqual({ confirmRemoval: 4 });
+  });
+
+  it('cancelling writes nothing', async () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    vi.stubGlobal('fetch', fetchMock);
+    fetchMock.mockResolvedValueOnce(
+      json(
+        {
+          error: {
+            code: 'CONFIRM_REMOVAL',
+            message: 'x',
+            details: { removed: 24, current: 24, share: 0.2 },
+            requestId: 'r1',
+          },
+        },
+        409,
+      ),
+    );
+    const committed = vi.fn();
+    renderWithApp(<ExamUploadCommit exam={exam} upload={upload} onCommitted={committed} />);
+    fireEvent.click(screen.getByText('确认写入'));
+    expect(await screen.findByText('将删除 24 名已有学生的成绩')).toBeTruthy();
+    fireEvent.click(screen.getByText('取 消'));
+    await waitFor(() => expect(screen.queryByText('将删除 24 名已有学生的成绩')).toBeNull());
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(committed).not.toHaveBeenCalled();
   });
 });

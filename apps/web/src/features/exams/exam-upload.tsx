@@ -1,8 +1,8 @@
 import { CheckCircleOutlined, DownloadOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Exam, ExamInputError, ExamUpload } from '@yanxun/contracts';
+import type { ConfirmRemovalDetails, Exam, ExamInputError, ExamUpload } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, fileUrls, isApiError } from '../../shared/api';
@@ -34,6 +34,75 @@ export function commitErrorMessage(
   return errorMessage(error, lang);
 }
 // end examupload
+
+/** The details of a 409 CONFIRM_REMOVAL (the commit would remove many stored students), else null. */
+export function confirmRemovalOf(error: unknown): ConfirmRemovalDetails | null {
+  if (!isApiError(error) || error.code !== 'CONFIRM_REMOVAL') return null;
+  const d = error.details;
+  if (typeof d !== 'object' || d === null) return null;
+  const { removed, current, share } = d as Record<string, unknown>;
+  if (typeof removed !== 'number' || typeof current !== 'number' || typeof share !== 'number') return null;
+  return { removed, current, share };
+}
+
+/**
+ * A clean dry run and its commit. When the server answers that the commit would remove more than the set share
+ * of the exam's stored students, a dialog names the number, and only its confirmation sends it back.
+ */
+export function ExamUploadCommit({
+  exam,
+  upload,
+  onCommitted,
+}: {
+  exam: Exam;
+  upload: ExamUpload;
+  onCommitted: (r: ExamUpload) => void | Promise<void>;
+}) {
+  const { t, lang } = useI18n();
+  const [removal, setRemoval] = useState<ConfirmRemovalDetails | null>(null);
+  const commit = useMutation({
+    mutationFn: (confirmRemoval?: number) => api.commitExamUpload(exam.id, upload.id, confirmRemoval),
+    onSuccess: async (r) => {
+      setRemoval(null);
+      await onCommitted(r);
+    },
+    onError: (err) => setRemoval(confirmRemovalOf(err)),
+  });
+  const refused = commit.error && !confirmRemovalOf(commit.error) ? commit.error : null;
+  return (
+    <>
+      {refused ? <Alert type="error" title={commitErrorMessage(refused, t, lang)} /> : null}
+      <ExamUploadResult
+        exam={exam}
+        upload={upload}
+        onCommit={() => commit.mutate(undefined)}
+        committing={commit.isPending}
+      />
+      <Modal
+        open={removal !== null}
+        title={removal ? t('exam.up.removal.title', { removed: removal.removed }) : null}
+        okText={removal ? t('exam.up.removal.ok', { removed: removal.removed }) : null}
+        cancelText={t('exam.up.removal.cancel')}
+        okButtonProps={{ danger: true }}
+        destroyOnHidden
+        confirmLoading={commit.isPending}
+        onOk={() => removal && commit.mutate(removal.removed)}
+        onCancel={() => {
+          setRemoval(null);
+          commit.reset();
+        }}
+      >
+        {removal
+          ? t('exam.up.removal.body', {
+              removed: removal.removed,
+              current: removal.current,
+              share: Math.round(removal.share * 100),
+            })
+          : null}
+      </Modal>
+    </>
+  );
+}
 
 /** The dry run's outcome: counts, or every bad cell by file, row, column, value and rule (like the import wizard). */
 export function ExamUploadResult({
@@ -123,14 +192,7 @@ export function ExamUploadWizard({ exam, onDone }: { exam: Exam; onDone?: () => 
       }),
     onSuccess: setResult,
   });
-  const commit = useMutation({
-    mutationFn: () => api.commitExamUpload(exam.id, result?.id ?? ''),
-    onSuccess: async (r) => {
-      setResult(r);
-      await queryClient.invalidateQueries({ queryKey: ['exams'] });
-      onDone?.();
-    },
-  });
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={5} style={{ margin: 0 }}>
@@ -164,13 +226,16 @@ export function ExamUploadWizard({ exam, onDone }: { exam: Exam; onDone?: () => 
         {t('exam.up.validate')}
       </Button>
       {check.error ? <Alert type="error" title={errorMessage(check.error, lang)} /> : null}
-      {commit.error ? <Alert type="error" title={commitErrorMessage(commit.error, t, lang)} /> : null}
       {result ? (
-        <ExamUploadResult
+        <ExamUploadCommit
+          key={result.id}
           exam={exam}
           upload={result}
-          onCommit={() => commit.mutate()}
-          committing={commit.isPending}
+          onCommitted={async (r) => {
+            setResult(r);
+            await queryClient.invalidateQueries({ queryKey: ['exams'] });
+            onDone?.();
+          }}
         />
       ) : null}
     </Space>
