@@ -153,6 +153,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       .send(errorBody({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' }, req.id));
   });
 
+  // liveness: answered from the event loop alone (no database), so a probe sees at once whether the process
+  // still serves requests
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  // the upload reading threads stop with the app
+  app.addHook('onClose', async () => {
+    await services.sheets.close();
+  });
+
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !opts.webDist) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', requestId: req.id } });

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SHEET_LIMITS } from './shared/sheets/limits';
@@ -34,6 +35,12 @@ export function parseTrustProxy(raw: string): TrustProxy | undefined {
   });
   return ok && list.length > 0 ? list : undefined;
 }
+
+/**
+ * Reading threads by default: one core stays with the event loop that answers every other request (on a 2-core
+ * machine, one thread reads), at most 2.
+ */
+export const DEFAULT_UPLOAD_WORKERS = Math.max(1, Math.min(2, os.availableParallelism() - 1));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -84,7 +91,7 @@ const envSchema = z.object({
   MAX_SHEET_ROWS: z.coerce.number().int().min(10).max(10_000_000).default(200_000),
   MAX_SHEET_COLUMNS: z.coerce.number().int().min(10).max(16_384).default(300),
   MAX_ERRORS_KEPT: z.coerce.number().int().min(10).max(1_000_000).default(1000),
-  UPLOAD_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  UPLOAD_WORKERS: z.coerce.number().int().min(1).max(64).default(DEFAULT_UPLOAD_WORKERS),
   UPLOAD_QUEUE: z.coerce.number().int().min(0).max(10_000).default(8),
   UPLOAD_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(768),
   UPLOAD_PARSE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
@@ -160,7 +167,7 @@ export interface UploadSettings extends SheetPoolOptions {
 export const DEFAULT_UPLOADS: UploadSettings = {
   limits: DEFAULT_SHEET_LIMITS,
   maxErrorsKept: 1000,
-  workers: 2,
+  workers: DEFAULT_UPLOAD_WORKERS,
   queue: 8,
   workerMemoryMb: 768,
   parseSeconds: 120,

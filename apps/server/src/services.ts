@@ -79,6 +79,7 @@ export function createServices(
     orgs,
     audit,
     readRows: sheets.visitRows,
+    checkFile: sheets.checkEnvelope,
     maxErrorsKept: uploads.maxErrorsKept,
     dryRunMinutes: config.importDryRunMinutes,
     clock,

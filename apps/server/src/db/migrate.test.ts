@@ -131,6 +131,8 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'account_id',
     'created_at',
     'finished_at',
+    'error_count',
+    'expires_at',
   ],
   import_errors: ['job_id', 'seq', 'row_number', 'column_name', 'value', 'rule', 'message'],
   policy_packs: [
@@ -592,6 +594,7 @@ const NULLABLE = new Set([
   'import_jobs.commit_mode',
   'import_jobs.error_code',
   'import_jobs.error_message',
+  'import_jobs.expires_at',
   'import_jobs.finished_at',
   'policy_packs.region_org_id',
   'policy_packs.derived_from',

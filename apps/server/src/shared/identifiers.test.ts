@@ -130,13 +130,13 @@ afterAll(async () => {
 });
 
 describe('hardening: identifiers users upload have length and charset rules', () => {
-  it('a score sheet with a 5,000-character, an emoji and a 33-character student id: each refused by row, column, cut value and rule', async () => {
+  it('a score sheet with a 900-character, an emoji and a 33-character student id: each refused by row, column, cut value and rule', async () => {
     const created = await exam({});
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     const sheet = [
       'student_id,school,class,Q1,Q2,Q3,Q4,Q5',
-      `${'9'.repeat(5000)},${schoolName},1班,1,1,1,1,1`,
+      `${'9'.repeat(900)},${schoolName},1班,1,1,1,1,1`,
       `学生😀,${schoolName},1班,1,1,1,1,1`,
       `${'A'.repeat(33)},${schoolName},1班,1,1,1,1,1`,
       `${'A'.repeat(32)},${schoolName},1班🎉,1,1,1,1,1`,
@@ -161,11 +161,32 @@ describe('hardening: identifiers users upload have length and charset rules', ()
       ['scores', 4, 'student_id', 'STUDENT_ID_FORMAT'],
       ['scores', 5, 'class', 'TEXT_FORMAT'],
     ]);
-    expect(u.errors[0]?.value).toBe(`${'9'.repeat(40)}…（共 5000 个字符）`);
+    expect(u.errors[0]?.value).toBe(`${'9'.repeat(40)}…（共 900 个字符）`);
     expect(u.errors[0]?.message).toContain('应为 1–32 个英文字母、数字');
     expect(u.errors[1]?.value).toBe('学生😀');
-    // the whole answer stays small: nothing echoes the 5,000 characters
+    // the whole answer stays small: nothing echoes the 900 characters
     expect(r.body.length).toBeLessThan(4000);
+
+    // a cell longer than MAX_CELL_CHARS refuses the whole file, naming row, column and the setting
+    const long = multipartFiles({
+      scores: {
+        name: 'scores.csv',
+        body: `student_id,school,class,Q1,Q2,Q3,Q4,Q5\n${'9'.repeat(5000)},${schoolName},1班,1,1,1,1,1`,
+      },
+      items: { name: 'items.csv', body: ITEMS_CSV },
+    });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/exams/${id}/uploads`,
+      headers: { ...s.headers, 'content-type': long.contentType },
+      payload: long.payload,
+    });
+    expect(refused.statusCode).toBe(422);
+    const error = refused.json().error as { code: string; message: string };
+    expect(error.code).toBe('FILE_LIMIT_EXCEEDED');
+    expect(error.message).toContain('第 2 行 A 列');
+    expect(error.message).toContain('MAX_CELL_CHARS');
+    expect(refused.body.length).toBeLessThan(2000);
   });
 
   it('names typed in a form: emoji, control characters and over-long names are 400 naming the field', async () => {

@@ -22,6 +22,7 @@ import {
 } from '@yanxun/core/exams';
 import { assertCsvText, checkCsvBounds, decodeCsv } from './sheets/csv';
 import { LOCAL_SHEET_LIMITS, SheetError, type SheetErrorCode, type SheetLimits } from './sheets/limits';
+import { type SheetFormat, sheetFormat } from './sheets/rows';
 import { readXlsxRows, type SheetCell } from './sheets/xlsx';
 
 /** A file that cannot be read as a sheet, or goes past a limit; `code` is the API error code it answers with. */
@@ -36,8 +37,6 @@ export class SheetReadError extends Error {
     this.name = 'SheetReadError';
   }
 }
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export const decodeText = decodeCsv;
 
@@ -77,10 +76,14 @@ export async function readSheetSource(
   limits: SheetLimits = LOCAL_SHEET_LIMITS,
 ): Promise<SheetSource> {
   if (buf.length === 0) throw new SheetReadError(fileName, `文件 ${fileName} 是空的（0 字节）`, 'FILE_EMPTY');
-  if (ZIP_MAGIC.every((b, i) => buf[i] === b))
-    return { kind: 'cells', cells: await readXlsx(buf, fileName, limits) };
-  if (fileName.toLowerCase().endsWith('.xls'))
-    throw new SheetReadError(fileName, `不支持旧版 .xls 格式（${fileName}），请另存为 .xlsx 或 CSV`);
+  let format: SheetFormat;
+  try {
+    format = sheetFormat(buf, fileName);
+  } catch (err) {
+    if (!(err instanceof SheetError)) throw err;
+    throw new SheetReadError(fileName, `${fileName}：${err.message}`, err.code, err.details);
+  }
+  if (format === 'xlsx') return { kind: 'cells', cells: await readXlsx(buf, fileName, limits) };
   const text = decodeText(buf);
   try {
     assertCsvText(text);

@@ -119,8 +119,13 @@ export interface TestApp {
   services: Services;
 }
 
-export async function buildTestApp(db: Database, clock?: () => Date): Promise<TestApp> {
-  const services = createServices(db, TEST_SETTINGS, clock);
+/** The app on `db` with the test settings; `settings` overrides some (e.g. upload limits). */
+export async function buildTestApp(
+  db: Database,
+  clock?: () => Date,
+  settings: Partial<Parameters<typeof createServices>[1]> = {},
+): Promise<TestApp> {
+  const services = createServices(db, { ...TEST_SETTINGS, ...settings }, clock);
   const app = await buildApp({ services, logLevel: 'silent', maxUploadBytes: 5 * 1024 * 1024 });
   return { app, services };
 }

@@ -202,6 +202,9 @@ const zhCNBase = {
   'import.noErrors': '校验通过，没有发现错误。',
   'import.hasErrors': '发现 {n} 行有错误。建议在原文件中修正后重新上传。',
   'import.errors': '错误明细',
+  'import.errorsCapped':
+    '共 {count} 处错误，下面列出按行号排在前面的 {kept} 处；修正这些后重新上传，即可看到其余的。',
+  'import.keptUntil': '校验结果保留至 {time}；之后导入需重新上传文件。',
   'import.col.row': '行',
   'import.col.column': '列',
   'import.col.value': '值',
@@ -593,6 +596,9 @@ const enUS: Record<MessageKey, string> = {
   'import.noErrors': 'Validation passed; no errors found.',
   'import.hasErrors': '{n} rows have errors. Fix them in the file and upload it again.',
   'import.errors': 'Errors',
+  'import.errorsCapped':
+    '{count} errors in all; the first {kept} by row are listed. Fix them and upload again to see the rest.',
+  'import.keptUntil': 'This check is kept until {time}; after that, upload the file again to import it.',
   'import.col.row': 'Row',
   'import.col.column': 'Column',
   'import.col.value': 'Value',

@@ -418,11 +418,15 @@ describe('hardening: the importer does not tell that an ID number exists in anot
     expect(await rowErrors(qingcheng, job.id)).toEqual([]);
 
     const teachers = await countRows('teachers');
-    const done = await commit(qingcheng, job.id, 'valid');
+    const refused = await postCommit(qingcheng, job.id, 'valid');
+    expect(refused.statusCode, refused.body).toBe(409);
+    const error = refused.json().error as { code: string; message: string };
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain('第 2 行的身份证号不能由您导入');
+    expect(error.message).not.toMatch(/英德|已登记|已存在|任职|管辖范围以外/);
+    const done = await getJob(qingcheng, job.id);
     expect(done.status).toBe('failed');
-    expect(done.error?.code).toBe('CONFLICT');
-    expect(done.error?.message).toContain('第 2 行的身份证号不能由您导入');
-    expect(done.error?.message).not.toMatch(/英德|已登记|已存在|任职|管辖范围以外/);
+    expect(done.error?.message).toBe(error.message);
     expect((await teachersByIdNumber([other.id_number]))[0]?.school_id).toBe(schoolY.id);
     expect(await countRows('teachers')).toBe(teachers);
   });
@@ -690,6 +694,7 @@ describe('teachers: CSV files', () => {
 // ---------- unreadable files ----------
 
 describe('teachers: files that cannot be imported', () => {
+  /** The dry run's failure, as a failed job (what reading shows). */
   async function failed(name: string, body: Buffer, kind: ImportKind = 'teachers') {
     const job = await dryRun(qingcheng, kind, name, body);
     expect(job.status).toBe('failed');
@@ -699,17 +704,28 @@ describe('teachers: files that cannot be imported', () => {
     return job;
   }
 
+  /** Refused by the upload itself (what the file's envelope shows): 400, and no job is created. */
+  async function refused(name: string, body: Buffer) {
+    const jobs = await countRows('import_jobs');
+    const res = await upload(qingcheng, 'teachers', name, body);
+    expect(res.statusCode, res.body).toBe(400);
+    const error = res.json().error as { code: string; message: string };
+    expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await countRows('import_jobs')).toBe(jobs);
+    return { error };
+  }
+
   it('a truncated .xlsx (the first half of a real one) → FILE_UNREADABLE', async () => {
     const rows = Array.from({ length: 50 }, () => goodTeacher(schoolQ).row);
     const whole = await workbook(TEACHER_HEADERS, rows);
-    const job = await failed('cut.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
+    const job = await refused('cut.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
     expect(job.error?.code).toBe('FILE_UNREADABLE');
   });
 
   it('random bytes named .xlsx → FILE_UNREADABLE', async () => {
     const bytes = randomBytes(4096);
     bytes[0] = 0x00; // never a ZIP or OLE signature
-    const job = await failed('random.xlsx', bytes);
+    const job = await refused('random.xlsx', bytes);
     expect(job.error?.code).toBe('FILE_UNREADABLE');
   });
 
@@ -718,14 +734,14 @@ describe('teachers: files that cannot be imported', () => {
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(1024),
     ]);
-    const job = await failed('教师.xls', ole);
+    const job = await refused('教师.xls', ole);
     expect(job.error?.code).toBe('FILE_UNREADABLE');
     expect(job.error?.message).toContain('.xlsx');
     expect(job.error?.message).toContain('另存为');
   });
 
   it('an empty file (0 bytes) → FILE_EMPTY', async () => {
-    const job = await failed('empty.xlsx', Buffer.alloc(0));
+    const job = await refused('empty.xlsx', Buffer.alloc(0));
     expect(job.error?.code).toBe('FILE_EMPTY');
   });
 
@@ -762,7 +778,7 @@ describe('teachers: files that cannot be imported', () => {
   });
 
   it('a failed job cannot be committed (409 IMPORT_NOT_READY)', async () => {
-    const job = await failed('empty.csv', Buffer.alloc(0));
+    const job = await failed('header-only.csv', Buffer.from(csvText(TEACHER_HEADERS, [])));
     const res = await postCommit(qingcheng, job.id, 'valid');
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('IMPORT_NOT_READY');

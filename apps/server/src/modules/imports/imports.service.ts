@@ -18,6 +18,7 @@ import { AppError, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can, requirePermission } from '../../shared/permissions';
 import { RowErrors } from '../../shared/row-errors';
+import { sheetAppError } from '../../shared/sheets/app-errors';
 import type { AuditService } from '../audit';
 import { type OrgRepository, type OrgRow, type OrgService, regionKeyOf, type SchoolWrite } from '../org';
 import { identifierView, type PeopleRepository, type TeacherRecord, type TeacherWrite } from '../people';
@@ -118,10 +119,6 @@ function sameSchool(w: SchoolWrite, e: OrgRow): boolean {
   );
 }
 
-/**
- * Rows whose ID number the importer may not write: registered to a teacher outside its scope. The message does
- * not say so (another county's teacher is not even confirmed to exist); nothing of the import is written.
- */
 const importPermission = (kind: ImportKind) => (kind === 'schools' ? 'import.schools' : 'import.teachers');
 
 export function createImportsService(deps: {
@@ -132,6 +129,8 @@ export function createImportsService(deps: {
   audit: AuditService;
   /** reads an uploaded file's rows (the upload worker pool) */
   readRows: RowReader;
+  /** the checks of an upload that need no reading (empty, not a sheet, zip entries, declared sizes and ratios) */
+  checkFile?: (buf: Uint8Array, fileName: string) => Promise<void>;
   /** row errors kept per job (all are counted) */
   maxErrorsKept?: number;
   /** a dry run may be committed this long after it finished */
@@ -715,6 +714,13 @@ export function createImportsService(deps: {
 
     async start(actor: Actor, kind: ImportKind, fileName: string, buf: Buffer): Promise<ImportJob> {
       requirePermission(actor, importPermission(kind));
+      if (deps.checkFile) {
+        try {
+          await deps.checkFile(buf, fileName);
+        } catch (err) {
+          throw sheetAppError(err);
+        }
+      }
       await sweepExpired();
       const row = await repo.create(kind, fileName.slice(0, 200), actor.accountId);
       const job: ActiveJob = {

@@ -6,12 +6,13 @@
 import { readExamFiles } from './exam-files';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from './limits';
 import type { SheetPool } from './pool';
-import { readSheetRows } from './rows';
+import { checkSheetEnvelope, readSheetRows } from './rows';
 import type { SheetRow } from './xlsx';
 
 export function inProcessSheets(limits: SheetLimits = DEFAULT_SHEET_LIMITS): Omit<SheetPool, 'close'> {
   return {
     limits,
+    checkEnvelope: (buf: Uint8Array, fileName: string) => checkSheetEnvelope(buf, fileName, limits),
     async visitRows(buf: Uint8Array, fileName: string, onBatch: (rows: SheetRow[]) => void) {
       let n = 0;
       await readSheetRows(buf, fileName, limits, (r) => {

@@ -7,6 +7,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { limitErrors, SheetError, type SheetLimits } from './limits';
+import { checkSheetEnvelope } from './rows';
 import type { ExamFile, ExamRead, ExamResult, ExamTask, RowsMessage, RowsTask, SheetFailure } from './worker';
 import type { SheetRow } from './xlsx';
 
@@ -52,7 +53,6 @@ export function createSheetPool(options: SheetPoolOptions) {
     name: 'readSheetTask',
     minThreads: 0,
     maxThreads: options.workers,
-    maxQueue: options.queue,
     idleTimeout: 60_000,
     resourceLimits: {
       maxOldGenerationSizeMb: options.workerMemoryMb,
@@ -60,13 +60,23 @@ export function createSheetPool(options: SheetPoolOptions) {
     },
   });
 
-  /** A worker's crash, the time limit or a full queue, as the error the uploader reads. */
+  /**
+   * Reads admitted and not yet finished. Piscina does not count abortable tasks against its own queue limit, so
+   * admission is counted here: `workers` reading and `queue` waiting, and any further read is refused at once.
+   */
+  let admitted = 0;
+
+  function admit(): void {
+    if (admitted >= options.workers + options.queue) throw new SheetPoolBusy();
+    admitted += 1;
+  }
+
+  /** A worker's crash or the time limit, as the error the uploader reads. */
   function poolError(err: unknown, signal: AbortSignal): Error {
     if (err instanceof SheetError || err instanceof SheetPoolBusy) return err;
     const e = err as { code?: string; name?: string; message?: string };
     if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return limitErrors.memory(options.workerMemoryMb);
     if (signal.aborted && e.name === 'AbortError') return limitErrors.time(options.parseSeconds);
-    if (e.message === 'Task queue is at limit') return new SheetPoolBusy();
     return err instanceof Error ? err : new Error(String(err));
   }
 
@@ -81,16 +91,25 @@ export function createSheetPool(options: SheetPoolOptions) {
   return {
     limits,
 
+    /** The envelope checks (see checkSheetEnvelope), in the calling thread: a bomb is refused before it is queued. */
+    checkEnvelope(buf: Uint8Array, fileName: string): Promise<void> {
+      return checkSheetEnvelope(buf, fileName, limits);
+    },
+
     /**
      * Read the rows of an import file (the first worksheet of an .xlsx, or a CSV) and hand them to `onBatch` in
      * order, a batch at a time. Resolves with the number of rows; rejects with a SheetError (file or limit),
      * SheetPoolBusy, or whatever `onBatch` throws (the read is stopped then).
      */
     async visitRows(buf: Uint8Array, fileName: string, onBatch: (rows: SheetRow[]) => void): Promise<number> {
+      admit();
       const { port1, port2 } = new MessageChannel();
       const acked = new Int32Array(new SharedArrayBuffer(4));
+      // a plain timer, held until the read ends (an AbortSignal.timeout inside AbortSignal.any is held only weakly
+      // and may be collected before it fires)
       const stop = new AbortController();
-      const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(options.parseSeconds * 1000)]);
+      const timer = setTimeout(() => stop.abort(), options.parseSeconds * 1000);
+      const { signal } = stop;
       const copy = ownCopy(buf);
       let consumerError: unknown;
       const ended = new Promise<number>((resolve, reject) => {
@@ -105,8 +124,12 @@ export function createSheetPool(options: SheetPoolOptions) {
                 reject(err);
               }
             }
-            Atomics.add(acked, 0, 1);
-            Atomics.notify(acked, 0);
+            // acknowledged after the event loop's next turn: otherwise Node keeps handing this port's messages
+            // to this loop as fast as the worker sends them, and requests wait until the whole file is read
+            setImmediate(() => {
+              Atomics.add(acked, 0, 1);
+              Atomics.notify(acked, 0);
+            });
           } else if ('failure' in m) reject(failureError(m.failure));
           else resolve(m.rows);
         });
@@ -129,6 +152,8 @@ export function createSheetPool(options: SheetPoolOptions) {
         if (consumerError !== undefined) throw consumerError;
         throw err;
       } finally {
+        clearTimeout(timer);
+        admitted -= 1;
         ended.catch(() => undefined);
         port1.close();
       }
@@ -140,25 +165,12 @@ export function createSheetPool(options: SheetPoolOptions) {
       knownSchools: Iterable<string>,
       fastPath: boolean,
     ): Promise<ExamRead> {
-      const own = (f: ExamFile): ExamFile => ({ name: f.name, buf: ownCopy(f.buf) });
-      const task: ExamTask = {
-        kind: 'exam',
-        items: own(files.items),
-        scores: own(files.scores),
-        prior: files.prior ? own(files.prior) : undefined,
-        limits,
-        knownSchools: [...knownSchools],
-        fastPath,
-      };
-      const transfer = [task.items.buf.buffer, task.scores.buf.buffer];
-      if (task.prior) transfer.push(task.prior.buf.buffer);
-      const result = await runTask<ExamResult>(
-        task,
-        transfer,
-        AbortSignal.timeout(options.parseSeconds * 1000),
-      );
-      if (!result.ok) throw failureError(result.failure);
-      return result.read;
+      admit();
+      try {
+        return await examTask(files, knownSchools, fastPath);
+      } finally {
+        admitted -= 1;
+      }
     },
 
     /** Stop the threads (tests, shutdown). */
@@ -166,6 +178,34 @@ export function createSheetPool(options: SheetPoolOptions) {
       return pool.destroy();
     },
   };
+
+  async function examTask(
+    files: { items: ExamFile; scores: ExamFile; prior?: ExamFile | undefined },
+    knownSchools: Iterable<string>,
+    fastPath: boolean,
+  ): Promise<ExamRead> {
+    const own = (f: ExamFile): ExamFile => ({ name: f.name, buf: ownCopy(f.buf) });
+    const task: ExamTask = {
+      kind: 'exam',
+      items: own(files.items),
+      scores: own(files.scores),
+      prior: files.prior ? own(files.prior) : undefined,
+      limits,
+      knownSchools: [...knownSchools],
+      fastPath,
+    };
+    const transfer = [task.items.buf.buffer, task.scores.buf.buffer];
+    if (task.prior) transfer.push(task.prior.buf.buffer);
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), options.parseSeconds * 1000);
+    try {
+      const result = await runTask<ExamResult>(task, transfer, stop.signal);
+      if (!result.ok) throw failureError(result.failure);
+      return result.read;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
 
 export type SheetPool = ReturnType<typeof createSheetPool>;

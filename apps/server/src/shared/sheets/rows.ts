@@ -5,7 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { assertCsvText, checkCsvBounds, decodeCsv } from './csv';
 import { SheetError, type SheetLimits } from './limits';
-import { readXlsxRows, type SheetRow } from './xlsx';
+import { checkXlsxEnvelope, readXlsxRows, type SheetRow } from './xlsx';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -55,4 +55,18 @@ export async function readSheetRows(
   } else {
     csvRows(buf, limits, onRow);
   }
+}
+
+/**
+ * The checks that need no reading of the content: empty, not a sheet, too many zip entries, an entry declaring
+ * more than the unzipped budget or a ratio over the limit. Cheap enough for the request thread, so that an upload
+ * such as a zip bomb is refused in the answer to the upload itself; the content is read later, in a worker.
+ */
+export async function checkSheetEnvelope(
+  buf: Uint8Array,
+  fileName: string,
+  limits: SheetLimits,
+): Promise<void> {
+  if (sheetFormat(buf, fileName) === 'xlsx')
+    await checkXlsxEnvelope(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), limits);
 }

@@ -103,6 +103,29 @@ class XlsxReader {
     return reader;
   }
 
+  /**
+   * What the central directory alone tells: every entry's declared size against the unzipped budget and its
+   * ratio against the zip-ratio limit. Cheap (nothing is inflated), so it runs before an upload is accepted.
+   */
+  checkDeclaredSizes(): void {
+    const { limits } = this;
+    for (const entry of this.entries.values()) {
+      const bytes = entry.uncompressedSize;
+      if (bytes > limits.maxUnzippedBytes)
+        throw limitErrors.unzipped(limits.maxUnzippedBytes, entry.fileName, bytes);
+      if (bytes > ZIP_RATIO_GRACE_BYTES && bytes / Math.max(1, entry.compressedSize) > limits.maxZipRatio)
+        throw limitErrors.ratio(
+          limits.maxZipRatio,
+          entry.fileName,
+          bytes / Math.max(1, entry.compressedSize),
+        );
+    }
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
   private entry(name: string): yauzl.Entry | undefined {
     return this.entries.get(name.replace(/^\/+/, '').toLowerCase());
   }
@@ -142,6 +165,13 @@ class XlsxReader {
     } catch (err) {
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
       if (err instanceof SheetError) throw err;
+      // yauzl refuses an entry that inflates to more (or less) than its headers declare
+      if (/bytes in the stream/.test((err as Error).message))
+        throw new SheetError(
+          'FILE_UNREADABLE',
+          `工作簿内部文件 ${name} 的实际大小与声明不符（文件已损坏或是恶意构造的），已拒绝`,
+          { entry: name },
+        );
       throw unreadable(`${name}：${(err as Error).message}`);
     }
     budget.used += bytes;
@@ -383,4 +413,14 @@ export async function readXlsxRows(
 ): Promise<void> {
   const reader = await XlsxReader.open(buf, limits);
   await reader.rows(onRow);
+}
+
+/** Refuse a workbook whose central directory already breaks a limit (entries, declared size, ratio). */
+export async function checkXlsxEnvelope(buf: Buffer, limits: SheetLimits): Promise<void> {
+  const reader = await XlsxReader.open(buf, limits);
+  try {
+    reader.checkDeclaredSizes();
+  } finally {
+    reader.close();
+  }
 }

@@ -126,6 +126,33 @@ describe('ImportPreview with row errors', () => {
   });
 });
 
+describe('hardening: an import with more errors than the server keeps', () => {
+  it('says how many errors there are in all and that the first ones by row are listed; says until when the check is kept', async () => {
+    listImportErrors.mockResolvedValue({ items: [], total: 1000, page: 1, pageSize: 10 });
+    const many = {
+      ...VALIDATED,
+      totalRows: 5000,
+      validRows: 0,
+      errorRows: 5000,
+      errorCount: 7200,
+      expiresAt: '2026-12-06T06:30:00.000Z',
+    };
+    renderWithApp(<ImportPreview job={many} onReupload={vi.fn()} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('import-has-errors').textContent).toContain('共 7200 处错误'),
+    );
+    expect(screen.getByTestId('import-has-errors').textContent).toContain('前面的 1000 处');
+    expect(screen.getByTestId('import-expires').textContent).toMatch(/校验结果保留至 2026-12-06 \d\d:30/);
+  });
+
+  it('says nothing of a cap when every error is listed', async () => {
+    renderWithApp(<ImportPreview job={{ ...VALIDATED, errorCount: 3 }} onReupload={vi.fn()} />);
+    await screen.findByText('身份证号校验位错误');
+    expect(screen.getByTestId('import-has-errors').textContent).not.toContain('处错误');
+    expect(screen.queryByTestId('import-expires')).toBeNull();
+  });
+});
+
 describe('ImportPreview without errors', () => {
   it('offers a single "确认导入" that commits everything, and no error table', async () => {
     commitImport.mockResolvedValueOnce(null);

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ImportJob, ImportRowError } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Alert, Button, Card, Col, Popconfirm, Row, Space, Statistic, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
@@ -96,11 +97,22 @@ export function ImportPreview({ job, onReupload }: { job: ImportJob; onReupload:
           showIcon
           icon={<WarningOutlined />}
           title={t('import.hasErrors', { n: job.errorRows })}
+          description={
+            errors.data && job.errorCount > errors.data.total
+              ? t('import.errorsCapped', { count: job.errorCount, kept: errors.data.total })
+              : undefined
+          }
           data-testid="import-has-errors"
         />
       ) : (
         <Alert type="success" showIcon icon={<CheckCircleOutlined />} title={t('import.noErrors')} />
       )}
+
+      {job.status === 'validated' && job.expiresAt ? (
+        <Typography.Text type="secondary" data-testid="import-expires">
+          {t('import.keptUntil', { time: dayjs(job.expiresAt).format('YYYY-MM-DD HH:mm') })}
+        </Typography.Text>
+      ) : null}
 
       {commit.isError ? (
         <Alert
