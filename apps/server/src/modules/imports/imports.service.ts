@@ -1,58 +1,37 @@
 import type { ImportJob, ImportKind, ImportRowError, Page } from '@yanxun/contracts';
-import {
-  cellsByKey,
-  codeName,
-  isBlankRow,
-  matchHeaders,
-  type NormalizedSchool,
-  type NormalizedTeacher,
-  pinyinKey,
-  pinyinKeys,
-  todayInShanghai,
-  validateSchoolRow,
-  validateTeacherRow,
-} from '@yanxun/core';
+import { codeName, todayInShanghai } from '@yanxun/core';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
-import { can, requirePermission } from '../../shared/permissions';
-import { RowErrors } from '../../shared/row-errors';
+import { requirePermission } from '../../shared/permissions';
 import { sheetAppError } from '../../shared/sheets/app-errors';
 import type { AuditService } from '../audit';
-import { type OrgRepository, type OrgRow, type OrgService, regionKeyOf, type SchoolWrite } from '../org';
-import { identifierView, type PeopleRepository, type TeacherRecord, type TeacherWrite } from '../people';
-import { buildErrorWorkbook, buildExport, buildTemplate } from './imports.excel';
-import { type RowReader, visitSheet } from './imports.parser';
-import { createImportsRepository, type ImportJobRow, type JobPatch } from './imports.repository';
+import type { OrgRepository, OrgService, SchoolWrite } from '../org';
+import { identifierView, type PeopleRepository, type TeacherWrite } from '../people';
 import {
-  expiredDryRun,
-  idNumbersUnavailable,
-  isUniqueViolation,
-  orgState,
-  SeenState,
-  staleDryRun,
-  teacherState,
-} from './imports.stale';
-
-type TeacherPrepared = TeacherWrite & { row: number };
-type SchoolPrepared = SchoolWrite & { row: number };
+  type DryRunContext,
+  type DryRunTarget,
+  sameSchool,
+  sameTeacher,
+  validateSchools,
+  validateTeachers,
+  withPinyin,
+} from './imports.dry-run';
+import { buildErrorWorkbook, buildExport, buildTemplate } from './imports.excel';
+import type { RowReader } from './imports.parser';
+import { schoolsAsSeen, teachersAsSeen } from './imports.recheck';
+import { createImportsRepository, type ImportJobRow, type JobPatch } from './imports.repository';
+import { expiredDryRun, isUniqueViolation, SeenState, staleDryRun } from './imports.stale';
 
 /** What an active job keeps in memory between its dry run and its commit. */
-interface ActiveJob {
+interface ActiveJob extends DryRunTarget {
   kind: ImportKind;
   accountId: string;
-  teachers: TeacherPrepared[];
   /** rows that had errors, by row number: left out of a 'valid' commit */
   errorRowNumbers: Set<number>;
-  schools: SchoolPrepared[];
-  /** what the dry run saw of each teacher (by ID number) or school (by code) it will write */
-  seen: SeenState;
-  /** what it saw of each school the teachers go to, or each county/乡镇 the schools go under (by org id) */
-  places: Map<string, string>;
   /** the dry run may be committed until then */
   expiresAt: Date | null;
-  state: JobPatch;
   done: Promise<void>;
 }
 
@@ -80,45 +59,6 @@ function toJob(row: ImportJobRow, live?: JobPatch): ImportJob {
   };
 }
 
-function sameTeacher(w: TeacherWrite, e: TeacherRecord): boolean {
-  return (
-    w.name === e.name &&
-    w.gender === e.gender &&
-    w.birthDate === e.birth_date &&
-    w.phone === e.phone &&
-    w.schoolId === e.school_id &&
-    w.stage === e.stage &&
-    w.subject === e.subject &&
-    w.title === e.title &&
-    w.backbone === e.backbone &&
-    w.teachingStartDate === e.teaching_start_date &&
-    w.trainingStartYear === e.training_start_year &&
-    [...w.rolesHeld].sort().join() === [...e.roles_held].sort().join() &&
-    w.status === e.status
-  );
-}
-
-/** Fill the pinyin sort/search keys (only rows that will be written need them; it is the costly part). */
-function withPinyin(w: TeacherWrite): TeacherWrite {
-  if (w.namePinyin === '') {
-    const k = pinyinKeys(w.name);
-    w.namePinyin = k.key;
-    w.nameInitials = k.initials;
-  }
-  return w;
-}
-
-function sameSchool(w: SchoolWrite, e: OrgRow): boolean {
-  return (
-    w.name === e.name &&
-    w.parentId === e.parent_id &&
-    [...w.stages].sort().join() === [...e.stages].sort().join() &&
-    w.schoolType === e.school_type &&
-    w.locationType === e.location_type &&
-    w.groupName === e.group_name
-  );
-}
-
 const importPermission = (kind: ImportKind) => (kind === 'schools' ? 'import.schools' : 'import.teachers');
 
 export function createImportsService(deps: {
@@ -143,6 +83,8 @@ export function createImportsService(deps: {
   const repo = createImportsRepository(db);
   const now = deps.clock ?? (() => new Date());
   const active = new Map<string, ActiveJob>();
+  const dryRun: DryRunContext = { orgRepo, peopleRepo, readRows, maxErrorsKept, now };
+  const recheck = { orgRepo, peopleRepo };
 
   async function setState(id: string, job: ActiveJob, patch: JobPatch, persist = true): Promise<void> {
     Object.assign(job.state, patch);
@@ -156,291 +98,13 @@ export function createImportsService(deps: {
     return row;
   }
 
-  // ---------- dry run ----------
-
-  async function validateTeachers(actor: Actor, _id: string, job: ActiveJob, buf: Buffer, fileName: string) {
-    const today = todayInShanghai(now());
-    const errors = new RowErrors<ImportRowError>(maxErrorsKept);
-    const valid: Array<{ row: number; t: NormalizedTeacher }> = [];
-    let total = 0;
-    let mapping: Map<number, string> = new Map();
-    // about 120 bytes of compressed xlsx per teacher row: enough for a progress estimate while streaming
-    const expectedRows = Math.max(1, buf.length / 120);
-    await visitSheet(readRows, buf, fileName, {
-      header: (h) => {
-        const match = matchHeaders('teachers', h.values);
-        if (match.missing.length > 0) {
-          throw new AppError(
-            'HEADER_MISMATCH',
-            `表头缺少必填列：${match.missing.map((c) => c.header).join('、')}。请使用“下载模板”得到的表头${
-              match.unknown.length ? `；无法识别的列：${match.unknown.slice(0, 10).join('、')}` : ''
-            }`,
-          );
-        }
-        mapping = match.mapping;
-      },
-      row: (r) => {
-        if (isBlankRow(r.values)) return;
-        total++;
-        const res = validateTeacherRow(cellsByKey(mapping, r.values), r.row, { today });
-        if (res.value) valid.push({ row: r.row, t: res.value });
-        else errors.add(...res.errors);
-        if (total % 2000 === 0) job.state.progress = Math.min(70, (total / expectedRows) * 70);
-      },
-    });
-    if (total === 0) throw new AppError('FILE_EMPTY', '文件只有表头，没有数据行');
-
-    // the same ID number twice in one file: neither row can be trusted
-    const seen = new Map<string, number[]>();
-    for (const v of valid) seen.set(v.t.idNumber, [...(seen.get(v.t.idNumber) ?? []), v.row]);
-    const dupRows = new Set<number>();
-    for (const [idNumber, rows] of seen) {
-      if (rows.length < 2) continue;
-      for (const row of rows) {
-        dupRows.add(row);
-        errors.add({
-          row,
-          column: '身份证号',
-          value: idNumber,
-          rule: 'DUPLICATE_IN_FILE',
-          message: `同一身份证号在文件中出现 ${rows.length} 次（第 ${rows.join('、')} 行），请只保留一行`,
-        });
-      }
-    }
-
-    // schools must exist and lie in the importer's scope
-    const codes = [...new Set(valid.map((v) => v.t.schoolCode))];
-    const schools = new Map((await orgRepo.findByCodes(codes)).map((s) => [s.code ?? '', s]));
-    const existing = await peopleRepo.findByIdNumbers(valid.map((v) => v.t.idNumber));
-    job.state.progress = 80;
-    const prepared: TeacherPrepared[] = [];
-    let toCreate = 0;
-    let toUpdate = 0;
-    let unchanged = 0;
-    for (const { row, t } of valid) {
-      if (dupRows.has(row)) continue;
-      const school = schools.get(t.schoolCode);
-      if (!school || (school.kind !== 'school' && school.kind !== 'tdc')) {
-        errors.add({
-          row,
-          column: '学校标识码',
-          value: t.schoolCode,
-          rule: 'SCHOOL_CODE.NOT_FOUND',
-          message: '系统中没有此学校标识码，请先导入学校或核对代码',
-        });
-        continue;
-      }
-      if (!can(actor, 'import.teachers', school.path)) {
-        errors.add({
-          row,
-          column: '学校标识码',
-          value: t.schoolCode,
-          rule: 'SCOPE.SCHOOL',
-          message: '该学校不在您的管辖范围内',
-        });
-        continue;
-      }
-      // a teacher registered outside the importer's scope reads exactly like an unknown ID number: counted as
-      // new here, refused by the commit (commitTeachers) without saying that the number is registered
-      const found = existing.get(t.idNumber);
-      const e = found && can(actor, 'import.teachers', found.org_path) ? found : undefined;
-      const w: TeacherPrepared = {
-        row,
-        idNumber: t.idNumber,
-        name: t.name,
-        namePinyin: '',
-        nameInitials: '',
-        gender: t.gender,
-        birthDate: t.birthDate,
-        phone: t.phone,
-        schoolId: school.id,
-        countyId: regionKeyOf(school),
-        orgPath: school.path,
-        stage: t.stage,
-        subject: t.subject,
-        title: t.title,
-        backbone: t.backbone,
-        teachingStartDate: t.teachingStartDate,
-        trainingStartYear: t.trainingStartYear,
-        rolesHeld: t.roles,
-        status: t.status,
-      };
-      if (!e) toCreate++;
-      else if (sameTeacher(w, e)) unchanged++;
-      else toUpdate++;
-      if (!e || !sameTeacher(w, e)) withPinyin(w);
-      prepared.push(w);
-      job.seen.see(w.idNumber, row, teacherState(e));
-      job.places.set(school.id, orgState(school));
-    }
-    job.teachers = prepared;
-    return { total, errors, toCreate, toUpdate, unchanged };
-  }
-
-  async function validateSchools(actor: Actor, _id: string, job: ActiveJob, buf: Buffer, fileName: string) {
-    const errors = new RowErrors<ImportRowError>(maxErrorsKept);
-    const valid: Array<{ row: number; s: NormalizedSchool }> = [];
-    let total = 0;
-    let mapping: Map<number, string> = new Map();
-    await visitSheet(readRows, buf, fileName, {
-      header: (h) => {
-        const match = matchHeaders('schools', h.values);
-        if (match.missing.length > 0) {
-          throw new AppError(
-            'HEADER_MISMATCH',
-            `表头缺少必填列：${match.missing.map((c) => c.header).join('、')}。请使用“下载模板”得到的表头`,
-          );
-        }
-        mapping = match.mapping;
-      },
-      row: (r) => {
-        if (isBlankRow(r.values)) return;
-        total++;
-        const res = validateSchoolRow(cellsByKey(mapping, r.values), r.row);
-        if (res.value) valid.push({ row: r.row, s: res.value });
-        errors.add(...res.errors);
-      },
-    });
-    if (total === 0) throw new AppError('FILE_EMPTY', '文件只有表头，没有数据行');
-    job.state.progress = 50;
-
-    const seen = new Map<string, number[]>();
-    for (const v of valid) seen.set(v.s.schoolCode, [...(seen.get(v.s.schoolCode) ?? []), v.row]);
-    const dupRows = new Set<number>();
-    for (const [code, rows] of seen) {
-      if (rows.length < 2) continue;
-      for (const row of rows) {
-        dupRows.add(row);
-        errors.add({
-          row,
-          column: '学校标识码',
-          value: code,
-          rule: 'DUPLICATE_IN_FILE',
-          message: `同一学校标识码在文件中出现 ${rows.length} 次（第 ${rows.join('、')} 行）`,
-        });
-      }
-    }
-    const counties = new Map(
-      (await orgRepo.findByCodes([...new Set(valid.map((v) => v.s.countyCode))]))
-        .filter((o) => o.kind === 'county')
-        .map((o) => [o.code ?? '', o]),
-    );
-    const townships = await orgRepo.townshipsOf([...counties.values()].map((c) => c.id));
-    const existing = new Map(
-      (await orgRepo.findByCodes(valid.map((v) => v.s.schoolCode))).map((o) => [o.code ?? '', o]),
-    );
-    const countyAncestors = new Map(
-      (
-        await orgRepo.findByIds([
-          ...new Set([...counties.values()].flatMap((c) => c.path.split('/').filter(Boolean))),
-        ])
-      ).map((o) => [o.id, o]),
-    );
-    const prepared: SchoolPrepared[] = [];
-    let toCreate = 0;
-    let toUpdate = 0;
-    let unchanged = 0;
-    for (const { row, s } of valid) {
-      if (dupRows.has(row)) continue;
-      const county = counties.get(s.countyCode);
-      if (!county) {
-        errors.add({
-          row,
-          column: '所属区县代码',
-          value: s.countyCode,
-          rule: 'COUNTY_CODE.NOT_FOUND',
-          message: '系统中没有此区县代码（GB/T 2260 六位代码）',
-        });
-        continue;
-      }
-      if (!can(actor, 'import.schools', county.path)) {
-        errors.add({
-          row,
-          column: '所属区县代码',
-          value: s.countyCode,
-          rule: 'SCOPE.COUNTY',
-          message: `${county.name}不在您的管辖范围内`,
-        });
-        continue;
-      }
-      let parent: OrgRow = county;
-      if (s.townshipCode || s.townshipName) {
-        const t = townships.find(
-          (x) =>
-            x.county_id === county.id &&
-            (s.townshipCode ? x.code === s.townshipCode : x.name === s.townshipName),
-        );
-        if (!t) {
-          errors.add({
-            row,
-            column: '所属乡镇/街道',
-            value: s.townshipCode ?? s.townshipName ?? '',
-            rule: 'TOWNSHIP.NOT_FOUND',
-            message: `${county.name}没有这个乡镇/街道`,
-          });
-          continue;
-        }
-        parent = t;
-      }
-      const e = existing.get(s.schoolCode);
-      if (e && e.kind !== 'school') {
-        errors.add({
-          row,
-          column: '学校标识码',
-          value: s.schoolCode,
-          rule: 'SCHOOL_CODE.TAKEN',
-          message: `该代码已被“${e.name}”（非学校单位）使用`,
-        });
-        continue;
-      }
-      if (e && e.county_id !== county.id) {
-        errors.add({
-          row,
-          column: '所属区县代码',
-          value: s.countyCode,
-          rule: 'SCHOOL.COUNTY_CHANGE',
-          message: '学校已登记在另一个区县；跨区县调整学校隶属关系请由市级管理员办理',
-        });
-        continue;
-      }
-      const ancestors = county.path
-        .split('/')
-        .filter(Boolean)
-        .map((id) => countyAncestors.get(id));
-      const w: SchoolPrepared = {
-        row,
-        code: s.schoolCode,
-        name: s.name,
-        namePinyin: pinyinKey(s.name),
-        parentId: parent.id,
-        parentPath: parent.path,
-        depth: parent.depth + 1,
-        provinceId: ancestors.find((a) => a?.kind === 'province')?.id ?? null,
-        cityId: ancestors.find((a) => a?.kind === 'city')?.id ?? null,
-        countyId: county.id,
-        stages: s.stages,
-        schoolType: s.schoolType,
-        locationType: s.locationType,
-        groupName: s.group,
-      };
-      if (!e) toCreate++;
-      else if (sameSchool(w, e)) unchanged++;
-      else toUpdate++;
-      prepared.push(w);
-      job.seen.see(w.code, row, orgState(e));
-      job.places.set(parent.id, orgState(parent));
-    }
-    job.schools = prepared;
-    return { total, errors, toCreate, toUpdate, unchanged };
-  }
-
   async function runValidation(actor: Actor, id: string, job: ActiveJob, buf: Buffer, fileName: string) {
     try {
       await setState(id, job, { status: 'validating', progress: 0 });
       const r =
         job.kind === 'teachers'
-          ? await validateTeachers(actor, id, job, buf, fileName)
-          : await validateSchools(actor, id, job, buf, fileName);
+          ? await validateTeachers(dryRun, actor, job, buf, fileName)
+          : await validateSchools(dryRun, actor, job, buf, fileName);
       job.errorRowNumbers = new Set(r.errors.errorRows);
       await repo.saveErrors(id, r.errors.list());
       job.expiresAt = new Date(now().getTime() + dryRunMinutes * 60_000);
@@ -477,115 +141,6 @@ export function createImportsService(deps: {
 
   // ---------- commit ----------
 
-  /** Rows whose place (school, or county/乡镇) is no longer as the dry run saw it, or out of the actor's scope. */
-  async function placesAsSeen(
-    actor: Actor,
-    job: ActiveJob,
-    rows: Array<{ row: number; place: string }>,
-    permission: 'import.teachers' | 'import.schools',
-    trx: Database,
-    lock: boolean,
-  ): Promise<number[]> {
-    const ids = [...new Set(rows.map((r) => r.place))];
-    const places = new Map((await orgRepo.findByIdsIn(ids, trx, { lock })).map((o) => [o.id, o]));
-    const stale: number[] = [];
-    const outside: number[] = [];
-    for (const r of rows) {
-      const o = places.get(r.place);
-      if (orgState(o) !== job.places.get(r.place)) stale.push(r.row);
-      else if (!o || !can(actor, permission, o.path)) outside.push(r.row);
-    }
-    if (outside.length > 0)
-      throw new AppError(
-        'FORBIDDEN',
-        `第 ${outside.slice(0, 10).join('、')} 行的单位已不在您的管辖范围内，本次导入未写入任何数据`,
-        { rows: outside.slice(0, 100), count: outside.length },
-      );
-    return stale;
-  }
-
-  /** The teachers the commit will write, as they are now; refuses (writes nothing) if any changed since. */
-  async function teachersAsSeen(
-    actor: Actor,
-    job: ActiveJob,
-    rows: TeacherPrepared[],
-    trx: Database,
-    lock: boolean,
-  ): Promise<Map<string, TeacherRecord>> {
-    const ids = rows.map((r) => r.idNumber);
-    const existing = await peopleRepo.findByIdNumbers(ids, trx, { lock });
-    // a number registered outside the importer's scope: refused without saying that it is registered
-    const unavailable = rows.filter((r) => {
-      const e = existing.get(r.idNumber);
-      return e !== undefined && !can(actor, 'import.teachers', e.org_path);
-    });
-    if (unavailable.length > 0) throw idNumbersUnavailable(unavailable.map((r) => r.row));
-    const byId = new Map(rows.map((r) => [r.idNumber, r]));
-    const stale = job.seen.changed(
-      ids,
-      (k) => teacherState(existing.get(k)),
-      (k) => {
-        const e = existing.get(k);
-        const w = byId.get(k);
-        return !!e && !!w && sameTeacher(w, e);
-      },
-    );
-    stale.push(
-      ...(await placesAsSeen(
-        actor,
-        job,
-        rows.map((r) => ({ row: r.row, place: r.schoolId })),
-        'import.teachers',
-        trx,
-        lock,
-      )),
-    );
-    if (stale.length > 0)
-      throw staleDryRun(
-        '教师',
-        [...new Set(stale)].sort((a, b) => a - b),
-      );
-    return existing;
-  }
-
-  /** The schools the commit will write, as they are now; refuses (writes nothing) if any changed since. */
-  async function schoolsAsSeen(
-    actor: Actor,
-    job: ActiveJob,
-    rows: SchoolPrepared[],
-    trx: Database,
-    lock: boolean,
-  ): Promise<Map<string, OrgRow>> {
-    const codes = rows.map((r) => r.code);
-    const existing = new Map((await orgRepo.findByCodes(codes, trx, { lock })).map((o) => [o.code ?? '', o]));
-    const byCode = new Map(rows.map((r) => [r.code, r]));
-    const stale = job.seen.changed(
-      codes,
-      (k) => orgState(existing.get(k)),
-      (k) => {
-        const e = existing.get(k);
-        const w = byCode.get(k);
-        return !!e && !!w && e.kind === 'school' && sameSchool(w, e);
-      },
-    );
-    stale.push(
-      ...(await placesAsSeen(
-        actor,
-        job,
-        rows.map((r) => ({ row: r.row, place: r.parentId })),
-        'import.schools',
-        trx,
-        lock,
-      )),
-    );
-    if (stale.length > 0)
-      throw staleDryRun(
-        '学校',
-        [...new Set(stale)].sort((a, b) => a - b),
-      );
-    return existing;
-  }
-
   async function commitTeachers(
     actor: Actor,
     _id: string,
@@ -595,7 +150,7 @@ export function createImportsService(deps: {
   ) {
     const rows = job.teachers.filter((t) => mode === 'all' || !job.errorRowNumbers.has(t.row));
     // hold every teacher and school the commit touches, and write only if they are as the dry run saw them
-    const existing = await teachersAsSeen(actor, job, rows, trx, true);
+    const existing = await teachersAsSeen(recheck, actor, job, rows, trx, true);
     const creates: TeacherWrite[] = [];
     const updates: Array<TeacherWrite & { id: string }> = [];
     const moves: Array<{
@@ -641,7 +196,7 @@ export function createImportsService(deps: {
   ) {
     const rows = job.schools.filter((s) => mode === 'all' || !job.errorRowNumbers.has(s.row));
     // inside the transaction (never on another connection: PGlite has only the one we hold), rows held
-    const existing = await schoolsAsSeen(actor, job, rows, trx, true);
+    const existing = await schoolsAsSeen(recheck, actor, job, rows, trx, true);
     const creates: SchoolWrite[] = [];
     const updates: Array<SchoolWrite & { id: string }> = [];
     for (const r of rows) {
@@ -797,8 +352,9 @@ export function createImportsService(deps: {
       // say now, not only in the job, when a record changed since the dry run (the commit checks again, held)
       const keep = (r: { row: number }) => mode === 'all' || !job.errorRowNumbers.has(r.row);
       try {
-        if (job.kind === 'teachers') await teachersAsSeen(actor, job, job.teachers.filter(keep), db, false);
-        else await schoolsAsSeen(actor, job, job.schools.filter(keep), db, false);
+        if (job.kind === 'teachers')
+          await teachersAsSeen(recheck, actor, job, job.teachers.filter(keep), db, false);
+        else await schoolsAsSeen(recheck, actor, job, job.schools.filter(keep), db, false);
       } catch (err) {
         await fail(id, job, err);
         throw err;
