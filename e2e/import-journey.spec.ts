@@ -79,6 +79,13 @@ test('a county officer imports teachers, fixes the bad rows, and finds the new t
   baseURL,
 }) => {
   if (!baseURL) throw new Error('baseURL is not set');
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
 
   // ── sign in as the 清城区 officer
   await loginInPage(page, 'qingcheng');
@@ -124,6 +131,9 @@ test('a county officer imports teachers, fixes the bad rows, and finds the new t
   await expect(page.getByTestId('import-stat-totalRows')).toContainText('5');
   await expect(page.getByTestId('import-stat-validRows')).toContainText('3');
   await expect(page.getByTestId('import-stat-errorRows')).toContainText('2');
+  // the dry run is kept for a while, and the page says until when
+  await expect(page.getByTestId('import-expires')).toContainText('校验结果保留至');
+  await page.screenshot({ path: test.info().outputPath('import-preview.png'), fullPage: true });
   const errorTable = page.getByTestId('import-error-table');
   for (const header of ['行', '列', '值', '规则', '说明']) {
     await expect(errorTable.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
@@ -210,6 +220,9 @@ test('a county officer imports teachers, fixes the bad rows, and finds the new t
   const outsider = theirs.items[0];
   if (!outsider) throw new Error('yingde sees no teacher');
   expect(outsider.countyName).not.toBe('清城区');
+
+  // no page of the journey logged an error (before the refused page below, whose 404 the browser logs)
+  expect(consoleErrors).toEqual([]);
 
   await page.goto(`/teachers/${outsider.id}`);
   await expect(page.getByText(/页面不存在|无权访问/)).toBeVisible();

@@ -233,6 +233,10 @@ async function main() {
     probe.on('message', (m: { ms: number; ok: boolean; at: number }) => answers.push(m));
     const probeDone = new Promise((r) => probe.once('exit', r));
 
+    // the baseline: the same probe against the idle server
+    phase('idle (baseline)');
+    await sleep(2_000);
+
     for (const [what, name, body, codes] of shapes) {
       phase(`import: ${what}`);
       const i = await importFile(name, body);
@@ -305,6 +309,9 @@ async function main() {
     );
     const worst = [...slowestIn].sort((a, b) => b[1] - a[1]).slice(0, 5);
     for (const [p, ms] of worst) console.log(`slowest health answers: ${ms.toFixed(0)} ms during ${p}`);
+    console.log(
+      `slowest health answer while idle (baseline): ${(slowestIn.get('idle (baseline)') ?? 0).toFixed(0)} ms`,
+    );
     console.log(`server peak memory (VmHWM): ${peakMb(server.pid ?? 0)} MB`);
   } finally {
     await stop();

@@ -287,8 +287,8 @@ export function AppLayout() {
           </Typography.Text>
           <div style={{ flex: 1 }} />
           <Space size={isDesktop ? 'middle' : 'small'}>
-            {/* kpiweb */}
-            <NotificationBell compact={!isDesktop} />
+            {/* notifications are a teacher's (integrity records, appeal decisions): only an account with one asks */}
+            {me?.teacherId ? <NotificationBell compact={!isDesktop} /> : null}
             <Button
               type="text"
               icon={<TranslationOutlined />}
