@@ -1,5 +1,5 @@
 /**
- * Check-in surge (issue 3, item 6): teachers checking in with the rotating QR token through the real server
+ * Check-in surge: teachers checking in with the rotating QR token through the real server
  * (buildApp + createServices: session cookie, CSRF, token check, one INSERT … ON CONFLICT DO NOTHING) on
  * durable PostgreSQL 15, the server in its own process listening on loopback, the load from this process.
  *

@@ -1,5 +1,5 @@
 /**
- * The exams module on durable PostgreSQL 15 through the real app (issue 4 items 1 and 4): a city's score sheet of
+ * The exams module on durable PostgreSQL 15 through the real app: a city's score sheet of
  * 100,000 students × 40 items with prior scores → upload dry run (HTTP multipart: parse, validate, match schools,
  * store the dry run in exam_uploads) → commit on a SECOND app instance with its own pool (as another server process
  * would; the same session cookie) → first report (analysis with value-added, cached) → second report (cached).
@@ -14,7 +14,7 @@
  *   - the two ways of keeping a dry run (docs/PERFORMANCE.md section 8): encode + deflate the parsed matrix
  *     (what the app stores) vs. deflate the original CSV and parse it again on commit.
  *
- *   export BENCH_PG_PORT=55441 BENCH_PG_STATE=/tmp/yx-bench-examupload.state
+ *   export BENCH_PG_PORT=55441 BENCH_PG_STATE=/tmp/yx-bench-exam-upload.state
  *   bench/pg.sh start
  *   DATABASE_URL=$(bench/pg.sh url) npx tsx bench/exam-server-pg.ts       # STUDENTS=100000 ITEMS=40 RUNS=3
  *   bench/pg.sh stop

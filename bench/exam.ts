@@ -1,5 +1,5 @@
 /**
- * Exam analysis at city scale (issue 4): 100,000 students × 40 items with schools, classes, absent students and
+ * Exam analysis at city scale: 100,000 students × 40 items with schools, classes, absent students and
  * prior scores (seeded), analysed with value-added
  *   1. in-process (read the files → validate → analyse → value-added → JSON), with a breakdown by stage;
  *   2. through the command line (`node apps/server/bin/yanxun.mjs exam analyze …`, a fresh process each run);

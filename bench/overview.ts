@@ -1,5 +1,5 @@
 /**
- * progui: 培训总览 (GET /api/v1/reports/training-overview) at a year with many programmes. The demo region
+ * 培训总览 (GET /api/v1/reports/training-overview) at a year with many programmes. The demo region
  * (TEACHERS teachers, its programme year: 3 programmes with quotas, nominations, classes, attendance,
  * completion and hours) is copied COPIES times (each copy a new programme with its own classes and the same
  * trainees), then the overview is timed through the reports service as the province and as a county.

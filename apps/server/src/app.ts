@@ -21,12 +21,12 @@ import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { importRoutes } from './modules/imports';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org';
-// outcomes and completion (issue 3, item 7)
+// outcomes and completion
 import { outcomesRoutes } from './modules/outcomes';
 import { peopleRoutes } from './modules/people';
 import { plansRoutes } from './modules/plans';
 import { programsRoutes } from './modules/programs';
-// kpiweb: KPIs and reports
+// KPIs and reports
 import { reportsRoutes } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { shortlistsRoutes } from './modules/shortlists';
@@ -177,18 +177,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(importRoutes(services.imports));
       await api.register(auditRoutes(services.audit));
       await api.register(programsRoutes(services.programs));
-      // plans (issue 3 items 3 and 9)
+      // plans
       await api.register(plansRoutes(services.plans, services.files));
       await api.register(classesRoutes(services.classes));
-      // issue 3 (progrest)
       await api.register(notificationsRoutes(services.notifications));
-      // kpiweb: KPIs and reports (issue 3 item 10)
+      // KPIs and reports
       await api.register(reportsRoutes(services.reports));
-      // outcomes and completion (issue 3, item 7)
+      // outcomes and completion
       await api.register(outcomesRoutes(services.outcomes, services.files));
-      // exams (issue 4)
+      // exams
       await api.register(examsRoutes(services.exams));
-      // ---- examaud: parents and the public (issue 4 item 4) ----
+      // ---- parents and the public ----
       await api.register(examReleaseRoutes(services.exams, services.examRelease));
       // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
       await api.register(shortlistsRoutes(services.shortlists));

@@ -37,7 +37,7 @@ export async function seedDemoIfEmpty(
     onProgress: (done, total) => log(`  教师 teachers ${done}/${total}`),
   });
   log(`演示地区已生成：${r.orgs} 个机构，${r.teachers} 名教师，账号 ${r.accounts.join(', ')}`);
-  // quality monitoring (issue 4): one city cycle with two exams, so the report pages are not empty
+  // quality monitoring: one city cycle with two exams, so the report pages are not empty
   const e = await loadDemoExams(handle.db);
   log(`演示考试：${e.exams} 场，${e.students} 条学生成绩`);
   if (await releaseDemoExam(handle, config)) log('演示考试：最近一场已向公众发布区域汇总并向家长开放查询');

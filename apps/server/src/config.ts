@@ -104,7 +104,7 @@ const envSchema = z.object({
     .default(120),
   /** Largest stored file (a plan's sealed PDF, outcome files). */
   MAX_FILE_MB: z.coerce.number().int().min(1).max(512).default(20),
-  /** Outcome uploads (issue 3 item 7): accepted kinds, comma-separated from pdf, docx, mp4 (size: MAX_FILE_MB). */
+  /** Outcome uploads: accepted kinds, comma-separated from pdf, docx, mp4 (size: MAX_FILE_MB). */
   OUTCOME_FILE_TYPES: z
     .string()
     .default('pdf,docx,mp4')
@@ -119,10 +119,8 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** HMAC key of the rotating check-in codes; set the same on every server (unset: random per process). */
   CHECKIN_SECRET: z.string().min(16).optional(),
-  // ---- examaud ----
-  /** HMAC key of the parents' exam access codes (issue 4); set it in production, the same on every server. */
+  /** HMAC key of the parents' exam access codes; set it in production, the same on every server. */
   EXAM_CODE_SECRET: z.string().min(16).optional(),
-  // ---- end examaud ----
   /** A score commit removing more than this share of an exam's stored students asks for a confirmation. */
   EXAM_REMOVAL_CONFIRM_SHARE: z.coerce.number().min(0).max(1).default(0.2),
 });
@@ -151,9 +149,9 @@ export interface Config {
   logLevel: string;
   webDist: string | undefined;
   checkinSecret: string | undefined;
-  /** Outcome upload kinds (issue 3 item 7). */
+  /** Outcome upload kinds. */
   outcomeFileTypes: Array<'pdf' | 'docx' | 'mp4'>;
-  /** examaud: HMAC key of the parents' access codes (issue 4). */
+  /** HMAC key of the parents' access codes. */
   examCodeSecret?: string;
   /** Share (0…1) of an exam's stored students a score commit may remove without an explicit confirmation. */
   examRemovalConfirmShare: number;

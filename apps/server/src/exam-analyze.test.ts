@@ -1,5 +1,5 @@
 /**
- * `yanxun exam analyze` (issue 4) against an independent reference: the golden files in test/fixtures/exam were
+ * `yanxun exam analyze` against an independent reference: the golden files in test/fixtures/exam were
  * written by bench/exam/reference.py (numpy) through bench/exam/make_fixtures.py; our output must agree to
  * 1e-9 relative (plus 1e-12 absolute, for values that are 0 up to rounding, e.g. a value-added near 0).
  * When numpy is importable, a fresh random data set is also made and checked live.

@@ -1,5 +1,5 @@
 /**
- * `npx yanxun exam analyze --scores scores.csv --items items.csv [--prior prior.csv] [--json out.json]` (issue 4):
+ * `npx yanxun exam analyze --scores scores.csv --items items.csv [--prior prior.csv] [--json out.json]`:
  * read and validate the files, run core's exam analysis (and value-added with a prior), write the JSON of
  * `examReportJson` (full double precision; rates as fractions 0..1). Bad input: every problem on stderr as
  * `file:row:column: [RULE] message (value)` and exit code 2.

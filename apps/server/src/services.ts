@@ -3,20 +3,20 @@ import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import { createClassesRepository, createClassesService } from './modules/classes';
-// exams (issue 4)
+// exams
 import { createExamReleaseService, createExamsService } from './modules/exams';
-// plans (issue 3 items 3 and 9)
+// plans
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
-// issue 3 (progrest): notifications
+// notifications
 import { createNotificationsService } from './modules/notifications';
 import { createOrgRepository, createOrgService } from './modules/org';
-// outcomes and completion (issue 3, item 7)
+// outcomes and completion
 import { createOutcomesRepository, createOutcomesService } from './modules/outcomes';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService } from './modules/programs';
-// kpiweb: KPIs and reports (issue 3 item 10)
+// KPIs and reports
 import { createReportsService } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
@@ -84,7 +84,7 @@ export function createServices(
     dryRunMinutes: config.importDryRunMinutes,
     clock,
   });
-  // issue 3 (progrest): notifications, given to programs
+  // notifications, given to programs
   const notifications = createNotificationsService({ db });
   const programs = createProgramsService({
     db,
@@ -93,14 +93,14 @@ export function createServices(
     notifications,
     clock,
   });
-  // plans (issue 3 items 3 and 9)
+  // plans
   const files = createFilesService({
     db,
     repo: createFilesRepository(db),
     maxBytes: config.maxFileBytes ?? 20 * 1024 * 1024,
   });
   const plans = createPlansService({ db, repo: createPlansRepository(db), programs, files, audit, clock });
-  // ---- classes and check-in (issue 3, item 6) ----
+  // ---- classes and check-in ----
   const classes = createClassesService({
     db,
     repo: createClassesRepository(db),
@@ -112,7 +112,7 @@ export function createServices(
     throttle,
     clock,
   });
-  // ---- kpiweb: KPIs and reports (issue 3 item 10); the completion branch adds `completionCounts` ----
+  // KPIs and reports; 结业 counts come from the outcomes module
   const outcomesRepo = createOutcomesRepository(db);
   const reports = createReportsService({
     db,
@@ -122,8 +122,7 @@ export function createServices(
     completionCounts: (programmeId, units) => outcomesRepo.completionCounts(programmeId, units),
     clock,
   });
-  // ---- end kpiweb ----
-  // ---- outcomes and completion (issue 3, item 7) ----
+  // ---- outcomes and completion ----
   const outcomes = createOutcomesService({
     db,
     repo: outcomesRepo,
@@ -134,7 +133,7 @@ export function createServices(
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
     clock,
   });
-  // ---- exams and teaching-quality monitoring (issue 4) ----
+  // ---- exams and teaching-quality monitoring ----
   const exams = createExamsService({
     db,
     audit,
@@ -143,7 +142,7 @@ export function createServices(
     clock,
     removalConfirmShare: config.examRemovalConfirmShare,
   });
-  // ---- examaud: parents and the public (issue 4 item 4) ----
+  // ---- parents and the public ----
   const examRelease = createExamReleaseService({
     db,
     audit,
@@ -154,7 +153,6 @@ export function createServices(
     codeSecret: config.examCodeSecret ? Buffer.from(config.examCodeSecret, 'utf8') : undefined,
     clock,
   });
-  // ---- end examaud ----
   // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
   const shortlists = createShortlistsService({
     db,

@@ -1,4 +1,4 @@
-// Screenshots of the quality-monitoring pages (issue 4) as city monitoring office and school admin, for a human to
+// Screenshots of the quality-monitoring pages as city monitoring office and school admin, for a human to
 // look at.
 //
 //   PORT=3127 DATA_DIR=/tmp/yx-exams npm start &          # server + built web with the demo region and demo exams

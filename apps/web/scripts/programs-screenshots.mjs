@@ -1,4 +1,4 @@
-// Screenshots of the programme pages (issue 3) as province, county and school admin, for a human to look at.
+// Screenshots of the programme pages as province, county and school admin, for a human to look at.
 //
 //   PORT=3107 npm start &                                   # server + built web with the demo region
 //   YX_URL=http://127.0.0.1:3107 node apps/web/scripts/programs-screenshots.mjs   # → /tmp/yxp-*.png

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema } from './identifiers';
 
 /**
- * Classes (期/班) of a programme and check-in (issue 3, item 6): timetable, the deadline board
+ * Classes (期/班) of a programme and check-in: timetable, the deadline board
  * (R-004-09 … R-004-15), rotating QR check-in (注册/报到 and per session), the live board, leave requests.
  */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema, studentIdSchema } from './identifiers';
 
-/** Exams and teaching-quality monitoring (issue 4). */
+/** Exams and teaching-quality monitoring. */
 export const examKindSchema = z.enum(['routine', 'monitoring']);
 export type ExamKind = z.infer<typeof examKindSchema>;
 export const examAudienceSchema = z.enum(['monitoring', 'school', 'parent', 'public']);
@@ -78,7 +78,7 @@ export const examUploadSchema = z.object({
   errors: z.array(examInputErrorSchema),
   errorCount: z.number(),
   committed: z.boolean(),
-  // branch examupload: when the stored dry run can no longer be committed (ISO time)
+  // branch when the stored dry run can no longer be committed (ISO time)
   expiresAt: z.string().optional(),
 });
 export type ExamUpload = z.infer<typeof examUploadSchema>;
@@ -258,7 +258,7 @@ export interface IndicatorSystem extends IndicatorSystemRequest {
   updatedAt: string;
 }
 
-// ---- examaud: parents, the public and the grade cut-off page (issue 4 item 4) ----
+// ---- parents, the public and the grade cut-off page ----
 export const gradePreviewSchema = z.object({ gradeCuts: z.array(gradeCutSchema).min(2).max(8) });
 export type GradePreviewRequest = z.infer<typeof gradePreviewSchema>;
 
@@ -382,4 +382,3 @@ export interface AccessCodeStatus {
   withCode: number;
   classes: { className: string; students: number; withCode: number }[];
 }
-// ---- end examaud ----

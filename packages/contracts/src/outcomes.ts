@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fileMetaSchema } from './plans';
 
 /**
- * Outcomes and completion (issue 3 item 7): trainees' outcome submissions (versions, review with a score or
+ * Outcomes and completion: trainees' outcome submissions (versions, review with a score or
  * return), completion (结业) runs per class with each rule's result, certificates and the per-teacher hours
  * record. 学时 in tenths (`hoursTenths`: 1500 = 150 学时).
  */

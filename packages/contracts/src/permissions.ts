@@ -32,7 +32,7 @@ export const PERMISSIONS = {
   'nomination.write': ['bureau_admin', 'school_admin'],
   /** 诚信档案 (R-004-20). */
   'integrity.manage': ['system_admin', 'bureau_admin'],
-  // ---- plans (issue 3 items 3 and 9) ----
+  // ---- plans ----
   /** Draft and submit a training plan (申报书) for a programme, on the provider org the role sits on. */
   'plan.submit': ['provider_staff'],
   /** Review plans of programmes owned in the subtree: return with comments or approve. */
@@ -41,7 +41,7 @@ export const PERMISSIONS = {
   'budget.read': ['system_admin', 'bureau_admin', 'provider_staff'],
   /** Record spending of a programme owned in the subtree. */
   'spending.write': ['bureau_admin'],
-  // ---- classes and check-in (issue 3, item 6) ----
+  // ---- classes and check-in ----
   /** Classes (期/班): read by the bureaus of the programme and the provider running the class. */
   'class.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin', 'provider_staff', 'trainer'],
   /** Sessions, documents, enrolment: the provider org of the class (bureaus manage through program.manage). */
@@ -53,7 +53,7 @@ export const PERMISSIONS = {
   /** A teacher asks leave for a session of their own class. */
   'leave.request': ['teacher'],
   'leave.decide': ['system_admin', 'bureau_admin', 'provider_staff'],
-  // ---- outcomes and completion (issue 3, item 7) ----
+  // ---- outcomes and completion ----
   /** A trainee hands in the outcomes of their own class. */
   'outcome.submit': ['teacher'],
   /** Review outcomes of a class run by the provider org the role sits on (bureaus through program.manage). */
@@ -64,17 +64,16 @@ export const PERMISSIONS = {
   'hours.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Reverse a posting of hours with a reason. */
   'hours.reverse': ['system_admin', 'bureau_admin'],
-  // ---- exams and teaching-quality monitoring (issue 4) ----
+  // ---- exams and teaching-quality monitoring ----
   /** Exam reports, as the audience policy allows (school admins: their own school, in grade bands where due). */
   'exam.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Create exams and cycles, upload and commit scores, edit indicator systems, draw samples. */
   'exam.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
   /** The monitoring office: full diagnostics (scores, ranks, items, value-added, early warnings). */
   'exam.diagnose': ['system_admin', 'bureau_admin', 'tdc_staff'],
-  // ---- examaud: parents' access codes (issue 4 item 4) ----
+  // ---- parents' access codes ----
   /** Issue per-student access codes for parents (the school hands out the Excel list). */
   'exam.codes': ['system_admin', 'bureau_admin', 'school_admin'],
-  // ---- end examaud ----
   // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
   /** Score, mark and submit the selection of a programme whose approved provider is the org the role sits on. */
   'shortlist.select': ['provider_staff'],

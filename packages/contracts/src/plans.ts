@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema } from './identifiers';
 
 /**
- * Providers' training plans (培训方案 / 申报书, issue 3 item 3) and programme money (item 9). The plan body
+ * Providers' training plans (培训方案 / 申报书) and programme money. The plan body
  * mirrors core's `TrainingPlan` (packages/core/src/programs/plan-checks.ts); the server runs core's
  * `checkPlan` on it. Money is in fen (integers), 学时 in tenths.
  */

@@ -3,7 +3,7 @@ import { NAME_LIMITS, plainTextSchema } from './identifiers';
 import { pageQuerySchema } from './org';
 
 /**
- * Training programmes (issue 3): policy packs, programmes, the quota cascade (名额到校), nominations with
+ * Training programmes: policy packs, programmes, the quota cascade (名额到校), nominations with
  * their eligibility checks, and integrity records (诚信档案). The policy-pack body is the `PolicyPack` of
  * packages/core/src/programs/policy-pack.ts; here it is checked only for its outline, and the server runs
  * core's `validatePack` on it.
@@ -30,7 +30,7 @@ export type PackStatus = (typeof PACK_STATUSES)[number];
 // ---------------------------------------------------------------------------------------------------------
 // Policy packs
 
-// ---- progui: the optional class-operation, completion and KPI-target sections, checked for their shape here
+// ---- the optional class-operation, completion and KPI-target sections, checked for their shape here
 // (a rule value with a number, or one of the readings); ranges and contradictions are validatePack's, which
 // names the rule ----
 const ruleValue = <T extends z.ZodType>(value: T) =>
@@ -61,7 +61,6 @@ export const kpiTargetsSectionSchema = z.object({
   attendanceRate: ruleNumber.optional(),
   completionRate: ruleNumber.optional(),
 });
-// ---- end progui ----
 
 /** The outline of a core `PolicyPack`; every other field passes through to `validatePack`. */
 export const policyPackBodySchema = z.looseObject({
@@ -78,7 +77,7 @@ export const policyPackBodySchema = z.looseObject({
   funding: z.looseObject({}),
   integrityBan: z.looseObject({}),
   noOverlappingEnrolment: z.looseObject({}),
-  // progui: optional sections (packs saved before them still load; the server shows their defaults)
+  // optional sections (packs saved before them still load; the server shows their defaults)
   classOps: classOpsSectionSchema.optional(),
   completion: completionSectionSchema.optional(),
   kpiTargets: kpiTargetsSectionSchema.optional(),
@@ -507,7 +506,7 @@ export const integrityListQuerySchema = pageQuerySchema.extend({ teacherId: idSt
 export type IntegrityListQuery = z.infer<typeof integrityListQuerySchema>;
 
 // ---------------------------------------------------------------------------------------------------------
-// Issue 3 items 5 and 8, continued (progrest): shortlists, substitution requests, appeals, selection quality
+// continued: shortlists, substitution requests, appeals, selection quality
 
 /** The selecting level's final list of a competitive programme (R-004-59): the candidates it selects. */
 export const confirmShortlistRequestSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * KPIs and reports (issue 3 item 10; R-004-27, R3-B02, R3-B03): per programme and per city, county or
+ * KPIs and reports (R-004-27, R3-B02, R3-B03): per programme and per city, county or
  * school in the caller's scope. Definitions: docs/POLICIES.md § "KPIs (reports)".
  */
 
@@ -21,7 +21,7 @@ export const KPI_CODES = ['registrationRate', 'arrivalRate', 'attendanceRate', '
 export type KpiCode = (typeof KPI_CODES)[number];
 
 /**
- * progui: why a rate is "—": nothing to divide by, no completion (结业) run has judged anyone yet, or the
+ * why a rate is "—": nothing to divide by, no completion (结业) run has judged anyone yet, or the
  * count is not in this report (core RATE_GAPS).
  */
 export const RATE_GAPS = ['no_denominator', 'no_completion_run', 'not_reported'] as const;
@@ -32,7 +32,7 @@ export const kpiRateSchema = z.object({
   numerator: z.number().int().nullable(),
   denominator: z.number().int(),
   rate: z.number().nullable(),
-  /** progui: why `rate` is null (shown as "—" with a tooltip); null when there is a rate. */
+  /** why `rate` is null (shown as "—" with a tooltip); null when there is a rate. */
   reason: z.enum(RATE_GAPS).nullable(),
 });
 export type KpiRate = z.infer<typeof kpiRateSchema>;
@@ -53,7 +53,7 @@ export const kpiRowSchema = z.object({
   sessionsAttended: z.number().int(),
   /** Completions (结业); null until the completion module reports them. */
   completed: z.number().int().nullable(),
-  /** progui: trainees a completion run has judged (completed or not); null when not reported. 结业率 = completed ÷ assessed. */
+  /** trainees a completion run has judged (completed or not); null when not reported. 结业率 = completed ÷ assessed. */
   assessed: z.number().int().nullable(),
   registrationRate: kpiRateSchema,
   arrivalRate: kpiRateSchema,
@@ -96,7 +96,7 @@ export const kpiReportSchema = z.object({
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;
 
-// ---- progui: 培训总览, the cross-programme overview of a programme year in the officer's scope ----
+// ---- 培训总览, the cross-programme overview of a programme year in the officer's scope ----
 
 export const PROGRAMME_LEVELS = ['national', 'provincial', 'city', 'county', 'school', 'studio'] as const;
 
@@ -160,4 +160,3 @@ export const trainingOverviewSchema = z.object({
   total: overviewLevelSchema.omit({ level: true }),
 });
 export type TrainingOverview = z.infer<typeof trainingOverviewSchema>;
-// ---- end progui ----

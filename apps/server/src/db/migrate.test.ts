@@ -426,7 +426,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'reversed_by',
     'reverse_reason',
   ],
-  // exams (0009, issue 4)
+  // exams (0009)
   exam_cycles: [
     'id',
     'name',
@@ -485,7 +485,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'updated_by',
     'updated_at',
   ],
-  // ---- examaud: parents and the public (0010, issue 4 item 4) ----
+  // ---- parents and the public (0010) ----
   exam_releases: [
     'exam_id',
     'public_summary',
@@ -506,8 +506,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'issued_by',
   ],
   app_secrets: ['name', 'value', 'created_at'],
-  // ---- end examaud ----
-  // exam upload dry runs (0011, branch examupload)
+  // exam upload dry runs (0011)
   exam_uploads: [
     'county_id',
     'id',
@@ -665,7 +664,7 @@ const NULLABLE = new Set([
   'teacher_hours.reversed_at',
   'teacher_hours.reversed_by',
   'teacher_hours.reverse_reason',
-  // exams (0009, issue 4)
+  // exams (0009)
   'exam_cycles.sample',
   'exam_cycles.students_per_school',
   'exam_cycles.created_by',
@@ -678,7 +677,6 @@ const NULLABLE = new Set([
   'exam_students.scores',
   'exam_students.prior_score',
   'exam_indicator_systems.updated_by',
-  // examaud (0010)
   'exam_releases.public_summary',
   'exam_releases.public_version',
   'exam_releases.public_at',
@@ -686,7 +684,7 @@ const NULLABLE = new Set([
   'exam_releases.parents_at',
   'exam_releases.parents_by',
   'exam_access_codes.issued_by',
-  // exam upload dry runs (0011, branch examupload)
+  // exam upload dry runs (0011)
   'exam_uploads.committed_at',
   'exam_uploads.payload',
   // ---- shortlist (0012) ----

@@ -374,7 +374,7 @@ export interface ProgrammeSpendingTable {
   created_at: Timestamp;
 }
 
-// ---- classes and check-in (migration 0004, issue 3 item 6) ----
+// ---- classes and check-in (migration 0004) ----
 
 export interface ClassesTable {
   id: GeneratedId;
@@ -449,7 +449,7 @@ export interface LeaveRequestsTable {
   created_at: Timestamp;
 }
 
-// ---- outcomes and completion (issue 3, item 7) ----
+// ---- outcomes and completion ----
 export interface OutcomeSubmissionsTable {
   county_id: Id;
   id: GeneratedId;
@@ -518,7 +518,7 @@ export interface TeacherHoursTable {
   reverse_reason: string | null;
 }
 
-// ---- exams (0009, issue 4) ----
+// ---- exams (0009) ----
 type Json = ColumnType<unknown, string, string>;
 
 export interface ExamCyclesTable {
@@ -572,7 +572,7 @@ export interface ExamStudentsTable {
   source_row: number;
 }
 
-// ---- examaud: parents and the public (0010, issue 4 item 4) ----
+// ---- parents and the public (0010) ----
 export interface ExamReleasesTable {
   exam_id: Id;
   public_summary: ColumnType<unknown | null, string | null | undefined, string | null>;
@@ -599,7 +599,6 @@ export interface ExamAccessCodesTable {
   issued_at: Timestamp;
   issued_by: Id | null;
 }
-// ---- end examaud ----
 
 export interface ExamIndicatorSystemsTable {
   id: GeneratedId;
@@ -612,7 +611,7 @@ export interface ExamIndicatorSystemsTable {
   updated_at: Timestamp;
 }
 
-// ---- exam upload dry runs (0011, issue 4 item 1; branch examupload) ----
+// ---- exam upload dry runs (0011) ----
 export interface ExamUploadsTable {
   county_id: Id;
   id: string;
@@ -706,23 +705,22 @@ export interface DB {
   substitution_requests: SubstitutionRequestsTable;
   nomination_refusals: NominationRefusalsTable;
   notifications: NotificationsTable;
-  // ---- outcomes and completion (issue 3, item 7) ----
+  // ---- outcomes and completion ----
   outcome_submissions: OutcomeSubmissionsTable;
   completion_results: CompletionResultsTable;
   certificate_counters: CertificateCountersTable;
   certificates: CertificatesTable;
   teacher_hours: TeacherHoursTable;
-  // exams (0009, issue 4)
+  // exams (0009)
   exam_cycles: ExamCyclesTable;
   exams: ExamsTable;
   exam_students: ExamStudentsTable;
   exam_indicator_systems: ExamIndicatorSystemsTable;
-  // ---- examaud: parents and the public (0010, issue 4 item 4) ----
+  // ---- parents and the public (0010) ----
   exam_releases: ExamReleasesTable;
   exam_access_codes: ExamAccessCodesTable;
   app_secrets: AppSecretsTable;
-  // ---- end examaud ----
-  // exam upload dry runs (0011, branch examupload)
+  // exam upload dry runs (0011)
   exam_uploads: ExamUploadsTable;
   // ---- shortlist (0012) ----
   shortlist_selections: ShortlistSelectionsTable;

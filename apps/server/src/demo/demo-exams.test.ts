@@ -19,7 +19,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('demo exams (issue 4, so the report pages are not empty)', () => {
+describe('demo exams (so the report pages are not empty)', () => {
   it('loads one city cycle with two exams; the city sees a full report, the demo school its grades', async () => {
     const r = await loadDemoExams(h.db);
     expect(r.exams).toBeGreaterThanOrEqual(2);

@@ -1,5 +1,5 @@
 /**
- * Demo data for the quality-monitoring pages (issue 4): a city monitoring cycle with two routine
+ * Demo data for the quality-monitoring pages: a city monitoring cycle with two routine
  * maths exams (期中, 期末) for primary schools and, when it differs, one for the demo school account's stage, with
  * scores for 6–40 students of every school of the stage. Deterministic (a seeded PRNG, no clock), and small
  * enough to keep `npm start` quick.

@@ -28,7 +28,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import { orgKindKey, roleKey } from '../shared/labels';
-// kpiweb: notifications bell
+// notifications bell
 import { NotificationBell } from '../shared/notification-bell';
 import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
 
@@ -45,16 +45,15 @@ const SECTIONS = [
   'plans',
   'classes',
   'monitoring',
-  // progui
   'training-overview',
   // shortlist (R-004-59)
   'shortlists',
 ] as const;
 
 function selectedKey(pathname: string): string {
-  // kpiweb: the teacher's own integrity page
+  // the teacher's own integrity page
   if (pathname.startsWith('/me/integrity')) return '/me/integrity';
-  // examaud: the schools' parent access codes
+  // the schools' parent access codes
   if (pathname.startsWith('/monitoring/access-codes')) return '/monitoring/access-codes';
   const first = pathname.split('/')[1] ?? '';
   return (SECTIONS as readonly string[]).includes(first) ? `/${first}` : '/';
@@ -126,10 +125,10 @@ export function AppLayout() {
     ...(hasPermission(me, 'import.teachers') || hasPermission(me, 'import.schools')
       ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') }]
       : []),
-    // ── training (issue 3): programmes, packs, plans, classes, integrity ──
+    // ── training: programmes, packs, plans, classes, integrity ──
     ...(() => {
       const training = [
-        // progui: 培训总览 first, for the officer who wants the year at a glance
+        // 培训总览 first, for the officer who wants the year at a glance
         ...(hasPermission(me, 'program.read')
           ? [{ key: '/training-overview', icon: <BarChartOutlined />, label: t('nav.trainingOverview') }]
           : []),
@@ -157,20 +156,20 @@ export function AppLayout() {
         ? [{ type: 'group' as const, key: 'training', label: t('nav.programGroup'), children: training }]
         : [];
     })(),
-    // ── quality monitoring (issue 4) ──
+    // ── quality monitoring ──
     ...(hasPermission(me, 'exam.read')
       ? [{ key: '/monitoring', icon: <AuditOutlined />, label: t('nav.monitoring') }]
       : []),
-    // examaud: parent access codes (school admins)
+    // parent access codes (school admins)
     ...(me?.grants.some((g) => g.orgKind === 'school') && hasPermission(me, 'exam.codes')
       ? [{ key: '/monitoring/access-codes', icon: <AuditOutlined />, label: t('codes.title') }]
       : []),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
-    // kpiweb: a teacher's own integrity records and appeals
+    // a teacher's own integrity records and appeals
     ...(me?.teacherId
       ? [{ key: '/me/integrity', icon: <SafetyCertificateOutlined />, label: t('nav.myIntegrity') }]
       : []),
-    // outcomes and completion (issue 3, item 7)
+    // outcomes and completion
     ...(me?.teacherId
       ? [{ key: '/my-training', icon: <SafetyCertificateOutlined />, label: t('nav.myTraining') }]
       : []),

@@ -18,7 +18,7 @@ function PageLoading() {
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
-    // ---- examaud: pages without sign-in (issue 4 item 4): parents on their phones, the public ----
+    // ---- pages without sign-in: parents on their phones, the public ----
     {
       path: '/parent',
       hydrateFallbackElement: <PageLoading />,
@@ -36,7 +36,6 @@ export function createAppRouter() {
       lazy: () =>
         import('../features/exams/public-summary-page').then((m) => ({ Component: m.PublicSummaryPage })),
     },
-    // ---- end examaud ----
     // ---- classes and check-in: full-screen pages without the app frame (venue screen, teacher's phone) ----
     {
       element: (
@@ -52,7 +51,7 @@ export function createAppRouter() {
           path: 'checkin',
           lazy: () => import('../features/classes/checkin-page').then((m) => ({ Component: m.CheckinPage })),
         },
-        // ---- outcomes and completion (issue 3, item 7): the teacher's phone page ----
+        // ---- outcomes and completion: the teacher's phone page ----
         {
           path: 'my-training',
           lazy: () =>
@@ -79,7 +78,7 @@ export function createAppRouter() {
           index: true,
           lazy: () => import('../features/home/home-page').then((m) => ({ Component: m.HomePage })),
         },
-        // ---- quality monitoring (issue 4) ----
+        // ---- quality monitoring ----
         {
           path: 'monitoring',
           lazy: () => import('../features/exams/exams-page').then((m) => ({ Component: m.ExamsPage })),
@@ -89,7 +88,7 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/exams/exam-report-page').then((m) => ({ Component: m.ExamReportPage })),
         },
-        // ---- examaud: grade cut-offs and release; schools' parent access codes ----
+        // ---- grade cut-offs and release; schools' parent access codes ----
         {
           path: 'monitoring/exams/:id/grades',
           lazy: () =>
@@ -100,7 +99,6 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/exams/access-codes-page').then((m) => ({ Component: m.AccessCodesPage })),
         },
-        // ---- end examaud ----
         {
           path: 'monitoring/cycles/:id',
           lazy: () => import('../features/exams/cycle-page').then((m) => ({ Component: m.CyclePage })),
@@ -144,7 +142,7 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/shortlists/shortlist-page').then((m) => ({ Component: m.ShortlistPage })),
         },
-        // plans (issue 3 items 3 and 9)
+        // plans
         {
           path: 'plans',
           lazy: () => import('../features/plans/plans-page').then((m) => ({ Component: m.PlansPage })),
@@ -157,7 +155,7 @@ export function createAppRouter() {
           path: 'programmes/:id/budget',
           lazy: () => import('../features/plans/budget-page').then((m) => ({ Component: m.BudgetPage })),
         },
-        // ---- classes (issue 3, item 6) ----
+        // ---- classes ----
         {
           path: 'classes',
           lazy: () => import('../features/classes/classes-page').then((m) => ({ Component: m.ClassesPage })),
@@ -172,7 +170,7 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/classes/live-board-page').then((m) => ({ Component: m.LiveBoardPage })),
         },
-        // ---- outcomes and completion (issue 3, item 7) ----
+        // ---- outcomes and completion ----
         {
           path: 'classes/:id/outcomes',
           lazy: () =>
@@ -187,7 +185,7 @@ export function createAppRouter() {
               Component: m.ClassCompletionPage,
             })),
         },
-        // ── programmes (issue 3) ──────────────────────────────────────────────────────────────
+        // ── programmes ──────────────────────────────────────────────────────────────
         {
           path: 'packs',
           lazy: () => import('../features/programs/packs-page').then((m) => ({ Component: m.PacksPage })),
@@ -214,7 +212,7 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/programs/integrity-page').then((m) => ({ Component: m.IntegrityPage })),
         },
-        // progui: 培训总览, the cross-programme overview of a year
+        // 培训总览, the cross-programme overview of a year
         {
           path: 'training-overview',
           lazy: () =>
@@ -222,7 +220,7 @@ export function createAppRouter() {
               Component: m.TrainingOverviewPage,
             })),
         },
-        // kpiweb: the teacher's own integrity records (appeal from a phone)
+        // the teacher's own integrity records (appeal from a phone)
         {
           path: 'me/integrity',
           lazy: () =>

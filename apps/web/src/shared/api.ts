@@ -1,9 +1,8 @@
-// programmes (issue 3)
+// programmes
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
-// ---- kpiweb: KPIs, shortlists, substitution requests, appeals, notifications ----
+// ---- KPIs, shortlists, substitution requests, appeals, notifications ----
 
-// ---- end kpiweb ----
-// ---- examaud: parents and the public (issue 4 item 4) ----
+// ---- parents and the public ----
 import type {
   AccessCodeStatus,
   ExamRelease,
@@ -20,14 +19,14 @@ import {
   type AllocateRequest,
   type AllocateResult,
   allocateResultSchema,
-  // plans (issue 3 items 3 and 9)
+  // plans
   type BudgetReport,
   budgetReportSchema,
   type ChangePasswordRequest,
   type CheckinDisplay,
   type CheckinResult,
   type ClassAlert,
-  // outcomes and completion (issue 3, item 7)
+  // outcomes and completion
   type ClassCompletion,
   type ClassDetail,
   type ClassProvider,
@@ -39,7 +38,7 @@ import {
   type ConfirmShortlistRequest,
   type CreateClassRequest,
   type CreateDocumentRequest,
-  // exams (issue 4)
+  // exams
   type CreateExamRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
@@ -103,7 +102,7 @@ import {
   type OrgNode,
   type OutcomeQueueQuery,
   type OutcomeSubmission,
-  // progui: 培训总览
+  // 培训总览
   type OverviewQuery,
   openProgrammeSchema,
   orgDetailSchema,
@@ -170,7 +169,6 @@ import {
   type WithdrawResult,
   withdrawResultSchema,
 } from '@yanxun/contracts';
-// ---- end examaud ----
 
 /** Codes the client itself produces, next to the server's ERROR_CODES. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -332,7 +330,6 @@ const packSummaryList = packSummarySchema.array();
 const programmePage = pageOf(programmeSchema);
 const nominationPage = pageOf(nominationSchema);
 const integrityPage = pageOf(integrityRecordSchema);
-// kpiweb
 const substitutionPage = pageOf(substitutionRequestSchema);
 const integrityList = integrityRecordSchema.array();
 
@@ -362,7 +359,7 @@ const phoneParser: Parser<{ phone: string | null }> = {
 
 export type ListQuery<T> = Partial<T>;
 
-// exams (issue 4): report bodies are plain interfaces in contracts; check the shape's anchor field only
+// exams: report bodies are plain interfaces in contracts; check the shape's anchor field only
 function objectOf<T>(field: string): Parser<T> {
   return {
     safeParse(input) {
@@ -548,7 +545,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return parsed.success ? parsed.data : null;
     },
 
-    // ── plans and money (issue 3 items 3 and 9) ─────────────────────────────
+    // ── plans and money ─────────────────────────────
     openProgrammes(): Promise<OpenProgramme[]> {
       return get(openProgrammeSchema.array(), '/api/v1/plans/programmes');
     },
@@ -593,7 +590,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return parseWith(budgetReportSchema, await json('POST', path, { json: body }), `POST ${path}`);
     },
 
-    // ── classes and check-in (issue 3, item 6) ──────────────────────────────
+    // ── classes and check-in ──────────────────────────────
     listClasses(query: { programmeId?: string } = {}): Promise<ClassSummary[]> {
       return get(classList, '/api/v1/classes', query);
     },
@@ -637,7 +634,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       await json('POST', `/api/v1/classes/${encodeURIComponent(id)}/sessions`, { json: body });
     },
 
-    // ── programmes (issue 3): policy packs, programmes, quotas, nominations, integrity ──────────
+    // ── programmes: policy packs, programmes, quotas, nominations, integrity ──────────
     listPacks(query: ListQuery<PackListQuery> = {}): Promise<PackSummary[]> {
       return get(packSummaryList, '/api/v1/packs', { ...query });
     },
@@ -717,7 +714,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const path = `/api/v1/programmes/${encodeURIComponent(programmeId)}/nominations/${encodeURIComponent(nominationId)}/withdraw`;
       return parseWith(withdrawResultSchema, await json('POST', path, { json: { reason } }), `POST ${path}`);
     },
-    /** 替训 is a request now: the level that allocated the seats decides (kpiweb). */
+    /** 替训 is a request now: the level that allocated the seats decides. */
     async substituteNomination(
       programmeId: string,
       nominationId: string,
@@ -734,12 +731,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return parseWith(integrityRecordSchema, data, 'POST /api/v1/integrity-records');
     },
 
-    // ---- progui: 培训总览 ----
+    // ---- 培训总览 ----
     trainingOverview(query: Partial<OverviewQuery>): Promise<TrainingOverview> {
       return get(trainingOverviewSchema, '/api/v1/reports/training-overview', { ...query });
     },
 
-    // ---- kpiweb: KPIs, shortlists, substitution requests, appeals, notifications ----
+    // ---- KPIs, shortlists, substitution requests, appeals, notifications ----
     programmeKpis(programmeId: string, query: Partial<KpiQuery>): Promise<KpiReport> {
       return get(kpiReportSchema, `/api/v1/programmes/${encodeURIComponent(programmeId)}/kpis`, {
         ...query,
@@ -787,9 +784,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const path = `/api/v1/me/notifications/${encodeURIComponent(id)}/read`;
       parseWith(notificationSchema, await json('POST', path), `POST ${path}`);
     },
-    // ---- end kpiweb ----
 
-    // ── outcomes and completion (issue 3, item 7) ──────────────────────────
+    // ── outcomes and completion ──────────────────────────
     myTraining(): Promise<MyTraining> {
       return get(myTrainingSchema, '/api/v1/me/training');
     },
@@ -837,7 +833,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return parseWith(teacherHoursSchema, await json('POST', path, { json: { reason } }), `POST ${path}`);
     },
 
-    // ── exams and quality monitoring (issue 4) ──────────────────────────────
+    // ── exams and quality monitoring ──────────────────────────────
     listExams(query: { cycleId?: string } = {}): Promise<Exam[]> {
       return get(examSchema.array(), '/api/v1/exams', query);
     },
@@ -904,7 +900,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       return get(arrayOf<ExamWarning>(), `/api/v1/exam-cycles/${encodeURIComponent(id)}/warnings`);
     },
 
-    // ---- examaud: grade cut-offs, releases, parents and the public (issue 4 item 4) ----
+    // ---- grade cut-offs, releases, parents and the public ----
     async saveExamReportSettings(id: string, body: ReportSettings): Promise<Exam> {
       const path = `/api/v1/exams/${encodeURIComponent(id)}/report-settings`;
       return parseWith(examSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
@@ -964,7 +960,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
         'POST /api/v1/parent/results',
       );
     },
-    // ---- end examaud ----
 
     // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
     shortlistSelections(): Promise<ShortlistSummary[]> {
@@ -989,7 +984,6 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const opts = action === 'return' ? { json: { comment } } : {};
       return parseWith(shortlistSelectionSchema, await json('POST', path, opts), `POST ${path}`);
     },
-    // ---- end shortlist ----
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
@@ -1005,7 +999,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export const fileUrls = {
-  // outcomes and completion (issue 3, item 7)
+  // outcomes and completion
   outcomeFile: (submissionId: string) => `/api/v1/outcomes/${encodeURIComponent(submissionId)}/file`,
   certificate: (classId: string, teacherId: string) =>
     `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/certificate`,
@@ -1016,7 +1010,7 @@ export const fileUrls = {
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,
   errorReport: (importId: string) => `/api/v1/imports/${encodeURIComponent(importId)}/errors.xlsx`,
   export: (kind: ImportKind) => `/api/v1/exports/${kind}`,
-  // exams (issue 4)
+  // exams
   examReportXlsx: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.xlsx`,
   examReportPdf: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.pdf`,
   examUploadErrors: (examId: string, uploadId: string) =>

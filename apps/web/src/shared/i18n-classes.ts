@@ -1,5 +1,5 @@
 /**
- * Strings of the class management forms (开班, 课次, 材料报送; issue 3 item 6). Kept in their own file and spread
+ * Strings of the class management forms (开班, 课次, 材料报送). Kept in their own file and spread
  * into the dictionaries of i18n.ts, like i18n-programs.ts. zh-CN first; `{name}` marks a parameter.
  */
 export const CLASSES_ZH = {

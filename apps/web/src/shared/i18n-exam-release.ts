@@ -1,6 +1,6 @@
 /**
  * Strings of the grade cut-off page, the release switches, the schools' access codes, the parent page and the
- * public summaries (issue 4 item 4). Spread into the dictionaries of i18n.ts. zh-CN first; `{name}` is a parameter.
+ * public summaries. Spread into the dictionaries of i18n.ts. zh-CN first; `{name}` is a parameter.
  */
 export const EXAM_RELEASE_ZH = {
   // grade cut-offs (the office)

@@ -1,5 +1,5 @@
 /**
- * Strings of the teaching-quality monitoring pages (issue 4): exams, upload, reports by audience, monitoring
+ * Strings of the teaching-quality monitoring pages: exams, upload, reports by audience, monitoring
  * cycles. Spread into the dictionaries of i18n.ts like i18n-programs.ts. zh-CN first; `{name}` is a parameter.
  */
 export const EXAMS_ZH = {
@@ -49,12 +49,11 @@ export const EXAMS_ZH = {
   'exam.up.file.scores': '成绩表',
   'exam.up.file.items': '题目表',
   'exam.up.file.prior': '前测成绩',
-  // examupload: stored dry runs
+  // stored dry runs
   'exam.up.keptUntil': '校验结果保留至 {time}，请在此之前确认写入',
   'exam.up.UPLOAD_COMMITTED': '这次上传已经写入，不能重复写入；如需更正成绩，请重新上传并校验。',
   'exam.up.UPLOAD_EXPIRED': '校验结果已过期，请重新上传并校验后再写入。',
   'exam.up.UPLOAD_SUPERSEDED': '这次校验结果已被之后的上传取代，请重新上传并校验。',
-  // end examupload
   'exam.up.removal.title': '将删除 {removed} 名已有学生的成绩',
   'exam.up.removal.body':
     '这场考试现有 {current} 名学生，其中 {removed} 名不在本次上传的成绩表中，写入后他们的成绩将被删除（超过 {share}% 须确认）。请核对是否上传了正确的文件。',
@@ -175,13 +174,12 @@ export const EXAMS_EN: Record<keyof typeof EXAMS_ZH, string> = {
   'exam.up.file.scores': 'Scores',
   'exam.up.file.items': 'Items',
   'exam.up.file.prior': 'Prior',
-  // examupload: stored dry runs
+  // stored dry runs
   'exam.up.keptUntil': 'The check is kept until {time}; commit before then',
   'exam.up.UPLOAD_COMMITTED':
     'This upload has already been committed and cannot be committed again; to correct scores, upload and check again.',
   'exam.up.UPLOAD_EXPIRED': 'The check has expired; upload and check again, then commit.',
   'exam.up.UPLOAD_SUPERSEDED': 'A later upload has replaced this check; upload and check again.',
-  // end examupload
   'exam.up.removal.title': 'This removes the scores of {removed} stored students',
   'exam.up.removal.body':
     'The exam has {current} students; {removed} of them are not in this upload and lose their scores when it is written (more than {share}% needs a confirmation). Check that this is the right file.',

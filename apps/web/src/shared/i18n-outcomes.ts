@@ -1,4 +1,4 @@
-/** Strings of outcomes and completion (issue 3, item 7): "我的培训", review queue, completion, hours. */
+/** Strings of outcomes and completion: "我的培训", review queue, completion, hours. */
 export const OUTCOMES_ZH = {
   'nav.myTraining': '我的培训',
   'training.title': '我的培训',

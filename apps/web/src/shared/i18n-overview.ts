@@ -1,5 +1,5 @@
 /**
- * progui: strings of the training overview (培训总览) and of the "—" of a rate that has no value. Spread into
+ * strings of the training overview (培训总览) and of the "—" of a rate that has no value. Spread into
  * the dictionaries of i18n.ts. zh-CN first; `{name}` marks a parameter.
  */
 export const OVERVIEW_ZH = {

@@ -1,5 +1,5 @@
 /**
- * Strings of the programme pages (issue 3): policy packs, programmes, the quota cascade, nominations and
+ * Strings of the programme pages: policy packs, programmes, the quota cascade, nominations and
  * integrity records. Kept in their own file and spread into the dictionaries of i18n.ts, so the shared file
  * changes by two lines. zh-CN first; `{name}` marks a parameter.
  */
@@ -450,7 +450,7 @@ export const PROGRAMS_EN: Record<keyof typeof PROGRAMS_ZH, string> = {
   'prog.integrity.none': 'No integrity records in your scope',
 };
 
-// ---- kpiweb: dashboard, shortlists, substitution approval, appeals, notifications ----
+// ---- dashboard, shortlists, substitution approval, appeals, notifications ----
 export const KPIWEB_ZH = {
   'prog.programme.tabSubstitutions': '替训审批',
   'prog.programme.tabKpis': '数据看板',
@@ -648,4 +648,3 @@ export const KPIWEB_EN: Record<keyof typeof KPIWEB_ZH, string> = {
     'Registration = registered ÷ enrolled; arrival = arrived ÷ enrolled; attendance = attended ÷ expected person-sessions (sessions held).',
   'nav.myIntegrity': 'My integrity records',
 };
-// ---- end kpiweb ----

@@ -10,12 +10,12 @@ import {
   useState,
 } from 'react';
 import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
-// examaud: parents and the public (issue 4 item 4)
+// parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
-// outcomes and completion (issue 3, item 7)
+// outcomes and completion
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
-// progui: 培训总览 and the reasons of a "—" rate
+// 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // ---- shortlist (R-004-59) ----
@@ -233,7 +233,7 @@ const zhCNBase = {
   'import.status.committing': '导入中',
   'import.status.committed': '已导入',
   'import.status.failed': '失败',
-  // ---- plans (issue 3 items 3 and 9) ----
+  // ---- plans ----
   'nav.plans': '培训方案',
   'plans.title': '培训方案申报与审核',
   'plans.open.title': '可申报的培训项目',
@@ -333,7 +333,7 @@ const zhCNBase = {
   'budget.added': '已登记',
   'budget.badAmount': '请输入金额（元，最多两位小数，不能为 0）',
   'budget.needDate': '请选择支出日期',
-  // ---- classes and check-in (issue 3, item 6) ----
+  // ---- classes and check-in ----
   'nav.classes': '培训班',
   'nav.checkin': '扫码签到',
   'class.list': '培训班',
@@ -628,7 +628,7 @@ const enUS: Record<MessageKey, string> = {
   'import.status.committing': 'Importing',
   'import.status.committed': 'Imported',
   'import.status.failed': 'Failed',
-  // ---- plans (issue 3 items 3 and 9) ----
+  // ---- plans ----
   'nav.plans': 'Training plans',
   'plans.title': 'Training plans: application and review',
   'plans.open.title': 'Programmes open for application',
@@ -728,7 +728,7 @@ const enUS: Record<MessageKey, string> = {
   'budget.added': 'Recorded',
   'budget.badAmount': 'Enter an amount in CNY (at most 2 decimals, not 0)',
   'budget.needDate': 'Pick the date',
-  // ---- classes and check-in (issue 3, item 6) ----
+  // ---- classes and check-in ----
   'nav.classes': 'Classes',
   'nav.checkin': 'Check in',
   'class.list': 'Classes',

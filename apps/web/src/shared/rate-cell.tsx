@@ -3,7 +3,7 @@ import { Tooltip, Typography } from 'antd';
 import { useI18n } from './i18n';
 
 /**
- * progui: a rate as "80.0%" with its parts in a tooltip; "—" with the reason when there is no rate (no
+ * a rate as "80.0%" with its parts in a tooltip; "—" with the reason when there is no rate (no
  * denominator, no completion run yet, not reported), so an officer never reads "not computed" as 0 %.
  */
 export function RateCell({ rate }: { rate: KpiRate }) {

@@ -1,5 +1,5 @@
 /**
- * Outcomes and completion (结业) of a class (issue 3 item 7): which outcomes a trainee owes (the seed 004
+ * Outcomes and completion (结业) of a class: which outcomes a trainee owes (the seed 004
  * annex, per project type and track), when they are due, what may be uploaded for each, whether a teacher
  * completes (attendance share and accepted outcomes, each rule with pass/fail and its values), the 学时
  * posted and the certificate number. Pure: "today" is an argument.

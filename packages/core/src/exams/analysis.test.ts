@@ -1,5 +1,5 @@
 /**
- * Issue 4's definitions on hand-computed cases (R-002-13 质量分析): totals, 一分三率, 27 % discrimination with
+ * definitions on hand-computed cases (R-002-13 质量分析): totals, 一分三率, 27 % discrimination with
  * ties, corrected item–total r, alpha, bands, 超均率, standardised scores, label score rates.
  */
 import { describe, expect, it } from 'vitest';
@@ -291,7 +291,7 @@ describe('score bands', () => {
   });
 });
 
-describe('the fast ways give the same numbers (issue 4 bench, docs/PERFORMANCE.md section 5)', () => {
+describe('the fast ways give the same numbers (docs/PERFORMANCE.md section 5)', () => {
   function seeded(seed: number): () => number {
     let a = seed >>> 0;
     return () => {

@@ -1,7 +1,7 @@
 /**
  * Classical exam analysis (R-002-13 质量分析): totals, 一分三率, score bands, items (难度, 区分度 by the 27 % rule,
  * corrected item–total correlation), Cronbach's alpha, knowledge-point and ability-level score rates, and the same
- * per school and per class with 超均率 and standardised scores. Definitions: issue 4 and docs/POLICIES.md
+ * per school and per class with 超均率 and standardised scores. Definitions: and docs/POLICIES.md
  * "Exam analysis". Statistics that are undefined for the data are `null` (see each field).
  */
 import type { ExamScores, ItemSpec } from './model';

@@ -1,5 +1,5 @@
 /**
- * Who sees what of an exam report (issue 4 item 4), as data. Since 2021 compulsory-stage exam results are
+ * Who sees what of an exam report, as data. Since 2021 compulsory-stage exam results are
  * presented as grades, not scores (SZ-12 "义务教育阶段考试成绩呈现实行等级制"), and score-only league tables
  * are not published (R-002-58 "引导全社会从关注高考、中考成绩，转变到关注学生健康成长上来"). So, by default:
  * - routine (常规) exams of a compulsory stage (primary, junior) are shown to schools, parents and the public as
@@ -48,15 +48,14 @@ export interface ExamReportPolicy {
     minN: number;
   };
   audiences: Record<ExamAudience, AudienceRule>;
-  // ---- examaud: parents and the public (issue 4 item 4) ----
+  // ---- parents and the public ----
   /** The public summary an office may publish: region aggregates only (see release.ts). */
   publicSummary: PublicSummaryRule;
   /** The parent view: a student's own results behind a per-student access code issued by the school. */
   parentAccess: ParentAccessRule;
-  // ---- end examaud ----
 }
 
-// ---- examaud: parents and the public (issue 4 item 4) ----
+// ---- parents and the public ----
 export interface PublicSummaryRule {
   ruleIds: string[];
   /** the finest unit the public sees: the region (the exam owner) as a whole */
@@ -76,7 +75,6 @@ export interface ParentAccessRule {
   /** wrong codes from one client address within `lockMinutes` before it must wait (any student id) */
   maxFailuresPerClient: number;
 }
-// ---- end examaud ----
 
 const POLICY_2021: ExamReportPolicy = {
   id: 'exam-report-2021',
@@ -128,7 +126,7 @@ const POLICY_2021: ExamReportPolicy = {
       warnings: false,
     },
   },
-  // ---- examaud: parents and the public (issue 4 item 4) ----
+  // ---- parents and the public ----
   publicSummary: {
     ruleIds: ['SZ-12', 'R-002-58', 'Y-EXAM-PUBLIC'],
     unit: 'region',
@@ -142,7 +140,6 @@ const POLICY_2021: ExamReportPolicy = {
     lockMinutes: 30,
     maxFailuresPerClient: 30,
   },
-  // ---- end examaud ----
 };
 
 export const EXAM_REPORT_POLICY: Readonly<ExamReportPolicy> = Object.freeze(POLICY_2021);

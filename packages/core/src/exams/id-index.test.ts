@@ -1,4 +1,4 @@
-/** IdIndex and SeenIds: the duplicate checks and id matching of the exam fast paths (issue 4). */
+/** IdIndex and SeenIds: the duplicate checks and id matching of the exam fast paths. */
 import { describe, expect, it } from 'vitest';
 import { IdIndex, increasing, SeenIds } from './id-index';
 

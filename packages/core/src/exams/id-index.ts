@@ -1,7 +1,7 @@
 /**
  * A set of string ids (student ids) with each id's position: open addressing over a typed array, keyed by a
  * FNV-1a hash of the UTF-16 code units. For ~100,000 ids it takes about a third of the time of V8's Map/Set
- * (issue 4's bench, docs/PERFORMANCE.md section 5), where hashing and probing a large Map dominated reading the
+ * (docs/PERFORMANCE.md section 5), where hashing and probing a large Map dominated reading the
  * score and prior sheets. Ids are compared exactly (===); the hash only chooses where to look.
  */
 export class IdIndex {

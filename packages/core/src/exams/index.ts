@@ -1,5 +1,5 @@
 export * from './analysis';
-// reports by audience and monitoring samples (issue 4 items 4 and 5)
+// reports by audience and monitoring samples
 export * from './audience';
 export * from './csv';
 export * from './model';

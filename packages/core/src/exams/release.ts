@@ -1,5 +1,5 @@
 /**
- * What parents and the public may see of an exam (issue 4 item 4), as pure functions over the policy data of
+ * What parents and the public may see of an exam, as pure functions over the policy data of
  * audience.ts (EXAM_REPORT_POLICY.audiences.parent / .public, .publicSummary, .parentAccess):
  * - the public summary: the region's aggregate only — participation and the grade-band distribution (SZ-12),
  *   never a school name, a school's numbers or a rank (R-002-58); withheld for small groups (n < minGroupN) and

@@ -1,5 +1,5 @@
 /**
- * The JSON of `yanxun exam analyze` (issue 4): exactly the keys the issue names, snake_case, full double
+ * The JSON of `yanxun exam analyze`: exactly the keys the issue names, snake_case, full double
  * precision (JSON.stringify of the doubles, no rounding), rates as fractions 0..1, `null` where a statistic is
  * undefined. `students` is the number of students analysed (present); absent students are not counted there.
  */

@@ -2,7 +2,7 @@
  * The CSV fast path for score sheets (readScoreCsvFast) against the general path (parseCsv + readScoreSheet):
  * whenever the fast path answers, its ExamScores equal the general path's field by field; whenever the input has
  * anything unusual (quotes, 缺考, bad numbers, scores above max …) it declines, so the errors (row, column, value,
- * rule) are the general path's own. Issue 4 (bench: 100,000 × 40) and R-002-13 质量分析 input validation.
+ * rule) are the general path's own. (bench: 100,000 × 40) and R-002-13 质量分析 input validation.
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';

@@ -1,5 +1,5 @@
 /**
- * The fast path for a score sheet in CSV (issue 4's bench: 100,000 students × 40 items in well under a second).
+ * The fast path for a score sheet in CSV (bench: 100,000 students × 40 items in well under a second).
  * It scans the text's char codes once and parses each item score straight into the Float64Array matrix, without
  * making a string per cell (the general path, `parseCsv` + `readScoreSheet`, makes ~4 million of them).
  *

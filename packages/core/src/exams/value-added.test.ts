@@ -1,4 +1,4 @@
-/** Value-added (增值评价, issue 4): z-scores over students with both scores, OLS, mean residual ± 1.96 sd/√n. */
+/** Value-added (增值评价): z-scores over students with both scores, OLS, mean residual ± 1.96 sd/√n. */
 import { describe, expect, it } from 'vitest';
 import { valueAdded } from './value-added';
 

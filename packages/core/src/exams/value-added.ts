@@ -1,5 +1,5 @@
 /**
- * Value-added (增值评价, seed 001's zones; issue 4): over the students who have both a current total and a prior
+ * Value-added (增值评价, seed 001's zones): over the students who have both a current total and a prior
  * score, z-score both (mean and sample sd of those students), fit current on prior by OLS, and give each school
  * the mean residual of its students with a 95 % interval mean ± 1.96 · sd / √n (sd = sample sd of the school's
  * residuals).

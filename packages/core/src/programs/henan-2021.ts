@@ -4,7 +4,7 @@
  *
  * Every value names its rule ID (`../shared/spec/rules-000-002-004.md` §2.1) and seed line. Rule IDs
  * `Y-004-…` are added by Yanxun where the digest gives a clause no ID (the annex's 培训对象 lines for
- * project 1 and 2) or where the rule is the product's own (no overlapping enrolment, issue 3).
+ * project 1 and 2) or where the rule is the product's own (no overlapping enrolment).
  * Readings chosen for ambiguous clauses carry a note starting with "解读：".
  */
 import { deepFreeze, type PolicyPack, type PolicyValue, pv } from './policy-pack';

@@ -16,7 +16,7 @@ describe('kpiRate (R-004-27 注册完成率 / 报到率)', () => {
   });
 });
 
-describe('completionRate (R3-B02 结业率, progui)', () => {
+describe('completionRate (R3-B02 结业率)', () => {
   it('no completion run yet: "—" with the reason, never 0 %', () => {
     expect(completionRate(0, 0, 7)).toEqual({
       numerator: 0,

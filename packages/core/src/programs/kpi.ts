@@ -1,5 +1,5 @@
 /**
- * KPI arithmetic of the report (issue 3 item 10; R-004-27, R3-B02). Definitions: docs/POLICIES.md § KPIs.
+ * KPI arithmetic of the report (R-004-27, R3-B02). Definitions: docs/POLICIES.md § KPIs.
  */
 import { type KpiTargets, type PolicyPack, pv } from './policy-pack';
 
@@ -18,7 +18,7 @@ export function kpiTargetsOf(pack: Pick<PolicyPack, 'kpiTargets'>): KpiTargets {
 }
 
 /**
- * progui: why a rate has no value (shown as "—" with this reason, never as 0 %):
+ * why a rate has no value (shown as "—" with this reason, never as 0 %):
  * - `no_denominator`: nothing to divide by (no trainee enrolled, no session held yet);
  * - `no_completion_run`: trainees are enrolled but no completion (结业) run has judged any of them yet;
  * - `not_reported`: the count is not available in this report.
@@ -31,7 +31,7 @@ export interface Rate {
   denominator: number;
   /** numerator ÷ denominator rounded to 4 decimals; null when the denominator is 0 or the numerator unknown. */
   rate: number | null;
-  /** progui: why `rate` is null; null when there is a rate. */
+  /** why `rate` is null; null when there is a rate. */
   reason: RateGap | null;
 }
 
@@ -48,7 +48,7 @@ export function kpiRate(numerator: number | null, denominator: number): Rate {
 }
 
 /**
- * progui: 结业率 = completed ÷ trainees a completion run has judged (`assessed`). Trainees whose class has not
+ * 结业率 = completed ÷ trainees a completion run has judged (`assessed`). Trainees whose class has not
  * been run yet are not in the denominator (they have neither passed nor failed); with nobody judged there is
  * no rate: `no_completion_run` when trainees are enrolled, `no_denominator` when none are. Unknown counts
  * (null) → `not_reported`.

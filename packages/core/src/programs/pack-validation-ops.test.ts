@@ -1,5 +1,5 @@
 /**
- * progui: validatePack on the class-operation (classOps), completion and KPI-target sections and the R-004-10 /
+ * validatePack on the class-operation (classOps), completion and KPI-target sections and the R-004-10 /
  * R-004-15 deadline offsets they must agree with. Boundaries on both sides.
  */
 import { describe, expect, it } from 'vitest';

@@ -112,7 +112,7 @@ describe('validatePack', () => {
       message: '《报到通知书》报送时间应在开班日期之前，但设为开班日期后 10 天',
     });
     pack.deadlines.registrationNotice.value.offsetDays = 0;
-    // (progui) check-in must then not open before the start either (Y-004-CHECKIN-OPEN vs R-004-10)
+    // check-in must then not open before the start either (Y-004-CHECKIN-OPEN vs R-004-10)
     if (pack.classOps) pack.classOps.checkinOpensDaysBefore.value = 0;
     expect(validatePack(pack)).toEqual([]);
   });

@@ -36,7 +36,7 @@ export type PackProblemCode =
   | 'PACK.COUNTY_SYSTEM'
   | 'PACK.PLAN_MODES'
   | 'PACK.STAFFING'
-  // progui: class operations, completion and KPI targets
+  // class operations, completion and KPI targets
   | 'PACK.BAD_SETTING'
   | 'PACK.SHARE_RANGE'
   | 'PACK.CLASS_OPS'
@@ -448,7 +448,7 @@ function checkPlanDesign(pack: PolicyPack, c: Collector): void {
   }
 }
 
-// ---- progui: class operations (Y-004-DUE-SOON, Y-004-QR-ROTATE, Y-004-CHECKIN-OPEN) ----
+// ---- class operations (Y-004-DUE-SOON, Y-004-QR-ROTATE, Y-004-CHECKIN-OPEN) ----
 
 function checkClassOps(pack: PolicyPack, c: Collector): void {
   const o = pack.classOps;
@@ -501,7 +501,7 @@ function checkClassOps(pack: PolicyPack, c: Collector): void {
   }
 }
 
-// ---- progui: outcomes and completion (Y-004-ATTEND-MIN … Y-004-CERT-NO) ----
+// ---- outcomes and completion (Y-004-ATTEND-MIN … Y-004-CERT-NO) ----
 
 const LEAVE_READINGS: readonly string[] = ['present', 'excused', 'absent'];
 const PARTIAL_HOURS_READINGS: readonly string[] = ['none', 'attended_share'];
@@ -572,7 +572,7 @@ function checkCompletion(pack: PolicyPack, c: Collector): void {
   }
 }
 
-// ---- progui: KPI targets (shares 0…1; R3-B02 by default) ----
+// ---- KPI targets (shares 0…1; R3-B02 by default) ----
 
 function checkKpiTargets(pack: PolicyPack, c: Collector): void {
   const t = pack.kpiTargets;

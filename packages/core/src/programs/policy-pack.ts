@@ -179,7 +179,7 @@ export interface Deadlines {
 
 /**
  * Running a class (期/班): how early the deadline board warns, and the rotating check-in code shown at the
- * venue. The seed has no numbers for these; they are Yanxun's own rules (issue 3), kept in the pack so a
+ * venue. The seed has no numbers for these; they are Yanxun's own rules, kept in the pack so a
  * region can change them.
  */
 export interface ClassOperations {
@@ -196,7 +196,7 @@ export interface ClassOperations {
 /**
  * Outcomes and completion (结业) of a class: the seed names the outcomes (annex) and the consequence of not
  * completing (R-004-20) but gives no attendance threshold, outcome deadline or hours posting rule; these are
- * Yanxun's own rules (issue 3 item 7), kept in the pack so a region can change them.
+ * Yanxun's own rules, kept in the pack so a region can change them.
  */
 export interface CompletionRules {
   /** Attendance share (percent of the class's sessions) a teacher needs for 结业; at the threshold passes. */
@@ -387,13 +387,13 @@ export interface PolicyPack {
   projectTypes: ProjectType[];
   /** Optional so packs saved before classes existed still load; `classOperationsOf` supplies the defaults. */
   classOps?: ClassOperations;
-  /** kpiweb: targets of the KPI report (0…1); optional, `kpiTargetsOf` (kpi.ts) supplies R3-B02 otherwise. */
+  /** targets of the KPI report (0…1); optional, `kpiTargetsOf` (kpi.ts) supplies R3-B02 otherwise. */
   kpiTargets?: KpiTargets;
   /** Optional so packs saved before completion existed still load; `completionRulesOf` supplies the defaults. */
   completion?: CompletionRules;
 }
 
-/** kpiweb: KPI targets a pack may carry; a missing key has no target line. */
+/** KPI targets a pack may carry; a missing key has no target line. */
 export interface KpiTargets {
   registrationRate?: PolicyValue<number>;
   arrivalRate?: PolicyValue<number>;

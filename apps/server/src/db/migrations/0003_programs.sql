@@ -1,4 +1,4 @@
--- Yanxun schema 0003: training programmes (issue 3): policy packs, programmes, the quota cascade,
+-- Yanxun schema 0003: training programmes: policy packs, programmes, the quota cascade,
 -- nominations with their eligibility result, integrity records (诚信档案).
 -- PostgreSQL 15 SQL. Citus: policy_packs and programmes are small reference tables; quota_allocations,
 -- nominations and integrity_records carry a region key (the county of the org or teacher, else its city or

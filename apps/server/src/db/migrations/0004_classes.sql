@@ -1,4 +1,4 @@
--- Yanxun schema 0004: classes (期/班) of a programme and check-in (issue 3, item 6): timetable sessions,
+-- Yanxun schema 0004: classes (期/班) of a programme and check-in: timetable sessions,
 -- enrolment of selected nominations, the deadline documents (R-004-09 … R-004-15), attendance by rotating QR
 -- code (注册/报到 and per session, R-004-12) and leave requests.
 -- PostgreSQL 15 SQL. Citus: classes, class_sessions and class_documents are small (reference tables);

@@ -1,5 +1,5 @@
 -- Yanxun schema 0005: uploaded files, providers' training plans (申报书) with versions and review, the
--- programme's approved provider, and programme spending (issue 3 items 3 and 9).
+-- programme's approved provider, and programme spending.
 -- PostgreSQL 15 SQL. Citus: all four tables are small (a few per programme) and live as reference/local
 -- tables next to programmes; files holds content as bytea, fine for sealed PDFs of a few MB.
 

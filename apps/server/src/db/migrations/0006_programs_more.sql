@@ -1,4 +1,4 @@
--- Yanxun schema 0006: programmes, continued (issue 3 items 5 and 8): differential shortlists (差额遴选,
+-- Yanxun schema 0006: programmes, continued: differential shortlists (差额遴选,
 -- R-004-59), substitution (替训) as a request the allocating level decides, refused nomination attempts for the
 -- selection-quality KPI (R3-B03), integrity-record appeals (R-004-20) and teacher notifications.
 -- PostgreSQL 15 SQL. Every new big table carries a region key leading its primary key (Citus-ready).

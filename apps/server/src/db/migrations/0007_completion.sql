@@ -1,4 +1,4 @@
--- Yanxun schema 0007: outcomes and completion (issue 3, item 7): outcome submissions of trainees with every
+-- Yanxun schema 0007: outcomes and completion: outcome submissions of trainees with every
 -- version kept and reviewed with a score or returned; completion (结业) results per class and teacher with
 -- each rule's result; certificates numbered per programme without gaps; a simple per-teacher hours record.
 -- PostgreSQL 15 SQL. Citus: outcome_submissions, completion_results and teacher_hours carry the teacher's

@@ -1,4 +1,4 @@
--- Yanxun schema 0009: teaching-quality monitoring (issue 4): exams, per-student scores, cached analyses,
+-- Yanxun schema 0009: teaching-quality monitoring: exams, per-student scores, cached analyses,
 -- monitoring cycles with a stratified school sample, indicator systems per 学段 × 学科.
 -- PostgreSQL 15 SQL. Citus: exams, exam_cycles and exam_indicator_systems are small (reference tables);
 -- exam_students is big and carries the school's region key (county_id) leading its primary key.

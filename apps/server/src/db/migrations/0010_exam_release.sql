@@ -1,4 +1,4 @@
--- Yanxun schema 0010: parents and the public (issue 4 item 4).
+-- Yanxun schema 0010: parents and the public.
 -- exam_releases: what the office has released of an exam: a frozen public summary (region aggregates only)
 -- and whether parents may see their child's result. Small (one row per exam): a reference table under Citus.
 -- exam_access_codes: one access code per student (county_id leads the key, like exam_students), stored as an

@@ -1,4 +1,4 @@
--- Yanxun schema 0011: exam upload dry runs held in the database (issue 4 item 1), so that the commit works on any
+-- Yanxun schema 0011: exam upload dry runs held in the database, so that the commit works on any
 -- server process and after a restart. PostgreSQL 15 SQL.
 -- One row per dry run, keyed by the region key of the exam's owner (its county; for a city- or province-level
 -- owner, that city or province, as teachers), Citus-ready. `payload` is the parsed score matrix and the rows to

@@ -1,4 +1,4 @@
--- Yanxun schema 0013 (progui): indexes for the cross-programme overview (培训总览). The overview sums, for every
+-- Yanxun schema 0013: indexes for the cross-programme overview (培训总览). The overview sums, for every
 -- programme of a year, the enrolments, completion results and posted hours under the officer's org subtree in
 -- one statement; these let each of those sums be an index range scan on (programme, org path) instead of a
 -- scan of the whole table. No new tables; db/types.ts is unchanged.

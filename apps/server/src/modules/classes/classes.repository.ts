@@ -564,7 +564,7 @@ export function createClassesRepository(db: Database) {
         .execute();
     },
 
-    // ---- kpiweb: KPI counts per unit (issue 3 item 10) ----
+    // ---- KPI counts per unit ----
     /**
      * Per unit (a subtree given by its path): enrolled teachers of the programme, how many registered (注册)
      * and arrived (报到), and person-sessions held up to `asOf` against those attended.
@@ -605,9 +605,8 @@ export function createClassesRepository(db: Database) {
         ) x ON true`.execute(db);
       return r.rows;
     },
-    // ---- end kpiweb ----
 
-    // ---- progui: inputs of the deadline boards of many programmes at once (training overview) ----
+    // ---- inputs of the deadline boards of many programmes at once (training overview) ----
     /** The classes of these programmes (one statement). */
     async classesOfProgrammes(programmeIds: string[]): Promise<ClassRow[]> {
       if (programmeIds.length === 0) return [];
@@ -641,11 +640,10 @@ export function createClassesRepository(db: Database) {
         lastEnds: lastEnds.map((r) => ({ ...r, last_end: String(r.last_end) })),
       };
     },
-    // ---- end progui ----
   };
 }
 
-/** kpiweb: one unit's enrolment and attendance counts for the KPI report. */
+/** one unit's enrolment and attendance counts for the KPI report. */
 export interface KpiCountsRow {
   org_id: string;
   enrolled: number;

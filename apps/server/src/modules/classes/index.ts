@@ -21,7 +21,7 @@ export { type ClassesService, createClassesService } from './classes.service';
 
 import { submissionsOf } from './classes.service';
 
-// ---- kpiweb: KPI counts for the reports module (no actor: the caller authorizes) ----
+// ---- KPI counts for the reports module (no actor: the caller authorizes) ----
 
 export type { KpiCountsRow };
 
@@ -35,9 +35,7 @@ export function classKpiCounts(
   return kpiRepo(db).kpiCounts(programmeId, nodes, asOf);
 }
 
-// ---- end kpiweb ----
-
-// ---- progui: overdue class deadlines of many programmes (training overview; the caller authorizes) ----
+// ---- overdue class deadlines of many programmes (training overview; the caller authorizes) ----
 
 /** Per programme: its classes and how many deadline items (R-004-09…15) are overdue (red) today. */
 export interface ProgrammeDeadlineCount {
@@ -99,9 +97,8 @@ export async function deadlineCountsOfProgrammes(
   }
   return out;
 }
-// ---- end progui ----
 
-// ---- for outcomes and completion (issue 3, item 7): no actor, the caller authorizes ----
+// ---- for outcomes and completion: no actor, the caller authorizes ----
 
 export type { ClassRow } from './classes.repository';
 

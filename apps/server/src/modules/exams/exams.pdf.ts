@@ -1,5 +1,5 @@
 /**
- * The audience's report as a PDF (issue 4 item 4). `reportDocDefinition` is pure: it takes the report the service
+ * The audience's report as a PDF. `reportDocDefinition` is pure: it takes the report the service
  * already cut for the caller's audience (`buildReport`, SZ-12 / R-002-58 / suppression) and lays out only what is
  * in it — it never sees the unfiltered analysis. `buildReportPdf` renders it through `shared/pdf.ts` (A4, Noto Sans
  * SC subset-embedded).

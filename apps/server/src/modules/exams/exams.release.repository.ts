@@ -1,5 +1,5 @@
 /**
- * Data access of exam releases (issue 4 item 4): the published public summary, the release to parents, and the
+ * Data access of exam releases: the published public summary, the release to parents, and the
  * per-student access codes (hashed). Kept apart from exams.repository.ts (the upload and analysis side).
  */
 import { sql } from 'kysely';

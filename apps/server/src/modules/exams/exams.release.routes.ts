@@ -1,5 +1,5 @@
 /**
- * Routes of exam releases (issue 4 item 4): the office's grade cut-off preview and release switches, the
+ * Routes of exam releases: the office's grade cut-off preview and release switches, the
  * schools' parent access codes, and the two routes without sign-in: the public summaries and the parent view.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Parents and the public (issue 4 item 4): what the monitoring office releases of an exam, and the two audiences
+ * Parents and the public: what the monitoring office releases of an exam, and the two audiences
  * outside the platform's accounts.
  * - Public: the office publishes an exam's public summary (core `publicSummary`: region aggregates only, no
  *   school, no rank — SZ-12, R-002-58, Y-EXAM-PUBLIC). The summary is frozen at publication; anyone may read it.

@@ -1,5 +1,5 @@
 /**
- * Parents and the public (issue 4 item 4): each audience sees only what it may.
+ * Parents and the public: each audience sees only what it may.
  * Rules: SZ-12 (grade bands), R-002-58 (no ranks, no school league tables), Y-EXAM-PUBLIC (region aggregates
  * only, withheld below minGroupN or with fewer than 2 schools), Y-EXAM-PARENT-CODE (per-student access code;
  * after 5 wrong tries the address waits 30 minutes for that student: exams.parent-throttle.test.ts for the rest),

@@ -1,5 +1,5 @@
 /**
- * The report an audience may see (issue 4 item 4), built from the cached analysis of an exam by the rules of
+ * The report an audience may see, built from the cached analysis of an exam by the rules of
  * core's EXAM_REPORT_POLICY (SZ-12 grade bands, R-002-58 no score league tables, suppression of small groups).
  * Pure: the service decides the audience and the schools in scope, this file decides what goes out.
  */

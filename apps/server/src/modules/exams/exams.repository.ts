@@ -82,7 +82,7 @@ const examColumns = [
   'e.created_at',
 ] as const;
 
-// ---- shared by the two commit paths (branch examupload) ----
+// ---- shared by the two commit paths ----
 /** Rows per `INSERT … SELECT FROM unnest` statement. */
 export const INSERT_CHUNK = 5000;
 
@@ -174,7 +174,6 @@ async function setExamData(
     .where('id', '=', examId)
     .execute();
 }
-// ---- end shared by the two commit paths ----
 
 export function createExamsRepository(db: Database) {
   return {
@@ -321,7 +320,7 @@ export function createExamsRepository(db: Database) {
       await setExamData(trx, examId, items, counts);
     },
 
-    // ---- upload dry runs (exam_uploads, 0011; branch examupload) ----
+    // ---- upload dry runs (exam_uploads, 0011) ----
 
     /**
      * Replace the exam's students with a stored dry run's rows (all or nothing, in the caller's transaction):
@@ -480,7 +479,6 @@ export function createExamsRepository(db: Database) {
         .executeTakeFirst();
       return { dropped: Number(dropped.numUpdatedRows), deleted: Number(deleted.numDeletedRows) };
     },
-    // ---- end upload dry runs ----
 
     /** Present students of an exam, in school and source-row order. */
     async presentStudents(examId: string): Promise<ExamStudentRow[]> {

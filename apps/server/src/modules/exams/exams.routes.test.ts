@@ -88,7 +88,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('exam upload: dry run with row errors, all-or-nothing commit (issue 4 item 1)', () => {
+describe('exam upload: dry run with row errors, all-or-nothing commit', () => {
   it('reports every bad cell by file, row, column, value and rule; the commit is refused', async () => {
     const bad = scoresCsv([{ key: q0.name, count: 3, level: 0.8 }], 'B', [
       `B9,${q0.name},1班,21,0,0,0,0`, // row 5: above max

@@ -1,5 +1,5 @@
 /**
- * Exams and teaching-quality monitoring (issue 4 items 1, 4, 5): exams, upload (dry run → all-or-nothing commit),
+ * Exams and teaching-quality monitoring: exams, upload (dry run → all-or-nothing commit),
  * the cached analysis (core), reports by audience (SZ-12, R-002-58), monitoring cycles with a stratified sample,
  * trends and early warnings (R-002-12), indicator systems per 学段 × 学科 (R-002-11).
  */
@@ -147,7 +147,7 @@ export function warningMessage(
     : `${school}${m} ${f(value)}，低于预警线 ${f(reference)}（R-002-12 问题预警）`;
 }
 
-// ---- upload dry runs (branch examupload) ----
+// ---- upload dry runs ----
 /** A dry run can be committed for 2 hours (then it has expired: upload again). */
 export const UPLOAD_TTL_MS = 2 * 3600_000;
 /** An expired or committed dry run's row (without payload) is kept this long after expiry, to say so. */
@@ -172,7 +172,6 @@ export interface ExamsServiceDeps {
   /** share of an exam's stored students a commit may remove unconfirmed (default REMOVAL_CONFIRM_SHARE) */
   removalConfirmShare?: number;
 }
-// ---- end upload dry runs ----
 
 export function createExamsService(deps: ExamsServiceDeps) {
   const { db, audit } = deps;
@@ -419,7 +418,7 @@ export function createExamsService(deps: ExamsServiceDeps) {
     });
   }
 
-  // ---------- examaud: grade cut-off preview (issue 4 item 4, the office's 等级 page) ----------
+  // ---------- grade cut-off preview (the office's 等级 page) ----------
 
   /**
    * The grade distribution an exam would show with other cut-offs, without saving them: the same students
@@ -462,9 +461,8 @@ export function createExamsService(deps: ExamsServiceDeps) {
         .sort((a, b) => a.school.localeCompare(b.school, 'zh-CN')),
     };
   }
-  // ---------- end examaud ----------
 
-  // ---------- upload (dry runs stored in exam_uploads, migration 0011; branch examupload) ----------
+  // ---------- upload (dry runs stored in exam_uploads, migration 0011) ----------
 
   const clock = deps.clock ?? (() => new Date());
   const uploadTtlMs = deps.uploadTtlMs ?? UPLOAD_TTL_MS;
@@ -811,7 +809,6 @@ export function createExamsService(deps: ExamsServiceDeps) {
       });
     return (u.errors ?? []) as ExamInputError[];
   }
-  // ---------- end upload ----------
 
   return {
     async createExam(actor: Actor, req: CreateExamRequest): Promise<Exam> {
@@ -912,9 +909,7 @@ export function createExamsService(deps: ExamsServiceDeps) {
       return { fileName: `${r.exam.name}-质量分析.pdf`, body: await buildReportPdf(r, today) };
     },
 
-    // ---- examaud ----
     previewGradeCuts,
-    // ---- end examaud ----
 
     // ---------- monitoring cycles ----------
 

@@ -1,6 +1,6 @@
 /**
  * The rows a dry run will write, in a compact form that is stored in `exam_uploads.payload` (migration 0011) so
- * that the commit works on any server process and after a restart (issue 4 item 1).
+ * that the commit works on any server process and after a restart.
  *
  * Columnar: the score matrix is core's Float64Array, stored exactly: as u16 of twice the score when every score
  * is a whole or half point in 0..32767.5 (marking systems' usual scores: 4× smaller, and faster to deflate), else

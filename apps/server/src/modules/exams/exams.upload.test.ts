@@ -1,5 +1,5 @@
 /**
- * Score uploads (issue 4 item 1): core's CSV fast path gives the same dry run as the general path (results and
+ * Score uploads: core's CSV fast path gives the same dry run as the general path (results and
  * errors), and dry runs are stored in the database (migration 0011) so that a commit works on another service
  * instance (a restart, a second process), once only, before expiry, all or nothing.
  */

@@ -22,7 +22,7 @@ export interface FileOwner {
 /** Kinds of file the platform accepts, by content (never by the name or the browser's content type). */
 export type FileKind = 'pdf' | 'docx' | 'mp4';
 
-// ---- outcomes (issue 3, item 7): DOCX and MP4 by content ----
+// ---- outcomes: DOCX and MP4 by content ----
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const FTYP = Buffer.from('ftyp', 'ascii');
 const KIND_MIME: Record<FileKind, string> = {

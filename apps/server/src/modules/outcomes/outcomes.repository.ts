@@ -472,7 +472,7 @@ export function createOutcomesRepository(db: Database) {
     },
 
     /** 结业 per unit (org subtree) of a programme: teachers whose standing completion result is `completed`. */
-    /** Per node: teachers completed and teachers judged by a completion run (progui: for 结业率's denominator). */
+    /** Per node: teachers completed and teachers judged by a completion run (for 结业率's denominator). */
     async completionCounts(
       programmeId: string,
       nodes: Array<{ id: string; path: string }>,

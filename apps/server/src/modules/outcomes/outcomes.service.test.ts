@@ -256,7 +256,7 @@ describe('completion', () => {
     const mine = kpis.rows.find((r) => r.orgId === school.id);
     // class A: t[0] and t[3] completed of 4 enrolled; class B (3 enrolled) has not completed anyone yet
     expect(mine?.completed).toBe(2);
-    // (progui) the denominator is the 4 teachers class A's run judged; class B's 3 are not yet judged
+    // the denominator is the 4 teachers class A's run judged; class B's 3 are not yet judged
     expect(mine?.assessed).toBe(4);
     expect(mine?.completionRate).toMatchObject({ numerator: 2, denominator: 4, rate: 0.5, reason: null });
   });

@@ -95,7 +95,7 @@ const esc = (s: string) =>
   );
 
 /**
- * Outcomes and completion (issue 3 item 7): trainees hand in the outcomes their track owes (seed 004 annex)
+ * Outcomes and completion: trainees hand in the outcomes their track owes (seed 004 annex)
  * before the due date; trainers and provider staff of the class review them with a score or return them;
  * a completion run evaluates every enrolled teacher (attendance from the classes module, accepted outcomes),
  * numbers certificates per programme without gaps and posts 学时 once per teacher and programme.

@@ -1,5 +1,5 @@
 /**
- * progui: the class-operation, completion and KPI-target sections of a pack through the API — shown with their
+ * the class-operation, completion and KPI-target sections of a pack through the API — shown with their
  * rule IDs (defaults filled for packs saved before them), checked on save and in the what-if preview by zod
  * (shape) and validatePack (ranges and contradictions, naming the rule), boundaries on both sides.
  */

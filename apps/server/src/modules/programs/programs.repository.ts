@@ -1426,7 +1426,7 @@ export function createProgramsRepository(db: Database) {
       return { rows, total: Number(total.n) };
     },
 
-    // ---- for the classes module (issue 3, item 6) ----
+    // ---- for the classes module ----
 
     /** Selected nominations of a programme (all, or those of the given teachers): who may be placed in a class. */
     selectedNominations(

@@ -1,5 +1,5 @@
 /**
- * Issue 3 items 5 and 8, services: differential shortlists (R-004-59), substitution requests decided by the
+ * services: differential shortlists (R-004-59), substitution requests decided by the
  * allocating level, the integrity bar at its boundaries with appeals and notifications (R-004-20), and the
  * selection-quality report with the project-county deduction (R3-B03).
  */

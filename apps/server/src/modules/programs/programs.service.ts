@@ -99,7 +99,7 @@ import {
 export const BUILTIN_PACKS: readonly PolicyPack[] = [HENAN_2021_PACK];
 
 /**
- * progui: a pack as the editor shows it — the optional sections a pack saved before them lacks (class
+ * a pack as the editor shows it — the optional sections a pack saved before them lacks (class
  * operations, completion, KPI targets) filled with the values that apply to it anyway (core's defaults), so
  * every number that governs a programme is visible with its rule ID and can be edited in a draft.
  */
@@ -959,7 +959,7 @@ export function createProgramsService(deps: {
         const org = await loadOrgFor(actor, 'teacher.read', req.orgId);
         roots = [org.path];
       }
-      // progui: with the optional sections filled, so a change to class operations, completion or KPI targets
+      // with the optional sections filled, so a change to class operations, completion or KPI targets
       // is applied and checked like any other rule
       const base = packWithSectionDefaults(row.body as PolicyPack);
       const type = findProjectType(base, req.projectTypeCode);
@@ -2282,7 +2282,7 @@ export function createProgramsService(deps: {
     },
 
     /**
-     * progui: every programme the actor may read (owned in the actor's program.read subtrees or on their
+     * every programme the actor may read (owned in the actor's program.read subtrees or on their
      * ancestor chain, as the programme list), with its pack (each pack read once) and the actor's roots.
      * For the training overview; at most `limit`, newest first.
      */

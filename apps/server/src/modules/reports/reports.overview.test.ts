@@ -1,5 +1,5 @@
 /**
- * progui: 培训总览 (GET /reports/training-overview[.xlsx]) and the "—" of rates without a denominator or a
+ * 培训总览 (GET /reports/training-overview[.xlsx]) and the "—" of rates without a denominator or a
  * completion run (R3-B02 结业率), on the KPI fixture: a city programme with seats in 清城 (6) and 英德 (2), one
  * class, 7 trainees; plus a county programme (县培) owned by 清城.
  */

@@ -1,5 +1,5 @@
 /**
- * progui: 培训总览 — every programme of a programme year the officer may read, by level (国培 … 工作室研修),
+ * 培训总览 — every programme of a programme year the officer may read, by level (国培 … 工作室研修),
  * with seats, 报到率, 结业率, 学时 posted, budget vs spending and overdue class deadlines, each limited to the
  * officer's org subtree. Programmes owned above the officer (a provincial programme seen by a county) show
  * only the county's share: its seats, its trainees, its hours — never the budget or the provider's deadlines.

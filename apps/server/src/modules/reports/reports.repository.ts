@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { subtreeRange } from '../../shared/subtree';
 
-/** progui: one programme's figures under the officer's org subtrees (training overview). */
+/** one programme's figures under the officer's org subtrees (training overview). */
 export interface OverviewFiguresRow {
   programme_id: string;
   seats: number;
@@ -16,7 +16,7 @@ export interface OverviewFiguresRow {
 }
 
 /**
- * The reports module's read model (progui): read-only sums over other modules' tables for the training
+ * The reports module's read model: read-only sums over other modules' tables for the training
  * overview, so that the figures of every programme of a year are ONE statement (no query per programme).
  * It writes nothing; the tables stay their modules'.
  */

@@ -42,7 +42,7 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
         return sendFile(reply, f.fileName, XLSX_MIME, f.body);
       },
     );
-    // ---- progui: 培训总览 ----
+    // ---- 培训总览 ----
     app.get(
       '/reports/training-overview',
       {

@@ -14,7 +14,7 @@ import { scopeOf } from '../../shared/permissions';
 import { classKpiCounts, type KpiCountsRow } from '../classes';
 import type { OrgRepository } from '../org';
 import type { ProgramsService } from '../programs';
-// progui: the training overview (培训总览)
+// the training overview (培训总览)
 import { createOverview } from './reports.overview';
 import { createReportsRepository, type ReportsRepository } from './reports.repository';
 
@@ -24,7 +24,7 @@ export interface KpiUnit {
   path: string;
 }
 
-/** Per unit: teachers completed (结业) and teachers a completion run has judged (progui). */
+/** Per unit: teachers completed (结业) and teachers a completion run has judged. */
 export interface CompletionCount {
   completed: number;
   assessed: number;
@@ -42,7 +42,7 @@ export type CompletionCounter = (
 const NEXT_LEVEL = { city: 'county', county: 'school', school: null } as const;
 
 /**
- * KPIs and reports (issue 3 item 10): per programme and per city / county / school in the actor's scope,
+ * KPIs and reports: per programme and per city / county / school in the actor's scope,
  * seats and nominations, 注册完成率, 报到率, attendance over sessions held, 结业率 (when known), selection
  * quality and the R3-B03 deduction. Scope comes from the programs module's selection-quality report (the
  * units it lists are exactly those the actor may read); enrolment and attendance counts from classes.
@@ -54,7 +54,7 @@ export function createReportsService(deps: {
   /** Added by the completion branch; absent → 结业 "—". */
   completionCounts?: CompletionCounter;
   clock?: () => Date;
-  /** progui: the read model of the training overview (made from `db` when not given). */
+  /** the read model of the training overview (made from `db` when not given). */
   repo?: ReportsRepository;
 }) {
   const { db, programs, orgRepo } = deps;
@@ -148,7 +148,7 @@ export function createReportsService(deps: {
   }
 
   return {
-    // progui: 培训总览
+    // 培训总览
     ...overview,
 
     /** The KPI report of a programme at a level, optionally under one parent unit (drill-down). */

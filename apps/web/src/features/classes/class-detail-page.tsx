@@ -113,7 +113,7 @@ export function ClassDetailPage() {
             </Link>
           </Space>
         ) : null}
-        {/* outcomes and completion (issue 3, item 7) */}
+        {/* outcomes and completion */}
         <Space wrap style={{ marginTop: 12 }}>
           <Link to={`/classes/${c.id}/outcomes`}>
             <Button icon={<FileDoneOutlined />}>{t('class.outcomes')}</Button>

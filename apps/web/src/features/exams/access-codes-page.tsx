@@ -1,5 +1,5 @@
 /**
- * 家长查询访问码 (issue 4 item 4): a school admin creates one access code per student of the school and downloads
+ * 家长查询访问码: a school admin creates one access code per student of the school and downloads
  * the list (Excel) to hand out; the server keeps only hashes, so the list comes this once. Reissue all, or some
  * student ids (a lost code; the old code stops working and its lock is lifted).
  */

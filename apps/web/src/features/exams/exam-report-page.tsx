@@ -14,7 +14,7 @@ export function ExamReportPage() {
   const report = useQuery({ queryKey: ['exams', 'report', id], queryFn: () => api.examReport(id) });
   if (report.error) return <QueryError error={report.error} full />;
   if (!report.data) return <Skeleton active />;
-  // examaud: the office's grade cut-offs and release page
+  // the office's grade cut-offs and release page
   const manage = hasPermission(me, 'exam.manage') && report.data.audience === 'monitoring';
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,4 +1,4 @@
-/** Stored dry runs in the upload wizard (issue 4 item 1, branch examupload): the kept-until time, and why a commit was refused. */
+/** Stored dry runs in the upload wizard: the kept-until time, and why a commit was refused. */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Exam, ExamUpload } from '@yanxun/contracts';
 import dayjs from 'dayjs';

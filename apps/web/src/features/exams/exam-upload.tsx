@@ -17,7 +17,7 @@ const SLOTS: { key: Slot; label: MessageKey }[] = [
   { key: 'prior', label: 'exam.up.prior' },
 ];
 
-// examupload: a refused commit of a stored dry run says why (details.reason), not the generic CONFLICT text
+// a refused commit of a stored dry run says why (details.reason), not the generic CONFLICT text
 const COMMIT_REFUSALS = ['UPLOAD_COMMITTED', 'UPLOAD_EXPIRED', 'UPLOAD_SUPERSEDED'] as const;
 
 export function commitErrorMessage(
@@ -33,7 +33,6 @@ export function commitErrorMessage(
   }
   return errorMessage(error, lang);
 }
-// end examupload
 
 /** The details of a 409 CONFIRM_REMOVAL (the commit would remove many stored students), else null. */
 export function confirmRemovalOf(error: unknown): ConfirmRemovalDetails | null {

@@ -1,5 +1,5 @@
 /**
- * The office's page for an exam's grade bands (等级, SZ-12) and its release (issue 4 item 4): edit the cut-offs
+ * The office's page for an exam's grade bands (等级, SZ-12) and its release: edit the cut-offs
  * with validation (strictly descending, within 0–100 % of full marks, the last at 0), preview the resulting
  * distribution (overall and per school) before saving, and publish the public summary / open it to parents.
  * The server validates again (core validateGradeCuts); this page only helps.

@@ -1,5 +1,5 @@
 /**
- * 家长查询 (issue 4 item 4): a phone page without sign-in. A parent enters the student id and the access code
+ * 家长查询: a phone page without sign-in. A parent enters the student id and the access code
  * the school handed out and sees that child's results exactly as the server cut them: grade bands (SZ-12), a
  * score only where the policy allows it, never a rank (R-002-58).
  */

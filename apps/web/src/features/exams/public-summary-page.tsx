@@ -1,5 +1,5 @@
 /**
- * 公开结果 (issue 4 item 4): the region summaries the office published, for anyone without sign-in. The page
+ * 公开结果: the region summaries the office published, for anyone without sign-in. The page
  * shows what the server sent — participation and the grade distribution of the region (SZ-12); the server never
  * sends a school or a rank (R-002-58).
  */

@@ -25,7 +25,7 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { useUrlFilters } from '../../shared/use-url-filters';
-// kpiweb: appeal decisions
+// appeal decisions
 import { AppealDecisionModal, AppealTag } from './integrity-appeals';
 import { integrityKindKey } from './program-labels';
 import { RuleErrorAlert } from './rule-error';
@@ -183,7 +183,7 @@ export function IntegrityPage() {
       dataIndex: 'evidence',
       render: (e: string | null) => <span style={{ whiteSpace: 'pre-wrap' }}>{e ?? '—'}</span>,
     },
-    // ---- kpiweb: the appeal and its decision ----
+    // ---- the appeal and its decision ----
     {
       title: t('prog.appeal.column'),
       key: 'appeal',
@@ -209,7 +209,6 @@ export function IntegrityPage() {
         </Space>
       ),
     },
-    // ---- end kpiweb ----
   ];
   return (
     <Card

@@ -20,7 +20,7 @@ import { KpiChart } from './kpi-chart';
 
 const NEXT: Record<KpiLevel, KpiLevel | null> = { city: 'county', county: 'school', school: null };
 
-// progui: the rate cell lives in shared/rate-cell.tsx ("—" with the reason); re-exported for old imports
+// the rate cell lives in shared/rate-cell.tsx ("—" with the reason); re-exported for old imports
 export { RateCell } from '../../shared/rate-cell';
 
 /** 数据看板: KPIs per city → county → school with a chart, a table with the same numbers and an Excel export. */
@@ -165,7 +165,7 @@ export function KpiTab({ programme }: { programme: Programme }) {
               data-testid="kpi-completion-pending"
             />
           )}
-          {/* progui: no completion run yet → 结业率 is "—", say why once above the table */}
+          {/* no completion run yet → 结业率 is "—", say why once above the table */}
           {r.completionAvailable && r.total.completionRate.reason === 'no_completion_run' ? (
             <Alert
               type="info"

@@ -18,7 +18,7 @@ import { EligibilityResultView } from './eligibility-result';
 import { NominateDrawer } from './nominate-drawer';
 import { NOMINATION_STATUS_COLORS, nominationStatusKey, todayInShanghai } from './program-labels';
 import { RuleErrorAlert } from './rule-error';
-// kpiweb: shortlist and pending substitution requests
+// shortlist and pending substitution requests
 import { competitiveRatio, ShortlistPanel } from './shortlist-panel';
 
 function WithdrawModal({
@@ -107,7 +107,7 @@ export function NominationsTab({ programme }: { programme: Programme }) {
   });
   const mayWrite = hasPermission(me, 'nomination.write');
   const open = todayInShanghai() <= programme.selectionDeadline;
-  // ---- kpiweb: the 差额 ratio of the pack (R-004-59) and the pending 替训 requests by nomination ----
+  // ---- the 差额 ratio of the pack (R-004-59) and the pending 替训 requests by nomination ----
   const pack = useQuery({ queryKey: ['pack', programme.packId], queryFn: () => api.pack(programme.packId) });
   const ratio = competitiveRatio(pack.data?.pack, programme.projectTypeCode);
   const pending = useQuery({
@@ -115,7 +115,6 @@ export function NominationsTab({ programme }: { programme: Programme }) {
     queryFn: () => api.listSubstitutions(programme.id, { status: 'pending', pageSize: 200 }),
   });
   const pendingOf = new Map((pending.data?.items ?? []).map((r) => [r.nominationId, r]));
-  // ---- end kpiweb ----
 
   const columns: TableColumnsType<Nomination> = [
     { title: t('teacher.name'), dataIndex: 'teacherName', width: 100 },

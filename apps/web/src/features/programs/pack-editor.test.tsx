@@ -39,7 +39,7 @@ const NOTICE = 'deadlines.registrationNotice';
 describe('pack rules: grouping and values (rules are data: rule ID, value and source of each)', () => {
   it('groups pack-wide rules and each project type with its track, outcomes and units', () => {
     const sections = groupPackRules(packFixture(), 'zh-CN');
-    // (progui) the class deadline 报到通知书 (R-004-10) has its own tab, with class operations and completion
+    // the class deadline 报到通知书 (R-004-10) has its own tab, with class operations and completion
     expect(sections.map((s) => s.title)).toEqual([
       '通用设置与时间节点',
       '班级运行、结业与考核目标',

@@ -34,11 +34,11 @@ export interface RuleSection {
   /** For a project type: its level, cycle … as a subtitle. */
   subtitle?: string;
   groups: RuleGroup[];
-  /** progui: the pack paths the section holds (for counting edits and problems per tab). */
+  /** the pack paths the section holds (for counting edits and problems per tab). */
   prefixes: string[];
 }
 
-/** progui: whether a rule path lies under one of a section's prefixes. */
+/** whether a rule path lies under one of a section's prefixes. */
 export function inSection(section: Pick<RuleSection, 'prefixes'>, path: string): boolean {
   return section.prefixes.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
 }
@@ -89,7 +89,6 @@ const SECTION_TITLES: Record<string, Text> = {
   studios: tx('工作室结构', 'Studio structures'),
   outcomes: tx('成果要求', 'Required outcomes'),
   countySystem: tx('县域体系建设要求', 'County support system'),
-  // progui
   classRun: tx('班级运行、结业与考核目标', 'Classes, completion and KPI targets'),
   classDeadlines: tx('班级时间节点（R-004-09…15）', 'Class deadlines (R-004-09…15)'),
   classOps: tx('进度预警与签到', 'Deadline warnings and check-in'),
@@ -114,7 +113,7 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
       ),
       prefix,
     );
-  // progui: the class deadlines (R-004-09…15) go with running a class; the other dates stay general
+  // the class deadlines (R-004-09…15) go with running a class; the other dates stay general
   const CLASS_DEADLINES = [
     'classDatesDue',
     'registrationNotice',
@@ -330,12 +329,12 @@ const LABELS: Record<string, Text> = {
   studioLeaders: tx('工作室主持人', 'Studio leaders'),
   youngMembers: tx('青年骨干成员', 'Young members'),
   pairing: tx('结对帮扶', 'Pairing'),
-  // progui: class operations
+  // class operations
   dueSoonDays: tx('材料到期预警（提前）', 'Warn before a deadline'),
   checkinRotationSeconds: tx('签到码更换周期', 'Check-in code changes every'),
   checkinGraceWindows: tx('旧签到码宽限周期', 'Earlier codes still accepted'),
   checkinOpensDaysBefore: tx('开班前开放签到', 'Check-in opens before the start'),
-  // progui: completion
+  // completion
   minAttendancePct: tx('结业最低出勤比例', 'Minimum attendance for completion'),
   approvedLeave: tx('经批准的请假计为', 'Approved leave counts as'),
   outcomeDueDaysAfterEnd: tx('成果提交期限（结业后）', 'Outcomes due after the end'),
@@ -343,7 +342,7 @@ const LABELS: Record<string, Text> = {
   videoOutcomes: tx('可提交视频的成果', 'Outcomes that may be a video'),
   partialHours: tx('未结业学时登记', 'Hours for non-completion'),
   certificateSeqDigits: tx('证书顺序号位数', 'Certificate sequence digits'),
-  // progui: KPI targets
+  // KPI targets
   'kpiTargets.registrationRate': tx('注册完成率目标', 'Registration rate target'),
   'kpiTargets.arrivalRate': tx('报到率目标', 'Arrival rate target'),
   'kpiTargets.attendanceRate': tx('出勤率目标', 'Attendance rate target'),
@@ -422,7 +421,7 @@ const CODE_NAMES: Record<string, Text> = {
   // outcome owners
   trainee: tx('学员', 'trainee'),
   dev_school: tx('教师发展学校', 'development school'),
-  // progui: completion readings
+  // completion readings
   present: tx('出勤', 'attended'),
   excused: tx('不计入课次总数', 'excused (not counted)'),
   absent: tx('缺勤', 'absent'),
@@ -474,7 +473,7 @@ export type NumberUnit =
   | 'count'
   | 'ratio'
   | 'age'
-  // progui: a share 0…1 shown as a percentage; seconds; score points; digits; rotation windows
+  // a share 0…1 shown as a percentage; seconds; score points; digits; rotation windows
   | 'share'
   | 'seconds'
   | 'points'
@@ -657,10 +656,10 @@ export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: L
 // ---------------------------------------------------------------------------------------------------------
 // Editing
 
-/** Where an edit goes: a number rule, the day count of a deadline offset, or (progui) one of a setting's readings. */
+/** Where an edit goes: a number rule, the day count of a deadline offset, or one of a setting's readings. */
 export type EditKind = 'number' | 'offset' | 'choice';
 
-/** progui: settings with a fixed set of readings (by the last key), edited as a choice. */
+/** settings with a fixed set of readings (by the last key), edited as a choice. */
 const CHOICES: Record<string, string[]> = {
   approvedLeave: ['absent', 'excused', 'present'],
   partialHours: ['none', 'attended_share'],

@@ -94,7 +94,7 @@ function ValueEditor({
     );
   }
   if (kind === 'choice' && typeof entry.value === 'string') {
-    // progui: a setting with fixed readings (请假计为, 未结业学时, 简报口径)
+    // a setting with fixed readings (请假计为, 未结业学时, 简报口径)
     const original = entry.value;
     const current = edited ? String(edits[entry.path] ?? original) : original;
     return (
@@ -168,7 +168,7 @@ export function PackRulesEditor({
     {
       title: t('prog.pack.ruleId'),
       dataIndex: 'ruleId',
-      // progui: wide enough for the longest Yanxun rule IDs (Y-004-CHECKIN-OPEN)
+      // wide enough for the longest Yanxun rule IDs (Y-004-CHECKIN-OPEN)
       width: 180,
       render: (id: string) => (
         <Tag style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{id}</Tag>

@@ -1,5 +1,5 @@
 /**
- * progui: the pack editor's "班级运行与结业" tab — class deadlines (R-004-09…15), class operations, completion
+ * the pack editor's "班级运行与结业" tab — class deadlines (R-004-09…15), class operations, completion
  * and KPI targets, each number with its rule ID, edited in the unit an officer knows (a KPI share as %), sent
  * to save and the what-if preview as stored values, and the server's problems shown on their rule.
  */

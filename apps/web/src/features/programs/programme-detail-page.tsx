@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-// kpiweb: substitution approval and the dashboard
+// substitution approval and the dashboard
 import { KpiTab } from './kpi-tab';
 import { NominationsTab } from './nominations-tab';
 import { LevelTag, SeatsBar } from './programmes-page';
@@ -84,7 +84,6 @@ export function ProgrammeDetailPage() {
               label: t('prog.programme.tabNominations'),
               children: <NominationsTab programme={p} />,
             },
-            // kpiweb
             {
               key: 'substitutions',
               label: t('prog.programme.tabSubstitutions'),

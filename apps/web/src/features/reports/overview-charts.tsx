@@ -7,7 +7,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-/** progui: the charts of 培训总览 (ECharts, SVG renderer). Programmes are rows (horizontal bars): long names read. */
+/** the charts of 培训总览 (ECharts, SVG renderer). Programmes are rows (horizontal bars): long names read. */
 
 const BLUE = '#1d5fbf';
 const TEAL = '#13a8a8';

@@ -1,5 +1,5 @@
 /**
- * progui: 培训总览 and the "—" of a rate without a value (R3-B02 结业率 before any completion run).
+ * 培训总览 and the "—" of a rate without a value (R3-B02 结业率 before any completion run).
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { KpiRate, OverviewProgramme, TrainingOverview } from '@yanxun/contracts';

@@ -82,7 +82,7 @@ function OverdueCell({ row }: { row: Pick<OverviewProgramme, 'overdueDeadlines' 
 }
 
 /**
- * progui: 培训总览 — the programmes of a year in the officer's scope by level, with seats, 报到率, 结业率,
+ * 培训总览 — the programmes of a year in the officer's scope by level, with seats, 报到率, 结业率,
  * 学时 posted, budget vs spending and overdue class deadlines; charts first, the same numbers in the tables,
  * each programme linked to its 数据看板.
  */

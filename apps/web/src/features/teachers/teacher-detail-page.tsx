@@ -29,7 +29,7 @@ import { genderKey } from '../../shared/labels';
 import { OrgBreadcrumb } from '../../shared/org-breadcrumb';
 import { QueryError } from '../../shared/query-error';
 import { canTransferTeachers, hasPermission, useMe } from '../../shared/session';
-// outcomes and completion (issue 3, item 7)
+// outcomes and completion
 import { TeacherHoursCard } from '../outcomes/teacher-hours-card';
 import { StatusTag } from './status-tag';
 import { TransferModal } from './transfer-modal';
@@ -271,7 +271,7 @@ export function TeacherDetailPage() {
           </Card>
         </Col>
       </Row>
-      {/* outcomes and completion (issue 3, item 7) */}
+      {/* outcomes and completion */}
       {hasPermission(me, 'hours.read') ? <TeacherHoursCard teacherId={d.id} /> : null}
       {canTransfer ? (
         <TransferModal teacher={d} open={transferOpen} onClose={() => setTransferOpen(false)} />
