@@ -21,6 +21,14 @@
  * - contracts-zod-only       packages/contracts may import only zod and its own files
  * - web-no-server            apps/web/src may not import apps/server or @yanxun/core
  * - web-fetch-in-api-client  in apps/web/src only shared/api* may call fetch(
+ * - repository-via-port      a file in modules/<a>/ may not import another module's repository (a name ending in
+ *                            `Repository`/`Repo`, or `create…Repository`), not even as a type: it declares a port
+ *                            in its own ports.ts, and services.ts wires it
+ * - no-db-export             a module's index.ts may not export a function whose first parameter is the database
+ *                            (`db`): other modules get queries through ports, never the raw database
+ * - no-cycle                 no import cycle between source files (type imports count), nor between server modules
+ * - file-size                a source file (tests aside) has at most MAX_LINES lines, except the data tables and
+ *                            generated types listed in LARGE_FILES with the reason
  *
  * Type-only imports count: a type import still ties the layers together.
  */
@@ -32,6 +40,15 @@ const SCAN_DIRS = ['apps', 'packages'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', 'data', 'test-results']);
 const TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
 const MODULES_DIR = 'apps/server/src/modules/';
+export const MAX_LINES = 500;
+/** Files allowed over MAX_LINES: data, not logic. Root-relative path (or prefix ending in '*') → why. */
+export const LARGE_FILES = {
+  'apps/server/src/db/types.ts': 'the table types of every migration, one interface per table',
+  'packages/core/src/programs/henan-2021.ts': 'the built-in policy pack: rule values with their seed lines',
+  'apps/web/src/shared/i18n*': 'string tables (zh-CN and en-US)',
+};
+const isTestFile = (f) =>
+  /\.(?:test|spec)\.tsx?$/.test(f) || /(?:^|\/)test\/|\.test-(?:fixture|data)\.tsx?$/.test(f);
 
 /** Every TypeScript file under root/apps and root/packages, as root-relative POSIX paths, sorted. */
 export function listSourceFiles(root) {
@@ -100,19 +117,29 @@ function lineAt(src, index) {
 }
 
 const STATIC_IMPORT =
-  /(?:^|[;\n}])[ \t]*(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s*)?(['"])([^'"\n]+)\1/g;
+  /(?:^|[;\n}])[ \t]*(?:import|export)\s+(type\s+)?(?:([^'"`;]*?)\s+from\s*)?(['"])([^'"\n]+)\3/g;
 const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g;
 
-/** The module specifiers a file imports or re-exports, with their line numbers. */
+/**
+ * The module specifiers a file imports or re-exports, with their line numbers and the names imported (`names`:
+ * local names of a static import's clause; empty for side-effect and dynamic imports).
+ */
 export function importsOf(src) {
   const code = blankComments(src);
   const found = [];
-  for (const re of [STATIC_IMPORT, DYNAMIC_IMPORT]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(code); m !== null; m = re.exec(code)) {
-      const spec = m[2] ?? '';
-      found.push({ spec, line: lineAt(code, m.index + m[0].indexOf(m[1] + spec)) });
-    }
+  STATIC_IMPORT.lastIndex = 0;
+  for (let m = STATIC_IMPORT.exec(code); m !== null; m = STATIC_IMPORT.exec(code)) {
+    const spec = m[4] ?? '';
+    const clause = m[2] ?? '';
+    const names = [...clause.replace(/\bas\s+\w+/g, '').matchAll(/[A-Za-z_$][\w$]*/g)]
+      .map((n) => n[0])
+      .filter((n) => n !== 'type' && n !== 'from');
+    found.push({ spec, names, line: lineAt(code, m.index + m[0].indexOf(m[3] + spec)) });
+  }
+  DYNAMIC_IMPORT.lastIndex = 0;
+  for (let m = DYNAMIC_IMPORT.exec(code); m !== null; m = DYNAMIC_IMPORT.exec(code)) {
+    const spec = m[2] ?? '';
+    found.push({ spec, names: [], line: lineAt(code, m.index + m[0].indexOf(m[1] + spec)) });
   }
   return found.sort((a, b) => a.line - b.line);
 }
@@ -145,8 +172,10 @@ const isFastify = (pkg) =>
 const moduleOf = (p) => (p?.startsWith(MODULES_DIR) ? p.slice(MODULES_DIR.length).split('/')[0] : undefined);
 const within = (p, dir) => p !== undefined && (p === dir || p.startsWith(`${dir}/`));
 
+const REPOSITORY_NAME = /(?:Repository|Repo)$|^create\w*Repository$/;
+
 /** The violations of one import in one file: [{ rule, message }]. */
-export function judgeImport(file, spec) {
+export function judgeImport(file, spec, names = []) {
   const out = [];
   const pkg = packageOf(spec);
   const target = resolveRelative(file, spec);
@@ -179,6 +208,12 @@ export function judgeImport(file, spec) {
     const rest = stripExt(target).slice(`${MODULES_DIR}${toModule}`.length);
     if (rest !== '' && rest !== '/index')
       add('module-via-index', `reach module '${toModule}' through '../${toModule}' (its index.ts)`);
+    const repos = names.filter((n) => REPOSITORY_NAME.test(n));
+    if (repos.length > 0 && !isTestFile(file))
+      add(
+        'repository-via-port',
+        `'${repos.join("', '")}' belongs to module '${toModule}': declare a port in ports.ts, wire it in services.ts`,
+      );
   }
   if (file.startsWith('packages/core/')) {
     const banned = [
@@ -214,9 +249,10 @@ export function checkLayers(root) {
   const violations = [];
   for (const file of files) {
     const src = fs.readFileSync(path.join(root, file), 'utf8');
-    for (const { spec, line } of importsOf(src)) {
-      for (const v of judgeImport(file, spec)) violations.push({ file, line, spec, ...v });
+    for (const { spec, line, names } of importsOf(src)) {
+      for (const v of judgeImport(file, spec, names)) violations.push({ file, line, spec, ...v });
     }
+    violations.push(...judgeFile(file, src));
     if (file.startsWith('apps/web/src/') && !file.startsWith('apps/web/src/shared/api')) {
       for (const line of fetchCallsOf(src)) {
         violations.push({
@@ -229,12 +265,171 @@ export function checkLayers(root) {
       }
     }
   }
+  violations.push(...findCycles(root, files));
   violations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { files: files.length, violations };
 }
 
+const isLargeAllowed = (file) =>
+  Object.keys(LARGE_FILES).some((k) => (k.endsWith('*') ? file.startsWith(k.slice(0, -1)) : file === k));
+
+/** Whole-file rules: file-size, and no-db-export for a module's index.ts. */
+export function judgeFile(file, src) {
+  const out = [];
+  if (!isTestFile(file) && !isLargeAllowed(file)) {
+    const lines = src.split('\n').length - (src.endsWith('\n') ? 1 : 0);
+    if (lines > MAX_LINES)
+      out.push({
+        file,
+        line: MAX_LINES + 1,
+        spec: `${lines} lines`,
+        rule: 'file-size',
+        message: `over ${MAX_LINES} lines: split it by use case (or list a data table in LARGE_FILES)`,
+      });
+  }
+  const mod = moduleOf(file);
+  if (mod && file === `${MODULES_DIR}${mod}/index.ts`) {
+    const code = blankComments(src, { strings: true });
+    const re = /export\s+(?:async\s+)?function\s+([\w$]+)\s*(?:<[^>]*>)?\s*\(\s*(db|trx|database)\b/g;
+    for (let m = re.exec(code); m !== null; m = re.exec(code))
+      out.push({
+        file,
+        line: lineAt(code, m.index),
+        spec: m[1],
+        rule: 'no-db-export',
+        message: `'${m[1]}' takes the database: offer it as a query of the module's service, reached by a port`,
+      });
+  }
+  return out;
+}
+
+const EXTS = ['.ts', '.tsx', '.mts', '.cts', '/index.ts', '/index.tsx'];
+
+/** The source file a relative specifier (or a workspace package) names, or undefined. */
+function resolveFile(file, spec, known) {
+  let base = resolveRelative(file, spec);
+  if (base === undefined) {
+    const m = /^@yanxun\/(core|contracts)(\/.*)?$/.exec(spec);
+    if (!m) return undefined;
+    base = `packages/${m[1]}/src${m[2] ?? '/index'}`;
+  }
+  const bare = stripExt(base);
+  if (known.has(base)) return base;
+  for (const ext of EXTS) if (known.has(bare + ext)) return bare + ext;
+  return undefined;
+}
+
+/** Strongly connected components (Tarjan, iterative) of a graph given as Map<node, Set<node>>. */
+export function stronglyConnected(graph) {
+  let index = 0;
+  const idx = new Map();
+  const low = new Map();
+  const onStack = new Set();
+  const stack = [];
+  const out = [];
+  for (const root of graph.keys()) {
+    if (idx.has(root)) continue;
+    const work = [[root, [...(graph.get(root) ?? [])], 0]];
+    idx.set(root, index);
+    low.set(root, index);
+    index += 1;
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const [v, next] = frame;
+      if (frame[2] < next.length) {
+        const w = next[frame[2]];
+        frame[2] += 1;
+        if (!idx.has(w)) {
+          idx.set(w, index);
+          low.set(w, index);
+          index += 1;
+          stack.push(w);
+          onStack.add(w);
+          work.push([w, [...(graph.get(w) ?? [])], 0]);
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1][0];
+        low.set(parent, Math.min(low.get(parent), low.get(v)));
+      }
+      if (low.get(v) === idx.get(v)) {
+        const comp = [];
+        let w;
+        do {
+          w = stack.pop();
+          onStack.delete(w);
+          comp.push(w);
+        } while (w !== v);
+        if (comp.length > 1 || graph.get(v)?.has(v)) out.push(comp.sort());
+      }
+    }
+  }
+  return out;
+}
+
+/** no-cycle: import cycles between source files (tests aside) and between server modules. */
+export function findCycles(root, files) {
+  const sources = files.filter((f) => !isTestFile(f));
+  const known = new Set(sources);
+  const fileGraph = new Map();
+  const moduleGraph = new Map();
+  const firstLine = new Map();
+  for (const file of sources) {
+    const edges = new Set();
+    fileGraph.set(file, edges);
+    const src = fs.readFileSync(path.join(root, file), 'utf8');
+    for (const { spec, line } of importsOf(src)) {
+      const to = resolveFile(file, spec, known);
+      if (!to) continue;
+      edges.add(to);
+      if (!firstLine.has(`${file}>${to}`)) firstLine.set(`${file}>${to}`, line);
+      const a = moduleOf(file);
+      const b = moduleOf(to);
+      if (a && b && a !== b) {
+        if (!moduleGraph.has(a)) moduleGraph.set(a, new Set());
+        moduleGraph.get(a).add(b);
+        if (!firstLine.has(`${a}>${b}`)) firstLine.set(`${a}>${b}`, { file, line });
+      }
+    }
+  }
+  const out = [];
+  for (const comp of stronglyConnected(fileGraph)) {
+    const [file] = comp;
+    const to = comp.find((c) => fileGraph.get(file).has(c)) ?? comp[1];
+    out.push({
+      file,
+      line: firstLine.get(`${file}>${to}`) ?? 1,
+      spec: comp.join(' → '),
+      rule: 'no-cycle',
+      message: `these ${comp.length} files import each other in a cycle`,
+    });
+  }
+  for (const comp of stronglyConnected(moduleGraph)) {
+    const [a] = comp;
+    const b = comp.find((c) => moduleGraph.get(a)?.has(c)) ?? comp[1];
+    const at = firstLine.get(`${a}>${b}`) ?? { file: `${MODULES_DIR}${a}/index.ts`, line: 1 };
+    out.push({
+      file: at.file,
+      line: at.line,
+      spec: comp.join(' ↔ '),
+      rule: 'no-cycle',
+      message: `modules ${comp.join(', ')} depend on each other: one of them should declare a port`,
+    });
+  }
+  return out;
+}
+
 export function formatViolation(v) {
-  const what = v.spec === 'fetch(' ? 'calls fetch(' : `imports '${v.spec}'`;
+  const what =
+    v.spec === 'fetch('
+      ? 'calls fetch('
+      : v.rule === 'file-size' || v.rule === 'no-cycle' || v.rule === 'no-db-export'
+        ? v.spec
+        : `imports '${v.spec}'`;
   return `  ${v.file}:${v.line}  ${v.rule}  ${what}: ${v.message}`;
 }
 

@@ -208,6 +208,34 @@ describe('check-layers', () => {
       line: 2,
     },
     {
+      name: "a service receiving another module's repository (a type import counts)",
+      file: 'apps/server/src/modules/people/people.service.ts',
+      content: `import type { OrgRepository } from '../org';\nexport type X = OrgRepository;\n`,
+      rule: 'repository-via-port',
+      line: 1,
+    },
+    {
+      name: "a use case building another module's repository",
+      file: 'apps/server/src/modules/people/roster/list.ts',
+      content: `\nimport { createOrgRepository as repo } from '../../org';\nexport const r = repo;\n`,
+      rule: 'repository-via-port',
+      line: 2,
+    },
+    {
+      name: "a module's index exporting a function that takes the database",
+      file: 'apps/server/src/modules/org/index.ts',
+      content: `export { createOrgService } from './org.service';\nexport async function orgById(db: unknown, id: string) { return [db, id]; }\n`,
+      rule: 'no-db-export',
+      line: 2,
+    },
+    {
+      name: 'a source file one line over the limit',
+      file: 'packages/core/src/dates.ts',
+      content: `export const x = 1;\n${'// …\n'.repeat(500)}`,
+      rule: 'file-size',
+      line: 501,
+    },
+    {
       name: 'a component calling window.fetch',
       file: 'apps/web/src/features/teachers/teachers-page.tsx',
       content: `export const load = () => window.fetch('/api/v1/teachers');\n`,
@@ -219,6 +247,49 @@ describe('check-layers', () => {
   it.each(cases)('reports $name', ({ file, content, rule, line }) => {
     const result = checkLayers(tree({ ...CLEAN, [file]: content }));
     expect(result.violations).toEqual([expect.objectContaining({ file, line, rule })]);
+  });
+
+  it('passes a file at the limit, a long test, a listed data table and a port typed in the needing module', () => {
+    const atLimit = `export const x = 1;\n${'// …\n'.repeat(499)}`;
+    const result = checkLayers(
+      tree({
+        ...CLEAN,
+        'packages/core/src/dates.ts': atLimit,
+        'packages/core/src/dates.test.ts': `${'// …\n'.repeat(900)}`,
+        'packages/core/src/programs/henan-2021.ts': `${'// …\n'.repeat(900)}`,
+        'apps/server/src/modules/people/ports.ts': `export interface OrgPort { orgById(id: string): Promise<unknown> }\n`,
+        'apps/server/src/modules/org/index.ts': `export { createOrgService } from './org.service';\nexport function orgLabel(id: string) { return id; }\n`,
+      }),
+    );
+    expect(atLimit.split('\n').length - 1).toBe(500);
+    expect(result.violations).toEqual([]);
+  });
+
+  it('reports an import cycle between files, type imports included, once per cycle', () => {
+    const result = checkLayers(
+      tree({
+        ...CLEAN,
+        'packages/core/src/dates.ts': `import type { Y } from './id-number';\nexport const x = 1;\nexport type Z = Y;\n`,
+      }),
+    );
+    expect(result.violations).toEqual([
+      expect.objectContaining({
+        rule: 'no-cycle',
+        spec: 'packages/core/src/dates.ts → packages/core/src/id-number.ts',
+      }),
+    ]);
+  });
+
+  it('reports a cycle between server modules even when no file cycle exists', () => {
+    const result = checkLayers(
+      tree({
+        ...CLEAN,
+        'apps/server/src/modules/org/org.service.ts': `import type { PeopleService } from '../people';\nexport function createOrgService(p?: PeopleService) { return { p }; }\n`,
+        'apps/server/src/modules/people/index.ts': `export type { PeopleService } from './people.service';\n`,
+      }),
+    );
+    const cycles = result.violations.filter((v) => v.rule === 'no-cycle');
+    expect(cycles).toContainEqual(expect.objectContaining({ spec: 'org ↔ people' }));
   });
 
   it('exits 1 and lists each violation with file, line and rule', () => {
