@@ -30,7 +30,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
 import { connectPostgres } from '../apps/server/src/db/database';
 import { loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { decodeStaged, encodeStaged } from '../apps/server/src/modules/exams/exams.staging';
+import { decodeStaged, encodeStaged } from '../apps/server/src/modules/exams/upload/staging';
 import { createServices } from '../apps/server/src/services';
 import { decodeText } from '../apps/server/src/shared/sheet-cells';
 import { multipartFiles } from '../apps/server/src/test/fixtures/exam-files';

@@ -10,7 +10,7 @@ import { connectPglite } from '../apps/server/src/db/database';
 import { migrateToLatest } from '../apps/server/src/db/migrate';
 import { loadDemoRegion } from '../apps/server/src/demo/load-region';
 import { createAuditService } from '../apps/server/src/modules/audit';
-import { createExamsService } from '../apps/server/src/modules/exams';
+import { createExamsRepository, createExamsService } from '../apps/server/src/modules/exams';
 import type { Actor } from '../apps/server/src/shared/actor';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -30,7 +30,11 @@ const actor: Actor = {
   ip: null,
   grants: [{ role: 'bureau_admin', orgId: city.id, orgPath: city.path, orgName: city.name, orgKind: 'city' }],
 };
-const svc = createExamsService({ db: h.db, audit: createAuditService({ db: h.db }) });
+const svc = createExamsService({
+  db: h.db,
+  repo: createExamsRepository(h.db),
+  audit: createAuditService({ db: h.db }),
+});
 const exam = await svc.createExam(actor, {
   name: 'bench',
   semester: '2026',

@@ -188,7 +188,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // exams
       await api.register(examsRoutes(services.exams));
       // ---- parents and the public ----
-      await api.register(examReleaseRoutes(services.exams, services.examRelease));
+      await api.register(examReleaseRoutes(services.examRelease));
       // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
       await api.register(shortlistsRoutes(services.shortlists));
     },

@@ -4,7 +4,12 @@ import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import { createClassesRepository, createClassesService } from './modules/classes';
 // exams
-import { createExamReleaseService, createExamsService } from './modules/exams';
+import {
+  createExamReleaseRepository,
+  createExamReleaseService,
+  createExamsRepository,
+  createExamsService,
+} from './modules/exams';
 // plans
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
@@ -136,6 +141,7 @@ export function createServices(
   // ---- exams and teaching-quality monitoring ----
   const exams = createExamsService({
     db,
+    repo: createExamsRepository(db),
     audit,
     sheets,
     maxErrorsKept: uploads.maxErrorsKept,
@@ -145,7 +151,9 @@ export function createServices(
   // ---- parents and the public ----
   const examRelease = createExamReleaseService({
     db,
+    repo: createExamReleaseRepository(db),
     audit,
+    // the exams side it needs: an exam's visibility and its report (release/release.ports.ts)
     exams,
     throttle,
     // the access codes' HMAC key must survive restarts: EXAM_CODE_SECRET, else one generated once and kept in

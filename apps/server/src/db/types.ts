@@ -623,7 +623,7 @@ export interface ExamUploadsTable {
   summary: Json;
   errors: ColumnType<unknown, string | undefined, string>;
   items: ColumnType<unknown, string | undefined, string>;
-  /** deflated rows to write (exams.staging.ts); null once committed, superseded or expired */
+  /** deflated rows to write (modules/exams/upload/staging.ts); null once committed, superseded or expired */
   payload: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   payload_bytes: Generated<number>;
 }

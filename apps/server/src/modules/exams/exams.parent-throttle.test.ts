@@ -1,7 +1,7 @@
 /**
- * The parent page's wrong-code limits (Y-EXAM-PARENT-CODE, exams.parent.ts): per (student, address) and per
- * address, with doubling waits, kept in the database — so a stranger cannot lock a chosen child for its parent,
- * several servers agree, and the client address honours TRUST_PROXY only.
+ * The parent page's wrong-code limits (Y-EXAM-PARENT-CODE, parents/parent-results.service.ts): per (student,
+ * address) and per address, with doubling waits, kept in the database — so a stranger cannot lock a chosen child
+ * for its parent, several servers agree, and the client address honours TRUST_PROXY only.
  */
 import { createHmac } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';

@@ -24,8 +24,8 @@ import {
 import { ITEMS_CSV, multipartFiles } from '../../test/fixtures/exam-files';
 import { createAuditService } from '../audit';
 import type { OrgRow } from '../org';
-import { checkRemoval } from './exams.removal';
-import { createExamsService } from './exams.service';
+import { createExamsRepository, createExamsService } from './index';
+import { checkRemoval } from './upload/removal';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -240,6 +240,7 @@ describe('hardening: a commit removing more than 20 % of the stored students ask
     // a service built with share 0 refuses an unconfirmed removal of one student of ten
     const strict = createExamsService({
       db: h.db,
+      repo: createExamsRepository(h.db),
       audit: createAuditService({ db: h.db }),
       removalConfirmShare: 0,
     });

@@ -9,7 +9,8 @@ import { orgByName, schoolIn, seedRegion } from '../../test/factories';
 import { ITEMS_CSV, scoresCsv } from '../../test/fixtures/exam-files';
 import { createAuditService } from '../audit';
 import type { OrgRow } from '../org';
-import { createExamsService, type ExamsService, warningMessage } from './exams.service';
+import { warningMessage } from './cycles/warnings.service';
+import { createExamsRepository, createExamsService, type ExamsService } from './index';
 
 let h: DatabaseHandle;
 let svc: ExamsService;
@@ -60,7 +61,11 @@ async function newExam(kind: 'routine' | 'monitoring' = 'routine', cycleId?: str
 beforeAll(async () => {
   h = await createTestDatabase();
   await seedRegion(h.db, 1000);
-  svc = createExamsService({ db: h.db, audit: createAuditService({ db: h.db }) });
+  svc = createExamsService({
+    db: h.db,
+    repo: createExamsRepository(h.db),
+    audit: createAuditService({ db: h.db }),
+  });
   city = await orgByName(h.db, 'city', '清远');
   county = await orgByName(h.db, 'county', '清城');
   a = await schoolIn(h.db, '清城', 0);

@@ -13,15 +13,9 @@ import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-f
 import { encodeGbk } from '../../test/fixtures/import-files';
 import { createAuditService } from '../audit';
 import type { OrgRow } from '../org';
-import {
-  createExamsService,
-  type ExamsService,
-  type ExamsServiceDeps,
-  UPLOAD_RETAIN_MS,
-  UPLOAD_TTL_MS,
-  UPLOADS_LIVE_PER_EXAM,
-} from './exams.service';
-import { decodeStaged, encodeStaged, type StagedRows } from './exams.staging';
+import { createExamsRepository, createExamsService, type ExamsService, type ExamsServiceDeps } from './index';
+import { decodeStaged, encodeStaged, type StagedRows } from './upload/staging';
+import { UPLOAD_RETAIN_MS, UPLOAD_TTL_MS, UPLOADS_LIVE_PER_EXAM } from './upload/upload-settings';
 
 let h: DatabaseHandle;
 let city: OrgRow;
@@ -44,7 +38,13 @@ const actor = (role: Actor['grants'][number]['role'], org: OrgRow, accountId = '
 
 /** A service instance as a freshly started server process would build it (nothing in memory). */
 const instance = (extra: Partial<ExamsServiceDeps> = {}): ExamsService =>
-  createExamsService({ db: h.db, audit: createAuditService({ db: h.db }), clock, ...extra });
+  createExamsService({
+    db: h.db,
+    repo: createExamsRepository(h.db),
+    audit: createAuditService({ db: h.db }),
+    clock,
+    ...extra,
+  });
 
 const boss = () => actor('bureau_admin', city);
 

@@ -5,32 +5,14 @@
  */
 import type { Exam, ExamReport, ExamWarning, ReportSchoolRow, ReportTotals } from '@yanxun/contracts';
 import {
-  type ExamAnalysis,
   type ExamAudience,
   type ExamReportPolicy,
-  type GradeCount,
-  type GradeCut,
   type ReportMode,
   reportModeFor,
-  type SchoolValueAdded,
   suppressed,
   type TotalStats,
 } from '@yanxun/core/exams';
-
-export interface ExamCache {
-  v: 1;
-  gradeCuts: GradeCut[];
-  analysis: ExamAnalysis;
-  va: { matched: number; slope: number; intercept: number; schools: SchoolValueAdded[] } | null;
-  grades: { overall: GradeCount[]; bySchool: Record<string, GradeCount[]> };
-  /** students left out by the cycle's sample (0 when the cycle has none) */
-  notSampled: number;
-}
-
-export interface SchoolInfo {
-  name: string;
-  countyId: string;
-}
+import type { ExamCache, SchoolInfo } from '../analysis/analysis-cache';
 
 function totals(t: TotalStats): ReportTotals {
   return {

@@ -5,7 +5,7 @@
  * SC subset-embedded).
  */
 import type { ExamReport, ReportSchoolRow } from '@yanxun/contracts';
-import { renderPdf } from '../../shared/pdf';
+import { renderPdf } from '../../../shared/pdf';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`;

@@ -1,7 +1,7 @@
 import type { ExamReport, ReportSchoolRow } from '@yanxun/contracts';
 import { describe, expect, it } from 'vitest';
-import { pdfText } from '../../test/pdf-text';
-import { buildReportPdf, noRanksFooter, reportDocDefinition } from './exams.pdf';
+import { pdfText } from '../../../test/pdf-text';
+import { buildReportPdf, noRanksFooter, reportDocDefinition } from './report-pdf';
 
 const cuts = [
   { grade: 'A', from: 0.85 },

@@ -4,7 +4,7 @@
  * of one school uploaded for the whole city), the commit waits for a confirmation that names the number.
  */
 import type { ConfirmRemovalDetails } from '@yanxun/contracts';
-import { AppError } from '../../shared/app-error';
+import { AppError } from '../../../shared/app-error';
 
 /** The default share of an exam's stored students a commit may remove without a confirmation. */
 export const REMOVAL_CONFIRM_SHARE = 0.2;

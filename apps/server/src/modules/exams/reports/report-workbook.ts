@@ -1,32 +1,6 @@
-import type { ExamInputError, ExamReport } from '@yanxun/contracts';
-import { ExcelJS, type Workbook } from '../../shared/exceljs';
-
-async function toBuffer(wb: Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const FILE_NAME: Record<ExamInputError['file'], string> = {
-  scores: '成绩表',
-  items: '题目表',
-  prior: '前测成绩',
-};
-
-/** The upload's errors: 文件 / 行号 / 列 / 值 / 规则 / 说明 (like the imports module's error report). */
-export async function buildErrorWorkbook(errors: ExamInputError[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('错误明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: '文件', key: 'file', width: 10 },
-    { header: '行号', key: 'row', width: 8 },
-    { header: '列', key: 'column', width: 16 },
-    { header: '值', key: 'value', width: 24, style: { numFmt: '@' } },
-    { header: '规则', key: 'rule', width: 24 },
-    { header: '说明', key: 'message', width: 70 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const e of errors) sheet.addRow({ ...e, file: FILE_NAME[e.file] ?? e.file });
-  return toBuffer(wb);
-}
+/** The audience-filtered report as an Excel workbook (概况, schools, items …). */
+import type { ExamReport } from '@yanxun/contracts';
+import { ExcelJS } from '../../../shared/exceljs';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '' : Math.round(x * 10000) / 100;
@@ -146,5 +120,5 @@ export async function buildReportWorkbook(r: ExamReport): Promise<Buffer> {
     w.getRow(1).font = { bold: true };
     for (const x of r.warnings) w.addRow(x);
   }
-  return toBuffer(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
