@@ -2,7 +2,11 @@ import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
-import { createClassesRepository, createClassesService } from './modules/classes';
+import {
+  createClassesRepository,
+  createClassesService,
+  removeEnrolmentsOfNomination,
+} from './modules/classes';
 // exams
 import { createExamReleaseService, createExamsService } from './modules/exams';
 // plans
@@ -91,6 +95,8 @@ export function createServices(
     repo: createProgramsRepository(db),
     audit,
     notifications,
+    // a withdrawn or replaced nomination leaves its classes, inside the programs transaction
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock,
   });
   // plans
