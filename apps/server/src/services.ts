@@ -90,9 +90,10 @@ export function createServices(
   });
   // notifications, given to programs
   const notifications = createNotificationsService({ db });
+  const programsRepo = createProgramsRepository(db);
   const programs = createProgramsService({
     db,
-    repo: createProgramsRepository(db),
+    repo: programsRepo,
     audit,
     notifications,
     // a withdrawn or replaced nomination leaves its classes, inside the programs transaction
@@ -163,8 +164,10 @@ export function createServices(
   const shortlists = createShortlistsService({
     db,
     repo: createShortlistsRepository(db),
-    programs,
-    programsRepo: createProgramsRepository(db),
+    programmes: programs,
+    // the programs module's candidates and seat cascade, inside the shortlist's transaction
+    candidates: { lock: programsRepo.lockCandidates, decide: programsRepo.decideCandidate },
+    seats: { take: programsRepo.takeSeats },
     notifications,
     audit,
     clock,
