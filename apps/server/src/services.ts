@@ -2,7 +2,11 @@ import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
-import { createClassesRepository, createClassesService } from './modules/classes';
+import {
+  createClassesRepository,
+  createClassesService,
+  removeEnrolmentsOfNomination,
+} from './modules/classes';
 // exams
 import {
   createExamReleaseRepository,
@@ -91,11 +95,14 @@ export function createServices(
   });
   // notifications, given to programs
   const notifications = createNotificationsService({ db });
+  const programsRepo = createProgramsRepository(db);
   const programs = createProgramsService({
     db,
-    repo: createProgramsRepository(db),
+    repo: programsRepo,
     audit,
     notifications,
+    // a withdrawn or replaced nomination leaves its classes, inside the programs transaction
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock,
   });
   // plans
@@ -165,8 +172,10 @@ export function createServices(
   const shortlists = createShortlistsService({
     db,
     repo: createShortlistsRepository(db),
-    programs,
-    programsRepo: createProgramsRepository(db),
+    programmes: programs,
+    // the programs module's candidates and seat cascade, inside the shortlist's transaction
+    candidates: { lock: programsRepo.lockCandidates, decide: programsRepo.decideCandidate },
+    seats: { take: programsRepo.takeSeats },
     notifications,
     audit,
     clock,

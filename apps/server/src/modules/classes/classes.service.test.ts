@@ -11,6 +11,7 @@ import {
   thrown,
 } from '../../test/factories';
 import { createAuditService } from '../audit';
+import { createNotificationsService } from '../notifications';
 import type { OrgRow } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
 import { createClassesRepository, removeEnrolmentsOfNomination } from './classes.repository';
@@ -55,6 +56,8 @@ beforeAll(async () => {
     db: h.db,
     repo: createProgramsRepository(h.db),
     audit,
+    notifications: createNotificationsService({ db: h.db }),
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock: () => new Date('2021-07-01T00:00:00Z'),
   });
   svc = createClassesService({

@@ -5,7 +5,9 @@ import { createTestDatabase } from '../../test/db';
 import { orgByName, seedRegion, testActor, thrown } from '../../test/factories';
 import { completeRuralPlan, NOT_A_PDF, SEALED_PDF } from '../../test/fixtures/plans';
 import { createAuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
 import { createFilesRepository, createFilesService } from '../files';
+import { createNotificationsService } from '../notifications';
 import type { OrgRow } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
 import { approvedProviderOf, isApprovedProvider } from './index';
@@ -42,6 +44,8 @@ function createProgrammes(clock: () => Date) {
     db: h.db,
     repo: createProgramsRepository(h.db),
     audit: createAuditService({ db: h.db }),
+    notifications: createNotificationsService({ db: h.db }),
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock,
   });
 }

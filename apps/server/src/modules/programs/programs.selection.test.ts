@@ -9,10 +9,15 @@ import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
 import { buildTeacher, orgByName, schoolIn, seedRegion, testActor, thrown } from '../../test/factories';
 import { createAuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
 import { createNotificationsService, type NotificationsService } from '../notifications';
 import type { OrgRow } from '../org';
-import { createProgramsRepository } from './programs.repository';
-import { createProgramsService, type ProgramsService, syncBuiltinPacks } from './programs.service';
+import {
+  createProgramsRepository,
+  createProgramsService,
+  type ProgramsService,
+  syncBuiltinPacks,
+} from './index';
 
 let h: DatabaseHandle;
 let svc: ProgramsService;
@@ -58,6 +63,7 @@ beforeAll(async () => {
     repo: createProgramsRepository(h.db),
     audit: createAuditService({ db: h.db }),
     notifications: notes,
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock: () => new Date('2021-07-01T00:00:00Z'),
   });
   city = await orgByName(h.db, 'city', '');

@@ -5,10 +5,11 @@ import { AppError } from '../../shared/app-error';
 import { createTestDatabase } from '../../test/db';
 import { buildTeacher, orgByName, schoolIn, seedRegion, testActor, thrown } from '../../test/factories';
 import { createAuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
+import { createNotificationsService } from '../notifications';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createPeopleRepository, type TeacherWrite } from '../people';
-import { createProgramsRepository } from './programs.repository';
-import { createProgramsService, type ProgramsService } from './programs.service';
+import { createProgramsRepository, createProgramsService, type ProgramsService } from './index';
 
 let h: DatabaseHandle;
 let svc: ProgramsService;
@@ -44,6 +45,8 @@ beforeAll(async () => {
     db: h.db,
     repo: createProgramsRepository(h.db),
     audit: createAuditService({ db: h.db }),
+    notifications: createNotificationsService({ db: h.db }),
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock: () => new Date('2021-07-01T00:00:00Z'),
   });
   city = await orgByName(h.db, 'city', '');
@@ -161,6 +164,8 @@ describe('R-004-17: no seat is ever over-allocated', () => {
         db: h.db,
         repo: createProgramsRepository(h.db),
         audit: createAuditService({ db: h.db }),
+        notifications: createNotificationsService({ db: h.db }),
+        enrolments: { removeForNomination: removeEnrolmentsOfNomination },
         clock: () => new Date(iso),
       });
     const cityAdmin = actor('bureau_admin', county);

@@ -9,6 +9,8 @@ import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
 import { buildTestApp, login, type Session, seedRegion, type TestApp } from '../../test/factories';
 import { createAuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
+import { createNotificationsService } from '../notifications';
 import { regionKeyOf } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
 import { actorAt, type KpiFixture, REPORT_DAY, seedKpiFixture } from './reports.test-fixture';
@@ -68,6 +70,8 @@ beforeAll(async () => {
     db: h.db,
     repo: createProgramsRepository(h.db),
     audit: createAuditService({ db: h.db }),
+    notifications: createNotificationsService({ db: h.db }),
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock: () => new Date('2021-07-01T00:00:00Z'),
   });
   const county = await programs.createProgramme(actorAt('bureau_admin', f.qingcheng), {

@@ -5,6 +5,8 @@ import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
 import { seedRegion } from '../../test/factories';
 import { createAuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
+import { createNotificationsService } from '../notifications';
 import { createOrgRepository } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
 import { createReportsService, type ReportsService } from './reports.service';
@@ -21,6 +23,8 @@ function build(completionCounts?: Parameters<typeof createReportsService>[0]['co
       db: h.db,
       repo: createProgramsRepository(h.db),
       audit: createAuditService({ db: h.db }),
+      notifications: createNotificationsService({ db: h.db }),
+      enrolments: { removeForNomination: removeEnrolmentsOfNomination },
       clock: REPORT_DAY,
     }),
     orgRepo: createOrgRepository(h.db),

@@ -12,6 +12,8 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { buildTeacher, orgByName, schoolIn } from '../../test/factories';
 import { createAuditService } from '../audit';
+import { removeEnrolmentsOfNomination } from '../classes';
+import { createNotificationsService } from '../notifications';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
 
@@ -49,6 +51,8 @@ export async function seedKpiFixture(db: Database): Promise<KpiFixture> {
     db,
     repo: createProgramsRepository(db),
     audit: createAuditService({ db }),
+    notifications: createNotificationsService({ db }),
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
     clock: () => new Date('2021-07-01T00:00:00Z'),
   });
   const bureau = actorAt('bureau_admin', city);

@@ -9,8 +9,8 @@ import { createServices, type Services } from '../../services';
 import { AppError } from '../../shared/app-error';
 import { createTestDatabase } from '../../test/db';
 import { orgByName, schoolIn, seedRegion, TEST_SETTINGS, testActor } from '../../test/factories';
+import { competitiveProgramme } from '../../test/fixtures/shortlists';
 import type { OrgRow } from '../org';
-import { competitiveProgramme } from './shortlists.fixtures';
 
 let h: DatabaseHandle;
 let s: Services;

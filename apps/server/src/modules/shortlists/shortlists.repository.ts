@@ -1,59 +1,58 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import type {
+  AccountsTable,
+  NominationsTable,
+  OrgsTable,
+  ProgrammesTable,
+  QuotaAllocationsTable,
+  ShortlistMarksTable,
+  ShortlistSelectionsTable,
+  TeachersTable,
+} from '../../db/types';
 import { inSubtrees } from '../../shared/subtree';
 
 /** One programme's selection row with the names of who submitted and who decided. */
-export interface SelectionRow {
-  programme_id: string;
-  provider_org_id: string;
-  provider_path: string;
-  status: string;
-  round: number;
-  owner_confirms: boolean | null;
-  submitted_by: string | null;
-  submitted_by_name: string | null;
-  submitted_at: Date | null;
-  decided_by: string | null;
-  decided_by_name: string | null;
-  decided_at: Date | null;
-  return_comment: string | null;
-}
+export type SelectionRow = Omit<Selectable<ShortlistSelectionsTable>, 'created_at' | 'updated_at'> & {
+  submitted_by_name: Selectable<AccountsTable>['display_name'] | null;
+  decided_by_name: Selectable<AccountsTable>['display_name'] | null;
+};
+
+type Nomination = Selectable<NominationsTable>;
+type Teacher = Selectable<TeachersTable>;
+type Mark = Selectable<ShortlistMarksTable>;
 
 /** A candidate of the shortlist (a live candidate, or one this selection decided) with the provider's mark. */
-export interface ShortlistCandidateRow {
-  county_id: string;
-  id: string;
-  teacher_id: string;
-  teacher_name: string;
-  gender: string;
-  id_number: string;
-  title: string | null;
-  subject: string | null;
-  stage: string | null;
-  school_id: string;
-  school_name: string;
-  quota_region_id: string;
-  quota_org_id: string;
-  quota_org_name: string;
-  status: string;
-  eligibility: unknown;
-  override_reason: string | null;
-  created_at: Date;
-  score_tenths: number | null;
-  decision: string | null;
-  reason: string | null;
-  marked_by_name: string | null;
-  marked_at: Date | null;
-}
+export type ShortlistCandidateRow = Pick<
+  Nomination,
+  | 'county_id'
+  | 'id'
+  | 'teacher_id'
+  | 'school_id'
+  | 'quota_region_id'
+  | 'quota_org_id'
+  | 'status'
+  | 'eligibility'
+  | 'override_reason'
+  | 'created_at'
+> &
+  Pick<Teacher, 'gender' | 'id_number' | 'title' | 'subject' | 'stage'> & {
+    teacher_name: Teacher['name'];
+    school_name: Selectable<OrgsTable>['name'];
+    quota_org_name: Selectable<OrgsTable>['name'];
+    // the mark is left-joined: null until the provider marks the candidate
+    score_tenths: Mark['score_tenths'];
+    decision: Mark['decision'];
+    reason: Mark['reason'];
+    marked_by_name: Selectable<AccountsTable>['display_name'] | null;
+    marked_at: Mark['marked_at'] | null;
+  };
 
-export interface ShortlistQuotaRow {
-  region_id: string;
-  org_id: string;
-  org_name: string;
-  seats: number;
-  allocated: number;
-  used: number;
-}
+/** A quota node of the programme with its name. */
+export type ShortlistQuotaRow = Pick<
+  Selectable<QuotaAllocationsTable>,
+  'region_id' | 'org_id' | 'seats' | 'allocated' | 'used'
+> & { org_name: Selectable<OrgsTable>['name'] };
 
 export interface MarkWrite {
   countyId: string;
@@ -66,26 +65,26 @@ export interface MarkWrite {
   markedBy: string | null;
 }
 
-export interface SummaryRow {
-  programme_id: string;
-  title: string;
-  owner_name: string;
-  owner_path: string;
-  provider_name: string;
-  provider_path: string;
-  selection_deadline: string;
-  total_seats: number;
-  status: string | null;
-  submitted_at: Date | null;
+/** A competitive programme with its provider, its selection's state and counts (counts as pg returns them). */
+export type SummaryRow = Pick<
+  Selectable<ProgrammesTable>,
+  'title' | 'owner_path' | 'selection_deadline' | 'total_seats'
+> & {
+  programme_id: Selectable<ProgrammesTable>['id'];
+  owner_name: Selectable<OrgsTable>['name'];
+  provider_name: Selectable<OrgsTable>['name'];
+  provider_path: Selectable<OrgsTable>['path'];
+  status: Selectable<ShortlistSelectionsTable>['status'] | null;
+  submitted_at: Selectable<ShortlistSelectionsTable>['submitted_at'];
   candidates: string;
   selected: string;
-}
+};
 
 /**
  * shortlist: the only SQL of the provider's selection (R-004-59). Reads the programme's approved provider
  * (plans' `programme_providers`), its nominations and quota rows; writes `shortlist_selections` and
- * `shortlist_marks`. Seats are taken and nominations decided through the programs repository (the seat cascade
- * stays in one place).
+ * `shortlist_marks`. Seats are taken and nominations decided through the programs module's ports (the seat
+ * cascade stays in one place).
  */
 export function createShortlistsRepository(db: Database) {
   const selectionQuery = (trx: Database) =>

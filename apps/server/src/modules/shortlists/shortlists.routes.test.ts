@@ -16,8 +16,8 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { competitiveProgramme } from '../../test/fixtures/shortlists';
 import type { OrgRow } from '../org';
-import { competitiveProgramme } from './shortlists.fixtures';
 
 const CLOCK = () => new Date('2021-07-01T02:00:00Z');
 

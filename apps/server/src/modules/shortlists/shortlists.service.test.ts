@@ -11,9 +11,9 @@ import type { Services } from '../../services';
 import { createServices } from '../../services';
 import { createTestDatabase } from '../../test/db';
 import { orgByName, schoolIn, seedRegion, TEST_SETTINGS, testActor, thrown } from '../../test/factories';
+import { competitiveProgramme } from '../../test/fixtures/shortlists';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createPeopleRepository, type TeacherWrite } from '../people';
-import { competitiveProgramme } from './shortlists.fixtures';
 
 let h: DatabaseHandle;
 let s: Services;

@@ -7,15 +7,21 @@
  */
 import { addDays, addYears, makeIdNumber, pinyinInitials, pinyinKey } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../db/database';
-import type { Actor } from '../../shared/actor';
-import { createTestDatabase } from '../../test/db';
-import { orgByName, seedRegion } from '../../test/factories';
-import { createAuditService } from '../audit';
-import { type OrgRow, regionKeyOf } from '../org';
-import { createPeopleRepository, type TeacherWrite } from '../people';
-import { createProgramsRepository } from './programs.repository';
-import { createProgramsService, type ProgramsService, syncBuiltinPacks } from './programs.service';
+import type { DatabaseHandle } from '../../../db/database';
+import type { Actor } from '../../../shared/actor';
+import { createTestDatabase } from '../../../test/db';
+import { orgByName, seedRegion } from '../../../test/factories';
+import { createAuditService } from '../../audit';
+import { removeEnrolmentsOfNomination } from '../../classes';
+import { createNotificationsService } from '../../notifications';
+import { type OrgRow, regionKeyOf } from '../../org';
+import { createPeopleRepository, type TeacherWrite } from '../../people';
+import {
+  createProgramsRepository,
+  createProgramsService,
+  type ProgramsService,
+  syncBuiltinPacks,
+} from '../index';
 
 let h: DatabaseHandle;
 let svc: ProgramsService;
@@ -68,6 +74,8 @@ beforeAll(async () => {
     db: h.db,
     repo: createProgramsRepository(h.db),
     audit: createAuditService({ db: h.db }),
+    notifications: createNotificationsService({ db: h.db }),
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
   });
   province = await orgByName(h.db, 'province', '');
   const schools = (await h.db

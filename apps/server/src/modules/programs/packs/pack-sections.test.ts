@@ -4,9 +4,16 @@
  * (shape) and validatePack (ranges and contradictions, naming the rule), boundaries on both sides.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../db/database';
-import { createTestDatabase } from '../../test/db';
-import { buildTestApp, login, orgByName, type Session, seedRegion, type TestApp } from '../../test/factories';
+import type { DatabaseHandle } from '../../../db/database';
+import { createTestDatabase } from '../../../test/db';
+import {
+  buildTestApp,
+  login,
+  orgByName,
+  type Session,
+  seedRegion,
+  type TestApp,
+} from '../../../test/factories';
 
 const CLOCK = () => new Date('2021-07-01T02:00:00Z');
 

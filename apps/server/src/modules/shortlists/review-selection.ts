@@ -1,0 +1,84 @@
+import type { ShortlistReturnRequest, ShortlistSelection } from '@yanxun/contracts';
+import { SHORTLIST_RULE_ID } from '@yanxun/core';
+import type { Actor } from '../../shared/actor';
+import { AppError } from '../../shared/app-error';
+import { requirePermission } from '../../shared/permissions';
+import { apply } from './apply-selection';
+import type { ShortlistsContext } from './context';
+import { load, requireOwner } from './selection-access';
+import { view } from './selection-view';
+
+/** The owner confirms a submitted selection: it applies (seats, outcomes, notifications). */
+export async function confirm(
+  ctx: ShortlistsContext,
+  actor: Actor,
+  programmeId: string,
+): Promise<ShortlistSelection> {
+  requirePermission(actor, 'shortlist.review');
+  const l = await load(ctx, actor, programmeId);
+  requireOwner(l);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await ctx.repo.lockSubmitted(l.programme.id, trx))) {
+      const sel = await ctx.repo.findSelection(l.programme.id, trx);
+      throw new AppError(
+        'CONFLICT',
+        sel?.status === 'confirmed'
+          ? `遴选结果已确认（${SHORTLIST_RULE_ID}）`
+          : `承训机构尚未提交遴选结果，无可确认（${SHORTLIST_RULE_ID}）`,
+        { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
+      );
+    }
+    const sel = await ctx.repo.findSelection(l.programme.id, trx);
+    await apply(ctx, actor, l, sel?.submitted_by ?? null, trx);
+    await ctx.repo.setDecided(l.programme.id, 'confirmed', actor.accountId, null, trx);
+    await ctx.audit.record(
+      actor,
+      {
+        action: 'shortlist.confirm',
+        entity: 'programme',
+        entityId: l.programme.id,
+        orgId: l.programme.ownerOrgId,
+        details: { ruleId: SHORTLIST_RULE_ID, round: sel?.round ?? null },
+      },
+      trx,
+    );
+  });
+  return view(ctx, l);
+}
+
+/** The owner returns a submitted selection with a comment; the provider edits and submits again. */
+export async function returnSelection(
+  ctx: ShortlistsContext,
+  actor: Actor,
+  programmeId: string,
+  req: ShortlistReturnRequest,
+): Promise<ShortlistSelection> {
+  requirePermission(actor, 'shortlist.review');
+  const l = await load(ctx, actor, programmeId);
+  requireOwner(l);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await ctx.repo.lockSubmitted(l.programme.id, trx))) {
+      const sel = await ctx.repo.findSelection(l.programme.id, trx);
+      throw new AppError(
+        'CONFLICT',
+        sel?.status === 'confirmed'
+          ? `遴选结果已确认，不能退回（${SHORTLIST_RULE_ID}）`
+          : `承训机构尚未提交遴选结果，无可退回（${SHORTLIST_RULE_ID}）`,
+        { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
+      );
+    }
+    await ctx.repo.setDecided(l.programme.id, 'returned', actor.accountId, req.comment, trx);
+    await ctx.audit.record(
+      actor,
+      {
+        action: 'shortlist.return',
+        entity: 'programme',
+        entityId: l.programme.id,
+        orgId: l.programme.ownerOrgId,
+        details: { ruleId: SHORTLIST_RULE_ID, comment: req.comment },
+      },
+      trx,
+    );
+  });
+  return view(ctx, l);
+}

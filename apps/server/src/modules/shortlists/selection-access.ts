@@ -1,0 +1,104 @@
+import type { ShortlistProblem, ShortlistRules } from '@yanxun/core';
+import { SHORTLIST_RULE_ID, shortlistRulesOf, todayInShanghai } from '@yanxun/core';
+import type { Actor } from '../../shared/actor';
+import { AppError, forbidden, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
+import { can } from '../../shared/permissions';
+import type { ProgrammeRef } from '../programs';
+import type { ShortlistsContext } from './context';
+import type { SelectionRow } from './shortlists.repository';
+
+/** Trainee selection deadline (R-004-18): marks and submissions close after it (Asia/Shanghai). */
+const DEADLINE_RULE_ID = 'R-004-18';
+
+/** A competitive programme as a use case sees it: its rules, its approved provider and the actor's part in it. */
+export interface Loaded {
+  programme: ProgrammeRef;
+  rules: ShortlistRules;
+  provider: { id: string; name: string; path: string };
+  isProvider: boolean;
+  isOwner: boolean;
+}
+
+/**
+ * The programme's selection as the actor may see it: the provider sees only its own programmes, the owner only
+ * those it owns (anyone else: 404). Refused when the programme is not competitive or has no approved provider.
+ */
+export async function load(ctx: ShortlistsContext, actor: Actor, id: string): Promise<Loaded> {
+  const pp = isId(id) ? await ctx.programmes.programmeWithPack(id) : undefined;
+  if (!pp) throw notFound('差额遴选');
+  const provider = await ctx.repo.approvedProvider(pp.programme.id);
+  const isProvider = provider !== undefined && can(actor, 'shortlist.select', provider.path);
+  const isOwner = can(actor, 'shortlist.review', pp.programme.ownerPath);
+  if (!isProvider && !isOwner) throw notFound('差额遴选');
+  const rules = shortlistRulesOf(pp.pack, pp.programme.projectTypeCode);
+  if (!rules) {
+    throw new AppError('VALIDATION_FAILED', `本项目不采取差额遴选（${SHORTLIST_RULE_ID}），推荐即入选`, {
+      ruleId: SHORTLIST_RULE_ID,
+    });
+  }
+  if (!provider) {
+    throw new AppError(
+      'CONFLICT',
+      `本项目尚未批准承训机构，差额遴选由承训高校进行（${SHORTLIST_RULE_ID}），请先审批培训方案`,
+      { ruleId: SHORTLIST_RULE_ID },
+    );
+  }
+  return { programme: pp.programme, rules, provider, isProvider, isOwner };
+}
+
+/** Today in Asia/Shanghai, from the context's clock. */
+export function today(ctx: ShortlistsContext): string {
+  return todayInShanghai(ctx.now());
+}
+
+export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: string) {
+  const t = today(ctx);
+  if (t > l.programme.selectionDeadline) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `遴选已于 ${l.programme.selectionDeadline} 截止（${DEADLINE_RULE_ID}、${SHORTLIST_RULE_ID}），不能再${what}；如需延期，请项目主办单位修改遴选截止日期`,
+      {
+        ruleId: DEADLINE_RULE_ID,
+        rules: [DEADLINE_RULE_ID, SHORTLIST_RULE_ID],
+        selectionDeadline: l.programme.selectionDeadline,
+        today: t,
+      },
+    );
+  }
+}
+
+export function requireProvider(l: Loaded) {
+  if (!l.isProvider) {
+    throw forbidden(`差额遴选由承训高校（${l.provider.name}）进行（${SHORTLIST_RULE_ID}）`);
+  }
+}
+
+export function requireOwner(l: Loaded) {
+  if (!l.isOwner) throw forbidden(`只有项目主办单位（${l.programme.ownerOrgName}）可以确认或退回遴选结果`);
+}
+
+export function problemsError(problems: ShortlistProblem[]): AppError {
+  const first = problems[0];
+  const message =
+    problems.length === 1 && first
+      ? first.message
+      : `遴选结果有 ${problems.length} 处问题（${SHORTLIST_RULE_ID}）：${problems.map((p) => p.message).join('；')}`;
+  return new AppError('VALIDATION_FAILED', message, { ruleId: SHORTLIST_RULE_ID, problems });
+}
+
+/** Why the selection row cannot be written now (it is submitted or confirmed). */
+export function closedError(sel: SelectionRow | undefined, what: string): AppError {
+  if (sel?.status === 'confirmed') {
+    return new AppError('CONFLICT', `遴选结果已确认（${SHORTLIST_RULE_ID}），不能再${what}`, {
+      ruleId: SHORTLIST_RULE_ID,
+      status: 'confirmed',
+    });
+  }
+  const at = sel?.submitted_at ? `已于 ${todayInShanghai(sel.submitted_at)} ` : '已';
+  return new AppError(
+    'CONFLICT',
+    `遴选结果${at}提交，等待项目主办单位确认（${SHORTLIST_RULE_ID}），不能重复提交或再${what}；如需修改，请主办单位退回`,
+    { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'submitted' },
+  );
+}
