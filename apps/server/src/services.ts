@@ -99,7 +99,18 @@ export function createServices(
     repo: createFilesRepository(db),
     maxBytes: config.maxFileBytes ?? 20 * 1024 * 1024,
   });
-  const plans = createPlansService({ db, repo: createPlansRepository(db), programs, files, audit, clock });
+  const plans = createPlansService({
+    db,
+    repo: createPlansRepository(db),
+    // the programmes plans are for
+    programs: {
+      programmeWithPack: (id) => programs.programmeWithPack(id),
+      programmesAround: (path) => programs.programmesAround(path),
+    },
+    files,
+    audit,
+    clock,
+  });
   // ---- classes and check-in ----
   const classes = createClassesService({
     db,
