@@ -33,7 +33,7 @@ import { buildApp } from '../apps/server/src/app';
 import '../apps/server/src/db/database'; // its side effect: the `date` type parser the app relies on
 import type { DB } from '../apps/server/src/db/types';
 import { loadDemoRegion } from '../apps/server/src/demo/load-region';
-import { makeToken } from '../apps/server/src/modules/classes/checkin-token';
+import { makeToken } from '../apps/server/src/modules/classes/checkin/checkin-token';
 import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
 import { createServices } from '../apps/server/src/services';
 import {

@@ -1,10 +1,13 @@
+import type { PolicyPack } from '@yanxun/core';
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import {
+  type ProgrammesPort as ClassesProgrammesPort,
   createClassesRepository,
   createClassesService,
+  createClassQueries,
   removeEnrolmentsOfNomination,
 } from './modules/classes';
 // exams
@@ -21,12 +24,12 @@ import { createImportsService } from './modules/imports';
 import { createNotificationsService } from './modules/notifications';
 import { createOrgRepository, createOrgService } from './modules/org';
 // outcomes and completion
-import { createOutcomesRepository, createOutcomesService } from './modules/outcomes';
+import { createOutcomeQueries, createOutcomesRepository, createOutcomesService } from './modules/outcomes';
 import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
-import { createProgramsRepository, createProgramsService } from './modules/programs';
+import { createProgramsRepository, createProgramsService, type ProgramsRepository } from './modules/programs';
 // KPIs and reports
-import { createReportsService } from './modules/reports';
+import { createOverviewRepository, createReportsService } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
@@ -111,12 +114,24 @@ export function createServices(
     repo: createFilesRepository(db),
     maxBytes: config.maxFileBytes ?? 20 * 1024 * 1024,
   });
-  const plans = createPlansService({ db, repo: createPlansRepository(db), programs, files, audit, clock });
+  const plans = createPlansService({
+    db,
+    repo: createPlansRepository(db),
+    // the programmes plans are for
+    programs: {
+      programmeWithPack: (id) => programs.programmeWithPack(id),
+      programmesAround: (path) => programs.programmesAround(path),
+    },
+    files,
+    audit,
+    clock,
+  });
   // ---- classes and check-in ----
+  const classesRepo = createClassesRepository(db);
   const classes = createClassesService({
     db,
-    repo: createClassesRepository(db),
-    programsRepo: createProgramsRepository(db),
+    repo: classesRepo,
+    programmes: programmesForClasses(programsRepo),
     audit,
     // without a configured secret, codes are valid on this process only (a restart rotates them anyway)
     // CHECKIN_SECRET, else one generated once and kept in the database (app_secrets): every server agrees
@@ -124,23 +139,41 @@ export function createServices(
     throttle,
     clock,
   });
+  // what the classes module answers for outcomes and reports (no actor: they authorize)
+  const classQueries = createClassQueries(classesRepo);
   // KPIs and reports; 结业 counts come from the outcomes module
   const outcomesRepo = createOutcomesRepository(db);
   const reports = createReportsService({
-    db,
-    programs,
-    orgRepo,
+    repo: createOverviewRepository(db),
+    programs: {
+      programmeWithPack: (id) => programs.programmeWithPack(id),
+      programmesInScope: (actor) => programs.programmesInScope(actor),
+    },
+    selection: { selectionQuality: (actor, id, query) => programs.selectionQuality(actor, id, query) },
+    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    classes: {
+      classKpiCounts: classQueries.classKpiCounts,
+      deadlineCountsOfProgrammes: classQueries.deadlineCountsOfProgrammes,
+    },
     // 结业 counts from the outcomes module's completion results
-    completionCounts: (programmeId, units) => outcomesRepo.completionCounts(programmeId, units),
+    completionCounts: createOutcomeQueries(outcomesRepo).completionCounts,
     clock,
   });
   // ---- outcomes and completion ----
   const outcomes = createOutcomesService({
     db,
     repo: outcomesRepo,
-    programs,
+    classes: {
+      classById: classQueries.classById,
+      classesOfTeacher: classQueries.classesOfTeacher,
+      attendanceSummary: classQueries.attendanceSummary,
+    },
+    programs: {
+      programmeWithPack: (id) => programs.programmeWithPack(id),
+      createIntegrity: (actor, req) => programs.createIntegrity(actor, req),
+    },
+    people: { detail: (actor, id) => people.detail(actor, id) },
     files,
-    people,
     audit,
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
     clock,
@@ -206,3 +239,37 @@ export function createServices(
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The classes module's port on the programmes (a programme's owner and dates, a policy pack, the selected
+ * nominations read in the enrolment's transaction), built here over the programs repository so that the
+ * classes module never receives it.
+ */
+export function programmesForClasses(repo: ProgramsRepository): ClassesProgrammesPort {
+  return {
+    async programme(id) {
+      const p = await repo.findProgramme(id);
+      return (
+        p && {
+          id: p.id,
+          ownerOrgId: p.owner_org_id,
+          ownerPath: p.owner_path,
+          startDate: p.start_date,
+          endDate: p.end_date,
+        }
+      );
+    },
+    async pack(packId) {
+      return (await repo.findPack(packId))?.body as PolicyPack | undefined;
+    },
+    async readSelected(programmeId, teacherIds, trx) {
+      const rows = await repo.selectedNominations(programmeId, teacherIds, trx);
+      return rows.map((n) => ({
+        countyId: n.county_id,
+        id: n.id,
+        teacherId: n.teacher_id,
+        orgPath: n.org_path,
+      }));
+    },
+  };
+}

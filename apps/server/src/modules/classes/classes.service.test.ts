@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
+import { programmesForClasses } from '../../services';
 import { createTestDatabase } from '../../test/db';
 import {
   buildSelectedTeacher,
@@ -14,6 +15,7 @@ import { createAuditService } from '../audit';
 import { createNotificationsService } from '../notifications';
 import type { OrgRow } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
+import { createThrottleRepository, createThrottleService } from '../throttle';
 import { createClassesRepository, removeEnrolmentsOfNomination } from './classes.repository';
 import { type ClassesService, createClassesService } from './classes.service';
 
@@ -63,7 +65,8 @@ beforeAll(async () => {
   svc = createClassesService({
     db: h.db,
     repo: createClassesRepository(h.db),
-    programsRepo: createProgramsRepository(h.db),
+    programmes: programmesForClasses(createProgramsRepository(h.db)),
+    throttle: createThrottleService({ repo: createThrottleRepository(h.db) }),
     audit,
     checkinSecret: SECRET,
     clock: () => new Date(nowMs),
@@ -432,7 +435,8 @@ describe('short-code guessing (Y-004-QR-ROTATE)', () => {
     const other = createClassesService({
       db: h.db,
       repo: createClassesRepository(h.db),
-      programsRepo: createProgramsRepository(h.db),
+      programmes: programmesForClasses(createProgramsRepository(h.db)),
+      throttle: createThrottleService({ repo: createThrottleRepository(h.db) }),
       audit: createAuditService({ db: h.db }),
       checkinSecret: SECRET,
       clock: () => new Date(nowMs),
@@ -519,7 +523,8 @@ describe('the check-in path under load', () => {
     const fresh = createClassesService({
       db: counting,
       repo: createClassesRepository(counting),
-      programsRepo: createProgramsRepository(counting),
+      programmes: programmesForClasses(createProgramsRepository(counting)),
+      throttle: createThrottleService({ repo: createThrottleRepository(counting) }),
       audit: createAuditService({ db: counting }),
       checkinSecret: SECRET,
       clock: () => new Date(nowMs),
@@ -561,7 +566,8 @@ describe('the check-in path under load', () => {
       createClassesService({
         db: h.db,
         repo: createClassesRepository(h.db),
-        programsRepo: createProgramsRepository(h.db),
+        programmes: programmesForClasses(createProgramsRepository(h.db)),
+        throttle: createThrottleService({ repo: createThrottleRepository(h.db) }),
         audit: createAuditService({ db: h.db }),
         ...(checkinSecret ? { checkinSecret } : {}),
         clock: () => new Date(nowMs),

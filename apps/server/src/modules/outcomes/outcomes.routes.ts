@@ -1,199 +1,20 @@
-import {
-  classCompletionSchema,
-  completionRowSchema,
-  completionRunResultSchema,
-  myTrainingSchema,
-  outcomeQueueQuerySchema,
-  outcomeSubmissionSchema,
-  recordNotCompletedSchema,
-  reverseHoursSchema,
-  reviewOutcomeSchema,
-  submitOutcomeLinkSchema,
-  teacherHoursSchema,
-} from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actorOf, sendFile } from '../../shared/http';
-import { type FilesService, readSingleUpload } from '../files';
+import type { FilesService } from '../files';
+import { certificatesRoutes } from './certificates/certificates.routes';
+import { completionRoutes } from './completion/completion.routes';
+import { hoursRoutes } from './hours/hours.routes';
 import type { OutcomesService } from './outcomes.service';
+import { submissionsRoutes } from './submissions/submissions.routes';
 
-const idParams = z.object({ id: z.string().max(20) });
-const reqParams = z.object({ id: z.string().max(20), key: z.string().min(1).max(200) });
-const teacherParams = z.object({ id: z.string().max(20), teacherId: z.string().max(20) });
-const tags = ['outcomes'];
-
+/** Every route of the outcomes module: the areas' plugins, each a one-line call per route. */
 export function outcomesRoutes(
   outcomes: OutcomesService,
   files: Pick<FilesService, 'maxBytes'>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/me/training',
-      {
-        schema: {
-          tags,
-          summary: '我的培训 My training (programmes, attendance, outcomes, completion, certificate, hours)',
-          response: { 200: myTrainingSchema },
-        },
-      },
-      async (req) => outcomes.myTraining(actorOf(req)),
-    );
-    app.post(
-      '/classes/:id/outcomes/:key/file',
-      {
-        schema: {
-          tags,
-          summary: '提交成果文件 Hand in an outcome file (new version)',
-          description:
-            'multipart/form-data with one part `file`: PDF or DOCX; MP4 for a recording (OUTCOME_FILE_TYPES, MAX_FILE_MB)',
-          consumes: ['multipart/form-data'],
-          params: reqParams,
-          response: { 201: outcomeSubmissionSchema },
-        },
-      },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        await outcomes.assertCanSubmit(actor, req.params.id);
-        const upload = await readSingleUpload(req, files.maxBytes);
-        return reply.code(201).send(await outcomes.submit(actor, req.params.id, req.params.key, { upload }));
-      },
-    );
-    app.post(
-      '/classes/:id/outcomes/:key/link',
-      {
-        schema: {
-          tags,
-          summary: '提交视频链接 Hand in a video link (recordings, demonstration lessons)',
-          params: reqParams,
-          body: submitOutcomeLinkSchema,
-          response: { 201: outcomeSubmissionSchema },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(
-          await outcomes.submit(actorOf(req), req.params.id, req.params.key, {
-            link: req.body.link,
-            ...(req.body.note ? { note: req.body.note } : {}),
-          }),
-        ),
-    );
-    app.get(
-      '/outcomes',
-      {
-        schema: {
-          tags,
-          summary: '成果评审队列 Outcomes of a class (latest versions)',
-          querystring: outcomeQueueQuerySchema,
-          response: { 200: z.array(outcomeSubmissionSchema) },
-        },
-      },
-      async (req) => outcomes.queue(actorOf(req), req.query),
-    );
-    app.post(
-      '/outcomes/:id/review',
-      {
-        schema: {
-          tags,
-          summary: '评审成果 Accept with a score or return with a comment',
-          params: idParams,
-          body: reviewOutcomeSchema,
-          response: { 200: outcomeSubmissionSchema },
-        },
-      },
-      async (req) => outcomes.review(actorOf(req), req.params.id, req.body),
-    );
-    app.get(
-      '/outcomes/:id/file',
-      { schema: { tags, summary: '下载成果文件 Download an outcome file', params: idParams } },
-      async (req, reply) => {
-        const f = await outcomes.file(actorOf(req), req.params.id);
-        return sendFile(reply, f.name, f.mime, f.content);
-      },
-    );
-    app.get(
-      '/classes/:id/completion',
-      {
-        schema: {
-          tags,
-          summary: '结业评定结果 Completion of a class',
-          params: idParams,
-          response: { 200: classCompletionSchema },
-        },
-      },
-      async (req) => outcomes.completion(actorOf(req), req.params.id),
-    );
-    app.post(
-      '/classes/:id/completion/run',
-      {
-        schema: {
-          tags,
-          summary: '评定结业 Run completion (certificates, hours)',
-          params: idParams,
-          response: { 200: completionRunResultSchema },
-        },
-      },
-      async (req) => outcomes.run(actorOf(req), req.params.id),
-    );
-    app.post(
-      '/classes/:id/completion/:teacherId/integrity',
-      {
-        schema: {
-          tags,
-          summary: '记入诚信档案（未结业）Record non-completion (R-004-20)',
-          params: teacherParams,
-          body: recordNotCompletedSchema,
-          response: { 200: completionRowSchema },
-        },
-      },
-      async (req) => outcomes.recordNotCompleted(actorOf(req), req.params.id, req.params.teacherId, req.body),
-    );
-    app.get(
-      '/classes/:id/completion/:teacherId/certificate',
-      {
-        schema: {
-          tags,
-          summary: '结业证书（可打印网页）Certificate (printable HTML)',
-          params: teacherParams,
-        },
-      },
-      async (req, reply) =>
-        reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .send(await outcomes.certificate(actorOf(req), req.params.id, req.params.teacherId)),
-    );
-    app.get(
-      '/classes/:id/completion/:teacherId/certificate.pdf',
-      { schema: { tags, summary: '结业证书 PDF Certificate (PDF, Noto Sans SC)', params: teacherParams } },
-      async (req, reply) => {
-        const f = await outcomes.certificatePdf(actorOf(req), req.params.id, req.params.teacherId);
-        return sendFile(reply, f.name, 'application/pdf', f.content);
-      },
-    );
-    app.get(
-      '/teachers/:id/hours',
-      {
-        schema: {
-          tags,
-          summary: "教师学时记录 A teacher's hours record",
-          params: idParams,
-          response: { 200: teacherHoursSchema },
-        },
-      },
-      async (req) => outcomes.teacherHours(actorOf(req), req.params.id),
-    );
-    app.post(
-      '/hours/:id/reverse',
-      {
-        schema: {
-          tags,
-          summary: '撤销学时 Reverse a posting with a reason',
-          params: idParams,
-          body: reverseHoursSchema,
-          response: { 200: teacherHoursSchema },
-        },
-      },
-      async (req) => outcomes.reverseHours(actorOf(req), req.params.id, req.body),
-    );
+    await app.register(submissionsRoutes(outcomes, files));
+    await app.register(completionRoutes(outcomes));
+    await app.register(certificatesRoutes(outcomes));
+    await app.register(hoursRoutes(outcomes));
   };
 }

@@ -10,7 +10,7 @@ import { createFilesRepository, createFilesService } from '../files';
 import { createNotificationsService } from '../notifications';
 import type { OrgRow } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
-import { approvedProviderOf, isApprovedProvider } from './index';
+import { createPlanQueries } from './index';
 import { createPlansRepository } from './plans.repository';
 import { createPlansService, type PlansService } from './plans.service';
 
@@ -24,6 +24,8 @@ let svc: PlansService;
 let programmeId: string;
 
 const actor = testActor;
+/** The plans module's queries for other modules (the approved provider), over the test database. */
+const planQueries = () => createPlanQueries(createPlansRepository(h.db));
 
 /** A plans service whose clock reads `date` at 10:00 in Shanghai; `maxBytes` for the file limit. */
 function plansAt(date: string, maxBytes = 20 * 1024 * 1024): PlansService {
@@ -251,13 +253,13 @@ describe('submitting: every check must pass, else nothing is written', () => {
     const office = actor('bureau_admin', province);
     const d = await svc.approvePlan(office, planId, { comment: '同意' });
     expect(d.status).toBe('approved');
-    expect(await approvedProviderOf(h.db, programmeId)).toEqual({
+    expect(await planQueries().approvedProviderOf(programmeId)).toEqual({
       providerOrgId: provider1.id,
       providerName: provider1.name,
       planId,
     });
-    expect(await isApprovedProvider(h.db, programmeId, provider1.id)).toBe(true);
-    expect(await isApprovedProvider(h.db, programmeId, provider2.id)).toBe(false);
+    expect(await planQueries().isApprovedProvider(programmeId, provider1.id)).toBe(true);
+    expect(await planQueries().isApprovedProvider(programmeId, provider2.id)).toBe(false);
     expect(await svc.isApprovedProvider(programmeId, provider1.id)).toBe(true);
     // a new programme: provider 2 applies, is approved; then provider 1's late approval conflicts
     const other = await newProgramme(province);

@@ -8,12 +8,12 @@ import type { DatabaseHandle } from '../../db/database';
 import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
 import { buildTestApp, login, type Session, seedRegion, type TestApp } from '../../test/factories';
+import { actorAt, type KpiFixture, REPORT_DAY, seedKpiFixture } from '../../test/fixtures/kpi-report';
 import { createAuditService } from '../audit';
 import { removeEnrolmentsOfNomination } from '../classes';
 import { createNotificationsService } from '../notifications';
 import { regionKeyOf } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
-import { actorAt, type KpiFixture, REPORT_DAY, seedKpiFixture } from './reports.test-fixture';
 
 let h: DatabaseHandle;
 let t: TestApp;

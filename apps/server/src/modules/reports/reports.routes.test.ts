@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import { buildTestApp, login, type Session, seedRegion, type TestApp } from '../../test/factories';
-import { type KpiFixture, REPORT_DAY, seedKpiFixture } from './reports.test-fixture';
+import { type KpiFixture, REPORT_DAY, seedKpiFixture } from '../../test/fixtures/kpi-report';
 
 let h: DatabaseHandle;
 let t: TestApp;

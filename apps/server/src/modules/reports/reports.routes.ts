@@ -1,68 +1,12 @@
-import {
-  kpiQuerySchema,
-  kpiReportSchema,
-  overviewQuerySchema,
-  trainingOverviewSchema,
-} from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actorOf, sendFile, XLSX_MIME } from '../../shared/http';
+import { kpisRoutes } from './kpis/kpis.routes';
+import { overviewRoutes } from './overview/overview.routes';
 import type { ReportsService } from './reports.service';
 
-const idParams = z.object({ id: z.string().max(20) });
-const tags = ['reports'];
-
+/** Every route of the reports module: the areas' plugins, each a one-line call per route. */
 export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/programmes/:id/kpis',
-      {
-        schema: {
-          tags,
-          summary: '数据看板 KPIs per city / county / school (R-004-27, R3-B02, R3-B03)',
-          params: idParams,
-          querystring: kpiQuerySchema,
-          response: { 200: kpiReportSchema },
-        },
-      },
-      async (req) => reports.programmeKpis(actorOf(req), req.params.id, req.query),
-    );
-    app.get(
-      '/programmes/:id/kpis.xlsx',
-      {
-        schema: {
-          tags,
-          summary: '导出数据看板 KPIs as Excel',
-          params: idParams,
-          querystring: kpiQuerySchema,
-        },
-      },
-      async (req, reply) => {
-        const f = await reports.exportProgrammeKpis(actorOf(req), req.params.id, req.query);
-        return sendFile(reply, f.fileName, XLSX_MIME, f.body);
-      },
-    );
-    // ---- 培训总览 ----
-    app.get(
-      '/reports/training-overview',
-      {
-        schema: {
-          tags,
-          summary:
-            '培训总览: every programme of a year in the caller’s scope, by level (R-004-09…15, R-004-22…24, R3-B02)',
-          querystring: overviewQuerySchema,
-          response: { 200: trainingOverviewSchema },
-        },
-      },
-      async (req) => reports.trainingOverview(actorOf(req), req.query),
-    );
-    app.get(
-      '/reports/training-overview.xlsx',
-      { schema: { tags, summary: '导出培训总览 as Excel', querystring: overviewQuerySchema } },
-      async (req, reply) => {
-        const f = await reports.exportTrainingOverview(actorOf(req), req.query);
-        return sendFile(reply, f.fileName, XLSX_MIME, f.body);
-      },
-    );
+    await app.register(kpisRoutes(reports));
+    await app.register(overviewRoutes(reports));
   };
 }

@@ -4,30 +4,34 @@ import { AppError } from '../../shared/app-error';
 import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
 import { seedRegion } from '../../test/factories';
+import { actorAt, type KpiFixture, REPORT_DAY, seedKpiFixture } from '../../test/fixtures/kpi-report';
 import { createAuditService } from '../audit';
-import { removeEnrolmentsOfNomination } from '../classes';
+import { createClassesRepository, createClassQueries, removeEnrolmentsOfNomination } from '../classes';
 import { createNotificationsService } from '../notifications';
 import { createOrgRepository } from '../org';
 import { createProgramsRepository, createProgramsService } from '../programs';
+import { createOverviewRepository } from './overview/overview.repository';
 import { createReportsService, type ReportsService } from './reports.service';
-import { actorAt, type KpiFixture, REPORT_DAY, seedKpiFixture } from './reports.test-fixture';
 
 let h: DatabaseHandle;
 let f: KpiFixture;
 let reports: ReportsService;
 
 function build(completionCounts?: Parameters<typeof createReportsService>[0]['completionCounts']) {
-  return createReportsService({
+  const programs = createProgramsService({
     db: h.db,
-    programs: createProgramsService({
-      db: h.db,
-      repo: createProgramsRepository(h.db),
-      audit: createAuditService({ db: h.db }),
-      notifications: createNotificationsService({ db: h.db }),
-      enrolments: { removeForNomination: removeEnrolmentsOfNomination },
-      clock: REPORT_DAY,
-    }),
-    orgRepo: createOrgRepository(h.db),
+    repo: createProgramsRepository(h.db),
+    audit: createAuditService({ db: h.db }),
+    notifications: createNotificationsService({ db: h.db }),
+    enrolments: { removeForNomination: removeEnrolmentsOfNomination },
+    clock: REPORT_DAY,
+  });
+  return createReportsService({
+    repo: createOverviewRepository(h.db),
+    programs,
+    selection: programs,
+    orgs: createOrgRepository(h.db),
+    classes: createClassQueries(createClassesRepository(h.db)),
     completionCounts,
     clock: REPORT_DAY,
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Database } from '../../db/database';
-import { subtreeRange } from '../../shared/subtree';
+import type { Database } from '../../../db/database';
+import { subtreeRange } from '../../../shared/subtree';
 
 /** one programme's figures under the officer's org subtrees (training overview). */
 export interface OverviewFiguresRow {
@@ -20,7 +20,7 @@ export interface OverviewFiguresRow {
  * overview, so that the figures of every programme of a year are ONE statement (no query per programme).
  * It writes nothing; the tables stay their modules'.
  */
-export function createReportsRepository(db: Database) {
+export function createOverviewRepository(db: Database) {
   return {
     /**
      * Per programme, inside the subtrees `roots`: seats held by the topmost quota nodes inside them (a node
@@ -102,4 +102,4 @@ export function createReportsRepository(db: Database) {
   };
 }
 
-export type ReportsRepository = ReturnType<typeof createReportsRepository>;
+export type OverviewRepository = ReturnType<typeof createOverviewRepository>;

@@ -1,0 +1,143 @@
+/** The certificate (结业证书) of a current completer: as a printable HTML page and as a PDF. */
+import type { Certificate } from '@yanxun/contracts';
+import { formatHours, todayInShanghai } from '@yanxun/core';
+import type { Actor } from '../../../shared/actor';
+import { notFound } from '../../../shared/app-error';
+import { renderPdf } from '../../../shared/pdf';
+import type { OutcomesContext } from '../context';
+import { loadClass, rowFilter } from '../outcome-access';
+import type { CertificateRow } from './certificates.repository';
+
+export function toCertificate(r: CertificateRow | undefined): Certificate | null {
+  return r
+    ? { certificateNo: r.certificate_no, issuedAt: r.issued_at.toISOString(), revoked: !!r.revoked_at }
+    : null;
+}
+
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  );
+
+/** What a certificate says; only for a current completer, for themselves or staff who see their result. */
+async function certificateData(ctx: OutcomesContext, actor: Actor, classId: string, teacherId: string) {
+  const c = await loadClass(ctx, classId);
+  if (teacherId !== actor.teacherId) {
+    const keep = rowFilter(actor, c);
+    const att = keep && (await ctx.classes.attendanceSummary(c.id, teacherId)).rows[0];
+    if (!keep || !att || !keep(att.orgPath)) throw notFound('结业证书');
+  }
+  const [summary, certs, res] = await Promise.all([
+    ctx.classes.attendanceSummary(c.id, teacherId),
+    ctx.repo.certificatesOfProgramme(c.programme_id, [teacherId]),
+    ctx.repo.resultOf(c.id, teacherId),
+  ]);
+  const t = summary.rows[0];
+  const cert = certs[0];
+  if (!t || !cert || cert.revoked_at || cert.class_id !== c.id || !res?.completed) throw notFound('结业证书');
+  return {
+    no: cert.certificate_no,
+    teacherName: t.teacherName,
+    schoolName: t.schoolName,
+    programmeTitle: c.programme_title,
+    body: `同志于 ${c.start_date} 至 ${c.end_date} 参加“${c.programme_title}”${c.name}，完成规定的培训学习和成果任务，经考核合格，准予结业，计 ${formatHours(res.hours_tenths)} 学时。`,
+    issuer: c.provider_name,
+    issuedOn: todayInShanghai(cert.issued_at),
+  };
+}
+
+/** A printable certificate (HTML) for the teacher or anyone who sees the class's results. */
+export async function certificateHtml(
+  ctx: OutcomesContext,
+  actor: Actor,
+  classId: string,
+  teacherId: string,
+): Promise<string> {
+  const d = await certificateData(ctx, actor, classId, teacherId);
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>结业证书 ${esc(d.no)}</title>
+<style>
+@page { size: A4 landscape; margin: 0 }
+body { margin: 0; font-family: "Noto Serif SC", "Source Han Serif SC", "SimSun", serif; color: #3a2a12 }
+.sheet { box-sizing: border-box; width: 297mm; height: 210mm; padding: 18mm; }
+.frame { box-sizing: border-box; height: 100%; border: 3mm double #a8802c; padding: 16mm 22mm; position: relative }
+h1 { text-align: center; font-size: 34pt; letter-spacing: 1.2em; margin: 4mm 0 14mm; color: #8a1f11 }
+p { font-size: 16pt; line-height: 2.1; text-indent: 2em; margin: 0 }
+.no { position: absolute; top: 8mm; right: 12mm; font-size: 11pt }
+.foot { position: absolute; right: 22mm; bottom: 16mm; text-align: right; font-size: 14pt; line-height: 1.8 }
+@media screen { body { background: #eee } .sheet { margin: 10mm auto; background: #fff; box-shadow: 0 0 6px #999 } }
+</style></head><body><div class="sheet"><div class="frame">
+<div class="no">证书编号：${esc(d.no)}</div>
+<h1>结业证书</h1>
+<p><b>${esc(d.teacherName)}</b>（${esc(d.schoolName)}）${esc(d.body)}</p>
+<p>特发此证。</p>
+<div class="foot">${esc(d.issuer)}<br>${esc(d.issuedOn)}</div>
+</div></div></body></html>`;
+}
+
+/** The same certificate as a PDF (A4 landscape, Noto Sans SC), with its file name. */
+export async function certificatePdf(
+  ctx: OutcomesContext,
+  actor: Actor,
+  classId: string,
+  teacherId: string,
+): Promise<{ name: string; content: Buffer }> {
+  const d = await certificateData(ctx, actor, classId, teacherId);
+  const content = await renderPdf({
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [70, 60, 70, 60],
+    info: { title: `结业证书 ${d.no}`, subject: d.programmeTitle },
+    background: (_page: number, size: { width: number; height: number }) => ({
+      canvas: [
+        {
+          type: 'rect',
+          x: 28,
+          y: 28,
+          w: size.width - 56,
+          h: size.height - 56,
+          lineWidth: 3,
+          lineColor: '#a8802c',
+        },
+        {
+          type: 'rect',
+          x: 36,
+          y: 36,
+          w: size.width - 72,
+          h: size.height - 72,
+          lineWidth: 1,
+          lineColor: '#a8802c',
+        },
+      ],
+    }),
+    content: [
+      { text: `证书编号：${d.no}`, alignment: 'right', fontSize: 10, color: '#3a2a12' },
+      {
+        text: '结 业 证 书',
+        alignment: 'center',
+        fontSize: 36,
+        bold: true,
+        color: '#8a1f11',
+        margin: [0, 24, 0, 36],
+      },
+      {
+        text: [{ text: d.teacherName, bold: true }, `（${d.schoolName}）${d.body}`],
+        fontSize: 16,
+        lineHeight: 1.8,
+        leadingIndent: 32,
+        color: '#3a2a12',
+      },
+      { text: '特发此证。', fontSize: 16, leadingIndent: 32, margin: [0, 8, 0, 0], color: '#3a2a12' },
+      {
+        text: `${d.issuer}\n${d.issuedOn}`,
+        alignment: 'right',
+        fontSize: 14,
+        lineHeight: 1.6,
+        margin: [0, 60, 0, 0],
+        color: '#3a2a12',
+      },
+    ],
+  });
+  return { name: `结业证书-${d.no}.pdf`, content };
+}

@@ -1,0 +1,21 @@
+import { todayInShanghai } from '@yanxun/core';
+import type { Database } from '../../db/database';
+import type { AuditService } from '../audit';
+import type { FilesService } from '../files';
+import type { PlansRepository } from './plans.repository';
+import type { ProgrammesPort } from './ports';
+
+/** What every use case of the plans module is given, built once by createPlansService. */
+export interface PlansContext {
+  db: Database;
+  repo: PlansRepository;
+  programs: ProgrammesPort;
+  files: Pick<FilesService, 'store' | 'metaOf' | 'meta' | 'content'>;
+  audit: AuditService;
+  now: () => Date;
+}
+
+/** Today's date in Shanghai on the context's clock. */
+export function todayOf(ctx: Pick<PlansContext, 'now'>): string {
+  return todayInShanghai(ctx.now());
+}
