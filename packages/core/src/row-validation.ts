@@ -9,17 +9,12 @@ import {
   type CodeOf,
   type CodeTableName,
   type EmploymentStatus,
+  type Gender,
   type LocationType,
   lookupCode,
 } from './codes';
 import { ageOn, parseIsoDate } from './dates';
-import {
-  crossCheckIdNumber,
-  type Gender,
-  type IdNumberInfo,
-  isValidProvinceCode,
-  parseIdNumber,
-} from './id-number';
+import { crossCheckIdNumber, type IdNumberInfo, isValidProvinceCode, parseIdNumber } from './id-number';
 import { IDENTIFIER_RULES, identifierMessage, identifierProblem, shownValue } from './identifiers';
 import {
   headerOf,

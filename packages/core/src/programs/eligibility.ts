@@ -21,7 +21,8 @@ import {
   totalCentralizedDays,
 } from './policy-pack';
 
-export interface Enrolment {
+/** A programme the candidate is enrolled in, with its dates (for the no-overlap rule); not a class roster entry. */
+export interface EnrolledProgramme {
   programmeId: string;
   programmeName?: string;
   startDate: string;
@@ -48,7 +49,7 @@ export interface EligibilityCandidate {
   stage: string | null;
   schoolLocationType: LocationType | null;
   /** Current enrolments in other programmes. */
-  enrolments: Enrolment[];
+  enrolments: EnrolledProgramme[];
   integrityRecords: IntegrityRecord[];
   /** Attestation codes the nominating unit has confirmed (health, target group …). */
   attestations?: string[];
