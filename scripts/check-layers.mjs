@@ -47,7 +47,10 @@ export const CORE_FOR_CONTRACTS = new Set([
   '@yanxun/core/exams/audience',
   '@yanxun/core/exams/model',
   '@yanxun/core/exams/release',
+  '@yanxun/core/programs/funding',
   '@yanxun/core/programs/kpi',
+  '@yanxun/core/programs/plan-checks',
+  '@yanxun/core/programs/policy-pack',
 ]);
 
 /** Every TypeScript file under root/apps and root/packages, as root-relative POSIX paths, sorted. */

@@ -1,16 +1,17 @@
 /** Integrity records (诚信档案, R-004-20) and their appeals. */
+import { INTEGRITY_KIND_CODES } from '@yanxun/core/programs/policy-pack';
 import { z } from 'zod';
 import { pageQuerySchema } from '../org';
 import { idString, isoDate } from './fields';
 
-export const INTEGRITY_RECORD_KINDS = ['no_show', 'dismissed', 'not_completed'] as const;
-export type IntegrityKindCode = (typeof INTEGRITY_RECORD_KINDS)[number];
+/** 无特殊情况未参训 / 被劝退 / 未结业: the kinds of record; core's policy-pack.ts. */
+export { INTEGRITY_KIND_CODES, type IntegrityKind } from '@yanxun/core/programs/policy-pack';
 
 export const integrityRecordSchema = z.object({
   id: z.string(),
   teacherId: z.string(),
   teacherName: z.string(),
-  kind: z.enum(INTEGRITY_RECORD_KINDS),
+  kind: z.enum(INTEGRITY_KIND_CODES),
   recordDate: z.string(),
   programmeId: z.string().nullable(),
   evidence: z.string().nullable(),
@@ -32,7 +33,7 @@ export type IntegrityRecordBody = z.infer<typeof integrityRecordSchema>;
 
 export const createIntegrityRecordSchema = z.object({
   teacherId: idString,
-  kind: z.enum(INTEGRITY_RECORD_KINDS),
+  kind: z.enum(INTEGRITY_KIND_CODES),
   recordDate: isoDate,
   programmeId: idString.optional(),
   evidence: z.string().trim().max(2000).optional(),

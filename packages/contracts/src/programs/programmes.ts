@@ -1,20 +1,17 @@
 /** Programmes (培训项目) and their quota cascade (名额到校, R-004-17). */
+import { PROGRAM_LEVEL_CODES } from '@yanxun/core/programs/policy-pack';
 import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema } from '../identifiers';
 import { pageQuerySchema } from '../org';
 import { idString, isoDate } from './fields';
 
-/** 国培 / 省培 / 市培 / 县培 / 校本研修 / 工作室研修. */
-export const PROGRAMME_LEVEL_CODES = [
-  'national',
-  'provincial',
-  'city',
-  'county',
-  'school',
-  'studio',
-] as const;
-export type ProgramLevelCode = (typeof PROGRAMME_LEVEL_CODES)[number];
-export const programLevelSchema = z.enum(PROGRAMME_LEVEL_CODES);
+/** 国培 / 省培 / 市培 / 县培 / 校本研修 / 工作室研修; core's policy-pack.ts (ProgramLevelCode is its ProgramLevel). */
+export {
+  PROGRAM_LEVEL_CODES,
+  type ProgramLevel,
+  type ProgramLevel as ProgramLevelCode,
+} from '@yanxun/core/programs/policy-pack';
+export const programLevelSchema = z.enum(PROGRAM_LEVEL_CODES);
 
 export const programmeSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
-/** The staff of a training plan: each person by role (PLAN_STAFF_ROLES) and name. */
+/** The staff of a training plan: each person by role (PLAN_STAFF_ROLE_CODES) and name. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PlanStaffBody, TrainingPlanBody } from '@yanxun/contracts';
-import { PLAN_STAFF_ROLES } from '@yanxun/contracts';
+import { PLAN_STAFF_ROLE_CODES } from '@yanxun/contracts';
 import { Button, Card, Input, Select, Table } from 'antd';
 import { useI18n } from '../../shared/i18n';
 
@@ -48,7 +48,7 @@ export function StaffEditor({
                 value={s.role}
                 disabled={disabled}
                 style={{ width: 140 }}
-                options={PLAN_STAFF_ROLES.map((r) => ({ value: r, label: t(`plans.role.${r}`) }))}
+                options={PLAN_STAFF_ROLE_CODES.map((r) => ({ value: r, label: t(`plans.role.${r}`) }))}
                 onChange={(role) => set(s.key, { role })}
               />
             ),
