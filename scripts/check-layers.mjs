@@ -18,7 +18,9 @@
  * - module-via-index         a file in apps/server/src/modules/<a>/ reaches another module <b> only through
  *                            `../<b>` or `../<b>/index`
  * - core-pure                packages/core may not import @yanxun/contracts, apps/, fastify, kysely, pg, react
- * - contracts-zod-only       packages/contracts may import only zod and its own files
+ * - contracts-zod-only       packages/contracts may import only zod, its own files and the subpaths of
+ *                            @yanxun/core in CORE_FOR_CONTRACTS (core's pure code lists and domain types,
+ *                            which the contracts build their enums on and re-export; never the core root)
  * - web-no-server            apps/web/src may not import apps/server or @yanxun/core
  * - web-fetch-in-api-client  in apps/web/src only shared/api* may call fetch(
  * - repository-via-port      a file in modules/<a>/ may not import another module's repository (a name ending in
@@ -49,6 +51,24 @@ export const LARGE_FILES = {
 };
 const isTestFile = (f) =>
   /\.(?:test|spec)\.tsx?$/.test(f) || /(?:^|\/)test\/|\.test-(?:fixture|data)\.tsx?$/.test(f);
+
+/**
+ * The modules of packages/core the contracts may import: code lists and domain types, each a file with no import
+ * beyond small pure helpers. The web bundles the contracts, so never `@yanxun/core` or `@yanxun/core/exams`
+ * (their indexes pull in the whole domain: the Henan pack, pinyin, the exam readers).
+ */
+export const CORE_FOR_CONTRACTS = new Set([
+  '@yanxun/core/codes',
+  '@yanxun/core/import-columns',
+  '@yanxun/core/classes/class-rules',
+  '@yanxun/core/exams/audience',
+  '@yanxun/core/exams/model',
+  '@yanxun/core/exams/release',
+  '@yanxun/core/programs/funding',
+  '@yanxun/core/programs/kpi',
+  '@yanxun/core/programs/plan-checks',
+  '@yanxun/core/programs/policy-pack',
+]);
 
 /** Every TypeScript file under root/apps and root/packages, as root-relative POSIX paths, sorted. */
 export function listSourceFiles(root) {
@@ -231,8 +251,16 @@ export function judgeImport(file, spec, names = []) {
       add('core-pure', 'packages/core may not import the app or the contracts');
   }
   if (file.startsWith('packages/contracts/')) {
-    const ok = pkg === 'zod' || pkg === '@yanxun/contracts' || within(target, 'packages/contracts');
-    if (!ok) add('contracts-zod-only', 'packages/contracts may import only zod and its own files');
+    const ok =
+      pkg === 'zod' ||
+      pkg === '@yanxun/contracts' ||
+      within(target, 'packages/contracts') ||
+      CORE_FOR_CONTRACTS.has(spec);
+    if (!ok)
+      add(
+        'contracts-zod-only',
+        'packages/contracts may import only zod, its own files and the core subpaths of CORE_FOR_CONTRACTS',
+      );
   }
   if (file.startsWith('apps/web/src/')) {
     if (pkg === '@yanxun/server' || pkg === '@yanxun/core' || within(target, 'apps/server'))

@@ -187,6 +187,13 @@ describe('check-layers', () => {
       line: 2,
     },
     {
+      name: 'contracts importing the core root (the whole domain, bundled into the web)',
+      file: 'packages/contracts/src/org.ts',
+      content: `import { z } from 'zod';\nimport { LOCATION_TYPE_CODES } from '@yanxun/core/codes';\nimport type { PolicyPack } from '@yanxun/core';\n`,
+      rule: 'contracts-zod-only',
+      line: 3,
+    },
+    {
       name: 'the web importing the server',
       file: 'apps/web/src/features/x.tsx',
       content: `import type { Config } from '../../../server/src/config';\n`,

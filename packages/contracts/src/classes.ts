@@ -1,3 +1,4 @@
+import { BOARD_ITEM_CODES, type BoardItem, LIGHTS } from '@yanxun/core/classes/class-rules';
 import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema } from './identifiers';
 
@@ -10,8 +11,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 const idString = z.string().regex(/^\d{1,18}$/, '编号应为数字');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
-export const LIGHTS = ['green', 'amber', 'red', 'grey'] as const;
-export type LightCode = (typeof LIGHTS)[number];
+/** The deadline board's lights and items are core's (packages/core/src/classes/class-rules.ts). */
+export { BOARD_ITEM_CODES, type BoardItem, LIGHTS, type Light } from '@yanxun/core/classes/class-rules';
 export const lightSchema = z.enum(LIGHTS);
 export const lightCountsSchema = z.object({
   green: z.number().int(),
@@ -88,8 +89,9 @@ export const createSessionSchema = z.object({
 });
 export type CreateSessionRequest = z.input<typeof createSessionSchema>;
 
+/** core's `BoardItem`: a fixed item, or `final_report:<index>` for an item of the pack's final report list. */
 export const boardItemSchema = z.object({
-  code: z.string(),
+  code: z.union([z.enum(BOARD_ITEM_CODES), z.templateLiteral(['final_report:', z.number()])]),
   label: z.string(),
   ruleId: z.string(),
   light: lightSchema,
@@ -109,8 +111,7 @@ export const boardItemSchema = z.object({
   days: z.number().int(),
   count: z.object({ submitted: z.number().int(), required: z.number().int() }).optional(),
   message: z.string(),
-});
-export type BoardItem = z.infer<typeof boardItemSchema>;
+}) satisfies z.ZodType<BoardItem>;
 
 export const classDocumentSchema = z.object({
   id: z.string(),

@@ -1,20 +1,54 @@
+import {
+  EXAM_AUDIENCES,
+  EXAM_KINDS,
+  type ExamAudience,
+  type ExamKind,
+  type GradeCount,
+  type GradeCut,
+  REPORT_MODES,
+  type ReportMode,
+  type ReportSettings,
+} from '@yanxun/core/exams/audience';
+import { EXAM_INPUT_FILES, EXAM_INPUT_RULES, type ExamInputError } from '@yanxun/core/exams/model';
+import type { ParentExamEntry, PublicSummaryBody } from '@yanxun/core/exams/release';
 import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema, studentIdSchema } from './identifiers';
 
-/** Exams and teaching-quality monitoring. */
-export const examKindSchema = z.enum(['routine', 'monitoring']);
-export type ExamKind = z.infer<typeof examKindSchema>;
-export const examAudienceSchema = z.enum(['monitoring', 'school', 'parent', 'public']);
-export type ExamAudience = z.infer<typeof examAudienceSchema>;
-export const reportModeSchema = z.enum(['full', 'scores', 'grades']);
-export type ReportMode = z.infer<typeof reportModeSchema>;
+/**
+ * Exams and teaching-quality monitoring. Who sees what (audiences, report modes, grade bands) and what parents and
+ * the public may see are core's (packages/core/src/exams/audience.ts, release.ts); their types are re-exported here.
+ */
+export {
+  EXAM_AUDIENCES,
+  EXAM_KINDS,
+  type ExamAudience,
+  type ExamKind,
+  type GradeCount,
+  type GradeCut,
+  REPORT_MODES,
+  type ReportMode,
+  type ReportSettings,
+} from '@yanxun/core/exams/audience';
+export {
+  EXAM_INPUT_RULES,
+  type ExamInputError,
+  type ExamInputFile,
+  type ExamInputRule,
+} from '@yanxun/core/exams/model';
+export type { ParentExamEntry, PublicSummaryBody } from '@yanxun/core/exams/release';
 
-export const gradeCutSchema = z.object({ grade: plainTextSchema(8, '等级'), from: z.number().min(0).max(1) });
+export const examKindSchema = z.enum(EXAM_KINDS);
+export const examAudienceSchema = z.enum(EXAM_AUDIENCES);
+export const reportModeSchema = z.enum(REPORT_MODES);
+
+export const gradeCutSchema = z.object({
+  grade: plainTextSchema(8, '等级'),
+  from: z.number().min(0).max(1),
+}) satisfies z.ZodType<GradeCut>;
 export const reportSettingsSchema = z.object({
   gradeCuts: z.array(gradeCutSchema).min(2).max(8).optional(),
   minGroupN: z.number().int().min(1).max(1000).optional(),
-});
-export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+}) satisfies z.ZodType<ReportSettings>;
 
 export const createExamSchema = z.object({
   name: plainTextSchema(NAME_LIMITS.name, '考试名称'),
@@ -57,14 +91,13 @@ export const examSchema = z.object({
 export type Exam = z.infer<typeof examSchema>;
 
 export const examInputErrorSchema = z.object({
-  file: z.enum(['scores', 'items', 'prior']),
+  file: z.enum(EXAM_INPUT_FILES),
   row: z.number(),
   column: z.string().nullable(),
   value: z.string().nullable(),
-  rule: z.string(),
+  rule: z.enum(EXAM_INPUT_RULES),
   message: z.string(),
-});
-export type ExamInputError = z.infer<typeof examInputErrorSchema>;
+}) satisfies z.ZodType<ExamInputError>;
 
 export const examUploadSchema = z.object({
   id: z.string(),
@@ -78,7 +111,7 @@ export const examUploadSchema = z.object({
   errors: z.array(examInputErrorSchema),
   errorCount: z.number(),
   committed: z.boolean(),
-  // branch when the stored dry run can no longer be committed (ISO time)
+  // when the stored dry run can no longer be committed (ISO time)
   expiresAt: z.string().optional(),
 });
 export type ExamUpload = z.infer<typeof examUploadSchema>;
@@ -98,12 +131,6 @@ export interface ConfirmRemovalDetails {
   removed: number;
   current: number;
   share: number;
-}
-
-export interface GradeCount {
-  grade: string;
-  count: number;
-  rate: number | null;
 }
 
 export interface ReportTotals {
@@ -163,7 +190,7 @@ export interface ExamReport {
     id: string;
     ruleIds: string[];
     minGroupN: number;
-    gradeCuts: { grade: string; from: number }[];
+    gradeCuts: GradeCut[];
     ranks: boolean;
     notes: string[];
   };
@@ -266,7 +293,7 @@ export type GradePreviewRequest = z.infer<typeof gradePreviewSchema>;
 export interface GradeCutPreview {
   examId: string;
   fullMarks: number;
-  gradeCuts: { grade: string; from: number }[];
+  gradeCuts: GradeCut[];
   minGroupN: number;
   n: number;
   overall: GradeCount[] | null;
@@ -287,18 +314,6 @@ export const examReleaseRequestSchema = z.object({
   parents: z.boolean(),
 });
 export type ExamReleaseRequest = z.infer<typeof examReleaseRequestSchema>;
-
-export interface PublicSummaryBody {
-  policyId: string;
-  ruleIds: string[];
-  mode: ReportMode;
-  participation: { students: number; absent: number; rate: number | null; schools: number };
-  withheld: null | { reason: 'small_group' | 'few_schools'; ruleId: string; limit: number };
-  grades: GradeCount[] | null;
-  gradeCuts: { grade: string; from: number }[];
-  rates: { scoreRate: number | null; passRate: number | null; excellentRate: number | null } | null;
-  notes: string[];
-}
 
 export interface ExamLabels {
   stage: string;
@@ -341,22 +356,6 @@ export const parentResultsRequestSchema = z.object({
   code: z.string().trim().min(1).max(20),
 });
 export type ParentResultsRequest = z.infer<typeof parentResultsRequestSchema>;
-
-export interface ParentExamEntry {
-  examId: string;
-  name: string;
-  semester: string;
-  stage: string;
-  subject: string;
-  gradeLevel: string;
-  examDate: string | null;
-  mode: ReportMode;
-  absent: boolean;
-  grade: string | null;
-  gradeCuts: { grade: string; from: number }[];
-  score: number | null;
-  fullMarks: number | null;
-}
 
 export interface ParentResults {
   studentId: string;

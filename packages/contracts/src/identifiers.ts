@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The identifier and name rules of `packages/core/src/identifiers.ts` as zod schemas for JSON request bodies
- * (contracts may import only zod, so the rules are restated here; `apps/server/src/shared/identifiers.test.ts`
+ * (restated here as zod refinements with their own messages; `apps/server/src/shared/identifiers.test.ts`
  * checks that both accept and refuse the same values). docs/POLICIES.md "Identifiers and names" has the table.
  */
 

@@ -1,7 +1,8 @@
+import { IMPORT_KINDS } from '@yanxun/core/import-columns';
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['schools', 'teachers'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** What an import brings in; the columns of each kind are core's import-columns.ts. */
+export { IMPORT_KINDS, type ImportKind } from '@yanxun/core/import-columns';
 export const importKindSchema = z.enum(IMPORT_KINDS);
 
 /**

@@ -1,3 +1,4 @@
+import { LOCATION_TYPE_CODES } from '@yanxun/core/codes';
 import { z } from 'zod';
 
 /** Kinds of org node. Administrative units carry a GB/T 2260 code; schools a 10-digit 学校标识码. */
@@ -14,10 +15,11 @@ export const ORG_KINDS = [
 export type OrgKind = (typeof ORG_KINDS)[number];
 export const orgKindSchema = z.enum(ORG_KINDS);
 
-/** 城区 / 镇区 / 乡村 (the national 城乡分类, simplified). 乡镇 schools matter for R-004-72. */
-export const LOCATION_TYPES = ['urban', 'town', 'rural'] as const;
-export type LocationType = (typeof LOCATION_TYPES)[number];
-export const locationTypeSchema = z.enum(LOCATION_TYPES);
+/**
+ * 城区 / 镇区 / 乡村 (the national 城乡分类, simplified; core's codes.ts). 乡镇 schools matter for R-004-72.
+ */
+export { LOCATION_TYPE_CODES, type LocationType } from '@yanxun/core/codes';
+export const locationTypeSchema = z.enum(LOCATION_TYPE_CODES);
 
 export const orgNodeSchema = z.object({
   id: z.string(),

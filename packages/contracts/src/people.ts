@@ -1,22 +1,25 @@
+import {
+  BACKBONE_LEVEL_CODES,
+  type CodeEntry,
+  EMPLOYMENT_STATUS_CODES,
+  GENDER_CODES,
+} from '@yanxun/core/codes';
 import { z } from 'zod';
 import { pageQuerySchema } from './org';
 
-export const BACKBONE_LEVELS = [
-  'school',
-  'county',
-  'city',
-  'province',
-  'leader',
-  'master',
-  'special',
-] as const;
-/** 校级骨干, 县级骨干, 市级骨干, 省级骨干, 学科带头人, 名师, 特级教师 */
-export type BackboneLevel = (typeof BACKBONE_LEVELS)[number];
-
-export const EMPLOYMENT_STATUSES = ['active', 'on_leave', 'seconded', 'retired', 'left'] as const;
-export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
-
-export const GENDERS = ['M', 'F'] as const;
+/**
+ * The code lists of teachers come from core's code tables (packages/core/src/codes.ts): 骨干等级 (校级骨干 …
+ * 特级教师), 在职状态 and 性别. The names and aliases of each code are served by GET /codes.
+ */
+export {
+  BACKBONE_LEVEL_CODES,
+  type BackboneLevel,
+  type CodeEntry,
+  EMPLOYMENT_STATUS_CODES,
+  type EmploymentStatus,
+  GENDER_CODES,
+  type Gender,
+} from '@yanxun/core/codes';
 
 export const teacherListQuerySchema = pageQuerySchema.extend({
   orgId: z.string().optional(),
@@ -24,15 +27,15 @@ export const teacherListQuerySchema = pageQuerySchema.extend({
   stage: z.string().max(8).optional(),
   subject: z.string().max(8).optional(),
   title: z.string().max(8).optional(),
-  backbone: z.enum(BACKBONE_LEVELS).optional(),
-  status: z.enum(EMPLOYMENT_STATUSES).optional(),
+  backbone: z.enum(BACKBONE_LEVEL_CODES).optional(),
+  status: z.enum(EMPLOYMENT_STATUS_CODES).optional(),
 });
 export type TeacherListQuery = z.infer<typeof teacherListQuerySchema>;
 
 export const teacherRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  gender: z.enum(GENDERS),
+  gender: z.enum(GENDER_CODES),
   birthDate: z.string(),
   /** Always masked, 4418**********123X: the full number only through the audited reveal */
   idNumberMasked: z.string(),
@@ -43,9 +46,9 @@ export const teacherRowSchema = z.object({
   stage: z.string().nullable(),
   subject: z.string().nullable(),
   title: z.string().nullable(),
-  backbone: z.enum(BACKBONE_LEVELS).nullable(),
+  backbone: z.enum(BACKBONE_LEVEL_CODES).nullable(),
   teachingStartDate: z.string().nullable(),
-  status: z.enum(EMPLOYMENT_STATUSES),
+  status: z.enum(EMPLOYMENT_STATUS_CODES),
 });
 export type TeacherRow = z.infer<typeof teacherRowSchema>;
 
@@ -82,7 +85,11 @@ export const transferRequestSchema = z.object({
 });
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
-export const codeEntrySchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
-export type CodeEntry = z.infer<typeof codeEntrySchema>;
+/** A code table entry as GET /codes serves it: core's `CodeEntry` without its aliases. */
+export const codeEntrySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+}) satisfies z.ZodType<CodeEntry>;
 export const codeTablesSchema = z.record(z.string(), z.array(codeEntrySchema));
 export type CodeTables = z.infer<typeof codeTablesSchema>;

@@ -1,33 +1,32 @@
+import { BUDGET_CATEGORY_CODES } from '@yanxun/core/programs/funding';
+import { PLAN_STAFF_ROLE_CODES, type TrainingPlan } from '@yanxun/core/programs/plan-checks';
+import { PLAN_MODE_CODES } from '@yanxun/core/programs/policy-pack';
 import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema } from './identifiers';
 
 /**
- * Providers' training plans (培训方案 / 申报书) and programme money. The plan body
- * mirrors core's `TrainingPlan` (packages/core/src/programs/plan-checks.ts); the server runs core's
- * `checkPlan` on it. Money is in fen (integers), 学时 in tenths.
+ * Providers' training plans (培训方案 / 申报书) and programme money. The plan body is core's `TrainingPlan`
+ * (packages/core/src/programs/plan-checks.ts; the schema satisfies it); the server runs core's `checkPlan` on it.
+ * Money is in fen (integers), 学时 in tenths.
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const idString = z.string().regex(/^\d{1,18}$/, '编号应为数字');
 
-/** 集中培训 / 网络研修 / 跟岗实践 / 返岗实践 / 工作坊 (R-004-31). */
-export const PLAN_MODES = ['centralized', 'online', 'shadowing', 'return_practice', 'workshop'] as const;
-export type PlanModeCode = (typeof PLAN_MODES)[number];
-
-/** 首席专家 / 学科班主任 / 生活班主任 (R-004-07). */
-export const PLAN_STAFF_ROLES = ['chief_expert', 'subject_class_teacher', 'life_class_teacher'] as const;
-export type PlanStaffRoleCode = (typeof PLAN_STAFF_ROLES)[number];
+/** 首席专家 / 学科班主任 / 生活班主任 (R-004-07); core's plan-checks.ts. */
+export { PLAN_STAFF_ROLE_CODES, type PlanStaffRole } from '@yanxun/core/programs/plan-checks';
+/** 集中培训 / 网络研修 / 跟岗实践 / 返岗实践 / 工作坊 (R-004-31); core's policy-pack.ts. */
+export { PLAN_MODE_CODES, type PlanMode } from '@yanxun/core/programs/policy-pack';
 
 export const PLAN_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-/** The three funding standards a budget line or spending entry belongs to (R-004-22 … R-004-24). */
-export const BUDGET_CATEGORIES = ['centralized', 'online', 'studio'] as const;
-export type BudgetCategoryCode = (typeof BUDGET_CATEGORIES)[number];
+/** The three funding standards a budget line or spending entry belongs to (R-004-22 … R-004-24); core's funding.ts. */
+export { BUDGET_CATEGORY_CODES, type BudgetCategory } from '@yanxun/core/programs/funding';
 
 export const planModuleSchema = z.object({
   title: plainTextSchema(100, '模块名称', 0),
-  mode: z.enum(PLAN_MODES),
+  mode: z.enum(PLAN_MODE_CODES),
   days: z.number().int().min(0).max(1000).optional(),
   hoursTenths: z.number().int().min(0).max(100_000).optional(),
   practical: z.boolean(),
@@ -37,7 +36,7 @@ export const planModuleSchema = z.object({
 export type PlanModuleBody = z.infer<typeof planModuleSchema>;
 
 export const planStaffSchema = z.object({
-  role: z.enum(PLAN_STAFF_ROLES),
+  role: z.enum(PLAN_STAFF_ROLE_CODES),
   name: plainTextSchema(NAME_LIMITS.person, '姓名', 0),
   title: plainTextSchema(50, '职称', 0).optional(),
   organisation: plainTextSchema(NAME_LIMITS.org, '单位名称', 0).optional(),
@@ -50,7 +49,7 @@ export const trainingPlanSchema = z.object({
   classCount: z.number().int().min(0).max(100),
   modules: z.array(planModuleSchema).max(200),
   staff: z.array(planStaffSchema).max(100),
-});
+}) satisfies z.ZodType<TrainingPlan>;
 export type TrainingPlanBody = z.infer<typeof trainingPlanSchema>;
 
 export const planCheckSchema = z.object({
@@ -85,7 +84,7 @@ export const planRequirementsSchema = z.object({
   topicsRuleId: z.string(),
   modes: z.array(
     z.object({
-      code: z.enum(PLAN_MODES),
+      code: z.enum(PLAN_MODE_CODES),
       name: z.string(),
       unit: z.enum(['days', 'hours']),
       countsAs: z.enum(['centralized', 'online', 'practice']),
@@ -191,7 +190,7 @@ export type OpenProgramme = z.infer<typeof openProgrammeSchema>;
 // Money
 
 export const budgetLineSchema = z.object({
-  category: z.enum(BUDGET_CATEGORIES),
+  category: z.enum(BUDGET_CATEGORY_CODES),
   ruleId: z.string(),
   label: z.string(),
   quantity: z.number(),
@@ -203,7 +202,7 @@ export const budgetLineSchema = z.object({
 
 export const spendingEntrySchema = z.object({
   id: z.string(),
-  category: z.enum(BUDGET_CATEGORIES),
+  category: z.enum(BUDGET_CATEGORY_CODES),
   amountFen: z.number().int(),
   spentOn: z.string(),
   note: z.string().nullable(),
@@ -221,7 +220,7 @@ export const budgetReportSchema = z.object({
   comparison: z.object({
     categories: z.array(
       z.object({
-        category: z.enum(BUDGET_CATEGORIES),
+        category: z.enum(BUDGET_CATEGORY_CODES),
         ruleIds: z.array(z.string()),
         budgetFen: z.number().int(),
         actualFen: z.number().int(),
@@ -243,7 +242,7 @@ export type BudgetReport = z.infer<typeof budgetReportSchema>;
 
 export const createSpendingRequestSchema = z
   .object({
-    category: z.enum(BUDGET_CATEGORIES),
+    category: z.enum(BUDGET_CATEGORY_CODES),
     /** Fen; negative reverses an earlier entry and then needs a note. */
     amountFen: z
       .number()

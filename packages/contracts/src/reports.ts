@@ -1,3 +1,4 @@
+import { RATE_GAPS } from '@yanxun/core/programs/kpi';
 import { z } from 'zod';
 
 /**
@@ -22,10 +23,9 @@ export type KpiCode = (typeof KPI_CODES)[number];
 
 /**
  * why a rate is "—": nothing to divide by, no completion (结业) run has judged anyone yet, or the
- * count is not in this report (core RATE_GAPS).
+ * count is not in this report (core's kpi.ts).
  */
-export const RATE_GAPS = ['no_denominator', 'no_completion_run', 'not_reported'] as const;
-export type RateGap = (typeof RATE_GAPS)[number];
+export { RATE_GAPS, type RateGap } from '@yanxun/core/programs/kpi';
 
 /** A rate with what it is made of; `rate` is null when the denominator is 0 or the count is not known yet. */
 export const kpiRateSchema = z.object({

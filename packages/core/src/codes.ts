@@ -11,9 +11,14 @@
  * - 学段, 学科, 职称 and 岗位职务 have no single national code list that the bureaus we serve agree on, so
  *   they use short lower-case English codes (at most 8 characters for stage, subject and title, the
  *   limit the API's list filters accept). Once stored, a code is never renamed; names and aliases may grow.
- * - 骨干等级, 在职状态 and 城乡类型 use the codes fixed by @yanxun/contracts (BACKBONE_LEVELS,
- *   EMPLOYMENT_STATUSES, LOCATION_TYPES); 城乡类型 follows the statistical 城区/镇区/乡村 split.
+ * - 骨干等级, 在职状态, 城乡类型 and 性别 have fixed code lists (BACKBONE_LEVEL_CODES, EMPLOYMENT_STATUS_CODES,
+ *   LOCATION_TYPE_CODES, GENDER_CODES), the source of @yanxun/contracts' enums (contracts imports this file, so it
+ *   stays pure data and functions with no import beyond normalize.ts); the database's check constraints hold the
+ *   same codes.
+ *   城乡类型 follows the statistical 城区/镇区/乡村 split.
  * - 性别 uses M/F; GB/T 2261.1 codes 1/2 are accepted as aliases.
+ * - 岗位职务 (TEACHER_ROLES, the `roles` table) are the posts a teacher holds at school; they are not the account
+ *   roles of @yanxun/contracts' ROLES (system_admin, teacher …), which decide permissions.
  */
 import { toHalfWidth } from './normalize';
 
@@ -170,7 +175,8 @@ export const BACKBONE_LEVELS: CodeEntry<BackboneLevel>[] = [
   { code: 'special', name: '特级教师', nameEn: 'Special-grade teacher', aliases: ['特级'] },
 ];
 
-export const ROLES: CodeEntry[] = [
+/** 岗位职务: posts a teacher holds at school (a teacher's `rolesHeld`). */
+export const TEACHER_ROLES: CodeEntry[] = [
   { code: 'homeroom', name: '班主任', nameEn: 'Homeroom teacher' },
   { code: 'researcher', name: '教研员', nameEn: 'Teaching researcher' },
   { code: 'principal', name: '校长', nameEn: 'Principal', aliases: ['园长'] },
@@ -221,8 +227,9 @@ export const LOCATION_TYPES: CodeEntry<LocationType>[] = [
 ];
 
 export const GENDER_CODES = ['M', 'F'] as const;
+export type Gender = (typeof GENDER_CODES)[number];
 
-export const GENDERS: CodeEntry<(typeof GENDER_CODES)[number]>[] = [
+export const GENDERS: CodeEntry<Gender>[] = [
   { code: 'M', name: '男', nameEn: 'Male', aliases: ['1', '男性'] },
   { code: 'F', name: '女', nameEn: 'Female', aliases: ['2', '女性'] },
 ];
@@ -232,7 +239,7 @@ export const CODE_TABLES = {
   subjects: SUBJECTS,
   titles: TITLES,
   backboneLevels: BACKBONE_LEVELS,
-  roles: ROLES,
+  roles: TEACHER_ROLES,
   schoolTypes: SCHOOL_TYPES,
   employmentStatuses: EMPLOYMENT_STATUSES,
   locationTypes: LOCATION_TYPES,

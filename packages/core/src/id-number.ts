@@ -2,10 +2,9 @@
  * Citizen identity numbers (公民身份号码) per GB 11643-1999: 6-digit address code (GB/T 2260), 8-digit
  * birth date, 3-digit sequence (odd = male) and an ISO 7064 MOD 11-2 check character (0-9 or X).
  */
+import type { Gender } from './codes';
 import { isValidIsoDate, todayInShanghai } from './dates';
 import { toHalfWidth } from './normalize';
-
-export type Gender = 'M' | 'F';
 
 export interface IdNumberInfo {
   /** 18 characters, check character upper-case. */

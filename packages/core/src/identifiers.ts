@@ -1,8 +1,8 @@
 /**
  * Length and character rules for every identifier and name a user brings in (score sheets, import rows, JSON
  * bodies, the command line). One table, used by core's readers (`exams/parse.ts`, `exams/scores-fast.ts`,
- * `row-validation.ts`) and mirrored by the zod helpers in `packages/contracts/src/identifiers.ts` (contracts may
- * import only zod; `apps/server/src/shared/identifiers.test.ts` checks that both agree). docs/POLICIES.md
+ * `row-validation.ts`) and mirrored by the zod helpers in `packages/contracts/src/identifiers.ts` (restated there
+ * with zod's messages; `apps/server/src/shared/identifiers.test.ts` checks that both agree). docs/POLICIES.md
  * "Identifiers and names" lists them.
  *
  * Two kinds of charset:

@@ -4,7 +4,8 @@
  */
 import { cleanText, normalizeHeader } from './normalize';
 
-export type ImportKind = 'schools' | 'teachers';
+export const IMPORT_KINDS = ['schools', 'teachers'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type SchoolColumnKey =
   | 'schoolCode'

@@ -1,5 +1,5 @@
 import {
-  LOCATION_TYPES,
+  LOCATION_TYPE_CODES,
   type LocationType,
   ORG_KINDS,
   type OrgKind,
@@ -21,7 +21,7 @@ export function roleKey(role: string): MessageKey | null {
 }
 
 export function locationKey(value: string | null | undefined): MessageKey | null {
-  return value && isOneOf<LocationType>(LOCATION_TYPES, value) ? `location.${value}` : null;
+  return value && isOneOf<LocationType>(LOCATION_TYPE_CODES, value) ? `location.${value}` : null;
 }
 
 export function genderKey(value: string): MessageKey | null {

@@ -30,14 +30,12 @@ export function classOperationsOf(pack: PolicyPack): ClassOperations {
 // Deadline board
 
 /** green: done · amber: due soon (not yet late) · red: overdue · grey: not yet due. */
-export type Light = 'green' | 'amber' | 'red' | 'grey';
+export const LIGHTS = ['green', 'amber', 'red', 'grey'] as const;
+export type Light = (typeof LIGHTS)[number];
 
-export type BoardItemCode =
-  | 'class_dates'
-  | 'registration_notice'
-  | 'timetable'
-  | 'bulletins'
-  | `final_report:${number}`;
+/** The items of the board; a final report item is `final_report:<index in pack.deadlines.finalReportItems>`. */
+export const BOARD_ITEM_CODES = ['class_dates', 'registration_notice', 'timetable', 'bulletins'] as const;
+export type BoardItemCode = (typeof BOARD_ITEM_CODES)[number] | `final_report:${number}`;
 
 export interface BoardItem {
   code: BoardItemCode;

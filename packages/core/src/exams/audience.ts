@@ -10,10 +10,13 @@
  * A region may override the cut-offs and `minGroupN` per exam (exams.report_settings); the rest is this pack.
  */
 
-export type ExamAudience = 'monitoring' | 'school' | 'parent' | 'public';
-export type ExamKind = 'routine' | 'monitoring';
+export const EXAM_AUDIENCES = ['monitoring', 'school', 'parent', 'public'] as const;
+export type ExamAudience = (typeof EXAM_AUDIENCES)[number];
+export const EXAM_KINDS = ['routine', 'monitoring'] as const;
+export type ExamKind = (typeof EXAM_KINDS)[number];
 /** full: every statistic; scores: own numbers without ranks or item diagnostics; grades: grade bands only */
-export type ReportMode = 'full' | 'scores' | 'grades';
+export const REPORT_MODES = ['full', 'scores', 'grades'] as const;
+export type ReportMode = (typeof REPORT_MODES)[number];
 
 export interface GradeCut {
   grade: string;
@@ -142,12 +145,14 @@ const POLICY_2021: ExamReportPolicy = {
   },
 };
 
-export const EXAM_REPORT_POLICY: Readonly<ExamReportPolicy> = Object.freeze(POLICY_2021);
+// marked pure so that a bundle taking only the code lists above (the web, through the contracts) leaves it out
+export const EXAM_REPORT_POLICY: Readonly<ExamReportPolicy> = /* @__PURE__ */ Object.freeze(POLICY_2021);
 
-export interface ReportSettings {
+/** A region's overrides of the policy for one exam (exams.report_settings); a plain object type, stored as JSON. */
+export type ReportSettings = {
   gradeCuts?: GradeCut[];
   minGroupN?: number;
-}
+};
 
 export function reportModeFor(
   audience: ExamAudience,

@@ -53,7 +53,7 @@ export interface ExamScores {
 
 /** One problem in an input file: which file, row (as the user sees it, header = 1), column, value and rule. */
 export interface ExamInputError {
-  file: 'scores' | 'items' | 'prior';
+  file: ExamInputFile;
   row: number;
   column: string | null;
   value: string | null;
@@ -61,26 +61,40 @@ export interface ExamInputError {
   message: string;
 }
 
-export type ExamInputRule =
-  | 'MISSING_COLUMN'
-  | 'UNKNOWN_ITEM_COLUMN'
-  | 'DUPLICATE_COLUMN'
-  | 'DUPLICATE_ITEM'
-  | 'DUPLICATE_STUDENT'
-  | 'REQUIRED'
-  | 'NOT_A_NUMBER'
-  | 'NEGATIVE'
-  | 'ABOVE_MAX'
-  | 'MAX_NOT_POSITIVE'
-  | 'BAD_TYPE'
-  | 'UNKNOWN_SCHOOL'
-  | 'ABSENT_WITH_SCORES'
-  | 'EXTRA_CELLS'
-  | 'NO_ITEMS'
-  | 'NO_STUDENTS'
-  | 'STUDENT_ID_FORMAT'
-  | 'ITEM_ID_FORMAT'
-  | 'TEXT_FORMAT'
-  | 'EMPTY_FILE';
+export const EXAM_INPUT_FILES = ['scores', 'items', 'prior'] as const;
+export type ExamInputFile = (typeof EXAM_INPUT_FILES)[number];
+
+/**
+ * The rules an exam upload is checked against: the file checks of the readers (parse.ts, scores-fast.ts), then
+ * the checks the upload makes with what only the database knows (`FULL_MARKS_MISMATCH`: the items' maximum
+ * scores against the exam's full marks; `AMBIGUOUS_SCHOOL` and `SCHOOL_OUT_OF_SCOPE`: a school that is not
+ * `UNKNOWN_SCHOOL` to the system but cannot be used).
+ */
+export const EXAM_INPUT_RULES = [
+  'MISSING_COLUMN',
+  'UNKNOWN_ITEM_COLUMN',
+  'DUPLICATE_COLUMN',
+  'DUPLICATE_ITEM',
+  'DUPLICATE_STUDENT',
+  'REQUIRED',
+  'NOT_A_NUMBER',
+  'NEGATIVE',
+  'ABOVE_MAX',
+  'MAX_NOT_POSITIVE',
+  'BAD_TYPE',
+  'UNKNOWN_SCHOOL',
+  'ABSENT_WITH_SCORES',
+  'EXTRA_CELLS',
+  'NO_ITEMS',
+  'NO_STUDENTS',
+  'STUDENT_ID_FORMAT',
+  'ITEM_ID_FORMAT',
+  'TEXT_FORMAT',
+  'EMPTY_FILE',
+  'FULL_MARKS_MISMATCH',
+  'AMBIGUOUS_SCHOOL',
+  'SCHOOL_OUT_OF_SCOPE',
+] as const;
+export type ExamInputRule = (typeof EXAM_INPUT_RULES)[number];
 
 export type Cell = string | number | null | undefined;

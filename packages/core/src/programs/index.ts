@@ -2,6 +2,7 @@ export * from './eligibility';
 export * from './funding';
 export * from './henan-2021';
 export * from './kpi';
+export * from './pack-clone';
 export * from './pack-validation';
 export * from './plan-checks';
 export * from './policy-pack';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HENAN_2021_PACK } from './henan-2021';
-import { clonePackForYear, type PackProblem, validatePack } from './pack-validation';
+import { clonePackForYear } from './pack-clone';
+import { type PackProblem, validatePack } from './pack-validation';
 import type { PolicyPack, ProjectTrack, ProjectType } from './policy-pack';
 
 function editable(): PolicyPack {

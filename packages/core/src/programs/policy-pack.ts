@@ -53,8 +53,8 @@ export const PROGRAM_LEVELS: CodeEntry<ProgramLevel>[] = [
 ];
 
 /**
- * Roles in teacher-training work (R-004-55, R-004-66, R-004-44) that the general role table (`ROLES` in
- * codes.ts) does not have. Eligibility role lists may mix these with `ROLES` codes (researcher,
+ * Roles in teacher-training work (R-004-55, R-004-66, R-004-44) that the general role table (`TEACHER_ROLES`
+ * in codes.ts) does not have. Eligibility role lists may mix these with `TEACHER_ROLES` codes (researcher,
  * principal, vice_principal, training_admin).
  */
 export const TRAINING_WORK_ROLES: CodeEntry[] = [
@@ -241,7 +241,7 @@ export interface Attestation {
 }
 
 export interface RoleRequirement {
-  /** Codes of `ROLES` or `TRAINING_WORK_ROLES`; holding any one passes. */
+  /** Codes of `TEACHER_ROLES` or `TRAINING_WORK_ROLES`; holding any one passes. */
   anyRole: string[];
   /** Holding any of these backbone levels also passes (e.g. 一线名师). */
   anyBackbone: BackboneLevel[];

@@ -1,8 +1,8 @@
-import type { LightCode } from '@yanxun/contracts';
+import type { Light } from '@yanxun/contracts';
 import { Tag } from 'antd';
 import { useI18n } from '../../shared/i18n';
 
-const COLOR: Record<LightCode, string> = {
+const COLOR: Record<Light, string> = {
   green: 'success',
   amber: 'warning',
   red: 'error',
@@ -10,7 +10,7 @@ const COLOR: Record<LightCode, string> = {
 };
 
 /** The traffic light of a deadline: green done, amber due soon, red overdue, grey not yet due. */
-export function LightTag({ light, children }: { light: LightCode; children?: React.ReactNode }) {
+export function LightTag({ light, children }: { light: Light; children?: React.ReactNode }) {
   const { t } = useI18n();
   return (
     <Tag color={COLOR[light]} data-light={light}>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BudgetCategoryCode, BudgetReport, SpendingEntryBody } from '@yanxun/contracts';
-import { BUDGET_CATEGORIES } from '@yanxun/contracts';
+import type { BudgetCategory, BudgetReport, SpendingEntryBody } from '@yanxun/contracts';
+import { BUDGET_CATEGORY_CODES } from '@yanxun/contracts';
 import {
   App,
   Button,
@@ -33,7 +33,7 @@ function SpendingForm({ programmeId }: { programmeId: string }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [category, setCategory] = useState<BudgetCategoryCode>('centralized');
+  const [category, setCategory] = useState<BudgetCategory>('centralized');
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState<Dayjs | null>(null);
   const [note, setNote] = useState('');
@@ -63,7 +63,7 @@ function SpendingForm({ programmeId }: { programmeId: string }) {
         value={category}
         style={{ width: 200 }}
         onChange={setCategory}
-        options={BUDGET_CATEGORIES.map((c) => ({ value: c, label: t(`budget.category.${c}`) }))}
+        options={BUDGET_CATEGORY_CODES.map((c) => ({ value: c, label: t(`budget.category.${c}`) }))}
       />
       <Input
         aria-label={t('budget.amount')}
@@ -90,7 +90,7 @@ function SpendingForm({ programmeId }: { programmeId: string }) {
 export function BudgetView({ report }: { report: BudgetReport }) {
   const { t } = useI18n();
   const c = report.comparison;
-  const catName = (code: BudgetCategoryCode) => t(`budget.category.${code}`);
+  const catName = (code: BudgetCategory) => t(`budget.category.${code}`);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={16}>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PROGRAMME_LEVEL_CODES, type Programme } from '@yanxun/contracts';
+import { PROGRAM_LEVEL_CODES, type Programme } from '@yanxun/contracts';
 import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -62,7 +62,7 @@ export function CreateProgrammeModal({
         packId: v.packId,
         projectTypeCode: v.projectTypeCode,
         ...(v.trackCode ? { trackCode: v.trackCode } : {}),
-        ...(v.level ? { level: v.level as (typeof PROGRAMME_LEVEL_CODES)[number] } : {}),
+        ...(v.level ? { level: v.level as (typeof PROGRAM_LEVEL_CODES)[number] } : {}),
         title: v.title,
         selectionDeadline: v.selectionDeadline.format('YYYY-MM-DD'),
         startDate: v.dates[0].format('YYYY-MM-DD'),
@@ -133,7 +133,7 @@ export function CreateProgrammeModal({
             />
           </Form.Item>
           <Form.Item name="level" label={t('prog.programme.level')} style={{ width: 180 }}>
-            <Select options={PROGRAMME_LEVEL_CODES.map((l) => ({ value: l, label: t(`prog.level.${l}`) }))} />
+            <Select options={PROGRAM_LEVEL_CODES.map((l) => ({ value: l, label: t(`prog.level.${l}`) }))} />
           </Form.Item>
         </div>
         <Form.Item

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { INTEGRITY_RECORD_KINDS, type IntegrityRecordBody, type TeacherRow } from '@yanxun/contracts';
+import { INTEGRITY_KIND_CODES, type IntegrityRecordBody, type TeacherRow } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import {
   App,
@@ -34,7 +34,7 @@ const INTEGRITY_RULE = 'R-004-20';
 
 interface Values {
   teacherId: string;
-  kind: (typeof INTEGRITY_RECORD_KINDS)[number];
+  kind: (typeof INTEGRITY_KIND_CODES)[number];
   recordDate: Dayjs;
   programmeId?: string;
   evidence?: string;
@@ -104,7 +104,7 @@ function AddRecordModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="kind" label={t('prog.integrity.kind')} rules={[{ required: true }]}>
           <Select
-            options={INTEGRITY_RECORD_KINDS.map((k) => ({ value: k, label: t(`prog.integrityKind.${k}`) }))}
+            options={INTEGRITY_KIND_CODES.map((k) => ({ value: k, label: t(`prog.integrityKind.${k}`) }))}
           />
         </Form.Item>
         <Form.Item

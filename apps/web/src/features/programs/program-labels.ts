@@ -1,12 +1,12 @@
 import {
-  INTEGRITY_RECORD_KINDS,
-  type IntegrityKindCode,
+  INTEGRITY_KIND_CODES,
+  type IntegrityKind,
   type Me,
   NOMINATION_STATUSES,
   type NominationStatus,
   PERMISSIONS,
-  PROGRAMME_LEVEL_CODES,
-  type ProgramLevelCode,
+  PROGRAM_LEVEL_CODES,
+  type ProgramLevel,
   type Role,
 } from '@yanxun/contracts';
 import type { MessageKey } from '../../shared/i18n';
@@ -16,7 +16,7 @@ function isOneOf<T extends string>(list: readonly T[], value: string): value is 
 }
 
 export function levelKey(level: string): MessageKey | null {
-  return isOneOf<ProgramLevelCode>(PROGRAMME_LEVEL_CODES, level) ? `prog.level.${level}` : null;
+  return isOneOf<ProgramLevel>(PROGRAM_LEVEL_CODES, level) ? `prog.level.${level}` : null;
 }
 
 export function nominationStatusKey(status: string): MessageKey | null {
@@ -24,7 +24,7 @@ export function nominationStatusKey(status: string): MessageKey | null {
 }
 
 export function integrityKindKey(kind: string): MessageKey | null {
-  return isOneOf<IntegrityKindCode>(INTEGRITY_RECORD_KINDS, kind) ? `prog.integrityKind.${kind}` : null;
+  return isOneOf<IntegrityKind>(INTEGRITY_KIND_CODES, kind) ? `prog.integrityKind.${kind}` : null;
 }
 
 export const NOMINATION_STATUS_COLORS: Record<NominationStatus, string> = {

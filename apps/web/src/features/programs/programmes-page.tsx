@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { PROGRAMME_LEVEL_CODES, type ProgramLevelCode, type Programme } from '@yanxun/contracts';
+import { PROGRAM_LEVEL_CODES, type ProgramLevel, type Programme } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Empty, InputNumber, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -15,7 +15,7 @@ import { levelKey } from './program-labels';
 
 const FILTERS = ['level', 'year'] as const;
 
-export const LEVEL_COLORS: Record<ProgramLevelCode, string> = {
+export const LEVEL_COLORS: Record<ProgramLevel, string> = {
   national: 'red',
   provincial: 'volcano',
   city: 'orange',
@@ -27,7 +27,7 @@ export const LEVEL_COLORS: Record<ProgramLevelCode, string> = {
 export function LevelTag({ level }: { level: string }) {
   const { t } = useI18n();
   const key = levelKey(level);
-  return <Tag color={LEVEL_COLORS[level as ProgramLevelCode] ?? 'default'}>{key ? t(key) : level}</Tag>;
+  return <Tag color={LEVEL_COLORS[level as ProgramLevel] ?? 'default'}>{key ? t(key) : level}</Tag>;
 }
 
 export function SeatsBar({ used, total }: { used: number; total: number }) {
@@ -48,7 +48,7 @@ export function ProgrammesPage() {
   const { data: me } = useMe();
   const { filters, page, pageSize, setFilters, setPage } = useUrlFilters(FILTERS);
   const [creating, setCreating] = useState(false);
-  const level = PROGRAMME_LEVEL_CODES.find((l) => l === filters.level);
+  const level = PROGRAM_LEVEL_CODES.find((l) => l === filters.level);
   const year = filters.year ? Number(filters.year) : undefined;
   const query = { level, year, page, pageSize };
   const list = useQuery({
@@ -115,7 +115,7 @@ export function ProgrammesPage() {
           onChange={(v) => setFilters({ level: v === 'all' ? undefined : v })}
           options={[
             { value: 'all', label: t('common.all') },
-            ...PROGRAMME_LEVEL_CODES.map((l) => ({ value: l, label: t(`prog.level.${l}`) })),
+            ...PROGRAM_LEVEL_CODES.map((l) => ({ value: l, label: t(`prog.level.${l}`) })),
           ]}
           data-testid="programme-level"
         />

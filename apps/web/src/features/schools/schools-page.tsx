@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { LOCATION_TYPES, type SchoolRow } from '@yanxun/contracts';
+import { LOCATION_TYPE_CODES, type SchoolRow } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -16,8 +16,8 @@ import { useUrlFilters } from '../../shared/use-url-filters';
 
 const FILTERS = ['orgId', 'q', 'stage', 'locationType'] as const;
 
-function isLocationType(value: string | undefined): value is (typeof LOCATION_TYPES)[number] {
-  return value !== undefined && (LOCATION_TYPES as readonly string[]).includes(value);
+function isLocationType(value: string | undefined): value is (typeof LOCATION_TYPE_CODES)[number] {
+  return value !== undefined && (LOCATION_TYPE_CODES as readonly string[]).includes(value);
 }
 
 export function SchoolsPage() {
@@ -136,7 +136,7 @@ export function SchoolsPage() {
           placeholder={t('school.locationType')}
           value={locationType}
           onChange={(v: string | undefined) => setFilters({ locationType: v })}
-          options={LOCATION_TYPES.map((v) => ({ value: v, label: t(`location.${v}`) }))}
+          options={LOCATION_TYPE_CODES.map((v) => ({ value: v, label: t(`location.${v}`) }))}
           style={{ width: 140 }}
         />
       </Space>

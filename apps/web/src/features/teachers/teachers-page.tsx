@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
-  BACKBONE_LEVELS,
+  BACKBONE_LEVEL_CODES,
   type BackboneLevel,
-  EMPLOYMENT_STATUSES,
+  EMPLOYMENT_STATUS_CODES,
   type EmploymentStatus,
   type TeacherRow,
 } from '@yanxun/contracts';
@@ -54,8 +54,8 @@ export function TeachersPage() {
     stage: filters.stage,
     subject: filters.subject,
     title: filters.title,
-    backbone: oneOf<BackboneLevel>(BACKBONE_LEVELS, filters.backbone),
-    status: oneOf<EmploymentStatus>(EMPLOYMENT_STATUSES, filters.status),
+    backbone: oneOf<BackboneLevel>(BACKBONE_LEVEL_CODES, filters.backbone),
+    status: oneOf<EmploymentStatus>(EMPLOYMENT_STATUS_CODES, filters.status),
     page,
     pageSize,
   };

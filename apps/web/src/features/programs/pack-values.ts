@@ -1,0 +1,201 @@
+/** A rule value as text: numbers with their units (money in fen shown in 元, hours in tenths in 学时), offsets, lists. */
+import type { Lang } from '../../shared/i18n';
+import { BACKBONE_NAMES, CODE_NAMES, codeLabel, type Text, tx } from './pack-labels';
+import { isRecord, type RuleEntry } from './pack-rule-entries';
+
+const sep = (lang: Lang) => (lang === 'zh-CN' ? '、' : ', ');
+const yuan = (fen: number) => {
+  const v = fen / 100;
+  return Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toFixed(2);
+};
+
+/** Units of a numeric rule, by its key; money in fen and hours in tenths are shown in 元 and 学时. */
+export type NumberUnit =
+  | 'fen'
+  | 'tenths'
+  | 'days'
+  | 'years'
+  | 'pct'
+  | 'people'
+  | 'count'
+  | 'ratio'
+  | 'age'
+  // a share 0…1 shown as a percentage; seconds; score points; digits; rotation windows
+  | 'share'
+  | 'seconds'
+  | 'points'
+  | 'digits'
+  | 'windows';
+
+export function numberUnit(key: string): NumberUnit {
+  const last = key.split('.').pop() ?? key;
+  if (/Rate$/.test(last)) return 'share';
+  if (last.endsWith('Seconds')) return 'seconds';
+  if (last.endsWith('Score')) return 'points';
+  if (last.endsWith('Digits')) return 'digits';
+  if (last.endsWith('Windows')) return 'windows';
+  if (last.endsWith('Fen')) return 'fen';
+  if (last.endsWith('Tenths')) return 'tenths';
+  if (/Days/.test(last) || last === 'offsetDays') return 'days';
+  if (last === 'min' || last === 'max') return 'age';
+  if (/Years$|^years$|cycleYears/.test(last)) return 'years';
+  if (last.endsWith('Pct')) return 'pct';
+  if (last === 'competitiveRatio') return 'ratio';
+  if (/traineeTotal|Size|youngMembers|teamMin/.test(last)) return 'people';
+  return 'count';
+}
+
+const UNIT_TEXT: Record<NumberUnit, Text> = {
+  fen: tx('元', 'yuan'),
+  tenths: tx('学时', 'hours'),
+  days: tx('天', 'days'),
+  years: tx('年', 'years'),
+  pct: tx('%', '%'),
+  people: tx('人', 'people'),
+  count: tx('个', ''),
+  ratio: tx('', ''),
+  age: tx('周岁', 'years old'),
+  share: tx('%', '%'),
+  seconds: tx('秒', 'seconds'),
+  points: tx('分', 'points'),
+  digits: tx('位', 'digits'),
+  windows: tx('个周期', 'windows'),
+};
+
+/** Money per …: the funding standards' units. */
+const PER_TEXT: Record<string, Text> = {
+  centralizedPerPersonDayFen: tx('元/人·天', 'yuan per person-day'),
+  onlinePerPersonHourFen: tx('元/人·学时', 'yuan per person-hour'),
+  studioSubsidyFen: tx('元/个工作室', 'yuan per studio'),
+};
+
+export function unitText(key: string, lang: Lang): string {
+  const last = key.split('.').pop() ?? key;
+  return PER_TEXT[last]?.[lang] ?? UNIT_TEXT[numberUnit(key)][lang];
+}
+
+/** The number shown for editing: 元 for fen, 学时 for tenths, the value itself otherwise. */
+export function toDisplayNumber(key: string, stored: number): number {
+  const unit = numberUnit(key);
+  if (unit === 'fen') return stored / 100;
+  if (unit === 'tenths') return stored / 10;
+  if (unit === 'share') return Math.round(stored * 10_000) / 100;
+  return stored;
+}
+
+export function fromDisplayNumber(key: string, shown: number): number {
+  const unit = numberUnit(key);
+  if (unit === 'fen') return Math.round(shown * 100);
+  if (unit === 'tenths') return Math.round(shown * 10);
+  if (unit === 'share') return Math.round(shown * 100) / 10_000;
+  return shown;
+}
+
+export function formatNumber(key: string, n: number, lang: Lang): string {
+  const unit = numberUnit(key);
+  if (unit === 'ratio') return `1 : ${n}`;
+  if (unit === 'fen') return `${yuan(n)} ${unitText(key, lang)}`;
+  const shown = toDisplayNumber(key, n);
+  const u = unitText(key, lang);
+  if (unit === 'pct' || unit === 'share') return `${shown}%`;
+  return u ? `${shown} ${u}` : String(shown);
+}
+
+export function isOffset(v: unknown): v is { anchor: string; offsetDays: number; mustBe: string } {
+  return isRecord(v) && typeof v.offsetDays === 'number' && typeof v.anchor === 'string';
+}
+
+export function formatOffset(v: { anchor: string; offsetDays: number }, lang: Lang): string {
+  const days = Math.abs(v.offsetDays);
+  const start = v.anchor === 'class_start';
+  if (lang === 'zh-CN') {
+    const anchor = start ? '开班' : '结业';
+    return v.offsetDays < 0 ? `${anchor}前 ${days} 天` : `${anchor}后 ${days} 天内`;
+  }
+  const anchor = start ? 'class start' : 'class end';
+  return v.offsetDays < 0 ? `${days} days before ${anchor}` : `within ${days} days after ${anchor}`;
+}
+
+function formatStudio(v: Record<string, unknown>, lang: Lang): string {
+  const roles = Array.isArray(v.roles) ? v.roles.filter(isRecord) : [];
+  const parts = roles.map((r) => {
+    const range = r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
+    return lang === 'zh-CN' ? `${r.name} ${range} 名` : `${r.name} ${range}`;
+  });
+  const tail =
+    lang === 'zh-CN'
+      ? `周期 ${v.durationYears} 年${v.subsidised ? '，享受工作室补助' : ''}`
+      : `${v.durationYears} years${v.subsidised ? ', subsidised' : ''}`;
+  return `${parts.join(sep(lang))}；${tail}`;
+}
+
+function formatOutcome(v: Record<string, unknown>, lang: Lang): string {
+  const items = Array.isArray(v.items) ? v.items.filter(isRecord) : [];
+  const mode =
+    v.mode === 'any'
+      ? lang === 'zh-CN'
+        ? '任选其一'
+        : 'any one of'
+      : lang === 'zh-CN'
+        ? '须全部提交'
+        : 'all of';
+  const list = items.map((it) => {
+    const parts = Array.isArray(it.parts) && it.parts.length > 0 ? `（${it.parts.join(sep(lang))}）` : '';
+    return `${it.name} ×${it.count}${parts}`;
+  });
+  return `${mode}${lang === 'zh-CN' ? '：' : ': '}${list.join(sep(lang))}`;
+}
+
+const FIELD_NAMES: Record<string, Text> = {
+  chiefExperts: tx('首席专家', 'chief experts'),
+  subjectClassTeachersPerClass: tx('每班学科班主任', 'subject class teachers per class'),
+  lifeClassTeachersPerClass: tx('每班生活班主任', 'life class teachers per class'),
+  masterTeachers: tx('名师', 'master teachers'),
+  masterPrincipals: tx('名校长', 'master principals'),
+  masterHeadTeachers: tx('名班主任', 'master head teachers'),
+  universities: tx('高校', 'universities'),
+  qualitySchools: tx('优质学校', 'quality schools'),
+  provincialTeams: tx('省级团队', 'provincial teams'),
+};
+
+/** A rule value as text, in the user's language. */
+export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: Lang): string {
+  const { key, value } = entry;
+  const last = key.split('.').pop() ?? key;
+  if (typeof value === 'number') return formatNumber(key, value, lang);
+  if (typeof value === 'boolean')
+    return value ? (lang === 'zh-CN' ? '是' : 'yes') : lang === 'zh-CN' ? '否' : 'no';
+  if (typeof value === 'string') return codeLabel(value, lang);
+  if (isOffset(value)) return formatOffset(value, lang);
+  if (Array.isArray(value)) {
+    if (value.every((x) => typeof x === 'string')) {
+      const names = last === 'backboneLevels' ? BACKBONE_NAMES : CODE_NAMES;
+      return value.map((x: string) => names[x]?.[lang] ?? x).join(sep(lang));
+    }
+    return value
+      .map((x) => (isRecord(x) && typeof x.label === 'string' ? x.label : JSON.stringify(x)))
+      .join(sep(lang));
+  }
+  if (isRecord(value)) {
+    if (typeof value.kind === 'string' && last === 'referenceDate') {
+      if (value.kind === 'selection_deadline')
+        return lang === 'zh-CN' ? '学员遴选截止日' : 'selection deadline';
+      if (value.kind === 'class_start') return lang === 'zh-CN' ? '开班日' : 'class start';
+      return String(value.date ?? '');
+    }
+    if (Array.isArray(value.anyRole)) {
+      const roles = (value.anyRole as string[]).map((r) => codeLabel(r, lang));
+      const backbone = Array.isArray(value.anyBackbone)
+        ? (value.anyBackbone as string[]).map((b) => BACKBONE_NAMES[b]?.[lang] ?? b)
+        : [];
+      const or = lang === 'zh-CN' ? '或' : ' or ';
+      return [roles.join(sep(lang)), backbone.join(sep(lang))].filter(Boolean).join(or);
+    }
+    if (Array.isArray(value.roles)) return formatStudio(value, lang);
+    if (Array.isArray(value.items)) return formatOutcome(value, lang);
+    return Object.entries(value)
+      .map(([k, v]) => `${FIELD_NAMES[k]?.[lang] ?? k} ${String(v)}`)
+      .join(lang === 'zh-CN' ? '；' : '; ');
+  }
+  return String(value);
+}
