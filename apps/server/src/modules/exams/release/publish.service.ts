@@ -3,7 +3,7 @@
  * rank — SZ-12, R-002-58, Y-EXAM-PUBLIC), frozen at publication, and the release to parents, on or off.
  */
 import type { ExamRelease, ExamReleaseRequest } from '@yanxun/contracts';
-import { type ExamKind, type PublicSummaryBody, publicSummary } from '@yanxun/core/exams';
+import { type PublicSummaryBody, publicSummary } from '@yanxun/core/exams';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
 import { requirePermission } from '../../../shared/permissions';
@@ -51,7 +51,7 @@ async function buildPublicSummary(
   const t = report.overall.totals;
   return publicSummary(
     {
-      exam: { kind: report.exam.kind as ExamKind, stage: report.exam.stage },
+      exam: { kind: report.exam.kind, stage: report.exam.stage },
       n: report.overall.n,
       absent: report.overall.absent,
       schools: report.schools.length,

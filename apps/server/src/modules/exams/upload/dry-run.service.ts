@@ -58,7 +58,7 @@ export async function upload(
   const read = await readFiles(ctx, { items: files.items, scores: files.scores, prior: files.prior }, known);
   const errors: ExamInputError[] = [];
   const itemsRead = read.items;
-  errors.push(...(itemsRead.errors as ExamInputError[]));
+  errors.push(...itemsRead.errors);
   const items = itemsRead.items;
   const full = items.reduce((a, it) => a + it.maxScore, 0);
   if (itemsRead.errors.length === 0 && Math.abs(full - row.full_marks) > 1e-9)
@@ -81,7 +81,7 @@ export async function upload(
     const elsewhere = new Set(
       (await repo.schoolsByCodeOrName(unknown)).flatMap((o) => [o.code ?? '', o.name]),
     );
-    for (const e of sc.errors as ExamInputError[]) {
+    for (const e of sc.errors) {
       if (e.rule !== 'UNKNOWN_SCHOOL') continue;
       const k = e.value ?? '';
       const b = byKey.get(k);
@@ -98,13 +98,13 @@ export async function upload(
     // a sheet without students is refused outright: no dry run of it is stored, so none can be committed
     const empty = sc.errors.find((e) => e.rule === 'EMPTY_FILE' || e.rule === 'NO_STUDENTS');
     if (empty) throw new AppError('FILE_EMPTY', empty.message, { file: 'scores', rule: empty.rule });
-    errors.push(...(sc.errors as ExamInputError[]));
+    errors.push(...sc.errors);
     exam = sc.errors.length ? null : sc.exam;
   }
   let prior = new Map<string, number>();
   if (read.prior) {
     const p = read.prior;
-    errors.push(...(p.errors as ExamInputError[]));
+    errors.push(...p.errors);
     prior = p.prior;
   }
   let staged: StagedRows | null = null;
