@@ -28,8 +28,8 @@ import {
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { type DemoTeacher, generateOrgs, generateTeachers } from '../apps/server/src/demo/generate-region';
-import { insertOrgTree } from '../apps/server/src/demo/load-region';
-import { readSheet } from '../apps/server/src/modules/imports/imports.parser';
+import { insertOrgTree } from '../apps/server/src/demo/org-tree';
+import { readSheet } from '../apps/server/src/modules/imports/dry-run/parser';
 import { createServices } from '../apps/server/src/services';
 import {
   fmt,

@@ -18,12 +18,12 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
-import { importRoutes } from './modules/imports';
+import { importRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications';
-import { orgRoutes } from './modules/org';
+import { orgRoutes } from './modules/org/org.routes';
 // outcomes and completion
 import { outcomesRoutes } from './modules/outcomes';
-import { peopleRoutes } from './modules/people';
+import { peopleRoutes } from './modules/people/people.routes';
 import { plansRoutes } from './modules/plans';
 import { programsRoutes } from './modules/programs';
 // KPIs and reports

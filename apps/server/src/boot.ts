@@ -4,7 +4,7 @@ import { connectPglite, connectPostgres, type DatabaseHandle } from './db/databa
 import { migrateToLatest } from './db/migrate';
 import { loadDemoExams } from './demo/demo-exams';
 import { loadDemoRegion } from './demo/load-region';
-import { createCodesService } from './modules/people';
+import { createCodesService, createPeopleRepository } from './modules/people';
 import { syncBuiltinPacks } from './modules/programs';
 import { createServices } from './services';
 import type { Actor } from './shared/actor';
@@ -15,7 +15,7 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
     ? connectPostgres(config.databaseUrl)
     : await connectPglite({ dataDir: path.join(config.dataDir, 'pglite') });
   await migrateToLatest(handle.db);
-  await createCodesService({ db: handle.db }).syncToDatabase();
+  await createCodesService({ repo: createPeopleRepository(handle.db) }).syncToDatabase();
   await syncBuiltinPacks(handle.db);
   return handle;
 }

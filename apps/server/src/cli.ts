@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.code)
         throw new Error('--code is required (e.g. 44 for 广东省, 4418 for 清远市, 441802 for 清城区)');
       const { adminTreeFor } = await import('./region/admin-tree');
-      const { insertOrgTree } = await import('./demo/load-region');
+      const { insertOrgTree } = await import('./demo/org-tree');
       const tree = adminTreeFor(values.code);
       const h = await openDatabase(config);
       try {

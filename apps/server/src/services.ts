@@ -22,10 +22,15 @@ import { createFilesRepository, createFilesService } from './modules/files';
 import { createImportsService } from './modules/imports';
 // notifications
 import { createNotificationsService } from './modules/notifications';
-import { createOrgRepository, createOrgService } from './modules/org';
+import { createOrgQueries, createOrgRepository, createOrgService } from './modules/org';
 // outcomes and completion
 import { createOutcomeQueries, createOutcomesRepository, createOutcomesService } from './modules/outcomes';
-import { createCodesService, createPeopleRepository, createPeopleService } from './modules/people';
+import {
+  createCodesService,
+  createPeopleQueries,
+  createPeopleRepository,
+  createPeopleService,
+} from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService, type ProgramsRepository } from './modules/programs';
 // KPIs and reports
@@ -78,17 +83,23 @@ export function createServices(
   });
   const orgRepo = createOrgRepository(db);
   const orgs = createOrgService({ repo: orgRepo });
+  const orgQueries = createOrgQueries(orgRepo);
   const peopleRepo = createPeopleRepository(db);
-  const people = createPeopleService({ db, repo: peopleRepo, orgRepo, orgs, audit, clock });
-  const codes = createCodesService({ db });
+  const people = createPeopleService({
+    db,
+    repo: peopleRepo,
+    orgs: { loadVisible: orgs.loadVisible, ancestorsOf: orgQueries.ancestorsOf },
+    audit,
+    clock,
+  });
+  const codes = createCodesService({ repo: peopleRepo });
   // uploaded sheets are read in worker threads, within the configured limits
   const uploads = config.uploads ?? DEFAULT_UPLOADS;
   const sheets = createSheetPool(uploads);
   const imports = createImportsService({
     db,
-    orgRepo,
-    peopleRepo,
-    orgs,
+    orgs: { ...orgQueries, loadVisible: orgs.loadVisible },
+    people: createPeopleQueries(peopleRepo),
     audit,
     readRows: sheets.visitRows,
     checkFile: sheets.checkEnvelope,

@@ -1,16 +1,11 @@
-import { lookupCode, pinyinInitials, pinyinKey } from '@yanxun/core';
+import { pinyinInitials, pinyinKey } from '@yanxun/core';
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
 import { createAuthRepository, hashPassword } from '../modules/auth';
 import { createPeopleRepository, type TeacherWrite } from '../modules/people';
-import {
-  type DemoOrg,
-  type DemoTeacher,
-  generateOrgs,
-  generateTeachers,
-  REFERENCE_DATE,
-} from './generate-region';
+import { type DemoTeacher, generateOrgs, generateTeachers, REFERENCE_DATE } from './generate-region';
 import { type DemoProgrammeAccount, loadDemoProgrammes } from './load-programmes';
+import { demoCode, insertOrgTree, type LoadedOrg } from './org-tree';
 
 /** Every demo account's password (listed in the README). Real deployments create their own accounts. */
 export const DEMO_PASSWORD = 'Yanxun@2026';
@@ -21,15 +16,6 @@ export interface DemoAccount {
   role: string;
   /** which org the role sits on: an org key of the generated region, or a rule to find one */
   at: (orgs: LoadedOrg[]) => LoadedOrg | undefined;
-}
-
-export interface LoadedOrg extends DemoOrg {
-  id: string;
-  path: string;
-  depth: number;
-  countyId: string | null;
-  /** county, else city, else province: the region key of rows that belong here */
-  regionKey: string;
 }
 
 const firstOf = (kind: string, name?: string) => (orgs: LoadedOrg[]) =>
@@ -61,60 +47,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'evaluator', displayName: '评审专家', role: 'evaluator', at: firstOf('city') },
 ];
 
-function code(table: Parameters<typeof lookupCode>[0], value: string | null): string | null {
-  if (value === null || value === '') return null;
-  const entry = lookupCode(table, value);
-  if (!entry) throw new Error(`demo data uses an unknown ${table} value: ${value}`);
-  return entry.code;
-}
-
-/** Insert an org tree given parent-before-child, allocating ids and materialized paths. */
-export async function insertOrgTree(db: Database, orgs: DemoOrg[]): Promise<LoadedOrg[]> {
-  const ids = await sql<{ id: string }>`SELECT nextval(pg_get_serial_sequence('orgs', 'id'))::text AS id
-    FROM generate_series(1, ${orgs.length})`.execute(db);
-  const byKey = new Map<string, LoadedOrg>();
-  const loaded: LoadedOrg[] = [];
-  orgs.forEach((o, i) => {
-    const id = ids.rows[i]?.id;
-    if (!id) throw new Error('id allocation failed');
-    const parent = o.parentKey ? byKey.get(o.parentKey) : undefined;
-    if (o.parentKey && !parent) throw new Error(`demo org ${o.key} comes before its parent ${o.parentKey}`);
-    const l: LoadedOrg = {
-      ...o,
-      id,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: (parent?.depth ?? -1) + 1,
-      countyId: o.kind === 'county' ? id : (parent?.countyId ?? null),
-      regionKey: '',
-    };
-    l.regionKey = l.countyId ?? (o.kind === 'city' || o.kind === 'province' ? id : (parent?.regionKey ?? id));
-    byKey.set(o.key, l);
-    loaded.push(l);
-  });
-  const ancestorOfKind = (o: LoadedOrg, kind: string) =>
-    loaded.find((a) => a.kind === kind && o.path.startsWith(a.path))?.id ?? null;
-  const provinceIds = new Map(loaded.map((o) => [o.id, ancestorOfKind(o, 'province')]));
-  const cityIds = new Map(loaded.map((o) => [o.id, ancestorOfKind(o, 'city')]));
-  for (let i = 0; i < loaded.length; i += 5000) {
-    const part = loaded.slice(i, i + 5000);
-    const col = <T>(f: (o: LoadedOrg) => T) => part.map(f);
-    await sql`INSERT INTO orgs (id, parent_id, path, depth, kind, code, name, name_pinyin, province_id, city_id, county_id,
-        stages, school_type, location_type, group_name)
-      SELECT u.id, u.parent_id, u.path, u.depth, u.kind, u.code, u.name, u.name_pinyin, u.province_id, u.city_id, u.county_id,
-        CASE WHEN u.stages = '' THEN '{}'::text[] ELSE string_to_array(u.stages, ',') END, u.school_type, u.location_type, u.group_name
-      FROM unnest(${col((o) => o.id)}::bigint[], ${col((o) => (o.parentKey ? (byKey.get(o.parentKey)?.id ?? null) : null))}::bigint[],
-        ${col((o) => o.path)}::text[], ${col((o) => o.depth)}::smallint[], ${col((o) => o.kind)}::text[], ${col((o) => o.code)}::text[],
-        ${col((o) => o.name)}::text[], ${col((o) => pinyinKey(o.name))}::text[], ${col((o) => provinceIds.get(o.id) ?? null)}::bigint[],
-        ${col((o) => cityIds.get(o.id) ?? null)}::bigint[], ${col((o) => o.countyId)}::bigint[],
-        ${col((o) => (o.stages ?? []).map((s) => code('stages', s)).join(','))}::text[],
-        ${col((o) => code('schoolTypes', o.schoolType ?? null))}::text[], ${col((o) => o.locationType ?? null)}::text[],
-        ${col((o) => o.groupName ?? null)}::text[])
-      AS u(id, parent_id, path, depth, kind, code, name, name_pinyin, province_id, city_id, county_id, stages, school_type,
-        location_type, group_name)`.execute(db);
-  }
-  return loaded;
-}
-
 function toWrite(t: DemoTeacher, school: LoadedOrg): TeacherWrite {
   return {
     idNumber: t.idNumber,
@@ -127,13 +59,13 @@ function toWrite(t: DemoTeacher, school: LoadedOrg): TeacherWrite {
     schoolId: school.id,
     countyId: school.regionKey,
     orgPath: school.path,
-    stage: code('stages', t.stage),
-    subject: code('subjects', t.subject),
-    title: code('titles', t.title),
-    backbone: t.backbone === null ? null : code('backboneLevels', t.backbone),
+    stage: demoCode('stages', t.stage),
+    subject: demoCode('subjects', t.subject),
+    title: demoCode('titles', t.title),
+    backbone: t.backbone === null ? null : demoCode('backboneLevels', t.backbone),
     teachingStartDate: t.teachingStartDate,
     trainingStartYear: t.trainingStartYear,
-    rolesHeld: t.rolesHeld.map((r) => code('roles', r) ?? r),
+    rolesHeld: t.rolesHeld.map((r) => demoCode('roles', r) ?? r),
     status: t.status,
   };
 }

@@ -19,6 +19,7 @@ import {
   type TestApp,
 } from '../test/factories';
 import { ITEMS_CSV, multipartFiles } from '../test/fixtures/exam-files';
+import { postExam } from '../test/routes';
 import { clientErrorResponse, handleClientError, refusalOf } from './http-errors';
 
 let h: DatabaseHandle;
@@ -89,21 +90,7 @@ beforeAll(async () => {
   const city = await orgByName(h.db, 'city', '清远');
   await buildAccount(h.db, 'he_city', 'bureau_admin', city);
   s = await login(t.app, 'he_city');
-  const r = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/exams',
-    headers: s.headers,
-    payload: {
-      name: '限制测试',
-      semester: '2026-2027-1',
-      stage: 'junior',
-      subject: 'math',
-      grade: '七年级',
-      fullMarks: 100,
-      kind: 'routine',
-      ownerOrgId: city.id,
-    },
-  });
+  const r = await postExam(t, s, city.id, { name: '限制测试' });
   examId = r.json().id;
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   port = (t.app.server.address() as net.AddressInfo).port;

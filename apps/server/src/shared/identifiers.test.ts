@@ -21,7 +21,8 @@ import {
   seedRegion,
   type TestApp,
 } from '../test/factories';
-import { ITEMS_CSV, multipartFiles } from '../test/fixtures/exam-files';
+import { ITEMS_CSV } from '../test/fixtures/exam-files';
+import { postExam, postExamFiles } from '../test/routes';
 
 /** Values on both sides of every rule. */
 const CORPUS = [
@@ -95,23 +96,7 @@ let s: Session;
 let schoolName: string;
 let cityId: string;
 
-const exam = (body: Record<string, unknown>) =>
-  t.app.inject({
-    method: 'POST',
-    url: '/api/v1/exams',
-    headers: s.headers,
-    payload: {
-      name: '规则测试',
-      semester: '2026-2027-1',
-      stage: 'junior',
-      subject: 'math',
-      grade: '七年级',
-      fullMarks: 100,
-      kind: 'routine',
-      ownerOrgId: cityId,
-      ...body,
-    },
-  });
+const exam = (body: Record<string, unknown>) => postExam(t, s, cityId, body);
 
 beforeAll(async () => {
   h = await createTestDatabase();
@@ -142,15 +127,9 @@ describe('hardening: identifiers users upload have length and charset rules', ()
       `${'A'.repeat(32)},${schoolName},1班🎉,1,1,1,1,1`,
       `ok-1,${schoolName},七年级（3）班,1,1,1,1,1`,
     ].join('\n');
-    const { payload, contentType } = multipartFiles({
+    const r = await postExamFiles(t, s, id, {
       scores: { name: 'scores.csv', body: sheet },
       items: { name: 'items.csv', body: ITEMS_CSV },
-    });
-    const r = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/exams/${id}/uploads`,
-      headers: { ...s.headers, 'content-type': contentType },
-      payload,
     });
     expect(r.statusCode).toBe(200);
     const u = r.json() as ExamUpload;
@@ -168,18 +147,12 @@ describe('hardening: identifiers users upload have length and charset rules', ()
     expect(r.body.length).toBeLessThan(4000);
 
     // a cell longer than MAX_CELL_CHARS refuses the whole file, naming row, column and the setting
-    const long = multipartFiles({
+    const refused = await postExamFiles(t, s, id, {
       scores: {
         name: 'scores.csv',
         body: `student_id,school,class,Q1,Q2,Q3,Q4,Q5\n${'9'.repeat(5000)},${schoolName},1班,1,1,1,1,1`,
       },
       items: { name: 'items.csv', body: ITEMS_CSV },
-    });
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/exams/${id}/uploads`,
-      headers: { ...s.headers, 'content-type': long.contentType },
-      payload: long.payload,
     });
     expect(refused.statusCode).toBe(422);
     const error = refused.json().error as { code: string; message: string };

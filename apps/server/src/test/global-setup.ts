@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { connectPglite, connectPostgres } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { createCodesService } from '../modules/people';
+import { createCodesService, createPeopleRepository } from '../modules/people';
 import { syncBuiltinPacks } from '../modules/programs';
 
 /**
@@ -27,7 +27,7 @@ export async function setup(project: TestProject) {
     u.pathname = `/${template}`;
     const h = connectPostgres(u.toString(), 2);
     await migrateToLatest(h.db);
-    await createCodesService({ db: h.db }).syncToDatabase();
+    await createCodesService({ repo: createPeopleRepository(h.db) }).syncToDatabase();
     await syncBuiltinPacks(h.db);
     await h.close();
     project.provide('yxTemplate', { kind: 'postgres', url, template });
@@ -47,7 +47,7 @@ export async function setup(project: TestProject) {
   const instance = await PGlite.create();
   const h = await connectPglite({ instance });
   await migrateToLatest(h.db);
-  await createCodesService({ db: h.db }).syncToDatabase();
+  await createCodesService({ repo: createPeopleRepository(h.db) }).syncToDatabase();
   await syncBuiltinPacks(h.db);
   await h.close();
   const dump = await instance.dumpDataDir('gzip');

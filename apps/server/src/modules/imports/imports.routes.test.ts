@@ -26,6 +26,7 @@ import {
   teacherRow,
   workbook,
 } from '../../test/fixtures/import-files';
+import { commitImport, dryRun, importJob, postImport, postImportCommit } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -105,31 +106,6 @@ function goodTeacher(
   };
 }
 
-function upload(session: Session | null, kind: string, name: string, body: Buffer) {
-  const { payload, contentType } = multipart({ kind }, { name, body });
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/imports',
-    headers: { ...(session?.headers ?? {}), 'content-type': contentType },
-    payload,
-  });
-}
-
-async function getJob(session: Session, id: string): Promise<ImportJob> {
-  const res = await t.app.inject({ url: `/api/v1/imports/${id}`, headers: session.headers });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ImportJob;
-}
-
-/** Upload, wait for the dry run, and return the job as the status route shows it. */
-async function dryRun(session: Session, kind: ImportKind, name: string, body: Buffer): Promise<ImportJob> {
-  const res = await upload(session, kind, name, body);
-  expect(res.statusCode, res.body).toBe(202);
-  const { id } = res.json() as ImportJob;
-  await t.services.imports.waitFor(id);
-  return getJob(session, id);
-}
-
 async function rowErrors(session: Session, id: string): Promise<ImportRowError[]> {
   const res = await t.app.inject({
     url: `/api/v1/imports/${id}/errors?pageSize=200`,
@@ -137,22 +113,6 @@ async function rowErrors(session: Session, id: string): Promise<ImportRowError[]
   });
   expect(res.statusCode, res.body).toBe(200);
   return (res.json() as { items: ImportRowError[] }).items;
-}
-
-function postCommit(session: Session, id: string, mode: 'all' | 'valid') {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/imports/${id}/commit`,
-    headers: session.headers,
-    payload: { mode },
-  });
-}
-
-async function commit(session: Session, id: string, mode: 'all' | 'valid'): Promise<ImportJob> {
-  const res = await postCommit(session, id, mode);
-  expect(res.statusCode, res.body).toBe(202);
-  await t.services.imports.waitFor(id);
-  return getJob(session, id);
 }
 
 function teachersByIdNumber(idNumbers: string[]) {
@@ -222,7 +182,7 @@ describe('teachers: template round trip and re-import', () => {
     file = Buffer.from(await wb.xlsx.writeBuffer());
     const before = await countRows('teachers');
 
-    const job = await dryRun(qingcheng, 'teachers', '教师名单.xlsx', file);
+    const job = await dryRun(t, qingcheng, 'teachers', '教师名单.xlsx', file);
     expect(job).toMatchObject({
       kind: 'teachers',
       fileName: '教师名单.xlsx',
@@ -238,7 +198,7 @@ describe('teachers: template round trip and re-import', () => {
     // a dry run writes no teacher
     expect(await countRows('teachers')).toBe(before);
 
-    const done = await commit(qingcheng, job.id, 'all');
+    const done = await commitImport(t, qingcheng, job.id, 'all');
     expect(done).toMatchObject({ status: 'committed', committedRows: 3, commitMode: 'all', progress: 100 });
     expect(done.finishedAt).not.toBeNull();
     expect(await countRows('teachers')).toBe(before + 3);
@@ -296,9 +256,9 @@ describe('teachers: template round trip and re-import', () => {
     const teachers = await countRows('teachers');
     const postings = await countRows('teacher_postings');
 
-    const job = await dryRun(qingcheng, 'teachers', '教师名单.xlsx', file);
+    const job = await dryRun(t, qingcheng, 'teachers', '教师名单.xlsx', file);
     expect(job).toMatchObject({ status: 'validated', errorRows: 0, toCreate: 0, toUpdate: 0, unchanged: 3 });
-    const done = await commit(qingcheng, job.id, 'all');
+    const done = await commitImport(t, qingcheng, job.id, 'all');
     expect(done.status).toBe('committed');
 
     expect(await countRows('teachers')).toBe(teachers);
@@ -319,9 +279,9 @@ describe('teachers: template round trip and re-import', () => {
     const changed = Buffer.from(await wb.xlsx.writeBuffer());
     const before = await teachersByIdNumber(idNumbers);
 
-    const job = await dryRun(qingcheng, 'teachers', '教师名单（改）.xlsx', changed);
+    const job = await dryRun(t, qingcheng, 'teachers', '教师名单（改）.xlsx', changed);
     expect(job).toMatchObject({ errorRows: 0, toCreate: 0, toUpdate: 1, unchanged: 2 });
-    await commit(qingcheng, job.id, 'all');
+    await commitImport(t, qingcheng, job.id, 'all');
 
     const after = await teachersByIdNumber(idNumbers);
     for (const a of after) {
@@ -340,13 +300,19 @@ describe('teachers: template round trip and re-import', () => {
 describe('teachers: updates that move people, and concurrent jobs', () => {
   it('a changed 学校标识码 moves the teacher: the open posting is closed and a new one opened at the new school', async () => {
     const a = goodTeacher(schoolQ, { name: '调动甲' });
-    const first = await dryRun(qingcheng, 'teachers', 'a.xlsx', await workbook(TEACHER_HEADERS, [a.row]));
-    await commit(qingcheng, first.id, 'all');
+    const first = await dryRun(t, qingcheng, 'teachers', 'a.xlsx', await workbook(TEACHER_HEADERS, [a.row]));
+    await commitImport(t, qingcheng, first.id, 'all');
 
     const moved = goodTeacher(schoolQ2, { idNumber: a.idNumber, name: '调动甲' });
-    const job = await dryRun(qingcheng, 'teachers', 'b.xlsx', await workbook(TEACHER_HEADERS, [moved.row]));
+    const job = await dryRun(
+      t,
+      qingcheng,
+      'teachers',
+      'b.xlsx',
+      await workbook(TEACHER_HEADERS, [moved.row]),
+    );
     expect(job).toMatchObject({ errorRows: 0, toCreate: 0, toUpdate: 1, unchanged: 0 });
-    await commit(qingcheng, job.id, 'all');
+    await commitImport(t, qingcheng, job.id, 'all');
 
     const [teacher] = await teachersByIdNumber([a.idNumber]);
     expect(teacher).toMatchObject({ school_id: schoolQ2.id, org_path: schoolQ2.path });
@@ -365,12 +331,12 @@ describe('teachers: updates that move people, and concurrent jobs', () => {
   it('two dry runs of one file committed one after the other: the teacher is created once, the second commit finds them', async () => {
     const a = goodTeacher(schoolQ, { name: '并发甲' });
     const body = await workbook(TEACHER_HEADERS, [a.row]);
-    const j1 = await dryRun(qingcheng, 'teachers', 'same.xlsx', body);
-    const j2 = await dryRun(qingcheng, 'teachers', 'same.xlsx', body);
+    const j1 = await dryRun(t, qingcheng, 'teachers', 'same.xlsx', body);
+    const j2 = await dryRun(t, qingcheng, 'teachers', 'same.xlsx', body);
     expect([j1.toCreate, j2.toCreate]).toEqual([1, 1]);
     const teachers = await countRows('teachers');
-    expect((await commit(qingcheng, j1.id, 'all')).status).toBe('committed');
-    const second = await commit(qingcheng, j2.id, 'all');
+    expect((await commitImport(t, qingcheng, j1.id, 'all')).status).toBe('committed');
+    const second = await commitImport(t, qingcheng, j2.id, 'all');
     expect(second.error).toBeNull();
     expect(second.status).toBe('committed');
     expect(await countRows('teachers')).toBe(teachers + 1);
@@ -395,10 +361,11 @@ describe('hardening: the importer does not tell that an ID number exists in anot
       .executeTakeFirstOrThrow();
     const start = `${Number(other.birth_date.slice(0, 4)) + 22}-09-01`;
     const row = goodTeacher(schoolQ, { idNumber: other.id_number, teachingStartDate: start }).row;
-    const job = await dryRun(qingcheng, 'teachers', 'poach.xlsx', await workbook(TEACHER_HEADERS, [row]));
+    const job = await dryRun(t, qingcheng, 'teachers', 'poach.xlsx', await workbook(TEACHER_HEADERS, [row]));
     // the dry run of a number nobody holds, for comparison
     const fresh = goodTeacher(schoolQ, { teachingStartDate: start }).row;
     const control = await dryRun(
+      t,
       qingcheng,
       'teachers',
       'fresh.xlsx',
@@ -418,13 +385,13 @@ describe('hardening: the importer does not tell that an ID number exists in anot
     expect(await rowErrors(qingcheng, job.id)).toEqual([]);
 
     const teachers = await countRows('teachers');
-    const refused = await postCommit(qingcheng, job.id, 'valid');
+    const refused = await postImportCommit(t, qingcheng, job.id, 'valid');
     expect(refused.statusCode, refused.body).toBe(409);
     const error = refused.json().error as { code: string; message: string };
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('第 2 行的身份证号不能由您导入');
     expect(error.message).not.toMatch(/英德|已登记|已存在|任职|管辖范围以外/);
-    const done = await getJob(qingcheng, job.id);
+    const done = await importJob(t, qingcheng, job.id);
     expect(done.status).toBe('failed');
     expect(done.error?.message).toBe(error.message);
     expect((await teachersByIdNumber([other.id_number]))[0]?.school_id).toBe(schoolY.id);
@@ -486,10 +453,10 @@ describe('teachers: header aliases and cell noise', () => {
         '2020年9月1日',
       ],
     ];
-    const job = await dryRun(qingcheng, 'teachers', 'aliases.xlsx', await workbook(header, rows));
+    const job = await dryRun(t, qingcheng, 'teachers', 'aliases.xlsx', await workbook(header, rows));
     expect(await rowErrors(qingcheng, job.id)).toEqual([]);
     expect(job).toMatchObject({ status: 'validated', totalRows: 3, errorRows: 0, toCreate: 3 });
-    await commit(qingcheng, job.id, 'all');
+    await commitImport(t, qingcheng, job.id, 'all');
 
     const stored = await teachersByIdNumber([a, b, c]);
     const byId = new Map(stored.map((r) => [r.id_number, r]));
@@ -542,7 +509,7 @@ describe('teachers: header aliases and cell noise', () => {
       '未定职级',
       '2006-09-01',
     ];
-    const job = await dryRun(qingcheng, 'teachers', 'english.xlsx', await workbook(header, [row]));
+    const job = await dryRun(t, qingcheng, 'teachers', 'english.xlsx', await workbook(header, [row]));
     expect(await rowErrors(qingcheng, job.id)).toEqual([]);
     expect(job).toMatchObject({ status: 'validated', errorRows: 0, toCreate: 1 });
   });
@@ -575,7 +542,7 @@ describe('teachers: row errors, commit modes and the error report', () => {
     badIds = [valid, badChecksum, unknownSchool.idNumber, otherCounty.idNumber, dupId, subject.idNumber];
     const rows = [a, checksum, unknownSchool, otherCounty, dup1, dup2, subject, b].map((r) => r.row);
 
-    const job = await dryRun(qingcheng, 'teachers', 'errors.xlsx', await workbook(TEACHER_HEADERS, rows));
+    const job = await dryRun(t, qingcheng, 'teachers', 'errors.xlsx', await workbook(TEACHER_HEADERS, rows));
     jobId = job.id;
     expect(job).toMatchObject({
       status: 'validated',
@@ -605,19 +572,19 @@ describe('teachers: row errors, commit modes and the error report', () => {
 
   it('commit {mode: all} is refused with 409 IMPORT_HAS_ERRORS and writes nothing', async () => {
     const teachers = await countRows('teachers');
-    const res = await postCommit(qingcheng, jobId, 'all');
+    const res = await postImportCommit(t, qingcheng, jobId, 'all');
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'IMPORT_HAS_ERRORS', details: { errorRows: 6 } });
     expect(res.json().error.message).toContain('6 行');
     await t.services.imports.waitFor(jobId);
     expect(await countRows('teachers')).toBe(teachers);
     expect(await teachersByIdNumber([goodA, goodB, ...badIds])).toEqual([]);
-    expect((await getJob(qingcheng, jobId)).status).toBe('validated');
+    expect((await importJob(t, qingcheng, jobId)).status).toBe('validated');
   });
 
   it('commit {mode: valid} writes exactly the two good rows', async () => {
     const teachers = await countRows('teachers');
-    const done = await commit(qingcheng, jobId, 'valid');
+    const done = await commitImport(t, qingcheng, jobId, 'valid');
     expect(done).toMatchObject({ status: 'committed', commitMode: 'valid', committedRows: 2 });
     expect(await countRows('teachers')).toBe(teachers + 2);
     const written = await teachersByIdNumber([goodA, goodB, ...badIds]);
@@ -630,7 +597,7 @@ describe('teachers: row errors, commit modes and the error report', () => {
   });
 
   it('a committed job cannot be committed again (409 IMPORT_NOT_READY)', async () => {
-    const res = await postCommit(qingcheng, jobId, 'valid');
+    const res = await postImportCommit(t, qingcheng, jobId, 'valid');
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('IMPORT_NOT_READY');
   });
@@ -669,10 +636,10 @@ describe('teachers: CSV files', () => {
     // the fixture really is GBK, not UTF-8
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(body)).toThrow();
 
-    const job = await dryRun(qingcheng, 'teachers', '教师.csv', body);
+    const job = await dryRun(t, qingcheng, 'teachers', '教师.csv', body);
     expect(await rowErrors(qingcheng, job.id)).toEqual([]);
     expect(job).toMatchObject({ status: 'validated', totalRows: 2, errorRows: 0, toCreate: 2 });
-    await commit(qingcheng, job.id, 'all');
+    await commitImport(t, qingcheng, job.id, 'all');
     const stored = await teachersByIdNumber([a.idNumber, b.idNumber]);
     expect(stored.map((r) => r.name).sort()).toEqual(['司马光', '欧阳娜娜'].sort());
     expect(stored.find((r) => r.name === '司马光')).toMatchObject({
@@ -684,9 +651,9 @@ describe('teachers: CSV files', () => {
   it('a UTF-8 CSV with a BOM is imported (the BOM does not spoil the first header)', async () => {
     const a = goodTeacher(schoolQ, { name: '钱多多' });
     const body = Buffer.from(`\ufeff${csvText(TEACHER_HEADERS, [a.row])}`, 'utf8');
-    const job = await dryRun(qingcheng, 'teachers', 'teachers-utf8.csv', body);
+    const job = await dryRun(t, qingcheng, 'teachers', 'teachers-utf8.csv', body);
     expect(job).toMatchObject({ status: 'validated', errorRows: 0, toCreate: 1 });
-    await commit(qingcheng, job.id, 'all');
+    await commitImport(t, qingcheng, job.id, 'all');
     expect((await teachersByIdNumber([a.idNumber]))[0]?.name).toBe('钱多多');
   });
 });
@@ -696,7 +663,7 @@ describe('teachers: CSV files', () => {
 describe('teachers: files that cannot be imported', () => {
   /** The dry run's failure, as a failed job (what reading shows). */
   async function failed(name: string, body: Buffer, kind: ImportKind = 'teachers') {
-    const job = await dryRun(qingcheng, kind, name, body);
+    const job = await dryRun(t, qingcheng, kind, name, body);
     expect(job.status).toBe('failed');
     expect(job.finishedAt).not.toBeNull();
     expect(job.error?.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -707,7 +674,7 @@ describe('teachers: files that cannot be imported', () => {
   /** Refused by the upload itself (what the file's envelope shows): 400, and no job is created. */
   async function refused(name: string, body: Buffer) {
     const jobs = await countRows('import_jobs');
-    const res = await upload(qingcheng, 'teachers', name, body);
+    const res = await postImport(t, qingcheng, 'teachers', name, body);
     expect(res.statusCode, res.body).toBe(400);
     const error = res.json().error as { code: string; message: string };
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -779,14 +746,14 @@ describe('teachers: files that cannot be imported', () => {
 
   it('a failed job cannot be committed (409 IMPORT_NOT_READY)', async () => {
     const job = await failed('header-only.csv', Buffer.from(csvText(TEACHER_HEADERS, [])));
-    const res = await postCommit(qingcheng, job.id, 'valid');
+    const res = await postImportCommit(t, qingcheng, job.id, 'valid');
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('IMPORT_NOT_READY');
   });
 
   it('a file over the upload limit (5 MB in tests) → 413 FILE_TOO_LARGE; no job is created and the server answers the next request', async () => {
     const jobs = await countRows('import_jobs');
-    const res = await upload(qingcheng, 'teachers', 'huge.csv', Buffer.alloc(6 * 1024 * 1024, 0x41));
+    const res = await postImport(t, qingcheng, 'teachers', 'huge.csv', Buffer.alloc(6 * 1024 * 1024, 0x41));
     expect(res.statusCode).toBe(413);
     const body = res.json();
     expect(Object.keys(body)).toEqual(['error']);
@@ -806,6 +773,7 @@ describe('imports: sessions, roles and ownership', () => {
 
   beforeAll(async () => {
     const job = await dryRun(
+      t,
       qingcheng,
       'teachers',
       'own.xlsx',
@@ -834,13 +802,14 @@ describe('imports: sessions, roles and ownership', () => {
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.code).toBe('UNAUTHENTICATED');
     }
-    expect((await getJob(qingcheng, ownJobId)).status).toBe('validated');
+    expect((await importJob(t, qingcheng, ownJobId)).status).toBe('validated');
   });
 
   it('403 FORBIDDEN for tdc staff (may read teachers, may not import), and no job is created', async () => {
     const tdc = await login(t.app, 'tdc');
     const jobs = await countRows('import_jobs');
-    const res = await upload(
+    const res = await postImport(
+      t,
       tdc,
       'teachers',
       't.xlsx',
@@ -861,13 +830,13 @@ describe('imports: sessions, roles and ownership', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');
     }
-    const res = await postCommit(yingde, ownJobId, 'valid');
+    const res = await postImportCommit(t, yingde, ownJobId, 'valid');
     expect(res.statusCode).toBe(404);
     const list = await t.app.inject({ url: '/api/v1/imports', headers: yingde.headers });
     expect((list.json() as { items: ImportJob[] }).items.map((j) => j.id)).not.toContain(ownJobId);
     const mine = await t.app.inject({ url: '/api/v1/imports?pageSize=200', headers: qingcheng.headers });
     expect((mine.json() as { items: ImportJob[] }).items.map((j) => j.id)).toContain(ownJobId);
-    expect((await getJob(qingcheng, ownJobId)).status).toBe('validated');
+    expect((await importJob(t, qingcheng, ownJobId)).status).toBe('validated');
   });
 
   it('403 CSRF_FAILED on POST /imports and POST …/commit without x-csrf-token', async () => {
@@ -894,11 +863,12 @@ describe('imports: sessions, roles and ownership', () => {
     });
     expect(c.statusCode).toBe(403);
     expect(c.json().error.code).toBe('CSRF_FAILED');
-    expect((await getJob(qingcheng, ownJobId)).status).toBe('validated');
+    expect((await importJob(t, qingcheng, ownJobId)).status).toBe('validated');
   });
 
   it('400 VALIDATION_FAILED for an unknown kind', async () => {
-    const res = await upload(
+    const res = await postImport(
+      t,
       qingcheng,
       'courses',
       'x.xlsx',
@@ -981,6 +951,7 @@ describe('schools import', () => {
     ];
     file = await workbook(SCHOOL_HEADERS, good);
     const job = await dryRun(
+      t,
       qingcheng,
       'schools',
       '学校.xlsx',
@@ -995,12 +966,12 @@ describe('schools import', () => {
     ]);
 
     const orgs = await countRows('orgs');
-    const refused = await postCommit(qingcheng, job.id, 'all');
+    const refused = await postImportCommit(t, qingcheng, job.id, 'all');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('IMPORT_HAS_ERRORS');
     expect(await countRows('orgs')).toBe(orgs);
 
-    const done = await commit(qingcheng, job.id, 'valid');
+    const done = await commitImport(t, qingcheng, job.id, 'valid');
     expect(done).toMatchObject({ status: 'committed', committedRows: 2 });
     expect(await countRows('orgs')).toBe(orgs + 2);
     const made = await h.db
@@ -1041,15 +1012,15 @@ describe('schools import', () => {
   });
 
   it('re-importing the same schools: unchanged = 2, nothing to create or update', async () => {
-    const job = await dryRun(qingcheng, 'schools', '学校.xlsx', file);
+    const job = await dryRun(t, qingcheng, 'schools', '学校.xlsx', file);
     expect(job).toMatchObject({ status: 'validated', errorRows: 0, toCreate: 0, toUpdate: 0, unchanged: 2 });
   });
 
   it('a new school takes teachers right away; moving it to another 乡镇 moves its teachers’ org paths too', async () => {
     const a = goodTeacher({ ...schoolQ, code: codeA }, { name: '新校师' });
-    const job = await dryRun(qingcheng, 'teachers', 't.xlsx', await workbook(TEACHER_HEADERS, [a.row]));
+    const job = await dryRun(t, qingcheng, 'teachers', 't.xlsx', await workbook(TEACHER_HEADERS, [a.row]));
     expect(job).toMatchObject({ errorRows: 0, toCreate: 1 });
-    await commit(qingcheng, job.id, 'all');
+    await commitImport(t, qingcheng, job.id, 'all');
 
     const moved = await workbook(SCHOOL_HEADERS, [
       schoolRow({
@@ -1062,9 +1033,9 @@ describe('schools import', () => {
         locationType: '镇区',
       }),
     ]);
-    const move = await dryRun(qingcheng, 'schools', 'move.xlsx', moved);
+    const move = await dryRun(t, qingcheng, 'schools', 'move.xlsx', moved);
     expect(move).toMatchObject({ errorRows: 0, toCreate: 0, toUpdate: 1, unchanged: 0 });
-    await commit(qingcheng, move.id, 'all');
+    await commitImport(t, qingcheng, move.id, 'all');
 
     const school = await h.db
       .selectFrom('orgs')
@@ -1080,7 +1051,13 @@ describe('schools import', () => {
 describe('imports: after a restart', () => {
   it('a validated job whose dry run is no longer in memory must be uploaded again (409 IMPORT_NOT_READY), nothing written', async () => {
     const a = goodTeacher(schoolQ, { name: '重启甲' });
-    const job = await dryRun(qingcheng, 'teachers', 'restart.xlsx', await workbook(TEACHER_HEADERS, [a.row]));
+    const job = await dryRun(
+      t,
+      qingcheng,
+      'teachers',
+      'restart.xlsx',
+      await workbook(TEACHER_HEADERS, [a.row]),
+    );
     expect(job.status).toBe('validated');
     const restarted = await buildTestApp(h.db);
     try {
@@ -1127,7 +1104,7 @@ describe('GET /api/v1/exports/teachers', () => {
     expect(n).toBeGreaterThan(3);
     expect(rows).toHaveLength(n + 1);
 
-    const job = await dryRun(qingcheng, 'teachers', 'export.xlsx', res.rawPayload);
+    const job = await dryRun(t, qingcheng, 'teachers', 'export.xlsx', res.rawPayload);
     expect(await rowErrors(qingcheng, job.id)).toEqual([]);
     expect(job).toMatchObject({
       status: 'validated',
@@ -1168,7 +1145,7 @@ describe('GET /api/v1/exports/schools', () => {
     const n = Number(schools.n);
     expect(rows).toHaveLength(n + 1);
 
-    const job = await dryRun(qingcheng, 'schools', 'schools-export.xlsx', res.rawPayload);
+    const job = await dryRun(t, qingcheng, 'schools', 'schools-export.xlsx', res.rawPayload);
     expect(await rowErrors(qingcheng, job.id)).toEqual([]);
     expect(job).toMatchObject({
       status: 'validated',

@@ -18,13 +18,8 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
-import {
-  type Cell,
-  multipart,
-  TEACHER_HEADERS,
-  teacherRow,
-  workbook,
-} from '../../test/fixtures/import-files';
+import { type Cell, TEACHER_HEADERS, teacherRow, workbook } from '../../test/fixtures/import-files';
+import { postImport, postImportCommit, settledImport } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -67,38 +62,15 @@ function row(school: OrgRow, cells: Partial<Record<string, Cell>> = {}): { idNum
 }
 
 async function dryRun(session: Session, rows: Cell[][]): Promise<ImportJob> {
-  const { payload, contentType } = multipart(
-    { kind: 'teachers' },
-    { name: '教师.xlsx', body: await workbook(TEACHER_HEADERS, rows) },
-  );
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/imports',
-    headers: { ...session.headers, 'content-type': contentType },
-    payload,
-  });
+  const res = await postImport(t, session, 'teachers', '教师.xlsx', await workbook(TEACHER_HEADERS, rows));
   expect(res.statusCode, res.body).toBe(202);
-  const id = (res.json() as ImportJob).id;
-  await t.services.imports.waitFor(id);
-  const job = await t.app.inject({ url: `/api/v1/imports/${id}`, headers: session.headers });
-  return job.json() as ImportJob;
-}
-
-function postCommit(session: Session, id: string) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/imports/${id}/commit`,
-    headers: session.headers,
-    payload: { mode: 'valid' },
-  });
+  return settledImport(t, session, (res.json() as ImportJob).id);
 }
 
 async function committed(session: Session, id: string): Promise<ImportJob> {
-  const res = await postCommit(session, id);
+  const res = await postImportCommit(t, session, id, 'valid');
   expect(res.statusCode, res.body).toBe(202);
-  await t.services.imports.waitFor(id);
-  const job = await t.app.inject({ url: `/api/v1/imports/${id}`, headers: session.headers });
-  return job.json() as ImportJob;
+  return settledImport(t, session, id);
 }
 
 const teacher = (idNumber: string) =>
@@ -123,7 +95,7 @@ describe('hardening: a stale dry run does not write over what changed since', ()
     const registered = await teacher(a.idNumber);
     expect(registered).toMatchObject({ name: '林晓宇', school_id: schoolY.id });
 
-    const refused = await postCommit(qingcheng, jobA.id);
+    const refused = await postImportCommit(t, qingcheng, jobA.id, 'valid');
     expect(refused.statusCode, refused.body).toBe(409);
     const error = refused.json().error as { code: string; message: string; details: { reason?: string } };
     expect(error.code).toBe('CONFLICT');
@@ -156,7 +128,7 @@ describe('hardening: a stale dry run does not write over what changed since', ()
     });
     expect(moved.statusCode, moved.body).toBe(200);
 
-    const refused = await postCommit(qingcheng, dry.id);
+    const refused = await postImportCommit(t, qingcheng, dry.id, 'valid');
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json().error.code).toBe('CONFLICT');
     expect(await teacher(existing.id_number)).toMatchObject({ name: existing.name, school_id: schoolY.id });
@@ -168,7 +140,7 @@ describe('hardening: a stale dry run does not write over what changed since', ()
     const first = await dryRun(qingcheng, [a.row]);
     const second = await dryRun(qingcheng, [row(schoolQ, { idNumber: a.idNumber, name: '周二' }).row]);
     expect((await committed(qingcheng, second.id)).status).toBe('committed');
-    const refused = await postCommit(qingcheng, first.id);
+    const refused = await postImportCommit(t, qingcheng, first.id, 'valid');
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json().error).toMatchObject({
       code: 'CONFLICT',
@@ -195,7 +167,7 @@ describe('hardening: a stale dry run does not write over what changed since', ()
       expect((await committed(s, early.id)).status).toBe('committed');
       now = new Date(start.getTime() + 120 * 60_000);
       const s2 = await login(t.app, 'qingcheng');
-      const refused = await postCommit(s2, lateJob.id);
+      const refused = await postImportCommit(t, s2, lateJob.id, 'valid');
       expect(refused.statusCode, refused.body).toBe(409);
       expect(refused.json().error).toMatchObject({ code: 'CONFLICT', details: { reason: 'IMPORT_EXPIRED' } });
       expect(refused.json().error.message).toMatch(/重新上传/);

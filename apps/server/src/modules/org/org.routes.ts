@@ -1,77 +1,12 @@
-import {
-  orgDetailSchema,
-  orgNodeSchema,
-  pageOf,
-  schoolListQuerySchema,
-  schoolRowSchema,
-} from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { actorOf } from '../../shared/http';
-import type { OrgService } from './org.service';
+import type { OrgService } from './index';
+import { schoolsRoutes } from './schools/schools.routes';
+import { treeRoutes } from './tree/tree.routes';
 
-const idParams = z.object({ id: z.string().max(20) });
-
+/** The org module's routes: the tree's and the schools'. */
 export function orgRoutes(orgs: OrgService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/orgs/roots',
-      {
-        schema: {
-          tags: ['org'],
-          summary: '我的管辖范围 My scope roots',
-          response: { 200: z.array(orgNodeSchema) },
-        },
-      },
-      async (req) => orgs.roots(actorOf(req)),
-    );
-    app.get(
-      '/orgs/:id',
-      {
-        schema: {
-          tags: ['org'],
-          summary: '机构详情 Org node',
-          params: idParams,
-          response: { 200: orgDetailSchema },
-        },
-      },
-      async (req) => orgs.detail(actorOf(req), req.params.id),
-    );
-    app.get(
-      '/orgs/:id/children',
-      {
-        schema: {
-          tags: ['org'],
-          summary: '下级机构及人数 Children with counts',
-          params: idParams,
-          response: { 200: z.array(orgNodeSchema) },
-        },
-      },
-      async (req) => orgs.children(actorOf(req), req.params.id),
-    );
-    app.get(
-      '/schools',
-      {
-        schema: {
-          tags: ['org'],
-          summary: '学校列表 Schools',
-          querystring: schoolListQuerySchema,
-          response: { 200: pageOf(schoolRowSchema) },
-        },
-      },
-      async (req) => orgs.listSchools(actorOf(req), req.query),
-    );
-    app.get(
-      '/schools/:id',
-      {
-        schema: {
-          tags: ['org'],
-          summary: '学校详情 School',
-          params: idParams,
-          response: { 200: schoolRowSchema },
-        },
-      },
-      async (req) => orgs.school(actorOf(req), req.params.id),
-    );
+    await app.register(treeRoutes(orgs));
+    await app.register(schoolsRoutes(orgs));
   };
 }

@@ -1,10 +1,80 @@
-export { type CodesService, createCodesService } from './codes.service';
+/**
+ * The people module: teachers (list, detail, audited identifiers, transfers) and the national code tables.
+ * `createPeopleService` and `createCodesService` are what the routes call; `createPeopleQueries` is what
+ * services.ts wires into other modules' ports.
+ */
+import type { CodeTables, TeacherListQuery, TransferRequest } from '@yanxun/contracts';
+import type { Database } from '../../db/database';
+import type { Actor } from '../../shared/actor';
+import type { AuditService } from '../audit';
+import { codeTablesForApi, syncCodeEntries } from './codes/codes';
+import type { PeopleContext } from './context';
+import type { PeopleRepository } from './people.repository';
+import type { PeopleOrgs } from './ports';
+import { detail, revealIdNumber, revealPhone } from './teachers/teacher-detail';
+import { list } from './teachers/teacher-list';
+import { transfer } from './teachers/transfer';
+
 export {
   createPeopleRepository,
   type PeopleRepository,
   type TeacherRecord,
   type TeacherWrite,
 } from './people.repository';
-export { peopleRoutes } from './people.routes';
-export { createPeopleService, type PeopleService } from './people.service';
-export { identifierView, mayReveal } from './teacher-identifiers';
+export type { PeopleOrgs } from './ports';
+export { identifierView, mayReveal } from './teachers/teacher-identifiers';
+
+export function createPeopleService(deps: {
+  db: Database;
+  repo: PeopleRepository;
+  orgs: PeopleOrgs;
+  audit: AuditService;
+  clock?: () => Date;
+}) {
+  const ctx: PeopleContext = {
+    db: deps.db,
+    repo: deps.repo,
+    orgs: deps.orgs,
+    audit: deps.audit,
+    now: deps.clock ?? (() => new Date()),
+  };
+  return {
+    list: (actor: Actor, query: TeacherListQuery) => list(ctx, actor, query),
+    detail: (actor: Actor, id: string) => detail(ctx, actor, id),
+    revealIdNumber: (actor: Actor, id: string) => revealIdNumber(ctx, actor, id),
+    revealPhone: (actor: Actor, id: string) => revealPhone(ctx, actor, id),
+    transfer: (actor: Actor, id: string, req: TransferRequest) => transfer(ctx, actor, id, req),
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;
+
+/** The national code tables (学段, 学科, 职称 …): read by the web app, mirrored into code_entries for SQL reports. */
+export function createCodesService(deps: { repo: Pick<PeopleRepository, 'upsertCodeEntries'> }) {
+  const tables = codeTablesForApi();
+  return {
+    /** Every table under the API's names; any signed-in account may read them. */
+    all(_actor: Actor): CodeTables {
+      return tables;
+    },
+    syncToDatabase: () => syncCodeEntries(deps.repo),
+  };
+}
+
+export type CodesService = ReturnType<typeof createCodesService>;
+
+/**
+ * The teacher rows other modules read and the teacher writes of an import, offered for their ports (wired in
+ * services.ts); no actor checks here: the needing module checks its actor's scope.
+ */
+export function createPeopleQueries(repo: PeopleRepository) {
+  return {
+    findByIdNumbers: repo.findByIdNumbers,
+    exportBatch: repo.exportBatch,
+    insertTeachers: repo.insertTeachers,
+    updateTeachers: repo.updateTeachers,
+    moveTeachers: repo.moveTeachers,
+  };
+}
+
+export type PeopleQueries = ReturnType<typeof createPeopleQueries>;

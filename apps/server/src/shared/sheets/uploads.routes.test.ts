@@ -20,9 +20,9 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
-import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
+import { ITEMS_CSV, scoresCsv } from '../../test/fixtures/exam-files';
 import { hostile } from '../../test/fixtures/hostile-files';
-import { multipart } from '../../test/fixtures/import-files';
+import { importJob, postExam, postExamFiles, postImport } from '../../test/routes';
 
 const ROWS = 20_000;
 
@@ -58,53 +58,17 @@ afterAll(async () => {
   await h?.close();
 });
 
-function postImport(session: Session, name: string, body: Buffer, kind = 'teachers') {
-  const { payload, contentType } = multipart({ kind }, { name, body });
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/imports',
-    headers: { ...session.headers, 'content-type': contentType },
-    payload,
-  });
-}
-
 async function jobOf(id: string): Promise<ImportJob> {
   await t.services.imports.waitFor(id);
-  const res = await t.app.inject({ url: `/api/v1/imports/${id}`, headers: county.headers });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ImportJob;
+  return importJob(t, county, id);
 }
 
 let examSeq = 0;
 async function newExam(): Promise<string> {
   examSeq++;
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/exams',
-    headers: city.headers,
-    payload: {
-      name: `上传限制 ${examSeq}`,
-      semester: '2026-2027-1',
-      stage: 'junior',
-      subject: 'math',
-      grade: '七年级',
-      fullMarks: 100,
-      kind: 'routine',
-      ownerOrgId: cityId,
-    },
-  });
+  const res = await postExam(t, city, cityId, { name: `上传限制 ${examSeq}` });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
-}
-
-function postScores(examId: string, files: Record<string, { name: string; body: Buffer | string }>) {
-  const { payload, contentType } = multipartFiles(files);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/exams/${examId}/uploads`,
-    headers: { ...city.headers, 'content-type': contentType },
-    payload,
-  });
 }
 
 interface Shape {
@@ -236,7 +200,7 @@ describe('hardening: every sheet upload is held to the upload limits', () => {
         .selectFrom('teachers')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow();
-      const res = await postImport(county, shape.fileName, await shape.file());
+      const res = await postImport(t, county, 'teachers', shape.fileName, await shape.file());
       let error: { code: string; message: string };
       if (res.statusCode === 202) {
         // what only reading the content shows ends the dry run, with the same error
@@ -266,7 +230,7 @@ describe('hardening: every sheet upload is held to the upload limits', () => {
       [await hostile.manyEntries(1_000), 'entries.xlsx'],
       [Buffer.alloc(0), 'empty.csv'],
     ] as const) {
-      const res = await postImport(county, name, file);
+      const res = await postImport(t, county, 'teachers', name, file);
       expect(res.statusCode, name).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, name).toBeLessThan(500);
     }
@@ -275,7 +239,7 @@ describe('hardening: every sheet upload is held to the upload limits', () => {
   for (const shape of SHAPES) {
     it(`exam score sheet: ${shape.name} is refused (${shape.code}); the exam keeps no upload`, async () => {
       const examId = await newExam();
-      const res = await postScores(examId, {
+      const res = await postExamFiles(t, city, examId, {
         scores: { name: shape.fileName, body: await shape.file() },
         items: { name: 'items.csv', body: ITEMS_CSV },
       });
@@ -296,13 +260,13 @@ describe('hardening: every sheet upload is held to the upload limits', () => {
   it('the item and prior sheets are held to the same limits, naming the file', async () => {
     const examId = await newExam();
     const scores = 'student_id,school,class,Q1,Q2,Q3,Q4,Q5\n';
-    const items = await postScores(examId, {
+    const items = await postExamFiles(t, city, examId, {
       scores: { name: 'scores.csv', body: scores },
       items: { name: 'items.xlsx', body: await hostile.hugeCell(400) },
     });
     expect(items.statusCode).toBe(413);
     expect(items.json().error.message).toContain('items.xlsx');
-    const prior = await postScores(examId, {
+    const prior = await postExamFiles(t, city, examId, {
       scores: { name: 'scores.csv', body: scores },
       items: { name: 'items.csv', body: ITEMS_CSV },
       prior: { name: 'prior.csv', body: hostile.csvHugeField(5_000) },
@@ -312,7 +276,7 @@ describe('hardening: every sheet upload is held to the upload limits', () => {
   });
 
   it('while a large file is read, the server answers other requests; the import completes its dry run after', async () => {
-    const res = await postImport(county, 'large.xlsx', await hostile.manyRows(ROWS - 1));
+    const res = await postImport(t, county, 'teachers', 'large.xlsx', await hostile.manyRows(ROWS - 1));
     expect(res.statusCode, res.body).toBe(202);
     const id = (res.json() as ImportJob).id;
     const health = await t.app.inject({ url: '/api/health' });
@@ -342,32 +306,14 @@ describe('hardening: a full upload queue is refused at once, not queued without 
     try {
       const s = await login(busy.app, 'qingcheng');
       const c = await login(busy.app, 'uploads_city');
-      const { payload, contentType } = multipart(
-        { kind: 'teachers' },
-        {
-          name: 'large.xlsx',
-          body: await hostile.manyRows(ROWS - 1),
-        },
-      );
-      const started = await busy.app.inject({
-        method: 'POST',
-        url: '/api/v1/imports',
-        headers: { ...s.headers, 'content-type': contentType },
-        payload,
-      });
+      const started = await postImport(busy, s, 'teachers', 'large.xlsx', await hostile.manyRows(ROWS - 1));
       expect(started.statusCode).toBe(202);
       const examId = await newExam();
-      const scores = multipartFiles({
+      const files = {
         scores: { name: 'scores.csv', body: scoresCsv([{ key: schoolName, count: 12, level: 0.6 }]) },
         items: { name: 'items.csv', body: ITEMS_CSV },
-      });
-      const send = () =>
-        busy.app.inject({
-          method: 'POST',
-          url: `/api/v1/exams/${examId}/uploads`,
-          headers: { ...c.headers, 'content-type': scores.contentType },
-          payload: scores.payload,
-        });
+      };
+      const send = () => postExamFiles(busy, c, examId, files);
       const refused = await send();
       expect(refused.statusCode, refused.body).toBe(503);
       expect(refused.json().error.code).toBe('SERVER_BUSY');

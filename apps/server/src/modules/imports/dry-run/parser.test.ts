@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExcelJS } from '../../shared/exceljs';
-import { decodeCsv, readSheet } from './imports.parser';
+import { ExcelJS } from '../../../shared/exceljs';
+import { decodeCsv, readSheet } from './parser';
 
 const FAMILY =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高梁郑谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕';

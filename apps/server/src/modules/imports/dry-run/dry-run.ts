@@ -16,39 +16,15 @@ import {
   validateSchoolRow,
   validateTeacherRow,
 } from '@yanxun/core';
-import type { Actor } from '../../shared/actor';
-import { AppError } from '../../shared/app-error';
-import { can } from '../../shared/permissions';
-import { RowErrors } from '../../shared/row-errors';
-import { type OrgRepository, type OrgRow, regionKeyOf, type SchoolWrite } from '../org';
-import type { PeopleRepository, TeacherRecord, TeacherWrite } from '../people';
-import { type RowReader, visitSheet } from './imports.parser';
-import type { JobPatch } from './imports.repository';
-import { orgState, type SeenState, teacherState } from './imports.stale';
-
-export type TeacherPrepared = TeacherWrite & { row: number };
-export type SchoolPrepared = SchoolWrite & { row: number };
-
-export interface DryRunContext {
-  orgRepo: OrgRepository;
-  peopleRepo: PeopleRepository;
-  /** reads an uploaded file's rows (the upload worker pool) */
-  readRows: RowReader;
-  /** row errors kept (all are counted) */
-  maxErrorsKept: number;
-  now: () => Date;
-}
-
-/** What a dry run fills in on its job. */
-export interface DryRunTarget {
-  state: JobPatch;
-  teachers: TeacherPrepared[];
-  schools: SchoolPrepared[];
-  /** what the dry run saw of each teacher (by ID number) or school (by code) it will write */
-  seen: SeenState;
-  /** what it saw of each school the teachers go to, or each county/乡镇 the schools go under (by org id) */
-  places: Map<string, string>;
-}
+import type { Actor } from '../../../shared/actor';
+import { AppError } from '../../../shared/app-error';
+import { can } from '../../../shared/permissions';
+import { RowErrors } from '../../../shared/row-errors';
+import { type OrgRow, regionKeyOf, type SchoolWrite } from '../../org';
+import type { TeacherRecord, TeacherWrite } from '../../people';
+import type { DryRunContext, DryRunTarget, SchoolPrepared, TeacherPrepared } from '../context';
+import { orgState, teacherState } from '../stale';
+import { visitSheet } from './parser';
 
 export function sameTeacher(w: TeacherWrite, e: TeacherRecord): boolean {
   return (
@@ -96,7 +72,7 @@ export async function validateTeachers(
   buf: Buffer,
   fileName: string,
 ) {
-  const { orgRepo, peopleRepo, readRows, maxErrorsKept, now } = ctx;
+  const { orgs, people, readRows, maxErrorsKept, now } = ctx;
   const today = todayInShanghai(now());
   const errors = new RowErrors<ImportRowError>(maxErrorsKept);
   const valid: Array<{ row: number; t: NormalizedTeacher }> = [];
@@ -148,8 +124,8 @@ export async function validateTeachers(
 
   // schools must exist and lie in the importer's scope
   const codes = [...new Set(valid.map((v) => v.t.schoolCode))];
-  const schools = new Map((await orgRepo.findByCodes(codes)).map((s) => [s.code ?? '', s]));
-  const existing = await peopleRepo.findByIdNumbers(valid.map((v) => v.t.idNumber));
+  const schools = new Map((await orgs.findByCodes(codes)).map((s) => [s.code ?? '', s]));
+  const existing = await people.findByIdNumbers(valid.map((v) => v.t.idNumber));
   job.state.progress = 80;
   const prepared: TeacherPrepared[] = [];
   let toCreate = 0;
@@ -222,7 +198,7 @@ export async function validateSchools(
   buf: Buffer,
   fileName: string,
 ) {
-  const { orgRepo, readRows, maxErrorsKept } = ctx;
+  const { orgs, readRows, maxErrorsKept } = ctx;
   const errors = new RowErrors<ImportRowError>(maxErrorsKept);
   const valid: Array<{ row: number; s: NormalizedSchool }> = [];
   let total = 0;
@@ -266,17 +242,17 @@ export async function validateSchools(
     }
   }
   const counties = new Map(
-    (await orgRepo.findByCodes([...new Set(valid.map((v) => v.s.countyCode))]))
+    (await orgs.findByCodes([...new Set(valid.map((v) => v.s.countyCode))]))
       .filter((o) => o.kind === 'county')
       .map((o) => [o.code ?? '', o]),
   );
-  const townships = await orgRepo.townshipsOf([...counties.values()].map((c) => c.id));
+  const townships = await orgs.townshipsOf([...counties.values()].map((c) => c.id));
   const existing = new Map(
-    (await orgRepo.findByCodes(valid.map((v) => v.s.schoolCode))).map((o) => [o.code ?? '', o]),
+    (await orgs.findByCodes(valid.map((v) => v.s.schoolCode))).map((o) => [o.code ?? '', o]),
   );
   const countyAncestors = new Map(
     (
-      await orgRepo.findByIds([
+      await orgs.findByIds([
         ...new Set([...counties.values()].flatMap((c) => c.path.split('/').filter(Boolean))),
       ])
     ).map((o) => [o.id, o]),

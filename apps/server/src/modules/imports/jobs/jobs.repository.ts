@@ -1,29 +1,9 @@
 import type { ImportRowError } from '@yanxun/contracts';
-import { sql } from 'kysely';
-import type { Database } from '../../db/database';
+import { type Selectable, sql } from 'kysely';
+import type { Database } from '../../../db/database';
+import type { ImportJobsTable } from '../../../db/types';
 
-export interface ImportJobRow {
-  id: string;
-  kind: string;
-  file_name: string;
-  status: string;
-  progress: number;
-  total_rows: number;
-  valid_rows: number;
-  error_rows: number;
-  to_create: number;
-  to_update: number;
-  unchanged: number;
-  committed_rows: number;
-  commit_mode: string | null;
-  error_code: string | null;
-  error_message: string | null;
-  account_id: string;
-  created_at: Date;
-  finished_at: Date | null;
-  error_count: number;
-  expires_at: Date | null;
-}
+export type ImportJobRow = Selectable<ImportJobsTable>;
 
 export type JobPatch = Partial<Omit<ImportJobRow, 'id' | 'kind' | 'file_name' | 'account_id' | 'created_at'>>;
 

@@ -1,8 +1,8 @@
 import { maskIdNumber, maskPhone, parseIdNumber, parsePhone, toHalfWidth } from '@yanxun/core';
-import type { Actor } from '../../shared/actor';
-import { AppError } from '../../shared/app-error';
-import { can, scopeOf } from '../../shared/permissions';
-import type { TeacherQuery } from './people.repository';
+import type { Actor } from '../../../shared/actor';
+import { AppError } from '../../../shared/app-error';
+import { can, scopeOf } from '../../../shared/permissions';
+import type { TeacherQuery } from './teachers.repository';
 
 /**
  * A teacher's full ID number and full phone number are personal identifiers. One permission governs both,

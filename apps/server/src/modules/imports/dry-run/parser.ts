@@ -1,11 +1,11 @@
-import { AppError } from '../../shared/app-error';
-import { sheetAppError } from '../../shared/sheets/app-errors';
-import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../shared/sheets/limits';
-import { readSheetRows } from '../../shared/sheets/rows';
-import type { SheetRow } from '../../shared/sheets/xlsx';
+import { AppError } from '../../../shared/app-error';
+import { sheetAppError } from '../../../shared/sheets/app-errors';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../../shared/sheets/limits';
+import { readSheetRows } from '../../../shared/sheets/rows';
+import type { SheetRow } from '../../../shared/sheets/xlsx';
 
-export { decodeCsv } from '../../shared/sheets/csv';
-export type { SheetRow } from '../../shared/sheets/xlsx';
+export { decodeCsv } from '../../../shared/sheets/csv';
+export type { SheetRow } from '../../../shared/sheets/xlsx';
 
 export interface ParsedSheet {
   header: SheetRow;

@@ -3,29 +3,19 @@
  * and every school or county it places them in, read again (locked when `lock`) and compared with what the dry run
  * saw. Anything changed, created, moved out of the importer's scope or gone since refuses the whole commit.
  */
-import type { Database } from '../../db/database';
-import type { Actor } from '../../shared/actor';
-import { AppError } from '../../shared/app-error';
-import { can } from '../../shared/permissions';
-import type { OrgRepository, OrgRow } from '../org';
-import type { PeopleRepository, TeacherRecord } from '../people';
-import {
-  type DryRunTarget,
-  type SchoolPrepared,
-  sameSchool,
-  sameTeacher,
-  type TeacherPrepared,
-} from './imports.dry-run';
-import { idNumbersUnavailable, orgState, staleDryRun, teacherState } from './imports.stale';
-
-export interface RecheckRepos {
-  orgRepo: OrgRepository;
-  peopleRepo: PeopleRepository;
-}
+import type { Database } from '../../../db/database';
+import type { Actor } from '../../../shared/actor';
+import { AppError } from '../../../shared/app-error';
+import { can } from '../../../shared/permissions';
+import type { OrgRow } from '../../org';
+import type { TeacherRecord } from '../../people';
+import type { DryRunTarget, RecheckContext, SchoolPrepared, TeacherPrepared } from '../context';
+import { sameSchool, sameTeacher } from '../dry-run/dry-run';
+import { idNumbersUnavailable, orgState, staleDryRun, teacherState } from '../stale';
 
 /** Rows whose place (school, or county/乡镇) is no longer as the dry run saw it, or out of the actor's scope. */
 async function placesAsSeen(
-  repos: RecheckRepos,
+  ctx: RecheckContext,
   actor: Actor,
   job: DryRunTarget,
   rows: Array<{ row: number; place: string }>,
@@ -34,7 +24,7 @@ async function placesAsSeen(
   lock: boolean,
 ): Promise<number[]> {
   const ids = [...new Set(rows.map((r) => r.place))];
-  const places = new Map((await repos.orgRepo.findByIdsIn(ids, trx, { lock })).map((o) => [o.id, o]));
+  const places = new Map((await ctx.orgs.findByIdsIn(ids, trx, { lock })).map((o) => [o.id, o]));
   const stale: number[] = [];
   const outside: number[] = [];
   for (const r of rows) {
@@ -53,7 +43,7 @@ async function placesAsSeen(
 
 /** The teachers the commit will write, as they are now; refuses (writes nothing) if any changed since. */
 export async function teachersAsSeen(
-  repos: RecheckRepos,
+  ctx: RecheckContext,
   actor: Actor,
   job: DryRunTarget,
   rows: TeacherPrepared[],
@@ -61,7 +51,7 @@ export async function teachersAsSeen(
   lock: boolean,
 ): Promise<Map<string, TeacherRecord>> {
   const ids = rows.map((r) => r.idNumber);
-  const existing = await repos.peopleRepo.findByIdNumbers(ids, trx, { lock });
+  const existing = await ctx.people.findByIdNumbers(ids, trx, { lock });
   // a number registered outside the importer's scope: refused without saying that it is registered
   const unavailable = rows.filter((r) => {
     const e = existing.get(r.idNumber);
@@ -80,7 +70,7 @@ export async function teachersAsSeen(
   );
   stale.push(
     ...(await placesAsSeen(
-      repos,
+      ctx,
       actor,
       job,
       rows.map((r) => ({ row: r.row, place: r.schoolId })),
@@ -99,7 +89,7 @@ export async function teachersAsSeen(
 
 /** The schools the commit will write, as they are now; refuses (writes nothing) if any changed since. */
 export async function schoolsAsSeen(
-  repos: RecheckRepos,
+  ctx: RecheckContext,
   actor: Actor,
   job: DryRunTarget,
   rows: SchoolPrepared[],
@@ -107,9 +97,7 @@ export async function schoolsAsSeen(
   lock: boolean,
 ): Promise<Map<string, OrgRow>> {
   const codes = rows.map((r) => r.code);
-  const existing = new Map(
-    (await repos.orgRepo.findByCodes(codes, trx, { lock })).map((o) => [o.code ?? '', o]),
-  );
+  const existing = new Map((await ctx.orgs.findByCodes(codes, trx, { lock })).map((o) => [o.code ?? '', o]));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const stale = job.seen.changed(
     codes,
@@ -122,7 +110,7 @@ export async function schoolsAsSeen(
   );
   stale.push(
     ...(await placesAsSeen(
-      repos,
+      ctx,
       actor,
       job,
       rows.map((r) => ({ row: r.row, place: r.parentId })),

@@ -1,0 +1,6 @@
+import type { OrgRepository } from './org.repository';
+
+/** What the org module's use cases work with. */
+export interface OrgContext {
+  repo: OrgRepository;
+}
