@@ -15,10 +15,15 @@ import {
 } from '../programs/policy-pack';
 
 /** Used when a pack was saved before it had a `classOps` section (the values of the Henan 2021 pack). */
+/** The rotating check-in code and its grace windows. */
+export const CHECKIN_CODE_RULE_ID = 'Y-004-QR-ROTATE';
+/** Sessions inside their class's dates, classes inside their programme's. */
+export const CLASS_DATES_RULE_ID = 'Y-004-CLASS-DATES';
+
 export const DEFAULT_CLASS_OPERATIONS: ClassOperations = {
   dueSoonDays: pv(3, 'Y-004-DUE-SOON', 'issue 3'),
-  checkinRotationSeconds: pv(30, 'Y-004-QR-ROTATE', 'issue 3'),
-  checkinGraceWindows: pv(1, 'Y-004-QR-ROTATE', 'issue 3'),
+  checkinRotationSeconds: pv(30, CHECKIN_CODE_RULE_ID, 'issue 3'),
+  checkinGraceWindows: pv(1, CHECKIN_CODE_RULE_ID, 'issue 3'),
   checkinOpensDaysBefore: pv(1, 'Y-004-CHECKIN-OPEN', 'issue 3'),
 };
 

@@ -22,6 +22,11 @@ export interface PolicyValue<T> {
 }
 
 /** Shorthand for building pack values. */
+/** The selection deadline (学员遴选截止): what a selection step after it cites. */
+export const SELECTION_DEADLINE_RULE_ID = 'R-004-18';
+/** The integrity bar (未参训/被劝退/未结业 records bar provincial centralised training). */
+export const INTEGRITY_BAN_RULE_ID = 'R-004-20';
+
 export function pv<T>(value: T, ruleId: string, source: string, note?: string): PolicyValue<T> {
   return note === undefined ? { value, ruleId, source } : { value, ruleId, source, note };
 }

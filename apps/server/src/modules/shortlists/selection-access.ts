@@ -1,5 +1,10 @@
 import type { ShortlistProblem, ShortlistRules } from '@yanxun/core';
-import { SHORTLIST_RULE_ID, shortlistRulesOf, todayInShanghai } from '@yanxun/core';
+import {
+  SELECTION_DEADLINE_RULE_ID,
+  SHORTLIST_RULE_ID,
+  shortlistRulesOf,
+  todayInShanghai,
+} from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
@@ -9,7 +14,6 @@ import type { ShortlistsContext } from './context';
 import type { SelectionRow } from './shortlists.repository';
 
 /** Trainee selection deadline (R-004-18): marks and submissions close after it (Asia/Shanghai). */
-const DEADLINE_RULE_ID = 'R-004-18';
 
 /** A competitive programme as a use case sees it: its rules, its approved provider and the actor's part in it. */
 export interface Loaded {
@@ -57,10 +61,10 @@ export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: s
   if (t > l.programme.selectionDeadline) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `遴选已于 ${l.programme.selectionDeadline} 截止（${DEADLINE_RULE_ID}、${SHORTLIST_RULE_ID}），不能再${what}；如需延期，请项目主办单位修改遴选截止日期`,
+      `遴选已于 ${l.programme.selectionDeadline} 截止（${SELECTION_DEADLINE_RULE_ID}、${SHORTLIST_RULE_ID}），不能再${what}；如需延期，请项目主办单位修改遴选截止日期`,
       {
-        ruleId: DEADLINE_RULE_ID,
-        rules: [DEADLINE_RULE_ID, SHORTLIST_RULE_ID],
+        ruleId: SELECTION_DEADLINE_RULE_ID,
+        rules: [SELECTION_DEADLINE_RULE_ID, SHORTLIST_RULE_ID],
         selectionDeadline: l.programme.selectionDeadline,
         today: t,
       },

@@ -5,6 +5,7 @@
  */
 import type { CheckinRefusal, CheckinRequest, CheckinResult, MyClass } from '@yanxun/contracts';
 import {
+  CHECKIN_CODE_RULE_ID,
   CHECKIN_RULE_ENROLLED,
   CHECKIN_RULE_EXPIRED,
   CHECKIN_RULE_OPEN,
@@ -20,7 +21,6 @@ import { type ClassesContext, todayOf } from '../context';
 import { requireSlot, slotLabel } from '../sessions/sessions';
 import { readToken, shortCode } from './checkin-token';
 
-const CODE_RULE = 'Y-004-QR-ROTATE';
 /**
  * Wrong short codes a teacher may enter (guessing 10⁶ codes): the 10th within a streak makes the teacher wait
  * 5 minutes; counted in the database (modules/throttle), so several servers do not each allow 10.
@@ -170,8 +170,13 @@ export async function checkin(
     const ms = attempt.refusedUntil.getTime() - t;
     throw new AppError(
       'RATE_LIMITED',
-      `数字码输错次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试，或扫描现场二维码（${CODE_RULE}）`,
-      { reason: 'expired', ruleId: CODE_RULE, retryAfterMs: ms, retryAfterSeconds: Math.ceil(ms / 1000) },
+      `数字码输错次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试，或扫描现场二维码（${CHECKIN_CODE_RULE_ID}）`,
+      {
+        reason: 'expired',
+        ruleId: CHECKIN_CODE_RULE_ID,
+        retryAfterMs: ms,
+        retryAfterSeconds: Math.ceil(ms / 1000),
+      },
     );
   }
   const classIds = await ctx.repo.classesOfTeacher(teacherId);

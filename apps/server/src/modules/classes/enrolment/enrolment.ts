@@ -1,11 +1,12 @@
 /** Enrolment: placing a programme's selected nominations in a class (R-004-18), and the class's trainee list. */
+
 import type { Enrolment, EnrolRequest, EnrolResult } from '@yanxun/contracts';
+import { SELECTION_DEADLINE_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { loadClass, loadManaged, traineeFilter } from '../class-access';
 import type { ClassesContext } from '../context';
 
 /** R-004-18: only selected nominations (遴选结果) are placed in a class. */
-const SELECTED_RULE_ID = 'R-004-18';
 
 /** Place the programme's selected nominations (all not yet placed, or the given teachers) in the class. */
 export async function enrol(
@@ -35,7 +36,11 @@ export async function enrol(
     const skipped: EnrolResult['skipped'] = [];
     for (const t of wanted ?? []) {
       if (!selected.has(t)) {
-        skipped.push({ teacherId: t, reason: '该教师不是本项目的入选学员', ruleId: SELECTED_RULE_ID });
+        skipped.push({
+          teacherId: t,
+          reason: '该教师不是本项目的入选学员',
+          ruleId: SELECTION_DEADLINE_RULE_ID,
+        });
       }
     }
     for (const n of noms) {
@@ -43,7 +48,7 @@ export async function enrol(
         skipped.push({
           teacherId: n.teacherId,
           reason: '该教师已编入本项目的一个培训班',
-          ruleId: SELECTED_RULE_ID,
+          ruleId: SELECTION_DEADLINE_RULE_ID,
         });
       }
     }

@@ -7,7 +7,13 @@ import type {
   CreateClassRequest,
   UpdateClassRequest,
 } from '@yanxun/contracts';
-import { boardSummary, CHECKIN_RULE_OPEN, checkinOpen, classOperationsOf } from '@yanxun/core';
+import {
+  boardSummary,
+  CHECKIN_RULE_OPEN,
+  CLASS_DATES_RULE_ID,
+  checkinOpen,
+  classOperationsOf,
+} from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, forbidden, notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
@@ -17,7 +23,7 @@ import type { ClassRow } from '../classes.repository';
 import { type ClassesContext, todayOf } from '../context';
 import { boardOf } from '../deadlines/deadline-board';
 import { toDocument } from '../deadlines/documents';
-import { CLASS_DATES_RULE, toSession } from '../sessions/sessions';
+import { toSession } from '../sessions/sessions';
 
 function toSummary(actor: Actor, c: ClassRow, lights: ClassSummary['lights']): ClassSummary {
   return {
@@ -117,8 +123,8 @@ export async function createClass(
   if (start < p.startDate || end > p.endDate) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `培训班日期 ${start}～${end} 超出项目日期 ${p.startDate}～${p.endDate}（${CLASS_DATES_RULE}）`,
-      { ruleId: CLASS_DATES_RULE, programme: { startDate: p.startDate, endDate: p.endDate } },
+      `培训班日期 ${start}～${end} 超出项目日期 ${p.startDate}～${p.endDate}（${CLASS_DATES_RULE_ID}）`,
+      { ruleId: CLASS_DATES_RULE_ID, programme: { startDate: p.startDate, endDate: p.endDate } },
     );
   }
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -169,8 +175,8 @@ export async function updateClass(
   if (p && (req.startDate < p.startDate || req.endDate > p.endDate)) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `培训班日期超出项目日期 ${p.startDate}～${p.endDate}（${CLASS_DATES_RULE}）`,
-      { ruleId: CLASS_DATES_RULE },
+      `培训班日期超出项目日期 ${p.startDate}～${p.endDate}（${CLASS_DATES_RULE_ID}）`,
+      { ruleId: CLASS_DATES_RULE_ID },
     );
   }
   await ctx.db.transaction().execute(async (trx) => {

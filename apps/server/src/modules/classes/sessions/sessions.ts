@@ -1,5 +1,7 @@
 /** The timetable: adding a session, and naming and checking the slots (注册, 报到, a session) check-in uses. */
+
 import type { ClassSession, CreateSessionRequest } from '@yanxun/contracts';
+import { CLASS_DATES_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { loadManaged } from '../class-access';
@@ -8,7 +10,6 @@ import type { SessionRow } from '../classes.repository';
 import type { ClassesContext } from '../context';
 
 /** Sessions and documents must lie inside the class's dates. */
-export const CLASS_DATES_RULE = 'Y-004-CLASS-DATES';
 
 export function toSession(s: SessionRow): ClassSession {
   return {
@@ -49,8 +50,8 @@ export async function addSession(
   if (req.date < c.start_date || req.date > c.end_date) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `课次日期 ${req.date} 不在培训班日期 ${c.start_date}～${c.end_date} 内（${CLASS_DATES_RULE}）`,
-      { ruleId: CLASS_DATES_RULE },
+      `课次日期 ${req.date} 不在培训班日期 ${c.start_date}～${c.end_date} 内（${CLASS_DATES_RULE_ID}）`,
+      { ruleId: CLASS_DATES_RULE_ID },
     );
   }
   if (req.startsAt >= req.endsAt) {

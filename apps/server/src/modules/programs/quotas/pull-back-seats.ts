@@ -1,5 +1,5 @@
 import type { PullBackRequest, QuotaTree } from '@yanxun/contracts';
-import { QUOTA_RULE_ID, todayInShanghai } from '@yanxun/core';
+import { QUOTA_RULE_ID, SELECTION_DEADLINE_RULE_ID, todayInShanghai } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, forbidden, notFound } from '../../../shared/app-error';
 import { can, requirePermission } from '../../../shared/permissions';
@@ -9,7 +9,6 @@ import { loadProgramme, loadQuota, quotaKey } from '../programme-access';
 import { quotaTree } from './quota-tree';
 
 /** Selection deadline (R-004-18): after it, unused seats can no longer be pulled back. */
-const SELECTION_RULE_ID = 'R-004-18';
 
 /** The parent takes back a child's unused seats, until the selection deadline (Asia/Shanghai) has passed. */
 export async function pullBack(
@@ -32,8 +31,8 @@ export async function pullBack(
   if (today > p.selection_deadline) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `遴选已于 ${p.selection_deadline} 截止（${SELECTION_RULE_ID}），不能再收回名额`,
-      { ruleId: SELECTION_RULE_ID, selectionDeadline: p.selection_deadline, today },
+      `遴选已于 ${p.selection_deadline} 截止（${SELECTION_DEADLINE_RULE_ID}），不能再收回名额`,
+      { ruleId: SELECTION_DEADLINE_RULE_ID, selectionDeadline: p.selection_deadline, today },
     );
   }
   await ctx.db.transaction().execute(async (trx) => {
