@@ -14,6 +14,19 @@ export type QuotaNodeRow = QuotaRow & {
   waitlisted: number;
 };
 
+/** The columns of a QuotaRow. */
+const QUOTA_COLUMNS = [
+  'region_id',
+  'programme_id',
+  'org_id',
+  'org_path',
+  'parent_org_id',
+  'seats',
+  'rural_seats',
+  'allocated',
+  'used',
+] as const;
+
 export interface QuotaKey {
   regionId: string;
   programmeId: string;
@@ -33,17 +46,7 @@ export function createQuotasRepository(db: Database) {
     findQuota(k: QuotaKey, trx: Database = db): Promise<QuotaRow | undefined> {
       return trx
         .selectFrom('quota_allocations')
-        .select([
-          'region_id',
-          'programme_id',
-          'org_id',
-          'org_path',
-          'parent_org_id',
-          'seats',
-          'rural_seats',
-          'allocated',
-          'used',
-        ])
+        .select(QUOTA_COLUMNS)
         .where('region_id', '=', k.regionId)
         .where('programme_id', '=', k.programmeId)
         .where('org_id', '=', k.orgId)
@@ -54,17 +57,7 @@ export function createQuotasRepository(db: Database) {
     lockQuota(k: QuotaKey, trx: Database): Promise<QuotaRow | undefined> {
       return trx
         .selectFrom('quota_allocations')
-        .select([
-          'region_id',
-          'programme_id',
-          'org_id',
-          'org_path',
-          'parent_org_id',
-          'seats',
-          'rural_seats',
-          'allocated',
-          'used',
-        ])
+        .select(QUOTA_COLUMNS)
         .where('region_id', '=', k.regionId)
         .where('programme_id', '=', k.programmeId)
         .where('org_id', '=', k.orgId)
@@ -76,17 +69,7 @@ export function createQuotasRepository(db: Database) {
     lockChildren(programmeId: string, parentOrgId: string, trx: Database): Promise<QuotaRow[]> {
       return trx
         .selectFrom('quota_allocations')
-        .select([
-          'region_id',
-          'programme_id',
-          'org_id',
-          'org_path',
-          'parent_org_id',
-          'seats',
-          'rural_seats',
-          'allocated',
-          'used',
-        ])
+        .select(QUOTA_COLUMNS)
         .where('programme_id', '=', programmeId)
         .where('parent_org_id', '=', parentOrgId)
         .orderBy('org_id')
@@ -99,17 +82,7 @@ export function createQuotasRepository(db: Database) {
       if (orgIds.length === 0) return Promise.resolve([]);
       return trx
         .selectFrom('quota_allocations')
-        .select([
-          'region_id',
-          'programme_id',
-          'org_id',
-          'org_path',
-          'parent_org_id',
-          'seats',
-          'rural_seats',
-          'allocated',
-          'used',
-        ])
+        .select(QUOTA_COLUMNS)
         .where('programme_id', '=', programmeId)
         .where(sql<boolean>`org_id = ANY(${orgIds}::bigint[])`)
         .execute();
