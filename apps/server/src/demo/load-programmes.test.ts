@@ -1,3 +1,4 @@
+import { findProjectType, type PolicyPack } from '@yanxun/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database';
@@ -35,6 +36,22 @@ describe('the demo programme year', () => {
     );
     expect(ps.map((p) => p.level)).toEqual(['provincial', 'city', 'county', 'provincial']);
     expect((ps[2]?.selection_deadline ?? '') > DEMO_TODAY).toBe(true);
+  });
+
+  it("every programme's title names the project type it was created with (its pack's name or alias of the type)", async () => {
+    const ps = await rows<{ title: string; project_type_code: string; body: PolicyPack }>(
+      `SELECT p.title, p.project_type_code, k.body FROM programmes p JOIN policy_packs k ON k.id = p.pack_id
+       ORDER BY p.id`,
+    );
+    expect(ps).toHaveLength(4);
+    for (const p of ps) {
+      const type = findProjectType(p.body, p.project_type_code);
+      const names = [type?.name ?? '', ...(type?.aliases ?? [])].map((n) => n.replace(/项目$/, ''));
+      expect(
+        names.some((n) => n && p.title.includes(n)),
+        `${p.title} ↔ ${type?.name}`,
+      ).toBe(true);
+    }
   });
 
   it('R-004-17: every quota node: used = its selected nominations, children never exceed the parent', async () => {
