@@ -6,7 +6,7 @@
  */
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExamReport, GradeCount, GradeCutPreview } from '@yanxun/contracts';
+import { type ExamReport, type GradeCount, type GradeCutPreview, gradeBandLabels } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import {
   Alert,
@@ -255,9 +255,9 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
   ];
 
   const compare = previewed
-    ? toCuts(rows).map((c, i) => ({
+    ? gradeBandLabels(toCuts(rows)).map((c, i) => ({
         grade: c.grade,
-        from: c.from,
+        range: c.range,
         now: previewed.current?.find((g) => g.grade === c.grade) ?? null,
         next: previewed.overall?.[i] ?? null,
       }))
@@ -362,12 +362,7 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
                 dataSource={compare}
                 columns={[
                   { title: t('grades.grade'), dataIndex: 'grade', width: 70 },
-                  {
-                    title: t('grades.from'),
-                    key: 'from',
-                    width: 90,
-                    render: (_, c) => `≥ ${(c.from * 100).toFixed(1)}%`,
-                  },
+                  { title: t('grades.range'), dataIndex: 'range', width: 110 },
                   {
                     title: t('grades.current'),
                     key: 'now',

@@ -7,6 +7,7 @@ import type { Exam, ExamReport, ExamWarning, ReportSchoolRow, ReportTotals } fro
 import {
   type ExamAudience,
   type ExamReportPolicy,
+  type RegionScope,
   type ReportMode,
   reportModeFor,
   suppressed,
@@ -30,6 +31,8 @@ function totals(t: TotalStats): ReportTotals {
 
 export function buildReport(args: {
   exam: Exam;
+  /** the exam owner's region, whose aggregate the report's `overall` is */
+  region: { orgId: string; name: string; scope: RegionScope };
   cache: ExamCache;
   audience: ExamAudience;
   policy: ExamReportPolicy;
@@ -98,6 +101,7 @@ export function buildReport(args: {
     exam,
     audience,
     mode,
+    region: args.region,
     policy: {
       id: policy.id,
       ruleIds: policy.ruleIds,

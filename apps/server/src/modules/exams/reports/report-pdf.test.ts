@@ -66,6 +66,7 @@ function report(mode: ExamReport['mode'], schools: ReportSchoolRow[]): ExamRepor
     },
     audience: full ? 'monitoring' : 'school',
     mode,
+    region: { orgId: 'O1', name: '清远市', scope: 'city' },
     policy: {
       id: 'P',
       ruleIds: ['SZ-12', 'R-002-58', 'R-002-12'],
@@ -114,6 +115,11 @@ describe('report PDF document definition follows the audience-filtered report (S
     expect(text).not.toContain('平均分');
     expect(text).not.toContain('小题');
     expect(text).toContain('等级分布');
+    // the region's figures are labelled as the region's (全市), and the bands worded once: "D < 60%", not "≥ 0%"
+    expect(text).toContain('{"text":"统计范围","color":"#555"},"全市（清远市）"');
+    expect(text).toContain('全市等级分布');
+    expect(text).toContain('等级划分：A ≥ 85%，B ≥ 70%，C ≥ 60%，D < 60%');
+    expect(text).not.toContain('≥ 0%');
     expect(footer(d)).toContain('SZ-12');
     expect(footer(d)).toContain('R-002-58');
     expect(footer(d)).toContain('第 1 / 2 页');

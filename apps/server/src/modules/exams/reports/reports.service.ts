@@ -4,6 +4,7 @@
  */
 import type { ExamReport, ExamWarning } from '@yanxun/contracts';
 import { todayInShanghai } from '@yanxun/core';
+import { regionScopeOf } from '@yanxun/core/exams';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { requirePermission } from '../../../shared/permissions';
@@ -35,6 +36,11 @@ export async function report(ctx: ExamsContext, actor: Actor, id: string): Promi
     );
   return buildReport({
     exam: toExam(row),
+    region: {
+      orgId: row.owner_org_id,
+      name: row.owner_name,
+      scope: regionScopeOf(row.owner_kind, row.owner_name),
+    },
     cache,
     audience: access.audience,
     policy: POLICY,
