@@ -28,6 +28,16 @@ describe('the demo programme year', () => {
     expect(packs).toEqual([
       { status: 'published', derived_from: 'henan-2021', year: DEMO_PACK_YEAR, builtin: false },
     ]);
+    // issue 11: Guangdong's pack carries Guangdong's name and bureau; the Henan notice is where its values come from
+    const [meta] = await rows<{ title: string; issuer: string; adopted: string }>(
+      `SELECT title, body->'source'->>'issuer' AS issuer, body->'source'->'adoptedFrom'->>'issuer' AS adopted
+       FROM policy_packs WHERE NOT builtin`,
+    );
+    expect(meta).toEqual({
+      title: `广东省 ${DEMO_PACK_YEAR} 年义务教育师资薄弱环节改善暨中小学教师素质提升工程`,
+      issuer: '广东省教育厅',
+      adopted: '河南省教育厅',
+    });
   });
 
   it('four programmes at three levels; the first selection deadline is past, the county one is still open', async () => {

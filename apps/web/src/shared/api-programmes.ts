@@ -10,6 +10,7 @@ import {
   type ConfirmShortlistRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
+  cloneDefaultsSchema,
   type EligibilityRequest,
   type EligibilityResultBody,
   eligibilityResultSchema,
@@ -25,6 +26,7 @@ import {
   type NominationListQuery,
   nominationSchema,
   type OverviewQuery,
+  type PackCloneDefaults,
   type PackDetail,
   type PackListQuery,
   type PackPreview,
@@ -80,6 +82,10 @@ export function programmesApi({ get, json }: Transport) {
     },
     pack(id: string): Promise<PackDetail> {
       return get(packDetailSchema, `/api/v1/packs/${encodeURIComponent(id)}`);
+    },
+    /** What a clone for `year` starts with in the caller's region (title, issuer, document). */
+    cloneDefaults(id: string, year: number): Promise<PackCloneDefaults> {
+      return get(cloneDefaultsSchema, `/api/v1/packs/${encodeURIComponent(id)}/clone-defaults`, { year });
     },
     async clonePack(id: string, body: ClonePackRequest): Promise<PackDetail> {
       const data = await json('POST', `/api/v1/packs/${encodeURIComponent(id)}/clone`, { json: body });

@@ -1,4 +1,6 @@
 import {
+  cloneDefaultsQuerySchema,
+  cloneDefaultsSchema,
   clonePackRequestSchema,
   packDetailSchema,
   packListQuerySchema,
@@ -41,6 +43,19 @@ export function packsRoutes(programs: PacksService): FastifyPluginAsyncZod {
         },
       },
       async (req) => programs.getPack(actorOf(req), req.params.id),
+    );
+    app.get(
+      '/packs/:id/clone-defaults',
+      {
+        schema: {
+          tags,
+          summary: '复制的默认名称、发文单位和依据文件 What a clone for a year starts with',
+          params: packParams,
+          querystring: cloneDefaultsQuerySchema,
+          response: { 200: cloneDefaultsSchema },
+        },
+      },
+      async (req) => programs.cloneDefaults(actorOf(req), req.params.id, req.query),
     );
     app.post(
       '/packs/:id/clone',
