@@ -5,7 +5,7 @@
  * short codes until the wait, a closed check-in: R-004-12, Y-004-QR-ROTATE, Y-004-CHECKIN-OPEN), outcomes (not a
  * trainee R-004-16, past the due date Y-004-OUTCOME-DUE), the teacher's completion result (Y-004-ATTEND-MIN and
  * the outcome sets), integrity notifications and the appeal decision (R-004-20), and the parent page's wrong code
- * and wait (Y-EXAM-PARENT-CODE).
+ * and wait (Y-EXAM-PARENT-CODE). And the rule sources behind the officers' ⓘ are refused to a teacher.
  */
 import { createHmac } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
@@ -231,5 +231,18 @@ describe('a parent reads words (Y-EXAM-PARENT-CODE)', () => {
     expect(fifth.status).toBe(429);
     expect(fifth.message).toContain('30 分钟后再试');
     inWords(fifth, 'Y-EXAM-PARENT-CODE');
+  });
+});
+
+describe('rule sources: the ⓘ beside a reason is for those who work against the pack (RULE_REF_PERMISSIONS)', () => {
+  it('a teacher is refused (403); a bureau officer and a provider read where R-004-20 and R-002-58 come from', async () => {
+    expect((await w.req('GET', '/rule-sources', 'tq0')).statusCode).toBe(403);
+    for (const who of ['city', 'provider']) {
+      const r = await w.req('GET', '/rule-sources', who);
+      expect(r.statusCode).toBe(200);
+      const by = new Map((r.json() as Array<{ ruleId: string; where: string }>).map((x) => [x.ruleId, x]));
+      expect(by.get('R-004-20')?.where).toBe('河南省教育厅 2021 年中小学教师素质提升工程通知 第 37 行');
+      expect(by.get('R-002-58')?.where).toContain('清远市');
+    }
   });
 });

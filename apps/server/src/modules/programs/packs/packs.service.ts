@@ -1,6 +1,7 @@
 import { bind, type ProgramsContext } from '../context';
 import { clonePack, getPack, listPacks, publishPack, updatePack } from './manage-packs';
 import { previewPack } from './preview-pack';
+import { listRuleSources } from './rule-sources';
 
 /** Policy packs, bound to the context: list, read, clone for a year, edit a draft, publish, what-if preview. */
 export function packsService(ctx: ProgramsContext) {
@@ -11,6 +12,7 @@ export function packsService(ctx: ProgramsContext) {
     updatePack: bind(ctx, updatePack),
     publishPack: bind(ctx, publishPack),
     previewPack: bind(ctx, previewPack),
+    listRuleSources: bind(ctx, listRuleSources),
   };
 }
 
