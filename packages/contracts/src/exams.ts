@@ -35,6 +35,7 @@ export {
   type ReportSettings,
 } from '@yanxun/core/exams/audience';
 export {
+  EXAM_INPUT_RULE_TEXTS,
   EXAM_INPUT_RULES,
   type ExamInputError,
   type ExamInputFile,

@@ -46,6 +46,8 @@ import {
   type QuotaTree,
   quotaSuggestionSchema,
   quotaTreeSchema,
+  type RuleSourceOut,
+  ruleSourceSchema,
   type ShortlistMarksRequest,
   type ShortlistResult,
   type ShortlistSelection,
@@ -74,11 +76,16 @@ const nominationPage = pageOf(nominationSchema);
 const integrityPage = pageOf(integrityRecordSchema);
 const substitutionPage = pageOf(substitutionRequestSchema);
 const integrityList = integrityRecordSchema.array();
+const ruleSourceList = ruleSourceSchema.array();
 
 export function programmesApi({ get, json }: Transport) {
   return {
     listPacks(query: ListQuery<PackListQuery> = {}): Promise<PackSummary[]> {
       return get(packSummaryList, '/api/v1/packs', { ...query });
+    },
+    /** Where each rule ID comes from, for the ⓘ beside a reason (those who read rule references only). */
+    ruleSources(): Promise<RuleSourceOut[]> {
+      return get(ruleSourceList, '/api/v1/rule-sources');
     },
     pack(id: string): Promise<PackDetail> {
       return get(packDetailSchema, `/api/v1/packs/${encodeURIComponent(id)}`);

@@ -18,6 +18,8 @@ import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
+// the rule reference (ⓘ) and import problems
+import { RULES_EN, RULES_ZH } from './i18n-rules';
 // ---- shortlist (R-004-59) ----
 import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
 
@@ -400,6 +402,7 @@ const zhCN = {
   ...CLASSES_ZH,
   ...EXAM_RELEASE_ZH,
   ...OVERVIEW_ZH,
+  ...RULES_ZH,
   // ---- shortlist ----
   ...SHORTLISTS_ZH,
 };
@@ -407,6 +410,7 @@ const zhCN = {
 export type MessageKey = keyof typeof zhCN;
 
 const enUS: Record<MessageKey, string> = {
+  ...RULES_EN,
   ...PROGRAMS_EN,
   ...KPIWEB_EN,
   ...OUTCOMES_EN,

@@ -240,3 +240,12 @@ export const packProblemSchema = z.object({
   message: z.string(),
 });
 export type PackProblemBody = z.infer<typeof packProblemSchema>;
+
+/** Where a rule ID comes from (core's rule-sources.ts), for the officers' ⓘ beside a reason. */
+export const ruleSourceSchema = z.object({
+  ruleId: z.string(),
+  source: z.string(),
+  where: z.string(),
+  note: z.string().optional(),
+});
+export type RuleSourceOut = z.infer<typeof ruleSourceSchema>;

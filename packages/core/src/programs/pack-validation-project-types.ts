@@ -110,7 +110,7 @@ export function checkProjectType(pack: PolicyPack, type: ProjectType, path: stri
       `${path}.practicalShareMinPct`,
       share.value > 100
         ? `实践性课程比例 ${share.value}% 超过 100%`
-        : `实践性课程比例下限 ${share.value}% 低于全省要求的 ${floor.value}%（${floor.ruleId}）`,
+        : `实践性课程比例下限 ${share.value}% 低于全省要求的 ${floor.value}%`,
     );
   }
 

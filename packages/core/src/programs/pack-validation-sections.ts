@@ -39,7 +39,7 @@ export function checkPlanDesign(pack: PolicyPack, c: Collector): void {
       'PACK.PLAN_MODES',
       d.compulsoryTopicsDelivery.ruleId,
       'design.planModes',
-      `必修内容须以异步在线形式安排（${d.compulsoryTopicsDelivery.ruleId}），但研修形式中没有计入网络研修学时的形式`,
+      `必修内容须以异步在线形式安排，但研修形式中没有计入网络研修学时的形式`,
     );
   }
   c.hours(d.dayHoursTenths, 'design.dayHoursTenths', '1 天折合学时', 1);
@@ -104,7 +104,7 @@ export function checkClassOps(pack: PolicyPack, c: Collector): void {
       'PACK.CLASS_OPS',
       o.checkinOpensDaysBefore.ruleId,
       'classOps.checkinOpensDaysBefore',
-      `开班前 ${opens} 天开放签到，早于《报到通知书》的报送期限（开班前 ${-notice.value.offsetDays} 天，${notice.ruleId}）`,
+      `开班前 ${opens} 天开放签到，早于《报到通知书》的报送期限（开班前 ${-notice.value.offsetDays} 天）`,
     );
   }
 }
@@ -175,7 +175,7 @@ export function checkCompletion(pack: PolicyPack, c: Collector): void {
       'PACK.COMPLETION',
       k.outcomeDueDaysAfterEnd.ruleId,
       'completion.outcomeDueDaysAfterEnd',
-      `学员成果结业后 ${due} 天内提交，晚于总结材料的报送期限（结业后 ${reports.value.offsetDays} 天，${reports.ruleId}），总结材料无法汇总成果`,
+      `学员成果结业后 ${due} 天内提交，晚于总结材料的报送期限（结业后 ${reports.value.offsetDays} 天），总结材料无法汇总成果`,
     );
   }
 }

@@ -146,7 +146,7 @@ describe('validatePack', () => {
       code: 'PACK.PRACTICAL_SHARE',
       ruleId: 'R-004-05',
       path: 'projectTypes[0].practicalShareMinPct',
-      message: '实践性课程比例下限 49% 低于全省要求的 50%（R-004-05）',
+      message: '实践性课程比例下限 49% 低于全省要求的 50%',
     });
     t.practicalShareMinPct.value = 50;
     expect(validatePack(pack)).toEqual([]);

@@ -279,7 +279,7 @@ describe('the public summary (SZ-12, R-002-58, Y-EXAM-PUBLIC)', () => {
     s.r_q0_mgr = await login(t.app, 'r_q0_mgr');
     const own = await createExam('r_q0_mgr', { ownerOrgId: q0.id, name: '校内月考' });
     const st = (await req('GET', `/exams/${own.id}/release`, 'r_q0_mgr')).json() as ExamRelease;
-    expect(st.publicBlocked).toContain('Y-EXAM-PUBLIC');
+    expect(st.publicBlocked).toBe('学校组织的考试不向公众发布汇总结果（汇总即单校成绩）');
     const r3 = await req('PUT', `/exams/${own.id}/release`, 'r_q0_mgr', { public: true, parents: false });
     expect(r3.statusCode).toBe(400);
   });
@@ -451,7 +451,9 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     for (let i = 1; i <= 4; i++) expect((await parent('P0-2', 'AAAA-AAAA')).statusCode).toBe(401);
     const fifth = await parent('P0-2', 'AAAA-AAAA');
     expect(fifth.statusCode).toBe(429);
-    expect(fifth.json().error.message).toContain('Y-EXAM-PARENT-CODE');
+    // a parent reads a plain sentence; the rule travels in details
+    expect(fifth.json().error.message).not.toContain('Y-EXAM-PARENT-CODE');
+    expect(fifth.json().error.details.ruleId).toBe('Y-EXAM-PARENT-CODE');
     expect((await parent('P0-2', right)).statusCode).toBe(429);
     const locks = await h.db
       .selectFrom('audit_log')

@@ -332,7 +332,7 @@ describe('report PDF: the same audience-filtered report (SZ-12, R-002-58, suppre
     expect(text).not.toContain('不含排名');
   });
 
-  it('a school admin: its own school only, grade bands, no rank or score column, footer cites SZ-12 / R-002-58', async () => {
+  it('a school admin: its own school only, grade bands, no rank or score column, footer says SZ-12 / R-002-58 in words', async () => {
     const res = await pdf(examId, 'x_q0');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -343,8 +343,10 @@ describe('report PDF: the same audience-filtered report (SZ-12, R-002-58, suppre
     expect(text).not.toContain('平均分');
     expect(text).not.toContain('小题');
     expect(text).toContain('等级分布');
-    expect(text).toContain('依据 SZ-12');
-    expect(text).toContain('R-002-58');
+    expect(text).toContain('义务教育阶段考试成绩呈现实行等级制');
+    expect(text).toContain('不公布成绩排名');
+    // the footer's sentence is words; the rule IDs stay in the facts table's 依据 line
+    expect(text).not.toContain('依据 SZ-12（');
   });
 
   it('a county’s exam: its own county gets the PDF, an admin of another county 404', async () => {

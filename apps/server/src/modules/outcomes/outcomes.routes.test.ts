@@ -64,7 +64,8 @@ describe('teacher side', () => {
     subTq0 = ok.json().id;
     const other = await upload('tq2', classA, Buffer.from('%PDF-1.4 x'));
     expect(other.statusCode).toBe(403);
-    expect(other.json().error.message).toContain('R-004-16');
+    expect(other.json().error.details.ruleId).toBe('R-004-16');
+    expect(other.json().error.message).not.toContain('R-004-16');
     const bad = await upload('tq1', classA, Buffer.from('not a pdf'), 'x.pdf');
     expect(bad.statusCode).toBe(400);
     const link = await req('POST', `/classes/${classA}/outcomes/${KEY}/link`, 'ty', {

@@ -303,7 +303,8 @@ describe('quota cascade (R-004-17)', () => {
       ],
     });
     expect(over.statusCode).toBe(400);
-    expect(over.json().error.message).toContain('R-004-17');
+    expect(over.json().error.message).toMatch(/^名额超出：/);
+    expect(over.json().error.message).not.toContain('R-004-17');
     expect(over.json().error.details).toMatchObject({ ruleId: 'R-004-17', parentSeats: 12 });
     expect(over.json().error.details.problems[0].values).toMatchObject({ allocated: 13, over: 1 });
     // a school admin cannot allocate anywhere (403); a county cannot hand out the city's seats (404)

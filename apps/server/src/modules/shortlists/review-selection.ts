@@ -22,9 +22,7 @@ export async function confirm(
       const sel = await ctx.repo.findSelection(l.programme.id, trx);
       throw new AppError(
         'CONFLICT',
-        sel?.status === 'confirmed'
-          ? `遴选结果已确认（${SHORTLIST_RULE_ID}）`
-          : `承训机构尚未提交遴选结果，无可确认（${SHORTLIST_RULE_ID}）`,
+        sel?.status === 'confirmed' ? `遴选结果已确认` : `承训机构尚未提交遴选结果，无可确认`,
         { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
       );
     }
@@ -61,9 +59,7 @@ export async function returnSelection(
       const sel = await ctx.repo.findSelection(l.programme.id, trx);
       throw new AppError(
         'CONFLICT',
-        sel?.status === 'confirmed'
-          ? `遴选结果已确认，不能退回（${SHORTLIST_RULE_ID}）`
-          : `承训机构尚未提交遴选结果，无可退回（${SHORTLIST_RULE_ID}）`,
+        sel?.status === 'confirmed' ? `遴选结果已确认，不能退回` : `承训机构尚未提交遴选结果，无可退回`,
         { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
       );
     }

@@ -32,8 +32,8 @@ export function warningMessage(
   const f = (x: number) => (rate ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
   const m = METRIC_NAME[metric] ?? metric;
   return rule === 'EW-DROP'
-    ? `${school}${m}从 ${f(reference)} 降到 ${f(value)}，降幅超过 ${rate ? `${dropMargin * 100} 个百分点` : dropMargin}（R-002-12 问题预警）`
-    : `${school}${m} ${f(value)}，低于预警线 ${f(reference)}（R-002-12 问题预警）`;
+    ? `${school}${m}从 ${f(reference)} 降到 ${f(value)}，降幅超过 ${rate ? `${dropMargin * 100} 个百分点` : dropMargin}`
+    : `${school}${m} ${f(value)}，低于预警线 ${f(reference)}`;
 }
 
 /** Every warning of the cycle's exams with data, each exam judged against the one before it. */
@@ -85,8 +85,9 @@ export async function warnings(ctx: ExamsContext, actor: Actor, id: string): Pro
   if (!c) throw notFound('监测周期');
   const access = accessTo(actor, c.owner_path, '监测周期');
   if (access.audience !== 'monitoring')
-    throw new AppError('FORBIDDEN', '预警信息仅向监测部门提供（R-002-58）', {
+    throw new AppError('FORBIDDEN', '预警信息仅向监测部门提供', {
       permission: 'exam.diagnose',
+      ruleId: 'R-002-58',
     });
   const all = await cycleWarnings(ctx, c.id);
   const info = await schoolInfo(ctx, [...new Set(all.map((w) => w.schoolId))]);

@@ -137,8 +137,9 @@ export async function issueCodes(
   info.addRow(['份数', issued.length]);
   info.addRow([
     '规则',
-    `${rule.ruleId}：同一设备（网络地址）连续输错 ${rule.maxFailures} 次需等待 ${rule.lockMinutes} 分钟（再错加倍）；重新发放后旧码失效`,
+    `同一设备（网络地址）连续输错 ${rule.maxFailures} 次需等待 ${rule.lockMinutes} 分钟（再错加倍）；重新发放后旧码失效`,
   ]);
+  info.addRow(['规则编号', rule.ruleId]);
   info.addRow(['注意', '访问码只在本表中出现一次，系统只保存其校验值，无法找回；遗失请重新发放']);
   const day = ctx.now().toISOString().slice(0, 10);
   return {

@@ -26,12 +26,12 @@ const AUDIENCE: Record<ExamReport['audience'], string> = {
 };
 const KIND: Record<ExamReport['exam']['kind'], string> = { routine: '常规考试', monitoring: '质量监测' };
 
-/** The text under every page when ranks are hidden from this audience (R-002-58; grade mode also SZ-12). */
+/** The text under every page when ranks are hidden from this audience (R-002-58; grade mode also SZ-12), in words. */
 export function noRanksFooter(r: ExamReport): string | null {
   if (r.policy.ranks) return null;
   return r.mode === 'grades'
-    ? '依据 SZ-12（义务教育阶段考试成绩呈现实行等级制）与 R-002-58（不公布成绩排名），本报告以等级呈现，不含分数与排名。'
-    : '依据 R-002-58（不公布成绩排名），本报告不含排名。';
+    ? '义务教育阶段考试成绩呈现实行等级制，且不公布成绩排名：本报告以等级呈现，不含分数与排名。'
+    : '按规定不公布成绩排名，本报告不含排名。';
 }
 
 type Cell = Record<string, unknown> | string;

@@ -27,7 +27,7 @@ function failedMessage(result: PlanCheckResult): string {
   const failed = result.checks.filter((c) => !c.passed);
   const late = failed.find((c) => c.code === 'PLAN.DEADLINE');
   if (late) return late.message;
-  return `培训方案有 ${failed.length} 项未通过检查，未提交：${failed.map((c) => `${c.label}（${c.ruleId}）`).join('；')}`;
+  return `培训方案有 ${failed.length} 项未通过检查，未提交：${failed.map((c) => c.label).join('；')}`;
 }
 
 function runChecks(

@@ -7,6 +7,7 @@ import {
   packPreviewRequestSchema,
   packPreviewSchema,
   packSummarySchema,
+  ruleSourceSchema,
   updatePackRequestSchema,
 } from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -31,6 +32,17 @@ export function packsRoutes(programs: PacksService): FastifyPluginAsyncZod {
         },
       },
       async (req) => programs.listPacks(actorOf(req), req.query),
+    );
+    app.get(
+      '/rule-sources',
+      {
+        schema: {
+          tags,
+          summary: '规则出处 Where each rule ID comes from (officers and providers)',
+          response: { 200: z.array(ruleSourceSchema) },
+        },
+      },
+      async (req) => programs.listRuleSources(actorOf(req)),
     );
     app.get(
       '/packs/:id',

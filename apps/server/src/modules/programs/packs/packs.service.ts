@@ -2,6 +2,7 @@ import { bind, type ProgramsContext } from '../context';
 import { cloneDefaultsOf, clonePack } from './clone-pack';
 import { getPack, listPacks, publishPack, updatePack } from './manage-packs';
 import { previewPack } from './preview-pack';
+import { listRuleSources } from './rule-sources';
 
 /** Policy packs, bound to the context: list, read, clone for a year (and its defaults), edit a draft, publish, what-if preview. */
 export function packsService(ctx: ProgramsContext) {
@@ -13,6 +14,7 @@ export function packsService(ctx: ProgramsContext) {
     updatePack: bind(ctx, updatePack),
     publishPack: bind(ctx, publishPack),
     previewPack: bind(ctx, previewPack),
+    listRuleSources: bind(ctx, listRuleSources),
   };
 }
 

@@ -29,11 +29,11 @@ export async function pullBack(
   }
   const today = todayInShanghai(ctx.now());
   if (today > p.selection_deadline) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `遴选已于 ${p.selection_deadline} 截止（${SELECTION_DEADLINE_RULE_ID}），不能再收回名额`,
-      { ruleId: SELECTION_DEADLINE_RULE_ID, selectionDeadline: p.selection_deadline, today },
-    );
+    throw new AppError('VALIDATION_FAILED', `遴选已于 ${p.selection_deadline} 截止，不能再收回名额`, {
+      ruleId: SELECTION_DEADLINE_RULE_ID,
+      selectionDeadline: p.selection_deadline,
+      today,
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     const parent = await ctx.repo.lockQuota(
