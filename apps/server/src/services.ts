@@ -107,8 +107,11 @@ export function createServices(
     dryRunMinutes: config.importDryRunMinutes,
     clock,
   });
-  // notifications, given to programs
-  const notifications = createNotificationsService({ db });
+  // notifications: to teachers, and to the staff holding a role on an org (the auth module's grants)
+  const notifications = createNotificationsService({
+    db,
+    accounts: { holding: (roles, orgId, trx) => authRepo.accountsHolding(roles, orgId, trx) },
+  });
   const programsRepo = createProgramsRepository(db);
   const programs = createProgramsService({
     db,
@@ -134,6 +137,8 @@ export function createServices(
       programmesAround: (path) => programs.programmesAround(path),
     },
     files,
+    // the office is told of a submitted plan, the provider of its review
+    notifications,
     audit,
     clock,
   });
