@@ -5,8 +5,6 @@ import {
   BarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
-  ExperimentOutlined,
-  FieldTimeOutlined,
   FileDoneOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -28,7 +26,6 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import { orgKindKey, roleKey } from '../shared/labels';
-// notifications bell
 import { NotificationBell } from '../shared/notification-bell';
 import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
 
@@ -173,15 +170,6 @@ export function AppLayout() {
     ...(me?.teacherId
       ? [{ key: '/my-training', icon: <SafetyCertificateOutlined />, label: t('nav.myTraining') }]
       : []),
-    {
-      type: 'group',
-      key: 'soon',
-      label: t('common.comingSoon'),
-      children: [
-        { key: 'credits', icon: <FieldTimeOutlined />, label: t('nav.credits'), disabled: true },
-        { key: 'studios', icon: <ExperimentOutlined />, label: t('nav.studios'), disabled: true },
-      ],
-    },
   ];
 
   const menu = (
@@ -286,8 +274,8 @@ export function AppLayout() {
           </Typography.Text>
           <div style={{ flex: 1 }} />
           <Space size={isDesktop ? 'middle' : 'small'}>
-            {/* notifications are a teacher's (integrity records, appeal decisions): only an account with one asks */}
-            {me?.teacherId ? <NotificationBell compact={!isDesktop} /> : null}
+            {/* every account's notifications: a teacher's records and appeals, an office's plans to review, a provider's decisions */}
+            {me ? <NotificationBell compact={!isDesktop} /> : null}
             <Button
               type="text"
               icon={<TranslationOutlined />}
