@@ -200,7 +200,8 @@ export function AppLayout() {
       {
         type: 'group',
         key: 'grants',
-        label: t('header.grants'),
+        // on a phone the header shows only the avatar: the name heads the menu instead
+        label: screens.sm ? t('header.grants') : `${me?.displayName ?? ''} · ${t('header.grants')}`,
         children: (me?.grants ?? []).map((g) => {
           const kind = orgKindKey(g.orgKind);
           return {
@@ -296,7 +297,8 @@ export function AppLayout() {
                       textAlign: 'left',
                     }}
                   >
-                    <span data-testid="user-name">{me?.displayName}</span>
+                    {/* on a phone the avatar alone: the bell, the language and the menu must fit in 390 px */}
+                    {screens.sm ? <span data-testid="user-name">{me?.displayName}</span> : null}
                     {grant && screens.md ? (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="user-grant">
                         {roleText} · {grant.orgName}

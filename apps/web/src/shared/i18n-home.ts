@@ -4,7 +4,6 @@
  * i18n.ts. zh-CN first; `{name}` marks a parameter.
  */
 export const HOME_ZH = {
-  'home.asOf': '{date}',
   'home.yearTitle': '{year} 年度培训',
   'home.yearNone': '辖区内还没有培训项目',
   'home.toOverview': '培训总览',
@@ -48,7 +47,6 @@ export const HOME_ZH = {
   'home.task.shortlist_select': '差额遴选待完成：{subject}（候选 {count} 人）',
   'home.task.outcomes_review': '{subject}：{count} 份成果待评审',
   'home.task.completion_run': '{subject} 已结束，待进行结业评定（{count} 人）',
-  'home.warnings': '质量预警 · {cycle}',
   'home.warningsAll': '查看全部 {n} 条',
   'home.warningsNone': '最近一次监测没有预警',
   'home.warningRule': '依据：{rule}',
@@ -71,7 +69,6 @@ export const HOME_ZH = {
 } as const;
 
 export const HOME_EN: Record<keyof typeof HOME_ZH, string> = {
-  'home.asOf': '{date}',
   'home.yearTitle': 'Training in {year}',
   'home.yearNone': 'No programmes in your scope yet',
   'home.toOverview': 'Training overview',
@@ -115,7 +112,6 @@ export const HOME_EN: Record<keyof typeof HOME_ZH, string> = {
   'home.task.shortlist_select': 'Finish the shortlist selection: {subject} ({count} candidates)',
   'home.task.outcomes_review': '{subject}: {count} outcomes to review',
   'home.task.completion_run': '{subject} has ended: run completion ({count} trainees)',
-  'home.warnings': 'Early warnings · {cycle}',
   'home.warningsAll': 'All {n}',
   'home.warningsNone': 'No warnings in the latest monitoring',
   'home.warningRule': 'Rule: {rule}',
