@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
+import { homeRoutes } from './modules/home';
 import { importRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org/org.routes';
@@ -181,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(plansRoutes(services.plans, services.files));
       await api.register(classesRoutes(services.classes));
       await api.register(notificationsRoutes(services.notifications));
+      await api.register(homeRoutes(services.home));
       // KPIs and reports
       await api.register(reportsRoutes(services.reports));
       // outcomes and completion

@@ -3,6 +3,8 @@ export * from './classes';
 export * from './errors';
 // exams and teaching-quality monitoring
 export * from './exams';
+// the landing page (工作台)
+export * from './home';
 export * from './identifiers';
 export * from './imports';
 export * from './notifications';

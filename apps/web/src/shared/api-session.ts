@@ -1,6 +1,11 @@
-/** Sign-in, the signed-in account (Me, whose CSRF token the transport keeps) and its notifications. */
+/**
+ * Sign-in, the signed-in account (Me, whose CSRF token the transport keeps), its notifications and its landing
+ * page (工作台).
+ */
 import {
   type ChangePasswordRequest,
+  type Home,
+  homeSchema,
   type LoginRequest,
   type Me,
   meSchema,
@@ -32,6 +37,11 @@ export function sessionApi({ acceptMe, forgetCsrfToken, get, json, send }: Trans
     async changePassword(body: ChangePasswordRequest): Promise<Me | null> {
       const data = await json('POST', '/api/v1/auth/password', { json: body });
       return meSchema.safeParse(data).success ? acceptMe(data, 'password') : null;
+    },
+
+    /** The landing page: the year at a glance, warnings, classes, plans and next tasks of the account. */
+    home(): Promise<Home> {
+      return get(homeSchema, '/api/v1/home');
     },
 
     notifications(): Promise<NotificationList> {

@@ -13,6 +13,8 @@ import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
+// the landing page, the bell's links, the way back from the phone and venue pages
+import { HOME_EN, HOME_ZH } from './i18n-home';
 // outcomes and completion
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
@@ -53,7 +55,6 @@ const zhCNBase = {
   'common.home': '返回首页',
   'common.forbidden': '无权访问',
   'common.error': '加载失败',
-  'common.comingSoon': '即将上线',
   'lang.switch': 'English',
   'nav.home': '工作台',
   'nav.myProfile': '我的档案',
@@ -62,8 +63,6 @@ const zhCNBase = {
   'nav.teachers': '教师',
   'nav.imports': '数据导入',
   'nav.programs': '培训项目',
-  'nav.credits': '学时档案',
-  'nav.studios': '工作室',
   'nav.monitoring': '质量监测',
   'nav.openMenu': '打开菜单',
   'header.logout': '退出登录',
@@ -405,6 +404,7 @@ const zhCN = {
   ...RULES_ZH,
   // ---- shortlist ----
   ...SHORTLISTS_ZH,
+  ...HOME_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -420,6 +420,7 @@ const enUS: Record<MessageKey, string> = {
   ...OVERVIEW_EN,
   // ---- shortlist ----
   ...SHORTLISTS_EN,
+  ...HOME_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
@@ -444,7 +445,6 @@ const enUS: Record<MessageKey, string> = {
   'common.home': 'Back to home',
   'common.forbidden': 'Access denied',
   'common.error': 'Failed to load',
-  'common.comingSoon': 'Coming soon',
   'lang.switch': '中文',
   'nav.home': 'Dashboard',
   'nav.myProfile': 'My profile',
@@ -453,8 +453,6 @@ const enUS: Record<MessageKey, string> = {
   'nav.teachers': 'Teachers',
   'nav.imports': 'Data import',
   'nav.programs': 'Programmes',
-  'nav.credits': 'Credit hours',
-  'nav.studios': 'Studios',
   'nav.monitoring': 'Quality monitoring',
   'nav.openMenu': 'Open menu',
   'header.logout': 'Sign out',

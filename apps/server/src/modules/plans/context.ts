@@ -2,6 +2,7 @@ import { todayInShanghai } from '@yanxun/core';
 import type { Database } from '../../db/database';
 import type { AuditService } from '../audit';
 import type { FilesService } from '../files';
+import type { NotificationsService } from '../notifications';
 import type { PlansRepository } from './plans.repository';
 import type { ProgrammesPort } from './ports';
 
@@ -11,6 +12,8 @@ export interface PlansContext {
   repo: PlansRepository;
   programs: ProgrammesPort;
   files: Pick<FilesService, 'store' | 'metaOf' | 'meta' | 'content'>;
+  /** the office hears of a submitted plan, the provider of its review */
+  notifications: Pick<NotificationsService, 'notifyOrg'>;
   audit: AuditService;
   now: () => Date;
 }

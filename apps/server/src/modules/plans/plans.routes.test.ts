@@ -54,6 +54,14 @@ beforeAll(async () => {
   const second = providers[1];
   if (!second) throw new Error('the demo region has two providers');
   await buildAccount(h.db, 'provider2', 'provider_staff', second);
+  // the demo has no evaluator login (the role has no work yet); one of the city, for the 403s below
+  const city = (await h.db
+    .selectFrom('orgs')
+    .selectAll()
+    .where('kind', '=', 'city')
+    .orderBy('id')
+    .executeTakeFirstOrThrow()) as unknown as OrgRow;
+  await buildAccount(h.db, 'evaluator', 'evaluator', city);
   for (const u of ['province', 'city', 'qingcheng', 'provider', 'provider2', 'tdc', 'evaluator'])
     s[u] = await login(t.app, u);
   const p = await req('POST', '/programmes', 'province', {

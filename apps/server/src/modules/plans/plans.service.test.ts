@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
-import { orgByName, seedRegion, testActor, thrown } from '../../test/factories';
+import { orgByName, seedRegion, testActor, testNotifications, thrown } from '../../test/factories';
 import { completeRuralPlan, NOT_A_PDF, SEALED_PDF } from '../../test/fixtures/plans';
 import { createAuditService } from '../audit';
 import { removeEnrolmentsOfNomination } from '../classes';
@@ -36,6 +36,7 @@ function plansAt(date: string, maxBytes = 20 * 1024 * 1024): PlansService {
     repo: createPlansRepository(h.db),
     programs: createProgrammes(clock),
     files: createFilesService({ db: h.db, repo: createFilesRepository(h.db), maxBytes }),
+    notifications: testNotifications(h.db),
     audit,
     clock,
   });

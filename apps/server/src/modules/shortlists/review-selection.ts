@@ -40,6 +40,17 @@ export async function confirm(
       },
       trx,
     );
+    await ctx.notifications.notifyOrg(
+      { orgId: l.provider.id, permission: 'shortlist.select' },
+      {
+        kind: 'shortlist.confirmed',
+        title: `遴选结果已确认：${l.programme.title}`,
+        body: `${l.programme.ownerOrgName}确认了"${l.programme.title}"的遴选结果，入选学员已取得名额。`,
+        entity: 'shortlist',
+        entityId: l.programme.id,
+      },
+      trx,
+    );
   });
   return view(ctx, l);
 }
@@ -72,6 +83,17 @@ export async function returnSelection(
         entityId: l.programme.id,
         orgId: l.programme.ownerOrgId,
         details: { ruleId: SHORTLIST_RULE_ID, comment: req.comment },
+      },
+      trx,
+    );
+    await ctx.notifications.notifyOrg(
+      { orgId: l.provider.id, permission: 'shortlist.select' },
+      {
+        kind: 'shortlist.returned',
+        title: `遴选结果被退回：${l.programme.title}`,
+        body: `${l.programme.ownerOrgName}退回了"${l.programme.title}"的遴选结果，意见：${req.comment}。请修改后重新提交。`,
+        entity: 'shortlist',
+        entityId: l.programme.id,
       },
       trx,
     );

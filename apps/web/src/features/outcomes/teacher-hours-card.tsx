@@ -53,7 +53,7 @@ function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: str
   );
 }
 
-/** The teacher's hours record on the teacher detail page (bureau and school staff in scope). */
+/** The teacher's hours record on the teacher detail page (bureau and school staff in scope, the teacher themself). */
 export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
   const { t } = useI18n();
   const q = useQuery({ queryKey: ['teacher-hours', teacherId], queryFn: () => api.teacherHours(teacherId) });

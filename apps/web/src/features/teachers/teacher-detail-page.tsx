@@ -271,8 +271,10 @@ export function TeacherDetailPage() {
           </Card>
         </Col>
       </Row>
-      {/* outcomes and completion */}
-      {hasPermission(me, 'hours.read') ? <TeacherHoursCard teacherId={d.id} /> : null}
+      {/* the 学时 record: staff who read the teacher, and the teacher on their own profile */}
+      {hasPermission(me, 'hours.read') || me?.teacherId === d.id ? (
+        <TeacherHoursCard teacherId={d.id} />
+      ) : null}
       {canTransfer ? (
         <TransferModal teacher={d} open={transferOpen} onClose={() => setTransferOpen(false)} />
       ) : null}

@@ -45,6 +45,8 @@ export async function display(
     checkedIn: await ctx.repo.countAttendance(c.id, slot),
     total: c.enrolled,
     open: open.open,
+    opensOn: open.opensOn,
+    closesOn: open.closesOn,
     ruleId: info.ops.checkinRotationSeconds.ruleId,
   };
 }

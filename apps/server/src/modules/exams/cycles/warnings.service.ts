@@ -7,9 +7,10 @@ import { earlyWarnings, indicator } from '@yanxun/core/exams';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
+import { scopeOf } from '../../../shared/permissions';
 import { cacheOf, type ExamCache, schoolInfo } from '../analysis/analysis-cache';
 import type { ExamsContext } from '../context';
-import { accessTo, minGroupNOf, POLICY } from '../exam-access';
+import { accessTo, ancestorPaths, minGroupNOf, POLICY } from '../exam-access';
 import type { ExamRow } from '../exams/exams.repository';
 
 const METRIC_NAME: Record<string, string> = {
@@ -95,4 +96,19 @@ export async function warnings(ctx: ExamsContext, actor: Actor, id: string): Pro
     const p = info.get(w.schoolId)?.path;
     return p !== undefined && access.roots.some((r) => p.startsWith(r));
   });
+}
+
+/**
+ * The newest monitoring cycle the actor reads as the monitoring office, with its warnings in the actor's scope
+ * (the landing page's 质量预警); null for an actor without `exam.diagnose` or without a cycle.
+ */
+export async function latestWarnings(
+  ctx: ExamsContext,
+  actor: Actor,
+): Promise<{ cycleId: string; cycleName: string; warnings: ExamWarning[] } | null> {
+  const roots = scopeOf(actor, 'exam.diagnose');
+  if (roots.length === 0) return null;
+  const newest = (await ctx.repo.listCycles(roots, [...new Set(roots.flatMap(ancestorPaths))]))[0];
+  if (!newest) return null;
+  return { cycleId: newest.id, cycleName: newest.name, warnings: await warnings(ctx, actor, newest.id) };
 }

@@ -243,6 +243,18 @@ export async function submitPlan(ctx: PlansContext, actor: Actor, id: string): P
       },
       trx,
     );
+    // the office owning the programme reviews it
+    await ctx.notifications.notifyOrg(
+      { orgId: l.programme.ownerOrgId, permission: 'plan.review' },
+      {
+        kind: 'plan.submitted',
+        title: `培训方案待审核：${l.programme.title}`,
+        body: `${plan.provider_name}提交了"${l.programme.title}"的培训方案（第 ${version} 版），请审核。`,
+        entity: 'plan',
+        entityId: plan.id,
+      },
+      trx,
+    );
   });
   return getPlan(ctx, actor, id);
 }
