@@ -2,12 +2,12 @@ import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled } from '@ant-des
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckinResult } from '@yanxun/contracts';
 import { Button, Card, Input, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { formatTime } from '../../shared/time';
 import { ROW, SimpleList } from './simple-list';
 
 function ruleOf(error: unknown): string | null {
@@ -148,12 +148,10 @@ export function CheckinPage() {
                 </Typography.Text>
                 <Space size={4}>
                   <Tag color={c.registeredAt ? 'green' : 'default'}>
-                    {t('slot.register')}{' '}
-                    {c.registeredAt ? dayjs(c.registeredAt).format('HH:mm') : t('checkin.notYet')}
+                    {t('slot.register')} {c.registeredAt ? formatTime(c.registeredAt) : t('checkin.notYet')}
                   </Tag>
                   <Tag color={c.arrivedAt ? 'green' : 'default'}>
-                    {t('slot.arrive')}{' '}
-                    {c.arrivedAt ? dayjs(c.arrivedAt).format('HH:mm') : t('checkin.notYet')}
+                    {t('slot.arrive')} {c.arrivedAt ? formatTime(c.arrivedAt) : t('checkin.notYet')}
                   </Tag>
                 </Space>
               </Space>

@@ -4,6 +4,7 @@ import { App, Form, InputNumber, Modal, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { currentYear } from '../../shared/time';
 import { RuleErrorAlert } from './rule-error';
 
 /** "Clone for next year": a new draft of the pack in the user's province or city, dates moved to that year. */
@@ -13,7 +14,7 @@ export function ClonePackModal({ pack, onClose }: { pack: PackSummary; onClose: 
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ year: number }>();
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const clone = useMutation({
     mutationFn: (year: number) => api.clonePack(pack.id, { year }),
     onSuccess: (created) => {
