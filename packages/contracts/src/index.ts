@@ -18,5 +18,6 @@ export * from './plans';
 export * from './programs';
 // ---- KPIs and reports ----
 export * from './reports';
+export * from './settings';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 export * from './shortlists';

@@ -12,6 +12,8 @@ import {
   type NotificationList,
   notificationListSchema,
   notificationSchema,
+  type Settings,
+  settingsSchema,
 } from '@yanxun/contracts';
 import { parseWith, type Transport } from './api-transport';
 
@@ -22,6 +24,10 @@ export function sessionApi({ acceptMe, forgetCsrfToken, get, json, send }: Trans
         await json('POST', '/api/v1/auth/login', { json: body, skipAuthRedirect: true }),
         'login',
       );
+    },
+    /** The deployment's settings (its time zone), without sign-in. */
+    settings(): Promise<Settings> {
+      return get(settingsSchema, '/api/v1/settings');
     },
     async me(): Promise<Me> {
       return acceptMe(await json('GET', '/api/v1/auth/me'), 'GET /api/v1/auth/me');

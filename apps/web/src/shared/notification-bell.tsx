@@ -2,11 +2,11 @@ import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification } from '@yanxun/contracts';
 import { Badge, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from './api';
 import { useI18n } from './i18n';
+import { formatDateTime } from './time';
 
 /** The page a notification is about, or null: a plan, a shortlist selection (by programme), an integrity record. */
 export function notificationPath(n: Pick<Notification, 'entity' | 'entityId'>): string | null {
@@ -111,7 +111,7 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
                     <Space orientation="vertical" size={2}>
                       <span style={{ whiteSpace: 'pre-wrap' }}>{n.body}</span>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                        {formatDateTime(n.createdAt)}
                       </Typography.Text>
                     </Space>
                   }

@@ -500,3 +500,28 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     expect(r.entries).toEqual([]);
   });
 });
+
+describe('the access-code sheet is named after the day of issue in the deployment zone (TIME_ZONE, default Asia/Shanghai)', () => {
+  const fileNameOf = (r: { headers: Record<string, unknown> }) => {
+    const cd = String(r.headers['content-disposition']);
+    return decodeURIComponent(cd.slice(cd.indexOf("UTF-8''") + 7));
+  };
+  const reissue = () =>
+    req('POST', `/schools/${y0.id}/exam-access-codes`, 'r_y0', { studentIds: ['P3-0'], reissue: true });
+
+  it('15:59:59 UTC is still the 21st in Shanghai; 16:00 UTC and 23:30 UTC are the 22nd (not the UTC date)', async () => {
+    nowMs = Date.parse('2027-01-21T15:59:00Z'); // the clock only moves forward in this file
+    s.r_y0 = await login(t.app, 'r_y0');
+    nowMs = Date.parse('2027-01-21T15:59:59Z');
+    const before = await reissue();
+    expect(before.statusCode).toBe(200);
+    expect(fileNameOf(before)).toBe(`${y0.name}-家长查询访问码-2027-01-21.xlsx`);
+    nowMs = Date.parse('2027-01-21T16:00:00Z');
+    expect(fileNameOf(await reissue())).toBe(`${y0.name}-家长查询访问码-2027-01-22.xlsx`);
+    nowMs = Date.parse('2027-01-21T23:30:00Z');
+    s.r_y0 = await login(t.app, 'r_y0');
+    const late = await reissue();
+    expect(late.statusCode).toBe(200);
+    expect(fileNameOf(late)).toBe(`${y0.name}-家长查询访问码-2027-01-22.xlsx`);
+  });
+});

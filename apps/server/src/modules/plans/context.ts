@@ -1,5 +1,5 @@
-import { todayInShanghai } from '@yanxun/core';
 import type { Database } from '../../db/database';
+import { dateOf } from '../../shared/time';
 import type { AuditService } from '../audit';
 import type { FilesService } from '../files';
 import type { NotificationsService } from '../notifications';
@@ -18,7 +18,7 @@ export interface PlansContext {
   now: () => Date;
 }
 
-/** Today's date in Shanghai on the context's clock. */
+/** Today's date in the deployment's time zone on the context's clock. */
 export function todayOf(ctx: Pick<PlansContext, 'now'>): string {
-  return todayInShanghai(ctx.now());
+  return dateOf(ctx.now());
 }

@@ -1,14 +1,10 @@
 import type { ShortlistProblem, ShortlistRules } from '@yanxun/core';
-import {
-  SELECTION_DEADLINE_RULE_ID,
-  SHORTLIST_RULE_ID,
-  shortlistRulesOf,
-  todayInShanghai,
-} from '@yanxun/core';
+import { SELECTION_DEADLINE_RULE_ID, SHORTLIST_RULE_ID, shortlistRulesOf } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can } from '../../shared/permissions';
+import { dateOf } from '../../shared/time';
 import type { ProgrammeRef } from '../programs';
 import type { ShortlistsContext } from './context';
 import type { SelectionRow } from './shortlists.repository';
@@ -49,9 +45,9 @@ export async function load(ctx: ShortlistsContext, actor: Actor, id: string): Pr
   return { programme: pp.programme, rules, provider, isProvider, isOwner };
 }
 
-/** Today in Asia/Shanghai, from the context's clock. */
+/** Today in the deployment's time zone, from the context's clock. */
 export function today(ctx: ShortlistsContext): string {
-  return todayInShanghai(ctx.now());
+  return dateOf(ctx.now());
 }
 
 export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: string) {
@@ -99,7 +95,7 @@ export function closedError(sel: SelectionRow | undefined, what: string): AppErr
       status: 'confirmed',
     });
   }
-  const at = sel?.submitted_at ? `已于 ${todayInShanghai(sel.submitted_at)} ` : '已';
+  const at = sel?.submitted_at ? `已于 ${dateOf(sel.submitted_at)} ` : '已';
   return new AppError(
     'CONFLICT',
     `遴选结果${at}提交，等待项目主办单位确认，不能重复提交或再${what}；如需修改，请主办单位退回`,

@@ -2,13 +2,13 @@ import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled, LeftOutlined } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckinResult } from '@yanxun/contracts';
 import { Button, Card, Input, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { ownProfileOnly, useMe } from '../../shared/session';
+import { formatTime } from '../../shared/time';
 import { ROW, SimpleList } from './simple-list';
 
 /** The way back into the app from this full-screen phone page: a teacher's own profile, or the dashboard. */
@@ -165,12 +165,10 @@ export function CheckinPage() {
                 </Typography.Text>
                 <Space size={4}>
                   <Tag color={c.registeredAt ? 'green' : 'default'}>
-                    {t('slot.register')}{' '}
-                    {c.registeredAt ? dayjs(c.registeredAt).format('HH:mm') : t('checkin.notYet')}
+                    {t('slot.register')} {c.registeredAt ? formatTime(c.registeredAt) : t('checkin.notYet')}
                   </Tag>
                   <Tag color={c.arrivedAt ? 'green' : 'default'}>
-                    {t('slot.arrive')}{' '}
-                    {c.arrivedAt ? dayjs(c.arrivedAt).format('HH:mm') : t('checkin.notYet')}
+                    {t('slot.arrive')} {c.arrivedAt ? formatTime(c.arrivedAt) : t('checkin.notYet')}
                   </Tag>
                 </Space>
               </Space>

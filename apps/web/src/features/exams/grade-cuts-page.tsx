@@ -30,6 +30,7 @@ import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { formatDateTime } from '../../shared/time';
 
 /** A band as edited: the lower bound in percent of full marks (what the office thinks in). */
 export interface CutRow {
@@ -108,7 +109,7 @@ function ReleaseCard({ examId }: { examId: string }) {
   if (release.error) return <QueryError error={release.error} />;
   const r = release.data;
   if (!r) return <Skeleton active />;
-  const at = (s: string | null) => (s ? new Date(s).toLocaleString(lang) : '');
+  const at = (s: string | null) => formatDateTime(s, '');
   return (
     <Card title={t('release.title')}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>

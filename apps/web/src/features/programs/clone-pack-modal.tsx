@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { currentYear } from '../../shared/time';
 import { metaRequest, PackMetaFields, type PackMetaValues } from './pack-meta';
 import { RuleErrorAlert } from './rule-error';
 
@@ -20,7 +21,7 @@ export function ClonePackModal({ pack, onClose }: { pack: PackSummary; onClose: 
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CloneValues>();
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const initialYear = Math.max(pack.year + 1, thisYear);
   const year = Form.useWatch('year', form) ?? initialYear;
   const valid = Number.isInteger(year) && year >= 2000 && year <= 2100;

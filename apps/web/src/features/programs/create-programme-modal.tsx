@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { api } from '../../shared/api';
 import { fieldErrors } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { currentYear, DATE_FORMAT } from '../../shared/time';
 import { RuleErrorAlert } from './rule-error';
 
 interface Values {
@@ -157,14 +158,14 @@ export function CreateProgrammeModal({
             label={t('prog.programme.selectionDeadline')}
             rules={[{ required: true, message: t('common.required') }]}
           >
-            <DatePicker data-testid="programme-deadline" />
+            <DatePicker format={DATE_FORMAT} data-testid="programme-deadline" />
           </Form.Item>
           <Form.Item
             name="dates"
             label={t('prog.programme.dates')}
             rules={[{ required: true, message: t('common.required') }]}
           >
-            <DatePicker.RangePicker data-testid="programme-dates" />
+            <DatePicker.RangePicker format={DATE_FORMAT} data-testid="programme-dates" />
           </Form.Item>
           <Form.Item
             name="totalSeats"

@@ -21,7 +21,7 @@ import { useI18n } from '../../shared/i18n';
 import { orgKindKey } from '../../shared/labels';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
-import { todayInShanghai } from './program-labels';
+import { todayIso } from '../../shared/time';
 import { QUOTA_RULE, QuotaSplitEditor } from './quota-split-editor';
 import { RuleErrorAlert } from './rule-error';
 
@@ -126,7 +126,7 @@ export function QuotaTab({ programme }: { programme: Programme }) {
   const tree = useMemo(() => quotaTree(nodes), [nodes]);
   const visible = useMemo(() => new Set(nodes.map((n) => n.orgId)), [nodes]);
   const mayAllocate = hasPermission(me, 'quota.allocate');
-  const beforeDeadline = todayInShanghai() <= programme.selectionDeadline;
+  const beforeDeadline = todayIso() <= programme.selectionDeadline;
 
   const columns: TableColumnsType<TreeRow> = [
     {

@@ -15,6 +15,7 @@ import {
 } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
+import { shownTime } from '../../../shared/time';
 import { type ThrottleRule, throttleKey } from '../../throttle';
 import type { ClassInfo } from '../class-cache';
 import { type ClassesContext, todayOf } from '../context';
@@ -32,15 +33,6 @@ const CODE_THROTTLE: ThrottleRule = {
   maxBlockMs: 5 * 60_000,
   windowMs: 5 * 60_000,
 };
-
-/** A check-in time as the teacher's phone and the venue screen show it. */
-export const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
 
 function refuse(
   reason: CheckinRefusal,
@@ -94,7 +86,7 @@ async function checkinAt(
       slot,
       slotLabel: label,
       checkedAt: written.toISOString(),
-      message: `${label}签到成功（${TIME.format(written)}）`,
+      message: `${label}签到成功（${shownTime(written)}）`,
     };
   }
   const earlier = await ctx.repo.attendanceAt(c.id, teacherId, slot);
@@ -106,7 +98,7 @@ async function checkinAt(
       slot,
       slotLabel: label,
       checkedAt: earlier.toISOString(),
-      message: `已签到（${TIME.format(earlier)}），无需重复签到`,
+      message: `已签到（${shownTime(earlier)}），无需重复签到`,
     };
   }
   const mine = await ctx.repo.classesOfTeacher(teacherId);

@@ -12,7 +12,6 @@ import {
   pinyinKey,
   pinyinKeys,
   type RowError,
-  todayInShanghai,
   validateSchoolRow,
   validateTeacherRow,
 } from '@yanxun/core';
@@ -20,6 +19,7 @@ import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { can } from '../../../shared/permissions';
 import { RowErrors } from '../../../shared/row-errors';
+import { dateOf } from '../../../shared/time';
 import { type OrgRow, regionKeyOf, type SchoolWrite } from '../../org';
 import type { TeacherRecord, TeacherWrite } from '../../people';
 import type { DryRunContext, DryRunTarget, SchoolPrepared, TeacherPrepared } from '../context';
@@ -73,7 +73,7 @@ export async function validateTeachers(
   fileName: string,
 ) {
   const { orgs, people, readRows, maxErrorsKept, now } = ctx;
-  const today = todayInShanghai(now());
+  const today = dateOf(now());
   const errors = new RowErrors<RowError>(maxErrorsKept);
   const valid: Array<{ row: number; t: NormalizedTeacher }> = [];
   let total = 0;
