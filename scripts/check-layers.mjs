@@ -60,6 +60,7 @@ const isTestFile = (f) =>
 export const CORE_FOR_CONTRACTS = new Set([
   '@yanxun/core/codes',
   '@yanxun/core/import-columns',
+  '@yanxun/core/row-rules',
   '@yanxun/core/classes/class-rules',
   '@yanxun/core/exams/audience',
   '@yanxun/core/exams/model',

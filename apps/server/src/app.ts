@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { CSRF_HEADER, SESSION_COOKIE } from '@yanxun/contracts';
+import { CSRF_HEADER, SESSION_COOKIE, settingsSchema } from '@yanxun/contracts';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
+import { homeRoutes } from './modules/home';
 import { importRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org/org.routes';
@@ -42,12 +43,16 @@ import {
   refusalOf,
   sendFrameworkError,
 } from './shared/http-errors';
+import { RequestLog } from './shared/request-log';
+import { timeZone } from './shared/time';
 
 export interface AppOptions {
   services: Services;
   cookieSecure?: boolean;
   maxUploadBytes?: number;
   logLevel?: string;
+  /** where log lines go (default stdout); tests read them */
+  logStream?: { write(line: string): void };
   webDist?: string | undefined;
   /**
    * Whom to believe about the client's address (TRUST_PROXY, Fastify's `trustProxy`): `req.ip` — used by the
@@ -63,7 +68,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const limits = { maxUploadBytes: opts.maxUploadBytes ?? 30 * 1024 * 1024 };
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: opts.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    // one line per request at info, its details at debug (shared/request-log.ts)
+    logController: new RequestLog(),
     genReqId: () => crypto.randomUUID(),
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: JSON_BODY_LIMIT,
@@ -156,6 +167,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // liveness: answered from the event loop alone (no database), so a probe sees at once whether the process
   // still serves requests
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // what every page needs before it shows a date, signed in or not (the public and parents' pages too)
+  app.get(
+    '/api/v1/settings',
+    { schema: { tags: ['settings'], response: { 200: settingsSchema } } },
+    async () => ({ timeZone: timeZone() }),
+  );
 
   // the upload reading threads stop with the app
   app.addHook('onClose', async () => {
@@ -181,6 +198,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(plansRoutes(services.plans, services.files));
       await api.register(classesRoutes(services.classes));
       await api.register(notificationsRoutes(services.notifications));
+      await api.register(homeRoutes(services.home));
       // KPIs and reports
       await api.register(reportsRoutes(services.reports));
       // outcomes and completion

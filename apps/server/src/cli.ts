@@ -28,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'exam') return (await import('./exam-cli')).examCommand(sub, rest);
   const { loadConfig } = await import('./config');
   const config = loadConfig();
+  (await import('./shared/time')).setTimeZone(config.timeZone);
   switch (cmd) {
     case 'serve':
       await import('./main');

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@yanxun/core';
 import { z } from 'zod';
 import { DEFAULT_SHEET_LIMITS } from './shared/sheets/limits';
 import type { SheetPoolOptions } from './shared/sheets/pool';
@@ -115,6 +116,14 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.enum(['pdf', 'docx', 'mp4'])).min(1)),
+  /**
+   * The one time zone of the deployment: "today" of every rule (deadlines, ages), every time the web shows and
+   * every date in an export's file name. An IANA name; default Asia/Shanghai (the seeds' deadlines are Beijing time).
+   */
+  TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, { message: 'an IANA time zone such as Asia/Shanghai' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   /** HMAC key of the rotating check-in codes; set the same on every server (unset: random per process). */
@@ -147,6 +156,8 @@ export interface Config {
   uploads: UploadSettings;
   importDryRunMinutes: number;
   logLevel: string;
+  /** IANA time zone of dates and shown times (TIME_ZONE). */
+  timeZone: string;
   webDist: string | undefined;
   checkinSecret: string | undefined;
   /** Outcome upload kinds. */
@@ -213,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     importDryRunMinutes: e.IMPORT_DRY_RUN_MINUTES,
     logLevel: e.LOG_LEVEL,
+    timeZone: e.TIME_ZONE,
     webDist: e.WEB_DIST,
     checkinSecret: e.CHECKIN_SECRET,
     outcomeFileTypes: e.OUTCOME_FILE_TYPES,

@@ -5,8 +5,10 @@ import { openDatabase, seedDemoIfEmpty } from './boot';
 import { loadConfig } from './config';
 import { DEMO_PASSWORD } from './demo/load-region';
 import { createServices } from './services';
+import { setTimeZone } from './shared/time';
 
 const config = loadConfig();
+setTimeZone(config.timeZone);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webDist = config.webDist ?? path.resolve(here, '../../web/dist');
 

@@ -19,6 +19,7 @@ import {
 } from './modules/exams';
 // plans
 import { createFilesRepository, createFilesService } from './modules/files';
+import { createHomeService } from './modules/home';
 import { createImportsService } from './modules/imports';
 // notifications
 import { createNotificationsService } from './modules/notifications';
@@ -107,8 +108,11 @@ export function createServices(
     dryRunMinutes: config.importDryRunMinutes,
     clock,
   });
-  // notifications, given to programs
-  const notifications = createNotificationsService({ db });
+  // notifications: to teachers, and to the staff holding a role on an org (the auth module's grants)
+  const notifications = createNotificationsService({
+    db,
+    accounts: { holding: (roles, orgId, trx) => authRepo.accountsHolding(roles, orgId, trx) },
+  });
   const programsRepo = createProgramsRepository(db);
   const programs = createProgramsService({
     db,
@@ -134,6 +138,8 @@ export function createServices(
       programmesAround: (path) => programs.programmesAround(path),
     },
     files,
+    // the office is told of a submitted plan, the provider of its review
+    notifications,
     audit,
     clock,
   });
@@ -154,6 +160,7 @@ export function createServices(
   const classQueries = createClassQueries(classesRepo);
   // KPIs and reports; 结业 counts come from the outcomes module
   const outcomesRepo = createOutcomesRepository(db);
+  const outcomeQueries = createOutcomeQueries(outcomesRepo);
   const reports = createReportsService({
     repo: createOverviewRepository(db),
     programs: {
@@ -167,7 +174,7 @@ export function createServices(
       deadlineCountsOfProgrammes: classQueries.deadlineCountsOfProgrammes,
     },
     // 结业 counts from the outcomes module's completion results
-    completionCounts: createOutcomeQueries(outcomesRepo).completionCounts,
+    completionCounts: outcomeQueries.completionCounts,
     clock,
   });
   // ---- outcomes and completion ----
@@ -224,6 +231,19 @@ export function createServices(
     audit,
     clock,
   });
+  // the landing page: other modules' reads as the signed-in actor, and the outcomes module's per-class state
+  const home = createHomeService({
+    overview: { trainingOverview: (actor, query) => reports.trainingOverview(actor, query) },
+    warnings: { latestWarnings: (actor) => exams.latestWarnings(actor) },
+    classes: { listClasses: (actor, query) => classes.list(actor, query) },
+    plans: {
+      listPlans: (actor, query) => plans.listPlans(actor, query),
+      openProgrammes: (actor) => plans.openProgrammes(actor),
+    },
+    shortlists: { list: (actor) => shortlists.list(actor) },
+    outcomes: { reviewState: outcomeQueries.reviewState },
+    clock,
+  });
   return {
     audit,
     throttle,
@@ -245,6 +265,7 @@ export function createServices(
     exams,
     examRelease,
     shortlists,
+    home,
     sheets,
   };
 }

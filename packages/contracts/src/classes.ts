@@ -185,6 +185,9 @@ export const checkinDisplaySchema = z.object({
   checkedIn: z.number().int(),
   total: z.number().int(),
   open: z.boolean(),
+  /** The days check-in is open (the class's dates and the pack's days before, Y-004-CHECKIN-OPEN). */
+  opensOn: z.string(),
+  closesOn: z.string(),
   ruleId: z.string(),
 });
 export type CheckinDisplay = z.infer<typeof checkinDisplaySchema>;

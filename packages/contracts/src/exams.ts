@@ -6,6 +6,7 @@ import {
   type GradeCount,
   type GradeCut,
   REPORT_MODES,
+  type RegionScope,
   type ReportMode,
   type ReportSettings,
 } from '@yanxun/core/exams/audience';
@@ -23,13 +24,18 @@ export {
   EXAM_KINDS,
   type ExamAudience,
   type ExamKind,
+  type GradeBandLabel,
   type GradeCount,
   type GradeCut,
+  gradeBandLabels,
+  REGION_SCOPES,
   REPORT_MODES,
+  type RegionScope,
   type ReportMode,
   type ReportSettings,
 } from '@yanxun/core/exams/audience';
 export {
+  EXAM_INPUT_RULE_TEXTS,
   EXAM_INPUT_RULES,
   type ExamInputError,
   type ExamInputFile,
@@ -194,6 +200,8 @@ export interface ExamReport {
     ranks: boolean;
     notes: string[];
   };
+  /** the exam owner's region, whose aggregate `overall` is: a school's report labels it (全市) above its own row */
+  region: { orgId: string; name: string; scope: RegionScope };
   /** the whole exam (the region's aggregate); in grade mode only n and grades */
   overall: {
     n: number;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 /** What an import brings in; the columns of each kind are core's import-columns.ts. */
 export { IMPORT_KINDS, type ImportKind } from '@yanxun/core/import-columns';
+/** Each row error code in plain words (core's row-rules.ts): the import error table shows these. */
+export { ROW_RULE_TEXTS, type RowRule, rowRuleText } from '@yanxun/core/row-rules';
 export const importKindSchema = z.enum(IMPORT_KINDS);
 
 /**
@@ -50,6 +52,7 @@ export const importRowErrorSchema = z.object({
   row: z.number().int(),
   column: z.string(),
   value: z.string(),
+  /** A code of ROW_RULE_TEXTS; a string, since a job stored by an older version may hold one no longer listed. */
   rule: z.string(),
   message: z.string(),
 });

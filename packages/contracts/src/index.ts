@@ -3,6 +3,8 @@ export * from './classes';
 export * from './errors';
 // exams and teaching-quality monitoring
 export * from './exams';
+// the landing page (工作台)
+export * from './home';
 export * from './identifiers';
 export * from './imports';
 export * from './notifications';
@@ -16,5 +18,6 @@ export * from './plans';
 export * from './programs';
 // ---- KPIs and reports ----
 export * from './reports';
+export * from './settings';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 export * from './shortlists';

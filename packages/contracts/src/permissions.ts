@@ -88,3 +88,15 @@ export function anyRoleHas(roles: readonly Role[], permission: Permission): bool
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return roles.some((r) => allowed.includes(r));
 }
+
+/**
+ * Who reads rule IDs, their source clauses and values beside a reason (the ⓘ after a sentence): those who work
+ * against the policy pack, the officers who read it (pack.read) and the providers who write plans to it
+ * (plan.submit). Teachers, trainers, evaluators and parents read the sentence only.
+ */
+export const RULE_REF_PERMISSIONS = ['pack.read', 'plan.submit'] as const satisfies readonly Permission[];
+
+/** Whether any of these roles reads rule references (RULE_REF_PERMISSIONS). */
+export function readsRuleRefs(roles: readonly Role[]): boolean {
+  return RULE_REF_PERMISSIONS.some((p) => anyRoleHas(roles, p));
+}

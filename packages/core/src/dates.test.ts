@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
+  DEFAULT_TIME_ZONE,
+  dateIn,
+  dateTimeIn,
   daysInMonth,
   fullYearsBetween,
   isLeapYear,
+  isTimeZone,
   isValidIsoDate,
   parseIsoDate,
+  timeIn,
   todayInShanghai,
 } from './dates';
 
@@ -76,5 +81,31 @@ describe('todayInShanghai', () => {
 
   it('is the same calendar day for a Shanghai afternoon', () => {
     expect(todayInShanghai(new Date('2024-02-29T06:00:00Z'))).toBe('2024-02-29');
+  });
+});
+
+describe('instants in a zone (one format of shown times: YYYY-MM-DD HH:mm, 24-hour)', () => {
+  it('23:30 UTC is the next day, 07:30, in Asia/Shanghai; 15:59 UTC is still the same day', () => {
+    expect(dateTimeIn(new Date('2026-12-05T23:30:00Z'), DEFAULT_TIME_ZONE)).toBe('2026-12-06 07:30');
+    expect(dateIn(new Date('2026-12-05T23:30:00Z'), DEFAULT_TIME_ZONE)).toBe('2026-12-06');
+    expect(dateIn(new Date('2026-12-05T15:59:59Z'), DEFAULT_TIME_ZONE)).toBe('2026-12-05');
+    expect(dateIn(new Date('2026-12-05T16:00:00Z'), DEFAULT_TIME_ZONE)).toBe('2026-12-06');
+  });
+
+  it('midnight is 00, not 24; afternoons are 13–23, not 1–11 PM', () => {
+    expect(dateTimeIn(new Date('2026-12-05T16:00:00Z'), DEFAULT_TIME_ZONE)).toBe('2026-12-06 00:00');
+    expect(timeIn(new Date('2026-12-06T06:05:09Z'), DEFAULT_TIME_ZONE)).toBe('14:05:09');
+  });
+
+  it('another configured zone reads its own clock', () => {
+    expect(dateTimeIn(new Date('2026-12-05T23:30:00Z'), 'UTC')).toBe('2026-12-05 23:30');
+    expect(dateIn(new Date('2026-12-05T23:30:00Z'), 'Asia/Urumqi')).toBe('2026-12-06');
+  });
+
+  it('knows IANA zones and refuses anything else', () => {
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Beijing')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
   });
 });

@@ -41,7 +41,10 @@ function requireIsoDate(s: string, label: string): DateParts {
   return parts;
 }
 
-/** The UTC calendar date of a Date, as 'YYYY-MM-DD'. */
+/**
+ * The UTC calendar date of a Date, as 'YYYY-MM-DD': for dates carried as UTC midnight (Excel date cells, day
+ * arithmetic), never for an instant (use `dateIn` with the zone).
+ */
 export function toIsoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -65,16 +68,80 @@ export function ageOn(birthDate: string, onDate: string): number {
   return fullYearsBetween(birthDate, onDate);
 }
 
-const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/**
+ * The time zone of every calendar date the rules count ("today", deadlines) and of every time shown or put in a
+ * file name, unless a deployment sets another (the server's TIME_ZONE). The seeds' deadlines are Beijing time.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Whether `zone` is an IANA time zone this runtime knows (Asia/Shanghai, UTC …). */
+export function isTimeZone(zone: string): boolean {
+  if (zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const ZONED = new Map<string, Intl.DateTimeFormat>();
+
+function zonedFormat(zone: string): Intl.DateTimeFormat {
+  let f = ZONED.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    ZONED.set(zone, f);
+  }
+  return f;
+}
+
+/** The wall-clock parts of the instant `at` in `zone`, each zero-padded (year 4 digits, the others 2). */
+export function wallClockIn(
+  at: Date,
+  zone: string,
+): { year: string; month: string; day: string; hour: string; minute: string; second: string } {
+  const parts = zonedFormat(zone).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    year: get('year').padStart(4, '0'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** The calendar date in `zone` at the instant `at`, as 'YYYY-MM-DD'. */
+export function dateIn(at: Date, zone: string): string {
+  const p = wallClockIn(at, zone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The instant `at` as read on a clock in `zone`: 'YYYY-MM-DD HH:mm' (24-hour), the one format of shown times. */
+export function dateTimeIn(at: Date, zone: string): string {
+  const p = wallClockIn(at, zone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** The time of day of `at` in `zone`: 'HH:mm:ss' (24-hour). */
+export function timeIn(at: Date, zone: string): string {
+  const p = wallClockIn(at, zone);
+  return `${p.hour}:${p.minute}:${p.second}`;
+}
 
 /** The calendar date in Asia/Shanghai at the instant `now`, as 'YYYY-MM-DD'. */
 export function todayInShanghai(now: Date): string {
-  const parts = SHANGHAI_DATE.formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return dateIn(now, DEFAULT_TIME_ZONE);
 }

@@ -11,4 +11,5 @@ export * from './org-path';
 export * from './password-policy';
 export * from './pinyin';
 export * from './programs';
+export * from './row-rules';
 export * from './row-validation';

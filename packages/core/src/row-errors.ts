@@ -7,6 +7,7 @@ import { CODE_TABLES, type CodeOf, type CodeTableName, lookupCode } from './code
 import { IDENTIFIER_RULES, shownValue } from './identifiers';
 import { headerOf, type ImportKind, MULTI_VALUE_SEPARATOR } from './import-columns';
 import { cellText, cleanText } from './normalize';
+import type { RowRule } from './row-rules';
 
 export interface RowError {
   /** Row number as the user sees it in the spreadsheet. */
@@ -15,7 +16,8 @@ export interface RowError {
   column: string;
   /** The raw cell as text. */
   value: string;
-  rule: string;
+  /** The kind of problem, a code of ROW_RULE_TEXTS (row-rules.ts), which says it in words. */
+  rule: RowRule;
   message: string;
 }
 
@@ -32,7 +34,7 @@ export const SCHOOL_NAME_MIN_LENGTH = IDENTIFIER_RULES.schoolName.min;
 export const SCHOOL_NAME_MAX_LENGTH = IDENTIFIER_RULES.schoolName.max;
 export const FREE_TEXT_MAX_LENGTH = IDENTIFIER_RULES.placeName.max;
 
-const UNKNOWN_CODE_RULES: Record<CodeTableName, string> = {
+const UNKNOWN_CODE_RULES: Record<CodeTableName, RowRule> = {
   stages: 'CODE.UNKNOWN_STAGE',
   subjects: 'CODE.UNKNOWN_SUBJECT',
   titles: 'CODE.UNKNOWN_TITLE',
@@ -71,7 +73,7 @@ export class RowErrors<K extends string> {
     return cleanText(this.cells[key]);
   }
 
-  add(key: K, rule: string, message: string): void {
+  add(key: K, rule: RowRule, message: string): void {
     this.errors.push({
       row: this.row,
       column: headerOf(this.kind, key),

@@ -272,6 +272,18 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'created_at',
     'read_at',
   ],
+  // 0016
+  account_notifications: [
+    'account_id',
+    'id',
+    'kind',
+    'title',
+    'body',
+    'entity',
+    'entity_id',
+    'created_at',
+    'read_at',
+  ],
   // plans (0005)
   files: [
     'id',
@@ -649,6 +661,9 @@ const NULLABLE = new Set([
   'notifications.entity',
   'notifications.entity_id',
   'notifications.read_at',
+  'account_notifications.entity',
+  'account_notifications.entity_id',
+  'account_notifications.read_at',
   // outcomes and completion (0007)
   'outcome_submissions.file_id',
   'outcome_submissions.link',

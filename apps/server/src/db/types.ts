@@ -308,6 +308,19 @@ export interface NotificationsTable {
   read_at: NullableTimestamp;
 }
 
+/** 0016: a notification to an account (staff), numbered from the same sequence as the teachers'. */
+export interface AccountNotificationsTable {
+  account_id: Id;
+  id: GeneratedId;
+  kind: string;
+  title: string;
+  body: string;
+  entity: string | null;
+  entity_id: string | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
 // ---- plans (0005): files, training plans and versions, approved providers, spending ----
 
 /** bigint amounts (fen) come back as strings from pg; convert with Number() (safe below 2^53 fen). */
@@ -705,6 +718,7 @@ export interface DB {
   substitution_requests: SubstitutionRequestsTable;
   nomination_refusals: NominationRefusalsTable;
   notifications: NotificationsTable;
+  account_notifications: AccountNotificationsTable;
   // ---- outcomes and completion ----
   outcome_submissions: OutcomeSubmissionsTable;
   completion_results: CompletionResultsTable;

@@ -36,6 +36,15 @@ describe('demo exams (so the report pages are not empty)', () => {
     ).json() as ExamReport;
     expect(rep.mode).toBe('full');
     expect(rep.items).toHaveLength(20);
+    // FULL_MARKS_MISMATCH: 满分 is the items' sum, and the 10-point bands end at it (no "100–102")
+    expect(rep.exam.fullMarks).toBe(100);
+    expect(rep.items?.reduce((a, it) => a + it.maxScore, 0)).toBe(100);
+    expect(rep.bands?.at(-1)).toMatchObject({ label: '90–100', to: 100 });
+    const marks = await h.db.selectFrom('exams').select(['full_marks', 'items']).execute();
+    for (const e of marks)
+      expect((e.items as Array<{ maxScore: number }>).reduce((a, it) => a + it.maxScore, 0)).toBe(
+        e.full_marks,
+      );
     expect(rep.schools.some((s) => s.valueAdded !== null)).toBe(true); // prior = the 期中 exam of the cycle
     expect(rep.schools.some((s) => s.suppressed)).toBe(true);
     const school = await login(t.app, 'school');

@@ -6,6 +6,7 @@
  * Each school has an effect and each student an ability; item scores follow a logistic curve with noise, so the
  * report has a real distribution, item spread and value-added between the two exams.
  */
+import { checkFullMarks } from '@yanxun/core/exams';
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
 import { createExamsRepository, type ExamStudentWrite } from '../modules/exams';
@@ -26,6 +27,8 @@ function normal(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
 }
 
+/** The paper's full marks: 12 × 4 + 4 × 6 + 4 × 7 = 100, checked against the items as an upload is. */
+const FULL_MARKS = 100;
 const ITEMS = [
   ...Array.from({ length: 12 }, (_, i) => ({
     id: `T${i + 1}`,
@@ -41,7 +44,7 @@ const ITEMS = [
   })),
   ...Array.from({ length: 4 }, (_, i) => ({
     id: `J${i + 1}`,
-    max: 7.5,
+    max: 7,
     type: 'subjective' as const,
     kp: ['方程', '函数', '几何证明', '综合'][i] as string,
   })),
@@ -91,7 +94,9 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
       knowledgePoints: [it.kp],
       abilityLevel: it.type === 'objective' ? '理解' : '应用',
     }));
-    const full = ITEMS.reduce((a, it) => a + it.max, 0);
+    // the rule an upload is held to (FULL_MARKS_MISMATCH): the report's 满分 and its score bands come from it
+    const mismatch = checkFullMarks(items, FULL_MARKS);
+    if (mismatch) throw new Error(`demo exam: ${mismatch.message}`);
     const difficulty = ITEMS.map((_, j) => -2.2 + (2.6 * j) / (ITEMS.length - 1)); // mean score rate ≈ 70 %
     const rand = mulberry32(seed);
     const students = schools.flatMap((s, si) => {
@@ -119,7 +124,7 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
         stage,
         subject: 'math',
         grade: gradeName,
-        fullMarks: full,
+        fullMarks: FULL_MARKS,
         kind: 'routine',
         examDate: date,
         ownerOrgId: city.id,

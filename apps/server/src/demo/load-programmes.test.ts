@@ -1,3 +1,4 @@
+import { findProjectType, type PolicyPack } from '@yanxun/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database';
@@ -27,6 +28,16 @@ describe('the demo programme year', () => {
     expect(packs).toEqual([
       { status: 'published', derived_from: 'henan-2021', year: DEMO_PACK_YEAR, builtin: false },
     ]);
+    // issue 11: Guangdong's pack carries Guangdong's name and bureau; the Henan notice is where its values come from
+    const [meta] = await rows<{ title: string; issuer: string; adopted: string }>(
+      `SELECT title, body->'source'->>'issuer' AS issuer, body->'source'->'adoptedFrom'->>'issuer' AS adopted
+       FROM policy_packs WHERE NOT builtin`,
+    );
+    expect(meta).toEqual({
+      title: `广东省 ${DEMO_PACK_YEAR} 年义务教育师资薄弱环节改善暨中小学教师素质提升工程`,
+      issuer: '广东省教育厅',
+      adopted: '河南省教育厅',
+    });
   });
 
   it('four programmes at three levels; the first selection deadline is past, the county one is still open', async () => {
@@ -35,6 +46,22 @@ describe('the demo programme year', () => {
     );
     expect(ps.map((p) => p.level)).toEqual(['provincial', 'city', 'county', 'provincial']);
     expect((ps[2]?.selection_deadline ?? '') > DEMO_TODAY).toBe(true);
+  });
+
+  it("every programme's title names the project type it was created with (its pack's name or alias of the type)", async () => {
+    const ps = await rows<{ title: string; project_type_code: string; body: PolicyPack }>(
+      `SELECT p.title, p.project_type_code, k.body FROM programmes p JOIN policy_packs k ON k.id = p.pack_id
+       ORDER BY p.id`,
+    );
+    expect(ps).toHaveLength(4);
+    for (const p of ps) {
+      const type = findProjectType(p.body, p.project_type_code);
+      const names = [type?.name ?? '', ...(type?.aliases ?? [])].map((n) => n.replace(/项目$/, ''));
+      expect(
+        names.some((n) => n && p.title.includes(n)),
+        `${p.title} ↔ ${type?.name}`,
+      ).toBe(true);
+    }
   });
 
   it('R-004-17: every quota node: used = its selected nominations, children never exceed the parent', async () => {

@@ -66,7 +66,8 @@ export async function loadDemoProgrammes(
   );
   const year = yearContext(db, s, rng, at, opts);
 
-  // the 2026 pack: the built-in Henan 2021 pack cloned for 广东省 and published
+  // the 2026 pack: the built-in Henan 2021 pack cloned for 广东省 and published — titled 广东省 2026 年…, issued by
+  // 广东省教育厅 (the clone's defaults); its values stay the Henan rules, recorded as adopted from the Henan notice
   at('2026-06-01');
   const clone = await s.programs.clonePack(year.province, 'henan-2021', {
     year: DEMO_PACK_YEAR,

@@ -5,6 +5,7 @@ import { buildApp } from '../app';
 import type { Database } from '../db/database';
 import { DEMO_PASSWORD, loadDemoRegion } from '../demo/load-region';
 import { createAuthRepository, hashPassword } from '../modules/auth';
+import { createNotificationsService } from '../modules/notifications';
 import { type OrgRow, regionKeyOf } from '../modules/org';
 import { createPeopleRepository, type TeacherWrite } from '../modules/people';
 import { createServices, type Services } from '../services';
@@ -112,6 +113,15 @@ export async function buildAccount(
   });
   await repo.addGrant(id, role, org.id);
   return { id, username, password: DEMO_PASSWORD };
+}
+
+/** A notifications service that reaches the accounts of an org (through the auth repository, as services.ts wires it). */
+export function testNotifications(db: Database) {
+  const auth = createAuthRepository(db);
+  return createNotificationsService({
+    db,
+    accounts: { holding: (roles, orgId, trx) => auth.accountsHolding(roles, orgId, trx) },
+  });
 }
 
 export interface TestApp {

@@ -5,8 +5,6 @@ import {
   BarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
-  ExperimentOutlined,
-  FieldTimeOutlined,
   FileDoneOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -28,7 +26,6 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import { orgKindKey, roleKey } from '../shared/labels';
-// notifications bell
 import { NotificationBell } from '../shared/notification-bell';
 import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
 
@@ -173,15 +170,6 @@ export function AppLayout() {
     ...(me?.teacherId
       ? [{ key: '/my-training', icon: <SafetyCertificateOutlined />, label: t('nav.myTraining') }]
       : []),
-    {
-      type: 'group',
-      key: 'soon',
-      label: t('common.comingSoon'),
-      children: [
-        { key: 'credits', icon: <FieldTimeOutlined />, label: t('nav.credits'), disabled: true },
-        { key: 'studios', icon: <ExperimentOutlined />, label: t('nav.studios'), disabled: true },
-      ],
-    },
   ];
 
   const menu = (
@@ -212,7 +200,8 @@ export function AppLayout() {
       {
         type: 'group',
         key: 'grants',
-        label: t('header.grants'),
+        // on a phone the header shows only the avatar: the name heads the menu instead
+        label: screens.sm ? t('header.grants') : `${me?.displayName ?? ''} · ${t('header.grants')}`,
         children: (me?.grants ?? []).map((g) => {
           const kind = orgKindKey(g.orgKind);
           return {
@@ -286,8 +275,8 @@ export function AppLayout() {
           </Typography.Text>
           <div style={{ flex: 1 }} />
           <Space size={isDesktop ? 'middle' : 'small'}>
-            {/* notifications are a teacher's (integrity records, appeal decisions): only an account with one asks */}
-            {me?.teacherId ? <NotificationBell compact={!isDesktop} /> : null}
+            {/* every account's notifications: a teacher's records and appeals, an office's plans to review, a provider's decisions */}
+            {me ? <NotificationBell compact={!isDesktop} /> : null}
             <Button
               type="text"
               icon={<TranslationOutlined />}
@@ -308,7 +297,8 @@ export function AppLayout() {
                       textAlign: 'left',
                     }}
                   >
-                    <span data-testid="user-name">{me?.displayName}</span>
+                    {/* on a phone the avatar alone: the bell, the language and the menu must fit in 390 px */}
+                    {screens.sm ? <span data-testid="user-name">{me?.displayName}</span> : null}
                     {grant && screens.md ? (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="user-grant">
                         {roleText} · {grant.orgName}

@@ -1,11 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { api, isApiError } from '../shared/api';
 import { I18nProvider, useI18n } from '../shared/i18n';
+import { setTimeZone } from '../shared/time';
 import { createAppRouter } from './router';
 
 function makeQueryClient(): QueryClient {
@@ -20,6 +21,30 @@ function makeQueryClient(): QueryClient {
       },
     },
   });
+}
+
+/**
+ * The deployment's time zone before any page shows a date (GET /api/v1/settings, answered from the event loop):
+ * every page, signed in or not, formats in it. If the settings cannot be read the default (Asia/Shanghai) stays.
+ */
+function WithTimeZone({ children }: { children: ReactNode }) {
+  const settings = useQuery({
+    queryKey: ['settings'],
+    queryFn: async () => {
+      const s = await api.settings();
+      setTimeZone(s.timeZone);
+      return s;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+  if (settings.isPending)
+    return (
+      <div style={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
+        <Spin size="large" />
+      </div>
+    );
+  return children;
 }
 
 function Shell() {
@@ -44,7 +69,9 @@ function Shell() {
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <WithTimeZone>
+            <RouterProvider router={router} />
+          </WithTimeZone>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

@@ -10,6 +10,7 @@ import {
   type ConfirmShortlistRequest,
   type CreateIntegrityRecordRequest,
   type CreateProgrammeRequest,
+  cloneDefaultsSchema,
   type EligibilityRequest,
   type EligibilityResultBody,
   eligibilityResultSchema,
@@ -25,6 +26,7 @@ import {
   type NominationListQuery,
   nominationSchema,
   type OverviewQuery,
+  type PackCloneDefaults,
   type PackDetail,
   type PackListQuery,
   type PackPreview,
@@ -44,6 +46,8 @@ import {
   type QuotaTree,
   quotaSuggestionSchema,
   quotaTreeSchema,
+  type RuleSourceOut,
+  ruleSourceSchema,
   type ShortlistMarksRequest,
   type ShortlistResult,
   type ShortlistSelection,
@@ -72,14 +76,23 @@ const nominationPage = pageOf(nominationSchema);
 const integrityPage = pageOf(integrityRecordSchema);
 const substitutionPage = pageOf(substitutionRequestSchema);
 const integrityList = integrityRecordSchema.array();
+const ruleSourceList = ruleSourceSchema.array();
 
 export function programmesApi({ get, json }: Transport) {
   return {
     listPacks(query: ListQuery<PackListQuery> = {}): Promise<PackSummary[]> {
       return get(packSummaryList, '/api/v1/packs', { ...query });
     },
+    /** Where each rule ID comes from, for the ⓘ beside a reason (those who read rule references only). */
+    ruleSources(): Promise<RuleSourceOut[]> {
+      return get(ruleSourceList, '/api/v1/rule-sources');
+    },
     pack(id: string): Promise<PackDetail> {
       return get(packDetailSchema, `/api/v1/packs/${encodeURIComponent(id)}`);
+    },
+    /** What a clone for `year` starts with in the caller's region (title, issuer, document). */
+    cloneDefaults(id: string, year: number): Promise<PackCloneDefaults> {
+      return get(cloneDefaultsSchema, `/api/v1/packs/${encodeURIComponent(id)}/clone-defaults`, { year });
     },
     async clonePack(id: string, body: ClonePackRequest): Promise<PackDetail> {
       const data = await json('POST', `/api/v1/packs/${encodeURIComponent(id)}/clone`, { json: body });

@@ -1,12 +1,19 @@
-/** Sign-in, the signed-in account (Me, whose CSRF token the transport keeps) and its notifications. */
+/**
+ * Sign-in, the signed-in account (Me, whose CSRF token the transport keeps), its notifications and its landing
+ * page (工作台).
+ */
 import {
   type ChangePasswordRequest,
+  type Home,
+  homeSchema,
   type LoginRequest,
   type Me,
   meSchema,
   type NotificationList,
   notificationListSchema,
   notificationSchema,
+  type Settings,
+  settingsSchema,
 } from '@yanxun/contracts';
 import { parseWith, type Transport } from './api-transport';
 
@@ -17,6 +24,10 @@ export function sessionApi({ acceptMe, forgetCsrfToken, get, json, send }: Trans
         await json('POST', '/api/v1/auth/login', { json: body, skipAuthRedirect: true }),
         'login',
       );
+    },
+    /** The deployment's settings (its time zone), without sign-in. */
+    settings(): Promise<Settings> {
+      return get(settingsSchema, '/api/v1/settings');
     },
     async me(): Promise<Me> {
       return acceptMe(await json('GET', '/api/v1/auth/me'), 'GET /api/v1/auth/me');
@@ -32,6 +43,11 @@ export function sessionApi({ acceptMe, forgetCsrfToken, get, json, send }: Trans
     async changePassword(body: ChangePasswordRequest): Promise<Me | null> {
       const data = await json('POST', '/api/v1/auth/password', { json: body });
       return meSchema.safeParse(data).success ? acceptMe(data, 'password') : null;
+    },
+
+    /** The landing page: the year at a glance, warnings, classes, plans and next tasks of the account. */
+    home(): Promise<Home> {
+      return get(homeSchema, '/api/v1/home');
     },
 
     notifications(): Promise<NotificationList> {

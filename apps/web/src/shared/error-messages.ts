@@ -1,8 +1,8 @@
 import type { ErrorCode } from '@yanxun/contracts';
-import dayjs from 'dayjs';
 import type { ClientErrorCode } from './api';
 import { isApiError } from './api';
 import type { Lang } from './i18n';
+import { formatDateTime, formatTime, sameDay } from './time';
 
 interface Text {
   'zh-CN': string;
@@ -120,10 +120,9 @@ export function waitWords(at: Date, lang: Lang, now: number = Date.now()): strin
   return m ? `${h}${hu} ${m}${mu}` : `${h}${hu}`;
 }
 
-/** The clock time to try again: "14:35", or "05-07 14:35" when it is not today. */
+/** The clock time to try again (in the deployment's zone): "14:35", or "2027-05-07 14:35" when it is not today. */
 export function retryClock(at: Date, now: number = Date.now()): string {
-  const when = dayjs(at);
-  return when.isSame(dayjs(now), 'day') ? when.format('HH:mm') : when.format('MM-DD HH:mm');
+  return sameDay(at, now) ? formatTime(at) : formatDateTime(at);
 }
 /** Codes whose server message names the limit or the number that applied: shown as the server wrote it (zh-CN). */
 const SERVER_TEXT_CODES: ReadonlySet<string> = new Set([
@@ -151,9 +150,8 @@ export function errorMessage(error: unknown, lang: Lang = 'zh-CN'): string {
   const base = ERROR_MESSAGES[error.code][lang];
   if (error.code === 'ACCOUNT_LOCKED') {
     const until = lockedUntilOf(error.details);
-    const when = until ? dayjs(until) : null;
-    if (when?.isValid()) {
-      const time = when.format('YYYY-MM-DD HH:mm');
+    const time = until ? formatDateTime(until, '') : '';
+    if (time) {
       return lang === 'zh-CN' ? `${base}，请于 ${time} 后再试` : `${base} until ${time}`;
     }
   }

@@ -13,11 +13,15 @@ import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
+// the landing page, the bell's links, the way back from the phone and venue pages
+import { HOME_EN, HOME_ZH } from './i18n-home';
 // outcomes and completion
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
+// the rule reference (ⓘ) and import problems
+import { RULES_EN, RULES_ZH } from './i18n-rules';
 // ---- shortlist (R-004-59) ----
 import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
 
@@ -51,7 +55,6 @@ const zhCNBase = {
   'common.home': '返回首页',
   'common.forbidden': '无权访问',
   'common.error': '加载失败',
-  'common.comingSoon': '即将上线',
   'lang.switch': 'English',
   'nav.home': '工作台',
   'nav.myProfile': '我的档案',
@@ -60,8 +63,6 @@ const zhCNBase = {
   'nav.teachers': '教师',
   'nav.imports': '数据导入',
   'nav.programs': '培训项目',
-  'nav.credits': '学时档案',
-  'nav.studios': '工作室',
   'nav.monitoring': '质量监测',
   'nav.openMenu': '打开菜单',
   'header.logout': '退出登录',
@@ -400,13 +401,16 @@ const zhCN = {
   ...CLASSES_ZH,
   ...EXAM_RELEASE_ZH,
   ...OVERVIEW_ZH,
+  ...RULES_ZH,
   // ---- shortlist ----
   ...SHORTLISTS_ZH,
+  ...HOME_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
 
 const enUS: Record<MessageKey, string> = {
+  ...RULES_EN,
   ...PROGRAMS_EN,
   ...KPIWEB_EN,
   ...OUTCOMES_EN,
@@ -416,6 +420,7 @@ const enUS: Record<MessageKey, string> = {
   ...OVERVIEW_EN,
   // ---- shortlist ----
   ...SHORTLISTS_EN,
+  ...HOME_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
@@ -440,7 +445,6 @@ const enUS: Record<MessageKey, string> = {
   'common.home': 'Back to home',
   'common.forbidden': 'Access denied',
   'common.error': 'Failed to load',
-  'common.comingSoon': 'Coming soon',
   'lang.switch': '中文',
   'nav.home': 'Dashboard',
   'nav.myProfile': 'My profile',
@@ -449,8 +453,6 @@ const enUS: Record<MessageKey, string> = {
   'nav.teachers': 'Teachers',
   'nav.imports': 'Data import',
   'nav.programs': 'Programmes',
-  'nav.credits': 'Credit hours',
-  'nav.studios': 'Studios',
   'nav.monitoring': 'Quality monitoring',
   'nav.openMenu': 'Open menu',
   'header.logout': 'Sign out',

@@ -2,15 +2,33 @@ import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification } from '@yanxun/contracts';
 import { Badge, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from './api';
 import { useI18n } from './i18n';
+import { formatDateTime } from './time';
 
-/** The header bell: unread count, a drawer with the latest notifications, mark one read. */
+/** The page a notification is about, or null: a plan, a shortlist selection (by programme), an integrity record. */
+export function notificationPath(n: Pick<Notification, 'entity' | 'entityId'>): string | null {
+  if (!n.entityId) return null;
+  const id = encodeURIComponent(n.entityId);
+  switch (n.entity) {
+    case 'plan':
+      return `/plans/${id}`;
+    case 'shortlist':
+      return `/shortlists/${id}`;
+    case 'integrity_record':
+      return '/me/integrity';
+    default:
+      return null;
+  }
+}
+
+/** The header bell of every signed-in account: unread count, a drawer with the latest, open one, mark one read. */
 export function NotificationBell({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const list = useQuery({
     queryKey: ['notifications'],
@@ -48,8 +66,26 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
             renderItem={(n) => (
               <List.Item
                 data-testid="notif-item"
-                actions={
-                  n.readAt
+                actions={[
+                  ...(notificationPath(n)
+                    ? [
+                        <Button
+                          key="open"
+                          size="small"
+                          type="link"
+                          onClick={() => {
+                            const path = notificationPath(n);
+                            if (!n.readAt) read.mutate(n.id);
+                            setOpen(false);
+                            if (path) navigate(path);
+                          }}
+                          data-testid="notif-open"
+                        >
+                          {t('notif.open')}
+                        </Button>,
+                      ]
+                    : []),
+                  ...(n.readAt
                     ? []
                     : [
                         <Button
@@ -61,8 +97,8 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
                         >
                           {t('notif.markRead')}
                         </Button>,
-                      ]
-                }
+                      ]),
+                ]}
               >
                 <List.Item.Meta
                   title={
@@ -75,7 +111,7 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
                     <Space orientation="vertical" size={2}>
                       <span style={{ whiteSpace: 'pre-wrap' }}>{n.body}</span>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                        {formatDateTime(n.createdAt)}
                       </Typography.Text>
                     </Space>
                   }

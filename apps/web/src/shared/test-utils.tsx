@@ -1,24 +1,30 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import type { Me } from '@yanxun/contracts';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { I18nProvider } from './i18n';
+import { ME_QUERY_KEY } from './session';
 
 function WhereAmI() {
   const location = useLocation();
   return <div data-testid="location">{location.pathname + location.search}</div>;
 }
 
-/** Renders a page the way the app does (antd + query client + zh-CN + router), for component tests. */
+/**
+ * Renders a page the way the app does (antd + query client + zh-CN + router), for component tests; `me` is the
+ * signed-in user as the app layout would have loaded it.
+ */
 export function renderWithApp(
   ui: ReactElement,
-  { route = '/', path = '/' }: { route?: string; path?: string } = {},
+  { route = '/', path = '/', me }: { route?: string; path?: string; me?: Me } = {},
 ) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
+  if (me) queryClient.setQueryData(ME_QUERY_KEY, me);
   const result = render(
     <I18nProvider initialLang="zh-CN">
       <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { NAME_LIMITS, plainTextSchema } from '../identifiers';
-import { idString } from './fields';
+import { idString, isoDate } from './fields';
 
 export const PACK_STATUSES = ['draft', 'published'] as const;
 export type PackStatus = (typeof PACK_STATUSES)[number];
@@ -41,6 +41,30 @@ export const kpiTargetsSectionSchema = z.object({
   completionRate: ruleNumber.optional(),
 });
 
+// ---- the pack's document: title, issuing body, document name and number, date (editable on a draft) ----
+export const PACK_META_LIMITS = { issuer: 100, document: 200, documentNumber: 50 } as const;
+const issuerSchema = plainTextSchema(PACK_META_LIMITS.issuer, '发文单位');
+const documentSchema = plainTextSchema(PACK_META_LIMITS.document, '依据文件');
+const documentNumberSchema = plainTextSchema(PACK_META_LIMITS.documentNumber, '文号');
+
+/** A document rule values come from (core `SourceDocument`). */
+const sourceDocumentSchema = z.looseObject({
+  document: z.string(),
+  documentNumber: z.string().optional(),
+  issuer: z.string(),
+  signedOn: isoDate.optional(),
+});
+
+/** core `PackSource`: the region's own document, and the one its values were adopted from, if another region's. */
+export const packSourceSchema = z.looseObject({
+  document: documentSchema,
+  documentNumber: documentNumberSchema.optional(),
+  issuer: issuerSchema,
+  signedOn: isoDate.optional(),
+  adoptedFrom: sourceDocumentSchema.extend({ year: z.number().int() }).optional(),
+});
+export type PackSourceBody = z.infer<typeof packSourceSchema>;
+
 /** The outline of a core `PolicyPack`; every other field passes through to `validatePack`. */
 export const policyPackBodySchema = z.looseObject({
   id: z.string(),
@@ -49,7 +73,7 @@ export const policyPackBodySchema = z.looseObject({
   version: z.number().int(),
   status: z.enum(PACK_STATUSES),
   title: plainTextSchema(NAME_LIMITS.title, '政策包名称'),
-  source: z.looseObject({}),
+  source: packSourceSchema,
   settings: z.looseObject({}),
   design: z.looseObject({}),
   deadlines: z.looseObject({}),
@@ -98,12 +122,38 @@ export const packListQuerySchema = z.object({
 });
 export type PackListQuery = z.infer<typeof packListQuerySchema>;
 
+const cloneYear = z.number().int().min(2000).max(2100);
+
 export const clonePackRequestSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: cloneYear,
   /** The province or city the new draft belongs to; defaults to the caller's own. */
   regionOrgId: idString.optional(),
+  /** The new pack's title, issuing body, document, number and date; the defaults of GET …/clone-defaults otherwise. */
+  title: plainTextSchema(NAME_LIMITS.title, '政策包名称').optional(),
+  issuer: issuerSchema.optional(),
+  document: documentSchema.optional(),
+  documentNumber: documentNumberSchema.optional(),
+  signedOn: isoDate.optional(),
 });
 export type ClonePackRequest = z.infer<typeof clonePackRequestSchema>;
+
+export const cloneDefaultsQuerySchema = z.object({
+  year: z.coerce.number().pipe(cloneYear),
+  regionOrgId: idString.optional(),
+});
+export type PackCloneDefaultsQuery = z.infer<typeof cloneDefaultsQuerySchema>;
+
+/** What a clone for a year starts with in the caller's region: the region, and the title, issuer and document. */
+export const cloneDefaultsSchema = z.object({
+  regionOrgId: z.string(),
+  regionName: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  document: z.string(),
+  /** The other region's document the values will be adopted from (null when the pack is the region's own). */
+  adoptsFrom: z.object({ issuer: z.string(), document: z.string(), year: z.number().int() }).nullable(),
+});
+export type PackCloneDefaults = z.infer<typeof cloneDefaultsSchema>;
 
 export const updatePackRequestSchema = z.object({ pack: policyPackBodySchema });
 export type UpdatePackRequest = z.infer<typeof updatePackRequestSchema>;
@@ -190,3 +240,12 @@ export const packProblemSchema = z.object({
   message: z.string(),
 });
 export type PackProblemBody = z.infer<typeof packProblemSchema>;
+
+/** Where a rule ID comes from (core's rule-sources.ts), for the officers' ⓘ beside a reason. */
+export const ruleSourceSchema = z.object({
+  ruleId: z.string(),
+  source: z.string(),
+  where: z.string(),
+  note: z.string().optional(),
+});
+export type RuleSourceOut = z.infer<typeof ruleSourceSchema>;

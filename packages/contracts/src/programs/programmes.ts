@@ -85,6 +85,10 @@ export const quotaNodeSchema = z.object({
   /** seats − allocated − used: can be passed down, nominated into, or pulled back. */
   unused: z.number().int(),
   waitlisted: z.number().int(),
+  /** This node and every node under it (core's rollUpQuotas): selected nominations, what is left, waitlisted. */
+  usedInSubtree: z.number().int(),
+  unusedInSubtree: z.number().int(),
+  waitlistedInSubtree: z.number().int(),
 });
 export type QuotaNode = z.infer<typeof quotaNodeSchema>;
 

@@ -81,11 +81,12 @@ describe('R-004-10: 报到通知书 due at start − 10 days', () => {
       days: 1,
     });
   });
-  it('not submitted: amber on 09-10, red on 09-11 and the message names the rule', () => {
+  it('not submitted: amber on 09-10, red on 09-11; the item carries the rule, the message is plain', () => {
     expect(item('2021-09-10').light).toBe('amber');
     const red = item('2021-09-11');
     expect(red.light).toBe('red');
-    expect(red.message).toContain('R-004-10');
+    expect(red.ruleId).toBe('R-004-10');
+    expect(red.message).not.toContain('R-004-10');
     expect(red.message).toContain('逾期 1 天');
   });
 });

@@ -107,23 +107,16 @@ export function lightOf(
   return { light: 'grey', late: false, days: left };
 }
 
-function describe(
-  label: string,
-  l: { light: Light; late: boolean; days: number },
-  due: string,
-  ruleId: string,
-): string {
+function describe(label: string, l: { light: Light; late: boolean; days: number }, due: string): string {
   switch (l.light) {
     case 'green':
       return l.late
-        ? `${label}已报送，逾期 ${l.days} 天（截止 ${due}，${ruleId}）`
+        ? `${label}已报送，逾期 ${l.days} 天（截止 ${due}）`
         : `${label}已按时报送（截止 ${due}）`;
     case 'red':
-      return `${label}已逾期 ${l.days} 天（截止 ${due}，${ruleId}）`;
+      return `${label}已逾期 ${l.days} 天（截止 ${due}）`;
     case 'amber':
-      return l.days === 0
-        ? `${label}今天截止（${ruleId}）`
-        : `${label}还有 ${l.days} 天截止（${due}，${ruleId}）`;
+      return l.days === 0 ? `${label}今天截止` : `${label}还有 ${l.days} 天截止（${due}）`;
     case 'grey':
       return `${label}未到期（截止 ${due}）`;
   }
@@ -154,7 +147,7 @@ function offsetItem(
     },
     today,
     submittedOn,
-    message: describe(label, l, dueDate, v.ruleId),
+    message: describe(label, l, dueDate),
   };
 }
 
@@ -185,7 +178,7 @@ export function deadlineBoard(
     basis: { kind: 'fixed', date: classDue },
     today,
     submittedOn: submitted.classDatesReportedOn,
-    message: describe('开班时间', cl, classDue, dl.classDatesDue.ruleId),
+    message: describe('开班时间', cl, classDue),
   });
   items.push(
     offsetItem(
@@ -219,8 +212,8 @@ export function deadlineBoard(
     count: { submitted: sorted.length, required },
     message:
       bl.light === 'green'
-        ? describe(bLabel, bl, bulletinsDue, dl.bulletinsMin.ruleId)
-        : `${describe(bLabel, bl, bulletinsDue, dl.bulletinsMin.ruleId)}；已报 ${sorted.length} 期`,
+        ? describe(bLabel, bl, bulletinsDue)
+        : `${describe(bLabel, bl, bulletinsDue)}；已报 ${sorted.length} 期`,
   });
 
   dl.finalReportItems.value.forEach((name, i) => {

@@ -80,7 +80,9 @@ describe('evaluateCompletion', () => {
     const below = evaluateCompletion(rural({ attended: 7 }), pack, 'rural_backbone');
     expect(below.completed).toBe(false);
     expect(below.checks[0]?.passed).toBe(false);
-    expect(below.checks[0]?.message).toContain('Y-004-ATTEND-MIN');
+    // the rule travels beside the sentence, not in it
+    expect(below.checks[0]).toMatchObject({ ruleId: 'Y-004-ATTEND-MIN' });
+    expect(below.checks[0]?.message).toBe('出勤 7/10（70%），低于 80%，不能结业');
     expect(below.checks[1]).toMatchObject({ ruleId: 'R-004-75', passed: true });
   });
   it('Y-004-ATTEND-MIN on odd counts: 12 of 15 = 80 % passes, 11 of 15 (73.3 %) fails; 0 sessions passes', () => {
@@ -121,7 +123,11 @@ describe('evaluateCompletion', () => {
       'rural_backbone',
     );
     expect(low.completed).toBe(false);
-    expect(low.checks[1]?.message).toContain('R-004-75');
+    expect(low.checks[1]).toMatchObject({
+      ruleId: 'R-004-75',
+      values: { passScore: 60, passRuleId: 'Y-004-OUTCOME-PASS' },
+    });
+    expect(low.checks[1]?.message).toBe('成果未合格：高质量示范课须提交并评为 60 分及以上');
     const ret = rural({ outcomes: { demonstration_lesson: { status: 'returned', score: null } } });
     expect(evaluateCompletion(ret, pack, 'rural_backbone').completed).toBe(false);
     expect(

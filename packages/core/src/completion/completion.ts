@@ -211,8 +211,8 @@ export function evaluateCompletion(
       code: 'attendance',
       passed: attendanceOk,
       message: attendanceOk
-        ? `出勤 ${attended}/${counted}（${pct}%）不低于 ${min}%（${rules.minAttendancePct.ruleId}）`
-        : `出勤 ${attended}/${counted}（${pct}%）低于 ${min}%，不能结业（${rules.minAttendancePct.ruleId}）`,
+        ? `出勤 ${attended}/${counted}（${pct}%），不低于 ${min}%`
+        : `出勤 ${attended}/${counted}（${pct}%），低于 ${min}%，不能结业`,
       values: {
         attended,
         counted,
@@ -243,13 +243,14 @@ export function evaluateCompletion(
       code: 'outcomes',
       passed,
       message: passed
-        ? `成果${names}已评审合格（${set.ruleId}）`
-        : `成果未合格：${set.mode === 'all' ? missing.join('、') : `${names}任选其一`}须提交并评为 ${pass} 分及以上（${set.ruleId}、${rules.outcomePassScore.ruleId}）`,
+        ? `成果${names}已评审合格`
+        : `成果未合格：${set.mode === 'all' ? missing.join('、') : `${names}任选其一`}须提交并评为 ${pass} 分及以上`,
       values: {
         mode: set.mode,
         items: set.items.map((i, n) => ({ code: i.code, name: i.name, passed: itemsOk[n] })),
         missing: passed ? [] : missing,
         passScore: pass,
+        passRuleId: rules.outcomePassScore.ruleId,
       },
     });
   }

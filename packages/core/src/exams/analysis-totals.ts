@@ -87,10 +87,16 @@ function gridOrder(totals: Float64Array, idx: Uint32Array): Uint32Array | null {
   return order;
 }
 
-/** Score bands every `width` points from 0; the last band ends at (and includes) full marks. */
+/**
+ * Score bands every `width` points from 0, built from the exam's full marks: the last band ends at (and includes)
+ * full marks. A stub of less than half a band at the top (full marks 102: 100–102) is folded into the band below
+ * (90–102), so no band of two points stands beside bands of ten.
+ */
 export function bandsEvery(totals: ArrayLike<number>, fullMarks: number, width = 10): ScoreBand[] {
   const count = Math.max(1, Math.ceil(fullMarks / width));
   const edges = Array.from({ length: count + 1 }, (_, b) => Math.min(b * width, fullMarks));
+  const stub = fullMarks - (edges[count - 1] ?? 0);
+  if (count > 1 && stub * 2 < width) edges.splice(count - 1, 1);
   return scoreBands(totals, edges);
 }
 

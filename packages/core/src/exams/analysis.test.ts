@@ -273,6 +273,21 @@ describe('score bands', () => {
     expect(bands[0]?.rate).toBe(0.4);
   });
 
+  it('bands are built from full marks: 100 ends at 90–100; a stub under half a band (102) folds into 90–102', () => {
+    expect(
+      bandsEvery([100], 100)
+        .map((b) => b.label)
+        .slice(-2),
+    ).toEqual(['80–90', '90–100']);
+    const odd = bandsEvery([89.5, 90, 101, 102], 102);
+    expect(odd.map((b) => [b.from, b.to])).toHaveLength(10);
+    expect(odd.at(-1)).toMatchObject({ label: '90–102', from: 90, to: 102, count: 3 });
+    expect(odd.at(-2)).toMatchObject({ label: '80–90', count: 1 });
+    // half a band or more stays a band of its own (105: 100–105), as 25 keeps 20–25 above
+    expect(bandsEvery([105], 105).at(-1)).toMatchObject({ label: '100–105', count: 1 });
+    expect(bandsEvery([3], 4).map((b) => b.label)).toEqual(['0–4']);
+  });
+
   it('custom edges with labels; totals outside the edges are in no band', () => {
     const bands = scoreBands([50, 60, 71.5, 72, 120], [60, 72, 96, 120], ['D', 'C', 'B']);
     expect(bands.map((b) => [b.label, b.count])).toEqual([

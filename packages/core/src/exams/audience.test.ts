@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   EXAM_REPORT_POLICY,
+  gradeBandLabels,
   gradeDistribution,
   gradeIndex,
+  regionScopeOf,
   reportModeFor,
   suppressed,
   validateGradeCuts,
@@ -23,6 +25,27 @@ describe('exam report policy (SZ-12, R-002-58)', () => {
     expect(EXAM_REPORT_POLICY.audiences.parent.ranks).toBe(false);
     expect(EXAM_REPORT_POLICY.audiences.public.ranks).toBe(false);
     expect(EXAM_REPORT_POLICY.audiences.monitoring.ranks).toBe(true);
+  });
+
+  it('SZ-12 one wording of the grade bands: "≥" down to the last grade, which reads "< the bound above", never "≥ 0%"', () => {
+    const labels = gradeBandLabels(EXAM_REPORT_POLICY.gradeCuts);
+    expect(labels.map((l) => l.label)).toEqual(['A ≥ 85%', 'B ≥ 70%', 'C ≥ 60%', 'D < 60%']);
+    expect(labels.at(-1)).toEqual({ grade: 'D', range: '< 60%', label: 'D < 60%' });
+    // a region's own cut-offs, with a decimal bound: 72.5 % and the last below it
+    const own = gradeBandLabels([
+      { grade: '优秀', from: 0.9 },
+      { grade: '良好', from: 0.725 },
+      { grade: '待提高', from: 0 },
+    ]);
+    expect(own.map((l) => l.label)).toEqual(['优秀 ≥ 90%', '良好 ≥ 72.5%', '待提高 < 72.5%']);
+  });
+
+  it("a report names its region's whole: 全省, 全市 (also a county-level 市), 全区, 全县", () => {
+    expect(regionScopeOf('province', '广东省')).toBe('province');
+    expect(regionScopeOf('city', '清远市')).toBe('city');
+    expect(regionScopeOf('county', '英德市')).toBe('city');
+    expect(regionScopeOf('county', '清城区')).toBe('district');
+    expect(regionScopeOf('county', '佛冈县')).toBe('county');
   });
 
   it('grades by score rate, boundaries on both sides of each cut', () => {

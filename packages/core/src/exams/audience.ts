@@ -177,6 +177,55 @@ export function validateGradeCuts(cuts: readonly GradeCut[]): string | null {
   return null;
 }
 
+/** How a report names the whole of the region an exam belongs to: 全省 / 全市 / 全区 / 全县. */
+export const REGION_SCOPES = ['province', 'city', 'district', 'county'] as const;
+export type RegionScope = (typeof REGION_SCOPES)[number];
+export const REGION_SCOPE_ZH: Record<RegionScope, string> = {
+  province: '全省',
+  city: '全市',
+  district: '全区',
+  county: '全县',
+};
+
+/**
+ * The scope of an exam owner's aggregate, from the org's kind and name: a city (and a county-level city such as
+ * 英德市) is 全市, a 区 全区, a 县 全县, a province 全省; a school or other org owning an exam reads as its county.
+ */
+export function regionScopeOf(kind: string, name: string): RegionScope {
+  if (kind === 'province') return 'province';
+  if (kind === 'city' || name.endsWith('市')) return 'city';
+  if (name.endsWith('县') || name.endsWith('旗')) return 'county';
+  return 'district';
+}
+
+/** A grade's band as every page, export and parent letter words it. */
+export interface GradeBandLabel {
+  grade: string;
+  /** '≥ 85%', and for the last grade (whose lower bound is 0) '< 60%': below the grade above it. */
+  range: string;
+  /** 'A ≥ 85%' … 'D < 60%'. */
+  label: string;
+}
+
+/** A score rate as a percentage with at most one decimal: 0.85 → '85', 0.725 → '72.5'. */
+function ratePercent(rate: number): string {
+  return String(Math.round(rate * 1000) / 10);
+}
+
+/**
+ * The one wording of grade bands from the report settings' cut-offs (SZ-12): every grade but the last reads
+ * "≥ its lower bound", the last — whose lower bound is always 0 (validateGradeCuts) — reads "< the bound of the grade
+ * above", never "≥ 0%". A single grade (not allowed by the settings) reads "≥ 0%".
+ */
+export function gradeBandLabels(cuts: readonly GradeCut[]): GradeBandLabel[] {
+  return cuts.map((c, i) => {
+    const above = cuts[i - 1];
+    const range =
+      i === cuts.length - 1 && above ? `< ${ratePercent(above.from)}%` : `≥ ${ratePercent(c.from)}%`;
+    return { grade: c.grade, range, label: `${c.grade} ${range}` };
+  });
+}
+
 /** The grade index of a total: the first cut whose lower bound the score rate reaches. */
 export function gradeIndex(total: number, fullMarks: number, cuts: readonly GradeCut[]): number {
   const rate = fullMarks > 0 ? total / fullMarks : 0;

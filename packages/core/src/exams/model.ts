@@ -97,4 +97,31 @@ export const EXAM_INPUT_RULES = [
 ] as const;
 export type ExamInputRule = (typeof EXAM_INPUT_RULES)[number];
 
+/** Each rule in plain words: the upload's error table shows these (the code is for officers, in a tooltip). */
+export const EXAM_INPUT_RULE_TEXTS: Record<ExamInputRule, { zh: string; en: string }> = {
+  MISSING_COLUMN: { zh: '缺少必需的列', en: 'A required column is missing' },
+  UNKNOWN_ITEM_COLUMN: { zh: '成绩表中有题目表没有的题目列', en: 'An item column the item sheet lacks' },
+  DUPLICATE_COLUMN: { zh: '列名重复', en: 'Repeated column' },
+  DUPLICATE_ITEM: { zh: '题号重复', en: 'Repeated item' },
+  DUPLICATE_STUDENT: { zh: '学号重复', en: 'Repeated student ID' },
+  REQUIRED: { zh: '必填项为空', en: 'Required cell is empty' },
+  NOT_A_NUMBER: { zh: '不是数字', en: 'Not a number' },
+  NEGATIVE: { zh: '得分为负数', en: 'Negative score' },
+  ABOVE_MAX: { zh: '得分超过满分', en: 'Score above the maximum' },
+  MAX_NOT_POSITIVE: { zh: '满分应大于 0', en: 'Maximum must be above 0' },
+  BAD_TYPE: { zh: '题型无法识别', en: 'Unknown item type' },
+  UNKNOWN_SCHOOL: { zh: '系统中没有这所学校', en: 'Unknown school' },
+  ABSENT_WITH_SCORES: { zh: '缺考却有得分', en: 'Absent but scored' },
+  EXTRA_CELLS: { zh: '表头之外还有数据', en: 'Cells beyond the header' },
+  NO_ITEMS: { zh: '题目表没有题目', en: 'No items' },
+  NO_STUDENTS: { zh: '成绩表没有学生', en: 'No students' },
+  STUDENT_ID_FORMAT: { zh: '学号格式不正确', en: 'Student ID has the wrong format' },
+  ITEM_ID_FORMAT: { zh: '题号格式不正确', en: 'Item ID has the wrong format' },
+  TEXT_FORMAT: { zh: '文字含不允许的字符或过长', en: 'Text too long or has characters not allowed' },
+  EMPTY_FILE: { zh: '文件没有数据', en: 'The file is empty' },
+  FULL_MARKS_MISMATCH: { zh: '各题满分之和与考试满分不符', en: 'Item maxima do not add up to full marks' },
+  AMBIGUOUS_SCHOOL: { zh: '学校名称对应多所学校', en: 'The school name matches several schools' },
+  SCHOOL_OUT_OF_SCOPE: { zh: '学校不在您的管辖范围内', en: 'School outside your scope' },
+};
+
 export type Cell = string | number | null | undefined;

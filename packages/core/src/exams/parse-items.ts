@@ -107,3 +107,25 @@ export function readItemSheet(sheet: SheetCells): { items: ItemSpec[]; errors: E
     out.add(headRow, null, null, 'NO_ITEMS', '题目表中没有任何题目');
   return { items, errors: out.errors };
 }
+
+/**
+ * FULL_MARKS_MISMATCH: an item sheet whose maximum scores do not add up to the exam's declared full marks is
+ * refused, so the 满分 on the report, the score bands (built from full marks) and the score rates agree. Compared in
+ * hundredths, so 7.5 + 2.5 is exactly 10.
+ */
+export function checkFullMarks(
+  items: ReadonlyArray<Pick<ItemSpec, 'maxScore'>>,
+  fullMarks: number,
+): ExamInputError | null {
+  const sum = items.reduce((a, it) => a + Math.round(it.maxScore * 100), 0);
+  if (sum === Math.round(fullMarks * 100)) return null;
+  const total = sum / 100;
+  return {
+    file: 'items',
+    row: 1,
+    column: 'max_score',
+    value: String(total),
+    rule: 'FULL_MARKS_MISMATCH',
+    message: `各题满分之和为 ${total}，与考试满分 ${fullMarks} 不一致`,
+  };
+}

@@ -1,6 +1,6 @@
 /** Reading the item, score and prior sheets: every problem names file, row, column, value and rule. */
 import { describe, expect, it } from 'vitest';
-import { parseDecimal, readItemSheet, readPriorSheet, readScoreSheet } from './parse';
+import { checkFullMarks, parseDecimal, readItemSheet, readPriorSheet, readScoreSheet } from './parse';
 
 const ITEMS = readItemSheet({
   records: [
@@ -87,6 +87,28 @@ describe('readItemSheet', () => {
     ]);
     expect(errors[3]?.value).toBe('应用\\u0000');
     expect(items.map((i) => i.id)).toEqual(['第1题(1)', 'Q'.repeat(20)]);
+  });
+});
+
+describe('checkFullMarks (FULL_MARKS_MISMATCH)', () => {
+  const items = (...max: number[]) => max.map((maxScore) => ({ maxScore }));
+  it('an item sheet adding up to the declared full marks passes, in hundredths (7.5 + 2.5 = 10, 0.1 + 0.2 = 0.3)', () => {
+    expect(checkFullMarks(items(48, 24, 28), 100)).toBeNull();
+    expect(checkFullMarks(items(7.5, 2.5), 10)).toBeNull();
+    expect(checkFullMarks(items(0.1, 0.2), 0.3)).toBeNull();
+  });
+
+  it("one point over or under is refused with the sum and the declared full marks (the demo's old 102 of 100)", () => {
+    expect(checkFullMarks(items(48, 24, 30), 100)).toEqual({
+      file: 'items',
+      row: 1,
+      column: 'max_score',
+      value: '102',
+      rule: 'FULL_MARKS_MISMATCH',
+      message: '各题满分之和为 102，与考试满分 100 不一致',
+    });
+    expect(checkFullMarks(items(48, 24, 27), 100)?.value).toBe('99');
+    expect(checkFullMarks(items(48, 24, 28.5), 100)?.rule).toBe('FULL_MARKS_MISMATCH');
   });
 });
 

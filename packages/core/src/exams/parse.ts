@@ -5,7 +5,7 @@
  * file, row, column, value and rule; nothing is guessed. See docs/POLICIES.md "Exam analysis" for the readings.
  */
 export { ABSENT_MARKERS, MAX_INPUT_ERRORS, parseDecimal, type SheetCells } from './parse-cells';
-export { readItemSheet, splitLabels } from './parse-items';
+export { checkFullMarks, readItemSheet, splitLabels } from './parse-items';
 export { checkPriorHeader, readPriorSheet } from './parse-prior';
 export {
   checkScoreHeader,

@@ -50,11 +50,12 @@ describe('public summary (SZ-12, R-002-58, Y-EXAM-PUBLIC)', () => {
     expect(publicSummary({ ...base, n: 20, schools: 2, grades }).withheld).toBeNull();
   });
 
-  it('SZ-12 is cited for a compulsory-stage routine exam only: a senior exam in grade bands cites R-002-58 alone', () => {
+  it('SZ-12 is said for a compulsory-stage routine exam only: a senior exam in grade bands gets the R-002-58 words', () => {
     const grades = gradeDistribution(new Array(20).fill(80), 100, cuts);
     const junior = publicSummary({ ...base, n: 20, schools: 2, grades });
-    expect(junior.notes[0]).toContain('义务教育阶段');
-    expect(junior.notes[0]).toContain('SZ-12');
+    expect(junior.notes[0]).toBe('义务教育阶段考试成绩以等级呈现，不公布分数与排名');
+    // plain words for the public: the rule IDs are in ruleIds, never in a note
+    expect(junior.notes.join()).not.toMatch(/SZ-12|R-002-58/);
     const senior = publicSummary({
       ...base,
       exam: { ...base.exam, stage: 'senior' },
@@ -64,8 +65,7 @@ describe('public summary (SZ-12, R-002-58, Y-EXAM-PUBLIC)', () => {
     });
     expect(senior.mode).toBe('grades');
     expect(senior.notes[0]).not.toContain('义务教育阶段');
-    expect(senior.notes[0]).not.toContain('SZ-12');
-    expect(senior.notes[0]).toContain('R-002-58');
+    expect(senior.notes[0]).toBe('成绩以等级呈现，不公布分数与排名');
   });
 
   it('a policy that gives the public scores for senior exams shows region rates, still no ranks', () => {

@@ -50,12 +50,13 @@ export interface PublicSummaryBody {
 
 /**
  * Why results are shown as grades: SZ-12 for routine exams of a compulsory stage; otherwise the audience rule of the
- * policy (e.g. the public sees grade bands of a senior-secondary exam too), which is not SZ-12.
+ * policy (e.g. the public sees grade bands of a senior-secondary exam too), which is not SZ-12. Plain words for
+ * parents and the public; the rule IDs travel in `ruleIds`.
  */
 function gradesNote(exam: { kind: ExamKind; stage: string }, policy: ExamReportPolicy, verb: string): string {
   return exam.kind === 'routine' && policy.compulsoryStages.includes(exam.stage)
-    ? `义务教育阶段考试成绩以等级呈现，不${verb}分数与排名（SZ-12，R-002-58）`
-    : `成绩以等级呈现，不${verb}分数与排名（R-002-58）`;
+    ? `义务教育阶段考试成绩以等级呈现，不${verb}分数与排名`
+    : `成绩以等级呈现，不${verb}分数与排名`;
 }
 
 /** The region-level summary the public may see; nothing in it names or numbers a school. */
@@ -68,7 +69,7 @@ export function publicSummary(
   const total = input.n + input.absent;
   const notes: string[] = [];
   if (mode === 'grades') notes.push(gradesNote(input.exam, policy, '公布'));
-  notes.push('只公布全区域汇总结果，不公布任何学校的名称、成绩或排名（R-002-58）');
+  notes.push('只公布全区域汇总结果，不公布任何学校的名称、成绩或排名');
   let withheld: PublicSummaryBody['withheld'] = null;
   if (suppressed(input.n, input.minGroupN))
     withheld = { reason: 'small_group', ruleId: 'Y-EXAM-PUBLIC', limit: input.minGroupN };
@@ -160,7 +161,7 @@ export function parentResults(
   const notes: string[] = [];
   const graded = inputs.find((_, i) => entries[i]?.mode === 'grades');
   if (graded) notes.push(gradesNote({ kind: graded.kind, stage: graded.stage }, policy, '提供'));
-  notes.push('本页只显示您孩子本人的结果，不提供排名（R-002-58）');
+  notes.push('本页只显示您孩子本人的结果，不提供排名');
   return { entries, notes, ruleIds: ['SZ-12', 'R-002-58', policy.parentAccess.ruleId] };
 }
 

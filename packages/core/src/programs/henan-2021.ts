@@ -32,11 +32,11 @@ const PROVINCIAL: PolicyValue<'provincial'> = pv(
   'provincial',
   'R-004-01',
   'S004:L14',
-  '五类项目均由省教育厅组织实施，执行办公室为"省培计划"项目执行办公室（S004:L28）',
+  '五类项目均由省教育厅组织实施，执行办公室为"省培计划"项目执行办公室（通知第 28 行）',
 );
 
 const AGE_45_NOTE =
-  '解读："年龄原则上不超过45周岁"按周岁计算，45 周岁通过、46 周岁需记录理由的例外审批；计算日期见 settings.referenceDate';
+  '解读："年龄原则上不超过45周岁"按周岁计算，45 周岁通过、46 周岁需记录理由的例外审批；计算日期见"计算口径"中的年龄、教龄计算日期';
 
 /** Frozen: edit a clone (`clonePackForYear`), never the built-in pack. */
 export const HENAN_2021_PACK: PolicyPack = deepFreeze({
@@ -58,7 +58,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       { kind: 'selection_deadline' },
       'R-004-56',
       'S004:L128',
-      '解读：种子未写年龄（及教龄、培训工作年限）的计算日期，取学员遴选截止日（R-004-18，2021-07-30），全省同一天，遴选时即可确定（规格 §7.7）',
+      '解读：文件未写年龄（及教龄、培训工作年限）按哪一天计算，取学员遴选截止日（2021-07-30），全省同一天，遴选时即可确定；也可改为开班日或某个固定日期',
     ),
     trainingYearsCounting: pv(
       'year_difference',
@@ -76,7 +76,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       'hours',
       'R-004-05',
       'S004:L20',
-      '解读：种子未写比例的口径，按学时计算（实践性学时 ÷ 总学时），规格 §7.4',
+      '解读：文件未写比例按什么计算，按学时计算：实践性课程学时 ÷ 全部课程学时，集中培训等按天安排的课程按"1 天折合学时"换算',
     ),
     staffing: pv(
       { chiefExperts: 1, subjectClassTeachersPerClass: 1, lifeClassTeachersPerClass: 1 },
@@ -112,13 +112,13 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       ],
       'R-004-31',
       'S004:L79',
-      '解读：跟岗实践（跟岗研修、名校访学）在集中培训期内，计入集中培训天数；工作坊（主题工作坊网络研修）计入网络研修学时；返岗实践不计入两者（以年计，见 practiceYears）。是否属实践性课程由承训单位逐项标注，此处为默认值',
+      '解读：跟岗实践（跟岗研修、名校访学）在集中培训期内，计入集中培训天数；工作坊（主题工作坊网络研修）计入网络研修学时；返岗实践不计入两者（以年计，见各参训对象的"返岗实践"年数）。是否属实践性课程由承训单位逐项标注，此处为默认值',
     ),
     dayHoursTenths: pv(
       80,
       'R-004-05',
       'S004:L20',
-      '解读：按学时计算实践性课程比例时，集中培训、跟岗、返岗实践 1 天折合 8 学时（种子未写折算，规格 §7.4）',
+      '解读：文件未写天数与学时如何折算；按学时计算实践性课程比例时，集中培训、跟岗、返岗实践 1 天折合 8 学时',
     ),
   },
   deadlines: {
@@ -130,7 +130,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       { anchor: 'class_start', offsetDays: -10, mustBe: 'before' },
       'R-004-10',
       'S004:L26-28',
-      '解读：截止日 = 开班日期 − 10 个自然日，当日报送视为按时（规格 §7.5）',
+      '解读："开班前10天"按自然日计，截止日 = 开班日期前第 10 天，当日报送视为按时',
     ),
     timetable: pv(
       { anchor: 'class_start', offsetDays: -5, mustBe: 'before' },
@@ -143,7 +143,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       'provider_project',
       'R-004-14',
       'S004:L30',
-      '解读："每个单位…不少于3期"按承训单位承担的每个项目分别计（同一单位承担两个项目须各报 3 期），规格 §7.12',
+      '解读："每个单位…不少于3期"按承训单位承担的每个项目分别计（同一单位承担两个项目须各报 3 期）',
     ),
     finalReports: pv(
       { anchor: 'class_end', offsetDays: 30, mustBe: 'after' },
@@ -163,7 +163,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       300,
       'R-004-23',
       'S004:L39',
-      '解读：网络研修 3 元/学时，按每人每学时计（规格 §7.15）',
+      '解读：文件写"网络研修3元/学时"，未写按人计，按每人每学时 3 元计（与集中培训"400元/人/天"同一口径）',
     ),
     studioSubsidyFen: pv(
       2_000_000,
@@ -186,7 +186,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       'allowed',
       'R-004-20',
       'S004:L37',
-      '解读：限制期自诚信记录日期起算三年，以拟参加项目的开班日期判断；满三年当日（周年日）起可再参加（规格 §7.6）',
+      '解读：限制期自诚信记录日期起算三年，以拟参加项目的开班日期判断；满三年当日（周年日）起可再参加',
     ),
   },
   completion: {
@@ -194,13 +194,13 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       80,
       'Y-004-ATTEND-MIN',
       'issue 3',
-      '种子未规定结业的出勤比例；默认出勤（签到课次）不低于全部课次的 80%，恰为 80% 可结业',
+      '文件未规定结业的出勤比例；默认出勤（签到课次）不低于全部课次的 80%，恰为 80% 可结业',
     ),
     approvedLeave: pv(
       'absent',
       'Y-004-LEAVE-COUNT',
       'issue 3',
-      '经批准的请假仍计为缺勤（只是不作为"无故缺勤"）；可改为 excused（不计入课次总数）或 present（视为出勤）',
+      '经批准的请假仍计为缺勤（只是不作为"无故缺勤"）；也可改为"不计入课次总数"或"出勤"',
     ),
     outcomeDueDaysAfterEnd: pv(
       30,
@@ -561,7 +561,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
             'per_year',
             'R-004-60',
             'S004:L138-139',
-            '解读："每年集中培训25天、工作坊研修（网络研修60学时+返岗实践1年）"中"每年"同时修饰工作坊研修，按每年 60 学时、两年 120 学时计（规格 §7.8；预算 360 元/人而非 180 元）',
+            '解读："每年集中培训25天、工作坊研修（网络研修60学时+返岗实践1年）"中"每年"同时修饰工作坊研修，按每年 60 学时、两年 120 学时计（网络研修经费按 120 学时即 360 元/人，而非 60 学时的 180 元）',
           ),
           practiceYears: pv(1, 'R-004-60', 'S004:L139', '每年返岗实践 1 年'),
           eligibility: {
@@ -660,7 +660,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
       aliases: ['市县级教师培训机构骨干教师培育'],
       definedBy: { ruleId: 'R-004-01', source: 'S004:L149' },
       level: PROVINCIAL,
-      cycleYears: pv(1, 'R-004-69', 'S004:L161', '解读：种子未写培训周期，按一个年度项目处理'),
+      cycleYears: pv(1, 'R-004-69', 'S004:L161', '解读：文件未写培训周期，按一个年度项目处理'),
       traineeTotal: pv(200, 'R-004-68', 'S004:L155'),
       tracks: [
         {
@@ -737,7 +737,7 @@ export const HENAN_2021_PACK: PolicyPack = deepFreeze({
           },
           'R-004-71',
           'S004:L163',
-          '解读："1个优质专题讲座、1个项目策划方案或1个教师培训实践案例"按"三者任选其一"（与项目三 R-004-64 的"或"一致，规格 §7.9）；改为 all 即为三者都交',
+          '解读："1个优质专题讲座、1个项目策划方案或1个教师培训实践案例"按"三者任选其一"（与项目三 R-004-64 的"或"一致）；如需三者都交，改为"须全部提交"',
         ),
       ],
       studios: [],

@@ -8,5 +8,6 @@ export * from './plan-checks';
 export * from './policy-pack';
 export * from './preview-grouping';
 export * from './quota';
+export * from './rule-sources';
 export * from './selection-quality';
 export * from './shortlist';

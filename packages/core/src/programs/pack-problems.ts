@@ -61,6 +61,33 @@ export class Collector {
       this.add('PACK.BAD_NUMBER', v.ruleId, path, `${label}应为${what}，实为 ${v.value}`);
     }
   }
+
+  /** An amount of money stored in fen, reported in 元 (to the fen). */
+  money(v: PolicyValue<number> | undefined, path: string, label: string): void {
+    if (!v) return;
+    if (!Number.isInteger(v.value) || v.value < 0) {
+      this.add(
+        'PACK.BAD_NUMBER',
+        v.ruleId,
+        path,
+        `${label}应为不小于 0 的金额（精确到分），实为 ${v.value / 100} 元`,
+      );
+    }
+  }
+
+  /** 学时 stored in tenths, reported in 学时 (to 0.1 学时). */
+  hours(v: PolicyValue<number> | undefined, path: string, label: string, min = 0): void {
+    if (!v) return;
+    if (!Number.isInteger(v.value) || v.value < min) {
+      const floor = min > 0 ? `不少于 ${min / 10} 学时` : '不小于 0';
+      this.add(
+        'PACK.BAD_NUMBER',
+        v.ruleId,
+        path,
+        `${label}应${floor}（精确到 0.1 学时），实为 ${v.value / 10} 学时`,
+      );
+    }
+  }
 }
 
 function isPolicyValueLike(x: object): x is { ruleId: unknown; source: unknown; value: unknown } {

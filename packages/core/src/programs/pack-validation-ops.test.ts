@@ -93,9 +93,7 @@ describe('validatePack: class operations (Y-004-DUE-SOON, Y-004-QR-ROTATE, Y-004
       ruleId: 'Y-004-CHECKIN-OPEN',
       path: 'classOps.checkinOpensDaysBefore',
     });
-    expect(problem.message).toBe(
-      '开班前 11 天开放签到，早于《报到通知书》的报送期限（开班前 10 天，R-004-10）',
-    );
+    expect(problem.message).toBe('开班前 11 天开放签到，早于《报到通知书》的报送期限（开班前 10 天）');
     // a later notice (start − 12) makes the same opening day fine again
     p.deadlines.registrationNotice.value = { ...p.deadlines.registrationNotice.value, offsetDays: -12 };
     expect(validatePack(p)).toEqual([]);
@@ -179,7 +177,9 @@ describe('validatePack: completion (Y-004-ATTEND-MIN … Y-004-CERT-NO)', () => 
       ruleId: 'Y-004-OUTCOME-DUE',
       path: 'completion.outcomeDueDaysAfterEnd',
     });
-    expect(problem.message).toContain('R-004-15');
+    // the final reports' deadline is named in words; rule IDs stay out of the sentence
+    expect(problem.message).toContain('晚于总结材料的报送期限（结业后 30 天）');
+    expect(problem.message).not.toContain('R-004-15');
     completion(p).outcomeDueDaysAfterEnd.value = -1;
     expect(only(validatePack(p)).code).toBe('PACK.BAD_NUMBER');
   });

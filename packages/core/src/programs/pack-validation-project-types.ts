@@ -52,7 +52,7 @@ function checkEligibility(e: EligibilityRules, path: string, c: Collector): void
 function checkTrack(type: ProjectType, track: ProjectTrack, path: string, c: Collector): void {
   c.count(track.centralizedDaysPerYear, `${path}.centralizedDaysPerYear`, '每年集中培训天数');
   c.count(track.centralizedDaysTotal, `${path}.centralizedDaysTotal`, '集中培训总天数');
-  c.count(track.onlineHoursTenths, `${path}.onlineHoursTenths`, '网络研修学时（以 0.1 学时计）');
+  c.hours(track.onlineHoursTenths, `${path}.onlineHoursTenths`, '网络研修学时');
   c.count(track.practiceYears, `${path}.practiceYears`, '实践年数');
   const perYear = track.centralizedDaysPerYear;
   const total = track.centralizedDaysTotal;
@@ -110,7 +110,7 @@ export function checkProjectType(pack: PolicyPack, type: ProjectType, path: stri
       `${path}.practicalShareMinPct`,
       share.value > 100
         ? `实践性课程比例 ${share.value}% 超过 100%`
-        : `实践性课程比例下限 ${share.value}% 低于全省要求的 ${floor.value}%（${floor.ruleId}）`,
+        : `实践性课程比例下限 ${share.value}% 低于全省要求的 ${floor.value}%`,
     );
   }
 

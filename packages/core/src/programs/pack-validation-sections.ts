@@ -39,10 +39,10 @@ export function checkPlanDesign(pack: PolicyPack, c: Collector): void {
       'PACK.PLAN_MODES',
       d.compulsoryTopicsDelivery.ruleId,
       'design.planModes',
-      `必修内容须以异步在线形式安排（${d.compulsoryTopicsDelivery.ruleId}），但研修形式中没有计入网络研修学时的形式`,
+      `必修内容须以异步在线形式安排，但研修形式中没有计入网络研修学时的形式`,
     );
   }
-  c.count(d.dayHoursTenths, 'design.dayHoursTenths', '1 天折合学时（以 0.1 学时计）', 1);
+  c.hours(d.dayHoursTenths, 'design.dayHoursTenths', '1 天折合学时', 1);
   const st = d.staffing.value;
   const staffCounts: Array<[number, string, string]> = [
     [st.chiefExperts, 'chiefExperts', '首席专家人数'],
@@ -104,7 +104,7 @@ export function checkClassOps(pack: PolicyPack, c: Collector): void {
       'PACK.CLASS_OPS',
       o.checkinOpensDaysBefore.ruleId,
       'classOps.checkinOpensDaysBefore',
-      `开班前 ${opens} 天开放签到，早于《报到通知书》的报送期限（开班前 ${-notice.value.offsetDays} 天，${notice.ruleId}）`,
+      `开班前 ${opens} 天开放签到，早于《报到通知书》的报送期限（开班前 ${-notice.value.offsetDays} 天）`,
     );
   }
 }
@@ -150,7 +150,7 @@ export function checkCompletion(pack: PolicyPack, c: Collector): void {
       'PACK.BAD_SETTING',
       k.approvedLeave.ruleId,
       'completion.approvedLeave',
-      `请假计算方式"${String(k.approvedLeave.value)}"无效（应为 present、excused 或 absent）`,
+      `请假计算方式"${String(k.approvedLeave.value)}"无效（应为计为出勤、不计入课次总数或计为缺勤）`,
     );
   }
   if (!PARTIAL_HOURS_READINGS.includes(String(k.partialHours.value))) {
@@ -158,7 +158,7 @@ export function checkCompletion(pack: PolicyPack, c: Collector): void {
       'PACK.BAD_SETTING',
       k.partialHours.ruleId,
       'completion.partialHours',
-      `未结业学时登记方式"${String(k.partialHours.value)}"无效（应为 none 或 attended_share）`,
+      `未结业学时登记方式"${String(k.partialHours.value)}"无效（应为不登记学时或按出勤比例折算学时）`,
     );
   }
   // the final reports (R-004-15) summarise the trainees' outcomes: outcomes due after the reports cannot be in them
@@ -175,7 +175,7 @@ export function checkCompletion(pack: PolicyPack, c: Collector): void {
       'PACK.COMPLETION',
       k.outcomeDueDaysAfterEnd.ruleId,
       'completion.outcomeDueDaysAfterEnd',
-      `学员成果结业后 ${due} 天内提交，晚于总结材料的报送期限（结业后 ${reports.value.offsetDays} 天，${reports.ruleId}），总结材料无法汇总成果`,
+      `学员成果结业后 ${due} 天内提交，晚于总结材料的报送期限（结业后 ${reports.value.offsetDays} 天），总结材料无法汇总成果`,
     );
   }
 }

@@ -100,7 +100,21 @@ describe('validatePack', () => {
       ['PACK.BAD_NUMBER', 'R-004-22', 'funding.centralizedPerPersonDayFen'],
       ['PACK.BAD_NUMBER', 'R-004-24', 'funding.studioSubsidyFen'],
     ]);
-    expect(problems[0]?.message).toContain('-40000');
+    // the officer edits 元, so the message says 元 (-40 000 fen = -400 元), not fen
+    expect(problems[0]?.message).toContain('实为 -400 元');
+    expect(problems[1]?.message).toContain('实为 20000.005 元');
+  });
+
+  it('online 学时 and the day↔学时 conversion are reported in 学时, not tenths', () => {
+    const pack = editable();
+    pack.design.dayHoursTenths.value = 0;
+    const track = pack.projectTypes[4]?.tracks[0];
+    if (track?.onlineHoursTenths) track.onlineHoursTenths.value = -300;
+    const messages = validatePack(pack).map((p) => p.message);
+    expect(messages).toEqual([
+      '1 天折合学时应不少于 0.1 学时（精确到 0.1 学时），实为 0 学时',
+      '网络研修学时应不小于 0（精确到 0.1 学时），实为 -30 学时',
+    ]);
   });
 
   it('R-004-10: a deadline that must be before the start cannot be after it; start − 0 is allowed', () => {
@@ -132,7 +146,7 @@ describe('validatePack', () => {
       code: 'PACK.PRACTICAL_SHARE',
       ruleId: 'R-004-05',
       path: 'projectTypes[0].practicalShareMinPct',
-      message: '实践性课程比例下限 49% 低于全省要求的 50%（R-004-05）',
+      message: '实践性课程比例下限 49% 低于全省要求的 50%',
     });
     t.practicalShareMinPct.value = 50;
     expect(validatePack(pack)).toEqual([]);

@@ -19,6 +19,18 @@ import type { PolicyPack } from './policy-pack';
 
 export type { PackProblem, PackProblemCode } from './pack-problems';
 
+/** The pack names its title, issuing body and document; a signing date, when recorded, is a date. */
+function checkSource(pack: PolicyPack, c: Collector): void {
+  const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
+  if (blank(pack.title)) c.add('PACK.HEADER', STRUCTURE_RULE, 'title', '政策包名称不能为空');
+  const src = pack.source as Partial<PolicyPack['source']> | undefined;
+  if (blank(src?.issuer)) c.add('PACK.HEADER', STRUCTURE_RULE, 'source.issuer', '发文单位不能为空');
+  if (blank(src?.document)) c.add('PACK.HEADER', STRUCTURE_RULE, 'source.document', '依据文件名称不能为空');
+  if (src?.signedOn !== undefined && !parseIsoDate(src.signedOn)) {
+    c.add('PACK.HEADER', STRUCTURE_RULE, 'source.signedOn', `发文日期"${src.signedOn}"不是有效日期`);
+  }
+}
+
 /** Every problem that makes the pack impossible or self-contradictory; empty when it can be used. */
 export function validatePack(pack: PolicyPack): PackProblem[] {
   const c = new Collector();
@@ -32,6 +44,7 @@ export function validatePack(pack: PolicyPack): PackProblem[] {
   if (!Number.isInteger(pack.version) || pack.version < 1) {
     c.add('PACK.HEADER', STRUCTURE_RULE, 'version', `版本号应为正整数，实为 ${pack.version}`);
   }
+  checkSource(pack, c);
   checkRuleRefs(pack, '', c);
 
   const ref = pack.settings.referenceDate.value;
@@ -75,9 +88,9 @@ export function validatePack(pack: PolicyPack): PackProblem[] {
   checkKpiTargets(pack, c);
 
   const f = pack.funding;
-  c.count(f.centralizedPerPersonDayFen, 'funding.centralizedPerPersonDayFen', '集中培训经费标准（分/人/天）');
-  c.count(f.onlinePerPersonHourFen, 'funding.onlinePerPersonHourFen', '网络研修经费标准（分/学时）');
-  c.count(f.studioSubsidyFen, 'funding.studioSubsidyFen', '工作室补助（分/个）');
+  c.money(f.centralizedPerPersonDayFen, 'funding.centralizedPerPersonDayFen', '集中培训经费标准（元/人·天）');
+  c.money(f.onlinePerPersonHourFen, 'funding.onlinePerPersonHourFen', '网络研修经费标准（元/人·学时）');
+  c.money(f.studioSubsidyFen, 'funding.studioSubsidyFen', '工作室补助（元/个）');
 
   c.count(pack.integrityBan.years, 'integrityBan.years', '诚信限制年限', 1);
   if (pack.integrityBan.kinds.value.length === 0) {

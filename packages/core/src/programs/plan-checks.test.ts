@@ -140,12 +140,13 @@ describe('checkPlan: a complete plan', () => {
 });
 
 describe('R-004-08 deadline: "7月30日前", the deadline day itself is on time', () => {
-  it('2021-07-30 passes, 2021-07-31 fails naming the rule and both dates', () => {
+  it('2021-07-30 passes, 2021-07-31 fails with the rule beside the sentence and both dates in it', () => {
     expect(byCode(check(ruralPlan(), '2021-07-30').checks, 'PLAN.DEADLINE').passed).toBe(true);
     const late = byCode(check(ruralPlan(), '2021-07-31').checks, 'PLAN.DEADLINE');
     expect(late.passed).toBe(false);
     expect(late.values).toEqual({ today: '2021-07-31', deadline: '2021-07-30' });
-    expect(late.message).toContain('R-004-08');
+    expect(late.ruleId).toBe('R-004-08');
+    expect(late.message).toBe('已过申报截止日 2021-07-30（今天 2021-07-31），不能再提交');
   });
 });
 
@@ -212,7 +213,8 @@ describe('R-004-05 practical share ≥ 50 % (on 学时, 8 学时 a day)', () => 
     const low = share(499, 501);
     expect(low.passed).toBe(false);
     expect(low.values).toMatchObject({ share: '49.9%', minPct: 50, basis: 'hours' });
-    expect(low.message).toContain('R-004-05');
+    expect(low.ruleId).toBe('R-004-05');
+    expect(low.message).not.toContain('R-004-05');
   });
 
   it('49.96 % is rounded down and fails (no rounding up into compliance)', () => {

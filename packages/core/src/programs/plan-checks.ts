@@ -190,10 +190,10 @@ function checkModules(plan: TrainingPlan, ctx: Ctx): PlanCheck {
     passed,
     values: { modules: plan.modules.length, problems: bad },
     message: passed
-      ? `${plan.modules.length} 个课程模块均已写明研修形式和天数或学时（${rule.ruleId}）`
+      ? `${plan.modules.length} 个课程模块均已写明研修形式和天数或学时`
       : plan.modules.length === 0
-        ? `培训方案没有课程模块（${rule.ruleId}）`
-        : `${bad.length} 个课程模块不完整（${rule.ruleId}）：${bad.join('；')}`,
+        ? `培训方案没有课程模块`
+        : `${bad.length} 个课程模块不完整：${bad.join('；')}`,
   };
 }
 
@@ -235,8 +235,8 @@ function checkTopics(plan: TrainingPlan, ctx: Ctx): PlanCheck {
       notAsyncOnline,
     },
     message: passed
-      ? `${topics.value.length} 项必修内容均已作为异步在线模块安排（${topics.ruleId}）`
-      : `必修内容不符合要求（${topics.ruleId}）：${parts.join('；')}`,
+      ? `${topics.value.length} 项必修内容均已作为异步在线模块安排`
+      : `必修内容不符合要求：${parts.join('；')}`,
   };
 }
 
@@ -254,7 +254,7 @@ function checkPracticalShare(ctx: Ctx, totals: PlanTotals): PlanCheck {
     label: `实践性课程比例不少于 ${min.value}%`,
     passed,
     values: { sharePermille: share, share: fmtPermille(share), minPct: min.value, basis },
-    message: `实践性课程比例（按${basisName}）${fmtPermille(share)}，${passed ? '达到' : '低于'}不少于 ${min.value}% 的要求（${min.ruleId}）`,
+    message: `实践性课程比例（按${basisName}）${fmtPermille(share)}，${passed ? '达到' : '低于'}不少于 ${min.value}% 的要求`,
   };
 }
 
@@ -277,7 +277,7 @@ function checkTotal(
     values: days
       ? { planned, required, minimum }
       : { plannedTenths: planned, requiredTenths: required, minimum },
-    message: `${what}计划 ${fmt(planned)}，项目要求${minimum ? '不少于' : ''} ${fmt(required)}，${passed ? '符合' : '不符合'}（${ruleId}）`,
+    message: `${what}计划 ${fmt(planned)}，项目要求${minimum ? '不少于' : ''} ${fmt(required)}，${passed ? '符合' : '不符合'}`,
   };
 }
 
@@ -301,8 +301,8 @@ function checkStaff(plan: TrainingPlan, ctx: Ctx): PlanCheck[] {
       passed: chiefOk,
       values: { planned: chiefs, required: requiredChiefs },
       message: chiefOk
-        ? `已配备首席专家 ${chiefs} 名（${staffing.ruleId}）`
-        : `首席专家应为 ${requiredChiefs} 名，方案中为 ${chiefs} 名（${staffing.ruleId}）`,
+        ? `已配备首席专家 ${chiefs} 名`
+        : `首席专家应为 ${requiredChiefs} 名，方案中为 ${chiefs} 名`,
     },
     {
       code: 'PLAN.CLASS_TEACHERS',
@@ -312,8 +312,8 @@ function checkStaff(plan: TrainingPlan, ctx: Ctx): PlanCheck[] {
       values: { classes, subject, needSubject, life, needLife },
       message:
         classes === 0
-          ? `班级数应为正整数（${staffing.ruleId}）`
-          : `${classes} 个班需学科班主任 ${needSubject} 名、生活班主任 ${needLife} 名，方案中为 ${subject} 名、${life} 名，${teachersOk ? '符合' : '不符合'}（${staffing.ruleId}）`,
+          ? `班级数应为正整数`
+          : `${classes} 个班需学科班主任 ${needSubject} 名、生活班主任 ${needLife} 名，方案中为 ${subject} 名、${life} 名，${teachersOk ? '符合' : '不符合'}`,
     },
   ];
 }
@@ -348,8 +348,8 @@ export function checkPlan(
     passed: onTime,
     values: { today, deadline },
     message: onTime
-      ? `在申报截止日 ${deadline} 前提交（${due.ruleId}）`
-      : `已过申报截止日 ${deadline}（今天 ${today}），不能再提交（${due.ruleId}）`,
+      ? `在申报截止日 ${deadline} 前提交`
+      : `已过申报截止日 ${deadline}（今天 ${today}），不能再提交`,
   });
   if (options.sealedPdf !== undefined) {
     const format = pack.deadlines.applicationFormat;
@@ -359,9 +359,7 @@ export function checkPlan(
       label: '上传加盖公章的 PDF 申报书',
       passed: options.sealedPdf,
       values: { attached: options.sealedPdf },
-      message: options.sealedPdf
-        ? `已上传加盖公章的 PDF 申报书（${format.ruleId}）`
-        : `尚未上传加盖公章的 PDF 申报书（${format.ruleId}）`,
+      message: options.sealedPdf ? `已上传加盖公章的 PDF 申报书` : `尚未上传加盖公章的 PDF 申报书`,
     });
   }
   const theme = pack.design.themeBased;
@@ -373,9 +371,7 @@ export function checkPlan(
       label: '主题式培训：写明要解决的一个专业发展问题',
       passed: ok,
       values: { theme: plan.theme.trim() },
-      message: ok
-        ? `培训主题：${plan.theme.trim()}（${theme.ruleId}）`
-        : `培训方案未写明培训主题（${theme.ruleId}）`,
+      message: ok ? `培训主题：${plan.theme.trim()}` : `培训方案未写明培训主题`,
     });
   }
   checks.push(checkModules(plan, ctx));

@@ -9,6 +9,9 @@
  */
 import type { BackboneLevel, CodeEntry, LocationType } from '../codes';
 import { daysInMonth, isLeapYear, parseIsoDate } from '../dates';
+import type { PackSource } from './pack-source';
+
+export type { PackSource, SourceDocument } from './pack-source';
 
 /** One number (or setting) of a pack with the rule it comes from. */
 export interface PolicyValue<T> {
@@ -90,15 +93,6 @@ export const INTEGRITY_KINDS: CodeEntry<IntegrityKind>[] = [
 
 // ---------------------------------------------------------------------------------------------------------
 // Pack model
-
-export interface PackSource {
-  /** Seed tag of the spec digests: 'S004'. */
-  seed: string;
-  document: string;
-  issuer: string;
-  /** Date the document was signed. */
-  signedOn: string;
-}
 
 /** Which date ages, 教龄 and training-work years are computed on (spec §7.7). */
 export type ReferenceDateBasis =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAllocation, largestRemainder, shortlistSize, suggestSplit } from './quota';
+import { checkAllocation, largestRemainder, rollUpQuotas, shortlistSize, suggestSplit } from './quota';
 
 describe('largestRemainder', () => {
   it('gives floors first, then the seats left to the largest remainders', () => {
@@ -185,5 +185,45 @@ describe('shortlistSize (R-004-59 1:1.2 差额)', () => {
 
   it('R-004-59 a ratio below 1 is refused', () => {
     expect(() => shortlistSize(150, 0.9)).toThrow(RangeError);
+  });
+});
+
+describe('rollUpQuotas (R-004-17): a parent node counts what its whole subtree uses', () => {
+  // 广东省 45 → 清远市 43 → 清城区 25 (schools A 12, B 13), 英德市 18 (school C 18); all used at the schools
+  const tree = [
+    { orgId: 'gd', parentOrgId: null, seats: 45, allocated: 43, used: 0, waitlisted: 0 },
+    { orgId: 'qy', parentOrgId: 'gd', seats: 43, allocated: 43, used: 0, waitlisted: 0 },
+    { orgId: 'qc', parentOrgId: 'qy', seats: 25, allocated: 25, used: 0, waitlisted: 0 },
+    { orgId: 'yd', parentOrgId: 'qy', seats: 18, allocated: 18, used: 0, waitlisted: 0 },
+    { orgId: 'a', parentOrgId: 'qc', seats: 12, allocated: 0, used: 12, waitlisted: 1 },
+    { orgId: 'b', parentOrgId: 'qc', seats: 13, allocated: 0, used: 10, waitlisted: 0 },
+    { orgId: 'c', parentOrgId: 'yd', seats: 18, allocated: 0, used: 16, waitlisted: 2 },
+  ];
+
+  it('three levels down: the province and the city read 38 used, not 0; a county its schools; a school itself', () => {
+    const r = rollUpQuotas(tree);
+    expect(r.get('gd')).toEqual({ used: 38, unused: 7, waitlisted: 3 });
+    expect(r.get('qy')).toEqual({ used: 38, unused: 5, waitlisted: 3 });
+    expect(r.get('qc')).toEqual({ used: 22, unused: 3, waitlisted: 1 });
+    expect(r.get('yd')).toEqual({ used: 16, unused: 2, waitlisted: 2 });
+    expect(r.get('a')).toEqual({ used: 12, unused: 0, waitlisted: 1 });
+  });
+
+  it('seats = used + unused of the subtree at every node whose children hold what it passed on', () => {
+    const r = rollUpQuotas(tree);
+    for (const n of tree) {
+      const s = r.get(n.orgId);
+      expect((s?.used ?? 0) + (s?.unused ?? 0)).toBe(n.seats);
+    }
+  });
+
+  it("nominations at a parent's own level count once, there and above; a node out of sight is a root", () => {
+    const withOwn = tree.map((n) => (n.orgId === 'qy' ? { ...n, allocated: 41, used: 2 } : n));
+    expect(rollUpQuotas(withOwn).get('gd')?.used).toBe(40);
+    expect(rollUpQuotas(withOwn).get('qy')?.used).toBe(40);
+    // a county officer sees 清城区 and below only: its parent is not in the list
+    const county = rollUpQuotas(tree.filter((n) => ['qc', 'a', 'b'].includes(n.orgId)));
+    expect(county.get('qc')).toEqual({ used: 22, unused: 3, waitlisted: 1 });
+    expect(county.has('qy')).toBe(false);
   });
 });

@@ -164,6 +164,55 @@ export function checkAllocation(
   return problems;
 }
 
+/** One node of a programme's quota tree, as stored: its own seats and what it passed on, used and waitlisted. */
+export interface QuotaNodeCounts {
+  orgId: string;
+  /** null, or a node not in the list: the node is a root of the tree given. */
+  parentOrgId: string | null;
+  seats: number;
+  /** Passed down to child nodes. */
+  allocated: number;
+  /** Taken by selected nominations at this node itself. */
+  used: number;
+  /** Nominations waiting at this node itself. */
+  waitlisted: number;
+}
+
+/** What a node and every node under it hold together. */
+export interface QuotaSubtreeCounts {
+  /** Seats taken by selected nominations anywhere in the subtree (已推荐, rolled up). */
+  used: number;
+  /** Seats of the subtree nobody uses: seats − allocated − used, summed over the subtree. */
+  unused: number;
+  waitlisted: number;
+}
+
+/**
+ * The roll-up of a quota tree (R-004-17): a parent's 已推荐 is what its whole subtree uses, not only the
+ * nominations made at its own level, so a province whose seats are all passed down and used by schools reads
+ * "38 used", not 0. Nodes whose parent is not in the list are roots; each node counts once in every ancestor.
+ * For a node whose children hold exactly what it passed on, seats = used + unused of its subtree.
+ */
+export function rollUpQuotas(nodes: readonly QuotaNodeCounts[]): Map<string, QuotaSubtreeCounts> {
+  const byId = new Map(nodes.map((n) => [n.orgId, n]));
+  const out = new Map<string, QuotaSubtreeCounts>(
+    nodes.map((n) => [n.orgId, { used: 0, unused: 0, waitlisted: 0 }]),
+  );
+  for (const n of nodes) {
+    const own = { used: n.used, unused: n.seats - n.allocated - n.used, waitlisted: n.waitlisted };
+    const seen = new Set<string>();
+    for (let at: QuotaNodeCounts | undefined = n; at && !seen.has(at.orgId); ) {
+      seen.add(at.orgId);
+      const sum = out.get(at.orgId) as QuotaSubtreeCounts;
+      sum.used += own.used;
+      sum.unused += own.unused;
+      sum.waitlisted += own.waitlisted;
+      at = at.parentOrgId === null ? undefined : byId.get(at.parentOrgId);
+    }
+  }
+  return out;
+}
+
 /**
  * Candidates to shortlist for `places` at a competitive ratio of 1:`ratio` (R-004-59): ⌈places × ratio⌉,
  * computed in thousandths so 150 × 1.2 is exactly 180. Throws on a ratio below 1.

@@ -55,9 +55,11 @@ describe('checkShortlist (R-004-59)', () => {
       code: 'SHORTLIST.OVER_PLACES',
       ruleId: 'R-004-59',
       orgId: '7',
-      values: { places: 10, selected: 11, over: 1 },
+      values: { places: 10, selected: 11, over: 1, ratio: 1.2 },
     });
-    expect(over[0]?.message).toContain('R-004-59');
+    // the rule travels in ruleId; the sentence is plain
+    expect(over[0]?.message).not.toContain('R-004-59');
+    expect(over[0]?.message).toContain('超出 1 人，入选不得超过名额');
   });
 
   it('R-004-59 the programme total: exactly filled passes, one over fails even when every node is within', () => {

@@ -68,7 +68,6 @@ export function checkShortlist(
   stage: 'mark' | 'submit',
 ): ShortlistProblem[] {
   const problems: ShortlistProblem[] = [];
-  const rule = `${SHORTLIST_RULE_ID} 1:${input.ratio} 差额遴选`;
   let selected = 0;
   let candidates = 0;
   for (const n of input.nodes) {
@@ -79,8 +78,8 @@ export function checkShortlist(
         code: 'SHORTLIST.OVER_PLACES',
         ruleId: SHORTLIST_RULE_ID,
         orgId: n.orgId,
-        values: { places: n.places, selected: n.selected, over: n.selected - n.places },
-        message: `${n.orgName}名额 ${n.places} 个，确定入选 ${n.selected} 人，超出 ${n.selected - n.places} 人（${rule}，入选不得超过名额）`,
+        values: { places: n.places, selected: n.selected, over: n.selected - n.places, ratio: input.ratio },
+        message: `${n.orgName}名额 ${n.places} 个，确定入选 ${n.selected} 人，超出 ${n.selected - n.places} 人，入选不得超过名额`,
       });
     }
     const undecided = n.candidates - n.selected - n.notSelected;
@@ -90,7 +89,7 @@ export function checkShortlist(
         ruleId: SHORTLIST_RULE_ID,
         orgId: n.orgId,
         values: { candidates: n.candidates, undecided },
-        message: `${n.orgName}还有 ${undecided} 名候选人未确定是否入选（${rule}）`,
+        message: `${n.orgName}还有 ${undecided} 名候选人未确定是否入选`,
       });
     }
   }
@@ -100,8 +99,8 @@ export function checkShortlist(
       code: 'SHORTLIST.OVER_TOTAL',
       ruleId: SHORTLIST_RULE_ID,
       orgId: null,
-      values: { places: input.totalPlaces, selected, over: selected - input.totalPlaces },
-      message: `本项目名额 ${input.totalPlaces} 个，确定入选 ${selected} 人，超出 ${selected - input.totalPlaces} 人（${rule}）`,
+      values: { places: input.totalPlaces, selected, over: selected - input.totalPlaces, ratio: input.ratio },
+      message: `本项目名额 ${input.totalPlaces} 个，确定入选 ${selected} 人，超出 ${selected - input.totalPlaces} 人，入选不得超过名额`,
     });
   }
   if (stage === 'submit' && candidates === 0) {
@@ -110,7 +109,7 @@ export function checkShortlist(
       ruleId: SHORTLIST_RULE_ID,
       orgId: null,
       values: { candidates: 0 },
-      message: `本项目还没有候选人，无法提交遴选结果（${rule}）`,
+      message: `本项目还没有候选人，无法提交遴选结果`,
     });
   }
   return problems;

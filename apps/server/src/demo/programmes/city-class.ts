@@ -1,12 +1,12 @@
 /**
  * P2, the 市培 for rural backbone teachers: an approved plan and a class in its second week on DEMO_TODAY, with
- * check-ins that differ by county, a refused nomination, an approved and a pending leave request, and a
- * no-show on the 诚信档案.
+ * check-ins that differ by county, a refused nomination, an approved and a pending leave request, the first
+ * outcomes of four trainees waiting for review, and a no-show on the 诚信档案.
  */
 import { AppError } from '../../shared/app-error';
 import { type AttendanceRow, type Enrolled, enrolled, insertAttendance, mark } from './attendance';
 import { DEMO_TODAY, type DemoClass, type DemoProgramme, type PackYearContext } from './context';
-import { timetable } from './plan-bodies';
+import { PDF, timetable } from './plan-bodies';
 import { candidates, cascade, nominateAll, seatPlan } from './selection';
 
 export async function loadCityProgramme(
@@ -128,6 +128,18 @@ export async function loadCityProgramme(
         reason: '家中老人住院，需陪护一天',
       });
     }
+  }
+  // the first outcomes, handed in during the class and waiting for the class's trainers and provider to review
+  const early = e2
+    .filter((e) => rows2.some((r) => r.teacherId === e.teacher_id && r.slot === 'arrive'))
+    .slice(0, 4);
+  at('2026-11-21');
+  for (const e of early) {
+    const trainee = teacherActor(e.teacher_id, e.school_id);
+    const first = (await s.outcomes.myTraining(trainee)).items.find((i) => i.classId === c2.id)
+      ?.requirements[0];
+    if (first)
+      await s.outcomes.submit(trainee, c2.id, first.key, { upload: PDF(`${first.key}-${e.teacher_id}`) });
   }
   // the no-show on the 诚信档案 (R-004-20)
   if (noShow) {

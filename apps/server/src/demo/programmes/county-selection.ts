@@ -1,4 +1,8 @@
-/** P3, the 县培 of 清城区: still selecting on DEMO_TODAY, with one nomination that needed an override and its reason. */
+/**
+ * P3, the 县培 of 清城区: a 市县级教师培训机构骨干教师培育 programme (its title names the project type it is created
+ * with; principals and training managers are among the type's roles, R-004-66), still selecting on DEMO_TODAY, with
+ * one nomination that needed an override and its reason.
+ */
 import type { Candidate, DemoProgramme, PackYearContext } from './context';
 import { candidates } from './selection';
 
@@ -14,7 +18,7 @@ export async function loadCountyProgramme(ctx: PackYearContext): Promise<DemoPro
       projectTypeCode: 'institution_backbone',
       level: 'county',
       ownerOrgId: countyOrg.id,
-      title: `${countyOrg.name}2026年校长及培训管理者能力提升培训（县培）`,
+      title: `${countyOrg.name}2026年市县级教师培训机构骨干教师培育（县培）`,
       selectionDeadline: '2026-12-04',
       startDate: '2026-12-14',
       endDate: '2026-12-31',

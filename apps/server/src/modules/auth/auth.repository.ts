@@ -202,6 +202,22 @@ export function createAuthRepository(db: Database) {
       return row.id;
     },
 
+    /** Enabled accounts holding one of `roles` on exactly this org (whom a notification to the org reaches). */
+    async accountsHolding(roles: readonly string[], orgId: string, trx: Database = db): Promise<string[]> {
+      if (roles.length === 0) return [];
+      const rows = await trx
+        .selectFrom('role_grants as g')
+        .innerJoin('accounts as a', 'a.id', 'g.account_id')
+        .select('a.id')
+        .distinct()
+        .where('g.org_id', '=', orgId)
+        .where('g.role', 'in', [...roles])
+        .where('a.disabled', '=', false)
+        .orderBy('a.id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
     async addGrant(accountId: string, role: string, orgId: string): Promise<void> {
       await db
         .insertInto('role_grants')

@@ -123,8 +123,13 @@ describe('check-in over HTTP', () => {
       token: string;
       path: string;
       shortCode: string;
+      open: boolean;
+      opensOn: string;
+      closesOn: string;
     };
     expect(d.path).toMatch(/^\/checkin\?t=/);
+    // Y-004-CHECKIN-OPEN: the screen also says from when to when check-in is open (one day before the start)
+    expect(d).toMatchObject({ open: true, opensOn: '2021-09-05', closesOn: '2021-09-10' });
     const noCsrf = await t.app.inject({
       method: 'POST',
       url: '/api/v1/checkin',

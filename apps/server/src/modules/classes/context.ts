@@ -1,5 +1,5 @@
-import { todayInShanghai } from '@yanxun/core';
 import type { Database } from '../../db/database';
+import { dateOf } from '../../shared/time';
 import type { AuditService } from '../audit';
 import type { ThrottleService } from '../throttle';
 import type { ClassCache } from './class-cache';
@@ -21,7 +21,7 @@ export interface ClassesContext {
   now: () => Date;
 }
 
-/** Today's date in Shanghai on the context's clock. */
+/** Today's date in the deployment's time zone on the context's clock. */
 export function todayOf(ctx: Pick<ClassesContext, 'now'>): string {
-  return todayInShanghai(ctx.now());
+  return dateOf(ctx.now());
 }

@@ -279,7 +279,7 @@ describe('the public summary (SZ-12, R-002-58, Y-EXAM-PUBLIC)', () => {
     s.r_q0_mgr = await login(t.app, 'r_q0_mgr');
     const own = await createExam('r_q0_mgr', { ownerOrgId: q0.id, name: '校内月考' });
     const st = (await req('GET', `/exams/${own.id}/release`, 'r_q0_mgr')).json() as ExamRelease;
-    expect(st.publicBlocked).toContain('Y-EXAM-PUBLIC');
+    expect(st.publicBlocked).toBe('学校组织的考试不向公众发布汇总结果（汇总即单校成绩）');
     const r3 = await req('PUT', `/exams/${own.id}/release`, 'r_q0_mgr', { public: true, parents: false });
     expect(r3.statusCode).toBe(400);
   });
@@ -451,7 +451,9 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     for (let i = 1; i <= 4; i++) expect((await parent('P0-2', 'AAAA-AAAA')).statusCode).toBe(401);
     const fifth = await parent('P0-2', 'AAAA-AAAA');
     expect(fifth.statusCode).toBe(429);
-    expect(fifth.json().error.message).toContain('Y-EXAM-PARENT-CODE');
+    // a parent reads a plain sentence; the rule travels in details
+    expect(fifth.json().error.message).not.toContain('Y-EXAM-PARENT-CODE');
+    expect(fifth.json().error.details.ruleId).toBe('Y-EXAM-PARENT-CODE');
     expect((await parent('P0-2', right)).statusCode).toBe(429);
     const locks = await h.db
       .selectFrom('audit_log')
@@ -496,5 +498,30 @@ describe('the parent view (SZ-12, R-002-58, Y-EXAM-PARENT-CODE)', () => {
     expect(off.statusCode).toBe(200);
     const r = (await parent('P0-0', codesQ0.get('P0-0') ?? '')).json() as ParentResults;
     expect(r.entries).toEqual([]);
+  });
+});
+
+describe('the access-code sheet is named after the day of issue in the deployment zone (TIME_ZONE, default Asia/Shanghai)', () => {
+  const fileNameOf = (r: { headers: Record<string, unknown> }) => {
+    const cd = String(r.headers['content-disposition']);
+    return decodeURIComponent(cd.slice(cd.indexOf("UTF-8''") + 7));
+  };
+  const reissue = () =>
+    req('POST', `/schools/${y0.id}/exam-access-codes`, 'r_y0', { studentIds: ['P3-0'], reissue: true });
+
+  it('15:59:59 UTC is still the 21st in Shanghai; 16:00 UTC and 23:30 UTC are the 22nd (not the UTC date)', async () => {
+    nowMs = Date.parse('2027-01-21T15:59:00Z'); // the clock only moves forward in this file
+    s.r_y0 = await login(t.app, 'r_y0');
+    nowMs = Date.parse('2027-01-21T15:59:59Z');
+    const before = await reissue();
+    expect(before.statusCode).toBe(200);
+    expect(fileNameOf(before)).toBe(`${y0.name}-家长查询访问码-2027-01-21.xlsx`);
+    nowMs = Date.parse('2027-01-21T16:00:00Z');
+    expect(fileNameOf(await reissue())).toBe(`${y0.name}-家长查询访问码-2027-01-22.xlsx`);
+    nowMs = Date.parse('2027-01-21T23:30:00Z');
+    s.r_y0 = await login(t.app, 'r_y0');
+    const late = await reissue();
+    expect(late.statusCode).toBe(200);
+    expect(fileNameOf(late)).toBe(`${y0.name}-家长查询访问码-2027-01-22.xlsx`);
   });
 });

@@ -237,6 +237,8 @@ describe('reports by audience (SZ-12, R-002-58, suppression)', () => {
     expect(own?.totals).toBeNull();
     expect(own?.grades?.reduce((a, g) => a + g.count, 0)).toBe(12);
     expect(JSON.stringify(r)).not.toContain(y0.name);
+    // the overall figures are the city's, and say so (全市), so the school never reads them as its own
+    expect(r.region).toEqual({ orgId: city.id, name: city.name, scope: 'city' });
     // the export carries exactly the same: no rank column, no score columns
     const x = await req('GET', `/exams/${examId}/report.xlsx`, 'x_q0');
     expect(x.statusCode).toBe(200);
@@ -247,6 +249,13 @@ describe('reports by audience (SZ-12, R-002-58, suppression)', () => {
     expect(header).not.toContain('平均分');
     expect(wb.getWorksheet('学校')?.rowCount).toBe(2);
     expect(wb.getWorksheet('小题')).toBeUndefined();
+    const facts = new Map(
+      (wb.getWorksheet('概况')?.getSheetValues() ?? []).flatMap((row) =>
+        Array.isArray(row) ? [[String(row[1]), String(row[2])] as const] : [],
+      ),
+    );
+    expect(facts.get('统计范围')).toBe(`全市（${city.name}）`);
+    expect(facts.get('等级划分')).toBe('A ≥ 85%，B ≥ 70%，C ≥ 60%，D < 60%');
   });
 
   it('a school sees its own scores (still no ranks) for a monitoring exam; other schools never', async () => {
@@ -323,7 +332,7 @@ describe('report PDF: the same audience-filtered report (SZ-12, R-002-58, suppre
     expect(text).not.toContain('不含排名');
   });
 
-  it('a school admin: its own school only, grade bands, no rank or score column, footer cites SZ-12 / R-002-58', async () => {
+  it('a school admin: its own school only, grade bands, no rank or score column, footer says SZ-12 / R-002-58 in words', async () => {
     const res = await pdf(examId, 'x_q0');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -334,8 +343,10 @@ describe('report PDF: the same audience-filtered report (SZ-12, R-002-58, suppre
     expect(text).not.toContain('平均分');
     expect(text).not.toContain('小题');
     expect(text).toContain('等级分布');
-    expect(text).toContain('依据 SZ-12');
-    expect(text).toContain('R-002-58');
+    expect(text).toContain('义务教育阶段考试成绩呈现实行等级制');
+    expect(text).toContain('不公布成绩排名');
+    // the footer's sentence is words; the rule IDs stay in the facts table's 依据 line
+    expect(text).not.toContain('依据 SZ-12（');
   });
 
   it('a county’s exam: its own county gets the PDF, an admin of another county 404', async () => {

@@ -196,12 +196,12 @@ describe('exams service', () => {
     const r = await svc.report(boss, e.id);
     const inSample = [a.id, b.id].filter((id) => chosen.includes(id)).length;
     expect(r.overall.n).toBe(inSample * 12);
-    if (inSample === 0) expect(r.policy.notes.some((n) => n.includes('R-002-12'))).toBe(true);
+    if (inSample === 0) expect(r.policy.notes.some((n) => n.startsWith('按抽样监测：'))).toBe(true);
   });
 
   it('words warnings with rounded values (exact values stay in value/reference)', () => {
     expect(warningMessage('某校', 'EW-BELOW', 'score_rate', 0.42134, 0.5, 0.05)).toBe(
-      '某校得分率 42.1%，低于预警线 50.0%（R-002-12 问题预警）',
+      '某校得分率 42.1%，低于预警线 50.0%',
     );
     expect(warningMessage('某校', 'EW-DROP', 'pass_rate', 0.3, 0.6, 0.05)).toContain('从 60.0% 降到 30.0%');
     expect(EXAM_REPORT_POLICY.warning.below).toBe(0.5);

@@ -441,7 +441,9 @@ describe('stored dry runs (exam_uploads)', () => {
     await wb.xlsx.load(
       (await instance().uploadErrorsWorkbook(boss(), e.id, bad.id)).body as unknown as ArrayBuffer,
     );
-    expect(wb.worksheets[0]?.getRow(2).getCell(5).value).toBe('ABOVE_MAX');
+    // 文件 / 行号 / 列 / 值 / 问题 / 说明 / 规则代码: the rule in words, its code last
+    expect(wb.worksheets[0]?.getRow(2).getCell(5).value).toBe('得分超过满分');
+    expect(wb.worksheets[0]?.getRow(2).getCell(7).value).toBe('ABOVE_MAX');
   });
 });
 

@@ -21,7 +21,7 @@ import { inProcessSheets } from '../../shared/sheets/in-process';
 import type { ExamReleaseContext, ExamReleaseServiceDeps, ExamsContext, ExamsServiceDeps } from './context';
 import { createCycle, drawSample, getCycle, listCycles } from './cycles/cycles.service';
 import { trends } from './cycles/trends.service';
-import { warnings } from './cycles/warnings.service';
+import { latestWarnings, warnings } from './cycles/warnings.service';
 import { createExam, getExam, listExams, setReportSettings } from './exams/exams.service';
 import { listIndicators, putIndicators } from './indicators/indicators.service';
 import { codeStatus, issueCodes } from './parents/access-codes.service';
@@ -86,6 +86,7 @@ export function createExamsService(deps: ExamsServiceDeps) {
     drawSample: (actor: Actor, id: string, req: DrawSampleRequest) => drawSample(ctx, actor, id, req),
     trends: (actor: Actor, id: string) => trends(ctx, actor, id),
     warnings: (actor: Actor, id: string) => warnings(ctx, actor, id),
+    latestWarnings: (actor: Actor) => latestWarnings(ctx, actor),
     // indicator systems
     listIndicators: (actor: Actor, ownerOrgId: string) => listIndicators(ctx, actor, ownerOrgId),
     putIndicators: (actor: Actor, req: IndicatorSystemRequest) => putIndicators(ctx, actor, req),

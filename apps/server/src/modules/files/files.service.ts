@@ -62,11 +62,10 @@ export function createFilesService(deps: { db: Database; repo: FilesRepository; 
   function assertKind(kind: FileKind, content: Buffer, ruleId?: string): string {
     if (kind === 'pdf') {
       if (content.length < PDF_MAGIC.length || !content.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
-        throw new AppError(
-          'FILE_UNREADABLE',
-          `文件不是 PDF 文档，请上传加盖公章后扫描或导出的 PDF 文件${ruleId ? `（${ruleId}）` : ''}`,
-          { field: 'file', ...(ruleId ? { ruleId } : {}) },
-        );
+        throw new AppError('FILE_UNREADABLE', `文件不是 PDF 文档，请上传加盖公章后扫描或导出的 PDF 文件`, {
+          field: 'file',
+          ...(ruleId ? { ruleId } : {}),
+        });
       }
       return 'application/pdf';
     }
@@ -129,11 +128,11 @@ export function createFilesService(deps: { db: Database; repo: FilesRepository; 
       const kind = detectFileKind(upload.content);
       if (!kind || !allowed.includes(kind)) {
         const names = allowed.map((k) => KIND_NAME[k]).join('、');
-        throw new AppError(
-          'FILE_UNREADABLE',
-          `文件类型不符：此处只接受 ${names} 文件${options.ruleId ? `（${options.ruleId}）` : ''}`,
-          { field: 'file', allowed, ...(options.ruleId ? { ruleId: options.ruleId } : {}) },
-        );
+        throw new AppError('FILE_UNREADABLE', `文件类型不符：此处只接受 ${names} 文件`, {
+          field: 'file',
+          allowed,
+          ...(options.ruleId ? { ruleId: options.ruleId } : {}),
+        });
       }
       const row = await repo.insert(
         {

@@ -1,6 +1,12 @@
 import { PassThrough } from 'node:stream';
 import type { ImportKind, ImportRowError } from '@yanxun/contracts';
-import { CODE_TABLES, type CodeTableName, IMPORT_COLUMNS, type ImportColumn } from '@yanxun/core';
+import {
+  CODE_TABLES,
+  type CodeTableName,
+  IMPORT_COLUMNS,
+  type ImportColumn,
+  rowRuleText,
+} from '@yanxun/core';
 import { ExcelJS, type Workbook, type Worksheet } from '../../shared/exceljs';
 
 /** Columns whose cells must stay text in Excel (an 18-digit ID typed as a number loses its last digits). */
@@ -90,7 +96,7 @@ export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
   return toBuffer(wb);
 }
 
-/** A workbook of row errors: 行号 / 列 / 值 / 规则 / 说明. */
+/** A workbook of row errors: 行号 / 列 / 值 / 问题 (the rule in words) / 说明, and the rule code last. */
 export async function buildErrorWorkbook(errors: ImportRowError[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('错误明细', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -98,11 +104,12 @@ export async function buildErrorWorkbook(errors: ImportRowError[]): Promise<Buff
     { header: '行号', key: 'row', width: 8 },
     { header: '列', key: 'column', width: 16 },
     { header: '值', key: 'value', width: 24, style: { numFmt: '@' } },
-    { header: '规则', key: 'rule', width: 26 },
+    { header: '问题', key: 'problem', width: 24 },
     { header: '说明', key: 'message', width: 70 },
+    { header: '规则代码', key: 'rule', width: 24 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const e of errors) sheet.addRow(e);
+  for (const e of errors) sheet.addRow({ ...e, problem: rowRuleText(e.rule) ?? '' });
   return toBuffer(wb);
 }
 

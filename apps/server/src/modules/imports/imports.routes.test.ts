@@ -602,7 +602,7 @@ describe('teachers: row errors, commit modes and the error report', () => {
     expect(res.json().error.code).toBe('IMPORT_NOT_READY');
   });
 
-  it('GET /imports/:id/errors.xlsx: an xlsx listing row, column, value, rule and message', async () => {
+  it('GET /imports/:id/errors.xlsx: an xlsx listing row, column, value, the problem in words, message and rule code', async () => {
     const res = await t.app.inject({
       url: `/api/v1/imports/${jobId}/errors.xlsx`,
       headers: qingcheng.headers,
@@ -611,11 +611,20 @@ describe('teachers: row errors, commit modes and the error report', () => {
     expect(res.headers['content-type']).toBe(XLSX);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('导入错误报告-errors.xlsx'));
     const rows = await readRows(res.rawPayload);
-    expect(rows[0]).toEqual(['行号', '列', '值', '规则', '说明']);
+    expect(rows[0]).toEqual(['行号', '列', '值', '问题', '说明', '规则代码']);
     expect(rows).toHaveLength(7);
-    expect(rows[1]?.slice(0, 4)).toEqual([3, '身份证号', badChecksum, 'GB11643.CHECKSUM']);
+    expect(rows[1]?.slice(0, 4)).toEqual([3, '身份证号', badChecksum, '身份证号校验位不正确']);
     expect(String(rows[1]?.[4])).toContain('校验位');
+    expect(rows[1]?.[5]).toBe('GB11643.CHECKSUM');
     expect(rows.slice(1).map((r) => r[3])).toEqual([
+      '身份证号校验位不正确',
+      '系统中没有这所学校',
+      '学校不在您的管辖范围内',
+      '文件中重复',
+      '文件中重复',
+      '学科无法识别',
+    ]);
+    expect(rows.slice(1).map((r) => r[5])).toEqual([
       'GB11643.CHECKSUM',
       'SCHOOL_CODE.NOT_FOUND',
       'SCOPE.SCHOOL',

@@ -1,22 +1,16 @@
+import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import type { DB } from '../../db/types';
 
-export interface NotificationRow {
-  county_id: string;
-  id: string;
-  teacher_id: string;
-  kind: string;
-  title: string;
-  body: string;
-  entity: string | null;
-  entity_id: string | null;
-  created_at: Date;
-  read_at: Date | null;
-}
+/** One notification as the bell shows it, wherever it is kept (to a teacher or to an account). */
+export type NotificationRow = Pick<
+  Selectable<DB['notifications']>,
+  'id' | 'kind' | 'title' | 'body' | 'entity' | 'entity_id' | 'created_at' | 'read_at'
+>;
 
-export interface NotificationWrite {
-  countyId: string;
-  teacherId: string;
+/** What a notification says: its kind, a title, a body in plain Chinese, and the record it is about. */
+export interface NotificationContent {
   kind: string;
   title: string;
   body: string;
@@ -24,7 +18,34 @@ export interface NotificationWrite {
   entityId: string | null;
 }
 
+/** A notification to a teacher, kept under the teacher's region key. */
+export interface NotificationWrite extends NotificationContent {
+  countyId: string;
+  teacherId: string;
+}
+
+/** Whose notifications a reader sees: their account's, and their teacher record's when they have one. */
+export interface Recipient {
+  accountId: string;
+  teacherId: string | null;
+}
+
+const COLUMNS = ['id', 'kind', 'title', 'body', 'entity', 'entity_id', 'created_at', 'read_at'] as const;
+
 export function createNotificationsRepository(db: Database) {
+  /** Both stores of a reader as one list (ids are unique across them: one sequence). */
+  const mine = (to: Recipient, unreadOnly: boolean) => {
+    let toAccount = db
+      .selectFrom('account_notifications')
+      .select(COLUMNS)
+      .where('account_id', '=', to.accountId);
+    if (unreadOnly) toAccount = toAccount.where('read_at', 'is', null);
+    if (to.teacherId === null) return toAccount;
+    let toTeacher = db.selectFrom('notifications').select(COLUMNS).where('teacher_id', '=', to.teacherId);
+    if (unreadOnly) toTeacher = toTeacher.where('read_at', 'is', null);
+    return toAccount.unionAll(toTeacher);
+  };
+
   return {
     async insert(w: NotificationWrite, trx: Database = db): Promise<string> {
       const r = await trx
@@ -43,30 +64,64 @@ export function createNotificationsRepository(db: Database) {
       return r.id;
     },
 
-    listForTeacher(teacherId: string, unreadOnly: boolean, limit: number): Promise<NotificationRow[]> {
-      let q = db.selectFrom('notifications').selectAll().where('teacher_id', '=', teacherId);
-      if (unreadOnly) q = q.where('read_at', 'is', null);
-      return q.orderBy('id', 'desc').limit(limit).execute();
+    /** The same notification to each of these accounts, one row each; their ids. */
+    async insertForAccounts(
+      accountIds: string[],
+      w: NotificationContent,
+      trx: Database = db,
+    ): Promise<string[]> {
+      if (accountIds.length === 0) return [];
+      const rows = await trx
+        .insertInto('account_notifications')
+        .values(
+          accountIds.map((accountId) => ({
+            account_id: accountId,
+            kind: w.kind,
+            title: w.title,
+            body: w.body,
+            entity: w.entity,
+            entity_id: w.entityId,
+          })),
+        )
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
     },
 
-    async unreadCount(teacherId: string): Promise<number> {
+    /** The reader's newest notifications first. */
+    list(to: Recipient, unreadOnly: boolean, limit: number): Promise<NotificationRow[]> {
+      return db
+        .selectFrom(mine(to, unreadOnly).as('n'))
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    async unreadCount(to: Recipient): Promise<number> {
       const r = await db
-        .selectFrom('notifications')
+        .selectFrom(mine(to, true).as('n'))
         .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('teacher_id', '=', teacherId)
-        .where('read_at', 'is', null)
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
-    /** Mark one of the teacher's notifications read; undefined when it is not theirs. */
-    async markRead(teacherId: string, id: string): Promise<NotificationRow | undefined> {
+    /** Mark one of the reader's notifications read; undefined when it is not theirs. */
+    async markRead(to: Recipient, id: string): Promise<NotificationRow | undefined> {
+      const own = await db
+        .updateTable('account_notifications')
+        .set({ read_at: sql`coalesce(read_at, now())` })
+        .where('id', '=', id)
+        .where('account_id', '=', to.accountId)
+        .returning(COLUMNS)
+        .executeTakeFirst();
+      if (own || to.teacherId === null) return own;
       return db
         .updateTable('notifications')
         .set({ read_at: sql`coalesce(read_at, now())` })
         .where('id', '=', id)
-        .where('teacher_id', '=', teacherId)
-        .returningAll()
+        .where('teacher_id', '=', to.teacherId)
+        .returning(COLUMNS)
         .executeTakeFirst();
     },
   };

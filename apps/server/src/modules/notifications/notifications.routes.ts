@@ -13,7 +13,8 @@ export function notificationsRoutes(notifications: NotificationsService): Fastif
       {
         schema: {
           tags,
-          summary: '我的消息 My notifications',
+          summary:
+            "我的消息 My notifications (the account's own and, for a teacher's account, the teacher's)",
           querystring: notificationListQuerySchema,
           response: { 200: notificationListSchema },
         },

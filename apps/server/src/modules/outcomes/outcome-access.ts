@@ -74,11 +74,10 @@ export async function ownEnrolment(ctx: OutcomesContext, actor: Actor, classId: 
   const c = await loadClass(ctx, classId);
   const [att] = (await ctx.classes.attendanceSummary(c.id, teacherId)).rows;
   if (!att) {
-    throw new AppError(
-      'FORBIDDEN',
-      `您不是"${c.name}"的学员，不能提交该班的成果（${OUTCOME_RULE_ENROLLED}）`,
-      { ruleId: OUTCOME_RULE_ENROLLED, classId: c.id },
-    );
+    throw new AppError('FORBIDDEN', `您不是"${c.name}"的学员，不能提交该班的成果`, {
+      ruleId: OUTCOME_RULE_ENROLLED,
+      classId: c.id,
+    });
   }
   return { c, teacherId, enrolment: att };
 }

@@ -127,23 +127,26 @@ describe('handing in outcomes', () => {
     expect(mine.items[0]?.attendance).toEqual({ sessions: 10, attended: 8, approvedLeave: 0 });
   });
 
-  it('R-004-16: a teacher not enrolled in the class is refused, naming the rule', async () => {
+  it('R-004-16: a teacher not enrolled in the class is refused, the rule in details', async () => {
     const err = await thrown(s.outcomes.submit(teacher(outsider), classA, KEY, { upload: PDF('x') }));
     expect(err.status).toBe(403);
-    expect(err.message).toContain('R-004-16');
+    expect(err.details).toMatchObject({ ruleId: 'R-004-16' });
+    expect(err.message).not.toContain('R-004-16');
     // a trainee of class B cannot hand in to class A either
     expect(
       (await thrown(s.outcomes.submit(teacher(tb[0] as string), classA, KEY, { upload: PDF('x') }))).status,
     ).toBe(403);
   });
 
-  it('Y-004-OUTCOME-DUE: on end + 30 days accepted; the day after refused naming the rule', async () => {
+  it('Y-004-OUTCOME-DUE: on end + 30 days accepted; the day after refused, the rule in details', async () => {
     setDay('2021-10-11');
     const late = await thrown(
       s.outcomes.submit(teacher(t[3] as string), classA, KEY, { upload: PDF('late') }),
     );
     expect(late.code).toBe('VALIDATION_FAILED');
-    expect(late.message).toContain('Y-004-OUTCOME-DUE');
+    expect(late.message).toBe(
+      '成果提交截止日期为 2021-10-10（结业后 30 天），今天（2021-10-11）已过期，不能提交',
+    );
     expect(late.details).toMatchObject({ ruleId: 'Y-004-OUTCOME-DUE', dueDate: '2021-10-10' });
     setDay('2021-10-10');
     const ok = await s.outcomes.submit(teacher(t[3] as string), classA, KEY, { upload: PDF('on time') });
@@ -213,7 +216,8 @@ describe('completion', () => {
   it('Y-004-COMPLETION-RUN: not before the class end date', async () => {
     setDay('2021-09-09');
     const err = await thrown(s.outcomes.run(actor('provider_staff', provider), classA));
-    expect(err.message).toContain('Y-004-COMPLETION-RUN');
+    expect(err.details).toMatchObject({ ruleId: 'Y-004-COMPLETION-RUN', endDate: '2021-09-10' });
+    expect(err.message).not.toContain('Y-004-COMPLETION-RUN');
     setDay('2021-09-10');
   });
 
@@ -300,10 +304,11 @@ describe('completion', () => {
       .where('teacher_id', '=', t[1] as string)
       .executeTakeFirstOrThrow();
     expect(rec.kind).toBe('not_completed');
-    expect(rec.evidence).toContain('Y-004-ATTEND-MIN');
-    expect(
-      (await thrown(s.outcomes.recordNotCompleted(bureau, classA, t[0] as string, {}))).message,
-    ).toContain('R-004-20');
+    // the evidence is the failed rules' sentences (Y-004-ATTEND-MIN), in words
+    expect(rec.evidence).toContain('低于 80%，不能结业');
+    const completer = await thrown(s.outcomes.recordNotCompleted(bureau, classA, t[0] as string, {}));
+    expect(completer.details).toMatchObject({ ruleId: 'R-004-20' });
+    expect(completer.message).not.toContain('R-004-20');
     expect((await thrown(s.outcomes.recordNotCompleted(bureau, classA, t[1] as string, {}))).code).toBe(
       'CONFLICT',
     );

@@ -54,6 +54,14 @@ beforeAll(async () => {
   const second = providers[1];
   if (!second) throw new Error('the demo region has two providers');
   await buildAccount(h.db, 'provider2', 'provider_staff', second);
+  // the demo has no evaluator login (the role has no work yet); one of the city, for the 403s below
+  const city = (await h.db
+    .selectFrom('orgs')
+    .selectAll()
+    .where('kind', '=', 'city')
+    .orderBy('id')
+    .executeTakeFirstOrThrow()) as unknown as OrgRow;
+  await buildAccount(h.db, 'evaluator', 'evaluator', city);
   for (const u of ['province', 'city', 'qingcheng', 'provider', 'provider2', 'tdc', 'evaluator'])
     s[u] = await login(t.app, u);
   const p = await req('POST', '/programmes', 'province', {
@@ -125,13 +133,14 @@ describe('plans routes', () => {
     expect(r.statusCode).toBe(400);
     const body = r.json() as { error: { message: string; details: { ruleIds: string[] } } };
     expect(body.error.details.ruleIds).toEqual(['R-004-08']);
-    expect(body.error.message).toContain('R-004-08');
+    expect(body.error.message).not.toContain('R-004-08');
     const bad = await uploadAs('provider', planId, NOT_A_PDF);
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { error: { code: string; message: string } }).error).toMatchObject({
       code: 'FILE_UNREADABLE',
     });
-    expect((bad.json() as { error: { message: string } }).error.message).toContain('R-004-08');
+    expect((bad.json() as { error: { details: { ruleId: string } } }).error.details.ruleId).toBe('R-004-08');
+    expect((bad.json() as { error: { message: string } }).error.message).not.toContain('R-004-08');
     const ok = await uploadAs('provider', planId, SEALED_PDF);
     expect(ok.statusCode).toBe(200);
     const pdf = await req('GET', `/plans/${planId}/versions/1/file`, 'provider');
@@ -141,7 +150,7 @@ describe('plans routes', () => {
     expect((await req('GET', `/plans/${planId}/versions/1/file`, 'provider2')).statusCode).toBe(404);
   });
 
-  it('R-004-08 past the deadline (2021-07-31) the submission is refused naming the rule', async () => {
+  it('R-004-08 past the deadline (2021-07-31) the submission is refused with the rule in details', async () => {
     const late = await buildTestApp(h.db, () => new Date('2021-07-31T02:00:00Z'));
     try {
       const who = await login(late.app, 'provider');
@@ -152,7 +161,7 @@ describe('plans routes', () => {
       });
       expect(r.statusCode).toBe(400);
       const e = (r.json() as { error: { message: string; details: { ruleIds: string[] } } }).error;
-      expect(e.message).toContain('R-004-08');
+      expect(e.message).not.toContain('R-004-08');
       expect(e.message).toContain('2021-07-30');
       expect(e.details.ruleIds).toEqual(['R-004-08']);
     } finally {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
-import { orgByName, seedRegion, testActor, thrown } from '../../test/factories';
+import { orgByName, seedRegion, testActor, testNotifications, thrown } from '../../test/factories';
 import { completeRuralPlan, NOT_A_PDF, SEALED_PDF } from '../../test/fixtures/plans';
 import { createAuditService } from '../audit';
 import { removeEnrolmentsOfNomination } from '../classes';
@@ -36,6 +36,7 @@ function plansAt(date: string, maxBytes = 20 * 1024 * 1024): PlansService {
     repo: createPlansRepository(h.db),
     programs: createProgrammes(clock),
     files: createFilesService({ db: h.db, repo: createFilesRepository(h.db), maxBytes }),
+    notifications: testNotifications(h.db),
     audit,
     clock,
   });
@@ -167,7 +168,8 @@ describe('submitting: every check must pass, else nothing is written', () => {
     const provider = actor('provider_staff', provider1);
     const notPdf = await thrown(svc.uploadSealedPdf(provider, planId, upload(NOT_A_PDF)));
     expect(notPdf.code).toBe('FILE_UNREADABLE');
-    expect(notPdf.message).toContain('R-004-08');
+    expect(notPdf.details).toMatchObject({ ruleId: 'R-004-08' });
+    expect(notPdf.message).not.toContain('R-004-08');
     expect((await thrown(svc.uploadSealedPdf(provider, planId, upload(Buffer.alloc(0))))).code).toBe(
       'FILE_EMPTY',
     );
@@ -186,12 +188,12 @@ describe('submitting: every check must pass, else nothing is written', () => {
     expect(files).toHaveLength(1);
   });
 
-  it('R-004-08 a complete plan submitted after the deadline (2021-07-31) is refused naming the rule; nothing written', async () => {
+  it('R-004-08 a complete plan submitted after the deadline (2021-07-31) is refused with the rule in details; nothing written', async () => {
     const provider = actor('provider_staff', provider1);
     await svc.updatePlan(provider, planId, { body: completeRuralPlan() });
     const late = await thrown(plansAt('2021-07-31').submitPlan(provider, planId));
     expect(late.code).toBe('VALIDATION_FAILED');
-    expect(late.message).toContain('R-004-08');
+    expect(late.message).not.toContain('R-004-08');
     expect(late.message).toContain('2021-07-30');
     expect((late.details as { ruleIds: string[] }).ruleIds).toEqual(['R-004-08']);
     expect((await svc.getPlan(provider, planId)).status).toBe('draft');

@@ -9,6 +9,7 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import type { AuditService } from '../audit';
 import type { FilesService, Upload } from '../files';
+import type { NotificationsService } from '../notifications';
 import {
   checkCurrent,
   createPlan,
@@ -32,6 +33,8 @@ export interface PlansDeps {
   /** the programmes plans are for (the programs module) */
   programs: ProgrammesPort;
   files: Pick<FilesService, 'store' | 'metaOf' | 'meta' | 'content'>;
+  /** the office is told of a submitted plan, the provider of the decision */
+  notifications: Pick<NotificationsService, 'notifyOrg'>;
   audit: AuditService;
   clock?: () => Date;
 }
@@ -47,6 +50,7 @@ export function createPlansService(deps: PlansDeps) {
     repo: deps.repo,
     programs: deps.programs,
     files: deps.files,
+    notifications: deps.notifications,
     audit: deps.audit,
     now: deps.clock ?? (() => new Date()),
   };

@@ -96,7 +96,7 @@ describe('R-004-59 differential shortlist 1:1.2', () => {
       svc.nominate(admin, programmeId, { teacherId: extra.id, attestations: TRAINER_ATTESTATIONS }),
     );
     expect(err.code).toBe('CONFLICT');
-    expect(err.message).toContain('R-004-59');
+    expect(err.message).not.toContain('R-004-59');
     expect(err.details).toMatchObject({ ruleId: 'R-004-59', seats: 10, cap: 12, candidates: 12 });
     // candidates take no seat yet
     const before = await svc.quotas(actor('bureau_admin', county), programmeId);
@@ -125,7 +125,8 @@ describe('R-004-59 differential shortlist 1:1.2', () => {
     expect(r.results.filter((x) => x.status === 'selected')).toHaveLength(10);
     const out = r.results.filter((x) => x.status === 'not_selected');
     expect(out.map((x) => x.nominationId)).toEqual(ids.slice(10));
-    expect(out[0]?.message).toContain('R-004-59');
+    // the decision says the values in words (the rule is the nomination's, R-004-59)
+    expect(out[0]?.message).toBe('差额遴选未入选（名额 10 个、候选 12 人，1:1.2 差额遴选）：综合评议');
     const after = await svc.quotas(owner, programmeId);
     expect(after.nodes.find((n) => n.orgId === school.id)).toMatchObject({ used: 10 });
     const list = await svc.listNominations(owner, programmeId, {

@@ -157,6 +157,42 @@ describe('R-004-17: no seat is ever over-allocated', () => {
     expect(JSON.stringify(err.details)).toContain('QUOTA.BELOW_USED');
   });
 
+  it('the quota tree rolls up: city and county read what the school uses (三级: 市 → 区 → 校); 本级 stays own', async () => {
+    // city 4 → county 4 → school 3 (the county keeps 1); the school's 3 are taken and a 4th waits
+    const cityAdmin = actor('bureau_admin', city);
+    const p = await svc.createProgramme(cityAdmin, {
+      packId: 'henan-2021',
+      projectTypeCode: 'rural_backbone',
+      title: '测试项目 三级名额汇总',
+      selectionDeadline: '2021-07-30',
+      startDate: '2021-09-01',
+      endDate: '2021-09-15',
+      totalSeats: 4,
+    });
+    await svc.allocate(cityAdmin, p.id, city.id, { allocations: [{ orgId: county.id, seats: 4 }] });
+    await svc.allocate(actor('bureau_admin', county), p.id, county.id, {
+      allocations: [{ orgId: school.id, seats: 3 }],
+    });
+    const admin = actor('school_admin', school);
+    const ts = await Promise.all([1, 2, 3, 4].map(() => buildTeacher(h.db, school, { backbone: 'school' })));
+    for (const [i, t] of ts.entries())
+      await svc.nominate(admin, p.id, { teacherId: t.id, waitlist: i === 3 });
+    const tree = await svc.quotas(cityAdmin, p.id);
+    const at = (id: string) => tree.nodes.find((n) => n.orgId === id);
+    expect(at(city.id)).toMatchObject({ seats: 4, allocated: 4, used: 0, unused: 0, waitlisted: 0 });
+    expect(at(city.id)).toMatchObject({ usedInSubtree: 3, unusedInSubtree: 1, waitlistedInSubtree: 1 });
+    expect(at(county.id)).toMatchObject({ seats: 4, allocated: 3, used: 0, unused: 1 });
+    expect(at(county.id)).toMatchObject({ usedInSubtree: 3, unusedInSubtree: 1, waitlistedInSubtree: 1 });
+    expect(at(school.id)).toMatchObject({ used: 3, unused: 0, waitlisted: 1 });
+    expect(at(school.id)).toMatchObject({ usedInSubtree: 3, unusedInSubtree: 0, waitlistedInSubtree: 1 });
+    // the county's officer sees its subtree only, rolled up the same way
+    const countyView = await svc.quotas(actor('bureau_admin', county), p.id);
+    expect(countyView.nodes.map((n) => [n.orgId, n.usedInSubtree])).toEqual([
+      [county.id, 3],
+      [school.id, 3],
+    ]);
+  });
+
   it('pull-back after the selection deadline (R-004-18) is refused; on the deadline day it is allowed', async () => {
     const programmeId = await programmeWith('rural_backbone', 4);
     const at = (iso: string) =>

@@ -27,7 +27,7 @@ export async function apply(
     // lock the node's candidates (a school withdrawing one waits) and re-read them
     const locked = await ctx.candidates.lock(l.programme.id, n.orgId, trx);
     if (locked.length !== here.length) {
-      throw new AppError('CONFLICT', `${n.orgName}的候选人已变化，请刷新后重试（${SHORTLIST_RULE_ID}）`, {
+      throw new AppError('CONFLICT', `${n.orgName}的候选人已变化，请刷新后重试`, {
         ruleId: SHORTLIST_RULE_ID,
       });
     }
@@ -40,19 +40,20 @@ export async function apply(
         trx,
       ))
     ) {
-      throw new AppError(
-        'CONFLICT',
-        `${n.orgName}的名额已变化，不足 ${take} 个，请退回承训机构重新遴选（${QUOTA_RULE_ID}、${SHORTLIST_RULE_ID}）`,
-        { ruleId: SHORTLIST_RULE_ID, orgId: n.orgId, selected: take },
-      );
+      throw new AppError('CONFLICT', `${n.orgName}的名额已变化，不足 ${take} 个，请退回承训机构重新遴选`, {
+        ruleId: SHORTLIST_RULE_ID,
+        rules: [QUOTA_RULE_ID, SHORTLIST_RULE_ID],
+        orgId: n.orgId,
+        selected: take,
+      });
     }
   }
   const values = `1:${l.rules.ratio.value} 差额遴选，${l.provider.name}遴选确定`;
   for (const r of live) {
     const selected = r.decision === 'selected';
     const message = selected
-      ? `经差额遴选入选（${SHORTLIST_RULE_ID}，${values}）`
-      : `差额遴选未入选（${SHORTLIST_RULE_ID}，${values}）：${r.reason ?? ''}`;
+      ? `经差额遴选入选（${values}）`
+      : `差额遴选未入选（${values}）：${r.reason ?? ''}`;
     await ctx.candidates.decide(
       r.county_id,
       r.id,
@@ -68,8 +69,8 @@ export async function apply(
         kind: selected ? 'shortlist.selected' : 'shortlist.not_selected',
         title: selected ? `入选：${l.programme.title}` : `未入选：${l.programme.title}`,
         body: selected
-          ? `您已经差额遴选入选"${l.programme.title}"（${SHORTLIST_RULE_ID}，${values}）。`
-          : `您未入选"${l.programme.title}"（${SHORTLIST_RULE_ID}，${values}）。原因：${r.reason ?? ''}`,
+          ? `您已经差额遴选入选"${l.programme.title}"（${values}）。`
+          : `您未入选"${l.programme.title}"（${values}）。原因：${r.reason ?? ''}`,
         entity: 'nomination',
         entityId: r.id,
       },

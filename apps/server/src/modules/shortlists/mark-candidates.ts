@@ -43,7 +43,7 @@ export async function mark(
     if (unknown.length > 0) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `推荐记录 ${unknown.join('、')} 不是本项目的候选人，不能参加差额遴选（${SHORTLIST_RULE_ID}）`,
+        `推荐记录 ${unknown.join('、')} 不是本项目的候选人，不能参加差额遴选`,
         { ruleId: SHORTLIST_RULE_ID, unknown },
       );
     }
@@ -54,11 +54,11 @@ export async function mark(
       const decision = m.decision === undefined ? (r.decision as MarkWrite['decision']) : m.decision;
       const reason = (m.reason === undefined ? r.reason : m.reason)?.trim() || null;
       if (decision === 'not_selected' && !reason) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `${r.teacher_name}未入选须写明原因（${SHORTLIST_RULE_ID}），原因会通知本人`,
-          { ruleId: SHORTLIST_RULE_ID, field: 'reason', nominationId: r.id },
-        );
+        throw new AppError('VALIDATION_FAILED', `${r.teacher_name}未入选须写明原因，原因会通知本人`, {
+          ruleId: SHORTLIST_RULE_ID,
+          field: 'reason',
+          nominationId: r.id,
+        });
       }
       const scoreTenths =
         m.score === undefined ? r.score_tenths : m.score === null ? null : Math.round(m.score * 10);

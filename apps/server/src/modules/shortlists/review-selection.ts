@@ -22,9 +22,7 @@ export async function confirm(
       const sel = await ctx.repo.findSelection(l.programme.id, trx);
       throw new AppError(
         'CONFLICT',
-        sel?.status === 'confirmed'
-          ? `遴选结果已确认（${SHORTLIST_RULE_ID}）`
-          : `承训机构尚未提交遴选结果，无可确认（${SHORTLIST_RULE_ID}）`,
+        sel?.status === 'confirmed' ? `遴选结果已确认` : `承训机构尚未提交遴选结果，无可确认`,
         { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
       );
     }
@@ -39,6 +37,17 @@ export async function confirm(
         entityId: l.programme.id,
         orgId: l.programme.ownerOrgId,
         details: { ruleId: SHORTLIST_RULE_ID, round: sel?.round ?? null },
+      },
+      trx,
+    );
+    await ctx.notifications.notifyOrg(
+      { orgId: l.provider.id, permission: 'shortlist.select' },
+      {
+        kind: 'shortlist.confirmed',
+        title: `遴选结果已确认：${l.programme.title}`,
+        body: `${l.programme.ownerOrgName}确认了"${l.programme.title}"的遴选结果，入选学员已取得名额。`,
+        entity: 'shortlist',
+        entityId: l.programme.id,
       },
       trx,
     );
@@ -61,9 +70,7 @@ export async function returnSelection(
       const sel = await ctx.repo.findSelection(l.programme.id, trx);
       throw new AppError(
         'CONFLICT',
-        sel?.status === 'confirmed'
-          ? `遴选结果已确认，不能退回（${SHORTLIST_RULE_ID}）`
-          : `承训机构尚未提交遴选结果，无可退回（${SHORTLIST_RULE_ID}）`,
+        sel?.status === 'confirmed' ? `遴选结果已确认，不能退回` : `承训机构尚未提交遴选结果，无可退回`,
         { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
       );
     }
@@ -76,6 +83,17 @@ export async function returnSelection(
         entityId: l.programme.id,
         orgId: l.programme.ownerOrgId,
         details: { ruleId: SHORTLIST_RULE_ID, comment: req.comment },
+      },
+      trx,
+    );
+    await ctx.notifications.notifyOrg(
+      { orgId: l.provider.id, permission: 'shortlist.select' },
+      {
+        kind: 'shortlist.returned',
+        title: `遴选结果被退回：${l.programme.title}`,
+        body: `${l.programme.ownerOrgName}退回了"${l.programme.title}"的遴选结果，意见：${req.comment}。请修改后重新提交。`,
+        entity: 'shortlist',
+        entityId: l.programme.id,
       },
       trx,
     );

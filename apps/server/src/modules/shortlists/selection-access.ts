@@ -1,14 +1,10 @@
 import type { ShortlistProblem, ShortlistRules } from '@yanxun/core';
-import {
-  SELECTION_DEADLINE_RULE_ID,
-  SHORTLIST_RULE_ID,
-  shortlistRulesOf,
-  todayInShanghai,
-} from '@yanxun/core';
+import { SELECTION_DEADLINE_RULE_ID, SHORTLIST_RULE_ID, shortlistRulesOf } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, forbidden, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can } from '../../shared/permissions';
+import { dateOf } from '../../shared/time';
 import type { ProgrammeRef } from '../programs';
 import type { ShortlistsContext } from './context';
 import type { SelectionRow } from './shortlists.repository';
@@ -37,23 +33,21 @@ export async function load(ctx: ShortlistsContext, actor: Actor, id: string): Pr
   if (!isProvider && !isOwner) throw notFound('差额遴选');
   const rules = shortlistRulesOf(pp.pack, pp.programme.projectTypeCode);
   if (!rules) {
-    throw new AppError('VALIDATION_FAILED', `本项目不采取差额遴选（${SHORTLIST_RULE_ID}），推荐即入选`, {
+    throw new AppError('VALIDATION_FAILED', `本项目不采取差额遴选，推荐即入选`, {
       ruleId: SHORTLIST_RULE_ID,
     });
   }
   if (!provider) {
-    throw new AppError(
-      'CONFLICT',
-      `本项目尚未批准承训机构，差额遴选由承训高校进行（${SHORTLIST_RULE_ID}），请先审批培训方案`,
-      { ruleId: SHORTLIST_RULE_ID },
-    );
+    throw new AppError('CONFLICT', `本项目尚未批准承训机构，差额遴选由承训高校进行，请先审批培训方案`, {
+      ruleId: SHORTLIST_RULE_ID,
+    });
   }
   return { programme: pp.programme, rules, provider, isProvider, isOwner };
 }
 
-/** Today in Asia/Shanghai, from the context's clock. */
+/** Today in the deployment's time zone, from the context's clock. */
 export function today(ctx: ShortlistsContext): string {
-  return todayInShanghai(ctx.now());
+  return dateOf(ctx.now());
 }
 
 export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: string) {
@@ -61,7 +55,7 @@ export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: s
   if (t > l.programme.selectionDeadline) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `遴选已于 ${l.programme.selectionDeadline} 截止（${SELECTION_DEADLINE_RULE_ID}、${SHORTLIST_RULE_ID}），不能再${what}；如需延期，请项目主办单位修改遴选截止日期`,
+      `遴选已于 ${l.programme.selectionDeadline} 截止，不能再${what}；如需延期，请项目主办单位修改遴选截止日期`,
       {
         ruleId: SELECTION_DEADLINE_RULE_ID,
         rules: [SELECTION_DEADLINE_RULE_ID, SHORTLIST_RULE_ID],
@@ -74,7 +68,9 @@ export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: s
 
 export function requireProvider(l: Loaded) {
   if (!l.isProvider) {
-    throw forbidden(`差额遴选由承训高校（${l.provider.name}）进行（${SHORTLIST_RULE_ID}）`);
+    throw new AppError('FORBIDDEN', `差额遴选由承训高校（${l.provider.name}）进行`, {
+      ruleId: SHORTLIST_RULE_ID,
+    });
   }
 }
 
@@ -87,22 +83,22 @@ export function problemsError(problems: ShortlistProblem[]): AppError {
   const message =
     problems.length === 1 && first
       ? first.message
-      : `遴选结果有 ${problems.length} 处问题（${SHORTLIST_RULE_ID}）：${problems.map((p) => p.message).join('；')}`;
+      : `遴选结果有 ${problems.length} 处问题：${problems.map((p) => p.message).join('；')}`;
   return new AppError('VALIDATION_FAILED', message, { ruleId: SHORTLIST_RULE_ID, problems });
 }
 
 /** Why the selection row cannot be written now (it is submitted or confirmed). */
 export function closedError(sel: SelectionRow | undefined, what: string): AppError {
   if (sel?.status === 'confirmed') {
-    return new AppError('CONFLICT', `遴选结果已确认（${SHORTLIST_RULE_ID}），不能再${what}`, {
+    return new AppError('CONFLICT', `遴选结果已确认，不能再${what}`, {
       ruleId: SHORTLIST_RULE_ID,
       status: 'confirmed',
     });
   }
-  const at = sel?.submitted_at ? `已于 ${todayInShanghai(sel.submitted_at)} ` : '已';
+  const at = sel?.submitted_at ? `已于 ${dateOf(sel.submitted_at)} ` : '已';
   return new AppError(
     'CONFLICT',
-    `遴选结果${at}提交，等待项目主办单位确认（${SHORTLIST_RULE_ID}），不能重复提交或再${what}；如需修改，请主办单位退回`,
+    `遴选结果${at}提交，等待项目主办单位确认，不能重复提交或再${what}；如需修改，请主办单位退回`,
     { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'submitted' },
   );
 }

@@ -123,7 +123,8 @@ describe('R-004-59 concurrent selection', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const errors = rejected(results);
     expect(errors.map((e) => e.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
-    expect(errors.every((e) => e.message.includes('R-004-59'))).toBe(true);
+    expect(errors.every((e) => (e.details as { ruleId?: string }).ruleId === 'R-004-59')).toBe(true);
+    expect(errors.every((e) => !e.message.includes('R-004-59'))).toBe(true);
     const sel = await h.db
       .selectFrom('shortlist_selections')
       .select(['status', 'round'])

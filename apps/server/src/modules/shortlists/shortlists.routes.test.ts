@@ -135,10 +135,11 @@ describe('shortlist routes (R-004-59)', () => {
       marks: [{ nominationId: '987654321', decision: 'selected' }],
     });
     expect(notCandidate.statusCode).toBe(400);
-    expect(notCandidate.json().error.message).toContain('R-004-59');
+    expect(notCandidate.json().error.details.ruleId).toBe('R-004-59');
+    expect(notCandidate.json().error.message).not.toContain('R-004-59');
   });
 
-  it('R-004-59 exactly 2 of 2 places pass, the third is 400 naming the rule; submit 200, submit again 409; the owner confirms', async () => {
+  it('R-004-59 exactly 2 of 2 places pass, the third is 400 with the rule in details; submit 200, submit again 409; the owner confirms', async () => {
     const two = await req('PUT', `${path()}/marks`, 'sl_provider', {
       marks: [
         { nominationId: ids[0], decision: 'selected', score: 91 },
@@ -152,7 +153,7 @@ describe('shortlist routes (R-004-59)', () => {
     });
     expect(over.statusCode).toBe(400);
     expect(over.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { ruleId: 'R-004-59' } });
-    expect(over.json().error.message).toContain('R-004-59');
+    expect(over.json().error.message).not.toContain('R-004-59');
     const noReason = await req('PUT', `${path()}/marks`, 'sl_provider', {
       marks: [{ nominationId: ids[2], decision: 'not_selected' }],
     });
@@ -169,7 +170,8 @@ describe('shortlist routes (R-004-59)', () => {
     expect(submitted.json().status).toBe('submitted');
     const again = await req('POST', `${path()}/submit`, 'sl_provider');
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toContain('R-004-59');
+    expect(again.json().error.details.ruleId).toBe('R-004-59');
+    expect(again.json().error.message).not.toContain('R-004-59');
     expect((await req('POST', `${path()}/return`, 'sl_city', { comment: '' })).statusCode).toBe(400);
     const confirmed = await req('POST', `${path()}/confirm`, 'sl_city');
     expect(confirmed.statusCode).toBe(200);

@@ -51,6 +51,19 @@ export async function submit(
     if (!ownerConfirms) {
       await apply(ctx, actor, l, actor.accountId, trx);
       await ctx.repo.setDecided(l.programme.id, 'confirmed', actor.accountId, null, trx);
+    } else {
+      // the owner's office confirms or returns it
+      await ctx.notifications.notifyOrg(
+        { orgId: l.programme.ownerOrgId, permission: 'shortlist.review' },
+        {
+          kind: 'shortlist.submitted',
+          title: `差额遴选结果待确认：${l.programme.title}`,
+          body: `${l.provider.name}提交了"${l.programme.title}"的遴选结果（入选 ${t.selected} 人，名额 ${t.totalPlaces} 个），请确认或退回。`,
+          entity: 'shortlist',
+          entityId: l.programme.id,
+        },
+        trx,
+      );
     }
   });
   return view(ctx, l);

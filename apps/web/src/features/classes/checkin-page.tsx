@@ -1,14 +1,27 @@
-import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled, LeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckinResult } from '@yanxun/contracts';
 import { Button, Card, Input, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { ownProfileOnly, useMe } from '../../shared/session';
+import { formatTime } from '../../shared/time';
 import { ROW, SimpleList } from './simple-list';
+
+/** The way back into the app from this full-screen phone page: a teacher's own profile, or the dashboard. */
+function BackLink() {
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const profile = ownProfileOnly(me);
+  return (
+    <Link to={profile ? `/teachers/${profile}` : '/'} data-testid="checkin-back">
+      <LeftOutlined /> {t(profile ? 'checkin.myProfile' : 'checkin.home')}
+    </Link>
+  );
+}
 
 function ruleOf(error: unknown): string | null {
   if (!isApiError(error)) return null;
@@ -89,9 +102,13 @@ export function CheckinPage() {
 
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 16, minHeight: '100vh', background: '#f5f7fa' }}>
-      <Typography.Title level={3} style={{ textAlign: 'center' }}>
-        {t('checkin.title')}
-      </Typography.Title>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr auto 1fr', alignItems: 'center' }}>
+        <BackLink />
+        <Typography.Title level={3} style={{ margin: '8px 0 16px' }}>
+          {t('checkin.title')}
+        </Typography.Title>
+        <span />
+      </div>
       {checkin.isPending ? (
         <Card>
           <Typography.Paragraph style={{ textAlign: 'center', fontSize: 18 }}>
@@ -148,12 +165,10 @@ export function CheckinPage() {
                 </Typography.Text>
                 <Space size={4}>
                   <Tag color={c.registeredAt ? 'green' : 'default'}>
-                    {t('slot.register')}{' '}
-                    {c.registeredAt ? dayjs(c.registeredAt).format('HH:mm') : t('checkin.notYet')}
+                    {t('slot.register')} {c.registeredAt ? formatTime(c.registeredAt) : t('checkin.notYet')}
                   </Tag>
                   <Tag color={c.arrivedAt ? 'green' : 'default'}>
-                    {t('slot.arrive')}{' '}
-                    {c.arrivedAt ? dayjs(c.arrivedAt).format('HH:mm') : t('checkin.notYet')}
+                    {t('slot.arrive')} {c.arrivedAt ? formatTime(c.arrivedAt) : t('checkin.notYet')}
                   </Tag>
                 </Space>
               </Space>

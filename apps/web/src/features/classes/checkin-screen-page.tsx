@@ -1,8 +1,9 @@
-import { FullscreenOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, QRCode, Spin } from 'antd';
+import type { CheckinDisplay } from '@yanxun/contracts';
+import { Button, QRCode, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
@@ -17,9 +18,26 @@ function useCountdown(deadline: number | undefined): number {
   return deadline === undefined ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
+/** Outside the check-in days: no code to show (it would be refused), only when check-in opens or closed. */
+function NotOpen({ d }: { d: CheckinDisplay }) {
+  const { t } = useI18n();
+  return (
+    <div style={{ textAlign: 'center', maxWidth: 720 }} data-testid="checkin-not-open">
+      <div style={{ fontSize: 40, fontWeight: 600, color: '#ffb4b4' }}>{t('screen.notOpen')}</div>
+      <div style={{ fontSize: 24, marginTop: 16, opacity: 0.9 }}>
+        {/* after the last day (Asia/Shanghai) it has closed; before the first it is still to open */}
+        {d.serverTime >= Date.parse(`${d.closesOn}T00:00:00+08:00`) + 86_400_000
+          ? t('screen.closed', { to: d.closesOn })
+          : t('screen.opensOn', { from: d.opensOn, to: d.closesOn })}
+      </div>
+    </div>
+  );
+}
+
 /**
  * The venue screen (full screen, provider staff): the rotating QR code of a class slot and its 6-digit short
- * code, refreshed when the window ends (Y-004-QR-ROTATE), with the running count.
+ * code, refreshed when the window ends (Y-004-QR-ROTATE), with the running count. Outside the days check-in is
+ * open (Y-004-CHECKIN-OPEN) it shows no code, only when check-in opens.
  */
 export function CheckinScreenPage() {
   const { id = '' } = useParams();
@@ -68,52 +86,62 @@ export function CheckinScreenPage() {
           <div style={{ fontSize: 36, fontWeight: 600, textAlign: 'center' }}>
             {q.data.className} · {q.data.slotLabel}
           </div>
-          {!q.data.open ? <div style={{ fontSize: 24, color: '#ffb4b4' }}>{t('screen.notOpen')}</div> : null}
-          <div
-            style={{
-              display: 'flex',
-              gap: 48,
-              alignItems: 'center',
-              flexWrap: 'wrap',
-              justifyContent: 'center',
-            }}
-          >
-            <div style={{ background: '#fff', padding: 16, borderRadius: 12 }}>
-              <QRCode
-                value={`${origin}${q.data.path}`}
-                size={size}
-                bordered={false}
-                errorLevel="M"
-                data-testid="checkin-qr"
-              />
-            </div>
-            <div style={{ textAlign: 'center' }}>
-              <div style={{ fontSize: 22, opacity: 0.8 }}>{t('screen.scan')}</div>
-              <div
-                data-testid="short-code"
-                style={{
-                  fontSize: 112,
-                  fontWeight: 700,
-                  letterSpacing: 12,
-                  fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
-                }}
-              >
-                {q.data.shortCode}
+          {!q.data.open ? (
+            <NotOpen d={q.data} />
+          ) : (
+            <div
+              style={{
+                display: 'flex',
+                gap: 48,
+                alignItems: 'center',
+                flexWrap: 'wrap',
+                justifyContent: 'center',
+              }}
+            >
+              <div style={{ background: '#fff', padding: 16, borderRadius: 12 }}>
+                <QRCode
+                  value={`${origin}${q.data.path}`}
+                  size={size}
+                  bordered={false}
+                  errorLevel="M"
+                  data-testid="checkin-qr"
+                />
               </div>
-              <div style={{ fontSize: 20, opacity: 0.8 }}>{t('screen.code')}</div>
-              <div style={{ fontSize: 20, marginTop: 12 }}>{t('screen.rotates', { s: left })}</div>
-              <div style={{ fontSize: 40, fontWeight: 600, marginTop: 24 }}>
-                {t('screen.count', { n: q.data.checkedIn, total: q.data.total })}
+              <div style={{ textAlign: 'center' }}>
+                <div style={{ fontSize: 22, opacity: 0.8 }}>{t('screen.scan')}</div>
+                <div
+                  data-testid="short-code"
+                  style={{
+                    fontSize: 112,
+                    fontWeight: 700,
+                    letterSpacing: 12,
+                    fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
+                  }}
+                >
+                  {q.data.shortCode}
+                </div>
+                <div style={{ fontSize: 20, opacity: 0.8 }}>{t('screen.code')}</div>
+                <div style={{ fontSize: 20, marginTop: 12 }}>{t('screen.rotates', { s: left })}</div>
+                <div style={{ fontSize: 40, fontWeight: 600, marginTop: 24 }}>
+                  {t('screen.count', { n: q.data.checkedIn, total: q.data.total })}
+                </div>
               </div>
             </div>
-          </div>
-          <Button
-            ghost
-            icon={<FullscreenOutlined />}
-            onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
-          >
-            {t('screen.fullscreen')}
-          </Button>
+          )}
+          <Space>
+            <Link to={`/classes/${encodeURIComponent(id)}`}>
+              <Button ghost icon={<ArrowLeftOutlined />} data-testid="screen-back">
+                {t('screen.back')}
+              </Button>
+            </Link>
+            <Button
+              ghost
+              icon={<FullscreenOutlined />}
+              onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
+            >
+              {t('screen.fullscreen')}
+            </Button>
+          </Space>
         </>
       )}
     </div>

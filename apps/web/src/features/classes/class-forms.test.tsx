@@ -56,6 +56,13 @@ async function choose(label: string, option: string) {
 const type = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
+/** antd DatePicker / TimePicker: type the value as shown (2021-09-05, 12:00) and press Enter, as a user does. */
+function pick(label: string, value: string) {
+  const input = screen.getByLabelText(label);
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
+}
+
 describe('CreateClassModal (开班)', () => {
   it('choosing the programme fills its dates; the class is created with programme, name, period, dates, venue and provider', async () => {
     const onCreated = vi.fn();
@@ -68,7 +75,7 @@ describe('CreateClassModal (开班)', () => {
     );
     expect((screen.getByLabelText('结业日期') as HTMLInputElement).value).toBe('2021-09-30');
     type('班级名称', '第一期 A 班');
-    type('结业日期', '2021-09-05');
+    pick('结业日期', '2021-09-05');
     type('培训地点', '清远市教师发展中心 301');
     await choose('承训机构', '广东第二师范学院');
     fireEvent.click(screen.getByRole('button', { name: /开\s*班/ }));
@@ -90,7 +97,7 @@ describe('CreateClassModal (开班)', () => {
     await waitFor(() => expect(api.listProgrammes).toHaveBeenCalled());
     await choose('培训项目', '2021 乡村骨干教师素质提升');
     type('班级名称', 'B 班');
-    type('结业日期', '2021-08-31');
+    pick('结业日期', '2021-08-31');
     await choose('承训机构', '广东第一师范学院');
     fireEvent.click(screen.getByRole('button', { name: /开\s*班/ }));
     expect(await screen.findByText('结业日期不能早于开班日期')).toBeTruthy();
@@ -127,7 +134,7 @@ describe('AddSessionForm (课次)', () => {
     expect(await screen.findByText('必填')).toBeTruthy();
     expect(api.addClassSession).not.toHaveBeenCalled();
     type('课程名称', '新课标解读');
-    type('结束', '12:00');
+    pick('结束', '12:00');
     fireEvent.click(screen.getByRole('button', { name: '添 加' }));
     await waitFor(() => expect(api.addClassSession).toHaveBeenCalledTimes(1));
     expect(api.addClassSession).toHaveBeenCalledWith('7', {
@@ -145,7 +152,7 @@ describe('RecordDocumentForm (材料报送, R-004-09…15)', () => {
   it('records a 报到通知书 with its date', async () => {
     vi.mocked(api.addClassDocument).mockResolvedValue();
     renderWithApp(<RecordDocumentForm classId="7" />);
-    type('报送日期', '2021-08-25');
+    pick('报送日期', '2021-08-25');
     fireEvent.click(screen.getByRole('button', { name: '登 记' }));
     await waitFor(() => expect(api.addClassDocument).toHaveBeenCalledTimes(1));
     expect(api.addClassDocument).toHaveBeenCalledWith('7', {
@@ -168,7 +175,7 @@ describe('RecordDocumentForm (材料报送, R-004-09…15)', () => {
     fireEvent.click(screen.getByRole('button', { name: '登 记' }));
     expect(await screen.findByText('必填')).toBeTruthy();
     fireEvent.change(item, { target: { value: '培训总结报告' } });
-    type('报送日期', '2021-10-08');
+    pick('报送日期', '2021-10-08');
     fireEvent.click(screen.getByRole('button', { name: '登 记' }));
     await waitFor(() => expect(api.addClassDocument).toHaveBeenCalledTimes(1));
     expect(api.addClassDocument).toHaveBeenCalledWith('7', {
@@ -186,7 +193,7 @@ describe('RecordDocumentForm (材料报送, R-004-09…15)', () => {
     );
     await choose('材料', '总结报告');
     await choose('成果项目', '有关宣传材料汇编');
-    type('报送日期', '2021-10-08');
+    pick('报送日期', '2021-10-08');
     fireEvent.click(screen.getByRole('button', { name: '登 记' }));
     await waitFor(() => expect(api.addClassDocument).toHaveBeenCalledTimes(1));
     expect(vi.mocked(api.addClassDocument).mock.calls[0]?.[1]).toMatchObject({

@@ -7,8 +7,10 @@ import {
 } from '@yanxun/contracts';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { api, isApiError } from '../../shared/api';
+import { DateField, TimeField } from '../../shared/date-fields';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
+import { todayIso } from '../../shared/time';
 
 const SESSION_MODES = ['centralized', 'online', 'shadowing', 'practice', 'workshop'] as const;
 
@@ -119,7 +121,7 @@ export function CreateClassModal({
         </Space.Compact>
         <Space wrap>
           <Form.Item name="startDate" label={t('classForm.start')} rules={required}>
-            <Input type="date" aria-label={t('classForm.start')} />
+            <DateField aria-label={t('classForm.start')} />
           </Form.Item>
           <Form.Item
             name="endDate"
@@ -135,7 +137,7 @@ export function CreateClassModal({
               }),
             ]}
           >
-            <Input type="date" aria-label={t('classForm.end')} />
+            <DateField aria-label={t('classForm.end')} />
           </Form.Item>
         </Space>
         <Form.Item name="venue" label={t('classForm.venue')}>
@@ -203,13 +205,13 @@ export function AddSessionForm({ c }: { c: Pick<ClassDetail, 'id' | 'startDate' 
         style={{ rowGap: 8 }}
       >
         <Form.Item name="date" label={t('classForm.sessionDate')} rules={required}>
-          <Input type="date" min={c.startDate} max={c.endDate} aria-label={t('classForm.sessionDate')} />
+          <DateField min={c.startDate} max={c.endDate} aria-label={t('classForm.sessionDate')} />
         </Form.Item>
         <Form.Item name="startsAt" label={t('classForm.startsAt')} rules={required}>
-          <Input type="time" aria-label={t('classForm.startsAt')} />
+          <TimeField aria-label={t('classForm.startsAt')} />
         </Form.Item>
         <Form.Item name="endsAt" label={t('classForm.endsAt')} rules={required}>
-          <Input type="time" aria-label={t('classForm.endsAt')} />
+          <TimeField aria-label={t('classForm.endsAt')} />
         </Form.Item>
         <Form.Item name="title" label={t('classForm.sessionTitle')} rules={required}>
           <Input maxLength={200} style={{ minWidth: 200 }} aria-label={t('classForm.sessionTitle')} />
@@ -240,11 +242,6 @@ interface DocumentValues {
   title?: string;
   submittedOn: string;
 }
-
-const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** 材料报送: record that a deadline document (报到通知书, 课程表, 工作简报, 总结报告) was submitted, and when. */
 export function RecordDocumentForm({
@@ -316,7 +313,7 @@ export function RecordDocumentForm({
           <Input maxLength={200} aria-label={t('classForm.docTitle')} />
         </Form.Item>
         <Form.Item name="submittedOn" label={t('classForm.submittedOn')} rules={required}>
-          <Input type="date" max={todayIso()} aria-label={t('classForm.submittedOn')} />
+          <DateField max={todayIso()} aria-label={t('classForm.submittedOn')} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={record.isPending}>

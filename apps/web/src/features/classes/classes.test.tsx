@@ -191,6 +191,8 @@ describe('CheckinScreenPage (venue)', () => {
       checkedIn: 12,
       total: 40,
       open: true,
+      opensOn: '2021-09-05',
+      closesOn: '2021-09-10',
       ruleId: 'Y-004-QR-ROTATE',
     };
     vi.mocked(api.checkinDisplay).mockResolvedValue(d);
@@ -202,5 +204,66 @@ describe('CheckinScreenPage (venue)', () => {
     expect(vi.mocked(api.checkinDisplay)).toHaveBeenCalledWith('7', 'arrive');
     expect(screen.getByText('已签到 12 / 40 人')).toBeTruthy();
     expect(container.querySelector('svg')).toBeTruthy();
+  });
+
+  it('Y-004-CHECKIN-OPEN outside the check-in days: no QR code and no short code, but when check-in opens', async () => {
+    const closed: CheckinDisplay = {
+      classId: '7',
+      className: '第一期 A 班',
+      slot: 'arrive',
+      slotLabel: '报到',
+      path: '/checkin?t=7.arrive.1.abc',
+      token: '7.arrive.1.abc',
+      shortCode: '042137',
+      rotationSeconds: 30,
+      expiresAt: Date.parse('2021-09-01T02:00:30Z'),
+      // 2021-09-01 10:00 in Shanghai: four days before check-in opens
+      serverTime: Date.parse('2021-09-01T02:00:00Z'),
+      checkedIn: 0,
+      total: 40,
+      open: false,
+      opensOn: '2021-09-05',
+      closesOn: '2021-09-10',
+      ruleId: 'Y-004-QR-ROTATE',
+    };
+    vi.mocked(api.checkinDisplay).mockResolvedValue(closed);
+    const { container } = renderWithApp(<CheckinScreenPage />, {
+      route: '/classes/7/screen?slot=arrive',
+      path: '/classes/:id/screen',
+    });
+    expect((await screen.findByTestId('checkin-not-open')).textContent).toContain(
+      '签到时间为 2021-09-05 至 2021-09-10',
+    );
+    expect(screen.queryByTestId('short-code')).toBeNull();
+    expect(container.textContent).not.toContain('042137');
+    expect(container.querySelector('canvas, [data-testid="checkin-qr"]')).toBeNull();
+    expect(screen.getByTestId('screen-back').closest('a')?.getAttribute('href')).toBe('/classes/7');
+  });
+
+  it('Y-004-CHECKIN-OPEN the day after the last day: check-in has closed', async () => {
+    vi.mocked(api.checkinDisplay).mockResolvedValue({
+      classId: '7',
+      className: '第一期 A 班',
+      slot: 'arrive',
+      slotLabel: '报到',
+      path: '/checkin?t=x',
+      token: 'x',
+      shortCode: '042137',
+      rotationSeconds: 30,
+      expiresAt: Date.parse('2021-09-10T16:00:30Z'),
+      // 2021-09-11 00:00 in Shanghai
+      serverTime: Date.parse('2021-09-10T16:00:00Z'),
+      checkedIn: 38,
+      total: 40,
+      open: false,
+      opensOn: '2021-09-05',
+      closesOn: '2021-09-10',
+      ruleId: 'Y-004-QR-ROTATE',
+    });
+    renderWithApp(<CheckinScreenPage />, {
+      route: '/classes/7/screen?slot=arrive',
+      path: '/classes/:id/screen',
+    });
+    expect((await screen.findByTestId('checkin-not-open')).textContent).toContain('签到已于 2021-09-10 结束');
   });
 });

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { formatTime } from '../../shared/time';
 import { ROW, SimpleList } from './simple-list';
 
 /** Live "checked in / not yet" board of a class slot, refreshed every 3 s. */
@@ -70,7 +70,9 @@ export function LiveBoardPage() {
               render={(r) => (
                 <div key={r.teacherId} style={ROW}>
                   {r.teacherName}
-                  <Typography.Text type="secondary">{dayjs(r.checkedAt).format('HH:mm:ss')}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {formatTime(r.checkedAt, { seconds: true })}
+                  </Typography.Text>
                 </div>
               )}
             />

@@ -69,6 +69,7 @@ const schoolReport: ExamReport = {
   exam,
   audience: 'school',
   mode: 'grades',
+  region: { orgId: '2', name: '清远市', scope: 'city' },
   policy: {
     id: 'exam-report-2021',
     ruleIds: ['SZ-12', 'R-002-58', 'R-002-12'],
@@ -149,6 +150,42 @@ describe('ExamReportView (SZ-12, R-002-58)', () => {
     expect(within(table).getAllByText('50.0%').length).toBeGreaterThan(0); // 6 of 12 at A
     expect(screen.queryAllByTestId('chart')).toHaveLength(0);
     expect(screen.getByText(/不公布分数与排名/)).toBeTruthy();
+  });
+
+  it("a school's admin reads the city's figures labelled 全市, above and beside the school's own row", () => {
+    renderWithApp(<ExamReportView report={schoolReport} />);
+    expect(screen.getByTestId('region-overall').textContent).toBe('全市总体（清远市）');
+    expect(screen.getByText('全市等级分布')).toBeTruthy();
+    const table = screen.getByTestId('schools-table');
+    expect(within(table).getByText('本校与全市')).toBeTruthy();
+    const body = [...table.querySelectorAll('tbody tr.ant-table-row')].map((tr) => tr.textContent ?? '');
+    expect(body).toHaveLength(2);
+    expect(body[0]).toMatch(/^全市46/); // the region's line first, its 46 students, labelled
+    expect(body[1]).toMatch(/^清城区第一小学12/);
+    expect(within(table).getByTestId('region-row').textContent).toBe('全市');
+  });
+
+  it('SZ-12 grade bands read as the report settings say, the last one "D < 60%", never "D ≥ 0%"', () => {
+    renderWithApp(<ExamReportView report={schoolReport} />);
+    expect(screen.getByText(/等级划分：A ≥ 85%，B ≥ 70%，C ≥ 60%，D < 60%/)).toBeTruthy();
+    expect(screen.queryByText(/D ≥ 0%/)).toBeNull();
+  });
+
+  it('a stage the school does not teach: no empty school table, a sentence saying why and what is shown above', () => {
+    renderWithApp(<ExamReportView report={{ ...schoolReport, schools: [] }} />);
+    const table = screen.getByTestId('schools-table');
+    expect(table.querySelector('table')).toBeNull();
+    expect(within(table).getByTestId('no-school-rows').textContent).toBe(
+      '本次考试（七年级）没有本校学生的成绩：本校没有这一年级或没有参加本次考试。上方为全市总体情况，仅供参考。',
+    );
+    expect(screen.getByTestId('region-overall').textContent).toBe('全市总体（清远市）');
+  });
+
+  it('an office with no school of its own in the exam is told so, in its own words', () => {
+    renderWithApp(<ExamReportView report={{ ...monitoringReport, schools: [] }} />);
+    expect(screen.getByTestId('no-school-rows').textContent).toBe(
+      '您管辖范围内没有参加本次考试的学校。上方为全市总体情况。',
+    );
   });
 
   it('offers the report as Excel and as PDF, each from its own route', async () => {

@@ -1,5 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { ExamReport, ExamWarning, GradeCount, ReportSchoolRow } from '@yanxun/contracts';
+import {
+  type ExamReport,
+  type ExamWarning,
+  type GradeCount,
+  gradeBandLabels,
+  type ReportSchoolRow,
+} from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import {
   Alert,
@@ -37,6 +43,29 @@ function GradeBar({ grades }: { grades: GradeCount[] }) {
   );
 }
 
+const REGION_ROW = '__region';
+
+/**
+ * The region's own line for the schools table, labelled 全市 (or 全区 …): a school's admin reads the city's figures
+ * beside their school's, never as an unlabelled row above it.
+ */
+function regionRow(r: ExamReport, label: string): ReportSchoolRow {
+  const small = r.overall.grades.length === 0 && r.overall.totals === null;
+  return {
+    schoolId: REGION_ROW,
+    school: label,
+    countyId: '',
+    suppressed: small,
+    n: small ? null : r.overall.n,
+    grades: small ? null : r.overall.grades,
+    totals: r.overall.totals,
+    aboveMeanRate: null,
+    standardised: null,
+    rank: null,
+    valueAdded: null,
+  };
+}
+
 /** The report exactly as the server cut it for this audience; nothing here decides what may be shown. */
 export function ExamReportView({ report }: { report: ExamReport }) {
   const { t, lang } = useI18n();
@@ -44,6 +73,9 @@ export function ExamReportView({ report }: { report: ExamReport }) {
   const r = report;
   const minN = r.policy.minGroupN;
   const suppressedText = t('exam.rep.suppressed', { n: minN });
+  const whole = t(`exam.rep.region.${r.region.scope}`);
+  const ownSchool = r.audience === 'school';
+  const rows = r.schools.length > 0 ? [regionRow(r, whole), ...r.schools] : [];
   const gradeCols: TableColumnsType<ReportSchoolRow> = r.policy.gradeCuts.map((c, i) => ({
     title: t('exam.rep.gradeShare', { grade: c.grade }),
     key: `g${i}`,
@@ -55,7 +87,21 @@ export function ExamReportView({ report }: { report: ExamReport }) {
     ...(r.policy.ranks
       ? [{ title: t('exam.rep.rank'), dataIndex: 'rank', width: 64, align: 'right' as const }]
       : []),
-    { title: t('exam.rep.school'), dataIndex: 'school', width: 220 },
+    {
+      title: t('exam.rep.school'),
+      dataIndex: 'school',
+      width: 220,
+      render: (name: string, s: ReportSchoolRow) =>
+        s.schoolId === REGION_ROW ? (
+          <Tooltip title={t('exam.rep.regionRowTip', { name: r.region.name })}>
+            <Typography.Text strong data-testid="region-row">
+              {name}
+            </Typography.Text>
+          </Tooltip>
+        ) : (
+          name
+        ),
+    },
     {
       title: t('exam.rep.n'),
       dataIndex: 'n',
@@ -163,10 +209,15 @@ export function ExamReportView({ report }: { report: ExamReport }) {
           showIcon
           title={notes.join(lang === 'zh-CN' ? '；' : '; ')}
           description={`${t('exam.rep.rules', { rules: r.policy.ruleIds.join('、') })}　${t('exam.rep.cuts', {
-            cuts: r.policy.gradeCuts.map((c) => `${c.grade} ≥ ${Math.round(c.from * 100)}%`).join('，'),
+            cuts: gradeBandLabels(r.policy.gradeCuts)
+              .map((c) => c.label)
+              .join(lang === 'zh-CN' ? '，' : ', '),
           })}`}
         />
-        <Row gutter={16} style={{ marginTop: 16 }}>
+        <Typography.Title level={5} style={{ marginTop: 16, marginBottom: 0 }} data-testid="region-overall">
+          {t('exam.rep.regionOverall', { scope: whole, name: r.region.name })}
+        </Typography.Title>
+        <Row gutter={16} style={{ marginTop: 8 }}>
           <Col xs={12} md={4}>
             <Statistic title={t('exam.students')} value={r.overall.n} />
           </Col>
@@ -197,7 +248,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
             size="small"
             style={{ marginTop: 12 }}
             column={{ xs: 2, md: 5 }}
-            title={t('exam.rep.grades')}
+            title={t('exam.rep.regionGrades', { scope: whole })}
           >
             {r.overall.grades.map((g) => (
               <Descriptions.Item key={g.grade} label={g.grade}>
@@ -237,23 +288,41 @@ export function ExamReportView({ report }: { report: ExamReport }) {
           <ValueAddedChart schools={r.schools} label={t('exam.rep.comparison')} />
         </Card>
       ) : null}
-      <Card title={t('exam.rep.schools')} data-testid="schools-table">
-        <Table<ReportSchoolRow>
-          rowKey="schoolId"
-          size="small"
-          columns={columns}
-          dataSource={r.schools}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: true }}
-          expandable={
-            r.mode === 'grades'
-              ? {
-                  expandedRowRender: (s) => (s.grades ? <GradeBar grades={s.grades} /> : null),
-                  rowExpandable: (s) => !s.suppressed,
-                }
-              : undefined
-          }
-        />
+      <Card
+        title={ownSchool ? t('exam.rep.ownSchool', { scope: whole }) : t('exam.rep.schools')}
+        data-testid="schools-table"
+      >
+        {rows.length === 0 ? (
+          // nothing of the reader's own for this exam (a stage the school does not teach): say so, no empty table
+          <Alert
+            type="info"
+            showIcon
+            data-testid="no-school-rows"
+            title={
+              ownSchool
+                ? t('exam.rep.noOwnRows', { grade: r.exam.grade, scope: whole })
+                : t('exam.rep.noRowsInScope', { scope: whole })
+            }
+          />
+        ) : (
+          <Table<ReportSchoolRow>
+            rowKey="schoolId"
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: true }}
+            onRow={(s) => (s.schoolId === REGION_ROW ? { style: { background: '#f5f8ff' } } : {})}
+            expandable={
+              r.mode === 'grades'
+                ? {
+                    expandedRowRender: (s) => (s.grades ? <GradeBar grades={s.grades} /> : null),
+                    rowExpandable: (s) => !s.suppressed,
+                  }
+                : undefined
+            }
+          />
+        )}
       </Card>
       {r.warnings ? <WarningsCard warnings={r.warnings} /> : null}
     </Space>

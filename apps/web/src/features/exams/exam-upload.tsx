@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConfirmRemovalDetails, Exam, ExamInputError, ExamUpload } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, fileUrls, isApiError } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
+import { formatDateTime } from '../../shared/time';
 
 type Slot = 'scores' | 'items' | 'prior';
 const SLOTS: { key: Slot; label: MessageKey }[] = [
@@ -140,9 +140,7 @@ export function ExamUploadResult({
             items: upload.items,
           })}
           description={
-            upload.expiresAt
-              ? t('exam.up.keptUntil', { time: dayjs(upload.expiresAt).format('YYYY-MM-DD HH:mm') })
-              : undefined
+            upload.expiresAt ? t('exam.up.keptUntil', { time: formatDateTime(upload.expiresAt) }) : undefined
           }
         />
         <Button type="primary" onClick={onCommit} loading={committing}>

@@ -124,6 +124,10 @@ describe('grade cut-off page: preview before saving', () => {
     fireEvent.click(screen.getByText('预览分布'));
     await waitFor(() => expect(screen.getByText('16（34.8%）')).toBeTruthy());
     expect(screen.getByText('—，n < 10')).toBeTruthy();
+    // the preview words the bands as every page does (gradeBandLabels): the last one "< 60%", not "≥ 0.0%"
+    expect(screen.getByText('≥ 85%')).toBeTruthy();
+    expect(screen.getByText('< 60%')).toBeTruthy();
+    expect(screen.queryByText(/≥ 0/)).toBeNull();
     expect(save().disabled).toBe(false);
     // an edit: the old preview no longer counts
     fireEvent.change(screen.getByLabelText('得分率下限（%） 1'), { target: { value: '90' } });

@@ -6,7 +6,7 @@
  */
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExamReport, GradeCount, GradeCutPreview } from '@yanxun/contracts';
+import { type ExamReport, type GradeCount, type GradeCutPreview, gradeBandLabels } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import {
   Alert,
@@ -30,6 +30,7 @@ import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { formatDateTime } from '../../shared/time';
 
 /** A band as edited: the lower bound in percent of full marks (what the office thinks in). */
 export interface CutRow {
@@ -108,7 +109,7 @@ function ReleaseCard({ examId }: { examId: string }) {
   if (release.error) return <QueryError error={release.error} />;
   const r = release.data;
   if (!r) return <Skeleton active />;
-  const at = (s: string | null) => (s ? new Date(s).toLocaleString(lang) : '');
+  const at = (s: string | null) => formatDateTime(s, '');
   return (
     <Card title={t('release.title')}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -255,9 +256,9 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
   ];
 
   const compare = previewed
-    ? toCuts(rows).map((c, i) => ({
+    ? gradeBandLabels(toCuts(rows)).map((c, i) => ({
         grade: c.grade,
-        from: c.from,
+        range: c.range,
         now: previewed.current?.find((g) => g.grade === c.grade) ?? null,
         next: previewed.overall?.[i] ?? null,
       }))
@@ -362,12 +363,7 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
                 dataSource={compare}
                 columns={[
                   { title: t('grades.grade'), dataIndex: 'grade', width: 70 },
-                  {
-                    title: t('grades.from'),
-                    key: 'from',
-                    width: 90,
-                    render: (_, c) => `≥ ${(c.from * 100).toFixed(1)}%`,
-                  },
+                  { title: t('grades.range'), dataIndex: 'range', width: 110 },
                   {
                     title: t('grades.current'),
                     key: 'now',

@@ -4,7 +4,7 @@
  * score only where the policy allows it, never a rank (R-002-58).
  */
 import { useMutation } from '@tanstack/react-query';
-import type { ParentResults } from '@yanxun/contracts';
+import { gradeBandLabels, type ParentResults } from '@yanxun/contracts';
 import { Alert, Button, Card, Empty, Form, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, isApiError } from '../../shared/api';
@@ -58,12 +58,8 @@ export function ParentResultsView({ data }: { data: ParentResults }) {
       {data.entries.map((e) => {
         const l = data.labels[e.examId];
         const gi = e.gradeCuts.findIndex((c) => c.grade === e.grade);
-        const legend = e.gradeCuts
-          .map((c, i) =>
-            i === e.gradeCuts.length - 1
-              ? `${c.grade} < ${Math.round((e.gradeCuts[i - 1]?.from ?? 0) * 1000) / 10}%`
-              : `${c.grade} ≥ ${Math.round(c.from * 1000) / 10}%`,
-          )
+        const legend = gradeBandLabels(e.gradeCuts)
+          .map((c) => c.label)
           .join(lang === 'zh-CN' ? '，' : ', ');
         return (
           <Card key={e.examId} size="small" data-testid="parent-entry">

@@ -4,13 +4,14 @@
  * sends a school or a rank (R-002-58).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { PublicExamSummary } from '@yanxun/contracts';
+import { gradeBandLabels, type PublicExamSummary } from '@yanxun/contracts';
 import { Alert, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { SimpleBarChart } from '../../shared/bar-chart';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { formatDate } from '../../shared/time';
 import { LangSwitch } from './parent-page';
 
 const pct = (x: number | null | undefined) =>
@@ -56,7 +57,7 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
             lang === 'zh-CN' ? s.labels.stage : s.labels.stageEn,
             s.grade,
             s.semester,
-            `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${new Date(s.publishedAt).toLocaleDateString(lang)}`,
+            `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${formatDate(s.publishedAt)}`,
           ].join(' · ')}
         </Typography.Text>
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
@@ -97,14 +98,13 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
                 size="small"
                 rowKey="grade"
                 pagination={false}
-                dataSource={sum.grades.map((g, i) => ({ ...g, from: sum.gradeCuts[i]?.from ?? 0 }))}
+                dataSource={sum.grades.map((g) => ({
+                  ...g,
+                  range: gradeBandLabels(sum.gradeCuts).find((c) => c.grade === g.grade)?.range ?? '',
+                }))}
                 columns={[
                   { title: t('grades.grade'), dataIndex: 'grade', width: 60 },
-                  {
-                    title: t('grades.from'),
-                    key: 'from',
-                    render: (_, g) => `≥ ${Math.round(g.from * 1000) / 10}%`,
-                  },
+                  { title: t('grades.range'), dataIndex: 'range' },
                   { title: t('grades.count'), dataIndex: 'count', align: 'right' },
                   { title: t('grades.share'), key: 'rate', align: 'right', render: (_, g) => pct(g.rate) },
                 ]}

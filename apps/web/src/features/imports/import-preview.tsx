@@ -3,12 +3,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ImportJob, ImportRowError } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Alert, Button, Card, Col, Popconfirm, Row, Space, Statistic, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
+import { formatDateTime } from '../../shared/time';
 import { importJobKey } from './import-queries';
 
 const STATS: {
@@ -110,7 +110,7 @@ export function ImportPreview({ job, onReupload }: { job: ImportJob; onReupload:
 
       {job.status === 'validated' && job.expiresAt ? (
         <Typography.Text type="secondary" data-testid="import-expires">
-          {t('import.keptUntil', { time: dayjs(job.expiresAt).format('YYYY-MM-DD HH:mm') })}
+          {t('import.keptUntil', { time: formatDateTime(job.expiresAt) })}
         </Typography.Text>
       ) : null}
 

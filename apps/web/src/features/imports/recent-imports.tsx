@@ -2,11 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ImportJob, ImportStatus } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { formatDateTime } from '../../shared/time';
 import { isBusy } from './import-queries';
 
 const STATUS_COLORS: Record<ImportStatus, string> = {
@@ -55,7 +55,7 @@ export function RecentImports({
       title: t('import.createdAt'),
       dataIndex: 'createdAt',
       width: 150,
-      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+      render: (v: string) => formatDateTime(v),
     },
     {
       title: t('common.actions'),

@@ -13,13 +13,13 @@ import {
   Table,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { formatDateTime } from '../../shared/time';
 import { OutcomeStatusTag } from './outcome-status-tag';
 
 type Action = { kind: 'accept' | 'return'; s: OutcomeSubmission };
@@ -158,7 +158,7 @@ export function OutcomeReviewPage() {
               {
                 title: t('outcome.submittedAt'),
                 width: 140,
-                render: (_, s) => dayjs(s.submittedAt).format('YYYY-MM-DD HH:mm'),
+                render: (_, s) => formatDateTime(s.submittedAt),
               },
               {
                 title: t('class.status'),

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HoursEntry } from '@yanxun/contracts';
 import { App, Button, Card, Input, Popover, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { formatDate } from '../../shared/time';
 import { hours } from './outcome-status-tag';
 
 function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: string }) {
@@ -53,7 +53,7 @@ function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: str
   );
 }
 
-/** The teacher's hours record on the teacher detail page (bureau and school staff in scope). */
+/** The teacher's hours record on the teacher detail page (bureau and school staff in scope, the teacher themself). */
 export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
   const { t } = useI18n();
   const q = useQuery({ queryKey: ['teacher-hours', teacherId], queryFn: () => api.teacherHours(teacherId) });
@@ -87,7 +87,7 @@ export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
           {
             title: t('hours.postedAt'),
             width: 110,
-            render: (_, e) => dayjs(e.postedAt).format('YYYY-MM-DD'),
+            render: (_, e) => formatDate(e.postedAt),
           },
           { title: t('hours.rule'), width: 120, render: (_, e) => <Tag>{e.ruleId}</Tag> },
           {

@@ -23,6 +23,7 @@ import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { DATE_FORMAT } from '../../shared/time';
 import { BudgetChart } from './budget-chart';
 import { formatYuan, parseYuan } from './money';
 
@@ -73,7 +74,7 @@ function SpendingForm({ programmeId }: { programmeId: string }) {
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
       />
-      <DatePicker value={date} onChange={setDate} />
+      <DatePicker format={DATE_FORMAT} value={date} onChange={setDate} />
       <Input
         style={{ width: 220 }}
         placeholder={t('budget.note')}

@@ -4,6 +4,7 @@ import { Button, Card, Table, Tag } from 'antd';
 import { fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
+import { formatDateTime } from '../../shared/time';
 
 export function Versions({ detail }: { detail: PlanDetail }) {
   const { t } = useI18n();
@@ -19,7 +20,7 @@ export function Versions({ detail }: { detail: PlanDetail }) {
           { title: t('plans.version'), dataIndex: 'version', width: 70 },
           {
             title: t('plans.submittedAt'),
-            render: (_, v) => (v.submittedAt ? v.submittedAt.slice(0, 16).replace('T', ' ') : '—'),
+            render: (_, v) => formatDateTime(v.submittedAt),
           },
           {
             title: t('plans.decision'),

@@ -8,6 +8,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
+import { formatDateTime } from '../../shared/time';
 import { PlanStatusTag } from './plan-status-tag';
 
 const EMPTY_PLAN = { theme: '', classCount: 1, modules: [], staff: [] };
@@ -106,7 +107,7 @@ function PlanList({ review }: { review: boolean }) {
           { title: t('plans.version'), dataIndex: 'currentVersion', width: 80 },
           {
             title: t('plans.submittedAt'),
-            render: (_, r) => (r.submittedAt ? r.submittedAt.slice(0, 16).replace('T', ' ') : '—'),
+            render: (_, r) => formatDateTime(r.submittedAt),
           },
           {
             title: t('common.actions'),

@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PROGRAM_LEVEL_CODES, type Programme } from '@yanxun/contracts';
 import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { api } from '../../shared/api';
 import { fieldErrors } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { currentYear, DATE_FORMAT } from '../../shared/time';
 import { RuleErrorAlert } from './rule-error';
 
 interface Values {
@@ -42,19 +43,26 @@ export function CreateProgrammeModal({
     enabled: Boolean(packId),
   });
   const type = pack.data?.pack.projectTypes.find((x) => x.code === typeCode);
-  const summaryType = pack.data?.projectTypes.find((x) => x.code === typeCode);
 
   useEffect(() => {
     if (!packId && packs.data?.[0]) form.setFieldValue('packId', packs.data[0].id);
   }, [packId, packs.data, form]);
-  useEffect(() => {
-    if (summaryType) {
-      form.setFieldValue('level', summaryType.level);
-      form.setFieldValue('trackCode', type?.tracks[0]?.code);
-      if (!form.getFieldValue('title'))
-        form.setFieldValue('title', `${new Date().getFullYear()} ${summaryType.name}`);
+  // the type's defaults (level, first track, a title naming the type) are set when the user picks a type, never
+  // by an effect: a refetch of the pack must not put back the first track the user changed, and a title the
+  // form wrote for one type is replaced when the type changes, so a programme never carries another type's name
+  const autoTitle = useRef<string | undefined>(undefined);
+  const pickType = (code: string) => {
+    const summary = pack.data?.projectTypes.find((x) => x.code === code);
+    const body = pack.data?.pack.projectTypes.find((x) => x.code === code);
+    if (!summary) return;
+    form.setFieldValue('level', summary.level);
+    form.setFieldValue('trackCode', body?.tracks[0]?.code);
+    const title = String(form.getFieldValue('title') ?? '').trim();
+    if (!title || title === autoTitle.current) {
+      autoTitle.current = `${pack.data?.year ?? ''}年${summary.name}`;
+      form.setFieldValue('title', autoTitle.current);
     }
-  }, [summaryType, type, form]);
+  };
 
   const create = useMutation({
     mutationFn: (v: Values) =>
@@ -119,6 +127,7 @@ export function CreateProgrammeModal({
         >
           <Select
             options={(pack.data?.projectTypes ?? []).map((x) => ({ value: x.code, label: x.name }))}
+            onChange={pickType}
             data-testid="programme-type"
           />
         </Form.Item>
@@ -149,14 +158,14 @@ export function CreateProgrammeModal({
             label={t('prog.programme.selectionDeadline')}
             rules={[{ required: true, message: t('common.required') }]}
           >
-            <DatePicker data-testid="programme-deadline" />
+            <DatePicker format={DATE_FORMAT} data-testid="programme-deadline" />
           </Form.Item>
           <Form.Item
             name="dates"
             label={t('prog.programme.dates')}
             rules={[{ required: true, message: t('common.required') }]}
           >
-            <DatePicker.RangePicker data-testid="programme-dates" />
+            <DatePicker.RangePicker format={DATE_FORMAT} data-testid="programme-dates" />
           </Form.Item>
           <Form.Item
             name="totalSeats"

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IntegrityRecordBody } from '@yanxun/contracts';
 import { App, Button, Card, Empty, Input, Modal, Radio, Space, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { integrityKindKey, todayInShanghai } from './program-labels';
+import { formatDate, todayIso } from '../../shared/time';
+import { integrityKindKey } from './program-labels';
 import { RuleErrorAlert } from './rule-error';
 
 const APPEAL_COLORS = {
@@ -130,8 +130,8 @@ function AppealForm({ record }: { record: IntegrityRecordBody }) {
 export function MyIntegrityCard({ record: r }: { record: IntegrityRecordBody }) {
   const { t } = useI18n();
   const kind = integrityKindKey(r.kind);
-  const barOver = r.barEndsOn < todayInShanghai();
-  const day = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD') : '');
+  const barOver = r.barEndsOn < todayIso();
+  const day = (v: string | null) => formatDate(v, '');
   return (
     <Card size="small" data-testid="my-integrity-card">
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>

@@ -24,6 +24,7 @@ import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { DATE_FORMAT, todayIso } from '../../shared/time';
 import { useUrlFilters } from '../../shared/use-url-filters';
 // appeal decisions
 import { AppealDecisionModal, AppealTag } from './integrity-appeals';
@@ -83,7 +84,7 @@ function AddRecordModal({ onClose }: { onClose: () => void }) {
       <Typography.Paragraph type="secondary">
         {t('prog.integrity.addHelp', { rule: INTEGRITY_RULE })}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ recordDate: dayjs(), kind: 'no_show' }}>
+      <Form form={form} layout="vertical" initialValues={{ recordDate: dayjs(todayIso()), kind: 'no_show' }}>
         <Form.Item
           name="teacherId"
           label={t('prog.nom.teacher')}
@@ -112,7 +113,7 @@ function AddRecordModal({ onClose }: { onClose: () => void }) {
           label={t('prog.integrity.date')}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <DatePicker />
+          <DatePicker format={DATE_FORMAT} />
         </Form.Item>
         <Form.Item name="programmeId" label={t('prog.integrity.programme')}>
           <Select

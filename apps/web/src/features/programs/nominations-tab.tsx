@@ -8,15 +8,15 @@ import {
 } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { App, Button, Empty, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
+import { formatDateTime, todayIso } from '../../shared/time';
 import { EligibilityResultView } from './eligibility-result';
 import { NominateDrawer } from './nominate-drawer';
-import { NOMINATION_STATUS_COLORS, nominationStatusKey, todayInShanghai } from './program-labels';
+import { NOMINATION_STATUS_COLORS, nominationStatusKey } from './program-labels';
 import { RuleErrorAlert } from './rule-error';
 // shortlist and pending substitution requests
 import { competitiveRatio, ShortlistPanel } from './shortlist-panel';
@@ -106,7 +106,7 @@ export function NominationsTab({ programme }: { programme: Programme }) {
     placeholderData: keepPreviousData,
   });
   const mayWrite = hasPermission(me, 'nomination.write');
-  const open = todayInShanghai() <= programme.selectionDeadline;
+  const open = todayIso() <= programme.selectionDeadline;
   // ---- the 差额 ratio of the pack (R-004-59) and the pending 替训 requests by nomination ----
   const pack = useQuery({ queryKey: ['pack', programme.packId], queryFn: () => api.pack(programme.packId) });
   const ratio = competitiveRatio(pack.data?.pack, programme.projectTypeCode);
@@ -148,7 +148,7 @@ export function NominationsTab({ programme }: { programme: Programme }) {
       title: t('prog.nom.createdAt'),
       dataIndex: 'createdAt',
       width: 140,
-      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+      render: (v: string) => formatDateTime(v),
     },
     ...(mayWrite
       ? [

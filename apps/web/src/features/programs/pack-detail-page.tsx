@@ -1,7 +1,7 @@
-import { CopyOutlined, SaveOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
+import { CopyOutlined, EditOutlined, SaveOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PackDetail, PackProblemBody } from '@yanxun/contracts';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
@@ -10,36 +10,12 @@ import { QueryError } from '../../shared/query-error';
 import { useMe } from '../../shared/session';
 import { ClonePackModal } from './clone-pack-modal';
 import { applyEdits, type PackEdits, packProblemsOf } from './pack-format';
+import { PackHeader, PackMetaModal } from './pack-meta';
 import { PackRulesEditor } from './pack-rules-editor';
 import { PackWhatIf } from './pack-what-if';
 import { PackStatusTag } from './packs-page';
 import { canKeepPacks } from './program-labels';
 import { RuleErrorAlert } from './rule-error';
-
-function PackHeader({ detail }: { detail: PackDetail }) {
-  const { t } = useI18n();
-  const src = detail.pack.source as Record<string, unknown>;
-  return (
-    <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-      <Descriptions.Item label={t('prog.pack.region')}>
-        {detail.builtin ? t('prog.pack.builtin') : detail.regionOrgName}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('prog.pack.year')}>{detail.year}</Descriptions.Item>
-      <Descriptions.Item label={t('prog.pack.version')}>v{detail.version}</Descriptions.Item>
-      <Descriptions.Item label={t('prog.pack.document')} span={2}>
-        {String(src.document ?? '—')}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('prog.pack.issuer')}>
-        {String(src.issuer ?? '—')} {src.signedOn ? `（${String(src.signedOn)}）` : ''}
-      </Descriptions.Item>
-      {detail.derivedFrom ? (
-        <Descriptions.Item label={t('prog.pack.derivedFrom')}>
-          <Link to={`/packs/${encodeURIComponent(detail.derivedFrom)}`}>{detail.derivedFrom}</Link>
-        </Descriptions.Item>
-      ) : null}
-    </Descriptions>
-  );
-}
 
 export function PackDetailPage() {
   const { id = '' } = useParams();
@@ -50,6 +26,7 @@ export function PackDetailPage() {
   const [edits, setEdits] = useState<PackEdits>({});
   const [problems, setProblems] = useState<PackProblemBody[]>([]);
   const [cloning, setCloning] = useState(false);
+  const [editingMeta, setEditingMeta] = useState(false);
   const pack = useQuery({ queryKey: ['pack', id], queryFn: () => api.pack(id) });
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['pack', id] });
@@ -105,6 +82,13 @@ export function PackDetailPage() {
             ) : null}
             {editable ? (
               <>
+                <Button
+                  icon={<EditOutlined />}
+                  onClick={() => setEditingMeta(true)}
+                  data-testid="pack-edit-meta"
+                >
+                  {t('prog.pack.editMeta')}
+                </Button>
                 <Button
                   icon={<UndoOutlined />}
                   disabled={nEdits === 0}
@@ -176,6 +160,7 @@ export function PackDetailPage() {
       </Card>
       <PackWhatIf packId={detail.id} pack={detail.pack} edits={edits} onProblems={setProblems} />
       {cloning ? <ClonePackModal pack={detail} onClose={() => setCloning(false)} /> : null}
+      {editingMeta ? <PackMetaModal detail={detail} onClose={() => setEditingMeta(false)} /> : null}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('prog.pack.units')}
       </Typography.Text>

@@ -100,7 +100,7 @@ describe('PackRulesEditor', { timeout: 30_000 }, () => {
     expect(row.textContent).toContain('R-004-22');
     expect(row.textContent).toContain('集中培训标准');
     expect(row.textContent).toContain('400 元/人·天'); // 40,000 fen
-    expect(row.textContent).toContain('S004:L39');
+    expect(row.textContent).toContain('河南 2021 通知 第 39 行'); // the source in words ('S004:L39' in its tooltip)
     fireEvent.click(screen.getByTestId('pack-tab-classRun'));
     expect(screen.getByTestId(`rule-${NOTICE}`).textContent).toContain('开班前 10 天');
     expect(screen.queryByTestId(`rule-input-${FUNDING}`)).toBeNull();

@@ -15,7 +15,7 @@ export {
   packProblemsOf,
   problemsByRule,
 } from './pack-edits';
-export { backboneLabel, codeLabel, ruleLabel, sectionTitle } from './pack-labels';
+export { backboneLabel, codeLabel, ruleLabel, sectionTitle, sourceLabel } from './pack-labels';
 export {
   collectRules,
   inSection,
@@ -30,8 +30,11 @@ export {
   formatOffset,
   formatRuleValue,
   fromDisplayNumber,
+  isPlanModeList,
   type NumberUnit,
   numberUnit,
+  type PlanModeView,
+  planModeViews,
   toDisplayNumber,
   unitText,
 } from './pack-values';

@@ -47,6 +47,8 @@ const LABELS: Record<string, Text> = {
   practicalShareMinPct: tx('实践性课程比例不少于', 'Practical share at least'),
   practicalShareBasis: tx('实践比例计算口径', 'Practical share measured by'),
   staffing: tx('专家与班主任配备', 'Experts and class teachers'),
+  planModes: tx('培训方式及计量', 'Delivery modes and how they count'),
+  dayHoursTenths: tx('1 天折合学时', '学时 per training day'),
   // funding
   centralizedPerPersonDayFen: tx('集中培训标准', 'Centralised training'),
   onlinePerPersonHourFen: tx('网络研修标准', 'Online training'),
@@ -77,6 +79,7 @@ const LABELS: Record<string, Text> = {
   onlineHoursTenths: tx('网络研修', 'Online hours'),
   onlineHoursBasis: tx('网络研修学时口径', 'Online hours counted'),
   practiceYears: tx('返岗实践', 'Practice back at school'),
+  planTotalsAreMinimum: tx('天数、学时为下限（方案可多于此数）', 'Days and hours are minimums'),
   'eligibility.age.min': tx('年龄下限', 'Minimum age'),
   'eligibility.age.max': tx('年龄上限', 'Maximum age'),
   'eligibility.age.soft': tx('年龄为"原则上"（可例外）', 'Age rule "in principle" (override allowed)'),
@@ -139,9 +142,41 @@ export function ruleLabel(entry: Pick<RuleEntry, 'key'> & { value?: unknown }, l
   const last = key.split('.').pop() ?? key;
   const found = LABELS[last];
   if (found) return found[lang];
-  if (key.startsWith('studios')) return SECTION_TITLES.studios?.[lang] ?? key;
-  if (key.startsWith('outcomes')) return SECTION_TITLES.outcomes?.[lang] ?? key;
-  return key;
+  if (key.startsWith('studios')) return SECTION_TITLES.studios?.[lang] ?? OTHER_RULE[lang];
+  if (key.startsWith('outcomes')) return SECTION_TITLES.outcomes?.[lang] ?? OTHER_RULE[lang];
+  // a rule this version of the page has no name for: never its code key
+  return OTHER_RULE[lang];
+}
+
+const OTHER_RULE = tx('其他规定', 'Other rule');
+
+/** The documents the rule values cite ('S004:L128'), by seed tag. */
+const SEED_NAMES: Record<string, Text> = {
+  S000: tx('成都 2009 课改专著', 'Chengdu 2009 book'),
+  S001: tx('综改实验区方案', 'Reform zones’ plans'),
+  S002: tx('清远 2020 指导意见', 'Qingyuan 2020 guidance'),
+  S003: tx('济源 2022 通知', 'Jiyuan 2022 notice'),
+  S004: tx('河南 2021 通知', 'Henan 2021 notice'),
+};
+
+/**
+ * Where a value is written, in words: 'S004:L18-20' → '河南 2021 通知 第 18–20 行'; a rule Yanxun adds where
+ * the documents give none ('issue 3') → '平台规则（文件未规定）'.
+ */
+export function sourceLabel(source: string, lang: Lang): string {
+  const m = /^(S\d{3}):(.+)$/.exec(source.trim());
+  if (m) {
+    const doc = SEED_NAMES[m[1] ?? '']?.[lang] ?? (lang === 'zh-CN' ? '依据文件' : 'Source document');
+    const lines = (m[2] ?? '')
+      .split(',')
+      .map((part) => part.trim().replace(/^L/, '').replace('-', '–'))
+      .filter(Boolean);
+    if (lines.length === 0) return doc;
+    return lang === 'zh-CN' ? `${doc} 第 ${lines.join('、')} 行` : `${doc}, line ${lines.join(', ')}`;
+  }
+  if (/^issue\b/i.test(source.trim()))
+    return lang === 'zh-CN' ? '平台规则（文件未规定）' : 'Yanxun rule (not in the documents)';
+  return source;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -186,6 +221,10 @@ export const CODE_NAMES: Record<string, Text> = {
   principal: tx('校长', 'principal'),
   vice_principal: tx('副校长', 'vice principal'),
   homeroom: tx('班主任', 'homeroom teacher'),
+  dean: tx('教导主任', 'dean of studies'),
+  grade_lead: tx('年级组长', 'grade group leader'),
+  subject_lead: tx('教研组长', 'subject group leader'),
+  other: tx('其他', 'other'),
   // backbone levels
   leader: tx('学科带头人', 'subject leader'),
   master: tx('名师', 'master teacher'),
@@ -200,6 +239,26 @@ export const CODE_NAMES: Record<string, Text> = {
   absent: tx('缺勤', 'absent'),
   none: tx('不登记学时', 'no hours'),
   attended_share: tx('按出勤比例折算学时', 'hours × attendance share'),
+  // plan modes (R-004-31)
+  centralized: tx('集中培训', 'centralised training'),
+  online: tx('网络研修', 'online training'),
+  shadowing: tx('跟岗实践', 'shadowing'),
+  return_practice: tx('返岗实践', 'practice back at school'),
+  workshop: tx('工作坊', 'workshop'),
+};
+
+/** How a plan mode (R-004-31) is measured and what it counts towards. */
+export const PLAN_MODE_TEXT: Record<string, Text> = {
+  days: tx('按天计', 'in days'),
+  hours: tx('按学时计', 'in 学时'),
+  'countsAs.centralized': tx('计入集中培训天数', 'counts towards centralised days'),
+  'countsAs.online': tx('计入网络研修学时', 'counts towards online 学时'),
+  'countsAs.practice': tx(
+    '不计入集中培训天数和网络研修学时（返岗实践以年计）',
+    'counts towards neither (practice is counted in years)',
+  ),
+  practical: tx('默认为实践性课程', 'practical by default'),
+  notPractical: tx('默认非实践性课程', 'not practical by default'),
 };
 
 /** Backbone levels reuse level codes (school, county, city): named as backbone levels in their lists. */

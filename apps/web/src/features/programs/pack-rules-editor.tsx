@@ -12,11 +12,14 @@ import {
   fromDisplayNumber,
   groupPackRules,
   inSection,
+  isPlanModeList,
   type PackEdits,
+  planModeViews,
   problemsByRule,
   type RuleEntry,
   type RuleSection,
   ruleLabel,
+  sourceLabel,
   toDisplayNumber,
   unitText,
 } from './pack-format';
@@ -141,6 +144,51 @@ function ValueEditor({
   );
 }
 
+/** A rule value in words: the plan modes (R-004-31) as a small table, everything else as text. */
+function RuleValueText({ entry }: { entry: RuleEntry }) {
+  const { t, lang } = useI18n();
+  if (isPlanModeList(entry.value)) {
+    return (
+      <table className="pack-plan-modes" data-testid="plan-modes" style={{ borderCollapse: 'collapse' }}>
+        <thead>
+          <tr>
+            {(
+              [
+                'prog.pack.mode',
+                'prog.pack.modeUnit',
+                'prog.pack.modeCounts',
+                'prog.pack.modePractical',
+              ] as const
+            ).map((k) => (
+              <th key={k} style={PLAN_MODE_CELL}>
+                {t(k)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {planModeViews(entry.value, lang).map((m) => (
+            <tr key={m.name}>
+              <td style={PLAN_MODE_CELL}>{m.name}</td>
+              <td style={PLAN_MODE_CELL}>{m.unit}</td>
+              <td style={PLAN_MODE_CELL}>{m.countsAs}</td>
+              <td style={PLAN_MODE_CELL}>{m.practical}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  return <span style={{ whiteSpace: 'pre-wrap' }}>{formatRuleValue(entry, lang)}</span>;
+}
+
+const PLAN_MODE_CELL = {
+  padding: '2px 12px 2px 0',
+  textAlign: 'left',
+  fontWeight: 'normal',
+  verticalAlign: 'top',
+} as const;
+
 /**
  * Every rule of a pack, grouped (deadlines, design, funding, bans; per project type its set-up, tracks,
  * studios, outcomes), with rule ID, value and source clause. In a draft the numbers are inputs; problems the
@@ -190,7 +238,7 @@ export function PackRulesEditor({
             {editable && editKind(e) ? (
               <ValueEditor entry={e} edits={edits} onChange={onChange} />
             ) : (
-              <span style={{ whiteSpace: 'pre-wrap' }}>{formatRuleValue(e, lang)}</span>
+              <RuleValueText entry={e} />
             )}
             {e.note ? (
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
@@ -205,8 +253,13 @@ export function PackRulesEditor({
     {
       title: t('prog.pack.source'),
       dataIndex: 'source',
-      width: 120,
-      render: (s: string) => <Typography.Text type="secondary">{s}</Typography.Text>,
+      width: 140,
+      // the document and line in words; the clause tag ('S004:L39') for an officer who looks it up
+      render: (s: string) => (
+        <Typography.Text type="secondary" title={s}>
+          {sourceLabel(s, lang)}
+        </Typography.Text>
+      ),
     },
   ];
 

@@ -70,7 +70,7 @@ describe('pack sections: grouping, labels and units', () => {
     expect(shown).toMatchObject({
       'deadlines.registrationNotice': '开班前 10 天',
       'deadlines.timetable': '开班前 5 天',
-      'deadlines.bulletinsMin': '3 个',
+      'deadlines.bulletinsMin': '3 期', // 期 of bulletins (was '3 个')
       'deadlines.finalReports': '结业后 30 天内',
       'classOps.checkinRotationSeconds': '30 秒',
       'classOps.checkinOpensDaysBefore': '1 天',

@@ -1,6 +1,6 @@
 /** A rule value as text: numbers with their units (money in fen shown in 元, hours in tenths in 学时), offsets, lists. */
 import type { Lang } from '../../shared/i18n';
-import { BACKBONE_NAMES, CODE_NAMES, codeLabel, type Text, tx } from './pack-labels';
+import { BACKBONE_NAMES, CODE_NAMES, codeLabel, PLAN_MODE_TEXT, type Text, tx } from './pack-labels';
 import { isRecord, type RuleEntry } from './pack-rule-entries';
 
 const sep = (lang: Lang) => (lang === 'zh-CN' ? '、' : ', ');
@@ -69,9 +69,17 @@ const PER_TEXT: Record<string, Text> = {
   studioSubsidyFen: tx('元/个工作室', 'yuan per studio'),
 };
 
+/** Counting words of counts that are not "个": 期 of bulletins, 所 of schools. */
+const COUNT_WORDS: Record<string, Text> = {
+  bulletinsMin: tx('期', 'issues'),
+  devSchools: tx('所', 'schools'),
+  devSchoolsPrimary: tx('所', 'schools'),
+  devSchoolsSecondary: tx('所', 'schools'),
+};
+
 export function unitText(key: string, lang: Lang): string {
   const last = key.split('.').pop() ?? key;
-  return PER_TEXT[last]?.[lang] ?? UNIT_TEXT[numberUnit(key)][lang];
+  return PER_TEXT[last]?.[lang] ?? COUNT_WORDS[last]?.[lang] ?? UNIT_TEXT[numberUnit(key)][lang];
 }
 
 /** The number shown for editing: 元 for fen, 学时 for tenths, the value itself otherwise. */
@@ -146,17 +154,89 @@ function formatOutcome(v: Record<string, unknown>, lang: Lang): string {
   return `${mode}${lang === 'zh-CN' ? '：' : ': '}${list.join(sep(lang))}`;
 }
 
-const FIELD_NAMES: Record<string, Text> = {
-  chiefExperts: tx('首席专家', 'chief experts'),
-  subjectClassTeachersPerClass: tx('每班学科班主任', 'subject class teachers per class'),
-  lifeClassTeachersPerClass: tx('每班生活班主任', 'life class teachers per class'),
-  masterTeachers: tx('名师', 'master teachers'),
-  masterPrincipals: tx('名校长', 'master principals'),
-  masterHeadTeachers: tx('名班主任', 'master head teachers'),
-  universities: tx('高校', 'universities'),
-  qualitySchools: tx('优质学校', 'quality schools'),
-  provincialTeams: tx('省级团队', 'provincial teams'),
+/** Fields of the structured values (staffing, studio leaders, pairing): name and counting word. */
+const FIELD_NAMES: Record<string, { name: Text; unit: Text }> = {
+  chiefExperts: { name: tx('首席专家', 'chief experts'), unit: tx('名', '') },
+  subjectClassTeachersPerClass: {
+    name: tx('每班学科班主任', 'subject class teachers per class'),
+    unit: tx('名', ''),
+  },
+  lifeClassTeachersPerClass: {
+    name: tx('每班生活班主任', 'life class teachers per class'),
+    unit: tx('名', ''),
+  },
+  masterTeachers: { name: tx('名师', 'master teachers'), unit: tx('名', '') },
+  masterPrincipals: { name: tx('名校长', 'master principals'), unit: tx('名', '') },
+  masterHeadTeachers: { name: tx('名班主任', 'master head teachers'), unit: tx('名', '') },
+  universities: { name: tx('高校', 'universities'), unit: tx('所', '') },
+  qualitySchools: { name: tx('优质学校', 'quality schools'), unit: tx('所', '') },
+  provincialTeams: { name: tx('省级团队', 'provincial teams'), unit: tx('个', '') },
 };
+
+/** A plan mode of R-004-31 (`{ code, name, unit, countsAs, practicalByDefault }`), as one line of words. */
+export interface PlanModeView {
+  name: string;
+  unit: string;
+  countsAs: string;
+  practical: string;
+}
+
+export function isPlanModeList(v: unknown): v is Record<string, unknown>[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every((m) => isRecord(m) && typeof m.countsAs === 'string' && typeof m.unit === 'string')
+  );
+}
+
+export function planModeViews(modes: Record<string, unknown>[], lang: Lang): PlanModeView[] {
+  const text = (k: string) => PLAN_MODE_TEXT[k]?.[lang] ?? '';
+  return modes.map((m) => ({
+    name: typeof m.name === 'string' && m.name ? m.name : codeLabel(String(m.code), lang),
+    unit: text(String(m.unit)),
+    countsAs: text(`countsAs.${String(m.countsAs)}`),
+    practical: text(m.practicalByDefault === true ? 'practical' : 'notPractical'),
+  }));
+}
+
+function formatPlanModes(modes: Record<string, unknown>[], lang: Lang): string {
+  return planModeViews(modes, lang)
+    .map((m) =>
+      lang === 'zh-CN'
+        ? `${m.name}：${m.unit}，${m.countsAs}，${m.practical}`
+        : `${m.name}: ${m.unit}, ${m.countsAs}, ${m.practical}`,
+    )
+    .join('\n');
+}
+
+/** A value inside a structured value: numbers and yes/no in words, records and lists without braces or keys. */
+function formatPart(v: unknown, lang: Lang): string {
+  if (typeof v === 'boolean') return v ? (lang === 'zh-CN' ? '是' : 'yes') : lang === 'zh-CN' ? '否' : 'no';
+  if (typeof v === 'string') return codeLabel(v, lang);
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map((x) => formatPart(x, lang)).join(sep(lang));
+  if (isRecord(v)) {
+    if (typeof v.label === 'string') return v.label;
+    if (typeof v.name === 'string') return v.name;
+    return formatRecord(v, lang);
+  }
+  return '';
+}
+
+function formatRecord(v: Record<string, unknown>, lang: Lang): string {
+  return Object.entries(v)
+    .map(([k, x]) => {
+      const field = FIELD_NAMES[k];
+      const shown = formatPart(x, lang);
+      if (!field) return shown;
+      const unit = field.unit[lang];
+      return lang === 'zh-CN'
+        ? `${field.name[lang]} ${shown}${unit ? ` ${unit}` : ''}`
+        : `${field.name[lang]} ${shown}`;
+    })
+    .filter(Boolean)
+    .join(lang === 'zh-CN' ? '；' : '; ');
+}
 
 /** A rule value as text, in the user's language. */
 export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: Lang): string {
@@ -172,16 +252,17 @@ export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: L
       const names = last === 'backboneLevels' ? BACKBONE_NAMES : CODE_NAMES;
       return value.map((x: string) => names[x]?.[lang] ?? x).join(sep(lang));
     }
-    return value
-      .map((x) => (isRecord(x) && typeof x.label === 'string' ? x.label : JSON.stringify(x)))
-      .join(sep(lang));
+    if (isPlanModeList(value)) return formatPlanModes(value, lang);
+    return value.map((x) => formatPart(x, lang)).join(sep(lang));
   }
   if (isRecord(value)) {
     if (typeof value.kind === 'string' && last === 'referenceDate') {
       if (value.kind === 'selection_deadline')
         return lang === 'zh-CN' ? '学员遴选截止日' : 'selection deadline';
       if (value.kind === 'class_start') return lang === 'zh-CN' ? '开班日' : 'class start';
-      return String(value.date ?? '');
+      return lang === 'zh-CN'
+        ? `固定日期 ${String(value.date ?? '')}`
+        : `fixed date ${String(value.date ?? '')}`;
     }
     if (Array.isArray(value.anyRole)) {
       const roles = (value.anyRole as string[]).map((r) => codeLabel(r, lang));
@@ -193,9 +274,7 @@ export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: L
     }
     if (Array.isArray(value.roles)) return formatStudio(value, lang);
     if (Array.isArray(value.items)) return formatOutcome(value, lang);
-    return Object.entries(value)
-      .map(([k, v]) => `${FIELD_NAMES[k]?.[lang] ?? k} ${String(v)}`)
-      .join(lang === 'zh-CN' ? '；' : '; ');
+    return formatRecord(value, lang);
   }
-  return String(value);
+  return value === null || value === undefined ? '—' : String(value);
 }

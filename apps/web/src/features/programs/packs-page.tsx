@@ -3,13 +3,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PACK_STATUSES, type PackStatus, type PackSummary } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Button, Card, Empty, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { useMe } from '../../shared/session';
+import { formatDateTime } from '../../shared/time';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { ClonePackModal } from './clone-pack-modal';
 import { canKeepPacks } from './program-labels';
@@ -82,7 +82,7 @@ export function PacksPage() {
       dataIndex: 'updatedAt',
       width: 150,
       responsive: ['lg'],
-      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+      render: (v: string) => formatDateTime(v),
     },
     {
       title: t('common.actions'),

@@ -47,13 +47,3 @@ export function canKeepPacks(me: Me | undefined): boolean {
     ),
   );
 }
-
-/** Today as YYYY-MM-DD in Asia/Shanghai, the calendar of selection deadlines. */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}

@@ -2,7 +2,21 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PROGRAM_LEVEL_CODES, type ProgramLevel, type Programme } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Empty, InputNumber, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Empty,
+  Grid,
+  InputNumber,
+  Progress,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
@@ -33,11 +47,39 @@ export function LevelTag({ level }: { level: string }) {
 export function SeatsBar({ used, total }: { used: number; total: number }) {
   const pct = total > 0 ? Math.round((used / total) * 100) : 0;
   return (
-    <Space size={8} style={{ minWidth: 160 }}>
-      <Progress percent={pct} size="small" showInfo={false} style={{ width: 80, margin: 0 }} />
-      <span style={{ whiteSpace: 'nowrap' }}>
+    <Space size={8} style={{ whiteSpace: 'nowrap' }}>
+      <Progress percent={pct} size="small" showInfo={false} style={{ width: 64, margin: 0 }} />
+      <span data-testid="seats-used">
         {used} / {total}
       </span>
+    </Space>
+  );
+}
+
+/** A programme as one cell, for a phone: name and type, level, owner and dates, seats used of total. */
+function ProgrammeCard({ p }: { p: Programme }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+      <Typography.Link onClick={() => navigate(`/programmes/${p.id}`)}>{p.title}</Typography.Link>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {p.projectTypeName}
+      </Typography.Text>
+      <Space size={6} wrap>
+        <LevelTag level={p.level} />
+        <span>{p.ownerOrgName}</span>
+        <Typography.Text type="secondary">
+          {t('prog.programme.selectionDeadline')} {p.selectionDeadline}
+        </Typography.Text>
+      </Space>
+      <Typography.Text type="secondary">
+        {t('prog.programme.dates')} {p.startDate} ~ {p.endDate}
+      </Typography.Text>
+      <Space size={6}>
+        <Typography.Text type="secondary">{t('prog.programme.seatsUsed')}</Typography.Text>
+        <SeatsBar used={p.usedSeats} total={p.totalSeats} />
+      </Space>
     </Space>
   );
 }
@@ -48,6 +90,7 @@ export function ProgrammesPage() {
   const { data: me } = useMe();
   const { filters, page, pageSize, setFilters, setPage } = useUrlFilters(FILTERS);
   const [creating, setCreating] = useState(false);
+  const screens = Grid.useBreakpoint();
   const level = PROGRAM_LEVEL_CODES.find((l) => l === filters.level);
   const year = filters.year ? Number(filters.year) : undefined;
   const query = { level, year, page, pageSize };
@@ -57,41 +100,68 @@ export function ProgrammesPage() {
     placeholderData: keepPreviousData,
   });
 
-  const columns: TableColumnsType<Programme> = [
-    {
-      title: t('prog.programme.name'),
-      dataIndex: 'title',
-      render: (title: string, p) => (
-        <Space orientation="vertical" size={0}>
-          <Typography.Link onClick={() => navigate(`/programmes/${p.id}`)}>{title}</Typography.Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {p.projectTypeName}
-          </Typography.Text>
-        </Space>
-      ),
-    },
-    {
-      title: t('prog.programme.level'),
-      dataIndex: 'level',
-      width: 110,
-      render: (l: string) => <LevelTag level={l} />,
-    },
-    { title: t('prog.pack.year'), dataIndex: 'year', width: 70 },
-    { title: t('prog.programme.owner'), dataIndex: 'ownerOrgName', width: 120 },
-    { title: t('prog.programme.selectionDeadline'), dataIndex: 'selectionDeadline', width: 120 },
-    {
-      title: t('prog.programme.dates'),
-      key: 'dates',
-      width: 200,
-      render: (_: unknown, p) => `${p.startDate} ~ ${p.endDate}`,
-    },
-    {
-      title: t('prog.programme.seatsUsed'),
-      key: 'seats',
-      width: 190,
-      render: (_: unknown, p) => <SeatsBar used={p.usedSeats} total={p.totalSeats} />,
-    },
+  // 1440×900 leaves the table about 1,100 px: the fixed columns take 690 and the name the rest, cut with an
+  // ellipsis (the whole name in a tooltip); 已推荐 / 名额 stays pinned on the right when the table scrolls. A phone
+  // gets one column with everything stacked, so nothing is cut at 390 px.
+  const narrow = !screens.md;
+  const levelOptions = [
+    { value: 'all', label: t('common.all') },
+    ...PROGRAM_LEVEL_CODES.map((l) => ({ value: l, label: t(`prog.level.${l}`) })),
   ];
+  const columns: TableColumnsType<Programme> = narrow
+    ? [
+        {
+          title: t('prog.programme.name'),
+          key: 'card',
+          render: (_: unknown, p) => <ProgrammeCard p={p} />,
+        },
+      ]
+    : [
+        {
+          title: t('prog.programme.name'),
+          dataIndex: 'title',
+          ellipsis: { showTitle: false },
+          render: (title: string, p) => (
+            <Tooltip title={title} placement="topLeft">
+              <Space orientation="vertical" size={0} style={{ maxWidth: '100%' }}>
+                <Typography.Link ellipsis onClick={() => navigate(`/programmes/${p.id}`)}>
+                  {title}
+                </Typography.Link>
+                <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+                  {p.projectTypeName}
+                </Typography.Text>
+              </Space>
+            </Tooltip>
+          ),
+        },
+        {
+          title: t('prog.programme.level'),
+          dataIndex: 'level',
+          width: 80,
+          render: (l: string) => <LevelTag level={l} />,
+        },
+        { title: t('prog.pack.year'), dataIndex: 'year', width: 64 },
+        { title: t('prog.programme.owner'), dataIndex: 'ownerOrgName', width: 110, ellipsis: true },
+        { title: t('prog.programme.selectionDeadline'), dataIndex: 'selectionDeadline', width: 110 },
+        {
+          title: t('prog.programme.dates'),
+          key: 'dates',
+          width: 120,
+          render: (_: unknown, p) => (
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {p.startDate}
+              <br />~ {p.endDate}
+            </span>
+          ),
+        },
+        {
+          title: t('prog.programme.seatsUsed'),
+          key: 'seats',
+          width: 170,
+          fixed: 'right',
+          render: (_: unknown, p) => <SeatsBar used={p.usedSeats} total={p.totalSeats} />,
+        },
+      ];
 
   return (
     <Card
@@ -110,15 +180,23 @@ export function ProgrammesPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Segmented<string>
-          value={level ?? 'all'}
-          onChange={(v) => setFilters({ level: v === 'all' ? undefined : v })}
-          options={[
-            { value: 'all', label: t('common.all') },
-            ...PROGRAM_LEVEL_CODES.map((l) => ({ value: l, label: t(`prog.level.${l}`) })),
-          ]}
-          data-testid="programme-level"
-        />
+        {narrow ? (
+          <Select<string>
+            value={level ?? 'all'}
+            onChange={(v) => setFilters({ level: v === 'all' ? undefined : v })}
+            options={levelOptions}
+            style={{ width: 140 }}
+            aria-label={t('prog.programme.level')}
+            data-testid="programme-level"
+          />
+        ) : (
+          <Segmented<string>
+            value={level ?? 'all'}
+            onChange={(v) => setFilters({ level: v === 'all' ? undefined : v })}
+            options={levelOptions}
+            data-testid="programme-level"
+          />
+        )}
         <InputNumber
           placeholder={t('prog.pack.year')}
           value={year ?? null}
@@ -137,7 +215,8 @@ export function ProgrammesPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
+          scroll={narrow ? undefined : { x: 960 }}
           onRow={(p) => ({ onClick: () => navigate(`/programmes/${p.id}`), style: { cursor: 'pointer' } })}
           locale={{
             emptyText: (

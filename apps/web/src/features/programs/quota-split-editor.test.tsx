@@ -24,6 +24,9 @@ const COUNTY: QuotaNode = {
   used: 0,
   unused: 10,
   waitlisted: 0,
+  usedInSubtree: 0,
+  unusedInSubtree: 10,
+  waitlistedInSubtree: 0,
 };
 
 const SUGGESTION: QuotaSuggestion = {

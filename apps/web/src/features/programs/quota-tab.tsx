@@ -2,14 +2,26 @@ import { ApartmentOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Programme, QuotaNode } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Alert, App, Button, Empty, InputNumber, Modal, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  InputNumber,
+  Modal,
+  Space,
+  Statistic,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { orgKindKey } from '../../shared/labels';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
-import { todayInShanghai } from './program-labels';
+import { todayIso } from '../../shared/time';
 import { QUOTA_RULE, QuotaSplitEditor } from './quota-split-editor';
 import { RuleErrorAlert } from './rule-error';
 
@@ -31,6 +43,15 @@ export function quotaTree(nodes: QuotaNode[]): TreeRow[] {
 }
 
 const SELECTION_RULE = 'R-004-18';
+
+/** A column title with what it counts in a tooltip. */
+function HeaderTip({ title, tip }: { title: string; tip: string }) {
+  return (
+    <Tooltip title={tip}>
+      <span style={{ cursor: 'help', borderBottom: '1px dotted #999' }}>{title}</span>
+    </Tooltip>
+  );
+}
 
 function PullBackModal({
   programmeId,
@@ -105,7 +126,7 @@ export function QuotaTab({ programme }: { programme: Programme }) {
   const tree = useMemo(() => quotaTree(nodes), [nodes]);
   const visible = useMemo(() => new Set(nodes.map((n) => n.orgId)), [nodes]);
   const mayAllocate = hasPermission(me, 'quota.allocate');
-  const beforeDeadline = todayInShanghai() <= programme.selectionDeadline;
+  const beforeDeadline = todayIso() <= programme.selectionDeadline;
 
   const columns: TableColumnsType<TreeRow> = [
     {
@@ -128,10 +149,31 @@ export function QuotaTab({ programme }: { programme: Programme }) {
     { title: t('prog.quota.seats'), dataIndex: 'seats', width: 80, align: 'right' },
     { title: t('prog.quota.ruralSeats'), dataIndex: 'ruralSeats', width: 90, align: 'right' },
     { title: t('prog.quota.allocated'), dataIndex: 'allocated', width: 90, align: 'right' },
-    { title: t('prog.quota.used'), dataIndex: 'used', width: 90, align: 'right' },
-    { title: t('prog.quota.waitlisted'), dataIndex: 'waitlisted', width: 70, align: 'right' },
     {
-      title: t('prog.quota.unused'),
+      // a parent's 已推荐 and 候补 are its whole subtree's (R-004-17 roll-up, computed by the server)
+      title: <HeaderTip title={t('prog.quota.used')} tip={t('prog.quota.usedTip')} />,
+      dataIndex: 'usedInSubtree',
+      width: 100,
+      align: 'right',
+      render: (v: number, n) => (
+        <span data-testid={`quota-used-${n.orgId}`}>
+          {v}
+          {n.children && n.used > 0 ? (
+            <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }}>
+              {t('prog.quota.ownUsed', { n: n.used })}
+            </Typography.Text>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      title: <HeaderTip title={t('prog.quota.waitlisted')} tip={t('prog.quota.waitlistedTip')} />,
+      dataIndex: 'waitlistedInSubtree',
+      width: 80,
+      align: 'right',
+    },
+    {
+      title: <HeaderTip title={t('prog.quota.unused')} tip={t('prog.quota.unusedTip')} />,
       dataIndex: 'unused',
       width: 90,
       align: 'right',
@@ -180,7 +222,7 @@ export function QuotaTab({ programme }: { programme: Programme }) {
 
   if (quotas.isError) return <QueryError error={quotas.error} onRetry={() => void quotas.refetch()} />;
   const roots = tree;
-  const sum = (k: 'seats' | 'allocated' | 'used' | 'unused' | 'waitlisted') =>
+  const sum = (k: 'seats' | 'allocated' | 'usedInSubtree' | 'unusedInSubtree' | 'waitlistedInSubtree') =>
     roots.reduce((n, r) => n + r[k], 0);
 
   return (
@@ -188,9 +230,13 @@ export function QuotaTab({ programme }: { programme: Programme }) {
       <Space size={40} wrap>
         <Statistic title={t('prog.quota.mySeats')} value={sum('seats')} />
         <Statistic title={t('prog.quota.allocated')} value={sum('allocated')} />
-        <Statistic title={t('prog.quota.used')} value={sum('used')} />
-        <Statistic title={t('prog.quota.unused')} value={sum('unused')} valueStyle={{ color: '#d46b08' }} />
-        <Statistic title={t('prog.quota.waitlisted')} value={sum('waitlisted')} />
+        <Statistic title={t('prog.quota.used')} value={sum('usedInSubtree')} />
+        <Statistic
+          title={t('prog.quota.unusedSubtree')}
+          value={sum('unusedInSubtree')}
+          valueStyle={{ color: '#d46b08' }}
+        />
+        <Statistic title={t('prog.quota.waitlisted')} value={sum('waitlistedInSubtree')} />
       </Space>
       <Alert
         type={beforeDeadline ? 'info' : 'warning'}

@@ -2,12 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Programme, SubstitutionRequestBody } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { App, Button, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
+import { formatDateTime } from '../../shared/time';
 import { EligibilityResultView } from './eligibility-result';
 import { RuleErrorAlert } from './rule-error';
 
@@ -53,7 +53,7 @@ export function SubstitutionsTab({ programme }: { programme: Programme }) {
   });
   // the server decides who may approve (the allocating level); the buttons show for writers in scope
   const mayDecide = hasPermission(me, 'nomination.write') || hasPermission(me, 'program.manage');
-  const when = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
+  const when = (v: string | null) => formatDateTime(v);
 
   const columns: TableColumnsType<SubstitutionRequestBody> = [
     { title: t('prog.sub.replaced'), dataIndex: 'replacedTeacherName', width: 110 },

@@ -20,13 +20,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { codeName, useCodes } from '../../shared/codes';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { formatDateTime } from '../../shared/time';
 import { EligibilityResultView } from '../programs/eligibility-result';
 import { RuleErrorAlert } from '../programs/rule-error';
 import {
@@ -42,7 +42,7 @@ import {
 import { ShortlistStatusTag } from './shortlist-status-tag';
 import { SHORTLIST_RULE_ID } from './shortlists-page';
 
-const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+const at = (iso: string | null) => formatDateTime(iso);
 
 function Header({ s }: { s: ShortlistSelection }) {
   const { t } = useI18n();

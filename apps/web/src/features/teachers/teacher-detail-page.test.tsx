@@ -15,6 +15,7 @@ vi.mock('../../shared/api', async (importOriginal) => {
       revealIdNumber: vi.fn(),
       revealPhone: vi.fn(),
       codes: vi.fn(async () => ({})),
+      teacherHours: vi.fn(),
     },
   };
 });
@@ -86,5 +87,36 @@ describe('hardening: the teacher page shows full numbers only through the audite
     expect((await screen.findByTestId('teacher-phone')).textContent).toBe('137****6149');
     expect(screen.queryByTestId('teacher-phone-reveal')).toBeNull();
     expect(screen.queryByTestId('teacher-id-number-reveal')).toBeNull();
+  });
+});
+
+describe('the teacher’s own profile', () => {
+  it('shows the 学时 card an officer sees (without the reverse action), with the total', async () => {
+    vi.mocked(api.me).mockResolvedValue({ ...me('teacher'), teacherId: '42' });
+    vi.mocked(api.teacher).mockResolvedValue(detail({ canRevealIdNumber: false, canRevealPhone: false }));
+    vi.mocked(api.teacherHours).mockResolvedValue({
+      teacherId: '42',
+      totalTenths: 300,
+      canReverse: false,
+      entries: [
+        {
+          id: '5',
+          programmeId: '1',
+          programmeTitle: '省级骨干教师培育项目',
+          classId: '1',
+          hoursTenths: 300,
+          source: 'completion',
+          ruleId: 'R-004-05',
+          postedAt: '2026-10-30T02:00:00Z',
+          reversedAt: null,
+          reverseReason: null,
+        },
+      ],
+    });
+    renderWithApp(<TeacherDetailPage />, { route: '/teachers/42', path: '/teachers/:id' });
+    expect(await screen.findByText('省级骨干教师培育项目')).toBeTruthy();
+    expect(api.teacherHours).toHaveBeenCalledWith('42');
+    expect(screen.getByTestId('teacher-hours').textContent).toContain('30');
+    expect(screen.queryByText('撤销')).toBeNull();
   });
 });

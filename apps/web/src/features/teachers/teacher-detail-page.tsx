@@ -18,7 +18,6 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
@@ -29,18 +28,13 @@ import { genderKey } from '../../shared/labels';
 import { OrgBreadcrumb } from '../../shared/org-breadcrumb';
 import { QueryError } from '../../shared/query-error';
 import { canTransferTeachers, hasPermission, useMe } from '../../shared/session';
+import { formatDate } from '../../shared/time';
 // outcomes and completion
 import { TeacherHoursCard } from '../outcomes/teacher-hours-card';
 import { StatusTag } from './status-tag';
 import { TransferModal } from './transfer-modal';
 
 const MONO = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace' };
-
-function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const d = dayjs(value);
-  return d.isValid() ? d.format('YYYY-MM-DD') : value;
-}
 
 /** Newest first; the open-ended posting is the current one. */
 export function sortPostings(postings: Posting[]): Posting[] {
@@ -271,8 +265,10 @@ export function TeacherDetailPage() {
           </Card>
         </Col>
       </Row>
-      {/* outcomes and completion */}
-      {hasPermission(me, 'hours.read') ? <TeacherHoursCard teacherId={d.id} /> : null}
+      {/* the 学时 record: staff who read the teacher, and the teacher on their own profile */}
+      {hasPermission(me, 'hours.read') || me?.teacherId === d.id ? (
+        <TeacherHoursCard teacherId={d.id} />
+      ) : null}
       {canTransfer ? (
         <TransferModal teacher={d} open={transferOpen} onClose={() => setTransferOpen(false)} />
       ) : null}

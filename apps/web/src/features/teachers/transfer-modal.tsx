@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage, fieldErrors } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { DATE_FORMAT, todayIso } from '../../shared/time';
 
 interface Values {
   schoolId: string;
@@ -90,7 +91,7 @@ export function TransferModal({
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs() }}
+        initialValues={{ date: dayjs(todayIso()) }}
         onFinish={(values) => transfer.mutate(values)}
         data-testid="transfer-form"
       >
@@ -124,7 +125,7 @@ export function TransferModal({
           name="date"
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <DatePicker style={{ width: '100%' }} data-testid="transfer-date" />
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="transfer-date" />
         </Form.Item>
         <Form.Item label={t('teacher.transferReason')} name="reason">
           <Input.TextArea rows={3} maxLength={200} showCount data-testid="transfer-reason" />

@@ -15,6 +15,7 @@ import {
 } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
+import { shownTime } from '../../../shared/time';
 import { type ThrottleRule, throttleKey } from '../../throttle';
 import type { ClassInfo } from '../class-cache';
 import { type ClassesContext, todayOf } from '../context';
@@ -32,15 +33,6 @@ const CODE_THROTTLE: ThrottleRule = {
   maxBlockMs: 5 * 60_000,
   windowMs: 5 * 60_000,
 };
-
-/** A check-in time as the teacher's phone and the venue screen show it. */
-export const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
 
 function refuse(
   reason: CheckinRefusal,
@@ -73,18 +65,16 @@ async function checkinAt(
   if (!open.open) {
     throw refuse(
       'not_open',
-      `"${c.name}"的签到时间为 ${open.opensOn} 至 ${open.closesOn}，今天（${day}）不能签到（${CHECKIN_RULE_OPEN}）`,
+      `"${c.name}"的签到时间为 ${open.opensOn} 至 ${open.closesOn}，今天（${day}）不能签到`,
       CHECKIN_RULE_OPEN,
       { opensOn: open.opensOn, closesOn: open.closesOn, today: day },
     );
   }
   if (session && session.session_date !== day) {
-    throw refuse(
-      'not_open',
-      `该课次在 ${session.session_date}，只能当天签到（${CHECKIN_RULE_OPEN}）`,
-      CHECKIN_RULE_OPEN,
-      { sessionDate: session.session_date, today: day },
-    );
+    throw refuse('not_open', `该课次在 ${session.session_date}，只能当天签到`, CHECKIN_RULE_OPEN, {
+      sessionDate: session.session_date,
+      today: day,
+    });
   }
   const label = slotLabel(slot, info.sessions);
   const written = await ctx.repo.checkin(c.id, teacherId, slot, method, null);
@@ -96,7 +86,7 @@ async function checkinAt(
       slot,
       slotLabel: label,
       checkedAt: written.toISOString(),
-      message: `${label}签到成功（${TIME.format(written)}）`,
+      message: `${label}签到成功（${shownTime(written)}）`,
     };
   }
   const earlier = await ctx.repo.attendanceAt(c.id, teacherId, slot);
@@ -108,21 +98,21 @@ async function checkinAt(
       slot,
       slotLabel: label,
       checkedAt: earlier.toISOString(),
-      message: `已签到（${TIME.format(earlier)}），无需重复签到`,
+      message: `已签到（${shownTime(earlier)}），无需重复签到`,
     };
   }
   const mine = await ctx.repo.classesOfTeacher(teacherId);
   if (mine.length > 0) {
     throw refuse(
       'other_class',
-      `该签到码属于"${c.name}"，您不是该班学员，请扫描本班现场的二维码（${CHECKIN_RULE_ENROLLED}）`,
+      `该签到码属于"${c.name}"，您不是该班学员，请扫描本班现场的二维码`,
       CHECKIN_RULE_ENROLLED,
       { classId: c.id, className: c.name },
     );
   }
   throw refuse(
     'not_enrolled',
-    `您未编入"${c.name}"，不能签到；请联系所在学校或县区教育局（${CHECKIN_RULE_ENROLLED}）`,
+    `您未编入"${c.name}"，不能签到；请联系所在学校或县区教育局`,
     CHECKIN_RULE_ENROLLED,
     { classId: c.id, className: c.name },
   );
@@ -155,7 +145,7 @@ export async function checkin(
     if (!windowAccepted(parts.window, checkinWindow(t, rotation), grace)) {
       throw refuse(
         'expired',
-        `签到码已过期：现场二维码每 ${rotation} 秒更换，请扫描屏幕上最新的二维码（${CHECKIN_RULE_EXPIRED}）`,
+        `签到码已过期：现场二维码每 ${rotation} 秒更换，请扫描屏幕上最新的二维码`,
         CHECKIN_RULE_EXPIRED,
         { rotationSeconds: rotation, graceWindows: grace },
       );
@@ -170,7 +160,7 @@ export async function checkin(
     const ms = attempt.refusedUntil.getTime() - t;
     throw new AppError(
       'RATE_LIMITED',
-      `数字码输错次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试，或扫描现场二维码（${CHECKIN_CODE_RULE_ID}）`,
+      `数字码输错次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试，或扫描现场二维码`,
       {
         reason: 'expired',
         ruleId: CHECKIN_CODE_RULE_ID,
@@ -181,11 +171,7 @@ export async function checkin(
   }
   const classIds = await ctx.repo.classesOfTeacher(teacherId);
   if (classIds.length === 0) {
-    throw refuse(
-      'not_enrolled',
-      `您没有编入任何培训班，不能签到（${CHECKIN_RULE_ENROLLED}）`,
-      CHECKIN_RULE_ENROLLED,
-    );
+    throw refuse('not_enrolled', `您没有编入任何培训班，不能签到`, CHECKIN_RULE_ENROLLED);
   }
   const day = todayOf(ctx);
   for (const cid of classIds) {
@@ -209,7 +195,7 @@ export async function checkin(
   }
   throw refuse(
     'expired',
-    `数字码不正确或已过期：数字码随二维码定时更换，请输入屏幕上当前显示的 6 位数字（${CHECKIN_RULE_EXPIRED}）`,
+    `数字码不正确或已过期：数字码随二维码定时更换，请输入屏幕上当前显示的 6 位数字`,
     CHECKIN_RULE_EXPIRED,
   );
 }

@@ -4,10 +4,10 @@ import { checkinOpen, checkinWindow, windowEndsAt } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { forbidden, notFound } from '../../../shared/app-error';
 import { can } from '../../../shared/permissions';
+import { shownTime } from '../../../shared/time';
 import { canManage, loadClass, traineeFilter } from '../class-access';
 import { type ClassesContext, todayOf } from '../context';
 import { requireSlot, slotLabel } from '../sessions/sessions';
-import { TIME } from './checkin';
 import { makeToken, shortCode } from './checkin-token';
 
 /** The venue screen: the current token and short code of a slot, rotating every N seconds (Y-004-QR-ROTATE). */
@@ -45,6 +45,8 @@ export async function display(
     checkedIn: await ctx.repo.countAttendance(c.id, slot),
     total: c.enrolled,
     open: open.open,
+    opensOn: open.opensOn,
+    closesOn: open.closesOn,
     ruleId: info.ops.checkinRotationSeconds.ruleId,
   };
 }
@@ -113,7 +115,7 @@ export async function markAttendance(
       slot: req.slot,
       slotLabel: label,
       checkedAt: earlier.toISOString(),
-      message: `已签到（${TIME.format(earlier)}）`,
+      message: `已签到（${shownTime(earlier)}）`,
     };
   }
   await ctx.audit.record(actor, {
@@ -129,6 +131,6 @@ export async function markAttendance(
     slot: req.slot,
     slotLabel: label,
     checkedAt: written.toISOString(),
-    message: `${label}已补登（${TIME.format(written)}）`,
+    message: `${label}已补登（${shownTime(written)}）`,
   };
 }

@@ -35,11 +35,10 @@ export async function addDocument(
   if (req.kind === 'final_report') {
     const items = pack.deadlines.finalReportItems.value;
     if (!items.includes(item)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `总结材料应为以下之一：${items.join('、')}（${pack.deadlines.finalReportItems.ruleId}）`,
-        { ruleId: pack.deadlines.finalReportItems.ruleId, items },
-      );
+      throw new AppError('VALIDATION_FAILED', `总结材料应为以下之一：${items.join('、')}`, {
+        ruleId: pack.deadlines.finalReportItems.ruleId,
+        items,
+      });
     }
   } else {
     item = '';

@@ -123,7 +123,7 @@ export async function createClass(
   if (start < p.startDate || end > p.endDate) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `培训班日期 ${start}～${end} 超出项目日期 ${p.startDate}～${p.endDate}（${CLASS_DATES_RULE_ID}）`,
+      `培训班日期 ${start}～${end} 超出项目日期 ${p.startDate}～${p.endDate}`,
       { ruleId: CLASS_DATES_RULE_ID, programme: { startDate: p.startDate, endDate: p.endDate } },
     );
   }
@@ -173,11 +173,9 @@ export async function updateClass(
   }
   const p = await ctx.programmes.programme(c.programme_id);
   if (p && (req.startDate < p.startDate || req.endDate > p.endDate)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `培训班日期超出项目日期 ${p.startDate}～${p.endDate}（${CLASS_DATES_RULE_ID}）`,
-      { ruleId: CLASS_DATES_RULE_ID },
-    );
+    throw new AppError('VALIDATION_FAILED', `培训班日期超出项目日期 ${p.startDate}～${p.endDate}`, {
+      ruleId: CLASS_DATES_RULE_ID,
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repo.updateClass(c.id, req, trx);

@@ -50,7 +50,7 @@ export async function addSession(
   if (req.date < c.start_date || req.date > c.end_date) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `课次日期 ${req.date} 不在培训班日期 ${c.start_date}～${c.end_date} 内（${CLASS_DATES_RULE_ID}）`,
+      `课次日期 ${req.date} 不在培训班日期 ${c.start_date}～${c.end_date} 内`,
       { ruleId: CLASS_DATES_RULE_ID },
     );
   }

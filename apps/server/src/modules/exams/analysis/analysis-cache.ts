@@ -101,7 +101,9 @@ export async function computeCache(ctx: ExamsContext, row: ExamRow): Promise<Exa
   });
   const exam: ExamScores = {
     items,
-    fullMarks: items.reduce((a, it) => a + it.maxScore, 0),
+    // the exam's declared full marks, which an upload's items must add up to (FULL_MARKS_MISMATCH): score bands,
+    // rates and grades are all taken against the 满分 the report shows
+    fullMarks: row.full_marks,
     studentIds: ids,
     rows,
     schools,

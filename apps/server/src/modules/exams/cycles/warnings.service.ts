@@ -7,9 +7,10 @@ import { earlyWarnings, indicator } from '@yanxun/core/exams';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
+import { scopeOf } from '../../../shared/permissions';
 import { cacheOf, type ExamCache, schoolInfo } from '../analysis/analysis-cache';
 import type { ExamsContext } from '../context';
-import { accessTo, minGroupNOf, POLICY } from '../exam-access';
+import { accessTo, ancestorPaths, minGroupNOf, POLICY } from '../exam-access';
 import type { ExamRow } from '../exams/exams.repository';
 
 const METRIC_NAME: Record<string, string> = {
@@ -32,8 +33,8 @@ export function warningMessage(
   const f = (x: number) => (rate ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
   const m = METRIC_NAME[metric] ?? metric;
   return rule === 'EW-DROP'
-    ? `${school}${m}从 ${f(reference)} 降到 ${f(value)}，降幅超过 ${rate ? `${dropMargin * 100} 个百分点` : dropMargin}（R-002-12 问题预警）`
-    : `${school}${m} ${f(value)}，低于预警线 ${f(reference)}（R-002-12 问题预警）`;
+    ? `${school}${m}从 ${f(reference)} 降到 ${f(value)}，降幅超过 ${rate ? `${dropMargin * 100} 个百分点` : dropMargin}`
+    : `${school}${m} ${f(value)}，低于预警线 ${f(reference)}`;
 }
 
 /** Every warning of the cycle's exams with data, each exam judged against the one before it. */
@@ -85,8 +86,9 @@ export async function warnings(ctx: ExamsContext, actor: Actor, id: string): Pro
   if (!c) throw notFound('监测周期');
   const access = accessTo(actor, c.owner_path, '监测周期');
   if (access.audience !== 'monitoring')
-    throw new AppError('FORBIDDEN', '预警信息仅向监测部门提供（R-002-58）', {
+    throw new AppError('FORBIDDEN', '预警信息仅向监测部门提供', {
       permission: 'exam.diagnose',
+      ruleId: 'R-002-58',
     });
   const all = await cycleWarnings(ctx, c.id);
   const info = await schoolInfo(ctx, [...new Set(all.map((w) => w.schoolId))]);
@@ -94,4 +96,19 @@ export async function warnings(ctx: ExamsContext, actor: Actor, id: string): Pro
     const p = info.get(w.schoolId)?.path;
     return p !== undefined && access.roots.some((r) => p.startsWith(r));
   });
+}
+
+/**
+ * The newest monitoring cycle the actor reads as the monitoring office, with its warnings in the actor's scope
+ * (the landing page's 质量预警); null for an actor without `exam.diagnose` or without a cycle.
+ */
+export async function latestWarnings(
+  ctx: ExamsContext,
+  actor: Actor,
+): Promise<{ cycleId: string; cycleName: string; warnings: ExamWarning[] } | null> {
+  const roots = scopeOf(actor, 'exam.diagnose');
+  if (roots.length === 0) return null;
+  const newest = (await ctx.repo.listCycles(roots, [...new Set(roots.flatMap(ancestorPaths))]))[0];
+  if (!newest) return null;
+  return { cycleId: newest.id, cycleName: newest.name, warnings: await warnings(ctx, actor, newest.id) };
 }

@@ -30,7 +30,7 @@ export type ExamRow = Pick<
   | 'analysis_version'
   | 'report_settings'
   | 'created_at'
-> & { owner_name: string };
+> & { owner_name: string; owner_kind: string };
 
 export type SchoolOrg = Pick<
   Selectable<DB['orgs']>,
@@ -50,6 +50,7 @@ const examColumns = [
   'e.owner_org_id',
   'e.owner_path',
   'o.name as owner_name',
+  'o.kind as owner_kind',
   'e.cycle_id',
   'e.items',
   'e.students',

@@ -51,9 +51,7 @@ export function parentThrottleRules(rule: ParentAccessRule): { pair: ThrottleRul
 function wrongCode(rule: ParentAccessRule, left: number): AppError {
   return new AppError(
     'INVALID_CREDENTIALS',
-    left > 0
-      ? `学号或访问码不正确，还可尝试 ${left} 次（${rule.ruleId}）`
-      : `学号或访问码不正确（${rule.ruleId}）`,
+    left > 0 ? `学号或访问码不正确，还可尝试 ${left} 次` : `学号或访问码不正确`,
     { ruleId: rule.ruleId, attemptsLeft: left },
   );
 }
@@ -62,7 +60,7 @@ function throttled(rule: ParentAccessRule, until: Date, at: Date): AppError {
   const s = secondsUntil(until, at);
   return new AppError(
     'RATE_LIMITED',
-    `访问码输错次数过多，请 ${waitText(s)}后再试；如访问码遗失，请联系学校重新发放（${rule.ruleId}）`,
+    `访问码输错次数过多，请 ${waitText(s)}后再试；如访问码遗失，请联系学校重新发放`,
     { ruleId: rule.ruleId, retryAfterSeconds: s, retryAt: until.toISOString() },
   );
 }

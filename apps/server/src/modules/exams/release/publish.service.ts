@@ -32,8 +32,7 @@ function releaseOf(
     publicAt: r?.public_at ? r.public_at.toISOString() : null,
     publicStale: !!r?.public_at && r.public_version !== dataVersion,
     parentsAt: r?.parents_at ? r.parents_at.toISOString() : null,
-    publicBlocked:
-      ownerKind === 'school' ? `学校组织的考试不向公众发布汇总结果（汇总即单校成绩，${PUBLIC_RULE}）` : null,
+    publicBlocked: ownerKind === 'school' ? '学校组织的考试不向公众发布汇总结果（汇总即单校成绩）' : null,
     summary: (r?.public_summary as PublicSummaryBody | null | undefined) ?? null,
   };
 }
@@ -45,8 +44,9 @@ async function buildPublicSummary(
 ): Promise<PublicSummaryBody> {
   const report = await ctx.exams.report(actor, id);
   if (report.audience !== 'monitoring')
-    throw new AppError('FORBIDDEN', '只有监测部门可以发布公众汇总（R-002-58）', {
+    throw new AppError('FORBIDDEN', '只有监测部门可以发布公众汇总', {
       permission: 'exam.diagnose',
+      ruleId: 'R-002-58',
     });
   const t = report.overall.totals;
   return publicSummary(
@@ -88,11 +88,10 @@ export async function setRelease(
   let summary: PublicSummaryBody | null = null;
   if (req.public) {
     if (ex.owner_kind === 'school')
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `学校组织的考试不向公众发布汇总结果（汇总即单校成绩，${PUBLIC_RULE}）`,
-        { field: 'public', ruleId: PUBLIC_RULE },
-      );
+      throw new AppError('VALIDATION_FAILED', '学校组织的考试不向公众发布汇总结果（汇总即单校成绩）', {
+        field: 'public',
+        ruleId: PUBLIC_RULE,
+      });
     summary = await buildPublicSummary(ctx, actor, ex.id);
   }
   await db.transaction().execute(async (trx) => {

@@ -7,6 +7,7 @@ import type { Exam, ExamReport, ExamWarning, ReportSchoolRow, ReportTotals } fro
 import {
   type ExamAudience,
   type ExamReportPolicy,
+  type RegionScope,
   type ReportMode,
   reportModeFor,
   suppressed,
@@ -30,6 +31,8 @@ function totals(t: TotalStats): ReportTotals {
 
 export function buildReport(args: {
   exam: Exam;
+  /** the exam owner's region, whose aggregate the report's `overall` is */
+  region: { orgId: string; name: string; scope: RegionScope };
   cache: ExamCache;
   audience: ExamAudience;
   policy: ExamReportPolicy;
@@ -44,10 +47,10 @@ export function buildReport(args: {
   const mode: ReportMode = reportModeFor(audience, exam, policy);
   const a = cache.analysis;
   const notes: string[] = [];
-  if (mode === 'grades') notes.push('义务教育阶段常规考试以等级呈现，不公布分数与排名（SZ-12，R-002-58）');
-  if (!rule.ranks) notes.push('不向本类用户提供排名（R-002-58）');
+  if (mode === 'grades') notes.push('义务教育阶段常规考试以等级呈现，不公布分数与排名');
+  if (!rule.ranks) notes.push('不向本类用户提供排名');
   notes.push(`人数少于 ${minGroupN} 的群体不显示统计结果`);
-  if (cache.notSampled > 0) notes.push(`按抽样监测：${cache.notSampled} 名未入样学生不计入统计（R-002-12）`);
+  if (cache.notSampled > 0) notes.push(`按抽样监测：${cache.notSampled} 名未入样学生不计入统计`);
 
   // ranks over every non-suppressed school of the exam (1 = highest mean), shown only where allowed
   const rankOf = new Map<string, number>();
@@ -98,6 +101,7 @@ export function buildReport(args: {
     exam,
     audience,
     mode,
+    region: args.region,
     policy: {
       id: policy.id,
       ruleIds: policy.ruleIds,

@@ -20,7 +20,7 @@ export async function previewGradeCuts(
 ): Promise<GradeCutPreview> {
   const row = await loadManaged(ctx, actor, id);
   const bad = validateGradeCuts(cuts);
-  if (bad) throw new AppError('VALIDATION_FAILED', `${bad}（SZ-12 等级划分）`, { field: 'gradeCuts' });
+  if (bad) throw new AppError('VALIDATION_FAILED', bad, { field: 'gradeCuts', ruleId: 'SZ-12' });
   if (!row.items) throw new AppError('NOT_FOUND', '该考试还没有成绩数据');
   const fresh = await computeCache(ctx, { ...row, report_settings: { ...settingsOf(row), gradeCuts: cuts } });
   const current = await cacheOf(ctx, row);

@@ -66,6 +66,7 @@ function report(mode: ExamReport['mode'], schools: ReportSchoolRow[]): ExamRepor
     },
     audience: full ? 'monitoring' : 'school',
     mode,
+    region: { orgId: 'O1', name: '清远市', scope: 'city' },
     policy: {
       id: 'P',
       ruleIds: ['SZ-12', 'R-002-58', 'R-002-12'],
@@ -105,7 +106,7 @@ const footer = (d: Record<string, unknown>) =>
   JSON.stringify((d.footer as (p: number, n: number) => unknown)(1, 2));
 
 describe('report PDF document definition follows the audience-filtered report (SZ-12, R-002-58)', () => {
-  it('grade mode (school audience): grade columns only, no rank or score column, footer cites SZ-12 and R-002-58', () => {
+  it('grade mode (school audience): grade columns only, no rank or score column, footer says SZ-12 and R-002-58 in words', () => {
     const d = reportDocDefinition(report('grades', [school('清城一中', { totals: null })]), '2027-01-20');
     expect(d.pageSize).toBe('A4');
     expect(heads(d)).toEqual(['学校', '人数', 'A 等', 'B 等', 'C 等', 'D 等']);
@@ -114,8 +115,13 @@ describe('report PDF document definition follows the audience-filtered report (S
     expect(text).not.toContain('平均分');
     expect(text).not.toContain('小题');
     expect(text).toContain('等级分布');
-    expect(footer(d)).toContain('SZ-12');
-    expect(footer(d)).toContain('R-002-58');
+    // the region's figures are labelled as the region's (全市), and the bands worded once: "D < 60%", not "≥ 0%"
+    expect(text).toContain('{"text":"统计范围","color":"#555"},"全市（清远市）"');
+    expect(text).toContain('全市等级分布');
+    expect(text).toContain('等级划分：A ≥ 85%，B ≥ 70%，C ≥ 60%，D < 60%');
+    expect(text).not.toContain('≥ 0%');
+    expect(footer(d)).toContain('义务教育阶段考试成绩呈现实行等级制，且不公布成绩排名');
+    expect(footer(d)).not.toMatch(/SZ-12|R-002-58/);
     expect(footer(d)).toContain('第 1 / 2 页');
   });
 
@@ -135,8 +141,8 @@ describe('report PDF document definition follows the audience-filtered report (S
       '低分率',
     ]);
     expect(JSON.stringify(d.content)).toContain('总体统计与一分三率');
-    expect(footer(d)).toContain('R-002-58');
-    expect(footer(d)).not.toContain('SZ-12');
+    expect(footer(d)).toContain('按规定不公布成绩排名，本报告不含排名。');
+    expect(footer(d)).not.toContain('等级制');
   });
 
   it('full diagnostics (monitoring): rank column, items table, no rule footer; landscape', () => {
@@ -149,7 +155,7 @@ describe('report PDF document definition follows the audience-filtered report (S
     expect(text).toContain('0.812'); // difficulty of Q1, 3 decimals
     expect(text).toContain('0.432'); // discrimination (27 %) of Q1
     expect(noRanksFooter(r)).toBeNull();
-    expect(footer(d)).not.toContain('R-002-58');
+    expect(footer(d)).not.toContain('排名');
     expect(d.pageOrientation).toBe('landscape');
   });
 
@@ -180,6 +186,6 @@ describe('report PDF document definition follows the audience-filtered report (S
     const text = pdfText(pdf);
     expect(text).toContain('七年级数学期末 质量分析报告');
     expect(text).toContain('清城一中');
-    expect(text).toContain('SZ-12');
+    expect(text).toContain('等级制');
   });
 });

@@ -5,6 +5,7 @@
  * SC subset-embedded).
  */
 import type { ExamReport, ReportSchoolRow } from '@yanxun/contracts';
+import { gradeBandLabels, REGION_SCOPE_ZH } from '@yanxun/core/exams';
 import { renderPdf } from '../../../shared/pdf';
 
 const pct = (x: number | null | undefined) =>
@@ -25,12 +26,12 @@ const AUDIENCE: Record<ExamReport['audience'], string> = {
 };
 const KIND: Record<ExamReport['exam']['kind'], string> = { routine: '常规考试', monitoring: '质量监测' };
 
-/** The text under every page when ranks are hidden from this audience (R-002-58; grade mode also SZ-12). */
+/** The text under every page when ranks are hidden from this audience (R-002-58; grade mode also SZ-12), in words. */
 export function noRanksFooter(r: ExamReport): string | null {
   if (r.policy.ranks) return null;
   return r.mode === 'grades'
-    ? '依据 SZ-12（义务教育阶段考试成绩呈现实行等级制）与 R-002-58（不公布成绩排名），本报告以等级呈现，不含分数与排名。'
-    : '依据 R-002-58（不公布成绩排名），本报告不含排名。';
+    ? '义务教育阶段考试成绩呈现实行等级制，且不公布成绩排名：本报告以等级呈现，不含分数与排名。'
+    : '按规定不公布成绩排名，本报告不含排名。';
 }
 
 type Cell = Record<string, unknown> | string;
@@ -104,6 +105,7 @@ export function reportDocDefinition(r: ExamReport, generatedOn: string): Record<
       ['考试类型', KIND[e.kind]],
       ['考试日期', e.examDate ?? '—'],
       ['满分', String(e.fullMarks)],
+      ['统计范围', `${REGION_SCOPE_ZH[r.region.scope]}（${r.region.name}）`],
       ['参考人数', String(r.overall.n)],
       ['缺考人数', String(r.overall.absent)],
     ]),
@@ -112,7 +114,8 @@ export function reportDocDefinition(r: ExamReport, generatedOn: string): Record<
   // totals / 一分三率, or the grade mix in grade mode; nothing at all when the whole exam is a small group
   const tot = r.overall.totals;
   const overallSmall = !tot && r.overall.grades.length === 0;
-  content.push({ text: r.mode === 'grades' ? '等级分布' : '总体统计与一分三率', style: 'h2' });
+  const whole = REGION_SCOPE_ZH[r.region.scope];
+  content.push({ text: `${whole}${r.mode === 'grades' ? '等级分布' : '总体统计与一分三率'}`, style: 'h2' });
   if (overallSmall) content.push({ text: `—，n < ${r.policy.minGroupN}`, margin: [0, 0, 0, 10] });
   if (tot) {
     const rows: [string, string][] = [
@@ -133,7 +136,7 @@ export function reportDocDefinition(r: ExamReport, generatedOn: string): Record<
         headerRows: 1,
         body: [
           [th('等级'), ...r.overall.grades.map((g) => th(g.grade))],
-          ['划分', ...r.policy.gradeCuts.map((c) => `≥ ${Math.round(c.from * 100)}%`)],
+          ['划分', ...gradeBandLabels(r.policy.gradeCuts).map((c) => c.range)],
           ['人数', ...r.overall.grades.map((g) => String(g.count))],
           ['比例', ...r.overall.grades.map((g) => pct(g.rate))],
         ],
@@ -198,7 +201,9 @@ export function reportDocDefinition(r: ExamReport, generatedOn: string): Record<
   content.push({ text: '说明', style: 'h2' });
   content.push({ ul: r.policy.notes, fontSize: 9 });
   content.push({
-    text: `等级划分：${r.policy.gradeCuts.map((c) => `${c.grade} ≥ ${Math.round(c.from * 100)}%`).join('，')}；依据：${r.policy.ruleIds.join('，')}`,
+    text: `等级划分：${gradeBandLabels(r.policy.gradeCuts)
+      .map((c) => c.label)
+      .join('，')}；依据：${r.policy.ruleIds.join('，')}`,
     fontSize: 9,
     margin: [0, 4, 0, 0],
   });

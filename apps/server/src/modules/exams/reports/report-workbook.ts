@@ -1,5 +1,6 @@
 /** The audience-filtered report as an Excel workbook (概况, schools, items …). */
 import type { ExamReport } from '@yanxun/contracts';
+import { gradeBandLabels, REGION_SCOPE_ZH } from '@yanxun/core/exams';
 import { ExcelJS } from '../../../shared/exceljs';
 
 const pct = (x: number | null | undefined) =>
@@ -23,6 +24,8 @@ export async function buildReportWorkbook(r: ExamReport): Promise<Buffer> {
   add('学段 / 学科 / 年级', `${r.exam.stage} / ${r.exam.subject} / ${r.exam.grade}`);
   add('满分', r.exam.fullMarks);
   add('呈现方式', r.mode === 'grades' ? '等级' : r.mode === 'scores' ? '分数（不含排名）' : '完整诊断');
+  // the figures below are the whole region's (全市 …), not the reader's school
+  add('统计范围', `${REGION_SCOPE_ZH[r.region.scope]}（${r.region.name}）`);
   add('参考人数', r.overall.n);
   add('缺考人数', r.overall.absent);
   if (r.overall.totals) {
@@ -35,7 +38,12 @@ export async function buildReportWorkbook(r: ExamReport): Promise<Buffer> {
   }
   if (r.overall.alpha !== null) add('信度 α', num(r.overall.alpha, 3));
   for (const g of r.overall.grades) add(`等级 ${g.grade} %`, pct(g.rate));
-  add('等级划分', r.policy.gradeCuts.map((c) => `${c.grade} ≥ ${Math.round(c.from * 100)}%`).join('，'));
+  add(
+    '等级划分',
+    gradeBandLabels(r.policy.gradeCuts)
+      .map((c) => c.label)
+      .join('，'),
+  );
   for (const n of r.policy.notes) add('说明', n);
   add('依据', r.policy.ruleIds.join('，'));
 

@@ -3,10 +3,11 @@
  * the actor's scope and, for the monitoring office, the exam's early warnings; as JSON, Excel or PDF.
  */
 import type { ExamReport, ExamWarning } from '@yanxun/contracts';
-import { todayInShanghai } from '@yanxun/core';
+import { regionScopeOf } from '@yanxun/core/exams';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { requirePermission } from '../../../shared/permissions';
+import { dateOf } from '../../../shared/time';
 import { cacheOf, schoolInfo } from '../analysis/analysis-cache';
 import type { ExamsContext } from '../context';
 import { cycleWarnings } from '../cycles/warnings.service';
@@ -35,6 +36,11 @@ export async function report(ctx: ExamsContext, actor: Actor, id: string): Promi
     );
   return buildReport({
     exam: toExam(row),
+    region: {
+      orgId: row.owner_org_id,
+      name: row.owner_name,
+      scope: regionScopeOf(row.owner_kind, row.owner_name),
+    },
     cache,
     audience: access.audience,
     policy: POLICY,
@@ -53,6 +59,6 @@ export async function reportWorkbook(ctx: ExamsContext, actor: Actor, id: string
 /** The same audience-filtered report as a PDF (A4, Noto Sans SC). */
 export async function reportPdf(ctx: ExamsContext, actor: Actor, id: string) {
   const r = await report(ctx, actor, id);
-  const today = todayInShanghai(ctx.now());
+  const today = dateOf(ctx.now());
   return { fileName: `${r.exam.name}-质量分析.pdf`, body: await buildReportPdf(r, today) };
 }

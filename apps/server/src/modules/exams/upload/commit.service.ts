@@ -7,6 +7,7 @@ import { type ItemSpec, NO_STUDENTS_MESSAGE } from '@yanxun/core/exams';
 import type { Database } from '../../../db/database';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
+import { shownDateTime } from '../../../shared/time';
 import type { ExamsContext } from '../context';
 import { loadManaged } from '../exam-access';
 import type { ExamRow } from '../exams/exams.repository';
@@ -48,13 +49,13 @@ function refuseCommit(u: ExamUploadRow, now: Date, uploadTtlMs: number): void {
   if (u.committed_at)
     throw new AppError(
       'CONFLICT',
-      `这次上传已于 ${u.committed_at.toISOString()} 写入，不能重复写入；如需更正成绩，请重新上传并校验`,
+      `这次上传已于 ${shownDateTime(u.committed_at)} 写入，不能重复写入；如需更正成绩，请重新上传并校验`,
       { reason: 'UPLOAD_COMMITTED', committedAt: u.committed_at.toISOString() },
     );
   if (u.expires_at.getTime() <= now.getTime())
     throw new AppError(
       'CONFLICT',
-      `这次上传的校验结果已于 ${u.expires_at.toISOString()} 过期（保留 ${Math.round(uploadTtlMs / 60_000)} 分钟），请重新上传并校验`,
+      `这次上传的校验结果已于 ${shownDateTime(u.expires_at)} 过期（保留 ${Math.round(uploadTtlMs / 60_000)} 分钟），请重新上传并校验`,
       { reason: 'UPLOAD_EXPIRED', expiresAt: u.expires_at.toISOString() },
     );
   if (!u.has_payload)

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ExamInputError, ExamUpload } from '@yanxun/contracts';
-import type { ExamScores } from '@yanxun/core/exams';
+import { checkFullMarks, type ExamScores } from '@yanxun/core/exams';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { can } from '../../../shared/permissions';
@@ -60,16 +60,8 @@ export async function upload(
   const itemsRead = read.items;
   errors.push(...itemsRead.errors);
   const items = itemsRead.items;
-  const full = items.reduce((a, it) => a + it.maxScore, 0);
-  if (itemsRead.errors.length === 0 && Math.abs(full - row.full_marks) > 1e-9)
-    errors.push({
-      file: 'items',
-      row: 1,
-      column: 'max_score',
-      value: String(full),
-      rule: 'FULL_MARKS_MISMATCH',
-      message: `各题满分之和为 ${full}，与考试满分 ${row.full_marks} 不一致`,
-    });
+  const mismatch = itemsRead.errors.length === 0 ? checkFullMarks(items, row.full_marks) : null;
+  if (mismatch) errors.push(mismatch);
   let exam: ExamScores | null = null;
   if (read.scores) {
     // a plain CSV took core's fast path; anything unusual (errors included) the general path, same result

@@ -4,11 +4,11 @@
  * writes only if they are still as the dry run saw them.
  */
 import type { ImportJob, ImportKind } from '@yanxun/contracts';
-import { todayInShanghai } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { requirePermission } from '../../../shared/permissions';
+import { dateOf } from '../../../shared/time';
 import type { SchoolWrite } from '../../org';
 import type { TeacherWrite } from '../../people';
 import type { ActiveJob, ImportsContext } from '../context';
@@ -94,7 +94,7 @@ async function commitTeachers(
       updates.push({ ...r, id: e.id, countyId: r.countyId });
     }
   }
-  const today = todayInShanghai(ctx.now());
+  const today = dateOf(ctx.now());
   job.state.progress = 20;
   await ctx.people.insertTeachers(creates, today, actor.accountId, trx);
   job.state.progress = 60;

@@ -3,7 +3,6 @@
  * core, checked against each other (duplicates), against the schools and the importer's scope, and compared with
  * what is stored. What it will write and what it saw of every record go to the job, for the commit.
  */
-import type { ImportRowError } from '@yanxun/contracts';
 import {
   cellsByKey,
   isBlankRow,
@@ -12,7 +11,7 @@ import {
   type NormalizedTeacher,
   pinyinKey,
   pinyinKeys,
-  todayInShanghai,
+  type RowError,
   validateSchoolRow,
   validateTeacherRow,
 } from '@yanxun/core';
@@ -20,6 +19,7 @@ import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { can } from '../../../shared/permissions';
 import { RowErrors } from '../../../shared/row-errors';
+import { dateOf } from '../../../shared/time';
 import { type OrgRow, regionKeyOf, type SchoolWrite } from '../../org';
 import type { TeacherRecord, TeacherWrite } from '../../people';
 import type { DryRunContext, DryRunTarget, SchoolPrepared, TeacherPrepared } from '../context';
@@ -73,8 +73,8 @@ export async function validateTeachers(
   fileName: string,
 ) {
   const { orgs, people, readRows, maxErrorsKept, now } = ctx;
-  const today = todayInShanghai(now());
-  const errors = new RowErrors<ImportRowError>(maxErrorsKept);
+  const today = dateOf(now());
+  const errors = new RowErrors<RowError>(maxErrorsKept);
   const valid: Array<{ row: number; t: NormalizedTeacher }> = [];
   let total = 0;
   let mapping: Map<number, string> = new Map();
@@ -199,7 +199,7 @@ export async function validateSchools(
   fileName: string,
 ) {
   const { orgs, readRows, maxErrorsKept } = ctx;
-  const errors = new RowErrors<ImportRowError>(maxErrorsKept);
+  const errors = new RowErrors<RowError>(maxErrorsKept);
   const valid: Array<{ row: number; s: NormalizedSchool }> = [];
   let total = 0;
   let mapping: Map<number, string> = new Map();

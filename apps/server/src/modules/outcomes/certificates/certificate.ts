@@ -1,9 +1,10 @@
 /** The certificate (结业证书) of a current completer: as a printable HTML page and as a PDF. */
 import type { Certificate } from '@yanxun/contracts';
-import { formatHours, todayInShanghai } from '@yanxun/core';
+import { formatHours } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { notFound } from '../../../shared/app-error';
 import { renderPdf } from '../../../shared/pdf';
+import { dateOf } from '../../../shared/time';
 import type { OutcomesContext } from '../context';
 import { loadClass, rowFilter } from '../outcome-access';
 import type { CertificateRow } from './certificates.repository';
@@ -43,7 +44,7 @@ async function certificateData(ctx: OutcomesContext, actor: Actor, classId: stri
     programmeTitle: c.programme_title,
     body: `同志于 ${c.start_date} 至 ${c.end_date} 参加“${c.programme_title}”${c.name}，完成规定的培训学习和成果任务，经考核合格，准予结业，计 ${formatHours(res.hours_tenths)} 学时。`,
     issuer: c.provider_name,
-    issuedOn: todayInShanghai(cert.issued_at),
+    issuedOn: dateOf(cert.issued_at),
   };
 }
 

@@ -30,7 +30,7 @@ export async function runCompletion(
   if (day < c.end_date) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `结业评定自结业日期 ${c.end_date} 起进行，今天（${day}）还不能评定（${COMPLETION_RULE_RUN}）`,
+      `结业评定自结业日期 ${c.end_date} 起进行，今天（${day}）还不能评定`,
       { ruleId: COMPLETION_RULE_RUN, endDate: c.end_date, today: day },
     );
   }
@@ -126,7 +126,7 @@ export async function runCompletion(
         await repo.reverseHours(
           h.county_id,
           h.id,
-          { by: actor.accountId, reason: '重新评定为未结业，学时撤销（Y-004-HOURS）' },
+          { by: actor.accountId, reason: '重新评定为未结业，学时撤销' },
           trx,
         );
       }

@@ -128,5 +128,14 @@ export function createCompletionRepository(db: Database) {
         ) x`.execute(db);
       return new Map(r.rows.map((x) => [x.org_id, { completed: x.completed, assessed: x.assessed }]));
     },
+
+    /** Per class: the teachers a completion run has judged (none → no run yet). */
+    async judgedPerClass(classIds: string[]): Promise<Map<string, number>> {
+      if (classIds.length === 0) return new Map();
+      const r = await sql<{ class_id: string; n: number }>`
+        SELECT class_id::text AS class_id, count(*)::int AS n FROM completion_results
+        WHERE class_id = ANY(${classIds}::bigint[]) GROUP BY class_id`.execute(db);
+      return new Map(r.rows.map((x) => [x.class_id, x.n]));
+    },
   };
 }

@@ -28,13 +28,9 @@ export async function recordNotCompleted(
   const res = visible ? await ctx.repo.resultOf(c.id, teacherId) : undefined;
   if (!res) throw notFound('结业评定结果');
   if (res.completed) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `该教师已结业，不能记入未结业诚信档案（${COMPLETION_RULE_INTEGRITY}）`,
-      {
-        ruleId: COMPLETION_RULE_INTEGRITY,
-      },
-    );
+    throw new AppError('VALIDATION_FAILED', `该教师已结业，不能记入未结业诚信档案`, {
+      ruleId: COMPLETION_RULE_INTEGRITY,
+    });
   }
   const already = await ctx.repo.notCompletedRecorded(c.programme_id, [teacherId]);
   if (already.has(teacherId)) throw new AppError('CONFLICT', '该教师本项目的未结业记录已存在');

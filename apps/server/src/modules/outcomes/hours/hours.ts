@@ -37,13 +37,16 @@ export async function hoursOf(
   };
 }
 
-/** A teacher's hours record, for staff who may read the teacher (the people module decides who). */
+/**
+ * A teacher's hours record, for staff who may read the teacher (the people module decides who) and for the
+ * teacher themself (their own profile shows the same card).
+ */
 export async function teacherHours(
   ctx: OutcomesContext,
   actor: Actor,
   teacherId: string,
 ): Promise<TeacherHours> {
-  requirePermission(actor, 'hours.read');
+  if (actor.teacherId === null || actor.teacherId !== teacherId) requirePermission(actor, 'hours.read');
   const t = await ctx.people.detail(actor, teacherId);
   return hoursOf(ctx, t.id, scopeOf(actor, 'hours.reverse').length > 0);
 }

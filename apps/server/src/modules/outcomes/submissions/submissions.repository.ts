@@ -84,6 +84,15 @@ export function createSubmissionsRepository(db: Database) {
         .execute();
     },
 
+    /** Per class: outcomes waiting for review (only a latest version can wait). */
+    async waitingPerClass(classIds: string[]): Promise<Map<string, number>> {
+      if (classIds.length === 0) return new Map();
+      const r = await sql<{ class_id: string; n: number }>`
+        SELECT class_id::text AS class_id, count(*)::int AS n FROM outcome_submissions
+        WHERE class_id = ANY(${classIds}::bigint[]) AND status = 'submitted' GROUP BY class_id`.execute(db);
+      return new Map(r.rows.map((x) => [x.class_id, x.n]));
+    },
+
     /** The latest version of every requirement of every teacher of a class. */
     latestOfClass(classId: string): Promise<SubmissionRow[]> {
       return submissionQuery(db)

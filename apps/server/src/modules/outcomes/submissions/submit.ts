@@ -39,8 +39,8 @@ export async function submit(
   if (!w.open) {
     const msg =
       day < w.opensOn
-        ? `成果提交自开班日 ${w.opensOn} 起开放，今天（${day}）还不能提交（${w.ruleId}）`
-        : `成果提交截止日期为 ${w.dueDate}（结业后 ${rules.rules.outcomeDueDaysAfterEnd.value} 天），今天（${day}）已过期，不能提交（${w.ruleId}）`;
+        ? `成果提交自开班日 ${w.opensOn} 起开放，今天（${day}）还不能提交`
+        : `成果提交截止日期为 ${w.dueDate}（结业后 ${rules.rules.outcomeDueDaysAfterEnd.value} 天），今天（${day}）已过期，不能提交`;
     throw new AppError('VALIDATION_FAILED', msg, {
       ruleId: w.ruleId,
       dueDate: w.dueDate,
@@ -52,7 +52,7 @@ export async function submit(
   if (input.link !== undefined && !kinds.includes('link')) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `"${req.label}"须上传文件，只有课堂实录、示范课可以填写视频链接（${rules.rules.videoOutcomes.ruleId}）`,
+      `"${req.label}"须上传文件，只有课堂实录、示范课可以填写视频链接`,
       { ruleId: rules.rules.videoOutcomes.ruleId, field: 'link' },
     );
   }

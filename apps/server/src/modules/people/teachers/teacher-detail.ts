@@ -1,8 +1,9 @@
 /** One teacher: the detail page, and the full ID number or phone for roles that may see them (audited). */
 import type { TeacherDetail } from '@yanxun/contracts';
-import { ageOn, fullYearsBetween, todayInShanghai } from '@yanxun/core';
+import { ageOn, fullYearsBetween } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { requirePermission } from '../../../shared/permissions';
+import { dateOf } from '../../../shared/time';
 import type { PeopleContext } from '../context';
 import { loadVisible, toRow } from './teacher-access';
 import { mayReveal, REVEAL } from './teacher-identifiers';
@@ -10,7 +11,7 @@ import { mayReveal, REVEAL } from './teacher-identifiers';
 export async function detail(ctx: PeopleContext, actor: Actor, id: string): Promise<TeacherDetail> {
   const { repo, orgs, now } = ctx;
   const t = await loadVisible(ctx, actor, id);
-  const today = todayInShanghai(now());
+  const today = dateOf(now());
   const [postings, ancestors] = await Promise.all([repo.postingsOf(t.id), orgs.ancestorsOf(t.org_path)]);
   const reveal = mayReveal(actor, t.org_path);
   return {

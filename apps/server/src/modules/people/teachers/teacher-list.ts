@@ -1,8 +1,8 @@
 /** The teacher list of a subtree: filters, name and pinyin search, and whole ID number or phone lookups (audited). */
 import type { Page, TeacherListQuery, TeacherRow } from '@yanxun/contracts';
-import { todayInShanghai } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { requirePermission } from '../../../shared/permissions';
+import { dateOf } from '../../../shared/time';
 import type { PeopleContext } from '../context';
 import { toRow } from './teacher-access';
 import { identifierSearchRoots, parseTeacherQuery } from './teacher-identifiers';
@@ -20,7 +20,7 @@ export async function list(
     requirePermission(actor, 'teacher.read', node.path);
     roots = [node.path];
   }
-  const term = parseTeacherQuery(query.q, todayInShanghai(now()));
+  const term = parseTeacherQuery(query.q, dateOf(now()));
   const byIdentifier = term?.kind === 'idNumber' || term?.kind === 'phone';
   if (byIdentifier) roots = identifierSearchRoots(actor, roots);
   if (roots.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };

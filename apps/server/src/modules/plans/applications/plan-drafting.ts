@@ -27,7 +27,7 @@ function failedMessage(result: PlanCheckResult): string {
   const failed = result.checks.filter((c) => !c.passed);
   const late = failed.find((c) => c.code === 'PLAN.DEADLINE');
   if (late) return late.message;
-  return `培训方案有 ${failed.length} 项未通过检查，未提交：${failed.map((c) => `${c.label}（${c.ruleId}）`).join('；')}`;
+  return `培训方案有 ${failed.length} 项未通过检查，未提交：${failed.map((c) => c.label).join('；')}`;
 }
 
 function runChecks(
@@ -240,6 +240,18 @@ export async function submitPlan(ctx: PlansContext, actor: Actor, id: string): P
         entityId: plan.id,
         orgId: plan.provider_org_id,
         details: { version, programmeId: plan.programme_id },
+      },
+      trx,
+    );
+    // the office owning the programme reviews it
+    await ctx.notifications.notifyOrg(
+      { orgId: l.programme.ownerOrgId, permission: 'plan.review' },
+      {
+        kind: 'plan.submitted',
+        title: `培训方案待审核：${l.programme.title}`,
+        body: `${plan.provider_name}提交了"${l.programme.title}"的培训方案（第 ${version} 版），请审核。`,
+        entity: 'plan',
+        entityId: plan.id,
       },
       trx,
     );

@@ -38,6 +38,17 @@ export async function returnPlan(
       },
       trx,
     );
+    await ctx.notifications.notifyOrg(
+      { orgId: plan.provider_org_id, permission: 'plan.submit' },
+      {
+        kind: 'plan.returned',
+        title: `培训方案被退回：${l.programme.title}`,
+        body: `${l.programme.ownerOrgName}退回了"${l.programme.title}"的培训方案（第 ${plan.current_version} 版），修改意见：${comment}`,
+        entity: 'plan',
+        entityId: plan.id,
+      },
+      trx,
+    );
   });
   return getPlan(ctx, actor, id);
 }
@@ -79,6 +90,17 @@ export async function approvePlan(
         entityId: plan.id,
         orgId: l.programme.ownerOrgId,
         details: { version: plan.current_version, providerOrgId: plan.provider_org_id, comment },
+      },
+      trx,
+    );
+    await ctx.notifications.notifyOrg(
+      { orgId: plan.provider_org_id, permission: 'plan.submit' },
+      {
+        kind: 'plan.approved',
+        title: `培训方案已批准：${l.programme.title}`,
+        body: `${l.programme.ownerOrgName}批准了"${l.programme.title}"的培训方案（第 ${plan.current_version} 版），贵单位为该项目的承训机构。${comment ? `意见：${comment}` : ''}`,
+        entity: 'plan',
+        entityId: plan.id,
       },
       trx,
     );

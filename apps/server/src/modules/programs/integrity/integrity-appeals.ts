@@ -1,5 +1,4 @@
 import type { IntegrityAppealDecision, IntegrityAppealRequest, IntegrityRecordBody } from '@yanxun/contracts';
-import { INTEGRITY_BAN_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, forbidden, notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
@@ -74,8 +73,8 @@ export async function decideAppeal(
         kind: 'integrity.appeal',
         title: upheld ? '诚信档案申诉成立' : '诚信档案申诉未获支持',
         body: upheld
-          ? `您对 ${r.record_date} 记录的申诉成立，该记录不再限制参训（${INTEGRITY_BAN_RULE_ID}）。理由：${req.reason}`
-          : `您对 ${r.record_date} 记录的申诉未获支持，该记录继续有效（${INTEGRITY_BAN_RULE_ID}）。理由：${req.reason}`,
+          ? `您对 ${r.record_date} 记录的申诉成立，该记录不再限制参训。理由：${req.reason}`
+          : `您对 ${r.record_date} 记录的申诉未获支持，该记录继续有效。理由：${req.reason}`,
         entity: 'integrity_record',
         entityId: r.id,
       },

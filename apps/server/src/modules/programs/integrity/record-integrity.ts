@@ -58,7 +58,7 @@ export async function createIntegrity(
         teacherId: t.id,
         kind: 'integrity.record',
         title: `培训诚信档案记录：${kindName}`,
-        body: `${req.recordDate} 因"${kindName}"${prog ? `（${prog.title}）` : ''}记入培训诚信档案（${bar.ruleId}）：${bar.years} 年内（至 ${bar.lastBarredDay}）不得参加省级组织的集中培训项目。如有异议，可在"我的诚信档案"中提出申诉。`,
+        body: `${req.recordDate} 因"${kindName}"${prog ? `（${prog.title}）` : ''}记入培训诚信档案：${bar.years} 年内（至 ${bar.lastBarredDay}）不得参加省级组织的集中培训项目。如有异议，可在"我的诚信档案"中提出申诉。`,
         entity: 'integrity_record',
         entityId: rid,
       },

@@ -38,7 +38,7 @@ export async function confirmShortlist(
     if (await ctx.repo.hasProviderSelection(p.id, trx)) {
       throw new AppError(
         'CONFLICT',
-        `承训高校已在平台上进行差额遴选（${SHORTLIST_RULE_ID}），请在"差额遴选"中确认或退回其提交的名单`,
+        `承训高校已在平台上进行差额遴选，请在"差额遴选"中确认或退回其提交的名单`,
         { ruleId: SHORTLIST_RULE_ID },
       );
     }
@@ -55,8 +55,13 @@ export async function confirmShortlist(
     if (chosen.size > free) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `${org.name}只有 ${free} 个名额，不能确定 ${chosen.size} 人入选（${SHORTLIST_RULE_ID}、${QUOTA_RULE_ID}）`,
-        { ruleId: SHORTLIST_RULE_ID, seats: free, selected: chosen.size },
+        `${org.name}只有 ${free} 个名额，不能确定 ${chosen.size} 人入选`,
+        {
+          ruleId: SHORTLIST_RULE_ID,
+          rules: [SHORTLIST_RULE_ID, QUOTA_RULE_ID],
+          seats: free,
+          selected: chosen.size,
+        },
       );
     }
     if (chosen.size > 0 && !(await ctx.repo.takeSeats(key, chosen.size, trx))) {
@@ -67,8 +72,8 @@ export async function confirmShortlist(
     for (const c of candidates) {
       const selected = chosen.has(c.id);
       const message = selected
-        ? `经差额遴选入选（${SHORTLIST_RULE_ID}，${values}）`
-        : `差额遴选未入选（${SHORTLIST_RULE_ID}，${values}）${req.reason ? `：${req.reason}` : ''}`;
+        ? `经差额遴选入选（${values}）`
+        : `差额遴选未入选（${values}）${req.reason ? `：${req.reason}` : ''}`;
       await ctx.repo.decideCandidate(
         c.county_id,
         c.id,

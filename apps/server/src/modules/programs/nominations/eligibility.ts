@@ -109,7 +109,7 @@ export function refuseIneligible(result: EligibilityResult): AppError {
   const failed = result.checks.filter((c) => !c.passed);
   const message = result.needsOverride
     ? `该教师${failed.map((c) => c.label).join('、')}不符合"原则上"的要求，须填写例外理由后方可推荐`
-    : `该教师不符合推荐条件：${failed.map((c) => `${c.label}（${c.ruleId}）`).join('、')}`;
+    : `该教师不符合推荐条件：${failed.map((c) => c.label).join('、')}`;
   return new AppError('VALIDATION_FAILED', message, {
     eligibility: result,
     needsOverride: result.needsOverride,

@@ -50,7 +50,7 @@ export async function nominateCandidate(
     if (count >= cap) {
       throw new AppError(
         'CONFLICT',
-        `${quotaOrg.name}本项目名额 ${own} 个，按 1:${ratio} 差额遴选（${SHORTLIST_RULE_ID}）最多推荐 ${cap} 名候选人，已推荐 ${count} 名`,
+        `${quotaOrg.name}本项目名额 ${own} 个，按 1:${ratio} 差额遴选最多推荐 ${cap} 名候选人，已推荐 ${count} 名`,
         { ruleId: SHORTLIST_RULE_ID, seats: own, ratio, cap, candidates: count },
       );
     }
@@ -147,7 +147,7 @@ export async function nominate(
     const taken = await ctx.repo.takeSeat(quotaKey(quota), trx);
     if (!taken && !req.waitlist) {
       const now = await ctx.repo.findQuota(quotaKey(quota), trx);
-      throw new AppError('CONFLICT', `${quotaOrg.name}的名额已满（${QUOTA_RULE_ID}），可选择进入候补名单`, {
+      throw new AppError('CONFLICT', `${quotaOrg.name}的名额已满，可选择进入候补名单`, {
         ruleId: QUOTA_RULE_ID,
         seats: now?.seats ?? quota.seats,
         allocated: now?.allocated ?? quota.allocated,

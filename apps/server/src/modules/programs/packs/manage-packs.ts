@@ -1,16 +1,9 @@
-import type {
-  ClonePackRequest,
-  PackDetail,
-  PackListQuery,
-  PackSummary,
-  UpdatePackRequest,
-} from '@yanxun/contracts';
-import { clonePackForYear, type PolicyPack } from '@yanxun/core';
+import type { PackDetail, PackListQuery, PackSummary, UpdatePackRequest } from '@yanxun/contracts';
+import type { PackSource, PolicyPack } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, forbidden } from '../../../shared/app-error';
-import { can, requirePermission } from '../../../shared/permissions';
+import { requirePermission } from '../../../shared/permissions';
 import type { ProgramsContext } from '../context';
-import { loadOrgFor } from '../programme-access';
 import { packWithSectionDefaults } from './builtin-packs';
 import { checkPack, loadPack, packEditable, packVisible, problemsError, toPackSummary } from './pack-access';
 
@@ -30,66 +23,27 @@ export async function getPack(ctx: ProgramsContext, actor: Actor, id: string): P
   return { ...toPackSummary(actor, row), pack: pack as unknown as PackDetail['pack'] };
 }
 
-/** Next year's draft from a pack (core clonePackForYear), owned by a province or city. */
-export async function clonePack(
-  ctx: ProgramsContext,
-  actor: Actor,
-  id: string,
-  req: ClonePackRequest,
-): Promise<PackDetail> {
-  requirePermission(actor, 'pack.manage');
-  const source = await loadPack(ctx, actor, id);
-  const grantOrgId =
-    req.regionOrgId ??
-    actor.grants.find((g) => can(actor, 'pack.manage', g.orgPath) && ['province', 'city'].includes(g.orgKind))
-      ?.orgId;
-  if (!grantOrgId) throw forbidden('政策包由省、市两级教育行政部门维护');
-  const region = await loadOrgFor(ctx, actor, 'pack.manage', grantOrgId);
-  if (!['province', 'city'].includes(region.kind)) throw forbidden('政策包由省、市两级教育行政部门维护');
-  // GB/T 2260: a province or city code is 6 digits padded with zeros ('4418' → '441800')
-  const regionCode = /^(\d{2}|\d{4}|\d{6})$/.test(region.code ?? '')
-    ? (region.code ?? '').padEnd(6, '0')
-    : null;
-  if (!regionCode) {
-    throw new AppError('VALIDATION_FAILED', `${region.name}没有行政区划代码，不能建立政策包`);
-  }
-  const body = source.body as PolicyPack;
-  const newId = `${regionCode}-${req.year}-v${body.version + 1}`;
-  const copy = { ...clonePackForYear(body, req.year, { id: newId }), regionCode };
-  await ctx.db.transaction().execute(async (trx) => {
-    const ok = await ctx.repo.insertPack(
-      {
-        id: newId,
-        regionOrgId: region.id,
-        regionCode,
-        year: copy.year,
-        version: copy.version,
-        status: 'draft',
-        title: copy.title,
-        builtin: false,
-        derivedFrom: source.id,
-        body: copy,
-        createdBy: actor.accountId,
-      },
-      trx,
-    );
-    if (!ok) throw new AppError('CONFLICT', `政策包 ${newId} 已存在，请直接编辑该草稿`, { id: newId });
-    await ctx.audit.record(
-      actor,
-      {
-        action: 'pack.clone',
-        entity: 'policy_pack',
-        entityId: newId,
-        orgId: region.id,
-        details: { from: source.id, year: req.year },
-      },
-      trx,
-    );
-  });
-  return getPack(ctx, actor, newId);
+/**
+ * A draft's source after an edit: the officer sets the document, its number, issuer and date; where the values
+ * were adopted from (and the seed their lines refer to) stays what the clone recorded.
+ */
+function editedSource(current: PackSource, edited: PackSource): PackSource {
+  const { seed, adoptedFrom } = current;
+  const { document, documentNumber, issuer, signedOn } = edited;
+  return {
+    seed,
+    document,
+    ...(documentNumber ? { documentNumber } : {}),
+    issuer,
+    ...(signedOn ? { signedOn } : {}),
+    ...(adoptedFrom ? { adoptedFrom } : {}),
+  };
 }
 
-/** Replace a draft's body; validatePack must find no problem. Header fields stay those of the row. */
+/**
+ * Replace a draft's body, its title and document included; validatePack must find no problem. Header fields
+ * (id, region, year, version, status, origin) stay those of the row.
+ */
 export async function updatePack(
   ctx: ProgramsContext,
   actor: Actor,
@@ -99,8 +53,10 @@ export async function updatePack(
   const row = await loadPack(ctx, actor, id);
   if (!packEditable(actor, row)) throw forbidden('您不能修改该政策包');
   const current = row.body as PolicyPack;
+  const edited = req.pack as unknown as PolicyPack;
   const next = {
-    ...(req.pack as unknown as PolicyPack),
+    ...edited,
+    source: editedSource(current.source, edited.source),
     id: row.id,
     regionCode: row.region_code,
     year: row.year,

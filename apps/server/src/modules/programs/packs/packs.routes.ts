@@ -1,10 +1,13 @@
 import {
+  cloneDefaultsQuerySchema,
+  cloneDefaultsSchema,
   clonePackRequestSchema,
   packDetailSchema,
   packListQuerySchema,
   packPreviewRequestSchema,
   packPreviewSchema,
   packSummarySchema,
+  ruleSourceSchema,
   updatePackRequestSchema,
 } from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -31,6 +34,17 @@ export function packsRoutes(programs: PacksService): FastifyPluginAsyncZod {
       async (req) => programs.listPacks(actorOf(req), req.query),
     );
     app.get(
+      '/rule-sources',
+      {
+        schema: {
+          tags,
+          summary: '规则出处 Where each rule ID comes from (officers and providers)',
+          response: { 200: z.array(ruleSourceSchema) },
+        },
+      },
+      async (req) => programs.listRuleSources(actorOf(req)),
+    );
+    app.get(
       '/packs/:id',
       {
         schema: {
@@ -41,6 +55,19 @@ export function packsRoutes(programs: PacksService): FastifyPluginAsyncZod {
         },
       },
       async (req) => programs.getPack(actorOf(req), req.params.id),
+    );
+    app.get(
+      '/packs/:id/clone-defaults',
+      {
+        schema: {
+          tags,
+          summary: '复制的默认名称、发文单位和依据文件 What a clone for a year starts with',
+          params: packParams,
+          querystring: cloneDefaultsQuerySchema,
+          response: { 200: cloneDefaultsSchema },
+        },
+      },
+      async (req) => programs.cloneDefaults(actorOf(req), req.params.id, req.query),
     );
     app.post(
       '/packs/:id/clone',

@@ -1,16 +1,20 @@
 import { bind, type ProgramsContext } from '../context';
-import { clonePack, getPack, listPacks, publishPack, updatePack } from './manage-packs';
+import { cloneDefaultsOf, clonePack } from './clone-pack';
+import { getPack, listPacks, publishPack, updatePack } from './manage-packs';
 import { previewPack } from './preview-pack';
+import { listRuleSources } from './rule-sources';
 
-/** Policy packs, bound to the context: list, read, clone for a year, edit a draft, publish, what-if preview. */
+/** Policy packs, bound to the context: list, read, clone for a year (and its defaults), edit a draft, publish, what-if preview. */
 export function packsService(ctx: ProgramsContext) {
   return {
     listPacks: bind(ctx, listPacks),
     getPack: bind(ctx, getPack),
+    cloneDefaults: bind(ctx, cloneDefaultsOf),
     clonePack: bind(ctx, clonePack),
     updatePack: bind(ctx, updatePack),
     publishPack: bind(ctx, publishPack),
     previewPack: bind(ctx, previewPack),
+    listRuleSources: bind(ctx, listRuleSources),
   };
 }
 

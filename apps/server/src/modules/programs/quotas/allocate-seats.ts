@@ -90,7 +90,7 @@ export async function allocate(
       throw new AppError(
         'VALIDATION_FAILED',
         over
-          ? `名额超出（${QUOTA_RULE_ID}）：${over.message}${parent.used > 0 ? `（本级名额 ${parent.seats} 个，其中已推荐 ${parent.used} 个）` : ''}`
+          ? `名额超出：${over.message}${parent.used > 0 ? `（本级名额 ${parent.seats} 个，其中已推荐 ${parent.used} 个）` : ''}`
           : (errors[0]?.message ?? '名额分配不正确'),
         { ruleId: QUOTA_RULE_ID, parentSeats: parent.seats, parentUsed: parent.used, problems: errors },
       );

@@ -1,8 +1,9 @@
 import type { PullBackRequest, QuotaTree } from '@yanxun/contracts';
-import { QUOTA_RULE_ID, SELECTION_DEADLINE_RULE_ID, todayInShanghai } from '@yanxun/core';
+import { QUOTA_RULE_ID, SELECTION_DEADLINE_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, forbidden, notFound } from '../../../shared/app-error';
 import { can, requirePermission } from '../../../shared/permissions';
+import { dateOf } from '../../../shared/time';
 import { regionKeyOf } from '../../org';
 import type { ProgramsContext } from '../context';
 import { loadProgramme, loadQuota, quotaKey } from '../programme-access';
@@ -27,13 +28,13 @@ export async function pullBack(
   if (!parentOrg || !can(actor, 'quota.allocate', parentOrg.path)) {
     throw forbidden('只有下达名额的上级单位可以收回名额');
   }
-  const today = todayInShanghai(ctx.now());
+  const today = dateOf(ctx.now());
   if (today > p.selection_deadline) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `遴选已于 ${p.selection_deadline} 截止（${SELECTION_DEADLINE_RULE_ID}），不能再收回名额`,
-      { ruleId: SELECTION_DEADLINE_RULE_ID, selectionDeadline: p.selection_deadline, today },
-    );
+    throw new AppError('VALIDATION_FAILED', `遴选已于 ${p.selection_deadline} 截止，不能再收回名额`, {
+      ruleId: SELECTION_DEADLINE_RULE_ID,
+      selectionDeadline: p.selection_deadline,
+      today,
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     const parent = await ctx.repo.lockQuota(

@@ -4,16 +4,11 @@
  * county deduction. The rates and targets are core's (packages/core/src/programs/kpi.ts).
  */
 import type { KpiCode, KpiQuery, KpiReport, KpiRow, KpiTarget, SelectionQualityRow } from '@yanxun/contracts';
-import {
-  completionRate,
-  kpiRate,
-  kpiTargetsOf,
-  PROJECT_COUNTY_DEDUCTION,
-  todayInShanghai,
-} from '@yanxun/core';
+import { completionRate, kpiRate, kpiTargetsOf, PROJECT_COUNTY_DEDUCTION } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { notFound } from '../../../shared/app-error';
 import { scopeOf } from '../../../shared/permissions';
+import { dateOf } from '../../../shared/time';
 import type { KpiCountsRow } from '../../classes';
 import type { ReportsContext } from '../context';
 import type { CompletionCount, KpiUnit } from '../ports';
@@ -130,7 +125,7 @@ export async function programmeKpis(
     return path !== undefined && (!parent || path.startsWith(parent.path));
   });
   const units: KpiUnit[] = unitRows.map((r) => ({ id: r.orgId, path: pathOf.get(r.orgId) ?? '' }));
-  const asOf = todayInShanghai(ctx.now());
+  const asOf = dateOf(ctx.now());
   const [counts, completions] = await Promise.all([
     ctx.classes.classKpiCounts(programmeId, units, asOf),
     ctx.completionCounts ? ctx.completionCounts(programmeId, units) : Promise.resolve(null),

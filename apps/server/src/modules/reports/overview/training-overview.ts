@@ -9,9 +9,10 @@
  */
 import type { OverviewLevel, OverviewProgramme, OverviewQuery, TrainingOverview } from '@yanxun/contracts';
 import { PROGRAMME_LEVELS } from '@yanxun/contracts';
-import { completionRate, kpiRate, type PolicyPack, programmeBudget, todayInShanghai } from '@yanxun/core';
+import { completionRate, kpiRate, type PolicyPack, programmeBudget } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { can } from '../../../shared/permissions';
+import { dateOf } from '../../../shared/time';
 import type { ProgrammeRef } from '../../programs';
 import type { ReportsContext } from '../context';
 import type { OverviewFiguresRow } from './overview.repository';
@@ -74,7 +75,7 @@ export async function trainingOverview(
   const { roots, items } = await ctx.programs.programmesInScope(actor);
   const years = [...new Set(items.map((i) => i.programme.year))].sort((a, b) => b - a);
   const year = query.year ?? years[0] ?? null;
-  const asOf = todayInShanghai(ctx.now());
+  const asOf = dateOf(ctx.now());
   const ofYear = items.filter((i) => i.programme.year === year);
   const ids = ofYear.map((i) => i.programme.id);
   // programme-wide facts (budget, spending, the provider's deadlines) only for programmes owned in scope

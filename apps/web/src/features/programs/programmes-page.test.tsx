@@ -1,0 +1,68 @@
+import { cleanup, screen } from '@testing-library/react';
+import type { Me, Programme } from '@yanxun/contracts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../../shared/api';
+import { renderWithApp } from '../../shared/test-utils';
+import { ProgrammesPage } from './programmes-page';
+
+vi.mock('../../shared/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../shared/api')>();
+  return { ...actual, api: { listProgrammes: vi.fn(), me: vi.fn() } };
+});
+
+const ME: Me = {
+  id: '1',
+  username: 'province',
+  displayName: '省教育厅',
+  grants: [{ role: 'bureau_admin', orgId: '1', orgName: '广东省', orgKind: 'province' }],
+  teacherId: null,
+  csrfToken: 'x',
+  mustChangePassword: false,
+};
+
+const P: Programme = {
+  id: '4',
+  title: '2026年"省培计划"省级骨干教师培育项目（清远市）',
+  packId: '440000-2026-v2',
+  projectTypeCode: 'backbone_cultivation',
+  projectTypeName: '省级骨干教师培育项目',
+  trackCode: 'backbone',
+  level: 'provincial',
+  year: 2026,
+  ownerOrgId: '1',
+  ownerOrgName: '广东省',
+  selectionDeadline: '2026-09-30',
+  startDate: '2026-10-19',
+  endDate: '2026-11-20',
+  totalSeats: 45,
+  usedSeats: 38,
+  canManage: true,
+};
+
+beforeEach(() => {
+  vi.mocked(api.me).mockResolvedValue(ME);
+  vi.mocked(api.listProgrammes).mockResolvedValue({ items: [P], total: 1, page: 1, pageSize: 20 });
+});
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe('培训项目 list: every column reads at 1440 px', () => {
+  it('已推荐 / 名额 is pinned to the right edge, so a long name never pushes it out of view', async () => {
+    renderWithApp(<ProgrammesPage />);
+    const seats = await screen.findByTestId('seats-used');
+    expect(seats.textContent).toBe('38 / 45');
+    expect(seats.closest('td')?.className).toContain('ant-table-cell-fix-end');
+    const heads = screen.getAllByText('已推荐 / 名额').map((el) => el.closest('th')?.className ?? '');
+    expect(heads.some((c) => c.includes('ant-table-cell-fix-end'))).toBe(true);
+  });
+
+  it('the name is cut with an ellipsis in a fixed layout, its project type beneath it', async () => {
+    renderWithApp(<ProgrammesPage />);
+    const name = await screen.findByText(P.title);
+    expect(name.closest('td')?.className).toContain('ant-table-cell-ellipsis');
+    expect(screen.getByText('省级骨干教师培育项目')).toBeTruthy();
+    expect(document.querySelector('table')?.style.tableLayout).toBe('fixed');
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Where each rule ID comes from, for the officers' ⓘ beside a reason: the seed document and line of a spec rule
+ * (S004:L37 → the Henan notice, line 37), or "a Yanxun rule" for the product's own (Y-…, source 'issue N'). Read
+ * off the built-in pack (every pack value carries its source and reading) and, for the rules cited outside a
+ * pack (exam reporting, check-in, outcomes), the short table below with the seed's own words.
+ */
+import { HENAN_2021_PACK } from './henan-2021';
+import type { PolicyPack } from './policy-pack';
+
+export interface RuleSource {
+  ruleId: string;
+  /** 'S004:L37', or 'issue 3' for a rule the product adds. */
+  source: string;
+  /** The source in words: '河南省教育厅 2021 年素质提升工程通知 第 37 行', or '研训系统规则'. */
+  where: string;
+  /** The seed's own words or the reading chosen where it is ambiguous. */
+  note?: string;
+}
+
+/** The seed documents of the spec digests, briefly. */
+const DOCUMENTS: Record<string, string> = {
+  S000: '成都市《区域推进：从理念到行动的嬗变》',
+  S001: '基础教育综合改革实验区方案',
+  S002: '《清远市基础教育教学质量提升指导意见》',
+  S003: '济源示范区《推进河南省"国培计划"项目县建设的实施意见》',
+  S004: '河南省教育厅 2021 年中小学教师素质提升工程通知',
+};
+
+/** 'S004:L81-83' → '河南省教育厅 … 第 81–83 行'; 'issue 3' (or anything else) → a product rule. */
+export function sourceInWords(source: string): string {
+  const m = /^(S\d{3}):L(\d+)(?:\s*[-–]\s*L?(\d+))?$/.exec(source.trim());
+  const doc = m?.[1] ? DOCUMENTS[m[1]] : undefined;
+  if (!m || !doc) return '研训系统规则（可在政策包中调整）';
+  return `${doc} 第 ${m[2]}${m[3] ? `–${m[3]}` : ''} 行`;
+}
+
+/** Rules cited outside a pack, with the seed's words (spec digests) or the product rule's reading. */
+const OUTSIDE_PACKS: Array<Omit<RuleSource, 'where'>> = [
+  { ruleId: 'R-004-12', source: 'S004:L28', note: '"做好参训学员的报到、注册、管理和使用工作"' },
+  { ruleId: 'R-004-16', source: 'S004:L30', note: '"指导参训教师成果的产出、汇集、评价与转化"' },
+  { ruleId: 'R-004-17', source: 'S004:L37', note: '"做到名额到校、通知到人，确保足额完成下达的指标"' },
+  { ruleId: 'R-002-12', source: 'S002:L24', note: '"注重监测中的成效追踪与问题预警"' },
+  {
+    ruleId: 'R-002-58',
+    source: 'S002:L59',
+    note: '"引导全社会从关注高考、中考成绩，转变到关注学生健康成长上来"',
+  },
+  { ruleId: 'SZ-12', source: 'S001:L54-55', note: '"义务教育阶段考试成绩呈现实行等级制"' },
+  { ruleId: 'Y-004-CLASS-DATES', source: 'issue 2', note: '培训班日期须在项目日期之内' },
+  { ruleId: 'Y-004-COMPLETION-RUN', source: 'issue 3', note: '结业评定自结业日期起进行' },
+  { ruleId: 'Y-EXAM-PUBLIC', source: 'issue 6', note: '公众只看到全区域汇总，人数或学校过少时不公布' },
+  { ruleId: 'Y-EXAM-PARENT-CODE', source: 'issue 6', note: '家长凭学号和学校发放的访问码查询本人孩子的结果' },
+];
+
+function isRuleValue(v: unknown): v is { ruleId: string; source: string; note?: unknown } {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'value' in v &&
+    typeof (v as { ruleId?: unknown }).ruleId === 'string' &&
+    typeof (v as { source?: unknown }).source === 'string'
+  );
+}
+
+/** Every rule ID of a pack with its first source (and reading), in the pack's order. */
+export function ruleSourcesOf(pack: PolicyPack): RuleSource[] {
+  const out = new Map<string, RuleSource>();
+  const walk = (node: unknown): void => {
+    if (isRuleValue(node)) {
+      if (!out.has(node.ruleId))
+        out.set(node.ruleId, {
+          ruleId: node.ruleId,
+          source: node.source,
+          where: sourceInWords(node.source),
+          ...(typeof node.note === 'string' ? { note: node.note } : {}),
+        });
+      return;
+    }
+    if (Array.isArray(node)) for (const x of node) walk(x);
+    else if (typeof node === 'object' && node !== null) for (const x of Object.values(node)) walk(x);
+  };
+  walk(pack);
+  return [...out.values()];
+}
+
+/** The catalogue the officers' ⓘ reads: the built-in pack's rules, then those cited outside a pack. */
+export function ruleSources(pack: PolicyPack = HENAN_2021_PACK): RuleSource[] {
+  const inPack = ruleSourcesOf(pack);
+  const known = new Set(inPack.map((r) => r.ruleId));
+  return [
+    ...inPack,
+    ...OUTSIDE_PACKS.filter((r) => !known.has(r.ruleId)).map((r) => ({
+      ...r,
+      where: sourceInWords(r.source),
+    })),
+  ];
+}
