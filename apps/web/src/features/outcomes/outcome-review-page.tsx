@@ -14,12 +14,13 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { countByStatus, FilteredEmpty, useStatusFilter } from '../../shared/status-filter';
 import { OutcomeStatusTag } from './outcome-status-tag';
 
 type Action = { kind: 'accept' | 'return'; s: OutcomeSubmission };
@@ -89,12 +90,15 @@ export function ReviewModal({ action, onClose }: { action: Action | null; onClos
 export function OutcomeReviewPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [status, setStatus] = useState<OutcomeStatusCode | 'all'>('submitted');
   const [action, setAction] = useState<Action | null>(null);
-  const q = useQuery({
-    queryKey: ['outcome-queue', id, status],
-    queryFn: () => api.outcomeQueue({ classId: id, ...(status === 'all' ? {} : { status }) }),
-  });
+  // the class's whole queue (a class's trainees × their outcomes: small), filtered here so the page opens on
+  // 待评审 when anything waits and on everything when nothing does, and can say what the other statuses hold
+  const q = useQuery({ queryKey: ['outcome-queue', id], queryFn: () => api.outcomeQueue({ classId: id }) });
+  const counts = useMemo(() => (q.data ? countByStatus(q.data) : undefined), [q.data]);
+  const [status, setStatus] = useStatusFilter<OutcomeStatusCode>('submitted', counts);
+  const shown = (q.data ?? []).filter((s) => status === 'all' || s.status === status);
+  const label = (s: OutcomeStatusCode | 'all') =>
+    s === 'all' ? t('common.all') : `${t(`outcome.status.${s}`)}${counts ? ` ${counts.get(s) ?? 0}` : ''}`;
   const cls = useQuery({ queryKey: ['class', id], queryFn: () => api.classDetail(id) });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -110,12 +114,11 @@ export function OutcomeReviewPage() {
         <Segmented
           value={status}
           onChange={(v) => setStatus(v as OutcomeStatusCode | 'all')}
-          options={[
-            { value: 'submitted', label: t('outcome.status.submitted') },
-            { value: 'returned', label: t('outcome.status.returned') },
-            { value: 'accepted', label: t('outcome.status.accepted') },
-            { value: 'all', label: t('common.all') },
-          ]}
+          options={(['submitted', 'returned', 'accepted', 'all'] as const).map((v) => ({
+            value: v,
+            label: label(v),
+          }))}
+          data-testid="outcome-status"
         />
         {q.isError ? (
           <QueryError error={q.error} onRetry={() => void q.refetch()} full />
@@ -125,9 +128,20 @@ export function OutcomeReviewPage() {
             rowKey="id"
             size="small"
             loading={q.isPending}
-            dataSource={q.data ?? []}
+            dataSource={shown}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: t('outcome.queueEmpty') }}
+            locale={{
+              emptyText: counts ? (
+                <FilteredEmpty<OutcomeStatusCode>
+                  status={status}
+                  counts={counts}
+                  statusLabel={(x) => t(`outcome.status.${x}`)}
+                  noneAtAll={t('outcome.queueNone')}
+                  noneWith={(x) => t('outcome.noneWith', { status: x })}
+                  onShowAll={() => setStatus('all')}
+                />
+              ) : null,
+            }}
             scroll={{ x: 900 }}
             columns={[
               { title: t('outcome.teacher'), dataIndex: 'teacherName', width: 110 },
