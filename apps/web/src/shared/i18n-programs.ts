@@ -354,7 +354,8 @@ export const PROGRAMS_EN: Record<keyof typeof PROGRAMS_ZH, string> = {
   'prog.quota.unused': 'Unused',
   'prog.quota.usedTip': 'Selected nominations of this unit and every unit below it',
   'prog.quota.waitlistedTip': 'Waitlisted nominations of this unit and every unit below it',
-  'prog.quota.unusedTip': 'Seats of this level not yet passed down or nominated into (can be passed down or pulled back)',
+  'prog.quota.unusedTip':
+    'Seats of this level not yet passed down or nominated into (can be passed down or pulled back)',
   'prog.quota.unusedSubtree': 'Unused (incl. below)',
   'prog.quota.ownUsed': '{n} here',
   'prog.quota.mySeats': 'Seats here',
