@@ -64,6 +64,18 @@ describe('the demo programme year', () => {
     }
   });
 
+  it('outcome files carry the names a teacher gives them (教学反思.pdf), no requirement key or id', async () => {
+    const files = await rows<{ name: string; requirement: string }>(
+      `SELECT f.name, o.requirement FROM outcome_submissions o JOIN files f ON f.id = o.file_id`,
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      expect(f.name).not.toContain(f.requirement.split(':')[0] ?? '');
+      expect(f.name).not.toMatch(/[:_]|\d{3}/);
+    }
+    expect(files.map((f) => f.name)).toContain('教学反思.pdf');
+  });
+
   it('R-004-17: every quota node: used = its selected nominations, children never exceed the parent', async () => {
     const bad = await rows(`
       SELECT q.programme_id, q.org_id, q.used, q.seats, q.allocated,

@@ -17,15 +17,17 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-/** Send a binary file with a UTF-8 file name (Chinese names survive in every browser). */
+/** RFC 5987 ext-value of a UTF-8 file name: encodeURIComponent leaves ' ( ) * ! bare, which attr-char does not allow. */
+export function rfc5987(fileName: string): string {
+  return `UTF-8''${encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Send a binary file with a UTF-8 file name (filename*, RFC 6266/5987; Chinese names survive in every browser). */
 export function sendFile(reply: FastifyReply, fileName: string, contentType: string, body: Buffer) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return reply
     .header('content-type', contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=${rfc5987(fileName)}`)
     .send(body);
 }
 

@@ -48,6 +48,8 @@ export const OUTCOMES_ZH = {
   'outcome.returnTitle': '退回修改',
   'outcome.queue': '成果评审',
   'outcome.queueEmpty': '没有待评审的成果',
+  'outcome.noneWith': '没有{status}的成果。',
+  'outcome.queueNone': '本班学员还没有提交成果：学员在「我的培训」中提交后，会出现在这里。',
   'outcome.open': '打开',
   'outcome.done': '已评审',
   'completion.title': '结业评定',
@@ -132,6 +134,9 @@ export const OUTCOMES_EN: Record<keyof typeof OUTCOMES_ZH, string> = {
   'outcome.returnTitle': 'Return for revision',
   'outcome.queue': 'Outcome review',
   'outcome.queueEmpty': 'No outcomes awaiting review',
+  'outcome.noneWith': 'No outcome is "{status}".',
+  'outcome.queueNone':
+    'No trainee of this class has handed in an outcome yet; they appear here once handed in under My training.',
   'outcome.open': 'Open',
   'outcome.done': 'Reviewed',
   'completion.title': 'Completion',

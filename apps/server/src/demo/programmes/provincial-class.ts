@@ -109,9 +109,11 @@ export async function loadProvincialProgramme(
   const keys = demoTeacher
     ? (await s.outcomes.myTraining(teacherActor(demoTeacher.id, demoTeacher.school_id))).items
         .find((i) => i.classId === c1.id)
-        ?.requirements.map((r) => r.key)
+        ?.requirements.map((r) => ({ key: r.key, file: r.part ?? r.itemName }))
     : undefined;
+  // files named as a teacher names them (教学反思.pdf), never after a requirement key
   const reqKeys = keys ?? [];
+  const fileOf = new Map(reqKeys.map((r) => [r.key, r.file]));
   const subs: string[] = [];
   const late = new Set(
     rng
@@ -121,9 +123,9 @@ export async function loadProvincialProgramme(
   );
   for (const e of e1) {
     if (late.has(e.teacher_id)) continue;
-    for (const k of reqKeys) {
+    for (const { key: k, file } of reqKeys) {
       const r = await s.outcomes.submit(teacherActor(e.teacher_id, e.school_id), c1.id, k, {
-        upload: PDF(`${k}-${e.teacher_id}`),
+        upload: PDF(file),
       });
       subs.push(r.id);
     }
@@ -150,7 +152,7 @@ export async function loadProvincialProgramme(
     const school = e1.find((e) => e.teacher_id === r.teacher_id)?.school_id ?? '';
     at('2026-11-02');
     const again = await s.outcomes.submit(teacherActor(r.teacher_id, school), c1.id, r.requirement, {
-      upload: PDF(`${r.requirement}-${r.teacher_id}-v2`),
+      upload: PDF(`${fileOf.get(r.requirement) ?? '成果'}（修改稿）`),
     });
     await s.outcomes.review(provider, again.id, { action: 'accept', score: rng.int(80, 90) });
   }

@@ -85,7 +85,13 @@ describe('teacher side', () => {
     expect(theirs.items[0].requirements[0].current).toBeNull();
     expect((await req('GET', `/outcomes?classId=${classA}`, 'tq1')).statusCode).toBe(403);
     expect((await req('GET', `/outcomes/${subTq0}/file`, 'tq1')).statusCode).toBe(404);
-    expect((await req('GET', `/outcomes/${subTq0}/file`, 'tq0')).statusCode).toBe(200);
+    const own = await req('GET', `/outcomes/${subTq0}/file`, 'tq0');
+    expect(own.statusCode).toBe(200);
+    // downloads under the outcome's Chinese name (RFC 5987 filename*), never the requirement key
+    const cd = String(own.headers['content-disposition']);
+    const name = decodeURIComponent(cd.split("filename*=UTF-8''")[1] ?? '');
+    expect(name).toMatch(/^.+-高质量示范课\.pdf$/);
+    expect(cd).not.toContain(KEY);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   Card,
   Col,
   Descriptions,
+  Grid,
   Row,
   Space,
   Statistic,
@@ -74,6 +75,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
   const minN = r.policy.minGroupN;
   const suppressedText = t('exam.rep.suppressed', { n: minN });
   const whole = t(`exam.rep.region.${r.region.scope}`);
+  const narrow = !Grid.useBreakpoint().md;
   const ownSchool = r.audience === 'school';
   const rows = r.schools.length > 0 ? [regionRow(r, whole), ...r.schools] : [];
   const gradeCols: TableColumnsType<ReportSchoolRow> = r.policy.gradeCuts.map((c, i) => ({
@@ -85,12 +87,23 @@ export function ExamReportView({ report }: { report: ExamReport }) {
   }));
   const columns: TableColumnsType<ReportSchoolRow> = [
     ...(r.policy.ranks
-      ? [{ title: t('exam.rep.rank'), dataIndex: 'rank', width: 64, align: 'right' as const }]
+      ? [
+          {
+            title: t('exam.rep.rank'),
+            dataIndex: 'rank',
+            width: 64,
+            align: 'right' as const,
+            fixed: 'left' as const,
+          },
+        ]
       : []),
     {
       title: t('exam.rep.school'),
       dataIndex: 'school',
-      width: 220,
+      // pinned while the figures scroll; on a phone a long name is cut (the whole name on hover)
+      width: narrow ? 120 : 220,
+      fixed: 'left',
+      ellipsis: true,
       render: (name: string, s: ReportSchoolRow) =>
         s.schoolId === REGION_ROW ? (
           <Tooltip title={t('exam.rep.regionRowTip', { name: r.region.name })}>
@@ -261,7 +274,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
       <Row gutter={16}>
         {r.bands ? (
           <Col xs={24} lg={12}>
-            <Card title={t('exam.rep.distribution')}>
+            <Card title={t('exam.rep.regionDistribution', { scope: whole })}>
               <ScoreHistogram
                 bands={r.bands}
                 label={t('exam.rep.distribution')}
@@ -311,7 +324,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
             columns={columns}
             dataSource={rows}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             onRow={(s) => (s.schoolId === REGION_ROW ? { style: { background: '#f5f8ff' } } : {})}
             expandable={
               r.mode === 'grades'

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OutcomeStatusCode, OutcomeSubmission } from '@yanxun/contracts';
+import type { TableColumnsType } from 'antd';
 import {
   App,
   Button,
   Card,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -13,13 +15,14 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { formatDateTime } from '../../shared/time';
+import { countByStatus, FilteredEmpty, useStatusFilter } from '../../shared/status-filter';
 import { OutcomeStatusTag } from './outcome-status-tag';
 
 type Action = { kind: 'accept' | 'return'; s: OutcomeSubmission };
@@ -89,13 +92,96 @@ export function ReviewModal({ action, onClose }: { action: Action | null; onClos
 export function OutcomeReviewPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [status, setStatus] = useState<OutcomeStatusCode | 'all'>('submitted');
   const [action, setAction] = useState<Action | null>(null);
-  const q = useQuery({
-    queryKey: ['outcome-queue', id, status],
-    queryFn: () => api.outcomeQueue({ classId: id, ...(status === 'all' ? {} : { status }) }),
-  });
+  const narrow = !Grid.useBreakpoint().md;
+  // the class's whole queue (a class's trainees × their outcomes: small), filtered here so the page opens on
+  // 待评审 when anything waits and on everything when nothing does, and can say what the other statuses hold
+  const q = useQuery({ queryKey: ['outcome-queue', id], queryFn: () => api.outcomeQueue({ classId: id }) });
+  const counts = useMemo(() => (q.data ? countByStatus(q.data) : undefined), [q.data]);
+  const [status, setStatus] = useStatusFilter<OutcomeStatusCode>('submitted', counts);
+  const shown = (q.data ?? []).filter((s) => status === 'all' || s.status === status);
+  const label = (s: OutcomeStatusCode | 'all') =>
+    s === 'all' ? t('common.all') : `${t(`outcome.status.${s}`)}${counts ? ` ${counts.get(s) ?? 0}` : ''}`;
   const cls = useQuery({ queryKey: ['class', id], queryFn: () => api.classDetail(id) });
+  const fileCell = (s: OutcomeSubmission) =>
+    s.file ? (
+      <a href={fileUrls.outcomeFile(s.id)} target="_blank" rel="noreferrer">
+        {s.file.name}
+      </a>
+    ) : s.link ? (
+      <a href={s.link} target="_blank" rel="noreferrer">
+        {s.link}
+      </a>
+    ) : (
+      '—'
+    );
+  const statusCell = (s: OutcomeSubmission) => (
+    <Space size={4}>
+      <OutcomeStatusTag status={s.status} />
+      {s.score !== null ? t('outcome.scoreValue', { n: s.score }) : null}
+    </Space>
+  );
+  const actionsCell = (s: OutcomeSubmission) =>
+    s.status === 'submitted' ? (
+      <Space size={4}>
+        <Button size="small" type="primary" onClick={() => setAction({ kind: 'accept', s })}>
+          {t('outcome.accept')}
+        </Button>
+        <Button size="small" onClick={() => setAction({ kind: 'return', s })}>
+          {t('outcome.return')}
+        </Button>
+      </Space>
+    ) : (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {s.reviewComment ?? t('outcome.done')}
+      </Typography.Text>
+    );
+  const columns: TableColumnsType<OutcomeSubmission> = [
+    { title: t('outcome.teacher'), dataIndex: 'teacherName', width: 110 },
+    { title: t('outcome.school'), dataIndex: 'schoolName', ellipsis: true },
+    {
+      title: t('outcome.item'),
+      render: (_, s) => (
+        <span>
+          {s.label} <Typography.Text type="secondary">v{s.version}</Typography.Text>
+        </span>
+      ),
+    },
+    { title: t('outcome.file'), render: (_, s) => fileCell(s) },
+    {
+      title: t('outcome.submittedAt'),
+      width: 140,
+      render: (_, s) => formatDateTime(s.submittedAt),
+    },
+    { title: t('class.status'), width: 150, render: (_, s) => statusCell(s) },
+    { title: t('common.actions'), width: 150, fixed: 'right', render: (_, s) => actionsCell(s) },
+  ];
+  // a phone: one stacked cell per outcome (who, what, the file, status and actions), nothing cut
+  const cardColumns: TableColumnsType<OutcomeSubmission> = [
+    {
+      title: t('outcome.item'),
+      key: 'card',
+      render: (_, s) => (
+        <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+          <span>
+            <Typography.Text strong>{s.teacherName}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{s.schoolName}</Typography.Text>
+          </span>
+          <span>
+            {s.label} <Typography.Text type="secondary">v{s.version}</Typography.Text>
+          </span>
+          {fileCell(s)}
+          <Space size={8} wrap>
+            {statusCell(s)}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(s.submittedAt)}
+            </Typography.Text>
+          </Space>
+          {actionsCell(s)}
+        </Space>
+      ),
+    },
+  ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
@@ -106,16 +192,16 @@ export function OutcomeReviewPage() {
           </Space>
         }
         extra={<Link to={`/classes/${id}/completion`}>{t('class.completion')}</Link>}
+        styles={{ title: { whiteSpace: 'normal' } }}
       >
         <Segmented
           value={status}
           onChange={(v) => setStatus(v as OutcomeStatusCode | 'all')}
-          options={[
-            { value: 'submitted', label: t('outcome.status.submitted') },
-            { value: 'returned', label: t('outcome.status.returned') },
-            { value: 'accepted', label: t('outcome.status.accepted') },
-            { value: 'all', label: t('common.all') },
-          ]}
+          options={(['submitted', 'returned', 'accepted', 'all'] as const).map((v) => ({
+            value: v,
+            label: label(v),
+          }))}
+          data-testid="outcome-status"
         />
         {q.isError ? (
           <QueryError error={q.error} onRetry={() => void q.refetch()} full />
@@ -125,72 +211,22 @@ export function OutcomeReviewPage() {
             rowKey="id"
             size="small"
             loading={q.isPending}
-            dataSource={q.data ?? []}
+            dataSource={shown}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: t('outcome.queueEmpty') }}
-            scroll={{ x: 900 }}
-            columns={[
-              { title: t('outcome.teacher'), dataIndex: 'teacherName', width: 110 },
-              { title: t('outcome.school'), dataIndex: 'schoolName', ellipsis: true },
-              {
-                title: t('outcome.item'),
-                render: (_, s) => (
-                  <span>
-                    {s.label} <Typography.Text type="secondary">v{s.version}</Typography.Text>
-                  </span>
-                ),
-              },
-              {
-                title: t('outcome.file'),
-                render: (_, s) =>
-                  s.file ? (
-                    <a href={fileUrls.outcomeFile(s.id)} target="_blank" rel="noreferrer">
-                      {s.file.name}
-                    </a>
-                  ) : s.link ? (
-                    <a href={s.link} target="_blank" rel="noreferrer">
-                      {s.link}
-                    </a>
-                  ) : (
-                    '—'
-                  ),
-              },
-              {
-                title: t('outcome.submittedAt'),
-                width: 140,
-                render: (_, s) => formatDateTime(s.submittedAt),
-              },
-              {
-                title: t('class.status'),
-                width: 150,
-                render: (_, s) => (
-                  <Space size={4}>
-                    <OutcomeStatusTag status={s.status} />
-                    {s.score !== null ? t('outcome.scoreValue', { n: s.score }) : null}
-                  </Space>
-                ),
-              },
-              {
-                title: t('common.actions'),
-                width: 150,
-                fixed: 'right',
-                render: (_, s) =>
-                  s.status === 'submitted' ? (
-                    <Space size={4}>
-                      <Button size="small" type="primary" onClick={() => setAction({ kind: 'accept', s })}>
-                        {t('outcome.accept')}
-                      </Button>
-                      <Button size="small" onClick={() => setAction({ kind: 'return', s })}>
-                        {t('outcome.return')}
-                      </Button>
-                    </Space>
-                  ) : (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {s.reviewComment ?? t('outcome.done')}
-                    </Typography.Text>
-                  ),
-              },
-            ]}
+            locale={{
+              emptyText: counts ? (
+                <FilteredEmpty<OutcomeStatusCode>
+                  status={status}
+                  counts={counts}
+                  statusLabel={(x) => t(`outcome.status.${x}`)}
+                  noneAtAll={t('outcome.queueNone')}
+                  noneWith={(x) => t('outcome.noneWith', { status: x })}
+                  onShowAll={() => setStatus('all')}
+                />
+              ) : null,
+            }}
+            scroll={narrow ? undefined : { x: 900 }}
+            columns={narrow ? cardColumns : columns}
           />
         )}
       </Card>

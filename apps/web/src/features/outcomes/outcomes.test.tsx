@@ -207,6 +207,45 @@ describe('OutcomeReviewPage', () => {
     );
   }, 20_000);
 
+  it('shows the outcome by its Chinese name and the file by the name it was uploaded with, never a key', async () => {
+    vi.mocked(api.classDetail).mockResolvedValue({ name: 'A 班' } as never);
+    vi.mocked(api.outcomeQueue).mockResolvedValue([sub()]);
+    renderWithApp(<OutcomeReviewPage />, { route: '/classes/7/outcomes', path: '/classes/:id/outcomes' });
+    const link = await screen.findByText('示范课.pdf', undefined, { timeout: 5000 });
+    const row = link.closest('tr') as HTMLElement;
+    expect(within(row).getByText('高质量示范课')).toBeTruthy();
+    expect(row.textContent).not.toContain('demonstration_lesson');
+  }, 20_000);
+
+  it('with nothing waiting it opens on 全部; the 待评审 filter then says why it is empty and widens in one click', async () => {
+    vi.mocked(api.classDetail).mockResolvedValue({ name: 'A 班' } as never);
+    vi.mocked(api.outcomeQueue).mockResolvedValue([
+      sub({ status: 'accepted', score: 90 }),
+      sub({ id: '12', teacherName: '李老师', status: 'accepted', score: 85 }),
+    ]);
+    renderWithApp(<OutcomeReviewPage />, { route: '/classes/7/outcomes', path: '/classes/:id/outcomes' });
+    expect(await screen.findByText('李老师', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(api.outcomeQueue).toHaveBeenCalledWith({ classId: '7' });
+    const filter = screen.getAllByTestId('outcome-status')[0] as HTMLElement;
+    expect(within(filter).getByText('待评审 0')).toBeTruthy();
+    expect(within(filter).getByText('已通过 2')).toBeTruthy();
+    fireEvent.click(within(filter).getByText('待评审 0'));
+    const empty = await screen.findByTestId('filtered-empty');
+    expect(empty.textContent).toContain('没有待评审的成果。');
+    expect(empty.textContent).toContain('其他状态：已通过 2 条。');
+    fireEvent.click(within(empty).getByRole('button', { name: /查看全部/ }));
+    expect(await screen.findByText('李老师')).toBeTruthy();
+  }, 20_000);
+
+  it('a class with nothing handed in says so and where trainees hand in', async () => {
+    vi.mocked(api.classDetail).mockResolvedValue({ name: 'A 班' } as never);
+    vi.mocked(api.outcomeQueue).mockResolvedValue([]);
+    renderWithApp(<OutcomeReviewPage />, { route: '/classes/7/outcomes', path: '/classes/:id/outcomes' });
+    expect((await screen.findByTestId('filtered-empty', undefined, { timeout: 5000 })).textContent).toContain(
+      '本班学员还没有提交成果：学员在「我的培训」中提交后，会出现在这里。',
+    );
+  }, 20_000);
+
   it('a return needs a comment', async () => {
     vi.mocked(api.classDetail).mockResolvedValue({ name: 'A 班' } as never);
     vi.mocked(api.outcomeQueue).mockResolvedValue([sub()]);

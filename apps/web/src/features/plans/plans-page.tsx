@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { OpenProgramme, PlanStatus, PlanSummary } from '@yanxun/contracts';
 import { App, Button, Card, Segmented, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
@@ -9,6 +9,7 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { formatDateTime } from '../../shared/time';
+import { countByStatus, FilteredEmpty, useStatusFilter } from '../../shared/status-filter';
 import { PlanStatusTag } from './plan-status-tag';
 
 const EMPTY_PLAN = { theme: '', classCount: 1, modules: [], staff: [] };
@@ -75,11 +76,12 @@ function OpenProgrammes() {
 /** Plans the user sees: the office's review queue, a provider's own plans. */
 function PlanList({ review }: { review: boolean }) {
   const { t } = useI18n();
-  const [status, setStatus] = useState<PlanStatus | 'all'>(review ? 'submitted' : 'all');
-  const q = useQuery({
-    queryKey: ['plans', 'list', status],
-    queryFn: () => api.listPlans(status === 'all' ? {} : { status }),
-  });
+  // every plan the user sees (one per programme and provider: a short list), filtered here: a reviewer opens on
+  // 已提交待审核 when something waits, else on everything, and an empty filter says what the others hold
+  const q = useQuery({ queryKey: ['plans', 'list'], queryFn: () => api.listPlans({}) });
+  const counts = useMemo(() => (q.data ? countByStatus(q.data) : undefined), [q.data]);
+  const [status, setStatus] = useStatusFilter<PlanStatus>(review ? 'submitted' : 'all', counts);
+  const shown = (q.data ?? []).filter((p) => status === 'all' || p.status === status);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   return (
     <Card
@@ -90,16 +92,32 @@ function PlanList({ review }: { review: boolean }) {
           onChange={(v) => setStatus(v as PlanStatus | 'all')}
           options={(['submitted', 'returned', 'approved', 'draft', 'all'] as const).map((s) => ({
             value: s,
-            label: s === 'all' ? t('common.all') : t(`plans.status.${s}`),
+            label:
+              s === 'all'
+                ? t('common.all')
+                : `${t(`plans.status.${s}`)}${counts ? ` ${counts.get(s) ?? 0}` : ''}`,
           }))}
+          data-testid="plan-status"
         />
       }
     >
       <Table<PlanSummary>
         rowKey="id"
         loading={q.isLoading}
-        dataSource={q.data ?? []}
+        dataSource={shown}
         pagination={false}
+        scroll={{ x: 760 }}
+        locale={{
+          emptyText: counts ? (
+            <FilteredEmpty<PlanStatus>
+              status={status}
+              counts={counts}
+              statusLabel={(x) => t(`plans.status.${x}`)}
+              noneAtAll={t(review ? 'plans.noneToReview' : 'plans.noneOwn')}
+              onShowAll={() => setStatus('all')}
+            />
+          ) : null,
+        }}
         columns={[
           { title: t('plans.programme'), dataIndex: 'programmeTitle' },
           { title: t('plans.provider'), dataIndex: 'providerName' },

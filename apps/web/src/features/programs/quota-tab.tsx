@@ -7,6 +7,7 @@ import {
   App,
   Button,
   Empty,
+  Grid,
   InputNumber,
   Modal,
   Space,
@@ -128,6 +129,7 @@ export function QuotaTab({ programme }: { programme: Programme }) {
   const mayAllocate = hasPermission(me, 'quota.allocate');
   const beforeDeadline = todayIso() <= programme.selectionDeadline;
 
+  const narrow = !Grid.useBreakpoint().md;
   const columns: TableColumnsType<TreeRow> = [
     {
       title: t('prog.quota.unit'),
@@ -146,14 +148,27 @@ export function QuotaTab({ programme }: { programme: Programme }) {
         );
       },
     },
-    { title: t('prog.quota.seats'), dataIndex: 'seats', width: 80, align: 'right' },
-    { title: t('prog.quota.ruralSeats'), dataIndex: 'ruralSeats', width: 90, align: 'right' },
-    { title: t('prog.quota.allocated'), dataIndex: 'allocated', width: 90, align: 'right' },
+    { title: t('prog.quota.seats'), dataIndex: 'seats', width: narrow ? 56 : 80, align: 'right' },
+    // on a phone the table keeps 单位, 名额, 已推荐 and 未使用; the rest are in the figures above it
+    {
+      title: t('prog.quota.ruralSeats'),
+      dataIndex: 'ruralSeats',
+      width: 90,
+      align: 'right',
+      responsive: ['md'],
+    },
+    {
+      title: t('prog.quota.allocated'),
+      dataIndex: 'allocated',
+      width: 90,
+      align: 'right',
+      responsive: ['md'],
+    },
     {
       // a parent's 已推荐 and 候补 are its whole subtree's (R-004-17 roll-up, computed by the server)
       title: <HeaderTip title={t('prog.quota.used')} tip={t('prog.quota.usedTip')} />,
       dataIndex: 'usedInSubtree',
-      width: 100,
+      width: narrow ? 72 : 100,
       align: 'right',
       render: (v: number, n) => (
         <span data-testid={`quota-used-${n.orgId}`}>
@@ -171,11 +186,12 @@ export function QuotaTab({ programme }: { programme: Programme }) {
       dataIndex: 'waitlistedInSubtree',
       width: 80,
       align: 'right',
+      responsive: ['md'],
     },
     {
       title: <HeaderTip title={t('prog.quota.unused')} tip={t('prog.quota.unusedTip')} />,
       dataIndex: 'unused',
-      width: 90,
+      width: narrow ? 72 : 90,
       align: 'right',
       render: (v: number) =>
         v > 0 ? (

@@ -18,6 +18,25 @@ export function accepts(ctx: OutcomesContext, r: OutcomeRequirement): OutcomeReq
   return out;
 }
 
+/** Characters no file system takes in a name, and control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is being removed
+const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/**
+ * The name an outcome file downloads under: the teacher, the outcome's Chinese name, and the name the file was
+ * uploaded with when it says more ("李明-优秀教学课例·教学反思（终稿）.pdf"), never a requirement key.
+ */
+export function outcomeDownloadName(teacherName: string, label: string, original: string): string {
+  const dot = original.lastIndexOf('.');
+  const ext =
+    dot > 0 && /^\.[A-Za-z0-9]{1,5}$/.test(original.slice(dot)) ? original.slice(dot).toLowerCase() : '';
+  const base = (ext ? original.slice(0, dot) : original).trim();
+  const what = label.replace(/\s*·\s*/g, '·');
+  const extra = base && !what.includes(base) && !base.includes(what) ? `（${base}）` : '';
+  const name = `${teacherName}-${what}${extra}`.replace(UNSAFE_IN_NAME, '_').slice(0, 120);
+  return `${name}${ext}`;
+}
+
 export function toRequirement(
   ctx: OutcomesContext,
   rules: ClassRules,

@@ -7,7 +7,7 @@ import { isId } from '../../../shared/ids';
 import type { FileKind, Upload } from '../../files';
 import { type OutcomesContext, todayOf } from '../context';
 import { loadClass, ownEnrolment, rowFilter, rulesOf } from '../outcome-access';
-import { accepts, submissionsOut } from './submission-views';
+import { accepts, outcomeDownloadName, submissionsOut } from './submission-views';
 
 /** Refuse before an upload is read: not a trainee of the class (R-004-16). */
 export async function assertCanSubmit(ctx: OutcomesContext, actor: Actor, classId: string): Promise<void> {
@@ -122,12 +122,13 @@ export async function outcomeFile(
 ): Promise<{ name: string; mime: string; content: Buffer }> {
   const s = isId(submissionId) ? await ctx.repo.findSubmission(submissionId) : undefined;
   if (!s?.file_id) throw notFound('成果文件');
+  const c = await loadClass(ctx, s.class_id);
   if (s.teacher_id !== actor.teacherId) {
-    const c = await loadClass(ctx, s.class_id);
     const keep = rowFilter(actor, c);
     if (!keep?.(s.org_path)) throw notFound('成果文件');
   }
   const [meta, content] = await Promise.all([ctx.files.meta(s.file_id), ctx.files.content(s.file_id)]);
   if (!meta || !content) throw notFound('成果文件');
-  return { name: meta.name, mime: meta.mime, content };
+  const label = (await rulesOf(ctx, c)).requirements.find((r) => r.key === s.requirement)?.label ?? '成果';
+  return { name: outcomeDownloadName(s.teacher_name, label, meta.name), mime: meta.mime, content };
 }
