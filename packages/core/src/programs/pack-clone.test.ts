@@ -63,6 +63,15 @@ describe('clonePackForYear into another region (R-004-01)', () => {
     expect(next.source.adoptedFrom?.year).toBe(2021);
   });
 
+  it('a clone of a clone carries one note on the moved deadlines, from its own source year', () => {
+    const next = clonePackForYear(gd, 2027, { region: GUANGDONG });
+    expect(next.deadlines.selectionDue.value).toBe('2027-07-30');
+    expect(next.deadlines.selectionDue.note).toBe(
+      '"7月30日前"：当日完成视为按时；由 2026 年版顺延 1 年，请按 2027 年通知核对',
+    );
+    expect(next.deadlines.classDatesDue.note).toBe('由 2026 年版顺延 1 年，请按 2027 年通知核对');
+  });
+
   it('a city cloning the province’s pack gets the city’s name and 教育局; the origin stays Henan', () => {
     const city = clonePackForYear(gd, 2027, { region: QINGYUAN });
     expect(city.title).toBe(`清远市 2027 年${SUBJECT}`);

@@ -73,6 +73,9 @@ export function cloneDefaults(pack: PolicyPack, year: number, region?: CloneRegi
   return { title, issuer: sameRegion ? pack.source.issuer : defaultIssuer(region), document };
 }
 
+/** The note a clone adds to a moved deadline, with the separator before it. */
+const SHIFT_NOTE = /(；)?由 \d{4} 年版顺延 -?\d+ 年，请按 \d{4} 年通知核对/g;
+
 const given = (s: string | undefined): string | undefined => {
   const t = s?.trim();
   return t ? t : undefined;
@@ -146,7 +149,9 @@ export function clonePackForYear(
   const note = `由 ${pack.year} 年版顺延 ${delta} 年，请按 ${year} 年通知核对`;
   const shift = (v: PolicyValue<string>): void => {
     if (parseIsoDate(v.value)) v.value = addYears(v.value, delta);
-    v.note = v.note ? `${v.note}；${note}` : note;
+    // one "moved from" note: a clone of a clone replaces the earlier one
+    const kept = v.note?.replace(SHIFT_NOTE, '').trim();
+    v.note = kept ? `${kept}；${note}` : note;
   };
   shift(copy.deadlines.applicationDue);
   shift(copy.deadlines.selectionDue);

@@ -2,7 +2,7 @@
  * A pack's title and the document it rests on (发文单位, 文件名, 文号, 发文日期): the form fields the clone
  * dialog and the draft's "修改名称与依据文件" dialog share, the header of the pack page, and the edit dialog.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   NAME_LIMITS,
   PACK_META_LIMITS,
@@ -74,6 +74,18 @@ export function PackMetaFields() {
 
 const sourceOf = (pack: PolicyPackBody): PackSourceBody => pack.source;
 
+/** The pack a clone was made from, by its title (its id until it loads, or when it is not visible). */
+function DerivedFrom({ id }: { id: string }) {
+  const source = useQuery({
+    queryKey: ['pack', id],
+    queryFn: () => api.pack(id),
+    staleTime: 300_000,
+    retry: false,
+  });
+  const label = source.data ? `${source.data.title}（v${source.data.version}）` : id;
+  return <Link to={`/packs/${encodeURIComponent(id)}`}>{label}</Link>;
+}
+
 /** The pack's title, issuer, document, number and date, and where its values were adopted from. */
 export function PackHeader({ detail }: { detail: PackDetail }) {
   const { t } = useI18n();
@@ -88,7 +100,7 @@ export function PackHeader({ detail }: { detail: PackDetail }) {
       <Descriptions.Item label={t('prog.pack.year')}>{detail.year}</Descriptions.Item>
       <Descriptions.Item label={t('prog.pack.version')}>v{detail.version}</Descriptions.Item>
       <Descriptions.Item label={t('prog.pack.issuer')}>{src.issuer}</Descriptions.Item>
-      <Descriptions.Item label={t('prog.pack.document')} span={2}>
+      <Descriptions.Item label={t('prog.pack.document')} span={{ xs: 1, md: 2, xl: 2 }}>
         <span data-testid="pack-document">{src.document}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('prog.pack.documentNumber')}>
@@ -97,11 +109,11 @@ export function PackHeader({ detail }: { detail: PackDetail }) {
       <Descriptions.Item label={t('prog.pack.signedOn')}>{src.signedOn || none}</Descriptions.Item>
       {detail.derivedFrom ? (
         <Descriptions.Item label={t('prog.pack.derivedFrom')}>
-          <Link to={`/packs/${encodeURIComponent(detail.derivedFrom)}`}>{detail.derivedFrom}</Link>
+          <DerivedFrom id={detail.derivedFrom} />
         </Descriptions.Item>
       ) : null}
       {adopted ? (
-        <Descriptions.Item label={t('prog.pack.adoptedFrom')} span={3}>
+        <Descriptions.Item label={t('prog.pack.adoptedFrom')} span="filled">
           <span data-testid="pack-adopted">
             {t('prog.pack.adoptedFromText', {
               issuer: adopted.issuer,

@@ -1,7 +1,7 @@
 import { ExclamationCircleFilled } from '@ant-design/icons';
 import type { PackProblemBody, PolicyPackBody } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Alert, Badge, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Grid, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../shared/i18n';
 import {
@@ -145,9 +145,9 @@ function ValueEditor({
 }
 
 /** A rule value in words: the plan modes (R-004-31) as a small table, everything else as text. */
-function RuleValueText({ entry }: { entry: RuleEntry }) {
+function RuleValueText({ entry, narrow }: { entry: RuleEntry; narrow: boolean }) {
   const { t, lang } = useI18n();
-  if (isPlanModeList(entry.value)) {
+  if (isPlanModeList(entry.value) && !narrow) {
     return (
       <table className="pack-plan-modes" data-testid="plan-modes" style={{ borderCollapse: 'collapse' }}>
         <thead>
@@ -160,7 +160,7 @@ function RuleValueText({ entry }: { entry: RuleEntry }) {
                 'prog.pack.modePractical',
               ] as const
             ).map((k) => (
-              <th key={k} style={PLAN_MODE_CELL}>
+              <th key={k} style={{ ...PLAN_MODE_CELL, color: 'rgba(0, 0, 0, 0.55)' }}>
                 {t(k)}
               </th>
             ))}
@@ -171,7 +171,7 @@ function RuleValueText({ entry }: { entry: RuleEntry }) {
             <tr key={m.name}>
               <td style={PLAN_MODE_CELL}>{m.name}</td>
               <td style={PLAN_MODE_CELL}>{m.unit}</td>
-              <td style={PLAN_MODE_CELL}>{m.countsAs}</td>
+              <td style={{ ...PLAN_MODE_CELL, whiteSpace: 'normal' }}>{m.countsAs}</td>
               <td style={PLAN_MODE_CELL}>{m.practical}</td>
             </tr>
           ))}
@@ -179,14 +179,23 @@ function RuleValueText({ entry }: { entry: RuleEntry }) {
       </table>
     );
   }
-  return <span style={{ whiteSpace: 'pre-wrap' }}>{formatRuleValue(entry, lang)}</span>;
+  return (
+    <span
+      style={{ whiteSpace: 'pre-wrap' }}
+      data-testid={isPlanModeList(entry.value) ? 'plan-modes' : undefined}
+    >
+      {formatRuleValue(entry, lang)}
+    </span>
+  );
 }
 
 const PLAN_MODE_CELL = {
-  padding: '2px 12px 2px 0',
+  padding: '3px 16px 3px 0',
   textAlign: 'left',
   fontWeight: 'normal',
   verticalAlign: 'top',
+  whiteSpace: 'nowrap',
+  borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
 } as const;
 
 /**
@@ -211,6 +220,50 @@ export function PackRulesEditor({
   const sections = useMemo(() => groupPackRules(pack, lang), [pack, lang]);
   const byRule = useMemo(() => problemsByRule(pack, problems), [pack, problems]);
   const unplaced = byRule.get('') ?? [];
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+
+  const valueCell = (e: RuleEntry) => {
+    const own = byRule.get(e.path) ?? [];
+    return (
+      <div data-testid={`rule-value-${e.path}`}>
+        {editable && editKind(e) ? (
+          <ValueEditor entry={e} edits={edits} onChange={onChange} />
+        ) : (
+          <RuleValueText entry={e} narrow={narrow} />
+        )}
+        {e.note ? (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
+            {e.note}
+          </Typography.Paragraph>
+        ) : null}
+        {own.length > 0 ? <ProblemList problems={own} /> : null}
+      </div>
+    );
+  };
+  // the clause tag ('S004:L39') in the tooltip, for an officer who looks it up
+  const sourceText = (s: string) => (
+    <Typography.Text type="secondary" title={s}>
+      {sourceLabel(s, lang)}
+    </Typography.Text>
+  );
+
+  // a phone: one column — the item, its rule ID and source on a line below, then the value at full width
+  const narrowColumns: TableColumnsType<RuleEntry> = [
+    {
+      title: `${t('prog.pack.item')} · ${t('prog.pack.value')}`,
+      key: 'rule',
+      render: (_: unknown, e) => (
+        <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+          <Typography.Text strong>{ruleLabel(e, lang)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.ruleId} · <span title={e.source}>{sourceLabel(e.source, lang)}</span>
+          </Typography.Text>
+          {valueCell(e)}
+        </Space>
+      ),
+    },
+  ];
 
   const columns: TableColumnsType<RuleEntry> = [
     {
@@ -231,35 +284,13 @@ export function PackRulesEditor({
     {
       title: t('prog.pack.value'),
       key: 'value',
-      render: (_: unknown, e) => {
-        const own = byRule.get(e.path) ?? [];
-        return (
-          <div data-testid={`rule-value-${e.path}`}>
-            {editable && editKind(e) ? (
-              <ValueEditor entry={e} edits={edits} onChange={onChange} />
-            ) : (
-              <RuleValueText entry={e} />
-            )}
-            {e.note ? (
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
-                {e.note}
-              </Typography.Paragraph>
-            ) : null}
-            {own.length > 0 ? <ProblemList problems={own} /> : null}
-          </div>
-        );
-      },
+      render: (_: unknown, e) => valueCell(e),
     },
     {
       title: t('prog.pack.source'),
       dataIndex: 'source',
       width: 140,
-      // the document and line in words; the clause tag ('S004:L39') for an officer who looks it up
-      render: (s: string) => (
-        <Typography.Text type="secondary" title={s}>
-          {sourceLabel(s, lang)}
-        </Typography.Text>
-      ),
+      render: sourceText,
     },
   ];
 
@@ -310,7 +341,7 @@ export function PackRulesEditor({
                     <Table<RuleEntry>
                       rowKey="path"
                       size="small"
-                      columns={columns}
+                      columns={narrow ? narrowColumns : columns}
                       dataSource={g.entries}
                       pagination={false}
                       tableLayout="fixed"

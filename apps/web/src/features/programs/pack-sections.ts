@@ -14,6 +14,73 @@ import {
 import { formatRuleValue } from './pack-values';
 
 /**
+ * The rules in the order the policy reads (core's PolicyPack); a stored pack comes back from jsonb with its
+ * keys reordered. Keys not listed keep their order after the listed ones.
+ */
+const RULE_ORDER = [
+  // deadlines, design, funding, integrity, settings
+  'applicationDue',
+  'applicationFormat',
+  'selectionDue',
+  'themeBased',
+  'compulsoryTopics',
+  'compulsoryTopicsDelivery',
+  'practicalShareMinPct',
+  'practicalShareBasis',
+  'dayHoursTenths',
+  'planModes',
+  'staffing',
+  'centralizedPerPersonDayFen',
+  'onlinePerPersonHourFen',
+  'studioSubsidyFen',
+  'years',
+  'kinds',
+  'appliesToLevels',
+  'centralizedOnly',
+  'anniversary',
+  'noOverlappingEnrolment',
+  'referenceDate',
+  'trainingYearsCounting',
+  // a project type's set-up and its tracks
+  'level',
+  'cycleYears',
+  'traineeTotal',
+  'competitiveRatio',
+  'shortlistSelection.ownerConfirms',
+  'centralizedDaysPerYear',
+  'centralizedDaysTotal',
+  'onlineHoursTenths',
+  'onlineHoursBasis',
+  'practiceYears',
+  'planTotalsAreMinimum',
+  'eligibility.age.min',
+  'eligibility.age.max',
+  'eligibility.age.soft',
+  'eligibility.minTrainingWorkYears',
+  'eligibility.minTeachingYears',
+  'eligibility.schoolLocationTypes',
+  'eligibility.backboneLevels',
+  'eligibility.roles',
+  'eligibility.titles',
+  'eligibility.stages',
+  'eligibility.attestations',
+  'eligibility.priorities',
+  // the county package (R-004-39 … R-004-53)
+  'projectCounties',
+  'trainingTeamSize',
+  'trainingTeamDomains',
+  'devSchools',
+  'devSchoolsPrimary',
+  'devSchoolsSecondary',
+  'teamMinPerDevSchool',
+  'teamMinPerStudio',
+  'studios',
+  'studioLeaders',
+  'youngMembers',
+  'pairing',
+];
+
+/**
  * Sections of the pack view: one for the pack-wide rules, then one per project type (its set-up, each track's
  * days, 学时 and eligibility, studio structures, outcomes, the county package).
  */
@@ -36,6 +103,13 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
     'finalReports',
     'finalReportItems',
   ];
+  // a stored pack comes back from jsonb with its keys reordered: show these in the rules' own order
+  const ordered = (entries: RuleEntry[], keys: string[]) =>
+    [...entries].sort((a, b) => {
+      const ia = keys.indexOf(a.key);
+      const ib = keys.indexOf(b.key);
+      return (ia < 0 ? keys.length : ia) - (ib < 0 ? keys.length : ib);
+    });
   const deadlines = under('deadlines');
   const generalGroups: RuleGroup[] = [
     {
@@ -54,7 +128,9 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
       ],
     },
     { id: 'settings', title: sectionTitle('settings', lang), entries: under('settings') },
-  ].filter((g) => g.entries.length > 0);
+  ]
+    .map((g) => ({ ...g, entries: ordered(g.entries, RULE_ORDER) }))
+    .filter((g) => g.entries.length > 0);
   const general: RuleSection = {
     id: 'general',
     title: SECTION_TITLES.general?.[lang] ?? '',
@@ -62,13 +138,6 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
     groups: generalGroups,
     prefixes: generalGroups.flatMap((g) => g.entries.map((e) => e.path)),
   };
-  // a stored pack comes back from jsonb with its keys reordered: show these in the rules' own order
-  const ordered = (entries: RuleEntry[], keys: string[]) =>
-    [...entries].sort((a, b) => {
-      const ia = keys.indexOf(a.key);
-      const ib = keys.indexOf(b.key);
-      return (ia < 0 ? keys.length : ia) - (ib < 0 ? keys.length : ib);
-    });
   const classGroups: RuleGroup[] = [
     {
       id: 'classDeadlines',
@@ -157,7 +226,9 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
       title: type.name,
       tabTitle: type.name.replace(/项目$/, ''),
       subtitle,
-      groups: groups.filter((g) => g.entries.length > 0),
+      groups: groups
+        .map((g) => ({ ...g, entries: ordered(g.entries, RULE_ORDER) }))
+        .filter((g) => g.entries.length > 0),
       prefixes: [prefix],
     };
   });

@@ -224,7 +224,11 @@ function formatPart(v: unknown, lang: Lang): string {
 }
 
 function formatRecord(v: Record<string, unknown>, lang: Lang): string {
+  // the fields in the order they are named (a stored pack's keys come back reordered)
+  const order = Object.keys(FIELD_NAMES);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   return Object.entries(v)
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([k, x]) => {
       const field = FIELD_NAMES[k];
       const shown = formatPart(x, lang);
