@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { ReasonWithRule } from '../../shared/rule-ref';
 import { ROW, SimpleList } from './simple-list';
 
 function ruleOf(error: unknown): string | null {
@@ -43,8 +44,8 @@ function Outcome({ result, error }: { result?: CheckinResult | undefined; error?
       </div>
     );
   }
-  const rule = ruleOf(error);
-  // the server's message (Chinese) names the rule; in English, the generic message plus the rule
+  // the server's sentence (Chinese) says why in words; in English, the generic message. The rule (details.ruleId)
+  // is for officers only: a teacher checking in sees the sentence
   const text = isApiError(error) && lang === 'zh-CN' ? error.message : errorMessage(error, lang);
   return (
     <div
@@ -56,8 +57,9 @@ function Outcome({ result, error }: { result?: CheckinResult | undefined; error?
       <Typography.Title level={3} style={{ marginTop: 12 }}>
         {t('checkin.refused')}
       </Typography.Title>
-      <Typography.Paragraph style={{ fontSize: 16 }}>{text}</Typography.Paragraph>
-      {rule ? <Tag color="red">{t('checkin.rule', { rule })}</Tag> : null}
+      <Typography.Paragraph style={{ fontSize: 16 }}>
+        <ReasonWithRule reason={text} rules={ruleOf(error)} />
+      </Typography.Paragraph>
     </div>
   );
 }
