@@ -125,7 +125,7 @@ test('a county officer imports teachers, fixes the bad rows, and finds the new t
     buffer: withErrors,
   });
 
-  // ── the dry run names each bad row: 行 / 列 / 值 / 规则 / 说明
+  // ── the dry run names each bad row: 行 / 列 / 值 / 问题 (the rule in words; its code in the ⓘ) / 说明
   await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('import-has-errors')).toContainText('2');
   await expect(page.getByTestId('import-stat-totalRows')).toContainText('5');
@@ -135,16 +135,17 @@ test('a county officer imports teachers, fixes the bad rows, and finds the new t
   await expect(page.getByTestId('import-expires')).toContainText('校验结果保留至');
   await page.screenshot({ path: test.info().outputPath('import-preview.png'), fullPage: true });
   const errorTable = page.getByTestId('import-error-table');
-  for (const header of ['行', '列', '值', '规则', '说明']) {
+  for (const header of ['行', '列', '值', '问题', '说明']) {
     await expect(errorTable.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
   }
-  const checksumRow = errorTable.locator('tbody tr', { hasText: 'GB11643.CHECKSUM' });
+  const checksumRow = errorTable.locator('tbody tr', { hasText: '身份证号校验位不正确' });
   await expect(checksumRow).toHaveCount(1);
   await expect(checksumRow.locator('td').first()).toHaveText('5');
   await expect(checksumRow).toContainText('身份证号');
   await expect(checksumRow).toContainText(badId);
   await expect(checksumRow).toContainText('校验位');
-  const schoolRow = errorTable.locator('tbody tr', { hasText: 'SCHOOL_CODE.NOT_FOUND' });
+  await expect(checksumRow.getByTestId('rule-ref')).toHaveAttribute('data-rules', 'GB11643.CHECKSUM');
+  const schoolRow = errorTable.locator('tbody tr', { hasText: '系统中没有这所学校' });
   await expect(schoolRow).toHaveCount(1);
   await expect(schoolRow.locator('td').first()).toHaveText('6');
   await expect(schoolRow).toContainText('学校标识码');
@@ -162,7 +163,7 @@ test('a county officer imports teachers, fixes the bad rows, and finds the new t
   const report = fs.readFileSync(reportPath);
   expect(report.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004'); // a zip container, as .xlsx is
   const reportRows = await readSheet(report);
-  expect(reportRows[0]).toEqual(['行号', '列', '值', '规则', '说明']);
+  expect(reportRows[0]).toEqual(['行号', '列', '值', '问题', '说明', '规则代码']);
   const reportText = reportRows.map((r) => r.join('|'));
   expect(reportText.some((r) => r.startsWith('5|身份证号|') && r.includes('GB11643.CHECKSUM'))).toBe(true);
   expect(reportText.some((r) => r.startsWith('6|学校标识码|') && r.includes('SCHOOL_CODE.NOT_FOUND'))).toBe(

@@ -169,7 +169,7 @@ for (const id of [a[3], a[5]]) {
 await p.getByTestId('shortlist-save').click();
 await p
   .getByRole('alert')
-  .getByText(/R-004-59/)
+  .getByText(/入选不得超过名额/)
   .first()
   .waitFor();
 await p.waitForTimeout(300);

@@ -7,7 +7,7 @@ export const EXAM_RELEASE_ZH = {
   'grades.title': '等级划分与发布：{name}',
   'grades.link': '等级划分与发布',
   'grades.intro':
-    '义务教育阶段常规考试以等级呈现（SZ-12）。在此设置各等级的得分率下限，保存前先预览各等级人数；保存后学校、家长与公众看到的等级随之更新。',
+    '义务教育阶段常规考试以等级呈现。在此设置各等级的得分率下限，保存前先预览各等级人数；保存后学校、家长与公众看到的等级随之更新。',
   'grades.cuts': '等级划分',
   'grades.grade': '等级',
   'grades.from': '得分率下限（%）',
@@ -35,7 +35,7 @@ export const EXAM_RELEASE_ZH = {
   // release
   'release.title': '发布',
   'release.public': '向公众发布区域汇总',
-  'release.publicHint': '只公布全区域的参考人数与各等级占比，不含学校名称、分数或排名（R-002-58）。',
+  'release.publicHint': '只公布全区域的参考人数与各等级占比，不含学校名称、分数或排名。',
   'release.parents': '向家长开放查询',
   'release.parentsHint': '家长凭学号和学校发放的访问码，只能查看本人孩子的等级。',
   'release.publishedAt': '已发布：{at}',
@@ -91,10 +91,10 @@ export const EXAM_RELEASE_ZH = {
   'public.distribution': '等级分布',
   'public.withheld.small_group': '参考人数少于 {n}，不公布等级分布',
   'public.withheld.few_schools': '参考学校少于 {n} 所，不公布等级分布',
-  'public.note.grades': '义务教育阶段考试成绩以等级呈现，不公布分数与排名（SZ-12，R-002-58）',
-  'public.note.region': '只公布全区域汇总结果，不公布任何学校的名称、成绩或排名（R-002-58）',
-  'parent.note.grades': '义务教育阶段考试成绩以等级呈现，不提供分数与排名（SZ-12，R-002-58）',
-  'parent.note.own': '本页只显示您孩子本人的结果，不提供排名（R-002-58）',
+  'public.note.grades': '义务教育阶段考试成绩以等级呈现，不公布分数与排名',
+  'public.note.region': '只公布全区域汇总结果，不公布任何学校的名称、成绩或排名',
+  'parent.note.grades': '义务教育阶段考试成绩以等级呈现，不提供分数与排名',
+  'parent.note.own': '本页只显示您孩子本人的结果，不提供排名',
   'public.back': '全部结果',
   'public.open': '查看',
 } as const;
@@ -103,7 +103,7 @@ export const EXAM_RELEASE_EN: Record<keyof typeof EXAM_RELEASE_ZH, string> = {
   'grades.title': 'Grade bands and release: {name}',
   'grades.link': 'Grade bands and release',
   'grades.intro':
-    'Routine compulsory-stage exams are reported as grades (SZ-12). Set the lowest score rate of each grade and preview the counts before saving; once saved, schools, parents and the public see the new grades.',
+    'Routine compulsory-stage exams are reported as grades. Set the lowest score rate of each grade and preview the counts before saving; once saved, schools, parents and the public see the new grades.',
   'grades.cuts': 'Grade bands',
   'grades.grade': 'Grade',
   'grades.from': 'Lowest score rate (%)',
@@ -131,7 +131,7 @@ export const EXAM_RELEASE_EN: Record<keyof typeof EXAM_RELEASE_ZH, string> = {
   'release.title': 'Release',
   'release.public': 'Publish the region summary',
   'release.publicHint':
-    'Only the region’s participation and grade shares are published: no school names, scores or ranks (R-002-58).',
+    'Only the region’s participation and grade shares are published: no school names, scores or ranks.',
   'release.parents': 'Open to parents',
   'release.parentsHint':
     'With the student id and the school’s access code a parent sees only their own child’s grades.',
@@ -188,13 +188,10 @@ export const EXAM_RELEASE_EN: Record<keyof typeof EXAM_RELEASE_ZH, string> = {
   'public.distribution': 'Grade distribution',
   'public.withheld.small_group': 'Fewer than {n} students: the distribution is not published',
   'public.withheld.few_schools': 'Fewer than {n} schools: the distribution is not published',
-  'public.note.grades':
-    'Compulsory-stage exam results are shown as grades, without scores or ranks (SZ-12, R-002-58)',
-  'public.note.region':
-    'Only the region as a whole is published: no school’s name, results or rank (R-002-58)',
-  'parent.note.grades':
-    'Compulsory-stage exam results are shown as grades, without scores or ranks (SZ-12, R-002-58)',
-  'parent.note.own': 'This page shows only your own child’s results, and no ranks (R-002-58)',
+  'public.note.grades': 'Compulsory-stage exam results are shown as grades, without scores or ranks',
+  'public.note.region': 'Only the region as a whole is published: no school’s name, results or rank',
+  'parent.note.grades': 'Compulsory-stage exam results are shown as grades, without scores or ranks',
+  'parent.note.own': 'This page shows only your own child’s results, and no ranks',
   'public.back': 'All results',
   'public.open': 'Open',
 };

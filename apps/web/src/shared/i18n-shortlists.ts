@@ -3,7 +3,7 @@ export const SHORTLISTS_ZH = {
   'nav.shortlists': '差额遴选',
   'sl.list.title': '差额遴选',
   'sl.list.intro':
-    '"培训对象采取 1:1.2 差额方式由承训高校遴选确定"（{rule}）：承训高校对候选人评分、确定入选与否并提交，项目主办单位确认或退回。',
+    '"培训对象采取 1:1.2 差额方式由承训高校遴选确定"：承训高校对候选人评分、确定入选与否并提交，项目主办单位确认或退回。',
   'sl.list.empty': '没有需要遴选或确认的项目',
   'sl.programme': '项目',
   'sl.owner': '主办单位',
@@ -19,11 +19,11 @@ export const SHORTLISTS_ZH = {
   'sl.status.returned': '已退回修改',
   'sl.status.confirmed': '已确认',
   'sl.ratio': '差额比例 1:{ratio}',
-  'sl.deadlineValue': '{date}（{rule}）',
+  'sl.deadlineValue': '{date}',
   'sl.confirmMode': '确认方式',
   'sl.deadlinePassed': '已截止',
-  'sl.ownerConfirms.yes': '提交后须主办单位确认（{rule}）',
-  'sl.ownerConfirms.no': '承训高校提交即生效（{rule}）',
+  'sl.ownerConfirms.yes': '提交后须主办单位确认',
+  'sl.ownerConfirms.no': '承训高校提交即生效',
   'sl.submittedBy': '{name} 于 {at} 提交（第 {round} 次）',
   'sl.decidedBy': '{name} 于 {at} {what}',
   'sl.decided.confirmed': '确认',
@@ -69,14 +69,14 @@ export const SHORTLISTS_ZH = {
   'sl.returnComment': '退回意见（必填）',
   'sl.returnedOk': '已退回',
   'sl.viewSelection': '查看承训机构遴选',
-  'sl.providerSelects': '差额遴选由承训高校进行（{rule}），主办单位在"差额遴选"中确认或退回其提交的名单。',
+  'sl.providerSelects': '差额遴选由承训高校进行，主办单位在"差额遴选"中确认或退回其提交的名单。',
 } as const;
 
 export const SHORTLISTS_EN: Record<keyof typeof SHORTLISTS_ZH, string> = {
   'nav.shortlists': 'Competitive selection',
   'sl.list.title': 'Competitive selection',
   'sl.list.intro':
-    '"Trainees are selected competitively at 1:1.2 by the provider university" ({rule}): the provider scores the candidates, decides who is selected and submits; the programme owner confirms or returns.',
+    '"Trainees are selected competitively at 1:1.2 by the provider university": the provider scores the candidates, decides who is selected and submits; the programme owner confirms or returns.',
   'sl.list.empty': 'No programme to select or confirm',
   'sl.programme': 'Programme',
   'sl.owner': 'Owner',
@@ -92,11 +92,11 @@ export const SHORTLISTS_EN: Record<keyof typeof SHORTLISTS_ZH, string> = {
   'sl.status.returned': 'Returned',
   'sl.status.confirmed': 'Confirmed',
   'sl.ratio': 'Ratio 1:{ratio}',
-  'sl.deadlineValue': '{date} ({rule})',
+  'sl.deadlineValue': '{date}',
   'sl.confirmMode': 'Confirmation',
   'sl.deadlinePassed': 'Closed',
-  'sl.ownerConfirms.yes': 'The owner confirms after submission ({rule})',
-  'sl.ownerConfirms.no': 'Applies when the provider submits ({rule})',
+  'sl.ownerConfirms.yes': 'The owner confirms after submission',
+  'sl.ownerConfirms.no': 'Applies when the provider submits',
   'sl.submittedBy': 'Submitted by {name} at {at} (round {round})',
   'sl.decidedBy': '{what} by {name} at {at}',
   'sl.decided.confirmed': 'Confirmed',
@@ -144,5 +144,5 @@ export const SHORTLISTS_EN: Record<keyof typeof SHORTLISTS_ZH, string> = {
   'sl.returnedOk': 'Returned',
   'sl.viewSelection': "Open the provider's selection",
   'sl.providerSelects':
-    'The provider university selects from the shortlist ({rule}); the owner confirms or returns its list under "Competitive selection".',
+    'The provider university selects from the shortlist; the owner confirms or returns its list under "Competitive selection".',
 };

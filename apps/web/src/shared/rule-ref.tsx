@@ -59,7 +59,7 @@ function RuleTip({ items }: { items: RuleRefItem[] }) {
   const sources = useRuleSources(true);
   const colon = lang === 'zh-CN' ? '：' : ': ';
   return (
-    <div data-testid="rule-ref-tip" style={{ maxWidth: 360 }}>
+    <div data-testid="rule-ref-tip">
       {items.map((r) => {
         const s = sources.data?.find((x) => x.ruleId === r.ruleId);
         return (
@@ -74,7 +74,13 @@ function RuleTip({ items }: { items: RuleRefItem[] }) {
                 {t('rule.source')}
                 {colon}
                 {s.where}
-                {s.note ? ` ${s.note}` : ''}
+              </div>
+            ) : null}
+            {s?.note ? (
+              <div style={{ opacity: 0.85 }}>
+                {t('rule.note')}
+                {colon}
+                {s.note}
               </div>
             ) : null}
             {r.value !== undefined && r.value !== null && r.value !== '' ? (
@@ -99,7 +105,7 @@ export function RuleRef({ rules, style }: { rules: RuleRefs | null | undefined; 
   if (!sees || items.length === 0) return null;
   const ids = items.map((r) => r.ruleId).join(' ');
   return (
-    <Tooltip title={<RuleTip items={items} />}>
+    <Tooltip title={<RuleTip items={items} />} styles={{ root: { maxWidth: 420 } }}>
       <InfoCircleOutlined
         role="img"
         aria-label={`${t('rule.ref')} ${ids}`}

@@ -9,6 +9,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { ownProfileOnly, useMe } from '../../shared/session';
 import { formatTime } from '../../shared/time';
+import { ReasonWithRule } from '../../shared/rule-ref';
 import { ROW, SimpleList } from './simple-list';
 
 /** The way back into the app from this full-screen phone page: a teacher's own profile, or the dashboard. */
@@ -56,8 +57,8 @@ function Outcome({ result, error }: { result?: CheckinResult | undefined; error?
       </div>
     );
   }
-  const rule = ruleOf(error);
-  // the server's message (Chinese) names the rule; in English, the generic message plus the rule
+  // the server's sentence (Chinese) says why in words; in English, the generic message. The rule (details.ruleId)
+  // is for officers only: a teacher checking in sees the sentence
   const text = isApiError(error) && lang === 'zh-CN' ? error.message : errorMessage(error, lang);
   return (
     <div
@@ -69,8 +70,9 @@ function Outcome({ result, error }: { result?: CheckinResult | undefined; error?
       <Typography.Title level={3} style={{ marginTop: 12 }}>
         {t('checkin.refused')}
       </Typography.Title>
-      <Typography.Paragraph style={{ fontSize: 16 }}>{text}</Typography.Paragraph>
-      {rule ? <Tag color="red">{t('checkin.rule', { rule })}</Tag> : null}
+      <Typography.Paragraph style={{ fontSize: 16 }}>
+        <ReasonWithRule reason={text} rules={ruleOf(error)} />
+      </Typography.Paragraph>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { ReasonWithRule } from '../../shared/rule-ref';
 import { AddSessionForm, RecordDocumentForm } from './class-forms';
 import { LightTag } from './light-tag';
 
@@ -43,11 +44,16 @@ export function DeadlineBoard({ items }: { items: BoardItem[] }) {
               '—'
             ),
         },
-        { title: t('class.rule'), dataIndex: 'ruleId', width: 110, render: (r: string) => <Tag>{r}</Tag> },
         {
+          // the item's rule (R-004-09 … R-004-15) with its due date: ⓘ for officers, the words for everyone
           title: '',
-          dataIndex: 'message',
-          render: (m: string) => <Typography.Text type="secondary">{m}</Typography.Text>,
+          render: (_, i) => (
+            <ReasonWithRule
+              type="secondary"
+              reason={i.message}
+              rules={{ ruleId: i.ruleId, value: i.dueDate }}
+            />
+          ),
         },
       ]}
     />

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ClassDetail, Programme } from '@yanxun/contracts';
+import type { ClassDetail, Me, Programme } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
@@ -62,6 +62,15 @@ function pick(label: string, value: string) {
   fireEvent.change(input, { target: { value } });
   fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
 }
+const cityOfficer: Me = {
+  id: '1',
+  username: 'city',
+  displayName: '清远市教育局',
+  grants: [{ role: 'bureau_admin', orgId: '2', orgName: '清远市', orgKind: 'city' }],
+  teacherId: null,
+  csrfToken: 'x',
+  mustChangePassword: false,
+};
 
 describe('CreateClassModal (开班)', () => {
   it('choosing the programme fills its dates; the class is created with programme, name, period, dates, venue and provider', async () => {
@@ -104,23 +113,25 @@ describe('CreateClassModal (开班)', () => {
     expect(api.createClass).not.toHaveBeenCalled();
   });
 
-  it('a refusal shows the server message naming the rule', async () => {
+  it('a refusal shows the server message in words; the rule (Y-004-CLASS-DATES) in the officer’s ⓘ', async () => {
     vi.mocked(api.createClass).mockRejectedValue(
       new ApiError({
         status: 400,
         code: 'VALIDATION_FAILED',
-        message: '培训班日期 2021-09-01～2021-10-01 超出项目日期 2021-09-01～2021-09-30（Y-004-CLASS-DATES）',
+        message: '培训班日期 2021-09-01～2021-10-01 超出项目日期 2021-09-01～2021-09-30',
         details: { ruleId: 'Y-004-CLASS-DATES' },
       }),
     );
-    renderWithApp(<CreateClassModal onClose={() => {}} onCreated={() => {}} />);
+    renderWithApp(<CreateClassModal onClose={() => {}} onCreated={() => {}} />, { me: cityOfficer });
     await waitFor(() => expect(api.listProgrammes).toHaveBeenCalled());
     await choose('培训项目', '2021 乡村骨干教师素质提升');
     type('班级名称', 'C 班');
     await choose('承训机构', '广东第一师范学院');
     fireEvent.click(screen.getByRole('button', { name: /开\s*班/ }));
     const alert = await screen.findByTestId('form-error');
-    expect(within(alert).getByText(/Y-004-CLASS-DATES/)).toBeTruthy();
+    expect(alert.textContent).toContain('超出项目日期 2021-09-01～2021-09-30');
+    expect(alert.textContent).not.toContain('Y-004-CLASS-DATES');
+    expect(within(alert).getByTestId('rule-ref').getAttribute('data-rules')).toBe('Y-004-CLASS-DATES');
   });
 });
 

@@ -11,16 +11,27 @@ import { DateField, TimeField } from '../../shared/date-fields';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { todayIso } from '../../shared/time';
+import { ReasonWithRule, RuleRef } from '../../shared/rule-ref';
 
 const SESSION_MODES = ['centralized', 'online', 'shadowing', 'practice', 'workshop'] as const;
 
-/** The server's own message names the rule (e.g. Y-004-CLASS-DATES); fall back to the generic text. */
+/**
+ * The server's own message says why in words (the dates); its rule (details.ruleId, e.g. Y-004-CLASS-DATES) goes in
+ * the officers' ⓘ. Falls back to the generic text.
+ */
 function ServerError({ error }: { error: unknown }) {
   const { lang } = useI18n();
   if (!error) return null;
   const message = isApiError(error) && error.message ? error.message : errorMessage(error, lang);
+  const d = isApiError(error) ? (error.details as { ruleId?: unknown } | undefined) : undefined;
   return (
-    <Alert type="error" showIcon title={message} style={{ marginBottom: 12 }} data-testid="form-error" />
+    <Alert
+      type="error"
+      showIcon
+      title={<ReasonWithRule reason={message} rules={typeof d?.ruleId === 'string' ? d.ruleId : null} />}
+      style={{ marginBottom: 12 }}
+      data-testid="form-error"
+    />
   );
 }
 
@@ -87,7 +98,10 @@ export function CreateClassModal({
             .catch(() => {}) // the form shows what is missing
       }
     >
-      <Typography.Paragraph type="secondary">{t('classForm.openHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('classForm.openHelp')}
+        <RuleRef rules="Y-004-CLASS-DATES" />
+      </Typography.Paragraph>
       <ServerError error={create.error} />
       <Form
         form={form}

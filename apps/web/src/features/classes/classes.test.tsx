@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { CheckinDisplay, ClassDetail } from '@yanxun/contracts';
+import type { CheckinDisplay, ClassDetail, Me } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
@@ -11,7 +11,13 @@ vi.mock('../../shared/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../shared/api')>();
   return {
     ...actual,
-    api: { checkin: vi.fn(), myClasses: vi.fn(), classDetail: vi.fn(), checkinDisplay: vi.fn() },
+    api: {
+      checkin: vi.fn(),
+      myClasses: vi.fn(),
+      classDetail: vi.fn(),
+      checkinDisplay: vi.fn(),
+      ruleSources: vi.fn(async () => []),
+    },
   };
 });
 
@@ -21,6 +27,17 @@ vi.mocked(api.myClasses).mockResolvedValue([]);
 afterEach(() => {
   cleanup();
   checkin.mockReset();
+});
+
+const RULE_ID = /\b(R-\d{3}-\d+|R3-[A-Z]+\d+|Y-[A-Z0-9-]+)\b/;
+const meAs = (role: Me['grants'][number]['role']): Me => ({
+  id: '1',
+  username: role,
+  displayName: role,
+  grants: [{ role, orgId: '7', orgName: '清城区', orgKind: 'county' }],
+  teacherId: role === 'teacher' ? '101' : null,
+  csrfToken: 'x',
+  mustChangePassword: false,
 });
 
 describe('CheckinPage (teacher phone)', () => {
@@ -57,19 +74,20 @@ describe('CheckinPage (teacher phone)', () => {
     expect(screen.getByText('已签到（09:00:00），无需重复签到')).toBeTruthy();
   });
 
-  it('a refusal shows the server message and the rule', async () => {
+  it('a refusal shows the server sentence; a teacher sees no rule (Y-004-QR-ROTATE stays in details)', async () => {
     checkin.mockRejectedValue(
       new ApiError({
         status: 400,
         code: 'VALIDATION_FAILED',
-        message: '签到码已过期：现场二维码每 30 秒更换，请扫描屏幕上最新的二维码（Y-004-QR-ROTATE）',
+        message: '签到码已过期：现场二维码每 30 秒更换，请扫描屏幕上最新的二维码',
         details: { reason: 'expired', ruleId: 'Y-004-QR-ROTATE' },
       }),
     );
-    renderWithApp(<CheckinPage />, { route: '/checkin?t=old', path: '/checkin' });
+    renderWithApp(<CheckinPage />, { route: '/checkin?t=old', path: '/checkin', me: meAs('teacher') });
     await waitFor(() => expect(screen.getByTestId('checkin-outcome').dataset.status).toBe('refused'));
-    expect(screen.getByText('依据：Y-004-QR-ROTATE')).toBeTruthy();
     expect(screen.getByText(/签到码已过期/)).toBeTruthy();
+    expect(screen.queryByTestId('rule-ref')).toBeNull();
+    expect(screen.getByTestId('checkin-outcome').textContent).not.toMatch(RULE_ID);
   });
 
   it('takes a 6-digit short code when there is no token; the button waits for 6 digits', async () => {
@@ -132,7 +150,7 @@ const DETAIL: ClassDetail = {
       submittedOn: null,
       late: false,
       days: 10,
-      message: '《报到通知书》已逾期 10 天（截止 2021-08-27，R-004-10）',
+      message: '《报到通知书》已逾期 10 天（截止 2021-08-27）',
     },
     {
       code: 'timetable',
@@ -159,20 +177,27 @@ const DETAIL: ClassDetail = {
 };
 
 describe('ClassDetailPage', () => {
-  it('shows the deadline board with lights, rules and lateness, the timetable and the screen link', async () => {
+  it('shows the deadline board with lights, reasons (rules in ⓘ for officers) and lateness, the timetable and the screen link', async () => {
     vi.mocked(api.classDetail).mockResolvedValue(DETAIL);
-    const { container } = renderWithApp(<ClassDetailPage />, { route: '/classes/7', path: '/classes/:id' });
+    const { container } = renderWithApp(<ClassDetailPage />, {
+      route: '/classes/7',
+      path: '/classes/:id',
+      me: meAs('bureau_admin'),
+    });
     await screen.findByText('第一期 A 班');
     expect(container.querySelector('[data-light="red"]')?.textContent).toBe('已逾期');
     expect(container.querySelector('[data-light="green"]')?.textContent).toBe('已完成');
-    expect(screen.getByText('R-004-10')).toBeTruthy();
+    expect(screen.getByText('《报到通知书》已逾期 10 天（截止 2021-08-27）')).toBeTruthy();
+    const refs = screen.getAllByTestId('rule-ref').map((r) => r.getAttribute('data-rules'));
+    expect(refs).toEqual(expect.arrayContaining(['R-004-10', 'R-004-11']));
+    expect(container.querySelector('tbody')?.textContent).not.toMatch(RULE_ID);
     expect(screen.getByText('逾期 1 天报送')).toBeTruthy();
     expect(screen.getByText('开班典礼')).toBeTruthy();
     expect(screen.getByText('签到开放：2021-09-05 至 2021-09-10')).toBeTruthy();
     expect(screen.getByRole('link', { name: /签到大屏/ }).getAttribute('href')).toBe(
       '/classes/7/screen?slot=arrive',
     );
-  });
+  }, 20_000);
 });
 
 describe('CheckinScreenPage (venue)', () => {

@@ -76,7 +76,7 @@ const schoolReport: ExamReport = {
     minGroupN: 10,
     gradeCuts: cuts,
     ranks: false,
-    notes: ['义务教育阶段常规考试以等级呈现，不公布分数与排名（SZ-12，R-002-58）'],
+    notes: ['义务教育阶段常规考试以等级呈现，不公布分数与排名'],
   },
   overall: { n: 46, absent: 1, grades: grades(10, 20, 10, 6), totals: null, alpha: null },
   bands: null,
@@ -214,7 +214,7 @@ describe('ExamReportView (SZ-12, R-002-58)', () => {
 });
 
 describe('ExamUploadResult', () => {
-  it('lists the errors by file, row, column, value and rule and offers no commit', () => {
+  it('lists the errors by file, row, column, value and the problem in words (ABOVE_MAX) and offers no commit', () => {
     const upload: ExamUpload = {
       id: 'u1',
       examId: '7',
@@ -247,7 +247,8 @@ describe('ExamUploadResult', () => {
     };
     renderWithApp(<ExamUploadResult exam={exam} upload={upload} onCommit={() => {}} />);
     expect(screen.getByText(/发现 2 处错误/)).toBeTruthy();
-    expect(screen.getByText('ABOVE_MAX')).toBeTruthy();
+    expect(screen.getByText('得分超过满分')).toBeTruthy();
+    expect(screen.queryByText('ABOVE_MAX')).toBeNull();
     expect(screen.getByText('不存在的学校')).toBeTruthy();
     expect(screen.queryByText('确认写入')).toBeNull();
     expect(screen.getByText('下载错误报告')).toBeTruthy();

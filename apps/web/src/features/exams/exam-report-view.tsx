@@ -25,6 +25,7 @@ import {
 import { fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
+import { ReasonWithRule } from '../../shared/rule-ref';
 import { ItemScatter, ScoreHistogram, ValueAddedChart } from './exam-charts';
 
 const pct = (x: number | null | undefined) =>
@@ -184,7 +185,8 @@ export function ExamReportView({ report }: { report: ExamReport }) {
     ...(r.mode === 'grades' ? [t('exam.rep.note.grades')] : []),
     ...(!r.policy.ranks ? [t('exam.rep.note.ranks')] : []),
     t('exam.rep.note.small', { n: minN }),
-    ...r.policy.notes.filter((n) => n.includes('R-002-12')),
+    // the sampling note (R-002-12) is the server's alone
+    ...r.policy.notes.filter((n) => n.startsWith('按抽样监测')),
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -220,12 +222,14 @@ export function ExamReportView({ report }: { report: ExamReport }) {
           style={{ marginTop: 12 }}
           type="info"
           showIcon
-          title={notes.join(lang === 'zh-CN' ? '；' : '; ')}
-          description={`${t('exam.rep.rules', { rules: r.policy.ruleIds.join('、') })}　${t('exam.rep.cuts', {
+          title={
+            <ReasonWithRule reason={notes.join(lang === 'zh-CN' ? '；' : '; ')} rules={r.policy.ruleIds} />
+          }
+          description={t('exam.rep.cuts', {
             cuts: gradeBandLabels(r.policy.gradeCuts)
               .map((c) => c.label)
               .join(lang === 'zh-CN' ? '，' : ', '),
-          })}`}
+          })}
         />
         <Typography.Title level={5} style={{ marginTop: 16, marginBottom: 0 }} data-testid="region-overall">
           {t('exam.rep.regionOverall', { scope: whole, name: r.region.name })}

@@ -1,6 +1,12 @@
 import { CheckCircleOutlined, DownloadOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ConfirmRemovalDetails, Exam, ExamInputError, ExamUpload } from '@yanxun/contracts';
+import {
+  type ConfirmRemovalDetails,
+  EXAM_INPUT_RULE_TEXTS,
+  type Exam,
+  type ExamInputError,
+  type ExamUpload,
+} from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Alert, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -9,6 +15,7 @@ import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/time';
+import { ReasonWithRule } from '../../shared/rule-ref';
 
 type Slot = 'scores' | 'items' | 'prior';
 const SLOTS: { key: Slot; label: MessageKey }[] = [
@@ -115,14 +122,22 @@ export function ExamUploadResult({
   onCommit?: () => void;
   committing?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { download, pending } = useDownload();
   const columns: TableColumnsType<ExamInputError> = [
     { title: t('exam.up.file'), dataIndex: 'file', width: 90, render: (f: Slot) => t(`exam.up.file.${f}`) },
     { title: t('exam.up.row'), dataIndex: 'row', width: 70, align: 'right' },
     { title: t('exam.up.column'), dataIndex: 'column', width: 110 },
     { title: t('exam.up.value'), dataIndex: 'value', width: 120 },
-    { title: t('exam.up.rule'), dataIndex: 'rule', width: 170, render: (r: string) => <code>{r}</code> },
+    {
+      // the kind of problem in words; the code for officers, in the ⓘ
+      title: t('import.col.problem'),
+      dataIndex: 'rule',
+      width: 170,
+      render: (r: ExamInputError['rule']) => (
+        <ReasonWithRule reason={EXAM_INPUT_RULE_TEXTS[r]?.[lang === 'zh-CN' ? 'zh' : 'en'] ?? r} rules={r} />
+      ),
+    },
     { title: t('exam.up.message'), dataIndex: 'message' },
   ];
   if (upload.committed)

@@ -171,7 +171,7 @@ describe('parent results view (SZ-12, R-002-58)', () => {
     const data: ParentResults = {
       studentId: 'P0-0',
       labels: { '7': { stage: '初中', stageEn: 'Junior', subject: '数学', subjectEn: 'Mathematics' } },
-      notes: ['本页只显示您孩子本人的结果，不提供排名（R-002-58）'],
+      notes: ['本页只显示您孩子本人的结果，不提供排名'],
       ruleIds: ['SZ-12', 'R-002-58'],
       entries: [
         {

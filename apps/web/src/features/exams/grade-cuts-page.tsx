@@ -31,6 +31,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { formatDateTime } from '../../shared/time';
+import { RuleRef } from '../../shared/rule-ref';
 
 /** A band as edited: the lower bound in percent of full marks (what the office thinks in). */
 export interface CutRow {
@@ -129,6 +130,7 @@ function ReleaseCard({ examId }: { examId: string }) {
           </Space>
           <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0 52px' }}>
             {t('release.publicHint')}
+            <RuleRef rules="R-002-58" />
           </Typography.Paragraph>
           {r.publicBlocked && <Alert type="info" showIcon message={r.publicBlocked} />}
           {r.publicStale && (
@@ -273,7 +275,10 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
         <Typography.Title level={3} style={{ marginTop: 8 }}>
           {t('grades.title', { name: exam.name })}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('grades.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('grades.intro')}
+          <RuleRef rules="SZ-12" />
+        </Typography.Paragraph>
         <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
           <Descriptions.Item label={t('exam.fullMarks')}>{exam.fullMarks}</Descriptions.Item>
           <Descriptions.Item label={t('exam.students')}>{exam.students}</Descriptions.Item>

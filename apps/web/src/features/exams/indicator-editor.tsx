@@ -6,6 +6,7 @@ import { api } from '../../shared/api';
 import { codeOptions, useCodes } from '../../shared/codes';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { RuleRef } from '../../shared/rule-ref';
 
 interface Row {
   name: string;
@@ -43,7 +44,10 @@ export function IndicatorEditor({ ownerOrgId, editable }: { ownerOrgId: string; 
   const total = rows.reduce((a, r) => a + (Number(r?.weight) || 0), 0);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">{t('exam.ind.intro')}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('exam.ind.intro')}
+        <RuleRef rules="R-002-11" />
+      </Typography.Text>
       <Space wrap>
         <Select
           aria-label={t('exam.stage')}

@@ -18,7 +18,7 @@ function waiting() {
   return new ApiError({
     status: 429,
     code: 'RATE_LIMITED',
-    message: '访问码输错次数过多，请 30 分钟后再试；如访问码遗失，请联系学校重新发放（Y-EXAM-PARENT-CODE）',
+    message: '访问码输错次数过多，请 30 分钟后再试；如访问码遗失，请联系学校重新发放',
     details: {
       ruleId: 'Y-EXAM-PARENT-CODE',
       retryAfterSeconds: 1800,
@@ -44,6 +44,25 @@ describe('hardening: the parent page tells a throttled look-up (429) plainly', (
     const alert = await submit();
     expect(alert.textContent).toContain('访问码输错次数过多，请 30 分钟后再试');
     expect(alert.closest('.ant-alert')?.className).toContain('ant-alert-warning');
+    // a parent reads words: Y-EXAM-PARENT-CODE stays in details
+    expect(document.body.textContent).not.toMatch(/Y-EXAM|R-\d{3}-\d+|SZ-12/);
+  });
+
+  it('zh-CN: a wrong code says the tries left, in words', async () => {
+    parentResults.mockRejectedValueOnce(
+      new ApiError({
+        status: 401,
+        code: 'INVALID_CREDENTIALS',
+        message: '学号或访问码不正确，还可尝试 4 次',
+        details: { ruleId: 'Y-EXAM-PARENT-CODE', attemptsLeft: 4 },
+        requestId: 'r',
+        retryAfterSeconds: null,
+      }),
+    );
+    renderWithApp(<ParentPage />);
+    const alert = await submit();
+    expect(alert.textContent).toBe('学号或访问码不正确，还可尝试 4 次');
+    expect(document.body.textContent).not.toMatch(/Y-EXAM|R-\d{3}-\d+|SZ-12/);
   });
 
   it('en-US: its own words with the clock time and the length', async () => {

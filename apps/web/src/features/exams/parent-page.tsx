@@ -29,7 +29,7 @@ export function LangSwitch() {
 }
 
 /**
- * The server's message names the rule, the tries left and the wait (Chinese); en-US gets its own words. A wait
+ * The server's message says the tries left and the wait in words (Chinese); en-US gets its own words. A wait
  * (429) is told as a clock time and a length, from the answer's retryAt or Retry-After.
  */
 function parentError(err: unknown, lang: Lang, t: ReturnType<typeof useI18n>['t']): string {

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ImportJob } from '@yanxun/contracts';
+import type { ImportJob, Me } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
@@ -40,6 +40,16 @@ const VALIDATED: ImportJob = {
 
 afterEach(cleanup);
 
+const bureau: Me = {
+  id: '1',
+  username: 'qingcheng',
+  displayName: '清城区教育局',
+  grants: [{ role: 'bureau_admin', orgId: '7', orgName: '清城区', orgKind: 'county' }],
+  teacherId: null,
+  csrfToken: 'x',
+  mustChangePassword: false,
+};
+
 beforeEach(() => {
   listImportErrors.mockReset();
   commitImport.mockReset();
@@ -50,17 +60,17 @@ beforeEach(() => {
         row: 5,
         column: '身份证号',
         value: '44030119900101123',
-        rule: 'R-ID-CHECKSUM',
-        message: '身份证号校验位错误',
+        rule: 'GB11643.CHECKSUM',
+        message: '身份证号校验位错误：应为 5，实为 3',
       },
       {
         row: 9,
         column: '学校标识码',
         value: '9999999999',
-        rule: 'R-SCHOOL-EXISTS',
+        rule: 'SCHOOL_CODE.NOT_FOUND',
         message: '学校不存在或不在您的管理范围',
       },
-      { row: 12, column: '学科', value: '', rule: 'R-REQUIRED', message: '学科为必填项' },
+      { row: 12, column: '学科', value: '', rule: 'REQUIRED', message: '学科为必填项' },
     ],
     total: 3,
     page: 1,
@@ -69,8 +79,8 @@ beforeEach(() => {
 });
 
 describe('ImportPreview with row errors', () => {
-  it('shows the dry-run counts and each error with row, column, value, rule and explanation', async () => {
-    renderWithApp(<ImportPreview job={VALIDATED} onReupload={vi.fn()} />);
+  it('shows the dry-run counts and each error with row, column, value, the problem in words (code in ⓘ) and explanation', async () => {
+    renderWithApp(<ImportPreview job={VALIDATED} onReupload={vi.fn()} />, { me: bureau });
     expect(screen.getByTestId('import-stat-totalRows').textContent).toContain('120');
     expect(screen.getByTestId('import-stat-validRows').textContent).toContain('117');
     expect(screen.getByTestId('import-stat-errorRows').textContent).toContain('3');
@@ -79,12 +89,18 @@ describe('ImportPreview with row errors', () => {
     expect(screen.getByTestId('import-stat-unchanged').textContent).toContain('2');
 
     const table = screen.getByTestId('import-error-table');
-    const row = await within(table).findByText('身份证号校验位错误');
-    const cells = row.closest('tr')?.textContent ?? '';
+    const row = await within(table).findByText('身份证号校验位错误：应为 5，实为 3');
+    const tr = row.closest('tr') as HTMLElement;
+    const cells = tr.textContent ?? '';
     expect(cells).toContain('5');
     expect(cells).toContain('身份证号');
     expect(cells).toContain('44030119900101123');
-    expect(cells).toContain('R-ID-CHECKSUM');
+    // GB11643.CHECKSUM in words; the code itself only in the officer's ⓘ
+    expect(cells).toContain('身份证号校验位不正确');
+    expect(cells).not.toContain('GB11643');
+    expect(within(tr).getByTestId('rule-ref').getAttribute('data-rules')).toBe('GB11643.CHECKSUM');
+    expect(within(table).getByText('系统中没有这所学校')).toBeTruthy();
+    expect(within(table).getByText('必填项为空')).toBeTruthy();
     expect(within(table).getByText('学校不存在或不在您的管理范围')).toBeTruthy();
     expect(listImportErrors).toHaveBeenCalledWith('job-7', { page: 1, pageSize: 10 });
     expect(screen.getByTestId('import-error-report')).toBeTruthy();
@@ -147,7 +163,7 @@ describe('hardening: an import with more errors than the server keeps', () => {
 
   it('says nothing of a cap when every error is listed', async () => {
     renderWithApp(<ImportPreview job={{ ...VALIDATED, errorCount: 3 }} onReupload={vi.fn()} />);
-    await screen.findByText('身份证号校验位错误');
+    await screen.findByText('身份证号校验位错误：应为 5，实为 3');
     expect(screen.getByTestId('import-has-errors').textContent).not.toContain('处错误');
     expect(screen.queryByTestId('import-expires')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, DownloadOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportJob, ImportRowError } from '@yanxun/contracts';
+import { type ImportJob, type ImportRowError, rowRuleText } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Alert, Button, Card, Col, Popconfirm, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/time';
+import { ReasonWithRule } from '../../shared/rule-ref';
 import { importJobKey } from './import-queries';
 
 const STATS: {
@@ -62,13 +63,12 @@ export function ImportPreview({ job, onReupload }: { job: ImportJob; onReupload:
       render: (v: string) => (v === '' ? <Typography.Text type="secondary">（空）</Typography.Text> : v),
     },
     {
-      title: t('import.col.rule'),
+      // the kind of problem in words (core's row-rules.ts); the code for officers, in the ⓘ
+      title: t('import.col.problem'),
       dataIndex: 'rule',
       width: 190,
       render: (v: string) => (
-        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
-          {v}
-        </Typography.Text>
+        <ReasonWithRule reason={rowRuleText(v, lang === 'zh-CN' ? 'zh' : 'en') ?? v} rules={v} />
       ),
     },
     { title: t('import.col.message'), dataIndex: 'message' },

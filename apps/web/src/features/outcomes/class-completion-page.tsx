@@ -7,7 +7,8 @@ import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { CheckList, hours } from './outcome-status-tag';
+import { RuleRef } from '../../shared/rule-ref';
+import { CheckList, completionRules, hours } from './outcome-status-tag';
 
 /** A class's completion (结业): run it, see every trainee with the rules behind the result, certificates. */
 export function ClassCompletionPage() {
@@ -104,7 +105,16 @@ export function ClassCompletionPage() {
               },
               { title: t('completion.attendance'), width: 80, render: (_, r) => `${r.attendancePct}%` },
               { title: t('completion.hours'), width: 70, render: (_, r) => hours(r.hoursTenths) },
-              { title: t('completion.reasons'), render: (_, r) => <CheckList checks={r.checks} /> },
+              {
+                // the rules once, in the header (officers: ⓘ), not on every line
+                title: (
+                  <span data-testid="completion-reasons-title">
+                    {t('completion.reasons')}
+                    <RuleRef rules={completionRules(d.rows.flatMap((r) => r.checks))} />
+                  </span>
+                ),
+                render: (_, r) => <CheckList checks={r.checks} />,
+              },
               {
                 title: t('completion.certificateNo'),
                 width: 170,

@@ -8,6 +8,7 @@ import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { ReasonWithRule } from '../../shared/rule-ref';
 import { CheckList, hours, OutcomeStatusTag } from './outcome-status-tag';
 
 const FORMAT_NAMES: Record<string, string> = { pdf: 'PDF', docx: 'Word', mp4: 'MP4', link: '链接' };
@@ -176,14 +177,23 @@ export function TrainingItemCard({ item }: { item: MyTrainingItem }) {
           type={w.open ? 'info' : 'warning'}
           showIcon
           title={
-            w.open
-              ? t('training.dueOpen', { date: w.dueDate, rule: w.ruleId })
-              : t('training.dueClosed', { from: w.opensOn, to: w.dueDate, rule: w.ruleId })
+            <ReasonWithRule
+              reason={
+                w.open
+                  ? t('training.dueOpen', { date: w.dueDate })
+                  : t('training.dueClosed', { from: w.opensOn, to: w.dueDate })
+              }
+              rules={{ ruleId: w.ruleId, value: w.dueDate }}
+            />
           }
         />
         {[...modes.values()].map((set) => (
           <Typography.Paragraph key={set.ruleId} type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }}>
-            {t(set.mode === 'any' ? 'training.anyOf' : 'training.allOf', { rule: set.ruleId })}
+            <ReasonWithRule
+              type="secondary"
+              reason={t(set.mode === 'any' ? 'training.anyOf' : 'training.allOf')}
+              rules={set.ruleId}
+            />
           </Typography.Paragraph>
         ))}
         {item.requirements.map((r) => (

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ClassCompletion, MyTraining, OutcomeSubmission } from '@yanxun/contracts';
+import type { ClassCompletion, Me, MyTraining, OutcomeSubmission } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
@@ -22,6 +22,7 @@ vi.mock('../../shared/api', async (importOriginal) => {
       classCompletion: vi.fn(),
       runCompletion: vi.fn(),
       recordNotCompleted: vi.fn(),
+      ruleSources: vi.fn(async () => []),
       teacherHours: vi.fn(),
       reverseHours: vi.fn(),
     },
@@ -32,6 +33,19 @@ afterEach(() => {
   cleanup();
   vi.clearAllMocks();
 });
+
+const RULE_ID = /\b(R-\d{3}-\d+|R3-[A-Z]+\d+|Y-[A-Z0-9-]+)\b/;
+const meAs = (role: Me['grants'][number]['role'], teacherId: string | null): Me => ({
+  id: '1',
+  username: role,
+  displayName: role,
+  grants: [{ role, orgId: '7', orgName: '清城区', orgKind: 'county' }],
+  teacherId,
+  csrfToken: 'x',
+  mustChangePassword: false,
+});
+const teacherMe = meAs('teacher', '101');
+const officerMe = meAs('bureau_admin', null);
 
 const sub = (over: Partial<OutcomeSubmission> = {}): OutcomeSubmission => ({
   id: '11',
@@ -121,10 +135,14 @@ const training = (over: Partial<MyTraining['items'][number]> = {}): MyTraining =
 });
 
 describe('MyTrainingPage (teacher phone)', () => {
-  it('shows attendance, the due date with its rule, a returned outcome with the comment, and the hours total', async () => {
+  it('shows attendance, the due date in words (no rule ID for a teacher), a returned outcome with the comment, and the hours total', async () => {
     vi.mocked(api.myTraining).mockResolvedValue(training());
-    renderWithApp(<MyTrainingPage />);
-    expect(await screen.findByText('提交截止 2021-10-10（Y-004-OUTCOME-DUE）')).toBeTruthy();
+    renderWithApp(<MyTrainingPage />, { me: teacherMe });
+    expect(await screen.findByText('提交截止 2021-10-10')).toBeTruthy();
+    expect(screen.getByText('以下均须提交')).toBeTruthy();
+    // Y-004-OUTCOME-DUE and R-004-75 stay out of a teacher's page: no ⓘ, no ID in the text
+    expect(screen.queryByTestId('rule-ref')).toBeNull();
+    expect(document.body.textContent).not.toMatch(RULE_ID);
     expect(screen.getByText(/8\/10 课次/)).toBeTruthy();
     expect(screen.getAllByText('请补充教学反思').length).toBeGreaterThan(0);
     expect(screen.getAllByTestId('outcome-status')[0]?.dataset.status).toBe('returned');
@@ -168,7 +186,7 @@ describe('MyTrainingPage (teacher phone)', () => {
               ruleId: 'Y-004-ATTEND-MIN',
               code: 'attendance',
               passed: true,
-              message: '出勤 8/10（80%）不低于 80%',
+              message: '出勤 8/10（80%），不低于 80%',
               values: {},
             },
           ],
@@ -183,9 +201,10 @@ describe('MyTrainingPage (teacher phone)', () => {
         },
       }),
     );
-    renderWithApp(<MyTrainingPage />);
+    renderWithApp(<MyTrainingPage />, { me: teacherMe });
     expect((await screen.findAllByText('结业')).length).toBeGreaterThan(0);
-    expect(screen.getByText('出勤 8/10（80%）不低于 80%')).toBeTruthy();
+    expect(screen.getByText('出勤 8/10（80%），不低于 80%')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(RULE_ID);
     expect(screen.getByTestId('certificate-link').getAttribute('href')).toBe(
       '/api/v1/classes/7/completion/101/certificate',
     );
@@ -280,8 +299,15 @@ const completion: ClassCompletion = {
           ruleId: 'Y-004-ATTEND-MIN',
           code: 'attendance',
           passed: false,
-          message: '出勤 7/10（70%）低于 80%，不能结业',
-          values: {},
+          message: '出勤 7/10（70%），低于 80%，不能结业',
+          values: { minPct: 80, leaveRuleId: 'Y-004-LEAVE-COUNT' },
+        },
+        {
+          ruleId: 'R-004-75',
+          code: 'outcomes',
+          passed: true,
+          message: '成果高质量示范课已评审合格',
+          values: { passScore: 60, passRuleId: 'Y-004-OUTCOME-PASS' },
         },
       ],
       hoursTenths: 0,
@@ -293,7 +319,7 @@ const completion: ClassCompletion = {
 };
 
 describe('ClassCompletionPage', () => {
-  it('runs completion and shows each teacher with the rule that failed', async () => {
+  it('runs completion and shows each teacher with the reason that failed; the rules once, in the header ⓘ (officers)', async () => {
     vi.mocked(api.classCompletion).mockResolvedValue(completion);
     vi.mocked(api.runCompletion).mockResolvedValue({
       ...completion,
@@ -305,8 +331,21 @@ describe('ClassCompletionPage', () => {
     renderWithApp(<ClassCompletionPage />, {
       route: '/classes/7/completion',
       path: '/classes/:id/completion',
+      me: officerMe,
     });
-    expect(await screen.findByText('出勤 7/10（70%）低于 80%，不能结业')).toBeTruthy();
+    expect(await screen.findByText('出勤 7/10（70%），低于 80%，不能结业')).toBeTruthy();
+    // not on every line: the reasons carry no rule ID; the header's one ⓘ names all four
+    expect(screen.getByTestId('completion-checks').textContent).not.toMatch(RULE_ID);
+    const refs = screen.getAllByTestId('rule-ref');
+    // (antd copies the header into a hidden measure row for its scroll; no trainee's row holds one)
+    expect(refs.filter((r) => !r.closest('tr.ant-table-measure-row') && r.closest('tbody'))).toEqual([]);
+    expect(new Set(refs.map((r) => r.getAttribute('data-rules'))).size).toBe(1);
+    expect(refs[0]?.getAttribute('data-rules')).toBe(
+      'Y-004-ATTEND-MIN Y-004-LEAVE-COUNT R-004-75 Y-004-OUTCOME-PASS',
+    );
+    expect(
+      within(screen.getAllByTestId('completion-reasons-title')[0] as HTMLElement).getByTestId('rule-ref'),
+    ).toBeTruthy();
     fireEvent.click(screen.getByTestId('completion-run'));
     expect(await screen.findByText('已评定 1 人，结业 0 人，新发证书 0 张，登记学时 0 人')).toBeTruthy();
     expect(screen.getByText('记入诚信档案')).toBeTruthy();

@@ -1,8 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { PlanCheckBody } from '@yanxun/contracts';
-import { List, Tag, Typography } from 'antd';
+import { List, Typography } from 'antd';
+import { RuleRef } from '../../shared/rule-ref';
 
-/** Every rule of a plan check with pass/fail, its rule ID and the sentence that says why. */
+/** Every rule of a plan check with pass/fail, the sentence that says why and (officers, providers) the rule's ⓘ. */
 export function PlanCheckList({ checks }: { checks: PlanCheckBody[] }) {
   return (
     <List
@@ -20,7 +21,8 @@ export function PlanCheckList({ checks }: { checks: PlanCheckBody[] }) {
             }
             title={
               <span>
-                {c.label} <Tag>{c.ruleId}</Tag>
+                {c.label}
+                <RuleRef rules={c.ruleId} />
               </span>
             }
             description={

@@ -3,6 +3,7 @@ import { CheckOutlined, DeleteOutlined, MinusOutlined, PlusOutlined } from '@ant
 import type { PlanDetail, PlanModuleBody, TrainingPlanBody } from '@yanxun/contracts';
 import { Button, Card, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n';
+import { RuleRef } from '../../shared/rule-ref';
 
 export function ModulesEditor({
   plan,
@@ -184,7 +185,8 @@ export function ModulesEditor({
         ]}
       />
       <Typography.Paragraph style={{ marginTop: 12, marginBottom: 4 }}>
-        {t('plans.topicsChecklist', { rule: detail.requirements.topicsRuleId })}
+        {t('plans.topicsChecklist')}
+        <RuleRef rules={detail.requirements.topicsRuleId} />
       </Typography.Paragraph>
       <Space size={[4, 4]} wrap data-testid="topics">
         {detail.requirements.topics.map((topic) => (

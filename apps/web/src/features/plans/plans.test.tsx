@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { BudgetReport, PlanCheckBody, PlanDetail } from '@yanxun/contracts';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { BudgetReport, Me, PlanCheckBody, PlanDetail } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
@@ -30,7 +30,7 @@ const CHECKS: PlanCheckBody[] = [
     label: '2021-07-30 前（含当日）提交',
     passed: true,
     values: { today: '2021-07-20', deadline: '2021-07-30' },
-    message: '在申报截止日 2021-07-30 前提交（R-004-08）',
+    message: '在申报截止日 2021-07-30 前提交',
   },
   {
     code: 'PLAN.PRACTICAL_SHARE',
@@ -38,7 +38,7 @@ const CHECKS: PlanCheckBody[] = [
     label: '实践性课程比例不少于 50%',
     passed: false,
     values: { share: '49.9%', minPct: 50 },
-    message: '实践性课程比例（按学时）49.9%，低于不少于 50% 的要求（R-004-05）',
+    message: '实践性课程比例（按学时）49.9%，低于不少于 50% 的要求',
   },
 ];
 
@@ -115,18 +115,30 @@ function detail(overrides: Partial<PlanDetail> = {}): PlanDetail {
 }
 
 afterEach(cleanup);
+
+const provider: Me = {
+  id: '1',
+  username: 'provider',
+  displayName: '华南师范大学',
+  grants: [{ role: 'provider_staff', orgId: '9', orgName: '华南师范大学', orgKind: 'provider' }],
+  teacherId: null,
+  csrfToken: 'x',
+  mustChangePassword: false,
+};
+
 beforeEach(() => {
   vi.mocked(api.savePlan).mockReset();
   vi.mocked(api.planAction).mockReset();
 });
 
 describe('PlanCheckList', () => {
-  it('shows every rule with its ID, pass or fail and the reason', () => {
-    renderWithApp(<PlanCheckList checks={CHECKS} />);
+  it('shows every rule with pass or fail and the reason in words; its ID in the ⓘ for the provider', () => {
+    renderWithApp(<PlanCheckList checks={CHECKS} />, { me: provider });
     expect(screen.getByTestId('check-PLAN.DEADLINE').getAttribute('data-passed')).toBe('true');
     const share = screen.getByTestId('check-PLAN.PRACTICAL_SHARE');
     expect(share.getAttribute('data-passed')).toBe('false');
-    expect(share.textContent).toContain('R-004-05');
+    expect(share.textContent).not.toContain('R-004-05');
+    expect(within(share).getByTestId('rule-ref').getAttribute('data-rules')).toBe('R-004-05');
     expect(share.textContent).toContain('49.9%');
   });
 });
@@ -147,13 +159,13 @@ describe('PlanEditor', () => {
     expect(titles).toEqual(['师德师风', '习近平新时代中国特色社会主义思想', '“四史”教育']);
   });
 
-  it('a refused submission shows the server message naming the rule and the per-rule result', async () => {
+  it('a refused submission shows the server message in words and the per-rule result', async () => {
     vi.mocked(api.savePlan).mockResolvedValue(detail());
     vi.mocked(api.planAction).mockRejectedValue(
       new ApiError({
         status: 400,
         code: 'VALIDATION_FAILED',
-        message: '培训方案有 1 项未通过检查，未提交：实践性课程比例不少于 50%（R-004-05）',
+        message: '培训方案有 1 项未通过检查，未提交：实践性课程比例不少于 50%',
         details: { ruleIds: ['R-004-05'], checks: CHECKS },
       }),
     );

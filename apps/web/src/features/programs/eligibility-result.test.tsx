@@ -1,10 +1,20 @@
 import { cleanup, screen, within } from '@testing-library/react';
-import type { EligibilityCheckBody, EligibilityResultBody } from '@yanxun/contracts';
+import type { EligibilityCheckBody, EligibilityResultBody, Me } from '@yanxun/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../shared/test-utils';
 import { checkState, EligibilityResultView } from './eligibility-result';
 
 afterEach(cleanup);
+
+const schoolAdmin: Me = {
+  id: '1',
+  username: 'school',
+  displayName: '学校管理员',
+  grants: [{ role: 'school_admin', orgId: '9', orgName: '清城一中', orgKind: 'school' }],
+  teacherId: null,
+  csrfToken: 'x',
+  mustChangePassword: false,
+};
 
 const teaching: EligibilityCheckBody = {
   ruleId: 'R-004-72',
@@ -65,14 +75,21 @@ function result(
 }
 
 describe('EligibilityResultView (R-004-72, R-004-56, R-004-20)', { timeout: 30_000 }, () => {
-  it('an ineligible teacher: the verdict names each failed rule, every rule shows pass/fail and the values used', () => {
+  it('an ineligible teacher: the verdict names each failed condition in words (rules in ⓘ), every rule shows pass/fail and the values used', () => {
     renderWithApp(
       <EligibilityResultView result={result([teaching, location, backbone, ban])} teacherName="安鹏" />,
+      { me: schoolAdmin },
     );
     const verdict = screen.getByTestId('elig-verdict');
     expect(verdict.textContent).toContain('安鹏 不符合推荐条件（2 项）');
-    expect(verdict.textContent).toContain('学校城乡类型（R-004-72）');
-    expect(verdict.textContent).toContain('培训诚信档案（R-004-20）');
+    expect(verdict.textContent).toContain('学校城乡类型：所在学校为城区学校');
+    expect(verdict.textContent).toContain('培训诚信档案：2025-09-01 有');
+    expect(verdict.textContent).not.toMatch(/R-004-\d+/);
+    expect(
+      within(verdict)
+        .getAllByTestId('rule-ref')
+        .map((r) => r.getAttribute('data-rules')),
+    ).toEqual(['R-004-72', 'R-004-20']);
     const failed = screen.getAllByTestId('elig-check-failed');
     expect(failed).toHaveLength(2);
     expect(failed[0]?.textContent).toContain('学校城乡类型：城区');

@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
 import type { Lang } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n';
+import { RuleRef } from '../../shared/rule-ref';
 import { backboneLabel, codeLabel } from './pack-format';
 
 type Text = { 'zh-CN': string; 'en-US': string };
@@ -111,6 +112,21 @@ function StateTag({ state }: { state: CheckState }) {
   }
 }
 
+/** The failed conditions in words, "；"-separated, each with its rule's ⓘ (officers). */
+function FailedChecks({ checks }: { checks: EligibilityCheckBody[] }) {
+  return (
+    <>
+      {checks.map((c, i) => (
+        <span key={`${c.ruleId}-${c.label}`}>
+          {i > 0 ? '；' : ''}
+          {c.label}
+          <RuleRef rules={c.ruleId} />：{c.message}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /**
  * The eligibility of one teacher for a programme: the verdict, then each rule with pass/fail, the values used
  * (age, 教龄, school location, ban …) and the rule's own explanation.
@@ -129,14 +145,16 @@ export function EligibilityResultView({
   const who = teacherName ?? '';
   const columns: TableColumnsType<EligibilityCheckBody> = [
     {
-      title: t('prog.elig.rule'),
-      dataIndex: 'ruleId',
-      width: 130,
-      render: (id: string) => (
-        <Tag style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{id}</Tag>
+      title: t('prog.elig.condition'),
+      dataIndex: 'label',
+      width: 150,
+      render: (label: string, c) => (
+        <>
+          {label}
+          <RuleRef rules={c.ruleId} />
+        </>
       ),
     },
-    { title: t('prog.elig.condition'), dataIndex: 'label', width: 130 },
     {
       title: t('prog.elig.result'),
       key: 'state',
@@ -187,7 +205,7 @@ export function EligibilityResultView({
           type="warning"
           showIcon
           title={t('prog.elig.verdictOverride', { name: who })}
-          description={failed.map((c) => `${c.label}（${c.ruleId}）：${c.message}`).join('；')}
+          description={<FailedChecks checks={failed} />}
           data-testid="elig-verdict"
         />
       ) : (
@@ -195,7 +213,7 @@ export function EligibilityResultView({
           type="error"
           showIcon
           title={t('prog.elig.ineligible', { name: who, n: hard.length })}
-          description={hard.map((c) => `${c.label}（${c.ruleId}）：${c.message}`).join('；')}
+          description={<FailedChecks checks={hard} />}
           data-testid="elig-verdict"
         />
       )}
@@ -218,7 +236,8 @@ export function EligibilityResultView({
           {t('prog.elig.priorities')}
           {result.priorities.map((p) => (
             <Tag key={p.code} color="gold" style={{ marginLeft: 6 }}>
-              {p.label}（{p.ruleId}）
+              {p.label}
+              <RuleRef rules={p.ruleId} />
             </Tag>
           ))}
         </Typography.Text>

@@ -25,6 +25,7 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { DATE_FORMAT, todayIso } from '../../shared/time';
+import { RuleRef } from '../../shared/rule-ref';
 import { useUrlFilters } from '../../shared/use-url-filters';
 // appeal decisions
 import { AppealDecisionModal, AppealTag } from './integrity-appeals';
@@ -82,7 +83,8 @@ function AddRecordModal({ onClose }: { onClose: () => void }) {
       onOk={() => void form.validateFields().then((v) => create.mutate(v))}
     >
       <Typography.Paragraph type="secondary">
-        {t('prog.integrity.addHelp', { rule: INTEGRITY_RULE })}
+        {t('prog.integrity.addHelp')}
+        <RuleRef rules={INTEGRITY_RULE} />
       </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ recordDate: dayjs(todayIso()), kind: 'no_show' }}>
         <Form.Item
@@ -226,7 +228,8 @@ export function IntegrityPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        {t('prog.integrity.intro', { rule: INTEGRITY_RULE })}
+        {t('prog.integrity.intro')}
+        <RuleRef rules={INTEGRITY_RULE} />
       </Typography.Paragraph>
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />

@@ -16,6 +16,7 @@ import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { RateCell } from '../../shared/rate-cell';
+import { RuleRef } from '../../shared/rule-ref';
 import { KpiChart } from './kpi-chart';
 
 const NEXT: Record<KpiLevel, KpiLevel | null> = { city: 'county', county: 'school', school: null };
@@ -98,7 +99,12 @@ export function KpiTab({ programme }: { programme: Programme }) {
     { title: t('kpi.refused'), dataIndex: 'refusedAttempts', align: 'right' },
     { title: t('kpi.overridden'), dataIndex: 'overridden', align: 'right' },
     {
-      title: t('kpi.deduction', { rule: r?.deductionRuleId ?? 'R3-B03' }),
+      title: (
+        <>
+          {t('kpi.deduction')}
+          <RuleRef rules={r?.deductionRuleId ?? 'R3-B03'} />
+        </>
+      ),
       dataIndex: 'deductionPoints',
       align: 'right',
       render: (v: number | null) =>
@@ -181,7 +187,7 @@ export function KpiTab({ programme }: { programme: Programme }) {
               report={r}
               kpis={shown}
               labels={labels}
-              targetLabel={(value, rule) => t('kpi.target', { value: `${Math.round(value * 100)}%`, rule })}
+              targetLabel={(value) => t('kpi.target', { value: `${Math.round(value * 100)}%` })}
               onUnitClick={(orgId) => {
                 const row = r.rows.find((x) => x.orgId === orgId);
                 if (row) drill(row);

@@ -162,7 +162,7 @@ describe('PackRulesEditor: the 班级运行与结业 tab', { timeout: 30_000 }, 
         code: 'PACK.CLASS_OPS',
         ruleId: 'Y-004-CHECKIN-OPEN',
         path: 'classOps.checkinOpensDaysBefore',
-        message: '开班前 11 天开放签到，早于《报到通知书》的报送期限（开班前 10 天，R-004-10）',
+        message: '开班前 11 天开放签到，早于《报到通知书》的报送期限（开班前 10 天）',
       },
       {
         code: 'PACK.SHARE_RANGE',

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { QuotaNode, QuotaSuggestion } from '@yanxun/contracts';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Me, QuotaNode, QuotaSuggestion } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
@@ -7,10 +7,22 @@ import { checkSplit, QuotaSplitEditor, type SplitRow } from './quota-split-edito
 
 vi.mock('../../shared/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../shared/api')>();
-  return { ...actual, api: { suggestQuota: vi.fn(), allocateQuota: vi.fn() } };
+  return {
+    ...actual,
+    api: { suggestQuota: vi.fn(), allocateQuota: vi.fn(), ruleSources: vi.fn(async () => []) },
+  };
 });
 
 const suggestQuota = vi.mocked(api.suggestQuota);
+const cityOfficer: Me = {
+  id: '1',
+  username: 'city',
+  displayName: '清远市教育局',
+  grants: [{ role: 'bureau_admin', orgId: '2', orgName: '清远市', orgKind: 'city' }],
+  teacherId: null,
+  csrfToken: 'x',
+  mustChangePassword: false,
+};
 const allocateQuota = vi.mocked(api.allocateQuota);
 
 const COUNTY: QuotaNode = {
@@ -93,10 +105,9 @@ describe('checkSplit (R-004-17: no seat over-allocated, seats go down in full)',
     expect(c.errors).toEqual([]);
     expect(c.warnings).toEqual([]);
   });
-  it('one seat over: refused naming the rule and the numbers', () => {
+  it('one seat over: refused with the numbers in words (the rule goes beside it, in the ⓘ)', () => {
     const c = checkSplit([row(6), row(5)], 10, 'zh-CN');
-    expect(c.errors[0]).toContain('R-004-17');
-    expect(c.errors[0]).toContain('下级名额合计 11 个，超过本级可分配名额 10 个（多 1 个）');
+    expect(c.errors[0]).toBe('名额超出：下级名额合计 11 个，超过本级可分配名额 10 个（多 1 个）');
   });
   it('one seat short: allowed with a warning that seats remain', () => {
     const c = checkSplit([row(6), row(3)], 10, 'zh-CN');
@@ -132,6 +143,7 @@ describe('QuotaSplitEditor', { timeout: 30_000 }, () => {
         onSaved={onSaved}
         onCancel={vi.fn()}
       />,
+      { me: cityOfficer },
     );
     const seats46 = (await screen.findByTestId('split-seats-46')) as HTMLInputElement;
     expect(seats46.value).toBe('6');
@@ -139,7 +151,10 @@ describe('QuotaSplitEditor', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('split-total').textContent).toContain('10');
 
     fireEvent.change(seats46, { target: { value: '7' } });
-    expect(screen.getByTestId('split-check-error').textContent).toContain('R-004-17');
+    expect(screen.getByTestId('split-check-error').textContent).toContain('名额超出');
+    expect(
+      within(screen.getByTestId('split-check-error')).getByTestId('rule-ref').getAttribute('data-rules'),
+    ).toBe('R-004-17');
     expect(screen.getByTestId('split-save').hasAttribute('disabled')).toBe(true);
 
     fireEvent.change(screen.getByTestId('split-seats-17'), { target: { value: '3' } });
@@ -176,6 +191,7 @@ describe('QuotaSplitEditor', { timeout: 30_000 }, () => {
         onSaved={vi.fn()}
         onCancel={vi.fn()}
       />,
+      { me: cityOfficer },
     );
     const seats17 = (await screen.findByTestId('split-seats-17')) as HTMLInputElement;
     expect(seats17.value).toBe('2');
@@ -186,12 +202,12 @@ describe('QuotaSplitEditor', { timeout: 30_000 }, () => {
     expect((screen.getByTestId('split-seats-17') as HTMLInputElement).value).toBe('4');
   });
 
-  it('shows the server refusal with the rule and its problems', async () => {
+  it('shows the server refusal in words and its problems; the rule in the ⓘ (R-004-17)', async () => {
     allocateQuota.mockRejectedValueOnce(
       new ApiError({
         status: 400,
         code: 'VALIDATION_FAILED',
-        message: '名额超出（R-004-17）：下级名额合计 12 个，超过本级名额 10 个（多 2 个）',
+        message: '名额超出：下级名额合计 12 个，超过本级名额 10 个（多 2 个）',
         details: {
           ruleId: 'R-004-17',
           problems: [
@@ -213,11 +229,15 @@ describe('QuotaSplitEditor', { timeout: 30_000 }, () => {
         onSaved={vi.fn()}
         onCancel={vi.fn()}
       />,
+      { me: cityOfficer },
     );
     await screen.findByTestId('split-seats-46');
     fireEvent.click(screen.getByTestId('split-save'));
     const alert = await screen.findByTestId('rule-error');
-    expect(alert.textContent).toContain('名额超出（R-004-17）');
-    expect(alert.textContent).toContain('R-004-17：清城中学已推荐 1 个名额，不能减到 0 个');
+    expect(alert.textContent).toContain('名额超出：下级名额合计 12 个');
+    expect(alert.textContent).toContain('清城中学已推荐 1 个名额，不能减到 0 个');
+    expect(alert.textContent).not.toContain('R-004-17');
+    const refs = within(alert).getAllByTestId('rule-ref');
+    expect(refs.map((r) => r.getAttribute('data-rules'))).toEqual(['R-004-17', 'R-004-17']);
   });
 });

@@ -6,6 +6,7 @@ import { Alert, Button, InputNumber, Space, Statistic, Table, Typography } from 
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { ReasonWithRule, RuleRef } from '../../shared/rule-ref';
 import { RuleErrorAlert } from './rule-error';
 
 export const QUOTA_RULE = 'R-004-17';
@@ -44,14 +45,14 @@ export function checkSplit(rows: SplitRow[], available: number, lang: 'zh-CN' | 
   if (total > available) {
     errors.push(
       zh
-        ? `名额超出（${QUOTA_RULE}）：下级名额合计 ${total} 个，超过本级可分配名额 ${available} 个（多 ${total - available} 个）`
-        : `Over-allocated (${QUOTA_RULE}): ${total} seats to sub-units, but only ${available} to give (${total - available} too many)`,
+        ? `名额超出：下级名额合计 ${total} 个，超过本级可分配名额 ${available} 个（多 ${total - available} 个）`
+        : `Over-allocated: ${total} seats to sub-units, but only ${available} to give (${total - available} too many)`,
     );
   } else if (total < available) {
     warnings.push(
       zh
-        ? `尚有 ${available - total} 个名额未分配（${QUOTA_RULE}：名额须足额下达到校）`
-        : `${available - total} seats are not yet allocated (${QUOTA_RULE}: seats go down in full)`,
+        ? `尚有 ${available - total} 个名额未分配（名额须足额下达到校）`
+        : `${available - total} seats are not yet allocated (seats go down in full)`,
     );
   }
   for (const r of rows) {
@@ -59,8 +60,8 @@ export function checkSplit(rows: SplitRow[], available: number, lang: 'zh-CN' | 
       rowErrors.set(
         r.orgId,
         zh
-          ? `已下达或已推荐 ${r.minSeats} 个，不能少于 ${r.minSeats} 个（${QUOTA_RULE}）`
-          : `Already passed on or used ${r.minSeats}; cannot go below (${QUOTA_RULE})`,
+          ? `已下达或已推荐 ${r.minSeats} 个，不能少于 ${r.minSeats} 个`
+          : `Already passed on or used ${r.minSeats}; cannot go below`,
       );
     } else if (r.ruralSeats > r.seats) {
       rowErrors.set(
@@ -245,7 +246,8 @@ export function QuotaSplitEditor({
           {t('prog.quota.useSuggestion')}
         </Button>
         <Typography.Text type="secondary">
-          {t('prog.quota.suggestHelp', { rule: QUOTA_RULE })}
+          {t('prog.quota.suggestHelp')}
+          <RuleRef rules={QUOTA_RULE} />
         </Typography.Text>
       </Space>
       {suggestion.isError ? <RuleErrorAlert error={suggestion.error} /> : null}
@@ -285,7 +287,13 @@ export function QuotaSplitEditor({
         data-testid="split-table"
       />
       {check.errors.map((e) => (
-        <Alert key={e} type="error" showIcon title={e} data-testid="split-check-error" />
+        <Alert
+          key={e}
+          type="error"
+          showIcon
+          title={<ReasonWithRule reason={e} rules={QUOTA_RULE} />}
+          data-testid="split-check-error"
+        />
       ))}
       {check.warnings.map((w) => (
         <Alert key={w} type="warning" showIcon title={w} data-testid="split-check-warning" />

@@ -21,6 +21,7 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { orgKindKey } from '../../shared/labels';
 import { QueryError } from '../../shared/query-error';
+import { RuleRef } from '../../shared/rule-ref';
 import { hasPermission, useMe } from '../../shared/session';
 import { todayIso } from '../../shared/time';
 import { QUOTA_RULE, QuotaSplitEditor } from './quota-split-editor';
@@ -258,13 +259,17 @@ export function QuotaTab({ programme }: { programme: Programme }) {
         type={beforeDeadline ? 'info' : 'warning'}
         showIcon
         title={
-          beforeDeadline
-            ? t('prog.quota.deadlineOpen', {
-                date: programme.selectionDeadline,
-                rule: SELECTION_RULE,
-                quota: QUOTA_RULE,
-              })
-            : t('prog.quota.deadlinePassed', { date: programme.selectionDeadline, rule: SELECTION_RULE })
+          <>
+            {beforeDeadline
+              ? t('prog.quota.deadlineOpen', { date: programme.selectionDeadline })
+              : t('prog.quota.deadlinePassed', { date: programme.selectionDeadline })}
+            <RuleRef
+              rules={[
+                { ruleId: SELECTION_RULE, value: programme.selectionDeadline },
+                ...(beforeDeadline ? [QUOTA_RULE] : []),
+              ]}
+            />
+          </>
         }
       />
       <Table<TreeRow>
@@ -300,7 +305,7 @@ export function QuotaTab({ programme }: { programme: Programme }) {
                 nodes: result.nodes,
               });
               void queryClient.invalidateQueries({ queryKey: ['quotas', programme.id] });
-              for (const w of result.warnings) message.warning(`${w.message}（${w.ruleId}）`);
+              for (const w of result.warnings) message.warning(w.message);
               message.success(t('prog.quota.saved'));
               setSplitting(null);
             }}

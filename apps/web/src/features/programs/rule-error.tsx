@@ -3,6 +3,7 @@ import { isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import type { Lang } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n';
+import { ReasonWithRule, RuleRef } from '../../shared/rule-ref';
 
 export interface RuleProblem {
   ruleId: string;
@@ -14,9 +15,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The text of a refusal of the programme API. Its messages name the rule and the numbers
- * ("名额超出（R-004-17）：下级名额合计 95 个，超过本级名额 90 个"), so they are shown as they are; only
- * errors without a server message fall back to the generic text of the code.
+ * The text of a refusal of the programme API. Its messages say the numbers in words
+ * ("名额超出：下级名额合计 95 个，超过本级名额 90 个"), so they are shown as they are; only errors without a
+ * server message fall back to the generic text of the code. The rule is in details.ruleId (ruleOfError).
  */
 export function ruleErrorText(error: unknown, lang: Lang): string {
   if (
@@ -29,6 +30,12 @@ export function ruleErrorText(error: unknown, lang: Lang): string {
     return error.message;
   }
   return errorMessage(error, lang);
+}
+
+/** The rule a refusal names in its details (details.ruleId), for the officers' ⓘ. */
+export function ruleOfError(error: unknown): string | null {
+  if (!isApiError(error) || !isRecord(error.details)) return null;
+  return typeof error.details.ruleId === 'string' ? error.details.ruleId : null;
 }
 
 /** `details.problems` (quota and pack refusals) and `details.failed` (eligibility) as rule + message. */
@@ -58,7 +65,7 @@ export function RuleErrorAlert({ error, showProblems = true }: { error: unknown;
       type="error"
       showIcon
       role="alert"
-      title={title}
+      title={<ReasonWithRule reason={title} rules={ruleOfError(error)} />}
       data-testid="rule-error"
       description={
         items.length > 0 || requestId ? (
@@ -67,8 +74,8 @@ export function RuleErrorAlert({ error, showProblems = true }: { error: unknown;
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {items.map((p) => (
                   <li key={`${p.ruleId}-${p.message}`}>
-                    {p.ruleId ? `${p.ruleId}：` : ''}
                     {p.message}
+                    <RuleRef rules={p.ruleId} />
                   </li>
                 ))}
               </ul>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { RuleRef } from '../../shared/rule-ref';
 import { RuleErrorAlert } from './rule-error';
 
 export const SHORTLIST_RULE_ID = 'R-004-59';
@@ -157,14 +158,24 @@ export function ShortlistPanel({ programme, ratio }: { programme: Programme; rat
       <Alert
         type="info"
         showIcon
-        title={t('prog.short.title', { rule: SHORTLIST_RULE_ID })}
+        title={
+          <>
+            {t('prog.short.title')}
+            <RuleRef rules={{ ruleId: SHORTLIST_RULE_ID, value: `1:${ratio}` }} />
+          </>
+        }
         description={t('prog.short.intro', { ratio })}
       />
       {/* shortlist: the provider university's own selection (R-004-59) */}
       <Alert
         type="warning"
         showIcon
-        title={t('sl.providerSelects', { rule: SHORTLIST_RULE_ID })}
+        title={
+          <>
+            {t('sl.providerSelects')}
+            <RuleRef rules={SHORTLIST_RULE_ID} />
+          </>
+        }
         action={<Link to={`/shortlists/${programme.id}`}>{t('sl.viewSelection')}</Link>}
       />
       {quotas.isError || candidates.isError ? (

@@ -94,7 +94,7 @@ const selection = (over: Partial<ShortlistSelection> = {}): ShortlistSelection =
       ruleId: 'R-004-59',
       orgId: 'a',
       values: { undecided: 1 },
-      message: '甲校还有 1 名候选人未确定是否入选（R-004-59 1:1.2 差额遴选）',
+      message: '甲校还有 1 名候选人未确定是否入选',
     },
   ],
   ...over,

@@ -27,6 +27,7 @@ import { codeName, useCodes } from '../../shared/codes';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { formatDateTime } from '../../shared/time';
+import { RuleRef } from '../../shared/rule-ref';
 import { EligibilityResultView } from '../programs/eligibility-result';
 import { RuleErrorAlert } from '../programs/rule-error';
 import {
@@ -63,15 +64,15 @@ function Header({ s }: { s: ShortlistSelection }) {
           <Descriptions.Item label={t('sl.provider')}>{s.providerName}</Descriptions.Item>
           <Descriptions.Item label={t('sl.deadline')}>
             <Space size={4}>
-              {t('sl.deadlineValue', { date: s.selectionDeadline, rule: 'R-004-18' })}
+              {t('sl.deadlineValue', { date: s.selectionDeadline })}
+              <RuleRef rules={{ ruleId: 'R-004-18', value: s.selectionDeadline }} />
               {s.deadlinePassed ? <Tag color="error">{t('sl.deadlinePassed')}</Tag> : null}
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('sl.confirmMode')}>
             <Typography.Text title={s.ownerConfirms.note ?? undefined}>
-              {t(s.ownerConfirms.value ? 'sl.ownerConfirms.yes' : 'sl.ownerConfirms.no', {
-                rule: s.ownerConfirms.ruleId,
-              })}
+              {t(s.ownerConfirms.value ? 'sl.ownerConfirms.yes' : 'sl.ownerConfirms.no')}
+              <RuleRef rules={s.ownerConfirms.ruleId} />
             </Typography.Text>
           </Descriptions.Item>
           {s.submittedAt ? (

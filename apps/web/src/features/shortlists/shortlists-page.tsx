@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { RuleRef } from '../../shared/rule-ref';
 import { ShortlistStatusTag } from './shortlist-status-tag';
 
 export const SHORTLIST_RULE_ID = 'R-004-59';
@@ -18,7 +19,16 @@ export function ShortlistsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('sl.list.title')}
       </Typography.Title>
-      <Alert type="info" showIcon title={t('sl.list.intro', { rule: SHORTLIST_RULE_ID })} />
+      <Alert
+        type="info"
+        showIcon
+        title={
+          <>
+            {t('sl.list.intro')}
+            <RuleRef rules={SHORTLIST_RULE_ID} />
+          </>
+        }
+      />
       {q.error ? <QueryError error={q.error} onRetry={() => q.refetch()} /> : null}
       <Card>
         <Table<ShortlistSummary>
