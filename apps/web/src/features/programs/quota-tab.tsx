@@ -189,7 +189,11 @@ export function QuotaTab({ programme }: { programme: Programme }) {
         <Statistic title={t('prog.quota.mySeats')} value={sum('seats')} />
         <Statistic title={t('prog.quota.allocated')} value={sum('allocated')} />
         <Statistic title={t('prog.quota.used')} value={sum('used')} />
-        <Statistic title={t('prog.quota.unused')} value={sum('unused')} valueStyle={{ color: '#d46b08' }} />
+        <Statistic
+          title={t('prog.quota.unused')}
+          value={sum('unused')}
+          styles={{ content: { color: '#d46b08' } }}
+        />
         <Statistic title={t('prog.quota.waitlisted')} value={sum('waitlisted')} />
       </Space>
       <Alert
