@@ -11,7 +11,7 @@ import { api } from '../../shared/api';
 import { SimpleBarChart } from '../../shared/bar-chart';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { formatDate } from '../../shared/time';
+import { formatDateTime } from '../../shared/time';
 import { LangSwitch } from './parent-page';
 
 const pct = (x: number | null | undefined) =>
@@ -57,7 +57,7 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
             lang === 'zh-CN' ? s.labels.stage : s.labels.stageEn,
             s.grade,
             s.semester,
-            `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${formatDate(s.publishedAt)}`,
+            `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${formatDateTime(s.publishedAt)}`,
           ].join(' · ')}
         </Typography.Text>
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
