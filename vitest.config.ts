@@ -20,6 +20,9 @@ export default defineConfig({
           name: 'web',
           include: ['apps/web/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['apps/web/src/test-setup.ts'],
+          // rendering antd pages takes seconds on a loaded 2-core machine; a test's logic never waits on a clock
+          testTimeout: 20_000,
         },
       },
     ],

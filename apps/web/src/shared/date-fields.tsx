@@ -3,13 +3,24 @@
  * pickers in the one format of the app (DATE_FORMAT, 24-hour TIME_FORMAT) and the locale of the ConfigProvider,
  * instead of the browser's native inputs, which follow the browser's language ("12/06/2026", "08:30 AM").
  */
-import { DatePicker, type DatePickerProps, TimePicker, type TimePickerProps } from 'antd';
+import {
+  Button,
+  ConfigProvider,
+  DatePicker,
+  type DatePickerProps,
+  TimePicker,
+  type TimePickerProps,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DATE_FORMAT, TIME_FORMAT } from './time';
+import { useContext } from 'react';
+import { DATE_FORMAT, TIME_FORMAT, todayIso } from './time';
 
 type Common = { value?: string; onChange?: (value: string | undefined) => void };
 
-/** A calendar date as 'YYYY-MM-DD'; `min` / `max` (the same form) bound the days offered. */
+/**
+ * A calendar date as 'YYYY-MM-DD'; `min` / `max` (the same form) bound the days offered. Its "today" is today in
+ * the deployment's zone (antd's own button would take the browser's).
+ */
 export function DateField({
   value,
   onChange,
@@ -20,6 +31,9 @@ export function DateField({
     DatePickerProps,
     'value' | 'onChange' | 'format' | 'picker'
   >) {
+  const { locale } = useContext(ConfigProvider.ConfigContext);
+  const today = todayIso();
+  const todayAllowed = (min === undefined || today >= min) && (max === undefined || today <= max);
   const disabledDate = (d: Dayjs) => {
     const s = d.format(DATE_FORMAT);
     return (min !== undefined && s < min) || (max !== undefined && s > max);
@@ -31,6 +45,16 @@ export function DateField({
       value={value ? dayjs(value) : null}
       onChange={(_, text) => onChange?.(typeof text === 'string' && text ? text : undefined)}
       disabledDate={min !== undefined || max !== undefined ? disabledDate : undefined}
+      showNow={false}
+      renderExtraFooter={
+        todayAllowed
+          ? () => (
+              <Button type="link" size="small" block onClick={() => onChange?.(today)}>
+                {locale?.DatePicker?.lang.today ?? today}
+              </Button>
+            )
+          : undefined
+      }
     />
   );
 }
@@ -44,6 +68,7 @@ export function TimeField({
   return (
     <TimePicker
       needConfirm={false}
+      showNow={false}
       {...rest}
       format={TIME_FORMAT}
       value={value ? dayjs(`2000-01-01T${value}`) : null}

@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification } from '@yanxun/contracts';
-import { Badge, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from './api';
@@ -61,64 +61,50 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
         {(list.data?.items ?? []).length === 0 ? (
           <Empty description={t('notif.none')} />
         ) : (
-          <List<Notification>
-            dataSource={list.data?.items ?? []}
-            renderItem={(n) => (
-              <List.Item
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {(list.data?.items ?? []).map((n: Notification) => (
+              <li
+                key={n.id}
                 data-testid="notif-item"
-                actions={[
-                  ...(notificationPath(n)
-                    ? [
-                        <Button
-                          key="open"
-                          size="small"
-                          type="link"
-                          onClick={() => {
-                            const path = notificationPath(n);
-                            if (!n.readAt) read.mutate(n.id);
-                            setOpen(false);
-                            if (path) navigate(path);
-                          }}
-                          data-testid="notif-open"
-                        >
-                          {t('notif.open')}
-                        </Button>,
-                      ]
-                    : []),
-                  ...(n.readAt
-                    ? []
-                    : [
-                        <Button
-                          key="read"
-                          size="small"
-                          type="link"
-                          onClick={() => read.mutate(n.id)}
-                          data-testid="notif-read"
-                        >
-                          {t('notif.markRead')}
-                        </Button>,
-                      ]),
-                ]}
+                style={{ display: 'flex', gap: 12, padding: '12px 0', borderBottom: '1px solid #f0f0f0' }}
               >
-                <List.Item.Meta
-                  title={
-                    <Space size={6}>
-                      {n.readAt ? null : <Tag color="red">{t('notif.unread')}</Tag>}
-                      <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
-                    </Space>
-                  }
-                  description={
-                    <Space orientation="vertical" size={2}>
-                      <span style={{ whiteSpace: 'pre-wrap' }}>{n.body}</span>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatDateTime(n.createdAt)}
-                      </Typography.Text>
-                    </Space>
-                  }
-                />
-              </List.Item>
-            )}
-          />
+                <Space orientation="vertical" size={2} style={{ flex: 1, minWidth: 0 }}>
+                  <Space size={6}>
+                    {n.readAt ? null : <Tag color="red">{t('notif.unread')}</Tag>}
+                    <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                  </Space>
+                  <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+                    {n.body}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(n.createdAt)}
+                  </Typography.Text>
+                </Space>
+                <Space orientation="vertical" size={0}>
+                  {notificationPath(n) ? (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => {
+                        const path = notificationPath(n);
+                        if (!n.readAt) read.mutate(n.id);
+                        setOpen(false);
+                        if (path) navigate(path);
+                      }}
+                      data-testid="notif-open"
+                    >
+                      {t('notif.open')}
+                    </Button>
+                  ) : null}
+                  {n.readAt ? null : (
+                    <Button size="small" type="link" onClick={() => read.mutate(n.id)} data-testid="notif-read">
+                      {t('notif.markRead')}
+                    </Button>
+                  )}
+                </Space>
+              </li>
+            ))}
+          </ul>
         )}
       </Drawer>
     </>

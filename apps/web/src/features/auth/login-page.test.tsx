@@ -73,7 +73,8 @@ describe('LoginPage', () => {
   });
 
   it('says until when an account is locked', async () => {
-    login.mockRejectedValueOnce(lockedError('2030-05-06T07:08:00'));
+    // shown in the deployment's zone (Asia/Shanghai), whatever the browser's
+    login.mockRejectedValueOnce(lockedError('2030-05-05T23:08:00Z'));
     renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
     fillAndSubmit('zhang', 'wrong');
     const alert = await screen.findByTestId('login-error');
@@ -96,7 +97,13 @@ describe('LoginPage', () => {
     renderWithApp(<LoginPage />, { route: '/login', path: '/login' });
     fillAndSubmit('zhang', 'wrong');
     const alert = await screen.findByTestId('login-error');
-    const hhmm = `${String(until.getHours()).padStart(2, '0')}:${String(until.getMinutes()).padStart(2, '0')}`;
+    // the clock time in Asia/Shanghai (the deployment's zone), not the browser's
+    const hhmm = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(until);
     expect(alert.textContent).toContain(
       `登录失败次数过多，为保护账号安全，请于 ${hhmm} 后再试（约 15 分钟）`,
     );

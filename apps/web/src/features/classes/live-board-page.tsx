@@ -33,13 +33,17 @@ export function LiveBoardPage() {
               title={t('live.checkedIn')}
               value={b.checkedIn}
               suffix={`/ ${b.total}`}
-              valueStyle={{ color: '#3f8600' }}
+              styles={{ content: { color: '#3f8600' } }}
             />
           </Card>
         </Col>
         <Col xs={8}>
           <Card size="small">
-            <Statistic title={t('live.notYet')} value={b.notYet.length} valueStyle={{ color: '#cf1322' }} />
+            <Statistic
+              title={t('live.notYet')}
+              value={b.notYet.length}
+              styles={{ content: { color: '#cf1322' } }}
+            />
           </Card>
         </Col>
         <Col xs={8}>

@@ -41,7 +41,7 @@ export function AccessCodesPage() {
   });
   const parentUrl = `${window.location.origin}/parent`;
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={3}>{t('codes.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('codes.intro')}</Typography.Paragraph>
@@ -53,7 +53,7 @@ export function AccessCodesPage() {
         </Typography.Text>
       </div>
       {schools.length === 0 ? (
-        <Alert type="info" showIcon message={t('codes.noSchool')} />
+        <Alert type="info" showIcon title={t('codes.noSchool')} />
       ) : (
         <Card
           title={
@@ -73,7 +73,7 @@ export function AccessCodesPage() {
           ) : !status.data ? (
             <Skeleton active />
           ) : (
-            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <Typography.Text>
                 {t('codes.students')}：<b>{status.data.students}</b> · {t('codes.withCode')}：
                 <b>{status.data.withCode}</b>

@@ -17,7 +17,7 @@ export function ExamReportPage() {
   // the office's grade cut-offs and release page
   const manage = hasPermission(me, 'exam.manage') && report.data.audience === 'monitoring';
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {manage && report.data.exam.hasData && (
         <div style={{ textAlign: 'right' }}>
           <Link to={`/monitoring/exams/${id}/grades`}>

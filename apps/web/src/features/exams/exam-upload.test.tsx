@@ -1,7 +1,6 @@
 /** Stored dry runs in the upload wizard: the kept-until time, and why a commit was refused. */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Exam, ExamUpload } from '@yanxun/contracts';
-import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api';
 import { type MessageKey, translate } from '../../shared/i18n';
@@ -32,8 +31,8 @@ const upload: ExamUpload = {
 describe('exam upload: stored dry runs', () => {
   it('a clean dry run says until when it can be committed', () => {
     renderWithApp(<ExamUploadResult exam={exam} upload={upload} onCommit={() => {}} />);
-    const time = dayjs(upload.expiresAt).format('YYYY-MM-DD HH:mm');
-    expect(screen.getByText(`校验结果保留至 ${time}，请在此之前确认写入`)).toBeTruthy();
+    // 10:00 UTC is 18:00 in Asia/Shanghai, the deployment's zone
+    expect(screen.getByText('校验结果保留至 2026-11-23 18:00，请在此之前确认写入')).toBeTruthy();
     expect(screen.getByText('确认写入')).toBeTruthy();
   });
 

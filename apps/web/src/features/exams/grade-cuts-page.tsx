@@ -113,7 +113,7 @@ function ReleaseCard({ examId }: { examId: string }) {
   const at = (s: string | null) => formatDateTime(s, '');
   return (
     <Card title={t('release.title')}>
-      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <div>
           <Space wrap>
             <Switch
@@ -132,12 +132,12 @@ function ReleaseCard({ examId }: { examId: string }) {
             {t('release.publicHint')}
             <RuleRef rules="R-002-58" />
           </Typography.Paragraph>
-          {r.publicBlocked && <Alert type="info" showIcon message={r.publicBlocked} />}
+          {r.publicBlocked && <Alert type="info" showIcon title={r.publicBlocked} />}
           {r.publicStale && (
             <Alert
               type="warning"
               showIcon
-              message={t('release.stale')}
+              title={t('release.stale')}
               action={
                 <Button
                   size="small"
@@ -267,7 +267,7 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
     : [];
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
         <Link to={`/monitoring/exams/${exam.id}`}>
           <ArrowLeftOutlined /> {exam.name}
@@ -331,7 +331,7 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
                 />
               </Space>
             </div>
-            {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon message={t(problem)} />}
+            {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon title={t(problem)} />}
             <Space style={{ marginTop: 16 }}>
               <Button disabled={problem !== null} loading={run.isPending} onClick={() => run.mutate()}>
                 {t('grades.preview')}
@@ -355,11 +355,7 @@ export function GradeCutsEditor({ report }: { report: ExamReport }) {
             {!previewed ? (
               <Typography.Text type="secondary">{t('grades.previewFirst')}</Typography.Text>
             ) : previewed.overall === null ? (
-              <Alert
-                type="info"
-                showIcon
-                message={t('grades.suppressedOverall', { n: previewed.minGroupN })}
-              />
+              <Alert type="info" showIcon title={t('grades.suppressedOverall', { n: previewed.minGroupN })} />
             ) : (
               <Table
                 size="small"

@@ -54,7 +54,7 @@ export function ParentResultsView({ data }: { data: ParentResults }) {
   const { t, lang } = useI18n();
   if (data.entries.length === 0) return <Empty description={t('parent.none')} />;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {data.entries.map((e) => {
         const l = data.labels[e.examId];
         const gi = e.gradeCuts.findIndex((c) => c.grade === e.grade);
@@ -151,7 +151,7 @@ export function ParentPage() {
           <LangSwitch />
         </div>
         {data ? (
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Typography.Text>
               {t('parent.studentId')}
               {lang === 'zh-CN' ? '：' : ': '}
@@ -192,7 +192,7 @@ export function ParentPage() {
                       : 'error'
                   }
                   showIcon
-                  message={parentError(err, lang, t)}
+                  title={parentError(err, lang, t)}
                 />
               )}
               <Button type="primary" size="large" block htmlType="submit" loading={ask.isPending}>

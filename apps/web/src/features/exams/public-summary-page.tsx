@@ -5,13 +5,13 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { gradeBandLabels, type PublicExamSummary } from '@yanxun/contracts';
-import { Alert, Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { SimpleBarChart } from '../../shared/bar-chart';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { formatDate } from '../../shared/time';
+import { formatDateTime } from '../../shared/time';
 import { LangSwitch } from './parent-page';
 
 const pct = (x: number | null | undefined) =>
@@ -46,7 +46,7 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
   const sum = s.summary;
   const p = sum.participation;
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {title(s)}
@@ -57,7 +57,7 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
             lang === 'zh-CN' ? s.labels.stage : s.labels.stageEn,
             s.grade,
             s.semester,
-            `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${formatDate(s.publishedAt)}`,
+            `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${formatDateTime(s.publishedAt)}`,
           ].join(' · ')}
         </Typography.Text>
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
@@ -80,7 +80,7 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
           <Alert
             type="info"
             showIcon
-            message={t(`public.withheld.${sum.withheld?.reason ?? 'small_group'}`, {
+            title={t(`public.withheld.${sum.withheld?.reason ?? 'small_group'}`, {
               n: sum.withheld?.limit ?? 0,
             })}
           />
@@ -139,23 +139,29 @@ export function PublicSummaryListPage() {
         <Empty description={t('public.none')} />
       ) : (
         <Card>
-          <List
-            dataSource={list.data}
-            renderItem={(s) => (
-              <List.Item
-                actions={[
-                  <Link key="open" to={`/public/exams/${s.examId}`}>
-                    {t('public.open')}
-                  </Link>,
-                ]}
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {list.data.map((s) => (
+              <li
+                key={s.examId}
+                style={{
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  alignItems: 'center',
+                  gap: 12,
+                  padding: '12px 0',
+                  borderBottom: '1px solid #f0f0f0',
+                }}
               >
-                <List.Item.Meta
-                  title={<Link to={`/public/exams/${s.examId}`}>{title(s)}</Link>}
-                  description={`${s.region} · ${s.semester} · ${s.grade}`}
-                />
-              </List.Item>
-            )}
-          />
+                <div style={{ minWidth: 0 }}>
+                  <Link to={`/public/exams/${s.examId}`}>{title(s)}</Link>
+                  <div>
+                    <Typography.Text type="secondary">{`${s.region} · ${s.semester} · ${s.grade}`}</Typography.Text>
+                  </div>
+                </div>
+                <Link to={`/public/exams/${s.examId}`}>{t('public.open')}</Link>
+              </li>
+            ))}
+          </ul>
         </Card>
       )}
     </Frame>

@@ -1,29 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BudgetCategory, BudgetReport, SpendingEntryBody } from '@yanxun/contracts';
 import { BUDGET_CATEGORY_CODES } from '@yanxun/contracts';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
+import { DateField } from '../../shared/date-fields';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { DATE_FORMAT } from '../../shared/time';
 import { BudgetChart } from './budget-chart';
 import { formatYuan, parseYuan } from './money';
 
@@ -36,7 +21,7 @@ function SpendingForm({ programmeId }: { programmeId: string }) {
   const qc = useQueryClient();
   const [category, setCategory] = useState<BudgetCategory>('centralized');
   const [amount, setAmount] = useState('');
-  const [date, setDate] = useState<Dayjs | null>(null);
+  const [date, setDate] = useState<string | undefined>(undefined);
   const [note, setNote] = useState('');
   const add = useMutation({
     mutationFn: () => {
@@ -46,7 +31,7 @@ function SpendingForm({ programmeId }: { programmeId: string }) {
       return api.addSpending(programmeId, {
         category,
         amountFen: fen,
-        spentOn: date.format('YYYY-MM-DD'),
+        spentOn: date,
         ...(note.trim() ? { note: note.trim() } : {}),
       });
     },
@@ -74,7 +59,7 @@ function SpendingForm({ programmeId }: { programmeId: string }) {
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
       />
-      <DatePicker format={DATE_FORMAT} value={date} onChange={setDate} />
+      <DateField value={date} onChange={setDate} />
       <Input
         style={{ width: 220 }}
         placeholder={t('budget.note')}
@@ -93,7 +78,7 @@ export function BudgetView({ report }: { report: BudgetReport }) {
   const c = report.comparison;
   const catName = (code: BudgetCategory) => t(`budget.category.${code}`);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={16}>
         <Col xs={12} md={6}>
           <Statistic title={t('budget.seats')} value={report.seats} />
@@ -109,7 +94,7 @@ export function BudgetView({ report }: { report: BudgetReport }) {
             title={t('budget.actual')}
             value={formatYuan(c.actualFen)}
             suffix="元"
-            valueStyle={{ color: c.actualFen > c.budgetFen ? '#cf1322' : undefined }}
+            styles={{ content: { color: c.actualFen > c.budgetFen ? '#cf1322' : undefined } }}
           />
         </Col>
       </Row>
@@ -193,7 +178,7 @@ export function BudgetPage() {
   if (q.error) return <QueryError error={q.error} full onRetry={() => q.refetch()} />;
   if (!q.data) return <Card loading />;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('budget.title')} · {q.data.programmeTitle}
       </Typography.Title>

@@ -109,24 +109,28 @@ export function ModulesEditor({
             width: 150,
             render: (_, m) =>
               unitOf(m.mode) === 'days' ? (
-                <InputNumber
-                  min={0}
-                  precision={0}
-                  value={m.days ?? 0}
-                  disabled={disabled}
-                  addonAfter={t('plans.days')}
-                  onChange={(v) => set(m.key, { days: v ?? 0 })}
-                />
+                <Space.Compact>
+                  <InputNumber
+                    min={0}
+                    precision={0}
+                    value={m.days ?? 0}
+                    disabled={disabled}
+                    onChange={(v) => set(m.key, { days: v ?? 0 })}
+                  />
+                  <Space.Addon>{t('plans.days')}</Space.Addon>
+                </Space.Compact>
               ) : (
-                <InputNumber
-                  min={0}
-                  step={0.5}
-                  precision={1}
-                  value={(m.hoursTenths ?? 0) / 10}
-                  disabled={disabled}
-                  addonAfter={t('plans.hours')}
-                  onChange={(v) => set(m.key, { hoursTenths: Math.round((v ?? 0) * 10) })}
-                />
+                <Space.Compact>
+                  <InputNumber
+                    min={0}
+                    step={0.5}
+                    precision={1}
+                    value={(m.hoursTenths ?? 0) / 10}
+                    disabled={disabled}
+                    onChange={(v) => set(m.key, { hoursTenths: Math.round((v ?? 0) * 10) })}
+                  />
+                  <Space.Addon>{t('plans.hours')}</Space.Addon>
+                </Space.Compact>
               ),
           },
           {

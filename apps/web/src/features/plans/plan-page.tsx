@@ -113,7 +113,7 @@ export function PlanEditor({ detail }: { detail: PlanDetail }) {
   });
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title={t('plans.requirements')}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('plans.projectType')}>
@@ -214,7 +214,7 @@ export function PlanEditor({ detail }: { detail: PlanDetail }) {
           </Button>
         </Space>
       )}
-      {error ? <Alert type="error" showIcon message={error} /> : null}
+      {error ? <Alert type="error" showIcon title={error} /> : null}
       {checks ? (
         <Card size="small" title={t('plans.checkResult')}>
           <PlanCheckList checks={checks} />
@@ -223,7 +223,7 @@ export function PlanEditor({ detail }: { detail: PlanDetail }) {
 
       {detail.canReview ? (
         <Card size="small" title={t('plans.review')}>
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Input.TextArea
               rows={3}
               aria-label={t('plans.comment')}
@@ -256,7 +256,7 @@ export function PlanPage() {
   if (!q.data) return <Card loading />;
   const d = q.data;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Space align="baseline" wrap>
         <Link to="/plans">{t('common.back')}</Link>
         <Typography.Title level={3} style={{ margin: 0 }}>

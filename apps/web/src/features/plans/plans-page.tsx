@@ -148,7 +148,7 @@ export function PlansPage() {
   const provider = hasPermission(me, 'plan.submit');
   const reviewer = hasPermission(me, 'plan.review');
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('plans.title')}
       </Typography.Title>

@@ -7,6 +7,9 @@ import { BudgetView } from './budget-page';
 import { PlanCheckList } from './plan-check-list';
 import { PlanEditor } from './plan-page';
 
+// ECharts cannot measure a happy-dom element (it warns of a 0 × 0 DOM): the chart is drawn in the browser
+vi.mock('echarts-for-react/esm/core', () => ({ default: () => <div data-testid="chart" /> }));
+
 vi.mock('../../shared/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../shared/api')>();
   return {

@@ -4,6 +4,7 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { api } from '../../shared/api';
+import { DateField } from '../../shared/date-fields';
 import { fieldErrors } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { currentYear, DATE_FORMAT } from '../../shared/time';
@@ -15,7 +16,7 @@ interface Values {
   trackCode?: string;
   level?: string;
   title: string;
-  selectionDeadline: Dayjs;
+  selectionDeadline: string;
   dates: [Dayjs, Dayjs];
   totalSeats: number;
 }
@@ -72,7 +73,7 @@ export function CreateProgrammeModal({
         ...(v.trackCode ? { trackCode: v.trackCode } : {}),
         ...(v.level ? { level: v.level as (typeof PROGRAM_LEVEL_CODES)[number] } : {}),
         title: v.title,
-        selectionDeadline: v.selectionDeadline.format('YYYY-MM-DD'),
+        selectionDeadline: v.selectionDeadline,
         startDate: v.dates[0].format('YYYY-MM-DD'),
         endDate: v.dates[1].format('YYYY-MM-DD'),
         totalSeats: v.totalSeats,
@@ -158,14 +159,14 @@ export function CreateProgrammeModal({
             label={t('prog.programme.selectionDeadline')}
             rules={[{ required: true, message: t('common.required') }]}
           >
-            <DatePicker format={DATE_FORMAT} data-testid="programme-deadline" />
+            <DateField data-testid="programme-deadline" />
           </Form.Item>
           <Form.Item
             name="dates"
             label={t('prog.programme.dates')}
             rules={[{ required: true, message: t('common.required') }]}
           >
-            <DatePicker.RangePicker format={DATE_FORMAT} data-testid="programme-dates" />
+            <DatePicker.RangePicker format={DATE_FORMAT} showNow={false} data-testid="programme-dates" />
           </Form.Item>
           <Form.Item
             name="totalSeats"

@@ -6,7 +6,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Empty,
   Form,
   Input,
@@ -18,14 +17,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api';
+import { DateField } from '../../shared/date-fields';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { DATE_FORMAT, todayIso } from '../../shared/time';
 import { RuleRef } from '../../shared/rule-ref';
+import { todayIso } from '../../shared/time';
 import { useUrlFilters } from '../../shared/use-url-filters';
 // appeal decisions
 import { AppealDecisionModal, AppealTag } from './integrity-appeals';
@@ -37,7 +36,7 @@ const INTEGRITY_RULE = 'R-004-20';
 interface Values {
   teacherId: string;
   kind: (typeof INTEGRITY_KIND_CODES)[number];
-  recordDate: Dayjs;
+  recordDate: string;
   programmeId?: string;
   evidence?: string;
 }
@@ -61,7 +60,7 @@ function AddRecordModal({ onClose }: { onClose: () => void }) {
       api.createIntegrityRecord({
         teacherId: v.teacherId,
         kind: v.kind,
-        recordDate: v.recordDate.format('YYYY-MM-DD'),
+        recordDate: v.recordDate,
         ...(v.programmeId ? { programmeId: v.programmeId } : {}),
         ...(v.evidence?.trim() ? { evidence: v.evidence.trim() } : {}),
       }),
@@ -86,7 +85,7 @@ function AddRecordModal({ onClose }: { onClose: () => void }) {
         {t('prog.integrity.addHelp')}
         <RuleRef rules={INTEGRITY_RULE} />
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ recordDate: dayjs(todayIso()), kind: 'no_show' }}>
+      <Form form={form} layout="vertical" initialValues={{ recordDate: todayIso(), kind: 'no_show' }}>
         <Form.Item
           name="teacherId"
           label={t('prog.nom.teacher')}
@@ -115,7 +114,7 @@ function AddRecordModal({ onClose }: { onClose: () => void }) {
           label={t('prog.integrity.date')}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <DatePicker format={DATE_FORMAT} />
+          <DateField max={todayIso()} />
         </Form.Item>
         <Form.Item name="programmeId" label={t('prog.integrity.programme')}>
           <Select

@@ -220,7 +220,7 @@ export function QuotaSplitEditor({
         <Statistic
           title={t('prog.quota.splitTotal')}
           value={check.total}
-          valueStyle={{ color: check.total > available ? '#cf1322' : undefined }}
+          styles={{ content: { color: check.total > available ? '#cf1322' : undefined } }}
           data-testid="split-total"
         />
         <Statistic title={t('prog.quota.left')} value={available - check.total} data-testid="split-left" />

@@ -251,7 +251,7 @@ export function QuotaTab({ programme }: { programme: Programme }) {
         <Statistic
           title={t('prog.quota.unusedSubtree')}
           value={sum('unusedInSubtree')}
-          valueStyle={{ color: '#d46b08' }}
+          styles={{ content: { color: '#d46b08' } }}
         />
         <Statistic title={t('prog.quota.waitlisted')} value={sum('waitlistedInSubtree')} />
       </Space>

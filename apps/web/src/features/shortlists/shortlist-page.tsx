@@ -229,9 +229,7 @@ export function ShortlistPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="shortlist-page">
-      <Typography.Link>
-        <Link to="/shortlists">← {t('sl.list.title')}</Link>
-      </Typography.Link>
+      <Link to="/shortlists">← {t('sl.list.title')}</Link>
       <Header s={s} />
       <Nodes s={s} live={live} />
       {error ? <RuleErrorAlert error={error} /> : null}

@@ -1,17 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TeacherDetail } from '@yanxun/contracts';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
+import { DateField } from '../../shared/date-fields';
 import { errorMessage, fieldErrors } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
-import { DATE_FORMAT, todayIso } from '../../shared/time';
+import { todayIso } from '../../shared/time';
 
 interface Values {
   schoolId: string;
-  date: Dayjs;
+  date: string;
   reason?: string;
 }
 
@@ -52,7 +51,7 @@ export function TransferModal({
     mutationFn: (values: Values) =>
       api.transferTeacher(teacher.id, {
         schoolId: values.schoolId,
-        date: values.date.format('YYYY-MM-DD'),
+        date: values.date,
         reason: values.reason?.trim() || undefined,
       }),
     onSuccess: async () => {
@@ -91,7 +90,7 @@ export function TransferModal({
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs(todayIso()) }}
+        initialValues={{ date: todayIso() }}
         onFinish={(values) => transfer.mutate(values)}
         data-testid="transfer-form"
       >
@@ -125,7 +124,7 @@ export function TransferModal({
           name="date"
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="transfer-date" />
+          <DateField style={{ width: '100%' }} data-testid="transfer-date" />
         </Form.Item>
         <Form.Item label={t('teacher.transferReason')} name="reason">
           <Input.TextArea rows={3} maxLength={200} showCount data-testid="transfer-reason" />
