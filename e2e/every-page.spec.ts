@@ -78,7 +78,11 @@ for (const username of LOGINS) {
     for (const path of paths) {
       // pages outside the app frame (the phone's check-in and training pages) have no side menu: come back first
       if ((await page.locator('aside').count()) === 0) {
-        await page.goto('/');
+        // the phone check-in page leads back into the app itself
+        const back = page.getByTestId('checkin-back');
+        if (await back.count()) await back.click();
+        else await page.goto('/');
+        await page.locator('aside li.ant-menu-item').first().waitFor();
         await settled();
       }
       await page.locator(`aside li.ant-menu-item[data-menu-id$="${path}"]`).first().click();
