@@ -57,7 +57,8 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
     const path = detail.data.ancestors.map((a) => a.id);
     const chain = isLeaf(detail.data.node) ? path : [...path, detail.data.node.id];
     // the tree starts at the user's roots: the nodes above them are not theirs to open (a city's province)
-    const start = chain.findIndex((x) => roots.some((r) => r.id === x));
+    const rootIds = new Set(roots.map((r) => r.id));
+    const start = chain.findIndex((x) => rootIds.has(x));
     return start < 0 ? [] : chain.slice(start);
   }, [detail.data, roots]);
   useEffect(() => {
