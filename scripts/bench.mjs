@@ -79,6 +79,14 @@ const BENCHMARKS = [
     full: {},
   },
   {
+    name: 'home',
+    file: 'bench/home.ts',
+    what: '工作台 (GET /home) at province size through the app, bare figures SQL baseline',
+    pg: 'pg',
+    county: { env: { TEACHERS: '20000', PROGRAMMES: '30', PROVINCIAL_TRAINEES: '300', RUNS: '3' } },
+    full: {},
+  },
+  {
     name: 'exam-server-pg',
     file: 'bench/exam-server-pg.ts',
     what: 'exams module through two app instances on PostgreSQL, bare-insert and core baselines',

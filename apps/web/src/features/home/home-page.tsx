@@ -84,13 +84,14 @@ export function HomePage() {
         <Typography.Text type="secondary">{t('home.yearNone')}</Typography.Text>
       ) : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={officer ? 16 : 14}>
+        {/* on a phone the tasks come first, on a wide screen they sit on the right */}
+        <Col xs={{ span: 24, order: 2 }} xl={{ span: officer ? 16 : 14, order: 1 }}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {year ? <CurrentProgrammes training={year} asOf={h.asOf} /> : null}
             {h.classes ? <MyClasses classes={h.classes} asOf={h.asOf} /> : null}
           </Space>
         </Col>
-        <Col xs={24} xl={officer ? 8 : 10}>
+        <Col xs={{ span: 24, order: 1 }} xl={{ span: officer ? 8 : 10, order: 2 }}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <HomeTasks tasks={h.tasks} />
             {h.warnings ? <LatestWarnings warnings={h.warnings} /> : null}

@@ -9,7 +9,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import type { HomeTask, HomeTaskKind } from '@yanxun/contracts';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, List, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../shared/i18n';
@@ -70,16 +70,19 @@ export function HomeTasks({ tasks }: { tasks: HomeTask[] }) {
             <List.Item data-testid="home-task" data-kind={task.kind}>
               <Space align="start" size={8} style={{ width: '100%' }}>
                 <span style={{ fontSize: 16 }}>{ICON[task.kind]}</span>
-                <Link to={taskPath(task)}>
-                  {t(taskTextKey(task), { subject: task.subject ?? '', count: task.count })}
-                </Link>
-                {task.due ? (
-                  <Tag icon={<ClockCircleOutlined />} style={{ marginInlineStart: 'auto' }}>
-                    <Typography.Text style={{ fontSize: 12 }}>
-                      {t(task.kind === 'completion_run' ? 'home.ended' : 'home.due', { date: task.due })}
-                    </Typography.Text>
-                  </Tag>
-                ) : null}
+                <div>
+                  <Link to={taskPath(task)}>
+                    {t(taskTextKey(task), { subject: task.subject ?? '', count: task.count })}
+                  </Link>
+                  {task.due ? (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        <ClockCircleOutlined />{' '}
+                        {t(task.kind === 'completion_run' ? 'home.ended' : 'home.due', { date: task.due })}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                </div>
               </Space>
             </List.Item>
           )}

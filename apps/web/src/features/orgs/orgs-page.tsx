@@ -55,8 +55,12 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
   const ancestorIds = useMemo(() => {
     if (!detail.data) return [];
     const path = detail.data.ancestors.map((a) => a.id);
-    return isLeaf(detail.data.node) ? path : [...path, detail.data.node.id];
-  }, [detail.data]);
+    const chain = isLeaf(detail.data.node) ? path : [...path, detail.data.node.id];
+    // the tree starts at the user's roots: the nodes above them are not theirs to open (a city's province)
+    const rootIds = new Set(roots.map((r) => r.id));
+    const start = chain.findIndex((x) => rootIds.has(x));
+    return start < 0 ? [] : chain.slice(start);
+  }, [detail.data, roots]);
   useEffect(() => {
     if (ancestorIds.length === 0) return;
     let cancelled = false;
