@@ -97,7 +97,12 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
                     </Button>
                   ) : null}
                   {n.readAt ? null : (
-                    <Button size="small" type="link" onClick={() => read.mutate(n.id)} data-testid="notif-read">
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => read.mutate(n.id)}
+                      data-testid="notif-read"
+                    >
                       {t('notif.markRead')}
                     </Button>
                   )}

@@ -7,9 +7,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { ReasonWithRule } from '../../shared/rule-ref';
 import { ownProfileOnly, useMe } from '../../shared/session';
 import { formatTime } from '../../shared/time';
-import { ReasonWithRule } from '../../shared/rule-ref';
 import { ROW, SimpleList } from './simple-list';
 
 /** The way back into the app from this full-screen phone page: a teacher's own profile, or the dashboard. */

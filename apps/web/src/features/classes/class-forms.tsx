@@ -10,8 +10,8 @@ import { api, isApiError } from '../../shared/api';
 import { DateField, TimeField } from '../../shared/date-fields';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
-import { todayIso } from '../../shared/time';
 import { ReasonWithRule, RuleRef } from '../../shared/rule-ref';
+import { todayIso } from '../../shared/time';
 
 const SESSION_MODES = ['centralized', 'online', 'shadowing', 'practice', 'workshop'] as const;
 

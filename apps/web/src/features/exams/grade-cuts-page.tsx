@@ -30,8 +30,8 @@ import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { formatDateTime } from '../../shared/time';
 import { RuleRef } from '../../shared/rule-ref';
+import { formatDateTime } from '../../shared/time';
 
 /** A band as edited: the lower bound in percent of full marks (what the office thinks in). */
 export interface CutRow {

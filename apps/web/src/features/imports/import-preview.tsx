@@ -8,8 +8,8 @@ import { api, fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { type MessageKey, useI18n } from '../../shared/i18n';
-import { formatDateTime } from '../../shared/time';
 import { ReasonWithRule } from '../../shared/rule-ref';
+import { formatDateTime } from '../../shared/time';
 import { importJobKey } from './import-queries';
 
 const STATS: {

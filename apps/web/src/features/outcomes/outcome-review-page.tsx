@@ -21,8 +21,8 @@ import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { formatDateTime } from '../../shared/time';
 import { countByStatus, FilteredEmpty, useStatusFilter } from '../../shared/status-filter';
+import { formatDateTime } from '../../shared/time';
 import { OutcomeStatusTag } from './outcome-status-tag';
 
 type Action = { kind: 'accept' | 'return'; s: OutcomeSubmission };

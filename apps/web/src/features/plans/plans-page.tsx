@@ -8,8 +8,8 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
-import { formatDateTime } from '../../shared/time';
 import { countByStatus, FilteredEmpty, useStatusFilter } from '../../shared/status-filter';
+import { formatDateTime } from '../../shared/time';
 import { PlanStatusTag } from './plan-status-tag';
 
 const EMPTY_PLAN = { theme: '', classCount: 1, modules: [], staff: [] };

@@ -7,7 +7,7 @@ import { api } from '../../shared/api';
 import { DateField } from '../../shared/date-fields';
 import { fieldErrors } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
-import { currentYear, DATE_FORMAT } from '../../shared/time';
+import { DATE_FORMAT } from '../../shared/time';
 import { RuleErrorAlert } from './rule-error';
 
 interface Values {

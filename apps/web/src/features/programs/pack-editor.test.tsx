@@ -50,7 +50,7 @@ describe('pack rules: grouping and values (rules are data: rule ID, value and so
     expect(type?.groups.map((g) => g.title)).toEqual(['项目设置', '参训对象：乡村骨干教师', '成果要求']);
     const track = type?.groups[1]?.entries ?? [];
     const byKey = Object.fromEntries(track.map((e) => [e.key, formatRuleValue(e, 'zh-CN')]));
-    expect(byKey['onlineHoursTenths']).toBe('30 学时'); // stored in tenths
+    expect(byKey.onlineHoursTenths).toBe('30 学时'); // stored in tenths
     expect(byKey['eligibility.age.max']).toBe('45 周岁');
     expect(byKey['eligibility.schoolLocationTypes']).toBe('镇区、乡村');
     expect(byKey['eligibility.backboneLevels']).toBe('校级骨干、县级骨干');

@@ -26,8 +26,8 @@ import { api } from '../../shared/api';
 import { codeName, useCodes } from '../../shared/codes';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { formatDateTime } from '../../shared/time';
 import { RuleRef } from '../../shared/rule-ref';
+import { formatDateTime } from '../../shared/time';
 import { EligibilityResultView } from '../programs/eligibility-result';
 import { RuleErrorAlert } from '../programs/rule-error';
 import {
