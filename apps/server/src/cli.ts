@@ -10,7 +10,9 @@ const HELP = `yanxun — 研训 command line
 
   npx yanxun serve                      start the platform (same as npm start, without building the web app)
   npx yanxun migrate                    apply database migrations
-  npx yanxun demo [--teachers N]        load the demo region into an EMPTY database (default 20000 teachers;
+  npx yanxun demo [--teachers N] [--as-of YYYY-MM-DD]
+                                        load the demo (region, programme year, exams) into an EMPTY database,
+                                        dated as of today in Asia/Shanghai or of --as-of (default 20000 teachers;
                                         --teachers 1000000 makes a province for benchmarks)
   npx yanxun region load --code 4418     load the real administrative tree (省/市/县区/乡镇, GB/T 2260) of a province
                                         (2 digits), city (4) or county (6) into an EMPTY database, for a real
@@ -41,10 +43,16 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { values } = parseArgs({
         args: [sub, ...rest].filter((a): a is string => a !== undefined),
-        options: { teachers: { type: 'string', default: String(config.demoTeachers) } },
+        options: {
+          teachers: { type: 'string', default: String(config.demoTeachers) },
+          'as-of': { type: 'string' },
+        },
       });
       const teachers = Number(values.teachers);
       if (!Number.isInteger(teachers) || teachers < 0) throw new Error('--teachers must be a whole number');
+      const asOf = values['as-of'];
+      if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+        throw new Error('--as-of must be YYYY-MM-DD');
       const h = await openDatabase(config);
       try {
         const any = await h.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
@@ -53,14 +61,14 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const t0 = Date.now();
-        const { loadDemoRegion } = await import('./demo/load-region');
-        const r = await loadDemoRegion(h.db, {
+        const { loadDemo } = await import('./demo/load-demo');
+        const r = await loadDemo(h.db, {
           teachers,
-          programmes: true,
+          asOf,
           onProgress: (done, total) => process.stdout.write(`\r  teachers ${done}/${total}`),
         });
         console.log(
-          `\n${r.orgs} orgs, ${r.teachers} teachers, accounts ${r.accounts.join(', ')} in ${Date.now() - t0} ms`,
+          `\nas of ${r.asOf}: ${r.orgs} orgs, ${r.teachers} teachers, ${r.programmes.length} programmes, ${r.exams.exams} exams${r.exams.released ? ' (the latest released)' : ''}, accounts ${r.accounts.join(', ')} in ${Date.now() - t0} ms`,
         );
       } finally {
         await h.close();
