@@ -25,9 +25,45 @@ const HELP = `yanxun — 研训 command line
 
 The database is DATABASE_URL (PostgreSQL 15+) or, without it, the embedded PGlite in DATA_DIR (default ./data).`;
 
+/** Each command's usage, for `yanxun <command> --help` (-h): printed before anything is opened or started. */
+const COMMAND_HELP: Record<string, string> = {
+  serve: `yanxun serve — start the platform (same as npm start, without building the web app)
+
+  npx yanxun serve
+
+Settings come from the environment (docs/OPERATIONS.md): DATABASE_URL or DATA_DIR, PORT, HOST, DEMO …`,
+  migrate: `yanxun migrate — apply the database migrations
+
+  npx yanxun migrate
+
+The database is DATABASE_URL (PostgreSQL 15+) or, without it, the embedded PGlite in DATA_DIR (default ./data).`,
+  demo: `yanxun demo — load the demo (region, programme year, exams) into an EMPTY database
+
+  npx yanxun demo [--teachers N] [--as-of YYYY-MM-DD]
+
+  --teachers   how many teachers (default DEMO_TEACHERS, 20000; 1000000 makes a province for benchmarks)
+  --as-of      the day the demo is dated as of (default: today in Asia/Shanghai, the pages' calendar)`,
+  region: `yanxun region load — load the real administrative tree into an EMPTY database
+
+  npx yanxun region load --code 4418
+
+  --code   a province (2 digits, 44), city (4, 4418) or county (6, 441802) of GB/T 2260: its 省/市/县区/乡镇;
+           then import schools and teachers from Excel`,
+  account: `yanxun account create — create an account holding a role on an org
+
+  npx yanxun account create --username U --password P --role R --org-code CODE [--name 显示名]`,
+};
+
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   if (cmd === 'exam') return (await import('./exam-cli')).examCommand(sub, rest);
+  if (cmd !== undefined && wantsHelp(argv.slice(1))) {
+    const usage = COMMAND_HELP[cmd];
+    console.log(usage ?? HELP);
+    return usage ? 0 : 2;
+  }
   const { loadConfig } = await import('./config');
   const config = loadConfig();
   switch (cmd) {
@@ -161,7 +197,7 @@ async function main(argv: string[]): Promise<number> {
       break;
   }
   console.log(HELP);
-  return cmd === undefined || cmd === 'help' || cmd === '--help' ? 0 : 2;
+  return cmd === undefined || cmd === 'help' || cmd === '--help' || cmd === '-h' ? 0 : 2;
 }
 
 main(process.argv.slice(2)).then(
