@@ -4,8 +4,11 @@
  *   1. in-process (read the files → validate → analyse → value-added → JSON), with a breakdown by stage;
  *   2. through the command line (`node apps/server/bin/yanxun.mjs exam analyze …`, a fresh process each run);
  * and, in the same run, the baselines on the same files:
- *   3. R: psych::alpha plus the same statistics (bench/exam/reference.R; data.table::fread to read);
- *   4. numpy (bench/exam/reference.py).
+ *   3. R, lean: only the CLI's JSON statistics in base R (bench/exam/lean.R: read.csv, psych::alpha, the item
+ *      and school statistics, lm for value-added), run directly with Rscript — the baseline of the ≥ 10× aim;
+ *   4. R, reference: psych::alpha plus the same statistics with data.table::fread and timings by stage
+ *      (bench/exam/reference.R);
+ *   5. numpy (bench/exam/reference.py).
  * The JSON outputs of all of them are compared (largest relative difference).
  *
  *   npx tsx bench/exam.ts                  # 100,000 × 40
@@ -240,6 +243,18 @@ async function main() {
     cli.push(w.ms);
     cliCpu.push(w.cpuMs);
   }
+  // as a user runs it: the installed command (node_modules/.bin/yanxun) and through npx
+  const cliBin: number[] = [];
+  const cliNpx: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const out = ['--json', path.join(OUT, 'cli.json')];
+    const b = wall(path.join(ROOT, 'node_modules/.bin/yanxun'), ['exam', 'analyze', ...args, ...out]);
+    if (b.status !== 0) throw new Error(`CLI (.bin) failed: ${b.stderr}`);
+    cliBin.push(b.ms);
+    const n = wall('npx', ['yanxun', 'exam', 'analyze', ...args, ...out]);
+    if (n.status !== 0) throw new Error(`CLI (npx) failed: ${n.stderr}`);
+    cliNpx.push(n.ms);
+  }
   const startup: number[] = [];
   for (let r = 0; r < 3; r++) startup.push(wall(process.execPath, [bin, 'exam', 'help']).ms);
   // the same CLI through tsx (as before the cached bundle, apps/server/bin/exam-bundle.mjs)
@@ -259,8 +274,11 @@ async function main() {
   const startupTsx: number[] = [];
   for (let r = 0; r < 3; r++) startupTsx.push(wall(process.execPath, [bin, 'exam', 'help'], noBundle).ms);
 
-  // 3. R and 4. numpy on the same files
+  // 3. lean R, 4. reference R and 5. numpy on the same files
   const baseRuns = Math.min(RUNS, 3);
+  const leanWall: number[] = [];
+  const leanCpu: number[] = [];
+  let leanOut: unknown;
   const rWall: number[] = [];
   const rCpu: number[] = [];
   const rRead: number[] = [];
@@ -268,6 +286,19 @@ async function main() {
   let rOut: unknown;
   const hasR = spawnSync('Rscript', ['-e', 'library(psych)'], { stdio: 'ignore' }).status === 0;
   if (hasR) {
+    for (let r = 0; r < baseRuns; r++) {
+      const w = wall('Rscript', [
+        'bench/exam/lean.R',
+        files.scores,
+        files.items,
+        files.prior,
+        path.join(OUT, 'lean.json'),
+      ]);
+      if (w.status !== 0) throw new Error(`lean R failed: ${w.stderr}`);
+      leanWall.push(w.ms);
+      leanCpu.push(w.cpuMs);
+    }
+    leanOut = JSON.parse(fs.readFileSync(path.join(OUT, 'lean.json'), 'utf8'));
     for (let r = 0; r < baseRuns; r++) {
       const w = wall('Rscript', [
         'bench/exam/reference.R',
@@ -317,6 +348,8 @@ async function main() {
     row('ours, in-process (read → validate → analyse → value-added → JSON)', endToEnd, endToEndCpu),
     ...Object.entries(stage).map(([k, t]) => row(`  of which ${k}`, t)),
     row('ours, CLI (node apps/server/bin/yanxun.mjs exam analyze, fresh process)', cli, cliCpu),
+    row('ours, CLI as installed (node_modules/.bin/yanxun exam analyze)', cliBin),
+    row('ours, CLI through npx (npx yanxun exam analyze)', cliNpx),
     row('  CLI start-up alone (exam help)', startup),
     row(
       'ours, CLI through tsx (YANXUN_NO_BUNDLE=1, the start-up before the cached bundle)',
@@ -326,6 +359,13 @@ async function main() {
     row('  CLI start-up alone through tsx (exam help)', startupTsx),
   ];
   if (hasR) {
+    rows.push(
+      row(
+        'R, lean: Rscript lean.R (read.csv, psych::alpha, items, schools, lm; incl. start-up)',
+        leanWall,
+        leanCpu,
+      ),
+    );
     rows.push(row('R: Rscript reference.R (psych::alpha + same statistics, incl. start-up)', rWall, rCpu));
     rows.push(row('  R reading (data.table::fread)', rRead));
     rows.push(row('  R computing (psych::alpha + statistics)', rCompute));
@@ -341,8 +381,14 @@ async function main() {
   const cliMed = stats(cli).median;
   const inMed = stats(endToEnd).median;
   if (hasR) {
+    const lean = stats(leanWall).median;
     console.log(
-      `\nR / ours: Rscript vs CLI wall ${fmt(stats(rWall).median / cliMed)}×, CPU ${fmt(stats(rCpu).median / stats(cliCpu).median)}×; R computing only vs ours in-process end to end ${fmt(stats(rCompute).median / inMed)}×`,
+      `\nlean R / ours: Rscript lean.R vs CLI (node apps/server/bin/yanxun.mjs) wall ${fmt(lean / cliMed)}×, vs CLI through node_modules/.bin/yanxun ${fmt(lean / stats(cliBin).median)}×, through npx ${fmt(lean / stats(cliNpx).median)}×; CPU ${fmt(stats(leanCpu).median / stats(cliCpu).median)}×`,
+    );
+    const dl = maxRelDiff(ours, leanOut);
+    console.log(`largest relative difference ours vs lean R: ${dl.diff.toExponential(2)} at ${dl.where}`);
+    console.log(
+      `R / ours: Rscript vs CLI wall ${fmt(stats(rWall).median / cliMed)}×, CPU ${fmt(stats(rCpu).median / stats(cliCpu).median)}×; R computing only vs ours in-process end to end ${fmt(stats(rCompute).median / inMed)}×`,
     );
     const d = maxRelDiff(ours, rOut);
     console.log(`largest relative difference ours vs R: ${d.diff.toExponential(2)} at ${d.where}`);

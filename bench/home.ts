@@ -20,9 +20,8 @@ import { buildApp } from '../apps/server/src/app';
 import { connectPostgres, type DatabaseHandle } from '../apps/server/src/db/database';
 import { migrateToLatest } from '../apps/server/src/db/migrate';
 import type { DB } from '../apps/server/src/db/types';
-import { loadDemoExams } from '../apps/server/src/demo/demo-exams';
-import { DEMO_TODAY } from '../apps/server/src/demo/load-programmes';
-import { DEMO_PASSWORD, loadDemoRegion } from '../apps/server/src/demo/load-region';
+import { loadDemo } from '../apps/server/src/demo/load-demo';
+import { DEMO_PASSWORD } from '../apps/server/src/demo/load-region';
 import { syncBuiltinPacks } from '../apps/server/src/modules/programs';
 import { createOverviewRepository } from '../apps/server/src/modules/reports';
 import { createServices } from '../apps/server/src/services';
@@ -44,7 +43,8 @@ const PROGRAMMES = Number(process.env.PROGRAMMES ?? 60);
 const PROVINCIAL_TRAINEES = Number(process.env.PROVINCIAL_TRAINEES ?? 3000);
 const RUNS = Number(process.env.RUNS ?? 10);
 const DB_NAME = 'bench_home';
-/** The demo year's today, 10:00 in Shanghai. */
+/** The demo as of 10:00 in Shanghai on a Monday of the city class's second week. */
+const DEMO_TODAY = '2026-11-23';
 const NOW = new Date(`${DEMO_TODAY}T02:00:00Z`);
 
 async function open(): Promise<{ handle: DatabaseHandle; loaded: boolean }> {
@@ -68,9 +68,9 @@ if (!loaded) {
   let t0 = process.hrtime.bigint();
   let last = 0;
   await syncBuiltinPacks(db);
-  await loadDemoRegion(db, {
+  await loadDemo(db, {
     teachers: N,
-    programmes: true,
+    now: NOW,
     onProgress: (done, total) => {
       if (done - last >= total / 10 || done === total) {
         last = done;
@@ -80,7 +80,6 @@ if (!loaded) {
       }
     },
   });
-  await loadDemoExams(db);
   console.log(`demo region, programme year and exams: ${fmt(ms(t0) / 1000)} s`);
   t0 = process.hrtime.bigint();
   const y = await loadTrainingYear(

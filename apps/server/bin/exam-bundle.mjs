@@ -1,10 +1,12 @@
 // The `yanxun exam …` commands without tsx: loading TypeScript through tsx costs ~0.25 s of start-up (its module
 // hooks run in a worker thread), more than reading and validating a 100,000-student score sheet. So the exam entry
-// (src/exam-cli.ts, with packages/core bundled in; npm packages such as exceljs stay external) is bundled with
-// esbuild (already installed: tsx depends on it) into node_modules/.cache/yanxun/ on first use and reused while
-// every one of its input files keeps its size and mtime. Nothing to run by hand and nothing for CI: when esbuild
-// is missing or anything fails, this returns null and bin/yanxun.mjs runs the command through tsx as before.
-// YANXUN_NO_BUNDLE=1 turns it off. docs/PERFORMANCE.md section 5.
+// (src/exam-cli.ts with everything it imports: packages/core and the npm packages — csv-parse, saxes, yauzl —
+// into one file, node's built-in modules left to node: resolving and lexing the packages' CommonJS files was half
+// of the remaining start-up) is bundled with esbuild (already installed: tsx depends on it) into
+// node_modules/.cache/yanxun/ on first use and reused while every one of its input files, and this file, keeps its
+// size and mtime. Nothing to run by hand and nothing for CI: when esbuild is missing or anything fails, this
+// returns null and bin/yanxun.mjs runs the command through tsx as before. YANXUN_NO_BUNDLE=1 turns it off.
+// docs/PERFORMANCE.md section 5.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +16,8 @@ const ENTRY = 'apps/server/src/exam-cli.ts';
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'yanxun');
 const OUT = path.join(CACHE, 'exam-cli.mjs');
 const META = path.join(CACHE, 'exam-cli.inputs.json');
-const FORMAT = 1; // bump when the way the bundle is made changes
+const FORMAT = 4; // the way the bundle is made (this file is an input too)
+const SELF = path.relative(ROOT, fileURLToPath(import.meta.url));
 
 function fresh() {
   try {
@@ -40,26 +43,19 @@ async function build() {
     absWorkingDir: ROOT,
     entryPoints: [ENTRY],
     bundle: true,
-    platform: 'node',
+    platform: 'node', // node's built-in modules stay imports; everything else is bundled
     format: 'esm',
     target: `node${process.versions.node.split('.')[0]}`,
     outfile: tmpOut,
     metafile: true,
     logLevel: 'silent',
-    plugins: [
-      {
-        name: 'npm-packages-external',
-        setup(b) {
-          // bare imports other than the workspace's own packages (@yanxun/*) are loaded by node at run time
-          b.onResolve({ filter: /^[^./]/ }, (a) =>
-            a.path.startsWith('@yanxun/') ? undefined : { path: a.path, external: true },
-          );
-        },
-      },
-    ],
+    // the bundled CommonJS packages (yauzl …) require node's built-in modules
+    banner: {
+      js: "import { createRequire as __yxRequire } from 'node:module'; const require = __yxRequire(import.meta.url);",
+    },
   });
   const inputs = {};
-  for (const file of Object.keys(r.metafile.inputs)) {
+  for (const file of [SELF, ...Object.keys(r.metafile.inputs)]) {
     const s = statSync(path.join(ROOT, file));
     inputs[file] = [s.mtimeMs, s.size];
   }

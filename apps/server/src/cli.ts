@@ -10,7 +10,9 @@ const HELP = `yanxun — 研训 command line
 
   npx yanxun serve                      start the platform (same as npm start, without building the web app)
   npx yanxun migrate                    apply database migrations
-  npx yanxun demo [--teachers N]        load the demo region into an EMPTY database (default 20000 teachers;
+  npx yanxun demo [--teachers N] [--as-of YYYY-MM-DD]
+                                        load the demo (region, programme year, exams) into an EMPTY database,
+                                        dated as of today in Asia/Shanghai or of --as-of (default 20000 teachers;
                                         --teachers 1000000 makes a province for benchmarks)
   npx yanxun region load --code 4418     load the real administrative tree (省/市/县区/乡镇, GB/T 2260) of a province
                                         (2 digits), city (4) or county (6) into an EMPTY database, for a real
@@ -23,9 +25,45 @@ const HELP = `yanxun — 研训 command line
 
 The database is DATABASE_URL (PostgreSQL 15+) or, without it, the embedded PGlite in DATA_DIR (default ./data).`;
 
+/** Each command's usage, for `yanxun <command> --help` (-h): printed before anything is opened or started. */
+const COMMAND_HELP: Record<string, string> = {
+  serve: `yanxun serve — start the platform (same as npm start, without building the web app)
+
+  npx yanxun serve
+
+Settings come from the environment (docs/OPERATIONS.md): DATABASE_URL or DATA_DIR, PORT, HOST, DEMO …`,
+  migrate: `yanxun migrate — apply the database migrations
+
+  npx yanxun migrate
+
+The database is DATABASE_URL (PostgreSQL 15+) or, without it, the embedded PGlite in DATA_DIR (default ./data).`,
+  demo: `yanxun demo — load the demo (region, programme year, exams) into an EMPTY database
+
+  npx yanxun demo [--teachers N] [--as-of YYYY-MM-DD]
+
+  --teachers   how many teachers (default DEMO_TEACHERS, 20000; 1000000 makes a province for benchmarks)
+  --as-of      the day the demo is dated as of (default: today in Asia/Shanghai, the pages' calendar)`,
+  region: `yanxun region load — load the real administrative tree into an EMPTY database
+
+  npx yanxun region load --code 4418
+
+  --code   a province (2 digits, 44), city (4, 4418) or county (6, 441802) of GB/T 2260: its 省/市/县区/乡镇;
+           then import schools and teachers from Excel`,
+  account: `yanxun account create — create an account holding a role on an org
+
+  npx yanxun account create --username U --password P --role R --org-code CODE [--name 显示名]`,
+};
+
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   if (cmd === 'exam') return (await import('./exam-cli')).examCommand(sub, rest);
+  if (cmd !== undefined && wantsHelp(argv.slice(1))) {
+    const usage = COMMAND_HELP[cmd];
+    console.log(usage ?? HELP);
+    return usage ? 0 : 2;
+  }
   const { loadConfig } = await import('./config');
   const config = loadConfig();
   (await import('./shared/time')).setTimeZone(config.timeZone);
@@ -42,10 +80,16 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { values } = parseArgs({
         args: [sub, ...rest].filter((a): a is string => a !== undefined),
-        options: { teachers: { type: 'string', default: String(config.demoTeachers) } },
+        options: {
+          teachers: { type: 'string', default: String(config.demoTeachers) },
+          'as-of': { type: 'string' },
+        },
       });
       const teachers = Number(values.teachers);
       if (!Number.isInteger(teachers) || teachers < 0) throw new Error('--teachers must be a whole number');
+      const asOf = values['as-of'];
+      if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+        throw new Error('--as-of must be YYYY-MM-DD');
       const h = await openDatabase(config);
       try {
         const any = await h.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
@@ -54,14 +98,14 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const t0 = Date.now();
-        const { loadDemoRegion } = await import('./demo/load-region');
-        const r = await loadDemoRegion(h.db, {
+        const { loadDemo } = await import('./demo/load-demo');
+        const r = await loadDemo(h.db, {
           teachers,
-          programmes: true,
+          asOf,
           onProgress: (done, total) => process.stdout.write(`\r  teachers ${done}/${total}`),
         });
         console.log(
-          `\n${r.orgs} orgs, ${r.teachers} teachers, accounts ${r.accounts.join(', ')} in ${Date.now() - t0} ms`,
+          `\nas of ${r.asOf}: ${r.orgs} orgs, ${r.teachers} teachers, ${r.programmes.length} programmes, ${r.exams.exams} exams${r.exams.released ? ' (the latest released)' : ''}, accounts ${r.accounts.join(', ')} in ${Date.now() - t0} ms`,
         );
       } finally {
         await h.close();
@@ -154,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
       break;
   }
   console.log(HELP);
-  return cmd === undefined || cmd === 'help' || cmd === '--help' ? 0 : 2;
+  return cmd === undefined || cmd === 'help' || cmd === '--help' || cmd === '-h' ? 0 : 2;
 }
 
 main(process.argv.slice(2)).then(

@@ -40,6 +40,27 @@ export const EXAM_HELP = `yanxun exam analyze — analyse one exam paper (one su
 
 Exit code 2 on bad input, with one line per problem (file, row, column, rule, value).`;
 
+/**
+ * YANXUN_EXAM_TIMINGS=1: each stage's wall and CPU time on stderr (docs/PERFORMANCE.md section 5), from the
+ * process start (start-up and bundle loading) to the JSON written.
+ */
+const TIMINGS = process.env.YANXUN_EXAM_TIMINGS === '1';
+let lastLap = { wall: performance.now(), cpu: process.cpuUsage() };
+function lap(stage: string): void {
+  if (!TIMINGS) return;
+  const wall = performance.now();
+  const cpu = process.cpuUsage(lastLap.cpu);
+  process.stderr.write(
+    `timing ${stage.padEnd(12)} wall ${(wall - lastLap.wall).toFixed(1).padStart(7)} ms  cpu ${((cpu.user + cpu.system) / 1000).toFixed(1).padStart(7)} ms\n`,
+  );
+  lastLap = { wall, cpu: process.cpuUsage() };
+}
+if (TIMINGS) {
+  // the first lap: from the process start (node, the bundle) to this module
+  lastLap = { wall: 0, cpu: { user: 0, system: 0 } };
+  lap('start-up');
+}
+
 export class ExamInputFailure extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));
@@ -124,15 +145,19 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
     customBands = { edges };
   }
   const priorFile = str('prior');
+  lap('arguments');
   const [itemCells, scoreCells, priorCells] = await Promise.all([
     load(itemsFile),
     load(scoresFile),
     priorFile ? load(priorFile) : Promise.resolve(null),
   ]);
+  lap('read files');
   const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
   if (itemErrors.length) throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
   const { exam, errors } = readScoreSource(scoreCells, items);
+  lap('scores');
   const priorRead = priorCells ? readPriorSource(priorCells) : null;
+  lap('prior');
   const problems = [
     ...formatErrors(path.basename(scoresFile), errors),
     ...(priorRead && priorFile ? formatErrors(path.basename(priorFile), priorRead.errors) : []),
@@ -140,6 +165,7 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
   if (problems.length || !exam) throw new ExamInputFailure(problems);
 
   const analysis = analyzeExam(exam, { thresholds, customBands, classes: values.full === true });
+  lap('analysis');
   let va: ValueAddedResult | null | undefined;
   let vaNote: string | undefined;
   if (priorRead) {
@@ -150,6 +176,7 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
       vaNote = r.message;
     }
   }
+  lap('value-added');
   const report: Record<string, unknown> = { ...examReportJson(analysis, va) };
   if (values.full)
     report.detail = {
@@ -168,6 +195,7 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
   const text = `${JSON.stringify(report, null, 1)}\n`;
   const out = str('json');
   if (out) await writeFile(out, text);
+  lap('JSON');
   const summary = [
     `${analysis.students} students analysed, ${analysis.absent} absent, ${items.length} items, full marks ${analysis.fullMarks}`,
     ...(vaNote ? [`value-added not computed: ${vaNote}`] : []),

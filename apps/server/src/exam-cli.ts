@@ -7,9 +7,13 @@ import { EXAM_HELP, ExamInputFailure, runExamAnalyze } from './exam-analyze';
 
 /** Runs `exam <sub> …`; returns the exit code (0, or 2 for bad input or an unknown sub-command). */
 export async function examCommand(sub: string | undefined, rest: string[]): Promise<number> {
+  if (sub === 'analyze' && (rest.includes('--help') || rest.includes('-h'))) {
+    console.log(EXAM_HELP);
+    return 0;
+  }
   if (sub !== 'analyze') {
     console.log(EXAM_HELP);
-    return sub === undefined || sub === 'help' || sub === '--help' ? 0 : 2;
+    return sub === undefined || sub === 'help' || sub === '--help' || sub === '-h' ? 0 : 2;
   }
   try {
     const r = await runExamAnalyze(rest);

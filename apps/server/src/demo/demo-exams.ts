@@ -1,15 +1,65 @@
 /**
  * Demo data for the quality-monitoring pages: a city monitoring cycle with two routine
  * maths exams (期中, 期末) for primary schools and, when it differs, one for the demo school account's stage, with
- * scores for 6–40 students of every school of the stage. Deterministic (a seeded PRNG, no clock), and small
- * enough to keep `npm start` quick.
+ * scores for 6–40 students of every school of the stage. The semester is the latest whose 期末 lies two weeks or
+ * more before the as-of (demoSemester): both exams sat and marked, the later released ten days after it was sat.
+ * Deterministic for a given as-of (a seeded PRNG), and small enough to keep `npm start` quick.
  * Each school has an effect and each student an ability; item scores follow a logistic curve with noise, so the
  * report has a real distribution, item spread and value-added between the two exams.
  */
+import { addDays } from '@yanxun/core';
 import { checkFullMarks } from '@yanxun/core/exams';
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
 import { createExamsRepository, type ExamStudentWrite } from '../modules/exams';
+import { type DemoCalendar, demoCalendar } from './as-of';
+import type { DemoClock } from './demo-clock';
+
+export interface DemoSemester {
+  /** The school year's first calendar year (2026 for 2026—2027). */
+  schoolYear: number;
+  /** 1: autumn (第一学期), 2: spring (第二学期). */
+  term: 1 | 2;
+  midterm: string;
+  final: string;
+  /** The day the scores of an exam are imported: a week after it was sat. */
+  scoredOn: (examDate: string) => string;
+  /** The day the 期末 is released: ten days after it was sat. */
+  releasedOn: string;
+}
+
+/** The Thursday on or before `date`. */
+function thursdayOnOrBefore(date: string): string {
+  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((dow - 4 + 7) % 7));
+}
+
+/**
+ * The latest semester whose 期末 lies at least 14 days before `asOf` (conventions of the demo: 期中 on the Thursday
+ * on or before 12 November or 22 April, 期末 on the Thursday on or before 14 January or 2 July).
+ */
+export function demoSemester(asOf: string): DemoSemester {
+  const y = Number(asOf.slice(0, 4));
+  const latest = addDays(asOf, -14);
+  const terms: Array<Omit<DemoSemester, 'scoredOn' | 'releasedOn'>> = [];
+  for (const sy of [y, y - 1, y - 2]) {
+    terms.push({
+      schoolYear: sy,
+      term: 2,
+      midterm: thursdayOnOrBefore(`${sy + 1}-04-22`),
+      final: thursdayOnOrBefore(`${sy + 1}-07-02`),
+    });
+    terms.push({
+      schoolYear: sy,
+      term: 1,
+      midterm: thursdayOnOrBefore(`${sy}-11-12`),
+      final: thursdayOnOrBefore(`${sy + 1}-01-14`),
+    });
+  }
+  const t = terms.find((x) => x.final <= latest);
+  if (!t) throw new Error(`no semester ends before ${asOf}`);
+  return { ...t, scoredOn: (d) => addDays(d, 7), releasedOn: addDays(t.final, 10) };
+}
 
 function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -50,7 +100,19 @@ const ITEMS = [
   })),
 ];
 
-export async function loadDemoExams(db: Database): Promise<{ exams: number; students: number }> {
+/**
+ * Load the exams of the demo as of `cal` (default: today), on the loader's `clock` when given (the cycle and the
+ * exams are created and scored a week after each was sat).
+ */
+export async function loadDemoExams(
+  db: Database,
+  opts: { cal?: DemoCalendar; clock?: DemoClock } = {},
+): Promise<{ exams: number; students: number }> {
+  const sem = demoSemester((opts.cal ?? demoCalendar()).asOf);
+  const at = async (day: string) => opts.clock?.at(day);
+  const years = `${sem.schoolYear}—${sem.schoolYear + 1}`;
+  const semester = `${sem.schoolYear}-${sem.schoolYear + 1}-${sem.term}`;
+  const season = sem.term === 1 ? `${sem.schoolYear} 秋季` : `${sem.schoolYear + 1} 春季`;
   const found = await db
     .selectFrom('orgs')
     .select(['id', 'path'])
@@ -80,9 +142,10 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
       .execute();
     if (schools.length === 0) return { exams: 0, students: 0 };
     const repo = createExamsRepository(db);
+    await at(sem.scoredOn(sem.midterm));
     const cycle = await repo.insertCycle({
-      name: `2026—2027 学年${gradeName}数学质量监测`,
-      semester: '2026-2027-1',
+      name: `${years} 学年第${sem.term === 1 ? '一' : '二'}学期${gradeName}数学质量监测`,
+      semester,
       ownerOrgId: city.id,
       ownerPath: city.path,
       createdBy: '0',
@@ -106,7 +169,7 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
       const n = s.id === demoSchool?.id ? 30 + Math.floor(rand() * 11) : 6 + Math.floor(rand() * 35);
       return Array.from({ length: n }, (_, i) => ({
         school: s,
-        id: `2026${String(si + 1).padStart(4, '0')}${String(i + 1).padStart(3, '0')}`,
+        id: `${sem.schoolYear}${String(si + 1).padStart(4, '0')}${String(i + 1).padStart(3, '0')}`,
         klass: `${1 + (i % 3)}班`,
         ability: effect + normal(rand),
         growth,
@@ -115,12 +178,13 @@ export async function loadDemoExams(db: Database): Promise<{ exams: number; stud
     });
     let total = 0;
     for (const [k, name, date] of [
-      [0, `${gradeName}数学期中`, '2026-11-12'],
-      [1, `${gradeName}数学期末`, '2027-01-14'],
+      [0, `${gradeName}数学期中`, sem.midterm],
+      [1, `${gradeName}数学期末`, sem.final],
     ] as const) {
+      await at(sem.scoredOn(date));
       const examId = await repo.insertExam({
-        name: `2026 秋季${name}`,
-        semester: '2026-2027-1',
+        name: `${season}${name}`,
+        semester,
         stage,
         subject: 'math',
         grade: gradeName,

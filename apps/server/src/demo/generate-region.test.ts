@@ -207,6 +207,18 @@ describe('generateTeachers: the default region', () => {
     }
   });
 
+  it('is generated as of another 1 September when asked (the demo: its as-of’s school year), not any other day', () => {
+    const earlier = allTeachers({ ...spec, teachers: 2000, referenceDate: '2025-09-01' }, orgs);
+    for (const t of earlier) {
+      const age = ageOn(t.birthDate, '2025-09-01');
+      expect(age).toBeGreaterThanOrEqual(22);
+      expect(age).toBeLessThanOrEqual(60);
+      expect(t.teachingStartDate <= '2025-09-01').toBe(true);
+    }
+    expect(earlier.some((t) => t.teachingStartDate === '2025-09-01')).toBe(true);
+    expect(() => allTeachers({ ...spec, referenceDate: '2025-09-02' }, orgs)).toThrow(RangeError);
+  });
+
   it('uses names of the code tables for stage, subject, title and roles', () => {
     for (const t of teachers) {
       expect(lookupCode('stages', t.stage)).toBeDefined();

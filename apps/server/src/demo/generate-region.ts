@@ -15,8 +15,8 @@
  * - Keys: administrative units use their code ('44', '4418', '441802', '441802001'); schools 'S:' + code;
  *   teacher development centres 'T:' + the code of the city or county they serve; providers 'P:1', 'P:2';
  *   the project office 'O:44'.
- * - "Today" is REFERENCE_DATE (2026-09-01, the start of a school year): ages, teaching years and titles are
- *   computed at that date.
+ * - "Today" is `spec.referenceDate`, a 1 September (default REFERENCE_DATE, 2026-09-01; the demo passes the start
+ *   of its as-of's school year, as-of.ts): ages, teaching years and titles are computed at that date.
  * - 教学点 are run by their 中心小学 and have no 校长/副校长 of their own; every other school has one 校长 and
  *   one or two 副校长. Teachers of a 教师发展中心 (教研员) carry the centre's key in `schoolKey`.
  * - Names of stages, subjects, titles, roles and school types are the canonical names (or accepted aliases)

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database';
 import { syncBuiltinPacks } from '../modules/programs';
 import { createTestDatabase } from '../test/db';
-import { DEMO_PACK_YEAR, DEMO_TODAY } from './load-programmes';
+import { demoCalendar } from './as-of';
 import { loadDemoRegion } from './load-region';
+
+/** A Wednesday of the city class's second week. */
+const AS_OF = '2026-11-25';
+const { packYear } = demoCalendar({ asOf: AS_OF });
 
 let h: DatabaseHandle;
 const rows = async <T>(q: string) => (await sql.raw<T>(q).execute(h.db)).rows;
@@ -13,7 +17,7 @@ const rows = async <T>(q: string) => (await sql.raw<T>(q).execute(h.db)).rows;
 beforeAll(async () => {
   h = await createTestDatabase();
   await syncBuiltinPacks(h.db);
-  await loadDemoRegion(h.db, { teachers: 1500, seed: 7, programmes: true });
+  await loadDemoRegion(h.db, { teachers: 1500, seed: 7, programmes: true, asOf: AS_OF });
 }, 120_000);
 
 afterAll(async () => {
@@ -26,7 +30,7 @@ describe('the demo programme year', () => {
       'SELECT status, derived_from, year, builtin FROM policy_packs WHERE NOT builtin',
     );
     expect(packs).toEqual([
-      { status: 'published', derived_from: 'henan-2021', year: DEMO_PACK_YEAR, builtin: false },
+      { status: 'published', derived_from: 'henan-2021', year: packYear, builtin: false },
     ]);
     // issue 11: Guangdong's pack carries Guangdong's name and bureau; the Henan notice is where its values come from
     const [meta] = await rows<{ title: string; issuer: string; adopted: string }>(
@@ -34,7 +38,7 @@ describe('the demo programme year', () => {
        FROM policy_packs WHERE NOT builtin`,
     );
     expect(meta).toEqual({
-      title: `广东省 ${DEMO_PACK_YEAR} 年义务教育师资薄弱环节改善暨中小学教师素质提升工程`,
+      title: `广东省 ${packYear} 年义务教育师资薄弱环节改善暨中小学教师素质提升工程`,
       issuer: '广东省教育厅',
       adopted: '河南省教育厅',
     });
@@ -45,7 +49,7 @@ describe('the demo programme year', () => {
       "SELECT level, to_char(selection_deadline, 'YYYY-MM-DD') AS selection_deadline FROM programmes ORDER BY id",
     );
     expect(ps.map((p) => p.level)).toEqual(['provincial', 'city', 'county', 'provincial']);
-    expect((ps[2]?.selection_deadline ?? '') > DEMO_TODAY).toBe(true);
+    expect((ps[2]?.selection_deadline ?? '') > AS_OF).toBe(true);
   });
 
   it("every programme's title names the project type it was created with (its pack's name or alias of the type)", async () => {
@@ -144,10 +148,10 @@ describe('the demo programme year', () => {
       await rows(`SELECT l.teacher_id FROM leave_requests l WHERE NOT EXISTS (SELECT 1 FROM class_enrolments e
         WHERE e.class_id = l.class_id AND e.teacher_id = l.teacher_id)`),
     ).toEqual([]);
-    // session check-ins only for sessions before the demo's today
+    // session check-ins only for sessions held by the as-of day (as the KPIs count them: session date ≤ today)
     expect(
       await rows(`SELECT 1 FROM attendance a JOIN class_sessions s ON a.slot = 's' || s.id
-        WHERE s.session_date >= DATE '${DEMO_TODAY}'`),
+        WHERE s.session_date > DATE '${AS_OF}'`),
     ).toEqual([]);
   });
 
@@ -195,7 +199,7 @@ describe('the demo programme year', () => {
     const again = await createTestDatabase();
     try {
       await syncBuiltinPacks(again.db);
-      await loadDemoRegion(again.db, { teachers: 1500, seed: 7, programmes: true });
+      await loadDemoRegion(again.db, { teachers: 1500, seed: 7, programmes: true, asOf: AS_OF });
       const digest = async (db: DatabaseHandle['db']) =>
         (
           await sql<{ d: string }>`SELECT md5(string_agg(x, '|' ORDER BY x)) AS d FROM (

@@ -1,5 +1,5 @@
 /**
- * The demo's programme year: a 2026 policy pack for 广东省 cloned from the built-in Henan 2021 pack and
+ * The demo's programme year: a policy pack of the year for 广东省 cloned from the built-in Henan 2021 pack and
  * published, three programmes at three levels with quotas cascaded down to schools, nominations, an approved
  * training plan, classes with a timetable and check-ins, a finished class with outcomes, completion,
  * certificates and 学时, a leave request and a no-show on the 诚信档案.
@@ -10,20 +10,22 @@
  * phone's time, not the loader's).
  *
  * Conventions of the demo (not rules):
- * - "Today" of the programme year is DEMO_TODAY (2026-11-23, a Monday): the provincial class ran in October
- *   and is finished, the city class is in its second week (the sessions of last week have check-ins), the county
- *   programme is still selecting. Fixed dates, so the same seed gives the same data whatever the wall clock.
+ * - The year is a script written for the Monday SCRIPT_MONDAY (2026-11-23) and moved by whole weeks to the as-of
+ *   day (as-of.ts): the provincial class ran five weeks before and is finished, with its documents, 工作简报 and
+ *   final reports in on time; the city class is in its first weekend or second week (the sessions held by the
+ *   as-of have check-ins); the county programme is still selecting. The same seed and as-of give the same data.
  * - Random choices come from the region's seed on their own sfc32 stream (DEMO_PROGRAMME_STREAM).
  */
+import type { UpdatePackRequest } from '@yanxun/contracts';
 import type { PolicyPack } from '@yanxun/core';
 import type { Database } from '../db/database';
 import { createServices } from '../services';
+import type { DemoCalendar } from './as-of';
+import type { DemoClock } from './demo-clock';
 import { DEFAULT_SEED } from './generate-region';
 import type { LoadedOrg } from './org-tree';
 import { loadCityProgramme } from './programmes/city-class';
 import {
-  DEMO_PACK_YEAR,
-  DEMO_TODAY,
   type DemoClass,
   type DemoProgramme,
   type DemoProgrammeAccount,
@@ -35,7 +37,7 @@ import { loadProvincialProgramme } from './programmes/provincial-class';
 import { loadTrainerProgramme } from './programmes/trainer-shortlist';
 import { Rng } from './random';
 
-export { DEMO_PACK_YEAR, DEMO_TODAY, type DemoProgrammeAccount };
+export type { DemoProgrammeAccount };
 
 const DEMO_PROGRAMME_STREAM = 0x70726f67;
 
@@ -52,32 +54,45 @@ export interface DemoProgrammesResult {
  */
 export async function loadDemoProgrammes(
   db: Database,
-  opts: { seed?: number; orgs: LoadedOrg[]; accounts: DemoProgrammeAccount[] },
+  opts: {
+    seed?: number;
+    orgs: LoadedOrg[];
+    accounts: DemoProgrammeAccount[];
+    cal: DemoCalendar;
+    clock: DemoClock;
+  },
 ): Promise<DemoProgrammesResult> {
+  const { cal, clock } = opts;
+  const { day } = cal;
   const rng = new Rng(opts.seed ?? DEFAULT_SEED, DEMO_PROGRAMME_STREAM);
-  let now = Date.parse(`${DEMO_TODAY}T01:00:00Z`);
-  const at = (day: string) => {
-    now = Date.parse(`${day}T01:00:00Z`);
-  };
-  const s = createServices(
-    db,
-    { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
-    () => new Date(now),
-  );
-  const year = yearContext(db, s, rng, at, opts);
+  const s = createServices(db, DEMO_SERVICES_CONFIG, clock.now);
+  const year = yearContext(db, s, rng, cal, clock.at, opts);
+  const at = clock.at;
 
-  // the 2026 pack: the built-in Henan 2021 pack cloned for 广东省 and published — titled 广东省 2026 年…, issued by
-  // 广东省教育厅 (the clone's defaults); its values stay the Henan rules, recorded as adopted from the Henan notice
-  at('2026-06-01');
+  // the pack of the year: the built-in Henan 2021 pack cloned for 广东省 — titled 广东省 …, issued by 广东省教育厅 (the
+  // clone's defaults), its values the Henan rules recorded as adopted from the Henan notice — its dated deadlines
+  // set from the year's notice (the script's, moved to the as-of), published
+  await at(day('2026-06-01'));
   const clone = await s.programs.clonePack(year.province, 'henan-2021', {
-    year: DEMO_PACK_YEAR,
+    year: cal.packYear,
     regionOrgId: year.provinceOrg.id,
+  });
+  const body = structuredClone(clone.pack) as unknown as PolicyPack;
+  const lastOfYear = `${cal.packYear}-12-31`;
+  const dl = body.deadlines;
+  dl.applicationDue.value = day('2026-07-30');
+  dl.selectionDue.value = day('2026-07-30');
+  const classDates = day('2026-08-10');
+  dl.classDatesDue.value = classDates > lastOfYear ? lastOfYear : classDates;
+  await s.programs.updatePack(year.province, clone.id, {
+    pack: body as unknown as UpdatePackRequest['pack'],
   });
   const pack = await s.programs.publishPack(year.province, clone.id);
   const ctx: PackYearContext = {
     ...year,
     packId: pack.id,
     compulsoryTopics: (pack.pack as unknown as PolicyPack).design.compulsoryTopics.value,
+    finalReportItems: (pack.pack as unknown as PolicyPack).deadlines.finalReportItems.value,
   };
 
   const p1 = await loadProvincialProgramme(ctx);
@@ -88,3 +103,11 @@ export async function loadDemoProgrammes(
   programmes.push(await loadTrainerProgramme(ctx));
   return { packId: pack.id, programmes, classes: [p1.class, p2.class] };
 }
+
+/** The services' settings for the loader (sessions are not used). */
+export const DEMO_SERVICES_CONFIG = {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+};

@@ -17,39 +17,30 @@ import type { ExamScores, ItemSpec } from './model';
 
 /**
  * What `analyzeSubset` needs beyond the exam, made once per exam (analyzeExam passes it to every group):
- * - `columns`: the score matrix column by column (item-major), the score of row i on item j at `j * rows + i`.
- *   The sweeps over the students then keep their sums in local variables instead of one array slot per item;
- *   each sum still adds the same numbers in the same order (students in `idx` order), so every result is bit for
- *   bit the one of a row-by-row sweep.
  * - `wholeScores`: every score is a whole number below 2³¹ and there are fewer than 2²² rows, so every sum of
  *   scores is a whole number below 2⁵³: exact, whatever the order of addition (the 27 % groups use this).
  * - `mark`: one byte per row, all 0 between uses (scratch for the 27 % groups).
+ * The sweeps read the row-major matrix itself, row by row (students in `idx` order), keeping one sum per item in a
+ * small array: each sum adds the same numbers in the same order as a sweep down each item's column would, so every
+ * result is bit for bit the same, without a column-major copy of the matrix (32 MB for 100,000 × 40, whose memory
+ * cost more than the sweeps in a one-shot run: docs/PERFORMANCE.md section 5).
  */
 export interface ExamPrep {
-  columns: Float64Array;
   wholeScores: boolean;
   mark: Uint8Array;
 }
 
 export function prepareExam(exam: ExamScores): ExamPrep {
-  const m = exam.items.length;
   const rows = exam.studentIds.length;
-  const s = exam.scores;
-  const columns = new Float64Array(m * rows);
-  let whole = rows < 2 ** 22;
-  const BLOCK = 64; // rows per block: the block's cells stay in cache while each column segment is written
-  for (let i0 = 0; i0 < rows; i0 += BLOCK) {
-    const i1 = Math.min(rows, i0 + BLOCK);
-    for (let j = 0; j < m; j++) {
-      const c = j * rows;
-      for (let i = i0; i < i1; i++) {
-        const x = s[i * m + j] ?? 0;
-        columns[c + i] = x;
-        if ((x | 0) !== x) whole = false;
-      }
-    }
+  return { wholeScores: rows < 2 ** 22 && allWhole(exam.scores), mark: new Uint8Array(rows) };
+}
+
+function allWhole(s: Float64Array): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const x = s[i] ?? 0;
+    if ((x | 0) !== x) return false;
   }
-  return { columns, wholeScores: whole, mark: new Uint8Array(rows) };
+  return true;
 }
 
 /**
@@ -67,11 +58,9 @@ export function analyzeSubset(
   order: Uint32Array = orderByTotalDesc(totals, idx),
   prep: ExamPrep = prepareExam(exam),
 ): SubsetAnalysis {
-  const columns = prep.columns;
   const items = exam.items;
   const m = items.length;
   const n = idx.length;
-  const rows = exam.studentIds.length;
   const s = exam.scores;
   const full = exam.fullMarks;
 
@@ -84,20 +73,31 @@ export function analyzeSubset(
   );
   const meanT = tot.mean;
   const stt = tot.ss;
-  // each item's scores and the totals in idx order: views when idx is a run of consecutive rows (the whole paper;
-  // a school whose rows come together), else gathered
-  const first = idx[0] ?? 0;
-  const run = n > 0 && (idx[n - 1] ?? 0) - first === n - 1; // idx ascends, so this means consecutive
-  const t = run ? totals.subarray(first, first + n) : gather(totals, 0, idx, new Float64Array(n));
-  const scratch = run ? null : new Float64Array(n);
-  const item = items.map((_, j) =>
-    sweepItem(
-      scratch
-        ? gather(columns, j * rows, idx, scratch)
-        : columns.subarray(j * rows + first, j * rows + first + n),
-      t,
-    ),
-  );
+  // per item, over the students in idx order: x its score, y = total − x the rest score
+  const sumX = new Float64Array(m);
+  const sumY = new Float64Array(m);
+  sweepSums(s, m, totals, idx, sumX, sumY);
+  const meanX = new Float64Array(m);
+  const meanY = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    meanX[j] = n > 0 ? (sumX[j] ?? 0) / n : 0;
+    meanY[j] = n > 0 ? (sumY[j] ?? 0) / n : 0;
+  }
+  const ssX = new Float64Array(m);
+  const ssY = new Float64Array(m);
+  const spXY = new Float64Array(m);
+  sweepSquares(s, m, totals, idx, meanX, meanY, ssX, ssY, spXY);
+  const item: ItemSweep[] = items.map((_, j) => {
+    const mx = meanX[j] ?? 0;
+    const my = meanY[j] ?? 0;
+    const sx = ssX[j] ?? 0;
+    const sy = ssY[j] ?? 0;
+    const constant =
+      n === 0 ||
+      (mayBeConstant(sx, mx, n) && constantScores(s, m, j, totals, idx, false)) ||
+      (mayBeConstant(sy, my, n) && constantScores(s, m, j, totals, idx, true));
+    return { mean: mx, ssX: sx, ssY: sy, spXY: spXY[j] ?? 0, nonConstant: !constant };
+  });
 
   // order is by total descending: ascending position p is order[n − 1 − p]
   const asc = (p: number) => totals[order[n - 1 - p] ?? 0] ?? 0;
@@ -190,38 +190,52 @@ interface ItemSweep {
   nonConstant: boolean;
 }
 
-/**
- * One item over a group of students: its scores x and the students' totals t, both in the group's order. Pass 1
- * sums, pass 2 centred sums of squares and products (two-pass, so a large common offset does not cancel digits
- * away).
- */
-function sweepItem(x: Float64Array, t: Float64Array): ItemSweep {
-  const n = x.length;
-  if (n === 0) return { mean: 0, ssX: 0, ssY: 0, spXY: 0, nonConstant: false };
-  let sumX = 0;
-  let sumY = 0;
-  for (let k = 0; k < n; k++) {
-    const xk = x[k] ?? 0;
-    sumX += xk;
-    sumY += (t[k] ?? 0) - xk;
+/** Σ x and Σ (t − x) per item over the rows idx of the row-major matrix (m items), t the row's total. */
+function sweepSums(
+  s: Float64Array,
+  m: number,
+  totals: Float64Array,
+  idx: Uint32Array,
+  sumX: Float64Array,
+  sumY: Float64Array,
+): void {
+  for (let k = 0; k < idx.length; k++) {
+    const r = idx[k] ?? 0;
+    const t = totals[r] ?? 0;
+    const o = r * m;
+    for (let j = 0; j < m; j++) {
+      const x = s[o + j] ?? 0;
+      sumX[j] = (sumX[j] ?? 0) + x;
+      sumY[j] = (sumY[j] ?? 0) + (t - x);
+    }
   }
-  const meanX = sumX / n;
-  const meanY = sumY / n;
-  let ssX = 0;
-  let ssY = 0;
-  let spXY = 0;
-  for (let k = 0; k < n; k++) {
-    const xk = x[k] ?? 0;
-    const dx = xk - meanX;
-    const dy = (t[k] ?? 0) - xk - meanY;
-    ssX += dx * dx;
-    ssY += dy * dy;
-    spXY += dx * dy;
+}
+
+/** Σ (x − x̄)², Σ (y − ȳ)² and Σ (x − x̄)(y − ȳ) per item over the rows idx (the second pass). */
+function sweepSquares(
+  s: Float64Array,
+  m: number,
+  totals: Float64Array,
+  idx: Uint32Array,
+  meanX: Float64Array,
+  meanY: Float64Array,
+  ssX: Float64Array,
+  ssY: Float64Array,
+  spXY: Float64Array,
+): void {
+  for (let k = 0; k < idx.length; k++) {
+    const r = idx[k] ?? 0;
+    const t = totals[r] ?? 0;
+    const o = r * m;
+    for (let j = 0; j < m; j++) {
+      const x = s[o + j] ?? 0;
+      const dx = x - (meanX[j] ?? 0);
+      const dy = t - x - (meanY[j] ?? 0);
+      ssX[j] = (ssX[j] ?? 0) + dx * dx;
+      ssY[j] = (ssY[j] ?? 0) + dy * dy;
+      spXY[j] = (spXY[j] ?? 0) + dx * dy;
+    }
   }
-  const constant =
-    (mayBeConstant(ssX, meanX, n) && constantScores(x, t, false)) ||
-    (mayBeConstant(ssY, meanY, n) && constantScores(x, t, true));
-  return { mean: meanX, ssX, ssY, spXY, nonConstant: !constant };
 }
 
 /**
@@ -235,20 +249,19 @@ function mayBeConstant(ss: number, mean: number, n: number): boolean {
   return ss <= n * (1e-8 * mean) ** 2 || Math.abs(mean) < 1e-100;
 }
 
-/** Every x (rest: every t − x) equal to the first one, compared exactly. */
-function constantScores(x: Float64Array, t: Float64Array, rest: boolean): boolean {
-  const v0 = rest ? (t[0] ?? 0) - (x[0] ?? 0) : (x[0] ?? 0);
-  for (let k = 1; k < x.length; k++) {
-    const v = rest ? (t[k] ?? 0) - (x[k] ?? 0) : (x[k] ?? 0);
-    if (v !== v0) return false;
-  }
+/** Item j's score x (rest: t − x) of every row idx equal to the first row's, compared exactly. */
+function constantScores(
+  s: Float64Array,
+  m: number,
+  j: number,
+  totals: Float64Array,
+  idx: Uint32Array,
+  rest: boolean,
+): boolean {
+  const value = (r: number) => (rest ? (totals[r] ?? 0) - (s[r * m + j] ?? 0) : (s[r * m + j] ?? 0));
+  const v0 = value(idx[0] ?? 0);
+  for (let k = 1; k < idx.length; k++) if (value(idx[k] ?? 0) !== v0) return false;
   return true;
-}
-
-/** out[k] = from[offset + idx[k]] */
-function gather(from: Float64Array, offset: number, idx: Uint32Array, out: Float64Array): Float64Array {
-  for (let k = 0; k < idx.length; k++) out[k] = from[offset + (idx[k] ?? 0)] ?? 0;
-  return out;
 }
 
 /**

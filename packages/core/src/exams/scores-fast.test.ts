@@ -189,6 +189,41 @@ describe('readScoreCsvFast', () => {
   });
 });
 
+/** The UTF-8 bytes of a text, and the same bytes as a "binary" string (one char per byte, as Node's latin1). */
+function utf8Of(text: string): { bytes: Uint8Array; binary: string } {
+  const bytes = new TextEncoder().encode(text);
+  return { bytes, binary: Array.from(bytes, (b) => String.fromCharCode(b)).join('') };
+}
+
+describe('the fast paths on undecoded UTF-8 (the binary string and its bytes)', () => {
+  // 丠 is E4 B8 A0 and 丅 is E4 B8 85 in UTF-8: as binary chars their last byte is NBSP or NEL, which trim() removes
+  const TRICKY: Record<string, string> = {
+    'a school ending in a byte 0xA0, a class ending in 0x85': `${H}\ns1,一丠,1丅,1,1,1\ns2,一丠,1丅,2,2,2\n`,
+    'a school of an ideographic space only (U+3000 trims to nothing)': `${H}\ns1,\u3000,1班,1,1,1\n`,
+    'an ideographic space around a school and in a column the sheet does not use': `${H},备注\ns1,\u3000一中\u3000,1班,1,1,1,\u3000\n`,
+    'a no-break space inside a score cell': `${H}\ns1,一中,1班,1\u00a0,1,1\n`,
+    'a Chinese header': `考号,学校,班级,Q1,Q2,Q3\ns1,一中,1班,1,1,1\n`,
+    'a byte-order mark left in the text (a second one)': `\ufeff${H}\ns1,一中,1班,1,1,1\n`,
+  };
+  const cases = { ...FAST, ...GENERAL, ...TRICKY };
+  for (const [name, text] of Object.entries(cases)) {
+    it(`scores: ${name} — the same answer as the decoded text`, () => {
+      const { bytes, binary } = utf8Of(text);
+      expect(readScoreCsvFast(binary, ITEMS, {}, bytes)).toEqual(readScoreCsvFast(text, ITEMS));
+    });
+  }
+  for (const [name, text] of Object.entries({
+    plain: 'student_id,prior_score\na1,70\na2,81.5\n',
+    'a Chinese header and an id of Chinese characters': '考号,前测成绩\n学生丠,70\n',
+    'an id padded with ideographic spaces': 'student_id,prior_score\n\u3000a1\u3000,70\n',
+  })) {
+    it(`prior: ${name} — the same answer as the decoded text`, () => {
+      const { bytes, binary } = utf8Of(text);
+      expect(readPriorCsvFast(binary, bytes)).toEqual(readPriorCsvFast(text));
+    });
+  }
+});
+
 describe('readPriorCsvFast', () => {
   const P = 'student_id,prior_score';
   const generalPrior = (text: string) => readPriorSheet({ records: parseCsv(text) });

@@ -12,6 +12,11 @@
  * which therefore produces every error message (same row, column, value and rule as ever); when the fast path
  * returns a result, it is the general path's result, field by field (scores-fast.test.ts checks both on tricky
  * inputs).
+ *
+ * Both take the decoded text or, to skip decoding a UTF-8 file (the command line: docs/PERFORMANCE.md section 5),
+ * its bytes as a "binary" string, one char per byte (Node's latin1), with the bytes themselves in `utf8`. The
+ * delimiters are ASCII and no byte of a multi-byte UTF-8 character is, so the fields are the same; a text field
+ * holding a byte ≥ 0x80 is decoded from `utf8`, and a score cell with one is declined, as a non-digit is.
  */
 import { IDENTIFIER_RULES, isValidIdentifier } from '../identifiers';
 import { SeenIds } from './id-index';
@@ -33,25 +38,57 @@ const C_CLASS = -4;
 
 const R = IDENTIFIER_RULES;
 
+let utf8Decoder: TextDecoder | undefined;
+
+/** The field start…end of the text: sliced, or decoded from `utf8` when it holds a byte ≥ 0x80 (`high`). */
+function fieldText(
+  text: string,
+  start: number,
+  end: number,
+  high: boolean,
+  utf8: Uint8Array | undefined,
+): string {
+  if (!high || !utf8) return text.slice(start, end);
+  utf8Decoder ??= new TextDecoder();
+  return utf8Decoder.decode(utf8.subarray(start, end));
+}
+
+/** The first record (the header) of the text, decoded, and where it ends. */
+function firstRecord(text: string, utf8: Uint8Array | undefined): { header: string; end: number } {
+  const len = text.length;
+  let pos = 0;
+  let high = false;
+  while (pos < len) {
+    const c = text.charCodeAt(pos);
+    if (c === LF || c === CR) break;
+    if (c >= 128) high = true;
+    pos++;
+  }
+  return { header: fieldText(text, 0, pos, high, utf8), end: pos };
+}
+
+/** A text the fast paths decline at once: empty, any double quote, a leading U+FEFF (as text or as UTF-8 bytes). */
+function declined(text: string, utf8: Uint8Array | undefined): boolean {
+  if (text.length === 0 || text.indexOf(QUOTE) >= 0) return true;
+  return utf8 ? text.startsWith('\xef\xbb\xbf') : text.charCodeAt(0) === 0xfeff;
+}
+
 /**
- * Read a CSV score sheet (decoded text) the fast way; null when the general path must decide (see above). The
- * result, when there is one, has no errors.
+ * Read a CSV score sheet (decoded text, or a binary string of UTF-8 bytes with `utf8`: see above) the fast way;
+ * null when the general path must decide (see above). The result, when there is one, has no errors.
  */
 export function readScoreCsvFast(
   text: string,
   items: ItemSpec[],
   options: ReadScoresOptions = {},
+  utf8?: Uint8Array,
 ): ExamScores | null {
   const len = text.length;
-  if (len === 0 || text.charCodeAt(0) === 0xfeff || text.indexOf(QUOTE) >= 0) return null;
+  if (declined(text, utf8)) return null;
   // header: the first record
-  let pos = 0;
-  while (pos < len) {
-    const c = text.charCodeAt(pos);
-    if (c === LF || c === CR) break;
-    pos++;
-  }
-  const header = text.slice(0, pos).split(',');
+  const first = firstRecord(text, utf8);
+  let pos = first.end;
+  const header = first.header.split(',');
   if (header.every((h) => h.trim() === '')) return null;
   const layout = checkScoreHeader(header, items);
   if (!layout) return null;
@@ -79,6 +116,10 @@ export function readScoreCsvFast(
   let lastS = 0;
   let lastClass: string | null = null;
   let lastK = 0;
+  let schoolRaw = '';
+  let schoolText = '';
+  let classRaw = '';
+  let classText = '';
   const absent: AbsentStudent[] = [];
   const seen = new SeenIds(capacity); // every student id so far, absent ones too
   const known = options.knownSchools;
@@ -134,18 +175,34 @@ export function readScoreCsvFast(
           numbers++;
         }
       } else {
+        let high = false;
         while (pos < len) {
           const c = text.charCodeAt(pos);
           if (c === COMMA || c === LF || c === CR) break;
+          if (c >= 128) high = true;
           pos++;
         }
         if (pos > start) {
           if (col >= width) return null; // cells beyond the header: EXTRA_CELLS (or a blank one: let it decide)
-          const t = text.slice(start, pos).trim();
-          if (r === C_ID) id = t;
-          else if (r === C_SCHOOL) schoolName = t;
-          else if (r === C_CLASS) className = t;
-          else if (t !== '') otherText = true;
+          if (r === C_ID) id = fieldText(text, start, pos, high, utf8).trim();
+          else if (r === C_SCHOOL || r === C_CLASS) {
+            // the same cell as the row before (rows of a school and class come together): the same name, without
+            // trimming or decoding it again
+            const raw = text.slice(start, pos);
+            if (r === C_SCHOOL) {
+              if (raw !== schoolRaw) {
+                schoolRaw = raw;
+                schoolText = fieldText(text, start, pos, high, utf8).trim();
+              }
+              schoolName = schoolText;
+            } else {
+              if (raw !== classRaw) {
+                classRaw = raw;
+                classText = fieldText(text, start, pos, high, utf8).trim();
+              }
+              className = classText;
+            }
+          } else if (!otherText && fieldText(text, start, pos, high, utf8).trim() !== '') otherText = true;
         }
       }
       col++;
@@ -237,16 +294,12 @@ export function readScoreCsvFast(
  * 15 digits (signs, spaces, words: the general path reads or reports them), a line with text but no student id,
  * and a duplicate student. A blank prior score is "no prior", as in the general path.
  */
-export function readPriorCsvFast(text: string): PriorList | null {
+export function readPriorCsvFast(text: string, utf8?: Uint8Array): PriorList | null {
   const len = text.length;
-  if (len === 0 || text.charCodeAt(0) === 0xfeff || text.indexOf(QUOTE) >= 0) return null;
-  let pos = 0;
-  while (pos < len) {
-    const c = text.charCodeAt(pos);
-    if (c === LF || c === CR) break;
-    pos++;
-  }
-  const cols = checkPriorHeader(text.slice(0, pos).split(','));
+  if (declined(text, utf8)) return null;
+  const first = firstRecord(text, utf8);
+  let pos = first.end;
+  const cols = checkPriorHeader(first.header.split(','));
   if (!cols) return null;
   const { cId, cPrior } = cols;
   pos += text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
@@ -282,12 +335,14 @@ export function readPriorCsvFast(text: string): PriorList | null {
           hasValue = true;
         }
       } else {
+        let high = false;
         while (pos < len) {
           const c = text.charCodeAt(pos);
           if (c === COMMA || c === LF || c === CR) break;
+          if (c >= 128) high = true;
           pos++;
         }
-        if (col === cId && pos > start) id = text.slice(start, pos).trim();
+        if (col === cId && pos > start) id = fieldText(text, start, pos, high, utf8).trim();
       }
       if (pos > start) anyText = true;
       col++;

@@ -1,12 +1,9 @@
 import type { Database } from '../../db/database';
 import type { Services } from '../../services';
 import type { Actor } from '../../shared/actor';
+import type { DemoCalendar } from '../as-of';
 import type { LoadedOrg } from '../org-tree';
 import type { Rng } from '../random';
-
-/** "Today" of the demo's programme year: a Monday, fixed so the same seed gives the same data. */
-export const DEMO_TODAY = '2026-11-23';
-export const DEMO_PACK_YEAR = 2026;
 
 export interface DemoProgrammeAccount {
   username: string;
@@ -41,8 +38,10 @@ export interface YearContext {
   db: Database;
   s: Services;
   rng: Rng;
-  /** Move the services' clock to 09:00 (Asia/Shanghai) of `day`. */
-  at: (day: string) => void;
+  /** The demo's calendar: `cal.day(d)` moves a date of the script to the as-of (as-of.ts). */
+  cal: DemoCalendar;
+  /** Move the services' clock to 09:00 (Asia/Shanghai) of `day` (a real date: pass script dates through `cal.day`). */
+  at: (day: string) => Promise<void>;
   orgs: LoadedOrg[];
   orgById: Map<string, LoadedOrg>;
   province: Actor;
@@ -65,6 +64,8 @@ export interface YearContext {
 export interface PackYearContext extends YearContext {
   packId: string;
   compulsoryTopics: readonly string[];
+  /** The pack's final report items (R-004-15). */
+  finalReportItems: readonly string[];
 }
 
 /** The actors and the clock of the programme year, for services built on `clock`. */
@@ -72,7 +73,8 @@ export function yearContext(
   db: Database,
   s: Services,
   rng: Rng,
-  at: (day: string) => void,
+  cal: DemoCalendar,
+  at: (day: string) => Promise<void>,
   opts: { orgs: LoadedOrg[]; accounts: DemoProgrammeAccount[] },
 ): YearContext {
   const actorOf = (a: DemoProgrammeAccount): Actor => ({
@@ -128,6 +130,7 @@ export function yearContext(
     db,
     s,
     rng,
+    cal,
     at,
     orgs: opts.orgs,
     orgById: new Map(opts.orgs.map((o) => [o.id, o])),

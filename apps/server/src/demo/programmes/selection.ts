@@ -1,4 +1,5 @@
 /** Picking teachers for a programme of the demo year and cascading its seats down to their schools. */
+import { addYears } from '@yanxun/core';
 import type { Candidate, YearContext } from './context';
 
 export interface SeatPlan {
@@ -14,7 +15,7 @@ export async function candidates(
   pathPrefix: string,
   limit: number,
 ): Promise<Candidate[]> {
-  const { db, rng, used } = ctx;
+  const { db, rng, used, cal } = ctx;
   let q = db
     .selectFrom('teachers as t')
     .innerJoin('orgs as o', 'o.id', 't.school_id')
@@ -27,7 +28,8 @@ export async function candidates(
     q = q
       .where('o.location_type', 'in', ['town', 'rural'])
       .where('t.backbone', 'is not', null)
-      .where('t.teaching_start_date', '<=', '2020-09-01');
+      // six school years of teaching or more by the as-of's school year
+      .where('t.teaching_start_date', '<=', addYears(cal.schoolYearStart, -6));
   }
   if (where === 'heads') {
     q = q.where((eb) =>

@@ -11,6 +11,7 @@ export async function loadTrainerProgramme(ctx: PackYearContext): Promise<DemoPr
     db,
     s,
     rng,
+    cal,
     at,
     province,
     provider,
@@ -24,14 +25,15 @@ export async function loadTrainerProgramme(ctx: PackYearContext): Promise<DemoPr
   // Candidates are principals who have run their schools' training for years (the demo region does not record
   // training work, so the loader writes training_start_year for the ones it puts forward: R-004-55).
   // created with the year's other provincial programmes, so its provider applies before the pack's deadline (R-004-08)
-  at('2026-07-02');
+  const { day } = cal;
+  await at(day('2026-07-02'));
   const p4 = await s.programs.createProgramme(province, {
     packId,
     projectTypeCode: 'trainer_advanced',
-    title: '2026年"省培计划"省级教师培训师高端研修项目（清远市）',
-    selectionDeadline: '2026-12-11',
-    startDate: '2027-03-01',
-    endDate: '2027-03-26',
+    title: `${cal.packYear}年"省培计划"省级教师培训师高端研修项目（清远市）`,
+    selectionDeadline: day('2026-12-11'),
+    startDate: day('2027-03-01'),
+    endDate: day('2027-03-26'),
     totalSeats: 10,
   });
   const made = { id: p4.id, title: p4.title, level: p4.level };
@@ -39,9 +41,9 @@ export async function loadTrainerProgramme(ctx: PackYearContext): Promise<DemoPr
     body: trainerPlanBody(compulsoryTopics),
   });
   await s.plans.uploadSealedPdf(provider, plan4.id, PDF('培训师高端研修申报书（盖章）'));
-  at('2026-07-22');
+  await at(day('2026-07-22'));
   await s.plans.submitPlan(provider, plan4.id);
-  at('2026-07-29');
+  await at(day('2026-07-29'));
   await s.plans.approvePlan(province, plan4.id, { comment: '同意由该机构承训并组织差额遴选' });
   // ten schools with two eligible heads each: one seat per school, ⌈1 × 1.2⌉ = 2 candidates per school
   const trainerAttestations = ['healthy', 'devoted_to_training', 'training_expertise'];
@@ -51,7 +53,7 @@ export async function loadTrainerProgramme(ctx: PackYearContext): Promise<DemoPr
     if (list.length < 2) {
       await db
         .updateTable('teachers')
-        .set({ training_start_year: 2016 + rng.int(0, 5) })
+        .set({ training_start_year: cal.packYear - 10 + rng.int(0, 5) })
         .where('id', '=', h.id)
         .where('training_start_year', 'is', null)
         .execute();
@@ -79,9 +81,9 @@ export async function loadTrainerProgramme(ctx: PackYearContext): Promise<DemoPr
     p4Plan.countySeats.set(cid, (p4Plan.countySeats.get(cid) ?? 0) + 1);
   }
   p4Plan.total = p4Schools.length;
-  at('2026-11-10');
+  await at(day('2026-11-10'));
   await cascade(ctx, p4.id, 'province', p4Plan);
-  at('2026-11-17');
+  await at(day('2026-11-17'));
   const p4Noms: string[] = [];
   for (const [, l] of p4Schools) {
     for (const c of l) {
@@ -95,7 +97,7 @@ export async function loadTrainerProgramme(ctx: PackYearContext): Promise<DemoPr
   }
   // the provider has scored every candidate and decided the first six schools (the higher score of each pair is
   // selected); the rest is still open
-  at('2026-11-22');
+  await at(day('2026-11-20'));
   const p4Scores = p4Noms.map(() => rng.int(700, 960) / 10);
   await s.shortlists.mark(provider, p4.id, {
     marks: p4Noms.map((id, i) => ({ nominationId: id, score: p4Scores[i] ?? null })),

@@ -45,6 +45,8 @@ export interface RegionSpec {
   seed?: number;
   /** Default 20,000. */
   teachers?: number;
+  /** "Today" of the teachers (a 1 September, YYYY-09-01): ages, teaching years and titles. Default REFERENCE_DATE. */
+  referenceDate?: string;
 }
 
 export const DEFAULT_SEED = 20261123;

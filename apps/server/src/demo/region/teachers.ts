@@ -50,16 +50,13 @@ function dayIndex(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY - DAY0;
 }
 
-const REF_YEAR = Number(REFERENCE_DATE.slice(0, 4));
-const REF_MONTH = Number(REFERENCE_DATE.slice(5, 7));
-const REF_DAY = Number(REFERENCE_DATE.slice(8, 10));
 const MIN_AGE = 22;
 const MAX_AGE = 60;
 
-/** Birth days (inclusive range) that make someone exactly `age` on REFERENCE_DATE. */
-function birthRange(age: number): [number, number] {
-  const last = dayIndex(REF_YEAR - age, REF_MONTH, REF_DAY);
-  const first = dayIndex(REF_YEAR - age - 1, REF_MONTH, REF_DAY) + 1;
+/** Birth days (inclusive range) that make someone exactly `age` on the reference date `ref`. */
+function birthRange(age: number, ref: { year: number; month: number; day: number }): [number, number] {
+  const last = dayIndex(ref.year - age, ref.month, ref.day);
+  const first = dayIndex(ref.year - age - 1, ref.month, ref.day) + 1;
   return [first, last];
 }
 
@@ -192,6 +189,11 @@ export function* generateTeachers(
   const total = teacherTotal(spec);
   if (total > 100_000_000) throw new RangeError('phone numbers are unique only up to 10⁸ teachers');
   const seed = seedOf(spec);
+  const referenceDate = spec.referenceDate ?? REFERENCE_DATE;
+  if (!/^\d{4}-09-01$/.test(referenceDate))
+    throw new RangeError(`referenceDate must be a 1 September (YYYY-09-01): ${referenceDate}`);
+  const ref = { year: Number(referenceDate.slice(0, 4)), month: 9, day: 1 };
+  const refYear = ref.year;
   const rng = new Rng(seed, 0x7eac);
   const units = unitsOf(orgs, seed);
   const counts = headcounts(units, total);
@@ -204,7 +206,7 @@ export function* generateTeachers(
   const rangeOf = (age: number): [number, number] => {
     let r = birthRanges.get(age);
     if (!r) {
-      r = birthRange(age);
+      r = birthRange(age, ref);
       birthRanges.set(age, r);
     }
     return r;
@@ -281,7 +283,7 @@ export function* generateTeachers(
 
       const birthDate = dayString(p.birthDay);
       const startAge = Math.min(p.age, START_AGES.pick(rng));
-      const startYear = REF_YEAR - p.age + startAge;
+      const startYear = refYear - p.age + startAge;
       // Mostly 1 September; some start on a summer day, unless that would make them younger than startAge.
       let teachingStartDate = `${startYear}-09-01`;
       if (rng.chance(0.15)) {
@@ -300,9 +302,9 @@ export function* generateTeachers(
 
       let trainingStartYear: number | null = null;
       if (isTdc) {
-        trainingStartYear = Math.min(REF_YEAR, startYear + rng.int(5, 15));
+        trainingStartYear = Math.min(refYear, startYear + rng.int(5, 15));
       } else if (backbone !== null && backbone !== 'school' && years >= 5 && rng.chance(0.3)) {
-        trainingStartYear = Math.min(REF_YEAR, startYear + 3 + rng.int(0, Math.max(0, years - 3)));
+        trainingStartYear = Math.min(refYear, startYear + 3 + rng.int(0, Math.max(0, years - 3)));
       }
 
       let status: DemoTeacherStatus = 'active';

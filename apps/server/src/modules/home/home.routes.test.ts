@@ -7,12 +7,14 @@
 import type { Home, TrainingOverview } from '@yanxun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
-import { loadDemoExams } from '../../demo/demo-exams';
-import { DEMO_TODAY } from '../../demo/load-programmes';
-import { loadDemoRegion } from '../../demo/load-region';
+import { loadDemo } from '../../demo/load-demo';
 import { createTestDatabase } from '../../test/db';
 import { buildTestApp, login, type Session, type TestApp } from '../../test/factories';
 import { syncBuiltinPacks } from '../programs';
+
+/** The demo as of 10:00 in Shanghai on a Monday of the city class's second week. */
+const DEMO_TODAY = '2026-11-23';
+const NOW = new Date(`${DEMO_TODAY}T02:00:00Z`);
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -28,10 +30,8 @@ const home = (who: string) => get<Home>('/home', who);
 beforeAll(async () => {
   h = await createTestDatabase();
   await syncBuiltinPacks(h.db);
-  await loadDemoRegion(h.db, { teachers: 1500, seed: 7, programmes: true });
-  await loadDemoExams(h.db);
-  // 10:00 in Shanghai on the demo's today
-  t = await buildTestApp(h.db, () => new Date(`${DEMO_TODAY}T02:00:00Z`));
+  await loadDemo(h.db, { teachers: 1500, seed: 7, now: NOW });
+  t = await buildTestApp(h.db, () => NOW);
   for (const u of ['province', 'city', 'qingcheng', 'school', 'provider', 'trainer', 'teacher'])
     s[u] = await login(t.app, u);
 }, 180_000);

@@ -27,6 +27,7 @@ const LF = 10;
  * numbers them). Records that hold nothing do not count as rows. Malformed quoting is left to the parser.
  */
 export function checkCsvBounds(text: string, limits: SheetLimits): void {
+  if (withinBoundsByLines(text, limits)) return;
   const { maxCellChars, maxColumns, maxRows } = limits;
   let record = 1;
   let rows = 0;
@@ -83,6 +84,26 @@ export function checkCsvBounds(text: string, limits: SheetLimits): void {
   }
   endField(n);
   if (recordHasValue) endRecord();
+}
+
+/**
+ * True when a text without double quotes is certainly within `limits`, found from its line lengths alone (native
+ * indexOf, not a loop over every char): no field is longer than the longest line (split at LF) nor has a higher
+ * number than its length + 1, and there are at most one record per LF or CR, plus one. False: check char by char.
+ */
+function withinBoundsByLines(text: string, limits: SheetLimits): boolean {
+  if (text.includes('"')) return false;
+  let breaks = 0;
+  let longest = 0;
+  let from = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (i - from > longest) longest = i - from;
+    from = i + 1;
+    breaks++;
+  }
+  if (text.length - from > longest) longest = text.length - from;
+  for (let i = text.indexOf('\r'); i >= 0 && breaks < limits.maxRows; i = text.indexOf('\r', i + 1)) breaks++;
+  return longest <= limits.maxCellChars && longest + 1 <= limits.maxColumns && breaks + 1 <= limits.maxRows;
 }
 
 /** Refuse text that is not a CSV at all (a binary file with NUL bytes). */

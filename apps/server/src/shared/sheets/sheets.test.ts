@@ -25,6 +25,16 @@ async function refusal(p: Promise<unknown>): Promise<SheetError> {
   throw new Error('expected a SheetError');
 }
 
+function refusalOf(f: () => void): unknown {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof SheetError) return err.details;
+    throw err;
+  }
+  throw new Error('expected a SheetError');
+}
+
 describe('hardening: an uploaded sheet is held to its limits while it is read', () => {
   it('a 100 MiB cell that deflates to about 0.1 MB is refused by the zip ratio before it inflates', async () => {
     const buf = await hostile.hugeCell(100);
@@ -105,6 +115,30 @@ describe('hardening: an uploaded sheet is held to its limits while it is read', 
     expect(() => checkCsvBounds('a,"x""yz"\n', l)).toThrow(SheetError);
     expect(() => checkCsvBounds('"a,\nb"\n', l)).toThrow(SheetError);
     expect(() => checkCsvBounds('"a,b"\n', l)).not.toThrow();
+  });
+
+  it('CSV bounds without quotes, judged from the line lengths when they are far inside the limits: the same verdicts', () => {
+    const l = { ...limits, maxCellChars: 5, maxColumns: 7, maxRows: 3 };
+    expect(() => checkCsvBounds('abcde\nab,cd\n', l)).not.toThrow(); // longest line = maxCellChars
+    expect(refusalOf(() => checkCsvBounds('ab,cd\nabcdef\n', l))).toMatchObject({
+      limit: 'maxCellChars',
+      row: 2,
+    });
+    expect(() => checkCsvBounds('a,b,c\n1\n2', l)).not.toThrow(); // three records = maxRows
+    expect(refusalOf(() => checkCsvBounds('a\r1\r2\r3', l))).toMatchObject({ limit: 'maxRows', row: 4 });
+    expect(refusalOf(() => checkCsvBounds('a,b,c,d,e,f,g,h\n', l))).toMatchObject({ limit: 'maxColumns' });
+    // lines longer than the limits, but no field is: the char-by-char check decides, and lets it through
+    expect(() => checkCsvBounds('abcd,abcd,abcd\n', { ...l, maxColumns: 3 })).not.toThrow();
+  });
+
+  it('a UTF-8 CSV is read undecoded only when its bytes are within the limits; its chars decide otherwise', async () => {
+    const l = { ...limits, maxCellChars: 200 };
+    const wide = (n: number) => Buffer.from(`student_id,school\ns1,${'校'.repeat(n)}\n`, 'utf8');
+    // 200 Chinese chars are 600 bytes: over the limit counted in bytes, within it in chars: read
+    expect((await readSheetCells(wide(200), 'scores.csv', l)).records[1]?.[1]).toBe('校'.repeat(200));
+    const err = await readSheetCells(wide(201), 'scores.csv', l).catch((e) => e);
+    expect(err).toBeInstanceOf(SheetReadError);
+    expect((err as SheetReadError).details).toMatchObject({ limit: 'maxCellChars', row: 2, column: 'B' });
   });
 
   it('exam sheets (score, item, prior) are held to the same limits, naming the file', async () => {

@@ -1,0 +1,50 @@
+/**
+ * Every `yanxun` command and sub-command answers --help (and -h) with its usage and exit code 0, before it
+ * opens a database or starts anything; an unknown command still gets the overview and exit code 2.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bin = path.join(here, '../bin/yanxun.mjs');
+// a data directory that does not exist: a command that opened the database would create it or fail
+const env = { ...process.env, DATA_DIR: path.join(here, 'no-such-dir-cli-help'), DATABASE_URL: '' };
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('yanxun … --help', () => {
+  for (const [args, usage] of [
+    [['serve'], 'npx yanxun serve'],
+    [['migrate'], 'npx yanxun migrate'],
+    [['demo'], '--as-of'],
+    [['region', 'load'], '--code 4418'],
+    [['account', 'create'], '--org-code CODE'],
+    [['exam', 'analyze'], '--scores scores.csv --items items.csv'],
+  ] as const) {
+    it(`${args.join(' ')} --help and -h print its usage and exit 0`, () => {
+      for (const flag of ['--help', '-h']) {
+        const r = run(...args, flag);
+        expect({ flag, code: r.code, err: r.err }).toEqual({ flag, code: 0, err: '' });
+        expect(r.out).toContain(usage);
+      }
+    });
+  }
+
+  it('help, --help and no command print the overview (exit 0); an unknown command too, with exit 2', () => {
+    for (const args of [['help'], ['--help'], ['-h'], [], ['exam', 'help'], ['exam', '--help']]) {
+      const r = run(...args);
+      expect({ args, code: r.code }).toEqual({ args, code: 0 });
+      expect(r.out).toContain('yanxun');
+    }
+    const unknown = run('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toContain('npx yanxun serve');
+    expect(existsSync(env.DATA_DIR)).toBe(false); // no command opened a database
+  });
+});

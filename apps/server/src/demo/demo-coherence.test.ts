@@ -1,0 +1,220 @@
+/**
+ * The demo is coherent as of the day it is loaded (as-of.ts): loaded as of four days spread over a year (a
+ * January weekday, a Saturday in April, a Monday in August, a Friday in October: as of their end), and as of the
+ * moment the test runs (what the first start does), and looked at with the services on the demo's clock, as the
+ * pages are the day it is loaded:
+ * - no record is dated after the demo's now (timestamps of every table; submitted, reported and recorded dates);
+ * - no nomination is made after its programme's selection deadline (R-004-18);
+ * - no class shows an overdue deadline item (core deadlineBoard, R-004-09…15, as the class page and the alerts
+ *   compute it), and the finished class has every item delivered;
+ * - the attendance KPI (R-004-27) counts the sessions held by the as-of day, and those sessions have check-ins;
+ * - only exams sat before the as-of are scored, and only those are released to the public and to parents.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, DatabaseHandle } from '../db/database';
+import { syncBuiltinPacks } from '../modules/programs';
+import { createServices } from '../services';
+import type { Actor } from '../shared/actor';
+import { createTestDatabase } from '../test/db';
+import { demoCalendar } from './as-of';
+import { type DemoLoaded, loadDemo } from './load-demo';
+import { DEMO_SERVICES_CONFIG } from './load-programmes';
+
+const CASES: Array<{ label: string; asOf?: string; now?: Date }> = [
+  ...['2026-01-15', '2026-04-25', '2026-08-03', '2026-10-30'].map((asOf) => ({ label: asOf, asOf })),
+  { label: 'the moment the test runs (the real clock, as the first start)', now: new Date() },
+];
+
+async function actorOf(db: Database, username: string): Promise<Actor> {
+  const g = await db
+    .selectFrom('accounts as a')
+    .innerJoin('role_grants as g', 'g.account_id', 'a.id')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .select([
+      'a.id',
+      'a.display_name',
+      'a.teacher_id',
+      'g.role',
+      'o.id as org_id',
+      'o.path',
+      'o.name',
+      'o.kind',
+    ])
+    .where('a.username', '=', username)
+    .executeTakeFirstOrThrow();
+  return {
+    accountId: g.id,
+    username,
+    displayName: g.display_name,
+    teacherId: g.teacher_id,
+    requestId: 'demo-coherence',
+    ip: null,
+    grants: [
+      {
+        role: g.role as Actor['grants'][number]['role'],
+        orgId: g.org_id,
+        orgPath: g.path,
+        orgName: g.name,
+        orgKind: g.kind,
+      },
+    ],
+  };
+}
+
+describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
+  const cal = demoCalendar({ asOf: day, now: moment });
+  const { asOf } = cal;
+  let h: DatabaseHandle;
+  let loaded: DemoLoaded;
+  /** The database's clock just before the load: rows stamped earlier are the test database's own (code tables). */
+  let loadStart: string;
+  const rows = async <T>(q: string) => (await sql.raw<T>(q).execute(h.db)).rows;
+  const services = () => createServices(h.db, DEMO_SERVICES_CONFIG, () => cal.now);
+  const now = () => cal.now.toISOString();
+
+  beforeAll(async () => {
+    h = await createTestDatabase();
+    await syncBuiltinPacks(h.db);
+    loadStart =
+      (await sql<{ t: string }>`SELECT clock_timestamp()::text AS t`.execute(h.db)).rows[0]?.t ?? '';
+    loaded = await loadDemo(h.db, { teachers: 800, seed: 11, asOf: day, now: moment });
+  }, 240_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('is loaded as of that day: four programmes, two classes, two exams per stage', async () => {
+    expect(loaded.asOf).toBe(asOf);
+    expect(loaded.programmes).toHaveLength(4);
+    expect(loaded.programmes.every((t) => t.includes(String(cal.packYear)))).toBe(true);
+    expect(loaded.exams.exams).toBeGreaterThanOrEqual(2);
+    expect(loaded.exams.released).toBe(true);
+    expect(loaded.restamped).toBeGreaterThan(0);
+  });
+
+  it('no timestamp of any table is after the demo’s now', async () => {
+    const cols = await rows<{ table_name: string; column_name: string }>(`
+      SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type = 'timestamp with time zone'`);
+    expect(cols.length).toBeGreaterThan(30);
+    const late: string[] = [];
+    for (const c of cols) {
+      const [r] = await rows<{ n: string; max: string | null }>(
+        `SELECT count(*) AS n, max("${c.column_name}")::text AS max FROM "${c.table_name}"
+         WHERE "${c.column_name}" > '${now()}'::timestamptz AND "${c.column_name}" >= '${loadStart}'::timestamptz`,
+      );
+      if (Number(r?.n)) late.push(`${c.table_name}.${c.column_name}: ${r?.n} (latest ${r?.max})`);
+    }
+    expect(late).toEqual([]);
+  });
+
+  it('no recorded date is after the as-of day', async () => {
+    const checks = {
+      'documents submitted': 'SELECT max(submitted_on) AS d FROM class_documents',
+      'class dates reported': 'SELECT max(dates_reported_on) AS d FROM classes',
+      spending: 'SELECT max(spent_on) AS d FROM programme_spending',
+      'integrity records': 'SELECT max(record_date) AS d FROM integrity_records',
+      'teaching started': 'SELECT max(teaching_start_date) AS d FROM teachers',
+      'scored exams sat': `SELECT max(e.exam_date) AS d FROM exams e
+        WHERE EXISTS (SELECT 1 FROM exam_students s WHERE s.exam_id = e.id AND s.total IS NOT NULL)`,
+    };
+    for (const [what, q] of Object.entries(checks)) {
+      const [r] = await rows<{ d: string | null }>(`SELECT to_char(d, 'YYYY-MM-DD') AS d FROM (${q}) x`);
+      expect({ what, d: r?.d && r.d <= asOf }).toEqual({ what, d: true });
+    }
+    // the exams scored were sat before the as-of day, not on it
+    const [e] = await rows<{ d: string }>(`SELECT to_char(max(exam_date), 'YYYY-MM-DD') AS d FROM exams`);
+    expect((e?.d ?? '') < asOf).toBe(true);
+  });
+
+  it('R-004-18: every nomination (and refused attempt) is made by its programme’s selection deadline', async () => {
+    const late = await rows(`
+      SELECT n.id, n.created_at, p.selection_deadline FROM nominations n JOIN programmes p ON p.id = n.programme_id
+      WHERE (n.created_at AT TIME ZONE 'Asia/Shanghai')::date > p.selection_deadline
+      UNION ALL
+      SELECT r.id, r.created_at, p.selection_deadline FROM nomination_refusals r
+        JOIN programmes p ON p.id = r.programme_id
+      WHERE (r.created_at AT TIME ZONE 'Asia/Shanghai')::date > p.selection_deadline`);
+    expect(late).toEqual([]);
+    const [n] = await rows<{ n: string }>('SELECT count(*) AS n FROM nominations');
+    expect(Number(n?.n)).toBeGreaterThan(20);
+  });
+
+  it('R-004-09…15: no class has an overdue item; the finished class has delivered every item', async () => {
+    const s = services();
+    const province = await actorOf(h.db, 'province');
+    const classes = await rows<{ id: string; end_date: string }>(
+      "SELECT id, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM classes ORDER BY start_date",
+    );
+    expect(classes).toHaveLength(2);
+    const finished = classes.filter((c) => c.end_date < asOf);
+    expect(finished).toHaveLength(1);
+    for (const c of classes) {
+      const detail = await s.classes.get(province, c.id);
+      expect(detail.board.filter((i) => i.light === 'red').map((i) => i.message)).toEqual([]);
+      // the finished class delivered everything: dates, notice, timetable, 工作简报 and the final reports
+      if (c.end_date < asOf) {
+        expect(detail.board.length).toBeGreaterThanOrEqual(7);
+        expect(detail.board.filter((i) => i.light !== 'green').map((i) => i.message)).toEqual([]);
+      }
+    }
+    const alerts = await s.classes.alerts(province);
+    expect(alerts.filter((a) => a.light === 'red')).toEqual([]);
+  });
+
+  it('R-004-27: attendance counts the sessions held by the as-of day, and those begun by now have check-ins', async () => {
+    const s = services();
+    const city = await actorOf(h.db, 'city');
+    // a session has begun once its start (Asia/Shanghai) is past the demo's now: as of a day's end, every session
+    // of that day; as of a moment, the later sessions of the day are still to come (the KPI counts them held)
+    const begun = `((s.session_date + s.starts_at::time) AT TIME ZONE 'Asia/Shanghai') <= '${now()}'::timestamptz`;
+    const programmes = await rows<{ id: string; held: string; begun: string; enrolled: string }>(`
+      SELECT p.id,
+        (SELECT count(*) FROM class_sessions s JOIN classes c ON c.id = s.class_id
+          WHERE c.programme_id = p.id AND s.session_date <= DATE '${asOf}') AS held,
+        (SELECT count(*) FROM class_sessions s JOIN classes c ON c.id = s.class_id
+          WHERE c.programme_id = p.id AND ${begun}) AS begun,
+        (SELECT count(*) FROM class_enrolments e WHERE e.programme_id = p.id) AS enrolled
+      FROM programmes p WHERE EXISTS (SELECT 1 FROM classes c WHERE c.programme_id = p.id) ORDER BY p.id`);
+    expect(programmes).toHaveLength(2);
+    for (const p of programmes) {
+      const kpi = await s.reports.programmeKpis(city, p.id, { level: 'county' });
+      expect(kpi.asOf).toBe(asOf);
+      expect(kpi.total.sessionsExpected).toBe(Number(p.held) * Number(p.enrolled));
+      expect(Number(p.held)).toBeGreaterThanOrEqual(4);
+      // nearly everyone who arrived attends: no session is counted as held with nobody present
+      expect(kpi.total.attendanceRate.rate ?? 0).toBeGreaterThan((0.75 * Number(p.begun)) / Number(p.held));
+    }
+    expect(
+      await rows(`SELECT 1 FROM attendance a JOIN class_sessions s ON a.slot = 's' || s.id
+        WHERE s.session_date > DATE '${asOf}'`),
+    ).toEqual([]);
+    expect(
+      await rows(`SELECT s.id FROM class_sessions s WHERE ${begun}
+        AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.class_id = s.class_id AND a.slot = 's' || s.id)`),
+    ).toEqual([]);
+    // a pending leave request is for a session after the as-of day
+    expect(
+      await rows(`SELECT 1 FROM leave_requests l JOIN class_sessions s ON s.id = l.session_id
+        WHERE l.status = 'pending' AND s.session_date <= DATE '${asOf}'`),
+    ).toEqual([]);
+  });
+
+  it('only exams sat before the as-of are released, to the public and to parents', async () => {
+    const released = await rows<{ exam_date: string; parents: boolean }>(`
+      SELECT to_char(e.exam_date, 'YYYY-MM-DD') AS exam_date, r.parents_at IS NOT NULL AS parents
+      FROM exam_releases r JOIN exams e ON e.id = r.exam_id
+      WHERE r.public_at IS NOT NULL OR r.parents_at IS NOT NULL`);
+    expect(released.length).toBeGreaterThanOrEqual(1);
+    expect(released.filter((r) => r.exam_date >= asOf)).toEqual([]);
+    expect(released.some((r) => r.parents)).toBe(true);
+    const pub = await services().examRelease.listPublic();
+    expect(pub.length).toBeGreaterThanOrEqual(1);
+    for (const p of pub) {
+      expect((p.examDate ?? '') < asOf).toBe(true);
+      expect(p.publishedAt <= now()).toBe(true);
+    }
+  });
+});
