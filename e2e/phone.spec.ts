@@ -31,3 +31,16 @@ test('a teacher signs in on a 390×844 phone and sees their own profile without 
   await expect(page.getByRole('menuitem', { name: '我的档案' })).toBeVisible();
   expect(await hasNoHorizontalScroll(page)).toMatchObject({ ok: true });
 });
+
+test('a provider opens its 培训方案 on a 390×844 phone: one cell per programme and plan, nothing cut off', async ({
+  page,
+}) => {
+  await loginInPage(page, 'provider');
+  await page.goto('/plans');
+  const open = page.getByTestId('open-programmes');
+  await expect(open.locator('tbody tr').first()).toBeVisible();
+  // one column: the programme, its deadline, the plan's state and what to do, stacked in one cell
+  await expect(open.locator('thead th')).toHaveCount(1);
+  await expect(page.getByTestId('plan-status')).toBeVisible();
+  expect(await hasNoHorizontalScroll(page)).toMatchObject({ ok: true });
+});

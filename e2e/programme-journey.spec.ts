@@ -411,7 +411,12 @@ test('a programme from the Henan pack through a QR check-in on a phone to 结业
       await page.keyboard.type(demoTeacher.name);
       await chooseOption(page, demoTeacher.name);
       // unconfirmed, the track's rule fails; the school confirms what only it can (Y-004-P1-TARGET)
-      await expect(drawer.getByTestId('elig-verdict')).toContainText(TRACK_RULE);
+      const unconfirmed = drawer.getByTestId('elig-verdict');
+      await expect(unconfirmed).toContainText(`${demoTeacher.name} 不符合推荐条件`);
+      await expect(unconfirmed).not.toContainText(TRACK_RULE);
+      await expect(unconfirmed.locator(`[data-testid="rule-ref"][data-rules*="${TRACK_RULE}"]`)).toHaveCount(
+        1,
+      );
       await drawer.getByRole('checkbox', { name: ATTESTATION.label }).check();
       await expect(drawer.getByTestId('elig-verdict')).toContainText(`${demoTeacher.name} 符合推荐条件`);
       await expect(drawer.getByTestId('elig-check-failed')).toHaveCount(0);
@@ -431,11 +436,15 @@ test('a programme from the Henan pack through a QR check-in on a phone to 结业
       await chooseOption(page, who.name);
       const verdict = drawer.getByTestId('elig-verdict');
       await expect(verdict).toContainText(`${who.name} 不符合推荐条件`);
-      await expect(verdict).toContainText(TRACK_RULE);
-      const failed = drawer.getByTestId('elig-check-failed');
-      await expect(failed.filter({ hasText: TRACK_RULE })).toHaveCount(1);
+      // the reason in words; the rule ID only in its ⓘ
+      await expect(verdict).not.toContainText(TRACK_RULE);
+      await expect(verdict.locator(`[data-testid="rule-ref"][data-rules*="${TRACK_RULE}"]`)).toHaveCount(1);
+      const failed = drawer
+        .getByTestId('elig-check-failed')
+        .filter({ has: page.locator(`[data-testid="rule-ref"][data-rules*="${TRACK_RULE}"]`) });
+      await expect(failed).toHaveCount(1);
       const reason = ineligible.result.checks.find((c) => c.ruleId === TRACK_RULE && !c.passed);
-      if (reason) await expect(failed.filter({ hasText: TRACK_RULE })).toContainText(reason.message);
+      if (reason) await expect(failed).toContainText(reason.message);
       // the drawer does not let it through …
       await expect(drawer.getByTestId('nom-confirm')).toBeDisabled();
       // … and neither does the server (no UI path reaches this: the button is disabled): refused, nothing stored

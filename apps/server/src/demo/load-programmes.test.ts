@@ -148,7 +148,7 @@ describe('the demo programme year', () => {
       await rows(`SELECT l.teacher_id FROM leave_requests l WHERE NOT EXISTS (SELECT 1 FROM class_enrolments e
         WHERE e.class_id = l.class_id AND e.teacher_id = l.teacher_id)`),
     ).toEqual([]);
-    // session check-ins only for sessions held by the as-of day (as the KPIs count them: session date ≤ today)
+    // session check-ins only for sessions held by the as-of day (the KPIs count those begun by now)
     expect(
       await rows(`SELECT 1 FROM attendance a JOIN class_sessions s ON a.slot = 's' || s.id
         WHERE s.session_date > DATE '${AS_OF}'`),

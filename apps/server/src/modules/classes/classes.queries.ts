@@ -22,12 +22,13 @@ export function createClassQueries(repo: ClassesRepository) {
     /** Attendance of every enrolled teacher of a class (or of one teacher), for completion (结业). */
     attendanceSummary: (classId: string, teacherId?: string) => attendanceSummary(repo, classId, teacherId),
 
-    /** Enrolled, registered (注册), arrived (报到) and person-sessions held/attended per unit, up to `asOf`. */
+    /** Enrolled, registered (注册), arrived (报到) and person-sessions begun/attended per unit, by `asOf` `time`. */
     classKpiCounts: (
       programmeId: string,
       nodes: Array<{ id: string; path: string }>,
       asOf: string,
-    ): Promise<KpiCountsRow[]> => repo.kpiCounts(programmeId, nodes, asOf),
+      time: string,
+    ): Promise<KpiCountsRow[]> => repo.kpiCounts(programmeId, nodes, asOf, time),
 
     /** Per programme: its classes and how many deadline items are overdue today (training overview). */
     deadlineCountsOfProgrammes: (programmes: Array<{ id: string; pack: PolicyPack }>, today: string) =>

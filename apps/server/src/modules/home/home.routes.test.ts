@@ -91,14 +91,40 @@ describe('GET /home', () => {
     // a county sees only its own share: fewer seats than the province
     const county = (await home('qingcheng')).training;
     expect(county?.seats).toBeLessThan(tr?.seats ?? 0);
-    // the province office is told of the classes' overdue deadline items, as one count
-    expect((await home('province')).tasks).toContainEqual({
+    // the demo is coherent on its today: nothing overdue, so no such task
+    expect(tr?.overdueDeadlines).toBe(0);
+    expect((await home('province')).tasks.map((x) => x.kind)).not.toContain('deadline_overdue');
+  });
+
+  it('R-004-09…15 an overdue deadline item reaches the province as one count and the class’s provider as a task', async () => {
+    // the running 市培 class loses its 报到通知书, due before its start: now overdue
+    const running = (await home('provider')).classes?.items.find((c) => c.endDate >= DEMO_TODAY);
+    if (!running) throw new Error('the provider has no running class');
+    const removed = await h.db
+      .deleteFrom('class_documents')
+      .where('class_id', '=', running.id)
+      .where('kind', '=', 'registration_notice')
+      .executeTakeFirst();
+    expect(Number(removed.numDeletedRows)).toBeGreaterThan(0);
+    const province = await home('province');
+    expect(province.training?.overdueDeadlines).toBe(1);
+    expect(province.tasks).toContainEqual({
       kind: 'deadline_overdue',
-      count: tr?.overdueDeadlines,
+      count: 1,
       subject: null,
       id: null,
       due: null,
     });
+    const provider = await home('provider');
+    expect(provider.tasks).toContainEqual({
+      kind: 'deadline_overdue',
+      count: 1,
+      subject: running.name,
+      id: running.id,
+      due: null,
+    });
+    // a school does not manage the class: not told
+    expect((await home('school')).tasks.map((x) => x.kind)).not.toContain('deadline_overdue');
   });
 
   it('R-002-12 the monitoring office sees the newest cycle’s warnings; a school does not', async () => {

@@ -58,8 +58,11 @@ export interface OrgsPort {
 
 /** Classes' counts for reports (no actor: the reports module authorizes). */
 export interface ClassCountsPort {
-  /** Enrolled, registered (注册), arrived (报到) and person-sessions held/attended per unit, up to `asOf`. */
-  classKpiCounts(programmeId: string, units: KpiUnit[], asOf: string): Promise<KpiCountsRow[]>;
+  /**
+   * Enrolled, registered (注册), arrived (报到) and person-sessions begun/attended per unit by `asOf` (a date) at
+   * `time` ('HH:mm'): a session counts once it has started.
+   */
+  classKpiCounts(programmeId: string, units: KpiUnit[], asOf: string, time: string): Promise<KpiCountsRow[]>;
   /** Per programme: its classes and how many deadline items are overdue on `today`. */
   deadlineCountsOfProgrammes(
     programmes: Array<{ id: string; pack: PolicyPack }>,

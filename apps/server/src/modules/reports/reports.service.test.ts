@@ -17,7 +17,10 @@ let h: DatabaseHandle;
 let f: KpiFixture;
 let reports: ReportsService;
 
-function build(completionCounts?: Parameters<typeof createReportsService>[0]['completionCounts']) {
+function build(
+  completionCounts?: Parameters<typeof createReportsService>[0]['completionCounts'],
+  clock: () => Date = REPORT_DAY,
+) {
   const programs = createProgramsService({
     db: h.db,
     repo: createProgramsRepository(h.db),
@@ -33,7 +36,7 @@ function build(completionCounts?: Parameters<typeof createReportsService>[0]['co
     orgs: createOrgRepository(h.db),
     classes: createClassQueries(createClassesRepository(h.db)),
     completionCounts,
-    clock: REPORT_DAY,
+    clock,
   });
 }
 
@@ -94,6 +97,22 @@ describe('programme KPIs per county (R-004-27, R3-B03)', () => {
     expect(y?.deductionPoints).toBe(0);
     expect(r.total).toMatchObject({ enrolled: 7, registered: 6, arrived: 4, deductionPoints: 1 });
     expect(r.total.registrationRate.rate).toBe(0.8571);
+  });
+
+  it('a session is owed once it has begun: the 09:00 session of the report day counts from 09:00 (Asia/Shanghai)', async () => {
+    const at = async (iso: string) => {
+      const r = await build(undefined, () => new Date(iso)).programmeKpis(
+        actorAt('bureau_admin', f.city),
+        f.programmeId,
+        { level: 'county' },
+      );
+      const of = (id: string) => r.rows.find((x) => x.orgId === id)?.sessionsExpected;
+      return { [f.qingcheng.id]: of(f.qingcheng.id), [f.yingde.id]: of(f.yingde.id) };
+    };
+    // 08:59 in Shanghai: only 09-06 is owed (清城 5 enrolled, 英德 2)
+    expect(await at('2021-09-07T00:59:00Z')).toEqual({ [f.qingcheng.id]: 5, [f.yingde.id]: 2 });
+    // 09:00: the day's session has begun
+    expect(await at('2021-09-07T01:00:00Z')).toEqual({ [f.qingcheng.id]: 10, [f.yingde.id]: 4 });
   });
 
   it('结业 is "—" (null) until the completion count is wired; one function adds it', async () => {

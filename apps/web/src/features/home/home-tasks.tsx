@@ -9,10 +9,11 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import type { HomeTask, HomeTaskKind } from '@yanxun/contracts';
-import { Card, Empty, List, Space, Typography } from 'antd';
+import { Card, Empty, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../shared/i18n';
+import { ItemList } from '../../shared/item-list';
 
 /** Where a task is done: the record it names, or the list. */
 export function taskPath(task: HomeTask): string {
@@ -63,28 +64,28 @@ export function HomeTasks({ tasks }: { tasks: HomeTask[] }) {
       {tasks.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.tasksNone')} />
       ) : (
-        <List
+        <ItemList
           size="small"
-          dataSource={tasks}
-          renderItem={(task) => (
-            <List.Item data-testid="home-task" data-kind={task.kind}>
-              <Space align="start" size={8} style={{ width: '100%' }}>
-                <span style={{ fontSize: 16 }}>{ICON[task.kind]}</span>
-                <div>
-                  <Link to={taskPath(task)}>
-                    {t(taskTextKey(task), { subject: task.subject ?? '', count: task.count })}
-                  </Link>
-                  {task.due ? (
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        <ClockCircleOutlined />{' '}
-                        {t(task.kind === 'completion_run' ? 'home.ended' : 'home.due', { date: task.due })}
-                      </Typography.Text>
-                    </div>
-                  ) : null}
-                </div>
-              </Space>
-            </List.Item>
+          items={tasks}
+          rowKey={(task, i) => `${task.kind}-${task.id ?? ''}-${i}`}
+          itemProps={(task) => ({ 'data-testid': 'home-task', 'data-kind': task.kind })}
+          render={(task) => (
+            <Space align="start" size={8} style={{ width: '100%' }}>
+              <span style={{ fontSize: 16 }}>{ICON[task.kind]}</span>
+              <div>
+                <Link to={taskPath(task)}>
+                  {t(taskTextKey(task), { subject: task.subject ?? '', count: task.count })}
+                </Link>
+                {task.due ? (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <ClockCircleOutlined />{' '}
+                      {t(task.kind === 'completion_run' ? 'home.ended' : 'home.due', { date: task.due })}
+                    </Typography.Text>
+                  </div>
+                ) : null}
+              </div>
+            </Space>
           )}
         />
       )}

@@ -1,9 +1,10 @@
 import { RightOutlined } from '@ant-design/icons';
 import type { ClassSummary, HomeClasses, PlanSummary } from '@yanxun/contracts';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useI18n } from '../../shared/i18n';
+import { ItemList } from '../../shared/item-list';
 import { LightTag } from '../classes/light-tag';
 import { PlanStatusTag } from '../plans/plan-status-tag';
 
@@ -35,35 +36,35 @@ export function MyClasses({ classes, asOf }: { classes: HomeClasses; asOf: strin
       {classes.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.classesNone')} />
       ) : (
-        <List
-          dataSource={classes.items}
-          renderItem={(c) => {
+        <ItemList
+          items={classes.items}
+          rowKey={(c) => c.id}
+          itemProps={() => ({ 'data-testid': 'home-class' })}
+          render={(c) => {
             const phase = phaseOf(c, asOf);
             return (
-              <List.Item data-testid="home-class">
-                <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                  <Space size={6} wrap>
-                    <Tag color={PHASE_COLOR[phase]}>{t(`home.phase.${phase}`)}</Tag>
-                    <Link to={`/classes/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                  </Space>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {c.programmeTitle}
-                  </Typography.Text>
-                  <Space size={8} wrap style={{ fontSize: 13 }}>
-                    <span>
-                      {c.startDate} ~ {c.endDate}
-                    </span>
-                    <span>{t('home.enrolled', { n: c.enrolled })}</span>
-                    {(['red', 'amber'] as const)
-                      .filter((l) => c.lights[l] > 0)
-                      .map((l) => (
-                        <LightTag key={l} light={l}>
-                          {t(`class.light.${l}`)} {c.lights[l]}
-                        </LightTag>
-                      ))}
-                  </Space>
+              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                <Space size={6} wrap>
+                  <Tag color={PHASE_COLOR[phase]}>{t(`home.phase.${phase}`)}</Tag>
+                  <Link to={`/classes/${encodeURIComponent(c.id)}`}>{c.name}</Link>
                 </Space>
-              </List.Item>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {c.programmeTitle}
+                </Typography.Text>
+                <Space size={8} wrap style={{ fontSize: 13 }}>
+                  <span>
+                    {c.startDate} ~ {c.endDate}
+                  </span>
+                  <span>{t('home.enrolled', { n: c.enrolled })}</span>
+                  {(['red', 'amber'] as const)
+                    .filter((l) => c.lights[l] > 0)
+                    .map((l) => (
+                      <LightTag key={l} light={l}>
+                        {t(`class.light.${l}`)} {c.lights[l]}
+                      </LightTag>
+                    ))}
+                </Space>
+              </Space>
             );
           }}
         />
@@ -89,21 +90,20 @@ export function MyPlans({ plans }: { plans: PlanSummary[] }) {
       {plans.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.plansNone')} />
       ) : (
-        <List
+        <ItemList
           size="small"
-          dataSource={plans.slice(0, 6)}
-          renderItem={(p) => (
-            <List.Item>
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                <Space size={6} wrap>
-                  <PlanStatusTag status={p.status} />
-                  <Link to={`/plans/${encodeURIComponent(p.id)}`}>{p.programmeTitle}</Link>
-                </Space>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {p.ownerOrgName} · {dayjs(p.updatedAt).format('YYYY-MM-DD')}
-                </Typography.Text>
+          items={plans.slice(0, 6)}
+          rowKey={(p) => p.id}
+          render={(p) => (
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Space size={6} wrap>
+                <PlanStatusTag status={p.status} />
+                <Link to={`/plans/${encodeURIComponent(p.id)}`}>{p.programmeTitle}</Link>
               </Space>
-            </List.Item>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {p.ownerOrgName} · {dayjs(p.updatedAt).format('YYYY-MM-DD')}
+              </Typography.Text>
+            </Space>
           )}
         />
       )}

@@ -1,10 +1,11 @@
 import { AlertOutlined, ReadOutlined, RightOutlined } from '@ant-design/icons';
 import type { HomeTraining, HomeWarnings, KpiRate, OverviewProgramme } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Card, Col, Empty, Grid, List, Progress, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Empty, Grid, Progress, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../shared/i18n';
+import { ItemList } from '../../shared/item-list';
 import { RateCell } from '../../shared/rate-cell';
 
 const LEVEL_COLORS: Record<string, string> = {
@@ -207,26 +208,25 @@ export function CurrentProgrammes({ training: tr, asOf }: { training: HomeTraini
           columns={columns}
         />
       ) : (
-        <List
-          dataSource={tr.current}
-          renderItem={(p) => (
-            <List.Item>
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                {title(p)}
-                <Space size={8} wrap style={{ fontSize: 13 }}>
-                  <Dates p={p} />
-                  <span>
-                    {t('home.col.seats')} {p.seatsUsed}/{p.seats}
-                  </span>
-                  <span>
-                    {t('home.col.arrival')} <RateCell rate={p.arrivalRate} />
-                  </span>
-                  <span>
-                    {t('home.col.overdue')} {overdue(p)}
-                  </span>
-                </Space>
+        <ItemList
+          items={tr.current}
+          rowKey={(p) => p.id}
+          render={(p) => (
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              {title(p)}
+              <Space size={8} wrap style={{ fontSize: 13 }}>
+                <Dates p={p} />
+                <span>
+                  {t('home.col.seats')} {p.seatsUsed}/{p.seats}
+                </span>
+                <span>
+                  {t('home.col.arrival')} <RateCell rate={p.arrivalRate} />
+                </span>
+                <span>
+                  {t('home.col.overdue')} {overdue(p)}
+                </span>
               </Space>
-            </List.Item>
+            </Space>
           )}
         />
       )}
@@ -259,21 +259,20 @@ export function LatestWarnings({ warnings }: { warnings: HomeWarnings }) {
       {warnings.latest.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.warningsNone')} />
       ) : (
-        <List
+        <ItemList
           size="small"
-          dataSource={warnings.latest}
-          renderItem={(w) => (
-            <List.Item>
-              <Space align="start" size={8}>
-                <ReadOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
-                <Tooltip title={t('home.warningRule', { rule: w.rule })}>
-                  <span>
-                    <Link to={`/monitoring/exams/${encodeURIComponent(w.examId)}`}>{w.examName}</Link>：
-                    {w.message}
-                  </span>
-                </Tooltip>
-              </Space>
-            </List.Item>
+          items={warnings.latest}
+          rowKey={(w, i) => `${w.examId}-${i}`}
+          render={(w) => (
+            <Space align="start" size={8}>
+              <ReadOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
+              <Tooltip title={t('home.warningRule', { rule: w.rule })}>
+                <span>
+                  <Link to={`/monitoring/exams/${encodeURIComponent(w.examId)}`}>{w.examName}</Link>：
+                  {w.message}
+                </span>
+              </Tooltip>
+            </Space>
           )}
         />
       )}

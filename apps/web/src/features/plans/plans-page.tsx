@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { OpenProgramme, PlanStatus, PlanSummary } from '@yanxun/contracts';
-import { App, Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Grid, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
@@ -25,7 +25,54 @@ function OpenProgrammes() {
     onSuccess: (plan) => navigate(`/plans/${plan.id}`),
     onError: (e) => message.error(e instanceof Error && lang === 'zh-CN' ? e.message : errorMessage(e, lang)),
   });
+  const narrow = !Grid.useBreakpoint().md;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  const status = (r: OpenProgramme) =>
+    r.planStatus ? (
+      <PlanStatusTag status={r.planStatus} />
+    ) : (
+      <Typography.Text type="secondary">—</Typography.Text>
+    );
+  const action = (r: OpenProgramme) =>
+    r.planId ? (
+      <Link to={`/plans/${r.planId}`}>{t('plans.openPlan')}</Link>
+    ) : r.approvedProviderName ? (
+      <Typography.Text type="secondary">{t('plans.taken', { name: r.approvedProviderName })}</Typography.Text>
+    ) : (
+      <Button size="small" type="primary" loading={create.isPending} onClick={() => create.mutate(r.id)}>
+        {t('plans.newPlan')}
+      </Button>
+    );
+  // a phone gets one cell per programme, everything stacked, so nothing is cut at 390 px
+  const columns: TableColumnsType<OpenProgramme> = narrow
+    ? [
+        {
+          title: t('plans.programme'),
+          render: (_, r) => (
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Typography.Text strong>{r.title}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.projectTypeName} · {r.ownerOrgName}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('plans.deadline')} {r.deadline}
+              </Typography.Text>
+              <Space size={8} wrap>
+                {status(r)}
+                {action(r)}
+              </Space>
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: t('plans.programme'), dataIndex: 'title' },
+        { title: t('plans.projectType'), dataIndex: 'projectTypeName' },
+        { title: t('plans.owner'), dataIndex: 'ownerOrgName' },
+        { title: t('plans.deadline'), dataIndex: 'deadline' },
+        { title: t('plans.status'), render: (_, r) => status(r) },
+        { title: t('common.actions'), render: (_, r) => action(r) },
+      ];
   return (
     <Card title={t('plans.open.title')}>
       <Table<OpenProgramme>
@@ -33,41 +80,8 @@ function OpenProgrammes() {
         loading={q.isLoading}
         dataSource={q.data ?? []}
         pagination={false}
-        columns={[
-          { title: t('plans.programme'), dataIndex: 'title' },
-          { title: t('plans.projectType'), dataIndex: 'projectTypeName' },
-          { title: t('plans.owner'), dataIndex: 'ownerOrgName' },
-          { title: t('plans.deadline'), dataIndex: 'deadline' },
-          {
-            title: t('plans.status'),
-            render: (_, r) =>
-              r.planStatus ? (
-                <PlanStatusTag status={r.planStatus} />
-              ) : (
-                <Typography.Text type="secondary">—</Typography.Text>
-              ),
-          },
-          {
-            title: t('common.actions'),
-            render: (_, r) =>
-              r.planId ? (
-                <Link to={`/plans/${r.planId}`}>{t('plans.openPlan')}</Link>
-              ) : r.approvedProviderName ? (
-                <Typography.Text type="secondary">
-                  {t('plans.taken', { name: r.approvedProviderName })}
-                </Typography.Text>
-              ) : (
-                <Button
-                  size="small"
-                  type="primary"
-                  loading={create.isPending}
-                  onClick={() => create.mutate(r.id)}
-                >
-                  {t('plans.newPlan')}
-                </Button>
-              ),
-          },
-        ]}
+        columns={columns}
+        data-testid="open-programmes"
       />
     </Card>
   );
@@ -82,31 +96,69 @@ function PlanList({ review }: { review: boolean }) {
   const counts = useMemo(() => (q.data ? countByStatus(q.data) : undefined), [q.data]);
   const [status, setStatus] = useStatusFilter<PlanStatus>(review ? 'submitted' : 'all', counts);
   const shown = (q.data ?? []).filter((p) => status === 'all' || p.status === status);
+  const narrow = !Grid.useBreakpoint().md;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  const filter = (
+    <Segmented
+      value={status}
+      onChange={(v) => setStatus(v as PlanStatus | 'all')}
+      options={(['submitted', 'returned', 'approved', 'draft', 'all'] as const).map((s) => ({
+        value: s,
+        label:
+          s === 'all'
+            ? t('common.all')
+            : `${t(`plans.status.${s}`)}${counts ? ` ${counts.get(s) ?? 0}` : ''}`,
+      }))}
+      style={narrow ? { maxWidth: '100%', overflowX: 'auto' } : undefined}
+      data-testid="plan-status"
+    />
+  );
+  const action = (r: PlanSummary) => (
+    <Space>
+      <Link to={`/plans/${r.id}`}>{r.canReview ? t('plans.review') : t('plans.openPlan')}</Link>
+      {review ? <Link to={`/programmes/${r.programmeId}/budget`}>{t('budget.title')}</Link> : null}
+    </Space>
+  );
+  const columns: TableColumnsType<PlanSummary> = narrow
+    ? [
+        {
+          title: t('plans.programme'),
+          render: (_, r) => (
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Typography.Text strong>{r.programmeTitle}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.providerName} · {t('plans.version')} {r.currentVersion}
+              </Typography.Text>
+              <Space size={8} wrap>
+                <PlanStatusTag status={r.status} />
+                {r.submittedAt ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('plans.submittedAt')} {formatDateTime(r.submittedAt)}
+                  </Typography.Text>
+                ) : null}
+              </Space>
+              {action(r)}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: t('plans.programme'), dataIndex: 'programmeTitle' },
+        { title: t('plans.provider'), dataIndex: 'providerName' },
+        { title: t('plans.status'), render: (_, r) => <PlanStatusTag status={r.status} /> },
+        { title: t('plans.version'), dataIndex: 'currentVersion', width: 80 },
+        { title: t('plans.submittedAt'), render: (_, r) => formatDateTime(r.submittedAt) },
+        { title: t('common.actions'), render: (_, r) => action(r) },
+      ];
   return (
-    <Card
-      title={review ? t('plans.queue.title') : t('plans.mine.title')}
-      extra={
-        <Segmented
-          value={status}
-          onChange={(v) => setStatus(v as PlanStatus | 'all')}
-          options={(['submitted', 'returned', 'approved', 'draft', 'all'] as const).map((s) => ({
-            value: s,
-            label:
-              s === 'all'
-                ? t('common.all')
-                : `${t(`plans.status.${s}`)}${counts ? ` ${counts.get(s) ?? 0}` : ''}`,
-          }))}
-          data-testid="plan-status"
-        />
-      }
-    >
+    <Card title={review ? t('plans.queue.title') : t('plans.mine.title')} extra={narrow ? null : filter}>
+      {narrow ? <div style={{ marginBottom: 12 }}>{filter}</div> : null}
       <Table<PlanSummary>
         rowKey="id"
         loading={q.isLoading}
         dataSource={shown}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={narrow ? undefined : { x: 760 }}
         locale={{
           emptyText: counts ? (
             <FilteredEmpty<PlanStatus>
@@ -118,25 +170,7 @@ function PlanList({ review }: { review: boolean }) {
             />
           ) : null,
         }}
-        columns={[
-          { title: t('plans.programme'), dataIndex: 'programmeTitle' },
-          { title: t('plans.provider'), dataIndex: 'providerName' },
-          { title: t('plans.status'), render: (_, r) => <PlanStatusTag status={r.status} /> },
-          { title: t('plans.version'), dataIndex: 'currentVersion', width: 80 },
-          {
-            title: t('plans.submittedAt'),
-            render: (_, r) => formatDateTime(r.submittedAt),
-          },
-          {
-            title: t('common.actions'),
-            render: (_, r) => (
-              <Space>
-                <Link to={`/plans/${r.id}`}>{r.canReview ? t('plans.review') : t('plans.openPlan')}</Link>
-                {review ? <Link to={`/programmes/${r.programmeId}/budget`}>{t('budget.title')}</Link> : null}
-              </Space>
-            ),
-          },
-        ]}
+        columns={columns}
       />
     </Card>
   );

@@ -15,7 +15,12 @@ vi.mock('../../shared/api', async (importOriginal) => {
       revealIdNumber: vi.fn(),
       revealPhone: vi.fn(),
       codes: vi.fn(async () => ({})),
-      teacherHours: vi.fn(),
+      teacherHours: vi.fn(async (teacherId: string) => ({
+        teacherId,
+        totalTenths: 0,
+        canReverse: false,
+        entries: [],
+      })),
     },
   };
 });

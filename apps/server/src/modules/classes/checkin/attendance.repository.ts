@@ -101,12 +101,14 @@ export function createAttendanceRepository(db: Database) {
 
     /**
      * Per unit (a subtree given by its path): enrolled teachers of the programme, how many registered (注册)
-     * and arrived (报到), and person-sessions held up to `asOf` against those attended.
+     * and arrived (报到), and person-sessions begun by `asOf` at `time` ('HH:mm') against those attended: a
+     * session later today is not yet owed.
      */
     async kpiCounts(
       programmeId: string,
       nodes: Array<{ id: string; path: string }>,
       asOf: string,
+      time: string,
     ): Promise<KpiCountsRow[]> {
       if (nodes.length === 0) return [];
       const ids = nodes.map((n) => n.id);
@@ -117,7 +119,8 @@ export function createAttendanceRepository(db: Database) {
         held AS (
           SELECT s.class_id, count(*) AS sessions, array_agg('s' || s.id::text) AS slots
           FROM class_sessions s JOIN classes c ON c.id = s.class_id
-          WHERE c.programme_id = ${programmeId} AND s.session_date <= ${asOf}::date
+          WHERE c.programme_id = ${programmeId}
+            AND (s.session_date < ${asOf}::date OR (s.session_date = ${asOf}::date AND s.starts_at <= ${time}))
           GROUP BY s.class_id
         )
         SELECT n.id::text AS org_id,

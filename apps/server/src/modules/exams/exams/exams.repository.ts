@@ -120,7 +120,21 @@ export function createExamRecordsRepository(db: Database) {
         .select(examColumns)
         .where((eb) =>
           ancestors.length
-            ? eb.or([inSubtrees(eb, 'e.owner_path', roots), eb('e.owner_path', 'in', ancestors)])
+            ? eb.or([
+                inSubtrees(eb, 'e.owner_path', roots),
+                eb.and([
+                  eb('e.owner_path', 'in', ancestors),
+                  // an exam set above reaches the actor only where a school of theirs teaches its stage
+                  eb.exists(
+                    eb
+                      .selectFrom('orgs as s')
+                      .select(sql.lit(1).as('one'))
+                      .where('s.kind', '=', 'school')
+                      .where((sb) => inSubtrees(sb, 's.path', roots))
+                      .where(sql<boolean>`e.stage = ANY(s.stages)`),
+                  ),
+                ]),
+              ])
             : inSubtrees(eb, 'e.owner_path', roots),
         );
       if (cycleId) q = q.where('e.cycle_id', '=', cycleId);

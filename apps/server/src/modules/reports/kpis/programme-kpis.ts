@@ -8,7 +8,7 @@ import { completionRate, kpiRate, kpiTargetsOf, PROJECT_COUNTY_DEDUCTION } from 
 import type { Actor } from '../../../shared/actor';
 import { notFound } from '../../../shared/app-error';
 import { scopeOf } from '../../../shared/permissions';
-import { dateOf } from '../../../shared/time';
+import { dateOf, shownTime } from '../../../shared/time';
 import type { KpiCountsRow } from '../../classes';
 import type { ReportsContext } from '../context';
 import type { CompletionCount, KpiUnit } from '../ports';
@@ -125,9 +125,10 @@ export async function programmeKpis(
     return path !== undefined && (!parent || path.startsWith(parent.path));
   });
   const units: KpiUnit[] = unitRows.map((r) => ({ id: r.orgId, path: pathOf.get(r.orgId) ?? '' }));
-  const asOf = dateOf(ctx.now());
+  const now = ctx.now();
+  const asOf = dateOf(now);
   const [counts, completions] = await Promise.all([
-    ctx.classes.classKpiCounts(programmeId, units, asOf),
+    ctx.classes.classKpiCounts(programmeId, units, asOf, shownTime(now).slice(0, 5)),
     ctx.completionCounts ? ctx.completionCounts(programmeId, units) : Promise.resolve(null),
   ]);
   const byOrg = new Map(counts.map((c) => [c.org_id, c]));
