@@ -20,6 +20,7 @@ let t: TestApp;
 const s: Record<string, Session> = {};
 let city: OrgRow;
 let qingcheng: OrgRow;
+let primary: OrgRow;
 
 const req = (method: 'GET' | 'POST', url: string, who: string, payload?: Record<string, unknown>) =>
   t.app.inject({
@@ -54,7 +55,7 @@ beforeAll(async () => {
   t = await buildTestApp(h.db);
   city = await orgByName(h.db, 'city', '清远');
   qingcheng = await orgByName(h.db, 'county', '清城');
-  const primary = await schoolIn(h.db, '清城', 0);
+  primary = await schoolIn(h.db, '清城', 0);
   const junior = await schoolIn(h.db, '清城', 1);
   // every 清城 school teaches one stage only: one primary, the rest junior; none senior
   await sql`UPDATE orgs SET stages = '{junior}' WHERE kind = 'school' AND county_id = ${qingcheng.id}`.execute(
@@ -74,7 +75,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('the exam list: exams set above reach a unit only for the stages its schools teach', () => {
+describe('the exam list: exams set above reach a unit for the stages its schools teach, or that they sat', () => {
   it('a school lists the city’s exams of its own stage only', async () => {
     expect(await names('l_primary')).toEqual(['2026 秋季primary数学期中']);
     expect(await names('l_junior')).toEqual(['2026 秋季junior数学期中']);
@@ -90,5 +91,20 @@ describe('the exam list: exams set above reach a unit only for the stages its sc
     expect(await names('l_qc')).toContain('2026 秋季senior数学期中');
     expect(await names('l_city')).toHaveLength(4);
     expect(await names('l_primary')).toEqual(['2026 秋季primary数学期中']);
+  });
+
+  it('a school whose students sat an exam of another stage lists it, whatever its record of stages says', async () => {
+    const exams = (await req('GET', '/exams', 'l_city')).json() as Exam[];
+    const senior = exams.find((e) => e.name === '2026 秋季senior数学期中' && e.ownerOrgId === city.id);
+    if (!senior) throw new Error('no city senior exam');
+    await sql`INSERT INTO exam_students (county_id, exam_id, student_id, school_id, school_path, class_name, source_row)
+      VALUES (${qingcheng.id}, ${senior.id}, 'S0001', ${primary.id}, ${primary.path}, '1班', 2)`.execute(
+      h.db,
+    );
+    const ids = async (who: string) => ((await req('GET', '/exams', who)).json() as Exam[]).map((e) => e.id);
+    expect(await names('l_primary')).toEqual(['2026 秋季primary数学期中', '2026 秋季senior数学期中']);
+    expect(await ids('l_primary')).toContain(senior.id);
+    expect(await ids('l_qc')).toContain(senior.id);
+    expect(await ids('l_junior')).not.toContain(senior.id);
   });
 });

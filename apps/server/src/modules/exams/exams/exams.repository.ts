@@ -124,15 +124,24 @@ export function createExamRecordsRepository(db: Database) {
                 inSubtrees(eb, 'e.owner_path', roots),
                 eb.and([
                   eb('e.owner_path', 'in', ancestors),
-                  // an exam set above reaches the actor only where a school of theirs teaches its stage
-                  eb.exists(
-                    eb
-                      .selectFrom('orgs as s')
-                      .select(sql.lit(1).as('one'))
-                      .where('s.kind', '=', 'school')
-                      .where((sb) => inSubtrees(sb, 's.path', roots))
-                      .where(sql<boolean>`e.stage = ANY(s.stages)`),
-                  ),
+                  // an exam set above reaches the actor only where a school of theirs teaches its stage or sat it
+                  eb.or([
+                    eb.exists(
+                      eb
+                        .selectFrom('orgs as s')
+                        .select(sql.lit(1).as('one'))
+                        .where('s.kind', '=', 'school')
+                        .where((sb) => inSubtrees(sb, 's.path', roots))
+                        .where(sql<boolean>`e.stage = ANY(s.stages)`),
+                    ),
+                    eb.exists(
+                      eb
+                        .selectFrom('exam_students as st')
+                        .select(sql.lit(1).as('one'))
+                        .whereRef('st.exam_id', '=', 'e.id')
+                        .where((sb) => inSubtrees(sb, 'st.school_path', roots)),
+                    ),
+                  ]),
                 ]),
               ])
             : inSubtrees(eb, 'e.owner_path', roots),
