@@ -184,6 +184,7 @@ export function createServices(
     repo: createLedgerRepository(db),
     people: { detail: (actor, id) => people.detail(actor, id) },
     audit,
+    clock,
   });
   // ---- outcomes and completion ----
   const outcomes = createOutcomesService({

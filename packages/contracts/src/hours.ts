@@ -1,23 +1,12 @@
+import { HOUR_CATEGORIES, HOUR_SOURCES } from '@yanxun/core/hours/types';
 import { z } from 'zod';
 
-/** What a 学时 credit is for (集中培训, 网络研修, 跟岗/返岗实践, 校本研修, 工作坊, 工作室, 教研, 自主研修, 其他). */
-export const HOUR_CATEGORY_CODES = [
-  'centralized',
-  'online',
-  'practice',
-  'school_based',
-  'workshop',
-  'studio',
-  'research',
-  'self_study',
-  'other',
-] as const;
-export const hourCategorySchema = z.enum(HOUR_CATEGORY_CODES);
+/** What a 学时 credit is for (集中培训, 网络研修, 跟岗/返岗实践, 校本研修, 工作坊, 工作室, 教研, 自主研修, 其他): core's list. */
+export const hourCategorySchema = z.enum(HOUR_CATEGORIES);
 export type HourCategoryCode = z.infer<typeof hourCategorySchema>;
 
 /** Where a credit comes from: a completion, an approved claim, another platform, xAPI, an activity, an adjustment. */
-export const HOUR_SOURCE_CODES = ['completion', 'claim', 'import', 'xapi', 'activity', 'adjustment'] as const;
-export const hourSourceSchema = z.enum(HOUR_SOURCE_CODES);
+export const hourSourceSchema = z.enum(HOUR_SOURCES);
 export type HourSourceCode = z.infer<typeof hourSourceSchema>;
 
 /**

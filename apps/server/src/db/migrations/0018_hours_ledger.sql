@@ -29,7 +29,7 @@ CREATE TABLE hour_entries (
   posted_by bigint,
   posted_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (county_id, id),
-  CHECK (reverses_id IS NULL OR length(reason) >= 2)
+  CHECK (reverses_id IS NULL OR (reason IS NOT NULL AND length(reason) >= 2))
 );
 ALTER SEQUENCE hour_entries_id_seq OWNED BY hour_entries.id;
 -- a credit once per revision; a posting reversed once

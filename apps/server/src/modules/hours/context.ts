@@ -9,4 +9,6 @@ export interface HoursContext {
   repo: LedgerRepository;
   people: TeachersPort;
   audit: AuditService;
+  /** the time entries are posted at (the services' clock) */
+  now: () => Date;
 }

@@ -3,6 +3,7 @@
  * the caller's transaction, once per credit (a reversed credit is not posted again: a bureau's reversal stands),
  * and reversing those that no longer stand.
  */
+import { DEFAULT_HOUR_RULES, schoolYearOf } from '@yanxun/core';
 import type { Database } from '../../db/database';
 import type { HoursContext } from './context';
 import type { CreditWrite } from './ledger.repository';
@@ -10,17 +11,14 @@ import type { CreditWrite } from './ledger.repository';
 /** A credit as another module gives it: the ledger derives the school year from the day it was earned. */
 export type CreditInput = Omit<CreditWrite, 'schoolYear'>;
 
-/** The school year ('2026-2027') of a day: a school year runs from 1 September to 31 August. */
-export function schoolYearOf(day: string): string {
-  const year = Number(day.slice(0, 4));
-  const start = day.slice(5) >= '09-01' ? year : year - 1;
-  return `${start}-${start + 1}`;
-}
-
 /** Post the credits not posted before; the number posted. */
 export function postCredits(ctx: HoursContext, rows: CreditInput[], trx: Database): Promise<number> {
   return ctx.repo.post(
-    rows.map((r) => ({ ...r, schoolYear: schoolYearOf(r.occurredOn) })),
+    rows.map((r) => ({
+      ...r,
+      schoolYear: schoolYearOf(r.occurredOn, DEFAULT_HOUR_RULES.schoolYearStart.value),
+    })),
+    ctx.now(),
     trx,
   );
 }
@@ -36,7 +34,7 @@ export async function reverseCredits(
   const live = await ctx.repo.live(creditKey, teacherIds, trx);
   return ctx.repo.reverse(
     live.map((l) => ({ countyId: l.county_id, id: l.id })),
-    w,
+    { ...w, at: ctx.now() },
     trx,
   );
 }

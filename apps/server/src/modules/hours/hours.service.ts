@@ -15,6 +15,7 @@ export interface HoursDeps {
   /** whether the actor may read a teacher (the people module) */
   people: TeachersPort;
   audit: AuditService;
+  clock?: () => Date;
 }
 
 /**
@@ -23,7 +24,13 @@ export interface HoursDeps {
  * bureaus reverse a posting with a reason.
  */
 export function createHoursService(deps: HoursDeps) {
-  const ctx: HoursContext = { db: deps.db, repo: deps.repo, people: deps.people, audit: deps.audit };
+  const ctx: HoursContext = {
+    db: deps.db,
+    repo: deps.repo,
+    people: deps.people,
+    audit: deps.audit,
+    now: deps.clock ?? (() => new Date()),
+  };
   return {
     teacherHours: (actor: Actor, teacherId: string) => teacherHours(ctx, actor, teacherId),
     reverseEntry: (actor: Actor, id: string, req: ReverseHoursRequest) => reverseEntry(ctx, actor, id, req),

@@ -62,15 +62,15 @@ export function createLedgerRepository(db: Database) {
      * Post each credit once: a credit already posted (standing or reversed) is left alone, also when two
      * transactions post it at once (the unique key on teacher, credit and revision 0). The number posted.
      */
-    async post(rows: CreditWrite[], trx: Database = db): Promise<number> {
+    async post(rows: CreditWrite[], at: Date, trx: Database = db): Promise<number> {
       if (rows.length === 0) return 0;
       const col = <T>(f: (r: CreditWrite) => T) => rows.map(f);
       const r = await sql<{ id: string }>`
         INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, category, occurred_on, school_year,
           source, credit_key, revision, rule_id, programme_id, class_id, provenance_system, provenance_record,
-          posted_by)
+          posted_by, posted_at)
         SELECT w.county_id, w.teacher_id, w.org_path, w.amount, w.category, w.occurred_on, w.school_year, w.source,
-          w.credit_key, 0, w.rule_id, w.programme_id, w.class_id, w.psys, w.prec, w.posted_by
+          w.credit_key, 0, w.rule_id, w.programme_id, w.class_id, w.psys, w.prec, w.posted_by, ${at}::timestamptz
         FROM unnest(${col((x) => x.countyId)}::bigint[], ${col((x) => x.teacherId)}::bigint[],
           ${col((x) => x.orgPath)}::text[], ${col((x) => x.amountTenths)}::int[], ${col((x) => x.category)}::text[],
           ${col((x) => x.occurredOn)}::date[], ${col((x) => x.schoolYear)}::text[], ${col((x) => x.source)}::text[],
@@ -88,17 +88,17 @@ export function createLedgerRepository(db: Database) {
     /** Reverse these postings with a reason; those already reversed are left alone. The number reversed. */
     async reverse(
       targets: Array<{ countyId: string; id: string }>,
-      w: { by: string | null; reason: string },
+      w: { by: string | null; reason: string; at: Date },
       trx: Database = db,
     ): Promise<number> {
       if (targets.length === 0) return 0;
       const r = await sql<{ id: string }>`
         INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, category, occurred_on, school_year,
           source, credit_key, revision, rule_id, programme_id, class_id, provenance_system, provenance_record,
-          reverses_id, reason, posted_by)
+          reverses_id, reason, posted_by, posted_at)
         SELECT o.county_id, o.teacher_id, o.org_path, -o.amount_tenths, o.category, o.occurred_on, o.school_year,
           o.source, o.credit_key, o.revision, o.rule_id, o.programme_id, o.class_id, o.provenance_system,
-          o.provenance_record, o.id, ${w.reason}, ${w.by}::bigint
+          o.provenance_record, o.id, ${w.reason}, ${w.by}::bigint, ${w.at}::timestamptz
         FROM unnest(${targets.map((t) => t.countyId)}::bigint[], ${targets.map((t) => t.id)}::bigint[]) AS t(c, i)
         JOIN hour_entries o ON o.county_id = t.c AND o.id = t.i AND o.reverses_id IS NULL
         ON CONFLICT (county_id, reverses_id) WHERE reverses_id IS NOT NULL DO NOTHING

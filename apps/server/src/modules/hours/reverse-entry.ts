@@ -21,7 +21,7 @@ export async function reverseEntry(
   await ctx.db.transaction().execute(async (trx) => {
     const n = await ctx.repo.reverse(
       [{ countyId: h.county_id, id: h.id }],
-      { by: actor.accountId, reason: req.reason },
+      { by: actor.accountId, reason: req.reason, at: ctx.now() },
       trx,
     );
     if (n !== 1) throw new AppError('CONFLICT', '该学时记录已撤销');
