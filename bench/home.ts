@@ -107,7 +107,7 @@ const sizes = {
   class_enrolments: await count('class_enrolments'),
   attendance: await count('attendance'),
   completion_results: await count('completion_results'),
-  teacher_hours: await count('teacher_hours'),
+  hour_entries: await count('hour_entries'),
   exam_students: await count('exam_students'),
 };
 console.log(sizes);

@@ -82,9 +82,11 @@ for (let k = 0; k < COPIES; k++) {
         SELECT county_id, ${ncid}, teacher_id, ${np}, org_path, completed, attendance_pct, checks, hours_tenths
         FROM completion_results WHERE class_id = ${c.id}`.execute(db);
     }
-    await sql`INSERT INTO teacher_hours (county_id, teacher_id, programme_id, org_path, hours_tenths, rule_id)
-      SELECT county_id, teacher_id, ${np}, org_path, hours_tenths, rule_id
-      FROM teacher_hours WHERE programme_id = ${o.id}`.execute(db);
+    await sql`INSERT INTO hour_entries (county_id, teacher_id, programme_id, org_path, amount_tenths, category,
+        occurred_on, school_year, source, credit_key, rule_id)
+      SELECT county_id, teacher_id, ${np}, org_path, amount_tenths, category, occurred_on, school_year, source,
+        'completion:' || ${np}, rule_id
+      FROM hour_entries WHERE programme_id = ${o.id} AND reverses_id IS NULL`.execute(db);
   }
 }
 await sql`ANALYZE`.execute(db);
@@ -100,7 +102,7 @@ const sizes = {
   class_enrolments: await count('class_enrolments'),
   attendance: await count('attendance'),
   completion_results: await count('completion_results'),
-  teacher_hours: await count('teacher_hours'),
+  hour_entries: await count('hour_entries'),
 };
 console.log(sizes);
 

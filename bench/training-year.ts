@@ -181,8 +181,10 @@ export async function loadTrainingYear(
         SELECT e.county_id, ${c.id}, e.teacher_id, ${pid}, e.org_path,
           abs(hashtext(e.teacher_id::text || 'c')) % 100 < 90, 95.0, '[]'::jsonb, 300
         FROM class_enrolments e WHERE e.class_id = ${c.id}`.execute(trx);
-      await sql`INSERT INTO teacher_hours (county_id, teacher_id, programme_id, class_id, org_path, hours_tenths, rule_id)
-        SELECT county_id, teacher_id, ${pid}, ${c.id}, org_path, 300, 'Y-004-HOURS'
+      await sql`INSERT INTO hour_entries (county_id, teacher_id, programme_id, class_id, org_path, amount_tenths,
+          category, occurred_on, school_year, source, credit_key, rule_id)
+        SELECT county_id, teacher_id, ${pid}, ${c.id}, org_path, 300, 'centralized', ${end}::date,
+          '2026-2027', 'completion', 'completion:' || ${pid}, 'Y-004-HOURS'
         FROM completion_results WHERE class_id = ${c.id} AND completed`.execute(trx);
     });
     onProgress?.(k + 1);

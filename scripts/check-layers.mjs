@@ -65,6 +65,7 @@ export const CORE_FOR_CONTRACTS = new Set([
   '@yanxun/core/exams/audience',
   '@yanxun/core/exams/model',
   '@yanxun/core/exams/release',
+  '@yanxun/core/hours/types',
   '@yanxun/core/programs/funding',
   '@yanxun/core/programs/kpi',
   '@yanxun/core/programs/plan-checks',

@@ -19,10 +19,11 @@ import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
+// outcomes and completion
+import { hoursRoutes } from './modules/hours';
 import { importRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org/org.routes';
-// outcomes and completion
 import { outcomesRoutes } from './modules/outcomes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { plansRoutes } from './modules/plans';
@@ -203,6 +204,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportsRoutes(services.reports));
       // outcomes and completion
       await api.register(outcomesRoutes(services.outcomes, services.files));
+      await api.register(hoursRoutes(services.hours));
       // exams
       await api.register(examsRoutes(services.exams));
       // ---- parents and the public ----

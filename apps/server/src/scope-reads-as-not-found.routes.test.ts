@@ -135,7 +135,12 @@ beforeAll(async () => {
     .orderBy('teacher_id')
     .executeTakeFirstOrThrow();
   const qHours = await firstId(
-    db.selectFrom('teacher_hours').select('id').where('county_id', '=', qc.id).executeTakeFirst(),
+    db
+      .selectFrom('hour_entries')
+      .select('id')
+      .where('county_id', '=', qc.id)
+      .where('reverses_id', 'is', null)
+      .executeTakeFirst(),
     '清城 hours',
   );
   const examOf = async (who: string, ownerOrgId: string) => {

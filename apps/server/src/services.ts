@@ -20,6 +20,7 @@ import {
 // plans
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createHomeService } from './modules/home';
+import { createHoursService, createLedgerRepository } from './modules/hours';
 import { createImportsService } from './modules/imports';
 // notifications
 import { createNotificationsService } from './modules/notifications';
@@ -177,6 +178,14 @@ export function createServices(
     completionCounts: outcomeQueries.completionCounts,
     clock,
   });
+  // ---- the 学时 ledger ----
+  const hours = createHoursService({
+    db,
+    repo: createLedgerRepository(db),
+    people: { detail: (actor, id) => people.detail(actor, id) },
+    audit,
+    clock,
+  });
   // ---- outcomes and completion ----
   const outcomes = createOutcomesService({
     db,
@@ -191,6 +200,7 @@ export function createServices(
       createIntegrity: (actor, req) => programs.createIntegrity(actor, req),
     },
     people: { detail: (actor, id) => people.detail(actor, id) },
+    hours: { postCredits: hours.postCredits, reverseCredits: hours.reverseCredits, hoursOf: hours.hoursOf },
     files,
     audit,
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
@@ -262,6 +272,7 @@ export function createServices(
     notifications,
     reports,
     outcomes,
+    hours,
     exams,
     examRelease,
     shortlists,

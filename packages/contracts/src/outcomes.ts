@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teacherHoursSchema } from './hours';
 import { fileMetaSchema } from './plans';
 
 /**
@@ -133,32 +134,6 @@ export type CompletionRunResult = z.infer<typeof completionRunResultSchema>;
 
 export const recordNotCompletedSchema = z.object({ evidence: z.string().trim().max(2000).optional() });
 export type RecordNotCompletedRequest = z.infer<typeof recordNotCompletedSchema>;
-
-export const hoursEntrySchema = z.object({
-  id: z.string(),
-  programmeId: z.string(),
-  programmeTitle: z.string(),
-  classId: z.string().nullable(),
-  hoursTenths: z.number().int(),
-  source: z.string(),
-  ruleId: z.string(),
-  postedAt: z.string(),
-  reversedAt: z.string().nullable(),
-  reverseReason: z.string().nullable(),
-});
-export type HoursEntry = z.infer<typeof hoursEntrySchema>;
-
-export const teacherHoursSchema = z.object({
-  teacherId: z.string(),
-  /** Live (not reversed) entries only. */
-  totalTenths: z.number().int(),
-  entries: z.array(hoursEntrySchema),
-  canReverse: z.boolean(),
-});
-export type TeacherHours = z.infer<typeof teacherHoursSchema>;
-
-export const reverseHoursSchema = z.object({ reason: z.string().trim().min(2).max(500) });
-export type ReverseHoursRequest = z.infer<typeof reverseHoursSchema>;
 
 export const myTrainingRequirementSchema = outcomeRequirementSchema.extend({
   current: outcomeSubmissionSchema.nullable(),

@@ -3,6 +3,7 @@ export * from './codes';
 export * from './completion';
 export * from './dates';
 export * from './exams';
+export * from './hours';
 export * from './id-number';
 export * from './identifiers';
 export * from './import-columns';

@@ -514,21 +514,28 @@ export interface CertificatesTable {
   revoked_at: NullableTimestamp;
 }
 
-export interface TeacherHoursTable {
+// ---- the 学时 ledger (0018): append-only ----
+export interface HourEntriesTable {
   county_id: Id;
   id: GeneratedId;
   teacher_id: Id;
-  programme_id: Id;
-  class_id: Id | null;
   org_path: string;
-  hours_tenths: number;
-  source: Generated<string>;
+  amount_tenths: number;
+  category: string;
+  occurred_on: DateString;
+  school_year: string;
+  source: string;
+  credit_key: string;
+  revision: Generated<number>;
   rule_id: string;
-  posted_at: Timestamp;
+  programme_id: Id | null;
+  class_id: Id | null;
+  provenance_system: string | null;
+  provenance_record: string | null;
+  reverses_id: Id | null;
+  reason: string | null;
   posted_by: Id | null;
-  reversed_at: NullableTimestamp;
-  reversed_by: Id | null;
-  reverse_reason: string | null;
+  posted_at: Timestamp;
 }
 
 // ---- exams (0009) ----
@@ -724,7 +731,6 @@ export interface DB {
   completion_results: CompletionResultsTable;
   certificate_counters: CertificateCountersTable;
   certificates: CertificatesTable;
-  teacher_hours: TeacherHoursTable;
   // exams (0009)
   exam_cycles: ExamCyclesTable;
   exams: ExamsTable;
@@ -741,4 +747,6 @@ export interface DB {
   shortlist_marks: ShortlistMarksTable;
   // ---- throttle (0015) ----
   throttle_counters: ThrottleCountersTable;
+  // ---- the 学时 ledger (0018) ----
+  hour_entries: HourEntriesTable;
 }

@@ -165,9 +165,9 @@ describe('the demo programme year', () => {
     }>(`
       SELECT (SELECT count(*) FROM completion_results WHERE completed) AS completed,
         (SELECT count(*) FROM certificates WHERE revoked_at IS NULL) AS certs,
-        (SELECT coalesce(sum(hours_tenths), 0) FROM teacher_hours WHERE reversed_at IS NULL) AS hours,
+        (SELECT coalesce(sum(amount_tenths), 0) FROM hour_entries) AS hours,
         (SELECT coalesce(sum(hours_tenths), 0) FROM completion_results WHERE completed) AS expected,
-        (SELECT count(*) FROM teacher_hours) AS posted`);
+        (SELECT count(*) FROM hour_entries WHERE reverses_id IS NULL) AS posted`);
     const x = r[0];
     expect(Number(x?.completed)).toBeGreaterThan(0);
     expect(x?.certs).toBe(x?.completed);
@@ -177,14 +177,14 @@ describe('the demo programme year', () => {
     const distinct = await rows('SELECT DISTINCT hours_tenths FROM completion_results WHERE completed');
     expect(distinct).toHaveLength(1);
     expect(
-      await rows(`SELECT 1 FROM teacher_hours h JOIN completion_results c ON c.teacher_id = h.teacher_id
+      await rows(`SELECT 1 FROM hour_entries h JOIN completion_results c ON c.teacher_id = h.teacher_id
         AND c.programme_id = h.programme_id WHERE NOT c.completed`),
     ).toEqual([]);
   });
 
   it('the demo teacher login completed the provincial programme: certificate and hours', async () => {
     const r = await rows(`SELECT 1 FROM accounts a JOIN certificates c ON c.teacher_id = a.teacher_id
-      JOIN teacher_hours h ON h.teacher_id = a.teacher_id WHERE a.username = 'teacher'`);
+      JOIN hour_entries h ON h.teacher_id = a.teacher_id WHERE a.username = 'teacher'`);
     expect(r).toHaveLength(1);
   });
 

@@ -9,30 +9,17 @@
  */
 import type { BackboneLevel, CodeEntry, LocationType } from '../codes';
 import { daysInMonth, isLeapYear, parseIsoDate } from '../dates';
+import type { HourRules } from '../hours/types';
 import type { PackSource } from './pack-source';
+import type { PolicyValue } from './policy-value';
 
 export type { PackSource, SourceDocument } from './pack-source';
+export { type PolicyValue, pv } from './policy-value';
 
-/** One number (or setting) of a pack with the rule it comes from. */
-export interface PolicyValue<T> {
-  value: T;
-  /** 'R-004-56' for rules of the spec digests; 'Y-004-…' for rules Yanxun adds where the digest has no ID. */
-  ruleId: string;
-  /** Where the value is written: 'S004:L128' (seed and line), or 'issue 3' for product rules. */
-  source: string;
-  /** The reading chosen where the seed is ambiguous, or anything else an officer should know. */
-  note?: string;
-}
-
-/** Shorthand for building pack values. */
 /** The selection deadline (学员遴选截止): what a selection step after it cites. */
 export const SELECTION_DEADLINE_RULE_ID = 'R-004-18';
 /** The integrity bar (未参训/被劝退/未结业 records bar provincial centralised training). */
 export const INTEGRITY_BAN_RULE_ID = 'R-004-20';
-
-export function pv<T>(value: T, ruleId: string, source: string, note?: string): PolicyValue<T> {
-  return note === undefined ? { value, ruleId, source } : { value, ruleId, source, note };
-}
 
 /** 学时 → tenths of 学时, the integer unit hours are stored in. */
 export function hoursToTenths(hours: number): number {
@@ -390,6 +377,8 @@ export interface PolicyPack {
   kpiTargets?: KpiTargets;
   /** Optional so packs saved before completion existed still load; `completionRulesOf` supplies the defaults. */
   completion?: CompletionRules;
+  /** Optional so packs saved before the 学时 ledger existed still load; `hourRulesOf` supplies the defaults. */
+  hours?: HourRules;
 }
 
 /** KPI targets a pack may carry; a missing key has no target line. */

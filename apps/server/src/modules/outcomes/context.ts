@@ -3,7 +3,7 @@ import { dateOf } from '../../shared/time';
 import type { AuditService } from '../audit';
 import type { FileKind, FilesService } from '../files';
 import type { OutcomesRepository } from './outcomes.repository';
-import type { ClassesPort, ProgrammesPort, TeachersPort } from './ports';
+import type { ClassesPort, HoursPort, ProgrammesPort, TeachersPort } from './ports';
 
 /** What every use case of the outcomes module is given, built once by createOutcomesService. */
 export interface OutcomesContext {
@@ -12,6 +12,7 @@ export interface OutcomesContext {
   classes: ClassesPort;
   programs: ProgrammesPort;
   people: TeachersPort;
+  hours: HoursPort;
   files: Pick<FilesService, 'storeAnyOf' | 'metaOf' | 'meta' | 'content'>;
   audit: AuditService;
   /** Outcome upload kinds allowed by the configuration (OUTCOME_FILE_TYPES). */

@@ -1,12 +1,10 @@
 import type { Database } from '../../db/database';
 import { createCertificatesRepository } from './certificates/certificates.repository';
 import { createCompletionRepository } from './completion/completion.repository';
-import { createHoursRepository } from './hours/hours.repository';
 import { createSubmissionsRepository } from './submissions/submissions.repository';
 
 export type { CertificateRow } from './certificates/certificates.repository';
 export type { ResultRow, ResultWrite } from './completion/completion.repository';
-export type { HoursRow } from './hours/hours.repository';
 export type { SubmissionRow } from './submissions/submissions.repository';
 
 /** The outcomes module's repository: the area repositories over one `db`, the only place that writes SQL. */
@@ -15,7 +13,6 @@ export function createOutcomesRepository(db: Database) {
     ...createSubmissionsRepository(db),
     ...createCompletionRepository(db),
     ...createCertificatesRepository(db),
-    ...createHoursRepository(db),
   };
 }
 

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FilesService } from '../files';
 import { certificatesRoutes } from './certificates/certificates.routes';
 import { completionRoutes } from './completion/completion.routes';
-import { hoursRoutes } from './hours/hours.routes';
 import type { OutcomesService } from './outcomes.service';
 import { submissionsRoutes } from './submissions/submissions.routes';
 
@@ -15,6 +14,5 @@ export function outcomesRoutes(
     await app.register(submissionsRoutes(outcomes, files));
     await app.register(completionRoutes(outcomes));
     await app.register(certificatesRoutes(outcomes));
-    await app.register(hoursRoutes(outcomes));
   };
 }

@@ -244,11 +244,14 @@ describe('completion', () => {
       before.rows.map((r) => r.certificate?.certificateNo ?? null),
     );
     const hours = await h.db
-      .selectFrom('teacher_hours')
-      .select(['teacher_id', 'hours_tenths'])
+      .selectFrom('hour_entries')
+      .select(['teacher_id', 'amount_tenths', 'category', 'source', 'credit_key'])
       .where('programme_id', '=', programmeId)
       .execute();
     expect(hours).toHaveLength(2);
+    expect(
+      hours.every((x) => x.source === 'completion' && x.credit_key === `completion:${programmeId}`),
+    ).toBe(true);
     const mine = await s.outcomes.myTraining(teacher(t[0] as string));
     expect(mine.hours?.totalTenths).toBe(1500);
     expect(mine.items[0]?.completion?.certificate?.revoked).toBe(false);
@@ -327,14 +330,28 @@ describe('completion', () => {
     ).toBe(404);
   });
 
-  it('hours: reversing a posting needs a reason, leaves the row, and a re-run does not post again', async () => {
+  it('hours: reversing a posting needs a reason, adds a reversal entry beside it, and a re-run does not post again', async () => {
     const bureau = actor('bureau_admin', city);
-    const hrs = await s.outcomes.teacherHours(bureau, t[3] as string);
+    const hrs = await s.hours.teacherHours(bureau, t[3] as string);
     expect(hrs.totalTenths).toBe(1500);
-    const after = await s.outcomes.reverseHours(bureau, hrs.entries[0]?.id as string, { reason: '重复登记' });
+    const id = hrs.entries[0]?.id as string;
+    const after = await s.hours.reverseEntry(bureau, id, { reason: '重复登记' });
     expect(after.totalTenths).toBe(0);
-    expect(after.entries[0]).toMatchObject({ reverseReason: '重复登记' });
+    expect(after.entries[0]).toMatchObject({ id, hoursTenths: 1500, reverseReason: '重复登记' });
+    // the ledger holds both: the posting untouched and its negative
+    const rows = await h.db
+      .selectFrom('hour_entries')
+      .select(['id', 'amount_tenths', 'reverses_id', 'reason'])
+      .where('teacher_id', '=', t[3] as string)
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id, amount_tenths: 1500, reverses_id: null, reason: null },
+      { id: expect.any(String), amount_tenths: -1500, reverses_id: id, reason: '重复登记' },
+    ]);
+    expect((await thrown(s.hours.reverseEntry(bureau, id, { reason: '再撤一次' }))).status).toBe(409);
+    // the bureau's reversal stands: a re-run posts nothing again
     await s.outcomes.run(actor('provider_staff', provider), classA);
-    expect((await s.outcomes.teacherHours(bureau, t[3] as string)).totalTenths).toBe(0);
+    expect((await s.hours.teacherHours(bureau, t[3] as string)).totalTenths).toBe(0);
   });
 });

@@ -1,9 +1,4 @@
-import type {
-  OutcomeQueueQuery,
-  RecordNotCompletedRequest,
-  ReverseHoursRequest,
-  ReviewOutcomeRequest,
-} from '@yanxun/contracts';
+import type { OutcomeQueueQuery, RecordNotCompletedRequest, ReviewOutcomeRequest } from '@yanxun/contracts';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import type { AuditService } from '../audit';
@@ -13,9 +8,8 @@ import { runCompletion } from './completion/completion-run';
 import { completion } from './completion/completion-view';
 import { recordNotCompleted } from './completion/record-not-completed';
 import type { OutcomesContext } from './context';
-import { reverseHours, teacherHours } from './hours/hours';
 import type { OutcomesRepository } from './outcomes.repository';
-import type { ClassesPort, ProgrammesPort, TeachersPort } from './ports';
+import type { ClassesPort, HoursPort, ProgrammesPort, TeachersPort } from './ports';
 import { myTraining } from './submissions/my-training';
 import { queue, review } from './submissions/review';
 import { assertCanSubmit, outcomeFile, submit } from './submissions/submit';
@@ -29,6 +23,8 @@ export interface OutcomesDeps {
   programs: ProgrammesPort;
   /** whether the actor may read a teacher (the people module) */
   people: TeachersPort;
+  /** posting and reversing 学时 (the hours module) */
+  hours: HoursPort;
   files: Pick<FilesService, 'storeAnyOf' | 'metaOf' | 'meta' | 'content'>;
   audit: AuditService;
   /** Outcome upload kinds allowed by the configuration (OUTCOME_FILE_TYPES). */
@@ -40,7 +36,7 @@ export interface OutcomesDeps {
  * Outcomes and completion: trainees hand in the outcomes their track owes (seed 004 annex)
  * before the due date; trainers and provider staff of the class review them with a score or return them;
  * a completion run evaluates every enrolled teacher (attendance from the classes module, accepted outcomes),
- * numbers certificates per programme without gaps and posts 学时 once per teacher and programme.
+ * numbers certificates per programme without gaps and posts 学时 to the ledger once per teacher and programme.
  */
 export function createOutcomesService(deps: OutcomesDeps) {
   const ctx: OutcomesContext = {
@@ -49,6 +45,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
     classes: deps.classes,
     programs: deps.programs,
     people: deps.people,
+    hours: deps.hours,
     files: deps.files,
     audit: deps.audit,
     fileTypes: deps.fileTypes,
@@ -78,9 +75,6 @@ export function createOutcomesService(deps: OutcomesDeps) {
       certificateHtml(ctx, actor, classId, teacherId),
     certificatePdf: (actor: Actor, classId: string, teacherId: string) =>
       certificatePdf(ctx, actor, classId, teacherId),
-    // hours/
-    teacherHours: (actor: Actor, teacherId: string) => teacherHours(ctx, actor, teacherId),
-    reverseHours: (actor: Actor, id: string, req: ReverseHoursRequest) => reverseHours(ctx, actor, id, req),
   };
 }
 

@@ -1,13 +1,15 @@
 /**
  * What the outcomes module needs from other modules, declared here and wired in services.ts: the classes
  * (a class, a teacher's classes, attendance as completion counts it), the programmes (the programme and
- * its pack; 未结业 into the integrity archive), and the people module's decision whether the actor may read
- * a teacher. Types only come from the offering modules.
+ * its pack; 未结业 into the integrity archive), the people module's decision whether the actor may read
+ * a teacher, and the hours module's ledger. Types only come from the offering modules.
  */
-import type { CreateIntegrityRecordRequest } from '@yanxun/contracts';
+import type { CreateIntegrityRecordRequest, TeacherHours } from '@yanxun/contracts';
 import type { PolicyPack } from '@yanxun/core';
+import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import type { AttendanceSummary, ClassRow } from '../classes';
+import type { CreditInput } from '../hours';
 import type { ProgrammeRef } from '../programs';
 
 /** Classes, for a module that authorizes on its own (no actor). */
@@ -30,4 +32,19 @@ export interface ProgrammesPort {
 export interface TeachersPort {
   /** The teacher, when the actor may read them (the people module decides; not found otherwise). */
   detail(actor: Actor, teacherId: string): Promise<{ id: string }>;
+}
+
+/** The 学时 ledger (the hours module): posting and reversing credits in the caller's transaction. */
+export interface HoursPort {
+  /** Post the credits not posted before (a reversed one stays reversed); the number posted. */
+  postCredits(rows: CreditInput[], trx: Database): Promise<number>;
+  /** Reverse the standing postings of a credit for these teachers; the number reversed. */
+  reverseCredits(
+    creditKey: string,
+    teacherIds: string[],
+    w: { by: string | null; reason: string },
+    trx: Database,
+  ): Promise<number>;
+  /** A teacher's record (the caller has authorized). */
+  hoursOf(teacherId: string): Promise<TeacherHours>;
 }

@@ -161,18 +161,42 @@ describe('GET /reports/training-overview (培训总览)', () => {
         hours_tenths: 1500,
       })
       .execute();
+    const posting = {
+      county_id: regionKeyOf(f.schoolY),
+      teacher_id: e.teacher_id,
+      programme_id: f.programmeId,
+      class_id: e.class_id,
+      org_path: f.schoolY.path,
+      category: 'centralized',
+      occurred_on: '2021-09-10',
+      school_year: '2021-2022',
+      source: 'completion',
+      credit_key: `completion:${f.programmeId}`,
+      rule_id: 'Y-004-HOURS',
+    };
+    const first = await h.db
+      .insertInto('hour_entries')
+      .values({ ...posting, amount_tenths: 1500 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // a second credit reversed: posting and reversal net to nothing
+    const other = await h.db
+      .insertInto('hour_entries')
+      .values({ ...posting, credit_key: 'adjustment:1', source: 'adjustment', amount_tenths: 300 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await h.db
-      .insertInto('teacher_hours')
+      .insertInto('hour_entries')
       .values({
-        county_id: regionKeyOf(f.schoolY),
-        teacher_id: e.teacher_id,
-        programme_id: f.programmeId,
-        class_id: e.class_id,
-        org_path: f.schoolY.path,
-        hours_tenths: 1500,
-        rule_id: 'Y-004-HOURS',
+        ...posting,
+        credit_key: 'adjustment:1',
+        source: 'adjustment',
+        amount_tenths: -300,
+        reverses_id: other.id,
+        reason: '重复登记',
       })
       .execute();
+    expect(first.id).toBeTruthy();
     const y = (await overview('yingde')).programmes.find((p) => p.id === f.programmeId);
     expect(y?.completionRate).toMatchObject({ numerator: 1, denominator: 1, rate: 1, reason: null });
     expect(y?.hoursTenths).toBe(1500);

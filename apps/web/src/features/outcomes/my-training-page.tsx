@@ -274,7 +274,8 @@ export function MyTrainingPage() {
             />
             {(q.data.hours?.entries ?? []).map((e) => (
               <div key={e.id} style={{ fontSize: 13, color: e.reversedAt ? '#999' : undefined }}>
-                {e.programmeTitle}：{t('training.hoursUnit', { n: hours(e.hoursTenths) })}
+                {e.programmeTitle ?? t(`hours.src.${e.source}`)}：
+                {t('training.hoursUnit', { n: hours(e.hoursTenths) })}
                 {e.reversedAt ? `（${t('hours.reversed', { reason: e.reverseReason ?? '' })}）` : ''}
               </div>
             ))}

@@ -89,6 +89,9 @@ const training = (over: Partial<MyTraining['items'][number]> = {}): MyTraining =
         programmeTitle: '乡村骨干教师素质提升',
         classId: '7',
         hoursTenths: 1500,
+        category: 'centralized',
+        schoolYear: '2021-2022',
+        occurredOn: '2021-09-10',
         source: 'completion',
         ruleId: 'Y-004-HOURS',
         postedAt: '2021-09-10T01:00:00.000Z',
@@ -353,12 +356,42 @@ describe('ClassCompletionPage', () => {
 });
 
 describe('TeacherHoursCard', () => {
-  it('shows the total and each posting with its rule', async () => {
+  it('an officer: the total, each posting with its category, school year and date, the rule in ⓘ only', async () => {
     vi.mocked(api.teacherHours).mockResolvedValue({
       ...(training().hours as NonNullable<MyTraining['hours']>),
     });
-    renderWithApp(<TeacherHoursCard teacherId="101" />);
+    renderWithApp(<TeacherHoursCard teacherId="101" />, { me: officerMe });
     expect(await screen.findByText('合计 150 学时')).toBeTruthy();
-    expect(screen.getByText('Y-004-HOURS')).toBeTruthy();
+    const card = screen.getByTestId('teacher-hours');
+    expect(card.textContent).toContain('集中培训 · 2021-2022 · 2021-09-10');
+    expect(card.textContent).not.toContain('Y-004-HOURS');
+    expect((await screen.findAllByTestId('rule-ref')).map((r) => r.getAttribute('data-rules'))).toEqual([
+      'Y-004-HOURS',
+    ]);
+  });
+
+  it('the teacher: the same postings, no rule reference; an entry without a programme names its source', async () => {
+    const own = training().hours as NonNullable<MyTraining['hours']>;
+    vi.mocked(api.teacherHours).mockResolvedValue({
+      ...own,
+      entries: [
+        ...own.entries,
+        {
+          ...(own.entries[0] as NonNullable<MyTraining['hours']>['entries'][number]),
+          id: '2',
+          programmeId: null,
+          programmeTitle: null,
+          classId: null,
+          hoursTenths: 240,
+          category: 'school_based',
+          source: 'activity',
+          ruleId: 'R3-S02',
+        },
+      ],
+    });
+    renderWithApp(<TeacherHoursCard teacherId="101" />, { me: teacherMe });
+    expect(await screen.findByText('工作坊/工作室活动')).toBeTruthy();
+    expect(screen.getByTestId('teacher-hours').textContent).toContain('校本研修 · 2021-2022');
+    expect(screen.queryByTestId('rule-ref')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { RuleRef } from '../../shared/rule-ref';
 import { formatDate } from '../../shared/time';
 import { hours } from './outcome-status-tag';
 
@@ -73,23 +74,36 @@ export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
         locale={{ emptyText: t('hours.empty') }}
         scroll={{ x: 560 }}
         columns={[
-          { title: t('hours.programme'), dataIndex: 'programmeTitle' },
+          {
+            title: t('hours.item'),
+            render: (_, e) => (
+              <Space orientation="vertical" size={0}>
+                <span>{e.programmeTitle ?? t(`hours.src.${e.source}`)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`hours.cat.${e.category}`)} · {e.schoolYear} · {e.occurredOn}
+                </Typography.Text>
+              </Space>
+            ),
+          },
           {
             title: t('hours.value'),
-            width: 90,
-            render: (_, e) =>
-              e.reversedAt ? (
-                <Typography.Text delete>{hours(e.hoursTenths)}</Typography.Text>
-              ) : (
-                hours(e.hoursTenths)
-              ),
+            width: 100,
+            render: (_, e) => (
+              <span>
+                {e.reversedAt ? (
+                  <Typography.Text delete>{hours(e.hoursTenths)}</Typography.Text>
+                ) : (
+                  hours(e.hoursTenths)
+                )}
+                <RuleRef rules={e.ruleId} />
+              </span>
+            ),
           },
           {
             title: t('hours.postedAt'),
             width: 110,
             render: (_, e) => formatDate(e.postedAt),
           },
-          { title: t('hours.rule'), width: 120, render: (_, e) => <Tag>{e.ruleId}</Tag> },
           {
             title: t('common.actions'),
             width: 140,

@@ -6,6 +6,7 @@ import type { CompletionRunResult } from '@yanxun/contracts';
 import { COMPLETION_RULE_RUN, certificateNumber, evaluateCompletion, type OutcomeStatus } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, forbidden, notFound } from '../../../shared/app-error';
+import { completionCreditKey } from '../../hours';
 import { type OutcomesContext, todayOf } from '../context';
 import { canRun, loadClass, rowFilter, rulesOf } from '../outcome-access';
 import { classCompletion } from './completion-view';
@@ -104,33 +105,33 @@ export async function runCompletion(
       false,
       trx,
     );
-    const posted = await repo.postHours(
+    const creditKey = completionCreditKey(c.programme_id);
+    const posted = await ctx.hours.postCredits(
       evaluated
         .filter((e) => e.r.hoursTenths > 0)
         .map((e) => ({
           countyId: e.t.countyId,
           teacherId: e.t.teacherId,
+          orgPath: e.t.orgPath,
+          amountTenths: e.r.hoursTenths,
+          category: 'centralized' as const,
+          occurredOn: c.end_date,
+          source: 'completion' as const,
+          creditKey,
+          ruleId: e.r.hoursRuleId,
           programmeId: c.programme_id,
           classId: c.id,
-          orgPath: e.t.orgPath,
-          hoursTenths: e.r.hoursTenths,
-          ruleId: e.r.hoursRuleId,
           postedBy: actor.accountId,
         })),
       trx,
     );
-    const existing = await repo.hoursOfProgramme(c.programme_id, ids, trx);
-    const noHours = new Set(evaluated.filter((e) => e.r.hoursTenths === 0).map((e) => e.t.teacherId));
-    for (const h of existing) {
-      if (noHours.has(h.teacher_id) && !h.reversed_at && h.source === 'completion') {
-        await repo.reverseHours(
-          h.county_id,
-          h.id,
-          { by: actor.accountId, reason: '重新评定为未结业，学时撤销' },
-          trx,
-        );
-      }
-    }
+    // judged again as not completed: the hours posted before are reversed (a reversal entry, the posting stays)
+    await ctx.hours.reverseCredits(
+      creditKey,
+      evaluated.filter((e) => e.r.hoursTenths === 0).map((e) => e.t.teacherId),
+      { by: actor.accountId, reason: '重新评定为未结业，学时撤销' },
+      trx,
+    );
     await audit.record(
       actor,
       {

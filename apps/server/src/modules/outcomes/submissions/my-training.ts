@@ -4,7 +4,6 @@ import { outcomeWindow } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { toRow } from '../completion/completion-view';
 import { type OutcomesContext, todayOf } from '../context';
-import { hoursOf } from '../hours/hours';
 import { rulesOf } from '../outcome-access';
 import { submissionsOut, toRequirement } from './submission-views';
 
@@ -51,5 +50,5 @@ export async function myTraining(ctx: OutcomesContext, actor: Actor): Promise<My
       completion: result && att ? toRow(att, result, certs[0], false) : null,
     });
   }
-  return { teacherId, items, hours: await hoursOf(ctx, teacherId, false) };
+  return { teacherId, items, hours: await ctx.hours.hoursOf(teacherId) };
 }

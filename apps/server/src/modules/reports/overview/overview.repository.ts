@@ -71,9 +71,9 @@ export function createOverviewRepository(db: Database) {
           GROUP BY c.programme_id
         ),
         hrs AS (
-          SELECT h.programme_id, coalesce(sum(h.hours_tenths), 0)::bigint AS hours_tenths
-          FROM teacher_hours h
-          WHERE h.programme_id IN (SELECT id FROM p) AND h.reversed_at IS NULL AND ${inScope('h.org_path')}
+          SELECT h.programme_id, coalesce(sum(h.amount_tenths), 0)::bigint AS hours_tenths
+          FROM hour_entries h
+          WHERE h.programme_id IN (SELECT id FROM p) AND ${inScope('h.org_path')}
           GROUP BY h.programme_id
         ),
         spent AS (

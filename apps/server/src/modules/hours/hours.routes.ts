@@ -1,14 +1,14 @@
 import { reverseHoursSchema, teacherHoursSchema } from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../../shared/http';
-import type { OutcomesService } from '../outcomes.service';
+import { actorOf } from '../../shared/http';
+import type { HoursService } from './hours.service';
 
 const idParams = z.object({ id: z.string().max(20) });
-const tags = ['outcomes'];
+const tags = ['hours'];
 
-/** A teacher's 学时 and reversing a posting. */
-export function hoursRoutes(outcomes: OutcomesService): FastifyPluginAsyncZod {
+/** A teacher's 学时 record and reversing a posting. */
+export function hoursRoutes(hours: HoursService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/teachers/:id/hours',
@@ -20,20 +20,20 @@ export function hoursRoutes(outcomes: OutcomesService): FastifyPluginAsyncZod {
           response: { 200: teacherHoursSchema },
         },
       },
-      async (req) => outcomes.teacherHours(actorOf(req), req.params.id),
+      async (req) => hours.teacherHours(actorOf(req), req.params.id),
     );
     app.post(
       '/hours/:id/reverse',
       {
         schema: {
           tags,
-          summary: '撤销学时 Reverse a posting with a reason',
+          summary: '撤销学时 Reverse a posting with a reason (a reversal entry; the posting stays)',
           params: idParams,
           body: reverseHoursSchema,
           response: { 200: teacherHoursSchema },
         },
       },
-      async (req) => outcomes.reverseHours(actorOf(req), req.params.id, req.body),
+      async (req) => hours.reverseEntry(actorOf(req), req.params.id, req.body),
     );
   };
 }

@@ -1,0 +1,6 @@
+export type { HoursContext } from './context';
+export { type CreditInput, completionCreditKey } from './credits';
+export { hoursRoutes } from './hours.routes';
+export { createHoursService, type HoursDeps, type HoursService } from './hours.service';
+export { type CreditWrite, createLedgerRepository, type LedgerRepository } from './ledger.repository';
+export type { TeachersPort } from './ports';

@@ -1,0 +1,11 @@
+/**
+ * What the hours module needs from other modules, declared here and wired in services.ts: the people module's
+ * decision whether the actor may read a teacher (it throws not-found otherwise, so an out-of-scope teacher's hours
+ * read exactly like an unknown one's).
+ */
+import type { Actor } from '../../shared/actor';
+
+export interface TeachersPort {
+  /** The teacher, if the actor may read them; throws not-found otherwise. */
+  detail(actor: Actor, teacherId: string): Promise<{ id: string }>;
+}

@@ -1,0 +1,4 @@
+export * from './evaluate';
+export * from './lines';
+export * from './rules';
+export * from './types';

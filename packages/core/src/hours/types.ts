@@ -1,0 +1,154 @@
+/**
+ * The 学时 ledger's vocabulary: categories and sources of a credit, one ledger entry, the school year, and the
+ * shape of the pack's `hours` section (the values are in `rules.ts`). 学时 are integers in tenths (24 学时 = 240).
+ */
+import { parseIsoDate } from '../dates';
+import type { PolicyValue } from '../programs/policy-value';
+
+/** What kind of training a credit is for. */
+export const HOUR_CATEGORIES = [
+  'centralized',
+  'online',
+  'practice',
+  'school_based',
+  'workshop',
+  'studio',
+  'research',
+  'self_study',
+  'other',
+] as const;
+export type HourCategory = (typeof HOUR_CATEGORIES)[number];
+
+export const HOUR_CATEGORY_LABELS: Record<HourCategory, string> = {
+  centralized: '集中培训',
+  online: '网络研修',
+  practice: '跟岗/返岗实践',
+  school_based: '校本研修',
+  workshop: '工作坊',
+  studio: '工作室',
+  research: '教研',
+  self_study: '自主研修',
+  other: '其他',
+};
+
+/** Where a credit comes from. */
+export const HOUR_SOURCES = ['completion', 'claim', 'import', 'xapi', 'activity', 'adjustment'] as const;
+export type HourSource = (typeof HOUR_SOURCES)[number];
+
+export const HOUR_SOURCE_LABELS: Record<HourSource, string> = {
+  completion: '结业认定',
+  claim: '学时申报',
+  import: '外部平台导入',
+  xapi: '在线学习记录',
+  activity: '工作坊/工作室活动',
+  adjustment: '人工调整',
+};
+
+/** One line of a teacher's append-only 学时 account. */
+export interface LedgerEntry {
+  id: string;
+  teacherId: string;
+  /** Integer tenths of 学时, signed: a reversal is the negative of what it reverses. */
+  amountTenths: number;
+  category: HourCategory;
+  /** YYYY-MM-DD: the day the training happened (its last day for a course). */
+  occurredOn: string;
+  /** '2026-2027': `schoolYearOf(occurredOn, start)` when posted; the evaluation groups by it. */
+  schoolYear: string;
+  source: HourSource;
+  /** The rule the amount was posted under (R-004-05 for a completion's days, R3-W16 for a workshop …). */
+  ruleId: string;
+  /** The entry this one reverses, or null. */
+  reversesId: string | null;
+  /** ISO instant of posting. */
+  postedAt: string;
+  /** Days attended, where a per-day cap applies (workshop: 6 学时 a day; centralised: 8 学时 a day). */
+  days?: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// School years
+
+/** A school year starts on this month-day unless the pack says otherwise (rule Y-HOURS-SCHOOL-YEAR). */
+export const DEFAULT_SCHOOL_YEAR_START = '09-01';
+
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+const SCHOOL_YEAR = /^(\d{4})-(\d{4})$/;
+
+/**
+ * The school year `date` falls in, as '2026-2027': from the start month-day (inclusive) to the day before it a
+ * year later. With the default 09-01, 2026-08-31 is in 2025-2026 and 2026-09-01 in 2026-2027.
+ */
+export function schoolYearOf(date: string, startMonthDay: string = DEFAULT_SCHOOL_YEAR_START): string {
+  const parts = parseIsoDate(date);
+  if (!parts) throw new RangeError(`not a YYYY-MM-DD calendar date: ${date}`);
+  if (!isMonthDay(startMonthDay)) throw new RangeError(`not a MM-DD school-year start: ${startMonthDay}`);
+  const first = date.slice(5) >= startMonthDay ? parts.year : parts.year - 1;
+  return schoolYearStarting(first);
+}
+
+/** '2026-2027' for 2026. */
+export function schoolYearStarting(year: number): string {
+  return `${year}-${year + 1}`;
+}
+
+/** The calendar year a school year starts in ('2026-2027' → 2026), or undefined if it is not written so. */
+export function schoolYearStartYear(schoolYear: string): number | undefined {
+  const m = SCHOOL_YEAR.exec(schoolYear);
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  return Number(m[2]) === first + 1 ? first : undefined;
+}
+
+/** The first day of a school year: '2026-2027' with start 09-01 → '2026-09-01'. */
+export function schoolYearFirstDay(schoolYear: string, startMonthDay: string): string {
+  const first = schoolYearStartYear(schoolYear);
+  if (first === undefined) throw new RangeError(`not a school year like 2026-2027: ${schoolYear}`);
+  return `${String(first).padStart(4, '0')}-${startMonthDay}`;
+}
+
+/** Whether `s` is a month-day that every year has ('02-29' is not). */
+export function isMonthDay(s: string): boolean {
+  const m = MONTH_DAY.exec(s);
+  return m !== null && parseIsoDate(`2001-${s}`) !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The pack's `hours` section (declared here, beside the ledger, so `PolicyPack` can name it)
+
+/** Minimums and caps of one category; an absent value is no such rule. */
+export interface CategoryHourRules {
+  /** 学时 (tenths) a teacher must have in this category each school year. */
+  yearMinTenths?: PolicyValue<number>;
+  /** At most this many 学时 (tenths) of the category count in one school year. */
+  yearCapTenths?: PolicyValue<number>;
+  /** At most this many 学时 (tenths) count per day attended, for entries that record `days`. */
+  dayCapTenths?: PolicyValue<number>;
+}
+
+/** A teacher group's own targets (教研员 …), overriding the region's. */
+export interface GroupHourRules {
+  /** The group's name in Chinese ('教研员'). */
+  name?: string;
+  cycleTotalTenths?: PolicyValue<number>;
+  yearMinTenths?: PolicyValue<number>;
+}
+
+/** Cycle, per-year and per-category rules of the 学时 ledger. */
+export interface HourRules {
+  /** Length of the continuing-education cycle, in school years. */
+  cycleYears: PolicyValue<number>;
+  /** 学时 (tenths) a teacher must have over the cycle. */
+  cycleTotalTenths: PolicyValue<number>;
+  /** The calendar year the cycle's first school year starts in (2026 → 2026-2027 … 2030-2031). */
+  cycleStartYear: PolicyValue<number>;
+  /** 'MM-DD' on which a school year starts. */
+  schoolYearStart: PolicyValue<string>;
+  /** 学时 (tenths) a teacher must have in each school year, all categories together. */
+  yearMinTenths?: PolicyValue<number>;
+  /** How online study (网络研修) is credited: at its recorded length, without conversion. */
+  onlineCredit: PolicyValue<'recorded_length'>;
+  categories: Partial<Record<HourCategory, CategoryHourRules>>;
+  /** Overrides per teacher group, keyed by a group code such as 'researcher' (教研员). */
+  groups: Record<string, GroupHourRules>;
+}
