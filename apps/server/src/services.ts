@@ -179,10 +179,11 @@ export function createServices(
     clock,
   });
   // ---- the 学时 ledger ----
+  const peopleQueries = createPeopleQueries(peopleRepo);
   const hours = createHoursService({
     db,
     repo: createLedgerRepository(db),
-    people: { detail: (actor, id) => people.detail(actor, id) },
+    people: { detail: (actor, id) => people.detail(actor, id), rolesOf: peopleQueries.rolesOf },
     audit,
     clock,
   });

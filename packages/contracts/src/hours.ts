@@ -27,14 +27,76 @@ export const hoursEntrySchema = z.object({
   postedAt: z.string(),
   reversedAt: z.string().nullable(),
   reverseReason: z.string().nullable(),
+  /** What of it counts under the rules (caps per day and school year); 0 once reversed. */
+  countedTenths: z.number().int(),
+  /** The part over a cap: how much, why in words, and the rule (for officers). */
+  notCounted: z
+    .object({
+      tenths: z.number().int(),
+      message: z.string(),
+      ruleId: z.string(),
+      values: z.record(z.string(), z.union([z.number(), z.string()])),
+    })
+    .nullable(),
 });
 export type HoursEntry = z.infer<typeof hoursEntrySchema>;
 
+/** A requirement of the rules and where the teacher stands (a school year's minimum, the cycle's total). */
+export const hoursRequirementSchema = z.object({
+  code: z.enum(['CATEGORY_YEAR_MIN', 'YEAR_MIN', 'CYCLE_TOTAL']),
+  ruleId: z.string(),
+  schoolYear: z.string().nullable(),
+  category: hourCategorySchema.nullable(),
+  requiredTenths: z.number().int(),
+  countedTenths: z.number().int(),
+  met: z.boolean(),
+  status: z.enum(['met', 'not_met', 'in_progress']),
+  behindTenths: z.number().int(),
+  message: z.string(),
+});
+export type HoursRequirement = z.infer<typeof hoursRequirementSchema>;
+
+/** The balance explained: the continuing-education cycle, each requirement, and the totals by school year. */
+export const hoursStandingSchema = z.object({
+  asOf: z.string(),
+  cycle: z.object({
+    schoolYears: z.array(z.string()),
+    firstDay: z.string(),
+    lastDay: z.string(),
+    targetTenths: z.number().int(),
+    targetRuleId: z.string(),
+    countedTenths: z.number().int(),
+    behindTenths: z.number().int(),
+    expectedTenths: z.number().int(),
+    onTrack: z.boolean(),
+    onTrackRuleId: z.string(),
+    shortOfExpectedTenths: z.number().int(),
+    message: z.string(),
+  }),
+  requirements: z.array(hoursRequirementSchema),
+  years: z.array(
+    z.object({
+      schoolYear: z.string(),
+      countedTenths: z.number().int(),
+      notCountedTenths: z.number().int(),
+      categories: z.array(
+        z.object({
+          category: hourCategorySchema,
+          countedTenths: z.number().int(),
+          notCountedTenths: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
+export type HoursStanding = z.infer<typeof hoursStandingSchema>;
+
 export const teacherHoursSchema = z.object({
   teacherId: z.string(),
-  /** The postings not reversed, summed (the ledger's balance). */
+  /** The ledger's balance: what counts of the postings not reversed, under the rules. */
   totalTenths: z.number().int(),
   entries: z.array(hoursEntrySchema),
+  standing: hoursStandingSchema,
   canReverse: z.boolean(),
 });
 export type TeacherHours = z.infer<typeof teacherHoursSchema>;

@@ -521,6 +521,7 @@ export interface HourEntriesTable {
   teacher_id: Id;
   org_path: string;
   amount_tenths: number;
+  days: number | null;
   category: string;
   occurred_on: DateString;
   school_year: string;

@@ -12,6 +12,8 @@ CREATE TABLE hour_entries (
   org_path text COLLATE "C" NOT NULL,
   -- tenths of a 学时; a reversal is negative
   amount_tenths integer NOT NULL CHECK (amount_tenths <> 0 AND amount_tenths BETWEEN -100000 AND 100000),
+  -- days attended, where a per-day cap applies (工作坊 6 学时 a day, a centralised day 8)
+  days integer CHECK (days IS NULL OR days BETWEEN 1 AND 366),
   category text NOT NULL CHECK (category IN ('centralized', 'online', 'practice', 'school_based', 'workshop',
     'studio', 'research', 'self_study', 'other')),
   occurred_on date NOT NULL,
@@ -62,7 +64,8 @@ BEGIN
   END IF;
   SELECT * INTO o FROM hour_entries WHERE county_id = NEW.county_id AND id = NEW.reverses_id;
   IF NOT FOUND OR o.reverses_id IS NOT NULL OR o.teacher_id <> NEW.teacher_id
-    OR NEW.amount_tenths <> -o.amount_tenths OR NEW.credit_key <> o.credit_key OR NEW.revision <> o.revision THEN
+    OR NEW.amount_tenths <> -o.amount_tenths OR NEW.credit_key <> o.credit_key OR NEW.revision <> o.revision
+    OR NEW.category <> o.category OR NEW.school_year <> o.school_year THEN
     RAISE EXCEPTION 'a reversal must cancel exactly one posting of the same teacher and credit'
       USING ERRCODE = 'check_violation';
   END IF;

@@ -64,7 +64,7 @@ beforeAll(async () => {
   hours = createHoursService({
     db: h.db,
     repo: createLedgerRepository(h.db),
-    people: { detail: async (_actor, id) => ({ id }) },
+    people: { detail: async (_actor, id) => ({ id }), rolesOf: async () => [] },
     audit: createAuditService({ db: h.db }),
   });
 }, 120_000);

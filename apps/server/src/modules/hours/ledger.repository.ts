@@ -9,6 +9,8 @@ export interface CreditWrite {
   /** the teacher's unit when posted */
   orgPath: string;
   amountTenths: number;
+  /** days attended, where a per-day cap applies */
+  days?: number | null;
   category: HourCategoryCode;
   occurredOn: string;
   schoolYear: string;
@@ -23,25 +25,24 @@ export interface CreditWrite {
   postedBy: string | null;
 }
 
-/** A posting with the reversal that cancelled it, if any (a reversal is an entry of its own). */
-export interface PostingRow {
+/** An entry of the ledger (a posting or a reversal), with its programme's title. */
+export interface EntryRow {
   county_id: string;
   id: string;
   teacher_id: string;
-  org_path: string;
   programme_id: string | null;
   programme_title: string | null;
   class_id: string | null;
   amount_tenths: number;
+  days: number | null;
   category: string;
   school_year: string;
   occurred_on: string;
   source: string;
-  credit_key: string;
   rule_id: string;
+  reverses_id: string | null;
+  reason: string | null;
   posted_at: Date;
-  reversed_at: Date | null;
-  reverse_reason: string | null;
 }
 
 /** A live (not reversed) posting, where a reversal needs it. */
@@ -66,19 +67,21 @@ export function createLedgerRepository(db: Database) {
       if (rows.length === 0) return 0;
       const col = <T>(f: (r: CreditWrite) => T) => rows.map(f);
       const r = await sql<{ id: string }>`
-        INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, category, occurred_on, school_year,
-          source, credit_key, revision, rule_id, programme_id, class_id, provenance_system, provenance_record,
-          posted_by, posted_at)
-        SELECT w.county_id, w.teacher_id, w.org_path, w.amount, w.category, w.occurred_on, w.school_year, w.source,
-          w.credit_key, 0, w.rule_id, w.programme_id, w.class_id, w.psys, w.prec, w.posted_by, ${at}::timestamptz
+        INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, days, category, occurred_on,
+          school_year, source, credit_key, revision, rule_id, programme_id, class_id, provenance_system,
+          provenance_record, posted_by, posted_at)
+        SELECT w.county_id, w.teacher_id, w.org_path, w.amount, w.days, w.category, w.occurred_on, w.school_year,
+          w.source, w.credit_key, 0, w.rule_id, w.programme_id, w.class_id, w.psys, w.prec, w.posted_by,
+          ${at}::timestamptz
         FROM unnest(${col((x) => x.countyId)}::bigint[], ${col((x) => x.teacherId)}::bigint[],
-          ${col((x) => x.orgPath)}::text[], ${col((x) => x.amountTenths)}::int[], ${col((x) => x.category)}::text[],
+          ${col((x) => x.orgPath)}::text[], ${col((x) => x.amountTenths)}::int[], ${col((x) => x.days ?? null)}::int[],
+          ${col((x) => x.category)}::text[],
           ${col((x) => x.occurredOn)}::date[], ${col((x) => x.schoolYear)}::text[], ${col((x) => x.source)}::text[],
           ${col((x) => x.creditKey)}::text[], ${col((x) => x.ruleId)}::text[],
           ${col((x) => x.programmeId ?? null)}::bigint[], ${col((x) => x.classId ?? null)}::bigint[],
           ${col((x) => x.provenanceSystem ?? null)}::text[], ${col((x) => x.provenanceRecord ?? null)}::text[],
           ${col((x) => x.postedBy)}::bigint[])
-          AS w(county_id, teacher_id, org_path, amount, category, occurred_on, school_year, source, credit_key,
+          AS w(county_id, teacher_id, org_path, amount, days, category, occurred_on, school_year, source, credit_key,
             rule_id, programme_id, class_id, psys, prec, posted_by)
         ON CONFLICT (county_id, teacher_id, credit_key, revision) WHERE reverses_id IS NULL DO NOTHING
         RETURNING id`.execute(trx);
@@ -93,10 +96,10 @@ export function createLedgerRepository(db: Database) {
     ): Promise<number> {
       if (targets.length === 0) return 0;
       const r = await sql<{ id: string }>`
-        INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, category, occurred_on, school_year,
-          source, credit_key, revision, rule_id, programme_id, class_id, provenance_system, provenance_record,
-          reverses_id, reason, posted_by, posted_at)
-        SELECT o.county_id, o.teacher_id, o.org_path, -o.amount_tenths, o.category, o.occurred_on, o.school_year,
+        INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, days, category, occurred_on,
+          school_year, source, credit_key, revision, rule_id, programme_id, class_id, provenance_system,
+          provenance_record, reverses_id, reason, posted_by, posted_at)
+        SELECT o.county_id, o.teacher_id, o.org_path, -o.amount_tenths, o.days, o.category, o.occurred_on, o.school_year,
           o.source, o.credit_key, o.revision, o.rule_id, o.programme_id, o.class_id, o.provenance_system,
           o.provenance_record, o.id, ${w.reason}, ${w.by}::bigint, ${w.at}::timestamptz
         FROM unnest(${targets.map((t) => t.countyId)}::bigint[], ${targets.map((t) => t.id)}::bigint[]) AS t(c, i)
@@ -118,18 +121,17 @@ export function createLedgerRepository(db: Database) {
       return r.rows;
     },
 
-    /** Every posting of a teacher with its reversal, newest first. */
-    async postingsOf(teacherId: string): Promise<PostingRow[]> {
-      const r = await sql<PostingRow>`
-        SELECT e.county_id::text, e.id::text, e.teacher_id::text, e.org_path, e.programme_id::text,
-          p.title AS programme_title, e.class_id::text, e.amount_tenths, e.category, e.school_year,
-          to_char(e.occurred_on, 'YYYY-MM-DD') AS occurred_on, e.source, e.credit_key, e.rule_id, e.posted_at,
-          v.posted_at AS reversed_at, v.reason AS reverse_reason
+    /** Every entry of a teacher, postings and reversals, in the order they are read (day, posting time, id). */
+    async entriesOf(teacherId: string): Promise<EntryRow[]> {
+      const r = await sql<EntryRow>`
+        SELECT e.county_id::text, e.id::text, e.teacher_id::text, e.programme_id::text, p.title AS programme_title,
+          e.class_id::text, e.amount_tenths, e.days, e.category, e.school_year,
+          to_char(e.occurred_on, 'YYYY-MM-DD') AS occurred_on, e.source, e.rule_id, e.reverses_id::text, e.reason,
+          e.posted_at
         FROM hour_entries e
-        LEFT JOIN hour_entries v ON v.county_id = e.county_id AND v.reverses_id = e.id
         LEFT JOIN programmes p ON p.id = e.programme_id
-        WHERE e.teacher_id = ${teacherId} AND e.reverses_id IS NULL
-        ORDER BY e.occurred_on DESC, e.posted_at DESC, e.id DESC`.execute(db);
+        WHERE e.teacher_id = ${teacherId}
+        ORDER BY e.occurred_on, e.posted_at, e.id`.execute(db);
       return r.rows;
     },
 

@@ -8,4 +8,6 @@ import type { Actor } from '../../shared/actor';
 export interface TeachersPort {
   /** The teacher, if the actor may read them; throws not-found otherwise. */
   detail(actor: Actor, teacherId: string): Promise<{ id: string }>;
+  /** The posts a teacher holds (岗位职务 codes), for the rules of a teacher group (教研员: R-002-19). */
+  rolesOf(teacherId: string): Promise<string[]>;
 }

@@ -1,46 +1,132 @@
-/** A teacher's 学时 record: every posting with its reversal, and the balance of those standing. */
-import {
-  type HourCategoryCode,
-  type HourSourceCode,
-  type HoursEntry,
-  hourCategorySchema,
-  hourSourceSchema,
-  type TeacherHours,
+/**
+ * A teacher's 学时 record: every posting with its reversal, what of each counts under the rules and why not the
+ * rest (core's `evaluateLedger`: caps per day and school year), the balance, and where the teacher stands on each
+ * requirement (a school year's minimums, the continuing-education cycle).
+ */
+import type {
+  HourCategoryCode,
+  HourSourceCode,
+  HoursEntry,
+  HoursStanding,
+  TeacherHours,
 } from '@yanxun/contracts';
+import {
+  DEFAULT_HOUR_RULES,
+  evaluateLedger,
+  type HourCategory,
+  type HourSource,
+  type LedgerEntry,
+  type LedgerEvaluation,
+  type LedgerLine,
+  RESEARCHER_GROUP,
+} from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { requirePermission, scopeOf } from '../../shared/permissions';
+import { dateOf } from '../../shared/time';
 import type { HoursContext } from './context';
-import type { PostingRow } from './ledger.repository';
+import type { EntryRow } from './ledger.repository';
 
-function toEntry(r: PostingRow): HoursEntry {
+function toLedgerEntry(r: EntryRow): LedgerEntry {
+  return {
+    id: r.id,
+    teacherId: r.teacher_id,
+    amountTenths: r.amount_tenths,
+    category: r.category as HourCategory,
+    occurredOn: r.occurred_on,
+    schoolYear: r.school_year,
+    source: r.source as HourSource,
+    ruleId: r.rule_id,
+    reversesId: r.reverses_id,
+    postedAt: r.posted_at.toISOString(),
+    days: r.days,
+  };
+}
+
+function toEntry(r: EntryRow, line: LedgerLine | undefined, reversal: EntryRow | undefined): HoursEntry {
+  const over = line?.kind === 'entry' && line.notCountedTenths > 0 ? line : undefined;
   return {
     id: r.id,
     programmeId: r.programme_id,
     programmeTitle: r.programme_title,
     classId: r.class_id,
     hoursTenths: r.amount_tenths,
-    category: hourCategorySchema.parse(r.category) as HourCategoryCode,
+    category: r.category as HourCategoryCode,
     schoolYear: r.school_year,
     occurredOn: r.occurred_on,
-    source: hourSourceSchema.parse(r.source) as HourSourceCode,
+    source: r.source as HourSourceCode,
     ruleId: r.rule_id,
     postedAt: r.posted_at.toISOString(),
-    reversedAt: r.reversed_at?.toISOString() ?? null,
-    reverseReason: r.reverse_reason,
+    reversedAt: reversal?.posted_at.toISOString() ?? null,
+    reverseReason: reversal?.reason ?? null,
+    countedTenths: line?.countedTenths ?? 0,
+    notCounted:
+      over?.reason && over.message
+        ? {
+            tenths: over.notCountedTenths,
+            message: over.message,
+            ruleId: over.reason.ruleId,
+            values: over.reason.values,
+          }
+        : null,
   };
 }
 
-/** Every posting of a teacher, the standing ones summed (no authorization: for modules that decided already). */
+function toStanding(e: LedgerEvaluation): HoursStanding {
+  const { cycle } = e;
+  return {
+    asOf: e.asOf,
+    cycle: {
+      schoolYears: cycle.schoolYears,
+      firstDay: cycle.firstDay,
+      lastDay: cycle.lastDay,
+      targetTenths: cycle.targetTenths,
+      targetRuleId: cycle.targetRuleId,
+      countedTenths: cycle.countedTenths,
+      behindTenths: cycle.behindTenths,
+      expectedTenths: cycle.expectedTenths,
+      onTrack: cycle.onTrack,
+      onTrackRuleId: cycle.onTrackRuleId,
+      shortOfExpectedTenths: cycle.shortOfExpectedTenths,
+      message: cycle.message,
+    },
+    requirements: e.requirements.map((r) => ({ ...r, category: r.category as HourCategoryCode | null })),
+    years: e.byYear.map((y) => ({
+      schoolYear: y.schoolYear,
+      countedTenths: y.countedTenths,
+      notCountedTenths: y.notCountedTenths,
+      categories: e.byYearCategory
+        .filter((c) => c.schoolYear === y.schoolYear)
+        .map((c) => ({
+          category: c.category as HourCategoryCode,
+          countedTenths: c.countedTenths,
+          notCountedTenths: c.notCountedTenths,
+        })),
+    })),
+  };
+}
+
+/** Every posting of a teacher, evaluated (no authorization: for modules that decided already). */
 export async function hoursOf(
   ctx: HoursContext,
   teacherId: string,
   canReverse: boolean,
 ): Promise<TeacherHours> {
-  const rows = await ctx.repo.postingsOf(teacherId);
+  const [rows, roles] = await Promise.all([ctx.repo.entriesOf(teacherId), ctx.people.rolesOf(teacherId)]);
+  const evaluation = evaluateLedger(rows.map(toLedgerEntry), DEFAULT_HOUR_RULES, {
+    asOf: dateOf(ctx.now()),
+    group: roles.includes(RESEARCHER_GROUP) ? RESEARCHER_GROUP : undefined,
+  });
+  const lineOf = new Map(evaluation.lines.map((l) => [l.entry.id, l]));
+  const reversalOf = new Map(rows.filter((r) => r.reverses_id).map((r) => [r.reverses_id as string, r]));
+  const postings = rows
+    .filter((r) => !r.reverses_id)
+    .reverse()
+    .map((r) => toEntry(r, lineOf.get(r.id), reversalOf.get(r.id)));
   return {
     teacherId,
-    totalTenths: rows.filter((r) => !r.reversed_at).reduce((s, r) => s + r.amount_tenths, 0),
-    entries: rows.map(toEntry),
+    totalTenths: evaluation.balance,
+    entries: postings,
+    standing: toStanding(evaluation),
     canReverse,
   };
 }

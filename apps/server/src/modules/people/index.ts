@@ -74,6 +74,9 @@ export function createPeopleQueries(repo: PeopleRepository) {
     insertTeachers: repo.insertTeachers,
     updateTeachers: repo.updateTeachers,
     moveTeachers: repo.moveTeachers,
+    /** The posts a teacher holds (岗位职务 codes: 'researcher' is 教研员), none for an unknown id. */
+    rolesOf: async (teacherId: string): Promise<string[]> =>
+      (await repo.findById(teacherId))?.roles_held ?? [],
   };
 }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
 import { ClassCompletionPage } from './class-completion-page';
+import { hoursEntry, hoursStanding, teacherHoursOf } from './hours.test-data';
 import { MyTrainingPage } from './my-training-page';
 import { OutcomeReviewPage } from './outcome-review-page';
 import { TeacherHoursCard } from './teacher-hours-card';
@@ -78,28 +79,7 @@ const sub = (over: Partial<OutcomeSubmission> = {}): OutcomeSubmission => ({
 
 const training = (over: Partial<MyTraining['items'][number]> = {}): MyTraining => ({
   teacherId: '101',
-  hours: {
-    teacherId: '101',
-    totalTenths: 1500,
-    canReverse: false,
-    entries: [
-      {
-        id: '1',
-        programmeId: '3',
-        programmeTitle: '乡村骨干教师素质提升',
-        classId: '7',
-        hoursTenths: 1500,
-        category: 'centralized',
-        schoolYear: '2021-2022',
-        occurredOn: '2021-09-10',
-        source: 'completion',
-        ruleId: 'Y-004-HOURS',
-        postedAt: '2021-09-10T01:00:00.000Z',
-        reversedAt: null,
-        reverseReason: null,
-      },
-    ],
-  },
+  hours: teacherHoursOf([hoursEntry()]),
   items: [
     {
       programmeId: '3',
@@ -366,8 +346,64 @@ describe('TeacherHoursCard', () => {
     expect(card.textContent).toContain('集中培训 · 2021-2022 · 2021-09-10');
     expect(card.textContent).not.toContain('Y-004-HOURS');
     expect((await screen.findAllByTestId('rule-ref')).map((r) => r.getAttribute('data-rules'))).toEqual([
+      'Y-HOURS-CYCLE Y-HOURS-ON-TRACK',
       'Y-004-HOURS',
     ]);
+  });
+
+  it('the standing: the cycle in progress, each requirement in words, and what of a posting does not count', async () => {
+    vi.mocked(api.teacherHours).mockResolvedValue(
+      teacherHoursOf(
+        [
+          hoursEntry(),
+          hoursEntry({
+            id: '3',
+            programmeId: null,
+            programmeTitle: null,
+            classId: null,
+            hoursTenths: 61,
+            countedTenths: 60,
+            category: 'workshop',
+            source: 'activity',
+            ruleId: 'R3-W16',
+            notCounted: {
+              tenths: 1,
+              message: '工作坊每天最多计 6 学时，超出的 0.1 学时不计入。',
+              ruleId: 'R3-W16',
+              values: { days: 1 },
+            },
+          }),
+        ],
+        {
+          standing: hoursStanding(1560, {
+            requirements: [
+              {
+                code: 'CATEGORY_YEAR_MIN',
+                ruleId: 'R3-S02',
+                schoolYear: '2026-2027',
+                category: 'school_based',
+                requiredTenths: 240,
+                countedTenths: 0,
+                met: false,
+                status: 'in_progress',
+                behindTenths: 240,
+                message: '2026-2027 学年校本研修已计 0 学时，应不少于 24 学时，还差 24 学时',
+              },
+            ],
+          }),
+        },
+      ),
+    );
+    renderWithApp(<TeacherHoursCard teacherId="101" />, { me: teacherMe });
+    expect((await screen.findByTestId('hours-cycle')).textContent).toContain('已计 156 / 360 学时');
+    expect(screen.getByTestId('hours-standing').textContent).toContain('继续教育周期 2026-2027 至 2030-2031');
+    expect(screen.getByTestId('hours-requirements').textContent).toContain(
+      '进行中2026-2027 学年校本研修已计 0 学时',
+    );
+    expect(screen.getByTestId('hours-not-counted').textContent).toBe(
+      '未计入 0.1 学时：工作坊每天最多计 6 学时，超出的 0.1 学时不计入。',
+    );
+    expect(screen.queryByTestId('rule-ref')).toBeNull();
   });
 
   it('the teacher: the same postings, no rule reference; an entry without a programme names its source', async () => {
@@ -376,8 +412,7 @@ describe('TeacherHoursCard', () => {
       ...own,
       entries: [
         ...own.entries,
-        {
-          ...(own.entries[0] as NonNullable<MyTraining['hours']>['entries'][number]),
+        hoursEntry({
           id: '2',
           programmeId: null,
           programmeTitle: null,
@@ -386,7 +421,7 @@ describe('TeacherHoursCard', () => {
           category: 'school_based',
           source: 'activity',
           ruleId: 'R3-S02',
-        },
+        }),
       ],
     });
     renderWithApp(<TeacherHoursCard teacherId="101" />, { me: teacherMe });

@@ -7,6 +7,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef } from '../../shared/rule-ref';
 import { formatDate } from '../../shared/time';
+import { HoursStandingView } from './hours-standing';
 import { hours } from './outcome-status-tag';
 
 function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: string }) {
@@ -66,6 +67,7 @@ export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
       extra={q.data ? <Tag color="blue">{t('hours.total', { n: hours(q.data.totalTenths) })}</Tag> : null}
       data-testid="teacher-hours"
     >
+      {q.data ? <HoursStandingView standing={q.data.standing} /> : null}
       <Table<HoursEntry>
         rowKey="id"
         size="small"
@@ -87,15 +89,23 @@ export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
           },
           {
             title: t('hours.value'),
-            width: 100,
+            width: 180,
             render: (_, e) => (
               <span>
                 {e.reversedAt ? (
                   <Typography.Text delete>{hours(e.hoursTenths)}</Typography.Text>
                 ) : (
-                  hours(e.hoursTenths)
+                  hours(e.countedTenths)
                 )}
                 <RuleRef rules={e.ruleId} />
+                {e.notCounted ? (
+                  <div data-testid="hours-not-counted">
+                    <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                      {t('hours.notCounted', { n: hours(e.notCounted.tenths), reason: e.notCounted.message })}
+                    </Typography.Text>
+                    <RuleRef rules={{ ruleId: e.notCounted.ruleId }} />
+                  </div>
+                ) : null}
               </span>
             ),
           },

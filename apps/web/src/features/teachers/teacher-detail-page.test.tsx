@@ -3,6 +3,7 @@ import type { Me, TeacherDetail } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
+import { hoursEntry, teacherHoursOf } from '../outcomes/hours.test-data';
 import { TeacherDetailPage } from './teacher-detail-page';
 
 vi.mock('../../shared/api', async (importOriginal) => {
@@ -15,12 +16,7 @@ vi.mock('../../shared/api', async (importOriginal) => {
       revealIdNumber: vi.fn(),
       revealPhone: vi.fn(),
       codes: vi.fn(async () => ({})),
-      teacherHours: vi.fn(async (teacherId: string) => ({
-        teacherId,
-        totalTenths: 0,
-        canReverse: false,
-        entries: [],
-      })),
+      teacherHours: vi.fn(async (teacherId: string) => ({ ...teacherHoursOf([]), teacherId })),
     },
   };
 });
@@ -99,28 +95,22 @@ describe('the teacher’s own profile', () => {
   it('shows the 学时 card an officer sees (without the reverse action), with the total', async () => {
     vi.mocked(api.me).mockResolvedValue({ ...me('teacher'), teacherId: '42' });
     vi.mocked(api.teacher).mockResolvedValue(detail({ canRevealIdNumber: false, canRevealPhone: false }));
-    vi.mocked(api.teacherHours).mockResolvedValue({
-      teacherId: '42',
-      totalTenths: 300,
-      canReverse: false,
-      entries: [
-        {
-          id: '5',
-          programmeId: '1',
-          programmeTitle: '省级骨干教师培育项目',
-          classId: '1',
-          hoursTenths: 300,
-          category: 'centralized',
-          schoolYear: '2021-2022',
-          occurredOn: '2021-09-10',
-          source: 'completion',
-          ruleId: 'R-004-05',
-          postedAt: '2026-10-30T02:00:00Z',
-          reversedAt: null,
-          reverseReason: null,
-        },
-      ],
-    });
+    vi.mocked(api.teacherHours).mockResolvedValue(
+      teacherHoursOf(
+        [
+          hoursEntry({
+            id: '5',
+            programmeId: '1',
+            programmeTitle: '省级骨干教师培育项目',
+            classId: '1',
+            hoursTenths: 300,
+            ruleId: 'R-004-05',
+            postedAt: '2026-10-30T02:00:00Z',
+          }),
+        ],
+        { teacherId: '42' },
+      ),
+    );
     renderWithApp(<TeacherDetailPage />, { route: '/teachers/42', path: '/teachers/:id' });
     expect(await screen.findByText('省级骨干教师培育项目')).toBeTruthy();
     expect(api.teacherHours).toHaveBeenCalledWith('42');
