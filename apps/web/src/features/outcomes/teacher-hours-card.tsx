@@ -1,6 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HoursEntry } from '@yanxun/contracts';
-import { App, Button, Card, Input, Popover, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Grid,
+  Input,
+  Popover,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
@@ -55,11 +67,76 @@ function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: str
   );
 }
 
+/** What a posting is for: the programme or the source, then category, school year and day. */
+function EntryItem({ e }: { e: HoursEntry }) {
+  const { t } = useI18n();
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>{e.programmeTitle ?? t(`hours.src.${e.source}`)}</span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t(`hours.cat.${e.category}`)} · {e.schoolYear} · {e.occurredOn}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** The 学时 that count (struck through once reversed), the rule in ⓘ, and what is not counted and why. */
+function EntryValue({ e }: { e: HoursEntry }) {
+  const { t } = useI18n();
+  return (
+    <span>
+      {e.reversedAt ? (
+        <Typography.Text delete>{hours(e.hoursTenths)}</Typography.Text>
+      ) : (
+        hours(e.countedTenths)
+      )}
+      <RuleRef rules={e.ruleId} />
+      {e.notCounted ? (
+        <div data-testid="hours-not-counted">
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            {t('hours.notCounted', { n: hours(e.notCounted.tenths), reason: e.notCounted.message })}
+          </Typography.Text>
+          <RuleRef rules={{ ruleId: e.notCounted.ruleId }} />
+        </div>
+      ) : null}
+    </span>
+  );
+}
+
 /** The teacher's hours record on the teacher detail page (bureau and school staff in scope, the teacher themself). */
 export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
   const { t } = useI18n();
+  const narrow = !Grid.useBreakpoint().md;
   const q = useQuery({ queryKey: ['teacher-hours', teacherId], queryFn: () => api.teacherHours(teacherId) });
   if (q.isError) return null;
+  const action = (e: HoursEntry) =>
+    e.reversedAt ? (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('hours.reversed', { reason: e.reverseReason ?? '' })}
+      </Typography.Text>
+    ) : q.data?.canReverse ? (
+      <ReverseButton entry={e} teacherId={teacherId} />
+    ) : null;
+  // a phone gets one cell per posting, everything stacked, so nothing is cut at 390 px
+  const columns: TableColumnsType<HoursEntry> = narrow
+    ? [
+        {
+          title: t('hours.item'),
+          render: (_, e) => (
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <EntryItem e={e} />
+              <EntryValue e={e} />
+              {action(e)}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: t('hours.item'), render: (_, e) => <EntryItem e={e} /> },
+        { title: t('hours.value'), width: 200, render: (_, e) => <EntryValue e={e} /> },
+        { title: t('hours.postedAt'), width: 110, render: (_, e) => formatDate(e.postedAt) },
+        { title: t('common.actions'), width: 140, render: (_, e) => action(e) },
+      ];
   return (
     <Card
       title={t('hours.title')}
@@ -74,59 +151,8 @@ export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
         pagination={false}
         dataSource={q.data?.entries ?? []}
         locale={{ emptyText: t('hours.empty') }}
-        scroll={{ x: 560 }}
-        columns={[
-          {
-            title: t('hours.item'),
-            render: (_, e) => (
-              <Space orientation="vertical" size={0}>
-                <span>{e.programmeTitle ?? t(`hours.src.${e.source}`)}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t(`hours.cat.${e.category}`)} · {e.schoolYear} · {e.occurredOn}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t('hours.value'),
-            width: 180,
-            render: (_, e) => (
-              <span>
-                {e.reversedAt ? (
-                  <Typography.Text delete>{hours(e.hoursTenths)}</Typography.Text>
-                ) : (
-                  hours(e.countedTenths)
-                )}
-                <RuleRef rules={e.ruleId} />
-                {e.notCounted ? (
-                  <div data-testid="hours-not-counted">
-                    <Typography.Text type="warning" style={{ fontSize: 12 }}>
-                      {t('hours.notCounted', { n: hours(e.notCounted.tenths), reason: e.notCounted.message })}
-                    </Typography.Text>
-                    <RuleRef rules={{ ruleId: e.notCounted.ruleId }} />
-                  </div>
-                ) : null}
-              </span>
-            ),
-          },
-          {
-            title: t('hours.postedAt'),
-            width: 110,
-            render: (_, e) => formatDate(e.postedAt),
-          },
-          {
-            title: t('common.actions'),
-            width: 140,
-            render: (_, e) =>
-              e.reversedAt ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('hours.reversed', { reason: e.reverseReason ?? '' })}
-                </Typography.Text>
-              ) : q.data?.canReverse ? (
-                <ReverseButton entry={e} teacherId={teacherId} />
-              ) : null,
-          },
-        ]}
+        scroll={narrow ? undefined : { x: 640 }}
+        columns={columns}
       />
     </Card>
   );
