@@ -20,7 +20,12 @@ import {
 // plans
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createHomeService } from './modules/home';
-import { createHoursService, createLedgerRepository } from './modules/hours';
+import {
+  createClaimsRepository,
+  createHourClaimsService,
+  createHoursService,
+  createLedgerRepository,
+} from './modules/hours';
 import { createImportsService } from './modules/imports';
 // notifications
 import { createNotificationsService } from './modules/notifications';
@@ -179,10 +184,22 @@ export function createServices(
     clock,
   });
   // ---- the 学时 ledger ----
+  const ledgerRepo = createLedgerRepository(db);
   const hours = createHoursService({
     db,
-    repo: createLedgerRepository(db),
+    repo: ledgerRepo,
     people: { detail: (actor, id) => people.detail(actor, id) },
+    audit,
+    clock,
+  });
+  // 学时申报: evidence in the files store, the teacher told of returns and approvals, approval posts to the ledger
+  const hourClaims = createHourClaimsService({
+    db,
+    repo: ledgerRepo,
+    claims: createClaimsRepository(db),
+    people: { detail: (actor, id) => people.detail(actor, id) },
+    files,
+    notifications,
     audit,
     clock,
   });
@@ -273,6 +290,7 @@ export function createServices(
     reports,
     outcomes,
     hours,
+    hourClaims,
     exams,
     examRelease,
     shortlists,

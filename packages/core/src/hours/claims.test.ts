@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HENAN_2021_PACK } from '../programs/henan-2021';
-import { pv } from '../programs/policy-pack';
+import { addDays, pv } from '../programs/policy-pack';
 import {
-  addDays,
   type ClaimInput,
   certificateKey,
   checkClaim,

@@ -5,7 +5,7 @@
  * pure checks of a claim (`checkClaim`), its deadlines and its evidence names. No I/O; "today" is an argument.
  */
 import { parseIsoDate } from '../dates';
-import { deepFreeze, pv } from '../programs/policy-pack';
+import { addDays, deepFreeze, pv } from '../programs/policy-pack';
 import {
   CLAIM_CERTIFICATE_MAX,
   CLAIM_ISSUER_MAX,
@@ -85,11 +85,6 @@ const utcOf = (d: string): number => {
   if (!p) throw new RangeError(`not a YYYY-MM-DD calendar date: ${d}`);
   return Date.UTC(p.year, p.month - 1, p.day);
 };
-
-/** The date `n` days after `date` (n may be negative). */
-export function addDays(date: string, n: number): string {
-  return new Date(utcOf(date) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Calendar days from `start` to `end`, both counted (the same day is 1). */
 export function claimDays(start: string, end: string): number {
