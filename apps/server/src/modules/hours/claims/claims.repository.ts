@@ -297,18 +297,6 @@ export function createClaimsRepository(db: Database) {
         .where('id', '=', c.id)
         .execute();
     },
-
-    /** Whether a file is evidence of the claim (a download names both). */
-    async hasEvidence(c: { countyId: string; id: string }, fileId: string): Promise<boolean> {
-      const r = await db
-        .selectFrom('hour_claim_evidence')
-        .select('file_id')
-        .where('county_id', '=', c.countyId)
-        .where('claim_id', '=', c.id)
-        .where('file_id', '=', fileId)
-        .executeTakeFirst();
-      return r !== undefined;
-    },
   };
 }
 
