@@ -20,7 +20,12 @@ import {
 // plans
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createHomeService } from './modules/home';
-import { createHoursService, createLedgerRepository } from './modules/hours';
+import {
+  createClaimsRepository,
+  createHourClaimsService,
+  createHoursService,
+  createLedgerRepository,
+} from './modules/hours';
 import { createImportsService } from './modules/imports';
 // notifications
 import { createNotificationsService } from './modules/notifications';
@@ -180,10 +185,22 @@ export function createServices(
   });
   // ---- the 学时 ledger ----
   const peopleQueries = createPeopleQueries(peopleRepo);
+  const ledgerRepo = createLedgerRepository(db);
   const hours = createHoursService({
     db,
-    repo: createLedgerRepository(db),
+    repo: ledgerRepo,
     people: { detail: (actor, id) => people.detail(actor, id), rolesOf: peopleQueries.rolesOf },
+    audit,
+    clock,
+  });
+  // 学时申报: evidence in the files store, the teacher told of returns and approvals, approval posts to the ledger
+  const hourClaims = createHourClaimsService({
+    db,
+    repo: ledgerRepo,
+    claims: createClaimsRepository(db),
+    people: { detail: (actor, id) => people.detail(actor, id), rolesOf: peopleQueries.rolesOf },
+    files,
+    notifications,
     audit,
     clock,
   });
@@ -274,6 +291,7 @@ export function createServices(
     reports,
     outcomes,
     hours,
+    hourClaims,
     exams,
     examRelease,
     shortlists,

@@ -5,6 +5,8 @@ export * from './errors';
 export * from './exams';
 // the landing page (工作台)
 export * from './home';
+// 学时申报 (claims with evidence)
+export * from './hour-claims';
 // the 学时 ledger
 export * from './hours';
 export * from './identifiers';

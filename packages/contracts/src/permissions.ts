@@ -64,6 +64,12 @@ export const PERMISSIONS = {
   'hours.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Reverse a posting of hours with a reason. */
   'hours.reverse': ['system_admin', 'bureau_admin'],
+  /** 学时申报: a teacher claims 学时 with evidence and withdraws their own claims. */
+  'hours.claim': ['teacher'],
+  /** 学时申报, step 1: the teacher's school reviews (approves to the county or returns). */
+  'hours.claim.review': ['school_admin'],
+  /** 学时申报, step 2: the county (or above) approves, posting to the ledger, or returns. */
+  'hours.claim.approve': ['system_admin', 'bureau_admin'],
   // ---- exams and teaching-quality monitoring ----
   /** Exam reports, as the audience policy allows (school admins: their own school, in grade bands where due). */
   'exam.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],

@@ -539,6 +539,45 @@ export interface HourEntriesTable {
   posted_at: Timestamp;
 }
 
+// ---- 学时申报 (0019) ----
+export interface HourClaimsTable {
+  county_id: Id;
+  id: GeneratedId;
+  teacher_id: Id;
+  school_id: Id;
+  org_path: string;
+  category: string;
+  kind: string;
+  title: string;
+  issuer: string;
+  certificate_no: string | null;
+  certificate_key: string | null;
+  start_date: DateString;
+  end_date: DateString;
+  hours_tenths: number;
+  status: Generated<string>;
+  submitted_by: Id | null;
+  submitted_at: Timestamp;
+  school_due_on: DateString;
+  county_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  school_decided_by: Id | null;
+  school_decided_at: NullableTimestamp;
+  school_comment: string | null;
+  county_decided_by: Id | null;
+  county_decided_at: NullableTimestamp;
+  county_comment: string | null;
+  return_reason: string | null;
+  withdrawn_at: NullableTimestamp;
+}
+
+export interface HourClaimEvidenceTable {
+  county_id: Id;
+  claim_id: Id;
+  file_id: Id;
+  position: number;
+  sha256: string;
+}
+
 // ---- exams (0009) ----
 type Json = ColumnType<unknown, string, string>;
 
@@ -750,4 +789,7 @@ export interface DB {
   throttle_counters: ThrottleCountersTable;
   // ---- the 学时 ledger (0018) ----
   hour_entries: HourEntriesTable;
+  // ---- 学时申报 (0019) ----
+  hour_claims: HourClaimsTable;
+  hour_claim_evidence: HourClaimEvidenceTable;
 }

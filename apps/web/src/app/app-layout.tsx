@@ -148,6 +148,10 @@ export function AppLayout() {
         ...(hasPermission(me, 'integrity.manage')
           ? [{ key: '/integrity', icon: <SafetyCertificateOutlined />, label: t('nav.integrity') }]
           : []),
+        // 学时申报 review: the school (step 1), the county and above (step 2)
+        ...(hasPermission(me, 'hours.claim.review') || hasPermission(me, 'hours.claim.approve')
+          ? [{ key: '/hour-claims', icon: <FileDoneOutlined />, label: t('nav.hourClaimReview') }]
+          : []),
       ];
       return training.length > 0
         ? [{ type: 'group' as const, key: 'training', label: t('nav.programGroup'), children: training }]
@@ -169,6 +173,10 @@ export function AppLayout() {
     // outcomes and completion
     ...(me?.teacherId
       ? [{ key: '/my-training', icon: <SafetyCertificateOutlined />, label: t('nav.myTraining') }]
+      : []),
+    // 学时申报 (the teacher's phone page)
+    ...(me?.teacherId && hasPermission(me, 'hours.claim')
+      ? [{ key: '/my-hour-claims', icon: <FileDoneOutlined />, label: t('nav.myHourClaims') }]
       : []),
   ];
 

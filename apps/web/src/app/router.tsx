@@ -57,6 +57,14 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/outcomes/my-training-page').then((m) => ({ Component: m.MyTrainingPage })),
         },
+        // 学时申报: the teacher's phone page
+        {
+          path: 'my-hour-claims',
+          lazy: () =>
+            import('../features/hour-claims/my-hour-claims-page').then((m) => ({
+              Component: m.MyHourClaimsPage,
+            })),
+        },
         {
           path: 'classes/:id/screen',
           lazy: () =>
@@ -211,6 +219,14 @@ export function createAppRouter() {
           path: 'integrity',
           lazy: () =>
             import('../features/programs/integrity-page').then((m) => ({ Component: m.IntegrityPage })),
+        },
+        // 学时申报: the school's and the county's review queue
+        {
+          path: 'hour-claims',
+          lazy: () =>
+            import('../features/hour-claims/hour-claim-review-page').then((m) => ({
+              Component: m.HourClaimReviewPage,
+            })),
         },
         // 培训总览, the cross-programme overview of a year
         {

@@ -8,6 +8,7 @@
 import type { ImportKind } from '@yanxun/contracts';
 import { classesApi } from './api-classes';
 import { examsApi } from './api-exams';
+import { hourClaimsApi } from './api-hour-claims';
 import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
 import { programmesApi } from './api-programmes';
@@ -38,6 +39,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...classesApi(transport),
     ...programmesApi(transport),
     ...examsApi(transport),
+    ...hourClaimsApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
@@ -64,6 +66,9 @@ export const fileUrls = {
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,
   errorReport: (importId: string) => `/api/v1/imports/${encodeURIComponent(importId)}/errors.xlsx`,
   export: (kind: ImportKind) => `/api/v1/exports/${kind}`,
+  // 学时申报 evidence
+  hourClaimEvidence: (claimId: string, fileId: string) =>
+    `/api/v1/hour-claims/${encodeURIComponent(claimId)}/evidence/${encodeURIComponent(fileId)}`,
   // exams
   examReportXlsx: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.xlsx`,
   examReportPdf: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.pdf`,

@@ -15,6 +15,8 @@ import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // the landing page, the bell's links, the way back from the phone and venue pages
 import { HOME_EN, HOME_ZH } from './i18n-home';
+// 学时申报
+import { HOUR_CLAIMS_EN, HOUR_CLAIMS_ZH } from './i18n-hour-claims';
 // outcomes and completion
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
@@ -409,6 +411,7 @@ const zhCN = {
   // ---- shortlist ----
   ...SHORTLISTS_ZH,
   ...HOME_ZH,
+  ...HOUR_CLAIMS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -425,6 +428,7 @@ const enUS: Record<MessageKey, string> = {
   // ---- shortlist ----
   ...SHORTLISTS_EN,
   ...HOME_EN,
+  ...HOUR_CLAIMS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -19,6 +19,8 @@ export function notificationPath(n: Pick<Notification, 'entity' | 'entityId'>): 
       return `/shortlists/${id}`;
     case 'integrity_record':
       return '/me/integrity';
+    case 'hour_claim':
+      return '/my-hour-claims';
     default:
       return null;
   }

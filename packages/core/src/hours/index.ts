@@ -1,3 +1,4 @@
+export * from './claims';
 export * from './evaluate';
 export * from './lines';
 export * from './rules';

@@ -67,6 +67,38 @@ export interface LedgerEntry {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// 学时申报 (claims): the code lists and limits the contracts share (the rules are in claims.ts)
+
+export const CLAIM_KINDS = ['outside_training', 'paper', 'lecture', 'competition', 'other'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
+  outside_training: '校外培训',
+  paper: '论文',
+  lecture: '讲座',
+  competition: '竞赛',
+  other: '其他',
+};
+
+export const CLAIM_STATUSES = ['submitted', 'school_approved', 'approved', 'returned', 'withdrawn'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  submitted: '待学校审核',
+  school_approved: '待县区审核',
+  approved: '已认定',
+  returned: '已退回',
+  withdrawn: '已撤回',
+};
+/** Claims that hold their evidence and certificate: a second claim of the same is refused. */
+export const LIVE_CLAIM_STATUSES: readonly ClaimStatus[] = ['submitted', 'school_approved', 'approved'];
+
+export const CLAIM_TITLE_MAX = 200;
+export const CLAIM_ISSUER_MAX = 200;
+export const CLAIM_CERTIFICATE_MAX = 100;
+export const CLAIM_EVIDENCE_MAX_FILES = 5;
+export const CLAIM_EVIDENCE_KINDS = ['pdf', 'jpg', 'png'] as const;
+export type ClaimEvidenceKind = (typeof CLAIM_EVIDENCE_KINDS)[number];
+
+// ---------------------------------------------------------------------------------------------------------
 // School years
 
 /** A school year starts on this month-day unless the pack says otherwise (rule Y-HOURS-SCHOOL-YEAR). */
@@ -151,4 +183,16 @@ export interface HourRules {
   categories: Partial<Record<HourCategory, CategoryHourRules>>;
   /** Overrides per teacher group, keyed by a group code such as 'researcher' (教研员). */
   groups: Record<string, GroupHourRules>;
+  /** 学时申报 (claims): review deadlines and the per-day limit; absent values take `DEFAULT_CLAIM_RULES`. */
+  claims?: Partial<ClaimHourRules>;
+}
+
+/** The rules of a teacher's claim of 学时 with evidence (claims.ts holds the values and the checks). */
+export interface ClaimHourRules {
+  /** Days the teacher's school has to review a claim, from the day it is submitted. */
+  schoolReviewDays: PolicyValue<number>;
+  /** Days the county has to review a claim, from the day the school approved it. */
+  countyReviewDays: PolicyValue<number>;
+  /** At most this many 学时 (tenths) per calendar day of the claimed date range. */
+  dayMaxTenths: PolicyValue<number>;
 }

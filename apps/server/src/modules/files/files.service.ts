@@ -21,22 +21,37 @@ export interface FileOwner {
 
 /** Kinds of file the platform accepts, by content (never by the name or the browser's content type). */
 export type FileKind = 'pdf' | 'docx' | 'mp4';
+/** Every kind the store recognises: the outcome kinds and the photos of 学时申报 evidence. */
+export type StoredKind = FileKind | 'jpg' | 'png';
 
 // ---- outcomes: DOCX and MP4 by content ----
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const FTYP = Buffer.from('ftyp', 'ascii');
-const KIND_MIME: Record<FileKind, string> = {
+// ---- 学时申报 evidence: photos of certificates ----
+const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const KIND_MIME: Record<StoredKind, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   mp4: 'video/mp4',
+  jpg: 'image/jpeg',
+  png: 'image/png',
 };
-const KIND_NAME: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word（DOCX）', mp4: 'MP4 视频' };
+const KIND_NAME: Record<StoredKind, string> = {
+  pdf: 'PDF',
+  docx: 'Word（DOCX）',
+  mp4: 'MP4 视频',
+  jpg: 'JPG 图片',
+  png: 'PNG 图片',
+};
 
 /** The kind of a file by its first bytes (a DOCX is a ZIP holding word/…), or undefined. */
-export function detectFileKind(content: Buffer): FileKind | undefined {
+export function detectFileKind(content: Buffer): StoredKind | undefined {
   if (content.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pdf';
   if (content.subarray(0, 4).equals(ZIP_MAGIC) && content.includes('word/')) return 'docx';
   if (content.length >= 12 && content.subarray(4, 8).equals(FTYP)) return 'mp4';
+  if (content.subarray(0, JPEG_MAGIC.length).equals(JPEG_MAGIC)) return 'jpg';
+  if (content.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC)) return 'png';
   return undefined;
 }
 
@@ -117,7 +132,7 @@ export function createFilesService(deps: { db: Database; repo: FilesRepository; 
       actor: Actor,
       owner: FileOwner,
       purpose: string,
-      allowed: FileKind[],
+      allowed: StoredKind[],
       upload: Upload,
       options: { trx?: Database; ruleId?: string } = {},
     ): Promise<FileMeta> {

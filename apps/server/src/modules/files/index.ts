@@ -5,6 +5,7 @@ export {
   type FileKind,
   type FileOwner,
   type FilesService,
+  type StoredKind,
   toFileMeta,
   type Upload,
 } from './files.service';

@@ -1,3 +1,12 @@
+export { type ClaimsRepository, createClaimsRepository } from './claims/claims.repository';
+export { hourClaimsRoutes } from './claims/claims.routes';
+export {
+  createHourClaimsService,
+  type HourClaimsDeps,
+  type HourClaimsService,
+} from './claims/claims.service';
+// 学时申报: claims with evidence, reviewed by the school then the county
+export { claimCreditKey } from './claims/review-claim';
 export type { HoursContext } from './context';
 export { type CreditInput, completionCreditKey } from './credits';
 export { hoursRoutes } from './hours.routes';

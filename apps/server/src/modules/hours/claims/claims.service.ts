@@ -1,0 +1,51 @@
+import type { DecideHourClaim, HourClaimQueueQuery } from '@yanxun/contracts';
+import { claimRulesOf, DEFAULT_HOUR_RULES } from '@yanxun/core';
+import type { Actor } from '../../../shared/actor';
+import type { FilesService, Upload } from '../../files';
+import type { NotificationsService } from '../../notifications';
+import type { HoursDeps } from '../hours.service';
+import { claimQueue, evidenceFile, myClaims } from './claim-views';
+import type { ClaimsRepository } from './claims.repository';
+import type { ClaimsContext } from './context';
+import { decideClaim, withdrawClaim } from './review-claim';
+import { submitClaim } from './submit-claim';
+
+export interface HourClaimsDeps extends HoursDeps {
+  claims: ClaimsRepository;
+  /** the evidence store (PDF / JPG / PNG by content, MAX_FILE_MB) */
+  files: Pick<FilesService, 'storeAnyOf' | 'content' | 'maxBytes'>;
+  /** the teacher is told of a return or an approval */
+  notifications: Pick<NotificationsService, 'notifyTeacher'>;
+}
+
+/**
+ * 学时申报: teachers claim 学时 with evidence; the school reviews, then the county, whose approval posts the
+ * credit to the ledger through the hours module's own `postCredits`. The rule values are the default pack's
+ * (`claimRulesOf(DEFAULT_HOUR_RULES)`): the seeds give none, and claims are not tied to a programme's pack.
+ */
+export function createHourClaimsService(deps: HourClaimsDeps) {
+  const ctx: ClaimsContext = {
+    db: deps.db,
+    repo: deps.repo,
+    people: deps.people,
+    audit: deps.audit,
+    now: deps.clock ?? (() => new Date()),
+    claims: deps.claims,
+    files: deps.files,
+    notifications: deps.notifications,
+    rules: claimRulesOf(DEFAULT_HOUR_RULES),
+  };
+  return {
+    /** The largest evidence file, in bytes (the upload stream stops there). */
+    maxFileBytes: deps.files.maxBytes,
+    submit: (actor: Actor, claim: string | undefined, uploads: Upload[]) =>
+      submitClaim(ctx, actor, claim, uploads),
+    mine: (actor: Actor) => myClaims(ctx, actor),
+    queue: (actor: Actor, query: HourClaimQueueQuery) => claimQueue(ctx, actor, query),
+    decide: (actor: Actor, id: string, req: DecideHourClaim) => decideClaim(ctx, actor, id, req),
+    withdraw: (actor: Actor, id: string) => withdrawClaim(ctx, actor, id),
+    evidence: (actor: Actor, id: string, fileId: string) => evidenceFile(ctx, actor, id, fileId),
+  };
+}
+
+export type HourClaimsService = ReturnType<typeof createHourClaimsService>;
