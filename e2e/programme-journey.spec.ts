@@ -721,7 +721,10 @@ test('a programme from the Henan pack through a QR check-in on a phone to 结业
       const row = card.locator('tbody tr.ant-table-row').filter({ hasText: title });
       await expect(row).toHaveCount(1);
       await expect(row).toContainText(String(HOURS));
-      await expect(row).toContainText('Y-004-HOURS');
+      // the category in words; the rule only in ⓘ for the school, which reads rules
+      await expect(row).toContainText('集中培训');
+      await expect(row).not.toContainText('Y-004-HOURS');
+      await expect(row.locator('[data-testid="rule-ref"][data-rules="Y-004-HOURS"]')).toHaveCount(1);
     });
   } finally {
     for (const c of contexts) await c.close().catch(() => undefined);
