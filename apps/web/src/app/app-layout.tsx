@@ -238,7 +238,8 @@ export function AppLayout() {
           style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         >
           <Brand compact={collapsed} />
-          {menu}
+          {/* room below the last item, so that it scrolls clear of the collapse trigger fixed at the bottom */}
+          <div style={{ paddingBottom: 56 }}>{menu}</div>
         </Sider>
       ) : (
         <Drawer
