@@ -20,7 +20,7 @@ import {
 // plans
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createHomeService } from './modules/home';
-import { createHoursService, createLedgerRepository } from './modules/hours';
+import { createExternalHoursService, createHoursService, createLedgerRepository } from './modules/hours';
 import { createImportsService } from './modules/imports';
 // notifications
 import { createNotificationsService } from './modules/notifications';
@@ -187,6 +187,18 @@ export function createServices(
     audit,
     clock,
   });
+  // 学时 from other platforms (CSV/Excel imports, the review queue, xAPI): teachers by ID number, org paths
+  const hoursExternal = createExternalHoursService({
+    db,
+    ledger: createLedgerRepository(db),
+    teachers: { findByIdNumbers: (ids, trx) => peopleQueries.findByIdNumbers(ids, trx) },
+    orgs: { pathOf: async (id) => (await orgRepo.findById(id))?.path },
+    audit,
+    readRows: sheets.visitRows,
+    checkFile: sheets.checkEnvelope,
+    dryRunMinutes: config.importDryRunMinutes,
+    clock,
+  });
   // ---- outcomes and completion ----
   const outcomes = createOutcomesService({
     db,
@@ -274,6 +286,7 @@ export function createServices(
     reports,
     outcomes,
     hours,
+    hoursExternal,
     exams,
     examRelease,
     shortlists,

@@ -7,6 +7,7 @@ export * from './exams';
 export * from './home';
 // the 学时 ledger
 export * from './hours';
+export * from './hours-external';
 export * from './identifiers';
 export * from './imports';
 export * from './notifications';

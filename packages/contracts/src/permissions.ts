@@ -64,6 +64,10 @@ export const PERMISSIONS = {
   'hours.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Reverse a posting of hours with a reason. */
   'hours.reverse': ['system_admin', 'bureau_admin'],
+  /** Import 学时 records of other platforms and resolve the review queue, for teachers of the subtree. */
+  'hours.import': ['system_admin', 'bureau_admin'],
+  /** Register the platforms that post xAPI statements (their tokens). */
+  'hours.platforms': ['system_admin'],
   // ---- exams and teaching-quality monitoring ----
   /** Exam reports, as the audience policy allows (school admins: their own school, in grade bands where due). */
   'exam.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
