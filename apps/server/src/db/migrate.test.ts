@@ -748,6 +748,15 @@ const NULLABLE = new Set([
   'hour_entries.reverses_id',
   'hour_entries.reason',
   'hour_entries.posted_by',
+  // 学时 from other platforms (0021)
+  'hour_import_batches.committed_at',
+  'hour_import_queue.teacher_id',
+  'hour_import_queue.batch_id',
+  'hour_import_queue.reason',
+  'hour_import_queue.resolved_by',
+  'hour_import_queue.resolved_at',
+  'hour_import_queue.created_by',
+  'xapi_platforms.revoked_at',
   // exams (0009)
   'exam_cycles.sample',
   'exam_cycles.students_per_school',
