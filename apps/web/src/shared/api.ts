@@ -8,6 +8,7 @@
 import type { ImportKind } from '@yanxun/contracts';
 import { classesApi } from './api-classes';
 import { examsApi } from './api-exams';
+import { externalHoursApi } from './api-hours-external';
 import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
 import { programmesApi } from './api-programmes';
@@ -38,6 +39,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...classesApi(transport),
     ...programmesApi(transport),
     ...examsApi(transport),
+    ...externalHoursApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -16,6 +16,7 @@ import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 // the landing page, the bell's links, the way back from the phone and venue pages
 import { HOME_EN, HOME_ZH } from './i18n-home';
 // outcomes and completion
+import { HOURS_EXTERNAL_EN, HOURS_EXTERNAL_ZH } from './i18n-hours-external';
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
@@ -401,6 +402,7 @@ const zhCN = {
   ...PROGRAMS_ZH,
   ...KPIWEB_ZH,
   ...OUTCOMES_ZH,
+  ...HOURS_EXTERNAL_ZH,
   ...EXAMS_ZH,
   ...CLASSES_ZH,
   ...EXAM_RELEASE_ZH,
@@ -418,6 +420,7 @@ const enUS: Record<MessageKey, string> = {
   ...PROGRAMS_EN,
   ...KPIWEB_EN,
   ...OUTCOMES_EN,
+  ...HOURS_EXTERNAL_EN,
   ...EXAMS_EN,
   ...CLASSES_EN,
   ...EXAM_RELEASE_EN,
