@@ -392,6 +392,21 @@ describe('bounded uploads', () => {
     expect((await upload('x_qc', Buffer.alloc(0))).json().error.code).toBe('FILE_EMPTY');
   });
 
+  it('a cell over the cell limit is refused by row and column (FILE_LIMIT_EXCEEDED, MAX_CELL_CHARS); nothing is stored', async () => {
+    const max = t.services.sheets.limits.maxCellChars;
+    const batches = await h.db.selectFrom('hour_import_batches').select('id').execute();
+    const r = await upload(
+      'x_qc',
+      csv(fill([['A', '甲', 'SE-99', 'x'.repeat(max + 1), '网络研修', '1', '2026-10-01', '2026-10-01']])),
+    );
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error).toMatchObject({
+      code: 'FILE_LIMIT_EXCEEDED',
+      details: { limit: 'maxCellChars', row: 2, column: 'D' },
+    });
+    expect(await h.db.selectFrom('hour_import_batches').select('id').execute()).toEqual(batches);
+  });
+
   it('an .xlsx is read by the same bounded reader', async () => {
     const buf = await workbook(HEADER, [
       [c.idNumber, '丙', 'X-1', '课', '网络研修', 2, '2026-10-01', '2026-10-01'],
