@@ -92,6 +92,15 @@ export function createExternalRepository(db: Database) {
       return r.id;
     },
 
+    /** Drop the dry runs never committed once they have expired (their records hold ID numbers). */
+    async sweepExpired(now: Date): Promise<void> {
+      await db
+        .deleteFrom('hour_import_batches')
+        .where('committed_at', 'is', null)
+        .where('expires_at', '<', now)
+        .execute();
+    },
+
     /** A batch, held (FOR UPDATE) inside a commit so two commits of it run one after the other. */
     async findBatch(id: string, trx: Database = db, lock = false): Promise<BatchRow | undefined> {
       const q = trx

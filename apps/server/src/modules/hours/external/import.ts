@@ -173,6 +173,7 @@ export async function dryRun(
   const plans = await classify(ctx, system, scope, records, ctx.db);
   const summary = summarise(plans, invalid, total, ROWS_KEPT);
   const expiresAt = new Date(ctx.now().getTime() + ctx.dryRunMinutes * 60_000);
+  await ctx.repo.sweepExpired(ctx.now());
   const id = await ctx.repo.createBatch(
     { system, fileName: fileName.slice(0, 200), createdBy: actor.accountId, scope, rows: records, summary },
     expiresAt,
