@@ -381,6 +381,53 @@ describe('the review queue', () => {
   });
 });
 
+describe('a queued record replaced by the platform', () => {
+  it('Y-HOURS-IMPORT-DAY: a corrected version is posted and the open queue row of the old version is dismissed', async () => {
+    const wrong = csv(fill([['A', '甲', 'SE-30', '纠错', '网络研修', '30', '2026-11-05', '2026-11-05']]));
+    const d1 = await upload('x_qc', wrong);
+    expect((await api('POST', `/hours/imports/${d1.json().id}/commit`, 'x_qc')).json()).toMatchObject({
+      queued: 1,
+    });
+    const right = csv(fill([['A', '甲', 'SE-30', '纠错', '网络研修', '3', '2026-11-05', '2026-11-05']]));
+    const d2 = await upload('x_qc', right);
+    expect((await api('POST', `/hours/imports/${d2.json().id}/commit`, 'x_qc')).json()).toMatchObject({
+      posted: 1,
+    });
+    const rows = await h.db
+      .selectFrom('hour_import_queue')
+      .select(['status', 'reason'])
+      .where('record_id', '=', 'SE-30')
+      .execute();
+    expect(rows).toEqual([{ status: 'dismissed', reason: expect.stringContaining('新版本') }]);
+    expect(
+      (await entries(a.id))
+        .filter((e) => e.credit_key === 'import:smartedu:SE-30')
+        .map((e) => e.amount_tenths),
+    ).toEqual([30]);
+  });
+
+  it('401 without a session on the import and queue routes', async () => {
+    const { payload, contentType } = multipart({ system: 'smartedu' }, { name: 'r.csv', body: csv([]) });
+    const requests = [
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/hours/imports',
+        payload,
+        headers: { 'content-type': contentType },
+      }),
+      t.app.inject({ method: 'GET', url: `/api/v1/hours/imports/${batchId}` }),
+      t.app.inject({ method: 'POST', url: `/api/v1/hours/imports/${batchId}/commit` }),
+      t.app.inject({ method: 'GET', url: '/api/v1/hours/import-queue' }),
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/hours/import-queue/1/resolve',
+        payload: { action: 'post' },
+      }),
+    ];
+    for (const r of await Promise.all(requests)) expect(r.statusCode).toBe(401);
+  });
+});
+
 describe('bounded uploads', () => {
   it('a file without the columns is refused by name (HEADER_MISMATCH); an empty file (FILE_EMPTY)', async () => {
     const r = await upload('x_qc', Buffer.from('身份证号,姓名\n1,2\n'));

@@ -184,6 +184,28 @@ export function createExternalRepository(db: Database) {
       return r.length;
     },
 
+    /**
+     * A newer version of these records has arrived: their open queue rows of another version are dismissed (an
+     * officer must not post a version the platform has replaced). The number dismissed.
+     */
+    async supersede(
+      system: string,
+      versions: Array<{ idNumber: string; recordId: string; fingerprint: string }>,
+      w: { by: string; at: Date },
+      trx: Database,
+    ): Promise<number> {
+      if (versions.length === 0) return 0;
+      const r = await sql<{ id: string }>`
+        UPDATE hour_import_queue q SET status = 'dismissed', reason = '来源平台已发来该记录的新版本，此版本作废',
+          resolved_by = ${w.by}::bigint, resolved_at = ${w.at}::timestamptz
+        FROM unnest(${versions.map((v) => v.idNumber)}::text[], ${versions.map((v) => v.recordId)}::text[],
+          ${versions.map((v) => v.fingerprint)}::text[]) AS k(i, r, f)
+        WHERE q.status = 'open' AND q.id_number = k.i AND q.system = ${system} AND q.record_id = k.r
+          AND q.fingerprint <> k.f
+        RETURNING q.id`.execute(trx);
+      return r.rows.length;
+    },
+
     /** Open queue rows under these subtrees, newest first. */
     async openQueue(roots: string[], limit: number): Promise<QueueRow[]> {
       const r = await sql<QueueRow>`

@@ -284,6 +284,18 @@ export async function writePlans(
   const posted =
     (await ctx.ledger.post(fresh, at, trx)) + (await ctx.revisions.postRevision(revised, at, trx));
   const queued = await ctx.repo.enqueue(queue, trx);
+  await ctx.repo.supersede(
+    system,
+    plans
+      .filter((p) => p.verdict === 'new' || p.verdict === 'changed' || p.verdict === 'queued')
+      .map((p) => ({
+        idNumber: p.record.idNumber,
+        recordId: p.record.recordId,
+        fingerprint: fingerprintOf(p.record),
+      })),
+    { by: w.by, at },
+    trx,
+  );
   return { posted, reversed, queued };
 }
 
