@@ -20,7 +20,7 @@ import { classesRoutes } from './modules/classes';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
 // outcomes and completion
-import { hourClaimsRoutes, hoursRoutes } from './modules/hours';
+import { externalHoursRoutes, hourClaimsRoutes, hoursRoutes } from './modules/hours';
 import { importRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org/org.routes';
@@ -206,6 +206,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(outcomesRoutes(services.outcomes, services.files));
       await api.register(hoursRoutes(services.hours));
       await api.register(hourClaimsRoutes(services.hourClaims));
+      await api.register(externalHoursRoutes(services.hoursExternal));
       // exams
       await api.register(examsRoutes(services.exams));
       // ---- parents and the public ----

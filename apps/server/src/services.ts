@@ -22,6 +22,7 @@ import { createFilesRepository, createFilesService } from './modules/files';
 import { createHomeService } from './modules/home';
 import {
   createClaimsRepository,
+  createExternalHoursService,
   createHourClaimsService,
   createHoursService,
   createLedgerRepository,
@@ -204,6 +205,18 @@ export function createServices(
     audit,
     clock,
   });
+  // 学时 from other platforms (CSV/Excel imports, the review queue, xAPI): teachers by ID number, org paths
+  const hoursExternal = createExternalHoursService({
+    db,
+    ledger: createLedgerRepository(db),
+    teachers: { findByIdNumbers: (ids, trx) => peopleQueries.findByIdNumbers(ids, trx) },
+    orgs: { pathOf: async (id) => (await orgRepo.findById(id))?.path },
+    audit,
+    readRows: sheets.visitRows,
+    checkFile: sheets.checkEnvelope,
+    dryRunMinutes: config.importDryRunMinutes,
+    clock,
+  });
   // ---- outcomes and completion ----
   const outcomes = createOutcomesService({
     db,
@@ -292,6 +305,7 @@ export function createServices(
     outcomes,
     hours,
     hourClaims,
+    hoursExternal,
     exams,
     examRelease,
     shortlists,

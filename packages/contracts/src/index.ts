@@ -9,6 +9,7 @@ export * from './home';
 export * from './hour-claims';
 // the 学时 ledger
 export * from './hours';
+export * from './hours-external';
 export * from './identifiers';
 export * from './imports';
 export * from './notifications';

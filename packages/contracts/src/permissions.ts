@@ -70,6 +70,10 @@ export const PERMISSIONS = {
   'hours.claim.review': ['school_admin'],
   /** 学时申报, step 2: the county (or above) approves, posting to the ledger, or returns. */
   'hours.claim.approve': ['system_admin', 'bureau_admin'],
+  /** Import 学时 records of other platforms and resolve the review queue, for teachers of the subtree. */
+  'hours.import': ['system_admin', 'bureau_admin'],
+  /** Register the platforms that post xAPI statements (their tokens). */
+  'hours.platforms': ['system_admin'],
   // ---- exams and teaching-quality monitoring ----
   /** Exam reports, as the audience policy allows (school admins: their own school, in grade bands where due). */
   'exam.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],

@@ -578,6 +578,68 @@ export interface HourClaimEvidenceTable {
   sha256: string;
 }
 
+// ---- 学时 from other platforms (0021) ----
+export interface HourImportBatchesTable {
+  id: GeneratedId;
+  system: string;
+  file_name: string;
+  created_by: Id;
+  scope: string[];
+  rows: Json;
+  summary: Json;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  committed_at: Timestamp | null;
+}
+
+export interface HourImportQueueTable {
+  id: GeneratedId;
+  org_path: string;
+  teacher_id: Id | null;
+  kind: string;
+  rule_id: string;
+  message: string;
+  system: string;
+  record_id: string;
+  id_number: string;
+  name: string;
+  title: string;
+  category: string;
+  amount_tenths: number;
+  start_date: DateString;
+  end_date: DateString;
+  fingerprint: string;
+  batch_id: Id | null;
+  status: Generated<string>;
+  reason: string | null;
+  resolved_by: Id | null;
+  resolved_at: Timestamp | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface XapiPlatformsTable {
+  id: GeneratedId;
+  name: string;
+  system: string;
+  org_path: string;
+  token_sha256: string;
+  created_by: Id;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface XapiStatementsTable {
+  statement_id: string;
+  platform_id: Id;
+  teacher_id: Id;
+  verb: string;
+  duration_seconds: number;
+  amount_tenths: number;
+  occurred_on: DateString;
+  received_at: Timestamp;
+}
+
 // ---- exams (0009) ----
 type Json = ColumnType<unknown, string, string>;
 
@@ -792,4 +854,9 @@ export interface DB {
   // ---- 学时申报 (0019) ----
   hour_claims: HourClaimsTable;
   hour_claim_evidence: HourClaimEvidenceTable;
+  // ---- 学时 from other platforms (0021) ----
+  hour_import_batches: HourImportBatchesTable;
+  hour_import_queue: HourImportQueueTable;
+  xapi_platforms: XapiPlatformsTable;
+  xapi_statements: XapiStatementsTable;
 }

@@ -36,6 +36,7 @@ const SECTIONS = [
   'schools',
   'teachers',
   'imports',
+  'hours-imports',
   'packs',
   'programmes',
   'integrity',
@@ -121,6 +122,9 @@ export function AppLayout() {
       : []),
     ...(hasPermission(me, 'import.teachers') || hasPermission(me, 'import.schools')
       ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') }]
+      : []),
+    ...(hasPermission(me, 'hours.import')
+      ? [{ key: '/hours-imports', icon: <CloudUploadOutlined />, label: t('nav.hoursImports') }]
       : []),
     // ── training: programmes, packs, plans, classes, integrity ──
     ...(() => {

@@ -139,6 +139,13 @@ export function createAppRouter() {
           path: 'imports',
           lazy: () => import('../features/imports/imports-page').then((m) => ({ Component: m.ImportsPage })),
         },
+        {
+          path: 'hours-imports',
+          lazy: () =>
+            import('../features/hours-imports/hours-imports-page').then((m) => ({
+              Component: m.HoursImportsPage,
+            })),
+        },
         // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
         {
           path: 'shortlists',

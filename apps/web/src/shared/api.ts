@@ -9,6 +9,7 @@ import type { ImportKind } from '@yanxun/contracts';
 import { classesApi } from './api-classes';
 import { examsApi } from './api-exams';
 import { hourClaimsApi } from './api-hour-claims';
+import { externalHoursApi } from './api-hours-external';
 import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
 import { programmesApi } from './api-programmes';
@@ -40,6 +41,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...programmesApi(transport),
     ...examsApi(transport),
     ...hourClaimsApi(transport),
+    ...externalHoursApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -18,6 +18,7 @@ import { HOME_EN, HOME_ZH } from './i18n-home';
 // 学时申报
 import { HOUR_CLAIMS_EN, HOUR_CLAIMS_ZH } from './i18n-hour-claims';
 // outcomes and completion
+import { HOURS_EXTERNAL_EN, HOURS_EXTERNAL_ZH } from './i18n-hours-external';
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
@@ -403,6 +404,7 @@ const zhCN = {
   ...PROGRAMS_ZH,
   ...KPIWEB_ZH,
   ...OUTCOMES_ZH,
+  ...HOURS_EXTERNAL_ZH,
   ...EXAMS_ZH,
   ...CLASSES_ZH,
   ...EXAM_RELEASE_ZH,
@@ -421,6 +423,7 @@ const enUS: Record<MessageKey, string> = {
   ...PROGRAMS_EN,
   ...KPIWEB_EN,
   ...OUTCOMES_EN,
+  ...HOURS_EXTERNAL_EN,
   ...EXAMS_EN,
   ...CLASSES_EN,
   ...EXAM_RELEASE_EN,

@@ -5,7 +5,7 @@
  */
 import { HENAN_2021_PACK } from '../programs/henan-2021';
 import { deepFreeze, type PolicyPack, type PolicyValue, pv } from '../programs/policy-pack';
-import type { CategoryHourRules, HourRules } from './types';
+import type { CategoryHourRules, HourRules, XapiHourRules } from './types';
 import { DEFAULT_SCHOOL_YEAR_START } from './types';
 
 /** The cycle (years, total, first year): a Yanxun default, the seeds state none. */
@@ -28,6 +28,54 @@ export const HOURS_RULE_WORKSHOP = 'R3-W16';
 export const HOURS_RULE_RESEARCHER = 'R-002-19';
 /** A centralised training day = 8 学时 (the project's reading of R-004-05, `design.dayHoursTenths`). */
 export const HOURS_RULE_TRAINING_DAY = 'R-004-05';
+
+/** xAPI statements (verbs completed / attended) credited at their recorded duration. */
+export const HOURS_RULE_XAPI = 'Y-HOURS-XAPI';
+/** An imported record of another platform: more than 24 学时 a day of its date range, or ≤ 0, goes to review. */
+export const HOURS_RULE_IMPORT_DAY = 'Y-HOURS-IMPORT-DAY';
+/** An imported record whose dates overlap a posting of the same teacher and category from another source. */
+export const HOURS_RULE_IMPORT_OVERLAP = 'Y-HOURS-IMPORT-OVERLAP';
+/** An imported record whose ID number is not a teacher in the importer's subtree. */
+export const HOURS_RULE_IMPORT_TEACHER = 'Y-HOURS-IMPORT-TEACHER';
+
+/** The ADL verb IRIs of the xAPI vocabulary that Yanxun credits. */
+export const XAPI_VERB_COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+export const XAPI_VERB_ATTENDED = 'http://adlnet.gov/expapi/verbs/attended';
+
+/** The default xAPI rule: completed and attended online study, 60 minutes a 学时, at most 24 学时 a statement. */
+export const DEFAULT_XAPI_RULES: XapiHourRules = deepFreeze({
+  verbs: pv(
+    { [XAPI_VERB_COMPLETED]: 'online', [XAPI_VERB_ATTENDED]: 'online' },
+    HOURS_RULE_XAPI,
+    'issue 12',
+    'Yanxun 默认值：xAPI 语句的动词 completed（完成）与 attended（参加）计入网络研修，其他动词不计',
+  ),
+  minutesPerHour: pv(
+    60,
+    HOURS_RULE_XAPI,
+    'issue 12',
+    '在线学习按记录的时长计学时（同 Y-HOURS-ONLINE）：60 分钟为 1 学时，按 0.1 学时向下取整',
+  ),
+  maxStatementTenths: pv(240, HOURS_RULE_XAPI, 'issue 12', '一条学习记录的时长超过 24 小时视为异常，拒收'),
+});
+
+/** The default cap of an imported record: 24 学时 a day of its date range (no day has more hours). */
+export const DEFAULT_IMPORT_DAY_MAX = pv(
+  240,
+  HOURS_RULE_IMPORT_DAY,
+  'issue 12',
+  '外部平台记录每天（按起止日期的天数）超过 24 学时、或学时不大于 0 为异常，转人工审核',
+);
+
+/** The xAPI rule of a pack's 学时 rules (the default when the pack has none). */
+export function xapiRulesOf(rules: HourRules): XapiHourRules {
+  return rules.xapi ?? DEFAULT_XAPI_RULES;
+}
+
+/** Tenths of a 学时 a recorded duration is worth, rounded down: 3,600 s at 60 minutes a 学时 → 10. */
+export function xapiTenths(seconds: number, minutesPerHour: number): number {
+  return Math.floor((seconds * 10) / (minutesPerHour * 60) + 1e-9);
+}
 
 /** The teacher group of 教研员 (R-002-19); the same code as the `researcher` role of `TEACHER_ROLES`. */
 export const RESEARCHER_GROUP = 'researcher';

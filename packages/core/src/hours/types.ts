@@ -181,6 +181,10 @@ export interface HourRules {
   /** How online study (网络研修) is credited: at its recorded length, without conversion. */
   onlineCredit: PolicyValue<'recorded_length'>;
   categories: Partial<Record<HourCategory, CategoryHourRules>>;
+  /** How an xAPI statement becomes 学时 (Y-HOURS-XAPI); absent: `DEFAULT_XAPI_RULES`. */
+  xapi?: XapiHourRules;
+  /** At most this many 学时 (tenths) a day of an imported record's date range (Y-HOURS-IMPORT-DAY); absent: 240. */
+  importDayMaxTenths?: PolicyValue<number>;
   /** Overrides per teacher group, keyed by a group code such as 'researcher' (教研员). */
   groups: Record<string, GroupHourRules>;
   /** 学时申报 (claims): review deadlines and the per-day limit; absent values take `DEFAULT_CLAIM_RULES`. */
@@ -195,4 +199,14 @@ export interface ClaimHourRules {
   countyReviewDays: PolicyValue<number>;
   /** At most this many 学时 (tenths) per calendar day of the claimed date range. */
   dayMaxTenths: PolicyValue<number>;
+}
+
+/** xAPI statements as 学时: which verbs count, in which category, and how long a 学时 is. */
+export interface XapiHourRules {
+  /** Verb IRI → the category its duration is credited to; a verb not listed is refused. */
+  verbs: PolicyValue<Record<string, HourCategory>>;
+  /** Minutes of recorded duration per 学时 (60: at its recorded length, like Y-HOURS-ONLINE). */
+  minutesPerHour: PolicyValue<number>;
+  /** A statement longer than this many 学时 (tenths) is refused as absurd. */
+  maxStatementTenths: PolicyValue<number>;
 }
