@@ -20,7 +20,7 @@ import { classesRoutes } from './modules/classes';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
 // outcomes and completion
-import { hoursRoutes } from './modules/hours';
+import { documentsRoutes, hoursRoutes, verifyRoutes } from './modules/hours';
 import { importRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org/org.routes';
@@ -205,6 +205,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // outcomes and completion
       await api.register(outcomesRoutes(services.outcomes, services.files));
       await api.register(hoursRoutes(services.hours));
+      await api.register(documentsRoutes(services.hours));
+      // the public verification of transcripts and certificates (no sign-in)
+      await api.register(verifyRoutes(services.hours));
       // exams
       await api.register(examsRoutes(services.exams));
       // ---- parents and the public ----

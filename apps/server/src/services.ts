@@ -20,7 +20,7 @@ import {
 // plans
 import { createFilesRepository, createFilesService } from './modules/files';
 import { createHomeService } from './modules/home';
-import { createHoursService, createLedgerRepository } from './modules/hours';
+import { createDocumentsRepository, createHoursService, createLedgerRepository } from './modules/hours';
 import { createImportsService } from './modules/imports';
 // notifications
 import { createNotificationsService } from './modules/notifications';
@@ -183,8 +183,18 @@ export function createServices(
   const hours = createHoursService({
     db,
     repo: createLedgerRepository(db),
-    people: { detail: (actor, id) => people.detail(actor, id), rolesOf: peopleQueries.rolesOf },
+    people: {
+      detail: (actor, id) => people.detail(actor, id),
+      rolesOf: peopleQueries.rolesOf,
+      // what a 学时证明 prints besides the detail: the county (its table key), the unit, the ID number's last four
+      cardOf: async (id) => {
+        const t = await peopleRepo.findById(id);
+        return t && { countyId: t.county_id, orgPath: t.org_path, idTail: t.id_number.slice(-4) };
+      },
+    },
     audit,
+    docs: createDocumentsRepository(db),
+    throttle,
     clock,
   });
   // ---- outcomes and completion ----
@@ -202,6 +212,11 @@ export function createServices(
     },
     people: { detail: (actor, id) => people.detail(actor, id) },
     hours: { postCredits: hours.postCredits, reverseCredits: hours.reverseCredits, hoursOf: hours.hoursOf },
+    // certificates' verification codes (the hours module's documents)
+    codes: {
+      certificateCode: hours.certificateCode,
+      revokeCertificateCodes: hours.revokeCertificateCodes,
+    },
     files,
     audit,
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
