@@ -28,6 +28,7 @@ export const VERIFY_ZH = {
   'hours.documents.revoke': '撤销',
   'hours.documents.revokeReason': '撤销原因（至少 2 个字）',
   'hours.documents.revokedAt': '已撤销 {date}：{reason}',
+  'completion.certificatesZip': '批量下载结业证书（{n} 份）',
 } as const;
 
 export const VERIFY_EN: Record<keyof typeof VERIFY_ZH, string> = {
@@ -61,4 +62,5 @@ export const VERIFY_EN: Record<keyof typeof VERIFY_ZH, string> = {
   'hours.documents.revoke': 'Revoke',
   'hours.documents.revokeReason': 'Reason (at least 2 characters)',
   'hours.documents.revokedAt': 'Revoked {date}: {reason}',
+  'completion.certificatesZip': 'Download all certificates ({n})',
 };

@@ -9,6 +9,7 @@ import { RuleRef } from '../../shared/rule-ref';
 import { formatDate } from '../../shared/time';
 import { HoursStandingView } from './hours-standing';
 import { hours } from './outcome-status-tag';
+import { TranscriptDocuments } from './transcript-documents';
 
 function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: string }) {
   const { t, lang } = useI18n();
@@ -128,6 +129,7 @@ export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
           },
         ]}
       />
+      <TranscriptDocuments teacherId={teacherId} />
     </Card>
   );
 }
