@@ -26,7 +26,7 @@ export function VerificationView({ data }: { data: PublicVerification }) {
         title={valid ? t('verify.valid') : t('verify.revoked')}
         subTitle={data.message}
       />
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('verify.document')}>
           {t(data.kind === 'transcript' ? 'verify.kind.transcript' : 'verify.kind.certificate')}
           {data.kind === 'certificate' && `：${data.title}`}
@@ -47,7 +47,9 @@ export function VerificationView({ data }: { data: PublicVerification }) {
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('verify.code')}>
-          <Typography.Text code>{data.code}</Typography.Text>
+          <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap', fontSize: 13 }}>
+            {data.code}
+          </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }}>

@@ -297,6 +297,8 @@ describe('Y-VERIFY-CERT: certificates carry a code; Y-VERIFY-BULK: a class’s z
     const a = await w.req('GET', `/classes/${classA}/completion/${tq1}/certificate.pdf`, 'tq1');
     expect(a.statusCode).toBe(200);
     const text = pdfText(a.rawPayload);
+    // to look at it: YX_KEEP_PDF=/tmp/certificate.pdf
+    if (process.env.YX_KEEP_PDF) fs.writeFileSync(process.env.YX_KEEP_PDF, a.rawPayload);
     certCode = /验证码：([0-9A-Z-]{24})/.exec(text)?.[1] ?? '';
     expect(certCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     const b = await w.req('GET', `/classes/${classA}/completion/${tq1}/certificate.pdf`, 'provider');
