@@ -27,17 +27,24 @@ export interface ZipEntry {
 export function zipStream(entries: AsyncIterable<ZipEntry>): Readable {
   const archive = archiver('zip', { zlib: { level: 6 } });
   let written: (() => void) | undefined;
+  let closed = false;
   archive.on('entry', () => written?.());
+  // a client that goes away destroys the stream: stop rendering, release the wait
+  archive.on('close', () => {
+    closed = true;
+    written?.();
+  });
   void (async () => {
     try {
       for await (const e of entries) {
+        if (closed) return;
         const done = new Promise<void>((resolve) => {
           written = resolve;
         });
         archive.append(e.content, { name: e.name });
         await done;
       }
-      await archive.finalize();
+      if (!closed) await archive.finalize();
     } catch (err) {
       archive.destroy(err instanceof Error ? err : new Error(String(err)));
     }

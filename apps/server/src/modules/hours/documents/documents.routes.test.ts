@@ -376,6 +376,39 @@ describe('Y-VERIFY-CERT: certificates carry a code; Y-VERIFY-BULK: a class’s z
   });
 });
 
+describe('Y-VERIFY-CERT: one standing code per certificate', () => {
+  it('five first prints at once create one code, and all five print it', async () => {
+    const t = await teacherRow(tq0);
+    const county = await w.h.db
+      .selectFrom('teachers')
+      .select('county_id')
+      .where('id', '=', tq0)
+      .executeTakeFirstOrThrow();
+    const facts = {
+      countyId: county.county_id,
+      teacherId: tq0,
+      teacherName: t.name,
+      programmeId: '424242',
+      programmeTitle: '并发测试项目',
+      classId: '424242',
+      certificateNo: '2021-424242-0001',
+      hoursTenths: 80,
+      issuer: '测试机构',
+      issuedOn: '2021-09-10',
+    };
+    const codes = await Promise.all(
+      Array.from({ length: 5 }, () => w.t.services.hours.certificateCode(facts, null)),
+    );
+    expect(new Set(codes).size).toBe(1);
+    const rows = await w.h.db
+      .selectFrom('verification_codes')
+      .select('code')
+      .where('programme_id', '=', '424242')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});
+
 describe('Y-VERIFY-THROTTLE: the public page against enumeration', () => {
   it('10 unknown codes from one address and it waits (429, Retry-After); another address is not held up; an address that opened a code keeps opening it', async () => {
     const valid = (await w.req('POST', `/teachers/${tq0}/transcripts`, 'qingcheng')).headers[

@@ -1,5 +1,10 @@
 /** Issued documents: a teacher's 学时证明 (PDF), the documents issued for a teacher, revoking a 学时证明. */
-import { issuedDocumentSchema, issuedDocumentsSchema, revokeDocumentSchema } from '@yanxun/contracts';
+import {
+  issuedDocumentSchema,
+  issuedDocumentsSchema,
+  publicVerificationSchema,
+  revokeDocumentSchema,
+} from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, sendFile } from '../../../shared/http';
@@ -65,6 +70,7 @@ export function verifyRoutes(hours: HoursService): FastifyPluginAsyncZod {
           summary: '证明与证书核验（无需登录）Verify a transcript or certificate by its code (public)',
           security: [],
           params: codeParams,
+          response: { 200: publicVerificationSchema },
         },
       },
       async (req) => hours.verify(req.params.code, { ip: req.ip ?? null, requestId: req.id }),

@@ -3,7 +3,7 @@
  * the certificate PDF of every teacher the class's completion found completed and whose certificate stands. The
  * zip is streamed: each PDF is rendered (and its code created on first print) as the archive reaches it.
  */
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Actor } from '../../../shared/actor';
 import { AppError, forbidden, notFound } from '../../../shared/app-error';
 import { zipStream } from '../../../shared/zip';
@@ -56,7 +56,5 @@ export async function certificatesZip(
       }
     })(),
   );
-  const pass = new PassThrough();
-  stream.pipe(pass);
-  return { name: `结业证书-${c.programme_title}-${c.name}.zip`, stream: pass, count: out.length };
+  return { name: `结业证书-${c.programme_title}-${c.name}.zip`, stream, count: out.length };
 }
