@@ -75,8 +75,8 @@ export function createOutcomesService(deps: OutcomesDeps) {
     recordNotCompleted: (actor: Actor, classId: string, teacherId: string, req: RecordNotCompletedRequest) =>
       recordNotCompleted(ctx, actor, classId, teacherId, req),
     // certificates/
-    certificate: (actor: Actor, classId: string, teacherId: string) =>
-      certificateHtml(ctx, actor, classId, teacherId),
+    certificate: (actor: Actor, classId: string, teacherId: string, origin: string) =>
+      certificateHtml(ctx, actor, classId, teacherId, origin),
     certificatePdf: (actor: Actor, classId: string, teacherId: string, origin: string) =>
       certificatePdf(ctx, actor, classId, teacherId, origin),
     certificatesZip: (actor: Actor, classId: string, origin: string) =>

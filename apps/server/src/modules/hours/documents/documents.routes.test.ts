@@ -301,6 +301,8 @@ describe('Y-VERIFY-CERT: certificates carry a code; Y-VERIFY-BULK: a class’s z
     if (process.env.YX_KEEP_PDF) fs.writeFileSync(process.env.YX_KEEP_PDF, a.rawPayload);
     certCode = /验证码：([0-9A-Z-]{24})/.exec(text)?.[1] ?? '';
     expect(certCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    const html = await w.req('GET', `/classes/${classA}/completion/${tq1}/certificate`, 'tq1');
+    expect(html.body).toContain(`验证码：${certCode}`);
     const b = await w.req('GET', `/classes/${classA}/completion/${tq1}/certificate.pdf`, 'provider');
     expect(pdfText(b.rawPayload)).toContain(`验证码：${certCode}`);
     const page = await get(`/public/verify/${certCode}`);

@@ -22,13 +22,13 @@ export interface CertificateData {
   issuedOn: string;
 }
 
-export async function renderCertificate(
+/** The certificate's standing code, printed form (created with these facts on the first print). */
+export async function certificateCodeOf(
   ctx: OutcomesContext,
   d: CertificateData,
-  origin: string,
   by: string | null,
-): Promise<{ name: string; content: Buffer; code: string }> {
-  const code = formatVerificationCode(
+): Promise<string> {
+  return formatVerificationCode(
     await ctx.codes.certificateCode(
       {
         countyId: d.countyId,
@@ -45,6 +45,15 @@ export async function renderCertificate(
       by,
     ),
   );
+}
+
+export async function renderCertificate(
+  ctx: OutcomesContext,
+  d: CertificateData,
+  origin: string,
+  by: string | null,
+): Promise<{ name: string; content: Buffer; code: string }> {
+  const code = await certificateCodeOf(ctx, d, by);
   const url = `${origin}/verify/${code}`;
   const ink = '#3a2a12';
   const content = await renderPdf({

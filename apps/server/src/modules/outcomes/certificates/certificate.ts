@@ -7,7 +7,7 @@ import { dateOf } from '../../../shared/time';
 import type { ClassRow } from '../../classes';
 import type { OutcomesContext } from '../context';
 import { loadClass, rowFilter } from '../outcome-access';
-import { type CertificateData, renderCertificate } from './certificate-pdf';
+import { type CertificateData, certificateCodeOf, renderCertificate } from './certificate-pdf';
 import type { CertificateRow } from './certificates.repository';
 
 export function toCertificate(r: CertificateRow | undefined): Certificate | null {
@@ -75,8 +75,10 @@ export async function certificateHtml(
   actor: Actor,
   classId: string,
   teacherId: string,
+  origin: string,
 ): Promise<string> {
   const d = await certificateData(ctx, actor, classId, teacherId);
+  const code = await certificateCodeOf(ctx, d, actor.accountId);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>结业证书 ${esc(d.no)}</title>
 <style>
@@ -87,6 +89,7 @@ body { margin: 0; font-family: "Noto Serif SC", "Source Han Serif SC", "SimSun",
 h1 { text-align: center; font-size: 34pt; letter-spacing: 1.2em; margin: 4mm 0 14mm; color: #8a1f11 }
 p { font-size: 16pt; line-height: 2.1; text-indent: 2em; margin: 0 }
 .no { position: absolute; top: 8mm; right: 12mm; font-size: 11pt }
+.code { position: absolute; left: 22mm; bottom: 16mm; font-size: 10pt; line-height: 1.6 }
 .foot { position: absolute; right: 22mm; bottom: 16mm; text-align: right; font-size: 14pt; line-height: 1.8 }
 @media screen { body { background: #eee } .sheet { margin: 10mm auto; background: #fff; box-shadow: 0 0 6px #999 } }
 </style></head><body><div class="sheet"><div class="frame">
@@ -94,6 +97,7 @@ p { font-size: 16pt; line-height: 2.1; text-indent: 2em; margin: 0 }
 <h1>结业证书</h1>
 <p><b>${esc(d.teacherName)}</b>（${esc(d.schoolName)}）${esc(d.body)}</p>
 <p>特发此证。</p>
+<div class="code">验证码：${esc(code)}<br>在 ${esc(origin)}/verify 核验</div>
 <div class="foot">${esc(d.issuer)}<br>${esc(d.issuedOn)}</div>
 </div></div></body></html>`;
 }

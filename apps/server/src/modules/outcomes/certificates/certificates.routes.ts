@@ -23,7 +23,14 @@ export function certificatesRoutes(outcomes: OutcomesService): FastifyPluginAsyn
         reply
           .header('content-type', 'text/html; charset=utf-8')
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .send(await outcomes.certificate(actorOf(req), req.params.id, req.params.teacherId)),
+          .send(
+            await outcomes.certificate(
+              actorOf(req),
+              req.params.id,
+              req.params.teacherId,
+              `${req.protocol}://${req.host}`,
+            ),
+          ),
     );
     app.get(
       '/classes/:id/completion/:teacherId/certificate.pdf',
