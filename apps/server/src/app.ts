@@ -20,7 +20,13 @@ import { classesRoutes } from './modules/classes';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
 // outcomes and completion
-import { externalHoursRoutes, hourClaimsRoutes, hoursRoutes } from './modules/hours';
+import {
+  documentsRoutes,
+  externalHoursRoutes,
+  hourClaimsRoutes,
+  hoursRoutes,
+  verifyRoutes,
+} from './modules/hours';
 import { importRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications';
 import { orgRoutes } from './modules/org/org.routes';
@@ -207,6 +213,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(hoursRoutes(services.hours));
       await api.register(hourClaimsRoutes(services.hourClaims));
       await api.register(externalHoursRoutes(services.hoursExternal));
+      await api.register(documentsRoutes(services.hours));
+      // the public verification of transcripts and certificates (no sign-in)
+      await api.register(verifyRoutes(services.hours));
       // exams
       await api.register(examsRoutes(services.exams));
       // ---- parents and the public ----

@@ -217,6 +217,8 @@ beforeAll(async () => {
     get('teacher id number', (id) => `/teachers/${id}/id-number`),
     get('teacher phone', (id) => `/teachers/${id}/phone`),
     get('teacher hours', (id) => `/teachers/${id}/hours`),
+    post('issue 学时证明', (id) => `/teachers/${id}/transcripts`),
+    get('issued documents', (id) => `/teachers/${id}/documents`),
     post(
       'transfer',
       (id) => `/teachers/${id}/transfer`,

@@ -22,6 +22,7 @@ import { createFilesRepository, createFilesService } from './modules/files';
 import { createHomeService } from './modules/home';
 import {
   createClaimsRepository,
+  createDocumentsRepository,
   createExternalHoursService,
   createHourClaimsService,
   createHoursService,
@@ -46,6 +47,7 @@ import { createOverviewRepository, createReportsService } from './modules/report
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
+import type { Actor } from './shared/actor';
 import { createSheetPool } from './shared/sheets/pool';
 
 /** Wires every service with its explicit dependencies. No service reaches for anything it was not given. */
@@ -187,23 +189,32 @@ export function createServices(
   // ---- the 学时 ledger ----
   const peopleQueries = createPeopleQueries(peopleRepo);
   const ledgerRepo = createLedgerRepository(db);
-  const hours = createHoursService({
+  // the people module's answers the hours module needs: who may read a teacher, the posts they hold, and what a
+  // 学时证明 prints besides the detail (the county, its table key; the unit; the ID number's last four)
+  const hoursPeople = {
+    detail: (actor: Actor, id: string) => people.detail(actor, id),
+    rolesOf: peopleQueries.rolesOf,
+    cardOf: async (id: string) => {
+      const t = await peopleRepo.findById(id);
+      return t && { countyId: t.county_id, orgPath: t.org_path, idTail: t.id_number.slice(-4) };
+    },
+  };
+  const hoursDeps = {
     db,
     repo: ledgerRepo,
-    people: { detail: (actor, id) => people.detail(actor, id), rolesOf: peopleQueries.rolesOf },
+    people: hoursPeople,
     audit,
+    docs: createDocumentsRepository(db),
+    throttle,
     clock,
-  });
+  };
+  const hours = createHoursService(hoursDeps);
   // 学时申报: evidence in the files store, the teacher told of returns and approvals, approval posts to the ledger
   const hourClaims = createHourClaimsService({
-    db,
-    repo: ledgerRepo,
+    ...hoursDeps,
     claims: createClaimsRepository(db),
-    people: { detail: (actor, id) => people.detail(actor, id), rolesOf: peopleQueries.rolesOf },
     files,
     notifications,
-    audit,
-    clock,
   });
   // 学时 from other platforms (CSV/Excel imports, the review queue, xAPI): teachers by ID number, org paths
   const hoursExternal = createExternalHoursService({
@@ -232,6 +243,11 @@ export function createServices(
     },
     people: { detail: (actor, id) => people.detail(actor, id) },
     hours: { postCredits: hours.postCredits, reverseCredits: hours.reverseCredits, hoursOf: hours.hoursOf },
+    // certificates' verification codes (the hours module's documents)
+    codes: {
+      certificateCode: hours.certificateCode,
+      revokeCertificateCodes: hours.revokeCertificateCodes,
+    },
     files,
     audit,
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],

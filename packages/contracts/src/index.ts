@@ -26,3 +26,5 @@ export * from './reports';
 export * from './settings';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 export * from './shortlists';
+// verification codes of issued documents (学时证明, 结业证书)
+export * from './verification';

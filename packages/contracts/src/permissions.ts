@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   'hours.import': ['system_admin', 'bureau_admin'],
   /** Register the platforms that post xAPI statements (their tokens). */
   'hours.platforms': ['system_admin'],
+  /** Issue a teacher's 学时证明 in the bureau's name (the org the role sits on) and revoke one issued. */
+  'hours.certify': ['system_admin', 'bureau_admin'],
   // ---- exams and teaching-quality monitoring ----
   /** Exam reports, as the audience policy allows (school admins: their own school, in grade bands where due). */
   'exam.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],

@@ -534,6 +534,28 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'occurred_on',
     'received_at',
   ],
+  // verification codes (0020)
+  verification_codes: [
+    'county_id',
+    'code',
+    'kind',
+    'teacher_id',
+    'teacher_name',
+    'title',
+    'hours_tenths',
+    'issuer_name',
+    'issuer_org_id',
+    'issued_on',
+    'programme_id',
+    'class_id',
+    'certificate_no',
+    'details',
+    'issued_by',
+    'issued_at',
+    'revoked_at',
+    'revoked_by',
+    'revoke_reason',
+  ],
   // exams (0009)
   exam_cycles: [
     'id',
@@ -837,6 +859,15 @@ const NULLABLE = new Set([
   'throttle_counters.subject_hash',
   'throttle_counters.last_failure_at',
   'throttle_counters.blocked_until',
+  // ---- verification codes (0020) ----
+  'verification_codes.issuer_org_id',
+  'verification_codes.programme_id',
+  'verification_codes.class_id',
+  'verification_codes.certificate_no',
+  'verification_codes.issued_by',
+  'verification_codes.revoked_at',
+  'verification_codes.revoked_by',
+  'verification_codes.revoke_reason',
 ]);
 
 let h: DatabaseHandle;

@@ -640,6 +640,29 @@ export interface XapiStatementsTable {
   received_at: Timestamp;
 }
 
+// ---- verification codes of issued documents (0020) ----
+export interface VerificationCodesTable {
+  county_id: Id;
+  code: string;
+  kind: string;
+  teacher_id: Id;
+  teacher_name: string;
+  title: string;
+  hours_tenths: number;
+  issuer_name: string;
+  issuer_org_id: Id | null;
+  issued_on: DateString;
+  programme_id: Id | null;
+  class_id: Id | null;
+  certificate_no: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  issued_by: Id | null;
+  issued_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: Id | null;
+  revoke_reason: string | null;
+}
+
 // ---- exams (0009) ----
 type Json = ColumnType<unknown, string, string>;
 
@@ -859,4 +882,6 @@ export interface DB {
   hour_import_queue: HourImportQueueTable;
   xapi_platforms: XapiPlatformsTable;
   xapi_statements: XapiStatementsTable;
+  // ---- verification codes (0020) ----
+  verification_codes: VerificationCodesTable;
 }

@@ -36,6 +36,12 @@ export function createAppRouter() {
       lazy: () =>
         import('../features/exams/public-summary-page').then((m) => ({ Component: m.PublicSummaryPage })),
     },
+    // the public verification of a 学时证明 or 结业证书 (the QR code on the paper)
+    {
+      path: '/verify/:code?',
+      hydrateFallbackElement: <PageLoading />,
+      lazy: () => import('../features/verify/verify-page').then((m) => ({ Component: m.VerifyPage })),
+    },
     // ---- classes and check-in: full-screen pages without the app frame (venue screen, teacher's phone) ----
     {
       element: (

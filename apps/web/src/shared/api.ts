@@ -7,6 +7,7 @@
  */
 import type { ImportKind } from '@yanxun/contracts';
 import { classesApi } from './api-classes';
+import { documentsApi } from './api-documents';
 import { examsApi } from './api-exams';
 import { hourClaimsApi } from './api-hour-claims';
 import { externalHoursApi } from './api-hours-external';
@@ -42,6 +43,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...examsApi(transport),
     ...hourClaimsApi(transport),
     ...externalHoursApi(transport),
+    ...documentsApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
@@ -63,6 +65,7 @@ export const fileUrls = {
     `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/certificate`,
   certificatePdf: (classId: string, teacherId: string) =>
     `/api/v1/classes/${encodeURIComponent(classId)}/completion/${encodeURIComponent(teacherId)}/certificate.pdf`,
+  certificatesZip: (classId: string) => `/api/v1/classes/${encodeURIComponent(classId)}/certificates.zip`,
   planPdf: (planId: string, version: number) =>
     `/api/v1/plans/${encodeURIComponent(planId)}/versions/${version}/file`,
   template: (kind: ImportKind) => `/api/v1/imports/templates/${kind}`,

@@ -27,6 +27,8 @@ import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs'
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 // ---- shortlist (R-004-59) ----
 import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
+// the public verification page, issuing a 学时证明
+import { VERIFY_EN, VERIFY_ZH } from './i18n-verify';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -414,6 +416,7 @@ const zhCN = {
   ...SHORTLISTS_ZH,
   ...HOME_ZH,
   ...HOUR_CLAIMS_ZH,
+  ...VERIFY_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -432,6 +435,7 @@ const enUS: Record<MessageKey, string> = {
   ...SHORTLISTS_EN,
   ...HOME_EN,
   ...HOUR_CLAIMS_EN,
+  ...VERIFY_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

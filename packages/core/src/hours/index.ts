@@ -3,3 +3,4 @@ export * from './evaluate';
 export * from './lines';
 export * from './rules';
 export * from './types';
+export * from './verification';

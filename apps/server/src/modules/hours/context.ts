@@ -1,5 +1,7 @@
 import type { Database } from '../../db/database';
 import type { AuditService } from '../audit';
+import type { ThrottleService } from '../throttle';
+import type { DocumentsRepository } from './documents/documents.repository';
 import type { LedgerRepository } from './ledger.repository';
 import type { TeachersPort } from './ports';
 
@@ -9,6 +11,10 @@ export interface HoursContext {
   repo: LedgerRepository;
   people: TeachersPort;
   audit: AuditService;
+  /** verification codes of issued documents (documents/) */
+  docs: DocumentsRepository;
+  /** the public verification page's failure throttle */
+  throttle: ThrottleService;
   /** the time entries are posted at (the services' clock) */
   now: () => Date;
 }

@@ -10,7 +10,14 @@ import { createTestDatabase } from '../../test/db';
 import { buildTeacher, schoolIn, seedRegion } from '../../test/factories';
 import { createAuditService } from '../audit';
 import { type OrgRow, regionKeyOf } from '../org';
-import { type CreditInput, createHoursService, createLedgerRepository, type HoursService } from '.';
+import { createThrottleRepository, createThrottleService } from '../throttle';
+import {
+  type CreditInput,
+  createDocumentsRepository,
+  createHoursService,
+  createLedgerRepository,
+  type HoursService,
+} from '.';
 
 let h: DatabaseHandle;
 let hours: HoursService;
@@ -64,8 +71,14 @@ beforeAll(async () => {
   hours = createHoursService({
     db: h.db,
     repo: createLedgerRepository(h.db),
-    people: { detail: async (_actor, id) => ({ id }), rolesOf: async () => [] },
+    people: {
+      detail: async (_actor, id) => ({ id, name: '', schoolName: '' }),
+      rolesOf: async () => [],
+      cardOf: async () => undefined,
+    },
     audit: createAuditService({ db: h.db }),
+    docs: createDocumentsRepository(h.db),
+    throttle: createThrottleService({ repo: createThrottleRepository(h.db) }),
   });
 }, 120_000);
 

@@ -1,9 +1,15 @@
-import type { ReverseHoursRequest } from '@yanxun/contracts';
+import type { ReverseHoursRequest, RevokeDocumentRequest } from '@yanxun/contracts';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import type { AuditService } from '../audit';
+import type { ThrottleService } from '../throttle';
 import type { HoursContext } from './context';
 import { type CreditInput, postCredits, reverseCredits } from './credits';
+import { type CertificateFacts, certificateCode, revokeCertificateCodes } from './documents/document-codes';
+import type { DocumentsRepository } from './documents/documents.repository';
+import { documentsOfTeacher, issueTranscript } from './documents/issue-transcript';
+import { revokeDocument } from './documents/revoke-document';
+import { type VerifyClient, verifyCode } from './documents/verify-code';
 import type { LedgerRepository } from './ledger.repository';
 import type { TeachersPort } from './ports';
 import { reverseEntry } from './reverse-entry';
@@ -15,6 +21,10 @@ export interface HoursDeps {
   /** whether the actor may read a teacher (the people module) */
   people: TeachersPort;
   audit: AuditService;
+  /** verification codes of issued documents */
+  docs: DocumentsRepository;
+  /** the public verification page's failure throttle */
+  throttle: ThrottleService;
   clock?: () => Date;
 }
 
@@ -29,6 +39,8 @@ export function createHoursService(deps: HoursDeps) {
     repo: deps.repo,
     people: deps.people,
     audit: deps.audit,
+    docs: deps.docs,
+    throttle: deps.throttle,
     now: deps.clock ?? (() => new Date()),
   };
   return {
@@ -43,6 +55,22 @@ export function createHoursService(deps: HoursDeps) {
       w: { by: string | null; reason: string },
       trx: Database,
     ) => reverseCredits(ctx, creditKey, teacherIds, w, trx),
+    // documents/: 学时证明, certificates' codes, the public verification
+    issueTranscript: (actor: Actor, teacherId: string, origin: string) =>
+      issueTranscript(ctx, actor, teacherId, origin),
+    documentsOf: (actor: Actor, teacherId: string) => documentsOfTeacher(ctx, actor, teacherId),
+    revokeDocument: (actor: Actor, code: string, req: RevokeDocumentRequest) =>
+      revokeDocument(ctx, actor, code, req),
+    verify: (code: string, client: VerifyClient) => verifyCode(ctx, code, client),
+    /** A certificate's standing code (for the outcomes module, which decided who may print it). */
+    certificateCode: (f: CertificateFacts, by: string | null, trx?: Database) =>
+      certificateCode(ctx, f, by, trx),
+    revokeCertificateCodes: (
+      programmeId: string,
+      teacherIds: string[],
+      w: { by: string | null; reason: string },
+      trx: Database,
+    ) => revokeCertificateCodes(ctx, programmeId, teacherIds, w, trx),
   };
 }
 

@@ -11,7 +11,14 @@ import { createTestDatabase } from '../../test/db';
 import { buildTeacher, schoolIn, seedRegion } from '../../test/factories';
 import { createAuditService } from '../audit';
 import { type OrgRow, regionKeyOf } from '../org';
-import { type CreditInput, createHoursService, createLedgerRepository, type HoursService } from '.';
+import { createThrottleRepository, createThrottleService } from '../throttle';
+import {
+  type CreditInput,
+  createDocumentsRepository,
+  createHoursService,
+  createLedgerRepository,
+  type HoursService,
+} from '.';
 
 let h: DatabaseHandle;
 let school: OrgRow;
@@ -23,8 +30,14 @@ function service(): HoursService {
   return createHoursService({
     db: h.db,
     repo: createLedgerRepository(h.db),
-    people: { detail: async (_a, id) => ({ id }), rolesOf: async (id) => roles.get(id) ?? [] },
+    people: {
+      detail: async (_a, id) => ({ id, name: '', schoolName: '' }),
+      rolesOf: async (id) => roles.get(id) ?? [],
+      cardOf: async () => undefined,
+    },
     audit: createAuditService({ db: h.db }),
+    docs: createDocumentsRepository(h.db),
+    throttle: createThrottleService({ repo: createThrottleRepository(h.db) }),
     clock: () => NOW,
   });
 }

@@ -9,6 +9,9 @@ export {
 export { claimCreditKey } from './claims/review-claim';
 export type { HoursContext } from './context';
 export { type CreditInput, completionCreditKey } from './credits';
+export type { CertificateFacts } from './documents/document-codes';
+export { createDocumentsRepository, type DocumentsRepository } from './documents/documents.repository';
+export { documentsRoutes, verifyRoutes } from './documents/documents.routes';
 export {
   createExternalHoursService,
   type ExternalHoursService,

@@ -3,7 +3,7 @@ import { dateOf } from '../../shared/time';
 import type { AuditService } from '../audit';
 import type { FileKind, FilesService } from '../files';
 import type { OutcomesRepository } from './outcomes.repository';
-import type { ClassesPort, HoursPort, ProgrammesPort, TeachersPort } from './ports';
+import type { ClassesPort, CodesPort, HoursPort, ProgrammesPort, TeachersPort } from './ports';
 
 /** What every use case of the outcomes module is given, built once by createOutcomesService. */
 export interface OutcomesContext {
@@ -13,6 +13,8 @@ export interface OutcomesContext {
   programs: ProgrammesPort;
   people: TeachersPort;
   hours: HoursPort;
+  /** certificates' verification codes */
+  codes: CodesPort;
   files: Pick<FilesService, 'storeAnyOf' | 'metaOf' | 'meta' | 'content'>;
   audit: AuditService;
   /** Outcome upload kinds allowed by the configuration (OUTCOME_FILE_TYPES). */

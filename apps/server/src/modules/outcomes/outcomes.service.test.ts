@@ -318,15 +318,29 @@ describe('completion', () => {
   });
 
   it('a printable certificate for a completer; none for a non-completer', async () => {
-    const html = await s.outcomes.certificate(teacher(t[0] as string), classA, t[0] as string);
+    const html = await s.outcomes.certificate(
+      teacher(t[0] as string),
+      classA,
+      t[0] as string,
+      'https://yx.example',
+    );
     expect(html).toContain('结业证书');
     expect(html).toContain(`2021-${programmeId}-`);
+    expect(html).toMatch(/验证码：[0-9A-Z]{4}(-[0-9A-Z]{4}){4}<br>在 https:\/\/yx\.example\/verify 核验/);
     expect(
-      (await thrown(s.outcomes.certificate(teacher(t[1] as string), classA, t[1] as string))).status,
+      (
+        await thrown(
+          s.outcomes.certificate(teacher(t[1] as string), classA, t[1] as string, 'https://yx.example'),
+        )
+      ).status,
     ).toBe(404);
     // another teacher cannot fetch someone else's certificate
     expect(
-      (await thrown(s.outcomes.certificate(teacher(t[1] as string), classA, t[0] as string))).status,
+      (
+        await thrown(
+          s.outcomes.certificate(teacher(t[1] as string), classA, t[0] as string, 'https://yx.example'),
+        )
+      ).status,
     ).toBe(404);
   });
 

@@ -4,12 +4,13 @@ import type { Actor } from '../../shared/actor';
 import type { AuditService } from '../audit';
 import type { FileKind, FilesService, Upload } from '../files';
 import { certificateHtml, certificatePdf } from './certificates/certificate';
+import { certificatesZip } from './certificates/certificates-zip';
 import { runCompletion } from './completion/completion-run';
 import { completion } from './completion/completion-view';
 import { recordNotCompleted } from './completion/record-not-completed';
 import type { OutcomesContext } from './context';
 import type { OutcomesRepository } from './outcomes.repository';
-import type { ClassesPort, HoursPort, ProgrammesPort, TeachersPort } from './ports';
+import type { ClassesPort, CodesPort, HoursPort, ProgrammesPort, TeachersPort } from './ports';
 import { myTraining } from './submissions/my-training';
 import { queue, review } from './submissions/review';
 import { assertCanSubmit, outcomeFile, submit } from './submissions/submit';
@@ -25,6 +26,8 @@ export interface OutcomesDeps {
   people: TeachersPort;
   /** posting and reversing 学时 (the hours module) */
   hours: HoursPort;
+  /** certificates' verification codes (the hours module's documents) */
+  codes: CodesPort;
   files: Pick<FilesService, 'storeAnyOf' | 'metaOf' | 'meta' | 'content'>;
   audit: AuditService;
   /** Outcome upload kinds allowed by the configuration (OUTCOME_FILE_TYPES). */
@@ -46,6 +49,7 @@ export function createOutcomesService(deps: OutcomesDeps) {
     programs: deps.programs,
     people: deps.people,
     hours: deps.hours,
+    codes: deps.codes,
     files: deps.files,
     audit: deps.audit,
     fileTypes: deps.fileTypes,
@@ -71,10 +75,12 @@ export function createOutcomesService(deps: OutcomesDeps) {
     recordNotCompleted: (actor: Actor, classId: string, teacherId: string, req: RecordNotCompletedRequest) =>
       recordNotCompleted(ctx, actor, classId, teacherId, req),
     // certificates/
-    certificate: (actor: Actor, classId: string, teacherId: string) =>
-      certificateHtml(ctx, actor, classId, teacherId),
-    certificatePdf: (actor: Actor, classId: string, teacherId: string) =>
-      certificatePdf(ctx, actor, classId, teacherId),
+    certificate: (actor: Actor, classId: string, teacherId: string, origin: string) =>
+      certificateHtml(ctx, actor, classId, teacherId, origin),
+    certificatePdf: (actor: Actor, classId: string, teacherId: string, origin: string) =>
+      certificatePdf(ctx, actor, classId, teacherId, origin),
+    certificatesZip: (actor: Actor, classId: string, origin: string) =>
+      certificatesZip(ctx, actor, classId, origin),
   };
 }
 

@@ -9,7 +9,7 @@ import type { PolicyPack } from '@yanxun/core';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import type { AttendanceSummary, ClassRow } from '../classes';
-import type { CreditInput } from '../hours';
+import type { CertificateFacts, CreditInput } from '../hours';
 import type { ProgrammeRef } from '../programs';
 
 /** Classes, for a module that authorizes on its own (no actor). */
@@ -47,4 +47,17 @@ export interface HoursPort {
   ): Promise<number>;
   /** A teacher's record (the caller has authorized). */
   hoursOf(teacherId: string): Promise<TeacherHours>;
+}
+
+/** Certificates' verification codes (the hours module's documents). */
+export interface CodesPort {
+  /** The certificate's standing code, created with these facts on its first print. */
+  certificateCode(f: CertificateFacts, by: string | null, trx?: Database): Promise<string>;
+  /** Revoke the codes of these teachers' certificates of a programme, in the caller's transaction. */
+  revokeCertificateCodes(
+    programmeId: string,
+    teacherIds: string[],
+    w: { by: string | null; reason: string },
+    trx: Database,
+  ): Promise<string[]>;
 }

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } f
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, fileUrls, isApiError } from '../../shared/api';
+import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
@@ -17,6 +18,7 @@ export function ClassCompletionPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [ran, setRan] = useState<CompletionRunResult | null>(null);
+  const zip = useDownload();
   const q = useQuery({ queryKey: ['completion', id], queryFn: () => api.classCompletion(id) });
   const fail = (e: unknown) =>
     message.error(isApiError(e) && lang === 'zh-CN' ? e.message : errorMessage(e, lang));
@@ -69,6 +71,15 @@ export function ClassCompletionPage() {
             <Typography.Text type="secondary">
               {t('completion.runHint', { date: d.runOpensOn })}
             </Typography.Text>
+            {d.canRun && done > 0 ? (
+              <Button
+                loading={zip.pending !== null}
+                onClick={() => void zip.download(fileUrls.certificatesZip(id), '结业证书.zip')}
+                data-testid="certificates-zip"
+              >
+                {t('completion.certificatesZip', { n: done })}
+              </Button>
+            ) : null}
           </Space>
           {ran ? (
             <Alert

@@ -21,6 +21,7 @@ import { RuleRef } from '../../shared/rule-ref';
 import { formatDate } from '../../shared/time';
 import { HoursStandingView } from './hours-standing';
 import { hours } from './outcome-status-tag';
+import { TranscriptDocuments } from './transcript-documents';
 
 function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: string }) {
   const { t, lang } = useI18n();
@@ -154,6 +155,7 @@ export function TeacherHoursCard({ teacherId }: { teacherId: string }) {
         scroll={narrow ? undefined : { x: 640 }}
         columns={columns}
       />
+      <TranscriptDocuments teacherId={teacherId} />
     </Card>
   );
 }

@@ -29,6 +29,8 @@ export function createHourClaimsService(deps: HourClaimsDeps) {
     repo: deps.repo,
     people: deps.people,
     audit: deps.audit,
+    docs: deps.docs,
+    throttle: deps.throttle,
     now: deps.clock ?? (() => new Date()),
     claims: deps.claims,
     files: deps.files,

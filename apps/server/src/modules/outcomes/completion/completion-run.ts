@@ -93,10 +93,13 @@ export async function runCompletion(
     });
     await repo.insertCertificates(newCerts, trx);
     if (newCerts.length > 0) await repo.setCounter(c.programme_id, last, trx);
-    await repo.setRevoked(
+    const notCompleted = evaluated.filter((e) => !e.r.completed).map((e) => e.t.teacherId);
+    await repo.setRevoked(c.programme_id, notCompleted, true, trx);
+    // a revoked certificate's verification code is revoked with it (the public page says 已撤销)
+    const codesRevoked = await ctx.codes.revokeCertificateCodes(
       c.programme_id,
-      evaluated.filter((e) => !e.r.completed).map((e) => e.t.teacherId),
-      true,
+      notCompleted,
+      { by: actor.accountId, reason: '重新评定为未结业，结业证书撤销' },
       trx,
     );
     await repo.setRevoked(
@@ -143,6 +146,7 @@ export async function runCompletion(
           completed: evaluated.filter((e) => e.r.completed).length,
           certificatesIssued: newCerts.length,
           hoursPosted: posted,
+          codesRevoked,
         },
       },
       trx,
