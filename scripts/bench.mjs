@@ -71,6 +71,14 @@ const BENCHMARKS = [
     full: {},
   },
   {
+    name: 'hours',
+    file: 'bench/hours.ts',
+    what: "one teacher's 学时 record (1M teachers × 30 entries) through the hours service, bare indexed SELECT baseline",
+    pg: 'pg',
+    county: { env: { TEACHERS: '20000', PER: '30', RUNS: '100' } },
+    full: {},
+  },
+  {
     name: 'overview',
     file: 'bench/overview.ts',
     what: '培训总览 over many programmes, N+1 programmeKpis baseline',
