@@ -3,7 +3,7 @@
  * query or the body), a record that exists but that the caller may not see answers what an id that exists
  * nowhere answers — the same status, code, message and details (only the request id differs). The world is the
  * demo region with its programme year, so the foreign records are real: another county's schools, teachers,
- * programme, exam, nominations, outcomes, results, certificates, hours and integrity records.
+ * programme, exam, nominations, outcomes, results, certificates, hours, 学时申报 and integrity records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './db/database';
@@ -134,6 +134,39 @@ beforeAll(async () => {
     .where('completed', '=', true)
     .orderBy('teacher_id')
     .executeTakeFirstOrThrow();
+  // a 学时申报 of a teacher of the second 清城 school, waiting for its school
+  const qSchoolPath = (
+    await db.selectFrom('orgs').select('path').where('id', '=', qSchool).executeTakeFirstOrThrow()
+  ).path;
+  const qClaim = await db
+    .insertInto('hour_claims')
+    .values({
+      county_id: qc.id,
+      teacher_id: qTeacher,
+      school_id: qSchool,
+      org_path: qSchoolPath,
+      category: 'other',
+      kind: 'lecture',
+      title: '区级公开课',
+      issuer: '清城区教师发展中心',
+      start_date: '2026-10-10',
+      end_date: '2026-10-10',
+      hours_tenths: 30,
+      submitted_by: null,
+      submitted_at: new Date('2026-10-11T02:00:00Z'),
+      school_due_on: '2026-10-26',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const claim: Probe[] = [
+    post(
+      'claim decision',
+      (id) => `/hour-claims/${id}/decision`,
+      () => ({ decision: 'return', reason: '材料不全' }),
+    ),
+    post('claim withdraw', (id) => `/hour-claims/${id}/withdraw`),
+    get('claim evidence', (id) => `/hour-claims/${id}/evidence/1`),
+  ];
   const qHours = await firstId(
     db
       .selectFrom('hour_entries')
@@ -266,6 +299,11 @@ beforeAll(async () => {
   cases.yingde = [
     ...at(school, qSchool),
     ...at(teacher, qTeacher),
+    // withdrawing is the teacher's alone: a bureau is refused it (403) whatever the id
+    ...at(
+      claim.filter((p) => p.label !== 'claim withdraw'),
+      qClaim.id,
+    ),
     ...at(programme, qProgramme),
     ...at(exam, qExam),
     [
@@ -339,6 +377,7 @@ beforeAll(async () => {
   cases.school = [
     ...at(school, qSchool),
     ...at(teacher, qTeacher),
+    ...at(claim, qClaim.id),
     ...at(school, ySchool),
     ...at(teacher, yTeacher),
   ];
@@ -354,6 +393,7 @@ beforeAll(async () => {
   cases.teacher = [
     ...at(school, qSchool),
     ...at(teacher, qTeacher),
+    ...at(claim, qClaim.id),
     ...at(programme, qProgramme),
     ...at(exam, qExam),
   ];
