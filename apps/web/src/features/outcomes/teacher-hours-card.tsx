@@ -1,22 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HoursEntry } from '@yanxun/contracts';
-import {
-  App,
-  Button,
-  Card,
-  Grid,
-  Input,
-  Popover,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
-import { api, isApiError } from '../../shared/api';
-import { errorMessage } from '../../shared/error-messages';
+import { Card, Grid, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { ReasonAction } from '../../shared/reason-action';
 import { RuleRef } from '../../shared/rule-ref';
 import { formatDate } from '../../shared/time';
 import { HoursStandingView } from './hours-standing';
@@ -24,47 +11,15 @@ import { hours } from './outcome-status-tag';
 import { TranscriptDocuments } from './transcript-documents';
 
 function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: string }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [open, setOpen] = useState(false);
-  const reverse = useMutation({
-    mutationFn: () => api.reverseHours(entry.id, reason),
-    onSuccess: (data) => {
-      queryClient.setQueryData(['teacher-hours', teacherId], data);
-      setOpen(false);
-    },
-    onError: (e) => message.error(isApiError(e) && lang === 'zh-CN' ? e.message : errorMessage(e, lang)),
-  });
   return (
-    <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger="click"
-      content={
-        <Space.Compact>
-          <Input
-            aria-label={t('hours.reverseReason')}
-            placeholder={t('hours.reverseReason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <Button
-            danger
-            disabled={reason.trim().length < 2}
-            loading={reverse.isPending}
-            onClick={() => reverse.mutate()}
-          >
-            {t('common.ok')}
-          </Button>
-        </Space.Compact>
-      }
-    >
-      <Button size="small" danger type="link">
-        {t('hours.reverse')}
-      </Button>
-    </Popover>
+    <ReasonAction
+      label={t('hours.reverse')}
+      reasonLabel={t('hours.reverseReason')}
+      run={(reason) => api.reverseHours(entry.id, reason)}
+      onDone={(data) => queryClient.setQueryData(['teacher-hours', teacherId], data)}
+    />
   );
 }
 

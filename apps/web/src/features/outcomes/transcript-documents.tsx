@@ -5,58 +5,26 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IssuedDocument } from '@yanxun/contracts';
-import { App, Button, Input, Popover, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { api, isApiError } from '../../shared/api';
 import { saveBlob } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { ReasonAction } from '../../shared/reason-action';
 import { hasPermission, useMe } from '../../shared/session';
 import { formatDate } from '../../shared/time';
 import { hours } from './outcome-status-tag';
 
 function RevokeButton({ doc, teacherId }: { doc: IssuedDocument; teacherId: string }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const [open, setOpen] = useState(false);
-  const revoke = useMutation({
-    mutationFn: () => api.revokeDocument(doc.code, { reason }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['teacher-documents', teacherId] });
-      setOpen(false);
-    },
-    onError: (e) => message.error(isApiError(e) && lang === 'zh-CN' ? e.message : errorMessage(e, lang)),
-  });
   return (
-    <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger="click"
-      content={
-        <Space.Compact>
-          <Input
-            aria-label={t('hours.documents.revokeReason')}
-            placeholder={t('hours.documents.revokeReason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <Button
-            danger
-            disabled={reason.trim().length < 2}
-            loading={revoke.isPending}
-            onClick={() => revoke.mutate()}
-          >
-            {t('common.ok')}
-          </Button>
-        </Space.Compact>
-      }
-    >
-      <Button size="small" danger type="link">
-        {t('hours.documents.revoke')}
-      </Button>
-    </Popover>
+    <ReasonAction
+      label={t('hours.documents.revoke')}
+      reasonLabel={t('hours.documents.revokeReason')}
+      run={(reason) => api.revokeDocument(doc.code, { reason })}
+      onDone={() => void queryClient.invalidateQueries({ queryKey: ['teacher-documents', teacherId] })}
+    />
   );
 }
 
