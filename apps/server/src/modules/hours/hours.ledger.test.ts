@@ -72,7 +72,7 @@ beforeAll(async () => {
     db: h.db,
     repo: createLedgerRepository(h.db),
     people: {
-      detail: async (_actor, id) => ({ id, name: '', schoolName: '' }),
+      detail: async (_actor, id) => ({ id, name: '', schoolName: '', rolesHeld: [] }),
       rolesOf: async () => [],
       cardOf: async () => undefined,
     },

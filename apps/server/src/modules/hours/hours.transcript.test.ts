@@ -31,7 +31,7 @@ function service(): HoursService {
     db: h.db,
     repo: createLedgerRepository(h.db),
     people: {
-      detail: async (_a, id) => ({ id, name: '', schoolName: '' }),
+      detail: async (_a, id) => ({ id, name: '', schoolName: '', rolesHeld: [] }),
       rolesOf: async (id) => roles.get(id) ?? [],
       cardOf: async () => undefined,
     },

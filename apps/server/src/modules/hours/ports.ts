@@ -7,9 +7,13 @@ import type { Actor } from '../../shared/actor';
 
 export interface TeachersPort {
   /** The teacher, if the actor may read them; throws not-found otherwise. */
-  detail(actor: Actor, teacherId: string): Promise<{ id: string; name: string; schoolName: string }>;
+  detail(
+    actor: Actor,
+    teacherId: string,
+  ): Promise<{ id: string; name: string; schoolName: string; rolesHeld: string[] }>;
   /** What a 学时证明 needs besides: the teacher's county (the table key), unit and ID number's last four. */
   cardOf(teacherId: string): Promise<{ countyId: string; orgPath: string; idTail: string } | undefined>;
-  /** The posts a teacher holds (岗位职务 codes), for the rules of a teacher group (教研员: R-002-19). */
+  /** The posts a teacher holds (岗位职务 codes), for the rules of a teacher group (教研员: R-002-19), where no
+   * detail was read. */
   rolesOf(teacherId: string): Promise<string[]>;
 }

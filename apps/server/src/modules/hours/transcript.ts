@@ -105,13 +105,20 @@ function toStanding(e: LedgerEvaluation): HoursStanding {
   };
 }
 
-/** Every posting of a teacher, evaluated (no authorization: for modules that decided already). */
+/**
+ * Every posting of a teacher, evaluated (no authorization: for modules that decided already). `rolesHeld` when the
+ * caller has read the teacher already; else they are read here.
+ */
 export async function hoursOf(
   ctx: HoursContext,
   teacherId: string,
   canReverse: boolean,
+  rolesHeld?: string[],
 ): Promise<TeacherHours> {
-  const [rows, roles] = await Promise.all([ctx.repo.entriesOf(teacherId), ctx.people.rolesOf(teacherId)]);
+  const [rows, roles] = await Promise.all([
+    ctx.repo.entriesOf(teacherId),
+    rolesHeld ?? ctx.people.rolesOf(teacherId),
+  ]);
   const evaluation = evaluateLedger(rows.map(toLedgerEntry), DEFAULT_HOUR_RULES, {
     asOf: dateOf(ctx.now()),
     group: roles.includes(RESEARCHER_GROUP) ? RESEARCHER_GROUP : undefined,
@@ -142,5 +149,5 @@ export async function teacherHours(
 ): Promise<TeacherHours> {
   if (actor.teacherId === null || actor.teacherId !== teacherId) requirePermission(actor, 'hours.read');
   const t = await ctx.people.detail(actor, teacherId);
-  return hoursOf(ctx, t.id, scopeOf(actor, 'hours.reverse').length > 0);
+  return hoursOf(ctx, t.id, scopeOf(actor, 'hours.reverse').length > 0, t.rolesHeld);
 }

@@ -49,7 +49,7 @@ export async function issueTranscript(
   origin: string,
 ): Promise<{ name: string; content: Buffer; code: string }> {
   const { t, card, issuer } = await certifiable(ctx, actor, teacherId);
-  const record = await hoursOf(ctx, t.id, false);
+  const record = await hoursOf(ctx, t.id, false, t.rolesHeld);
   const code = newVerificationCode();
   const at = ctx.now();
   const issuedOn = dateOf(at);
