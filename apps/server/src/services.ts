@@ -190,14 +190,11 @@ export function createServices(
   const peopleQueries = createPeopleQueries(peopleRepo);
   const ledgerRepo = createLedgerRepository(db);
   // the people module's answers the hours module needs: who may read a teacher, the posts they hold, and what a
-  // 学时证明 prints besides the detail (the county, its table key; the unit; the ID number's last four)
+  // 学时证明 prints besides the detail
   const hoursPeople = {
     detail: (actor: Actor, id: string) => people.detail(actor, id),
     rolesOf: peopleQueries.rolesOf,
-    cardOf: async (id: string) => {
-      const t = await peopleRepo.findById(id);
-      return t && { countyId: t.county_id, orgPath: t.org_path, idTail: t.id_number.slice(-4) };
-    },
+    cardOf: peopleQueries.cardOf,
   };
   const hoursDeps = {
     db,

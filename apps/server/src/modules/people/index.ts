@@ -77,6 +77,11 @@ export function createPeopleQueries(repo: PeopleRepository) {
     /** The posts a teacher holds (岗位职务 codes: 'researcher' is 教研员), none for an unknown id. */
     rolesOf: async (teacherId: string): Promise<string[]> =>
       (await repo.findById(teacherId))?.roles_held ?? [],
+    /** What a 学时证明 prints besides the detail: the county (its table key), the unit, the ID number's last four. */
+    cardOf: async (teacherId: string) => {
+      const t = await repo.findById(teacherId);
+      return t && { countyId: t.county_id, orgPath: t.org_path, idTail: t.id_number.slice(-4) };
+    },
   };
 }
 
