@@ -28,34 +28,9 @@ import { useI18n } from '../shared/i18n';
 import { orgKindKey, roleKey } from '../shared/labels';
 import { NotificationBell } from '../shared/notification-bell';
 import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
+import { menuKeys, selectedKey } from './menu-keys';
 
 const { Header, Sider, Content } = Layout;
-
-const SECTIONS = [
-  'orgs',
-  'schools',
-  'teachers',
-  'imports',
-  'hours-imports',
-  'packs',
-  'programmes',
-  'integrity',
-  'plans',
-  'classes',
-  'monitoring',
-  'training-overview',
-  // shortlist (R-004-59)
-  'shortlists',
-] as const;
-
-function selectedKey(pathname: string): string {
-  // the teacher's own integrity page
-  if (pathname.startsWith('/me/integrity')) return '/me/integrity';
-  // the schools' parent access codes
-  if (pathname.startsWith('/monitoring/access-codes')) return '/monitoring/access-codes';
-  const first = pathname.split('/')[1] ?? '';
-  return (SECTIONS as readonly string[]).includes(first) ? `/${first}` : '/';
-}
 
 function Brand({ compact }: { compact?: boolean }) {
   const { t } = useI18n();
@@ -188,7 +163,7 @@ export function AppLayout() {
     <Menu
       theme="dark"
       mode="inline"
-      selectedKeys={[selectedKey(location.pathname)]}
+      selectedKeys={[selectedKey(location.pathname, menuKeys(menuItems))]}
       items={menuItems}
       onClick={({ key }) => {
         if (key.startsWith('/')) navigate(key);
