@@ -24,6 +24,7 @@ import {
   documentsRoutes,
   externalHoursRoutes,
   hourClaimsRoutes,
+  hoursComplianceRoutes,
   hoursRoutes,
   verifyRoutes,
 } from './modules/hours';
@@ -212,6 +213,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(outcomesRoutes(services.outcomes, services.files));
       await api.register(hoursRoutes(services.hours));
       await api.register(hourClaimsRoutes(services.hourClaims));
+      await api.register(hoursComplianceRoutes(services.hoursCompliance));
       await api.register(externalHoursRoutes(services.hoursExternal));
       await api.register(documentsRoutes(services.hours));
       // the public verification of transcripts and certificates (no sign-in)

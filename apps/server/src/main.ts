@@ -17,6 +17,7 @@ const seeded = await seedDemoIfEmpty(handle, config, (m) => console.log(m));
 const services = createServices(handle.db, config);
 const interrupted = await services.imports.recoverInterrupted();
 if (interrupted > 0) console.log(`${interrupted} 个未完成的导入任务已标记为失败（服务重启）`);
+if (await services.hoursCompliance.ensureTotals()) console.log('学时汇总已按当前规则重建');
 const app = await buildApp({
   services,
   cookieSecure: config.cookieSecure,

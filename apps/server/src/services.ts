@@ -25,6 +25,7 @@ import {
   createDocumentsRepository,
   createExternalHoursService,
   createHourClaimsService,
+  createHoursComplianceService,
   createHoursService,
   createLedgerRepository,
 } from './modules/hours';
@@ -213,6 +214,15 @@ export function createServices(
     files,
     notifications,
   });
+  // 学时 compliance: the people module's roster joined to the ledger's totals, org names, reminders to teachers
+  const hoursCompliance = createHoursComplianceService({
+    db,
+    roster: peopleQueries.rosterRelation,
+    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    notifications,
+    audit,
+    clock,
+  });
   // 学时 from other platforms (CSV/Excel imports, the review queue, xAPI): teachers by ID number, org paths
   const hoursExternal = createExternalHoursService({
     db,
@@ -319,6 +329,7 @@ export function createServices(
     hours,
     hourClaims,
     hoursExternal,
+    hoursCompliance,
     exams,
     examRelease,
     shortlists,

@@ -9,6 +9,7 @@ export * from './home';
 export * from './hour-claims';
 // the 学时 ledger
 export * from './hours';
+export * from './hours-compliance';
 export * from './hours-external';
 export * from './identifiers';
 export * from './imports';

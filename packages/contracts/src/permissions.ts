@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   'hours.import': ['system_admin', 'bureau_admin'],
   /** Register the platforms that post xAPI statements (their tokens). */
   'hours.platforms': ['system_admin'],
+  /** Remind the teachers of the subtree who are behind on their 学时 (a notification each, at most once a week). */
+  'hours.remind': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Issue a teacher's 学时证明 in the bureau's name (the org the role sits on) and revoke one issued. */
   'hours.certify': ['system_admin', 'bureau_admin'],
   // ---- exams and teaching-quality monitoring ----

@@ -476,6 +476,23 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'withdrawn_at',
   ],
   hour_claim_evidence: ['county_id', 'claim_id', 'file_id', 'position', 'sha256'],
+  // 学时 totals for compliance (0022)
+  hour_totals: [
+    'county_id',
+    'teacher_id',
+    'school_year',
+    'centralized',
+    'online',
+    'practice',
+    'school_based',
+    'workshop',
+    'studio',
+    'research',
+    'self_study',
+    'other',
+    'entries',
+  ],
+  hour_totals_basis: ['id', 'day_caps', 'built_at'],
   // 学时 from other platforms (0021)
   hour_import_batches: [
     'id',
@@ -812,6 +829,8 @@ const NULLABLE = new Set([
   'hour_claims.county_comment',
   'hour_claims.return_reason',
   'hour_claims.withdrawn_at',
+  // 学时 totals for compliance (0022)
+  'hour_totals_basis.built_at',
   // 学时 from other platforms (0021)
   'hour_import_batches.committed_at',
   'hour_import_queue.teacher_id',

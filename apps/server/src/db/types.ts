@@ -578,6 +578,30 @@ export interface HourClaimEvidenceTable {
   sha256: string;
 }
 
+// ---- 学时 totals for compliance (0022) ----
+/** Per teacher and school year: each category's standing postings after the per-day cap, in tenths. */
+export interface HourTotalsTable {
+  county_id: Id;
+  teacher_id: Id;
+  school_year: string;
+  centralized: Generated<number>;
+  online: Generated<number>;
+  practice: Generated<number>;
+  school_based: Generated<number>;
+  workshop: Generated<number>;
+  studio: Generated<number>;
+  research: Generated<number>;
+  self_study: Generated<number>;
+  other: Generated<number>;
+  entries: Generated<number>;
+}
+
+export interface HourTotalsBasisTable {
+  id: number;
+  day_caps: Json;
+  built_at: Timestamp | null;
+}
+
 // ---- 学时 from other platforms (0021) ----
 export interface HourImportBatchesTable {
   id: GeneratedId;
@@ -884,4 +908,7 @@ export interface DB {
   xapi_statements: XapiStatementsTable;
   // ---- verification codes (0020) ----
   verification_codes: VerificationCodesTable;
+  // ---- 学时 totals for compliance (0022) ----
+  hour_totals: HourTotalsTable;
+  hour_totals_basis: HourTotalsBasisTable;
 }

@@ -1,4 +1,5 @@
 export * from './claims';
+export * from './compliance';
 export * from './evaluate';
 export * from './lines';
 export * from './rules';

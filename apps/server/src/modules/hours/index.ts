@@ -7,6 +7,13 @@ export {
 } from './claims/claims.service';
 // 学时申报: claims with evidence, reviewed by the school then the county
 export { claimCreditKey } from './claims/review-claim';
+// 学时 compliance: per unit, the teachers behind, reminders
+export { hoursComplianceRoutes } from './compliance/compliance.routes';
+export {
+  type ComplianceDeps,
+  createHoursComplianceService,
+  type HoursComplianceService,
+} from './compliance/compliance.service';
 export type { HoursContext } from './context';
 export { type CreditInput, completionCreditKey } from './credits';
 export type { CertificateFacts } from './documents/document-codes';

@@ -1,6 +1,7 @@
 import type { HourCategoryCode, HourSourceCode } from '@yanxun/contracts';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { withTotals } from './totals.repository';
 
 /** A credit to post: what, to whom, how much, and why. */
 export interface CreditWrite {
@@ -56,6 +57,7 @@ export interface LiveRow {
  * The 学时 ledger (hour_entries): append-only, the database refuses UPDATE, DELETE and TRUNCATE and checks that a
  * reversal cancels exactly one posting (migration 0018). Posting is idempotent per credit: a credit posted once
  * (standing or reversed) is not posted again, also under concurrency (the unique key on credit and revision).
+ * Each write adds its rows to hour_totals in the same statement (`withTotals`).
  */
 export function createLedgerRepository(db: Database) {
   return {
@@ -66,7 +68,7 @@ export function createLedgerRepository(db: Database) {
     async post(rows: CreditWrite[], at: Date, trx: Database = db): Promise<number> {
       if (rows.length === 0) return 0;
       const col = <T>(f: (r: CreditWrite) => T) => rows.map(f);
-      const r = await sql<{ id: string }>`
+      const r = await withTotals(sql`
         INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, days, category, occurred_on,
           school_year, source, credit_key, revision, rule_id, programme_id, class_id, provenance_system,
           provenance_record, posted_by, posted_at)
@@ -83,8 +85,9 @@ export function createLedgerRepository(db: Database) {
           ${col((x) => x.postedBy)}::bigint[])
           AS w(county_id, teacher_id, org_path, amount, days, category, occurred_on, school_year, source, credit_key,
             rule_id, programme_id, class_id, psys, prec, posted_by)
-        ON CONFLICT (county_id, teacher_id, credit_key, revision) WHERE reverses_id IS NULL DO NOTHING
-        RETURNING id`.execute(trx);
+        ON CONFLICT (county_id, teacher_id, credit_key, revision) WHERE reverses_id IS NULL DO NOTHING`).execute(
+        trx,
+      );
       return r.rows.length;
     },
 
@@ -95,7 +98,7 @@ export function createLedgerRepository(db: Database) {
       trx: Database = db,
     ): Promise<number> {
       if (targets.length === 0) return 0;
-      const r = await sql<{ id: string }>`
+      const r = await withTotals(sql`
         INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, days, category, occurred_on,
           school_year, source, credit_key, revision, rule_id, programme_id, class_id, provenance_system,
           provenance_record, reverses_id, reason, posted_by, posted_at)
@@ -104,8 +107,7 @@ export function createLedgerRepository(db: Database) {
           o.provenance_record, o.id, ${w.reason}, ${w.by}::bigint, ${w.at}::timestamptz
         FROM unnest(${targets.map((t) => t.countyId)}::bigint[], ${targets.map((t) => t.id)}::bigint[]) AS t(c, i)
         JOIN hour_entries o ON o.county_id = t.c AND o.id = t.i AND o.reverses_id IS NULL
-        ON CONFLICT (county_id, reverses_id) WHERE reverses_id IS NOT NULL DO NOTHING
-        RETURNING id`.execute(trx);
+        ON CONFLICT (county_id, reverses_id) WHERE reverses_id IS NOT NULL DO NOTHING`).execute(trx);
       return r.rows.length;
     },
 

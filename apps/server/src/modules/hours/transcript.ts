@@ -13,12 +13,12 @@ import type {
 import {
   DEFAULT_HOUR_RULES,
   evaluateLedger,
+  groupOf,
   type HourCategory,
   type HourSource,
   type LedgerEntry,
   type LedgerEvaluation,
   type LedgerLine,
-  RESEARCHER_GROUP,
 } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { requirePermission, scopeOf } from '../../shared/permissions';
@@ -121,7 +121,7 @@ export async function hoursOf(
   ]);
   const evaluation = evaluateLedger(rows.map(toLedgerEntry), DEFAULT_HOUR_RULES, {
     asOf: dateOf(ctx.now()),
-    group: roles.includes(RESEARCHER_GROUP) ? RESEARCHER_GROUP : undefined,
+    group: groupOf(DEFAULT_HOUR_RULES, roles) || undefined,
   });
   const lineOf = new Map(evaluation.lines.map((l) => [l.entry.id, l]));
   const reversalOf = new Map(rows.filter((r) => r.reverses_id).map((r) => [r.reverses_id as string, r]));

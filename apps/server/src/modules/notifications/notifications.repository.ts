@@ -64,6 +64,30 @@ export function createNotificationsRepository(db: Database) {
       return r.id;
     },
 
+    /**
+     * One notification to each teacher, skipping a teacher who has had one of the same kind since `since`; written
+     * as of `at`. The teacher ids written.
+     */
+    async insertForTeachersOnce(
+      ws: NotificationWrite[],
+      w: { since: Date; at: Date },
+      trx: Database = db,
+    ): Promise<string[]> {
+      if (ws.length === 0) return [];
+      const col = <T>(f: (w: NotificationWrite) => T) => ws.map(f);
+      const r = await sql<{ teacher_id: string }>`
+        INSERT INTO notifications (county_id, teacher_id, kind, title, body, entity, entity_id, created_at)
+        SELECT w.county_id, w.teacher_id, w.kind, w.title, w.body, w.entity, w.entity_id, ${w.at}::timestamptz
+        FROM unnest(${col((w) => w.countyId)}::bigint[], ${col((w) => w.teacherId)}::bigint[],
+          ${col((w) => w.kind)}::text[], ${col((w) => w.title)}::text[], ${col((w) => w.body)}::text[],
+          ${col((w) => w.entity)}::text[], ${col((w) => w.entityId)}::text[])
+          AS w(county_id, teacher_id, kind, title, body, entity, entity_id)
+        WHERE NOT EXISTS (SELECT 1 FROM notifications n
+          WHERE n.teacher_id = w.teacher_id AND n.kind = w.kind AND n.created_at >= ${w.since}::timestamptz)
+        RETURNING teacher_id::text`.execute(trx);
+      return r.rows.map((x) => x.teacher_id);
+    },
+
     /** The same notification to each of these accounts, one row each; their ids. */
     async insertForAccounts(
       accountIds: string[],

@@ -30,6 +30,9 @@ export function createNotificationsService(deps: NotificationsDeps) {
   };
   return {
     notifyTeacher: (w: NotificationWrite, trx?: Database) => notifyTeacher(ctx, w, trx),
+    /** One notification to each teacher, but none to a teacher told of the same kind since `w.since`. */
+    notifyTeachersOnce: (ws: NotificationWrite[], w: { since: Date; at: Date }, trx?: Database) =>
+      ctx.repo.insertForTeachersOnce(ws, w, trx),
     notifyOrg: (to: { orgId: string; permission: Permission }, w: NotificationContent, trx?: Database) =>
       notifyOrg(ctx, to, w, trx),
     listMine: (actor: Actor, query: NotificationListQuery) => listMine(ctx, actor, query),

@@ -11,6 +11,7 @@ import { codeTablesForApi, syncCodeEntries } from './codes/codes';
 import type { PeopleContext } from './context';
 import type { PeopleRepository } from './people.repository';
 import type { PeopleOrgs } from './ports';
+import { rosterRelation } from './teachers/roster';
 import { detail, revealIdNumber, revealPhone } from './teachers/teacher-detail';
 import { list } from './teachers/teacher-list';
 import { transfer } from './teachers/transfer';
@@ -22,6 +23,7 @@ export {
   type TeacherWrite,
 } from './people.repository';
 export type { PeopleOrgs } from './ports';
+export type { RosterRow } from './teachers/roster';
 export { identifierView, mayReveal } from './teachers/teacher-identifiers';
 
 export function createPeopleService(deps: {
@@ -77,6 +79,8 @@ export function createPeopleQueries(repo: PeopleRepository) {
     /** The posts a teacher holds (岗位职务 codes: 'researcher' is 教研员), none for an unknown id. */
     rolesOf: async (teacherId: string): Promise<string[]> =>
       (await repo.findById(teacherId))?.roles_held ?? [],
+    /** Teachers who owe continuing education under these subtrees, as a relation for a report's SQL. */
+    rosterRelation,
     /** What a 学时证明 prints besides the detail: the county (its table key), the unit, the ID number's last four. */
     cardOf: async (teacherId: string) => {
       const t = await repo.findById(teacherId);

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../db/database';
 import type { CreditWrite } from '../ledger.repository';
+import { withTotals } from '../totals.repository';
 
 /** The latest posting of a credit for a teacher, with what it credits and whether it has been reversed. */
 export interface LatestPosting {
@@ -64,7 +65,7 @@ export function createRevisionsRepository(db: Database) {
       for (const w of rows) {
         if (!Number.isInteger(w.revision) || w.revision < 1)
           throw new RangeError('postRevision: revision ≥ 1');
-        const r = await sql<{ id: string }>`
+        const r = await withTotals(sql`
           INSERT INTO hour_entries (county_id, teacher_id, org_path, amount_tenths, days, category, occurred_on,
             school_year, source, credit_key, revision, rule_id, programme_id, class_id, provenance_system,
             provenance_record, posted_by, posted_at)
@@ -76,8 +77,9 @@ export function createRevisionsRepository(db: Database) {
             SELECT 1 FROM hour_entries p JOIN hour_entries v ON v.county_id = p.county_id AND v.reverses_id = p.id
             WHERE p.county_id = ${w.countyId}::bigint AND p.teacher_id = ${w.teacherId}::bigint
               AND p.credit_key = ${w.creditKey} AND p.revision = ${w.revision - 1}::int AND p.reverses_id IS NULL)
-          ON CONFLICT (county_id, teacher_id, credit_key, revision) WHERE reverses_id IS NULL DO NOTHING
-          RETURNING id`.execute(trx);
+          ON CONFLICT (county_id, teacher_id, credit_key, revision) WHERE reverses_id IS NULL DO NOTHING`).execute(
+          trx,
+        );
         n += r.rows.length;
       }
       return n;

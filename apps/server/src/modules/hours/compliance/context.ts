@@ -1,0 +1,24 @@
+import type { HourRules } from '@yanxun/core';
+import type { AuditService } from '../../audit';
+import type { NotificationsService } from '../../notifications';
+import type { TotalsRepository } from '../totals.repository';
+import type { ComplianceRepository } from './compliance.repository';
+import type { ComplianceOrgsPort, RosterPort } from './ports';
+
+export type { ComplianceOrg } from './ports';
+
+/**
+ * What every compliance use case is given: the totals (kept with every posting), the compliance SQL, the people
+ * module's roster relation, org look-ups, notifications to teachers, the audit log, the rules and the clock.
+ */
+export interface ComplianceContext {
+  totals: TotalsRepository;
+  repo: ComplianceRepository;
+  /** The teachers who owe continuing education under these subtrees (the people module decides who). */
+  roster: RosterPort;
+  orgs: ComplianceOrgsPort;
+  notifications: Pick<NotificationsService, 'notifyTeachersOnce'>;
+  audit: AuditService;
+  rules: HourRules;
+  now: () => Date;
+}
