@@ -221,6 +221,39 @@ describe('hour_totals', () => {
   });
 });
 
+describe('hour_totals under concurrent postings', () => {
+  it('two completions posting to the same teachers in opposite orders at once both land, summed exactly', async () => {
+    const some = await h.db
+      .selectFrom('teachers')
+      .select(['id', 'org_path', 'county_id'])
+      .where('county_id', '=', regionKeyOf(county))
+      .orderBy('id')
+      .limit(40)
+      .execute();
+    const rows = (key: string) =>
+      some.map((x) =>
+        credit(x.id, { ...school, path: x.org_path, county_id: x.county_id } as OrgRow, {
+          category: 'research',
+          amountTenths: 10,
+          occurredOn: '2027-06-01',
+          creditKey: key,
+        }),
+      );
+    const [a, b] = await Promise.all([post(rows('test:race-a')), post(rows('test:race-b').reverse())]);
+    expect([a, b]).toEqual([40, 40]);
+    expect(await createTotalsRepository(h.db).drift()).toBe(0);
+    for (const key of ['test:race-a', 'test:race-b'])
+      await h.db.transaction().execute((trx) =>
+        t.services.hours.reverseCredits(
+          key,
+          some.map((x) => x.id),
+          { by: null, reason: '测试撤销' },
+          trx,
+        ),
+      );
+  });
+});
+
 describe('GET /hours/compliance/teachers', () => {
   it('says of every teacher what evaluateLedger says of their ledger (cycle, year, categories, on track)', async () => {
     const items: ComplianceTeachers['items'] = [];
