@@ -1,6 +1,6 @@
 /** The archive's sections: one card each, a hairline list of rows that wrap on a phone, "暂无记录" when empty. */
 import type { TeacherArchive } from '@yanxun/contracts';
-import { Card, Empty, Space, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
@@ -10,6 +10,21 @@ import { HoursByYearChart } from './hours-by-year-chart';
 
 const WRAP = { overflowWrap: 'anywhere' as const, wordBreak: 'break-word' as const };
 const MONO = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12, ...WRAP };
+
+/** "暂无记录" in one line, and why when a note says it: an empty section takes little room on a phone. */
+function Nothing({ note }: { note?: string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div style={WRAP}>
+      <Typography.Text type="secondary">{t('archive.empty')}</Typography.Text>
+      {note ? (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {note}
+        </Typography.Text>
+      ) : null}
+    </div>
+  );
+}
 
 /** A section card; `note` says why an empty section is empty (what records it, once it exists). */
 export function Section<T>({
@@ -31,19 +46,7 @@ export function Section<T>({
   return (
     <Card title={title} size="small" data-testid={testId}>
       {items.length === 0 ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <span>
-              {t('archive.empty')}
-              {note ? (
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {note}
-                </Typography.Text>
-              ) : null}
-            </span>
-          }
-        />
+        <Nothing note={note} />
       ) : (
         <ItemList items={items} rowKey={rowKey} render={render} size="small" />
       )}
@@ -123,7 +126,7 @@ export function HoursSection({ a }: { a: TeacherArchive }) {
   return (
     <Card title={t('archive.hours')} size="small" data-testid="archive-hours">
       {counted.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.empty')} />
+        <Nothing />
       ) : (
         <>
           <Typography.Text strong data-testid="archive-hours-total">
@@ -155,7 +158,7 @@ export function OutcomesSection({ a }: { a: TeacherArchive }) {
       render={(o) => (
         <Row
           main={o.version > 1 ? `${o.label}（${t('archive.version', { n: o.version })}）` : o.label}
-          sub={`${o.programmeTitle} · ${o.className} · ${t('archive.submittedOn', { date: formatDate(o.submittedAt) })}`}
+          sub={`${o.className} · ${t('archive.submittedOn', { date: formatDate(o.submittedAt) })}`}
           extra={
             <Space wrap size={4}>
               <OutcomeStatusTag status={o.status} />
@@ -254,7 +257,7 @@ export function GrowthSections({ a }: { a: TeacherArchive }) {
   const span = (from: string, to: string | null) =>
     `${formatDate(from)} ~ ${to ? formatDate(to) : t('archive.present')}`;
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Section
         title={t('archive.studios')}
         testId="archive-studios"
@@ -295,6 +298,6 @@ export function GrowthSections({ a }: { a: TeacherArchive }) {
           />
         )}
       />
-    </>
+    </Space>
   );
 }

@@ -31,7 +31,7 @@ export function HoursByYearChart({ standing, height = 240 }: { standing: HoursSt
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'scroll', itemWidth: 12, itemHeight: 10 },
-    grid: { left: 8, right: 8, top: 16, bottom: 36, containLabel: true },
+    grid: { left: 8, right: 8, top: 36, bottom: 36, containLabel: true },
     xAxis: { type: 'category', data: years.map((y) => y.schoolYear), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: t('archive.hoursUnit'), minInterval: 1 },
     series: categories.map((c) => ({
