@@ -42,7 +42,6 @@ export function Section<T>({
   note?: string;
   testId: string;
 }) {
-  const { t } = useI18n();
   return (
     <Card title={title} size="small" data-testid={testId}>
       {items.length === 0 ? (
