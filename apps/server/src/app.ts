@@ -14,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { archiveRoutes } from './modules/archive';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
@@ -216,6 +217,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(hoursComplianceRoutes(services.hoursCompliance));
       await api.register(externalHoursRoutes(services.hoursExternal));
       await api.register(documentsRoutes(services.hours));
+      // the teacher's growth archive (R3-T09)
+      await api.register(archiveRoutes(services.archive));
       // the public verification of transcripts and certificates (no sign-in)
       await api.register(verifyRoutes(services.hours));
       // exams

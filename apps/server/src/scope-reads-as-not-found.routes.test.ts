@@ -252,6 +252,9 @@ beforeAll(async () => {
     get('teacher hours', (id) => `/teachers/${id}/hours`),
     post('issue 学时证明', (id) => `/teachers/${id}/transcripts`),
     get('issued documents', (id) => `/teachers/${id}/documents`),
+    // the growth archive (R3-T09)
+    get('growth archive', (id) => `/teachers/${id}/archive`),
+    get('growth archive PDF', (id) => `/teachers/${id}/archive.pdf`),
     post(
       'transfer',
       (id) => `/teachers/${id}/transfer`,

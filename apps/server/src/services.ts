@@ -1,6 +1,7 @@
 import type { PolicyPack } from '@yanxun/core';
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
+import { createArchiveService, NO_GROWTH_RECORDS } from './modules/archive';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import {
@@ -260,6 +261,24 @@ export function createServices(
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
     clock,
   });
+  // ---- the teacher's growth archive (成长档案, R3-T09): other modules' records of one teacher ----
+  const archive = createArchiveService({
+    // who may read the teacher (out of scope reads as not found) and the ID number's last four
+    people: {
+      detail: (actor, id) => people.detail(actor, id),
+      cardOf: peopleQueries.cardOf,
+    },
+    programs: {
+      nominationsOf: (id) => programs.nominationsOf(id),
+      integrityOf: (id) => programs.integrityOf(id),
+    },
+    training: { trainingOf: (id) => outcomes.trainingOf(id) },
+    hours: { hoursOf: hours.hoursOf, issuedDocumentsOf: hours.issuedDocumentsOf },
+    // studio/workshop and trainer roles, honours, evaluations: nothing recorded until issues 13 and 14
+    growth: NO_GROWTH_RECORDS,
+    audit,
+    clock,
+  });
   // ---- exams and teaching-quality monitoring ----
   const exams = createExamsService({
     db,
@@ -335,6 +354,7 @@ export function createServices(
     shortlists,
     home,
     sheets,
+    archive,
   };
 }
 

@@ -1,3 +1,5 @@
+// the teacher's growth archive (成长档案, R3-T09)
+export * from './archive';
 export * from './auth';
 export * from './classes';
 export * from './errors';

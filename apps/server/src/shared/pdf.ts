@@ -37,3 +37,13 @@ export async function renderPdf(doc: Record<string, unknown>): Promise<Buffer> {
   const defaultStyle = { font: 'NotoSansSC', ...((doc.defaultStyle as object | undefined) ?? {}) };
   return p.createPdf({ ...doc, defaultStyle }).getBuffer();
 }
+
+/** A table cell of a document's text (9 pt), with any pdfmake cell properties. */
+export const pdfCell = (text: string, extra: Record<string, unknown> = {}) => ({
+  text,
+  fontSize: 9,
+  ...extra,
+});
+
+/** A table's header cell: bold on a light grey ground. */
+export const pdfHeadCell = (text: string) => pdfCell(text, { bold: true, fillColor: '#eef1f5' });

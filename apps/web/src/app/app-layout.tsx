@@ -145,6 +145,8 @@ export function AppLayout() {
       ? [{ key: '/monitoring/access-codes', icon: <AuditOutlined />, label: t('codes.title') }]
       : []),
     ...(me?.teacherId ? [{ key: '/checkin', icon: <QrcodeOutlined />, label: t('nav.checkin') }] : []),
+    // the teacher's growth archive (成长档案, R3-T09)
+    ...(me?.teacherId ? [{ key: '/me/archive', icon: <ProfileOutlined />, label: t('nav.myArchive') }] : []),
     // a teacher's own integrity records and appeals
     ...(me?.teacherId
       ? [{ key: '/me/integrity', icon: <SafetyCertificateOutlined />, label: t('nav.myIntegrity') }]

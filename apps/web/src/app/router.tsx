@@ -141,6 +141,15 @@ export function createAppRouter() {
               Component: m.TeacherDetailPage,
             })),
         },
+        // the growth archive (成长档案, R3-T09): a teacher's, and the teacher's own
+        {
+          path: 'teachers/:id/archive',
+          lazy: () => import('../features/archive/archive-page').then((m) => ({ Component: m.ArchivePage })),
+        },
+        {
+          path: 'me/archive',
+          lazy: () => import('../features/archive/archive-page').then((m) => ({ Component: m.ArchivePage })),
+        },
         {
           path: 'imports',
           lazy: () => import('../features/imports/imports-page').then((m) => ({ Component: m.ImportsPage })),

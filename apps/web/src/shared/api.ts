@@ -6,6 +6,7 @@
  * nominations, integrity, KPIs, shortlists) and api-exams.ts (exams, releases, parents, the public).
  */
 import type { ImportKind } from '@yanxun/contracts';
+import { archiveApi } from './api-archive';
 import { classesApi } from './api-classes';
 import { documentsApi } from './api-documents';
 import { examsApi } from './api-exams';
@@ -44,6 +45,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...hourClaimsApi(transport),
     ...externalHoursApi(transport),
     ...documentsApi(transport),
+    // the growth archive (R3-T09)
+    ...archiveApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
@@ -59,6 +62,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export const fileUrls = {
+  // the growth archive as PDF: a teacher's, or the signed-in teacher's own
+  archivePdf: (teacherId: string | null) =>
+    teacherId ? `/api/v1/teachers/${encodeURIComponent(teacherId)}/archive.pdf` : '/api/v1/me/archive.pdf',
   // outcomes and completion
   outcomeFile: (submissionId: string) => `/api/v1/outcomes/${encodeURIComponent(submissionId)}/file`,
   certificate: (classId: string, teacherId: string) =>

@@ -9,6 +9,8 @@ import {
   useMemo,
   useState,
 } from 'react';
+// the growth archive (成长档案)
+import { ARCHIVE_EN, ARCHIVE_ZH } from './i18n-archive';
 import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
@@ -417,6 +419,7 @@ const zhCN = {
   ...HOME_ZH,
   ...HOUR_CLAIMS_ZH,
   ...VERIFY_ZH,
+  ...ARCHIVE_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -436,6 +439,7 @@ const enUS: Record<MessageKey, string> = {
   ...HOME_EN,
   ...HOUR_CLAIMS_EN,
   ...VERIFY_EN,
+  ...ARCHIVE_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -7,7 +7,7 @@ import type { HoursContext } from './context';
 import { type CreditInput, postCredits, reverseCredits } from './credits';
 import { type CertificateFacts, certificateCode, revokeCertificateCodes } from './documents/document-codes';
 import type { DocumentsRepository } from './documents/documents.repository';
-import { documentsOfTeacher, issueTranscript } from './documents/issue-transcript';
+import { documentsOfTeacher, issuedDocumentsOf, issueTranscript } from './documents/issue-transcript';
 import { revokeDocument } from './documents/revoke-document';
 import { type VerifyClient, verifyCode } from './documents/verify-code';
 import type { LedgerRepository } from './ledger.repository';
@@ -59,6 +59,8 @@ export function createHoursService(deps: HoursDeps) {
     issueTranscript: (actor: Actor, teacherId: string, origin: string) =>
       issueTranscript(ctx, actor, teacherId, origin),
     documentsOf: (actor: Actor, teacherId: string) => documentsOfTeacher(ctx, actor, teacherId),
+    /** The documents issued for a teacher, without authorization (the growth archive, which decided). */
+    issuedDocumentsOf: (teacherId: string) => issuedDocumentsOf(ctx, teacherId),
     revokeDocument: (actor: Actor, code: string, req: RevokeDocumentRequest) =>
       revokeDocument(ctx, actor, code, req),
     verify: (code: string, client: VerifyClient) => verifyCode(ctx, code, client),

@@ -11,7 +11,7 @@ import { recordNotCompleted } from './completion/record-not-completed';
 import type { OutcomesContext } from './context';
 import type { OutcomesRepository } from './outcomes.repository';
 import type { ClassesPort, CodesPort, HoursPort, ProgrammesPort, TeachersPort } from './ports';
-import { myTraining } from './submissions/my-training';
+import { myTraining, trainingOf } from './submissions/my-training';
 import { queue, review } from './submissions/review';
 import { assertCanSubmit, outcomeFile, submit } from './submissions/submit';
 
@@ -58,6 +58,8 @@ export function createOutcomesService(deps: OutcomesDeps) {
   return {
     // submissions/
     myTraining: (actor: Actor) => myTraining(ctx, actor),
+    /** A teacher's classes as "我的培训" shows them, without an actor (the caller authorized: the archive). */
+    trainingOf: (teacherId: string) => trainingOf(ctx, teacherId),
     assertCanSubmit: (actor: Actor, classId: string) => assertCanSubmit(ctx, actor, classId),
     submit: (
       actor: Actor,

@@ -8,6 +8,7 @@ import { selectionQualityService } from './selection-quality/selection-quality.s
 import { substitutionsService } from './substitutions/substitutions.service';
 
 export type { ProgramsDeps } from './context';
+export type { TeacherNomination } from './nominations/nomination-view';
 export { BUILTIN_PACKS, syncBuiltinPacks } from './packs/builtin-packs';
 export type { PreviewMethod } from './packs/preview-tally';
 export type { Enrolments } from './ports';

@@ -1,4 +1,4 @@
-import { EyeOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
+import { EyeOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Posting } from '@yanxun/contracts';
 import type { DescriptionsProps } from 'antd';
@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { codeName, useCodes } from '../../shared/codes';
 import { errorMessage } from '../../shared/error-messages';
@@ -111,6 +111,7 @@ export function TeacherDetailPage() {
   const codes = useCodes();
   const { data: me } = useMe();
   const [transferOpen, setTransferOpen] = useState(false);
+  const navigate = useNavigate();
   const teacher = useQuery({ queryKey: ['teachers', 'detail', id], queryFn: () => api.teacher(id) });
 
   if (teacher.isError)
@@ -212,15 +213,25 @@ export function TeacherDetailPage() {
               </Space>
             }
             extra={
-              canTransfer ? (
+              <Space wrap size={8}>
+                {/* the growth archive (R3-T09): whoever reads the teacher reads it */}
                 <Button
-                  icon={<SwapOutlined />}
-                  onClick={() => setTransferOpen(true)}
-                  data-testid="teacher-transfer"
+                  icon={<ProfileOutlined />}
+                  onClick={() => navigate(`/teachers/${d.id}/archive`)}
+                  data-testid="teacher-archive"
                 >
-                  {t('teacher.transfer')}
+                  {t('archive.open')}
                 </Button>
-              ) : null
+                {canTransfer ? (
+                  <Button
+                    icon={<SwapOutlined />}
+                    onClick={() => setTransferOpen(true)}
+                    data-testid="teacher-transfer"
+                  >
+                    {t('teacher.transfer')}
+                  </Button>
+                ) : null}
+              </Space>
             }
           >
             <Descriptions

@@ -4,7 +4,7 @@
  * evaluates it today. Each issue is a document of its own with a new code and its facts frozen (a later issue
  * supersedes nothing); the issue is audited. Staff list a teacher's issued documents to revoke one.
  */
-import type { IssuedDocuments } from '@yanxun/contracts';
+import type { IssuedDocument, IssuedDocuments } from '@yanxun/contracts';
 import { formatVerificationCode, maskIdTail } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { notFound } from '../../../shared/app-error';
@@ -120,4 +120,10 @@ export async function documentsOfTeacher(
 ): Promise<IssuedDocuments> {
   const { t } = await certifiable(ctx, actor, teacherId);
   return { items: (await ctx.docs.documentsOf(t.id)).map(toIssued) };
+}
+
+/** The documents issued for a teacher, newest first, without authorization: for a module that decided (the
+ * growth archive shows the teacher their own and staff who may read the teacher). */
+export async function issuedDocumentsOf(ctx: HoursContext, teacherId: string): Promise<IssuedDocument[]> {
+  return (await ctx.docs.documentsOf(teacherId)).map(toIssued);
 }

@@ -12,7 +12,7 @@ import {
   type HourCategory,
   type HourSource,
 } from '@yanxun/core';
-import { renderPdf } from '../../../shared/pdf';
+import { pdfCell as cell, pdfHeadCell as head, renderPdf } from '../../../shared/pdf';
 
 export interface TranscriptFacts {
   teacherName: string;
@@ -32,9 +32,6 @@ export function countedPostings(h: TeacherHours) {
     .filter((e) => e.reversedAt === null && e.countedTenths > 0)
     .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || Number(a.id) - Number(b.id));
 }
-
-const cell = (text: string, extra: Record<string, unknown> = {}) => ({ text, fontSize: 9, ...extra });
-const head = (text: string) => cell(text, { bold: true, fillColor: '#eef1f5' });
 
 export function renderTranscriptPdf(h: TeacherHours, f: TranscriptFacts): Promise<Buffer> {
   const postings = countedPostings(h);

@@ -1,4 +1,8 @@
-/** "我的培训": the logged-in teacher's classes with attendance, outcomes, completion, certificate and hours. */
+/**
+ * "我的培训": the logged-in teacher's classes with attendance, outcomes, completion, certificate and hours.
+ * `trainingOf` is the same per-class record without an actor, for a module that has authorized (the growth
+ * archive).
+ */
 import type { MyTraining, MyTrainingItem } from '@yanxun/contracts';
 import { outcomeWindow } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
@@ -10,6 +14,11 @@ import { submissionsOut, toRequirement } from './submission-views';
 export async function myTraining(ctx: OutcomesContext, actor: Actor): Promise<MyTraining> {
   const teacherId = actor.teacherId;
   if (!teacherId) return { teacherId: null, items: [], hours: null };
+  return { teacherId, items: await trainingOf(ctx, teacherId), hours: await ctx.hours.hoursOf(teacherId) };
+}
+
+/** Every class the teacher is enrolled in, with attendance, outcomes, completion and certificate (no actor). */
+export async function trainingOf(ctx: OutcomesContext, teacherId: string): Promise<MyTrainingItem[]> {
   const day = todayOf(ctx);
   const items: MyTrainingItem[] = [];
   for (const cid of await ctx.classes.classesOfTeacher(teacherId)) {
@@ -50,5 +59,5 @@ export async function myTraining(ctx: OutcomesContext, actor: Actor): Promise<My
       completion: result && att ? toRow(att, result, certs[0], false) : null,
     });
   }
-  return { teacherId, items, hours: await ctx.hours.hoursOf(teacherId) };
+  return items;
 }

@@ -82,3 +82,9 @@ export async function myIntegrity(ctx: ProgramsContext, actor: Actor): Promise<I
   });
   return integrityBody(ctx, rows);
 }
+
+/** A teacher's records, no actor: for a module that authorized through the people module (the growth archive). */
+export async function integrityOf(ctx: ProgramsContext, teacherId: string): Promise<IntegrityRecordBody[]> {
+  const { rows } = await ctx.repo.listIntegrity({ roots: null, teacherId, offset: 0, limit: 200 });
+  return integrityBody(ctx, rows);
+}

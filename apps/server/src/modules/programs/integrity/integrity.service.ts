@@ -1,6 +1,6 @@
 import { bind, type ProgramsContext } from '../context';
 import { appealIntegrity, decideAppeal } from './integrity-appeals';
-import { listIntegrity, myIntegrity } from './integrity-view';
+import { integrityOf, listIntegrity, myIntegrity } from './integrity-view';
 import { createIntegrity } from './record-integrity';
 
 /** The integrity archive (诚信档案, R-004-20), bound to the context. */
@@ -9,6 +9,7 @@ export function integrityService(ctx: ProgramsContext) {
     listIntegrity: bind(ctx, listIntegrity),
     createIntegrity: bind(ctx, createIntegrity),
     myIntegrity: bind(ctx, myIntegrity),
+    integrityOf: bind(ctx, integrityOf),
     appealIntegrity: bind(ctx, appealIntegrity),
     decideAppeal: bind(ctx, decideAppeal),
   };

@@ -82,3 +82,35 @@ export async function listNominations(
     pageSize: query.pageSize,
   };
 }
+
+/** A teacher's nomination to a programme, for the growth archive (no actor: the caller authorized). */
+export interface TeacherNomination {
+  id: string;
+  programmeId: string;
+  programmeTitle: string;
+  year: number;
+  level: string;
+  projectTypeCode: string;
+  startDate: string;
+  endDate: string;
+  status: Nomination['status'];
+  nominatedAt: string;
+}
+
+/** Every nomination of a teacher, newest first, whatever became of it (selected, waitlisted, withdrawn …). */
+export async function nominationsOf(ctx: ProgramsContext, teacherId: string): Promise<TeacherNomination[]> {
+  if (!isId(teacherId)) return [];
+  const rows = await ctx.repo.nominationsOfTeacher(teacherId);
+  return rows.map((r) => ({
+    id: r.id,
+    programmeId: r.programme_id,
+    programmeTitle: r.programme_title,
+    year: r.year,
+    level: r.level,
+    projectTypeCode: r.project_type_code,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    status: r.status as Nomination['status'],
+    nominatedAt: r.created_at.toISOString(),
+  }));
+}

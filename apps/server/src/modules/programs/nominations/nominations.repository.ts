@@ -159,6 +159,30 @@ export function createNominationsRepository(db: Database) {
       return Number(r.n);
     },
 
+    /** Every nomination of a teacher with its programme, newest first (the teacher's growth archive). */
+    nominationsOfTeacher(teacherId: string) {
+      return db
+        .selectFrom('nominations as n')
+        .innerJoin('programmes as p', 'p.id', 'n.programme_id')
+        .select([
+          'n.id',
+          'n.programme_id',
+          'p.title as programme_title',
+          'p.year',
+          'p.level',
+          'p.project_type_code',
+          'p.start_date',
+          'p.end_date',
+          'n.status',
+          'n.created_at',
+        ])
+        .where('n.teacher_id', '=', teacherId)
+        .orderBy('n.created_at', 'desc')
+        .orderBy('n.id', 'desc')
+        .limit(500)
+        .execute();
+    },
+
     async listNominations(f: {
       programmeId: string;
       roots: string[];

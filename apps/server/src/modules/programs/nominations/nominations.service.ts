@@ -2,7 +2,7 @@ import { bind, type ProgramsContext } from '../context';
 import { confirmShortlist } from './confirm-shortlist';
 import { checkEligibility } from './eligibility';
 import { nominate } from './nominate';
-import { listNominations } from './nomination-view';
+import { listNominations, nominationsOf } from './nomination-view';
 import { withdraw } from './withdraw-nomination';
 
 /** Nominations, bound to the context: eligibility, list, nominate, withdraw, confirm a shortlist. */
@@ -13,6 +13,8 @@ export function nominationsService(ctx: ProgramsContext) {
     nominate: bind(ctx, nominate),
     withdraw: bind(ctx, withdraw),
     confirmShortlist: bind(ctx, confirmShortlist),
+    /** A teacher's nominations, no actor (the growth archive, which authorized through the people module). */
+    nominationsOf: bind(ctx, nominationsOf),
   };
 }
 
