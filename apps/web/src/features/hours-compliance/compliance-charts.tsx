@@ -12,7 +12,7 @@ const GREEN = '#52c41a';
 const RED = '#f5222d';
 const CATEGORY_COLORS = ['#fa8c16', '#722ed1', '#13a8a8', '#1d5fbf', '#eb2f96'];
 
-const short = (name: string, max = 12) => (name.length > max ? `${name.slice(0, max - 1)}…` : name);
+const short = (name: string, max = 16) => (name.length > max ? `${name.slice(0, max - 1)}…` : name);
 const heightFor = (n: number) => Math.max(160, 56 + n * 30);
 
 function Chart({

@@ -133,7 +133,7 @@ export function ComplianceSummary({ report, trail }: { report: HoursCompliance; 
           </Figure>
         </Col>
         <Col xs={24} md={12} xl={5}>
-          <Figure title={t('hc.yearBehind')} rules={rules.pace}>
+          <Figure title={t('hc.yearBehind')} rules={[...rules.pace, ...rules.categories]}>
             <Statistic
               value={total.yearBehind}
               styles={danger(total.yearBehind)}

@@ -124,14 +124,16 @@ export function ComplianceTeachers({
               <Typography.Text style={{ fontSize: 13 }}>{r.message}</Typography.Text>
               <Space size={12} wrap style={{ fontSize: 12 }}>
                 <span>
-                  {t('hc.col.counted')} {hours(r.cycleCountedTenths)} / {hours(r.expectedTenths)}
+                  {t('hc.col.counted')} {hours(r.cycleCountedTenths)}，{t('hc.col.expected')}{' '}
+                  {hours(r.expectedTenths)}
                 </span>
                 <span>
                   {t('hc.col.year')} {yearCell(r)}
                 </span>
                 {r.categories.map((c) => (
                   <span key={c.category}>
-                    {catLabel(c.category)} <OfPace counted={c.countedTenths} pace={c.paceTenths} />
+                    {t('hc.col.cat', { label: catLabel(c.category) })}{' '}
+                    <OfPace counted={c.countedTenths} pace={c.paceTenths} />
                   </span>
                 ))}
               </Space>
@@ -174,6 +176,8 @@ export function ComplianceTeachers({
         { title: t('hc.col.message'), dataIndex: 'message', width: 360 },
       ];
 
+  const pick = (v: ComplianceFilter) =>
+    onFilter(v, v === 'category' ? report.categories[0]?.category : undefined);
   const filters = FILTERS.filter((f) => f !== 'category' || report.categories.length > 0);
   const remindBlocked = filter.behind === 'all' ? t('hc.remindAll') : total === 0 ? t('hc.remindNone') : null;
   return (
@@ -194,14 +198,24 @@ export function ComplianceTeachers({
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Space wrap size={[8, 8]} style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap size={[8, 8]}>
-            <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            {narrow ? (
+              // a phone: the five choices do not fit in one row of 390 px
+              <Select<ComplianceFilter>
+                aria-label={t('hc.list')}
+                style={{ minWidth: 170 }}
+                value={filter.behind}
+                options={filters.map((f) => ({ value: f, label: t(`hc.f.${f}`) }))}
+                onChange={pick}
+                data-testid="hc-filter"
+              />
+            ) : (
               <Segmented<ComplianceFilter>
                 value={filter.behind}
                 options={filters.map((f) => ({ value: f, label: t(`hc.f.${f}`) }))}
-                onChange={(v) => onFilter(v, v === 'category' ? report.categories[0]?.category : undefined)}
+                onChange={pick}
                 data-testid="hc-filter"
               />
-            </div>
+            )}
             {filter.behind === 'category' ? (
               <Select<HourCategoryCode>
                 aria-label={t('hc.category')}
@@ -275,6 +289,7 @@ export function ComplianceTeachers({
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={narrow ? undefined : { x: 'max-content' }}
+          showHeader={!narrow}
           locale={{ emptyText: t('hc.emptyBehind') }}
           pagination={{
             current: filter.page,
