@@ -59,6 +59,16 @@ await save(phone, 'hours-compliance-390');
 // (compared with 390 itself: a mobile page zooms out to its content, so innerWidth grows with it)
 const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - 390);
 console.log(overflow > 0 ? `phone page is ${overflow}px too wide` : 'phone page fits 390 px');
+// the Excel list and the reminders through the real session (cookie, CSRF), after the pictures
+const [file] = await Promise.all([phone.waitForEvent('download'), phone.getByTestId('hc-export').click()]);
+console.log(`export: ${file.suggestedFilename()} ${fs.statSync(await file.path()).size} bytes`);
+await phone.getByTestId('hc-remind').click();
+await phone.locator('.ant-popconfirm .ant-btn-primary').click();
+console.log(`remind: ${await phone.getByTestId('hc-reminded').textContent()}`);
+await phone.getByTestId('hc-reminded').locator('.ant-alert-close-icon').click();
+await phone.getByTestId('hc-remind').click();
+await phone.locator('.ant-popconfirm .ant-btn-primary').click();
+console.log(`again: ${await phone.getByTestId('hc-reminded').textContent()}`);
 await phone.close();
 console.log(errors.length ? `console errors: ${errors.join(' | ')}` : 'no console errors');
 await kit.close();
