@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FundOutlined,
   LogoutOutlined,
   MenuOutlined,
   OrderedListOutlined,
@@ -100,6 +101,10 @@ export function AppLayout() {
       : []),
     ...(hasPermission(me, 'hours.import')
       ? [{ key: '/hours-imports', icon: <CloudUploadOutlined />, label: t('nav.hoursImports') }]
+      : []),
+    // 学时达标: the 学时 of the teachers of the scope against the cycle and the school year
+    ...(hasPermission(me, 'hours.read')
+      ? [{ key: '/hours/compliance', icon: <FundOutlined />, label: t('nav.hoursCompliance') }]
       : []),
     // ── training: programmes, packs, plans, classes, integrity ──
     ...(() => {

@@ -250,6 +250,14 @@ export function createAppRouter() {
               Component: m.HourClaimReviewPage,
             })),
         },
+        // 学时达标: who is on track for the 学时 cycle and the school year, per unit; reminders
+        {
+          path: 'hours/compliance',
+          lazy: () =>
+            import('../features/hours-compliance/hours-compliance-page').then((m) => ({
+              Component: m.HoursCompliancePage,
+            })),
+        },
         // 培训总览, the cross-programme overview of a year
         {
           path: 'training-overview',

@@ -11,6 +11,7 @@ import { classesApi } from './api-classes';
 import { documentsApi } from './api-documents';
 import { examsApi } from './api-exams';
 import { hourClaimsApi } from './api-hour-claims';
+import { hoursComplianceApi } from './api-hours-compliance';
 import { externalHoursApi } from './api-hours-external';
 import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
@@ -44,6 +45,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...examsApi(transport),
     ...hourClaimsApi(transport),
     ...externalHoursApi(transport),
+    ...hoursComplianceApi(transport),
     ...documentsApi(transport),
     // the growth archive (R3-T09)
     ...archiveApi(transport),

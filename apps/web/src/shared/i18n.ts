@@ -19,6 +19,8 @@ import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
 import { HOME_EN, HOME_ZH } from './i18n-home';
 // 学时申报
 import { HOUR_CLAIMS_EN, HOUR_CLAIMS_ZH } from './i18n-hour-claims';
+// 学时达标 (compliance)
+import { HOURS_COMPLIANCE_EN, HOURS_COMPLIANCE_ZH } from './i18n-hours-compliance';
 // outcomes and completion
 import { HOURS_EXTERNAL_EN, HOURS_EXTERNAL_ZH } from './i18n-hours-external';
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
@@ -409,6 +411,7 @@ const zhCN = {
   ...KPIWEB_ZH,
   ...OUTCOMES_ZH,
   ...HOURS_EXTERNAL_ZH,
+  ...HOURS_COMPLIANCE_ZH,
   ...EXAMS_ZH,
   ...CLASSES_ZH,
   ...EXAM_RELEASE_ZH,
@@ -430,6 +433,7 @@ const enUS: Record<MessageKey, string> = {
   ...KPIWEB_EN,
   ...OUTCOMES_EN,
   ...HOURS_EXTERNAL_EN,
+  ...HOURS_COMPLIANCE_EN,
   ...EXAMS_EN,
   ...CLASSES_EN,
   ...EXAM_RELEASE_EN,
