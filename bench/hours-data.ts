@@ -19,7 +19,9 @@ export async function open(): Promise<{ handle: DatabaseHandle; loaded: boolean 
   if (process.env.REUSE) {
     const handle = connectPostgres(urlOf(DB_NAME));
     await migrateToLatest(handle.db).catch(() => []);
-    const n = await sql<{ n: string }>`SELECT count(*) AS n FROM hour_entries WHERE reverses_id IS NULL`
+    const n = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM hour_entries WHERE reverses_id IS NULL AND provenance_system = 'bench'`
       .execute(handle.db)
       .catch(() => null);
     if (Number(n?.rows[0]?.n) === N * PER) return { handle, loaded: true };
