@@ -68,6 +68,8 @@ export interface AppOptions {
    * audit log and every throttle — is the X-Forwarded-For client only behind a trusted proxy. Default false.
    */
   trustProxy?: boolean | string[];
+  /** PUBLIC_URL: the address printed in issued documents' QR codes; unset: the issuing request's */
+  publicUrl?: string;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -93,6 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: handleClientError,
     frameworkErrors: (err, req, reply) => sendFrameworkError(err, req.id, reply as FastifyReply, limits),
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('publicUrl', opts.publicUrl ?? null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // the API takes JSON or multipart only: other bodies are 415, not a string handed to the schema

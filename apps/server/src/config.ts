@@ -63,6 +63,16 @@ const envSchema = z.object({
   /** failed logins for one username from addresses that never signed in to it, before those addresses wait */
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
   /**
+   * The address people reach Yanxun at (https://yanxun.example.gov.cn), printed in the QR code and link of every
+   * 学时证明 and certificate. Unset: the address of the request that issues it (behind a proxy, set it).
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), 'http(s)://host[:port] without a path')
+    .transform((u) => u.replace(/\/$/, ''))
+    .optional(),
+  /**
    * Which reverse proxies to believe about the client's address (X-Forwarded-For), in Fastify's `trustProxy`
    * forms: `false` (default: the socket's peer is the client), a comma-separated list of the proxies' addresses /
    * CIDR ranges (also `loopback`, `linklocal`, `uniquelocal`), or `true` (every hop: only when nothing but the
@@ -147,6 +157,8 @@ export interface Config {
   lockoutMinutes: number;
   loginAddressLimit: number;
   loginAccountLimit: number;
+  /** Where people reach Yanxun (QR codes and links of issued documents); unset: the issuing request's address */
+  publicUrl: string | undefined;
   /** Fastify's `trustProxy`: whom to believe about the client's address */
   trustProxy: TrustProxy;
   cookieSecure: boolean;
@@ -202,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.LOCKOUT_MINUTES,
     loginAddressLimit: e.LOGIN_ADDRESS_LIMIT,
     loginAccountLimit: e.LOGIN_ACCOUNT_LIMIT,
+    publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE === 'true',
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,

@@ -21,6 +21,7 @@ if (await services.hoursCompliance.ensureTotals()) console.log('学时汇总已�
 const app = await buildApp({
   services,
   cookieSecure: config.cookieSecure,
+  publicUrl: config.publicUrl,
   maxUploadBytes: config.maxUploadBytes,
   logLevel: config.logLevel,
   webDist,

@@ -9,6 +9,18 @@ declare module 'fastify' {
     csrfToken: string | null;
     mustChangePassword: boolean;
   }
+  interface FastifyInstance {
+    /** PUBLIC_URL, or null: the issuing request's address */
+    publicUrl: string | null;
+  }
+}
+
+/**
+ * The address printed in an issued document's QR code and link: PUBLIC_URL when set, else the request's own
+ * (protocol and Host as Fastify reads them; behind a proxy set PUBLIC_URL).
+ */
+export function publicOrigin(req: FastifyRequest): string {
+  return req.server.publicUrl ?? `${req.protocol}://${req.host}`;
 }
 
 /** The signed-in actor, or a 401. Used as the first line of every protected handler. */

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { verificationCodeFromBytes } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { buildApp } from '../../../app';
+import { loadConfig } from '../../../config';
 import { buildClassWorld } from '../../../test/fixtures/class-world';
 import { multipart } from '../../../test/fixtures/import-files';
 import { pdfText } from '../../../test/pdf-text';
@@ -441,5 +443,33 @@ describe('Y-VERIFY-THROTTLE: the public page against enumeration', () => {
       .where('action', '=', 'hours.verify_throttled')
       .execute();
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe('PUBLIC_URL', () => {
+  it('is the address in a 学时证明’s link and QR, whatever Host the issuing request names; a path is refused', async () => {
+    const app = await buildApp({
+      services: w.t.services,
+      logLevel: 'silent',
+      publicUrl: 'https://yanxun.example.gov.cn',
+    });
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/teachers/${tq1}/transcripts`,
+        headers: { ...w.s.qingcheng?.headers, host: 'evil.example.com' },
+      });
+      expect(res.statusCode).toBe(200);
+      const text = pdfText(res.rawPayload);
+      expect(text).toContain(`https://yanxun.example.gov.cn/verify/${res.headers['x-verification-code']}`);
+      expect(text).not.toContain('evil.example.com');
+    } finally {
+      await app.close();
+    }
+    expect(loadConfig({ PUBLIC_URL: 'https://yanxun.example.gov.cn/' }).publicUrl).toBe(
+      'https://yanxun.example.gov.cn',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'https://yanxun.example.gov.cn/app' })).toThrow();
+    expect(loadConfig({}).publicUrl).toBeUndefined();
   });
 });

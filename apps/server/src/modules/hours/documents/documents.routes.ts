@@ -7,7 +7,7 @@ import {
 } from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, sendFile } from '../../../shared/http';
+import { actorOf, publicOrigin, sendFile } from '../../../shared/http';
 import type { HoursService } from '../hours.service';
 
 const idParams = z.object({ id: z.string().max(20) });
@@ -26,7 +26,7 @@ export function documentsRoutes(hours: HoursService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const f = await hours.issueTranscript(actorOf(req), req.params.id, `${req.protocol}://${req.host}`);
+        const f = await hours.issueTranscript(actorOf(req), req.params.id, publicOrigin(req));
         reply.header('x-verification-code', f.code);
         return sendFile(reply, f.name, 'application/pdf', f.content);
       },

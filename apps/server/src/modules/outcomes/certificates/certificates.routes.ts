@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, rfc5987, sendFile } from '../../../shared/http';
+import { actorOf, publicOrigin, rfc5987, sendFile } from '../../../shared/http';
 import type { OutcomesService } from '../outcomes.service';
 
 const teacherParams = z.object({ id: z.string().max(20), teacherId: z.string().max(20) });
@@ -24,12 +24,7 @@ export function certificatesRoutes(outcomes: OutcomesService): FastifyPluginAsyn
           .header('content-type', 'text/html; charset=utf-8')
           .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
           .send(
-            await outcomes.certificate(
-              actorOf(req),
-              req.params.id,
-              req.params.teacherId,
-              `${req.protocol}://${req.host}`,
-            ),
+            await outcomes.certificate(actorOf(req), req.params.id, req.params.teacherId, publicOrigin(req)),
           ),
     );
     app.get(
@@ -40,7 +35,7 @@ export function certificatesRoutes(outcomes: OutcomesService): FastifyPluginAsyn
           actorOf(req),
           req.params.id,
           req.params.teacherId,
-          `${req.protocol}://${req.host}`,
+          publicOrigin(req),
         );
         return sendFile(reply, f.name, 'application/pdf', f.content);
       },
@@ -55,11 +50,7 @@ export function certificatesRoutes(outcomes: OutcomesService): FastifyPluginAsyn
         },
       },
       async (req, reply) => {
-        const z = await outcomes.certificatesZip(
-          actorOf(req),
-          req.params.id,
-          `${req.protocol}://${req.host}`,
-        );
+        const z = await outcomes.certificatesZip(actorOf(req), req.params.id, publicOrigin(req));
         const ascii = z.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
         return reply
           .header('content-type', 'application/zip')
