@@ -2,9 +2,9 @@
  * 学时 compliance at province scale (issue 12 item 6), on the data of bench/hours.ts (1,000,000 teachers × 30
  * entries by default; REUSE=1 keeps it):
  * - building hour_totals from the whole ledger (what a change of day caps costs, once);
- * - the compliance report (counts per child unit) of each county and of the province, and the first page of the
- *   teachers behind, through the service as an officer calls it; baseline in the same run: the bare aggregate that
- *   reads the same rows (roster ⋈ hour_totals, count and sum, no rules);
+ * - the compliance report (counts per child unit) of the province, the city nearest 50,000 teachers and the three
+ *   largest counties, and the first page of the teachers behind, through the service as an officer calls it;
+ *   baseline in the same run: the bare aggregate that reads the same rows (roster ⋈ hour_totals, no rules);
  * - posting a 20,000-trainee completion through the ledger (`postCredits`: entries and totals in one statement)
  *   against a bare `INSERT … SELECT FROM unnest` of the same rows into hour_entries alone.
  *
@@ -76,10 +76,17 @@ async function main() {
   const units = await client.query(`SELECT o.id, o.name, o.path, o.kind,
       (SELECT count(*) FROM teachers t WHERE t.org_path >= o.path AND t.org_path < left(o.path, -1) || '0'
         AND t.status NOT IN ('left', 'retired'))::int AS teachers
-    FROM orgs o WHERE o.kind IN ('province', 'county') ORDER BY o.kind DESC, o.path`);
+    FROM orgs o WHERE o.kind IN ('province', 'city', 'county')`);
+  // the province, the city nearest 50,000 teachers, and the three largest counties
+  const byTeachers = (kind: string) =>
+    units.rows.filter((u) => u.kind === kind).sort((a, b) => Number(b.teachers) - Number(a.teachers));
+  const city = [...byTeachers('city')].sort(
+    (a, b) => Math.abs(Number(a.teachers) - 50_000) - Math.abs(Number(b.teachers) - 50_000),
+  )[0];
+  const picked = [...byTeachers('province'), ...(city ? [city] : []), ...byTeachers('county').slice(0, 3)];
 
   const rows: Array<Array<string | number>> = [];
-  for (const u of units.rows) {
+  for (const u of picked) {
     const [lo, hi] = subtreeRange(String(u.path));
     const report: number[] = [];
     const page: number[] = [];
@@ -111,7 +118,7 @@ async function main() {
       page.push(p1);
       bare.push(b1);
     }
-    const limit = u.kind === 'province' ? 10_000 : 1_000;
+    const limit = u.kind === 'province' ? 10_000 : Number(u.teachers) <= 50_000 ? 1_000 : 10_000;
     rows.push([
       `${u.name} (${u.kind})`,
       Number(u.teachers).toLocaleString('en-US'),

@@ -20,4 +20,14 @@ describe('rule sources: where a rule ID comes from, for the officers’ ⓘ', ()
     expect(by.size).toBe(all.length);
     expect(ruleSourcesOf(HENAN_2021_PACK).map((r) => r.ruleId)).toContain('R-004-59');
   });
+
+  it('the 学时 rules a pack lacks come from the defaults: R3-S02, R3-W16, R-002-19 with their seed lines; Y-HOURS-YEAR-PACE, Y-HOURS-REMIND', () => {
+    const by = new Map(ruleSources().map((r) => [r.ruleId, r]));
+    expect(by.get('R3-S02')).toMatchObject({ source: 'S003:L594-595' });
+    expect(by.get('R3-W16')?.note).toContain('六个学时');
+    expect(by.get('R-002-19')).toMatchObject({ source: 'S002:L28' });
+    expect(by.get('Y-HOURS-YEAR-PACE')?.note).toContain('本学年已过天数');
+    expect(by.get('Y-HOURS-ON-TRACK')).toBeDefined();
+    expect(by.get('Y-HOURS-REMIND')?.note).toContain('7 天');
+  });
 });

@@ -4,6 +4,15 @@
  * off the built-in pack (every pack value carries its source and reading) and, for the rules cited outside a
  * pack (exam reporting, check-in, outcomes), the short table below with the seed's own words.
  */
+import { DEFAULT_CLAIM_RULES } from '../hours/claims';
+import { DEFAULT_REMIND_INTERVAL_DAYS, HOURS_RULE_YEAR_PACE } from '../hours/compliance';
+import {
+  DEFAULT_HOUR_RULES,
+  DEFAULT_IMPORT_DAY_MAX,
+  DEFAULT_XAPI_RULES,
+  HOURS_RULE_ON_TRACK,
+  HOURS_RULE_REVERSAL,
+} from '../hours/rules';
 import { HENAN_2021_PACK } from './henan-2021';
 import type { PolicyPack } from './policy-pack';
 
@@ -50,6 +59,26 @@ const OUTSIDE_PACKS: Array<Omit<RuleSource, 'where'>> = [
   { ruleId: 'Y-004-COMPLETION-RUN', source: 'issue 3', note: '结业评定自结业日期起进行' },
   { ruleId: 'Y-EXAM-PUBLIC', source: 'issue 6', note: '公众只看到全区域汇总，人数或学校过少时不公布' },
   { ruleId: 'Y-EXAM-PARENT-CODE', source: 'issue 6', note: '家长凭学号和学校发放的访问码查询本人孩子的结果' },
+  {
+    ruleId: HOURS_RULE_ON_TRACK,
+    source: 'issue 12',
+    note: '周期进度：按进度应有 = 周期总学时 × 已结束学年数 ÷ 周期学年数（向上取整到 0.1 学时）',
+  },
+  {
+    ruleId: HOURS_RULE_YEAR_PACE,
+    source: 'issue 12',
+    note: '学年进度：按进度应有 = 学年最低学时 × 本学年已过天数 ÷ 学年天数（向上取整到 0.1 学时）',
+  },
+  { ruleId: HOURS_RULE_REVERSAL, source: 'issue 12', note: '更正以冲销记录进行，一条冲销恰好抵消一条登记' },
+];
+
+/** The 学时 rules a pack without an `hours` section uses (their values carry their sources). */
+const HOUR_RULE_DEFAULTS: unknown[] = [
+  DEFAULT_HOUR_RULES,
+  DEFAULT_XAPI_RULES,
+  DEFAULT_IMPORT_DAY_MAX,
+  DEFAULT_CLAIM_RULES,
+  DEFAULT_REMIND_INTERVAL_DAYS,
 ];
 
 function isRuleValue(v: unknown): v is { ruleId: string; source: string; note?: unknown } {
@@ -64,6 +93,11 @@ function isRuleValue(v: unknown): v is { ruleId: string; source: string; note?: 
 
 /** Every rule ID of a pack with its first source (and reading), in the pack's order. */
 export function ruleSourcesOf(pack: PolicyPack): RuleSource[] {
+  return sourcesIn(pack);
+}
+
+/** Every rule value's ID under `node` (a pack, a section, a list of them) with its first source. */
+function sourcesIn(node: unknown): RuleSource[] {
   const out = new Map<string, RuleSource>();
   const walk = (node: unknown): void => {
     if (isRuleValue(node)) {
@@ -79,13 +113,18 @@ export function ruleSourcesOf(pack: PolicyPack): RuleSource[] {
     if (Array.isArray(node)) for (const x of node) walk(x);
     else if (typeof node === 'object' && node !== null) for (const x of Object.values(node)) walk(x);
   };
-  walk(pack);
+  walk(node);
   return [...out.values()];
 }
 
-/** The catalogue the officers' ⓘ reads: the built-in pack's rules, then those cited outside a pack. */
+/**
+ * The catalogue the officers' ⓘ reads: the built-in pack's rules, the default 学时 rules it lacks, then those cited
+ * outside a pack.
+ */
 export function ruleSources(pack: PolicyPack = HENAN_2021_PACK): RuleSource[] {
-  const inPack = ruleSourcesOf(pack);
+  const own = ruleSourcesOf(pack);
+  const ownIds = new Set(own.map((r) => r.ruleId));
+  const inPack = [...own, ...sourcesIn(HOUR_RULE_DEFAULTS).filter((r) => !ownIds.has(r.ruleId))];
   const known = new Set(inPack.map((r) => r.ruleId));
   return [
     ...inPack,

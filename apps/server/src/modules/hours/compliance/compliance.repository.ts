@@ -83,15 +83,16 @@ function standings(roster: RawBuilder<RosterRow>, t: ComplianceThresholds) {
         sql`(${g.group}, ${g.expectedTenths}::int, ${g.targetTenths}::int, ${g.yearMinTenths === null ? 0 : g.yearPaceTenths}::int)`,
     ),
   );
-  // the totals summed per teacher first (only the roster's, only the years that count), then joined to the roster
+  // the roster's totals summed per teacher first (only the years that count), then joined to the whole roster
+  // (teachers without totals too); the join lets the planner probe the (teacher_id, school_year) index for a
+  // county and hash the table for a province
   return sql`
     a AS (
       SELECT h.teacher_id,
         sum(${yearSum}) FILTER (WHERE h.school_year = ANY(${t.cycleSchoolYears}::text[])) AS cycle_counted,
         sum(${yearSum}) FILTER (WHERE h.school_year = ${t.schoolYear}) AS year_counted,
         ${cats} AS cats
-      FROM hour_totals h
-      WHERE h.school_year = ANY(${years}::text[]) AND h.teacher_id IN (SELECT r.id FROM (${roster}) r)
+      FROM (${roster}) r0 JOIN hour_totals h ON h.teacher_id = r0.id AND h.school_year = ANY(${years}::text[])
       GROUP BY h.teacher_id),
     p AS (
       SELECT r.county_id, r.id, r.name, r.name_pinyin, r.school_id, r.org_path, ${groupCase} AS grp,
