@@ -46,7 +46,7 @@ const capped = (category: string, caps: ComplianceThresholds['yearCaps']) => {
 };
 
 /** Every teacher of the roster with their verdicts (the CTE `s`). */
-function standings(roster: RawBuilder<RosterRow>, t: ComplianceThresholds) {
+function standings(roster: RawBuilder<RosterRow>, t: ComplianceThresholds, probe: boolean) {
   const yearSum = sql.join(
     HOUR_CATEGORIES.map((c) => capped(c, t.yearCaps)),
     sql` + `,
@@ -83,22 +83,29 @@ function standings(roster: RawBuilder<RosterRow>, t: ComplianceThresholds) {
         sql`(${g.group}, ${g.expectedTenths}::int, ${g.targetTenths}::int, ${g.yearMinTenths === null ? 0 : g.yearPaceTenths}::int)`,
     ),
   );
-  // the roster's totals summed per teacher first (only the years that count), then joined to the whole roster
-  // (teachers without totals too); the join lets the planner probe the (teacher_id, school_year) index for a
-  // county and hash the table for a province
-  return sql`
-    a AS (
-      SELECT h.teacher_id,
-        sum(${yearSum}) FILTER (WHERE h.school_year = ANY(${t.cycleSchoolYears}::text[])) AS cycle_counted,
+  const sums = sql`sum(${yearSum}) FILTER (WHERE h.school_year = ANY(${t.cycleSchoolYears}::text[])) AS cycle_counted,
         sum(${yearSum}) FILTER (WHERE h.school_year = ${t.schoolYear}) AS year_counted,
-        ${cats} AS cats
+        ${cats} AS cats`;
+  const columns = sql`r.county_id, r.id, r.name, r.name_pinyin, r.school_id, r.org_path, ${groupCase} AS grp,
+        coalesce(a.cycle_counted, 0)::int AS cycle_counted, coalesce(a.year_counted, 0)::int AS year_counted,
+        coalesce(a.cats, ${zeros}) AS cats`;
+  // a unit of up to PROBE_MAX teachers reads each teacher's rows by the (teacher_id, school_year) index; a larger
+  // one sums the whole table once (hashed), then joins: each is the faster by far at its size (PERFORMANCE.md §12)
+  const p = probe
+    ? sql`p AS (
+      SELECT ${columns}
+      FROM (${roster}) r LEFT JOIN LATERAL (
+        SELECT ${sums} FROM hour_totals h WHERE h.teacher_id = r.id AND h.school_year = ANY(${years}::text[])) a
+        ON true)`
+    : sql`a AS (
+      SELECT h.teacher_id, ${sums}
       FROM (${roster}) r0 JOIN hour_totals h ON h.teacher_id = r0.id AND h.school_year = ANY(${years}::text[])
       GROUP BY h.teacher_id),
     p AS (
-      SELECT r.county_id, r.id, r.name, r.name_pinyin, r.school_id, r.org_path, ${groupCase} AS grp,
-        coalesce(a.cycle_counted, 0)::int AS cycle_counted, coalesce(a.year_counted, 0)::int AS year_counted,
-        coalesce(a.cats, ${zeros}) AS cats
-      FROM (${roster}) r LEFT JOIN a ON a.teacher_id = r.id),
+      SELECT ${columns}
+      FROM (${roster}) r LEFT JOIN a ON a.teacher_id = r.id)`;
+  return sql`
+    ${p},
     s AS (
       SELECT p.*, g.expected, g.target, g.year_pace,
         p.cycle_counted >= g.expected AS on_track,
@@ -129,7 +136,16 @@ function filterOf(behind: ComplianceFilter, t: ComplianceThresholds, category?: 
 const STANDING_COLUMNS = sql`s.county_id::text, s.id::text, s.name, s.school_id::text, s.grp, s.cycle_counted,
   s.year_counted, s.expected, s.target, s.year_pace, s.on_track, s.short, s.year_on_pace, s.cats`;
 
-export function createComplianceRepository(db: Database) {
+/** Units of up to this many teachers read the totals teacher by teacher (index probes), larger ones by a hash. */
+export const PROBE_MAX = 150_000;
+
+export function createComplianceRepository(db: Database, options: { probeMax?: number } = {}) {
+  const probeMax = options.probeMax ?? PROBE_MAX;
+  /** Whether the roster is small enough to probe (counted on the roster's own index; ≤ 0.1 s at a province). */
+  const probes = async (roster: RawBuilder<RosterRow>): Promise<boolean> => {
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${roster}) r`.execute(db);
+    return (r.rows[0]?.n ?? 0) <= probeMax;
+  };
   return {
     /**
      * Counts per child unit of `root` (a teacher's unit one level below it; the root itself for those directly on
@@ -149,7 +165,7 @@ export function createComplianceRepository(db: Database) {
               ),
             )}]`;
       const r = await sql<UnitCountsRow>`
-        WITH ${standings(roster, t)},
+        WITH ${standings(roster, t, await probes(roster))},
         u AS (
           SELECT s.*, CASE WHEN s.org_path = ${root} THEN ${root}
             ELSE ${root} || split_part(substr(s.org_path, ${root.length + 1}), '/', 1) || '/' END AS unit
@@ -169,7 +185,7 @@ export function createComplianceRepository(db: Database) {
       q: { behind: ComplianceFilter; category?: string; limit: number; offset: number },
     ): Promise<{ total: number; rows: StandingRow[] }> {
       const r = await sql<StandingRow & { total: number }>`
-        WITH ${standings(roster, t)}
+        WITH ${standings(roster, t, await probes(roster))}
         SELECT ${STANDING_COLUMNS}, (count(*) OVER ())::int AS total FROM s
         WHERE ${filterOf(q.behind, t, q.category)}
         ORDER BY s.short DESC, (s.year_pace - s.year_counted) DESC, s.name_pinyin, s.id

@@ -33,8 +33,10 @@ import {
   type TestApp,
 } from '../../../test/factories';
 import { type OrgRow, regionKeyOf } from '../../org';
+import { rosterRelation } from '../../people/teachers/roster';
 import type { CreditInput } from '../credits';
 import { createTotalsRepository } from '../totals.repository';
+import { createComplianceRepository } from './compliance.repository';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -334,6 +336,23 @@ describe('GET /hours/compliance/teachers', () => {
     ).json() as ComplianceTeachers;
     expect(p2.total).toBe(p1.total);
     expect(p2.items.map((x) => x.teacherId)).not.toContain(p1.items[0]?.teacherId);
+  });
+});
+
+describe('the two ways of reading the totals', () => {
+  it('probing teacher by teacher (a county) and hashing the table (a province) give the same counts and lists', async () => {
+    const th = complianceThresholds(DEFAULT_HOUR_RULES, AS_OF);
+    const probe = createComplianceRepository(h.db, { probeMax: 1_000_000 });
+    const hash = createComplianceRepository(h.db, { probeMax: 0 });
+    const roster = rosterRelation([county.path]);
+    const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sorted(await hash.unitCounts(roster, th, county.path))).toEqual(
+      sorted(await probe.unitCounts(roster, th, county.path)),
+    );
+    const q = { behind: 'all' as const, limit: 10_000, offset: 0 };
+    const a = await probe.teachers(roster, th, q);
+    expect(a.total).toBeGreaterThan(50);
+    expect(await hash.teachers(roster, th, q)).toEqual(a);
   });
 });
 
