@@ -33,7 +33,7 @@ import {
   type TestApp,
 } from '../../../test/factories';
 import { type OrgRow, regionKeyOf } from '../../org';
-import { rosterRelation } from '../../people/teachers/roster';
+import { createPeopleQueries, createPeopleRepository } from '../../people';
 import type { CreditInput } from '../credits';
 import { createTotalsRepository } from '../totals.repository';
 import { createComplianceRepository } from './compliance.repository';
@@ -344,7 +344,7 @@ describe('the two ways of reading the totals', () => {
     const th = complianceThresholds(DEFAULT_HOUR_RULES, AS_OF);
     const probe = createComplianceRepository(h.db, { probeMax: 1_000_000 });
     const hash = createComplianceRepository(h.db, { probeMax: 0 });
-    const roster = rosterRelation([county.path]);
+    const roster = createPeopleQueries(createPeopleRepository(h.db)).rosterRelation([county.path]);
     const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(sorted(await hash.unitCounts(roster, th, county.path))).toEqual(
       sorted(await probe.unitCounts(roster, th, county.path)),
