@@ -20,7 +20,8 @@ CREATE TABLE hour_totals (
   -- entries summed (postings and reversals)
   entries integer NOT NULL DEFAULT 0,
   PRIMARY KEY (county_id, teacher_id, school_year)
-);
+-- room on each page, so adding a posting to a row is a HOT update (no index entry written)
+) WITH (fillfactor = 80);
 CREATE INDEX hour_totals_teacher_idx ON hour_totals (teacher_id, school_year);
 
 -- the day caps (tenths per day, by category) hour_totals was built with; built_at null: never built
