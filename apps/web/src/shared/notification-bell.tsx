@@ -8,7 +8,10 @@ import { api } from './api';
 import { useI18n } from './i18n';
 import { formatDateTime } from './time';
 
-/** The page a notification is about, or null: a plan, a shortlist selection (by programme), an integrity record. */
+/**
+ * The page a notification is about, or null: a plan, a shortlist selection (by programme), an integrity record, a
+ * 学时申报, a teacher's record (a 学时 reminder).
+ */
 export function notificationPath(n: Pick<Notification, 'entity' | 'entityId'>): string | null {
   if (!n.entityId) return null;
   const id = encodeURIComponent(n.entityId);
@@ -21,6 +24,8 @@ export function notificationPath(n: Pick<Notification, 'entity' | 'entityId'>): 
       return '/me/integrity';
     case 'hour_claim':
       return '/my-hour-claims';
+    case 'teacher':
+      return `/teachers/${id}`;
     default:
       return null;
   }

@@ -177,6 +177,7 @@ describe('工作台', () => {
   it('a notification opens what it is about: a plan, a shortlist (by programme), the teacher’s integrity page', () => {
     expect(notificationPath({ entity: 'plan', entityId: '5' })).toBe('/plans/5');
     expect(notificationPath({ entity: 'shortlist', entityId: '4' })).toBe('/shortlists/4');
+    expect(notificationPath({ entity: 'teacher', entityId: '12' })).toBe('/teachers/12');
     expect(notificationPath({ entity: 'integrity_record', entityId: '8' })).toBe('/me/integrity');
     expect(notificationPath({ entity: 'nomination', entityId: '8' })).toBeNull();
     expect(notificationPath({ entity: 'plan', entityId: null })).toBeNull();
