@@ -33,7 +33,9 @@ export type PackProblemCode =
   | 'PACK.CLASS_OPS'
   | 'PACK.COMPLETION'
   // shortlist: whether the owner confirms a provider's selection (R-004-59)
-  | 'PACK.SHORTLIST_SETTING';
+  | 'PACK.SHORTLIST_SETTING'
+  // the 学时 ledger's section (cycle, categories, groups, xAPI, claims)
+  | 'PACK.HOURS';
 
 export interface PackProblem {
   code: PackProblemCode;

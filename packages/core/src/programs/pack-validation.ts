@@ -4,6 +4,7 @@
  * pack-validation-project-types.ts, the pack-wide sections in pack-validation-sections.ts.
  */
 import { parseIsoDate } from '../dates';
+import { checkHourRules } from '../hours/pack-checks';
 import {
   Collector,
   checkDate,
@@ -86,6 +87,7 @@ export function validatePack(pack: PolicyPack): PackProblem[] {
   checkClassOps(pack, c);
   checkCompletion(pack, c);
   checkKpiTargets(pack, c);
+  checkHourRules(pack.hours, c);
 
   const f = pack.funding;
   c.money(f.centralizedPerPersonDayFen, 'funding.centralizedPerPersonDayFen', '集中培训经费标准（元/人·天）');
