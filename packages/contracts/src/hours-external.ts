@@ -114,3 +114,21 @@ export type CreateXapiPlatformRequest = z.infer<typeof createXapiPlatformSchema>
 /** A platform as created: the token is shown this once (only its sha256 is kept). */
 export const xapiPlatformCreatedSchema = z.object({ id: z.string(), name: z.string(), token: z.string() });
 export type XapiPlatformCreated = z.infer<typeof xapiPlatformCreatedSchema>;
+
+/** A registered platform as its administrators see it (never the token). */
+export const xapiPlatformSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  system: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  /** Statements taken from it so far, and when the last came. */
+  statements: z.number().int(),
+  lastStatementAt: z.string().nullable(),
+});
+export type XapiPlatform = z.infer<typeof xapiPlatformSchema>;
+export const xapiPlatformListSchema = z.object({ items: z.array(xapiPlatformSchema) });
+export type XapiPlatformList = z.infer<typeof xapiPlatformListSchema>;
+
+export const revokeXapiPlatformSchema = z.object({ reason: z.string().trim().min(2).max(500) });
+export type RevokeXapiPlatformRequest = z.infer<typeof revokeXapiPlatformSchema>;

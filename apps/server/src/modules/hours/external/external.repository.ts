@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../../db/database';
-import { subtreeRange } from '../../../shared/subtree';
+import { inSubtrees, subtreeRange } from '../../../shared/subtree';
 
 export interface BatchRow {
   id: string;
@@ -286,6 +286,39 @@ export function createExternalRepository(db: Database) {
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
+    },
+
+    /** Platforms registered under these subtrees (any state), newest first, with their statements' count. */
+    async platformsUnder(roots: string[]) {
+      if (roots.length === 0) return [];
+      return db
+        .selectFrom('xapi_platforms as p')
+        .leftJoin('xapi_statements as s', 's.platform_id', 'p.id')
+        .select((eb) => [
+          'p.id',
+          'p.name',
+          'p.system',
+          'p.created_at',
+          'p.revoked_at',
+          sql<number>`count(s.platform_id)::int`.as('statements'),
+          eb.fn.max('s.received_at').as('last_statement_at'),
+        ])
+        .where((eb) => inSubtrees(eb, 'p.org_path', roots))
+        .groupBy(['p.id', 'p.name', 'p.system', 'p.created_at', 'p.revoked_at'])
+        .orderBy('p.id', 'desc')
+        .execute();
+    },
+
+    async platformById(id: string) {
+      return db
+        .selectFrom('xapi_platforms')
+        .select(['id', 'name', 'system', 'org_path', 'revoked_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async revokePlatform(id: string, at: Date): Promise<void> {
+      await db.updateTable('xapi_platforms').set({ revoked_at: at }).where('id', '=', id).execute();
     },
 
     /** Record a statement once; false when its id was taken before (a replay). */

@@ -5,7 +5,9 @@ import {
   externalQueueItemSchema,
   externalSystemSchema,
   resolveQueueSchema,
+  revokeXapiPlatformSchema,
   xapiPlatformCreatedSchema,
+  xapiPlatformListSchema,
 } from '@yanxun/contracts';
 import { uploadFileName } from '@yanxun/core';
 import type { FastifyRequest } from 'fastify';
@@ -110,6 +112,30 @@ export function externalHoursRoutes(external: ExternalHoursService): FastifyPlug
         },
       },
       async (req) => external.createPlatform(actorOf(req), req.body),
+    );
+    app.get(
+      '/hours/xapi-platforms',
+      {
+        schema: {
+          tags,
+          summary: '已登记的 xAPI 平台（不含令牌）Registered xAPI platforms and what they sent',
+          response: { 200: xapiPlatformListSchema },
+        },
+      },
+      async (req) => external.listPlatforms(actorOf(req)),
+    );
+    app.post(
+      '/hours/xapi-platforms/:id/revoke',
+      {
+        schema: {
+          tags,
+          summary: '停用 xAPI 平台（其令牌此后被拒绝，已记入的学时保留）Revoke a platform',
+          params: z.object({ id: z.string().max(20) }),
+          body: revokeXapiPlatformSchema,
+          response: { 200: xapiPlatformListSchema },
+        },
+      },
+      async (req) => external.revokePlatform(actorOf(req), req.params.id, req.body),
     );
     app.post(
       '/xapi/statements',

@@ -1,4 +1,9 @@
-import type { CreateXapiPlatformRequest, ExternalSystem, ResolveQueueRequest } from '@yanxun/contracts';
+import type {
+  CreateXapiPlatformRequest,
+  ExternalSystem,
+  ResolveQueueRequest,
+  RevokeXapiPlatformRequest,
+} from '@yanxun/contracts';
 import { DEFAULT_HOUR_RULES, type HourRules } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import type { Actor } from '../../../shared/actor';
@@ -8,6 +13,7 @@ import type { LedgerRepository } from '../ledger.repository';
 import type { ExternalContext } from './context';
 import { createExternalRepository } from './external.repository';
 import { commitBatch, dryRun, getBatch } from './import';
+import { listPlatforms, revokePlatform } from './platforms';
 import type { OrgPaths, TeacherIdNumbers } from './ports';
 import { listQueue, resolveQueued } from './queue';
 import { createRevisionsRepository } from './revisions.repository';
@@ -53,6 +59,9 @@ export function createExternalHoursService(deps: ExternalHoursDeps) {
     listQueue: (actor: Actor) => listQueue(ctx, actor),
     resolveQueued: (actor: Actor, id: string, req: ResolveQueueRequest) => resolveQueued(ctx, actor, id, req),
     createPlatform: (actor: Actor, req: CreateXapiPlatformRequest) => createPlatform(ctx, actor, req),
+    listPlatforms: (actor: Actor) => listPlatforms(ctx, actor),
+    revokePlatform: (actor: Actor, id: string, req: RevokeXapiPlatformRequest) =>
+      revokePlatform(ctx, actor, id, req),
     authenticatePlatform: (header: string | undefined) => authenticatePlatform(ctx, header),
     postStatements: (platform: Awaited<ReturnType<typeof authenticatePlatform>>, body: unknown) =>
       postStatements(ctx, platform, body),

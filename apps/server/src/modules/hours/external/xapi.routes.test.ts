@@ -207,3 +207,56 @@ describe('POST /xapi/statements', () => {
     expect(await ledger()).toEqual(before);
   });
 });
+
+describe('listing and revoking a platform', () => {
+  const as = (who: string, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
+    t.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: s[who]?.headers,
+      ...(payload ? { payload } : {}),
+    });
+
+  it('lists the platforms with what they sent and never a token; a county may not list them', async () => {
+    const r = await as('xa_sys', 'GET', '/hours/xapi-platforms');
+    expect(r.statusCode).toBe(200);
+    const [id] = Buffer.from(auth.slice(6), 'base64').toString().split(':');
+    const p = r.json().items.find((x: { id: string }) => x.id === id);
+    expect(p).toMatchObject({ system: 'smartedu', revokedAt: null });
+    expect(p.statements).toBeGreaterThan(0);
+    expect(p.lastStatementAt).not.toBeNull();
+    expect(r.body).not.toMatch(/token/i);
+    expect((await as('xa_qc', 'GET', '/hours/xapi-platforms')).statusCode).toBe(403);
+  });
+
+  it('Y-HOURS-XAPI: a revoked platform’s token is refused from then on; what it posted stays; twice is a conflict', async () => {
+    const [id] = Buffer.from(auth.slice(6), 'base64').toString().split(':');
+    const before = await ledger();
+    expect(
+      (await as('xa_qc', 'POST', `/hours/xapi-platforms/${id}/revoke`, { reason: '合同到期' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await as('xa_sys', 'POST', `/hours/xapi-platforms/${id}/revoke`, { reason: 'x' })).statusCode,
+    ).toBe(400);
+    const r = await as('xa_sys', 'POST', `/hours/xapi-platforms/${id}/revoke`, {
+      reason: '合同到期，停止对接',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().items.find((x: { id: string }) => x.id === id).revokedAt).not.toBeNull();
+    expect((await post(statement())).statusCode).toBe(401);
+    expect(await ledger()).toEqual(before);
+    expect(
+      (await as('xa_sys', 'POST', `/hours/xapi-platforms/${id}/revoke`, { reason: '再次停用' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await as('xa_sys', 'POST', '/hours/xapi-platforms/987654321/revoke', { reason: '不存在' })).statusCode,
+    ).toBe(404);
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'hours.platform.revoke')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]?.details)).toContain('合同到期');
+  });
+});
