@@ -21,8 +21,9 @@ import { HOME_EN, HOME_ZH } from './i18n-home';
 import { HOUR_CLAIMS_EN, HOUR_CLAIMS_ZH } from './i18n-hour-claims';
 // 学时达标 (compliance)
 import { HOURS_COMPLIANCE_EN, HOURS_COMPLIANCE_ZH } from './i18n-hours-compliance';
-// outcomes and completion
+// 学时 from other platforms
 import { HOURS_EXTERNAL_EN, HOURS_EXTERNAL_ZH } from './i18n-hours-external';
+// outcomes and completion
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';

@@ -1,12 +1,6 @@
 import type { HoursStanding } from '@yanxun/contracts';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { EChart } from '../../shared/echart';
 import { useI18n } from '../../shared/i18n';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** One colour per 学时 category, so a category keeps its colour from year to year. */
 const COLOURS: Record<string, string> = {
@@ -43,15 +37,5 @@ export function HoursByYearChart({ standing, height = 240 }: { standing: HoursSt
       data: years.map((y) => (y.categories.find((x) => x.category === c)?.countedTenths ?? 0) / 10),
     })),
   };
-  return (
-    <div data-testid="archive-hours-chart">
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        opts={{ renderer: 'svg' }}
-        notMerge
-        style={{ height, width: '100%' }}
-      />
-    </div>
-  );
+  return <EChart testId="archive-hours-chart" option={option} height={height} />;
 }

@@ -1,11 +1,5 @@
 import type { OverviewLevel, OverviewProgramme } from '@yanxun/contracts';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+import { EChart as Chart, shortLabel as short } from '../../shared/echart';
 
 /** the charts of 培训总览 (ECharts, SVG renderer). Programmes are rows (horizontal bars): long names read. */
 
@@ -14,43 +8,6 @@ const TEAL = '#13a8a8';
 const GREEN = '#52c41a';
 const GREY = '#bfc8d6';
 const ORANGE = '#fa8c16';
-
-function short(name: string, max = 16): string {
-  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
-}
-
-function Chart({
-  option,
-  height,
-  onClick,
-  testId,
-}: {
-  option: Record<string, unknown>;
-  height: number;
-  onClick?: (index: number) => void;
-  testId: string;
-}) {
-  return (
-    <div data-testid={testId}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        opts={{ renderer: 'svg' }}
-        notMerge
-        style={{ height, width: '100%' }}
-        onEvents={
-          onClick
-            ? {
-                click: (e: { dataIndex?: number }) => {
-                  if (typeof e.dataIndex === 'number') onClick(e.dataIndex);
-                },
-              }
-            : {}
-        }
-      />
-    </div>
-  );
-}
 
 const rowHeight = (n: number) => Math.max(200, 64 + n * 38);
 
