@@ -228,6 +228,16 @@ function countedOfYear(t: TeacherTotals | undefined, caps: ComplianceThresholds[
   return sum;
 }
 
+/** A category's minimum against what counted of it this school year (after its year cap). */
+export function categoryCompliance(c: CategoryThreshold, countedTenths: number): CategoryCompliance {
+  return {
+    ...c,
+    countedTenths,
+    onPace: countedTenths >= c.paceTenths,
+    shortTenths: Math.max(0, c.paceTenths - countedTenths),
+  };
+}
+
 /** One teacher's standing by `t.asOf`, from their totals. */
 export function teacherCompliance(
   totals: readonly TeacherTotals[],
@@ -240,16 +250,10 @@ export function teacherCompliance(
   const cycleCounted = t.cycleSchoolYears.reduce((s, y) => s + countedOfYear(byYear.get(y), t.yearCaps), 0);
   const current = byYear.get(t.schoolYear);
   const yearCounted = countedOfYear(current, t.yearCaps);
-  const categories = t.categories.map((c): CategoryCompliance => {
+  const categories = t.categories.map((c) => {
     const base = current?.byCategory[c.category] ?? 0;
     const cap = t.yearCaps[c.category];
-    const counted = cap === undefined ? base : Math.min(base, cap);
-    return {
-      ...c,
-      countedTenths: counted,
-      onPace: counted >= c.paceTenths,
-      shortTenths: Math.max(0, c.paceTenths - counted),
-    };
+    return categoryCompliance(c, cap === undefined ? base : Math.min(base, cap));
   });
   const onTrack = cycleCounted >= g.expectedTenths;
   const yearOnPace = yearCounted >= g.yearPaceTenths && categories.every((c) => c.onPace);

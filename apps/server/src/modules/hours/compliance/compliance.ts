@@ -12,7 +12,13 @@ import type {
   ComplianceTeachersQuery,
   HoursCompliance,
 } from '@yanxun/contracts';
-import { type ComplianceThresholds, complianceMessage, complianceThresholds, dayCapsOf } from '@yanxun/core';
+import {
+  type ComplianceThresholds,
+  categoryCompliance,
+  complianceMessage,
+  complianceThresholds,
+  dayCapsOf,
+} from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { notFound } from '../../../shared/app-error';
 import { type Permission, requirePermission } from '../../../shared/permissions';
@@ -121,15 +127,7 @@ export async function complianceReport(
 /** A row of the query as the contract's teacher, with the plain-Chinese message. */
 export function toTeacher(r: StandingRow, t: ComplianceThresholds, schoolName: string): ComplianceTeacher {
   const g = t.groups.find((x) => x.group === r.grp);
-  const categories = t.categories.map((c, i) => {
-    const counted = r.cats[i] ?? 0;
-    return {
-      ...c,
-      countedTenths: counted,
-      onPace: counted >= c.paceTenths,
-      shortTenths: Math.max(0, c.paceTenths - counted),
-    };
-  });
+  const categories = t.categories.map((c, i) => categoryCompliance(c, r.cats[i] ?? 0));
   const standing = {
     group: r.grp,
     cycleCountedTenths: r.cycle_counted,
