@@ -11,8 +11,13 @@ export interface TeachersPort {
     actor: Actor,
     teacherId: string,
   ): Promise<{ id: string; name: string; schoolName: string; rolesHeld: string[] }>;
-  /** What a 学时证明 needs besides: the teacher's county (the table key), unit and ID number's last four. */
-  cardOf(teacherId: string): Promise<{ countyId: string; orgPath: string; idTail: string } | undefined>;
+  /**
+   * The teacher's county (the table key), school and its path, and ID number's last four: what a 学时证明 prints
+   * besides the detail, and where a 学时申报 is filed. Undefined for an unknown id.
+   */
+  cardOf(
+    teacherId: string,
+  ): Promise<{ countyId: string; schoolId: string; orgPath: string; idTail: string } | undefined>;
   /** The posts a teacher holds (岗位职务 codes), for the rules of a teacher group (教研员: R-002-19), where no
    * detail was read. */
   rolesOf(teacherId: string): Promise<string[]>;

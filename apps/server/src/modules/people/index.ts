@@ -81,10 +81,20 @@ export function createPeopleQueries(repo: PeopleRepository) {
       (await repo.findById(teacherId))?.roles_held ?? [],
     /** Teachers who owe continuing education under these subtrees, as a relation for a report's SQL. */
     rosterRelation,
-    /** What a 学时证明 prints besides the detail: the county (its table key), the unit, the ID number's last four. */
+    /**
+     * A teacher's card: the county (the table key), the school and its path, the ID number's last four (what a
+     * 学时证明 prints besides the detail, and where a 学时申报 is filed).
+     */
     cardOf: async (teacherId: string) => {
       const t = await repo.findById(teacherId);
-      return t && { countyId: t.county_id, orgPath: t.org_path, idTail: t.id_number.slice(-4) };
+      return (
+        t && {
+          countyId: t.county_id,
+          schoolId: t.school_id,
+          orgPath: t.org_path,
+          idTail: t.id_number.slice(-4),
+        }
+      );
     },
   };
 }

@@ -110,17 +110,6 @@ export function createClaimsRepository(db: Database) {
       ]);
 
   return {
-    /** The teacher a claim is made for: region key, school and its path (undefined if no such teacher). */
-    async teacherOf(
-      teacherId: string,
-    ): Promise<{ county_id: string; id: string; school_id: string; org_path: string } | undefined> {
-      return db
-        .selectFrom('teachers')
-        .select(['county_id', 'id', 'school_id', 'org_path'])
-        .where('id', '=', teacherId)
-        .executeTakeFirst();
-    },
-
     /**
      * Serialise claims of the same evidence or certificate: a transaction-scoped advisory lock per key, taken in
      * one order, so two teachers claiming the same certificate at once are checked one after the other.

@@ -139,7 +139,7 @@ export async function submitClaim(
       problems,
     });
   const files = checkEvidence(ctx, uploads);
-  const teacher = await ctx.claims.teacherOf(teacherId);
+  const teacher = await ctx.people.cardOf(teacherId);
   if (!teacher) throw new AppError('FORBIDDEN', '找不到您的教师档案，请联系学校管理员');
   const certNo = input.certificateNo?.trim() || null;
   const certKey = certificateKey(input.issuer, certNo) ?? null;
@@ -154,10 +154,10 @@ export async function submitClaim(
     if (dup) throw duplicateError(actor, dup, input);
     const c = await ctx.claims.insert(
       {
-        countyId: teacher.county_id,
-        teacherId: teacher.id,
-        schoolId: teacher.school_id,
-        orgPath: teacher.org_path,
+        countyId: teacher.countyId,
+        teacherId,
+        schoolId: teacher.schoolId,
+        orgPath: teacher.orgPath,
         category: input.category,
         kind: input.kind,
         title: input.title.trim(),
@@ -173,7 +173,7 @@ export async function submitClaim(
       },
       trx,
     );
-    const owner = { id: teacher.school_id, path: teacher.org_path };
+    const owner = { id: teacher.schoolId, path: teacher.orgPath };
     const stored = [];
     for (const f of files)
       stored.push(
@@ -198,9 +198,9 @@ export async function submitClaim(
         action: 'hours.claim.submit',
         entity: 'hour_claim',
         entityId: c.id,
-        orgId: teacher.school_id,
+        orgId: teacher.schoolId,
         details: {
-          teacherId: teacher.id,
+          teacherId,
           hoursTenths: input.hoursTenths,
           category: input.category,
           kind: input.kind,
