@@ -197,6 +197,7 @@ export function createServices(
     detail: (actor: Actor, id: string) => people.detail(actor, id),
     rolesOf: peopleQueries.rolesOf,
     cardOf: peopleQueries.cardOf,
+    namesOf: peopleQueries.namesOf,
   };
   const hoursDeps = {
     db,
@@ -214,6 +215,7 @@ export function createServices(
     claims: createClaimsRepository(db),
     files,
     notifications,
+    orgNames: async (ids) => (await orgRepo.findByIds(ids)).map((o) => ({ id: o.id, name: o.name })),
   });
   // 学时 compliance: the people module's roster joined to the ledger's totals, org names, reminders to teachers
   const hoursCompliance = createHoursComplianceService({

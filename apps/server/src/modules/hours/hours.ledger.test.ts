@@ -75,6 +75,7 @@ beforeAll(async () => {
       detail: async (_actor, id) => ({ id, name: '', schoolName: '', rolesHeld: [] }),
       rolesOf: async () => [],
       cardOf: async () => undefined,
+      namesOf: async () => [],
     },
     audit: createAuditService({ db: h.db }),
     docs: createDocumentsRepository(h.db),

@@ -34,6 +34,7 @@ function service(): HoursService {
       detail: async (_a, id) => ({ id, name: '', schoolName: '', rolesHeld: [] }),
       rolesOf: async (id) => roles.get(id) ?? [],
       cardOf: async () => undefined,
+      namesOf: async () => [],
     },
     audit: createAuditService({ db: h.db }),
     docs: createDocumentsRepository(h.db),

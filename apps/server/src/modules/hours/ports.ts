@@ -21,4 +21,9 @@ export interface TeachersPort {
   /** The posts a teacher holds (岗位职务 codes), for the rules of a teacher group (教研员: R-002-19), where no
    * detail was read. */
   rolesOf(teacherId: string): Promise<string[]>;
+  /** Teachers' names by id (unknown ids left out), to label a list the actor may already read. */
+  namesOf(ids: string[]): Promise<Array<{ id: string; name: string }>>;
 }
+
+/** Units' names by id (unknown ids left out), to label a list the actor may already read. */
+export type OrgNamesPort = (ids: string[]) => Promise<Array<{ id: string; name: string }>>;

@@ -79,6 +79,8 @@ export function createPeopleQueries(repo: PeopleRepository) {
     /** The posts a teacher holds (岗位职务 codes: 'researcher' is 教研员), none for an unknown id. */
     rolesOf: async (teacherId: string): Promise<string[]> =>
       (await repo.findById(teacherId))?.roles_held ?? [],
+    /** Teachers' names by id, for lists other modules label (no scope check: the caller has one). */
+    namesOf: repo.namesOf,
     /** Teachers who owe continuing education under these subtrees, as a relation for a report's SQL. */
     rosterRelation,
     /**

@@ -41,15 +41,22 @@ export function reviewStepFor(
   return null;
 }
 
-export function toClaim(actor: Actor, r: ClaimRow, evidence: EvidenceRow[], today: string): HourClaim {
+/** What a claim is read with besides its row: its evidence and the teacher's and school's names. */
+interface ClaimLabels {
+  evidence: EvidenceRow[];
+  teacherNames: Map<string, string>;
+  schoolNames: Map<string, string>;
+}
+
+export function toClaim(actor: Actor, r: ClaimRow, labels: ClaimLabels, today: string): HourClaim {
   const status = statusOf(r.status);
   const dueOn =
     status === 'submitted' ? r.school_due_on : status === 'school_approved' ? r.county_due_on : null;
   return {
     id: r.id,
     teacherId: r.teacher_id,
-    teacherName: r.teacher_name,
-    schoolName: r.school_name,
+    teacherName: labels.teacherNames.get(r.teacher_id) ?? '',
+    schoolName: labels.schoolNames.get(r.school_id) ?? '',
     category: r.category as HourCategory,
     kind: r.kind as ClaimKind,
     title: r.title,
@@ -68,7 +75,7 @@ export function toClaim(actor: Actor, r: ClaimRow, evidence: EvidenceRow[], toda
     countyComment: r.county_comment,
     returnReason: r.return_reason,
     withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
-    evidence: evidence
+    evidence: labels.evidence
       .filter((e) => e.claim_id === r.id)
       .map((e) => ({ fileId: e.file_id, name: e.name, mime: e.mime, size: e.size })),
     canDecide: reviewStepFor(actor, r),
@@ -76,11 +83,19 @@ export function toClaim(actor: Actor, r: ClaimRow, evidence: EvidenceRow[], toda
   };
 }
 
-/** Claims with their evidence, as the actor sees them. */
+const byId = (rows: Array<{ id: string; name: string }>) => new Map(rows.map((r) => [r.id, r.name]));
+const distinct = (ids: string[]) => [...new Set(ids)];
+
+/** Claims with their evidence and names, as the actor sees them. */
 export async function claimViews(ctx: ClaimsContext, actor: Actor, rows: ClaimRow[]): Promise<HourClaim[]> {
-  const evidence = await ctx.claims.evidenceOf(rows.map((r) => r.id));
+  const [evidence, teachers, schools] = await Promise.all([
+    ctx.claims.evidenceOf(rows.map((r) => r.id)),
+    ctx.people.namesOf(distinct(rows.map((r) => r.teacher_id))),
+    ctx.orgNames(distinct(rows.map((r) => r.school_id))),
+  ]);
+  const labels = { evidence, teacherNames: byId(teachers), schoolNames: byId(schools) };
   const today = dateOf(ctx.now());
-  return rows.map((r) => toClaim(actor, r, evidence, today));
+  return rows.map((r) => toClaim(actor, r, labels, today));
 }
 
 /** One claim the actor may read (404 otherwise, exactly like an id that does not exist). */

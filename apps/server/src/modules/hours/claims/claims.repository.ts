@@ -2,14 +2,12 @@ import { sql } from 'kysely';
 import type { Database } from '../../../db/database';
 import { inSubtrees } from '../../../shared/subtree';
 
-/** A claim row with the names a reader sees (the teacher's, the school's). */
+/** A claim row (the teacher's and the school's names come from their modules' ports). */
 export interface ClaimRow {
   county_id: string;
   id: string;
   teacher_id: string;
-  teacher_name: string;
   school_id: string;
-  school_name: string;
   org_path: string;
   category: string;
   kind: string;
@@ -77,17 +75,11 @@ export function createClaimsRepository(db: Database) {
   const select = (trx: Database) =>
     trx
       .selectFrom('hour_claims as c')
-      .innerJoin('teachers as t', (j) =>
-        j.onRef('t.county_id', '=', 'c.county_id').onRef('t.id', '=', 'c.teacher_id'),
-      )
-      .innerJoin('orgs as s', 's.id', 'c.school_id')
       .select([
         'c.county_id',
         'c.id',
         'c.teacher_id',
-        't.name as teacher_name',
         'c.school_id',
-        's.name as school_name',
         'c.org_path',
         'c.category',
         'c.kind',

@@ -191,6 +191,7 @@ describe('the whole flow (Y-HOURS-CLAIM)', () => {
     expect(claim).toMatchObject({
       status: 'submitted',
       teacherName: '王申报',
+      schoolName: school.name,
       hoursTenths: 125,
       dueOn: '2026-11-04',
       overdue: false,

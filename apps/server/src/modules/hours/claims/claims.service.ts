@@ -4,6 +4,7 @@ import type { Actor } from '../../../shared/actor';
 import type { FilesService, Upload } from '../../files';
 import type { NotificationsService } from '../../notifications';
 import type { HoursDeps } from '../hours.service';
+import type { OrgNamesPort } from '../ports';
 import { claimQueue, evidenceFile, myClaims } from './claim-views';
 import type { ClaimsRepository } from './claims.repository';
 import type { ClaimsContext } from './context';
@@ -16,6 +17,8 @@ export interface HourClaimsDeps extends HoursDeps {
   files: Pick<FilesService, 'storeAnyOf' | 'content' | 'maxBytes'>;
   /** the teacher is told of a return or an approval */
   notifications: Pick<NotificationsService, 'notifyTeacher'>;
+  /** schools' names, to label claims */
+  orgNames: OrgNamesPort;
 }
 
 /**
@@ -36,6 +39,7 @@ export function createHourClaimsService(deps: HourClaimsDeps) {
     files: deps.files,
     notifications: deps.notifications,
     rules: claimRulesOf(DEFAULT_HOUR_RULES),
+    orgNames: deps.orgNames,
   };
   return {
     /** The largest evidence file, in bytes (the upload stream stops there). */

@@ -145,6 +145,12 @@ export function createTeachersRepository(db: Database) {
         .executeTakeFirst();
     },
 
+    /** Teachers' names by id (unknown ids left out), for lists other modules label. */
+    namesOf(ids: string[]): Promise<Array<{ id: string; name: string }>> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('teachers').select(['id', 'name']).where('id', 'in', ids).execute();
+    },
+
     /** Keyset-paged rows of a subtree in export order, with the school code. */
     exportBatch(
       roots: string[],
