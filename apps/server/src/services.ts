@@ -199,8 +199,11 @@ export function createServices(
     cardOf: peopleQueries.cardOf,
     namesOf: peopleQueries.namesOf,
   };
+  // the 学时 rules in force for a unit: the pack of its nearest region (the programs module's packs)
+  const hourRulesIn = (orgPath: string, on: string) => programs.hourRulesIn(orgPath, on);
   const hoursDeps = {
     db,
+    rulesFor: hourRulesIn,
     repo: ledgerRepo,
     people: hoursPeople,
     audit,
@@ -221,7 +224,12 @@ export function createServices(
   const hoursCompliance = createHoursComplianceService({
     db,
     roster: peopleQueries.rosterRelation,
-    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    orgs: {
+      findById: (id) => orgRepo.findById(id),
+      findByIds: (ids) => orgRepo.findByIds(ids),
+      topPaths: () => orgRepo.topPaths(),
+    },
+    rulesFor: hourRulesIn,
     notifications,
     audit,
     clock,

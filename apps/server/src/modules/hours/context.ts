@@ -3,7 +3,7 @@ import type { AuditService } from '../audit';
 import type { ThrottleService } from '../throttle';
 import type { DocumentsRepository } from './documents/documents.repository';
 import type { LedgerRepository } from './ledger.repository';
-import type { TeachersPort } from './ports';
+import type { HourRulesPort, TeachersPort } from './ports';
 
 /** What every use case of the hours module is given, built once by createHoursService. */
 export interface HoursContext {
@@ -15,6 +15,8 @@ export interface HoursContext {
   docs: DocumentsRepository;
   /** the public verification page's failure throttle */
   throttle: ThrottleService;
+  /** the 学时 rules in force for a unit on a day */
+  rulesFor: HourRulesPort;
   /** the time entries are posted at (the services' clock) */
   now: () => Date;
 }

@@ -3,8 +3,9 @@
  * the caller's transaction, once per credit (a reversed credit is not posted again: a bureau's reversal stands),
  * and reversing those that no longer stand.
  */
-import { DEFAULT_HOUR_RULES, schoolYearOf } from '@yanxun/core';
+import { schoolYearOf } from '@yanxun/core';
 import type { Database } from '../../db/database';
+import { dateOf } from '../../shared/time';
 import type { HoursContext } from './context';
 import type { CreditWrite } from './ledger.repository';
 
@@ -12,12 +13,13 @@ import type { CreditWrite } from './ledger.repository';
 export type CreditInput = Omit<CreditWrite, 'schoolYear'>;
 
 /** Post the credits not posted before; the number posted. */
-export function postCredits(ctx: HoursContext, rows: CreditInput[], trx: Database): Promise<number> {
+export async function postCredits(ctx: HoursContext, rows: CreditInput[], trx: Database): Promise<number> {
+  const [first] = rows;
+  if (!first) return 0;
+  // the school-year start is the same for every unit (Y-HOURS-PACK-IN-FORCE)
+  const start = (await ctx.rulesFor(first.orgPath, dateOf(ctx.now()))).schoolYearStart.value;
   return ctx.repo.post(
-    rows.map((r) => ({
-      ...r,
-      schoolYear: schoolYearOf(r.occurredOn, DEFAULT_HOUR_RULES.schoolYearStart.value),
-    })),
+    rows.map((r) => ({ ...r, schoolYear: schoolYearOf(r.occurredOn, start) })),
     ctx.now(),
     trx,
   );

@@ -1,4 +1,5 @@
 import type { ReverseHoursRequest, RevokeDocumentRequest } from '@yanxun/contracts';
+import { DEFAULT_HOUR_RULES } from '@yanxun/core';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import type { AuditService } from '../audit';
@@ -11,7 +12,7 @@ import { documentsOfTeacher, issuedDocumentsOf, issueTranscript } from './docume
 import { revokeDocument } from './documents/revoke-document';
 import { type VerifyClient, verifyCode } from './documents/verify-code';
 import type { LedgerRepository } from './ledger.repository';
-import type { TeachersPort } from './ports';
+import type { HourRulesPort, TeachersPort } from './ports';
 import { reverseEntry } from './reverse-entry';
 import { hoursOf, teacherHours } from './transcript';
 
@@ -25,7 +26,23 @@ export interface HoursDeps {
   docs: DocumentsRepository;
   /** the public verification page's failure throttle */
   throttle: ThrottleService;
+  /** the 学时 rules in force for a unit (the programs module's packs); core's defaults without one */
+  rulesFor?: HourRulesPort;
   clock?: () => Date;
+}
+
+/** The context every hours use case is given (the claims service builds on it too). */
+export function hoursContext(deps: HoursDeps): HoursContext {
+  return {
+    db: deps.db,
+    repo: deps.repo,
+    people: deps.people,
+    audit: deps.audit,
+    docs: deps.docs,
+    throttle: deps.throttle,
+    rulesFor: deps.rulesFor ?? (async () => DEFAULT_HOUR_RULES),
+    now: deps.clock ?? (() => new Date()),
+  };
 }
 
 /**
@@ -34,15 +51,7 @@ export interface HoursDeps {
  * bureaus reverse a posting with a reason.
  */
 export function createHoursService(deps: HoursDeps) {
-  const ctx: HoursContext = {
-    db: deps.db,
-    repo: deps.repo,
-    people: deps.people,
-    audit: deps.audit,
-    docs: deps.docs,
-    throttle: deps.throttle,
-    now: deps.clock ?? (() => new Date()),
-  };
+  const ctx = hoursContext(deps);
   return {
     teacherHours: (actor: Actor, teacherId: string) => teacherHours(ctx, actor, teacherId),
     reverseEntry: (actor: Actor, id: string, req: ReverseHoursRequest) => reverseEntry(ctx, actor, id, req),

@@ -3,6 +3,7 @@
  * decision whether the actor may read a teacher (it throws not-found otherwise, so an out-of-scope teacher's hours
  * read exactly like an unknown one's).
  */
+import type { HourRules } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 
 export interface TeachersPort {
@@ -24,6 +25,12 @@ export interface TeachersPort {
   /** Teachers' names by id (unknown ids left out), to label a list the actor may already read. */
   namesOf(ids: string[]): Promise<Array<{ id: string; name: string }>>;
 }
+
+/**
+ * The 学时 rules in force for a unit on a day (YYYY-MM-DD): the programs module's pack of the nearest region
+ * (Y-HOURS-PACK-IN-FORCE); the school-year start and per-day caps are the same for every unit.
+ */
+export type HourRulesPort = (orgPath: string, on: string) => Promise<HourRules>;
 
 /** Units' names by id (unknown ids left out), to label a list the actor may already read. */
 export type OrgNamesPort = (ids: string[]) => Promise<Array<{ id: string; name: string }>>;

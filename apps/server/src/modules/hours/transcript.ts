@@ -15,6 +15,7 @@ import {
   evaluateLedger,
   groupOf,
   type HourCategory,
+  type HourRules,
   type HourSource,
   type LedgerEntry,
   type LedgerEvaluation,
@@ -105,6 +106,12 @@ function toStanding(e: LedgerEvaluation): HoursStanding {
   };
 }
 
+/** The 学时 rules in force for the teacher's unit (an unknown teacher: the defaults). */
+async function rulesOfTeacher(ctx: HoursContext, teacherId: string, on: string): Promise<HourRules> {
+  const card = await ctx.people.cardOf(teacherId);
+  return card ? ctx.rulesFor(card.orgPath, on) : DEFAULT_HOUR_RULES;
+}
+
 /**
  * Every posting of a teacher, evaluated (no authorization: for modules that decided already). `rolesHeld` when the
  * caller has read the teacher already; else they are read here.
@@ -115,13 +122,15 @@ export async function hoursOf(
   canReverse: boolean,
   rolesHeld?: string[],
 ): Promise<TeacherHours> {
-  const [rows, roles] = await Promise.all([
+  const asOf = dateOf(ctx.now());
+  const [rows, roles, rules] = await Promise.all([
     ctx.repo.entriesOf(teacherId),
     rolesHeld ?? ctx.people.rolesOf(teacherId),
+    rulesOfTeacher(ctx, teacherId, asOf),
   ]);
-  const evaluation = evaluateLedger(rows.map(toLedgerEntry), DEFAULT_HOUR_RULES, {
-    asOf: dateOf(ctx.now()),
-    group: groupOf(DEFAULT_HOUR_RULES, roles) || undefined,
+  const evaluation = evaluateLedger(rows.map(toLedgerEntry), rules, {
+    asOf,
+    group: groupOf(rules, roles) || undefined,
   });
   const lineOf = new Map(evaluation.lines.map((l) => [l.entry.id, l]));
   const reversalOf = new Map(rows.filter((r) => r.reverses_id).map((r) => [r.reverses_id as string, r]));

@@ -1,9 +1,10 @@
 /** Labels of a pack's sections, rule values and the codes in them, in both languages. */
 import type { Lang } from '../../shared/i18n';
+import { HOURS_CODE_NAMES, HOURS_SECTION_TITLES, hoursRuleLabel } from './pack-hours-labels';
 import { isRecord, type RuleEntry } from './pack-rule-entries';
+import { type Text, tx } from './pack-text';
 
-export type Text = { 'zh-CN': string; 'en-US': string };
-export const tx = (zh: string, en: string): Text => ({ 'zh-CN': zh, 'en-US': en });
+export { type Text, tx };
 
 export const SECTION_TITLES: Record<string, Text> = {
   general: tx('通用设置与时间节点', 'General settings and deadlines'),
@@ -21,6 +22,7 @@ export const SECTION_TITLES: Record<string, Text> = {
   classOps: tx('进度预警与签到', 'Deadline warnings and check-in'),
   completion: tx('结业与成果', 'Completion and outcomes'),
   kpiTargets: tx('考核目标（数据看板）', 'KPI targets (dashboard)'),
+  ...HOURS_SECTION_TITLES,
 };
 
 export function sectionTitle(id: keyof typeof SECTION_TITLES, lang: Lang): string {
@@ -137,6 +139,7 @@ export function ruleLabel(entry: Pick<RuleEntry, 'key'> & { value?: unknown }, l
     return lang === 'zh-CN' ? `${owner}成果` : `${owner} outcomes`;
   }
   const key = entry.key.replace(/\[\d+\]$/, '');
+  if (key.startsWith('hours.')) return hoursRuleLabel(key.slice('hours.'.length), lang) ?? OTHER_RULE[lang];
   const exact = LABELS[key];
   if (exact) return exact[lang];
   const last = key.split('.').pop() ?? key;
@@ -183,6 +186,7 @@ export function sourceLabel(source: string, lang: Lang): string {
 // Values
 
 export const CODE_NAMES: Record<string, Text> = {
+  ...HOURS_CODE_NAMES,
   // levels
   national: tx('国培计划', 'National'),
   provincial: tx('省培计划', 'Provincial'),

@@ -188,6 +188,7 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
     groups: classGroups,
     prefixes: classGroups.flatMap((g) => g.entries.map((e) => e.path)),
   };
+  const hours = hoursSection(all, lang);
   const types = pack.projectTypes.map((type, i): RuleSection => {
     const prefix = `projectTypes[${i}]`;
     const mine = under(prefix);
@@ -232,5 +233,36 @@ export function groupPackRules(pack: PolicyPackBody, lang: Lang): RuleSection[] 
       prefixes: [prefix],
     };
   });
-  return classRun.groups.length > 0 ? [general, classRun, ...types] : [general, ...types];
+  return [general, classRun, hours, ...types].filter((s) => s.groups.length > 0);
+}
+
+/** The 学时 section (`hours`): cycle and school year, categories, teacher groups, claims, other platforms. */
+function hoursSection(all: RuleEntry[], lang: Lang): RuleSection {
+  // keys keep their full path: the labels name a category's or group's rule from it
+  const hours = all.filter((e) => e.path.startsWith('hours.')).map((e) => ({ ...e, key: e.path }));
+  const parts: Array<[string, RegExp]> = [
+    ['hoursCategories', /^hours\.categories\./],
+    ['hoursGroups', /^hours\.groups\./],
+    ['hoursClaims', /^hours\.claims\./],
+    ['hoursExternal', /^hours\.(xapi\.|importDayMaxTenths)/],
+  ];
+  const groups: RuleGroup[] = [
+    {
+      id: 'hoursCycle',
+      title: sectionTitle('hoursCycle', lang),
+      entries: hours.filter((e) => !parts.some(([, re]) => re.test(e.path))),
+    },
+    ...parts.map(([id, re]) => ({
+      id,
+      title: sectionTitle(id, lang),
+      entries: hours.filter((e) => re.test(e.path)),
+    })),
+  ].filter((g) => g.entries.length > 0);
+  return {
+    id: 'hours',
+    title: sectionTitle('hours', lang),
+    tabTitle: lang === 'zh-CN' ? '学时认定' : '学时',
+    groups,
+    prefixes: ['hours'],
+  };
 }

@@ -1,5 +1,6 @@
 /** A rule value as text: numbers with their units (money in fen shown in 元, hours in tenths in 学时), offsets, lists. */
 import type { Lang } from '../../shared/i18n';
+import { formatVerbs } from './pack-hours-labels';
 import { BACKBONE_NAMES, CODE_NAMES, codeLabel, PLAN_MODE_TEXT, type Text, tx } from './pack-labels';
 import { isRecord, type RuleEntry } from './pack-rule-entries';
 
@@ -260,6 +261,7 @@ export function formatRuleValue(entry: Pick<RuleEntry, 'key' | 'value'>, lang: L
     return value.map((x) => formatPart(x, lang)).join(sep(lang));
   }
   if (isRecord(value)) {
+    if (last === 'verbs') return formatVerbs(value, lang);
     if (typeof value.kind === 'string' && last === 'referenceDate') {
       if (value.kind === 'selection_deadline')
         return lang === 'zh-CN' ? '学员遴选截止日' : 'selection deadline';

@@ -35,7 +35,8 @@ const HENAN = henan as unknown as PolicyPackBody;
 /** What must never reach a reader of the pack pages. */
 const RAW = [
   { what: 'raw JSON', re: /\{"|":\s*[{["\d]/ },
-  { what: 'a camelCase code key', re: /\b[a-z]+[A-Z][A-Za-z]*\b/ },
+  // xAPI is the standard's own name (the 学时 section's other platforms), not a code key
+  { what: 'a camelCase code key', re: /\b(?!xAPI\b)[a-z]+[A-Z][A-Za-z]*\b/ },
   { what: 'a snake_case code', re: /\b[a-z]+_[a-z_]+\b/ },
   { what: 'the internal spec', re: /规格\s*§|spec §/ },
   { what: 'an issue number', re: /\bissue \d/ },
@@ -50,7 +51,7 @@ describe('the Henan pack in words (pure formatting, both languages)', () => {
   for (const lang of ['zh-CN', 'en-US'] as Lang[]) {
     it(`${lang}: every label, value, note and source of every section`, () => {
       const sections = groupPackRules(HENAN, lang);
-      expect(sections.length).toBe(7); // general, classes, five project types
+      expect(sections.length).toBe(8); // general, classes, 学时, five project types
       for (const section of sections) {
         for (const group of section.groups) {
           for (const e of group.entries) {
@@ -68,6 +69,26 @@ describe('the Henan pack in words (pure formatting, both languages)', () => {
       }
     });
   }
+
+  it("the 学时 section (Y-HOURS-PACK-IN-FORCE): a category's and a group's rule name it; tenths read as 学时", () => {
+    const hours = groupPackRules(HENAN, 'zh-CN').find((s) => s.id === 'hours');
+    const entries = new Map(hours?.groups.flatMap((g) => g.entries).map((e) => [e.path, e]));
+    const shown = (path: string) => {
+      const e = entries.get(path);
+      return e ? `${ruleLabel(e, 'zh-CN')} ${formatRuleValue(e, 'zh-CN')}` : '';
+    };
+    expect(hours?.groups.map((g) => g.title)).toEqual([
+      '继续教育周期与学年',
+      '各类学时的上限与最低要求',
+      '教师群体的要求',
+      '学时申报审核',
+      '外部平台学时',
+    ]);
+    expect(shown('hours.cycleTotalTenths')).toBe('每周期总学时不少于 360 学时');
+    expect(shown('hours.categories.workshop.dayCapTenths')).toBe('工作坊：每天最多计入 6 学时');
+    expect(shown('hours.groups.researcher.yearMinTenths')).toBe('教研员：每学年不少于 90 学时');
+    expect(shown('hours.xapi.verbs')).toContain('completed → 网络研修');
+  });
 
   it('R-004-31 plan modes as lines of words; 1 day = 8 学时; days in 天; the Yanxun rules named as such', () => {
     const design = groupPackRules(HENAN, 'zh-CN')[0]?.groups.find((g) => g.id === 'design')?.entries ?? [];
@@ -174,7 +195,7 @@ describe('the pack page of Guangdong’s pack', { timeout: 60_000 }, () => {
     ).toBeGreaterThan(0);
     const rules = screen.getByTestId('pack-rules');
     const tabs = within(rules).getAllByRole('tab');
-    expect(tabs).toHaveLength(7);
+    expect(tabs).toHaveLength(8);
     for (const tab of tabs) {
       fireEvent.click(tab);
       const panel = within(rules)

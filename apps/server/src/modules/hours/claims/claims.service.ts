@@ -1,9 +1,8 @@
 import type { DecideHourClaim, HourClaimQueueQuery } from '@yanxun/contracts';
-import { claimRulesOf, DEFAULT_HOUR_RULES } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import type { FilesService, Upload } from '../../files';
 import type { NotificationsService } from '../../notifications';
-import type { HoursDeps } from '../hours.service';
+import { type HoursDeps, hoursContext } from '../hours.service';
 import type { OrgNamesPort } from '../ports';
 import { claimQueue, evidenceFile, myClaims } from './claim-views';
 import type { ClaimsRepository } from './claims.repository';
@@ -23,22 +22,15 @@ export interface HourClaimsDeps extends HoursDeps {
 
 /**
  * 学时申报: teachers claim 学时 with evidence; the school reviews, then the county, whose approval posts the
- * credit to the ledger through the hours module's own `postCredits`. The rule values are the default pack's
- * (`claimRulesOf(DEFAULT_HOUR_RULES)`): the seeds give none, and claims are not tied to a programme's pack.
+ * credit to the ledger through the hours module's own `postCredits`. The rule values are the `hours.claims` of the
+ * pack in force for the teacher's unit (core's defaults where a pack has none: the seeds give none).
  */
 export function createHourClaimsService(deps: HourClaimsDeps) {
   const ctx: ClaimsContext = {
-    db: deps.db,
-    repo: deps.repo,
-    people: deps.people,
-    audit: deps.audit,
-    docs: deps.docs,
-    throttle: deps.throttle,
-    now: deps.clock ?? (() => new Date()),
+    ...hoursContext(deps),
     claims: deps.claims,
     files: deps.files,
     notifications: deps.notifications,
-    rules: claimRulesOf(DEFAULT_HOUR_RULES),
     orgNames: deps.orgNames,
   };
   return {

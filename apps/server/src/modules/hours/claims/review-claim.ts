@@ -8,6 +8,7 @@ import type { DecideHourClaim, HourClaim } from '@yanxun/contracts';
 import {
   CLAIM_STATUS_LABELS,
   type ClaimStatus,
+  claimRulesOf,
   HOUR_CATEGORY_LABELS,
   HOURS_RULE_CLAIM,
   type HourCategory,
@@ -64,6 +65,7 @@ export async function decideClaim(
     });
   const now = ctx.now();
   const today = dateOf(now);
+  const rules = claimRulesOf(await ctx.rulesFor(row.org_path, today));
   await ctx.db.transaction().execute(async (trx) => {
     const r = (await ctx.claims.find(row.id, trx, true)) ?? row;
     const key = { countyId: r.county_id, id: r.id };
@@ -99,7 +101,7 @@ export async function decideClaim(
           ruleId: HOURS_RULE_CLAIM,
         });
       if (req.decision === 'approve') {
-        const countyDueOn = reviewDueOn(today, ctx.rules.countyReviewDays.value);
+        const countyDueOn = reviewDueOn(today, rules.countyReviewDays.value);
         await ctx.claims.decideSchool(
           key,
           { status: 'school_approved', by: actor.accountId, at: now, comment: reason, countyDueOn },

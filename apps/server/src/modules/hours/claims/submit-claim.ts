@@ -12,6 +12,7 @@ import {
   type ClaimEvidenceKind,
   certificateKey,
   checkClaim,
+  claimRulesOf,
   evidenceNameMatches,
   HOURS_RULE_CLAIM_DUPLICATE,
   HOURS_RULE_CLAIM_EVIDENCE,
@@ -130,7 +131,10 @@ export async function submitClaim(
   const input = parseClaim(raw);
   const now = ctx.now();
   const today = dateOf(now);
-  const problems = checkClaim(input, today, ctx.rules);
+  const teacher = await ctx.people.cardOf(teacherId);
+  if (!teacher) throw new AppError('FORBIDDEN', '找不到您的教师档案，请联系学校管理员');
+  const rules = claimRulesOf(await ctx.rulesFor(teacher.orgPath, today));
+  const problems = checkClaim(input, today, rules);
   const first = problems[0];
   if (first)
     throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('；'), {
@@ -139,8 +143,6 @@ export async function submitClaim(
       problems,
     });
   const files = checkEvidence(ctx, uploads);
-  const teacher = await ctx.people.cardOf(teacherId);
-  if (!teacher) throw new AppError('FORBIDDEN', '找不到您的教师档案，请联系学校管理员');
   const certNo = input.certificateNo?.trim() || null;
   const certKey = certificateKey(input.issuer, certNo) ?? null;
 
@@ -169,7 +171,7 @@ export async function submitClaim(
         hoursTenths: input.hoursTenths,
         submittedBy: actor.accountId,
         submittedAt: now,
-        schoolDueOn: reviewDueOn(today, ctx.rules.schoolReviewDays.value),
+        schoolDueOn: reviewDueOn(today, rules.schoolReviewDays.value),
       },
       trx,
     );

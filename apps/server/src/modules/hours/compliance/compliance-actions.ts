@@ -28,7 +28,7 @@ async function allBehind(
   permission: 'hours.read' | 'hours.remind',
 ) {
   const unit = await unitOf(ctx, actor, permission, q.orgId);
-  const t = await thresholdsOfToday(ctx);
+  const t = await thresholdsOfToday(ctx, unit);
   const { total, rows } = await ctx.repo.teachers(ctx.roster([unit.path]), t, {
     behind: q.behind,
     category: q.category,

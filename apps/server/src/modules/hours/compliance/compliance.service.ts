@@ -1,5 +1,5 @@
 import type { ComplianceQuery, ComplianceRemindRequest, ComplianceTeachersQuery } from '@yanxun/contracts';
-import { DEFAULT_HOUR_RULES, type HourRules } from '@yanxun/core';
+import { DEFAULT_HOUR_RULES } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import type { Actor } from '../../../shared/actor';
 import { createTotalsRepository } from '../totals.repository';
@@ -11,7 +11,8 @@ import type { ComplianceContext } from './context';
 export interface ComplianceDeps
   extends Pick<ComplianceContext, 'roster' | 'orgs' | 'notifications' | 'audit'> {
   db: Database;
-  rules?: HourRules;
+  /** the 学时 rules in force for a unit (the programs module's packs); core's defaults without one */
+  rulesFor?: ComplianceContext['rulesFor'];
   clock?: () => Date;
 }
 
@@ -24,11 +25,11 @@ export function createHoursComplianceService(deps: ComplianceDeps) {
     orgs: deps.orgs,
     notifications: deps.notifications,
     audit: deps.audit,
-    rules: deps.rules ?? DEFAULT_HOUR_RULES,
+    rulesFor: deps.rulesFor ?? (async () => DEFAULT_HOUR_RULES),
     now: deps.clock ?? (() => new Date()),
   };
   return {
-    /** Builds the totals under the rules' day caps if they were built under others (on server start). */
+    /** Builds the totals under the day caps in force if they were built under others (on server start). */
     ensureTotals: () => ensureTotals(ctx),
     report: (actor: Actor, query: ComplianceQuery) => complianceReport(ctx, actor, query),
     teachers: (actor: Actor, query: ComplianceTeachersQuery) => complianceTeachers(ctx, actor, query),

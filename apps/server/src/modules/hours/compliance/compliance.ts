@@ -17,6 +17,7 @@ import {
   categoryCompliance,
   complianceMessage,
   complianceThresholds,
+  DEFAULT_HOUR_RULES,
   dayCapsOf,
 } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
@@ -30,11 +31,14 @@ import type { ComplianceContext, ComplianceOrg } from './context';
 const collator = new Intl.Collator('zh-CN');
 
 /**
- * Sums the ledger again when the totals were built under other day caps than the rules' (or never built). Once
- * per rules change; the server also calls it on start.
+ * Sums the ledger again when the totals were built under other day caps than those in force (or never built).
+ * Once per rules change; the server also calls it on start. The day caps are the top region's (the oldest top
+ * of the org tree, for an installation with several), the same for every unit (Y-HOURS-PACK-IN-FORCE).
  */
 export async function ensureTotals(ctx: ComplianceContext): Promise<boolean> {
-  const caps = dayCapsOf(ctx.rules);
+  const [top] = await ctx.orgs.topPaths();
+  const rules = top ? await ctx.rulesFor(top, dateOf(ctx.now())) : DEFAULT_HOUR_RULES;
+  const caps = dayCapsOf(rules);
   const basis = await ctx.totals.basis();
   if (basis.builtAt && sameCaps(basis.dayCaps, caps)) return false;
   return ctx.totals.rebuild(caps, ctx.now());
@@ -57,10 +61,17 @@ export async function unitOf(
   return org;
 }
 
-/** The thresholds of today (Asia/Shanghai), after making sure the totals are built under the rules. */
-export async function thresholdsOfToday(ctx: ComplianceContext): Promise<ComplianceThresholds> {
+/**
+ * The thresholds of today (Asia/Shanghai) under the rules in force for the unit, after making sure the totals are
+ * built under the day caps in force.
+ */
+export async function thresholdsOfToday(
+  ctx: ComplianceContext,
+  org: ComplianceOrg,
+): Promise<ComplianceThresholds> {
   await ensureTotals(ctx);
-  return complianceThresholds(ctx.rules, dateOf(ctx.now()));
+  const today = dateOf(ctx.now());
+  return complianceThresholds(await ctx.rulesFor(org.path, today), today);
 }
 
 function toRow(r: UnitCountsRow, org: ComplianceOrg, t: ComplianceThresholds): ComplianceRow {
@@ -87,7 +98,7 @@ export async function complianceReport(
   query: ComplianceQuery,
 ): Promise<HoursCompliance> {
   const unit = await unitOf(ctx, actor, 'hours.read', query.orgId);
-  const t = await thresholdsOfToday(ctx);
+  const t = await thresholdsOfToday(ctx, unit);
   const rows = await ctx.repo.unitCounts(ctx.roster([unit.path]), t, unit.path);
   const children = rows.filter((r) => r.unit !== null);
   const orgs = new Map(
@@ -178,7 +189,7 @@ export async function complianceTeachers(
   query: ComplianceTeachersQuery,
 ): Promise<ComplianceTeachers> {
   const unit = await unitOf(ctx, actor, 'hours.read', query.orgId);
-  const t = await thresholdsOfToday(ctx);
+  const t = await thresholdsOfToday(ctx, unit);
   const { total, rows } = await ctx.repo.teachers(ctx.roster([unit.path]), t, {
     behind: query.behind as ComplianceFilter,
     category: query.category,

@@ -1,6 +1,6 @@
-import type { HourRules } from '@yanxun/core';
 import type { AuditService } from '../../audit';
 import type { NotificationsService } from '../../notifications';
+import type { HourRulesPort } from '../ports';
 import type { TotalsRepository } from '../totals.repository';
 import type { ComplianceRepository } from './compliance.repository';
 import type { ComplianceOrgsPort, RosterPort } from './ports';
@@ -9,7 +9,7 @@ export type { ComplianceOrg } from './ports';
 
 /**
  * What every compliance use case is given: the totals (kept with every posting), the compliance SQL, the people
- * module's roster relation, org look-ups, notifications to teachers, the audit log, the rules and the clock.
+ * module's roster relation, org look-ups, notifications to teachers, the audit log, the rules in force and the clock.
  */
 export interface ComplianceContext {
   totals: TotalsRepository;
@@ -19,6 +19,7 @@ export interface ComplianceContext {
   orgs: ComplianceOrgsPort;
   notifications: Pick<NotificationsService, 'notifyTeachersOnce'>;
   audit: AuditService;
-  rules: HourRules;
+  /** the 学时 rules in force for a unit on a day */
+  rulesFor: HourRulesPort;
   now: () => Date;
 }

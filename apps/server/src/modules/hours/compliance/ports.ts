@@ -29,4 +29,6 @@ export interface ComplianceOrg {
 export interface ComplianceOrgsPort {
   findById(id: string): Promise<ComplianceOrg | undefined>;
   findByIds(ids: string[]): Promise<ComplianceOrg[]>;
+  /** The paths of the org tree's tops, oldest first. */
+  topPaths(): Promise<string[]>;
 }

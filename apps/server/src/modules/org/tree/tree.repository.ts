@@ -71,6 +71,17 @@ export function createTreeRepository(db: Database) {
       return (options.lock ? query.forUpdate() : query).execute();
     },
 
+    /** The paths of the tree's tops (units without a parent), oldest first. */
+    async topPaths(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('orgs')
+        .select('path')
+        .where('parent_id', 'is', null)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.path);
+    },
+
     childrenOf(id: string): Promise<OrgRow[]> {
       return db
         .selectFrom('orgs as o')

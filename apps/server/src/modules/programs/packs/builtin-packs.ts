@@ -1,9 +1,13 @@
 import {
+  claimRulesOf,
   classOperationsOf,
   completionRulesOf,
+  DEFAULT_IMPORT_DAY_MAX,
   HENAN_2021_PACK,
+  hourRulesOf,
   kpiTargetsOf,
   type PolicyPack,
+  xapiRulesOf,
 } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import { createPacksRepository } from './packs.repository';
@@ -13,7 +17,7 @@ export const BUILTIN_PACKS: readonly PolicyPack[] = [HENAN_2021_PACK];
 
 /**
  * a pack as the editor shows it — the optional sections a pack saved before them lacks (class
- * operations, completion, KPI targets) filled with the values that apply to it anyway (core's defaults), so
+ * operations, completion, KPI targets, 学时) filled with the values that apply to it anyway (core's defaults), so
  * every number that governs a programme is visible with its rule ID and can be edited in a draft.
  */
 export function packWithSectionDefaults(pack: PolicyPack): PolicyPack {
@@ -22,6 +26,18 @@ export function packWithSectionDefaults(pack: PolicyPack): PolicyPack {
     classOps: classOperationsOf(pack),
     completion: completionRulesOf(pack),
     kpiTargets: kpiTargetsOf(pack),
+    hours: hoursWithDefaults(pack),
+  };
+}
+
+/** The pack's 学时 rules with its optional parts (claims, xAPI, the import day limit) filled with core's defaults. */
+function hoursWithDefaults(pack: PolicyPack): NonNullable<PolicyPack['hours']> {
+  const hours = hourRulesOf(pack);
+  return {
+    ...hours,
+    claims: claimRulesOf(hours),
+    xapi: xapiRulesOf(hours),
+    importDayMaxTenths: hours.importDayMaxTenths ?? DEFAULT_IMPORT_DAY_MAX,
   };
 }
 

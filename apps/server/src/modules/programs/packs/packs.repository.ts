@@ -129,6 +129,27 @@ export function createPacksRepository(db: Database) {
         .execute();
     },
 
+    /**
+     * The newest published pack (greatest year up to `year`, then version) of the nearest of these regions: the
+     * deepest region path wins. Built-in packs have no region and are never in force by themselves.
+     */
+    packInForce(regionIds: string[], year: number): Promise<{ id: string; body: unknown } | undefined> {
+      if (regionIds.length === 0) return Promise.resolve(undefined);
+      return db
+        .selectFrom('policy_packs as p')
+        .innerJoin('orgs as o', 'o.id', 'p.region_org_id')
+        .select(['p.id', 'p.body'])
+        .where('p.region_org_id', 'in', regionIds)
+        .where('p.status', '=', 'published')
+        .where('p.year', '<=', year)
+        .orderBy(sql`length(o.path)`, 'desc')
+        .orderBy('p.year', 'desc')
+        .orderBy('p.version', 'desc')
+        .orderBy('p.id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
     async publishPack(id: string, body: unknown, trx: Database): Promise<void> {
       await trx
         .updateTable('policy_packs')

@@ -1,5 +1,6 @@
 import { bind, type ProgramsContext } from '../context';
 import { cloneDefaultsOf, clonePack } from './clone-pack';
+import { hourRulesIn } from './hour-rules-in-force';
 import { getPack, listPacks, publishPack, updatePack } from './manage-packs';
 import { previewPack } from './preview-pack';
 import { listRuleSources } from './rule-sources';
@@ -15,6 +16,7 @@ export function packsService(ctx: ProgramsContext) {
     publishPack: bind(ctx, publishPack),
     previewPack: bind(ctx, previewPack),
     listRuleSources: bind(ctx, listRuleSources),
+    hourRulesIn: bind(ctx, hourRulesIn),
   };
 }
 

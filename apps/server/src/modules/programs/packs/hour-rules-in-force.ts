@@ -1,0 +1,50 @@
+/**
+ * The 学时 rules in force for a unit on a day (Y-HOURS-PACK-IN-FORCE): the `hours` section of the newest published
+ * pack (year up to the day's, then version) of the nearest region on the unit's path, else core's defaults. The
+ * school-year start and the per-day caps shape what is stored (an entry's school year, the kept totals), so they
+ * are the top region's for every unit; a lower region's pack sets everything else.
+ */
+import {
+  type CategoryHourRules,
+  DEFAULT_HOUR_RULES,
+  type HourCategory,
+  type HourRules,
+  hourRulesOf,
+  idsOf,
+  isValidOrgPath,
+  type PolicyPack,
+} from '@yanxun/core';
+import type { ProgramsContext } from '../context';
+
+async function rulesOfRegions(ctx: ProgramsContext, regionIds: string[], year: number): Promise<HourRules> {
+  const row = await ctx.repo.packInForce(regionIds, year);
+  return row ? hourRulesOf(row.body as PolicyPack) : DEFAULT_HOUR_RULES;
+}
+
+/** `rules` with the stored-shape values (school-year start, per-day caps) of `top`. */
+function withStoredShapeOf(rules: HourRules, top: HourRules): HourRules {
+  const categories: Partial<Record<HourCategory, CategoryHourRules>> = {};
+  const keys = new Set([
+    ...Object.keys(rules.categories),
+    ...Object.keys(top.categories),
+  ]) as Set<HourCategory>;
+  for (const k of keys) {
+    const own: CategoryHourRules = rules.categories[k] ?? {};
+    const { dayCapTenths: _own, ...rest } = own;
+    const dayCap = top.categories[k]?.dayCapTenths;
+    categories[k] = dayCap ? { ...rest, dayCapTenths: dayCap } : rest;
+  }
+  return { ...rules, schoolYearStart: top.schoolYearStart, categories };
+}
+
+/** No actor: the rules in force are public policy; the calling module has checked its own actor. */
+export async function hourRulesIn(ctx: ProgramsContext, orgPath: string, on: string): Promise<HourRules> {
+  if (!isValidOrgPath(orgPath)) return DEFAULT_HOUR_RULES;
+  const year = Number(on.slice(0, 4));
+  const ids = idsOf(orgPath);
+  const [own, top] = await Promise.all([
+    rulesOfRegions(ctx, ids, year),
+    rulesOfRegions(ctx, ids.slice(0, 1), year),
+  ]);
+  return own === top ? own : withStoredShapeOf(own, top);
+}
