@@ -120,8 +120,12 @@ export const xapiPlatformSchema = z.object({
   id: z.string(),
   name: z.string(),
   system: z.string(),
+  /** The unit whose teachers it may post for. */
+  unitName: z.string().nullable(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
+  /** Why it was revoked (from the audited revocation). */
+  revokedReason: z.string().nullable(),
   /** Statements taken from it so far, and when the last came. */
   statements: z.number().int(),
   lastStatementAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -101,6 +102,9 @@ export function AppLayout() {
       : []),
     ...(hasPermission(me, 'hours.import')
       ? [{ key: '/hours-imports', icon: <CloudUploadOutlined />, label: t('nav.hoursImports') }]
+      : []),
+    ...(hasPermission(me, 'hours.platforms')
+      ? [{ key: '/xapi-platforms', icon: <ApiOutlined />, label: t('nav.xapiPlatforms') }]
       : []),
     // 学时达标: the 学时 of the teachers of the scope against the cycle and the school year
     ...(hasPermission(me, 'hours.read')

@@ -161,6 +161,14 @@ export function createAppRouter() {
               Component: m.HoursImportsPage,
             })),
         },
+        // 学习平台对接: the xAPI platforms that post online study (the system administrator)
+        {
+          path: 'xapi-platforms',
+          lazy: () =>
+            import('../features/xapi-platforms/xapi-platforms-page').then((m) => ({
+              Component: m.XapiPlatformsPage,
+            })),
+        },
         // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
         {
           path: 'shortlists',

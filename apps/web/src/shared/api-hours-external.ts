@@ -1,5 +1,6 @@
-/** 学时 records of other platforms: upload and dry run, commit, the review queue. */
+/** 学时 records of other platforms: upload and dry run, commit, the review queue; the xAPI platforms. */
 import {
+  type CreateXapiPlatformRequest,
   type ExternalBatch,
   type ExternalCommit,
   type ExternalQueueItem,
@@ -8,6 +9,10 @@ import {
   externalCommitSchema,
   externalQueueItemSchema,
   type ResolveQueueRequest,
+  type XapiPlatformCreated,
+  type XapiPlatformList,
+  xapiPlatformCreatedSchema,
+  xapiPlatformListSchema,
 } from '@yanxun/contracts';
 import { parseWith, type Transport } from './api-transport';
 
@@ -30,6 +35,23 @@ export function externalHoursApi({ get, json }: Transport) {
     async resolveExternalQueued(id: string, body: ResolveQueueRequest): Promise<ExternalQueueItem> {
       const path = `/api/v1/hours/import-queue/${encodeURIComponent(id)}/resolve`;
       return parseWith(externalQueueItemSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    /** The registered xAPI platforms (never a token). */
+    xapiPlatforms(): Promise<XapiPlatformList> {
+      return get(xapiPlatformListSchema, '/api/v1/hours/xapi-platforms');
+    },
+    /** Register a platform: the answer holds its token, shown this once. */
+    async createXapiPlatform(body: CreateXapiPlatformRequest): Promise<XapiPlatformCreated> {
+      const path = '/api/v1/hours/xapi-platforms';
+      return parseWith(xapiPlatformCreatedSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+    async revokeXapiPlatform(id: string, reason: string): Promise<XapiPlatformList> {
+      const path = `/api/v1/hours/xapi-platforms/${encodeURIComponent(id)}/revoke`;
+      return parseWith(
+        xapiPlatformListSchema,
+        await json('POST', path, { json: { reason } }),
+        `POST ${path}`,
+      );
     },
   };
 }

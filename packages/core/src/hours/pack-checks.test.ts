@@ -3,7 +3,7 @@ import { HENAN_2021_PACK } from '../programs/henan-2021';
 import { validatePack } from '../programs/pack-validation';
 import { pv } from '../programs/policy-pack';
 import { DEFAULT_CLAIM_RULES } from './claims';
-import { DEFAULT_HOUR_RULES, DEFAULT_XAPI_RULES } from './rules';
+import { DEFAULT_HOUR_RULES, DEFAULT_XAPI_RULES, XAPI_VERB_VOIDED } from './rules';
 import type { HourRules } from './types';
 
 const withHours = (hours: HourRules) => validatePack({ ...HENAN_2021_PACK, hours });
@@ -82,5 +82,16 @@ describe('a pack’s 学时 section is checked like the rest of the pack', () =>
       },
     });
     expect(problems.map((p) => p.path).sort()).toEqual(['hours.xapi.minutesPerHour', 'hours.xapi.verbs']);
+  });
+
+  it('Y-HOURS-XAPI-VOID: the voided verb cannot be credited (it cancels a statement); completed can', () => {
+    const withVerbs = (verbs: Record<string, 'online'>) =>
+      hourProblems({
+        ...DEFAULT_HOUR_RULES,
+        xapi: { ...DEFAULT_XAPI_RULES, verbs: pv(verbs, 'Y-HOURS-XAPI', 'issue 12', 't') },
+      });
+    const problems = withVerbs({ [XAPI_VERB_VOIDED]: 'online' });
+    expect(problems.map((p) => [p.path, p.ruleId])).toEqual([['hours.xapi.verbs', 'Y-HOURS-XAPI-VOID']]);
+    expect(withVerbs({ 'http://adlnet.gov/expapi/verbs/completed': 'online' })).toEqual([]);
   });
 });

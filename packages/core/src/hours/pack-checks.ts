@@ -5,6 +5,7 @@
  */
 import type { Collector } from '../programs/pack-problems';
 import type { PolicyValue } from '../programs/policy-pack';
+import { HOURS_RULE_XAPI_VOID, XAPI_VERB_VOIDED } from './rules';
 import {
   HOUR_CATEGORIES,
   HOUR_CATEGORY_LABELS,
@@ -87,6 +88,13 @@ export function checkHourRules(hours: HourRules | undefined, c: Collector): void
           'hours.xapi.verbs',
           `动词 ${verb} 对应的学时类别"${category}"不存在`,
         );
+    if (XAPI_VERB_VOIDED in x.verbs.value)
+      c.add(
+        'PACK.HOURS',
+        HOURS_RULE_XAPI_VOID,
+        'hours.xapi.verbs',
+        `动词 ${XAPI_VERB_VOIDED} 是作废语句，撤销其引用的语句，不能计入学时`,
+      );
   }
   dayHours(hours.importDayMaxTenths, 'hours.importDayMaxTenths', '外部记录每天最多学时', c);
   if (hours.claims) {

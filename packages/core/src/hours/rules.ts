@@ -31,6 +31,11 @@ export const HOURS_RULE_TRAINING_DAY = 'R-004-05';
 
 /** xAPI statements (verbs completed / attended) credited at their recorded duration. */
 export const HOURS_RULE_XAPI = 'Y-HOURS-XAPI';
+/**
+ * A voiding statement (xAPI 1.0.3, verb voided, object a StatementRef) cancels an earlier statement of the same
+ * platform: its posting is reversed, the statement itself stays; a voiding statement cannot be voided.
+ */
+export const HOURS_RULE_XAPI_VOID = 'Y-HOURS-XAPI-VOID';
 /** An imported record of another platform: more than 24 学时 a day of its date range, or ≤ 0, goes to review. */
 export const HOURS_RULE_IMPORT_DAY = 'Y-HOURS-IMPORT-DAY';
 /** An imported record whose dates overlap a posting of the same teacher and category from another source. */
@@ -41,6 +46,8 @@ export const HOURS_RULE_IMPORT_TEACHER = 'Y-HOURS-IMPORT-TEACHER';
 /** The ADL verb IRIs of the xAPI vocabulary that Yanxun credits. */
 export const XAPI_VERB_COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 export const XAPI_VERB_ATTENDED = 'http://adlnet.gov/expapi/verbs/attended';
+/** The xAPI spec's reserved verb of a voiding statement: never credited, it cancels the statement it refers to. */
+export const XAPI_VERB_VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 
 /** The default xAPI rule: completed and attended online study, 60 minutes a 学时, at most 24 学时 a statement. */
 export const DEFAULT_XAPI_RULES: XapiHourRules = deepFreeze({

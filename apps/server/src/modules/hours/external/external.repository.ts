@@ -288,23 +288,44 @@ export function createExternalRepository(db: Database) {
         .executeTakeFirst();
     },
 
-    /** Platforms registered under these subtrees (any state), newest first, with their statements' count. */
+    /**
+     * Platforms registered under these subtrees (any state), newest first, with their unit's name, their
+     * statements' count and, when revoked, the reason given (kept in the audited revocation: migration 0021 has no
+     * column for it).
+     */
     async platformsUnder(roots: string[]) {
       if (roots.length === 0) return [];
       return db
         .selectFrom('xapi_platforms as p')
-        .leftJoin('xapi_statements as s', 's.platform_id', 'p.id')
+        .leftJoin('orgs as o', 'o.path', 'p.org_path')
         .select((eb) => [
           'p.id',
           'p.name',
           'p.system',
           'p.created_at',
           'p.revoked_at',
-          sql<number>`count(s.platform_id)::int`.as('statements'),
-          eb.fn.max('s.received_at').as('last_statement_at'),
+          'o.name as unit_name',
+          eb
+            .selectFrom('xapi_statements as s')
+            .whereRef('s.platform_id', '=', 'p.id')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .as('statements'),
+          eb
+            .selectFrom('xapi_statements as s')
+            .whereRef('s.platform_id', '=', 'p.id')
+            .select((e) => e.fn.max('s.received_at').as('m'))
+            .as('last_statement_at'),
+          eb
+            .selectFrom('audit_log as a')
+            .where('a.entity', '=', 'xapi_platforms')
+            .where('a.action', '=', 'hours.platform.revoke')
+            .whereRef('a.entity_id', '=', sql<string>`p.id::text`)
+            .select(sql<string | null>`a.details->>'reason'`.as('r'))
+            .orderBy('a.id', 'desc')
+            .limit(1)
+            .as('revoked_reason'),
         ])
         .where((eb) => inSubtrees(eb, 'p.org_path', roots))
-        .groupBy(['p.id', 'p.name', 'p.system', 'p.created_at', 'p.revoked_at'])
         .orderBy('p.id', 'desc')
         .execute();
     },
@@ -354,10 +375,12 @@ export function createExternalRepository(db: Database) {
     async findStatement(
       id: string,
       trx: Database = db,
-    ): Promise<{ teacher_id: string; verb: string; duration_seconds: number } | undefined> {
+    ): Promise<
+      { platform_id: string; teacher_id: string; verb: string; duration_seconds: number } | undefined
+    > {
       return trx
         .selectFrom('xapi_statements')
-        .select(['teacher_id', 'verb', 'duration_seconds'])
+        .select(['platform_id', 'teacher_id', 'verb', 'duration_seconds'])
         .where('statement_id', '=', id)
         .executeTakeFirst();
     },

@@ -222,7 +222,12 @@ describe('listing and revoking a platform', () => {
     expect(r.statusCode).toBe(200);
     const [id] = Buffer.from(auth.slice(6), 'base64').toString().split(':');
     const p = r.json().items.find((x: { id: string }) => x.id === id);
-    expect(p).toMatchObject({ system: 'smartedu', revokedAt: null });
+    expect(p).toMatchObject({
+      system: 'smartedu',
+      unitName: county.name,
+      revokedAt: null,
+      revokedReason: null,
+    });
     expect(p.statements).toBeGreaterThan(0);
     expect(p.lastStatementAt).not.toBeNull();
     expect(r.body).not.toMatch(/token/i);
@@ -242,7 +247,9 @@ describe('listing and revoking a platform', () => {
       reason: '合同到期，停止对接',
     });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json().items.find((x: { id: string }) => x.id === id).revokedAt).not.toBeNull();
+    const revoked = r.json().items.find((x: { id: string }) => x.id === id);
+    expect(revoked.revokedAt).not.toBeNull();
+    expect(revoked.revokedReason).toBe('合同到期，停止对接');
     expect((await post(statement())).statusCode).toBe(401);
     expect(await ledger()).toEqual(before);
     expect(

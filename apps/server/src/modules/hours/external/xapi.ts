@@ -5,11 +5,22 @@
  * platform's own and is not interpreted); `mbox` identifies no teacher. Verbs and the 学时 a duration is worth are
  * the pack's rule (Y-HOURS-XAPI). A batch is all or nothing: every statement is checked before any is written.
  * A statement id is taken once: a replay is answered with its id and counts once; the same id with other content
- * is 409, as the spec says.
+ * is 409, as the spec says. A voiding statement (verb voided, object a StatementRef) cancels an earlier statement
+ * of the same platform (Y-HOURS-XAPI-VOID): see `applyVoid`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CreateXapiPlatformRequest, HourCategoryCode, XapiPlatformCreated } from '@yanxun/contracts';
-import { dateIn, HOURS_RULE_XAPI, parseIdNumber, schoolYearOf, xapiRulesOf, xapiTenths } from '@yanxun/core';
+import {
+  dateIn,
+  HOURS_RULE_XAPI,
+  HOURS_RULE_XAPI_VOID,
+  parseIdNumber,
+  schoolYearOf,
+  XAPI_VERB_VOIDED,
+  xapiRulesOf,
+  xapiTenths,
+} from '@yanxun/core';
+import type { Database } from '../../../db/database';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
@@ -88,6 +99,7 @@ export function durationSeconds(s: string): number | undefined {
 }
 
 interface Checked {
+  kind: 'credit';
   id: string;
   verb: string;
   category: HourCategoryCode;
@@ -97,21 +109,55 @@ interface Checked {
   teacher: ExternalTeacher;
 }
 
+/** A voiding statement: the id of the statement it voids (`object.id` of its StatementRef). */
+interface Voiding {
+  kind: 'void';
+  id: string;
+  voids: string;
+  occurredOn: string;
+}
+
+type CreditShape = Omit<Checked, 'teacher'> & { idNumber: string };
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The day a statement happened in Asia/Shanghai: its timestamp's, else today. */
+function occurredOnOf(ctx: ExternalContext, s: Record<string, unknown>, i: number): string {
+  if (s.timestamp === undefined) return dateIn(ctx.now(), 'Asia/Shanghai');
+  const t = typeof s.timestamp === 'string' ? new Date(s.timestamp) : new Date(Number.NaN);
+  if (Number.isNaN(t.getTime())) throw bad(i, 'timestamp 不是 ISO 8601 时间', { field: 'timestamp' });
+  if (t.getTime() > ctx.now().getTime() + 5 * 60_000)
+    throw bad(i, 'timestamp 晚于现在', { field: 'timestamp' });
+  return dateIn(t, 'Asia/Shanghai');
+}
+
+/**
+ * A voiding statement's shape (xAPI 1.0.3, "Voided"): its object is a StatementRef naming the statement voided.
+ * Its actor is whoever voids (not interpreted); it carries no 学时, so result is ignored.
+ */
+function checkVoidShape(ctx: ExternalContext, s: Record<string, unknown>, id: string, i: number): Voiding {
+  const o = s.object;
+  const voids = isObject(o) && typeof o.id === 'string' ? o.id.toLowerCase() : '';
+  if (!isObject(o) || o.objectType !== 'StatementRef' || !UUID.test(voids))
+    throw bad(i, '作废语句的 object 应为 StatementRef，其 id 为要作废的语句 id（UUID）', {
+      field: 'object',
+      ruleId: HOURS_RULE_XAPI_VOID,
+    });
+  if (voids === id) throw bad(i, '语句不能作废自己', { field: 'object.id', ruleId: HOURS_RULE_XAPI_VOID });
+  return { kind: 'void', id, voids, occurredOn: occurredOnOf(ctx, s, i) };
+}
+
 /** Check one statement against the spec's shape and the pack's rule; its id number is resolved later. */
-function checkShape(
-  ctx: ExternalContext,
-  s: unknown,
-  i: number,
-): Omit<Checked, 'teacher'> & { idNumber: string } {
+function checkShape(ctx: ExternalContext, s: unknown, i: number): CreditShape | Voiding {
   const rule = xapiRulesOf(ctx.rules);
   if (!isObject(s)) throw bad(i, '应为 xAPI 语句对象');
   const id = typeof s.id === 'string' ? s.id.toLowerCase() : '';
   if (!UUID.test(id)) throw bad(i, '缺少语句 id（UUID）：重发时按 id 只计一次', { field: 'id' });
   const actor = s.actor;
   if (!isObject(actor)) throw bad(i, '缺少 actor', { field: 'actor' });
+  const verb = isObject(s.verb) && typeof s.verb.id === 'string' ? s.verb.id : '';
+  if (verb === XAPI_VERB_VOIDED) return checkVoidShape(ctx, s, id, i);
   const account = actor.account;
   if (!isObject(account) || typeof account.name !== 'string') {
     const how = actor.mbox !== undefined ? '以 mbox（邮箱）标识的学习者无法对应教师；' : '';
@@ -122,7 +168,6 @@ function checkShape(
     throw bad(i, `学习者未知：actor.account.name 不是有效的身份证号（${idn.message}）`, {
       field: 'actor.account.name',
     });
-  const verb = isObject(s.verb) && typeof s.verb.id === 'string' ? s.verb.id : '';
   const category = rule.verbs.value[verb];
   if (!category)
     throw bad(
@@ -145,15 +190,80 @@ function checkShape(
     throw bad(i, `时长 ${raw} 超过一条记录 ${rule.maxStatementTenths.value / 10} 学时的上限`, {
       field: 'result.duration',
     });
-  let occurredOn = dateIn(ctx.now(), 'Asia/Shanghai');
-  if (s.timestamp !== undefined) {
-    const t = typeof s.timestamp === 'string' ? new Date(s.timestamp) : new Date(Number.NaN);
-    if (Number.isNaN(t.getTime())) throw bad(i, 'timestamp 不是 ISO 8601 时间', { field: 'timestamp' });
-    if (t.getTime() > ctx.now().getTime() + 5 * 60_000)
-      throw bad(i, 'timestamp 晚于现在', { field: 'timestamp' });
-    occurredOn = dateIn(t, 'Asia/Shanghai');
+  const occurredOn = occurredOnOf(ctx, s, i);
+  return { kind: 'credit', id, verb, category, seconds, tenths, occurredOn, idNumber: idn.value.idNumber };
+}
+
+/**
+ * Void a statement (Y-HOURS-XAPI-VOID), in the batch's transaction. The statement voided must be one this platform
+ * sent (an unknown id or another platform's reads alike: 400) and not itself a voiding statement (the spec: a
+ * voiding statement cannot be voided). Its posting is reversed through the ledger, with the reason; the voided
+ * statement stays stored. The voiding statement is taken once like any other: a replay counts once, the same id
+ * voiding another statement is 409; a second voiding statement of a statement already voided changes nothing.
+ * The spec lets an LRS accept a void of a statement it has not seen; Yanxun refuses it, since nothing would later
+ * apply it to a statement that arrives after.
+ */
+async function applyVoid(
+  ctx: ExternalContext,
+  platform: Platform,
+  v: Voiding,
+  i: number,
+  trx: Database,
+): Promise<void> {
+  const target = await ctx.repo.findStatement(v.voids, trx);
+  if (!target || target.platform_id !== platform.id)
+    throw bad(i, `要作废的语句 ${v.voids} 未知：本平台没有报送过该 id 的语句`, {
+      field: 'object.id',
+      ruleId: HOURS_RULE_XAPI_VOID,
+    });
+  if (target.verb === XAPI_VERB_VOIDED)
+    throw bad(i, `语句 ${v.voids} 本身是作废语句，不能再被作废`, {
+      field: 'object.id',
+      ruleId: HOURS_RULE_XAPI_VOID,
+    });
+  const fresh = await ctx.repo.takeStatement(
+    {
+      statementId: v.id,
+      platformId: platform.id,
+      teacherId: target.teacher_id,
+      verb: XAPI_VERB_VOIDED,
+      durationSeconds: 0,
+      amountTenths: 0,
+      occurredOn: v.occurredOn,
+    },
+    trx,
+  );
+  // read after taking the id: a concurrent replay has committed by then, and its reversal is seen
+  const live = await ctx.ledger.live(`xapi:${v.voids}`, [target.teacher_id], trx);
+  if (!fresh) {
+    const before = await ctx.repo.findStatement(v.id, trx);
+    // a true replay voided this statement before, so nothing of it still stands
+    if (
+      !before ||
+      before.verb !== XAPI_VERB_VOIDED ||
+      before.platform_id !== platform.id ||
+      before.teacher_id !== target.teacher_id ||
+      live.length > 0
+    )
+      throw new AppError('CONFLICT', `语句 id ${v.id} 已用于另一条内容不同的语句`, { statementId: v.id });
+    return;
   }
-  return { id, verb, category, seconds, tenths, occurredOn, idNumber: idn.value.idNumber };
+  if (live.length === 0) return;
+  await ctx.ledger.reverse(
+    live.map((e) => ({ countyId: e.county_id, id: e.id })),
+    { by: null, reason: `来源平台作废了这条学习记录（作废语句 ${v.id}）`, at: ctx.now() },
+    trx,
+  );
+  await ctx.audit.record(
+    null,
+    {
+      action: 'hours.xapi.void',
+      entity: 'xapi_statements',
+      entityId: v.voids,
+      details: { platformId: platform.id, system: platform.system, voidingStatementId: v.id },
+    },
+    trx,
+  );
 }
 
 /** Take statements: the ids in order (a replay included), or the first problem (nothing written). */
@@ -171,15 +281,21 @@ export async function postStatements(
     if (ids.has(s.id)) throw bad(i, `语句 id ${s.id} 在本次提交中重复`, { field: 'id' });
     ids.add(s.id);
   });
-  const teachers = await ctx.teachers.findByIdNumbers([...new Set(shapes.map((s) => s.idNumber))]);
-  const checked: Checked[] = shapes.map((s, i) => {
+  const credits = shapes.filter((s): s is CreditShape => s.kind === 'credit');
+  const teachers = await ctx.teachers.findByIdNumbers([...new Set(credits.map((s) => s.idNumber))]);
+  const checked: Array<Checked | Voiding> = shapes.map((s, i) => {
+    if (s.kind === 'void') return s;
     const t = teachers.get(s.idNumber);
     if (!t?.org_path.startsWith(platform.org_path))
       throw bad(i, '学习者未知：该身份证号不是本平台可报送的教师', { field: 'actor.account.name' });
     return { ...s, teacher: t };
   });
   await ctx.db.transaction().execute(async (trx) => {
-    for (const c of checked) {
+    for (const [i, c] of checked.entries()) {
+      if (c.kind === 'void') {
+        await applyVoid(ctx, platform, c, i, trx);
+        continue;
+      }
       const fresh = await ctx.repo.takeStatement(
         {
           statementId: c.id,
