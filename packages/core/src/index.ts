@@ -1,5 +1,6 @@
 export * from './classes';
 export * from './codes';
+export * from './communities';
 export * from './completion';
 export * from './dates';
 export * from './exams';

@@ -35,7 +35,9 @@ export type PackProblemCode =
   // shortlist: whether the owner confirms a provider's selection (R-004-59)
   | 'PACK.SHORTLIST_SETTING'
   // the 学时 ledger's section (cycle, categories, groups, xAPI, claims)
-  | 'PACK.HOURS';
+  | 'PACK.HOURS'
+  // studios, workshops, trainers and 校本研修 (the `communities` section)
+  | 'PACK.COMMUNITIES';
 
 export interface PackProblem {
   code: PackProblemCode;

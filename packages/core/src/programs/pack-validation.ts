@@ -3,8 +3,10 @@
  * live beside it: single values and the problem list in pack-problems.ts, project types in
  * pack-validation-project-types.ts, the pack-wide sections in pack-validation-sections.ts.
  */
+import { checkCommunityRules } from '../communities/pack-checks';
 import { parseIsoDate } from '../dates';
 import { checkHourRules } from '../hours/pack-checks';
+import { hourRulesOf } from '../hours/rules';
 import {
   Collector,
   checkDate,
@@ -88,6 +90,10 @@ export function validatePack(pack: PolicyPack): PackProblem[] {
   checkCompletion(pack, c);
   checkKpiTargets(pack, c);
   checkHourRules(pack.hours, c);
+  checkCommunityRules(pack.communities, c, {
+    hours: hourRulesOf(pack),
+    studioSubsidyFen: pack.funding.studioSubsidyFen,
+  });
 
   const f = pack.funding;
   c.money(f.centralizedPerPersonDayFen, 'funding.centralizedPerPersonDayFen', '集中培训经费标准（元/人·天）');

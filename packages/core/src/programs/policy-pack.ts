@@ -8,6 +8,7 @@
  * Units: money in fen (1 元 = 100 fen), 学时 in tenths (60 学时 = 600), dates as 'YYYY-MM-DD'.
  */
 import type { BackboneLevel, CodeEntry, LocationType } from '../codes';
+import type { CommunityRules } from '../communities/types';
 import { daysInMonth, isLeapYear, parseIsoDate } from '../dates';
 import type { HourRules } from '../hours/types';
 import type { PackSource } from './pack-source';
@@ -379,6 +380,8 @@ export interface PolicyPack {
   completion?: CompletionRules;
   /** Optional so packs saved before the 学时 ledger existed still load; `hourRulesOf` supplies the defaults. */
   hours?: HourRules;
+  /** Optional so packs saved before studios and workshops existed still load; `communityRulesOf` supplies the defaults. */
+  communities?: CommunityRules;
 }
 
 /** KPI targets a pack may carry; a missing key has no target line. */

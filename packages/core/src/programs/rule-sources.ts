@@ -4,6 +4,7 @@
  * off the built-in pack (every pack value carries its source and reading) and, for the rules cited outside a
  * pack (exam reporting, check-in, outcomes), the short table below with the seed's own words.
  */
+import { COMMUNITY_RULE_SCHOOL, DEFAULT_COMMUNITY_RULES } from '../communities/rules';
 import { DEFAULT_CLAIM_RULES } from '../hours/claims';
 import { DEFAULT_REMIND_INTERVAL_DAYS, HOURS_RULE_YEAR_PACE } from '../hours/compliance';
 import {
@@ -70,15 +71,40 @@ const OUTSIDE_PACKS: Array<Omit<RuleSource, 'where'>> = [
     note: '学年进度：按进度应有 = 学年最低学时 × 本学年已过天数 ÷ 学年天数（向上取整到 0.1 学时）',
   },
   { ruleId: HOURS_RULE_REVERSAL, source: 'issue 12', note: '更正以冲销记录进行，一条冲销恰好抵消一条登记' },
+  {
+    ruleId: 'R3-G17',
+    source: 'S003:L204-207',
+    note: '"按月度做好信息统计与评价反馈"：每个工作坊、工作室每月一条评价记录',
+  },
+  {
+    ruleId: 'R3-P09',
+    source: 'S003:L855-858',
+    note: "\"对考核为'合格'者予以续聘，对考核为'不合格'者予以辞聘或解聘\"",
+  },
+  {
+    ruleId: 'R3-P10',
+    source: 'S003:L859-863',
+    note: '聘期内违反新时代教师职业行为准则、未履行职责、违反八项规定等纪律、被刑事处罚之一的，撤销成员资格',
+  },
+  { ruleId: 'R3-B06', source: 'S003:L507-509', note: '"每个示范校引领带动 1-3所区域内学校"' },
+  {
+    ruleId: COMMUNITY_RULE_SCHOOL,
+    source: 'issue 13',
+    note: '成员所在学校不在学校名单中时，无法判断其区域，单独提示',
+  },
 ];
 
-/** The 学时 rules a pack without an `hours` section uses (their values carry their sources). */
+/**
+ * The 学时 rules a pack without an `hours` section uses, and the studio, workshop, trainer and 校本研修 rules of one
+ * without a `communities` section (their values carry their sources).
+ */
 const HOUR_RULE_DEFAULTS: unknown[] = [
   DEFAULT_HOUR_RULES,
   DEFAULT_XAPI_RULES,
   DEFAULT_IMPORT_DAY_MAX,
   DEFAULT_CLAIM_RULES,
   DEFAULT_REMIND_INTERVAL_DAYS,
+  DEFAULT_COMMUNITY_RULES,
 ];
 
 function isRuleValue(v: unknown): v is { ruleId: string; source: string; note?: unknown } {
@@ -118,8 +144,8 @@ function sourcesIn(node: unknown): RuleSource[] {
 }
 
 /**
- * The catalogue the officers' ⓘ reads: the built-in pack's rules, the default 学时 rules it lacks, then those cited
- * outside a pack.
+ * The catalogue the officers' ⓘ reads: the built-in pack's rules, the default 学时 and community rules it lacks,
+ * then those cited outside a pack.
  */
 export function ruleSources(pack: PolicyPack = HENAN_2021_PACK): RuleSource[] {
   const own = ruleSourcesOf(pack);

@@ -1,0 +1,7 @@
+export * from './activities';
+export * from './composition';
+export * from './pack-checks';
+export * from './rules';
+export * from './school-based';
+export * from './trainers';
+export * from './types';
