@@ -199,8 +199,10 @@ export function createServices(
     cardOf: peopleQueries.cardOf,
     namesOf: peopleQueries.namesOf,
   };
+  const orgNames = async (ids: string[]) =>
+    (await orgRepo.findByIds(ids)).map((o) => ({ id: o.id, name: o.name }));
   // the 学时 rules in force for a unit: the pack of its nearest region (the programs module's packs)
-  const hourRulesIn = (orgPath: string, on: string) => programs.hourRulesIn(orgPath, on);
+  const hourRulesIn = (orgPath: string, on: string, trx?: Database) => programs.hourRulesIn(orgPath, on, trx);
   const hoursDeps = {
     db,
     rulesFor: hourRulesIn,
@@ -218,7 +220,7 @@ export function createServices(
     claims: createClaimsRepository(db),
     files,
     notifications,
-    orgNames: async (ids) => (await orgRepo.findByIds(ids)).map((o) => ({ id: o.id, name: o.name })),
+    orgNames,
   });
   // 学时 compliance: the people module's roster joined to the ledger's totals, org names, reminders to teachers
   const hoursCompliance = createHoursComplianceService({
@@ -239,11 +241,12 @@ export function createServices(
     db,
     ledger: createLedgerRepository(db),
     teachers: { findByIdNumbers: (ids, trx) => peopleQueries.findByIdNumbers(ids, trx) },
-    orgs: { pathOf: async (id) => (await orgRepo.findById(id))?.path },
+    orgs: { pathOf: async (id) => (await orgRepo.findById(id))?.path, namesOf: orgNames },
     audit,
     readRows: sheets.visitRows,
     checkFile: sheets.checkEnvelope,
     dryRunMinutes: config.importDryRunMinutes,
+    rulesFor: hourRulesIn,
     clock,
   });
   // ---- outcomes and completion ----

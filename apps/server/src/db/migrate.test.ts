@@ -540,6 +540,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'created_by',
     'created_at',
     'revoked_at',
+    'revoked_reason',
   ],
   xapi_statements: [
     'statement_id',
@@ -550,6 +551,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'amount_tenths',
     'occurred_on',
     'received_at',
+    'voids_statement_id',
   ],
   // verification codes (0020)
   verification_codes: [
@@ -710,6 +712,8 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
 const NULLABLE = new Set([
+  'xapi_platforms.revoked_reason',
+  'xapi_statements.voids_statement_id',
   'orgs.parent_id',
   'orgs.code',
   'orgs.province_id',

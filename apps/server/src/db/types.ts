@@ -651,6 +651,8 @@ export interface XapiPlatformsTable {
   created_by: Id;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** why it was revoked (0023) */
+  revoked_reason: string | null;
 }
 
 export interface XapiStatementsTable {
@@ -662,6 +664,8 @@ export interface XapiStatementsTable {
   amount_tenths: number;
   occurred_on: DateString;
   received_at: Timestamp;
+  /** a voiding statement: the statement it voided (0023) */
+  voids_statement_id: string | null;
 }
 
 // ---- verification codes of issued documents (0020) ----

@@ -17,7 +17,7 @@ export async function postCredits(ctx: HoursContext, rows: CreditInput[], trx: D
   const [first] = rows;
   if (!first) return 0;
   // the school-year start is the same for every unit (Y-HOURS-PACK-IN-FORCE)
-  const start = (await ctx.rulesFor(first.orgPath, dateOf(ctx.now()))).schoolYearStart.value;
+  const start = (await ctx.rulesFor(first.orgPath, dateOf(ctx.now()), trx)).schoolYearStart.value;
   return ctx.repo.post(
     rows.map((r) => ({ ...r, schoolYear: schoolYearOf(r.occurredOn, start) })),
     ctx.now(),

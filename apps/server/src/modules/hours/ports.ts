@@ -4,6 +4,7 @@
  * read exactly like an unknown one's).
  */
 import type { HourRules } from '@yanxun/core';
+import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 
 export interface TeachersPort {
@@ -30,7 +31,7 @@ export interface TeachersPort {
  * The 学时 rules in force for a unit on a day (YYYY-MM-DD): the programs module's pack of the nearest region
  * (Y-HOURS-PACK-IN-FORCE); the school-year start and per-day caps are the same for every unit.
  */
-export type HourRulesPort = (orgPath: string, on: string) => Promise<HourRules>;
+export type HourRulesPort = (orgPath: string, on: string, trx?: Database) => Promise<HourRules>;
 
 /** Units' names by id (unknown ids left out), to label a list the actor may already read. */
 export type OrgNamesPort = (ids: string[]) => Promise<Array<{ id: string; name: string }>>;

@@ -5,9 +5,11 @@
  */
 import {
   DEFAULT_IMPORT_DAY_MAX,
+  dateIn,
   HOURS_RULE_AMOUNT,
   HOURS_RULE_IMPORT_OVERLAP,
   HOURS_RULE_IMPORT_TEACHER,
+  type PolicyValue,
 } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import { type ExternalRecord, fingerprintOf, importCreditKey } from './columns';
@@ -47,7 +49,7 @@ function sameAs(p: LatestPosting, r: ExternalRecord): boolean {
 }
 
 /** The cap check of a record: ≤ 0 (Y-HOURS-AMOUNT) or more than the day cap × its days (Y-HOURS-IMPORT-DAY). */
-function capConflict(ctx: ExternalContext, r: ExternalRecord): Conflict | undefined {
+function capConflict(cap: PolicyValue<number>, r: ExternalRecord): Conflict | undefined {
   const value = h(r.amountTenths);
   if (r.amountTenths <= 0)
     return {
@@ -57,7 +59,6 @@ function capConflict(ctx: ExternalContext, r: ExternalRecord): Conflict | undefi
       column: '学时',
       value,
     };
-  const cap = ctx.rules.importDayMaxTenths ?? DEFAULT_IMPORT_DAY_MAX;
   if (r.amountTenths > cap.value * r.days)
     return {
       kind: 'over_cap',
@@ -79,6 +80,9 @@ export async function classify(
   records: ExternalRecord[],
   trx: Database,
 ): Promise<Plan[]> {
+  // the day limit of the rules in force for the importing unit (Y-HOURS-PACK-IN-FORCE)
+  const rules = await ctx.rulesFor(scope[0] ?? '/', dateIn(ctx.now(), 'Asia/Shanghai'), trx);
+  const dayMax = rules.importDayMaxTenths ?? DEFAULT_IMPORT_DAY_MAX;
   const found = await ctx.teachers.findByIdNumbers([...new Set(records.map((r) => r.idNumber))], trx);
   const teacherOf = (r: ExternalRecord) => {
     const t = found.get(r.idNumber);
@@ -130,7 +134,7 @@ export async function classify(
       });
     const l = latestOf.get(`${teacher.id}|${importCreditKey(system, record.recordId)}`);
     if (l && sameAs(l, record)) return plan('unchanged', undefined, l);
-    const cap = capConflict(ctx, record);
+    const cap = capConflict(dayMax, record);
     if (cap) return plan('queued', cap, l);
     const o = overlapOf.get(record);
     if (o)

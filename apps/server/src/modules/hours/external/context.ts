@@ -1,8 +1,8 @@
-import type { HourRules } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import type { SheetRow } from '../../../shared/sheets/xlsx';
 import type { AuditService } from '../../audit';
 import type { LedgerRepository } from '../ledger.repository';
+import type { HourRulesPort } from '../ports';
 import type { ExternalRepository } from './external.repository';
 import type { OrgPaths, TeacherIdNumbers } from './ports';
 import type { RevisionsRepository } from './revisions.repository';
@@ -20,7 +20,8 @@ export interface ExternalContext {
   readRows: (buf: Uint8Array, fileName: string, onBatch: (rows: SheetRow[]) => void) => Promise<number>;
   /** the cheap checks of an upload before it is read (zip bombs, not a sheet) */
   checkFile?: ((buf: Uint8Array, fileName: string) => Promise<void>) | undefined;
-  rules: HourRules;
+  /** the 学时 rules in force for a unit on a day */
+  rulesFor: HourRulesPort;
   /** minutes a dry run may be committed in */
   dryRunMinutes: number;
   now: () => Date;

@@ -288,23 +288,19 @@ export function createExternalRepository(db: Database) {
         .executeTakeFirst();
     },
 
-    /**
-     * Platforms registered under these subtrees (any state), newest first, with their unit's name, their
-     * statements' count and, when revoked, the reason given (kept in the audited revocation: migration 0021 has no
-     * column for it).
-     */
+    /** Platforms registered under these subtrees (any state), newest first, with their statements' count. */
     async platformsUnder(roots: string[]) {
       if (roots.length === 0) return [];
       return db
         .selectFrom('xapi_platforms as p')
-        .leftJoin('orgs as o', 'o.path', 'p.org_path')
         .select((eb) => [
           'p.id',
           'p.name',
           'p.system',
+          'p.org_path',
           'p.created_at',
           'p.revoked_at',
-          'o.name as unit_name',
+          'p.revoked_reason',
           eb
             .selectFrom('xapi_statements as s')
             .whereRef('s.platform_id', '=', 'p.id')
@@ -315,15 +311,6 @@ export function createExternalRepository(db: Database) {
             .whereRef('s.platform_id', '=', 'p.id')
             .select((e) => e.fn.max('s.received_at').as('m'))
             .as('last_statement_at'),
-          eb
-            .selectFrom('audit_log as a')
-            .where('a.entity', '=', 'xapi_platforms')
-            .where('a.action', '=', 'hours.platform.revoke')
-            .whereRef('a.entity_id', '=', sql<string>`p.id::text`)
-            .select(sql<string | null>`a.details->>'reason'`.as('r'))
-            .orderBy('a.id', 'desc')
-            .limit(1)
-            .as('revoked_reason'),
         ])
         .where((eb) => inSubtrees(eb, 'p.org_path', roots))
         .orderBy('p.id', 'desc')
@@ -338,8 +325,12 @@ export function createExternalRepository(db: Database) {
         .executeTakeFirst();
     },
 
-    async revokePlatform(id: string, at: Date): Promise<void> {
-      await db.updateTable('xapi_platforms').set({ revoked_at: at }).where('id', '=', id).execute();
+    async revokePlatform(id: string, at: Date, reason: string): Promise<void> {
+      await db
+        .updateTable('xapi_platforms')
+        .set({ revoked_at: at, revoked_reason: reason })
+        .where('id', '=', id)
+        .execute();
     },
 
     /** Record a statement once; false when its id was taken before (a replay). */
@@ -352,6 +343,8 @@ export function createExternalRepository(db: Database) {
         durationSeconds: number;
         amountTenths: number;
         occurredOn: string;
+        /** a voiding statement: the statement it voids */
+        voids?: string;
       },
       trx: Database,
     ): Promise<boolean> {
@@ -365,6 +358,7 @@ export function createExternalRepository(db: Database) {
           duration_seconds: s.durationSeconds,
           amount_tenths: s.amountTenths,
           occurred_on: s.occurredOn,
+          voids_statement_id: s.voids ?? null,
         })
         .onConflict((oc) => oc.column('statement_id').doNothing())
         .returning('statement_id')
@@ -376,11 +370,18 @@ export function createExternalRepository(db: Database) {
       id: string,
       trx: Database = db,
     ): Promise<
-      { platform_id: string; teacher_id: string; verb: string; duration_seconds: number } | undefined
+      | {
+          platform_id: string;
+          teacher_id: string;
+          verb: string;
+          duration_seconds: number;
+          voids_statement_id: string | null;
+        }
+      | undefined
     > {
       return trx
         .selectFrom('xapi_statements')
-        .select(['platform_id', 'teacher_id', 'verb', 'duration_seconds'])
+        .select(['platform_id', 'teacher_id', 'verb', 'duration_seconds', 'voids_statement_id'])
         .where('statement_id', '=', id)
         .executeTakeFirst();
     },

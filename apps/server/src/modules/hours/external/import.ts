@@ -11,7 +11,7 @@ import type {
   ExternalRow,
   ExternalSystem,
 } from '@yanxun/contracts';
-import { HOURS_RULE_IMPORT_DAY, schoolYearOf, todayInShanghai } from '@yanxun/core';
+import { dateIn, HOURS_RULE_IMPORT_DAY, schoolYearOf, todayInShanghai } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
@@ -212,6 +212,7 @@ export function creditOf(
   r: ExternalRecord,
   teacher: { id: string; county_id: string; org_path: string },
   by: string | null,
+  schoolYearStart: string,
 ): CreditWrite {
   return {
     countyId: teacher.county_id,
@@ -221,7 +222,7 @@ export function creditOf(
     days: r.days,
     category: r.category,
     occurredOn: r.endDate,
-    schoolYear: schoolYearOf(r.endDate),
+    schoolYear: schoolYearOf(r.endDate, schoolYearStart),
     source: 'import',
     creditKey: importCreditKey(system, r.recordId),
     ruleId: HOURS_RULE_IMPORT_DAY,
@@ -240,6 +241,8 @@ export async function writePlans(
   trx: Database,
 ): Promise<{ posted: number; reversed: number; queued: number }> {
   const at = ctx.now();
+  // the school-year start is the same for every unit (Y-HOURS-PACK-IN-FORCE)
+  const start = (await ctx.rulesFor(w.orgPath, dateIn(at, 'Asia/Shanghai'), trx)).schoolYearStart.value;
   const fresh: CreditWrite[] = [];
   const revised: Array<CreditWrite & { revision: number }> = [];
   const toReverse: Array<{ countyId: string; id: string }> = [];
@@ -269,7 +272,7 @@ export async function writePlans(
       continue;
     }
     if (!p.teacher || (p.verdict !== 'new' && p.verdict !== 'changed')) continue;
-    const credit = creditOf(system, r, p.teacher, w.by);
+    const credit = creditOf(system, r, p.teacher, w.by, start);
     if (!p.latest) fresh.push(credit);
     else {
       if (!p.latest.reversed) toReverse.push({ countyId: p.latest.county_id, id: p.latest.id });

@@ -4,7 +4,7 @@ import type {
   ResolveQueueRequest,
   RevokeXapiPlatformRequest,
 } from '@yanxun/contracts';
-import { DEFAULT_HOUR_RULES, type HourRules } from '@yanxun/core';
+import { DEFAULT_HOUR_RULES } from '@yanxun/core';
 import type { Database } from '../../../db/database';
 import type { Actor } from '../../../shared/actor';
 import type { SheetRow } from '../../../shared/sheets/xlsx';
@@ -27,7 +27,8 @@ export interface ExternalHoursDeps {
   audit: AuditService;
   readRows: ExternalContext['readRows'];
   checkFile?: ((buf: Uint8Array, fileName: string) => Promise<void>) | undefined;
-  rules?: HourRules;
+  /** the 学时 rules in force for a unit (the programs module's packs); core's defaults without one */
+  rulesFor?: ExternalContext['rulesFor'];
   dryRunMinutes?: number | undefined;
   clock?: (() => Date) | undefined;
 }
@@ -47,7 +48,7 @@ export function createExternalHoursService(deps: ExternalHoursDeps) {
     audit: deps.audit,
     readRows: deps.readRows,
     checkFile: deps.checkFile,
-    rules: deps.rules ?? DEFAULT_HOUR_RULES,
+    rulesFor: deps.rulesFor ?? (async () => DEFAULT_HOUR_RULES),
     dryRunMinutes: deps.dryRunMinutes ?? 60,
     now: deps.clock ?? (() => new Date()),
   };

@@ -4,6 +4,7 @@
  * corrected by a reversal, not by revoking its source).
  */
 import type { RevokeXapiPlatformRequest, XapiPlatform, XapiPlatformList } from '@yanxun/contracts';
+import { idsOf } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
@@ -14,13 +15,15 @@ import type { ExternalContext } from './context';
 export async function listPlatforms(ctx: ExternalContext, actor: Actor): Promise<XapiPlatformList> {
   const scope = requirePermission(actor, 'hours.platforms');
   const rows = await ctx.repo.platformsUnder(scope);
+  const unitIds = [...new Set(rows.map((r) => idsOf(r.org_path).at(-1) ?? ''))];
+  const unitNames = new Map((await ctx.orgs.namesOf(unitIds)).map((o) => [o.id, o.name]));
   return {
     items: rows.map(
       (r): XapiPlatform => ({
         id: r.id,
         name: r.name,
         system: r.system,
-        unitName: r.unit_name,
+        unitName: unitNames.get(idsOf(r.org_path).at(-1) ?? '') ?? null,
         createdAt: r.created_at.toISOString(),
         revokedAt: r.revoked_at?.toISOString() ?? null,
         revokedReason: r.revoked_at ? r.revoked_reason : null,
@@ -42,7 +45,7 @@ export async function revokePlatform(
   const p = isId(id) ? await ctx.repo.platformById(id) : undefined;
   if (!p || !scope.some((root) => p.org_path.startsWith(root))) throw notFound('平台');
   if (p.revoked_at) throw new AppError('CONFLICT', '该平台已停用');
-  await ctx.repo.revokePlatform(id, ctx.now());
+  await ctx.repo.revokePlatform(id, ctx.now(), req.reason);
   await ctx.audit.record(actor, {
     action: 'hours.platform.revoke',
     entity: 'xapi_platforms',

@@ -4,6 +4,7 @@
  * (`org_path`) against the importer's hours.import scope.
  */
 import type { Database } from '../../../db/database';
+import type { OrgNamesPort } from '../ports';
 
 export interface ExternalTeacher {
   id: string;
@@ -19,4 +20,6 @@ export interface TeacherIdNumbers {
 /** An org node's materialised path (the subtree a platform may post for), or undefined for an unknown id. */
 export interface OrgPaths {
   pathOf(orgId: string): Promise<string | undefined>;
+  /** Units' names by id (unknown ids left out), to label the platforms listed. */
+  namesOf: OrgNamesPort;
 }

@@ -14,6 +14,7 @@ import {
   dateIn,
   HOURS_RULE_XAPI,
   HOURS_RULE_XAPI_VOID,
+  type HourRules,
   parseIdNumber,
   schoolYearOf,
   XAPI_VERB_VOIDED,
@@ -149,8 +150,8 @@ function checkVoidShape(ctx: ExternalContext, s: Record<string, unknown>, id: st
 }
 
 /** Check one statement against the spec's shape and the pack's rule; its id number is resolved later. */
-function checkShape(ctx: ExternalContext, s: unknown, i: number): CreditShape | Voiding {
-  const rule = xapiRulesOf(ctx.rules);
+function checkShape(ctx: ExternalContext, rules: HourRules, s: unknown, i: number): CreditShape | Voiding {
+  const rule = xapiRulesOf(rules);
   if (!isObject(s)) throw bad(i, '应为 xAPI 语句对象');
   const id = typeof s.id === 'string' ? s.id.toLowerCase() : '';
   if (!UUID.test(id)) throw bad(i, '缺少语句 id（UUID）：重发时按 id 只计一次', { field: 'id' });
@@ -230,6 +231,7 @@ async function applyVoid(
       durationSeconds: 0,
       amountTenths: 0,
       occurredOn: v.occurredOn,
+      voids: v.voids,
     },
     trx,
   );
@@ -237,14 +239,8 @@ async function applyVoid(
   const live = await ctx.ledger.live(`xapi:${v.voids}`, [target.teacher_id], trx);
   if (!fresh) {
     const before = await ctx.repo.findStatement(v.id, trx);
-    // a true replay voided this statement before, so nothing of it still stands
-    if (
-      !before ||
-      before.verb !== XAPI_VERB_VOIDED ||
-      before.platform_id !== platform.id ||
-      before.teacher_id !== target.teacher_id ||
-      live.length > 0
-    )
+    // a true replay: the same platform voiding the same statement (whose posting it reversed then)
+    if (!before || before.platform_id !== platform.id || before.voids_statement_id !== v.voids)
       throw new AppError('CONFLICT', `语句 id ${v.id} 已用于另一条内容不同的语句`, { statementId: v.id });
     return;
   }
@@ -275,7 +271,9 @@ export async function postStatements(
   const list = Array.isArray(body) ? body : [body];
   if (list.length === 0 || list.length > MAX_STATEMENTS)
     throw new AppError('VALIDATION_FAILED', `一次应提交 1 至 ${MAX_STATEMENTS} 条语句`);
-  const shapes = list.map((s, i) => checkShape(ctx, s, i));
+  // the rules in force for the platform's unit (Y-HOURS-PACK-IN-FORCE)
+  const rules = await ctx.rulesFor(platform.org_path, dateIn(ctx.now(), 'Asia/Shanghai'));
+  const shapes = list.map((s, i) => checkShape(ctx, rules, s, i));
   const ids = new Set<string>();
   shapes.forEach((s, i) => {
     if (ids.has(s.id)) throw bad(i, `语句 id ${s.id} 在本次提交中重复`, { field: 'id' });
@@ -328,7 +326,7 @@ export async function postStatements(
             amountTenths: c.tenths,
             category: c.category,
             occurredOn: c.occurredOn,
-            schoolYear: schoolYearOf(c.occurredOn, ctx.rules.schoolYearStart.value),
+            schoolYear: schoolYearOf(c.occurredOn, rules.schoolYearStart.value),
             source: 'xapi',
             creditKey: `xapi:${c.id}`,
             ruleId: HOURS_RULE_XAPI,

@@ -14,10 +14,16 @@ import {
   isValidOrgPath,
   type PolicyPack,
 } from '@yanxun/core';
+import type { Database } from '../../../db/database';
 import type { ProgramsContext } from '../context';
 
-async function rulesOfRegions(ctx: ProgramsContext, regionIds: string[], year: number): Promise<HourRules> {
-  const row = await ctx.repo.packInForce(regionIds, year);
+async function rulesOfRegions(
+  ctx: ProgramsContext,
+  regionIds: string[],
+  year: number,
+  trx: Database,
+): Promise<HourRules> {
+  const row = await ctx.repo.packInForce(regionIds, year, trx);
   return row ? hourRulesOf(row.body as PolicyPack) : DEFAULT_HOUR_RULES;
 }
 
@@ -37,14 +43,20 @@ function withStoredShapeOf(rules: HourRules, top: HourRules): HourRules {
   return { ...rules, schoolYearStart: top.schoolYearStart, categories };
 }
 
-/** No actor: the rules in force are public policy; the calling module has checked its own actor. */
-export async function hourRulesIn(ctx: ProgramsContext, orgPath: string, on: string): Promise<HourRules> {
+/**
+ * No actor: the rules in force are public policy; the calling module has checked its own actor. `trx`: read in
+ * the caller's transaction (a posting asks from inside its own).
+ */
+export async function hourRulesIn(
+  ctx: ProgramsContext,
+  orgPath: string,
+  on: string,
+  trx: Database = ctx.db,
+): Promise<HourRules> {
   if (!isValidOrgPath(orgPath)) return DEFAULT_HOUR_RULES;
   const year = Number(on.slice(0, 4));
   const ids = idsOf(orgPath);
-  const [own, top] = await Promise.all([
-    rulesOfRegions(ctx, ids, year),
-    rulesOfRegions(ctx, ids.slice(0, 1), year),
-  ]);
+  const own = await rulesOfRegions(ctx, ids, year, trx);
+  const top = await rulesOfRegions(ctx, ids.slice(0, 1), year, trx);
   return own === top ? own : withStoredShapeOf(own, top);
 }

@@ -133,9 +133,13 @@ export function createPacksRepository(db: Database) {
      * The newest published pack (greatest year up to `year`, then version) of the nearest of these regions: the
      * deepest region path wins. Built-in packs have no region and are never in force by themselves.
      */
-    packInForce(regionIds: string[], year: number): Promise<{ id: string; body: unknown } | undefined> {
+    packInForce(
+      regionIds: string[],
+      year: number,
+      trx: Database = db,
+    ): Promise<{ id: string; body: unknown } | undefined> {
       if (regionIds.length === 0) return Promise.resolve(undefined);
-      return db
+      return trx
         .selectFrom('policy_packs as p')
         .innerJoin('orgs as o', 'o.id', 'p.region_org_id')
         .select(['p.id', 'p.body'])
