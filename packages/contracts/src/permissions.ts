@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   'hours.remind': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Issue a teacher's 学时证明 in the bureau's name (the org the role sits on) and revoke one issued. */
   'hours.certify': ['system_admin', 'bureau_admin'],
+  /** A teacher prints their own 学时证明 (Y-HOURS-SELF-TRANSCRIPT). */
+  'hours.transcript.self': ['teacher'],
   // ---- exams and teaching-quality monitoring ----
   /** Exam reports, as the audience policy allows (school admins: their own school, in grade bands where due). */
   'exam.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],

@@ -32,6 +32,15 @@ export function documentsApi({ get, json, send }: Transport) {
         code: res.headers.get('x-verification-code'),
       };
     },
+    /** The signed-in teacher prints their own 学时证明 (at most five a day). */
+    async issueOwnTranscript(): Promise<{ blob: Blob; fileName: string | null; code: string | null }> {
+      const res = await send('POST', '/api/v1/me/transcripts');
+      return {
+        blob: await res.blob(),
+        fileName: fileNameFromDisposition(res.headers.get('content-disposition')),
+        code: res.headers.get('x-verification-code'),
+      };
+    },
     teacherDocuments(teacherId: string): Promise<IssuedDocuments> {
       return get(issuedDocumentsSchema, `/api/v1/teachers/${encodeURIComponent(teacherId)}/documents`);
     },

@@ -24,6 +24,8 @@ export const VERIFY_ZH = {
   'verify.waiting': '查询过于频繁',
   'hours.transcript.issue': '出具学时证明',
   'hours.transcript.issued': '已出具学时证明，验证码 {code}',
+  'hours.transcript.printOwn': '打印我的学时证明',
+  'hours.transcript.printedOwn': '学时证明已下载，验证码 {code}，可扫码或在核验页输入验证码核验',
   'hours.documents': '已出具的证明',
   'hours.documents.revoke': '撤销',
   'hours.documents.revokeReason': '撤销原因（至少 2 个字）',
@@ -58,6 +60,9 @@ export const VERIFY_EN: Record<keyof typeof VERIFY_ZH, string> = {
   'verify.waiting': 'Too many look-ups',
   'hours.transcript.issue': 'Issue transcript',
   'hours.transcript.issued': 'Transcript issued, code {code}',
+  'hours.transcript.printOwn': 'Print my transcript of hours',
+  'hours.transcript.printedOwn':
+    'Transcript downloaded, code {code}: scan its QR or enter the code on the verification page',
   'hours.documents': 'Issued documents',
   'hours.documents.revoke': 'Revoke',
   'hours.documents.revokeReason': 'Reason (at least 2 characters)',

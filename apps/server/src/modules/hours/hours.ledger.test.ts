@@ -72,7 +72,7 @@ beforeAll(async () => {
     db: h.db,
     repo: createLedgerRepository(h.db),
     people: {
-      detail: async (_actor, id) => ({ id, name: '', schoolName: '', rolesHeld: [] }),
+      detail: async (_actor, id) => ({ id, name: '', schoolName: '', countyName: null, rolesHeld: [] }),
       rolesOf: async () => [],
       cardOf: async () => undefined,
       namesOf: async () => [],

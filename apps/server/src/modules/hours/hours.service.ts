@@ -8,7 +8,12 @@ import type { HoursContext } from './context';
 import { type CreditInput, postCredits, reverseCredits } from './credits';
 import { type CertificateFacts, certificateCode, revokeCertificateCodes } from './documents/document-codes';
 import type { DocumentsRepository } from './documents/documents.repository';
-import { documentsOfTeacher, issuedDocumentsOf, issueTranscript } from './documents/issue-transcript';
+import {
+  documentsOfTeacher,
+  issuedDocumentsOf,
+  issueOwnTranscript,
+  issueTranscript,
+} from './documents/issue-transcript';
 import { revokeDocument } from './documents/revoke-document';
 import { type VerifyClient, verifyCode } from './documents/verify-code';
 import type { LedgerRepository } from './ledger.repository';
@@ -67,6 +72,7 @@ export function createHoursService(deps: HoursDeps) {
     // documents/: 学时证明, certificates' codes, the public verification
     issueTranscript: (actor: Actor, teacherId: string, origin: string) =>
       issueTranscript(ctx, actor, teacherId, origin),
+    issueOwnTranscript: (actor: Actor, origin: string) => issueOwnTranscript(ctx, actor, origin),
     documentsOf: (actor: Actor, teacherId: string) => documentsOfTeacher(ctx, actor, teacherId),
     /** The documents issued for a teacher, without authorization (the growth archive, which decided). */
     issuedDocumentsOf: (teacherId: string) => issuedDocumentsOf(ctx, teacherId),

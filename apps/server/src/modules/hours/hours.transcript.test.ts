@@ -31,7 +31,7 @@ function service(): HoursService {
     db: h.db,
     repo: createLedgerRepository(h.db),
     people: {
-      detail: async (_a, id) => ({ id, name: '', schoolName: '', rolesHeld: [] }),
+      detail: async (_a, id) => ({ id, name: '', schoolName: '', countyName: null, rolesHeld: [] }),
       rolesOf: async (id) => roles.get(id) ?? [],
       cardOf: async () => undefined,
       namesOf: async () => [],

@@ -12,7 +12,13 @@ export interface TeachersPort {
   detail(
     actor: Actor,
     teacherId: string,
-  ): Promise<{ id: string; name: string; schoolName: string; rolesHeld: string[] }>;
+  ): Promise<{
+    id: string;
+    name: string;
+    schoolName: string;
+    countyName: string | null;
+    rolesHeld: string[];
+  }>;
   /**
    * The teacher's county (the table key), school and its path, and ID number's last four: what a 学时证明 prints
    * besides the detail, and where a 学时申报 is filed. Undefined for an unknown id.

@@ -10,6 +10,7 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { CheckList, hours, OutcomeStatusTag } from './outcome-status-tag';
+import { PrintOwnTranscript } from './transcript-documents';
 
 const FORMAT_NAMES: Record<string, string> = { pdf: 'PDF', docx: 'Word', mp4: 'MP4', link: '链接' };
 const ACCEPT: Record<string, string> = { pdf: '.pdf', docx: '.docx', mp4: '.mp4' };
@@ -279,6 +280,9 @@ export function MyTrainingPage() {
                 {e.reversedAt ? `（${t('hours.reversed', { reason: e.reverseReason ?? '' })}）` : ''}
               </div>
             ))}
+            <div style={{ marginTop: 12 }}>
+              <PrintOwnTranscript />
+            </div>
           </Card>
           {q.data.items.length === 0 ? (
             <Card style={{ marginTop: 12 }}>

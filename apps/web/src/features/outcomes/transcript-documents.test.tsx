@@ -5,13 +5,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { saveBlob } from '../../shared/download';
 import { renderWithApp } from '../../shared/test-utils';
-import { TranscriptDocuments } from './transcript-documents';
+import { PrintOwnTranscript, TranscriptDocuments } from './transcript-documents';
 
 vi.mock('../../shared/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../shared/api')>();
   return {
     ...actual,
-    api: { teacherDocuments: vi.fn(), issueTranscript: vi.fn(), revokeDocument: vi.fn() },
+    api: {
+      teacherDocuments: vi.fn(),
+      issueTranscript: vi.fn(),
+      issueOwnTranscript: vi.fn(),
+      revokeDocument: vi.fn(),
+    },
   };
 });
 vi.mock('../../shared/download', async (importOriginal) => {
@@ -91,5 +96,24 @@ describe('Y-VERIFY-TRANSCRIPT: issuing and revoking a 学时证明 on the hours 
     await waitFor(() =>
       expect(api.revokeDocument).toHaveBeenCalledWith('YRCK-SG5C-E2PF-M7V5-PKDK', { reason: '信息有误' }),
     );
+  });
+});
+
+describe('Y-HOURS-SELF-TRANSCRIPT: a teacher prints their own 学时证明', () => {
+  it('a teacher prints it: the PDF is saved under the server’s name; staff do not see the button', async () => {
+    vi.mocked(api.issueOwnTranscript).mockResolvedValue({
+      blob: new Blob(['%PDF']),
+      fileName: '学时证明-王老师-2026-12-07.pdf',
+      code: 'YRCK-SG5C-E2PF-M7V5-PKDK',
+    });
+    renderWithApp(<PrintOwnTranscript />, { me: me('teacher') });
+    fireEvent.click(await screen.findByTestId('print-own-transcript'));
+    await waitFor(() =>
+      expect(saveBlob).toHaveBeenCalledWith(expect.any(Blob), '学时证明-王老师-2026-12-07.pdf'),
+    );
+    expect(await screen.findByText(/YRCK-SG5C-E2PF-M7V5-PKDK/)).toBeTruthy();
+    cleanup();
+    renderWithApp(<PrintOwnTranscript />, { me: me('school_admin') });
+    expect(screen.queryByTestId('print-own-transcript')).toBeNull();
   });
 });

@@ -28,6 +28,27 @@ function RevokeButton({ doc, teacherId }: { doc: IssuedDocument; teacherId: stri
   );
 }
 
+/** The signed-in teacher's own 学时证明 (Y-HOURS-SELF-TRANSCRIPT): a PDF with its code, downloaded at once. */
+export function PrintOwnTranscript() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const me = useMe();
+  const print = useMutation({
+    mutationFn: () => api.issueOwnTranscript(),
+    onSuccess: (f) => {
+      saveBlob(f.blob, f.fileName ?? '学时证明.pdf');
+      message.success(t('hours.transcript.printedOwn', { code: f.code ?? '' }));
+    },
+    onError: (e) => message.error(isApiError(e) && lang === 'zh-CN' ? e.message : errorMessage(e, lang)),
+  });
+  if (!hasPermission(me.data, 'hours.transcript.self')) return null;
+  return (
+    <Button block loading={print.isPending} onClick={() => print.mutate()} data-testid="print-own-transcript">
+      {t('hours.transcript.printOwn')}
+    </Button>
+  );
+}
+
 export function TranscriptDocuments({ teacherId }: { teacherId: string }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();

@@ -31,6 +31,20 @@ export function documentsRoutes(hours: HoursService): FastifyPluginAsyncZod {
         return sendFile(reply, f.name, 'application/pdf', f.content);
       },
     );
+    app.post(
+      '/me/transcripts',
+      {
+        schema: {
+          tags,
+          summary: '教师自助打印本人学时证明（PDF，含验证码）A teacher prints their own transcript of hours',
+        },
+      },
+      async (req, reply) => {
+        const f = await hours.issueOwnTranscript(actorOf(req), publicOrigin(req));
+        reply.header('x-verification-code', f.code);
+        return sendFile(reply, f.name, 'application/pdf', f.content);
+      },
+    );
     app.get(
       '/teachers/:id/documents',
       {

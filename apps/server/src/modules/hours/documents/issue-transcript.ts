@@ -7,7 +7,7 @@
 import type { IssuedDocument, IssuedDocuments } from '@yanxun/contracts';
 import { formatVerificationCode, maskIdTail } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
-import { notFound } from '../../../shared/app-error';
+import { AppError, notFound } from '../../../shared/app-error';
 import { PERMISSIONS, requirePermission } from '../../../shared/permissions';
 import { dateOf } from '../../../shared/time';
 import type { HoursContext } from '../context';
@@ -47,8 +47,61 @@ export async function issueTranscript(
   actor: Actor,
   teacherId: string,
   origin: string,
-): Promise<{ name: string; content: Buffer; code: string }> {
+): Promise<IssuedTranscript> {
   const { t, card, issuer } = await certifiable(ctx, actor, teacherId);
+  return issue(ctx, actor, { t, card, issuer: { orgId: issuer.orgId, name: issuerName(issuer) } }, origin);
+}
+
+/** Self-issued 学时证明 a teacher may print a day (Y-HOURS-SELF-TRANSCRIPT). */
+export const SELF_TRANSCRIPTS_A_DAY = 5;
+export const SELF_TRANSCRIPT_RULE = 'Y-HOURS-SELF-TRANSCRIPT';
+
+/**
+ * A teacher prints their own 学时证明 (Y-HOURS-SELF-TRANSCRIPT): the same document a bureau issues, in the name of
+ * the teacher's county bureau, from the ledger as it stands; at most SELF_TRANSCRIPTS_A_DAY a day, each audited.
+ */
+export async function issueOwnTranscript(
+  ctx: HoursContext,
+  actor: Actor,
+  origin: string,
+): Promise<IssuedTranscript> {
+  requirePermission(actor, 'hours.transcript.self');
+  if (actor.teacherId === null)
+    throw new AppError('FORBIDDEN', '只有关联了教师档案的账号可以打印本人学时证明');
+  const t = await ctx.people.detail(actor, actor.teacherId);
+  const card = await ctx.people.cardOf(t.id);
+  if (!card) throw notFound('教师');
+  const today = dateOf(ctx.now());
+  const mineToday = (await ctx.docs.documentsOf(t.id)).filter(
+    (d) => d.kind === 'transcript' && d.issued_by === actor.accountId && d.issued_on === today,
+  );
+  if (mineToday.length >= SELF_TRANSCRIPTS_A_DAY)
+    throw new AppError(
+      'RATE_LIMITED',
+      `每天最多自助打印 ${SELF_TRANSCRIPTS_A_DAY} 份学时证明，今天已打印 ${mineToday.length} 份；已打印的证明仍然有效，可凭验证码核验`,
+      { ruleId: SELF_TRANSCRIPT_RULE, limit: SELF_TRANSCRIPTS_A_DAY },
+    );
+  const county = issuerName({
+    orgName: t.countyName ?? t.schoolName,
+    orgKind: t.countyName ? 'county' : 'school',
+  });
+  return issue(ctx, actor, { t, card, issuer: { orgId: card.countyId, name: county } }, origin);
+}
+
+type IssuedTranscript = { name: string; content: Buffer; code: string };
+
+/** Render, record and audit one 学时证明 for the teacher, issued in `issuer`'s name. */
+async function issue(
+  ctx: HoursContext,
+  actor: Actor,
+  who: {
+    t: Awaited<ReturnType<HoursContext['people']['detail']>>;
+    card: NonNullable<Awaited<ReturnType<HoursContext['people']['cardOf']>>>;
+    issuer: { orgId: string; name: string };
+  },
+  origin: string,
+): Promise<IssuedTranscript> {
+  const { t, card, issuer } = who;
   const record = await hoursOf(ctx, t.id, false, t.rolesHeld);
   const code = newVerificationCode();
   const at = ctx.now();
@@ -60,7 +113,7 @@ export async function issueTranscript(
     teacherName: t.name,
     idMasked: maskIdTail(card.idTail),
     schoolName: t.schoolName,
-    issuer: issuerName(issuer),
+    issuer: issuer.name,
     issuedOn,
     code,
     verifyUrl: `${origin}/verify/${formatVerificationCode(code)}`,
@@ -75,7 +128,7 @@ export async function issueTranscript(
         teacherName: t.name,
         title: TRANSCRIPT_TITLE,
         hoursTenths: record.totalTenths,
-        issuerName: issuerName(issuer),
+        issuerName: issuer.name,
         issuerOrgId: issuer.orgId,
         issuedOn,
         details: {
@@ -103,7 +156,7 @@ export async function issueTranscript(
         details: {
           code: formatVerificationCode(code),
           hoursTenths: record.totalTenths,
-          issuer: issuerName(issuer),
+          issuer: issuer.name,
         },
       },
       trx,
