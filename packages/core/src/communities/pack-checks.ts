@@ -8,8 +8,15 @@
 import { STAGES, TITLES } from '../codes';
 import type { HourRules } from '../hours/types';
 import type { Collector } from '../programs/pack-problems';
-import type { PolicyValue } from '../programs/policy-pack';
-import { COMMUNITY_KINDS, COMMUNITY_LEVELS, type CommunityRules, type StudioShapeRules } from './types';
+import { type PolicyValue, PROGRAM_LEVEL_CODES } from '../programs/policy-pack';
+import {
+  COMMUNITY_KINDS,
+  COMMUNITY_LEVELS,
+  type CommunityRules,
+  MEMBERSHIP_PRIORITY_CODES,
+  type MembershipPriority,
+  type StudioShapeRules,
+} from './types';
 
 const CODE = 'PACK.COMMUNITIES';
 
@@ -89,6 +96,23 @@ function mirrors(
 }
 
 /** Problems of `communities` (the pack's section), added to `c`; nothing when the pack has none. */
+/** A membership priority: a known code, a label, known programme levels (at least one). */
+function priority(v: PolicyValue<MembershipPriority>, path: string, c: Collector): void {
+  const p = v.value;
+  const levels: readonly string[] = PROGRAM_LEVEL_CODES;
+  if (!(MEMBERSHIP_PRIORITY_CODES as readonly string[]).includes(p.code))
+    c.add(CODE, v.ruleId, `${path}.code`, `未知的优先类别"${p.code}"`);
+  if (p.label.trim() === '') c.add(CODE, v.ruleId, `${path}.label`, '优先事项须有说明');
+  const unknown = p.levels.filter((l) => !levels.includes(l));
+  if (p.levels.length === 0 || unknown.length > 0)
+    c.add(
+      CODE,
+      v.ruleId,
+      `${path}.levels`,
+      p.levels.length === 0 ? '优先事项须至少适用于一个项目级别' : `未知的项目级别：${unknown.join('、')}`,
+    );
+}
+
 export function checkCommunityRules(
   communities: CommunityRules | undefined,
   c: Collector,
@@ -202,6 +226,8 @@ export function checkCommunityRules(
       `续聘年龄上限 ${t.renewalAgeMax.value} 低于初聘年龄上限 ${t.firstAgeMax.value}`,
     );
   inRange(t.termYears, 'communities.trainers.termYears', '每届任期（年）', 1, 10, c);
+  priority(communities.workshop.memberPriority, 'communities.workshop.memberPriority', c);
+  priority(t.priority, 'communities.trainers.priority', c);
 
   const b = communities.schoolBased;
   c.hours(b.yearMinTenths, 'communities.schoolBased.yearMinTenths', '校本研修每学年学时');

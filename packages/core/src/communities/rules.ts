@@ -25,6 +25,16 @@ const SCHOOL_BASED_HOURS = DEFAULT_HOUR_RULES.categories.school_based;
 /** The defaults: a pack without a `communities` section uses these. */
 export const DEFAULT_COMMUNITY_RULES: CommunityRules = deepFreeze({
   workshop: {
+    memberPriority: pv(
+      {
+        code: 'workshop_member',
+        label: '教师工作坊成员：优先参加国培、省培',
+        levels: ['national', 'provincial'],
+      },
+      'R3-W12',
+      'S003:L721-724',
+      '市级工作坊成员"优先参加国培、省培"，镇级、校级工作坊成员亦"优先参加国培、省培"：在册的工作坊成员（任一级）被推荐参加国培、省培时标注优先，不作为资格条件',
+    ),
     coreMin: pv(5, 'R3-W02', 'S003:L705', '"工作坊核心成员 5-7人"'),
     coreMax: pv(7, 'R3-W02', 'S003:L705', '"工作坊核心成员 5-7人"'),
     hostCountsAsCore: pv(
@@ -168,6 +178,16 @@ export const DEFAULT_COMMUNITY_RULES: CommunityRules = deepFreeze({
     firstAgeMax: pv(60, 'R3-P04', 'S003:L825-826', '"不得超过 60 周岁"：60 周岁可以初聘，61 周岁不可'),
     renewalAgeMax: pv(65, 'R3-P05', 'S003:L826', '"续聘教师培训者团队成员不得超过 65 周岁"'),
     termYears: pv(3, 'R3-P06', 'S003:L827-828', '"每届任期三年"：自聘任之日起至三周年前一日'),
+    priority: pv(
+      {
+        code: 'trainer_pool_member',
+        label: '教师培训者团队成员：优先参加国培、省培、市培',
+        levels: ['national', 'provincial', 'city'],
+      },
+      'R3-P12',
+      'S003:L844-851',
+      '"优先参加国培、省培和市培"：在聘的培训者团队成员被推荐参加这三级项目时标注优先，不作为资格条件',
+    ),
   },
   schoolBased: {
     yearMinTenths: hoursValue(SCHOOL_BASED_HOURS?.yearMinTenths, 'school_based.yearMinTenths'),

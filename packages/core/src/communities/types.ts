@@ -154,6 +154,8 @@ export interface WorkshopRules {
   discussionsMin: PolicyValue<number>;
   /** R3-W10: professional reading forums (专业阅读论坛) a school year. */
   readingForumsMin: PolicyValue<number>;
+  /** R3-W12: a workshop member's priority in nominations, and the programme levels it applies to. */
+  memberPriority: PolicyValue<MembershipPriority>;
   /** R3-W14: a registration holds for this many school years, with at most this many roster adjustments in each. */
   registrationYears: PolicyValue<number>;
   adjustmentsPerYearMax: PolicyValue<number>;
@@ -207,6 +209,20 @@ export interface TrainerRules {
   renewalAgeMax: PolicyValue<number>;
   /** R3-P06: a term, in years. */
   termYears: PolicyValue<number>;
+  /** R3-P12: a trainer's priority in nominations, and the programme levels it applies to. */
+  priority: PolicyValue<MembershipPriority>;
+}
+
+/** Codes of the priorities membership earns (the nomination's candidate flags that carry them). */
+export const MEMBERSHIP_PRIORITY_CODES = ['workshop_member', 'trainer_pool_member'] as const;
+export type MembershipPriorityCode = (typeof MEMBERSHIP_PRIORITY_CODES)[number];
+
+/** A priority membership earns: shown on a nomination of a programme of these levels (never a reason to refuse). */
+export interface MembershipPriority {
+  code: MembershipPriorityCode;
+  label: string;
+  /** `PROGRAM_LEVEL_CODES` */
+  levels: string[];
 }
 
 /** 校本研修 (S003 附件 5). */

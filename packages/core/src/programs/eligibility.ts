@@ -5,6 +5,8 @@
  * The checks: the track's own rules in eligibility-track.ts, the integrity bar and overlapping programmes in
  * eligibility-bars.ts; the types in eligibility-check.ts.
  */
+import { membershipPriorities } from '../communities/priorities';
+import { communityRulesOf } from '../communities/rules';
 import { isValidIsoDate } from '../dates';
 import { integrityCheck, overlapCheck } from './eligibility-bars';
 import type {
@@ -77,11 +79,15 @@ export function evaluateEligibility(
   const failed = checks.filter((c) => !c.passed);
   const flags = new Set(candidate.flags ?? []);
   const priorityRule = track.eligibility.priorities;
-  const priorities = priorityRule
-    ? priorityRule.value
-        .filter((p) => flags.has(p.code))
-        .map((p) => ({ ruleId: priorityRule.ruleId, code: p.code, label: p.label }))
-    : [];
+  const priorities = [
+    ...(priorityRule
+      ? priorityRule.value
+          .filter((p) => flags.has(p.code))
+          .map((p) => ({ ruleId: priorityRule.ruleId, code: p.code, label: p.label }))
+      : []),
+    // what membership earns (R3-W12, R3-P12), by the programme's level
+    ...membershipPriorities(communityRulesOf(pack), type.level.value, [...flags]),
+  ];
   return {
     projectTypeCode: type.code,
     trackCode: track.code,

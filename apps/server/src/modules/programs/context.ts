@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import type { AuditService } from '../audit';
 import type { NotificationsService } from '../notifications';
-import type { Enrolments } from './ports';
+import type { Enrolments, MembershipsPort } from './ports';
 import type { ProgramsRepository } from './programs.repository';
 
 /** What createProgramsService is given. */
@@ -12,6 +12,8 @@ export interface ProgramsDeps {
   /** Teachers are told of integrity records and appeal decisions (R-004-20). */
   notifications: NotificationsService;
   enrolments: Enrolments;
+  /** The memberships a teacher holds that earn a priority (R3-W12, R3-P12): none without the modules that know. */
+  memberships?: MembershipsPort;
   clock?: () => Date;
 }
 
@@ -22,6 +24,7 @@ export interface ProgramsContext {
   audit: AuditService;
   notifications: NotificationsService;
   enrolments: Enrolments;
+  memberships: MembershipsPort;
   now: () => Date;
 }
 
@@ -32,6 +35,7 @@ export function programsContext(deps: ProgramsDeps): ProgramsContext {
     audit: deps.audit,
     notifications: deps.notifications,
     enrolments: deps.enrolments,
+    memberships: deps.memberships ?? (async () => []),
     now: deps.clock ?? (() => new Date()),
   };
 }

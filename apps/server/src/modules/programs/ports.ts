@@ -8,3 +8,9 @@ import type { Database } from '../../db/database';
 export interface Enrolments {
   removeForNomination(trx: Database, countyId: string, nominationId: string): Promise<string[]>;
 }
+
+/**
+ * The memberships a teacher holds that earn a priority in nominations (core `MEMBERSHIP_PRIORITY_CODES`:
+ * 'workshop_member', R3-W12; 'trainer_pool_member', R3-P12), from the communities and trainers modules.
+ */
+export type MembershipsPort = (teacherId: string) => Promise<string[]>;

@@ -228,6 +228,30 @@ describe('eligibility at nomination', () => {
     expect(JSON.stringify(no.details)).toContain('R-004-72');
   });
 
+  it('R3-W12 / R3-P12: a member’s nomination lists the priority from the records; a ticked membership is ignored', async () => {
+    const programmeId = await programmeWith('rural_backbone', 2); // a 省培 project
+    const member = await buildTeacher(h.db, school, { backbone: 'school' });
+    const other = await buildTeacher(h.db, school, { backbone: 'school' });
+    const withMemberships = createProgramsService({
+      db: h.db,
+      repo: createProgramsRepository(h.db),
+      audit: createAuditService({ db: h.db }),
+      notifications: createNotificationsService({ db: h.db }),
+      enrolments: { removeForNomination: removeEnrolmentsOfNomination },
+      memberships: async (id) => (id === member.id ? ['workshop_member', 'trainer_pool_member'] : []),
+      clock: () => new Date('2021-07-01T00:00:00Z'),
+    });
+    const admin = actor('school_admin', school);
+    const r = await withMemberships.checkEligibility(admin, programmeId, { teacherId: member.id });
+    expect(r.priorities.map((p) => p.ruleId)).toEqual(['R3-W12', 'R3-P12']);
+    const ticked = await withMemberships.checkEligibility(admin, programmeId, {
+      teacherId: other.id,
+      flags: ['workshop_member'],
+    });
+    expect(ticked.priorities).toEqual([]);
+    expect(ticked.eligible).toBe(r.eligible);
+  });
+
   it('R-004-72 乡镇 school: a teacher of an urban school is refused', async () => {
     const programmeId = await programmeWith('rural_backbone', 2);
     const urban = await schoolIn(h.db, '清城', 0);

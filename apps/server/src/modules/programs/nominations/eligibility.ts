@@ -6,6 +6,7 @@ import {
   evaluateEligibility,
   type IntegrityKind,
   type LocationType,
+  MEMBERSHIP_PRIORITY_CODES,
   type PolicyPack,
   resolveReferenceDate,
 } from '@yanxun/core';
@@ -76,10 +77,14 @@ export async function evaluate(
     overrideReason?: string | undefined;
   },
 ): Promise<EligibilityResult> {
-  const [enrolments, integrity] = await Promise.all([
+  const [enrolments, integrity, memberships] = await Promise.all([
     ctx.repo.enrolmentsOf(t.id, p.id),
     ctx.repo.integrityOf(t.id),
+    ctx.memberships(t.id),
   ]);
+  // membership priorities come from the records (R3-W12, R3-P12), never from the nominator's ticks
+  const membershipCodes: readonly string[] = MEMBERSHIP_PRIORITY_CODES;
+  const flags = [...(req.flags ?? []).filter((f) => !membershipCodes.includes(f)), ...memberships];
   const candidate = toCandidate(t, {
     enrolments: enrolments.map((e) => ({
       programmeId: e.id,
@@ -89,7 +94,7 @@ export async function evaluate(
     })),
     integrity,
     attestations: req.attestations,
-    flags: req.flags,
+    flags,
   });
   const context = {
     referenceDate: resolveReferenceDate(pack, { startDate: p.start_date }),
