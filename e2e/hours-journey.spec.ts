@@ -44,7 +44,7 @@ async function pickDate(page: import('@playwright/test').Page, label: string, va
   await expect(page.getByLabel(label)).toHaveValue(value);
 }
 
-test('学时申报 on a phone → school → county → the record → 学时证明 verifies → revoked on the same page', async ({
+test('学时申报 on a phone → school → county → the record → 学时证明 verifies → revoked on the same page → the teacher prints their own', async ({
   browser,
   baseURL,
 }) => {
@@ -141,6 +141,19 @@ test('学时申报 on a phone → school → county → the record → 学时证
   await expect(row).toContainText('已撤销');
   await verifier.reload();
   await expect(verifier.getByText('已撤销').first()).toBeVisible();
+
+  // 7. the teacher prints their own 学时证明 on the phone (Y-HOURS-SELF-TRANSCRIPT); it verifies too
+  await phone.goto('/my-training');
+  const [download] = await Promise.all([
+    phone.waitForEvent('download'),
+    phone.getByTestId('print-own-transcript').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^学时证明-.+\.pdf$/);
+  const printed = await phone.getByText(/学时证明已下载，验证码/).textContent();
+  const code = /验证码\s*([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})/.exec(printed ?? '')?.[1];
+  expect(code, 'the code is said').toBeTruthy();
+  await verifier.goto(`/verify/${code}`);
+  await expect(verifier.getByText('真实有效')).toBeVisible();
 
   await Promise.all([phoneContext.close(), desk.close(), publicContext.close()]);
 });
