@@ -26,7 +26,10 @@ export type NumberUnit =
   | 'seconds'
   | 'points'
   | 'digits'
-  | 'windows';
+  | 'windows'
+  // the first year of a school year (2026 → 2026-2027 学年); minutes
+  | 'schoolYear'
+  | 'minutes';
 
 export function numberUnit(key: string): NumberUnit {
   const last = key.split('.').pop() ?? key;
@@ -35,6 +38,8 @@ export function numberUnit(key: string): NumberUnit {
   if (last.endsWith('Score')) return 'points';
   if (last.endsWith('Digits')) return 'digits';
   if (last.endsWith('Windows')) return 'windows';
+  if (last === 'cycleStartYear') return 'schoolYear';
+  if (last.startsWith('minutes')) return 'minutes';
   if (last.endsWith('Fen')) return 'fen';
   if (last.endsWith('Tenths')) return 'tenths';
   if (/Days/.test(last) || last === 'offsetDays') return 'days';
@@ -61,6 +66,8 @@ const UNIT_TEXT: Record<NumberUnit, Text> = {
   points: tx('分', 'points'),
   digits: tx('位', 'digits'),
   windows: tx('个周期', 'windows'),
+  schoolYear: tx('学年', 'school year'),
+  minutes: tx('分钟', 'minutes'),
 };
 
 /** Money per …: the funding standards' units. */
@@ -103,6 +110,7 @@ export function fromDisplayNumber(key: string, shown: number): number {
 export function formatNumber(key: string, n: number, lang: Lang): string {
   const unit = numberUnit(key);
   if (unit === 'ratio') return `1 : ${n}`;
+  if (unit === 'schoolYear') return lang === 'zh-CN' ? `${n}-${n + 1} 学年` : `school year ${n}-${n + 1}`;
   if (unit === 'fen') return `${yuan(n)} ${unitText(key, lang)}`;
   const shown = toDisplayNumber(key, n);
   const u = unitText(key, lang);
