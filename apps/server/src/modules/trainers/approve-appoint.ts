@@ -7,6 +7,7 @@
 import type { AppointTrainer, ApproveTrainer, TrainerDetail, TrainerOverride } from '@yanxun/contracts';
 import { appointTrainerSchema, approveTrainerSchema } from '@yanxun/contracts';
 import { type TrainerEligibility, trainerEligibility, trainerTermEnd } from '@yanxun/core';
+import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
@@ -27,8 +28,9 @@ async function checkFirstAppointment(
   poolPath: string,
   on: string,
   requested: OverrideRequest[],
+  trx?: Database,
 ): Promise<{ check: TrainerEligibility; overrides: TrainerOverride[] }> {
-  const rules = await ctx.rulesFor(poolPath, on);
+  const rules = await ctx.rulesFor(poolPath, on, trx);
   const by = actor.displayName || actor.username;
   const offered = requested.map((o) => ({ rule: o.rule, by, reason: o.reason.trim() }));
   const check = trainerEligibility(
@@ -73,6 +75,10 @@ export async function approveTrainer(
   const reason = req.reason?.trim() || null;
   if (req.decision === 'return' && (reason === null || reason.length < 2))
     throw new AppError('VALIDATION_FAILED', '退回时请填写原因', { field: 'reason' });
+  // the teacher's facts are read before the transaction (PGlite has one connection; the port has no trx)
+  const peek = isId(id) ? await ctx.repo.findRecord(id) : undefined;
+  const [facts] =
+    peek && req.decision === 'approve' ? await ctx.people.trainerFactsOf([peek.teacher_id]) : [];
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await recordForAction(ctx, actor, id, 'trainer.approve', (x) => x.org_path, trx);
     if (r.status !== 'recommended') throw wrongStatus(r, req.decision === 'return' ? '退回' : '审定');
@@ -93,11 +99,19 @@ export async function approveTrainer(
       );
       return next;
     }
-    const [t] = await ctx.people.trainerFactsOf([r.teacher_id]);
+    const t = facts?.id === r.teacher_id ? facts : undefined;
     if (!t) throw new AppError('CONFLICT', '该教师的档案已不存在，不能审定');
     const start = termStartOf(ctx, req.termStart);
-    const { check, overrides } = await checkFirstAppointment(ctx, actor, t, r.org_path, start, req.overrides);
-    const end = trainerTermEnd(start, await ctx.rulesFor(r.org_path, start));
+    const { check, overrides } = await checkFirstAppointment(
+      ctx,
+      actor,
+      t,
+      r.org_path,
+      start,
+      req.overrides,
+      trx,
+    );
+    const end = trainerTermEnd(start, await ctx.rulesFor(r.org_path, start, trx));
     const next = await ctx.repo.updateRecord(
       r,
       {

@@ -46,6 +46,9 @@ export async function assessTrainer(
   const note = req.note?.trim() || null;
   if (req.result === 'fail' && (note === null || note.length < 2))
     throw new AppError('VALIDATION_FAILED', '考核不合格时请填写说明', { field: 'note' });
+  // the teacher's facts are read before the transaction (PGlite has one connection; the port has no trx)
+  const peek = isId(id) ? await ctx.repo.findRecord(id) : undefined;
+  const [facts] = peek ? await ctx.people.trainerFactsOf([peek.teacher_id]) : [];
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await recordForAction(ctx, actor, id, 'trainer.approve', (x) => x.org_path, trx);
     if (!isMember(r) || !r.term_start || !r.term_end) throw wrongStatus(r, '考核');
@@ -111,8 +114,8 @@ export async function assessTrainer(
     if (Number(r.term_end.slice(0, 4)) > req.year) return r;
     // the term ends in the assessed year: renewal, if the age allows on the new term's first day
     const start = addDays(r.term_end, 1);
-    const rules = await ctx.rulesFor(r.org_path, start);
-    const [t] = await ctx.people.trainerFactsOf([r.teacher_id]);
+    const rules = await ctx.rulesFor(r.org_path, start, trx);
+    const t = facts?.id === r.teacher_id ? facts : undefined;
     const check = t
       ? trainerEligibility(
           { id: t.id, name: t.name, birthDate: t.birthDate, titleCode: t.title },
@@ -218,14 +221,15 @@ export async function assignTrainer(
   id: string,
   req: AssignTrainer,
 ): Promise<TrainerDetail> {
+  // the target is looked up before the transaction (the port reads outside it)
+  const target = !isId(req.targetId)
+    ? undefined
+    : req.targetKind === 'programme'
+      ? await ctx.targets.programme(req.targetId)
+      : await ctx.targets.class(req.targetId);
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await recordForAction(ctx, actor, id, 'trainer.approve', (x) => x.org_path, trx);
     if (!isMember(r)) throw wrongStatus(r, '安排任务');
-    const target = !isId(req.targetId)
-      ? undefined
-      : req.targetKind === 'programme'
-        ? await ctx.targets.programme(req.targetId)
-        : await ctx.targets.class(req.targetId);
     if (!target)
       throw new AppError(
         'VALIDATION_FAILED',
