@@ -128,7 +128,7 @@ export const trainerListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export type TrainerListQuery = z.input<typeof trainerListQuerySchema>;
+export type TrainerListQuery = Partial<z.infer<typeof trainerListQuerySchema>>;
 
 export const trainerPageSchema = z.object({ items: z.array(trainerRecordSchema), total: z.number().int() });
 export type TrainerPage = z.infer<typeof trainerPageSchema>;
@@ -205,7 +205,7 @@ export const trainerStandingQuerySchema = z.object({
   orgId: id.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
-export type TrainerStandingQuery = z.input<typeof trainerStandingQuerySchema>;
+export type TrainerStandingQuery = Partial<z.infer<typeof trainerStandingQuerySchema>>;
 
 /** One county's team (R3-P01 ≥ 50 members, R3-P02 ≥ 90 % of them assigned to work in the year). */
 export const countyTrainerStandingSchema = z.object({
