@@ -126,6 +126,7 @@ export async function applyTrainer(
           },
           trx,
         );
+    if (!r) throw new AppError('CONFLICT', `您在${pool.name}培训者团队已有记录，不能重复申请`);
     await recordStep(
       ctx,
       actor,

@@ -227,6 +227,7 @@ export async function appointTrainer(
           },
           trx,
         );
+    if (!r) throw new AppError('CONFLICT', `${teacher.name}在${pool.name}培训者团队已有记录，不能重复聘任`);
     await recordStep(
       ctx,
       actor,

@@ -100,8 +100,14 @@ export function createTrainersRepository(db: Database) {
       return { rows, total: Number(total.n) };
     },
 
-    async insertRecord(row: Insertable<TrainerRecordsTable>, trx: Database): Promise<TrainerRecordRow> {
-      return trx.insertInto('trainer_records').values(row).returningAll().executeTakeFirstOrThrow();
+    /** A new record; undefined when the teacher already has one in the pool (a concurrent request made it). */
+    insertRecord(row: Insertable<TrainerRecordsTable>, trx: Database): Promise<TrainerRecordRow | undefined> {
+      return trx
+        .insertInto('trainer_records')
+        .values(row)
+        .onConflict((oc) => oc.columns(['county_id', 'pool_org_id', 'teacher_id']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
     },
 
     async updateRecord(
