@@ -40,6 +40,8 @@ import { programsRoutes } from './modules/programs';
 import { reportsRoutes } from './modules/reports';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { shortlistsRoutes } from './modules/shortlists';
+// ---- the trainer pool (培训者团队, R3-P*) ----
+import { trainersRoutes } from './modules/trainers';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
@@ -230,6 +232,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(examReleaseRoutes(services.examRelease));
       // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
       await api.register(shortlistsRoutes(services.shortlists));
+      // ---- the trainer pool (培训者团队, R3-P*) ----
+      await api.register(trainersRoutes(services.trainers));
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,11 @@
-import type { PolicyPack } from '@yanxun/core';
+import {
+  type CommunityRules,
+  communityRulesOf,
+  DEFAULT_COMMUNITY_RULES,
+  idsOf,
+  isValidOrgPath,
+  type PolicyPack,
+} from '@yanxun/core';
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createArchiveService, NO_GROWTH_RECORDS } from './modules/archive';
@@ -49,6 +56,8 @@ import { createOverviewRepository, createReportsService } from './modules/report
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
+// ---- the trainer pool (培训者团队, R3-P*) ----
+import { createTrainersRepository, createTrainersService } from './modules/trainers';
 import type { Actor } from './shared/actor';
 import { createSheetPool } from './shared/sheets/pool';
 
@@ -274,6 +283,32 @@ export function createServices(
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
     clock,
   });
+  // ---- the trainer pool (培训者团队, R3-P*): teachers' birth dates and titles, org nodes, the programmes and
+  // classes a member is assigned to, the communities rules of the pack in force for the pool's unit ----
+  const trainers = createTrainersService({
+    db,
+    repo: createTrainersRepository(db),
+    people: { trainerFactsOf: peopleQueries.trainerFactsOf },
+    orgs: {
+      findById: (id) => orgRepo.findById(id),
+      findByIds: (ids) => orgRepo.findByIds(ids),
+      ancestorsOf: (path) => orgQueries.ancestorsOf(path),
+      childrenOf: (id) => orgRepo.childrenOf(id),
+    },
+    targets: {
+      programme: async (id) => {
+        const p = (await programs.programmeWithPack(id))?.programme;
+        return p && { id: p.id, title: p.title, startDate: p.startDate };
+      },
+      class: async (id) => {
+        const c = await classQueries.classById(id);
+        return c && { id: c.id, title: `${c.programme_title} · ${c.name}`, startDate: c.start_date };
+      },
+    },
+    rulesFor: (path, on, trx) => communityRulesIn(programsRepo, path, on, trx),
+    audit,
+    clock,
+  });
   // ---- the teacher's growth archive (成长档案, R3-T09): other modules' records of one teacher ----
   const archive = createArchiveService({
     // who may read the teacher (out of scope reads as not found) and the ID number's last four
@@ -287,8 +322,13 @@ export function createServices(
     },
     training: { trainingOf: (id) => outcomes.trainingOf(id) },
     hours: { hoursOf: hours.hoursOf, issuedDocumentsOf: hours.issuedDocumentsOf },
-    // studio/workshop and trainer roles, honours, evaluations: nothing recorded until issues 13 and 14
-    growth: NO_GROWTH_RECORDS,
+    // studio/workshop and trainer roles, honours, evaluations: the trainer pool records trainer roles
+    growth: {
+      recordsOf: async (id) => ({
+        ...(await NO_GROWTH_RECORDS.recordsOf(id)),
+        trainerRoles: await trainers.trainerRolesOf(id),
+      }),
+    },
     audit,
     clock,
   });
@@ -368,6 +408,7 @@ export function createServices(
     home,
     sheets,
     archive,
+    trainers,
   };
 }
 
@@ -405,4 +446,19 @@ export function programmesForClasses(repo: ProgramsRepository): ClassesProgramme
       }));
     },
   };
+}
+
+/**
+ * The `communities` rules in force for a unit on a day: the newest published pack (year up to the day's) of the
+ * nearest region on its path, as the 学时 rules are found (Y-HOURS-PACK-IN-FORCE); core's defaults without one.
+ */
+async function communityRulesIn(
+  repo: ProgramsRepository,
+  orgPath: string,
+  on: string,
+  trx?: Database,
+): Promise<CommunityRules> {
+  if (!isValidOrgPath(orgPath)) return DEFAULT_COMMUNITY_RULES;
+  const row = await repo.packInForce(idsOf(orgPath), Number(on.slice(0, 4)), trx);
+  return row ? communityRulesOf(row.body as PolicyPack) : DEFAULT_COMMUNITY_RULES;
 }

@@ -29,5 +29,7 @@ export * from './reports';
 export * from './settings';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 export * from './shortlists';
+// the trainer pool (培训者团队, R3-P*)
+export * from './trainers';
 // verification codes of issued documents (学时证明, 结业证书)
 export * from './verification';

@@ -95,6 +95,15 @@ export const PERMISSIONS = {
   'shortlist.select': ['provider_staff'],
   /** Confirm or return a submitted selection of a programme owned in the subtree. */
   'shortlist.review': ['system_admin', 'bureau_admin'],
+  // ---- the trainer pool (培训者团队, R3-P*) ----
+  /** A teacher applies to their county's or city's trainer pool (their own application only). */
+  'trainer.apply': ['teacher'],
+  /** The teacher's school recommends or returns an application (R3-P07). */
+  'trainer.recommend': ['school_admin'],
+  /** The bureau (or its 进修学校/教师发展中心) of the pool's county or city approves, appoints, assesses, revokes, assigns. */
+  'trainer.approve': ['bureau_admin', 'tdc_staff'],
+  /** The pool's records: the bureaus above the pool, and a school for its own teachers. */
+  'trainer.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

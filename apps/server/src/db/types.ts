@@ -844,6 +844,69 @@ export interface ThrottleCountersTable {
   forget_at: Timestamp;
 }
 
+// ---- the trainer pool (0025) ----
+type JsonDefault = ColumnType<unknown, string | undefined, string>;
+
+export interface TrainerRecordsTable {
+  county_id: Id;
+  id: GeneratedId;
+  teacher_id: Id;
+  pool_org_id: Id;
+  org_path: string;
+  school_id: Id;
+  school_path: string;
+  route: string;
+  status: string;
+  statement: string | null;
+  consent_on: DateString | null;
+  consent_note: string | null;
+  term_start: DateString | null;
+  term_end: DateString | null;
+  overrides: JsonDefault;
+  revocation_reason: string | null;
+  ended_on: DateString | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainerEventsTable {
+  county_id: Id;
+  id: GeneratedId;
+  record_id: Id;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  details: JsonDefault;
+  actor_id: Id | null;
+  actor_name: string | null;
+  at: Timestamp;
+}
+
+export interface TrainerAssessmentsTable {
+  county_id: Id;
+  record_id: Id;
+  year: number;
+  result: string;
+  note: string | null;
+  assessed_by: Id | null;
+  assessed_at: Timestamp;
+}
+
+export interface TrainerAssignmentsTable {
+  county_id: Id;
+  id: GeneratedId;
+  record_id: Id;
+  target_kind: string;
+  target_id: Id;
+  target_title: string;
+  role: string;
+  year: number;
+  starts_on: DateString;
+  assigned_by: Id | null;
+  assigned_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -915,4 +978,9 @@ export interface DB {
   // ---- 学时 totals for compliance (0022) ----
   hour_totals: HourTotalsTable;
   hour_totals_basis: HourTotalsBasisTable;
+  // ---- the trainer pool (0025) ----
+  trainer_records: TrainerRecordsTable;
+  trainer_events: TrainerEventsTable;
+  trainer_assessments: TrainerAssessmentsTable;
+  trainer_assignments: TrainerAssignmentsTable;
 }

@@ -16,6 +16,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
   UserOutlined,
@@ -140,6 +141,10 @@ export function AppLayout() {
         ...(hasPermission(me, 'hours.claim.review') || hasPermission(me, 'hours.claim.approve')
           ? [{ key: '/hour-claims', icon: <FileDoneOutlined />, label: t('nav.hourClaimReview') }]
           : []),
+        // 培训者团队 (the trainer pool, R3-P*)
+        ...(hasPermission(me, 'trainer.read')
+          ? [{ key: '/trainers', icon: <SolutionOutlined />, label: t('nav.trainers') }]
+          : []),
       ];
       return training.length > 0
         ? [{ type: 'group' as const, key: 'training', label: t('nav.programGroup'), children: training }]
@@ -167,6 +172,10 @@ export function AppLayout() {
     // 学时申报 (the teacher's phone page)
     ...(me?.teacherId && hasPermission(me, 'hours.claim')
       ? [{ key: '/my-hour-claims', icon: <FileDoneOutlined />, label: t('nav.myHourClaims') }]
+      : []),
+    // 培训者申请 (the teacher's phone page)
+    ...(me?.teacherId && hasPermission(me, 'trainer.apply')
+      ? [{ key: '/me/trainer', icon: <SolutionOutlined />, label: t('nav.myTrainer') }]
       : []),
   ];
 

@@ -150,6 +150,17 @@ export function createAppRouter() {
           path: 'me/archive',
           lazy: () => import('../features/archive/archive-page').then((m) => ({ Component: m.ArchivePage })),
         },
+        // 培训者团队 (the trainer pool, R3-P*): the pool's page, and the teacher's own application
+        {
+          path: 'trainers',
+          lazy: () =>
+            import('../features/trainers/trainers-page').then((m) => ({ Component: m.TrainersPage })),
+        },
+        {
+          path: 'me/trainer',
+          lazy: () =>
+            import('../features/trainers/my-trainer-page').then((m) => ({ Component: m.MyTrainerPage })),
+        },
         {
           path: 'imports',
           lazy: () => import('../features/imports/imports-page').then((m) => ({ Component: m.ImportsPage })),

@@ -17,6 +17,7 @@ import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
 import { programmesApi } from './api-programmes';
 import { sessionApi } from './api-session';
+import { trainersApi } from './api-trainers';
 import { type ApiClientOptions, createTransport, fileNameFromDisposition, type Query } from './api-transport';
 
 export {
@@ -49,6 +50,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...documentsApi(transport),
     // the growth archive (R3-T09)
     ...archiveApi(transport),
+    // 培训者团队 (the trainer pool)
+    ...trainersApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

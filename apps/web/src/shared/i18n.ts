@@ -32,6 +32,8 @@ import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs'
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 // ---- shortlist (R-004-59) ----
 import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
+// 培训者团队 (the trainer pool)
+import { TRAINERS_EN, TRAINERS_ZH } from './i18n-trainers';
 // the public verification page, issuing a 学时证明
 import { VERIFY_EN, VERIFY_ZH } from './i18n-verify';
 
@@ -424,6 +426,7 @@ const zhCN = {
   ...HOUR_CLAIMS_ZH,
   ...VERIFY_ZH,
   ...ARCHIVE_ZH,
+  ...TRAINERS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -445,6 +448,7 @@ const enUS: Record<MessageKey, string> = {
   ...HOUR_CLAIMS_EN,
   ...VERIFY_EN,
   ...ARCHIVE_EN,
+  ...TRAINERS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -98,6 +98,29 @@ export function createPeopleQueries(repo: PeopleRepository) {
         }
       );
     },
+    /**
+     * What the trainer pool's eligibility reads (R3-P03 … R3-P05): birth date and 职称 code, with the teacher's
+     * school (name, path) and county; unknown ids left out. A pool or a page holds tens of teachers, not thousands.
+     */
+    trainerFactsOf: async (teacherIds: string[]) => {
+      const rows = await Promise.all([...new Set(teacherIds)].map((id) => repo.findById(id)));
+      return rows.flatMap((t) =>
+        t
+          ? [
+              {
+                id: t.id,
+                name: t.name,
+                birthDate: t.birth_date,
+                title: t.title,
+                schoolId: t.school_id,
+                schoolName: t.school_name,
+                orgPath: t.org_path,
+                countyId: t.county_id,
+              },
+            ]
+          : [],
+      );
+    },
   };
 }
 
