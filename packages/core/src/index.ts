@@ -3,6 +3,7 @@ export * from './codes';
 export * from './communities';
 export * from './completion';
 export * from './dates';
+export * from './evaluation';
 export * from './exams';
 export * from './hours';
 export * from './id-number';

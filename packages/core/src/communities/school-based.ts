@@ -5,6 +5,7 @@
  */
 import { parseIsoDate } from '../dates';
 import { addDays } from '../programs/policy-pack';
+import { seededOrder } from '../seeded-hash';
 import { DEFAULT_COMMUNITY_RULES, percent } from './rules';
 import type { CommunityFinding, CommunityRules } from './types';
 
@@ -64,21 +65,6 @@ export function checkSchoolPlan(
   ];
 }
 
-/** FNV-1a (32-bit) of a string's UTF-16 code units, then murmur3's finaliser so near keys spread apart. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 export interface SpotCheckDraw {
   /** The schools drawn, in draw order. */
   picks: string[];
@@ -110,11 +96,7 @@ export function spotCheckDraw(
   const ids = [...new Set(schoolIds)];
   const n = ids.length;
   const count = n === 0 || ratio === 0 ? 0 : Math.min(n, Math.ceil(n * ratio - 1e-9));
-  const picks = ids
-    .map((id) => ({ id, rank: hash32(`${seed}\u0000${id}`) }))
-    .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, count)
-    .map((x) => x.id);
+  const picks = seededOrder(ids, seed).slice(0, count);
   return {
     picks,
     count,
