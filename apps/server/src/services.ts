@@ -1,11 +1,4 @@
-import {
-  type CommunityRules,
-  communityRulesOf,
-  DEFAULT_COMMUNITY_RULES,
-  idsOf,
-  isValidOrgPath,
-  type PolicyPack,
-} from '@yanxun/core';
+import type { PolicyPack } from '@yanxun/core';
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createArchiveService, NO_GROWTH_RECORDS } from './modules/archive';
@@ -141,6 +134,8 @@ export function createServices(
     notifications,
     // a withdrawn or replaced nomination leaves its classes, inside the programs transaction
     enrolments: { removeForNomination: removeEnrolmentsOfNomination },
+    // what membership earns on a nomination (R3-W12, R3-P12), from the modules that keep the memberships
+    memberships: (teacherId) => membershipsOf(teacherId),
     clock,
   });
   // plans
@@ -305,10 +300,13 @@ export function createServices(
         return c && { id: c.id, title: `${c.programme_title} · ${c.name}`, startDate: c.start_date };
       },
     },
-    rulesFor: (path, on, trx) => communityRulesIn(programsRepo, path, on, trx),
+    rulesFor: (path, on, trx) => programs.communityRulesIn(path, on, trx),
     audit,
     clock,
   });
+  /** The memberships of a teacher that earn a nomination priority (core `MEMBERSHIP_PRIORITY_CODES`). */
+  const membershipsOf = async (teacherId: string): Promise<string[]> =>
+    (await trainers.isPoolMember(teacherId)) ? ['trainer_pool_member'] : [];
   // ---- the teacher's growth archive (成长档案, R3-T09): other modules' records of one teacher ----
   const archive = createArchiveService({
     // who may read the teacher (out of scope reads as not found) and the ID number's last four
@@ -446,19 +444,4 @@ export function programmesForClasses(repo: ProgramsRepository): ClassesProgramme
       }));
     },
   };
-}
-
-/**
- * The `communities` rules in force for a unit on a day: the newest published pack (year up to the day's) of the
- * nearest region on its path, as the 学时 rules are found (Y-HOURS-PACK-IN-FORCE); core's defaults without one.
- */
-async function communityRulesIn(
-  repo: ProgramsRepository,
-  orgPath: string,
-  on: string,
-  trx?: Database,
-): Promise<CommunityRules> {
-  if (!isValidOrgPath(orgPath)) return DEFAULT_COMMUNITY_RULES;
-  const row = await repo.packInForce(idsOf(orgPath), Number(on.slice(0, 4)), trx);
-  return row ? communityRulesOf(row.body as PolicyPack) : DEFAULT_COMMUNITY_RULES;
 }

@@ -10,7 +10,7 @@ import { requirePermission } from '../../shared/permissions';
 import { orgKnown, visibleOr404 } from '../../shared/visibility';
 import type { TrainersContext } from './context';
 import { ROLE_LABELS } from './term-actions';
-import { detailView, mayRead, recordViews, WHAT } from './trainer-access';
+import { detailView, isMember, mayRead, recordViews, today, WHAT } from './trainer-access';
 
 /** GET /trainers: records whose pool or whose teacher's school lies in the actor's `trainer.read` scope. */
 export async function listTrainers(
@@ -46,6 +46,18 @@ export async function trainerDetail(ctx: TrainersContext, actor: Actor, id: stri
   return detailView(
     ctx,
     visibleOr404(row, (r) => mayRead(actor, r), WHAT),
+  );
+}
+
+/**
+ * Whether the teacher is a member of a trainer pool today (approved or appointed, the term not ended): what earns
+ * the priority of R3-P12 on nominations. No actor: the programs module has decided who reads.
+ */
+export async function isPoolMember(ctx: TrainersContext, teacherId: string): Promise<boolean> {
+  if (!isId(teacherId)) return false;
+  const day = today(ctx);
+  return (await ctx.repo.recordsOfTeacher(teacherId)).some(
+    (r) => isMember(r) && (r.term_end === null || r.term_end >= day),
   );
 }
 

@@ -213,3 +213,14 @@ describe('revocation (R3-P10)', () => {
     },
   );
 });
+
+describe('what membership earns (R3-P12)', () => {
+  it('a member today has the nominations priority; before appointment and after revocation not', async () => {
+    const who = await teacher('1980-04-04');
+    expect(await t.services.trainers.isPoolMember(who)).toBe(false);
+    const id = (await appoint(who)).id;
+    expect(await t.services.trainers.isPoolMember(who)).toBe(true);
+    await t.services.trainers.revoke(bureau, id, { reason: 'duties', note: '未履行职责' });
+    expect(await t.services.trainers.isPoolMember(who)).toBe(false);
+  });
+});

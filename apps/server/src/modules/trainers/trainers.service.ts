@@ -15,7 +15,7 @@ import { appointTrainer, approveTrainer } from './approve-appoint';
 import type { TrainersContext, TrainersDeps } from './context';
 import { trainerStanding } from './standing';
 import { assessTrainer, assignTrainer, revokeTrainer } from './term-actions';
-import { listTrainers, trainerDetail, trainerRolesOf } from './trainer-views';
+import { isPoolMember, listTrainers, trainerDetail, trainerRolesOf } from './trainer-views';
 
 /**
  * 培训者团队 (the trainer pool, R3-P*): application → recommendation → approval, direct appointment, eligibility
@@ -39,6 +39,8 @@ export function createTrainersService(deps: TrainersDeps) {
     standing: (actor: Actor, query: TrainerStandingQuery) => trainerStanding(ctx, actor, query),
     /** For the growth archive's `GrowthRecordsPort` (no actor: the archive decides who reads). */
     trainerRolesOf: (teacherId: string) => trainerRolesOf(ctx, teacherId),
+    /** A member of a pool today (R3-P12's priority on nominations). */
+    isPoolMember: (teacherId: string) => isPoolMember(ctx, teacherId),
   };
 }
 

@@ -1,9 +1,9 @@
 import { bind, type ProgramsContext } from '../context';
 import { cloneDefaultsOf, clonePack } from './clone-pack';
-import { hourRulesIn } from './hour-rules-in-force';
 import { getPack, listPacks, publishPack, updatePack } from './manage-packs';
 import { previewPack } from './preview-pack';
 import { listRuleSources } from './rule-sources';
+import { communityRulesIn, hourRulesIn } from './rules-in-force';
 
 /** Policy packs, bound to the context: list, read, clone for a year (and its defaults), edit a draft, publish, what-if preview. */
 export function packsService(ctx: ProgramsContext) {
@@ -17,6 +17,7 @@ export function packsService(ctx: ProgramsContext) {
     previewPack: bind(ctx, previewPack),
     listRuleSources: bind(ctx, listRuleSources),
     hourRulesIn: bind(ctx, hourRulesIn),
+    communityRulesIn: bind(ctx, communityRulesIn),
   };
 }
 

@@ -1,11 +1,15 @@
 /**
- * The 学时 rules in force for a unit on a day (Y-HOURS-PACK-IN-FORCE): the `hours` section of the newest published
- * pack (year up to the day's, then version) of the nearest region on the unit's path, else core's defaults. The
- * school-year start and the per-day caps shape what is stored (an entry's school year, the kept totals), so they
- * are the top region's for every unit; a lower region's pack sets everything else.
+ * The rules in force for a unit on a day (Y-HOURS-PACK-IN-FORCE): a section of the newest published pack (year up
+ * to the day's, then version) of the nearest region on the unit's path, else core's defaults.
+ * - 学时 (`hours`): the school-year start and the per-day caps shape what is stored (an entry's school year, the
+ *   kept totals), so they are the top region's for every unit; a lower region's pack sets everything else.
+ * - studios, workshops, trainers, 校本研修 (`communities`): the nearest region's, whole.
  */
 import {
   type CategoryHourRules,
+  type CommunityRules,
+  communityRulesOf,
+  DEFAULT_COMMUNITY_RULES,
   DEFAULT_HOUR_RULES,
   type HourCategory,
   type HourRules,
@@ -59,4 +63,16 @@ export async function hourRulesIn(
   const own = await rulesOfRegions(ctx, ids, year, trx);
   const top = await rulesOfRegions(ctx, ids.slice(0, 1), year, trx);
   return own === top ? own : withStoredShapeOf(own, top);
+}
+
+/** The `communities` rules in force for a unit on a day (no actor: public policy); `trx` as for `hourRulesIn`. */
+export async function communityRulesIn(
+  ctx: ProgramsContext,
+  orgPath: string,
+  on: string,
+  trx: Database = ctx.db,
+): Promise<CommunityRules> {
+  if (!isValidOrgPath(orgPath)) return DEFAULT_COMMUNITY_RULES;
+  const row = await ctx.repo.packInForce(idsOf(orgPath), Number(on.slice(0, 4)), trx);
+  return row ? communityRulesOf(row.body as PolicyPack) : DEFAULT_COMMUNITY_RULES;
 }

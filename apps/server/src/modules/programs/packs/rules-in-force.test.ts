@@ -6,6 +6,7 @@
  */
 import type { HourClaim, HoursCompliance, TeacherHours } from '@yanxun/contracts';
 import {
+  DEFAULT_COMMUNITY_RULES,
   DEFAULT_HOUR_RULES,
   HENAN_2021_PACK,
   type HourRules,
@@ -46,14 +47,24 @@ const rules = (over: Partial<HourRules>): HourRules => ({ ...DEFAULT_HOUR_RULES,
 
 let seq = 0;
 async function pack(region: OrgRow, year: number, status: 'draft' | 'published', hours: HourRules) {
-  const body: PolicyPack = { ...HENAN_2021_PACK, id: `test-${++seq}`, year, status, hours };
+  await packWith(region, year, { hours }, status);
+}
+
+async function packWith(
+  region: OrgRow,
+  year: number,
+  sections: Partial<PolicyPack>,
+  status: 'draft' | 'published' = 'published',
+  version = 1,
+) {
+  const body: PolicyPack = { ...HENAN_2021_PACK, id: `test-${++seq}`, year, status, ...sections };
   const inserted = await createProgramsRepository(h.db).insertPack(
     {
       id: body.id,
       regionOrgId: region.id,
       regionCode: region.code ?? '',
       year,
-      version: 1,
+      version,
       status,
       title: `测试政策包 ${seq}`,
       builtin: false,
@@ -182,5 +193,20 @@ describe('the 学时 rules in force (Y-HOURS-PACK-IN-FORCE)', () => {
     });
     expect(claim.statusCode).toBe(201);
     expect((claim.json() as HourClaim).dueOn).toBe(reviewDueOn(ON, 3));
+  });
+  // last: its newer city pack (no 学时 section) takes the 学时 rules back to the defaults below the city
+  it('the communities section: the nearest region’s pack, whole; an unknown path: the defaults', async () => {
+    const body = {
+      ...DEFAULT_COMMUNITY_RULES,
+      trainers: { ...DEFAULT_COMMUNITY_RULES.trainers, countyTeamMin: pv(40, 'R3-P01', 'test') },
+    };
+    // a later city pack of the same year: the newest wins, its section whole (the province's is not merged in)
+    await packWith(city, 2027, { communities: body }, 'published', 2);
+    const rulesHere = (on: string) => t.services.programs.communityRulesIn(school.path, on);
+    expect((await rulesHere(ON)).trainers.countyTeamMin.value).toBe(40);
+    expect((await rulesHere('2026-12-31')).trainers.countyTeamMin.value).toBe(
+      DEFAULT_COMMUNITY_RULES.trainers.countyTeamMin.value,
+    );
+    expect(await t.services.programs.communityRulesIn('nope', ON)).toBe(DEFAULT_COMMUNITY_RULES);
   });
 });
