@@ -18,6 +18,7 @@ import { archiveRoutes } from './modules/archive';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
+import { communitiesRoutes } from './modules/communities';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
 // outcomes and completion
@@ -230,6 +231,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(examReleaseRoutes(services.examRelease));
       // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
       await api.register(shortlistsRoutes(services.shortlists));
+      // studios and workshops (工作室, 工作坊)
+      await api.register(communitiesRoutes(services.communities));
     },
     { prefix: '/api/v1' },
   );

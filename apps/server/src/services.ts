@@ -1,4 +1,11 @@
-import type { PolicyPack } from '@yanxun/core';
+import {
+  type CommunityRules,
+  communityRulesOf,
+  DEFAULT_COMMUNITY_RULES,
+  idsOf,
+  isValidOrgPath,
+  type PolicyPack,
+} from '@yanxun/core';
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createArchiveService, NO_GROWTH_RECORDS } from './modules/archive';
@@ -11,6 +18,8 @@ import {
   createClassQueries,
   removeEnrolmentsOfNomination,
 } from './modules/classes';
+// studios and workshops (工作室, 工作坊)
+import { createCommunitiesRepository, createCommunitiesService } from './modules/communities';
 // exams
 import {
   createExamReleaseRepository,
@@ -274,6 +283,25 @@ export function createServices(
     fileTypes: config.outcomeFileTypes ?? ['pdf', 'docx', 'mp4'],
     clock,
   });
+  // ---- studios and workshops (工作室, 工作坊): rosters through the people and org modules, 学时 to the ledger ----
+  const communities = createCommunitiesService({
+    db,
+    repo: createCommunitiesRepository(db),
+    people: { placesOf: peopleQueries.placesOf },
+    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    hours: { postCredits: hours.postCredits },
+    // the pack in force for the host unit (its nearest region's newest published pack) and the school year
+    rules: {
+      communityRules: async (orgPath, on): Promise<CommunityRules> => {
+        if (!isValidOrgPath(orgPath)) return DEFAULT_COMMUNITY_RULES;
+        const row = await programsRepo.packInForce(idsOf(orgPath), Number(on.slice(0, 4)));
+        return row ? communityRulesOf(row.body as PolicyPack) : DEFAULT_COMMUNITY_RULES;
+      },
+      schoolYearStart: async (orgPath, on) => (await hourRulesIn(orgPath, on)).schoolYearStart.value,
+    },
+    audit,
+    clock,
+  });
   // ---- the teacher's growth archive (成长档案, R3-T09): other modules' records of one teacher ----
   const archive = createArchiveService({
     // who may read the teacher (out of scope reads as not found) and the ID number's last four
@@ -287,8 +315,13 @@ export function createServices(
     },
     training: { trainingOf: (id) => outcomes.trainingOf(id) },
     hours: { hoursOf: hours.hoursOf, issuedDocumentsOf: hours.issuedDocumentsOf },
-    // studio/workshop and trainer roles, honours, evaluations: nothing recorded until issues 13 and 14
-    growth: NO_GROWTH_RECORDS,
+    // studio/workshop roles from the communities module; trainer roles, honours, evaluations: none yet
+    growth: {
+      recordsOf: async (id) => ({
+        ...(await NO_GROWTH_RECORDS.recordsOf(id)),
+        studioRoles: await communities.studioRolesOf(id),
+      }),
+    },
     audit,
     clock,
   });
@@ -368,6 +401,7 @@ export function createServices(
     home,
     sheets,
     archive,
+    communities,
   };
 }
 

@@ -93,6 +93,13 @@ export const PERMISSIONS = {
   'shortlist.select': ['provider_staff'],
   /** Confirm or return a submitted selection of a programme owned in the subtree. */
   'shortlist.review': ['system_admin', 'bureau_admin'],
+  // ---- studios and workshops (工作室, 工作坊) ----
+  /** Read the studios and workshops hosted in the subtree (a teacher reads their own through /me/communities). */
+  'community.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  /** Create, register and edit the roster and plan of studios and workshops hosted in the subtree. */
+  'community.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  /** The monthly review (R3-G17): record feedback on a community's month. */
+  'community.review': ['bureau_admin', 'tdc_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
