@@ -241,12 +241,17 @@ export async function closeActivity(
     throw new AppError('VALIDATION_FAILED', `活动在 ${seen.held_on} 举行，当天起才能结束登记`, {
       heldOn: seen.held_on,
     });
+  // every teacher who was ever a member, placed before the transaction (the ports read outside it)
+  const everyone = await ctx.people.placesOf([
+    ...new Set((await ctx.repo.membersOf(c.county_id, [c.id])).map((m) => m.teacher_id)),
+  ]);
   await ctx.db.transaction().execute(async (trx) => {
     const a = await ctx.repo.findActivity(c.county_id, c.id, activityId, trx, true);
     if (!a) throw notFound(ACTIVITY);
     if (a.status === 'closed') throw new AppError('CONFLICT', '活动已结束登记，学时已记入');
     const attended = (await ctx.repo.attendanceOf(c.county_id, a.id, trx)).filter((r) => r.attended);
-    const places = await ctx.people.placesOf(attended.map((r) => r.teacher_id));
+    const came = new Set(attended.map((r) => r.teacher_id));
+    const places = everyone.filter((p) => came.has(p.id));
     const posted = await ctx.hours.postCredits(
       places.map((p) => ({
         countyId: p.countyId,

@@ -286,6 +286,16 @@ export async function changeRoster(
   const places = await placeInScope(ctx, actor, [...new Set(req.add.map((a) => a.teacherId))]);
   if (req.add.some((a) => a.role === 'host'))
     throw new AppError('VALIDATION_FAILED', '主持人在创建时确定，不能再添加', { field: 'add' });
+  const start = await ctx.rules.schoolYearStart(c.org_path, today);
+  // the schools the check may need, read before the transaction (the ports read outside it)
+  const known = await ctx.repo.membersOf(c.county_id, [c.id]);
+  const orgs = await ctx.orgs.findByIds([
+    ...new Set([
+      c.host_org_id,
+      ...known.map((m) => m.school_id),
+      ...[...places.values()].map((p) => p.schoolId),
+    ]),
+  ]);
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repo.lockCommunity(c.county_id, c.id, trx);
     const rows = await ctx.repo.membersOf(c.county_id, [c.id], trx);
@@ -304,7 +314,6 @@ export async function changeRoster(
         });
     const reg = await ctx.repo.latestRegistration(c.county_id, c.id, trx);
     if (reg) {
-      const start = await ctx.rules.schoolYearStart(c.org_path, today);
       const past = await ctx.repo.adjustmentsOf(c.county_id, reg.id, trx);
       const standing = checkRegistration(
         {
@@ -328,7 +337,6 @@ export async function changeRoster(
           schoolId: places.get(a.teacherId)?.schoolId ?? '',
         })),
       ];
-      const orgs = await ctx.orgs.findByIds([...new Set([c.host_org_id, ...after.map((m) => m.schoolId)])]);
       const errors = compositionOf(
         asCommunity(c),
         after,
