@@ -254,6 +254,7 @@ export const feedbackInputSchema = z.object({
   feedback: z.string().trim().min(2).max(2000),
 });
 export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
+export const feedbackResultSchema = z.object({ month: z.string(), feedback: z.string() });
 
 /** A teacher's own studio or workshop: the role, the coming activities and the 学时 of this school year. */
 export const myCommunitySchema = z.object({
