@@ -1,7 +1,7 @@
 /** 我的工作室/工作坊 (a teacher, on a phone): each community with the role, the coming activities and the 学时. */
 import { useQuery } from '@tanstack/react-query';
 import type { MyCommunity } from '@yanxun/contracts';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
@@ -26,15 +26,13 @@ function CommunityCard({ c }: { c: MyCommunity }) {
         {c.upcoming.length === 0 ? (
           <Typography.Text type="secondary">{t('comm.noUpcoming')}</Typography.Text>
         ) : (
-          <List
-            size="small"
-            dataSource={c.upcoming}
-            renderItem={(u) => (
-              <List.Item>
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {c.upcoming.map((u) => (
+              <li key={u.id}>
                 {u.heldOn} · {t(`comm.act.${u.kind}`)} · {u.title}
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
         )}
       </Space>
     </Card>
