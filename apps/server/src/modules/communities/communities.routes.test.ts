@@ -392,6 +392,18 @@ describe('activities and 学时 (R3-W06, R3-W16)', () => {
       notCountedTenths: 0,
     });
     expect(mine?.upcoming.map((u) => u.title)).toEqual(['议课活动']);
+    // the growth archive shows the role (the archive's growth records port)
+    const archive = await req('GET', '/me/archive', 'w_member');
+    expect(archive.statusCode).toBe(200);
+    expect((archive.json() as { studioRoles: unknown[] }).studioRoles).toEqual([
+      {
+        kind: 'workshop',
+        name: '清城区初中数学工作坊',
+        role: '核心成员',
+        fromDate: '2026-10-20',
+        toDate: null,
+      },
+    ]);
     const roles = await t.services.communities.studioRolesOf(core[0] ?? '');
     expect(roles).toEqual([
       {
