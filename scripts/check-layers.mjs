@@ -70,6 +70,7 @@ export const CORE_FOR_CONTRACTS = new Set([
   '@yanxun/core/programs/kpi',
   '@yanxun/core/programs/plan-checks',
   '@yanxun/core/programs/policy-pack',
+  '@yanxun/core/communities/types',
 ]);
 
 /** Every TypeScript file under root/apps and root/packages, as root-relative POSIX paths, sorted. */

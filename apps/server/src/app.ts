@@ -18,6 +18,7 @@ import { archiveRoutes } from './modules/archive';
 import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
+import { communitiesRoutes } from './modules/communities';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
 // outcomes and completion
@@ -234,6 +235,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(shortlistsRoutes(services.shortlists));
       // ---- the trainer pool (培训者团队, R3-P*) ----
       await api.register(trainersRoutes(services.trainers));
+      // studios and workshops (工作室, 工作坊)
+      await api.register(communitiesRoutes(services.communities));
     },
     { prefix: '/api/v1' },
   );

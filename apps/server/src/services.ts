@@ -11,6 +11,8 @@ import {
   createClassQueries,
   removeEnrolmentsOfNomination,
 } from './modules/classes';
+// studios and workshops (工作室, 工作坊)
+import { createCommunitiesRepository, createCommunitiesService } from './modules/communities';
 // exams
 import {
   createExamReleaseRepository,
@@ -307,6 +309,21 @@ export function createServices(
   /** The memberships of a teacher that earn a nomination priority (core `MEMBERSHIP_PRIORITY_CODES`). */
   const membershipsOf = async (teacherId: string): Promise<string[]> =>
     (await trainers.isPoolMember(teacherId)) ? ['trainer_pool_member'] : [];
+  // ---- studios and workshops (工作室, 工作坊): rosters through the people and org modules, 学时 to the ledger ----
+  const communities = createCommunitiesService({
+    db,
+    repo: createCommunitiesRepository(db),
+    people: { placesOf: peopleQueries.placesOf },
+    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    hours: { postCredits: hours.postCredits },
+    // the pack in force for the host unit (its nearest region's newest published pack) and the school year
+    rules: {
+      communityRules: (orgPath, on) => programs.communityRulesIn(orgPath, on),
+      schoolYearStart: async (orgPath, on) => (await hourRulesIn(orgPath, on)).schoolYearStart.value,
+    },
+    audit,
+    clock,
+  });
   // ---- the teacher's growth archive (成长档案, R3-T09): other modules' records of one teacher ----
   const archive = createArchiveService({
     // who may read the teacher (out of scope reads as not found) and the ID number's last four
@@ -320,10 +337,11 @@ export function createServices(
     },
     training: { trainingOf: (id) => outcomes.trainingOf(id) },
     hours: { hoursOf: hours.hoursOf, issuedDocumentsOf: hours.issuedDocumentsOf },
-    // studio/workshop and trainer roles, honours, evaluations: the trainer pool records trainer roles
+    // studio and workshop roles (communities), trainer roles (the trainer pool); honours, evaluations: none yet
     growth: {
       recordsOf: async (id) => ({
         ...(await NO_GROWTH_RECORDS.recordsOf(id)),
+        studioRoles: await communities.studioRolesOf(id),
         trainerRoles: await trainers.trainerRolesOf(id),
       }),
     },
@@ -407,6 +425,7 @@ export function createServices(
     sheets,
     archive,
     trainers,
+    communities,
   };
 }
 

@@ -2,6 +2,8 @@
 export * from './archive';
 export * from './auth';
 export * from './classes';
+// studios and workshops (工作室, 工作坊)
+export * from './communities';
 export * from './errors';
 // exams and teaching-quality monitoring
 export * from './exams';

@@ -104,6 +104,13 @@ export const PERMISSIONS = {
   'trainer.approve': ['bureau_admin', 'tdc_staff'],
   /** The pool's records: the bureaus above the pool, and a school for its own teachers. */
   'trainer.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  // ---- studios and workshops (工作室, 工作坊) ----
+  /** Read the studios and workshops hosted in the subtree (a teacher reads their own through /me/communities). */
+  'community.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  /** Create, register and edit the roster and plan of studios and workshops hosted in the subtree. */
+  'community.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  /** The monthly review (R3-G17): record feedback on a community's month. */
+  'community.review': ['bureau_admin', 'tdc_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -907,6 +907,102 @@ export interface TrainerAssignmentsTable {
   assigned_at: Timestamp;
 }
 
+// ---- studios and workshops (0024) ----
+export interface CommunitiesTable {
+  county_id: Id;
+  id: GeneratedId;
+  kind: string;
+  workshop_class: string | null;
+  level: string;
+  name: string;
+  host_teacher_id: Id;
+  host_org_id: Id;
+  org_path: string;
+  stage: string | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface CommunityMembersTable {
+  county_id: Id;
+  id: GeneratedId;
+  community_id: Id;
+  teacher_id: Id;
+  role: string;
+  school_id: Id;
+  joined_on: DateString;
+  join_reason: string | null;
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
+  leave_reason: string | null;
+  created_by: Id | null;
+}
+
+export interface CommunityRegistrationsTable {
+  county_id: Id;
+  id: GeneratedId;
+  community_id: Id;
+  registered_on: DateString;
+  first_school_year: string;
+  registered_by: Id | null;
+}
+
+export interface CommunityAdjustmentsTable {
+  county_id: Id;
+  id: GeneratedId;
+  community_id: Id;
+  registration_id: Id;
+  adjusted_on: DateString;
+  reason: string;
+  adjusted_by: Id | null;
+}
+
+export interface CommunityPlanSessionsTable {
+  county_id: Id;
+  id: GeneratedId;
+  community_id: Id;
+  school_year: string;
+  planned_on: DateString;
+  kind: string;
+  live_lessons: number;
+  discussions: number;
+  host_school_id: Id;
+}
+
+export interface CommunityActivitiesTable {
+  county_id: Id;
+  id: GeneratedId;
+  community_id: Id;
+  held_on: DateString;
+  kind: string;
+  title: string;
+  host_school_id: Id;
+  record: string | null;
+  hours_tenths: number;
+  status: Generated<string>;
+  closed_at: NullableTimestamp;
+  closed_by: Id | null;
+  postings: Generated<number>;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface CommunityAttendanceTable {
+  county_id: Id;
+  activity_id: Id;
+  member_id: Id;
+  teacher_id: Id;
+  attended: boolean;
+}
+
+export interface CommunityReviewsTable {
+  county_id: Id;
+  community_id: Id;
+  month: string;
+  feedback: string;
+  reviewed_by: Id | null;
+  reviewed_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -983,4 +1079,13 @@ export interface DB {
   trainer_events: TrainerEventsTable;
   trainer_assessments: TrainerAssessmentsTable;
   trainer_assignments: TrainerAssignmentsTable;
+  // ---- studios and workshops (0024) ----
+  communities: CommunitiesTable;
+  community_members: CommunityMembersTable;
+  community_registrations: CommunityRegistrationsTable;
+  community_adjustments: CommunityAdjustmentsTable;
+  community_plan_sessions: CommunityPlanSessionsTable;
+  community_activities: CommunityActivitiesTable;
+  community_attendance: CommunityAttendanceTable;
+  community_reviews: CommunityReviewsTable;
 }

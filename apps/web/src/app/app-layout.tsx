@@ -150,6 +150,13 @@ export function AppLayout() {
         ? [{ type: 'group' as const, key: 'training', label: t('nav.programGroup'), children: training }]
         : [];
     })(),
+    // studios and workshops (工作室, 工作坊) and their monthly review (R3-G17)
+    ...(hasPermission(me, 'community.read')
+      ? [
+          { key: '/communities', icon: <TeamOutlined />, label: t('nav.communities') },
+          { key: '/communities/review', icon: <FundOutlined />, label: t('nav.communityReview') },
+        ]
+      : []),
     // ── quality monitoring ──
     ...(hasPermission(me, 'exam.read')
       ? [{ key: '/monitoring', icon: <AuditOutlined />, label: t('nav.monitoring') }]
@@ -168,6 +175,10 @@ export function AppLayout() {
     // outcomes and completion
     ...(me?.teacherId
       ? [{ key: '/my-training', icon: <SafetyCertificateOutlined />, label: t('nav.myTraining') }]
+      : []),
+    // a teacher's own studios and workshops
+    ...(me?.teacherId
+      ? [{ key: '/me/communities', icon: <TeamOutlined />, label: t('nav.myCommunities') }]
       : []),
     // 学时申报 (the teacher's phone page)
     ...(me?.teacherId && hasPermission(me, 'hours.claim')

@@ -291,6 +291,33 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/programs/integrity-appeals').then((m) => ({ Component: m.MyIntegrityPage })),
         },
+        // studios and workshops (工作室, 工作坊): the registry, one community, the monthly review, a teacher's own
+        {
+          path: 'communities',
+          lazy: () =>
+            import('../features/communities/communities-page').then((m) => ({
+              Component: m.CommunitiesPage,
+            })),
+        },
+        {
+          path: 'communities/review',
+          lazy: () =>
+            import('../features/communities/community-review-page').then((m) => ({
+              Component: m.CommunityReviewPage,
+            })),
+        },
+        {
+          path: 'communities/:id',
+          lazy: () =>
+            import('../features/communities/community-page').then((m) => ({ Component: m.CommunityPage })),
+        },
+        {
+          path: 'me/communities',
+          lazy: () =>
+            import('../features/communities/my-communities-page').then((m) => ({
+              Component: m.MyCommunitiesPage,
+            })),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

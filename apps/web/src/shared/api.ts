@@ -8,6 +8,7 @@
 import type { ImportKind } from '@yanxun/contracts';
 import { archiveApi } from './api-archive';
 import { classesApi } from './api-classes';
+import { communitiesApi } from './api-communities';
 import { documentsApi } from './api-documents';
 import { examsApi } from './api-exams';
 import { hourClaimsApi } from './api-hour-claims';
@@ -52,6 +53,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...archiveApi(transport),
     // 培训者团队 (the trainer pool)
     ...trainersApi(transport),
+    // studios and workshops (工作室, 工作坊)
+    ...communitiesApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -12,6 +12,7 @@ import {
 // the growth archive (成长档案)
 import { ARCHIVE_EN, ARCHIVE_ZH } from './i18n-archive';
 import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
+import { COMMUNITIES_EN, COMMUNITIES_ZH } from './i18n-communities';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
@@ -427,6 +428,8 @@ const zhCN = {
   ...VERIFY_ZH,
   ...ARCHIVE_ZH,
   ...TRAINERS_ZH,
+  // studios and workshops
+  ...COMMUNITIES_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -449,6 +452,8 @@ const enUS: Record<MessageKey, string> = {
   ...VERIFY_EN,
   ...ARCHIVE_EN,
   ...TRAINERS_EN,
+  // studios and workshops
+  ...COMMUNITIES_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

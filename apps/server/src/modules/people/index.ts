@@ -81,6 +81,15 @@ export function createPeopleQueries(repo: PeopleRepository) {
       (await repo.findById(teacherId))?.roles_held ?? [],
     /** Teachers' names by id, for lists other modules label (no scope check: the caller has one). */
     namesOf: repo.namesOf,
+    /** Teachers' names and current schools by id (the communities module's roster reads them). */
+    placesOf: async (ids: string[]) =>
+      (await repo.placesOf(ids)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        countyId: t.county_id,
+        schoolId: t.school_id,
+        orgPath: t.org_path,
+      })),
     /** Teachers who owe continuing education under these subtrees, as a relation for a report's SQL. */
     rosterRelation,
     /**

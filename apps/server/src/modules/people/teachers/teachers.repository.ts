@@ -151,6 +151,18 @@ export function createTeachersRepository(db: Database) {
       return db.selectFrom('teachers').select(['id', 'name']).where('id', 'in', ids).execute();
     },
 
+    /** Teachers' names and current schools by id (unknown ids left out), for modules that place them. */
+    placesOf(
+      ids: string[],
+    ): Promise<Array<{ county_id: string; id: string; name: string; school_id: string; org_path: string }>> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('teachers')
+        .select(['county_id', 'id', 'name', 'school_id', 'org_path'])
+        .where('id', 'in', ids)
+        .execute();
+    },
+
     /** Keyset-paged rows of a subtree in export order, with the school code. */
     exportBatch(
       roots: string[],

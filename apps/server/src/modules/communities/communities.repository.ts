@@ -1,0 +1,13 @@
+/** The module's one repository: its own tables only (never teachers, orgs or the ledger: those are ports). */
+import type { Database } from '../../db/database';
+import { createActivitiesRepository } from './activities.repository';
+import { createRegistryRepository } from './registry.repository';
+
+export type { ActivityRow, ReviewCountsRow } from './activities.repository';
+export type { CommunityRow, MemberRow, PlanSessionRow, RegistrationRow } from './registry.repository';
+
+export function createCommunitiesRepository(db: Database) {
+  return { ...createRegistryRepository(db), ...createActivitiesRepository(db) };
+}
+
+export type CommunitiesRepository = ReturnType<typeof createCommunitiesRepository>;

@@ -1,0 +1,51 @@
+import type {
+  ActivityInput,
+  AttendanceInput,
+  CommunityListQuery,
+  CreateCommunity,
+  FeedbackInput,
+  PlanInput,
+  RegisterCommunity,
+  ReviewQuery,
+} from '@yanxun/contracts';
+import type { MemberRole } from '@yanxun/core';
+import type { Actor } from '../../shared/actor';
+import { attendanceOf, closeActivity, createActivity, listActivities, recordAttendance } from './activities';
+import { type CommunitiesDeps, communitiesContext } from './context';
+import { myCommunities, studioRolesOf } from './mine';
+import { getPlan, savePlan } from './plans';
+import { changeRoster, createCommunity, getCommunity, listCommunities, registerCommunity } from './registry';
+import { recordFeedback, reviewMonth } from './review';
+
+/** Studios and workshops: the use cases bound to the module's context. */
+export function createCommunitiesService(deps: CommunitiesDeps) {
+  const ctx = communitiesContext(deps);
+  return {
+    list: (actor: Actor, query: CommunityListQuery) => listCommunities(ctx, actor, query),
+    create: (actor: Actor, req: CreateCommunity) => createCommunity(ctx, actor, req),
+    get: (actor: Actor, id: string) => getCommunity(ctx, actor, id),
+    changeRoster: (
+      actor: Actor,
+      id: string,
+      req: { reason: string; add: { teacherId: string; role: MemberRole }[]; end: string[] },
+    ) => changeRoster(ctx, actor, id, req),
+    register: (actor: Actor, id: string, req: RegisterCommunity) => registerCommunity(ctx, actor, id, req),
+    plan: (actor: Actor, id: string, schoolYear: string) => getPlan(ctx, actor, id, schoolYear),
+    savePlan: (actor: Actor, id: string, schoolYear: string, req: PlanInput) =>
+      savePlan(ctx, actor, id, schoolYear, req),
+    activities: (actor: Actor, id: string) => listActivities(ctx, actor, id),
+    createActivity: (actor: Actor, id: string, req: ActivityInput) => createActivity(ctx, actor, id, req),
+    attendance: (actor: Actor, id: string, activityId: string) => attendanceOf(ctx, actor, id, activityId),
+    recordAttendance: (actor: Actor, id: string, activityId: string, req: AttendanceInput) =>
+      recordAttendance(ctx, actor, id, activityId, req),
+    closeActivity: (actor: Actor, id: string, activityId: string) =>
+      closeActivity(ctx, actor, id, activityId),
+    review: (actor: Actor, query: ReviewQuery) => reviewMonth(ctx, actor, query),
+    feedback: (actor: Actor, id: string, req: FeedbackInput) => recordFeedback(ctx, actor, id, req),
+    mine: (actor: Actor) => myCommunities(ctx, actor),
+    /** For the growth archive's port: a teacher's studio and workshop roles. */
+    studioRolesOf: (teacherId: string) => studioRolesOf(ctx, teacherId),
+  };
+}
+
+export type CommunitiesService = ReturnType<typeof createCommunitiesService>;

@@ -1,0 +1,56 @@
+/** 我的工作室/工作坊 (a teacher, on a phone): each community with the role, the coming activities and the 学时. */
+import { useQuery } from '@tanstack/react-query';
+import type { MyCommunity } from '@yanxun/contracts';
+import { Card, Empty, Space, Tag, Typography } from 'antd';
+import { api } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { QueryError } from '../../shared/query-error';
+
+function CommunityCard({ c }: { c: MyCommunity }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={c.name} extra={<Tag>{t(`comm.role.${c.role}`)}</Tag>}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">
+          {t(`comm.level.${c.level}`)} · {t(`comm.kind.${c.kind}`)}
+        </Typography.Text>
+        <Typography.Text strong>
+          {t('comm.earned', { year: c.schoolYear, n: c.countedTenths / 10 })}
+        </Typography.Text>
+        {c.notCountedTenths > 0 ? (
+          <Typography.Text type="warning">
+            {t('comm.notCounted', { n: c.notCountedTenths / 10 })}
+          </Typography.Text>
+        ) : null}
+        <Typography.Text>{t('comm.upcoming')}</Typography.Text>
+        {c.upcoming.length === 0 ? (
+          <Typography.Text type="secondary">{t('comm.noUpcoming')}</Typography.Text>
+        ) : (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {c.upcoming.map((u) => (
+              <li key={u.id}>
+                {u.heldOn} · {t(`comm.act.${u.kind}`)} · {u.title}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+export function MyCommunitiesPage() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['communities', 'mine'], queryFn: () => api.myCommunities() });
+  return (
+    <Space orientation="vertical" style={{ width: '100%', maxWidth: 640 }}>
+      <Typography.Title level={4}>{t('comm.mine')}</Typography.Title>
+      {q.error ? <QueryError error={q.error} onRetry={() => void q.refetch()} /> : null}
+      {q.isLoading ? <Card loading /> : null}
+      {q.data && q.data.length === 0 ? <Empty description={t('comm.mineNone')} /> : null}
+      {(q.data ?? []).map((c) => (
+        <CommunityCard key={c.id} c={c} />
+      ))}
+    </Space>
+  );
+}
