@@ -43,6 +43,7 @@ import { shortlistsRoutes } from './modules/shortlists';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
+import { schoolResearchRoutes } from './modules/school-research';
 import {
   errorBody,
   handleClientError,
@@ -230,6 +231,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(examReleaseRoutes(services.examRelease));
       // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
       await api.register(shortlistsRoutes(services.shortlists));
+      // ---- 校本研修 (school-based research) ----
+      await api.register(schoolResearchRoutes(services.schoolResearch));
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,5 @@
 import type { PolicyPack } from '@yanxun/core';
+import { communityRulesOf, DEFAULT_COMMUNITY_RULES, idsOf, isValidOrgPath } from '@yanxun/core';
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createArchiveService, NO_GROWTH_RECORDS } from './modules/archive';
@@ -46,6 +47,7 @@ import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService, type ProgramsRepository } from './modules/programs';
 // KPIs and reports
 import { createOverviewRepository, createReportsService } from './modules/reports';
+import { createSchoolResearchRepository, createSchoolResearchService } from './modules/school-research';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
@@ -340,6 +342,30 @@ export function createServices(
     outcomes: { reviewState: outcomeQueries.reviewState },
     clock,
   });
+  // ---- 校本研修 (school-based research): org and teacher reads, postings to the 学时 ledger, the rules in force ----
+  const schoolResearch = createSchoolResearchService({
+    db,
+    repo: createSchoolResearchRepository(db),
+    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    teachers: { cardOf: peopleQueries.cardOf, namesOf: peopleQueries.namesOf },
+    hours: { postCredits: hours.postCredits, reverseCredits: hours.reverseCredits },
+    // the 学时 rules (school-year start, 24 学时) and the communities section of the pack in force for the unit
+    rules: {
+      rulesIn: async (orgPath, on) => {
+        const hourRules = await programs.hourRulesIn(orgPath, on);
+        const pack = isValidOrgPath(orgPath)
+          ? await programsRepo.packInForce(idsOf(orgPath), Number(on.slice(0, 4)))
+          : undefined;
+        return {
+          schoolYearStart: hourRules.schoolYearStart.value,
+          yearMinTenths: hourRules.categories.school_based?.yearMinTenths?.value ?? 240,
+          community: pack ? communityRulesOf(pack.body as PolicyPack) : DEFAULT_COMMUNITY_RULES,
+        };
+      },
+    },
+    audit,
+    clock,
+  });
   return {
     audit,
     throttle,
@@ -368,6 +394,7 @@ export function createServices(
     home,
     sheets,
     archive,
+    schoolResearch,
   };
 }
 

@@ -93,6 +93,13 @@ export const PERMISSIONS = {
   'shortlist.select': ['provider_staff'],
   /** Confirm or return a submitted selection of a programme owned in the subtree. */
   'shortlist.review': ['system_admin', 'bureau_admin'],
+  // ---- 校本研修 (school-based research) ----
+  /** The school's annual plan, implementation records and the certification of its teachers' 学时. */
+  'school_research.submit': ['school_admin'],
+  /** The 进修学校 (and bureau): review plans, assess semesters, draw and record spot checks. */
+  'school_research.review': ['tdc_staff', 'bureau_admin'],
+  /** Read schools' plans, records, assessments and archives in the subtree. */
+  'school_research.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
