@@ -30,6 +30,7 @@ import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
+import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
 // ---- shortlist (R-004-59) ----
 import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
 // the public verification page, issuing a 学时证明
@@ -424,6 +425,8 @@ const zhCN = {
   ...HOUR_CLAIMS_ZH,
   ...VERIFY_ZH,
   ...ARCHIVE_ZH,
+  // 校本研修
+  ...SCHOOL_RESEARCH_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -445,6 +448,8 @@ const enUS: Record<MessageKey, string> = {
   ...HOUR_CLAIMS_EN,
   ...VERIFY_EN,
   ...ARCHIVE_EN,
+  // 校本研修
+  ...SCHOOL_RESEARCH_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
