@@ -46,6 +46,7 @@ import { trainersRoutes } from './modules/trainers';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
+import { schoolResearchRoutes } from './modules/school-research';
 import {
   errorBody,
   handleClientError,
@@ -237,6 +238,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(trainersRoutes(services.trainers));
       // studios and workshops (工作室, 工作坊)
       await api.register(communitiesRoutes(services.communities));
+      // ---- 校本研修 (school-based research) ----
+      await api.register(schoolResearchRoutes(services.schoolResearch));
     },
     { prefix: '/api/v1' },
   );

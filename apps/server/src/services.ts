@@ -48,6 +48,7 @@ import { createPlansRepository, createPlansService } from './modules/plans';
 import { createProgramsRepository, createProgramsService, type ProgramsRepository } from './modules/programs';
 // KPIs and reports
 import { createOverviewRepository, createReportsService } from './modules/reports';
+import { createSchoolResearchRepository, createSchoolResearchService } from './modules/school-research';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
@@ -396,6 +397,30 @@ export function createServices(
     outcomes: { reviewState: outcomeQueries.reviewState },
     clock,
   });
+  // ---- 校本研修 (school-based research): org and teacher reads, postings to the 学时 ledger, the rules in force ----
+  const schoolResearch = createSchoolResearchService({
+    db,
+    repo: createSchoolResearchRepository(db),
+    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    teachers: { cardOf: peopleQueries.cardOf, namesOf: peopleQueries.namesOf },
+    hours: { postCredits: hours.postCredits, reverseCredits: hours.reverseCredits },
+    // the 学时 rules (school-year start, 24 学时) and the communities section of the pack in force for the unit
+    rules: {
+      rulesIn: async (orgPath, on) => {
+        const [hourRules, community] = await Promise.all([
+          programs.hourRulesIn(orgPath, on),
+          programs.communityRulesIn(orgPath, on),
+        ]);
+        return {
+          schoolYearStart: hourRules.schoolYearStart.value,
+          yearMinTenths: community.schoolBased.yearMinTenths.value,
+          community,
+        };
+      },
+    },
+    audit,
+    clock,
+  });
   return {
     audit,
     throttle,
@@ -426,6 +451,7 @@ export function createServices(
     archive,
     trainers,
     communities,
+    schoolResearch,
   };
 }
 

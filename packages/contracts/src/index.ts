@@ -28,6 +28,8 @@ export * from './plans';
 export * from './programs';
 // ---- KPIs and reports ----
 export * from './reports';
+// 校本研修 (school-based research)
+export * from './school-research';
 export * from './settings';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 export * from './shortlists';

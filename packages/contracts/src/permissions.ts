@@ -111,6 +111,13 @@ export const PERMISSIONS = {
   'community.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
   /** The monthly review (R3-G17): record feedback on a community's month. */
   'community.review': ['bureau_admin', 'tdc_staff'],
+  // ---- 校本研修 (school-based research) ----
+  /** The school's annual plan, implementation records and the certification of its teachers' 学时. */
+  'school_research.submit': ['school_admin'],
+  /** The 进修学校 (and bureau): review plans, assess semesters, draw and record spot checks. */
+  'school_research.review': ['tdc_staff', 'bureau_admin'],
+  /** Read schools' plans, records, assessments and archives in the subtree. */
+  'school_research.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

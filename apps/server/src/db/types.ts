@@ -1003,6 +1003,96 @@ export interface CommunityReviewsTable {
   reviewed_at: Timestamp;
 }
 
+// ---- 校本研修 (0026) ----
+export interface SchoolResearchPlansTable {
+  county_id: Id;
+  id: GeneratedId;
+  school_id: Id;
+  org_path: string;
+  school_year: string;
+  version: number;
+  form: Json;
+  status: string;
+  submitted_on: DateString;
+  submitted_at: Timestamp;
+  submitted_by: Id | null;
+  due_on: DateString;
+  late: boolean;
+  decided_by: Id | null;
+  decided_at: NullableTimestamp;
+  return_reason: string | null;
+}
+
+export interface SchoolResearchRecordsTable {
+  county_id: Id;
+  id: GeneratedId;
+  school_id: Id;
+  org_path: string;
+  school_year: string;
+  semester: number;
+  held_on: DateString;
+  topic: string;
+  form: string;
+  note: string | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SchoolResearchAttendanceTable {
+  county_id: Id;
+  record_id: Id;
+  teacher_id: Id;
+  hours_tenths: number;
+}
+
+export interface SchoolResearchCreditsTable {
+  county_id: Id;
+  record_id: Id;
+  teacher_id: Id;
+  certified_tenths: number;
+  revision: number;
+  certified_by: Id | null;
+  certified_at: Timestamp;
+}
+
+export interface SchoolResearchAssessmentsTable {
+  county_id: Id;
+  school_id: Id;
+  school_year: string;
+  semester: number;
+  org_path: string;
+  grade: string;
+  comment: string;
+  assessed_by: Id | null;
+  assessed_at: Timestamp;
+}
+
+export interface SchoolResearchDrawsTable {
+  county_id: Id;
+  id: GeneratedId;
+  school_year: string;
+  semester: number;
+  ratio: number;
+  seed: string;
+  rule_id: string;
+  note: string;
+  candidates: string[];
+  picks: string[];
+  drawn_by: Id | null;
+  drawn_at: Timestamp;
+}
+
+export interface SchoolResearchChecksTable {
+  county_id: Id;
+  draw_id: Id;
+  school_id: Id;
+  result: string;
+  comment: string;
+  recorded_by: Id | null;
+  recorded_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -1088,4 +1178,12 @@ export interface DB {
   community_activities: CommunityActivitiesTable;
   community_attendance: CommunityAttendanceTable;
   community_reviews: CommunityReviewsTable;
+  // ---- 校本研修 (0026) ----
+  school_research_plans: SchoolResearchPlansTable;
+  school_research_records: SchoolResearchRecordsTable;
+  school_research_attendance: SchoolResearchAttendanceTable;
+  school_research_credits: SchoolResearchCreditsTable;
+  school_research_assessments: SchoolResearchAssessmentsTable;
+  school_research_draws: SchoolResearchDrawsTable;
+  school_research_checks: SchoolResearchChecksTable;
 }

@@ -111,6 +111,10 @@ export function AppLayout() {
     ...(hasPermission(me, 'hours.read')
       ? [{ key: '/hours/compliance', icon: <FundOutlined />, label: t('nav.hoursCompliance') }]
       : []),
+    // 校本研修 (school-based research): the school's year, the 进修学校's review and spot checks
+    ...(hasPermission(me, 'school_research.read')
+      ? [{ key: '/school-research', icon: <ReadOutlined />, label: t('nav.schoolResearch') }]
+      : []),
     // ── training: programmes, packs, plans, classes, integrity ──
     ...(() => {
       const training = [

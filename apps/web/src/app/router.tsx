@@ -269,6 +269,14 @@ export function createAppRouter() {
               Component: m.HourClaimReviewPage,
             })),
         },
+        // 校本研修: a school's plan, records and certified 学时; the 进修学校's review and spot checks
+        {
+          path: 'school-research',
+          lazy: () =>
+            import('../features/school-research/school-research-page').then((m) => ({
+              Component: m.SchoolResearchPage,
+            })),
+        },
         // 学时达标: who is on track for the 学时 cycle and the school year, per unit; reminders
         {
           path: 'hours/compliance',

@@ -17,6 +17,7 @@ import { externalHoursApi } from './api-hours-external';
 import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
 import { programmesApi } from './api-programmes';
+import { schoolResearchApi } from './api-school-research';
 import { sessionApi } from './api-session';
 import { trainersApi } from './api-trainers';
 import { type ApiClientOptions, createTransport, fileNameFromDisposition, type Query } from './api-transport';
@@ -55,6 +56,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...trainersApi(transport),
     // studios and workshops (工作室, 工作坊)
     ...communitiesApi(transport),
+    // 校本研修 (school-based research)
+    ...schoolResearchApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -31,6 +31,7 @@ import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
+import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
 // ---- shortlist (R-004-59) ----
 import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
 // 培训者团队 (the trainer pool)
@@ -430,6 +431,8 @@ const zhCN = {
   ...TRAINERS_ZH,
   // studios and workshops
   ...COMMUNITIES_ZH,
+  // 校本研修
+  ...SCHOOL_RESEARCH_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -454,6 +457,8 @@ const enUS: Record<MessageKey, string> = {
   ...TRAINERS_EN,
   // studios and workshops
   ...COMMUNITIES_EN,
+  // 校本研修
+  ...SCHOOL_RESEARCH_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
