@@ -308,8 +308,13 @@ export function createServices(
     clock,
   });
   /** The memberships of a teacher that earn a nomination priority (core `MEMBERSHIP_PRIORITY_CODES`). */
-  const membershipsOf = async (teacherId: string): Promise<string[]> =>
-    (await trainers.isPoolMember(teacherId)) ? ['trainer_pool_member'] : [];
+  const membershipsOf = async (teacherId: string): Promise<string[]> => {
+    const [workshop, pool] = await Promise.all([
+      communities.isWorkshopMember(teacherId),
+      trainers.isPoolMember(teacherId),
+    ]);
+    return [...(workshop ? ['workshop_member'] : []), ...(pool ? ['trainer_pool_member'] : [])];
+  };
   // ---- studios and workshops (工作室, 工作坊): rosters through the people and org modules, 学时 to the ledger ----
   const communities = createCommunitiesService({
     db,

@@ -188,6 +188,9 @@ describe('registry and composition (R3-W02 … R3-W07, R3-W14)', () => {
       add: [{ teacherId: formal[15], role: 'applicant' }],
     });
     const m = (added.json() as CommunityDetail).members.find((x) => x.teacherId === formal[15]);
+    // R3-W12: a 申报成员 earns no priority; the host (a member) does
+    expect(await t.services.communities.isWorkshopMember(formal[15] ?? '')).toBe(false);
+    expect(await t.services.communities.isWorkshopMember(host)).toBe(true);
     const ended = await roster('qingcheng', { reason: '本人申请退出', end: [m?.id ?? ''] });
     const d = ended.json() as CommunityDetail;
     expect(d.members.some((x) => x.teacherId === formal[15])).toBe(false);

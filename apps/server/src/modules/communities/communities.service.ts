@@ -12,7 +12,7 @@ import type { MemberRole } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { attendanceOf, closeActivity, createActivity, listActivities, recordAttendance } from './activities';
 import { type CommunitiesDeps, communitiesContext } from './context';
-import { myCommunities, studioRolesOf } from './mine';
+import { isWorkshopMember, myCommunities, studioRolesOf } from './mine';
 import { getPlan, savePlan } from './plans';
 import { changeRoster, createCommunity, getCommunity, listCommunities, registerCommunity } from './registry';
 import { recordFeedback, reviewMonth } from './review';
@@ -45,6 +45,8 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
     mine: (actor: Actor) => myCommunities(ctx, actor),
     /** For the growth archive's port: a teacher's studio and workshop roles. */
     studioRolesOf: (teacherId: string) => studioRolesOf(ctx, teacherId),
+    /** A member of a 教师工作坊 today (R3-W12's priority on nominations). */
+    isWorkshopMember: (teacherId: string) => isWorkshopMember(ctx, teacherId),
   };
 }
 

@@ -62,6 +62,17 @@ export async function myCommunities(ctx: CommunitiesContext, actor: Actor): Prom
   });
 }
 
+/**
+ * Whether the teacher is a member of a 教师工作坊 today (any level, any role but 申报成员, not left): what earns the
+ * priority of R3-W12 on nominations. No actor: the programs module has decided who reads.
+ */
+export async function isWorkshopMember(ctx: CommunitiesContext, teacherId: string): Promise<boolean> {
+  const today = todayOf(ctx);
+  return (await ctx.repo.membershipsOfTeacher(teacherId)).some(
+    (m) => m.kind === 'workshop' && m.role !== 'applicant' && (m.left_on === null || m.left_on > today),
+  );
+}
+
 /** Every membership of a teacher, for the growth archive (no actor: the archive has decided who reads). */
 export async function studioRolesOf(
   ctx: CommunitiesContext,
