@@ -80,7 +80,7 @@ export function createPeopleQueries(repo: PeopleRepository) {
     rolesOf: async (teacherId: string): Promise<string[]> =>
       (await repo.findById(teacherId))?.roles_held ?? [],
     /** Teachers' names by id, for lists other modules label (no scope check: the caller has one). */
-    namesOf: repo.namesOf,
+    namesOf: async (ids: string[]) => (await repo.placesOf(ids)).map((t) => ({ id: t.id, name: t.name })),
     /** Teachers' names and current schools by id (the communities module's roster reads them). */
     placesOf: async (ids: string[]) =>
       (await repo.placesOf(ids)).map((t) => ({
@@ -109,26 +109,20 @@ export function createPeopleQueries(repo: PeopleRepository) {
     },
     /**
      * What the trainer pool's eligibility reads (R3-P03 … R3-P05): birth date and 职称 code, with the teacher's
-     * school (name, path) and county; unknown ids left out. A pool or a page holds tens of teachers, not thousands.
+     * school (name, path) and county; unknown ids left out; one query.
      */
     trainerFactsOf: async (teacherIds: string[]) => {
-      const rows = await Promise.all([...new Set(teacherIds)].map((id) => repo.findById(id)));
-      return rows.flatMap((t) =>
-        t
-          ? [
-              {
-                id: t.id,
-                name: t.name,
-                birthDate: t.birth_date,
-                title: t.title,
-                schoolId: t.school_id,
-                schoolName: t.school_name,
-                orgPath: t.org_path,
-                countyId: t.county_id,
-              },
-            ]
-          : [],
-      );
+      const rows = await repo.findByIds([...new Set(teacherIds)]);
+      return rows.map((t) => ({
+        id: t.id,
+        name: t.name,
+        birthDate: t.birth_date,
+        title: t.title,
+        schoolId: t.school_id,
+        schoolName: t.school_name,
+        orgPath: t.org_path,
+        countyId: t.county_id,
+      }));
     },
   };
 }

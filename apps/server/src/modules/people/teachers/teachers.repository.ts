@@ -134,6 +134,18 @@ export function createTeachersRepository(db: Database) {
       return { rows, total: Number(total.n) };
     },
 
+    /** Teachers by id with their school's name (unknown ids left out), in one query. */
+    findByIds(ids: string[]): Promise<Array<TeacherRecord & { school_name: string }>> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('teachers as t')
+        .innerJoin('orgs as s', 's.id', 't.school_id')
+        .select(TEACHER_COLUMNS)
+        .select('s.name as school_name')
+        .where('t.id', 'in', ids)
+        .execute();
+    },
+
     findById(id: string): Promise<TeacherListRow | undefined> {
       return db
         .selectFrom('teachers as t')
@@ -143,12 +155,6 @@ export function createTeachersRepository(db: Database) {
         .select(['s.name as school_name', 'c.name as county_name'])
         .where('t.id', '=', id)
         .executeTakeFirst();
-    },
-
-    /** Teachers' names by id (unknown ids left out), for lists other modules label. */
-    namesOf(ids: string[]): Promise<Array<{ id: string; name: string }>> {
-      if (ids.length === 0) return Promise.resolve([]);
-      return db.selectFrom('teachers').select(['id', 'name']).where('id', 'in', ids).execute();
     },
 
     /** Teachers' names and current schools by id (unknown ids left out), for modules that place them. */
