@@ -23,6 +23,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
+import { TeacherPicker } from '../../shared/teacher-picker';
 
 export const COMMUNITIES_KEY = ['communities'];
 
@@ -68,7 +69,7 @@ function CreateForm() {
             create.mutate({
               ...v,
               name: v.name.trim(),
-              hostTeacherId: v.hostTeacherId.trim(),
+              hostTeacherId: v.hostTeacherId,
               workshopClass: v.kind === 'workshop' ? v.workshopClass : undefined,
               stage: v.stage?.trim() || undefined,
             })
@@ -88,12 +89,8 @@ function CreateForm() {
           <Form.Item name="level" label={t('comm.level')} rules={[{ required: true }]}>
             <Select options={COMMUNITY_LEVELS.map((k) => ({ value: k, label: t(`comm.level.${k}`) }))} />
           </Form.Item>
-          <Form.Item
-            name="hostTeacherId"
-            label={t('comm.hostTeacherId')}
-            rules={[{ required: true, pattern: /^\d{1,18}$/ }]}
-          >
-            <Input inputMode="numeric" />
+          <Form.Item name="hostTeacherId" label={t('comm.hostTeacherId')} rules={[{ required: true }]}>
+            <TeacherPicker ariaLabel={t('comm.hostTeacherId')} />
           </Form.Item>
           <Form.Item name="stage" label={t('comm.stage')}>
             <Input maxLength={20} />

@@ -32,6 +32,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { ReasonAction } from '../../shared/reason-action';
+import { TeacherPicker } from '../../shared/teacher-picker';
 import { COMMUNITIES_KEY } from './communities-page';
 import { CommunityActivities } from './community-activities';
 import { CommunityPlan } from './community-plan';
@@ -41,15 +42,12 @@ export const communityKey = (id: string) => [...COMMUNITIES_KEY, 'one', id];
 
 function AddMembers({ id, onDone }: { id: string; onDone: (d: CommunityDetail) => void }) {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm<{ ids: string; role: MemberRoleCode; reason: string }>();
+  const [form] = Form.useForm<{ ids: string[]; role: MemberRoleCode; reason: string }>();
   const add = useMutation({
-    mutationFn: (v: { ids: string; role: MemberRoleCode; reason: string }) =>
+    mutationFn: (v: { ids: string[]; role: MemberRoleCode; reason: string }) =>
       api.changeRoster(id, {
         reason: v.reason.trim(),
-        add: v.ids
-          .split(/[,，\s]+/)
-          .filter(Boolean)
-          .map((teacherId) => ({ teacherId, role: v.role })),
+        add: v.ids.map((teacherId) => ({ teacherId, role: v.role })),
       }),
     onSuccess: (d) => {
       form.resetFields();
@@ -58,8 +56,8 @@ function AddMembers({ id, onDone }: { id: string; onDone: (d: CommunityDetail) =
   });
   return (
     <Form form={form} layout="inline" initialValues={{ role: 'formal' }} onFinish={(v) => add.mutate(v)}>
-      <Form.Item name="ids" rules={[{ required: true, pattern: /^[\d,，\s]+$/ }]}>
-        <Input placeholder={t('comm.teacherIds')} style={{ width: 220 }} aria-label={t('comm.teacherIds')} />
+      <Form.Item name="ids" rules={[{ required: true, type: 'array', min: 1 }]}>
+        <TeacherPicker multiple ariaLabel={t('comm.teacherIds')} style={{ width: 320 }} />
       </Form.Item>
       <Form.Item name="role">
         <Select

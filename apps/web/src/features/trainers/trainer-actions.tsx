@@ -3,7 +3,7 @@
  * approval (a reason for each soft rule's warning it accepts) or return, the annual assessment, revocation with
  * one of R3-P10's reasons, an assignment; and direct appointment of an expert with consent (R3-P08).
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   TRAINER_ASSIGNMENT_ROLES,
   TRAINER_REVOCATION_REASONS,
@@ -11,12 +11,12 @@ import {
   type TrainerRecord,
 } from '@yanxun/contracts';
 import { App, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { api, isApiError } from '../../shared/api';
 import { DateField } from '../../shared/date-fields';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { useMe } from '../../shared/session';
+import { TeacherPicker } from '../../shared/teacher-picker';
 import { currentYear, todayIso } from '../../shared/time';
 
 export type TrainerActionKind =
@@ -235,17 +235,11 @@ export function AppointModal({ open, onClose }: { open: boolean; onClose: () => 
   const { data: me } = useMe();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [q, setQ] = useState('');
   const pools = (me?.grants ?? []).filter(
     (g) =>
       (g.role === 'bureau_admin' || g.role === 'tdc_staff') &&
       (g.orgKind === 'county' || g.orgKind === 'city'),
   );
-  const teachers = useQuery({
-    queryKey: ['trainer-appoint-teachers', q],
-    queryFn: () => api.listTeachers({ q, pageSize: 20 }),
-    enabled: open && q.trim().length > 0,
-  });
   const act = useMutation({
     mutationFn: (v: Values) =>
       api.appointTrainer({
@@ -284,15 +278,7 @@ export function AppointModal({ open, onClose }: { open: boolean; onClose: () => 
         onFinish={(v) => act.mutate(v)}
       >
         <Form.Item name="teacherId" label={t('trainer.teacher')} rules={required}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setQ }}
-            aria-label={t('trainer.teacher')}
-            loading={teachers.isFetching}
-            options={(teachers.data?.items ?? []).map((x) => ({
-              value: x.id,
-              label: `${x.name} · ${x.schoolName}`,
-            }))}
-          />
+          <TeacherPicker ariaLabel={t('trainer.teacher')} />
         </Form.Item>
         <Form.Item name="poolOrgId" label={t('trainer.poolOrg')} rules={required}>
           <Select
