@@ -92,10 +92,15 @@ function ApplyCard({ data }: { data: MyTrainer }) {
         <Form.Item
           name="statement"
           label={t('trainer.statement')}
-          extra={t('trainer.statementHint')}
           rules={[{ required: true, min: 10, whitespace: true, message: t('trainer.statementHint') }]}
         >
-          <Input.TextArea rows={4} maxLength={2000} showCount aria-label={t('trainer.statement')} />
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            showCount
+            placeholder={t('trainer.statementHint')}
+            aria-label={t('trainer.statement')}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={apply.isPending}>
           {t('trainer.apply')}
