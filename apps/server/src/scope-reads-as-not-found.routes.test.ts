@@ -3,7 +3,8 @@
  * query or the body), a record that exists but that the caller may not see answers what an id that exists
  * nowhere answers — the same status, code, message and details (only the request id differs). The world is the
  * demo region with its programme year, so the foreign records are real: another county's schools, teachers,
- * programme, exam, nominations, outcomes, results, certificates, hours, 学时申报 and integrity records.
+ * programme, exam, nominations, outcomes, results, certificates, hours, 学时申报 and integrity records, and
+ * 清城's workshop, trainer, 校本研修 plan and record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './db/database';
@@ -202,6 +203,80 @@ beforeAll(async () => {
   if (integrity.statusCode !== 201) throw new Error(`integrity: ${integrity.statusCode} ${integrity.body}`);
   const qIntegrity = integrity.json().id as string;
 
+  // studios and workshops, the trainer pool, 校本研修: one record of 清城 each (issue 13)
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const firstYear = Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) >= 9 ? 0 : 1);
+  const schoolYear = `${firstYear}-${firstYear + 1}`;
+  const created = async (who: string, url: string, payload: Json) => {
+    const r = await send(who, 'POST', url, payload);
+    if (r.statusCode !== 201 && r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  const qCommunity = await created('qingcheng', '/communities', {
+    kind: 'workshop',
+    workshopClass: 'class_2',
+    level: 'county',
+    name: '清城区初中数学教师工作坊',
+    hostTeacherId: qTeacher,
+    stage: 'junior',
+  });
+  const qTrainerTeacher = await firstId(
+    db
+      .selectFrom('teachers')
+      .select('id')
+      .where('county_id', '=', qc.id)
+      .where('school_id', '<>', ownSchool.id)
+      .where('birth_date', '>', '1975-01-01')
+      .where('birth_date', '<', '1985-01-01')
+      .orderBy('id')
+      .executeTakeFirst(),
+    '清城 teacher aged 40-50',
+  );
+  const soft = ['R3-P03', 'R3-P04'].map((rule) => ({ rule, reason: '经审定例外通过' }));
+  const qTrainer = await created('qingcheng', '/trainers/appointments', {
+    teacherId: qTrainerTeacher,
+    poolOrgId: qc.id,
+    consentOn: day,
+    consentNote: '电话征得本人同意',
+    overrides: soft,
+  });
+  const planForm = {
+    theme: '以课例研究提升课堂实效',
+    leader: '张校长',
+    yearGoals: '建设优质学科团队，每位教师完成 24 学时',
+    semesterGoals: { first: '集体备课与课例研究', second: '专题培训与成果总结' },
+    contents: ['日常教育教学研讨'],
+    forms: ['集体备课'],
+    projects: [{ name: '数学课例研究', semester: 1, lead: '李老师', plannedTenths: 120 }],
+    assessment: '按学期进行阶段考核',
+  };
+  const qPlan = await created('school', `/school-research/schools/${ownSchool.id}/plans`, {
+    schoolYear,
+    form: planForm,
+  });
+  const ownTeacher = await firstId(
+    db
+      .selectFrom('teachers')
+      .select('id')
+      .where('school_id', '=', ownSchool.id)
+      .orderBy('id')
+      .executeTakeFirst(),
+    'teacher of the school account',
+  );
+  const record = (teacherId: string) => ({
+    schoolYear,
+    semester: 1,
+    heldOn: day,
+    topic: '数学组集体备课',
+    form: '集体备课',
+    participants: [{ teacherId, hoursTenths: 30 }],
+  });
+  const qRecord = await created(
+    'school',
+    `/school-research/schools/${ownSchool.id}/records`,
+    record(ownTeacher),
+  );
+
   // ---- the probes, by what they point at ----
   const school: Probe[] = [
     get('org', (id) => `/orgs/${id}`),
@@ -297,10 +372,126 @@ beforeAll(async () => {
       () => ({ minGroupN: 5 }),
     ),
   ];
+  // a unit's studios, trainers and 校本研修
+  school.push(
+    get('communities review of', (id) => `/communities/review?month=${day.slice(0, 7)}&orgId=${id}`),
+    get('trainer standing of', (id) => `/trainers/standing?orgId=${id}`),
+    get('school research year', (id) => `/school-research/schools/${id}`),
+    post(
+      'school research plan for',
+      (id) => `/school-research/schools/${id}/plans`,
+      () => ({ schoolYear, form: planForm }),
+    ),
+    post(
+      'school research record for',
+      (id) => `/school-research/schools/${id}/records`,
+      () => record(UNKNOWN),
+    ),
+    put(
+      'school research assessment',
+      (id) => `/school-research/schools/${id}/assessments`,
+      () => ({ schoolYear, semester: 1, grade: 'good', comment: '研修扎实' }),
+    ),
+    get('school research archive', (id) => `/school-research/schools/${id}/archive?schoolYear=${schoolYear}`),
+    get('school research archive xlsx', (id) => `/school-research/schools/${id}/archive.xlsx`),
+  );
+  teacher.push(
+    post(
+      'community host',
+      () => '/communities',
+      (id) => ({ kind: 'master_teacher_studio', level: 'county', name: '名师工作室', hostTeacherId: id }),
+    ),
+    post(
+      'trainer appointment',
+      () => '/trainers/appointments',
+      (id) => ({ teacherId: id, poolOrgId: yd.id, consentOn: day, consentNote: '电话征得本人同意' }),
+    ),
+  );
+  const community: Probe[] = [
+    get('community', (id) => `/communities/${id}`),
+    post(
+      'community roster',
+      (id) => `/communities/${id}/roster`,
+      () => ({ reason: '成员调整', end: [UNKNOWN] }),
+    ),
+    post('community register', (id) => `/communities/${id}/register`),
+    get('community plan', (id) => `/communities/${id}/plans/${schoolYear}`),
+    put(
+      'community plan save',
+      (id) => `/communities/${id}/plans/${schoolYear}`,
+      () => ({ sessions: [] }),
+    ),
+    get('community activities', (id) => `/communities/${id}/activities`),
+    post(
+      'community activity',
+      (id) => `/communities/${id}/activities`,
+      () => ({ heldOn: day, kind: 'lecture', title: '专题讲座', hostSchoolId: UNKNOWN }),
+    ),
+    post(
+      'community feedback',
+      (id) => `/communities/${id}/review-feedback`,
+      () => ({ month: day.slice(0, 7), feedback: '活动按计划开展' }),
+    ),
+  ];
+  const trainerRecord: Probe[] = [
+    get('trainer', (id) => `/trainers/${id}`),
+    post(
+      'trainer recommendation',
+      (id) => `/trainers/${id}/recommendation`,
+      () => ({ decision: 'return', reason: '材料不全' }),
+    ),
+    post(
+      'trainer decision',
+      (id) => `/trainers/${id}/decision`,
+      () => ({ decision: 'return', reason: '材料不全' }),
+    ),
+    post(
+      'trainer assessment',
+      (id) => `/trainers/${id}/assessments`,
+      () => ({ year: firstYear, result: 'pass' }),
+    ),
+    post(
+      'trainer revocation',
+      (id) => `/trainers/${id}/revocation`,
+      () => ({ reason: 'duties', note: '未履行职责' }),
+    ),
+    post(
+      'trainer assignment',
+      (id) => `/trainers/${id}/assignments`,
+      () => ({ targetKind: 'programme', targetId: UNKNOWN, role: 'lecturer' }),
+    ),
+  ];
+  const schoolPlan: Probe[] = [
+    post(
+      'school plan decision',
+      (id) => `/school-research/plans/${id}/decision`,
+      () => ({ decision: 'return', reason: '请补充学期目标' }),
+    ),
+  ];
+  const schoolRecord: Probe[] = [
+    put(
+      'school record',
+      (id) => `/school-research/records/${id}`,
+      () => record(UNKNOWN),
+    ),
+    post('school record certify', (id) => `/school-research/records/${id}/certify`),
+  ];
   const at = (probes: Probe[], id: string) => probes.map((p): [Probe, string] => [p, id]);
 
+  // submitting a school's 校本研修 plan or record, recommending a trainer: a school's alone, a bureau is refused them
+  // (403) whatever the id
+  const schoolOnly = [
+    'school research plan for',
+    'school research record for',
+    'school record',
+    'school record certify',
+    'trainer recommendation',
+  ];
   cases.yingde = [
-    ...at(school, qSchool),
+    ...at(
+      school.filter((p) => !schoolOnly.includes(p.label)),
+      qSchool,
+    ),
     ...at(teacher, qTeacher),
     // withdrawing is the teacher's alone: a bureau is refused it (403) whatever the id
     ...at(
@@ -375,6 +566,16 @@ beforeAll(async () => {
       ),
       qIntegrity,
     ],
+    ...at(community, qCommunity),
+    ...at(
+      trainerRecord.filter((p) => !schoolOnly.includes(p.label)),
+      qTrainer,
+    ),
+    ...at(schoolPlan, qPlan),
+    ...at(
+      schoolRecord.filter((p) => !schoolOnly.includes(p.label)),
+      qRecord,
+    ),
   ];
   // a school admin: a sibling school of its own county and its teacher, and another county's
   cases.school = [
@@ -383,6 +584,8 @@ beforeAll(async () => {
     ...at(claim, qClaim.id),
     ...at(school, ySchool),
     ...at(teacher, yTeacher),
+    ...at(community, qCommunity),
+    ...at(trainerRecord, qTrainer),
   ];
   // teacher-development-centre staff of 清城: 英德's school, teacher and exam
   cases.tdc = [...at(school, ySchool), ...at(teacher, yTeacher), ...at(exam, yExam)];
@@ -407,11 +610,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-function errorOf(body: string): unknown {
+/** The error without its request id; the id the caller sent, where the answer names it back, reads as "ID". */
+function errorOf(body: string, sent: string): unknown {
   const json = JSON.parse(body) as { error?: Json };
   if (!json.error) return json;
   const { requestId: _ignored, ...rest } = json.error;
-  return rest;
+  return JSON.parse(JSON.stringify(rest), (_key, v) => (v === sent ? 'ID' : v));
 }
 
 describe('hardening: out of scope reads exactly like not found, on every route that takes an id', () => {
@@ -423,8 +627,8 @@ describe('hardening: out of scope reads exactly like not found, on every route t
       for (const [probe, id] of list) {
         const foreign = await send(who, probe.method, probe.url(id), probe.body?.(id));
         const unknown = await send(who, probe.method, probe.url(UNKNOWN), probe.body?.(UNKNOWN));
-        const a = `${foreign.statusCode} ${JSON.stringify(errorOf(foreign.body))}`;
-        const b = `${unknown.statusCode} ${JSON.stringify(errorOf(unknown.body))}`;
+        const a = `${foreign.statusCode} ${JSON.stringify(errorOf(foreign.body, id))}`;
+        const b = `${unknown.statusCode} ${JSON.stringify(errorOf(unknown.body, UNKNOWN))}`;
         if (foreign.statusCode < 400 || a !== b)
           differ.push(`${probe.method} ${probe.url(id)} (${probe.label}): ${a} ≠ ${b}`);
       }

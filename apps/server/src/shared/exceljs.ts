@@ -63,3 +63,33 @@ require.cache[saxPath] = patched;
 
 export const ExcelJS = require('exceljs') as typeof ExcelJSDefault;
 export type { CellValue, Row, Workbook, Worksheet } from 'exceljs';
+
+/**
+ * A workbook written as a stream (rows committed as they come, so a large sheet is never held as objects) into
+ * one Buffer: add sheets to `wb`, commit rows and sheets, then `finish()` commits the workbook and gives the bytes.
+ */
+export function streamedWorkbook(): {
+  wb: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
+  finish: () => Promise<Buffer>;
+} {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  return {
+    wb,
+    finish: async () => {
+      await wb.commit();
+      await done;
+      return Buffer.concat(chunks);
+    },
+  };
+}

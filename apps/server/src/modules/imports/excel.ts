@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { ImportKind, ImportRowError } from '@yanxun/contracts';
 import {
   CODE_TABLES,
@@ -7,7 +6,7 @@ import {
   type ImportColumn,
   rowRuleText,
 } from '@yanxun/core';
-import { ExcelJS, type Workbook, type Worksheet } from '../../shared/exceljs';
+import { ExcelJS, streamedWorkbook, type Workbook, type Worksheet } from '../../shared/exceljs';
 
 /** Columns whose cells must stay text in Excel (an 18-digit ID typed as a number loses its last digits). */
 const TEXT_COLUMNS = new Set(['idNumber', 'phone', 'schoolCode', 'countyCode', 'township']);
@@ -122,18 +121,7 @@ export async function buildExport(
   batches: AsyncIterable<Array<Record<string, string>>>,
 ): Promise<Buffer> {
   const columns = columnsOf(kind);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
+  const { wb, finish } = streamedWorkbook();
   const sheet = wb.addWorksheet(SHEET_NAME[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: c.header,
@@ -147,7 +135,5 @@ export async function buildExport(
     for (const values of batch) sheet.addRow(columns.map((c) => values[c.key] ?? '')).commit();
   }
   sheet.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -3,11 +3,10 @@
  * .xlsx, streamed with exceljs (shared/exceljs.ts), audited. Photos, AV material and summaries are kept by the
  * school; the archive lists what Yanxun records.
  */
-import { PassThrough } from 'node:stream';
 import { ASSESSMENT_GRADE_LABELS } from '@yanxun/contracts';
 import { formatHours } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
-import { ExcelJS } from '../../shared/exceljs';
+import { streamedWorkbook } from '../../shared/exceljs';
 import type { SchoolResearchContext } from './context';
 import { schoolYearView } from './school-year';
 
@@ -20,18 +19,7 @@ export async function exportArchive(
   schoolYear: string | undefined,
 ): Promise<{ fileName: string; body: Buffer }> {
   const y = await schoolYearView(ctx, actor, schoolId, schoolYear);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
+  const { wb, finish } = streamedWorkbook();
 
   const plan = wb.addWorksheet('年度研修方案');
   plan.columns = [
@@ -131,8 +119,7 @@ export async function exportArchive(
       })
       .commit();
   hrs.commit();
-  await wb.commit();
-  await done;
+  const body = await finish();
   await ctx.audit.record(actor, {
     action: 'school_research.archive_export',
     entity: 'org',
@@ -140,5 +127,5 @@ export async function exportArchive(
     orgId: y.schoolId,
     details: { schoolYear: y.schoolYear, ruleId: 'R3-S09', records: y.records.length },
   });
-  return { fileName: `校本研修档案-${y.schoolName}-${y.schoolYear}.xlsx`, body: Buffer.concat(chunks) };
+  return { fileName: `校本研修档案-${y.schoolName}-${y.schoolYear}.xlsx`, body: body };
 }

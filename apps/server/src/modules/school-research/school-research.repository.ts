@@ -93,6 +93,20 @@ const RECORD_COLUMNS = [
   'note',
 ] as const;
 
+const DRAW_COLUMNS = [
+  'county_id',
+  'id',
+  'school_year',
+  'semester',
+  'ratio',
+  'seed',
+  'rule_id',
+  'note',
+  'candidates',
+  'picks',
+  'drawn_at',
+] as const;
+
 export function createSchoolResearchRepository(db: Database) {
   return {
     /** Every version of a school's plan for a year, oldest first; `lock` holds the rows. */
@@ -347,19 +361,7 @@ export function createSchoolResearchRepository(db: Database) {
     drawById(id: string): Promise<DrawRow | undefined> {
       return db
         .selectFrom('school_research_draws')
-        .select([
-          'county_id',
-          'id',
-          'school_year',
-          'semester',
-          'ratio',
-          'seed',
-          'rule_id',
-          'note',
-          'candidates',
-          'picks',
-          'drawn_at',
-        ])
+        .select(DRAW_COLUMNS)
         .where('id', '=', id)
         .executeTakeFirst();
     },
@@ -367,19 +369,7 @@ export function createSchoolResearchRepository(db: Database) {
     drawsOf(countyId: string, schoolYear: string): Promise<DrawRow[]> {
       return db
         .selectFrom('school_research_draws')
-        .select([
-          'county_id',
-          'id',
-          'school_year',
-          'semester',
-          'ratio',
-          'seed',
-          'rule_id',
-          'note',
-          'candidates',
-          'picks',
-          'drawn_at',
-        ])
+        .select(DRAW_COLUMNS)
         .where('county_id', '=', countyId)
         .where('school_year', '=', schoolYear)
         .orderBy('drawn_at', 'desc')

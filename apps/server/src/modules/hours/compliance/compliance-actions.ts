@@ -2,7 +2,6 @@
  * What a school or bureau does with the teachers behind: an Excel list (streamed, one row per teacher, no ID
  * numbers) and a reminder to each of them (a notification, at most once per interval: Y-HOURS-REMIND).
  */
-import { PassThrough } from 'node:stream';
 import type {
   ComplianceRemindRequest,
   ComplianceRemindResult,
@@ -11,7 +10,7 @@ import type {
 import { DEFAULT_REMIND_INTERVAL_DAYS, formatHours } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
-import { ExcelJS } from '../../../shared/exceljs';
+import { streamedWorkbook } from '../../../shared/exceljs';
 import { dateOf } from '../../../shared/time';
 import { schoolNames, thresholdsOfToday, toTeacher, unitOf } from './compliance';
 import type { ComplianceContext } from './context';
@@ -67,18 +66,7 @@ export async function exportComplianceTeachers(
   q: Pick<ComplianceTeachersQuery, 'orgId' | 'behind' | 'category'>,
 ): Promise<{ fileName: string; body: Buffer }> {
   const { unit, t, teachers } = await allBehind(ctx, actor, q, 'hours.read');
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
+  const { wb, finish } = streamedWorkbook();
   const sheet = wb.addWorksheet('学时进度', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: '学校', key: 'school', width: 28 },
@@ -109,8 +97,7 @@ export async function exportComplianceTeachers(
     sheet.addRow(row).commit();
   }
   sheet.commit();
-  await wb.commit();
-  await done;
+  const body = await finish();
   await ctx.audit.record(actor, {
     action: 'hours.compliance_export',
     entity: 'org',
@@ -120,7 +107,7 @@ export async function exportComplianceTeachers(
   });
   return {
     fileName: `${unit.name}-学时进度-${FILTER_NAMES[q.behind]}-${dateOf(ctx.now())}.xlsx`,
-    body: Buffer.concat(chunks),
+    body: body,
   };
 }
 
