@@ -1,6 +1,6 @@
 /**
  * The monthly review of studios and workshops (R3-G17, issue 13: a province's 5,000 workshops ≤ 2 s), on embedded
- * PGlite (no server): WORKSHOPS workshops (default 5,000) of MEMBERS members (25) with ACTIVITIES activities each
+ * PGlite (no server) or a PostgreSQL server (DATABASE_URL): WORKSHOPS workshops (default 5,000) of MEMBERS members (25) with ACTIVITIES activities each
  * (8, over the school year; about one in the month reviewed) and their attendance, 8 plan sessions each; then
  * - the review's one aggregate statement (repository `reviewCounts`) over the whole province, RUNS times;
  * - the use case as an officer calls it (`review`: the statement, host unit names in one look-up, core's
@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/communities-review.ts
  *   WORKSHOPS=500 RUNS=3 npx tsx bench/communities-review.ts
+ *   bench/pg.sh start; DATABASE_URL=$(bench/pg.sh url) npx tsx bench/communities-review.ts   # on PostgreSQL
  */
 import { PGlite } from '@electric-sql/pglite';
 import { DEFAULT_COMMUNITY_RULES } from '@yanxun/core';
@@ -21,7 +22,7 @@ import {
 } from '../apps/server/src/modules/communities';
 import { createOrgRepository } from '../apps/server/src/modules/org';
 import type { Actor } from '../apps/server/src/shared/actor';
-import { fmt, machineInfo, ms, printMachine, printTable, quantile } from './lib';
+import { fmt, freshDatabase, machineInfo, ms, printMachine, printTable, quantile } from './lib';
 
 const WORKSHOPS = Number(process.env.WORKSHOPS ?? 5_000);
 const MEMBERS = Number(process.env.MEMBERS ?? 25);
@@ -31,10 +32,12 @@ const COUNTIES = 50;
 const MONTH = '2026-10';
 
 async function main() {
-  const instance = await PGlite.create();
-  const h = await connectPglite({ instance });
+  // DATABASE_URL: a fresh database on that PostgreSQL server (bench/pg.sh); else embedded PGlite in memory
+  const onPostgres = process.env.DATABASE_URL !== undefined;
+  const instance = onPostgres ? undefined : await PGlite.create();
+  const h = instance ? await connectPglite({ instance }) : await freshDatabase('bench_communities');
   const db = h.db;
-  await migrateToLatest(db);
+  if (instance) await migrateToLatest(db);
   const t0 = process.hrtime.bigint();
   // a province, COUNTIES counties, one school per workshop (the host unit)
   await sql`INSERT INTO orgs (id, parent_id, path, depth, kind, name) VALUES (1, NULL, '/1/', 0, 'province', '测试省')`.execute(
@@ -123,6 +126,13 @@ async function main() {
     }
     return out.sort((a, b) => a - b);
   };
+  // baseline: the month's attendance of every community counted in one bare statement (no plan, subtree or names)
+  const baseline = await time(() =>
+    sql`SELECT a.county_id, a.community_id, count(*) FILTER (WHERE t.attended) AS present, count(*) AS expected
+      FROM community_activities a JOIN community_attendance t ON t.county_id = a.county_id AND t.activity_id = a.id
+      WHERE a.held_on >= ${`${MONTH}-01`}::date AND a.held_on < '2026-11-01'::date
+      GROUP BY a.county_id, a.community_id`.execute(db),
+  );
   let rows = 0;
   const bare = await time(async () => {
     rows = (await repo.reviewCounts(['/1/'], `${MONTH}-01`, '2026-11-01')).length;
@@ -131,6 +141,13 @@ async function main() {
   printTable(
     ['what', 'rows', 'p50 ms', 'p95 ms', 'max ms'],
     [
+      [
+        'baseline: bare attendance count per community',
+        '',
+        fmt(quantile(baseline, 0.5)),
+        fmt(quantile(baseline, 0.95)),
+        fmt(baseline.at(-1) ?? 0),
+      ],
       [
         'review statement (reviewCounts)',
         rows,
@@ -147,9 +164,13 @@ async function main() {
       ],
     ],
   );
-  printMachine({ ...(await machineInfo()), database: 'PGlite (in memory)' });
+  printMachine(
+    onPostgres
+      ? await machineInfo(process.env.DATABASE_URL)
+      : { ...(await machineInfo()), database: 'PGlite (in memory)' },
+  );
   await h.close();
-  await instance.close();
+  await instance?.close();
 }
 
 void main();
