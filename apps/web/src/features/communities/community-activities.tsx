@@ -2,6 +2,7 @@
  * A community's activities: record one at a core member's school, mark who came, and close it, which credits the
  * attendees' 学时 once (the ledger's caps apply when it counts them).
  */
+
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ACTIVITY_KINDS, type Activity, type ActivityInput, type CommunityDetail } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
@@ -25,6 +26,7 @@ import { DateField } from '../../shared/date-fields';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { hours } from '../outcomes/outcome-status-tag';
 import { coreSchoolOptions } from './community-options';
 
 function NewActivity({ community, onDone }: { community: CommunityDetail; onDone: () => void }) {
@@ -147,7 +149,7 @@ export function CommunityActivities({ community }: { community: CommunityDetail 
     },
     { title: t('comm.activityTitle'), dataIndex: 'title' },
     { title: t('comm.hostSchool'), dataIndex: 'hostSchoolName' },
-    { title: t('comm.hours'), dataIndex: 'hoursTenths', width: 70, render: (h: number) => h / 10 },
+    { title: t('comm.hours'), dataIndex: 'hoursTenths', width: 70, render: (h: number) => hours(h) },
     {
       title: t('comm.attendance'),
       key: 'att',

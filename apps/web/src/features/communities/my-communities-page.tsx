@@ -1,10 +1,12 @@
 /** 我的工作室/工作坊 (a teacher, on a phone): each community with the role, the coming activities and the 学时. */
+
 import { useQuery } from '@tanstack/react-query';
 import type { MyCommunity } from '@yanxun/contracts';
 import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { hours } from '../outcomes/outcome-status-tag';
 
 function CommunityCard({ c }: { c: MyCommunity }) {
   const { t } = useI18n();
@@ -15,11 +17,11 @@ function CommunityCard({ c }: { c: MyCommunity }) {
           {t(`comm.level.${c.level}`)} · {t(`comm.kind.${c.kind}`)}
         </Typography.Text>
         <Typography.Text strong>
-          {t('comm.earned', { year: c.schoolYear, n: c.countedTenths / 10 })}
+          {t('comm.earned', { year: c.schoolYear, n: hours(c.countedTenths) })}
         </Typography.Text>
         {c.notCountedTenths > 0 ? (
           <Typography.Text type="warning">
-            {t('comm.notCounted', { n: c.notCountedTenths / 10 })}
+            {t('comm.notCounted', { n: hours(c.notCountedTenths) })}
           </Typography.Text>
         ) : null}
         <Typography.Text>{t('comm.upcoming')}</Typography.Text>

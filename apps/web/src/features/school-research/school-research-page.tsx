@@ -27,9 +27,7 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { ReasonAction } from '../../shared/reason-action';
 import { hasPermission, useMe } from '../../shared/session';
-import { SchoolYearView } from './school-year-view';
-
-const STATUS_COLORS = { submitted: 'processing', returned: 'warning', approved: 'success' } as const;
+import { SchoolYearView, STATUS_COLORS } from './school-year-view';
 
 export function SchoolResearchPage() {
   const { t } = useI18n();

@@ -19,11 +19,12 @@ import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { hours } from '../outcomes/outcome-status-tag';
 import { PlanForm } from './plan-form';
 import { RecordForm } from './record-form';
 
-const hours = (tenths: number) => String(tenths / 10);
-const STATUS_COLORS = { submitted: 'processing', returned: 'warning', approved: 'success' } as const;
+/** The colour of a plan's status tag (this view and the plans list). */
+export const STATUS_COLORS = { submitted: 'processing', returned: 'warning', approved: 'success' } as const;
 
 export function SchoolYearView({ schoolId, schoolYear }: { schoolId: string; schoolYear?: string }) {
   const { t, lang } = useI18n();
