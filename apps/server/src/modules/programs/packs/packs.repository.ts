@@ -137,12 +137,12 @@ export function createPacksRepository(db: Database) {
       regionIds: string[],
       year: number,
       trx: Database = db,
-    ): Promise<{ id: string; body: unknown } | undefined> {
+    ): Promise<{ id: string; region_org_id: string | null; body: unknown } | undefined> {
       if (regionIds.length === 0) return Promise.resolve(undefined);
       return trx
         .selectFrom('policy_packs as p')
         .innerJoin('orgs as o', 'o.id', 'p.region_org_id')
-        .select(['p.id', 'p.body'])
+        .select(['p.id', 'p.region_org_id', 'p.body'])
         .where('p.region_org_id', 'in', regionIds)
         .where('p.status', '=', 'published')
         .where('p.year', '<=', year)

@@ -21,16 +21,6 @@ import {
 import type { Database } from '../../../db/database';
 import type { ProgramsContext } from '../context';
 
-async function rulesOfRegions(
-  ctx: ProgramsContext,
-  regionIds: string[],
-  year: number,
-  trx: Database,
-): Promise<HourRules> {
-  const row = await ctx.repo.packInForce(regionIds, year, trx);
-  return row ? hourRulesOf(row.body as PolicyPack) : DEFAULT_HOUR_RULES;
-}
-
 /** `rules` with the stored-shape values (school-year start, per-day caps) of `top`. */
 function withStoredShapeOf(rules: HourRules, top: HourRules): HourRules {
   const categories: Partial<Record<HourCategory, CategoryHourRules>> = {};
@@ -60,9 +50,13 @@ export async function hourRulesIn(
   if (!isValidOrgPath(orgPath)) return DEFAULT_HOUR_RULES;
   const year = Number(on.slice(0, 4));
   const ids = idsOf(orgPath);
-  const own = await rulesOfRegions(ctx, ids, year, trx);
-  const top = await rulesOfRegions(ctx, ids.slice(0, 1), year, trx);
-  return own === top ? own : withStoredShapeOf(own, top);
+  const ownPack = await ctx.repo.packInForce(ids, year, trx);
+  // no pack on the path: not at the top either; the top region's own pack: nothing to take from above
+  if (!ownPack) return DEFAULT_HOUR_RULES;
+  const own = hourRulesOf(ownPack.body as PolicyPack);
+  if (ownPack.region_org_id === ids[0]) return own;
+  const topPack = await ctx.repo.packInForce(ids.slice(0, 1), year, trx);
+  return withStoredShapeOf(own, topPack ? hourRulesOf(topPack.body as PolicyPack) : DEFAULT_HOUR_RULES);
 }
 
 /** The `communities` rules in force for a unit on a day (no actor: public policy); `trx` as for `hourRulesIn`. */
