@@ -101,6 +101,23 @@ afterAll(async () => {
 });
 
 describe('the annual plan (R3-S03)', () => {
+  it('R3-S13: the year, each semester and each project carry their goals; a plan without a semester’s goals is refused and nothing is kept', async () => {
+    await at('2026-09-07T10:00:00');
+    const { semesterGoals: _dropped, ...noSemester } = form();
+    const r = await req('POST', `/school-research/schools/${onTime.id}/plans`, 'r_ontime', {
+      schoolYear: YEAR,
+      form: { ...noSemester, semesterGoals: { first: '集体备课与课例研究', second: '' } },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(JSON.stringify(errorOf(r))).toContain('semesterGoals');
+    const kept = await h.db
+      .selectFrom('school_research_plans')
+      .select('id')
+      .where('school_id', '=', onTime.id)
+      .execute();
+    expect(kept).toEqual([]);
+  });
+
   it('R3-S03: submitted on the 7th day of the school year (2026-09-07 23:59) is on time', async () => {
     await at('2026-09-07T23:59:00');
     const r = await req('POST', `/school-research/schools/${onTime.id}/plans`, 'r_ontime', {
