@@ -33,6 +33,25 @@ describe('error code → message', () => {
     expect(errorMessage(apiError('FORBIDDEN', undefined, '别的话'))).toBe('无权访问该数据或执行该操作');
   });
 
+  it('a refusal giving its reason in words (CONFLICT, VALIDATION_FAILED) is shown as the server wrote it', () => {
+    const e = apiError(
+      'CONFLICT',
+      { ruleId: 'R3-W02' },
+      '成员组成不符合要求，暂不能注册：核心成员 1 人，应为 5～7 人',
+    );
+    expect(errorMessage(e)).toBe('成员组成不符合要求，暂不能注册：核心成员 1 人，应为 5～7 人');
+    expect(errorMessage(e, 'en-US')).toBe(ERROR_MESSAGES.CONFLICT['en-US']);
+    expect(errorMessage(apiError('VALIDATION_FAILED', undefined, '学年格式应为 2026-2027'))).toBe(
+      '学年格式应为 2026-2027',
+    );
+    expect(errorMessage(apiError('CONFLICT', undefined, 'version mismatch'))).toBe(
+      ERROR_MESSAGES.CONFLICT['zh-CN'],
+    );
+    expect(errorMessage(apiError('NOT_FOUND', undefined, '培训班不存在'))).toBe(
+      ERROR_MESSAGES.NOT_FOUND['zh-CN'],
+    );
+  });
+
   it('speaks Chinese by default', () => {
     expect(errorMessage(apiError('INVALID_CREDENTIALS'))).toBe('用户名或密码错误');
     expect(errorMessage(apiError('FORBIDDEN'))).toBe('无权访问该数据或执行该操作');

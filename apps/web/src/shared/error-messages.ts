@@ -124,8 +124,14 @@ export function waitWords(at: Date, lang: Lang, now: number = Date.now()): strin
 export function retryClock(at: Date, now: number = Date.now()): string {
   return sameDay(at, now) ? formatTime(at) : formatDateTime(at);
 }
-/** Codes whose server message names the limit or the number that applied: shown as the server wrote it (zh-CN). */
+/**
+ * Codes whose server message names the limit or the number that applied, or gives a refusal's reason in words
+ * ("成员组成不符合要求，暂不能注册：核心成员 1 人，应为 5～7 人"): shown as the server wrote it (zh-CN). Refusals that
+ * must read alike whatever the cause (FORBIDDEN, NOT_FOUND) keep the generic text.
+ */
 const SERVER_TEXT_CODES: ReadonlySet<string> = new Set([
+  'CONFLICT',
+  'VALIDATION_FAILED',
   'FILE_TOO_LARGE',
   'BODY_TOO_LARGE',
   'TOO_MANY_PARTS',
