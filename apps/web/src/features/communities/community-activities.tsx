@@ -61,6 +61,7 @@ function NewActivity({ community, onDone }: { community: CommunityDetail; onDone
       </Form.Item>
       <Form.Item name="hostSchoolId" rules={[{ required: true }]}>
         <Select
+          aria-label={t('comm.hostSchool')}
           placeholder={t('comm.hostSchool')}
           style={{ width: 200 }}
           options={coreSchoolOptions(community)}

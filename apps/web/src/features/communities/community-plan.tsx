@@ -66,6 +66,7 @@ export function CommunityPlan({ community }: { community: CommunityDetail }) {
                       </Form.Item>
                       <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
                         <Select
+                          aria-label={t('comm.sessionKind')}
                           style={{ width: 130 }}
                           options={(['session', 'reading_forum'] as const).map((k) => ({
                             value: k,
@@ -80,7 +81,12 @@ export function CommunityPlan({ community }: { community: CommunityDetail }) {
                         <InputNumber min={0} max={20} style={{ width: 64 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'hostSchoolId']} rules={[{ required: true }]}>
-                        <Select placeholder={t('comm.hostSchool')} style={{ width: 200 }} options={schools} />
+                        <Select
+                          aria-label={t('comm.hostSchool')}
+                          placeholder={t('comm.hostSchool')}
+                          style={{ width: 200 }}
+                          options={schools}
+                        />
                       </Form.Item>
                       {community.canRecord ? (
                         <MinusCircleOutlined aria-label={t('comm.remove')} onClick={() => remove(f.name)} />
