@@ -102,7 +102,11 @@ async function main() {
     db,
     repo,
     people: { placesOf: async () => [] },
-    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    orgs: {
+      findById: (id) => orgRepo.findById(id),
+      findByIds: (ids) => orgRepo.findByIds(ids),
+      centralSchoolsOf: (ids) => orgRepo.centralSchoolsOf(ids),
+    },
     hours: { postCredits: async () => 0 },
     rules: { communityRules: async () => DEFAULT_COMMUNITY_RULES, schoolYearStart: async () => '09-01' },
     audit: createAuditService({ db }),

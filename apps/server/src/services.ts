@@ -320,7 +320,11 @@ export function createServices(
     db,
     repo: createCommunitiesRepository(db),
     people: { placesOf: peopleQueries.placesOf },
-    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
+    orgs: {
+      findById: (id) => orgRepo.findById(id),
+      findByIds: (ids) => orgRepo.findByIds(ids),
+      centralSchoolsOf: (ids) => orgRepo.centralSchoolsOf(ids),
+    },
     hours: { postCredits: hours.postCredits },
     // the pack in force for the host unit (its nearest region's newest published pack) and the school year
     rules: {

@@ -27,7 +27,7 @@ import { dateOf } from '../../shared/time';
 import { visibleOr404 } from '../../shared/visibility';
 import type { CommunityRow, MemberRow } from './communities.repository';
 import type { CommunitiesContext } from './context';
-import type { TeacherPlace } from './ports';
+import type { CommunityOrg, TeacherPlace } from './ports';
 
 export const WHAT = '工作室/工作坊';
 
@@ -148,8 +148,20 @@ export interface Roster {
 }
 
 /**
+ * Schools as core's composition checks read them: a primary under a 中心校 counts as the 中心校's area (R3-W04,
+ * R3-W07; Y-COMM-CENTRAL-AREA), through the org port.
+ */
+export async function schoolRefsOf(
+  ctx: CommunitiesContext,
+  orgs: readonly CommunityOrg[],
+): Promise<SchoolRef[]> {
+  const central = await ctx.orgs.centralSchoolsOf(orgs.map((o) => o.id));
+  return orgs.map((o) => ({ id: o.id, name: o.name, centralSchoolId: central.get(o.id) ?? null }));
+}
+
+/**
  * The roster of a community from its membership rows: names and current schools through the people port, school
- * names through the org port (each school is its own area: `orgs` has no 中心校 column), the composition findings
+ * names and areas through the org port (`schoolRefsOf`), the composition findings
  * on the members' schools today and, for each member whose school changed since joining, what that move breaks.
  */
 export async function rosterOf(
@@ -165,7 +177,7 @@ export async function rosterOf(
   for (const r of rows) schoolIds.add(r.school_id);
   for (const p of places.values()) schoolIds.add(p.schoolId);
   const orgs = await ctx.orgs.findByIds([...schoolIds]);
-  const schools: SchoolRef[] = orgs.map((o) => ({ id: o.id, name: o.name, centralSchoolId: null }));
+  const schools = await schoolRefsOf(ctx, orgs);
   const schoolName = new Map(orgs.map((o) => [o.id, o.name]));
   const active = rows.filter((r) => r.left_on === null);
   const nameOf = (r: MemberRow) => places.get(r.teacher_id)?.name ?? `教师 ${r.teacher_id}`;

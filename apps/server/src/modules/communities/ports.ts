@@ -36,6 +36,8 @@ export interface CommunityOrg {
 export interface OrgsPort {
   findById(id: string): Promise<CommunityOrg | undefined>;
   findByIds(ids: string[]): Promise<CommunityOrg[]>;
+  /** The 中心校 of those schools that are in one's area (Y-COMM-CENTRAL-AREA); others are left out. */
+  centralSchoolsOf(schoolIds: string[]): Promise<Map<string, string>>;
 }
 
 /** The ledger: post credits once per credit key, inside this module's transaction. */

@@ -19,7 +19,6 @@ import {
   type CommunityRules,
   checkRegistration,
   type MemberRole,
-  type SchoolRef,
   schoolYearOf,
   type WorkshopClass,
 } from '@yanxun/core';
@@ -40,6 +39,7 @@ import {
   loadForManage,
   rosterOf,
   rulesFor,
+  schoolRefsOf,
   todayOf,
 } from './community-access';
 import type { CommunitiesContext } from './context';
@@ -220,7 +220,7 @@ export async function listCommunities(
   const schoolIds = new Set([...rows.map((c) => c.host_org_id), ...members.map((m) => m.school_id)]);
   for (const p of places.values()) schoolIds.add(p.schoolId);
   const orgs = await ctx.orgs.findByIds([...schoolIds]);
-  const schools: SchoolRef[] = orgs.map((o) => ({ id: o.id, name: o.name, centralSchoolId: null }));
+  const schools = await schoolRefsOf(ctx, orgs);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const rulesByPath = new Map<string, Promise<CommunityRules>>();
   const start = await ctx.rules.schoolYearStart(rows[0]?.org_path ?? '/', todayOf(ctx));
@@ -296,6 +296,7 @@ export async function changeRoster(
       ...[...places.values()].map((p) => p.schoolId),
     ]),
   ]);
+  const schools = await schoolRefsOf(ctx, orgs);
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repo.lockCommunity(c.county_id, c.id, trx);
     const rows = await ctx.repo.membersOf(c.county_id, [c.id], trx);
@@ -337,12 +338,9 @@ export async function changeRoster(
           schoolId: places.get(a.teacherId)?.schoolId ?? '',
         })),
       ];
-      const errors = compositionOf(
-        asCommunity(c),
-        after,
-        orgs.map((o) => ({ id: o.id, name: o.name, centralSchoolId: null })),
-        rules,
-      ).filter((f) => f.severity === 'error');
+      const errors = compositionOf(asCommunity(c), after, schools, rules).filter(
+        (f) => f.severity === 'error',
+      );
       if (errors.length > 0)
         throw new AppError(
           'CONFLICT',

@@ -4,6 +4,9 @@ import type { Database } from '../../../db/database';
 import { subtreeRange } from '../../../shared/subtree';
 import { ORG_COLUMNS, type OrgCounts, type OrgRow } from '../org-rows';
 
+/** A 中心校's name: …中心小学, …中心学校 or …中心校 (a POSIX regular expression). */
+const CENTRAL_SCHOOL_NAME = '中心(小学|学校|校)$';
+
 export function createTreeRepository(db: Database) {
   async function countsFor(rows: OrgRow[]): Promise<Map<string, OrgCounts>> {
     const out = new Map<string, OrgCounts>();
@@ -33,6 +36,25 @@ export function createTreeRepository(db: Database) {
 
   return {
     countsFor,
+
+    /**
+     * The 中心校 each of `schoolIds` belongs to (Y-COMM-CENTRAL-AREA): a primary-only school under a 乡镇/街道 with
+     * exactly one school named …中心小学 / …中心学校 / …中心校 belongs to that school. Others (the 中心校 itself, a
+     * 镇中学, a school with no 中心校 or two) are left out: each is its own area.
+     */
+    async centralSchoolsOf(schoolIds: string[]): Promise<Map<string, string>> {
+      if (schoolIds.length === 0) return new Map();
+      const { rows } = await sql<{ id: string; central_id: string }>`
+        SELECT s.id, min(c.id) AS central_id
+        FROM orgs s
+        JOIN orgs t ON t.id = s.parent_id AND t.kind = 'township'
+        JOIN orgs c ON c.parent_id = s.parent_id AND c.kind = 'school' AND c.name ~ ${CENTRAL_SCHOOL_NAME}
+        WHERE s.id = ANY(${schoolIds}::bigint[]) AND s.kind = 'school' AND s.name !~ ${CENTRAL_SCHOOL_NAME}
+          AND cardinality(s.stages) > 0 AND s.stages <@ ARRAY['primary']::text[]
+        GROUP BY s.id
+        HAVING count(*) = 1`.execute(db);
+      return new Map(rows.map((r) => [String(r.id), String(r.central_id)]));
+    },
 
     findById(id: string): Promise<OrgRow | undefined> {
       return db.selectFrom('orgs as o').select(ORG_COLUMNS).where('o.id', '=', id).executeTakeFirst();
