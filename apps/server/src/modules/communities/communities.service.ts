@@ -11,6 +11,7 @@ import type {
 import type { MemberRole } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { attendanceOf, closeActivity, createActivity, listActivities, recordAttendance } from './activities';
+import { communityRefsOf } from './community-refs';
 import { type CommunitiesDeps, communitiesContext } from './context';
 import { isWorkshopMember, myCommunities, studioRolesOf } from './mine';
 import { getPlan, savePlan } from './plans';
@@ -47,6 +48,8 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
     studioRolesOf: (teacherId: string) => studioRolesOf(ctx, teacherId),
     /** A member of a 教师工作坊 today (R3-W12's priority on nominations). */
     isWorkshopMember: (teacherId: string) => isWorkshopMember(ctx, teacherId),
+    /** For the pairings' port: communities by id (kind, level, host unit), no actor (the caller authorizes). */
+    refsOf: (ids: string[]) => communityRefsOf(ctx, ids),
   };
 }
 
