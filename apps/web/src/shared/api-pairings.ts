@@ -1,0 +1,37 @@
+/** 帮扶结对 (pairings): list, read, create, edit, record a joint activity. */
+import {
+  type PairingActivityInput,
+  type PairingDetail,
+  type PairingInput,
+  type PairingKind,
+  type PairingList,
+  type PairingUpdate,
+  pairingDetailSchema,
+  pairingListSchema,
+} from '@yanxun/contracts';
+import { parseWith, type Transport } from './api-transport';
+
+const P = '/api/v1/pairings';
+const id = encodeURIComponent;
+
+export function pairingsApi({ get, json }: Transport) {
+  return {
+    pairings(kind?: PairingKind): Promise<PairingList> {
+      return get(pairingListSchema, P, kind ? { kind } : {});
+    },
+    pairing(pairingId: string): Promise<PairingDetail> {
+      return get(pairingDetailSchema, `${P}/${id(pairingId)}`);
+    },
+    async createPairing(body: PairingInput): Promise<PairingDetail> {
+      return parseWith(pairingDetailSchema, await json('POST', P, { json: body }), `POST ${P}`);
+    },
+    async updatePairing(pairingId: string, body: PairingUpdate): Promise<PairingDetail> {
+      const path = `${P}/${id(pairingId)}`;
+      return parseWith(pairingDetailSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
+    },
+    async recordPairingActivity(pairingId: string, body: PairingActivityInput): Promise<PairingDetail> {
+      const path = `${P}/${id(pairingId)}/activities`;
+      return parseWith(pairingDetailSchema, await json('POST', path, { json: body }), `POST ${path}`);
+    },
+  };
+}
