@@ -45,16 +45,18 @@ export function PairingsPage() {
       <Typography.Text type="secondary">{t('pair.intro')}</Typography.Text>
       <Card
         title={
-          <Segmented<KindFilter>
-            value={kind}
-            onChange={setKind}
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'dev_school', label: t('pair.kind.dev_school') },
-              { value: 'demo_school', label: t('pair.kind.demo_school') },
-              { value: 'studio_workshop', label: t('pair.kind.studio_workshop') },
-            ]}
-          />
+          <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+            <Segmented<KindFilter>
+              value={kind}
+              onChange={setKind}
+              options={[
+                { value: 'all', label: t('common.all') },
+                { value: 'dev_school', label: t('pair.kind.dev_school') },
+                { value: 'demo_school', label: t('pair.kind.demo_school') },
+                { value: 'studio_workshop', label: t('pair.kind.studio_workshop') },
+              ]}
+            />
+          </div>
         }
         extra={
           manages && (
