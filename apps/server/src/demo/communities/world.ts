@@ -5,6 +5,7 @@
  * demo school year's dates, every one before the as-of day.
  */
 import { addDays } from '@yanxun/core';
+import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Services } from '../../services';
 import type { Actor } from '../../shared/actor';
@@ -95,12 +96,27 @@ export async function communitiesWorld(
     ...inCity.filter((o) => o.path.startsWith(county.path) && o.id !== schoolAcc.org.id),
   ];
   const citySchools = [...schools, ...inCity.filter((o) => !o.path.startsWith(county.path))];
-  const rows = await db
+  // the first 60 active teachers of each school of the city, by id: all the loader may pick
+  const ranked = db
     .selectFrom('teachers')
-    .select(['id', 'name', 'school_id', 'county_id', 'birth_date', 'title', 'teaching_start_date'])
+    .select((eb) => [
+      'id',
+      'name',
+      'school_id',
+      'county_id',
+      'birth_date',
+      'title',
+      'teaching_start_date',
+      sql<string>`row_number() OVER (PARTITION BY school_id ORDER BY id)`.as('rn'),
+    ])
     .where('org_path', '>=', cityAcc.org.path)
     .where('org_path', '<', `${cityAcc.org.path.slice(0, -1)}0`)
     .where('status', '=', 'active')
+    .as('t');
+  const rows = await db
+    .selectFrom(ranked)
+    .select(['id', 'name', 'school_id', 'county_id', 'birth_date', 'title', 'teaching_start_date'])
+    .where(sql<boolean>`rn <= 60`)
     .orderBy('id')
     .execute();
   const bySchool = new Map<string, DemoTeacherRow[]>();
