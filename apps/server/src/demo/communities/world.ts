@@ -99,7 +99,7 @@ export async function communitiesWorld(
   // the first 60 active teachers of each school of the city, by id: all the loader may pick
   const ranked = db
     .selectFrom('teachers')
-    .select((eb) => [
+    .select([
       'id',
       'name',
       'school_id',
