@@ -99,3 +99,7 @@ export const pairingListQuerySchema = z.object({ kind: pairingKindSchema.optiona
 export type PairingListQuery = z.infer<typeof pairingListQuerySchema>;
 export const pairingListSchema = z.object({ items: z.array(pairingSchema) });
 export type PairingList = z.infer<typeof pairingListSchema>;
+
+/** The checks of a pairing being written (POST /pairings/check): shown live in the form, nothing kept. */
+export const pairingCheckSchema = z.object({ findings: z.array(communityFindingSchema) });
+export type PairingCheck = z.infer<typeof pairingCheckSchema>;

@@ -155,6 +155,27 @@ describe('教师发展学校 and 示范校 (R3-B05, R3-B06)', () => {
     expect((ok.json() as PairingDetail).findings).toEqual([]);
   });
 
+  it('R3-B05 live: the check of a dev school with 4 schools returns the finding with the numbers and keeps nothing; 3 pass', async () => {
+    const before = await h.db.selectFrom('pairings').select('id').execute();
+    const body = (partnerIds: string[]) => ({
+      kind: 'dev_school',
+      leadId: sc(3),
+      partnerIds,
+      fromYear: '2027-2028',
+      toYear: '2027-2028',
+    });
+    const four = await req('POST', '/pairings/check', 'tdc', body([sc(1), sc(2), sc(4), sc(5)]));
+    expect(four.statusCode).toBe(200);
+    expect(four.json()).toEqual({
+      findings: [expect.objectContaining({ rule: 'R3-B05', values: { paired: 4, min: 1, max: 3 } })],
+    });
+    const three = await req('POST', '/pairings/check', 'tdc', body([sc(1), sc(2), sc(4)]));
+    expect(three.json()).toEqual({ findings: [] });
+    expect(await h.db.selectFrom('pairings').select('id').execute()).toEqual(before);
+    // a school may not write pairings, so it has no check either
+    expect((await req('POST', '/pairings/check', 'lead_school', body([sc(1)]))).statusCode).toBe(403);
+  });
+
   it('refuses a partner that is the lead itself, a second pairing of the same lead and year, and years out of order', async () => {
     const self = await req('POST', '/pairings', 'tdc', {
       kind: 'dev_school',
@@ -307,6 +328,18 @@ describe('市名师工作室 + 镇工作坊 (R3-G20)', () => {
     expect(e.message).not.toContain('R3-');
     const list = (await req('GET', '/pairings?kind=studio_workshop', 'tdc')).json() as PairingList;
     expect(list.items).toEqual([]);
+  });
+
+  it('R3-G20 live: the check of a county studio with a town workshop returns the reason as a finding', async () => {
+    const r = await req('POST', '/pairings/check', 'tdc', {
+      kind: 'studio_workshop',
+      leadId: countyStudio,
+      partnerIds: [townWorkshop],
+      fromYear: '2026-2027',
+      toYear: '2026-2027',
+    });
+    expect(r.statusCode).toBe(200);
+    expect((r.json() as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['R3-G20']);
   });
 
   it('R3-G20: a city studio with a county workshop is refused; with a town workshop it is kept', async () => {

@@ -1,5 +1,6 @@
 import {
   pairingActivityInputSchema,
+  pairingCheckSchema,
   pairingDetailSchema,
   pairingInputSchema,
   pairingListQuerySchema,
@@ -40,6 +41,19 @@ export function pairingsRoutes(s: PairingsService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.code(201).send(await s.create(actorOf(req), req.body)),
+    );
+    app.post(
+      '/pairings/check',
+      {
+        schema: {
+          tags,
+          summary:
+            '结对规则检查 The checks of a pairing being written, nothing kept (R3-B05, R3-B06, R3-G20)',
+          body: pairingInputSchema,
+          response: { 200: pairingCheckSchema },
+        },
+      },
+      async (req) => s.check(actorOf(req), req.body),
     );
     app.get(
       '/pairings/:id',

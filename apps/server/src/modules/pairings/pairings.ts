@@ -5,7 +5,9 @@
  * 市级 studio with a 镇级 workshop is refused with core's sentence, its rule in `details.ruleId`.
  */
 import type {
+  CommunityFindingBody,
   PairingActivityInput,
+  PairingCheck,
   PairingDetail,
   PairingInput,
   PairingKind,
@@ -60,6 +62,8 @@ interface Resolved {
   countyId: string;
   leadPath: string;
   partners: { id: string; path: string }[];
+  /** core's findings: R3-B05/B06 shown, R3-G20 refused by `enforceTwoWay` */
+  findings: CommunityFindingBody[];
 }
 
 /** A studio or workshop the actor manages pairings over; another county's reads like an unknown id. */
@@ -69,8 +73,8 @@ function communityInScope(actor: Actor, c: PairingCommunity | undefined, what: s
 }
 
 /**
- * The lead and partners of a pairing, each in the actor's scope (404 otherwise, like an unknown id), and the
- * R3-G20 check of a studio–workshop pair (refused with the reason).
+ * The lead and partners of a pairing, each in the actor's scope (404 otherwise, like an unknown id), and core's
+ * findings on them (R3-B05/B06 on the number of schools, R3-G20 on each studio–workshop pair).
  */
 async function resolveParties(
   ctx: PairingsContext,
@@ -92,30 +96,50 @@ async function resolveParties(
       if (o?.kind !== 'school' || !can(actor, 'pairing.manage', o.path)) throw notFound('学校');
       return { id, path: o.path };
     });
-    return { countyId: regionKeyOf(lead), leadPath: lead.path, partners };
+    const rules = await ctx.rules.communityRules(lead.path, todayOf(ctx));
+    const findings = pairingFindings(kind, partners.length, undefined, [], rules);
+    return { countyId: regionKeyOf(lead), leadPath: lead.path, partners, findings };
   }
   requirePermission(actor, 'pairing.manage');
   const found = new Map((await ctx.communities.refsOf([leadId, ...ids])).map((c) => [c.id, c]));
   const studio = communityInScope(actor, found.get(leadId), '工作室');
   const workshops = ids.map((id) => communityInScope(actor, found.get(id), '工作坊'));
-  if (workshops.length === 0)
+  const rules = await ctx.rules.communityRules(studio.orgPath, todayOf(ctx));
+  const findings = pairingFindings(kind, workshops.length, studio, workshops, rules);
+  return {
+    countyId: studio.countyId,
+    leadPath: studio.orgPath,
+    partners: workshops.map((w) => ({ id: w.id, path: w.orgPath })),
+    findings,
+  };
+}
+
+/** R3-G20 is enforced: a studio–workshop pair needs a workshop, and the pair core checks; refused with the reason. */
+function enforceTwoWay(kind: PairingKind, r: Resolved): void {
+  if (kind !== 'studio_workshop') return;
+  if (r.partners.length === 0)
     throw new AppError('VALIDATION_FAILED', '请选择与工作室结对的工作坊', {
       field: 'partnerIds',
       ruleId: 'R3-G20',
     });
-  const rules = await ctx.rules.communityRules(studio.orgPath, todayOf(ctx));
-  const [refusal] = pairingFindings(kind, workshops.length, studio, workshops, rules);
+  const [refusal] = r.findings;
   if (refusal)
     throw new AppError('VALIDATION_FAILED', refusal.message, {
       field: 'partnerIds',
       ruleId: refusal.rule,
       values: refusal.values,
     });
-  return {
-    countyId: studio.countyId,
-    leadPath: studio.orgPath,
-    partners: workshops.map((w) => ({ id: w.id, path: w.orgPath })),
-  };
+}
+
+/** The checks of a pairing being written, before it is saved (the form shows them live); nothing is kept. */
+export async function checkPairing(
+  ctx: PairingsContext,
+  actor: Actor,
+  req: PairingInput,
+): Promise<PairingCheck> {
+  requirePermission(actor, 'pairing.manage');
+  const r = await resolveParties(ctx, actor, req.kind, req.leadId, req.partnerIds ?? []);
+  return { findings: r.findings };
 }
 
 export async function createPairing(
@@ -125,6 +149,7 @@ export async function createPairing(
 ): Promise<PairingDetail> {
   requirePermission(actor, 'pairing.manage');
   const r = await resolveParties(ctx, actor, req.kind, req.leadId, req.partnerIds ?? []);
+  enforceTwoWay(req.kind, r);
   if (await ctx.repo.findSame(r.countyId, req.kind, req.leadId, req.fromYear))
     throw new AppError('CONFLICT', `该牵头方 ${req.fromYear} 学年起已有同类结对，请在原结对中修改`, {
       field: 'fromYear',
@@ -178,6 +203,7 @@ export async function updatePairing(
   const { row } = await loadPairing(ctx, actor, id);
   requirePermission(actor, 'pairing.manage', row.org_path);
   const r = await resolveParties(ctx, actor, row.kind as PairingKind, row.lead_id, req.partnerIds);
+  enforceTwoWay(row.kind as PairingKind, r);
   if (req.fromYear !== row.from_year) {
     const same = await ctx.repo.findSame(row.county_id, row.kind, row.lead_id, req.fromYear);
     if (same && same.id !== row.id)

@@ -11,11 +11,13 @@ import {
   type PairingInput,
   type PairingKind,
 } from '@yanxun/contracts';
-import { Form, Input, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
+import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { currentSchoolYear } from '../communities/community-options';
+import { FindingsList } from '../communities/findings-list';
 
 export interface PairingFormValues {
   kind: PairingKind;
@@ -89,6 +91,36 @@ function SchoolSelect({
   );
 }
 
+/**
+ * The server's checks of the pairing as it stands in the form (POST /pairings/check, nothing kept): R3-B05/B06
+ * with the numbers, R3-G20's reason, before saving.
+ */
+function LiveCheck({ editing }: { editing?: PairingDetail }) {
+  const { t, lang } = useI18n();
+  const form = Form.useFormInstance<PairingFormValues>();
+  const v = Form.useWatch([], form) as Partial<PairingFormValues> | undefined;
+  const kind = editing?.kind ?? v?.kind;
+  const leadId = editing?.lead.id ?? v?.leadId;
+  const partnerIds = v?.partnerIds ?? [];
+  const years = { fromYear: v?.fromYear ?? currentSchoolYear(), toYear: v?.toYear ?? currentSchoolYear() };
+  const check = useQuery({
+    queryKey: ['pairings', 'check', kind, leadId, partnerIds, years.fromYear, years.toYear],
+    queryFn: () =>
+      api.checkPairing({ kind: kind ?? 'dev_school', leadId: leadId ?? '', partnerIds, ...years }),
+    enabled: v !== undefined && kind !== undefined && leadId !== undefined && years.toYear >= years.fromYear,
+  });
+  if (!leadId) return null;
+  return (
+    <Form.Item label={t('pair.check')}>
+      {check.error ? (
+        <Alert type="error" showIcon title={errorMessage(check.error, lang)} />
+      ) : check.data ? (
+        <FindingsList findings={check.data.findings} />
+      ) : null}
+    </Form.Item>
+  );
+}
+
 export function PairingFields({ editing }: { editing?: PairingDetail }) {
   const { t } = useI18n();
   const kind = Form.useWatch<PairingKind | undefined>('kind') ?? editing?.kind ?? 'dev_school';
@@ -139,6 +171,7 @@ export function PairingFields({ editing }: { editing?: PairingDetail }) {
           </Form.Item>
         </>
       )}
+      <LiveCheck {...(editing ? { editing } : {})} />
       <Form.Item name="fromYear" label={t('pair.fromYear')} rules={[{ required: true }]}>
         <Select options={years} />
       </Form.Item>

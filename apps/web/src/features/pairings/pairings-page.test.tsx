@@ -14,6 +14,7 @@ vi.mock('../../shared/api', async (importOriginal) => {
       pairings: vi.fn(),
       pairing: vi.fn(),
       createPairing: vi.fn(),
+      checkPairing: vi.fn(),
       updatePairing: vi.fn(),
       recordPairingActivity: vi.fn(),
       listSchools: vi.fn(),
@@ -89,6 +90,24 @@ describe('PairingsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /查\s*看/ }));
     expect(await screen.findByText('2026-11-02 · 同课异构：三年级数学')).toBeTruthy();
     expect(screen.getByRole('button', { name: '记录活动' })).toBeTruthy();
+  });
+
+  it('R3-B05 live: editing shows the server’s check of the partners before saving', async () => {
+    vi.mocked(api.pairings).mockResolvedValue({ items: [FLAGGED] });
+    vi.mocked(api.pairing).mockResolvedValue(DETAIL);
+    vi.mocked(api.listSchools).mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20 });
+    vi.mocked(api.checkPairing).mockResolvedValue({ findings: FLAGGED.findings });
+    renderWithApp(<PairingsPage />, { me: me('tdc_staff', 'county') });
+    fireEvent.click(await screen.findByRole('button', { name: /查\s*看/ }));
+    fireEvent.click(await screen.findByRole('button', { name: '修改结对' }));
+    await waitFor(() =>
+      expect(api.checkPairing).toHaveBeenCalledWith(
+        expect.objectContaining({ kind: 'dev_school', leadId: '7', partnerIds: ['30', '31', '32', '33'] }),
+      ),
+    );
+    expect(
+      (await screen.findAllByText('教师发展学校帮扶带动 4 所学校，应为 1～3 所')).length,
+    ).toBeGreaterThan(0);
   });
 
   it('a school reads its pairings without creating; the empty list renders cleanly', async () => {
