@@ -460,6 +460,11 @@ beforeAll(async () => {
       () => '/pairings',
       (id) => ({ kind: 'dev_school', leadId: id, partnerIds: [], ...pairingYears }),
     ),
+    post(
+      'pairing check of',
+      () => '/pairings/check',
+      (id) => ({ kind: 'dev_school', leadId: id, partnerIds: [], ...pairingYears }),
+    ),
   );
   const pairing: Probe[] = [
     get('pairing', (id) => `/pairings/${id}`),
