@@ -46,6 +46,7 @@ import { trainersRoutes } from './modules/trainers';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
+import { pairingsRoutes } from './modules/pairings';
 import { schoolResearchRoutes } from './modules/school-research';
 import {
   errorBody,
@@ -240,6 +241,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(communitiesRoutes(services.communities));
       // ---- 校本研修 (school-based research) ----
       await api.register(schoolResearchRoutes(services.schoolResearch));
+      await api.register(pairingsRoutes(services.pairings));
     },
     { prefix: '/api/v1' },
   );

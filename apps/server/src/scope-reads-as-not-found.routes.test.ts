@@ -4,7 +4,7 @@
  * nowhere answers — the same status, code, message and details (only the request id differs). The world is the
  * demo region with its programme year, so the foreign records are real: another county's schools, teachers,
  * programme, exam, nominations, outcomes, results, certificates, hours, 学时申报 and integrity records, and
- * 清城's workshop, trainer, 校本研修 plan and record.
+ * 清城's workshop, trainer, 校本研修 plan and record, and pairing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './db/database';
@@ -277,6 +277,15 @@ beforeAll(async () => {
     record(ownTeacher),
   );
 
+  // 帮扶结对: a pairing led by the sibling school (not the school account's)
+  const pairingYears = { fromYear: schoolYear, toYear: schoolYear };
+  const qPairing = await created('tdc', '/pairings', {
+    kind: 'dev_school',
+    leadId: qSchool,
+    partnerIds: [],
+    ...pairingYears,
+  });
+
   // ---- the probes, by what they point at ----
   const school: Probe[] = [
     get('org', (id) => `/orgs/${id}`),
@@ -433,6 +442,43 @@ beforeAll(async () => {
       () => ({ month: day.slice(0, 7), feedback: '活动按计划开展' }),
     ),
   ];
+  community.push(
+    post(
+      'community title',
+      (id) => `/communities/${id}/titles`,
+      () => ({ year: 2025, awarded: true }),
+    ),
+    post(
+      'pairing of a studio',
+      () => '/pairings',
+      (id) => ({ kind: 'studio_workshop', leadId: id, partnerIds: [], ...pairingYears }),
+    ),
+  );
+  school.push(
+    post(
+      'pairing led by',
+      () => '/pairings',
+      (id) => ({ kind: 'dev_school', leadId: id, partnerIds: [], ...pairingYears }),
+    ),
+    post(
+      'pairing check of',
+      () => '/pairings/check',
+      (id) => ({ kind: 'dev_school', leadId: id, partnerIds: [], ...pairingYears }),
+    ),
+  );
+  const pairing: Probe[] = [
+    get('pairing', (id) => `/pairings/${id}`),
+    put(
+      'pairing update',
+      (id) => `/pairings/${id}`,
+      () => ({ partnerIds: [], ...pairingYears }),
+    ),
+    post(
+      'pairing activity',
+      (id) => `/pairings/${id}/activities`,
+      () => ({ heldOn: day, title: '结对活动', place: '会议室', participants: 10 }),
+    ),
+  ];
   const trainerRecord: Probe[] = [
     get('trainer', (id) => `/trainers/${id}`),
     post(
@@ -576,6 +622,7 @@ beforeAll(async () => {
       schoolRecord.filter((p) => !schoolOnly.includes(p.label)),
       qRecord,
     ),
+    ...at(pairing, qPairing),
   ];
   // a school admin: a sibling school of its own county and its teacher, and another county's
   cases.school = [
@@ -586,6 +633,7 @@ beforeAll(async () => {
     ...at(teacher, yTeacher),
     ...at(community, qCommunity),
     ...at(trainerRecord, qTrainer),
+    ...at(pairing, qPairing),
   ];
   // teacher-development-centre staff of 清城: 英德's school, teacher and exam
   cases.tdc = [...at(school, ySchool), ...at(teacher, yTeacher), ...at(exam, yExam)];

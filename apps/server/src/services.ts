@@ -54,6 +54,7 @@ import { createShortlistsRepository, createShortlistsService } from './modules/s
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
 // ---- the trainer pool (培训者团队, R3-P*) ----
 import { createTrainersRepository, createTrainersService } from './modules/trainers';
+import { wirePairings } from './pairings-wiring';
 import type { Actor } from './shared/actor';
 import { createSheetPool } from './shared/sheets/pool';
 
@@ -430,6 +431,7 @@ export function createServices(
     audit,
     clock,
   });
+  const pairings = wirePairings({ db, orgRepo, communities, programs, audit, clock }); // 帮扶结对
   return {
     audit,
     throttle,
@@ -461,6 +463,7 @@ export function createServices(
     trainers,
     communities,
     schoolResearch,
+    pairings,
   };
 }
 

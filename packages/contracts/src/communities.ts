@@ -135,6 +135,32 @@ export const registrationViewSchema = z.object({
 });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
 
+/** R3-W15: a workshop's 优秀工作坊 title of a year, recorded by the bureau (now) or the annual selection (later). */
+export const communityTitleSchema = z.object({
+  year: z.number().int(),
+  source: z.enum(['bureau', 'selection']),
+});
+export type CommunityTitle = z.infer<typeof communityTitleSchema>;
+export const titleInputSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  awarded: z.boolean(),
+});
+export type TitleInput = z.infer<typeof titleInputSchema>;
+
+/** R3-W15: a member who completed a two-year cycle in a titled workshop, offered for backbone recommendation. */
+export const backboneCandidateSchema = z.object({
+  memberId: z.string(),
+  teacherId: z.string(),
+  name: z.string(),
+  role: memberRoleSchema,
+  schoolYears: z.array(z.string()),
+  cycleEnd: z.string(),
+  titleYears: z.array(z.number()),
+  rule: z.string(),
+  message: z.string(),
+});
+export type BackboneCandidate = z.infer<typeof backboneCandidateSchema>;
+
 export const communityDetailSchema = communitySummarySchema.extend({
   members: z.array(communityMemberSchema),
   /** Ended memberships (left or role changed), newest first. */
@@ -143,6 +169,11 @@ export const communityDetailSchema = communitySummarySchema.extend({
   findings: z.array(communityFindingSchema),
   canManage: z.boolean(),
   canRecord: z.boolean(),
+  /** R3-W15: the 优秀工作坊 titles by year, and the members offered for backbone recommendation */
+  titles: z.array(communityTitleSchema).optional(),
+  backbone: z.array(backboneCandidateSchema).optional(),
+  /** whether the actor may record the title (community.title over the host unit) */
+  canTitle: z.boolean().optional(),
 });
 export type CommunityDetail = z.infer<typeof communityDetailSchema>;
 
@@ -270,5 +301,7 @@ export const myCommunitySchema = z.object({
   schoolYear: z.string(),
   countedTenths: z.number().int(),
   notCountedTenths: z.number().int(),
+  /** R3-W15: the teacher completed a cycle in this workshop while it held the 优秀工作坊 title */
+  backbone: backboneCandidateSchema.nullable().optional(),
 });
 export type MyCommunity = z.infer<typeof myCommunitySchema>;

@@ -21,6 +21,8 @@ export * from './notifications';
 export * from './org';
 // outcomes and completion
 export * from './outcomes';
+// 帮扶结对 (pairings: R3-B05, R3-B06, R3-G20)
+export * from './pairings';
 export * from './people';
 export * from './permissions';
 // plans

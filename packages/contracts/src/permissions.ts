@@ -118,6 +118,15 @@ export const PERMISSIONS = {
   'school_research.review': ['tdc_staff', 'bureau_admin'],
   /** Read schools' plans, records, assessments and archives in the subtree. */
   'school_research.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  // ---- 帮扶结对 (pairings: R3-B05, R3-B06, R3-G20) ----
+  /** Read the pairings led by or partnering a unit in the subtree (a school: its own). */
+  'pairing.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  /** Create and edit pairings led in the subtree (a county bureau, its 进修学校). */
+  'pairing.manage': ['bureau_admin', 'tdc_staff'],
+  /** Record a pairing's joint activities: its managers, and the lead school itself. */
+  'pairing.record': ['bureau_admin', 'tdc_staff', 'school_admin'],
+  /** Record a workshop's 优秀工作坊 title for a year (R3-W15). */
+  'community.title': ['bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -910,6 +910,34 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'recorded_by',
     'recorded_at',
   ],
+  // ---- 帮扶结对 (pairings) and community titles (0028) ----
+  pairings: [
+    'county_id',
+    'id',
+    'kind',
+    'lead_id',
+    'org_path',
+    'from_year',
+    'to_year',
+    'note',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ],
+  pairing_partners: ['county_id', 'pairing_id', 'partner_id', 'partner_path', 'added_at'],
+  pairing_activities: [
+    'county_id',
+    'id',
+    'pairing_id',
+    'held_on',
+    'title',
+    'place',
+    'participants',
+    'notes',
+    'created_by',
+    'created_at',
+  ],
+  community_titles: ['county_id', 'community_id', 'year', 'title', 'source', 'recorded_by', 'recorded_at'],
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -1133,6 +1161,12 @@ const NULLABLE = new Set([
   'school_research_assessments.assessed_by',
   'school_research_draws.drawn_by',
   'school_research_checks.recorded_by',
+  // ---- 帮扶结对 (pairings) and community titles (0028) ----
+  'pairings.note',
+  'pairings.created_by',
+  'pairing_activities.notes',
+  'pairing_activities.created_by',
+  'community_titles.recorded_by',
 ]);
 
 let h: DatabaseHandle;

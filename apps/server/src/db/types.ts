@@ -1093,6 +1093,52 @@ export interface SchoolResearchChecksTable {
   recorded_at: Timestamp;
 }
 
+// ---- 帮扶结对 (pairings) and community titles (0028) ----
+export interface PairingsTable {
+  county_id: Id;
+  id: GeneratedId;
+  kind: string;
+  lead_id: Id;
+  org_path: string;
+  from_year: string;
+  to_year: string;
+  note: string | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PairingPartnersTable {
+  county_id: Id;
+  pairing_id: Id;
+  partner_id: Id;
+  partner_path: string;
+  added_at: Timestamp;
+}
+
+export interface PairingActivitiesTable {
+  county_id: Id;
+  id: GeneratedId;
+  pairing_id: Id;
+  held_on: DateString;
+  title: string;
+  place: string;
+  participants: number;
+  notes: string | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface CommunityTitlesTable {
+  county_id: Id;
+  community_id: Id;
+  year: number;
+  title: string;
+  source: string;
+  recorded_by: Id | null;
+  recorded_at: Timestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -1186,4 +1232,9 @@ export interface DB {
   school_research_assessments: SchoolResearchAssessmentsTable;
   school_research_draws: SchoolResearchDrawsTable;
   school_research_checks: SchoolResearchChecksTable;
+  // ---- 帮扶结对 (pairings) and community titles (0028) ----
+  pairings: PairingsTable;
+  pairing_partners: PairingPartnersTable;
+  pairing_activities: PairingActivitiesTable;
+  community_titles: CommunityTitlesTable;
 }

@@ -117,6 +117,13 @@ describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
       spending: 'SELECT max(spent_on) AS d FROM programme_spending',
       'integrity records': 'SELECT max(record_date) AS d FROM integrity_records',
       'teaching started': 'SELECT max(teaching_start_date) AS d FROM teachers',
+      'community activities held': 'SELECT max(held_on) AS d FROM community_activities',
+      'community members joined': 'SELECT max(joined_on) AS d FROM community_members',
+      'communities registered': 'SELECT max(registered_on) AS d FROM community_registrations',
+      'pairing activities held': 'SELECT max(held_on) AS d FROM pairing_activities',
+      '校本研修 records held': 'SELECT max(held_on) AS d FROM school_research_records',
+      '校本研修 plans submitted': 'SELECT max(submitted_on) AS d FROM school_research_plans',
+      '学时 earned': 'SELECT max(occurred_on) AS d FROM hour_entries',
       'scored exams sat': `SELECT max(e.exam_date) AS d FROM exams e
         WHERE EXISTS (SELECT 1 FROM exam_students s WHERE s.exam_id = e.id AND s.total IS NOT NULL)`,
     };
@@ -200,6 +207,57 @@ describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
       await rows(`SELECT 1 FROM leave_requests l JOIN class_sessions s ON s.id = l.session_id
         WHERE l.status = 'pending' AND s.session_date <= DATE '${asOf}'`),
     ).toEqual([]);
+  });
+
+  it('issue 13: studios and workshops, their year, pairings, the trainer pool and 校本研修 are there, none dated after now', async () => {
+    // 清城's schools: the demo's pairings and 校本研修 plans are made among them (few in a small demo region)
+    const [qc] = await rows<{ n: string }>(`SELECT count(*) AS n FROM orgs s JOIN orgs c ON c.id = s.county_id
+      WHERE s.kind = 'school' AND c.name LIKE '%清城%'`);
+    const schools = Number(qc?.n);
+    expect(loaded.communities).toMatchObject({
+      communities: 4,
+      pairings: 3,
+      schoolPlans: Math.min(4, schools),
+    });
+    expect(loaded.communities.trainers).toBeGreaterThanOrEqual(3);
+    const s = services();
+    const tdc = await actorOf(h.db, 'tdc');
+    const list = await s.communities.list(tdc, {});
+    // the town workshop still forming is flagged (R3-W02/W03), not hidden
+    expect(list.some((c) => c.level === 'town' && c.errorCount > 0)).toBe(true);
+    const city = list.find((c) => c.kind === 'workshop' && c.level === 'city');
+    expect(city?.status).toBe('registered');
+    // every activity held is closed with its attendance; their 学时 are in the ledger, none after the as-of
+    const open = await rows(
+      `SELECT id FROM community_activities WHERE status <> 'closed' OR held_on >= DATE '${asOf}'`,
+    );
+    expect(open).toEqual([]);
+    const [held] = await rows<{ n: string }>('SELECT count(*) AS n FROM community_activities');
+    const [posted] = await rows<{ n: string }>(
+      "SELECT count(*) AS n FROM hour_entries WHERE category = 'workshop'",
+    );
+    expect(Number(posted?.n) > 0).toBe(Number(held?.n) > 0);
+    // the demo teacher: a member of the city workshop, offered for backbone recommendation (R3-W15)
+    const teacher = await actorOf(h.db, 'teacher');
+    const mine = await s.communities.mine(teacher);
+    const ws = mine.find((m) => m.id === city?.id);
+    expect(ws?.role).toBe('formal');
+    expect(ws?.backbone?.rule).toBe('R3-W15');
+    // pairings: the 示范校 with four schools is flagged (R3-B06: 1–3), with fewer it is not; the studio–workshop
+    // pair holds (R3-G20)
+    const pairs = await s.pairings.list(tdc, {});
+    const demo = pairs.items.find((p) => p.kind === 'demo_school');
+    expect(demo?.findings.map((f) => f.rule)).toEqual((demo?.partners.length ?? 0) > 3 ? ['R3-B06'] : []);
+    expect(pairs.items.find((p) => p.kind === 'studio_workshop')?.findings).toEqual([]);
+    // 校本研修: approved plans and one returned; trainer pool: appointed, approved and one pending application
+    const plans = await rows<{ status: string }>(
+      'SELECT DISTINCT status FROM school_research_plans ORDER BY 1',
+    );
+    expect(plans.map((p) => p.status)).toEqual(['approved', 'returned']);
+    const trainers = await rows<{ status: string }>('SELECT DISTINCT status FROM trainer_records ORDER BY 1');
+    expect(trainers.map((t) => t.status)).toEqual(
+      expect.arrayContaining(['applied', 'approved', 'appointed']),
+    );
   });
 
   it('only exams sat before the as-of are released, to the public and to parents', async () => {

@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import { createServices } from '../services';
 import type { Actor } from '../shared/actor';
 import { type DemoCalendar, demoCalendar } from './as-of';
+import { type DemoCommunitiesLoaded, loadDemoCommunities } from './communities';
 import { type DemoClock, startDemoClock } from './demo-clock';
 import { demoSemester, loadDemoExams } from './demo-exams';
 import { DEMO_SERVICES_CONFIG, loadDemoProgrammes } from './load-programmes';
@@ -21,6 +22,8 @@ export interface DemoLoaded {
   accounts: string[];
   programmes: string[];
   exams: { exams: number; students: number; released: boolean };
+  /** Studios and workshops, pairings, the trainer pool and 校本研修 (issue 13). */
+  communities: DemoCommunitiesLoaded;
   /** Values the database stamped during the load, given their stage's demo time. */
   restamped: number;
 }
@@ -41,6 +44,8 @@ export async function loadDemo(
     programmes?: boolean;
     /** Load the exams and release the latest (default true). */
     exams?: boolean;
+    /** Load the studios, workshops, pairings, trainer pool and 校本研修 (default: with the programme year). */
+    communities?: boolean;
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<DemoLoaded> {
@@ -69,6 +74,9 @@ export async function loadDemo(
     const e = await loadDemoExams(db, { cal, clock });
     exams = { ...e, released: e.exams > 0 && (await releaseLatestExam(db, cal, clock)) };
   }
+  let communities: DemoCommunitiesLoaded = { communities: 0, pairings: 0, trainers: 0, schoolPlans: 0 };
+  if ((opts.communities ?? opts.programmes !== false) && region.teachers > 0)
+    communities = await loadDemoCommunities(db, { orgs: region.orgs, accounts: region.acting, cal, clock });
   const { rows } = await clock.restamp();
   await sql`ANALYZE`.execute(db);
   return {
@@ -78,6 +86,7 @@ export async function loadDemo(
     accounts: region.accounts,
     programmes,
     exams,
+    communities,
     restamped: rows,
   };
 }

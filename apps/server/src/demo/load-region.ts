@@ -18,12 +18,14 @@ export async function loadDemoRegion(
     onProgress?: (done: number, total: number) => void;
     /** Also load the programme year (load-programmes.ts): the first start and `yanxun demo` do; tests opt in. */
     programmes?: boolean;
+    /** With the programme year, also the studios, pairings, trainer pool and 校本研修 (communities/): tests opt in. */
+    communities?: boolean;
     asOf?: string;
     now?: Date;
   },
 ): Promise<{ orgs: number; teachers: number; accounts: string[]; programmes: string[] }> {
   if (opts.programmes === true) {
-    const r = await loadDemo(db, { ...opts, exams: false });
+    const r = await loadDemo(db, { ...opts, exams: false, communities: opts.communities ?? false });
     return { orgs: r.orgs, teachers: r.teachers, accounts: r.accounts, programmes: r.programmes };
   }
   const r = await loadRegionRecords(db, opts);

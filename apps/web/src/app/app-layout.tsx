@@ -115,6 +115,10 @@ export function AppLayout() {
     ...(hasPermission(me, 'school_research.read')
       ? [{ key: '/school-research', icon: <ReadOutlined />, label: t('nav.schoolResearch') }]
       : []),
+    // 帮扶结对 (pairings): the county's pairings, a school's own
+    ...(hasPermission(me, 'pairing.read')
+      ? [{ key: '/pairings', icon: <ApartmentOutlined />, label: t('nav.pairings') }]
+      : []),
     // ── training: programmes, packs, plans, classes, integrity ──
     ...(() => {
       const training = [

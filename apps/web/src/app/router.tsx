@@ -277,6 +277,12 @@ export function createAppRouter() {
               Component: m.SchoolResearchPage,
             })),
         },
+        // 帮扶结对: dev/demo schools and their partners, studio–workshop pairs, joint activities
+        {
+          path: 'pairings',
+          lazy: () =>
+            import('../features/pairings/pairings-page').then((m) => ({ Component: m.PairingsPage })),
+        },
         // 学时达标: who is on track for the 学时 cycle and the school year, per unit; reminders
         {
           path: 'hours/compliance',

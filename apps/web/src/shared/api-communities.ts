@@ -96,6 +96,10 @@ export function communitiesApi({ get, json }: Transport) {
         feedback,
       });
     },
+    /** R3-W15: record (or withdraw) a workshop's 优秀工作坊 title of a year. */
+    recordCommunityTitle(id: string, year: number, awarded: boolean): Promise<CommunityDetail> {
+      return write(communityDetailSchema, 'POST', `${base(id)}/titles`, { year, awarded });
+    },
     myCommunities(): Promise<MyCommunity[]> {
       return get(myCommunitySchema.array(), '/api/v1/me/communities');
     },

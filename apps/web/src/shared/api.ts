@@ -14,6 +14,7 @@ import { examsApi } from './api-exams';
 import { hourClaimsApi } from './api-hour-claims';
 import { hoursComplianceApi } from './api-hours-compliance';
 import { externalHoursApi } from './api-hours-external';
+import { pairingsApi } from './api-pairings';
 import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
 import { programmesApi } from './api-programmes';
@@ -58,6 +59,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...communitiesApi(transport),
     // 校本研修 (school-based research)
     ...schoolResearchApi(transport),
+    // 帮扶结对 (pairings)
+    ...pairingsApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -106,6 +106,15 @@ export const COMMUNITIES_ZH = {
   'comm.noUpcoming': '暂无安排',
   'comm.earned': '{year} 学年已计 {n} 学时',
   'comm.notCounted': '另有 {n} 学时超出上限未计入',
+  'comm.titles': '优秀工作坊称号',
+  'comm.titleOf': '{year} 年度优秀工作坊',
+  'comm.noTitle': '暂无称号',
+  'comm.titleYear': '年度',
+  'comm.award': '授予称号',
+  'comm.withdraw': '撤销',
+  'comm.backbone': '可推荐骨干教师',
+  'comm.backboneNone': '暂无：完成两年周期且所在工作坊获优秀工作坊称号的成员将列于此处',
+  'comm.backboneMine': '可推荐骨干教师',
 } as const;
 
 export const COMMUNITIES_EN: Record<keyof typeof COMMUNITIES_ZH, string> = {
@@ -216,4 +225,14 @@ export const COMMUNITIES_EN: Record<keyof typeof COMMUNITIES_ZH, string> = {
   'comm.noUpcoming': 'Nothing scheduled',
   'comm.earned': '{n} hours counted in {year}',
   'comm.notCounted': '{n} more hours over the cap not counted',
+  'comm.titles': 'Excellent-workshop titles',
+  'comm.titleOf': 'Excellent workshop of {year}',
+  'comm.noTitle': 'No title yet',
+  'comm.titleYear': 'Year',
+  'comm.award': 'Award the title',
+  'comm.withdraw': 'Withdraw',
+  'comm.backbone': 'Backbone-teacher candidates',
+  'comm.backboneNone':
+    'None yet: members who complete the two-year cycle in a workshop titled excellent are listed here',
+  'comm.backboneMine': 'Backbone-teacher candidate',
 };

@@ -28,6 +28,8 @@ import { HOURS_EXTERNAL_EN, HOURS_EXTERNAL_ZH } from './i18n-hours-external';
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
+// 帮扶结对 (pairings)
+import { PAIRINGS_EN, PAIRINGS_ZH } from './i18n-pairings';
 import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
@@ -436,6 +438,8 @@ const zhCN = {
   ...COMMUNITIES_ZH,
   // 校本研修
   ...SCHOOL_RESEARCH_ZH,
+  // 帮扶结对
+  ...PAIRINGS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -462,6 +466,8 @@ const enUS: Record<MessageKey, string> = {
   ...COMMUNITIES_EN,
   // 校本研修
   ...SCHOOL_RESEARCH_EN,
+  // 帮扶结对
+  ...PAIRINGS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -1,4 +1,5 @@
 export * from './activities';
+export * from './backbone';
 export * from './composition';
 export * from './pack-checks';
 export * from './priorities';

@@ -2,12 +2,18 @@
 import type { Database } from '../../db/database';
 import { createActivitiesRepository } from './activities.repository';
 import { createRegistryRepository } from './registry.repository';
+import { createTitlesRepository } from './titles.repository';
 
 export type { ActivityRow, ReviewCountsRow } from './activities.repository';
 export type { CommunityRow, MemberRow, PlanSessionRow, RegistrationRow } from './registry.repository';
+export type { TitleRow } from './titles.repository';
 
 export function createCommunitiesRepository(db: Database) {
-  return { ...createRegistryRepository(db), ...createActivitiesRepository(db) };
+  return {
+    ...createRegistryRepository(db),
+    ...createActivitiesRepository(db),
+    ...createTitlesRepository(db),
+  };
 }
 
 export type CommunitiesRepository = ReturnType<typeof createCommunitiesRepository>;

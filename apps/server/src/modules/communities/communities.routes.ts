@@ -16,6 +16,7 @@ import {
   reviewQuerySchema,
   reviewSchema,
   rosterChangeSchema,
+  titleInputSchema,
 } from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -215,6 +216,19 @@ export function communitiesRoutes(svc: CommunitiesService): FastifyPluginAsyncZo
         },
       },
       async (req) => svc.feedback(actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/communities/:id/titles',
+      {
+        schema: {
+          tags,
+          summary: '优秀工作坊称号 Record or withdraw a workshop’s title of a year (R3-W15)',
+          params: idParams,
+          body: titleInputSchema,
+          response: { 200: communityDetailSchema },
+        },
+      },
+      async (req) => svc.recordTitle(actorOf(req), req.params.id, req.body),
     );
   };
 }

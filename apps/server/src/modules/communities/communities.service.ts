@@ -7,15 +7,18 @@ import type {
   PlanInput,
   RegisterCommunity,
   ReviewQuery,
+  TitleInput,
 } from '@yanxun/contracts';
 import type { MemberRole } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { attendanceOf, closeActivity, createActivity, listActivities, recordAttendance } from './activities';
+import { communityRefsOf } from './community-refs';
 import { type CommunitiesDeps, communitiesContext } from './context';
 import { isWorkshopMember, myCommunities, studioRolesOf } from './mine';
 import { getPlan, savePlan } from './plans';
 import { changeRoster, createCommunity, getCommunity, listCommunities, registerCommunity } from './registry';
 import { recordFeedback, reviewMonth } from './review';
+import { recordTitle } from './titles';
 
 /** Studios and workshops: the use cases bound to the module's context. */
 export function createCommunitiesService(deps: CommunitiesDeps) {
@@ -43,10 +46,15 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
     review: (actor: Actor, query: ReviewQuery) => reviewMonth(ctx, actor, query),
     feedback: (actor: Actor, id: string, req: FeedbackInput) => recordFeedback(ctx, actor, id, req),
     mine: (actor: Actor) => myCommunities(ctx, actor),
+    /** R3-W15: the 优秀工作坊 title of a year; the annual selection (issue 14) passes source 'selection'. */
+    recordTitle: (actor: Actor, id: string, req: TitleInput, source?: 'bureau' | 'selection') =>
+      recordTitle(ctx, actor, id, req, source),
     /** For the growth archive's port: a teacher's studio and workshop roles. */
     studioRolesOf: (teacherId: string) => studioRolesOf(ctx, teacherId),
     /** A member of a 教师工作坊 today (R3-W12's priority on nominations). */
     isWorkshopMember: (teacherId: string) => isWorkshopMember(ctx, teacherId),
+    /** For the pairings' port: communities by id (kind, level, host unit), no actor (the caller authorizes). */
+    refsOf: (ids: string[]) => communityRefsOf(ctx, ids),
   };
 }
 

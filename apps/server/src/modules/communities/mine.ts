@@ -3,7 +3,13 @@
  * as core's `workshopCredits` counts them (6 a day, 40 a school year, R3-W16); and a teacher's roles for the growth
  * archive (every membership, current and ended).
  */
-import type { ActivityKind, ArchiveStudioRole, CommunityKindCode, MyCommunity } from '@yanxun/contracts';
+import type {
+  ActivityKind,
+  ArchiveStudioRole,
+  BackboneCandidate,
+  CommunityKindCode,
+  MyCommunity,
+} from '@yanxun/contracts';
 import {
   type CommunityLevel,
   MEMBER_ROLE_LABELS,
@@ -12,6 +18,7 @@ import {
   workshopCredits,
 } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
+import { titlesAndBackbone } from './backbone';
 import { todayOf } from './community-access';
 import type { CommunitiesContext } from './context';
 
@@ -42,6 +49,7 @@ export async function myCommunities(ctx: CommunitiesContext, actor: Actor): Prom
     start,
   ).find((c) => c.schoolYear === schoolYear);
   const communityOf = new Map(attended.map((a) => [a.id, a.community_id]));
+  const backbone = await backboneOfTeacher(ctx, actor.teacherId, memberships);
   return memberships.map((m) => {
     const lines = (credits?.lines ?? []).filter((l) => communityOf.get(l.attendanceId) === m.community_id);
     return {
@@ -58,8 +66,28 @@ export async function myCommunities(ctx: CommunitiesContext, actor: Actor): Prom
       schoolYear,
       countedTenths: lines.reduce((s, l) => s + l.countedTenths, 0),
       notCountedTenths: lines.reduce((s, l) => s + l.notCountedTenths, 0),
+      backbone: backbone.get(m.community_id) ?? null,
     };
   });
+}
+
+/** R3-W15 for the teacher: in each of their workshops, their own backbone offer if the workshop gives one. */
+async function backboneOfTeacher(
+  ctx: CommunitiesContext,
+  teacherId: string,
+  memberships: readonly { community_id: string; kind: string }[],
+): Promise<Map<string, BackboneCandidate>> {
+  const out = new Map<string, BackboneCandidate>();
+  for (const m of memberships) {
+    if (m.kind !== 'workshop') continue;
+    const c = await ctx.repo.findCommunity(m.community_id);
+    if (!c) continue;
+    const rows = await ctx.repo.membersOf(c.county_id, [c.id]);
+    const view = await titlesAndBackbone(ctx, null, c, rows, () => '');
+    const mine = view.backbone.find((b) => b.teacherId === teacherId);
+    if (mine) out.set(c.id, mine);
+  }
+  return out;
 }
 
 /**

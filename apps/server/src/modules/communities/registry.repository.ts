@@ -28,6 +28,11 @@ export function createRegistryRepository(db: Database) {
       return trx.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    findCommunities(ids: string[]): Promise<CommunityRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('communities').selectAll().where('id', 'in', ids).execute();
+    },
+
     listCommunities(f: CommunityFilter): Promise<CommunityRow[]> {
       let q = db
         .selectFrom('communities')

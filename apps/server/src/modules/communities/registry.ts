@@ -27,6 +27,7 @@ import { AppError, notFound } from '../../shared/app-error';
 import { can, requirePermission, scopeOf } from '../../shared/permissions';
 import { orgForAction } from '../../shared/visibility';
 import { regionKeyOf } from '../org';
+import { titlesAndBackbone } from './backbone';
 import type { CommunityRow, RegistrationRow } from './communities.repository';
 import {
   asCommunity,
@@ -94,6 +95,13 @@ export async function detailOf(
   );
   const [host] = await ctx.orgs.findByIds([c.host_org_id]);
   const findings = [...roster.findings, ...(registration?.findings ?? [])];
+  const honours = await titlesAndBackbone(
+    ctx,
+    actor,
+    c,
+    rows,
+    (id) => roster.places.get(id)?.name ?? `教师 ${id}`,
+  );
   return {
     id: c.id,
     name: c.name,
@@ -115,6 +123,7 @@ export async function detailOf(
     findings,
     canManage: canManage(actor, c),
     canRecord: canManage(actor, c) || isHost(actor, c),
+    ...honours,
   };
 }
 

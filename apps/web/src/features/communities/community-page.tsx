@@ -35,6 +35,7 @@ import { ReasonAction } from '../../shared/reason-action';
 import { TeacherPicker } from '../../shared/teacher-picker';
 import { COMMUNITIES_KEY } from './communities-page';
 import { CommunityActivities } from './community-activities';
+import { CommunityHonours } from './community-honours';
 import { CommunityPlan } from './community-plan';
 import { FindingsList } from './findings-list';
 
@@ -217,6 +218,7 @@ export function CommunityPage() {
         {register.error ? <Alert type="error" title={errorMessage(register.error, lang)} /> : null}
         <Typography.Title level={5}>{t('comm.findings')}</Typography.Title>
         <FindingsList findings={d.findings} />
+        {d.kind === 'workshop' ? <CommunityHonours d={d} onChange={update} /> : null}
       </Card>
       <Card>
         <Tabs

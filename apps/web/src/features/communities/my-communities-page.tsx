@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { MyCommunity } from '@yanxun/contracts';
-import { Card, Empty, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
@@ -23,6 +23,9 @@ function CommunityCard({ c }: { c: MyCommunity }) {
           <Typography.Text type="warning">
             {t('comm.notCounted', { n: hours(c.notCountedTenths) })}
           </Typography.Text>
+        ) : null}
+        {c.backbone ? (
+          <Alert type="success" showIcon title={t('comm.backboneMine')} description={c.backbone.message} />
         ) : null}
         <Typography.Text>{t('comm.upcoming')}</Typography.Text>
         {c.upcoming.length === 0 ? (
