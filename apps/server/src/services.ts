@@ -1,11 +1,9 @@
-import type { PolicyPack } from '@yanxun/core';
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
 import { createArchiveService, NO_GROWTH_RECORDS } from './modules/archive';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
 import {
-  type ProgrammesPort as ClassesProgrammesPort,
   createClassesRepository,
   createClassesService,
   createClassQueries,
@@ -45,16 +43,17 @@ import {
   createPeopleService,
 } from './modules/people';
 import { createPlansRepository, createPlansService } from './modules/plans';
-import { createProgramsRepository, createProgramsService, type ProgramsRepository } from './modules/programs';
+import { createProgramsRepository, createProgramsService } from './modules/programs';
 // KPIs and reports
 import { createOverviewRepository, createReportsService } from './modules/reports';
-import { createSchoolResearchRepository, createSchoolResearchService } from './modules/school-research';
 // ---- shortlist: the provider's selection from a competitive shortlist (R-004-59) ----
 import { createShortlistsRepository, createShortlistsService } from './modules/shortlists';
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
 // ---- the trainer pool (培训者团队, R3-P*) ----
 import { createTrainersRepository, createTrainersService } from './modules/trainers';
 import { wirePairings } from './pairings-wiring';
+import { programmesForClasses } from './programmes-for-classes';
+import { wireSchoolResearch } from './school-research-wiring';
 import type { Actor } from './shared/actor';
 import { createSheetPool } from './shared/sheets/pool';
 
@@ -407,30 +406,8 @@ export function createServices(
     outcomes: { reviewState: outcomeQueries.reviewState },
     clock,
   });
-  // ---- 校本研修 (school-based research): org and teacher reads, postings to the 学时 ledger, the rules in force ----
-  const schoolResearch = createSchoolResearchService({
-    db,
-    repo: createSchoolResearchRepository(db),
-    orgs: { findById: (id) => orgRepo.findById(id), findByIds: (ids) => orgRepo.findByIds(ids) },
-    teachers: { cardOf: peopleQueries.cardOf, namesOf: peopleQueries.namesOf },
-    hours: { postCredits: hours.postCredits, reverseCredits: hours.reverseCredits },
-    // the 学时 rules (school-year start, 24 学时) and the communities section of the pack in force for the unit
-    rules: {
-      rulesIn: async (orgPath, on) => {
-        const [hourRules, community] = await Promise.all([
-          programs.hourRulesIn(orgPath, on),
-          programs.communityRulesIn(orgPath, on),
-        ]);
-        return {
-          schoolYearStart: hourRules.schoolYearStart.value,
-          yearMinTenths: community.schoolBased.yearMinTenths.value,
-          community,
-        };
-      },
-    },
-    audit,
-    clock,
-  });
+  // ---- 校本研修 (school-based research) ----
+  const schoolResearch = wireSchoolResearch({ db, orgRepo, peopleQueries, hours, programs, audit, clock });
   const pairings = wirePairings({ db, orgRepo, communities, programs, audit, clock }); // 帮扶结对
   return {
     audit,
@@ -469,36 +446,4 @@ export function createServices(
 
 export type Services = ReturnType<typeof createServices>;
 
-/**
- * The classes module's port on the programmes (a programme's owner and dates, a policy pack, the selected
- * nominations read in the enrolment's transaction), built here over the programs repository so that the
- * classes module never receives it.
- */
-export function programmesForClasses(repo: ProgramsRepository): ClassesProgrammesPort {
-  return {
-    async programme(id) {
-      const p = await repo.findProgramme(id);
-      return (
-        p && {
-          id: p.id,
-          ownerOrgId: p.owner_org_id,
-          ownerPath: p.owner_path,
-          startDate: p.start_date,
-          endDate: p.end_date,
-        }
-      );
-    },
-    async pack(packId) {
-      return (await repo.findPack(packId))?.body as PolicyPack | undefined;
-    },
-    async readSelected(programmeId, teacherIds, trx) {
-      const rows = await repo.selectedNominations(programmeId, teacherIds, trx);
-      return rows.map((n) => ({
-        countyId: n.county_id,
-        id: n.id,
-        teacherId: n.teacher_id,
-        orgPath: n.org_path,
-      }));
-    },
-  };
-}
+export { programmesForClasses };

@@ -1,0 +1,46 @@
+/**
+ * The 校本研修 module wired for services.ts (kept beside it so the composition root stays under 500 lines): org
+ * and teacher reads, postings to the 学时 ledger, and the rules in force for a unit (the 学时 rules' school-year
+ * start and the 24 学时 of R3-S02 with the pack's communities section).
+ */
+import type { Database } from './db/database';
+import type { AuditService } from './modules/audit';
+import type { HoursService } from './modules/hours';
+import type { OrgRepository } from './modules/org';
+import type { PeopleQueries } from './modules/people';
+import type { ProgramsService } from './modules/programs';
+import { createSchoolResearchRepository, createSchoolResearchService } from './modules/school-research';
+
+export function wireSchoolResearch(w: {
+  db: Database;
+  orgRepo: OrgRepository;
+  peopleQueries: Pick<PeopleQueries, 'cardOf' | 'namesOf'>;
+  hours: Pick<HoursService, 'postCredits' | 'reverseCredits'>;
+  programs: Pick<ProgramsService, 'hourRulesIn' | 'communityRulesIn'>;
+  audit: AuditService;
+  clock: (() => Date) | undefined;
+}) {
+  const { programs } = w;
+  return createSchoolResearchService({
+    db: w.db,
+    repo: createSchoolResearchRepository(w.db),
+    orgs: { findById: (id) => w.orgRepo.findById(id), findByIds: (ids) => w.orgRepo.findByIds(ids) },
+    teachers: { cardOf: w.peopleQueries.cardOf, namesOf: w.peopleQueries.namesOf },
+    hours: { postCredits: w.hours.postCredits, reverseCredits: w.hours.reverseCredits },
+    rules: {
+      rulesIn: async (orgPath, on) => {
+        const [hourRules, community] = await Promise.all([
+          programs.hourRulesIn(orgPath, on),
+          programs.communityRulesIn(orgPath, on),
+        ]);
+        return {
+          schoolYearStart: hourRules.schoolYearStart.value,
+          yearMinTenths: community.schoolBased.yearMinTenths.value,
+          community,
+        };
+      },
+    },
+    audit: w.audit,
+    ...(w.clock ? { clock: w.clock } : {}),
+  });
+}
