@@ -20,6 +20,7 @@ import {
   createCommunitiesRepository,
   createCommunitiesService,
 } from '../apps/server/src/modules/communities';
+import { createFilesRepository, createFilesService } from '../apps/server/src/modules/files';
 import { createOrgRepository } from '../apps/server/src/modules/org';
 import type { Actor } from '../apps/server/src/shared/actor';
 import { fmt, freshDatabase, machineInfo, ms, printMachine, printTable, quantile } from './lib';
@@ -108,6 +109,7 @@ async function main() {
       centralSchoolsOf: (ids) => orgRepo.centralSchoolsOf(ids),
     },
     hours: { postCredits: async () => 0 },
+    files: createFilesService({ db, repo: createFilesRepository(db), maxBytes: 1 }),
     rules: { communityRules: async () => DEFAULT_COMMUNITY_RULES, schoolYearStart: async () => '09-01' },
     audit: createAuditService({ db }),
     clock: () => new Date('2026-11-02T02:00:00Z'),

@@ -326,6 +326,7 @@ export function createServices(
       centralSchoolsOf: (ids) => orgRepo.centralSchoolsOf(ids),
     },
     hours: { postCredits: hours.postCredits },
+    files,
     // the pack in force for the host unit (its nearest region's newest published pack) and the school year
     rules: {
       communityRules: (orgPath, on) => programs.communityRulesIn(orgPath, on),

@@ -15,6 +15,7 @@ import {
   WORKSHOP_CLASSES,
 } from '@yanxun/core/communities/types';
 import { z } from 'zod';
+import { fileMetaSchema } from './plans';
 
 export {
   COMMUNITY_KIND_LABELS,
@@ -236,8 +237,14 @@ export const activitySchema = z.object({
   /** The 学时 postings made when it closed (one per attendee). */
   postings: z.number().int(),
   findings: z.array(communityFindingSchema),
+  /** Its photos and files (Y-COMM-ACTIVITY-FILES). */
+  files: z.array(fileMetaSchema).optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
+
+/** Y-COMM-ACTIVITY-FILES: what an activity keeps of its photos and files, and which kinds. */
+export const ACTIVITY_FILES_MAX = 20;
+export const ACTIVITY_FILE_KINDS = ['jpg', 'png', 'pdf', 'docx', 'mp4'] as const;
 
 export const attendanceInputSchema = z.object({ attended: z.array(id).max(500) });
 export type AttendanceInput = z.infer<typeof attendanceInputSchema>;

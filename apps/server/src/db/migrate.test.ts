@@ -831,6 +831,8 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'created_at',
   ],
   community_attendance: ['county_id', 'activity_id', 'member_id', 'teacher_id', 'attended'],
+  // ---- activity photos and files (0030) ----
+  community_activity_files: ['county_id', 'activity_id', 'file_id', 'added_by', 'added_at'],
   community_reviews: ['county_id', 'community_id', 'month', 'feedback', 'reviewed_by', 'reviewed_at'],
   // ---- 校本研修 (0026) ----
   school_research_plans: [
@@ -1149,6 +1151,7 @@ const NULLABLE = new Set([
   'community_activities.closed_at',
   'community_activities.closed_by',
   'community_activities.created_by',
+  'community_activity_files.added_by',
   'community_reviews.reviewed_by',
   // ---- 校本研修 (0026) ----
   'school_research_plans.submitted_by',

@@ -986,6 +986,14 @@ export interface CommunityActivitiesTable {
   created_at: Timestamp;
 }
 
+export interface CommunityActivityFilesTable {
+  county_id: Id;
+  activity_id: Id;
+  file_id: Id;
+  added_by: Id | null;
+  added_at: Timestamp;
+}
+
 export interface CommunityAttendanceTable {
   county_id: Id;
   activity_id: Id;
@@ -1222,6 +1230,7 @@ export interface DB {
   community_adjustments: CommunityAdjustmentsTable;
   community_plan_sessions: CommunityPlanSessionsTable;
   community_activities: CommunityActivitiesTable;
+  community_activity_files: CommunityActivityFilesTable;
   community_attendance: CommunityAttendanceTable;
   community_reviews: CommunityReviewsTable;
   // ---- 校本研修 (0026) ----

@@ -80,6 +80,17 @@ export function communitiesApi({ get, json }: Transport) {
         { attended },
       );
     },
+    /** Y-COMM-ACTIVITY-FILES: one photo or file added to an open activity. */
+    async uploadActivityFile(id: string, activityId: string, file: File): Promise<Activity> {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const path = `${base(id)}/activities/${encodeURIComponent(activityId)}/files`;
+      return parseWith(activitySchema, await json('POST', path, { form }), `POST ${path}`);
+    },
+    async removeActivityFile(id: string, activityId: string, fileId: string): Promise<Activity> {
+      const path = `${base(id)}/activities/${encodeURIComponent(activityId)}/files/${encodeURIComponent(fileId)}`;
+      return parseWith(activitySchema, await json('DELETE', path), `DELETE ${path}`);
+    },
     closeCommunityActivity(id: string, activityId: string): Promise<Activity> {
       return write(activitySchema, 'POST', `${base(id)}/activities/${encodeURIComponent(activityId)}/close`);
     },

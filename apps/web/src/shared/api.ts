@@ -94,6 +94,9 @@ export const fileUrls = {
   // 学时申报 evidence
   hourClaimEvidence: (claimId: string, fileId: string) =>
     `/api/v1/hour-claims/${encodeURIComponent(claimId)}/evidence/${encodeURIComponent(fileId)}`,
+  // a studio's or workshop's activity photos and files
+  activityFile: (communityId: string, activityId: string, fileId: string) =>
+    `/api/v1/communities/${encodeURIComponent(communityId)}/activities/${encodeURIComponent(activityId)}/files/${encodeURIComponent(fileId)}`,
   // exams
   examReportXlsx: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.xlsx`,
   examReportPdf: (examId: string) => `/api/v1/exams/${encodeURIComponent(examId)}/report.pdf`,

@@ -27,7 +27,11 @@ export function activityCreditKey(activityId: string): string {
 /** The members an activity expects: everyone current but applicants (申报成员 are not members yet). */
 const ATTENDING_ROLES: readonly MemberRole[] = ['host', 'core', 'formal', 'mentee'];
 
-async function views(ctx: CommunitiesContext, c: CommunityRow, rows: ActivityRow[]): Promise<Activity[]> {
+export async function views(
+  ctx: CommunitiesContext,
+  c: CommunityRow,
+  rows: ActivityRow[],
+): Promise<Activity[]> {
   const counts = new Map(
     (
       await ctx.repo.attendanceCounts(
@@ -40,6 +44,16 @@ async function views(ctx: CommunitiesContext, c: CommunityRow, rows: ActivityRow
     (await ctx.orgs.findByIds([...new Set(rows.map((r) => r.host_school_id))])).map((o) => [o.id, o.name]),
   );
   const core = rows.length > 0 ? new Set(await coreSchoolsOf(ctx, c)) : new Set<string>();
+  const links = await ctx.repo.filesOf(
+    c.county_id,
+    rows.map((r) => r.id),
+  );
+  const metas = await ctx.files.metaOf([...new Set(links.map((l) => l.file_id))]);
+  const filesOf = (activityId: string) =>
+    links.flatMap((l) => {
+      const m = l.activity_id === activityId ? metas.get(l.file_id) : undefined;
+      return m ? [m] : [];
+    });
   return rows.map((r) => {
     const findings: CommunityFinding[] = core.has(r.host_school_id)
       ? []
@@ -66,6 +80,7 @@ async function views(ctx: CommunitiesContext, c: CommunityRow, rows: ActivityRow
       attended: Number(counts.get(r.id)?.attended ?? 0),
       postings: r.postings,
       findings: findings.map(findingBody),
+      files: filesOf(r.id),
     };
   });
 }
@@ -75,7 +90,7 @@ export async function listActivities(ctx: CommunitiesContext, actor: Actor, id: 
   return views(ctx, c, await ctx.repo.activitiesOf(c.county_id, c.id));
 }
 
-async function loadActivity(
+export async function loadActivity(
   ctx: CommunitiesContext,
   c: CommunityRow,
   activityId: string,

@@ -21,6 +21,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../shared/http';
+import { activityFilesRoutes } from './activity-files.routes';
 import type { CommunitiesService } from './communities.service';
 
 const tags = ['communities'];
@@ -31,6 +32,7 @@ const planParams = z.object({ id: z.string().max(20), schoolYear: z.string().max
 /** Studios and workshops: registry, roster, registration, plan, activities, monthly review, a teacher's own. */
 export function communitiesRoutes(svc: CommunitiesService): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(activityFilesRoutes(svc));
     app.get(
       '/communities',
       {

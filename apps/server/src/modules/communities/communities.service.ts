@@ -11,7 +11,9 @@ import type {
 } from '@yanxun/contracts';
 import type { MemberRole } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
+import type { Upload } from '../files';
 import { attendanceOf, closeActivity, createActivity, listActivities, recordAttendance } from './activities';
+import { activityFile, addActivityFile, removeActivityFile } from './activity-files';
 import { communityRefsOf } from './community-refs';
 import { type CommunitiesDeps, communitiesContext } from './context';
 import { isWorkshopMember, myCommunities, studioRolesOf } from './mine';
@@ -43,6 +45,14 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
       recordAttendance(ctx, actor, id, activityId, req),
     closeActivity: (actor: Actor, id: string, activityId: string) =>
       closeActivity(ctx, actor, id, activityId),
+    /** An activity's photos and files (Y-COMM-ACTIVITY-FILES). */
+    maxFileBytes: deps.files.maxBytes,
+    addActivityFile: (actor: Actor, id: string, activityId: string, upload: Upload) =>
+      addActivityFile(ctx, actor, id, activityId, upload),
+    removeActivityFile: (actor: Actor, id: string, activityId: string, fileId: string) =>
+      removeActivityFile(ctx, actor, id, activityId, fileId),
+    activityFile: (actor: Actor, id: string, activityId: string, fileId: string) =>
+      activityFile(ctx, actor, id, activityId, fileId),
     review: (actor: Actor, query: ReviewQuery) => reviewMonth(ctx, actor, query),
     feedback: (actor: Actor, id: string, req: FeedbackInput) => recordFeedback(ctx, actor, id, req),
     mine: (actor: Actor) => myCommunities(ctx, actor),

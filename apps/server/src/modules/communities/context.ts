@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import type { AuditService } from '../audit';
 import type { CommunitiesRepository } from './communities.repository';
-import type { HoursPort, OrgsPort, PeoplePort, RulesPort } from './ports';
+import type { FilesPort, HoursPort, OrgsPort, PeoplePort, RulesPort } from './ports';
 
 /** What services.ts gives the module. */
 export interface CommunitiesDeps {
@@ -11,6 +11,7 @@ export interface CommunitiesDeps {
   orgs: OrgsPort;
   hours: HoursPort;
   rules: RulesPort;
+  files: FilesPort;
   audit: AuditService;
   clock?: () => Date;
 }
@@ -23,6 +24,7 @@ export interface CommunitiesContext {
   orgs: OrgsPort;
   hours: HoursPort;
   rules: RulesPort;
+  files: FilesPort;
   audit: AuditService;
   now: () => Date;
 }
@@ -35,6 +37,7 @@ export function communitiesContext(deps: CommunitiesDeps): CommunitiesContext {
     orgs: deps.orgs,
     hours: deps.hours,
     rules: deps.rules,
+    files: deps.files,
     audit: deps.audit,
     now: deps.clock ?? (() => new Date()),
   };

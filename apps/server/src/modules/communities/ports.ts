@@ -3,8 +3,12 @@
  * schools (the people module), org rows (the org module), the ledger's postings (the hours module) and the rules in
  * force for a unit (the programs module's packs). Each is narrow; none takes an actor: this module checks its own.
  */
+
+import type { FileMeta } from '@yanxun/contracts';
 import type { CommunityRules } from '@yanxun/core';
 import type { Database } from '../../db/database';
+import type { Actor } from '../../shared/actor';
+import type { FileRow, StoredKind, Upload } from '../files';
 import type { CreditInput } from '../hours';
 
 /** A teacher as this module reads them: the name and where they teach today. */
@@ -50,4 +54,20 @@ export interface RulesPort {
   communityRules(orgPath: string, on: string): Promise<CommunityRules>;
   /** 'MM-DD' */
   schoolYearStart(orgPath: string, on: string): Promise<string>;
+}
+
+/** The files module: an activity's photos and files stored (kinds by content, size bounded) and read back. */
+export interface FilesPort {
+  maxBytes: number;
+  storeAnyOf(
+    actor: Actor,
+    owner: { id: string; path: string },
+    purpose: string,
+    allowed: StoredKind[],
+    upload: Upload,
+    options: { trx?: Database; ruleId?: string },
+  ): Promise<FileMeta>;
+  metaOf(ids: string[]): Promise<Map<string, FileMeta>>;
+  meta(id: string): Promise<FileRow | undefined>;
+  content(id: string): Promise<Buffer | undefined>;
 }

@@ -27,6 +27,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hours } from '../outcomes/outcome-status-tag';
+import { ActivityFiles } from './activity-files';
 import { coreSchoolOptions } from './community-options';
 
 function NewActivity({ community, onDone }: { community: CommunityDetail; onDone: () => void }) {
@@ -158,6 +159,19 @@ export function CommunityActivities({ community }: { community: CommunityDetail 
       render: (_, a) => t('comm.attendanceOf', { a: a.attended, e: a.expected }),
     },
     {
+      title: t('comm.files'),
+      key: 'files',
+      width: 220,
+      render: (_, a) => (
+        <ActivityFiles
+          communityId={community.id}
+          activity={a}
+          canRecord={community.canRecord}
+          onChange={refresh}
+        />
+      ),
+    },
+    {
       title: t('comm.status'),
       dataIndex: 'status',
       width: 150,
@@ -199,7 +213,7 @@ export function CommunityActivities({ community }: { community: CommunityDetail 
         columns={columns}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1120 }}
       />
       {open ? (
         <Attendance
