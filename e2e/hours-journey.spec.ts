@@ -131,7 +131,7 @@ test('学时申报 on a phone → school → county → the record → 学时证
   const publicContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
   const verifier = await publicContext.newPage();
   await verifier.goto(String(href));
-  await expect(verifier.getByText('真实有效')).toBeVisible();
+  await expect(verifier.getByText('真实有效', { exact: true })).toBeVisible();
 
   // 6. the county revokes it with a reason; the same page now says so
   const row = docs.getByRole('row').filter({ has: county.locator(`a[href="${href}"]`) });
@@ -153,7 +153,7 @@ test('学时申报 on a phone → school → county → the record → 学时证
   const code = /验证码\s*([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})/.exec(printed ?? '')?.[1];
   expect(code, 'the code is said').toBeTruthy();
   await verifier.goto(`/verify/${code}`);
-  await expect(verifier.getByText('真实有效')).toBeVisible();
+  await expect(verifier.getByText('真实有效', { exact: true })).toBeVisible();
 
   await Promise.all([phoneContext.close(), desk.close(), publicContext.close()]);
 });
