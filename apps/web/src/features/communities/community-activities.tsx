@@ -149,8 +149,8 @@ export function CommunityActivities({ community }: { community: CommunityDetail 
       width: 110,
       render: (k: Activity['kind']) => t(`comm.act.${k}`),
     },
-    { title: t('comm.activityTitle'), dataIndex: 'title' },
-    { title: t('comm.hostSchool'), dataIndex: 'hostSchoolName' },
+    { title: t('comm.activityTitle'), dataIndex: 'title', width: 220 },
+    { title: t('comm.hostSchool'), dataIndex: 'hostSchoolName', width: 180 },
     { title: t('comm.hours'), dataIndex: 'hoursTenths', width: 70, render: (h: number) => hours(h) },
     {
       title: t('comm.attendance'),
@@ -161,7 +161,7 @@ export function CommunityActivities({ community }: { community: CommunityDetail 
     {
       title: t('comm.files'),
       key: 'files',
-      width: 220,
+      width: 200,
       render: (_, a) => (
         <ActivityFiles
           communityId={community.id}
@@ -213,7 +213,7 @@ export function CommunityActivities({ community }: { community: CommunityDetail 
         columns={columns}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 1120 }}
+        scroll={{ x: 1240 }}
       />
       {open ? (
         <Attendance

@@ -1,17 +1,28 @@
 /**
- * R3-W15 on the workshop page: its 优秀工作坊 titles by year (the bureau records or withdraws them) and the members
- * offered for backbone recommendation, each with the sentence and, for officers, the rule ⓘ.
+ * R3-W15 on the workshop page's own tab: its 优秀工作坊 titles by year (the bureau records or withdraws them) and the
+ * members offered for backbone recommendation, as name tags under the sentence they share (the rule ⓘ for officers).
  */
 import { useMutation } from '@tanstack/react-query';
-import type { CommunityDetail } from '@yanxun/contracts';
+import type { BackboneCandidate, CommunityDetail } from '@yanxun/contracts';
 import { App, Button, InputNumber, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
-import { ItemList } from '../../shared/item-list';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { currentYear } from '../../shared/time';
+
+/** Candidates who share a sentence (the same cycle and titles) listed once under it. */
+function groupsOf(list: readonly BackboneCandidate[]) {
+  const groups = new Map<string, { key: string; first: BackboneCandidate; members: BackboneCandidate[] }>();
+  for (const b of list) {
+    const key = `${b.rule}|${b.message}`;
+    const g = groups.get(key);
+    if (g) g.members.push(b);
+    else groups.set(key, { key, first: b, members: [b] });
+  }
+  return [...groups.values()];
+}
 
 export function CommunityHonours({
   d,
@@ -78,24 +89,25 @@ export function CommunityHonours({
       {backbone.length === 0 ? (
         <Typography.Text type="secondary">{t('comm.backboneNone')}</Typography.Text>
       ) : (
-        <ItemList
-          size="small"
-          items={backbone}
-          rowKey={(b) => b.teacherId}
-          itemProps={() => ({ 'data-testid': 'backbone-candidate' })}
-          render={(b) => (
-            <>
-              <Typography.Text strong>{b.name}</Typography.Text> <Tag>{t(`comm.role.${b.role}`)}</Tag>
-              <div>
-                <ReasonWithRule
-                  type="secondary"
-                  reason={b.message}
-                  rules={{ ruleId: b.rule, value: `${b.schoolYears.join('、')}；${b.titleYears.join('、')}` }}
-                />
-              </div>
-            </>
-          )}
-        />
+        groupsOf(backbone).map((g) => (
+          <Space key={g.key} orientation="vertical" size={4} style={{ width: '100%' }}>
+            <ReasonWithRule
+              type="secondary"
+              reason={g.first.message}
+              rules={{
+                ruleId: g.first.rule,
+                value: `${g.first.schoolYears.join('、')}；${g.first.titleYears.join('、')}`,
+              }}
+            />
+            <Space wrap size={[4, 4]}>
+              {g.members.map((b) => (
+                <Tag key={b.teacherId} data-testid="backbone-candidate">
+                  {b.name} · {t(`comm.role.${b.role}`)}
+                </Tag>
+              ))}
+            </Space>
+          </Space>
+        ))
       )}
     </Space>
   );

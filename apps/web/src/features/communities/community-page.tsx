@@ -218,7 +218,6 @@ export function CommunityPage() {
         {register.error ? <Alert type="error" title={errorMessage(register.error, lang)} /> : null}
         <Typography.Title level={5}>{t('comm.findings')}</Typography.Title>
         <FindingsList findings={d.findings} />
-        {d.kind === 'workshop' ? <CommunityHonours d={d} onChange={update} /> : null}
       </Card>
       <Card>
         <Tabs
@@ -234,6 +233,15 @@ export function CommunityPage() {
               label: t('comm.activities'),
               children: <CommunityActivities community={d} />,
             },
+            ...(d.kind === 'workshop'
+              ? [
+                  {
+                    key: 'honours',
+                    label: `${t('comm.titles')}${d.backbone?.length ? ` · ${t('comm.backboneCount', { n: d.backbone.length })}` : ''}`,
+                    children: <CommunityHonours d={d} onChange={update} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
