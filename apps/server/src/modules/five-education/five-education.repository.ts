@@ -123,6 +123,23 @@ export function createFiveEduRepository(db: Database) {
       return r.id;
     },
 
+    /** How many schools each round holds, in one statement. */
+    async schoolCounts(roundIds: string[]): Promise<Map<string, number>> {
+      if (roundIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('five_edu_round_schools')
+        .select((eb) => ['round_id', eb.fn.countAll<string>().as('n')])
+        .where('round_id', 'in', roundIds)
+        .groupBy('round_id')
+        .execute();
+      return new Map(rows.map((r) => [r.round_id, Number(r.n)]));
+    },
+
+    findFrameworks(ids: string[]): Promise<FrameworkRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('five_edu_frameworks').selectAll().where('id', 'in', ids).execute();
+    },
+
     schoolsOf(countyId: string, roundId: string): Promise<RoundSchoolRow[]> {
       return db
         .selectFrom('five_edu_round_schools')

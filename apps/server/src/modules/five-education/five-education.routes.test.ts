@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import {
   buildAccount,
+  buildTeacher,
   buildTestApp,
   login,
   orgByName,
@@ -125,6 +126,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) schools.push(await schoolIn(h.db, '清城', i));
   for (let i = 2; i < 5; i++) schools.push(await buildSchool(qingcheng, `清城五育学校${i}`));
   ydSchool = await schoolIn(h.db, '英德', 0);
+  for (const name of ['五育甲', '五育乙', '五育丙']) await buildTeacher(h.db, schools[2] as OrgRow, { name });
   await buildAccount(h.db, 'five_school0', 'school_admin', schools[0] as OrgRow);
   await buildAccount(h.db, 'five_school4', 'school_admin', schools[4] as OrgRow);
   await buildAccount(h.db, 'five_yd_school', 'school_admin', ydSchool);
@@ -262,6 +264,10 @@ describe('the monitoring round and its sample (CD-25, TL-14)', () => {
       await req('POST', `/five-edu/rounds/${other.id}/draw`, 'qingcheng', { seed: '五育-2026' })
     ).json() as FiveEduSample;
     expect(second.students).toEqual(first.students);
+    // staff per school from the people module's roster: 3 teachers → ⌈0.15⌉ = 1
+    expect(first.staff.picks.filter((p) => p.schoolId === sc(2)).map((p) => p.name)).toEqual([
+      expect.stringMatching(/^五育[甲乙丙]$/),
+    ]);
     expect(second.staff).toEqual(first.staff);
     const reseeded = (
       await req('POST', `/five-edu/rounds/${other.id}/draw`, 'qingcheng', { seed: 'another' })
@@ -274,6 +280,15 @@ describe('the monitoring round and its sample (CD-25, TL-14)', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('随机种子,五育-2026');
     expect(csv.body.split('\r\n').filter((l) => l.startsWith('学生,'))).toHaveLength(9);
+  });
+
+  it('without a session 401; unknown school or indicator in an entry refused with the value', async () => {
+    expect((await req('GET', '/five-edu/rounds')).statusCode).toBe(401);
+    const r = await req('PUT', `/five-edu/rounds/${roundId}/values`, 'qingcheng', {
+      values: [{ schoolId: sc(0), indicatorCode: 'NOPE', value: 1 }],
+    });
+    expect(r.statusCode).toBe(400);
+    expect(errorOf(r).details).toEqual({ field: 'indicatorCode', value: 'NOPE' });
   });
 
   it('a school admin cannot draw the sample', async () => {

@@ -43,20 +43,19 @@ const studentsOf = (s: RoundSchoolRow) => Object.values(gradesOf(s)).reduce((a, 
 
 export async function listRounds(ctx: FiveEduContext, actor: Actor): Promise<{ items: FiveEduRound[] }> {
   const rows = await ctx.repo.listRounds(requirePermission(actor, 'five_edu.read'));
-  const frameworks = new Map<string, Awaited<ReturnType<FiveEduContext['repo']['findFramework']>>>();
-  for (const id of new Set(rows.map((r) => r.framework_id)))
-    frameworks.set(id, await ctx.repo.findFramework(id));
-  const orgs = new Map(
-    (await ctx.orgs.findByIds([...new Set(rows.map((r) => r.org_id))])).map((o) => [o.id, o]),
-  );
-  const items: FiveEduRound[] = [];
-  for (const r of rows) {
-    const f = frameworks.get(r.framework_id);
-    if (!f) continue;
-    const n = (await ctx.repo.schoolsOf(r.county_id, r.id)).length;
-    items.push(roundView(actor, r, f, orgs.get(r.org_id)?.name ?? '', n));
-  }
-  return { items };
+  const [frameworks, counts, orgs] = await Promise.all([
+    ctx.repo.findFrameworks([...new Set(rows.map((r) => r.framework_id))]),
+    ctx.repo.schoolCounts(rows.map((r) => r.id)),
+    ctx.orgs.findByIds([...new Set(rows.map((r) => r.org_id))]),
+  ]);
+  const frameworkOf = new Map(frameworks.map((f) => [f.id, f]));
+  const orgOf = new Map(orgs.map((o) => [o.id, o]));
+  return {
+    items: rows.flatMap((r) => {
+      const f = frameworkOf.get(r.framework_id);
+      return f ? [roundView(actor, r, f, orgOf.get(r.org_id)?.name ?? '', counts.get(r.id) ?? 0)] : [];
+    }),
+  };
 }
 
 export async function getRound(ctx: FiveEduContext, actor: Actor, id: string): Promise<FiveEduRoundDetail> {

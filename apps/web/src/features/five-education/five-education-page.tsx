@@ -4,7 +4,7 @@
  * what-if weights and the sensitivity list; a school admin reads its own school's results.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FiveEduRound } from '@yanxun/contracts';
+import { anyRoleHas, type FiveEduRound } from '@yanxun/contracts';
 import {
   App,
   Button,
@@ -130,7 +130,7 @@ function CreateRoundModal({ onClose, onCreated }: { onClose: () => void; onCreat
     queryFn: () => api.fiveEduFrameworks(),
   });
   const published = (frameworks.data?.items ?? []).filter((f) => f.status === 'published');
-  const grants = (me.data?.grants ?? []).filter((g) => ['county', 'city', 'province'].includes(g.orgKind));
+  const grants = (me.data?.grants ?? []).filter((g) => anyRoleHas([g.role], 'five_edu.manage'));
   const [orgId, setOrgId] = useState<string | undefined>(grants[0]?.orgId);
   const create = useMutation({
     mutationFn: (v: RoundForm) => api.createFiveEduRound({ ...v, orgId: orgId ?? '' }),
