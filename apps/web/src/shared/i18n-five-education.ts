@@ -98,6 +98,12 @@ export const FIVE_EDUCATION_ZH = {
   'five.source.platform': '平台数据',
   'five.source.other': '其他',
   'five.remove': '删除',
+  'five.values.enter': '录入指标',
+  'five.sample.title': '抽样名单',
+  'five.sample.summary':
+    '随机种子 {seed}：学生 {students} / {population} 人，校长、教师 {staff} / {staffPopulation} 人。学生按各校各年级名单（按学籍号排序）中的序号抽取。',
+  'five.sample.grade': '年级',
+  'five.sample.positions': '名单序号',
 } as const;
 
 export const FIVE_EDUCATION_EN: Record<keyof typeof FIVE_EDUCATION_ZH, string> = {
@@ -200,4 +206,10 @@ export const FIVE_EDUCATION_EN: Record<keyof typeof FIVE_EDUCATION_ZH, string> =
   'five.source.platform': 'Platform data',
   'five.source.other': 'Other',
   'five.remove': 'Remove',
+  'five.values.enter': 'Enter values',
+  'five.sample.title': 'The sample',
+  'five.sample.summary':
+    'Seed {seed}: {students} of {population} students, {staff} of {staffPopulation} principals and teachers. Students are drawn as positions on each school’s grade list (sorted by student number).',
+  'five.sample.grade': 'Grade',
+  'five.sample.positions': 'List positions',
 };

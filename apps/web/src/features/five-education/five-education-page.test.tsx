@@ -7,6 +7,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { FiveEduResults, FiveEduRoundDetail, FiveEduSchoolResult, Me } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
+import { ApiError } from '../../shared/api-transport';
 import { renderWithApp } from '../../shared/test-utils';
 import { FiveEducationPage } from './five-education-page';
 
@@ -21,6 +22,8 @@ vi.mock('../../shared/api', async (importOriginal) => {
       fiveEduFrameworks: vi.fn(),
       fiveEduResults: vi.fn(),
       createFiveEduRound: vi.fn(),
+      fiveEduSample: vi.fn(),
+      uploadFiveEduValues: vi.fn(),
     },
   };
 });
@@ -154,5 +157,80 @@ describe('FiveEducationPage', () => {
     await waitFor(() =>
       expect(api.fiveEduResults).toHaveBeenLastCalledWith('3', { ...W, moral: 30, labour: 10 }),
     );
+  });
+
+  it('the schools tab lists the drawn sample with its seed; a refused upload lists row, column, value and reason', async () => {
+    const withSchool: FiveEduRoundDetail = {
+      ...ROUND,
+      schools: [
+        {
+          id: '11',
+          name: '清城区第一小学',
+          countyId: '7',
+          countyName: '清城区',
+          students: 141,
+          grades: { '7': 100, '8': 41 },
+          valuesEntered: 0,
+          sampledStudents: 8,
+          sampledStaff: 1,
+        },
+      ],
+    };
+    vi.mocked(api.fiveEduRounds).mockResolvedValue({ items: [ROUND] });
+    vi.mocked(api.fiveEduRound).mockResolvedValue(withSchool);
+    vi.mocked(api.fiveEduResults).mockResolvedValue({ ...RESULTS, schools: [], districts: [] });
+    vi.mocked(api.fiveEduSample).mockResolvedValue({
+      seed: 'abc',
+      rule: 'CD-25',
+      students: {
+        population: 141,
+        count: 8,
+        strata: [
+          {
+            schoolId: '11',
+            schoolName: '清城区第一小学',
+            grade: 7,
+            population: 100,
+            count: 5,
+            picks: [3, 17, 42, 8, 90],
+          },
+          {
+            schoolId: '11',
+            schoolName: '清城区第一小学',
+            grade: 8,
+            population: 41,
+            count: 3,
+            picks: [2, 40, 11],
+          },
+        ],
+      },
+      staff: {
+        population: 20,
+        count: 1,
+        picks: [{ schoolId: '11', schoolName: '清城区第一小学', teacherId: '5', name: '王老师' }],
+      },
+    });
+    vi.mocked(api.uploadFiveEduValues).mockRejectedValue(
+      new ApiError({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: '文件中有 1 处错误，未导入任何数据',
+        details: {
+          errors: [{ row: 3, column: 'P 体指标', value: 'abc', reason: '应为数字' }],
+          errorCount: 1,
+        },
+      }),
+    );
+    const { container } = renderWithApp(<FiveEducationPage />, { me: me('bureau_admin', 'county') });
+    fireEvent.click(await screen.findByRole('button', { name: /查\s*看/ }));
+    fireEvent.click(await screen.findByRole('tab', { name: '学校与抽样' }));
+    expect(await screen.findByText('3、17、42、8、90')).toBeTruthy();
+    expect(screen.getByText('王老师')).toBeTruthy();
+    expect(screen.getByText(/随机种子 abc：学生 8 \/ 141 人/)).toBeTruthy();
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['x'], 'values.xlsx')] } });
+    expect(await screen.findByText('文件中有错误，未导入任何数据')).toBeTruthy();
+    expect(screen.getByText('P 体指标')).toBeTruthy();
+    expect(screen.getByText('应为数字')).toBeTruthy();
   });
 });

@@ -29,6 +29,8 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { ResultsPanel } from './results-panel';
+import { SampleCard } from './sample-card';
+import { ValuesModal } from './values-modal';
 
 type School = FiveEduRoundDetail['schools'][number];
 interface RowProblem {
@@ -87,6 +89,7 @@ function SchoolsPanel({ round }: { round: FiveEduRoundDetail }) {
   const { download } = useDownload();
   const [seed, setSeed] = useState('');
   const [editing, setEditing] = useState<School | null>(null);
+  const [entering, setEntering] = useState<School | null>(null);
   const [problems, setProblems] = useState<RowProblem[]>([]);
   const refresh = () => qc.invalidateQueries({ queryKey: ['five-edu'] });
   const draw = useMutation({
@@ -189,14 +192,21 @@ function SchoolsPanel({ round }: { round: FiveEduRoundDetail }) {
           {
             title: t('common.actions'),
             render: (_, s) => (
-              <Button size="small" onClick={() => setEditing(s)}>
-                {t('five.editStudents')}
-              </Button>
+              <Space>
+                <Button size="small" onClick={() => setEditing(s)}>
+                  {t('five.editStudents')}
+                </Button>
+                <Button size="small" onClick={() => setEntering(s)}>
+                  {t('five.values.enter')}
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
       {editing && <GradesModal roundId={round.id} school={editing} onClose={() => setEditing(null)} />}
+      {entering && <ValuesModal round={round} school={entering} onClose={() => setEntering(null)} />}
+      <SampleCard roundId={round.id} />
     </Space>
   );
 }
