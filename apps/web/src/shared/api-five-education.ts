@@ -70,6 +70,12 @@ export function fiveEducationApi({ get, json }: Transport) {
     setFiveEduEnrolments(roundId: string, body: FiveEduEnrolments): Promise<FiveEduRoundDetail> {
       return write(fiveEduRoundDetailSchema, 'PUT', `${P}/rounds/${id(roundId)}/enrolments`, body);
     },
+    async uploadFiveEduEnrolments(roundId: string, file: File): Promise<FiveEduUploadResult> {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const path = `${P}/rounds/${id(roundId)}/enrolments/upload`;
+      return parseWith(fiveEduUploadResultSchema, await json('POST', path, { form }), `POST ${path}`);
+    },
     drawFiveEduSample(roundId: string, body: FiveEduDraw): Promise<FiveEduSample> {
       return write(fiveEduSampleSchema, 'POST', `${P}/rounds/${id(roundId)}/draw`, body);
     },
@@ -95,3 +101,5 @@ export function fiveEducationApi({ get, json }: Transport) {
 /** Paths of the round's downloads (through `useDownload`). */
 export const fiveEduSampleCsvPath = (roundId: string) => `${P}/rounds/${id(roundId)}/sample.csv`;
 export const fiveEduTemplatePath = (roundId: string) => `${P}/rounds/${id(roundId)}/values/template`;
+export const fiveEduEnrolmentsTemplatePath = (roundId: string) =>
+  `${P}/rounds/${id(roundId)}/enrolments/template`;

@@ -99,6 +99,8 @@ export const FIVE_EDUCATION_ZH = {
   'five.source.other': '其他',
   'five.remove': '删除',
   'five.values.enter': '录入指标',
+  'five.enrolments.template': '下载学生人数模板',
+  'five.enrolments.upload': '上传各年级学生人数',
   'five.sample.title': '抽样名单',
   'five.sample.summary':
     '随机种子 {seed}：学生 {students} / {population} 人，校长、教师 {staff} / {staffPopulation} 人。学生按各校各年级名单（按学籍号排序）中的序号抽取。',
@@ -207,6 +209,8 @@ export const FIVE_EDUCATION_EN: Record<keyof typeof FIVE_EDUCATION_ZH, string> =
   'five.source.other': 'Other',
   'five.remove': 'Remove',
   'five.values.enter': 'Enter values',
+  'five.enrolments.template': 'Download the students template',
+  'five.enrolments.upload': 'Upload students per grade',
   'five.sample.title': 'The sample',
   'five.sample.summary':
     'Seed {seed}: {students} of {population} students, {staff} of {staffPopulation} principals and teachers. Students are drawn as positions on each school’s grade list (sorted by student number).',

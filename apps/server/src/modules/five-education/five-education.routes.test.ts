@@ -291,6 +291,48 @@ describe('the monitoring round and its sample (CD-25, TL-14)', () => {
     expect(errorOf(r).details).toEqual({ field: 'indicatorCode', value: 'NOPE' });
   });
 
+  it('CD-25: students per grade uploaded for many schools; a bad count refuses the file whole', async () => {
+    const { payload, contentType } = multipart(
+      {},
+      {
+        name: 'grades.xlsx',
+        body: await workbook(
+          ['学校编号', '学校名称', '1年级', '2年级'],
+          [
+            [sc(3), '丁', 30, 31],
+            [sc(4), '戊', 12.5, 10],
+          ],
+        ),
+      },
+    );
+    const url = `/api/v1/five-edu/rounds/${roundId}/enrolments/upload`;
+    const headers = { ...s.qingcheng?.headers, 'content-type': contentType };
+    const bad = await t.app.inject({ method: 'POST', url, headers, payload });
+    expect(bad.statusCode).toBe(400);
+    expect((errorOf(bad).details as { errors: unknown[] }).errors).toEqual([
+      { row: 3, column: '1年级', value: '12.5', reason: '应为 0–5000 的整数' },
+    ]);
+    let d = (await req('GET', `/five-edu/rounds/${roundId}`, 'qingcheng')).json() as FiveEduRoundDetail;
+    expect(d.schools.find((x) => x.id === sc(3))?.students).toBe(0);
+    const good = multipart(
+      {},
+      {
+        name: 'grades.xlsx',
+        body: await workbook(['学校编号', '学校名称', '1年级', '2年级'], [[sc(3), '丁', 30, 31]]),
+      },
+    );
+    const ok = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...s.qingcheng?.headers, 'content-type': good.contentType },
+      payload: good.payload,
+    });
+    expect(ok.statusCode).toBe(200);
+    d = (await req('GET', `/five-edu/rounds/${roundId}`, 'qingcheng')).json() as FiveEduRoundDetail;
+    expect(d.schools.find((x) => x.id === sc(3))?.grades).toEqual({ '1': 30, '2': 31 });
+    expect(d.schools.find((x) => x.id === sc(0))?.students).toBe(141);
+  });
+
   it('a school admin cannot draw the sample', async () => {
     const r = await req('POST', `/five-edu/rounds/${roundId}/draw`, 'five_school0', { seed: 'x' });
     expect(r.statusCode).toBe(403);

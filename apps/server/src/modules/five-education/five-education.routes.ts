@@ -148,6 +148,35 @@ export function fiveEduRoutes(s: FiveEduService): FastifyPluginAsyncZod {
       },
       async (req) => s.setEnrolments(actorOf(req), req.params.id, req.body),
     );
+    app.get(
+      '/five-edu/rounds/:id/enrolments/template',
+      { schema: { tags, summary: '学生人数模板 The students-per-grade template (.xlsx)', params: idParams } },
+      async (req, reply) =>
+        sendFile(
+          reply,
+          `五育监测学生人数-${req.params.id}.xlsx`,
+          XLSX_MIME,
+          await s.enrolmentsTemplate(actorOf(req), req.params.id),
+        ),
+    );
+    app.post(
+      '/five-edu/rounds/:id/enrolments/upload',
+      {
+        schema: {
+          tags,
+          summary:
+            '上传学生人数 Students per grade for many schools (.xlsx/.csv); any bad row refuses the file whole',
+          description: 'multipart/form-data: `file`',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 200: fiveEduUploadResultSchema },
+        },
+      },
+      async (req) => {
+        const f = await readSingleUpload(req, MAX_UPLOAD_BYTES);
+        return s.uploadEnrolments(actorOf(req), req.params.id, f.name, f.content);
+      },
+    );
     app.post(
       '/five-edu/rounds/:id/draw',
       {

@@ -9,6 +9,7 @@ import type {
 } from '@yanxun/contracts';
 import type { Actor } from '../../shared/actor';
 import type { FiveEduContext, FiveEduDeps } from './context';
+import { enrolmentsTemplate, uploadEnrolments } from './enrolments-upload';
 import {
   createFramework,
   getFramework,
@@ -37,6 +38,9 @@ export function createFiveEduService(deps: FiveEduDeps) {
     getRound: (actor: Actor, id: string) => getRound(ctx, actor, id),
     createRound: (actor: Actor, req: FiveEduRoundCreate) => createRound(ctx, actor, req),
     setEnrolments: (actor: Actor, id: string, req: FiveEduEnrolments) => setEnrolments(ctx, actor, id, req),
+    uploadEnrolments: (actor: Actor, id: string, fileName: string, buf: Buffer) =>
+      uploadEnrolments(ctx, actor, id, fileName, buf),
+    enrolmentsTemplate: (actor: Actor, id: string) => enrolmentsTemplate(ctx, actor, id),
     drawSample: (actor: Actor, id: string, req: FiveEduDraw) => drawSample(ctx, actor, id, req),
     getSample: (actor: Actor, id: string) => getSample(ctx, actor, id),
     sampleCsv: (actor: Actor, id: string) => sampleCsv(ctx, actor, id),

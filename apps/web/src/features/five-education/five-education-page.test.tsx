@@ -227,7 +227,7 @@ describe('FiveEducationPage', () => {
     expect(await screen.findByText('3、17、42、8、90')).toBeTruthy();
     expect(screen.getByText('王老师')).toBeTruthy();
     expect(screen.getByText(/随机种子 abc：学生 8 \/ 141 人/)).toBeTruthy();
-    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    const input = container.querySelectorAll('input[type="file"]')[0] as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['x'], 'values.xlsx')] } });
     expect(await screen.findByText('文件中有错误，未导入任何数据')).toBeTruthy();
     expect(screen.getByText('P 体指标')).toBeTruthy();

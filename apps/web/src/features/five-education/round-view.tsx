@@ -22,7 +22,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
-import { fiveEduSampleCsvPath, fiveEduTemplatePath } from '../../shared/api-five-education';
+import {
+  fiveEduEnrolmentsTemplatePath,
+  fiveEduSampleCsvPath,
+  fiveEduTemplatePath,
+} from '../../shared/api-five-education';
 import { isApiError } from '../../shared/api-transport';
 import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
@@ -102,7 +106,10 @@ function SchoolsPanel({ round }: { round: FiveEduRoundDetail }) {
     onError: (e) => message.error(errorMessage(e)),
   });
   const upload = useMutation({
-    mutationFn: (file: File) => api.uploadFiveEduValues(round.id, file),
+    mutationFn: ({ file, what }: { file: File; what: 'values' | 'enrolments' }) =>
+      what === 'values'
+        ? api.uploadFiveEduValues(round.id, file)
+        : api.uploadFiveEduEnrolments(round.id, file),
     onSuccess: async (r) => {
       setProblems([]);
       message.success(t('five.values.uploaded', { n: r.values }));
@@ -142,11 +149,24 @@ function SchoolsPanel({ round }: { round: FiveEduRoundDetail }) {
             accept=".xlsx,.csv"
             showUploadList={false}
             beforeUpload={(file) => {
-              upload.mutate(file);
+              upload.mutate({ file, what: 'values' });
               return false;
             }}
           >
             <Button loading={upload.isPending}>{t('five.values.upload')}</Button>
+          </Upload>
+          <Button onClick={() => void download(fiveEduEnrolmentsTemplatePath(round.id), 'grades.xlsx')}>
+            {t('five.enrolments.template')}
+          </Button>
+          <Upload
+            accept=".xlsx,.csv"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              upload.mutate({ file, what: 'enrolments' });
+              return false;
+            }}
+          >
+            <Button loading={upload.isPending}>{t('five.enrolments.upload')}</Button>
           </Upload>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
