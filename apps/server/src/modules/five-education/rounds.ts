@@ -31,6 +31,9 @@ import {
 } from './five-edu-access';
 import type { RoundRow, RoundSchoolRow } from './five-education.repository';
 
+/** Students one draw ranks (each is hashed with the seed): a city's round is split by county beyond this. */
+const MAX_DRAW_POPULATION = 1_000_000;
+
 export function gradesOf(s: RoundSchoolRow): Record<string, number> {
   const g = s.grades;
   if (g === null || typeof g !== 'object') return {};
@@ -216,6 +219,17 @@ export async function drawSample(
 ): Promise<FiveEduSample> {
   const { round, schools } = await roundToManage(ctx, actor, id);
   const seed = req.seed ?? randomBytes(6).toString('hex');
+  const population = schools.reduce((n, s) => n + studentsOf(s), 0);
+  if (population > MAX_DRAW_POPULATION)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `一次抽样的学生总数不能超过 ${MAX_DRAW_POPULATION} 人，请按区县分别开展监测`,
+      {
+        ruleId: 'CD-25',
+        population,
+        max: MAX_DRAW_POPULATION,
+      },
+    );
   const students = schools.flatMap((s) =>
     Object.entries(gradesOf(s)).flatMap(([g, n]) =>
       Array.from({ length: n }, (_, k) => ({
