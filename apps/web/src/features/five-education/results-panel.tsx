@@ -134,6 +134,15 @@ export function ResultsPanel({ roundId }: { roundId: string }) {
               }
             >
               {school && <SchoolRadar school={school} />}
+              {school && (
+                <Space wrap size={[8, 4]}>
+                  {school.elements.map((e) => (
+                    <Tag key={`${e.dimension}-${e.code}`}>
+                      {`${t(dimKey(e.dimension))} · ${e.name}：${e.score ?? '—'}`}
+                    </Tag>
+                  ))}
+                </Space>
+              )}
             </Card>
           </Col>
           {(data?.districts.length ?? 0) > 0 && (
