@@ -46,6 +46,7 @@ import { trainersRoutes } from './modules/trainers';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
+import { fiveEduRoutes } from './modules/five-education';
 import { pairingsRoutes } from './modules/pairings';
 import { schoolResearchRoutes } from './modules/school-research';
 import {
@@ -242,6 +243,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // ---- 校本研修 (school-based research) ----
       await api.register(schoolResearchRoutes(services.schoolResearch));
       await api.register(pairingsRoutes(services.pairings));
+      await api.register(fiveEduRoutes(services.fiveEducation));
     },
     { prefix: '/api/v1' },
   );

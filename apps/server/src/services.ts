@@ -1,5 +1,6 @@
 import { type Config, DEFAULT_UPLOADS } from './config';
 import type { Database } from './db/database';
+import { wireFiveEducation } from './five-education-wiring';
 import { createArchiveService, NO_GROWTH_RECORDS } from './modules/archive';
 import { createAuditService } from './modules/audit';
 import { createAuthRepository, createAuthService } from './modules/auth';
@@ -410,6 +411,8 @@ export function createServices(
   // ---- 校本研修 (school-based research) ----
   const schoolResearch = wireSchoolResearch({ db, orgRepo, peopleQueries, hours, programs, audit, clock });
   const pairings = wirePairings({ db, orgRepo, communities, programs, audit, clock }); // 帮扶结对
+  const sheetsPort = { readRows: sheets.visitRows, checkFile: sheets.checkEnvelope };
+  const fiveEducation = wireFiveEducation({ db, orgRepo, peopleQueries, sheets: sheetsPort, audit, clock }); // 五育
   return {
     audit,
     throttle,
@@ -442,6 +445,7 @@ export function createServices(
     communities,
     schoolResearch,
     pairings,
+    fiveEducation,
   };
 }
 

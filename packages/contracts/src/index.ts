@@ -7,6 +7,8 @@ export * from './communities';
 export * from './errors';
 // exams and teaching-quality monitoring
 export * from './exams';
+// 五育 comprehensive evaluation (CD-24, CD-25)
+export * from './five-education';
 // the landing page (工作台)
 export * from './home';
 // 学时申报 (claims with evidence)

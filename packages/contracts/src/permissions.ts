@@ -127,6 +127,11 @@ export const PERMISSIONS = {
   'pairing.record': ['bureau_admin', 'tdc_staff', 'school_admin'],
   /** Record a workshop's 优秀工作坊 title for a year (R3-W15). */
   'community.title': ['bureau_admin'],
+  // ---- 五育 comprehensive evaluation (CD-24, CD-25) ----
+  /** Read frameworks, rounds and results in the subtree (a school: its own results). */
+  'five_edu.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  /** Write frameworks, run rounds, draw the sample and enter indicator values. */
+  'five_edu.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -940,6 +940,49 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'created_at',
   ],
   community_titles: ['county_id', 'community_id', 'year', 'title', 'source', 'recorded_by', 'recorded_at'],
+  // ---- 五育 comprehensive evaluation (0029) ----
+  five_edu_frameworks: [
+    'county_id',
+    'id',
+    'org_path',
+    'year',
+    'version',
+    'name',
+    'status',
+    'body',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'published_at',
+  ],
+  five_edu_rounds: [
+    'county_id',
+    'id',
+    'framework_id',
+    'org_id',
+    'org_path',
+    'year',
+    'name',
+    'student_bp',
+    'staff_bp',
+    'seed',
+    'drawn_at',
+    'drawn_by',
+    'created_by',
+    'created_at',
+  ],
+  five_edu_round_schools: ['county_id', 'round_id', 'school_id', 'school_path', 'grades'],
+  five_edu_sample: ['county_id', 'round_id', 'kind', 'member', 'school_id', 'stratum', 'rank'],
+  five_edu_values: [
+    'county_id',
+    'round_id',
+    'school_id',
+    'indicator_code',
+    'value',
+    'source',
+    'recorded_by',
+    'recorded_at',
+  ],
 };
 
 /** Columns the types mark nullable (`T | null`): the migration must not make them NOT NULL, nor the others nullable. */
@@ -1170,6 +1213,14 @@ const NULLABLE = new Set([
   'pairing_activities.notes',
   'pairing_activities.created_by',
   'community_titles.recorded_by',
+  // ---- 五育 comprehensive evaluation (0029) ----
+  'five_edu_frameworks.created_by',
+  'five_edu_frameworks.published_at',
+  'five_edu_rounds.seed',
+  'five_edu_rounds.drawn_at',
+  'five_edu_rounds.drawn_by',
+  'five_edu_rounds.created_by',
+  'five_edu_values.recorded_by',
 ]);
 
 let h: DatabaseHandle;

@@ -1246,4 +1246,72 @@ export interface DB {
   pairing_partners: PairingPartnersTable;
   pairing_activities: PairingActivitiesTable;
   community_titles: CommunityTitlesTable;
+  // ---- 五育 comprehensive evaluation (0029) ----
+  five_edu_frameworks: FiveEduFrameworksTable;
+  five_edu_rounds: FiveEduRoundsTable;
+  five_edu_round_schools: FiveEduRoundSchoolsTable;
+  five_edu_sample: FiveEduSampleTable;
+  five_edu_values: FiveEduValuesTable;
+}
+
+// ---- 五育 comprehensive evaluation (0029) ----
+export interface FiveEduFrameworksTable {
+  county_id: Id;
+  id: GeneratedId;
+  org_path: string;
+  year: number;
+  version: number;
+  name: string;
+  status: string;
+  body: ColumnType<unknown, string, string>;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
+export interface FiveEduRoundsTable {
+  county_id: Id;
+  id: GeneratedId;
+  framework_id: Id;
+  org_id: Id;
+  org_path: string;
+  year: number;
+  name: string;
+  student_bp: number;
+  staff_bp: number;
+  seed: string | null;
+  drawn_at: NullableTimestamp;
+  drawn_by: Id | null;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface FiveEduRoundSchoolsTable {
+  county_id: Id;
+  round_id: Id;
+  school_id: Id;
+  school_path: string;
+  grades: ColumnType<unknown, string, string>;
+}
+
+export interface FiveEduSampleTable {
+  county_id: Id;
+  round_id: Id;
+  kind: string;
+  member: string;
+  school_id: Id;
+  stratum: string;
+  rank: number;
+}
+
+export interface FiveEduValuesTable {
+  county_id: Id;
+  round_id: Id;
+  school_id: Id;
+  indicator_code: string;
+  value: number;
+  source: string;
+  recorded_by: Id | null;
+  recorded_at: Timestamp;
 }

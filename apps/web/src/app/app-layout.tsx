@@ -13,6 +13,7 @@ import {
   OrderedListOutlined,
   ProfileOutlined,
   QrcodeOutlined,
+  RadarChartOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -118,6 +119,10 @@ export function AppLayout() {
     // 帮扶结对 (pairings): the county's pairings, a school's own
     ...(hasPermission(me, 'pairing.read')
       ? [{ key: '/pairings', icon: <ApartmentOutlined />, label: t('nav.pairings') }]
+      : []),
+    // 五育评价 (CD-24, CD-25): officers' frameworks and rounds, a school's own results
+    ...(hasPermission(me, 'five_edu.read')
+      ? [{ key: '/five-education', icon: <RadarChartOutlined />, label: t('nav.fiveEducation') }]
       : []),
     // ── training: programmes, packs, plans, classes, integrity ──
     ...(() => {

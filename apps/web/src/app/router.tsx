@@ -283,6 +283,14 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/pairings/pairings-page').then((m) => ({ Component: m.PairingsPage })),
         },
+        // 五育评价: frameworks, monitoring rounds with their sample, results with what-if weights and sensitivity
+        {
+          path: 'five-education',
+          lazy: () =>
+            import('../features/five-education/five-education-page').then((m) => ({
+              Component: m.FiveEducationPage,
+            })),
+        },
         // 学时达标: who is on track for the 学时 cycle and the school year, per unit; reminders
         {
           path: 'hours/compliance',

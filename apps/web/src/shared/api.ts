@@ -11,6 +11,7 @@ import { classesApi } from './api-classes';
 import { communitiesApi } from './api-communities';
 import { documentsApi } from './api-documents';
 import { examsApi } from './api-exams';
+import { fiveEducationApi } from './api-five-education';
 import { hourClaimsApi } from './api-hour-claims';
 import { hoursComplianceApi } from './api-hours-compliance';
 import { externalHoursApi } from './api-hours-external';
@@ -61,6 +62,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...schoolResearchApi(transport),
     // 帮扶结对 (pairings)
     ...pairingsApi(transport),
+    // 五育 comprehensive evaluation
+    ...fiveEducationApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

@@ -16,6 +16,8 @@ import { COMMUNITIES_EN, COMMUNITIES_ZH } from './i18n-communities';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
+// 五育 comprehensive evaluation
+import { FIVE_EDUCATION_EN, FIVE_EDUCATION_ZH } from './i18n-five-education';
 // the landing page, the bell's links, the way back from the phone and venue pages
 import { HOME_EN, HOME_ZH } from './i18n-home';
 // 学时申报
@@ -440,6 +442,8 @@ const zhCN = {
   ...SCHOOL_RESEARCH_ZH,
   // 帮扶结对
   ...PAIRINGS_ZH,
+  // 五育
+  ...FIVE_EDUCATION_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -468,6 +472,8 @@ const enUS: Record<MessageKey, string> = {
   ...SCHOOL_RESEARCH_EN,
   // 帮扶结对
   ...PAIRINGS_EN,
+  // 五育
+  ...FIVE_EDUCATION_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
