@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { communitiesRoutes } from './modules/communities';
+import { evaluationRoutes } from './modules/evaluation';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
 // outcomes and completion
@@ -240,6 +241,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(communitiesRoutes(services.communities));
       // ---- 校本研修 (school-based research) ----
       await api.register(schoolResearchRoutes(services.schoolResearch));
+      // ---- evaluation (评价) ----
+      await api.register(evaluationRoutes(services.evaluation));
     },
     { prefix: '/api/v1' },
   );

@@ -54,6 +54,7 @@ import { createShortlistsRepository, createShortlistsService } from './modules/s
 import { createThrottleRepository, createThrottleService } from './modules/throttle';
 // ---- the trainer pool (培训者团队, R3-P*) ----
 import { createTrainersRepository, createTrainersService } from './modules/trainers';
+import { createEvaluationWiring } from './services-evaluation';
 import type { Actor } from './shared/actor';
 import { createSheetPool } from './shared/sheets/pool';
 
@@ -426,6 +427,7 @@ export function createServices(
     audit,
     clock,
   });
+  const evaluation = createEvaluationWiring({ db, orgRepo, authRepo, programsRepo, files, audit, clock });
   return {
     audit,
     throttle,
@@ -457,6 +459,7 @@ export function createServices(
     trainers,
     communities,
     schoolResearch,
+    evaluation,
   };
 }
 

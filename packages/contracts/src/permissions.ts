@@ -118,6 +118,15 @@ export const PERMISSIONS = {
   'school_research.review': ['tdc_staff', 'bureau_admin'],
   /** Read schools' plans, records, assessments and archives in the subtree. */
   'school_research.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
+  // ---- evaluation (评价) ----
+  /** Read the campaigns owned in the subtree, their subjects, scores and scorecards. */
+  'evaluation.read': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  /** Rubrics, campaigns owned in the subtree: subjects, raters, steps, moderation, appeals, publication. */
+  'evaluation.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  /** Score the subjects one is assigned to (a rater sees nothing else). */
+  'evaluation.score': ['evaluator', 'bureau_admin', 'tdc_staff'],
+  /** A subject's own unit: evidence, self-scores, appeals, its scorecard. */
+  'evaluation.evidence': ['bureau_admin', 'tdc_staff', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
