@@ -10,6 +10,7 @@ import { archiveApi } from './api-archive';
 import { classesApi } from './api-classes';
 import { communitiesApi } from './api-communities';
 import { documentsApi } from './api-documents';
+import { evaluationApi } from './api-evaluation';
 import { examsApi } from './api-exams';
 import { hourClaimsApi } from './api-hour-claims';
 import { hoursComplianceApi } from './api-hours-compliance';
@@ -58,6 +59,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...communitiesApi(transport),
     // 校本研修 (school-based research)
     ...schoolResearchApi(transport),
+    // evaluation (评价)
+    ...evaluationApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

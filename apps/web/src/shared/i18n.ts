@@ -13,6 +13,8 @@ import {
 import { ARCHIVE_EN, ARCHIVE_ZH } from './i18n-archive';
 import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 import { COMMUNITIES_EN, COMMUNITIES_ZH } from './i18n-communities';
+// evaluation (评价)
+import { EVALUATION_EN, EVALUATION_ZH } from './i18n-evaluation';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
@@ -436,6 +438,8 @@ const zhCN = {
   ...COMMUNITIES_ZH,
   // 校本研修
   ...SCHOOL_RESEARCH_ZH,
+  // evaluation (评价)
+  ...EVALUATION_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -462,6 +466,8 @@ const enUS: Record<MessageKey, string> = {
   ...COMMUNITIES_EN,
   // 校本研修
   ...SCHOOL_RESEARCH_EN,
+  // evaluation (评价)
+  ...EVALUATION_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',
