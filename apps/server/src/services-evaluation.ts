@@ -58,7 +58,7 @@ export function createEvaluationWiring(deps: {
         return {
           id: a.id,
           displayName: a.display_name,
-          roles: (await authRepo.grantsOf(a.id)).map((g) => g.role),
+          grants: (await authRepo.grantsOf(a.id)).map((g) => ({ role: g.role, orgPath: g.path })),
         };
       },
       namesOf: async (ids) => {

@@ -26,8 +26,13 @@ export const regionOf = (o: EvaluationOrg) => regionKeyOf(o);
 const EVIDENCE_ROLES: readonly Role[] = PERMISSIONS['evaluation.evidence'];
 
 /** Whether the actor speaks for the subject: `evaluation.evidence` held on the subject's own unit. */
-export function isSubjectUser(actor: Actor, subject: Pick<SubjectRow, 'org_path'>): boolean {
-  return actor.grants.some((g) => EVIDENCE_ROLES.includes(g.role) && g.orgPath === subject.org_path);
+export function isSubjectUser(
+  actor: { grants: readonly { role: string; orgPath: string }[] },
+  subject: Pick<SubjectRow, 'org_path'>,
+): boolean {
+  return actor.grants.some(
+    (g) => (EVIDENCE_ROLES as readonly string[]).includes(g.role) && g.orgPath === subject.org_path,
+  );
 }
 
 /** A campaign the actor reads as its owner; `manage` adds the 403 of a reader who may not manage it. */

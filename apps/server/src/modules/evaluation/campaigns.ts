@@ -18,7 +18,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { requirePermission } from '../../shared/permissions';
 import { dateOf } from '../../shared/time';
-import { loadCampaign, regionOf, STATUS_LABELS, wrongStatus } from './campaign-access';
+import { isSubjectUser, loadCampaign, regionOf, STATUS_LABELS, wrongStatus } from './campaign-access';
 import type { CampaignRow } from './campaigns.repository';
 import type { EvaluationContext } from './context';
 import { assertRubric, ownerFor, resolveRubric, rubricFromJson } from './rubrics';
@@ -183,13 +183,16 @@ export async function assignRaters(ctx: EvaluationContext, actor: Actor, id: str
   if (c.status === 'appeal' || c.status === 'published') throw wrongStatus(c, '不能再指派评审专家');
   const subjects = await ctx.repo.subjectsOf(c);
   const existing = await ctx.repo.ratersOfCampaign(c.county_id, c.id);
-  const accounts = new Map<string, { id: string; displayName: string }>();
+  const accounts = new Map<
+    string,
+    { id: string; displayName: string; grants: { role: string; orgPath: string }[] }
+  >();
   for (const a of input.assignments) {
     if (!subjects.some((s) => s.id === a.subjectId)) throw notFound('评价对象');
     for (const username of a.usernames) {
       if (accounts.has(username)) continue;
       const acc = await ctx.accounts.byUsername(username.trim());
-      if (!acc?.roles.some((r) => (RATER_ROLES as readonly string[]).includes(r)))
+      if (!acc?.grants.some((g) => (RATER_ROLES as readonly string[]).includes(g.role)))
         throw new AppError(
           'VALIDATION_FAILED',
           `账号 ${username} 不存在或不是评审专家（评估专家、教育局或进修学校人员）`,
@@ -199,6 +202,21 @@ export async function assignRaters(ctx: EvaluationContext, actor: Actor, id: str
           },
         );
       accounts.set(username, acc);
+    }
+    // nobody rates their own unit: an account that speaks for the subject (its evidence role on the subject's node)
+    const subject = subjects.find((x) => x.id === a.subjectId);
+    for (const username of a.usernames) {
+      const acc = accounts.get(username);
+      if (subject && acc && isSubjectUser(acc, subject))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `账号 ${username} 属于评价对象「${subject.name}」本单位，不能担任其评审专家`,
+          {
+            field: 'usernames',
+            username,
+            ruleId: 'Y-EVAL-RATERS',
+          },
+        );
     }
   }
   const now = ctx.now();

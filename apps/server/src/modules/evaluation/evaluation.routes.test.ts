@@ -204,6 +204,12 @@ describe('the whole flow (Y-EVAL-RATERS, R3-B03, Y-EVAL-MODERATION, Y-EVAL-APPEA
       assignments: [{ subjectId: qcSubject, usernames: ['teacher'] }],
     });
     expect(bad.statusCode).toBe(400);
+    // Y-EVAL-RATERS: the county bureau may rate, but never its own county
+    const own = await req('POST', `/evaluation/campaigns/${campaign.id}/raters`, 'e_city', {
+      assignments: [{ subjectId: qcSubject, usernames: ['e_qc'] }],
+    });
+    expect(own.statusCode).toBe(400);
+    expect(errorOf(own)).toMatchObject({ details: { username: 'e_qc', ruleId: 'Y-EVAL-RATERS' } });
     const r = await req('POST', `/evaluation/campaigns/${campaign.id}/raters`, 'e_city', {
       assignments: [
         { subjectId: qcSubject, usernames: ['e_exp1', 'e_exp2', 'e_exp3'] },

@@ -31,7 +31,9 @@ export interface CommunitiesPort {
 
 /** Accounts (the auth module): who may be made a rater, and raters' names for the owner. */
 export interface AccountsPort {
-  byUsername(username: string): Promise<{ id: string; displayName: string; roles: string[] } | undefined>;
+  byUsername(
+    username: string,
+  ): Promise<{ id: string; displayName: string; grants: { role: string; orgPath: string }[] } | undefined>;
   namesOf(ids: string[]): Promise<Map<string, string>>;
 }
 

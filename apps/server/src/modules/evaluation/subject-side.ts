@@ -4,7 +4,7 @@
  * DOCX by content, within MAX_FILE_MB; anything else refused with the reason), enter self-scores, and appeal a
  * unit's provisional score within the window (Y-EVAL-APPEAL).
  */
-import type { FileAppeal, MySubject, SelfScores, SubjectView } from '@yanxun/contracts';
+import type { FileAppeal, MySubject, Permission, SelfScores, SubjectView } from '@yanxun/contracts';
 import { EVALUATION_EVIDENCE_KINDS } from '@yanxun/contracts';
 import { checkEntry } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
@@ -153,11 +153,8 @@ export async function evidenceFile(
   subjectId: string,
   evidenceId: string,
 ) {
-  if (
-    ['evaluation.read', 'evaluation.evidence', 'evaluation.score'].every(
-      (p) => scopeOf(actor, p as 'evaluation.read').length === 0,
-    )
-  )
+  const readers: Permission[] = ['evaluation.read', 'evaluation.evidence', 'evaluation.score'];
+  if (readers.every((p) => scopeOf(actor, p).length === 0))
     throw new AppError('FORBIDDEN', '您的角色无权执行此操作', { permission: 'evaluation.read' });
   const e = isId(evidenceId) ? await ctx.repo.findEvidence(evidenceId) : undefined;
   const s = e && e.subject_id === subjectId ? await ctx.repo.findSubject(e.subject_id) : undefined;
