@@ -22,6 +22,7 @@ import { loadDemoRegion } from '../../demo/load-region';
 import { createTestDatabase } from '../../test/db';
 import {
   buildAccount,
+  buildTeacher,
   buildTestApp,
   login,
   orgByName,
@@ -502,5 +503,102 @@ describe('the whole flow (Y-EVAL-RATERS, R3-B03, Y-EVAL-MODERATION, Y-EVAL-APPEA
       'evaluation.campaign.appeal',
       'evaluation.campaign.published',
     ]);
+  });
+});
+
+describe('a workshop campaign (Rubric C, R3-G17 live item, Y-EVAL-C-TOTAL)', () => {
+  it('the live activities item counts the year’s sessions planned and activities held; the host school speaks for it', async () => {
+    nowMs = Date.parse('2026-12-20T02:00:00Z');
+    for (const u of ['e_qc', 'e_exp1']) s[u] = await login(t.app, u);
+    const school = await h.db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('kind', '=', 'school')
+      .where('county_id', '=', qc.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const host = await buildTeacher(h.db, school as unknown as OrgRow, { name: '周坊主' });
+    await buildAccount(h.db, 'e_host_school', 'school_admin', school as unknown as OrgRow);
+    s.e_host_school = await login(t.app, 'e_host_school');
+    const w = await h.db
+      .insertInto('communities')
+      .values({
+        county_id: qc.id,
+        kind: 'workshop',
+        workshop_class: 'class_1',
+        level: 'school',
+        name: '初中数学名师工作坊',
+        host_teacher_id: host.id,
+        host_org_id: school.id,
+        org_path: school.path,
+        created_at: new Date(nowMs),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const on = ['2026-03-10', '2026-05-12', '2026-09-15', '2026-11-17'];
+    await h.db
+      .insertInto('community_plan_sessions')
+      .values(
+        on.map((d) => ({
+          county_id: qc.id,
+          community_id: w.id,
+          school_year: '2025-2026',
+          planned_on: d,
+          kind: 'session',
+          live_lessons: 1,
+          discussions: 1,
+          host_school_id: school.id,
+        })),
+      )
+      .execute();
+    // three held in 2026, one in 2025 that does not count
+    await h.db
+      .insertInto('community_activities')
+      .values(
+        ['2025-12-09', '2026-03-10', '2026-05-12', '2026-09-15'].map((d) => ({
+          county_id: qc.id,
+          community_id: w.id,
+          held_on: d,
+          kind: 'live_lesson',
+          title: `研修活动 ${d}`,
+          host_school_id: school.id,
+          record: '记录',
+          hours_tenths: 60,
+          created_at: new Date(nowMs),
+        })),
+      )
+      .execute();
+    const r = await req('POST', '/evaluation/campaigns', 'e_qc', {
+      ownerOrgId: qc.id,
+      name: '2026 年优秀教师工作坊评价',
+      year: 2026,
+      subjectKind: 'workshop',
+      rubricRef: 'builtin:C',
+      normalisation: 'scale_to_100',
+      subjects: [w.id],
+      metricBindings: { C4: 'workshop_activities' },
+    });
+    expect(r.statusCode).toBe(201);
+    const c = r.json() as CampaignDetail;
+    expect(c.warnings.length).toBeGreaterThan(0);
+    const subjectId = c.subjects[0]?.id ?? '';
+    const assigned = await req('POST', `/evaluation/campaigns/${c.id}/raters`, 'e_qc', {
+      assignments: [{ subjectId, usernames: ['e_exp1'] }],
+    });
+    expect(assigned.statusCode).toBe(200);
+    expect(
+      (await req('POST', `/evaluation/campaigns/${c.id}/advance`, 'e_qc', { to: 'open' })).statusCode,
+    ).toBe(200);
+    // the host school's admin speaks for the workshop; another school's does not see it
+    const mine = (await req('GET', '/evaluation/my-subjects', 'e_host_school')).json() as MySubject[];
+    expect(mine.map((m) => m.subjectId)).toEqual([subjectId]);
+    expect((await upload('e_host_school', subjectId, 'C1', '年度研修计划.pdf', pdf())).statusCode).toBe(201);
+    expect(
+      (await req('POST', `/evaluation/campaigns/${c.id}/advance`, 'e_qc', { to: 'scoring' })).statusCode,
+    ).toBe(200);
+    const sheet = (await req('GET', `/evaluation/tasks/${subjectId}`, 'e_exp1')).json() as RaterSheet;
+    const live = sheet.live.find((l) => l.unitId === 'C4');
+    expect(live).toMatchObject({ ruleId: 'R3-G17', suggested: 11.3 });
+    expect(live?.detail).toBe('2026 年计划研修活动 4 次，已开展 3 次');
   });
 });

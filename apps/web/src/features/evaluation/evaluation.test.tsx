@@ -8,6 +8,7 @@ import { renderWithApp } from '../../shared/test-utils';
 import { EvaluationCampaignsPage } from './campaigns-page';
 import { EvaluationScorecardPage } from './scorecard-page';
 import { EvaluationSheetPage } from './sheet-page';
+import { EvaluationSubjectPage } from './subject-page';
 import { EvaluationTasksPage } from './tasks-page';
 
 vi.mock('echarts-for-react/esm/core', () => ({ default: () => <div data-testid="chart" /> }));
@@ -23,6 +24,10 @@ vi.mock('../../shared/api', async (importOriginal) => {
       evaluationScorecard: vi.fn(),
       evaluationCampaigns: vi.fn(),
       evaluationRubrics: vi.fn(),
+      evaluationSubject: vi.fn(),
+      uploadEvaluationEvidence: vi.fn(),
+      saveEvaluationSelfScores: vi.fn(),
+      fileEvaluationAppeal: vi.fn(),
     },
   };
 });
@@ -207,5 +212,55 @@ describe('the scorecard and the campaigns page', () => {
     renderWithApp(<EvaluationCampaignsPage />, { me: city });
     await waitFor(() => expect(screen.getByTestId('eval-campaigns').textContent).toContain('暂无评价活动'));
     expect(screen.getByTestId('eval-create')).toBeTruthy();
+  });
+});
+
+describe('the subject (Y-EVAL-EVIDENCE)', () => {
+  it('while open, each unit offers an upload and a self-score, with its 责任科室 and the files already given', async () => {
+    const county: Me = {
+      ...expert,
+      grants: [{ role: 'bureau_admin', orgId: '7', orgName: '清城区', orgKind: 'county' }],
+    };
+    vi.mocked(api.evaluationSubject).mockResolvedValue({
+      subjectId: '11',
+      subjectName: '清城区',
+      campaign: {
+        id: '3',
+        name: '2026 年国培项目县评估',
+        year: 2026,
+        ownerOrgId: '5',
+        ownerOrgName: '清远市',
+        subjectKind: 'county',
+        rubricRef: 'builtin:A',
+        rubricTitle: '项目县评估',
+        normalisation: 'item_points',
+        normalisationBy: '市教育局',
+        normalisationAt: '2026-12-07T02:00:00Z',
+        status: 'open',
+        appealDays: 5,
+        appealClosesOn: null,
+        publishedAt: null,
+        subjectCount: 2,
+      },
+      units: [unit('A1.1', '规划制定', 3), unit('A2.2', '组织实施', 12)],
+      evidence: [{ id: '1', unitId: 'A1.1', name: '规划.pdf', uploadedAt: '2026-12-07T02:00:00Z' }],
+      selfScores: {},
+      canUpload: true,
+      appeals: [],
+      scorecardReady: false,
+    });
+    renderWithApp(<EvaluationSubjectPage />, {
+      route: '/evaluation/subjects/11',
+      path: '/evaluation/subjects/:id',
+      me: county,
+    });
+    const page = await screen.findByTestId('eval-subject');
+    expect(page.textContent).toContain('责任科室：教师教育科');
+    expect(screen.getAllByText('上传材料')).toHaveLength(2);
+    expect(screen.getByLabelText('自评分 A2.2')).toBeTruthy();
+    expect(screen.getByText('规划.pdf').getAttribute('href')).toBe(
+      '/api/v1/evaluation/subjects/11/evidence/1',
+    );
+    expect(screen.queryByText('申诉')).toBeNull();
   });
 });
