@@ -94,6 +94,8 @@ export const EVALUATION_ZH = {
   'eval.how': '计算过程',
   'eval.vetoes': '否决项',
   'eval.open': '查看',
+  'eval.clone': '复制为本单位的评价标准',
+  'eval.cloned': '已复制：{title}',
 };
 
 export const EVALUATION_EN: Record<keyof typeof EVALUATION_ZH, string> = {
@@ -191,4 +193,6 @@ export const EVALUATION_EN: Record<keyof typeof EVALUATION_ZH, string> = {
   'eval.how': 'How',
   'eval.vetoes': 'Vetoes',
   'eval.open': 'Open',
+  'eval.clone': 'Clone as our own rubric',
+  'eval.cloned': 'Cloned: {title}',
 };

@@ -41,6 +41,7 @@ interface CreateForm {
   subjects: string[];
   subjectIds?: string;
   bindR3B03?: boolean;
+  raters?: string;
 }
 
 const OWNER_KINDS = new Set(['province', 'city', 'county', 'tdc']);
@@ -70,8 +71,17 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
     enabled: open && Boolean(ownerOrgId) && kind === 'county',
   });
   const rubric = rubrics.data?.find((r) => r.ref === rubricRef);
+  const clone = useMutation({
+    mutationFn: (body: { ownerOrgId: string; from: string }) => api.cloneEvaluationRubric(body),
+    onSuccess: (r) => {
+      void rubrics.refetch();
+      form.setFieldValue('rubricRef', r.ref);
+      message.success(t('eval.cloned', { title: r.title }));
+    },
+    onError: (e) => message.error(failText(e, lang)),
+  });
   const create = useMutation({
-    mutationFn: (v: CreateForm) => {
+    mutationFn: async (v: CreateForm) => {
       const ids = kind === 'county' ? v.subjects : (v.subjectIds ?? '').split(/[,，\s]+/).filter(Boolean);
       const body: CreateCampaign = {
         ownerOrgId: v.ownerOrgId,
@@ -85,7 +95,14 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         metricBindings:
           v.bindR3B03 && v.rubricRef === 'builtin:A' ? { 'A2.2': 'selection_quality_deduction' } : {},
       };
-      return api.createEvaluationCampaign(body);
+      const created = await api.createEvaluationCampaign(body);
+      const usernames = (v.raters ?? '').split(/[,，\s]+/).filter(Boolean);
+      // the same experts for every subject; the campaign page assigns per subject
+      if (usernames.length > 0)
+        return api.assignEvaluationRaters(created.id, {
+          assignments: created.subjects.map((x) => ({ subjectId: x.id, usernames })),
+        });
+      return created;
     },
     onSuccess: (c) => {
       void queryClient.invalidateQueries({ queryKey: ['eval-campaigns'] });
@@ -138,6 +155,17 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
             }}
           />
         </Form.Item>
+        {rubric?.builtin && ownerOrgId ? (
+          <Button
+            size="small"
+            style={{ marginTop: -16, marginBottom: 16 }}
+            loading={clone.isPending}
+            onClick={() => clone.mutate({ ownerOrgId, from: rubric.ref })}
+            data-testid="eval-clone"
+          >
+            {t('eval.clone')}
+          </Button>
+        ) : null}
         {rubric && rubric.warnings.length > 0 ? (
           <Alert
             type="warning"
@@ -180,6 +208,9 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
             <Checkbox>{t('eval.bindR3B03')}</Checkbox>
           </Form.Item>
         ) : null}
+        <Form.Item name="raters" label={t('eval.usernames')}>
+          <Input />
+        </Form.Item>
         <Form.Item name="appealDays" label={t('eval.appealDays')}>
           <InputNumber min={1} max={60} />
         </Form.Item>
