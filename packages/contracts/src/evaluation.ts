@@ -259,6 +259,9 @@ export const campaignSubjectSchema = z.object({
   raters: z.array(raterProgressSchema),
   pendingAppeals: z.number().int(),
   provisional: z.object({ score: z.number(), max: z.number(), band: z.string() }).nullable(),
+  /** units where some rater is far from the others (Y-EVAL-OUTLIER), with the widest range */
+  outlierUnits: z.array(z.string()),
+  widestRange: z.number().nullable(),
 });
 export type CampaignSubject = z.infer<typeof campaignSubjectSchema>;
 

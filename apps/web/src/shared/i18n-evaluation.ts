@@ -95,6 +95,7 @@ export const EVALUATION_ZH = {
   'eval.vetoes': '否决项',
   'eval.open': '查看',
   'eval.clone': '复制为本单位的评价标准',
+  'eval.widestRange': '最大极差 {n}',
   'eval.cloned': '已复制：{title}',
 };
 
@@ -194,5 +195,6 @@ export const EVALUATION_EN: Record<keyof typeof EVALUATION_ZH, string> = {
   'eval.vetoes': 'Vetoes',
   'eval.open': 'Open',
   'eval.clone': 'Clone as our own rubric',
+  'eval.widestRange': 'widest range {n}',
   'eval.cloned': 'Cloned: {title}',
 };

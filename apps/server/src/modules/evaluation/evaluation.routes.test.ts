@@ -384,6 +384,8 @@ describe('the whole flow (Y-EVAL-RATERS, R3-B03, Y-EVAL-MODERATION, Y-EVAL-APPEA
     expect(a11?.ratings.map((r) => r.rater)).toEqual(['e_exp1', 'e_exp2', 'e_exp3']);
     expect(a11?.ratings.find((r) => r.rater === 'e_exp3')?.outlier).toBe(true);
     expect(a11?.range).toBe(a11?.max);
+    const d = (await req('GET', `/evaluation/campaigns/${campaign.id}`, 'e_city')).json() as CampaignDetail;
+    expect(d.subjects.find((x) => x.id === qcSubject)?.outlierUnits).toContain('A1.1');
     const over = await req('POST', `/evaluation/subjects/${qcSubject}/moderation`, 'e_city', {
       unitId: 'A1.1',
       value: 99,

@@ -82,6 +82,10 @@ export async function campaignDetail(
         provisional: result
           ? { score: result.score.score, max: result.score.max, band: result.score.band.label }
           : null,
+        outlierUnits: result
+          ? result.aggregate.items.filter((i) => i.outliers.length > 0).map((i) => i.unitId)
+          : [],
+        widestRange: result ? Math.max(...result.aggregate.items.map((i) => i.range)) : null,
       };
     }),
     appeals: appeals.map((a) =>

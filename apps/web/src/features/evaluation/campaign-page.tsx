@@ -193,6 +193,23 @@ export function EvaluationCampaignPage() {
         s.provisional ? `${s.provisional.score}/${s.provisional.max} ${s.provisional.band}` : '—',
     },
     {
+      title: t('eval.spread'),
+      width: 160,
+      render: (_, s) =>
+        s.widestRange === null ? (
+          '—'
+        ) : (
+          <Space size={2} wrap>
+            <span>{t('eval.widestRange', { n: s.widestRange })}</span>
+            {s.outlierUnits.map((u) => (
+              <Tag key={u} color="red">
+                {u} {t('eval.outlier')}
+              </Tag>
+            ))}
+          </Space>
+        ),
+    },
+    {
       title: '',
       width: 220,
       render: (_, s) => (
