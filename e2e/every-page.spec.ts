@@ -2,7 +2,7 @@ import { type ConsoleMessage, expect, type Page, type Request, type Response, te
 import { loginInPage } from './support';
 
 /**
- * Every demo login (README's table; the demo has no evaluator login) signs in and opens every page its menu offers,
+ * Every demo login (README's table) signs in and opens every page its menu offers,
  * in order, by clicking the menu as a user would. Any console error, uncaught exception, failed request or answer
  * of 400 or more fails the test: no page should ask for what its user may not have (a 403 in the console is a
  * page asking the wrong question). No request is expected to fail, so none is excused.
@@ -18,6 +18,7 @@ const LOGINS = [
   'provider',
   'trainer',
   'teacher',
+  'expert',
 ] as const;
 
 /**

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { classesRoutes } from './modules/classes';
 import { communitiesRoutes } from './modules/communities';
+import { evaluationRoutes } from './modules/evaluation';
 import { examReleaseRoutes, examsRoutes } from './modules/exams';
 import { homeRoutes } from './modules/home';
 // outcomes and completion
@@ -244,6 +245,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(schoolResearchRoutes(services.schoolResearch));
       await api.register(pairingsRoutes(services.pairings));
       await api.register(fiveEduRoutes(services.fiveEducation));
+      // ---- evaluation (评价) ----
+      await api.register(evaluationRoutes(services.evaluation));
     },
     { prefix: '/api/v1' },
   );

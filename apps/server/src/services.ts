@@ -55,6 +55,7 @@ import { createTrainersRepository, createTrainersService } from './modules/train
 import { wirePairings } from './pairings-wiring';
 import { programmesForClasses } from './programmes-for-classes';
 import { wireSchoolResearch } from './school-research-wiring';
+import { createEvaluationWiring } from './services-evaluation';
 import type { Actor } from './shared/actor';
 import { createSheetPool } from './shared/sheets/pool';
 
@@ -413,6 +414,7 @@ export function createServices(
   const pairings = wirePairings({ db, orgRepo, communities, programs, audit, clock }); // 帮扶结对
   const sheetsPort = { readRows: sheets.visitRows, checkFile: sheets.checkEnvelope };
   const fiveEducation = wireFiveEducation({ db, orgRepo, peopleQueries, sheets: sheetsPort, audit, clock }); // 五育
+  const evaluation = createEvaluationWiring({ db, orgRepo, authRepo, programsRepo, files, audit, clock });
   return {
     audit,
     throttle,
@@ -446,6 +448,7 @@ export function createServices(
     schoolResearch,
     pairings,
     fiveEducation,
+    evaluation,
   };
 }
 

@@ -5,6 +5,8 @@ export * from './classes';
 // studios and workshops (工作室, 工作坊)
 export * from './communities';
 export * from './errors';
+// evaluation (评价: rubrics, campaigns, raters, scorecards)
+export * from './evaluation';
 // exams and teaching-quality monitoring
 export * from './exams';
 // 五育 comprehensive evaluation (CD-24, CD-25)

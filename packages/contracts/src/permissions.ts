@@ -132,6 +132,15 @@ export const PERMISSIONS = {
   'five_edu.read': ['system_admin', 'bureau_admin', 'tdc_staff', 'school_admin'],
   /** Write frameworks, run rounds, draw the sample and enter indicator values. */
   'five_edu.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  // ---- evaluation (评价) ----
+  /** Read the campaigns owned in the subtree, their subjects, scores and scorecards. */
+  'evaluation.read': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  /** Rubrics, campaigns owned in the subtree: subjects, raters, steps, moderation, appeals, publication. */
+  'evaluation.manage': ['system_admin', 'bureau_admin', 'tdc_staff'],
+  /** Score the subjects one is assigned to (a rater sees nothing else). */
+  'evaluation.score': ['evaluator', 'bureau_admin', 'tdc_staff'],
+  /** A subject's own unit: evidence, self-scores, appeals, its scorecard. */
+  'evaluation.evidence': ['bureau_admin', 'tdc_staff', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

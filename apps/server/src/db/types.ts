@@ -1147,6 +1147,99 @@ export interface CommunityTitlesTable {
   recorded_at: Timestamp;
 }
 
+// ---- evaluation (0027) ----
+
+export interface EvaluationRubricsTable {
+  county_id: Id;
+  id: GeneratedId;
+  rubric_id: Id;
+  version: number;
+  owner_org_id: Id;
+  org_path: string;
+  title: string;
+  body: Json;
+  warnings: JsonDefault;
+  created_by: Id | null;
+  created_at: Timestamp;
+}
+
+export interface EvaluationCampaignsTable {
+  county_id: Id;
+  id: GeneratedId;
+  owner_org_id: Id;
+  org_path: string;
+  name: string;
+  year: number;
+  subject_kind: string;
+  rubric_ref: string;
+  rubric: Json;
+  normalisation: string;
+  normalisation_by: Id | null;
+  normalisation_at: Timestamp;
+  metric_bindings: JsonDefault;
+  status: string;
+  appeal_days: Generated<number>;
+  provisional_at: NullableTimestamp;
+  appeal_closes_on: DateString | null;
+  published_at: NullableTimestamp;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationSubjectsTable {
+  county_id: Id;
+  id: GeneratedId;
+  campaign_id: Id;
+  ref_id: Id;
+  name: string;
+  org_path: string;
+  self_scores: JsonDefault;
+  self_at: NullableTimestamp;
+  moderations: JsonDefault;
+  veto_clearances: JsonDefault;
+}
+
+export interface EvaluationRatersTable {
+  county_id: Id;
+  subject_id: Id;
+  account_id: Id;
+  campaign_id: Id;
+  position: number;
+  sheet: JsonDefault;
+  assigned_by: Id | null;
+  assigned_at: Timestamp;
+  saved_at: NullableTimestamp;
+  submitted_at: NullableTimestamp;
+}
+
+export interface EvaluationEvidenceTable {
+  county_id: Id;
+  id: GeneratedId;
+  subject_id: Id;
+  unit_id: string;
+  file_id: Id;
+  name: string;
+  uploaded_by: Id | null;
+  uploaded_at: Timestamp;
+}
+
+export interface EvaluationAppealsTable {
+  county_id: Id;
+  id: GeneratedId;
+  campaign_id: Id;
+  subject_id: Id;
+  unit_id: string;
+  reason: string;
+  filed_by: Id | null;
+  filed_at: Timestamp;
+  status: string;
+  new_score: number | null;
+  decision_reason: string | null;
+  decided_by: Id | null;
+  decided_at: NullableTimestamp;
+}
+
 export interface DB {
   code_entries: CodeEntriesTable;
   orgs: OrgsTable;
@@ -1252,6 +1345,13 @@ export interface DB {
   five_edu_round_schools: FiveEduRoundSchoolsTable;
   five_edu_sample: FiveEduSampleTable;
   five_edu_values: FiveEduValuesTable;
+  // ---- evaluation (0027) ----
+  evaluation_rubrics: EvaluationRubricsTable;
+  evaluation_campaigns: EvaluationCampaignsTable;
+  evaluation_subjects: EvaluationSubjectsTable;
+  evaluation_raters: EvaluationRatersTable;
+  evaluation_evidence: EvaluationEvidenceTable;
+  evaluation_appeals: EvaluationAppealsTable;
 }
 
 // ---- 五育 comprehensive evaluation (0029) ----

@@ -46,9 +46,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   // a trainer (培训师, 班主任) of the provider that runs the demo classes: reads them and reviews their outcomes
   { username: 'trainer', displayName: '培训师', role: 'trainer', at: firstOf('provider') },
-  // No evaluator (评审专家) login: no route gives the role work yet (it reads the org tree and nothing else). The
-  // role stays for the evaluation module (rubric scoring with evidence, expert review of plans and outcomes
-  // assigned to an expert), which brings its demo login with it.
+  // an expert (评审专家) of the city: scores the subjects of evaluation campaigns it is assigned to (评审任务)
+  { username: 'expert', displayName: '评审专家', role: 'evaluator', at: firstOf('city') },
 ];
 
 function toWrite(t: DemoTeacher, school: LoadedOrg): TeacherWrite {

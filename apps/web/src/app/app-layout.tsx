@@ -170,6 +170,16 @@ export function AppLayout() {
           { key: '/communities/review', icon: <FundOutlined />, label: t('nav.communityReview') },
         ]
       : []),
+    // evaluation (评价): campaigns (the owner), 评审任务 (raters), the unit's own evaluations (subjects)
+    ...(hasPermission(me, 'evaluation.read')
+      ? [{ key: '/evaluation/campaigns', icon: <AuditOutlined />, label: t('nav.evalCampaigns') }]
+      : []),
+    ...(hasPermission(me, 'evaluation.score')
+      ? [{ key: '/evaluation/tasks', icon: <FileDoneOutlined />, label: t('nav.evalTasks') }]
+      : []),
+    ...(hasPermission(me, 'evaluation.evidence')
+      ? [{ key: '/evaluation/mine', icon: <ProfileOutlined />, label: t('nav.evalMine') }]
+      : []),
     // ── quality monitoring ──
     ...(hasPermission(me, 'exam.read')
       ? [{ key: '/monitoring', icon: <AuditOutlined />, label: t('nav.monitoring') }]

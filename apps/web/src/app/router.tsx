@@ -161,6 +161,52 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/trainers/my-trainer-page').then((m) => ({ Component: m.MyTrainerPage })),
         },
+        // evaluation (评价): campaigns, 评审任务, the subject's own page, the scorecard
+        {
+          path: 'evaluation/campaigns',
+          lazy: () =>
+            import('../features/evaluation/campaigns-page').then((m) => ({
+              Component: m.EvaluationCampaignsPage,
+            })),
+        },
+        {
+          path: 'evaluation/campaigns/:id',
+          lazy: () =>
+            import('../features/evaluation/campaign-page').then((m) => ({
+              Component: m.EvaluationCampaignPage,
+            })),
+        },
+        {
+          path: 'evaluation/tasks',
+          lazy: () =>
+            import('../features/evaluation/tasks-page').then((m) => ({ Component: m.EvaluationTasksPage })),
+        },
+        {
+          path: 'evaluation/tasks/:id',
+          lazy: () =>
+            import('../features/evaluation/sheet-page').then((m) => ({ Component: m.EvaluationSheetPage })),
+        },
+        {
+          path: 'evaluation/mine',
+          lazy: () =>
+            import('../features/evaluation/my-subjects-page').then((m) => ({
+              Component: m.EvaluationMySubjectsPage,
+            })),
+        },
+        {
+          path: 'evaluation/subjects/:id',
+          lazy: () =>
+            import('../features/evaluation/subject-page').then((m) => ({
+              Component: m.EvaluationSubjectPage,
+            })),
+        },
+        {
+          path: 'evaluation/subjects/:id/scorecard',
+          lazy: () =>
+            import('../features/evaluation/scorecard-page').then((m) => ({
+              Component: m.EvaluationScorecardPage,
+            })),
+        },
         {
           path: 'imports',
           lazy: () => import('../features/imports/imports-page').then((m) => ({ Component: m.ImportsPage })),

@@ -10,6 +10,7 @@ import { archiveApi } from './api-archive';
 import { classesApi } from './api-classes';
 import { communitiesApi } from './api-communities';
 import { documentsApi } from './api-documents';
+import { evaluationApi } from './api-evaluation';
 import { examsApi } from './api-exams';
 import { fiveEducationApi } from './api-five-education';
 import { hourClaimsApi } from './api-hour-claims';
@@ -64,6 +65,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...pairingsApi(transport),
     // 五育 comprehensive evaluation
     ...fiveEducationApi(transport),
+    // evaluation (评价)
+    ...evaluationApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

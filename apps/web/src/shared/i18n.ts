@@ -13,6 +13,8 @@ import {
 import { ARCHIVE_EN, ARCHIVE_ZH } from './i18n-archive';
 import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 import { COMMUNITIES_EN, COMMUNITIES_ZH } from './i18n-communities';
+// evaluation (评价)
+import { EVALUATION_EN, EVALUATION_ZH } from './i18n-evaluation';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
@@ -444,6 +446,8 @@ const zhCN = {
   ...PAIRINGS_ZH,
   // 五育
   ...FIVE_EDUCATION_ZH,
+  // evaluation (评价)
+  ...EVALUATION_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -474,6 +478,8 @@ const enUS: Record<MessageKey, string> = {
   ...PAIRINGS_EN,
   // 五育
   ...FIVE_EDUCATION_EN,
+  // evaluation (评价)
+  ...EVALUATION_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -22,7 +22,7 @@ export interface FileOwner {
 /** Kinds of file the platform accepts, by content (never by the name or the browser's content type). */
 export type FileKind = 'pdf' | 'docx' | 'mp4';
 /** Every kind the store recognises: the outcome kinds and the photos of 学时申报 evidence. */
-export type StoredKind = FileKind | 'jpg' | 'png';
+export type StoredKind = FileKind | 'jpg' | 'png' | 'xlsx';
 
 // ---- outcomes: DOCX and MP4 by content ----
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -36,6 +36,7 @@ const KIND_MIME: Record<StoredKind, string> = {
   mp4: 'video/mp4',
   jpg: 'image/jpeg',
   png: 'image/png',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const KIND_NAME: Record<StoredKind, string> = {
   pdf: 'PDF',
@@ -43,12 +44,15 @@ const KIND_NAME: Record<StoredKind, string> = {
   mp4: 'MP4 视频',
   jpg: 'JPG 图片',
   png: 'PNG 图片',
+  xlsx: 'Excel（XLSX）',
 };
 
 /** The kind of a file by its first bytes (a DOCX is a ZIP holding word/…), or undefined. */
 export function detectFileKind(content: Buffer): StoredKind | undefined {
   if (content.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pdf';
   if (content.subarray(0, 4).equals(ZIP_MAGIC) && content.includes('word/')) return 'docx';
+  // evaluation evidence: a workbook is a ZIP holding xl/…
+  if (content.subarray(0, 4).equals(ZIP_MAGIC) && content.includes('xl/')) return 'xlsx';
   if (content.length >= 12 && content.subarray(4, 8).equals(FTYP)) return 'mp4';
   if (content.subarray(0, JPEG_MAGIC.length).equals(JPEG_MAGIC)) return 'jpg';
   if (content.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC)) return 'png';

@@ -145,8 +145,15 @@ describe('工作台', () => {
     expect(api.orgRoots).not.toHaveBeenCalled();
   });
 
-  it('a role with no work says so plainly instead of an empty chart', async () => {
+  it('an expert (evaluator only) lands on 评审任务', async () => {
     vi.mocked(api.me).mockResolvedValue(me('evaluator'));
+    vi.mocked(api.home).mockResolvedValue(empty);
+    renderWithApp(<HomePage />);
+    expect((await screen.findByTestId('location')).textContent).toBe('/evaluation/tasks');
+  });
+
+  it('a role with no work says so plainly instead of an empty chart', async () => {
+    vi.mocked(api.me).mockResolvedValue(me('trainer'));
     vi.mocked(api.home).mockResolvedValue(empty);
     renderWithApp(<HomePage />);
     expect((await screen.findByTestId('home-nothing')).textContent).toContain('没有可办理的工作');

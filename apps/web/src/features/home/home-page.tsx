@@ -29,6 +29,9 @@ export function HomePage() {
   });
 
   if (ownProfile) return <Navigate to={`/teachers/${ownProfile}`} replace />;
+  // an expert's work is their 评审任务: an account that holds only the evaluator role lands there
+  if (me && me.grants.length > 0 && me.grants.every((g) => g.role === 'evaluator'))
+    return <Navigate to="/evaluation/tasks" replace />;
   const grant = primaryGrant(me);
   const header = (
     <div>

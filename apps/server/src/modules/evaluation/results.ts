@@ -1,0 +1,370 @@
+/**
+ * Results: the owner's campaign page (subjects × evidence × rater progress, provisional totals), moderation of a
+ * unit or a veto with a reason (Y-EVAL-MODERATION), decisions on appeals, the scorecard of a subject and the
+ * campaign's ranking. Every total is core's: `aggregateRaters` then `scoreRubric` (sheets.ts).
+ */
+import type {
+  CampaignDetail,
+  DecideAppeal,
+  Moderate,
+  RankingRow,
+  Scorecard,
+  ScorecardUnit,
+} from '@yanxun/contracts';
+import {
+  checkEntry,
+  checkRubric,
+  NORMALISATION_LABELS,
+  type Normalisation,
+  rubricUnits,
+  scoreUnits,
+} from '@yanxun/core';
+import type { Actor } from '../../shared/actor';
+import { AppError, notFound } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
+import { dateOf } from '../../shared/time';
+import { loadCampaign, loadSubject, wrongStatus } from './campaign-access';
+import { blockersOf, rubricOfCampaign, summaryOf } from './campaigns';
+import type { CampaignRow, SubjectRow } from './campaigns.repository';
+import type { EvaluationContext } from './context';
+import { liveValues } from './metrics';
+import { unitsOf } from './rubrics';
+import { clearancesOf, entryOf, moderationsOf, selfScoresOf, sheetOf, subjectResult } from './sheets';
+import { appealBody, evidenceBody, raterLabel } from './views';
+
+const normOf = (c: CampaignRow) => c.normalisation as Normalisation;
+
+export async function campaignDetail(
+  ctx: EvaluationContext,
+  actor: Actor,
+  id: string,
+): Promise<CampaignDetail> {
+  const c = await loadCampaign(ctx, actor, id);
+  const rubric = rubricOfCampaign(c);
+  const units = unitsOf(rubric);
+  const [subjects, raters, appeals] = await Promise.all([
+    ctx.repo.subjectsOf(c),
+    ctx.repo.ratersOfCampaign(c.county_id, c.id),
+    ctx.repo.appealsOf(c.county_id, c.id),
+  ]);
+  const evidence = await ctx.repo.evidenceOf(
+    c.county_id,
+    subjects.map((s) => s.id),
+  );
+  const names = await ctx.accounts.namesOf([...new Set(raters.map((r) => r.account_id))]);
+  const [summary] = await summaryOf(ctx, [{ ...c, subject_count: subjects.length }]);
+  if (!summary) throw notFound('评价活动');
+  const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
+  const unitTitle = new Map(units.map((u) => [u.id, u.title]));
+  return {
+    ...summary,
+    units,
+    warnings: checkRubric(rubric).filter((f) => f.severity === 'warning'),
+    metricBindings: c.metric_bindings as Record<string, string>,
+    metrics: ctx.metrics.definitions,
+    subjects: subjects.map((s) => {
+      const mine = raters.filter((r) => r.subject_id === s.id);
+      const result = subjectResult(rubric, normOf(c), s, mine);
+      return {
+        id: s.id,
+        refId: s.ref_id,
+        name: s.name,
+        evidenceUnits: new Set(evidence.filter((e) => e.subject_id === s.id).map((e) => e.unit_id)).size,
+        units: units.length,
+        selfScored: s.self_at !== null,
+        raters: mine.map((r) => ({
+          accountId: r.account_id,
+          label: raterLabel(r.position, names.get(r.account_id), true),
+          submitted: r.submitted_at !== null,
+          savedAt: r.saved_at?.toISOString() ?? null,
+        })),
+        pendingAppeals: appeals.filter((a) => a.subject_id === s.id && a.status === 'pending').length,
+        provisional: result
+          ? { score: result.score.score, max: result.score.max, band: result.score.band.label }
+          : null,
+        outlierUnits: result
+          ? result.aggregate.items.filter((i) => i.outliers.length > 0).map((i) => i.unitId)
+          : [],
+        widestRange: result ? Math.max(...result.aggregate.items.map((i) => i.range)) : null,
+      };
+    }),
+    appeals: appeals.map((a) =>
+      appealBody(a, subjectName.get(a.subject_id) ?? '', unitTitle.get(a.unit_id) ?? a.unit_id),
+    ),
+    blockers: await blockersOf(ctx, c),
+  };
+}
+
+/** A score for a unit checked by core (range, tenths), refused with the unit, the value and the maximum. */
+function assertUnitScore(c: CampaignRow, unitId: string, value: number) {
+  const problems = checkEntry(
+    rubricOfCampaign(c),
+    { units: { [unitId]: { score: value } } },
+    { missing: 'zero' },
+  );
+  const first = problems[0];
+  if (first)
+    throw new AppError('VALIDATION_FAILED', first.message, {
+      ruleId: 'Y-EVAL-CHECK',
+      field: unitId,
+      unitId,
+      ...first.values,
+    });
+}
+
+export async function moderate(ctx: EvaluationContext, actor: Actor, subjectId: string, input: Moderate) {
+  const subject = isId(subjectId) ? await ctx.repo.findSubject(subjectId) : undefined;
+  if (!subject) throw notFound('评价对象');
+  const c = await loadCampaign(ctx, actor, subject.campaign_id, 'evaluation.manage');
+  if (c.status !== 'scoring' && c.status !== 'appeal') throw wrongStatus(c, '不能合议改分');
+  const now = ctx.now();
+  const rubric = rubricOfCampaign(c);
+  await ctx.db.transaction().execute(async (trx) => {
+    const s = (await ctx.repo.lockSubject(subject, trx)) ?? subject;
+    if ('unitId' in input) {
+      assertUnitScore(c, input.unitId, input.value);
+      const moderations = {
+        ...moderationsOf(s),
+        [input.unitId]: {
+          value: input.value,
+          reason: input.reason.trim(),
+          by: actor.accountId,
+          at: now.toISOString(),
+        },
+      };
+      await ctx.repo.updateSubject(s, { moderations: JSON.stringify(moderations) }, trx);
+    } else {
+      if (!rubricUnits(rubric).vetoes.some((v) => v.id === input.vetoId))
+        throw new AppError('VALIDATION_FAILED', `评价标准中没有否决项 ${input.vetoId}`, { field: 'vetoId' });
+      const clearances = {
+        ...clearancesOf(s),
+        [input.vetoId]: { reason: input.reason.trim(), by: actor.accountId, at: now.toISOString() },
+      };
+      await ctx.repo.updateSubject(s, { veto_clearances: JSON.stringify(clearances) }, trx);
+    }
+    await ctx.audit.record(
+      actor,
+      {
+        action: 'evaluation.moderate',
+        entity: 'evaluation_subject',
+        entityId: s.id,
+        orgId: c.owner_org_id,
+        details: { ...input, ruleId: 'Y-EVAL-MODERATION' },
+      },
+      trx,
+    );
+  });
+}
+
+export async function decideAppeal(
+  ctx: EvaluationContext,
+  actor: Actor,
+  appealId: string,
+  input: DecideAppeal,
+) {
+  const appeal = isId(appealId) ? await ctx.repo.findAppeal(appealId) : undefined;
+  if (!appeal) throw notFound('申诉');
+  const c = await loadCampaign(ctx, actor, appeal.campaign_id, 'evaluation.manage');
+  if (c.status !== 'appeal') throw wrongStatus(c, '不能处理申诉');
+  if (input.decision === 'uphold') {
+    if (input.newScore === undefined)
+      throw new AppError('VALIDATION_FAILED', '申诉成立须给出改定的分数', { field: 'newScore' });
+    assertUnitScore(c, appeal.unit_id, input.newScore);
+  }
+  const subject = await ctx.repo.findSubject(appeal.subject_id);
+  if (!subject) throw notFound('评价对象');
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const a = await ctx.repo.findAppeal(appeal.id, trx);
+    if (a?.status !== 'pending') throw new AppError('CONFLICT', '该申诉已处理', { status: a?.status });
+    const upheld = input.decision === 'uphold' && input.newScore !== undefined;
+    await ctx.repo.updateAppeal(
+      a,
+      {
+        status: upheld ? 'upheld' : 'dismissed',
+        new_score: upheld ? Math.round((input.newScore ?? 0) * 10) : null,
+        decision_reason: input.reason.trim(),
+        decided_by: actor.accountId,
+        decided_at: now,
+      },
+      trx,
+    );
+    if (upheld) {
+      const s = (await ctx.repo.lockSubject(subject, trx)) ?? subject;
+      const moderations = {
+        ...moderationsOf(s),
+        [a.unit_id]: {
+          value: input.newScore ?? 0,
+          reason: `申诉成立：${input.reason.trim()}`,
+          by: actor.accountId,
+          at: now.toISOString(),
+        },
+      };
+      await ctx.repo.updateSubject(s, { moderations: JSON.stringify(moderations) }, trx);
+    }
+    await ctx.audit.record(
+      actor,
+      {
+        action: `evaluation.appeal.${input.decision}`,
+        entity: 'evaluation_appeal',
+        entityId: a.id,
+        orgId: c.owner_org_id,
+        details: {
+          subjectId: a.subject_id,
+          unitId: a.unit_id,
+          newScore: input.newScore ?? null,
+          reason: input.reason,
+        },
+      },
+      trx,
+    );
+  });
+}
+
+/** A subject's scorecard: for its owner once a sheet is submitted; for the subject from the provisional results. */
+export async function scorecard(ctx: EvaluationContext, actor: Actor, subjectId: string): Promise<Scorecard> {
+  const { subject, campaign: c, asOwner } = await loadSubject(ctx, actor, subjectId);
+  if (!asOwner && c.status !== 'appeal' && c.status !== 'published')
+    throw new AppError('CONFLICT', '评价结果尚未公示', { status: c.status });
+  return scorecardOf(ctx, c, subject, asOwner);
+}
+
+export async function scorecardOf(
+  ctx: EvaluationContext,
+  c: CampaignRow,
+  subject: SubjectRow,
+  asOwner: boolean,
+): Promise<Scorecard> {
+  const rubric = rubricOfCampaign(c);
+  const raters = (await ctx.repo.ratersOfCampaign(c.county_id, c.id)).filter(
+    (r) => r.subject_id === subject.id,
+  );
+  const result = subjectResult(rubric, normOf(c), subject, raters);
+  if (!result) throw new AppError('CONFLICT', '尚无专家提交评分', { status: c.status });
+  const [evidence, appeals, live, names] = await Promise.all([
+    ctx.repo.evidenceOf(c.county_id, [subject.id]),
+    ctx.repo.appealsOf(c.county_id, c.id),
+    liveValues(ctx, c, rubric, subject),
+    asOwner
+      ? ctx.accounts.namesOf(raters.map((r) => r.account_id))
+      : Promise.resolve(new Map<string, string>()),
+  ]);
+  const label = new Map(
+    result.raters.map((r) => [r.account_id, raterLabel(r.position, names.get(r.account_id), asOwner)]),
+  );
+  const perRater = result.raters.map((r) => scoreUnits(rubric, entryOf(sheetOf(r))));
+  const self = selfScoresOf(subject);
+  const moderations = moderationsOf(subject);
+  const units: ScorecardUnit[] = result.score.units.map((line) => {
+    const item = result.aggregate.items.find((i) => i.unitId === line.unitId);
+    const lines = perRater.flatMap((ls) => ls.filter((l) => l.unitId === line.unitId));
+    const raws = lines.flatMap((l) => (l.raw === undefined ? [] : [l.raw]));
+    const mean = (xs: number[]) =>
+      xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
+    const m = moderations[line.unitId];
+    return {
+      unitId: line.unitId,
+      title: line.title,
+      sectionId: line.sectionId,
+      max: line.max,
+      raw: mean(raws),
+      deducted: mean(lines.map((l) => l.deducted)) ?? 0,
+      final: line.score,
+      how: item ? `${item.how}；${line.how}` : line.how,
+      rules: [...new Set([...(item?.rules ?? []), ...line.rules, ...lines.flatMap((l) => l.rules)])],
+      self: self[line.unitId] ?? null,
+      ratings: (item?.ratings ?? []).map((r) => ({
+        rater: label.get(r.raterId) ?? '专家',
+        score: r.score,
+        outlier: item?.outliers.some((o) => o.raterId === r.raterId) ?? false,
+      })),
+      mean: item ? Math.round(item.mean * 10) / 10 : null,
+      range: item?.range ?? null,
+      sd: item?.sd ?? null,
+      moderated: m ? { value: m.value, reason: m.reason } : null,
+      evidence: evidence.filter((e) => e.unit_id === line.unitId).map(evidenceBody),
+      live: live.find((l) => l.unitId === line.unitId) ?? null,
+    };
+  });
+  const unitTitle = new Map(units.map((u) => [u.unitId, u.title]));
+  const today = dateOf(ctx.now());
+  const clearances = clearancesOf(subject);
+  return {
+    campaignId: c.id,
+    campaignName: c.name,
+    year: c.year,
+    status: c.status as Scorecard['status'],
+    subjectId: subject.id,
+    subjectName: subject.name,
+    rubricTitle: rubric.title,
+    normalisation: {
+      value: result.score.normalisation.value,
+      label: NORMALISATION_LABELS[result.score.normalisation.value],
+      ruleId: result.score.normalisation.ruleId,
+    },
+    sections: result.score.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      declared: s.declared ?? null,
+      itemMax: s.itemMax,
+      score: s.score,
+      counted: s.counted,
+      how: s.how,
+    })),
+    units,
+    score: result.score.score,
+    max: result.score.max,
+    percent: result.score.percent,
+    band: { code: result.score.band.code, label: result.score.band.label },
+    vetoes: result.score.vetoes.map((v) => ({
+      id: v.id,
+      label: v.label,
+      triggered: v.triggered,
+      cleared: clearances[v.id] !== undefined,
+    })),
+    how: result.score.how,
+    rounding: result.score.rounding,
+    raters: result.raters.length,
+    appeals: appeals
+      .filter((a) => a.subject_id === subject.id)
+      .map((a) => appealBody(a, subject.name, unitTitle.get(a.unit_id) ?? a.unit_id)),
+    appealClosesOn: c.appeal_closes_on,
+    canAppeal:
+      !asOwner && c.status === 'appeal' && c.appeal_closes_on !== null && today <= c.appeal_closes_on,
+  };
+}
+
+/** The campaign's subjects by total (ties share a rank), those with a result. */
+export async function ranking(ctx: EvaluationContext, actor: Actor, id: string): Promise<RankingRow[]> {
+  const c = await loadCampaign(ctx, actor, id);
+  const rubric = rubricOfCampaign(c);
+  const [subjects, raters] = await Promise.all([
+    ctx.repo.subjectsOf(c),
+    ctx.repo.ratersOfCampaign(c.county_id, c.id),
+  ]);
+  const rows = subjects.flatMap((s) => {
+    const r = subjectResult(
+      rubric,
+      normOf(c),
+      s,
+      raters.filter((x) => x.subject_id === s.id),
+    );
+    return r
+      ? [
+          {
+            subjectId: s.id,
+            subjectName: s.name,
+            score: r.score.score,
+            max: r.score.max,
+            percent: r.score.percent,
+            band: r.score.band.label,
+          },
+        ]
+      : [];
+  });
+  rows.sort((a, b) => b.percent - a.percent || b.score - a.score || (a.subjectName < b.subjectName ? -1 : 1));
+  return rows.map((r, i) => ({
+    rank: rows.findIndex((x) => x.percent === r.percent && x.score === r.score) + 1 || i + 1,
+    ...r,
+  }));
+}

@@ -1,0 +1,54 @@
+/** The scorecard's charts: a radar of the 一级 indicators (share of each section's points) and a bar of the units. */
+import type { Scorecard } from '@yanxun/contracts';
+import { RadarChart } from 'echarts/charts';
+import { RadarComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { EChart, shortLabel } from '../../shared/echart';
+
+// the radar is this page's only: registered here, on the shared core the EChart component renders with
+echarts.use([RadarChart, RadarComponent]);
+
+export function SectionRadar({ card }: { card: Scorecard }) {
+  const option = {
+    tooltip: {},
+    radar: {
+      indicator: card.sections.map((s) => ({ name: shortLabel(s.title, 10), max: s.itemMax })),
+      radius: '65%',
+    },
+    series: [
+      {
+        type: 'radar',
+        data: [{ value: card.sections.map((s) => s.score), name: card.subjectName }],
+        areaStyle: { opacity: 0.2 },
+      },
+    ],
+  };
+  return <EChart option={option} height={320} testId="eval-radar" />;
+}
+
+export function UnitBars({
+  card,
+  maxLabel,
+  scoreLabel,
+}: {
+  card: Scorecard;
+  maxLabel: string;
+  scoreLabel: string;
+}) {
+  const option = {
+    tooltip: { trigger: 'axis' },
+    legend: {},
+    grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: card.units.map((u) => u.unitId),
+      axisLabel: { interval: 0, rotate: 45 },
+    },
+    yAxis: { type: 'value' },
+    series: [
+      { name: maxLabel, type: 'bar', data: card.units.map((u) => u.max), itemStyle: { color: '#d9d9d9' } },
+      { name: scoreLabel, type: 'bar', data: card.units.map((u) => u.final), barGap: '-100%' },
+    ],
+  };
+  return <EChart option={option} height={300} testId="eval-bars" />;
+}

@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ScorecardUnit } from '@yanxun/contracts';
+import type { TableColumnsType } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { evaluationEvidenceUrl } from '../../shared/api-evaluation';
+import { useI18n } from '../../shared/i18n';
+import { QueryError } from '../../shared/query-error';
+import { StatusTag } from './eval-labels';
+import { SectionRadar, UnitBars } from './scorecard-charts';
+
+/** A subject's scorecard: total and band, a radar of the sections, a bar of the units, each unit's how. */
+export function EvaluationScorecardPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['eval-scorecard', id], queryFn: () => api.evaluationScorecard(id) });
+  if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} full />;
+  const c = q.data;
+  if (!c) return <Card loading />;
+  const columns: TableColumnsType<ScorecardUnit> = [
+    { title: t('eval.unit'), width: 200, render: (_, u) => `${u.unitId} ${u.title}` },
+    { title: t('eval.final'), width: 90, render: (_, u) => `${u.final}/${u.max}` },
+    {
+      title: t('eval.spread'),
+      width: 220,
+      render: (_, u) =>
+        u.ratings.map((r) => (
+          <Tag key={r.rater} color={r.outlier ? 'red' : undefined}>
+            {r.rater} {r.score}
+            {r.outlier ? ` · ${t('eval.outlier')}` : ''}
+          </Tag>
+        )),
+    },
+    {
+      title: t('eval.how'),
+      render: (_, u) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text style={{ fontSize: 12 }}>{u.how}</Typography.Text>
+          {u.moderated ? (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              {t('eval.moderated', { v: u.moderated.value, reason: u.moderated.reason })}
+            </Typography.Text>
+          ) : null}
+          {u.live ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {u.live.label}：{u.live.detail}
+            </Typography.Text>
+          ) : null}
+          {u.evidence.map((e) => (
+            <a key={e.id} href={evaluationEvidenceUrl(c.subjectId, e.id)} target="_blank" rel="noreferrer">
+              {e.name}
+            </a>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="eval-scorecard">
+      <Card title={`${c.subjectName} · ${c.campaignName}`} extra={<StatusTag status={c.status} />}>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={t('eval.total')}>
+            <Typography.Text strong data-testid="eval-total">
+              {c.score} / {c.max}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('eval.percent')}>{c.percent}%</Descriptions.Item>
+          <Descriptions.Item label={t('eval.band')}>
+            <Tag color="blue">{c.band.label}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('eval.rubric')}>{c.rubricTitle}</Descriptions.Item>
+          <Descriptions.Item label={t('eval.normalisation')}>{c.normalisation.label}</Descriptions.Item>
+          <Descriptions.Item label={t('eval.raters')}>{c.raters}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+          {c.how}
+        </Typography.Paragraph>
+        {c.vetoes
+          .filter((v) => v.triggered)
+          .map((v) => (
+            <Tag key={v.id} color="red">
+              {t('eval.vetoes')}：{v.label}
+            </Tag>
+          ))}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card title={t('eval.sections')}>
+            <SectionRadar card={c} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('eval.units')}>
+            <UnitBars card={c} maxLabel={t('eval.max', { n: '' }).trim()} scoreLabel={t('eval.final')} />
+          </Card>
+        </Col>
+      </Row>
+      <Card title={t('eval.units')}>
+        <Table<ScorecardUnit>
+          rowKey="unitId"
+          size="small"
+          dataSource={c.units}
+          columns={columns}
+          scroll={{ x: 900 }}
+          pagination={false}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,125 @@
+/** Evaluation (评价): rubrics, campaigns, the subject's evidence and appeals, raters' sheets, scorecards. */
+import {
+  type AdvanceCampaign,
+  type AssignRaters,
+  type CampaignDetail,
+  type CampaignSummary,
+  type CloneRubric,
+  type CreateCampaign,
+  campaignDetailSchema,
+  campaignSummarySchema,
+  type DecideAppeal,
+  evaluationOkSchema,
+  type FileAppeal,
+  type Moderate,
+  type MySubject,
+  mySubjectSchema,
+  type RankingRow,
+  type RaterSheet,
+  type RaterTask,
+  type RubricDetail,
+  type RubricSummary,
+  rankingRowSchema,
+  raterSheetSchema,
+  raterTaskSchema,
+  rubricDetailSchema,
+  rubricSummarySchema,
+  type SaveSheet,
+  type Scorecard,
+  type SelfScores,
+  type SubjectView,
+  scorecardSchema,
+  subjectViewSchema,
+} from '@yanxun/contracts';
+import { type Parser, parseWith, type Transport } from './api-transport';
+
+const base = '/api/v1/evaluation';
+const enc = encodeURIComponent;
+const ok = evaluationOkSchema;
+
+export function evaluationApi({ get, json }: Transport) {
+  const write = async <T>(
+    parser: Parser<T>,
+    method: 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+  ): Promise<T> =>
+    parseWith(
+      parser,
+      await json(method, path, body === undefined ? {} : { json: body }),
+      `${method} ${path}`,
+    );
+  return {
+    evaluationRubrics(): Promise<RubricSummary[]> {
+      return get(rubricSummarySchema.array(), `${base}/rubrics`);
+    },
+    evaluationRubric(ref: string): Promise<RubricDetail> {
+      return get(rubricDetailSchema, `${base}/rubrics/${enc(ref)}`);
+    },
+    cloneEvaluationRubric(body: CloneRubric): Promise<RubricDetail> {
+      return write(rubricDetailSchema, 'POST', `${base}/rubrics/clone`, body);
+    },
+    evaluationCampaigns(): Promise<CampaignSummary[]> {
+      return get(campaignSummarySchema.array(), `${base}/campaigns`);
+    },
+    createEvaluationCampaign(body: CreateCampaign): Promise<CampaignDetail> {
+      return write(campaignDetailSchema, 'POST', `${base}/campaigns`, body);
+    },
+    evaluationCampaign(id: string): Promise<CampaignDetail> {
+      return get(campaignDetailSchema, `${base}/campaigns/${enc(id)}`);
+    },
+    assignEvaluationRaters(id: string, body: AssignRaters): Promise<CampaignDetail> {
+      return write(campaignDetailSchema, 'POST', `${base}/campaigns/${enc(id)}/raters`, body);
+    },
+    advanceEvaluationCampaign(id: string, body: AdvanceCampaign): Promise<CampaignDetail> {
+      return write(campaignDetailSchema, 'POST', `${base}/campaigns/${enc(id)}/advance`, body);
+    },
+    evaluationRanking(id: string): Promise<RankingRow[]> {
+      return get(rankingRowSchema.array(), `${base}/campaigns/${enc(id)}/ranking`);
+    },
+    async moderateEvaluation(subjectId: string, body: Moderate): Promise<void> {
+      await write(ok, 'POST', `${base}/subjects/${enc(subjectId)}/moderation`, body);
+    },
+    async decideEvaluationAppeal(id: string, body: DecideAppeal): Promise<void> {
+      await write(ok, 'POST', `${base}/appeals/${enc(id)}/decision`, body);
+    },
+    myEvaluationSubjects(): Promise<MySubject[]> {
+      return get(mySubjectSchema.array(), `${base}/my-subjects`);
+    },
+    evaluationSubject(id: string): Promise<SubjectView> {
+      return get(subjectViewSchema, `${base}/subjects/${enc(id)}`);
+    },
+    evaluationScorecard(id: string): Promise<Scorecard> {
+      return get(scorecardSchema, `${base}/subjects/${enc(id)}/scorecard`);
+    },
+    async uploadEvaluationEvidence(id: string, unitId: string, file: File): Promise<SubjectView> {
+      const form = new FormData();
+      form.append('unitId', unitId);
+      form.append('file', file, file.name);
+      const path = `${base}/subjects/${enc(id)}/evidence`;
+      return parseWith(subjectViewSchema, await json('POST', path, { form }), `POST ${path}`);
+    },
+    saveEvaluationSelfScores(id: string, body: SelfScores): Promise<SubjectView> {
+      return write(subjectViewSchema, 'PUT', `${base}/subjects/${enc(id)}/self-scores`, body);
+    },
+    fileEvaluationAppeal(id: string, body: FileAppeal): Promise<SubjectView> {
+      return write(subjectViewSchema, 'POST', `${base}/subjects/${enc(id)}/appeals`, body);
+    },
+    evaluationTasks(): Promise<RaterTask[]> {
+      return get(raterTaskSchema.array(), `${base}/tasks`);
+    },
+    evaluationSheet(subjectId: string): Promise<RaterSheet> {
+      return get(raterSheetSchema, `${base}/tasks/${enc(subjectId)}`);
+    },
+    saveEvaluationSheet(subjectId: string, body: SaveSheet): Promise<RaterSheet> {
+      return write(raterSheetSchema, 'PUT', `${base}/tasks/${enc(subjectId)}`, body);
+    },
+    submitEvaluationSheet(subjectId: string): Promise<RaterSheet> {
+      return write(raterSheetSchema, 'POST', `${base}/tasks/${enc(subjectId)}/submit`);
+    },
+  };
+}
+
+/** An evidence file's address (a link the browser opens with the session cookie). */
+export const evaluationEvidenceUrl = (subjectId: string, evidenceId: string) =>
+  `${base}/subjects/${enc(subjectId)}/evidence/${enc(evidenceId)}`;
