@@ -414,7 +414,16 @@ export function createServices(
   const pairings = wirePairings({ db, orgRepo, communities, programs, audit, clock }); // 帮扶结对
   const sheetsPort = { readRows: sheets.visitRows, checkFile: sheets.checkEnvelope };
   const fiveEducation = wireFiveEducation({ db, orgRepo, peopleQueries, sheets: sheetsPort, audit, clock }); // 五育
-  const evaluation = createEvaluationWiring({ db, orgRepo, authRepo, programsRepo, files, audit, clock });
+  const evaluation = createEvaluationWiring({
+    db,
+    orgRepo,
+    authRepo,
+    programs,
+    communities,
+    files,
+    audit,
+    clock,
+  });
   return {
     audit,
     throttle,

@@ -14,7 +14,7 @@ import type { Actor } from '../../shared/actor';
 import type { Upload } from '../files';
 import { attendanceOf, closeActivity, createActivity, listActivities, recordAttendance } from './activities';
 import { activityFile, addActivityFile, removeActivityFile } from './activity-files';
-import { communityRefsOf } from './community-refs';
+import { activityCountsOf, communityRefsOf } from './community-refs';
 import { type CommunitiesDeps, communitiesContext } from './context';
 import { isWorkshopMember, myCommunities, studioRolesOf } from './mine';
 import { getPlan, savePlan } from './plans';
@@ -65,6 +65,8 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
     isWorkshopMember: (teacherId: string) => isWorkshopMember(ctx, teacherId),
     /** For the pairings' port: communities by id (kind, level, host unit), no actor (the caller authorizes). */
     refsOf: (ids: string[]) => communityRefsOf(ctx, ids),
+    /** For the evaluation's live item: activities planned and held between two days, no actor. */
+    activityCounts: (id: string, from: string, to: string) => activityCountsOf(ctx, id, from, to),
   };
 }
 

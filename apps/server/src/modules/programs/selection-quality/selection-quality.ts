@@ -5,6 +5,55 @@ import { scopeOf } from '../../../shared/permissions';
 import type { ProgramsContext } from '../context';
 import { loadProgramme } from '../programme-access';
 
+type QualityCountsRow = Awaited<ReturnType<ProgramsContext['repo']['qualityCounts']>>[number];
+
+/** R3-B03's four person-times of one unit of one programme: 少报, 缺培, 未结业, 学员不符合遴选条件. */
+export function personTimesOf(c: QualityCountsRow | undefined, seats: number | null) {
+  const rules = PROJECT_COUNTY_DEDUCTION;
+  const selected = c?.selected ?? 0;
+  return {
+    underReported: Math.max(0, (seats ?? 0) - selected),
+    missed: c?.no_shows ?? 0,
+    notCompleted: c?.not_completed ?? 0,
+    ineligible:
+      (c?.ineligible_selected ?? 0) + (rules.overridesCountAsIneligible.value ? (c?.overridden ?? 0) : 0),
+  };
+}
+
+/**
+ * R3-B03's person-times of a county summed over the year's programmes that reach it from above (owned by its city,
+ * province …), as each programme's selection-quality rows count them at the county level. The county's own
+ * programmes (县培) are left out: it runs them, it is not sent to them. No actor: the caller authorizes (the
+ * evaluation module's live item).
+ */
+export async function countySelectionCounts(
+  ctx: ProgramsContext,
+  county: { id: string; path: string },
+  year: number,
+): Promise<{
+  programmes: number;
+  underReported: number;
+  missed: number;
+  notCompleted: number;
+  ineligible: number;
+}> {
+  const { rows } = await ctx.repo.listProgrammes({ roots: [county.path], year, offset: 0, limit: 1000 });
+  const sum = { programmes: 0, underReported: 0, missed: 0, notCompleted: 0, ineligible: 0 };
+  for (const p of rows.filter((r) => !r.owner_path.startsWith(county.path))) {
+    const [counts, quotas] = await Promise.all([
+      ctx.repo.qualityCounts(p.id, [county]),
+      ctx.repo.quotasOfOrgs(p.id, [county.id], ctx.db),
+    ]);
+    const t = personTimesOf(counts[0], quotas.find((q) => q.org_id === county.id)?.seats ?? null);
+    sum.programmes += 1;
+    sum.underReported += t.underReported;
+    sum.missed += t.missed;
+    sum.notCompleted += t.notCompleted;
+    sum.ineligible += t.ineligible;
+  }
+  return sum;
+}
+
 /**
  * Selection quality per city, county or school in the actor's scope: nominations by outcome, overridden
  * and refused (ineligible) attempts, no-shows and non-completions, and for counties the project-county
@@ -43,8 +92,6 @@ export async function selectionQuality(
       const seats = seatsOf.get(o.id) ?? null;
       const selected = c?.selected ?? 0;
       const overridden = c?.overridden ?? 0;
-      const ineligible =
-        (c?.ineligible_selected ?? 0) + (rules.overridesCountAsIneligible.value ? overridden : 0);
       return {
         orgId: o.id,
         orgName: o.name,
@@ -61,18 +108,7 @@ export async function selectionQuality(
         refusedAttempts: c?.refused ?? 0,
         noShows: c?.no_shows ?? 0,
         notCompleted: c?.not_completed ?? 0,
-        deduction:
-          o.kind === 'county'
-            ? projectCountyDeduction(
-                {
-                  underReported: Math.max(0, (seats ?? 0) - selected),
-                  missed: c?.no_shows ?? 0,
-                  notCompleted: c?.not_completed ?? 0,
-                  ineligible,
-                },
-                rules,
-              )
-            : null,
+        deduction: o.kind === 'county' ? projectCountyDeduction(personTimesOf(c, seats), rules) : null,
       };
     }),
   };
