@@ -52,6 +52,39 @@ export async function schoolIn(db: Database, countyName: string, offset = 0): Pr
 let seq = 0;
 
 /** Insert one teacher at a school; every field can be overridden. Returns the teacher's id and ID number. */
+/**
+ * An org node under `parent` (a school by default), its path from its id: for tests that need more schools or a
+ * township than the seed's tree has under one county.
+ */
+export async function buildOrgUnder(
+  db: Database,
+  parent: OrgRow,
+  name: string,
+  options: { kind?: 'school' | 'township'; stages?: string[] } = {},
+): Promise<OrgRow> {
+  const row = await db
+    .insertInto('orgs')
+    .values({
+      parent_id: parent.id,
+      path: `${parent.path}new-${name}/`,
+      depth: parent.depth + 1,
+      kind: options.kind ?? 'school',
+      name,
+      stages: options.stages ?? [],
+      province_id: parent.province_id,
+      city_id: parent.city_id,
+      county_id: parent.kind === 'county' ? parent.id : parent.county_id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await db
+    .updateTable('orgs')
+    .set({ path: `${parent.path}${row.id}/` })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as unknown as OrgRow;
+}
+
 export async function buildTeacher(
   db: Database,
   school: OrgRow,

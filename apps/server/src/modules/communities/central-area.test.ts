@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import {
+  buildOrgUnder,
   buildTeacher,
   buildTestApp,
   login,
@@ -25,47 +26,22 @@ let officer: Session;
 const nowMs = Date.parse('2026-10-20T02:00:00Z');
 const o: Record<string, OrgRow> = {};
 
-/** An org node under `parent` (its path from its id). */
-async function buildOrg(parent: OrgRow, kind: 'township' | 'school', name: string, stages: string[] = []) {
-  const row = await h.db
-    .insertInto('orgs')
-    .values({
-      parent_id: parent.id,
-      path: `${parent.path}new-${name}/`,
-      depth: parent.depth + 1,
-      kind,
-      name,
-      stages,
-      province_id: parent.province_id,
-      city_id: parent.city_id,
-      county_id: parent.kind === 'county' ? parent.id : parent.county_id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return (await h.db
-    .updateTable('orgs')
-    .set({ path: `${parent.path}${row.id}/` })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()) as unknown as OrgRow;
-}
-
 beforeAll(async () => {
   h = await createTestDatabase();
   await seedRegion(h.db, 200);
   t = await buildTestApp(h.db, () => new Date(nowMs));
   const county = await orgByName(h.db, 'county', '清城');
-  o.town = await buildOrg(county, 'township', '飞来峡镇');
-  o.central = await buildOrg(o.town, 'school', '清城区飞来峡镇中心小学', ['primary']);
-  o.villageA = await buildOrg(o.town, 'school', '清城区飞来峡镇甲村小学', ['primary']);
-  o.villageB = await buildOrg(o.town, 'school', '清城区飞来峡镇乙村小学', ['primary']);
-  o.townMiddle = await buildOrg(o.town, 'school', '清城区飞来峡镇中学', ['junior']);
-  o.twoCentrals = await buildOrg(county, 'township', '源潭镇');
-  o.centralA = await buildOrg(o.twoCentrals, 'school', '清城区源潭镇中心小学', ['primary']);
-  o.centralB = await buildOrg(o.twoCentrals, 'school', '清城区源潭镇第二中心学校', ['primary']);
-  o.villageC = await buildOrg(o.twoCentrals, 'school', '清城区源潭镇丙村小学', ['primary']);
+  o.town = await buildOrgUnder(h.db, county, '飞来峡镇', { kind: 'township' });
+  o.central = await buildOrgUnder(h.db, o.town, '清城区飞来峡镇中心小学', { stages: ['primary'] });
+  o.villageA = await buildOrgUnder(h.db, o.town, '清城区飞来峡镇甲村小学', { stages: ['primary'] });
+  o.villageB = await buildOrgUnder(h.db, o.town, '清城区飞来峡镇乙村小学', { stages: ['primary'] });
+  o.townMiddle = await buildOrgUnder(h.db, o.town, '清城区飞来峡镇中学', { stages: ['junior'] });
+  o.twoCentrals = await buildOrgUnder(h.db, county, '源潭镇', { kind: 'township' });
+  o.centralA = await buildOrgUnder(h.db, o.twoCentrals, '清城区源潭镇中心小学', { stages: ['primary'] });
+  o.centralB = await buildOrgUnder(h.db, o.twoCentrals, '清城区源潭镇第二中心学校', { stages: ['primary'] });
+  o.villageC = await buildOrgUnder(h.db, o.twoCentrals, '清城区源潭镇丙村小学', { stages: ['primary'] });
   for (const n of [1, 2, 3])
-    o[`county${n}`] = await buildOrg(county, 'school', `清城区第${n}实验小学`, ['primary']);
+    o[`county${n}`] = await buildOrgUnder(h.db, county, `清城区第${n}实验小学`, { stages: ['primary'] });
   officer = await login(t.app, 'qingcheng');
 }, 180_000);
 

@@ -12,6 +12,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import {
   buildAccount,
+  buildOrgUnder,
   buildTeacher,
   buildTestApp,
   login,
@@ -61,30 +62,6 @@ const ledger = (creditKey: string) =>
     .where('credit_key', '=', creditKey)
     .execute();
 
-/** A school under `county` (the seed's tree has too few for a workshop's 7 areas). */
-async function buildSchool(county: OrgRow, name: string): Promise<OrgRow> {
-  const row = await h.db
-    .insertInto('orgs')
-    .values({
-      parent_id: county.id,
-      path: `${county.path}new/`,
-      depth: county.depth + 1,
-      kind: 'school',
-      name,
-      province_id: county.province_id,
-      city_id: county.city_id,
-      county_id: county.id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return (await h.db
-    .updateTable('orgs')
-    .set({ path: `${county.path}${row.id}/` })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()) as unknown as OrgRow;
-}
-
 beforeAll(async () => {
   h = await createTestDatabase();
   await seedRegion(h.db, 1000);
@@ -92,7 +69,7 @@ beforeAll(async () => {
   // the seed has 2 schools in 清城 at 1,000 teachers: the rest of the 10 a workshop spans are added here
   const county = await orgByName(h.db, 'county', '清城');
   for (let i = 0; i < 2; i++) schools.push(await schoolIn(h.db, '清城', i));
-  for (let i = 2; i < 10; i++) schools.push(await buildSchool(county, `清城测试学校${i}`));
+  for (let i = 2; i < 10; i++) schools.push(await buildOrgUnder(h.db, county, `清城测试学校${i}`));
   ydSchool = await schoolIn(h.db, '英德', 0);
   const [s0, s1, s2, s3, s4] = schools as [OrgRow, OrgRow, OrgRow, OrgRow, OrgRow];
   host = (await buildTeacher(h.db, s0, { name: '坊主甲' })).id;

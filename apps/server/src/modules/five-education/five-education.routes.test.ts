@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import {
   buildAccount,
+  buildOrgUnder,
   buildTeacher,
   buildTestApp,
   login,
@@ -91,30 +92,6 @@ const HEADER = ['学校编号', '学校名称', 'M 德指标', 'I 智指标', 'P
 const values = (i: number, xs: number[]) =>
   ['M', 'I', 'P', 'A', 'L'].map((code, k) => ({ schoolId: sc(i), indicatorCode: code, value: xs[k] ?? 0 }));
 
-/** A school under `county` (the seed's tree has few under one county). */
-async function buildSchool(county: OrgRow, name: string): Promise<OrgRow> {
-  const row = await h.db
-    .insertInto('orgs')
-    .values({
-      parent_id: county.id,
-      path: `${county.path}new/`,
-      depth: county.depth + 1,
-      kind: 'school',
-      name,
-      province_id: county.province_id,
-      city_id: county.city_id,
-      county_id: county.id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return (await h.db
-    .updateTable('orgs')
-    .set({ path: `${county.path}${row.id}/` })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()) as unknown as OrgRow;
-}
-
 let frameworkId = '';
 let roundId = '';
 
@@ -124,7 +101,7 @@ beforeAll(async () => {
   t = await buildTestApp(h.db, () => new Date(nowMs));
   qingcheng = await orgByName(h.db, 'county', '清城');
   for (let i = 0; i < 2; i++) schools.push(await schoolIn(h.db, '清城', i));
-  for (let i = 2; i < 5; i++) schools.push(await buildSchool(qingcheng, `清城五育学校${i}`));
+  for (let i = 2; i < 5; i++) schools.push(await buildOrgUnder(h.db, qingcheng, `清城五育学校${i}`));
   ydSchool = await schoolIn(h.db, '英德', 0);
   for (const name of ['五育甲', '五育乙', '五育丙']) await buildTeacher(h.db, schools[2] as OrgRow, { name });
   await buildAccount(h.db, 'five_school0', 'school_admin', schools[0] as OrgRow);

@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
 import {
   buildAccount,
+  buildOrgUnder,
   buildTeacher,
   buildTestApp,
   login,
@@ -42,30 +43,6 @@ const errorOf = (r: { json: () => unknown }) => {
 };
 const sc = (i: number) => schools[i]?.id ?? '';
 
-/** A school under `county` (the seed's tree has too few for a dev school's 4 partners). */
-async function buildSchool(county: OrgRow, name: string): Promise<OrgRow> {
-  const row = await h.db
-    .insertInto('orgs')
-    .values({
-      parent_id: county.id,
-      path: `${county.path}new/`,
-      depth: county.depth + 1,
-      kind: 'school',
-      name,
-      province_id: county.province_id,
-      city_id: county.city_id,
-      county_id: county.id,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return (await h.db
-    .updateTable('orgs')
-    .set({ path: `${county.path}${row.id}/` })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()) as unknown as OrgRow;
-}
-
 async function community(level: string, kind: string, name: string, school: OrgRow): Promise<string> {
   const host = (await buildTeacher(h.db, school, { name: `${name.slice(0, 2)}主持` })).id;
   const r = await req('POST', '/communities', 'qingcheng', {
@@ -85,9 +62,9 @@ beforeAll(async () => {
   t = await buildTestApp(h.db, () => new Date(nowMs));
   const county = await orgByName(h.db, 'county', '清城');
   for (let i = 0; i < 2; i++) schools.push(await schoolIn(h.db, '清城', i));
-  for (let i = 2; i < 6; i++) schools.push(await buildSchool(county, `清城结对学校${i}`));
+  for (let i = 2; i < 6; i++) schools.push(await buildOrgUnder(h.db, county, `清城结对学校${i}`));
   ydSchool = await schoolIn(h.db, '英德', 0);
-  ydSchool2 = await buildSchool(await orgByName(h.db, 'county', '英德'), '英德结对学校');
+  ydSchool2 = await buildOrgUnder(h.db, await orgByName(h.db, 'county', '英德'), '英德结对学校');
   // qingcheng (清城 bureau), tdc (清城's 进修学校) and yingde (英德 bureau) are the seed's accounts
   await buildAccount(h.db, 'lead_school', 'school_admin', schools[0] as OrgRow);
   await buildAccount(h.db, 'helped_school', 'school_admin', schools[1] as OrgRow);
