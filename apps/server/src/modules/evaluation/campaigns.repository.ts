@@ -1,7 +1,8 @@
 /** `evaluation_rubrics`, `evaluation_campaigns`, `evaluation_subjects`: this module's own tables only. */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, Selectable, SqlBool, Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import type {
+  DB,
   EvaluationCampaignsTable,
   EvaluationRubricsTable,
   EvaluationSubjectsTable,
@@ -12,7 +13,30 @@ export type RubricRow = Selectable<EvaluationRubricsTable>;
 export type CampaignRow = Selectable<EvaluationCampaignsTable>;
 export type SubjectRow = Selectable<EvaluationSubjectsTable>;
 
+type RubricsWhere = (eb: ExpressionBuilder<DB & { r: EvaluationRubricsTable }, 'r'>) => Expression<SqlBool>;
+
 export function createCampaignsRepository(db: Database) {
+  /** The newest version of every rubric `where` admits, newest first (at most 500). */
+  const newestRubrics = (where: RubricsWhere): Promise<RubricRow[]> =>
+    db
+      .selectFrom('evaluation_rubrics as r')
+      .selectAll('r')
+      .where(where)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('evaluation_rubrics as n')
+              .select('n.id')
+              .whereRef('n.county_id', '=', 'r.county_id')
+              .whereRef('n.rubric_id', '=', 'r.rubric_id')
+              .whereRef('n.version', '>', 'r.version'),
+          ),
+        ),
+      )
+      .orderBy('r.created_at', 'desc')
+      .limit(500)
+      .execute();
   return {
     async insertRubric(
       row: Omit<Insertable<EvaluationRubricsTable>, 'rubric_id'> & { rubric_id?: string },
@@ -60,49 +84,13 @@ export function createCampaignsRepository(db: Database) {
     /** The newest version of every rubric owned inside the roots. */
     listRubrics(roots: string[]): Promise<RubricRow[]> {
       if (roots.length === 0) return Promise.resolve([]);
-      return db
-        .selectFrom('evaluation_rubrics as r')
-        .selectAll('r')
-        .where((eb) => inSubtrees(eb, 'r.org_path', roots))
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('evaluation_rubrics as n')
-                .select('n.id')
-                .whereRef('n.county_id', '=', 'r.county_id')
-                .whereRef('n.rubric_id', '=', 'r.rubric_id')
-                .whereRef('n.version', '>', 'r.version'),
-            ),
-          ),
-        )
-        .orderBy('r.created_at', 'desc')
-        .limit(500)
-        .execute();
+      return newestRubrics((eb) => inSubtrees(eb, 'r.org_path', roots));
     },
 
     /** The newest version of every rubric owned exactly at these nodes. */
     listRubricsAt(paths: string[]): Promise<RubricRow[]> {
       if (paths.length === 0) return Promise.resolve([]);
-      return db
-        .selectFrom('evaluation_rubrics as r')
-        .selectAll('r')
-        .where('r.org_path', 'in', paths)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('evaluation_rubrics as n')
-                .select('n.id')
-                .whereRef('n.county_id', '=', 'r.county_id')
-                .whereRef('n.rubric_id', '=', 'r.rubric_id')
-                .whereRef('n.version', '>', 'r.version'),
-            ),
-          ),
-        )
-        .orderBy('r.created_at', 'desc')
-        .limit(500)
-        .execute();
+      return newestRubrics((eb) => eb('r.org_path', 'in', paths));
     },
 
     async insertCampaign(row: Insertable<EvaluationCampaignsTable>, trx: Database): Promise<string> {
