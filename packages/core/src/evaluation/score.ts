@@ -165,13 +165,6 @@ export function checkEntry(rubric: Rubric, entry: RubricEntry, options: ScoreOpt
 function scoreUnit(unit: ScoreUnit, e: UnitEntry | undefined): UnitLine {
   const maxT = Math.round(unit.max * 10);
   const rules: string[] = [];
-  const base = {
-    unitId: unit.id,
-    kind: unit.kind,
-    title: unit.title,
-    sectionId: unit.sectionId,
-    max: unit.max,
-  };
   const rawT = e?.score === undefined ? undefined : Math.round(e.score * 10);
   const deductions: UnitLine['deductions'] = [];
   for (const d of e?.deductions ?? []) {
@@ -179,7 +172,19 @@ function scoreUnit(unit: ScoreUnit, e: UnitEntry | undefined): UnitLine {
     deductions.push({ reason: d.reason, label, count: d.count, points: unit.deduction?.points ?? 0 });
   }
   if (rawT === undefined && deductions.length === 0)
-    return { ...base, deductions, deducted: 0, score: 0, missing: true, how: '未评分，按 0 分计', rules };
+    return {
+      unitId: unit.id,
+      kind: unit.kind,
+      title: unit.title,
+      sectionId: unit.sectionId,
+      max: unit.max,
+      deductions,
+      deducted: 0,
+      score: 0,
+      missing: true,
+      how: '未评分，按 0 分计',
+      rules,
+    };
   let deductedT = 0;
   for (const d of deductions) deductedT += d.count * Math.round(d.points * 10);
   const startT = rawT ?? maxT;
@@ -197,17 +202,23 @@ function scoreUnit(unit: ScoreUnit, e: UnitEntry | undefined): UnitLine {
   }
   if (unit.kind === 'indicator') rules.push('Y-EVAL-HOLISTIC');
   if (unit.kind === 'group') rules.push('Y-EVAL-MERGED');
-  return {
-    ...base,
-    ...(rawT === undefined ? {} : { raw: fromTenths(rawT) }),
+  // built key by key (object spreads of optional keys made this the campaign scorecards' hot spot)
+  const line: UnitLine = {
+    unitId: unit.id,
+    kind: unit.kind,
+    title: unit.title,
+    sectionId: unit.sectionId,
+    max: unit.max,
     deductions,
     deducted: fromTenths(deductedT),
-    ...(unit.deduction?.floor === undefined ? {} : { floor: unit.deduction.floor }),
     score: fromTenths(scoreT),
     missing: false,
     how: `${how}；得 ${fmt(fromTenths(scoreT))} / ${fmt(unit.max)} 分`,
     rules,
   };
+  if (rawT !== undefined) line.raw = fromTenths(rawT);
+  if (unit.deduction?.floor !== undefined) line.floor = unit.deduction.floor;
+  return line;
 }
 
 /** Each unit's line; throws a RangeError listing the entry's problems. */

@@ -506,6 +506,24 @@ describe('the whole flow (Y-EVAL-RATERS, R3-B03, Y-EVAL-MODERATION, Y-EVAL-APPEA
       'evaluation.campaign.published',
     ]);
   });
+
+  it('every scorecard at once equals each read alone (the owner); a subject county cannot list them, and reads them like an unknown campaign', async () => {
+    const all = await req('GET', `/evaluation/campaigns/${campaign.id}/scorecards`, 'e_city');
+    expect(all.statusCode).toBe(200);
+    const cards = all.json() as Scorecard[];
+    expect(cards.map((c) => c.subjectId).sort()).toEqual([qcSubject, ydSubject].sort());
+    for (const card of cards) {
+      const alone = (
+        await req('GET', `/evaluation/subjects/${card.subjectId}/scorecard`, 'e_city')
+      ).json() as Scorecard;
+      expect(card).toEqual(alone);
+    }
+    s.e_yd = await login(t.app, 'e_yd');
+    const theirs = await req('GET', `/evaluation/campaigns/${campaign.id}/scorecards`, 'e_yd');
+    const unknown = await req('GET', '/evaluation/campaigns/99999999/scorecards', 'e_yd');
+    expect(theirs.statusCode).toBe(404);
+    expect(errorOf(theirs)).toEqual(errorOf(unknown));
+  });
 });
 
 describe('a workshop campaign (Rubric C, R3-G17 live item, Y-EVAL-C-TOTAL)', () => {

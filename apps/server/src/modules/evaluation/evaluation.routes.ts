@@ -160,6 +160,18 @@ export function evaluationRoutes(ev: EvaluationService): FastifyPluginAsyncZod {
       },
       async (req) => ev.ranking(actorOf(req), req.params.id),
     );
+    app.get(
+      '/evaluation/campaigns/:id/scorecards',
+      {
+        schema: {
+          tags,
+          summary: '全部评价结果 Every scorecard of the campaign (its owner)',
+          params: idParams,
+          response: { 200: z.array(scorecardSchema) },
+        },
+      },
+      async (req) => ev.campaignScorecards(actorOf(req), req.params.id),
+    );
     app.post(
       '/evaluation/subjects/:id/moderation',
       {

@@ -15,8 +15,9 @@ import type { Upload } from '../files';
 import { advanceCampaign, assignRaters, createCampaign, listCampaigns } from './campaigns';
 import type { EvaluationContext, EvaluationDeps } from './context';
 import { myTasks, raterSheet, saveSheet, submitSheet } from './rating';
-import { campaignDetail, decideAppeal, moderate, ranking, scorecard } from './results';
+import { campaignDetail, decideAppeal, moderate, ranking } from './results';
 import { cloneRubric, getRubric, listRubrics, saveRubric } from './rubrics';
+import { campaignScorecards, scorecard } from './scorecard';
 import {
   evidenceFile,
   fileAppeal,
@@ -56,6 +57,8 @@ export function createEvaluationService(deps: EvaluationDeps) {
     decideAppeal: (actor: Actor, id: string, input: DecideAppeal) => decideAppeal(ctx, actor, id, input),
     ranking: (actor: Actor, id: string) => ranking(ctx, actor, id),
     scorecard: (actor: Actor, subjectId: string) => scorecard(ctx, actor, subjectId),
+    /** Every scorecard of a campaign for its owner, each table read once (what an export reads). */
+    campaignScorecards: (actor: Actor, id: string) => campaignScorecards(ctx, actor, id),
     mySubjects: (actor: Actor) => mySubjects(ctx, actor),
     subject: (actor: Actor, id: string) => subjectView(ctx, actor, id),
     uploadEvidence: (actor: Actor, id: string, unitId: string | undefined, upload: Upload) =>

@@ -1,36 +1,21 @@
 /**
  * Results: the owner's campaign page (subjects × evidence × rater progress, provisional totals), moderation of a
- * unit or a veto with a reason (Y-EVAL-MODERATION), decisions on appeals, the scorecard of a subject and the
- * campaign's ranking. Every total is core's: `aggregateRaters` then `scoreRubric` (sheets.ts).
+ * unit or a veto with a reason (Y-EVAL-MODERATION), decisions on appeals and the campaign's ranking (the
+ * scorecards are scorecard.ts's). Every total is core's: `aggregateRaters` then `scoreRubric` (sheets.ts).
  */
-import type {
-  CampaignDetail,
-  DecideAppeal,
-  Moderate,
-  RankingRow,
-  Scorecard,
-  ScorecardUnit,
-} from '@yanxun/contracts';
-import {
-  checkEntry,
-  checkRubric,
-  NORMALISATION_LABELS,
-  type Normalisation,
-  rubricUnits,
-  scoreUnits,
-} from '@yanxun/core';
+import type { CampaignDetail, DecideAppeal, Moderate, RankingRow } from '@yanxun/contracts';
+import { checkEntry, checkRubric, type Normalisation, rubricUnits } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
+import { groupBy } from '../../shared/group-by';
 import { isId } from '../../shared/ids';
-import { dateOf } from '../../shared/time';
-import { loadCampaign, loadSubject, wrongStatus } from './campaign-access';
+import { loadCampaign, wrongStatus } from './campaign-access';
 import { blockersOf, rubricOfCampaign, summaryOf } from './campaigns';
-import type { CampaignRow, SubjectRow } from './campaigns.repository';
+import type { CampaignRow } from './campaigns.repository';
 import type { EvaluationContext } from './context';
-import { liveValues } from './metrics';
 import { unitsOf } from './rubrics';
-import { clearancesOf, entryOf, moderationsOf, selfScoresOf, sheetOf, subjectResult } from './sheets';
-import { appealBody, evidenceBody, raterLabel } from './views';
+import { clearancesOf, moderationsOf, subjectResult } from './sheets';
+import { appealBody, raterLabel } from './views';
 
 const normOf = (c: CampaignRow) => c.normalisation as Normalisation;
 
@@ -56,6 +41,8 @@ export async function campaignDetail(
   if (!summary) throw notFound('评价活动');
   const subjectName = new Map(subjects.map((s) => [s.id, s.name]));
   const unitTitle = new Map(units.map((u) => [u.id, u.title]));
+  const ratersBySubject = groupBy(raters, (r) => r.subject_id);
+  const evidenceBySubject = groupBy(evidence, (e) => e.subject_id);
   return {
     ...summary,
     units,
@@ -63,13 +50,13 @@ export async function campaignDetail(
     metricBindings: c.metric_bindings as Record<string, string>,
     metrics: ctx.metrics.definitions,
     subjects: subjects.map((s) => {
-      const mine = raters.filter((r) => r.subject_id === s.id);
+      const mine = ratersBySubject.get(s.id) ?? [];
       const result = subjectResult(rubric, normOf(c), s, mine);
       return {
         id: s.id,
         refId: s.ref_id,
         name: s.name,
-        evidenceUnits: new Set(evidence.filter((e) => e.subject_id === s.id).map((e) => e.unit_id)).size,
+        evidenceUnits: new Set((evidenceBySubject.get(s.id) ?? []).map((e) => e.unit_id)).size,
         units: units.length,
         selfScored: s.self_at !== null,
         raters: mine.map((r) => ({
@@ -221,119 +208,6 @@ export async function decideAppeal(
   });
 }
 
-/** A subject's scorecard: for its owner once a sheet is submitted; for the subject from the provisional results. */
-export async function scorecard(ctx: EvaluationContext, actor: Actor, subjectId: string): Promise<Scorecard> {
-  const { subject, campaign: c, asOwner } = await loadSubject(ctx, actor, subjectId);
-  if (!asOwner && c.status !== 'appeal' && c.status !== 'published')
-    throw new AppError('CONFLICT', '评价结果尚未公示', { status: c.status });
-  return scorecardOf(ctx, c, subject, asOwner);
-}
-
-export async function scorecardOf(
-  ctx: EvaluationContext,
-  c: CampaignRow,
-  subject: SubjectRow,
-  asOwner: boolean,
-): Promise<Scorecard> {
-  const rubric = rubricOfCampaign(c);
-  const raters = (await ctx.repo.ratersOfCampaign(c.county_id, c.id)).filter(
-    (r) => r.subject_id === subject.id,
-  );
-  const result = subjectResult(rubric, normOf(c), subject, raters);
-  if (!result) throw new AppError('CONFLICT', '尚无专家提交评分', { status: c.status });
-  const [evidence, appeals, live, names] = await Promise.all([
-    ctx.repo.evidenceOf(c.county_id, [subject.id]),
-    ctx.repo.appealsOf(c.county_id, c.id),
-    liveValues(ctx, c, rubric, subject),
-    asOwner
-      ? ctx.accounts.namesOf(raters.map((r) => r.account_id))
-      : Promise.resolve(new Map<string, string>()),
-  ]);
-  const label = new Map(
-    result.raters.map((r) => [r.account_id, raterLabel(r.position, names.get(r.account_id), asOwner)]),
-  );
-  const perRater = result.raters.map((r) => scoreUnits(rubric, entryOf(sheetOf(r))));
-  const self = selfScoresOf(subject);
-  const moderations = moderationsOf(subject);
-  const units: ScorecardUnit[] = result.score.units.map((line) => {
-    const item = result.aggregate.items.find((i) => i.unitId === line.unitId);
-    const lines = perRater.flatMap((ls) => ls.filter((l) => l.unitId === line.unitId));
-    const raws = lines.flatMap((l) => (l.raw === undefined ? [] : [l.raw]));
-    const mean = (xs: number[]) =>
-      xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
-    const m = moderations[line.unitId];
-    return {
-      unitId: line.unitId,
-      title: line.title,
-      sectionId: line.sectionId,
-      max: line.max,
-      raw: mean(raws),
-      deducted: mean(lines.map((l) => l.deducted)) ?? 0,
-      final: line.score,
-      how: item ? `${item.how}；${line.how}` : line.how,
-      rules: [...new Set([...(item?.rules ?? []), ...line.rules, ...lines.flatMap((l) => l.rules)])],
-      self: self[line.unitId] ?? null,
-      ratings: (item?.ratings ?? []).map((r) => ({
-        rater: label.get(r.raterId) ?? '专家',
-        score: r.score,
-        outlier: item?.outliers.some((o) => o.raterId === r.raterId) ?? false,
-      })),
-      mean: item ? Math.round(item.mean * 10) / 10 : null,
-      range: item?.range ?? null,
-      sd: item?.sd ?? null,
-      moderated: m ? { value: m.value, reason: m.reason } : null,
-      evidence: evidence.filter((e) => e.unit_id === line.unitId).map(evidenceBody),
-      live: live.find((l) => l.unitId === line.unitId) ?? null,
-    };
-  });
-  const unitTitle = new Map(units.map((u) => [u.unitId, u.title]));
-  const today = dateOf(ctx.now());
-  const clearances = clearancesOf(subject);
-  return {
-    campaignId: c.id,
-    campaignName: c.name,
-    year: c.year,
-    status: c.status as Scorecard['status'],
-    subjectId: subject.id,
-    subjectName: subject.name,
-    rubricTitle: rubric.title,
-    normalisation: {
-      value: result.score.normalisation.value,
-      label: NORMALISATION_LABELS[result.score.normalisation.value],
-      ruleId: result.score.normalisation.ruleId,
-    },
-    sections: result.score.sections.map((s) => ({
-      id: s.id,
-      title: s.title,
-      declared: s.declared ?? null,
-      itemMax: s.itemMax,
-      score: s.score,
-      counted: s.counted,
-      how: s.how,
-    })),
-    units,
-    score: result.score.score,
-    max: result.score.max,
-    percent: result.score.percent,
-    band: { code: result.score.band.code, label: result.score.band.label },
-    vetoes: result.score.vetoes.map((v) => ({
-      id: v.id,
-      label: v.label,
-      triggered: v.triggered,
-      cleared: clearances[v.id] !== undefined,
-    })),
-    how: result.score.how,
-    rounding: result.score.rounding,
-    raters: result.raters.length,
-    appeals: appeals
-      .filter((a) => a.subject_id === subject.id)
-      .map((a) => appealBody(a, subject.name, unitTitle.get(a.unit_id) ?? a.unit_id)),
-    appealClosesOn: c.appeal_closes_on,
-    canAppeal:
-      !asOwner && c.status === 'appeal' && c.appeal_closes_on !== null && today <= c.appeal_closes_on,
-  };
-}
-
 /** The campaign's subjects by total (ties share a rank), those with a result. */
 export async function ranking(ctx: EvaluationContext, actor: Actor, id: string): Promise<RankingRow[]> {
   const c = await loadCampaign(ctx, actor, id);
@@ -342,13 +216,10 @@ export async function ranking(ctx: EvaluationContext, actor: Actor, id: string):
     ctx.repo.subjectsOf(c),
     ctx.repo.ratersOfCampaign(c.county_id, c.id),
   ]);
+  const bySubject = groupBy(raters, (r) => r.subject_id);
+  const norm = normOf(c);
   const rows = subjects.flatMap((s) => {
-    const r = subjectResult(
-      rubric,
-      normOf(c),
-      s,
-      raters.filter((x) => x.subject_id === s.id),
-    );
+    const r = subjectResult(rubric, norm, s, bySubject.get(s.id) ?? []);
     return r
       ? [
           {
@@ -363,8 +234,11 @@ export async function ranking(ctx: EvaluationContext, actor: Actor, id: string):
       : [];
   });
   rows.sort((a, b) => b.percent - a.percent || b.score - a.score || (a.subjectName < b.subjectName ? -1 : 1));
-  return rows.map((r, i) => ({
-    rank: rows.findIndex((x) => x.percent === r.percent && x.score === r.score) + 1 || i + 1,
-    ...r,
-  }));
+  // ties share the rank of the first of them (1, 2, 2, 4)
+  let rank = 0;
+  return rows.map((r, i) => {
+    const prev = rows[i - 1];
+    if (!prev || prev.percent !== r.percent || prev.score !== r.score) rank = i + 1;
+    return { rank, ...r };
+  });
 }

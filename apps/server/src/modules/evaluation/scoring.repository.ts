@@ -29,6 +29,17 @@ export function createScoringRepository(db: Database) {
         .execute();
     },
 
+    /** One subject's raters (the primary key's prefix), by position. */
+    ratersOfSubject(countyId: string, subjectId: string): Promise<RaterRow[]> {
+      return db
+        .selectFrom('evaluation_raters')
+        .selectAll()
+        .where('county_id', '=', countyId)
+        .where('subject_id', '=', subjectId)
+        .orderBy('position')
+        .execute();
+    },
+
     findRater(countyId: string, subjectId: string, accountId: string, trx: Database = db) {
       return trx
         .selectFrom('evaluation_raters')
