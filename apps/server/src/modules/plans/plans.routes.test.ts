@@ -54,7 +54,7 @@ beforeAll(async () => {
   const second = providers[1];
   if (!second) throw new Error('the demo region has two providers');
   await buildAccount(h.db, 'provider2', 'provider_staff', second);
-  // the demo has no evaluator login (the role has no work yet); one of the city, for the 403s below
+  // an evaluator of the city (as the demo's `expert`), for the 403s below: plans are not an evaluator's work
   const city = (await h.db
     .selectFrom('orgs')
     .selectAll()
