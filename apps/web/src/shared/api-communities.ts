@@ -22,22 +22,11 @@ import {
   type RosterChange,
   reviewSchema,
 } from '@yanxun/contracts';
-import { type Parser, parseWith, type Transport } from './api-transport';
+import { parseWith, type Transport } from './api-transport';
 
 const base = (id: string) => `/api/v1/communities/${encodeURIComponent(id)}`;
 
-export function communitiesApi({ get, json }: Transport) {
-  const write = async <T>(
-    parser: Parser<T>,
-    method: 'POST' | 'PUT',
-    path: string,
-    body?: unknown,
-  ): Promise<T> =>
-    parseWith(
-      parser,
-      await json(method, path, body === undefined ? {} : { json: body }),
-      `${method} ${path}`,
-    );
+export function communitiesApi({ get, json, write }: Transport) {
   return {
     communities(query: CommunityListQuery = {}): Promise<CommunitySummary[]> {
       return get(communitySummarySchema.array(), '/api/v1/communities', query);
@@ -87,9 +76,9 @@ export function communitiesApi({ get, json }: Transport) {
       const path = `${base(id)}/activities/${encodeURIComponent(activityId)}/files`;
       return parseWith(activitySchema, await json('POST', path, { form }), `POST ${path}`);
     },
-    async removeActivityFile(id: string, activityId: string, fileId: string): Promise<Activity> {
+    removeActivityFile(id: string, activityId: string, fileId: string): Promise<Activity> {
       const path = `${base(id)}/activities/${encodeURIComponent(activityId)}/files/${encodeURIComponent(fileId)}`;
-      return parseWith(activitySchema, await json('DELETE', path), `DELETE ${path}`);
+      return write(activitySchema, 'DELETE', path);
     },
     closeCommunityActivity(id: string, activityId: string): Promise<Activity> {
       return write(activitySchema, 'POST', `${base(id)}/activities/${encodeURIComponent(activityId)}/close`);

@@ -31,24 +31,13 @@ import {
   scorecardSchema,
   subjectViewSchema,
 } from '@yanxun/contracts';
-import { type Parser, parseWith, type Transport } from './api-transport';
+import { parseWith, type Transport } from './api-transport';
 
 const base = '/api/v1/evaluation';
 const enc = encodeURIComponent;
 const ok = evaluationOkSchema;
 
-export function evaluationApi({ get, json }: Transport) {
-  const write = async <T>(
-    parser: Parser<T>,
-    method: 'POST' | 'PUT',
-    path: string,
-    body?: unknown,
-  ): Promise<T> =>
-    parseWith(
-      parser,
-      await json(method, path, body === undefined ? {} : { json: body }),
-      `${method} ${path}`,
-    );
+export function evaluationApi({ get, json, write }: Transport) {
   return {
     evaluationRubrics(): Promise<RubricSummary[]> {
       return get(rubricSummarySchema.array(), `${base}/rubrics`);

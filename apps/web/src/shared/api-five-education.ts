@@ -22,23 +22,12 @@ import {
   fiveEduSampleSchema,
   fiveEduUploadResultSchema,
 } from '@yanxun/contracts';
-import { type Parser, parseWith, type Transport } from './api-transport';
+import { parseWith, type Transport } from './api-transport';
 
 const P = '/api/v1/five-edu';
 const id = encodeURIComponent;
 
-export function fiveEducationApi({ get, json }: Transport) {
-  const write = async <T>(
-    parser: Parser<T>,
-    method: 'POST' | 'PUT',
-    path: string,
-    body?: unknown,
-  ): Promise<T> =>
-    parseWith(
-      parser,
-      await json(method, path, body === undefined ? {} : { json: body }),
-      `${method} ${path}`,
-    );
+export function fiveEducationApi({ get, json, write }: Transport) {
   return {
     fiveEduFrameworks(): Promise<FiveEduFrameworkList> {
       return get(fiveEduFrameworkListSchema, `${P}/frameworks`);

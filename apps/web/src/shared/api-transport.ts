@@ -159,6 +159,8 @@ export interface Transport {
   /** The answer's JSON (undefined for 204 or an empty body). */
   json(method: Method, path: string, opts?: RequestOptions): Promise<unknown>;
   get<T>(parser: Parser<T>, path: string, query?: Query): Promise<T>;
+  /** A write with an optional JSON body, its answer parsed. */
+  write<T>(parser: Parser<T>, method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
   /** Parse a Me and keep its CSRF token for the next writes. */
   acceptMe(data: unknown, what: string): Me;
   forgetCsrfToken(): void;
@@ -230,6 +232,19 @@ export function createTransport(options: ApiClientOptions = {}): Transport {
     return parseWith(parser, await json('GET', path, { query }), `GET ${path}`);
   }
 
+  async function write<T>(
+    parser: Parser<T>,
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    return parseWith(
+      parser,
+      await json(method, path, body === undefined ? {} : { json: body }),
+      `${method} ${path}`,
+    );
+  }
+
   function acceptMe(data: unknown, what: string): Me {
     const me = parseWith(meSchema, data, what);
     csrfToken = me.csrfToken;
@@ -238,6 +253,7 @@ export function createTransport(options: ApiClientOptions = {}): Transport {
 
   return {
     send,
+    write,
     json,
     get,
     acceptMe,
