@@ -31,7 +31,7 @@ import { api } from '../shared/api';
 import { useI18n } from '../shared/i18n';
 import { orgKindKey, roleKey } from '../shared/labels';
 import { NotificationBell } from '../shared/notification-bell';
-import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
+import { evaluatorOnly, hasPermission, ownProfileOnly, primaryGrant, useMe } from '../shared/session';
 import { menuKeys, selectedKey } from './menu-keys';
 
 const { Header, Sider, Content } = Layout;
@@ -87,9 +87,14 @@ export function AppLayout() {
 
   const ownProfile = ownProfileOnly(me);
   const menuItems: MenuProps['items'] = [
-    ownProfile
-      ? { key: `/teachers/${ownProfile}`, icon: <DashboardOutlined />, label: t('nav.myProfile') }
-      : { key: '/', icon: <DashboardOutlined />, label: t('nav.home') },
+    // an expert's 工作台 is its 评审任务 (below): no item that would only lead there
+    ...(evaluatorOnly(me)
+      ? []
+      : [
+          ownProfile
+            ? { key: `/teachers/${ownProfile}`, icon: <DashboardOutlined />, label: t('nav.myProfile') }
+            : { key: '/', icon: <DashboardOutlined />, label: t('nav.home') },
+        ]),
     ...(hasPermission(me, 'org.read')
       ? [
           { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },

@@ -1,6 +1,6 @@
 import type { Me } from '@yanxun/contracts';
 import { describe, expect, it } from 'vitest';
-import { canTransferTeachers, hasPermission, ownProfileOnly } from './session';
+import { canTransferTeachers, evaluatorOnly, hasPermission, ownProfileOnly } from './session';
 
 const me = (roles: Me['grants'][number]['role'][], teacherId: string | null = null): Me => ({
   id: '1',
@@ -33,5 +33,12 @@ describe('role-aware navigation (mirrors the server PERMISSIONS)', () => {
   it('a teacher who is also a school admin keeps the full dashboard', () => {
     expect(ownProfileOnly(me(['teacher', 'school_admin'], '42'))).toBeNull();
     expect(ownProfileOnly(undefined)).toBeNull();
+  });
+
+  it('an expert with no other role has 评审任务 for its 工作台; an expert who is also staff keeps the dashboard', () => {
+    expect(evaluatorOnly(me(['evaluator']))).toBe(true);
+    expect(evaluatorOnly(me(['evaluator', 'tdc_staff']))).toBe(false);
+    expect(evaluatorOnly(me([]))).toBe(false);
+    expect(evaluatorOnly(undefined)).toBe(false);
   });
 });

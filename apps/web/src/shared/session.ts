@@ -30,6 +30,14 @@ export function ownProfileOnly(me: Me | undefined): string | null {
   return me.teacherId;
 }
 
+/**
+ * Whether the account is an expert (评审专家) and nothing else: its work is its 评审任务, where it lands and which
+ * takes the place of 工作台 in its menu.
+ */
+export function evaluatorOnly(me: Me | undefined): boolean {
+  return me !== undefined && me.grants.length > 0 && me.grants.every((g) => g.role === 'evaluator');
+}
+
 /** The grant shown in the header: the broadest one first (by role rank). */
 const ROLE_RANK: Record<Role, number> = {
   system_admin: 0,

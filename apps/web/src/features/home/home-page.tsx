@@ -5,7 +5,7 @@ import { Navigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
-import { hasPermission, ownProfileOnly, primaryGrant, useMe } from '../../shared/session';
+import { evaluatorOnly, hasPermission, ownProfileOnly, primaryGrant, useMe } from '../../shared/session';
 import { HomeTasks } from './home-tasks';
 import { MyClasses, MyPlans } from './my-work';
 import { RegionCard } from './region-card';
@@ -30,8 +30,7 @@ export function HomePage() {
 
   if (ownProfile) return <Navigate to={`/teachers/${ownProfile}`} replace />;
   // an expert's work is their 评审任务: an account that holds only the evaluator role lands there
-  if (me && me.grants.length > 0 && me.grants.every((g) => g.role === 'evaluator'))
-    return <Navigate to="/evaluation/tasks" replace />;
+  if (evaluatorOnly(me)) return <Navigate to="/evaluation/tasks" replace />;
   const grant = primaryGrant(me);
   const header = (
     <div>
