@@ -8,7 +8,9 @@
  *   ranked), RUNS times;
  * - every scorecard at once (`campaignScorecards`: each table read once, every subject's sections, units, rater
  *   spread, evidence, live values, appeals), RUNS times;
- * - one subject's scorecard read alone (`scorecard`), SAMPLE subjects one after another.
+ * - one subject's scorecard read alone (`scorecard`), SAMPLE subjects one after another;
+ * - a rater's sheet saved and submitted through the service (`saveSheet` + `submitSheet`: core's checks, the live
+ *   values, the write, the audit), SAMPLE sheets of a second campaign in scoring one after another.
  *
  *   npx tsx bench/evaluation-campaign.ts
  *   SCHOOLS=200 RUNS=3 npx tsx bench/evaluation-campaign.ts
@@ -91,6 +93,19 @@ async function main() {
     SELECT 1, x.subject_id, x.account_id, 1, x.position, x.sheet::jsonb, now(), now(), now()
     FROM unnest(${subjectIds}::bigint[], ${accountIds}::bigint[], ${positions}::int[], ${sheets}::text[])
       AS x(subject_id, account_id, position, sheet)`.execute(db);
+  // a second campaign in scoring, whose SAMPLE sheets a rater saves and submits through the service
+  await sql`
+    INSERT INTO evaluation_campaigns (county_id, id, owner_org_id, org_path, name, year, subject_kind, rubric_ref,
+      rubric, normalisation, normalisation_at, status, created_at, updated_at)
+    VALUES (1, 2, 1, '/1/', '评分中的评估', 2026, 'school', 'builtin:A', ${JSON.stringify(RUBRIC_A)}::jsonb,
+      'item_points', now(), 'scoring', now(), now())`.execute(db);
+  await sql`
+    INSERT INTO evaluation_subjects (county_id, id, campaign_id, ref_id, name, org_path)
+    SELECT 1, 100000 + s, 2, 1000 + s, '学校' || s, '/1/' || (2 + s % ${COUNTIES}) || '/' || (1000 + s) || '/'
+    FROM generate_series(0, ${SAMPLE - 1}) s`.execute(db);
+  await sql`
+    INSERT INTO evaluation_raters (county_id, subject_id, account_id, campaign_id, position, assigned_at)
+    SELECT 1, 100000 + s, 99, 2, 1, now() FROM generate_series(0, ${SAMPLE - 1}) s`.execute(db);
   await sql`ANALYZE`.execute(db);
   const loadS = ms(t0) / 1000;
   console.log(
@@ -157,6 +172,19 @@ async function main() {
   const one = await time(async () => {
     for (let s = 0; s < SAMPLE; s++) await svc.scorecard(actor, String(1 + s));
   }, 1);
+  const rater: Actor = {
+    ...actor,
+    accountId: '99',
+    username: 'expert',
+    grants: [{ role: 'evaluator', orgId: '1', orgPath: '/1/', orgName: '测试省', orgKind: 'province' }],
+  };
+  const entered = Object.fromEntries(units.map((u) => [u.id, { score: Math.round(u.max * 8) / 10 }]));
+  const scored = await time(async () => {
+    for (let s = 0; s < SAMPLE; s++) {
+      await svc.saveSheet(rater, String(100000 + s), { units: entered, vetoes: {} });
+      await svc.submitSheet(rater, String(100000 + s));
+    }
+  }, 1);
   printTable(
     ['what', 'subjects', 'p50 ms', 'p95 ms', 'max ms'],
     [
@@ -182,6 +210,7 @@ async function main() {
         fmt(all.at(-1) ?? 0),
       ],
       [`one scorecard read alone (mean of ${SAMPLE})`, 1, fmt((one[0] ?? 0) / SAMPLE), '', ''],
+      [`a rater saves and submits one sheet (mean of ${SAMPLE})`, 1, fmt((scored[0] ?? 0) / SAMPLE), '', ''],
     ],
   );
   printMachine(

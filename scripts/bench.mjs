@@ -95,6 +95,22 @@ const BENCHMARKS = [
     full: {},
   },
   {
+    name: 'communities-review',
+    file: 'bench/communities-review.ts',
+    what: "the monthly review of a province's 5,000 workshops (R3-G17), bare attendance count baseline",
+    pg: 'either',
+    county: { env: { WORKSHOPS: '500', RUNS: '3' } },
+    full: {},
+  },
+  {
+    name: 'evaluation-campaign',
+    file: 'bench/evaluation-campaign.ts',
+    what: 'a campaign of 2,000 schools × 3 raters: ranking, every scorecard, a sheet saved; bare SQL mean baseline',
+    pg: 'either',
+    county: { env: { SCHOOLS: '200', RUNS: '3' } },
+    full: {},
+  },
+  {
     name: 'exam-server-pg',
     file: 'bench/exam-server-pg.ts',
     what: 'exams module through two app instances on PostgreSQL, bare-insert and core baselines',
