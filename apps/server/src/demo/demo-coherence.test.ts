@@ -124,6 +124,7 @@ describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
       '校本研修 records held': 'SELECT max(held_on) AS d FROM school_research_records',
       '校本研修 plans submitted': 'SELECT max(submitted_on) AS d FROM school_research_plans',
       '学时 earned': 'SELECT max(occurred_on) AS d FROM hour_entries',
+      'evaluation appeal windows closed': 'SELECT max(appeal_closes_on) AS d FROM evaluation_campaigns',
       'scored exams sat': `SELECT max(e.exam_date) AS d FROM exams e
         WHERE EXISTS (SELECT 1 FROM exam_students s WHERE s.exam_id = e.id AND s.total IS NOT NULL)`,
     };
@@ -258,6 +259,40 @@ describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
     expect(trainers.map((t) => t.status)).toEqual(
       expect.arrayContaining(['applied', 'approved', 'appointed']),
     );
+  });
+
+  it('issue 14: last year’s 项目县考核评估 is published, this year’s in scoring with the expert’s sheet half-way', async () => {
+    expect(loaded.evaluation).toEqual({ campaigns: 2 });
+    const s = services();
+    const city = await actorOf(h.db, 'city');
+    const campaigns = await s.evaluation.listCampaigns(city);
+    expect(campaigns.map((c) => [c.year, c.status]).sort()).toEqual([
+      [cal.packYear - 1, 'published'],
+      [cal.packYear, 'scoring'],
+    ]);
+    // the published one: its appeal window closed before publication, 清城's appeal upheld (Y-EVAL-APPEAL)
+    const past = campaigns.find((c) => c.status === 'published');
+    const detail = await s.evaluation.campaign(city, past?.id ?? '');
+    expect(detail.appeals.map((a) => a.status)).toEqual(['upheld']);
+    const [w] = await rows<{ closes: string; published: string }>(
+      `SELECT appeal_closes_on::text AS closes, to_char(published_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS published
+       FROM evaluation_campaigns WHERE status = 'published'`,
+    );
+    expect((w?.closes ?? '') < (w?.published ?? '')).toBe(true);
+    // 清城 reads its scorecard; the expert has this year's 清城 sheet saved, not submitted, and 英德's to do
+    const qc = await actorOf(h.db, 'qingcheng');
+    const mine = await s.evaluation.mySubjects(qc);
+    expect(mine.length).toBe(2);
+    const card = await s.evaluation.scorecard(
+      qc,
+      detail.subjects.find((x) => x.name.includes('清城'))?.id ?? '',
+    );
+    expect(card.score).toBeGreaterThan(60);
+    expect(card.appeals.map((a) => a.status)).toEqual(['upheld']);
+    const tasks = await s.evaluation.myTasks(await actorOf(h.db, 'expert'));
+    const open = tasks.filter((t) => t.status === 'scoring');
+    expect(open.map((t) => t.submitted)).toEqual([false, false]);
+    expect(open.map((t) => t.scoredUnits > 0).sort()).toEqual([false, true]);
   });
 
   it('only exams sat before the as-of are released, to the public and to parents', async () => {

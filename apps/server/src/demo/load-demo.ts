@@ -12,6 +12,7 @@ import { type DemoCalendar, demoCalendar } from './as-of';
 import { type DemoCommunitiesLoaded, loadDemoCommunities } from './communities';
 import { type DemoClock, startDemoClock } from './demo-clock';
 import { demoSemester, loadDemoExams } from './demo-exams';
+import { type DemoEvaluationLoaded, loadDemoEvaluation } from './evaluation';
 import { DEMO_SERVICES_CONFIG, loadDemoProgrammes } from './load-programmes';
 import { loadRegionRecords } from './region-records';
 
@@ -24,6 +25,8 @@ export interface DemoLoaded {
   exams: { exams: number; students: number; released: boolean };
   /** Studios and workshops, pairings, the trainer pool and 校本研修 (issue 13). */
   communities: DemoCommunitiesLoaded;
+  /** The city's 项目县考核评估 of last year (published) and this year (in scoring) (issue 14). */
+  evaluation: DemoEvaluationLoaded;
   /** Values the database stamped during the load, given their stage's demo time. */
   restamped: number;
 }
@@ -46,6 +49,8 @@ export async function loadDemo(
     exams?: boolean;
     /** Load the studios, workshops, pairings, trainer pool and 校本研修 (default: with the programme year). */
     communities?: boolean;
+    /** Load the evaluation campaigns (default: with the programme year). */
+    evaluation?: boolean;
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<DemoLoaded> {
@@ -77,6 +82,9 @@ export async function loadDemo(
   let communities: DemoCommunitiesLoaded = { communities: 0, pairings: 0, trainers: 0, schoolPlans: 0 };
   if ((opts.communities ?? opts.programmes !== false) && region.teachers > 0)
     communities = await loadDemoCommunities(db, { orgs: region.orgs, accounts: region.acting, cal, clock });
+  let evaluation: DemoEvaluationLoaded = { campaigns: 0 };
+  if ((opts.evaluation ?? opts.programmes !== false) && region.teachers > 0)
+    evaluation = await loadDemoEvaluation(db, { accounts: region.acting, cal, clock });
   const { rows } = await clock.restamp();
   await sql`ANALYZE`.execute(db);
   return {
@@ -87,6 +95,7 @@ export async function loadDemo(
     programmes,
     exams,
     communities,
+    evaluation,
     restamped: rows,
   };
 }

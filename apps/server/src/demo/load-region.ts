@@ -20,12 +20,19 @@ export async function loadDemoRegion(
     programmes?: boolean;
     /** With the programme year, also the studios, pairings, trainer pool and 校本研修 (communities/): tests opt in. */
     communities?: boolean;
+    /** With the programme year, also the city's two evaluation campaigns (evaluation.ts): tests opt in. */
+    evaluation?: boolean;
     asOf?: string;
     now?: Date;
   },
 ): Promise<{ orgs: number; teachers: number; accounts: string[]; programmes: string[] }> {
   if (opts.programmes === true) {
-    const r = await loadDemo(db, { ...opts, exams: false, communities: opts.communities ?? false });
+    const r = await loadDemo(db, {
+      ...opts,
+      exams: false,
+      communities: opts.communities ?? false,
+      evaluation: opts.evaluation ?? false,
+    });
     return { orgs: r.orgs, teachers: r.teachers, accounts: r.accounts, programmes: r.programmes };
   }
   const r = await loadRegionRecords(db, opts);

@@ -48,6 +48,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'trainer', displayName: '培训师', role: 'trainer', at: firstOf('provider') },
   // an expert (评审专家) of the city: scores the subjects of evaluation campaigns it is assigned to (评审任务)
   { username: 'expert', displayName: '评审专家', role: 'evaluator', at: firstOf('city') },
+  // a second expert of the city: the demo campaigns are scored by two raters, as the rubric meetings are
+  { username: 'expert2', displayName: '评审专家（二）', role: 'evaluator', at: firstOf('city') },
 ];
 
 function toWrite(t: DemoTeacher, school: LoadedOrg): TeacherWrite {
