@@ -4,7 +4,8 @@
  * nowhere answers — the same status, code, message and details (only the request id differs). The world is the
  * demo region with its programme year, so the foreign records are real: another county's schools, teachers,
  * programme, exam, nominations, outcomes, results, certificates, hours, 学时申报 and integrity records, and
- * 清城's workshop, trainer, 校本研修 plan and record, and pairing.
+ * 清城's workshop, trainer, 校本研修 plan and record, pairing, evaluation campaign and subject (the sibling school),
+ * and 五育 framework and round.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './db/database';
@@ -286,6 +287,37 @@ beforeAll(async () => {
     ...pairingYears,
   });
 
+  // evaluation (issue 14): a campaign of 清城's bureau over the sibling school, open; and a 五育 framework and round
+  const ownCampaign = await send('qingcheng', 'POST', '/evaluation/campaigns', {
+    ownerOrgId: qc.id,
+    name: '清城区校本研修示范校评估',
+    year: firstYear,
+    subjectKind: 'school',
+    rubricRef: 'builtin:B',
+    normalisation: 'item_points',
+    subjects: [qSchool],
+  });
+  if (ownCampaign.statusCode !== 201)
+    throw new Error(`campaign: ${ownCampaign.statusCode} ${ownCampaign.body}`);
+  const qCampaign = ownCampaign.json().id as string;
+  const qEvalSubject = ownCampaign.json().subjects[0].id as string;
+  await send('qingcheng', 'POST', `/evaluation/campaigns/${qCampaign}/raters`, {
+    assignments: [{ subjectId: qEvalSubject, usernames: ['expert'] }],
+  });
+  await send('qingcheng', 'POST', `/evaluation/campaigns/${qCampaign}/advance`, { to: 'open' });
+  const qFramework = await created('qingcheng', '/five-edu/frameworks', {
+    orgId: qc.id,
+    year: firstYear,
+    name: '清城区五育评价（试行）',
+  });
+  const frameworkBody = (await send('qingcheng', 'GET', `/five-edu/frameworks/${qFramework}`)).json().body;
+  await send('qingcheng', 'POST', `/five-edu/frameworks/${qFramework}/publish`, {});
+  const qRound = await created('qingcheng', '/five-edu/rounds', {
+    frameworkId: qFramework,
+    orgId: qc.id,
+    name: '清城区五育监测',
+  });
+
   // ---- the probes, by what they point at ----
   const school: Probe[] = [
     get('org', (id) => `/orgs/${id}`),
@@ -522,6 +554,78 @@ beforeAll(async () => {
     ),
     post('school record certify', (id) => `/school-research/records/${id}/certify`),
   ];
+  const campaign: Probe[] = [
+    get('campaign', (id) => `/evaluation/campaigns/${id}`),
+    get('campaign ranking', (id) => `/evaluation/campaigns/${id}/ranking`),
+    get('campaign scorecards', (id) => `/evaluation/campaigns/${id}/scorecards`),
+    post(
+      'campaign raters',
+      (id) => `/evaluation/campaigns/${id}/raters`,
+      () => ({ assignments: [{ subjectId: UNKNOWN, usernames: ['expert'] }] }),
+    ),
+    post(
+      'campaign advance',
+      (id) => `/evaluation/campaigns/${id}/advance`,
+      () => ({ to: 'scoring' }),
+    ),
+  ];
+  const evalSubject: Probe[] = [
+    get('evaluation subject', (id) => `/evaluation/subjects/${id}`),
+    get('evaluation scorecard', (id) => `/evaluation/subjects/${id}/scorecard`),
+    get('evaluation evidence', (id) => `/evaluation/subjects/${id}/evidence/1`),
+    put(
+      'self-scores',
+      (id) => `/evaluation/subjects/${id}/self-scores`,
+      () => ({ scores: {} }),
+    ),
+    post(
+      'evaluation appeal',
+      (id) => `/evaluation/subjects/${id}/appeals`,
+      () => ({ unitId: 'B1', reason: '评分有误' }),
+    ),
+    post(
+      'moderation',
+      (id) => `/evaluation/subjects/${id}/moderation`,
+      () => ({ unitId: 'B1', value: 1, reason: '合议结果' }),
+    ),
+    get('rater sheet', (id) => `/evaluation/tasks/${id}`),
+    put(
+      'rater sheet save',
+      (id) => `/evaluation/tasks/${id}`,
+      () => ({ units: {}, vetoes: {} }),
+    ),
+    post('rater sheet submit', (id) => `/evaluation/tasks/${id}/submit`),
+  ];
+  const framework: Probe[] = [
+    get('五育 framework', (id) => `/five-edu/frameworks/${id}`),
+    put(
+      '五育 framework save',
+      (id) => `/five-edu/frameworks/${id}`,
+      () => ({ name: '改名', body: frameworkBody }),
+    ),
+    post('五育 framework publish', (id) => `/five-edu/frameworks/${id}/publish`),
+    post('五育 framework version', (id) => `/five-edu/frameworks/${id}/versions`),
+    post(
+      '五育 round of',
+      () => '/five-edu/rounds',
+      (id) => ({ frameworkId: id, orgId: qc.id, name: '监测' }),
+    ),
+  ];
+  const round: Probe[] = [
+    get('五育 round', (id) => `/five-edu/rounds/${id}`),
+    put(
+      '五育 enrolments',
+      (id) => `/five-edu/rounds/${id}/enrolments`,
+      () => ({ schools: [] }),
+    ),
+    get('五育 enrolments template', (id) => `/five-edu/rounds/${id}/enrolments/template`),
+    post('五育 draw', (id) => `/five-edu/rounds/${id}/draw`),
+    get('五育 sample', (id) => `/five-edu/rounds/${id}/sample`),
+    get('五育 sample csv', (id) => `/five-edu/rounds/${id}/sample.csv`),
+    get('五育 values', (id) => `/five-edu/rounds/${id}/values`),
+    get('五育 values template', (id) => `/five-edu/rounds/${id}/values/template`),
+    get('五育 results', (id) => `/five-edu/rounds/${id}/results`),
+  ];
   const at = (probes: Probe[], id: string) => probes.map((p): [Probe, string] => [p, id]);
 
   // submitting a school's 校本研修 plan or record, recommending a trainer: a school's alone, a bureau is refused them
@@ -623,6 +727,10 @@ beforeAll(async () => {
       qRecord,
     ),
     ...at(pairing, qPairing),
+    ...at(campaign, qCampaign),
+    ...at(evalSubject, qEvalSubject),
+    ...at(framework, qFramework),
+    ...at(round, qRound),
   ];
   // a school admin: a sibling school of its own county and its teacher, and another county's
   cases.school = [
@@ -634,6 +742,8 @@ beforeAll(async () => {
     ...at(community, qCommunity),
     ...at(trainerRecord, qTrainer),
     ...at(pairing, qPairing),
+    ...at(campaign, qCampaign),
+    ...at(evalSubject, qEvalSubject),
   ];
   // teacher-development-centre staff of 清城: 英德's school, teacher and exam
   cases.tdc = [...at(school, ySchool), ...at(teacher, yTeacher), ...at(exam, yExam)];
@@ -643,6 +753,9 @@ beforeAll(async () => {
     ...at(teacher, qTeacher),
     ...at(programme, qProgramme),
     ...at(exam, qExam),
+    ...at(campaign, qCampaign),
+    ...at(evalSubject, qEvalSubject),
+    ...at(round, qRound),
   ];
   cases.teacher = [
     ...at(school, qSchool),
@@ -650,6 +763,9 @@ beforeAll(async () => {
     ...at(claim, qClaim.id),
     ...at(programme, qProgramme),
     ...at(exam, qExam),
+    ...at(campaign, qCampaign),
+    ...at(evalSubject, qEvalSubject),
+    ...at(framework, qFramework),
   ];
 }, 300_000);
 

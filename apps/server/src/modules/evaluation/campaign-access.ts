@@ -35,21 +35,38 @@ export function isSubjectUser(
   );
 }
 
-/** A campaign the actor reads as its owner; `manage` adds the 403 of a reader who may not manage it. */
+/**
+ * A campaign the actor reads as its owner; `manage` adds the 403 of a reader who may not manage it. `what` names
+ * the record the caller asked for (a subject, an appeal: reached through its campaign), so that one out of scope
+ * answers what an unknown one answers; `id` is undefined when that record does not exist.
+ */
 export async function loadCampaign(
   ctx: EvaluationContext,
   actor: Actor,
-  id: string,
+  id: string | undefined,
   permission: Extract<Permission, 'evaluation.read' | 'evaluation.manage'> = 'evaluation.read',
+  what = '评价活动',
 ): Promise<CampaignRow> {
   requirePermission(actor, permission);
   const c = visibleOr404(
-    isId(id) ? await ctx.repo.findCampaign(id) : undefined,
+    id !== undefined && isId(id) ? await ctx.repo.findCampaign(id) : undefined,
     (row) => can(actor, 'evaluation.read', row.org_path) || can(actor, permission, row.org_path),
-    '评价活动',
+    what,
   );
   if (permission === 'evaluation.manage') requirePermission(actor, permission, c.org_path);
   return c;
+}
+
+/** A record reached through its campaign (a subject, an appeal) for the campaign's owner, named `what`. */
+export async function loadThroughCampaign<T extends { campaign_id: string }>(
+  ctx: EvaluationContext,
+  actor: Actor,
+  row: T | undefined,
+  what: string,
+): Promise<{ row: T; campaign: CampaignRow }> {
+  const campaign = await loadCampaign(ctx, actor, row?.campaign_id, 'evaluation.manage', what);
+  if (!row) throw notFound(what);
+  return { row, campaign };
 }
 
 export interface SubjectAccess {

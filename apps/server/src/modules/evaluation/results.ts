@@ -9,7 +9,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { groupBy } from '../../shared/group-by';
 import { isId } from '../../shared/ids';
-import { loadCampaign, wrongStatus } from './campaign-access';
+import { loadCampaign, loadThroughCampaign, wrongStatus } from './campaign-access';
 import { blockersOf, rubricOfCampaign, summaryOf } from './campaigns';
 import type { CampaignRow } from './campaigns.repository';
 import type { EvaluationContext } from './context';
@@ -100,9 +100,12 @@ function assertUnitScore(c: CampaignRow, unitId: string, value: number) {
 }
 
 export async function moderate(ctx: EvaluationContext, actor: Actor, subjectId: string, input: Moderate) {
-  const subject = isId(subjectId) ? await ctx.repo.findSubject(subjectId) : undefined;
-  if (!subject) throw notFound('评价对象');
-  const c = await loadCampaign(ctx, actor, subject.campaign_id, 'evaluation.manage');
+  const { row: subject, campaign: c } = await loadThroughCampaign(
+    ctx,
+    actor,
+    isId(subjectId) ? await ctx.repo.findSubject(subjectId) : undefined,
+    '评价对象',
+  );
   if (c.status !== 'scoring' && c.status !== 'appeal') throw wrongStatus(c, '不能合议改分');
   const now = ctx.now();
   const rubric = rubricOfCampaign(c);
@@ -149,9 +152,12 @@ export async function decideAppeal(
   appealId: string,
   input: DecideAppeal,
 ) {
-  const appeal = isId(appealId) ? await ctx.repo.findAppeal(appealId) : undefined;
-  if (!appeal) throw notFound('申诉');
-  const c = await loadCampaign(ctx, actor, appeal.campaign_id, 'evaluation.manage');
+  const { row: appeal, campaign: c } = await loadThroughCampaign(
+    ctx,
+    actor,
+    isId(appealId) ? await ctx.repo.findAppeal(appealId) : undefined,
+    '申诉',
+  );
   if (c.status !== 'appeal') throw wrongStatus(c, '不能处理申诉');
   if (input.decision === 'uphold') {
     if (input.newScore === undefined)
