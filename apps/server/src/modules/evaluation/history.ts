@@ -1,8 +1,8 @@
 /**
- * Year-over-year (历年对比): a subject's results in earlier years' published campaigns of the same rubric lineage
- * (the same built-in, or the same saved rubric in any version) owned in the campaign owner's subtree, each scored
- * by core as its own campaign scored it (its rubric snapshot, normalisation, moderation). Sections are matched by
- * id, else by title; a section of that year with no match in this rubric has no change.
+ * Year-over-year (历年对比, Y-EVAL-HISTORY): a subject's results in earlier years' published campaigns of the same
+ * rubric lineage (the same built-in, or the same saved rubric in any version) owned in the campaign owner's
+ * subtree, each scored by core as its own campaign scored it (its rubric snapshot, normalisation, moderation).
+ * Sections are matched by id, else by title; a section of that year with no match in this rubric has no change.
  */
 import type { ScorecardHistory } from '@yanxun/contracts';
 import type { Normalisation, Rubric, RubricScore } from '@yanxun/core';
