@@ -5,6 +5,7 @@
  * Points are numbers with at most one decimal (core refuses finer ones with the unit and the value).
  */
 import { z } from 'zod';
+import { scorecardHistorySchema } from './evaluation-history';
 
 export const EVALUATION_NORMALISATIONS = ['item_points', 'declared', 'scale_to_100'] as const;
 export const evaluationNormalisationSchema = z.enum(EVALUATION_NORMALISATIONS);
@@ -433,6 +434,8 @@ export const scorecardSchema = z.object({
   appeals: z.array(appealSchema),
   appealClosesOn: z.string().nullable(),
   canAppeal: z.boolean(),
+  /** earlier published results of the same subject and rubric lineage, oldest first */
+  history: z.array(scorecardHistorySchema).optional(),
 });
 export type Scorecard = z.infer<typeof scorecardSchema>;
 

@@ -112,3 +112,11 @@ export function evaluationApi({ get, json, write }: Transport) {
 /** An evidence file's address (a link the browser opens with the session cookie). */
 export const evaluationEvidenceUrl = (subjectId: string, evidenceId: string) =>
   `${base}/subjects/${enc(subjectId)}/evidence/${enc(evidenceId)}`;
+
+/** A campaign's scorecards as a workbook (its owner; downloaded through the API client). */
+export const evaluationScorecardsXlsxPath = (campaignId: string) =>
+  `${base}/campaigns/${enc(campaignId)}/scorecards.xlsx`;
+
+/** One subject's scorecard as PDF (the same access as the scorecard). */
+export const evaluationScorecardPdfPath = (subjectId: string) =>
+  `${base}/subjects/${enc(subjectId)}/scorecard.pdf`;

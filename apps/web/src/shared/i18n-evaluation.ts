@@ -1,5 +1,8 @@
 /** Strings of 评价: campaigns, the campaign page, 评审任务, the subject's page and the scorecard. */
+import { EVALUATION_REPORTS_EN, EVALUATION_REPORTS_ZH } from './i18n-evaluation-reports';
+
 export const EVALUATION_ZH = {
+  ...EVALUATION_REPORTS_ZH,
   'nav.evalCampaigns': '评价活动',
   'nav.evalTasks': '评审任务',
   'nav.evalMine': '本单位参评',
@@ -100,6 +103,7 @@ export const EVALUATION_ZH = {
 };
 
 export const EVALUATION_EN: Record<keyof typeof EVALUATION_ZH, string> = {
+  ...EVALUATION_REPORTS_EN,
   'nav.evalCampaigns': 'Evaluations',
   'nav.evalTasks': 'Review tasks',
   'nav.evalMine': 'Our evaluations',

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { loadDemoRegion } from '../../demo/load-region';
 import { createTestDatabase } from '../../test/db';
+import { errorOf, evaluationClient } from '../../test/evaluation';
 import {
   buildAccount,
   buildTeacher,
@@ -42,17 +43,7 @@ let year: number;
 /** 2026-12-07 10:00 in Asia/Shanghai */
 let nowMs = Date.parse('2026-12-07T02:00:00Z');
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = evaluationClient(() => t, s);
 
 const pdf = () => Buffer.from(`%PDF-1.4\n% evidence ${randomBytes(8).toString('hex')}\n%%EOF\n`);
 const xlsx = () =>

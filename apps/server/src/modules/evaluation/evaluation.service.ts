@@ -18,6 +18,8 @@ import { myTasks, raterSheet, saveSheet, submitSheet } from './rating';
 import { campaignDetail, decideAppeal, moderate, ranking } from './results';
 import { cloneRubric, getRubric, listRubrics, saveRubric } from './rubrics';
 import { campaignScorecards, scorecard } from './scorecard';
+import { scorecardPdf } from './scorecard-pdf';
+import { exportCampaignScorecards } from './scorecard-workbook';
 import {
   evidenceFile,
   fileAppeal,
@@ -59,6 +61,8 @@ export function createEvaluationService(deps: EvaluationDeps) {
     scorecard: (actor: Actor, subjectId: string) => scorecard(ctx, actor, subjectId),
     /** Every scorecard of a campaign for its owner, each table read once (what an export reads). */
     campaignScorecards: (actor: Actor, id: string) => campaignScorecards(ctx, actor, id),
+    exportScorecards: (actor: Actor, id: string) => exportCampaignScorecards(ctx, actor, id),
+    scorecardPdf: (actor: Actor, subjectId: string) => scorecardPdf(ctx, actor, subjectId),
     mySubjects: (actor: Actor) => mySubjects(ctx, actor),
     subject: (actor: Actor, id: string) => subjectView(ctx, actor, id),
     uploadEvidence: (actor: Actor, id: string, unitId: string | undefined, upload: Upload) =>

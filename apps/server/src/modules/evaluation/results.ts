@@ -239,11 +239,19 @@ export async function ranking(ctx: EvaluationContext, actor: Actor, id: string):
         ]
       : [];
   });
-  rows.sort((a, b) => b.percent - a.percent || b.score - a.score || (a.subjectName < b.subjectName ? -1 : 1));
-  // ties share the rank of the first of them (1, 2, 2, 4)
+  return ranked(rows);
+}
+
+/** Rows by percent, then score, then name; ties share the rank of the first of them (1, 2, 2, 4). */
+export function ranked<T extends { subjectName: string; score: number; percent: number }>(
+  rows: readonly T[],
+): (T & { rank: number })[] {
+  const sorted = [...rows].sort(
+    (a, b) => b.percent - a.percent || b.score - a.score || (a.subjectName < b.subjectName ? -1 : 1),
+  );
   let rank = 0;
-  return rows.map((r, i) => {
-    const prev = rows[i - 1];
+  return sorted.map((r, i) => {
+    const prev = sorted[i - 1];
     if (!prev || prev.percent !== r.percent || prev.score !== r.score) rank = i + 1;
     return { rank, ...r };
   });

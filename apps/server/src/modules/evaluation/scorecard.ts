@@ -2,7 +2,8 @@
  * Scorecards: one subject's (its owner once a sheet is submitted; the subject itself from the provisional
  * results), and every scorecard of a campaign at once for its owner (each table read once: what an export reads).
  * Sections, units with raw / deductions / final / how / rules, the raters' spread (names to the owner, 专家1/2/3 to
- * the subject), evidence, live values, appeals. Every total is core's (sheets.ts).
+ * the subject), evidence, live values, appeals, the earlier years' results (history.ts). Every total is core's
+ * (sheets.ts).
  */
 import type { LiveValue, Scorecard, ScorecardUnit } from '@yanxun/contracts';
 import { NORMALISATION_LABELS, type Normalisation, type Rubric, scoreUnits } from '@yanxun/core';
@@ -10,10 +11,11 @@ import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { groupBy } from '../../shared/group-by';
 import { dateOf } from '../../shared/time';
-import { loadCampaign, loadSubject } from './campaign-access';
+import { loadCampaign, loadSubject, type SubjectAccess } from './campaign-access';
 import { rubricOfCampaign } from './campaigns';
 import type { CampaignRow, SubjectRow } from './campaigns.repository';
 import type { EvaluationContext } from './context';
+import { compareHistory, type PastResult, pastResultsOf } from './history';
 import { liveValues } from './metrics';
 import type { AppealRow, EvidenceRow, RaterRow } from './scoring.repository';
 import { clearancesOf, entryOf, moderationsOf, selfScoresOf, sheetOf, subjectResult } from './sheets';
@@ -23,7 +25,12 @@ const normOf = (c: CampaignRow) => c.normalisation as Normalisation;
 
 /** A subject's scorecard: for its owner once a sheet is submitted; for the subject from the provisional results. */
 export async function scorecard(ctx: EvaluationContext, actor: Actor, subjectId: string): Promise<Scorecard> {
-  const { subject, campaign: c, asOwner } = await loadSubject(ctx, actor, subjectId);
+  return scorecardFor(ctx, await loadSubject(ctx, actor, subjectId));
+}
+
+/** The scorecard of a subject loaded for the actor (the PDF's reading too). */
+export async function scorecardFor(ctx: EvaluationContext, access: SubjectAccess): Promise<Scorecard> {
+  const { subject, campaign: c, asOwner } = access;
   if (!asOwner && c.status !== 'appeal' && c.status !== 'published')
     throw new AppError('CONFLICT', '评价结果尚未公示', { status: c.status });
   return scorecardOf(ctx, c, subject, asOwner);
@@ -37,6 +44,8 @@ export interface ScorecardInputs {
   live: LiveValue[];
   /** raters' names, for the owner only */
   names: Map<string, string>;
+  /** the subject's earlier results of the same rubric lineage (year-over-year), oldest first */
+  history?: readonly PastResult[];
 }
 
 /** One subject's scorecard from its inputs (pure); undefined before any of its sheets is submitted. */
@@ -132,6 +141,7 @@ export function buildScorecard(
     appealClosesOn: c.appeal_closes_on,
     canAppeal:
       !asOwner && c.status === 'appeal' && c.appeal_closes_on !== null && today <= c.appeal_closes_on,
+    ...(inputs.history ? { history: compareHistory(result.score, inputs.history) } : {}),
   };
 }
 
@@ -144,13 +154,14 @@ export async function scorecardOf(
 ): Promise<Scorecard> {
   const rubric = rubricOfCampaign(c);
   const raters = await ctx.repo.ratersOfSubject(c.county_id, subject.id);
-  const [evidence, appeals, live, names] = await Promise.all([
+  const [evidence, appeals, live, names, past] = await Promise.all([
     ctx.repo.evidenceOf(c.county_id, [subject.id]),
     ctx.repo.appealsOf(c.county_id, c.id),
     liveValues(ctx, c, rubric, subject),
     asOwner
       ? ctx.accounts.namesOf(raters.map((r) => r.account_id))
       : Promise.resolve(new Map<string, string>()),
+    pastResultsOf(ctx, c, [subject]),
   ]);
   const card = buildScorecard(c, rubric, subject, asOwner, dateOf(ctx.now()), {
     raters,
@@ -158,6 +169,7 @@ export async function scorecardOf(
     appeals,
     live,
     names,
+    history: past.get(subject.ref_id) ?? [],
   });
   if (!card) throw new AppError('CONFLICT', '尚无专家提交评分', { status: c.status });
   return card;
@@ -172,16 +184,21 @@ export async function campaignScorecards(
   actor: Actor,
   id: string,
 ): Promise<Scorecard[]> {
-  const c = await loadCampaign(ctx, actor, id);
+  return scorecardsOfCampaign(ctx, await loadCampaign(ctx, actor, id));
+}
+
+/** Every scorecard of a campaign its owner has loaded (the exports' reading). */
+export async function scorecardsOfCampaign(ctx: EvaluationContext, c: CampaignRow): Promise<Scorecard[]> {
   const rubric = rubricOfCampaign(c);
   const subjects = await ctx.repo.subjectsOf(c);
-  const [raters, evidence, appeals] = await Promise.all([
+  const [raters, evidence, appeals, past] = await Promise.all([
     ctx.repo.ratersOfCampaign(c.county_id, c.id),
     ctx.repo.evidenceOf(
       c.county_id,
       subjects.map((s) => s.id),
     ),
     ctx.repo.appealsOf(c.county_id, c.id),
+    pastResultsOf(ctx, c, subjects),
   ]);
   const names = await ctx.accounts.namesOf([...new Set(raters.map((r) => r.account_id))]);
   const ratersOf = groupBy(raters, (r) => r.subject_id);
@@ -196,6 +213,7 @@ export async function campaignScorecards(
       appeals: appealsOf.get(s.id) ?? [],
       live: await liveValues(ctx, c, rubric, s),
       names,
+      history: past.get(s.ref_id) ?? [],
     });
     if (card) out.push(card);
   }

@@ -24,6 +24,7 @@ import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { formatDateTime } from '../../shared/time';
 import { failText, StatusTag } from './eval-labels';
+import { ScorecardsExcelButton } from './scorecard-downloads';
 
 const NEXT: Partial<Record<EvaluationStatus, Exclude<EvaluationStatus, 'draft'>>> = {
   draft: 'open',
@@ -266,16 +267,21 @@ export function EvaluationCampaignPage() {
       <Card
         title={c.name}
         extra={
-          manage && next ? (
-            <Button
-              type="primary"
-              loading={advance.isPending}
-              onClick={() => advance.mutate(next)}
-              data-testid="eval-advance"
-            >
-              {t(`eval.next.${next}`)}
-            </Button>
-          ) : null
+          <Space>
+            {c.status !== 'draft' && c.status !== 'open' ? (
+              <ScorecardsExcelButton campaignId={c.id} name={c.name} />
+            ) : null}
+            {manage && next ? (
+              <Button
+                type="primary"
+                loading={advance.isPending}
+                onClick={() => advance.mutate(next)}
+                data-testid="eval-advance"
+              >
+                {t(`eval.next.${next}`)}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>

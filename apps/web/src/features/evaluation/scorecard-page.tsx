@@ -9,6 +9,8 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { StatusTag } from './eval-labels';
 import { SectionRadar, UnitBars } from './scorecard-charts';
+import { ScorecardPdfButton } from './scorecard-downloads';
+import { HistoryChart } from './scorecard-history';
 
 /** A subject's scorecard: total and band, a radar of the sections, a bar of the units, each unit's how. */
 export function EvaluationScorecardPage() {
@@ -58,7 +60,15 @@ export function EvaluationScorecardPage() {
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="eval-scorecard">
-      <Card title={`${c.subjectName} · ${c.campaignName}`} extra={<StatusTag status={c.status} />}>
+      <Card
+        title={`${c.subjectName} · ${c.campaignName}`}
+        extra={
+          <Space>
+            <StatusTag status={c.status} />
+            <ScorecardPdfButton subjectId={c.subjectId} name={c.subjectName} />
+          </Space>
+        }
+      >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('eval.total')}>
             <Typography.Text strong data-testid="eval-total">
@@ -96,6 +106,11 @@ export function EvaluationScorecardPage() {
           </Card>
         </Col>
       </Row>
+      {c.history ? (
+        <Card title={t('eval.history')}>
+          <HistoryChart card={c} />
+        </Card>
+      ) : null}
       <Card title={t('eval.units')}>
         <Table<ScorecardUnit>
           rowKey="unitId"
