@@ -295,6 +295,23 @@ describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
     expect(open.map((t) => t.scoredUnits > 0).sort()).toEqual([false, true]);
   });
 
+  it('issue 14: 清城’s 五育 round has its sample drawn from a stored seed and every school’s values but one', async () => {
+    expect(loaded.fiveEducation.rounds).toBe(1);
+    const s = services();
+    const qc = await actorOf(h.db, 'qingcheng');
+    const [round] = (await s.fiveEducation.listRounds(qc)).items;
+    const detail = await s.fiveEducation.getRound(qc, round?.id ?? '');
+    expect(detail.schools.length).toBe(loaded.fiveEducation.schools);
+    const complete = detail.schools.filter((x) => x.valuesEntered === detail.indicators.length);
+    expect(complete.length).toBe(Math.max(1, detail.schools.length - 1));
+    // CD-25/TL-14: the sample is the one its stored seed draws, 5 % of each school × grade rounded up
+    const sample = await s.fiveEducation.getSample(qc, detail.id);
+    expect(sample.seed).toBe(`qingcheng-${cal.packYear}`);
+    for (const st of sample.students.strata) expect(st.count).toBe(Math.ceil(st.population * 0.05));
+    const results = await s.fiveEducation.results(qc, detail.id, {});
+    expect(results.schools.filter((x) => x.score !== null).length).toBe(complete.length);
+  });
+
   it('only exams sat before the as-of are released, to the public and to parents', async () => {
     const released = await rows<{ exam_date: string; parents: boolean }>(`
       SELECT to_char(e.exam_date, 'YYYY-MM-DD') AS exam_date, r.parents_at IS NOT NULL AS parents

@@ -13,6 +13,7 @@ import { type DemoCommunitiesLoaded, loadDemoCommunities } from './communities';
 import { type DemoClock, startDemoClock } from './demo-clock';
 import { demoSemester, loadDemoExams } from './demo-exams';
 import { type DemoEvaluationLoaded, loadDemoEvaluation } from './evaluation';
+import { type DemoFiveEduLoaded, loadDemoFiveEducation } from './five-education';
 import { DEMO_SERVICES_CONFIG, loadDemoProgrammes } from './load-programmes';
 import { loadRegionRecords } from './region-records';
 
@@ -27,6 +28,8 @@ export interface DemoLoaded {
   communities: DemoCommunitiesLoaded;
   /** The city's 项目县考核评估 of last year (published) and this year (in scoring) (issue 14). */
   evaluation: DemoEvaluationLoaded;
+  /** 清城's 五育 framework and monitoring round with its sample and values (issue 14). */
+  fiveEducation: DemoFiveEduLoaded;
   /** Values the database stamped during the load, given their stage's demo time. */
   restamped: number;
 }
@@ -49,7 +52,7 @@ export async function loadDemo(
     exams?: boolean;
     /** Load the studios, workshops, pairings, trainer pool and 校本研修 (default: with the programme year). */
     communities?: boolean;
-    /** Load the evaluation campaigns (default: with the programme year). */
+    /** Load the evaluation campaigns and the 五育 round (default: with the programme year). */
     evaluation?: boolean;
     onProgress?: (done: number, total: number) => void;
   },
@@ -83,8 +86,11 @@ export async function loadDemo(
   if ((opts.communities ?? opts.programmes !== false) && region.teachers > 0)
     communities = await loadDemoCommunities(db, { orgs: region.orgs, accounts: region.acting, cal, clock });
   let evaluation: DemoEvaluationLoaded = { campaigns: 0 };
-  if ((opts.evaluation ?? opts.programmes !== false) && region.teachers > 0)
+  let fiveEducation: DemoFiveEduLoaded = { rounds: 0, schools: 0 };
+  if ((opts.evaluation ?? opts.programmes !== false) && region.teachers > 0) {
     evaluation = await loadDemoEvaluation(db, { accounts: region.acting, cal, clock });
+    fiveEducation = await loadDemoFiveEducation(db, { accounts: region.acting, cal, clock });
+  }
   const { rows } = await clock.restamp();
   await sql`ANALYZE`.execute(db);
   return {
@@ -96,6 +102,7 @@ export async function loadDemo(
     exams,
     communities,
     evaluation,
+    fiveEducation,
     restamped: rows,
   };
 }
