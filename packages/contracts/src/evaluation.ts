@@ -57,6 +57,7 @@ export interface RubricNodeInput {
   deduction?: z.infer<typeof deductionSchema> | undefined;
   veto?: z.infer<typeof vetoSchema> | undefined;
   scoreGroup?: string | undefined;
+  metric?: string | undefined;
   source: string;
   note?: string | undefined;
   children?: RubricNodeInput[] | undefined;
@@ -74,6 +75,7 @@ export const rubricNodeSchema: z.ZodType<RubricNodeInput> = z.lazy(() =>
     deduction: deductionSchema.optional(),
     veto: vetoSchema.optional(),
     scoreGroup: text(60).optional(),
+    metric: text(60).optional(),
     source: text(200).default(''),
     note: text(2000).optional(),
     children: z.array(rubricNodeSchema).max(100).optional(),
