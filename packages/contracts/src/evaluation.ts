@@ -162,6 +162,15 @@ export const rubricSummarySchema = z.object({
   defaultNormalisation: evaluationNormalisationSchema,
   warnings: z.array(rubricFindingSchema),
   createdAt: z.string().nullable(),
+  /** units the rubric declares a live metric on (a new campaign binds them by default); `whole` false: numbers only */
+  liveBindings: z.array(
+    z.object({
+      unitId: z.string(),
+      nodeId: z.string(),
+      whole: z.boolean(),
+      metric: z.lazy(() => metricDefinitionSchema),
+    }),
+  ),
 });
 export type RubricSummary = z.infer<typeof rubricSummarySchema>;
 
