@@ -333,7 +333,7 @@ describe('R3-B07: a studio leads at least 5 teachers a year', () => {
 });
 
 describe('a Rubric A campaign bound by the rubric’s declarations: the live values on a rater’s sheet', () => {
-  it('GET /evaluation/rubrics names Rubric A’s live items with the registry’s definitions', async () => {
+  it('GET /evaluation/rubrics names Rubric A’s live items with the registry’s definitions; a clone keeps them', async () => {
     await buildAccount(h.db, 'lm_city', 'bureau_admin', kpi.city);
     await buildAccount(h.db, 'lm_exp', 'evaluator', kpi.city);
     for (const u of ['lm_city', 'lm_exp']) s[u] = await login(t.app, u);
@@ -344,6 +344,18 @@ describe('a Rubric A campaign bound by the rubric’s declarations: the live val
       ['A3.3', 'trainer_team', 'R3-P01, R3-P02', true],
       ['A3.4', 'studio_ratio', 'R3-B01', false],
       ['A5.2', 'studio_reach', 'R3-B07', false],
+    ]);
+    // a clone keeps the declarations (a node's `metric` is part of the saved document)
+    const clone = await req('POST', '/evaluation/rubrics/clone', 'lm_city', {
+      ownerOrgId: kpi.city.id,
+      from: 'builtin:A',
+    });
+    expect(clone.statusCode).toBe(201);
+    expect((clone.json() as RubricSummary).liveBindings.map((b) => b.metric.key)).toEqual([
+      'selection_quality_deduction',
+      'trainer_team',
+      'studio_ratio',
+      'studio_reach',
     ]);
   });
 
