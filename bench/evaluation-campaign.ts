@@ -126,12 +126,18 @@ async function main() {
     metrics: createMetricsRegistry({
       selectionCounts: async () => ({
         programmes: 0,
+        seats: 0,
+        selected: 0,
         underReported: 0,
         missed: 0,
         notCompleted: 0,
         ineligible: 0,
       }),
       communityActivities: async () => ({ planned: 0, held: 0 }),
+      trainerTeam: async () => ({ asOf: '2026-12-20', size: 0, active: 0, teamMin: 50, activeShareMin: 0.9 }),
+      threeNameStudios: async () => ({ studios: [], ledMin: 5 }),
+      studioReach: async () => undefined,
+      backboneCount: async () => 0,
     }),
     audit: createAuditService({ db }),
     clock: () => new Date('2026-12-20T02:00:00Z'),

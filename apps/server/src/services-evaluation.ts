@@ -1,8 +1,9 @@
 /**
  * The evaluation module's wiring, beside services.ts (which stays a page of composition): orgs and communities as
  * subjects, raters' accounts from the auth module, evidence in the files store, and the live metrics read from the
- * programmes (R3-B03's selection-quality counts) and the communities' monthly review counts, each through the
- * offering module's service (its actor-less queries; this module authorizes).
+ * programmes (R3-B02/B03's selection counts), the trainer pool (R3-P01/P02), the communities (R3-G17's review
+ * counts, R3-B01/B07's studios) and the people records (R3-B01's backbone staff), each through the offering module's
+ * service (its actor-less queries; this module authorizes).
  */
 import type { Database } from './db/database';
 import type { AuditService } from './modules/audit';
@@ -12,22 +13,47 @@ import {
   createEvaluationRepository,
   createEvaluationService,
   createMetricsRegistry,
+  type MetricSources,
 } from './modules/evaluation';
 import type { FilesService } from './modules/files';
 import type { OrgRepository } from './modules/org';
+import type { createPeopleQueries } from './modules/people';
 import type { ProgramsService } from './modules/programs';
+import type { TrainersService } from './modules/trainers';
+
+export interface MetricSourceDeps {
+  programs: Pick<ProgramsService, 'countySelectionCounts'>;
+  communities: Pick<CommunitiesService, 'activityCounts' | 'studioReach' | 'threeNameStudios'>;
+  trainers: Pick<TrainersService, 'countyTeam'>;
+  people: Pick<ReturnType<typeof createPeopleQueries>, 'backboneCount'>;
+}
+
+/** The live metrics' sources, each an offering service's actor-less query. */
+export function metricSourcesOf(deps: MetricSourceDeps): MetricSources {
+  const { programs, communities, trainers, people } = deps;
+  return {
+    selectionCounts: (county, year) => programs.countySelectionCounts(county, year),
+    communityActivities: (id, from, to) => communities.activityCounts(id, from, to),
+    trainerTeam: (county, year) => trainers.countyTeam(county, year),
+    threeNameStudios: (path, year) => communities.threeNameStudios(path, year),
+    studioReach: (id, year) => communities.studioReach(id, year),
+    backboneCount: (path) => people.backboneCount(path),
+  };
+}
 
 export function createEvaluationWiring(deps: {
   db: Database;
   orgRepo: OrgRepository;
   authRepo: AuthRepository;
-  programs: Pick<ProgramsService, 'countySelectionCounts'>;
-  communities: Pick<CommunitiesService, 'refsOf' | 'activityCounts'>;
+  programs: MetricSourceDeps['programs'];
+  communities: MetricSourceDeps['communities'] & Pick<CommunitiesService, 'refsOf'>;
+  trainers: MetricSourceDeps['trainers'];
+  people: MetricSourceDeps['people'];
   files: FilesService;
   audit: AuditService;
   clock?: (() => Date) | undefined;
 }) {
-  const { db, orgRepo, authRepo, programs, communities } = deps;
+  const { db, orgRepo, authRepo, communities } = deps;
   return createEvaluationService({
     db,
     repo: createEvaluationRepository(db),
@@ -57,10 +83,7 @@ export function createEvaluationWiring(deps: {
       },
     },
     files: deps.files,
-    metrics: createMetricsRegistry({
-      selectionCounts: (county, year) => programs.countySelectionCounts(county, year),
-      communityActivities: (id, from, to) => communities.activityCounts(id, from, to),
-    }),
+    metrics: createMetricsRegistry(metricSourcesOf(deps)),
     audit: deps.audit,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });

@@ -420,6 +420,8 @@ export function createServices(
     authRepo,
     programs,
     communities,
+    trainers,
+    people: peopleQueries,
     files,
     audit,
     clock,

@@ -58,6 +58,7 @@ export interface RubricNodeInput {
   deduction?: z.infer<typeof deductionSchema> | undefined;
   veto?: z.infer<typeof vetoSchema> | undefined;
   scoreGroup?: string | undefined;
+  metric?: string | undefined;
   source: string;
   note?: string | undefined;
   children?: RubricNodeInput[] | undefined;
@@ -75,6 +76,7 @@ export const rubricNodeSchema: z.ZodType<RubricNodeInput> = z.lazy(() =>
     deduction: deductionSchema.optional(),
     veto: vetoSchema.optional(),
     scoreGroup: text(60).optional(),
+    metric: text(60).optional(),
     source: text(200).default(''),
     note: text(2000).optional(),
     children: z.array(rubricNodeSchema).max(100).optional(),
@@ -161,6 +163,15 @@ export const rubricSummarySchema = z.object({
   defaultNormalisation: evaluationNormalisationSchema,
   warnings: z.array(rubricFindingSchema),
   createdAt: z.string().nullable(),
+  /** units the rubric declares a live metric on (a new campaign binds them by default); `whole` false: numbers only */
+  liveBindings: z.array(
+    z.object({
+      unitId: z.string(),
+      nodeId: z.string(),
+      whole: z.boolean(),
+      metric: z.lazy(() => metricDefinitionSchema),
+    }),
+  ),
 });
 export type RubricSummary = z.infer<typeof rubricSummarySchema>;
 

@@ -90,6 +90,7 @@ export const RUBRIC_A: Rubric = {
               '少报、缺培、未结业及不符合遴选条件的人次',
             ],
             deduction: SELECTION_QUALITY_DEDUCTION,
+            metric: 'selection_quality_deduction',
           },
         ),
         leaf(
@@ -159,6 +160,7 @@ export const RUBRIC_A: Rubric = {
           '培训师参与项目发挥作用的比例（不低于90%）',
           '培训师专业发展的长效机制',
         ],
+        metric: 'trainer_team',
       }),
       indicator('A3.4', '教师发展基地建设', 12, 'S003:L440-451', [
         leaf(
@@ -174,6 +176,7 @@ export const RUBRIC_A: Rubric = {
           {
             departments: ['基础教育科', '教师教育科'],
             evidence: ['名校长、名师、名班主任工作室名单及参训骨干人数', '工作室管理制度及执行记录'],
+            metric: 'studio_ratio',
           },
         ),
       ]),
@@ -239,6 +242,7 @@ export const RUBRIC_A: Rubric = {
           {
             departments: ['教师进修学校', '教育科'],
             evidence: ['工作室每年引领教师（至少5名）专业发展的记录'],
+            metric: 'studio_reach',
             note: '文件写“教育科”，疑为基础教育科',
           },
         ),

@@ -5,6 +5,17 @@
 import { pv } from '../programs/policy-value';
 import type { DeductionRule, GradeBand, VetoRule } from './types';
 
+/**
+ * R3-B01: 三名 studios at least 10 % of the trained backbone staff; met when studios ≥ ⌈0.10 × backbone⌉ (the seed
+ * leaves the rounding open: a county with 95 backbone teachers needs 10 studios, not 9.5).
+ */
+export const STUDIO_RATIO_MIN = pv(
+  0.1,
+  'R3-B01',
+  'S003:L72-74, L447-449',
+  '"按照不低于参训骨干校长、骨干教师和骨干班主任人数 10%的比例建立"：工作室数 ≥ ⌈参训骨干人数 × 10%⌉',
+);
+
 /** Y-EVAL-BANDS: the seeds define no bands although Rubric A is a 评级; Yanxun's default, a setting per rubric. */
 export const DEFAULT_GRADE_BANDS = pv<readonly GradeBand[]>(
   [

@@ -71,6 +71,12 @@ export interface RubricNode {
   evidence: readonly string[];
   deduction?: DeductionRule;
   veto?: VetoRule;
+  /**
+   * The live metric (a key of the server's registry) that measures what this node asks: a campaign binds it to the
+   * node's scored unit by default. On the unit's own node a share-type reading suggests the unit's score; on one
+   * numbered description of a holistic indicator it shows its numbers only (Y-EVAL-LIVE-PART).
+   */
+  metric?: string;
   /** The merged score cell the node shares (`Rubric.scoreGroups`); the node then has no points of its own. */
   scoreGroup?: string;
   /** Seed and lines. */

@@ -21,6 +21,8 @@ export interface ScoreUnit {
   form?: EvaluationForm;
   departments: string[];
   deduction?: DeductionRule;
+  /** The live metrics declared on the nodes the unit covers; `whole` when declared on the unit's own node. */
+  metrics?: { key: string; nodeId: string; whole: boolean }[];
 }
 
 export interface RubricUnits {
@@ -143,6 +145,10 @@ function deriveUnits(rubric: Rubric): RubricUnits {
         departments: [...new Set(covered.flatMap((d) => d.departments))],
       };
       for (const d of covered) addDeduction(unit, d, path);
+      const metrics = covered.flatMap((d) =>
+        d.metric ? [{ key: d.metric, nodeId: d.id, whole: d.id === node.id }] : [],
+      );
+      if (metrics.length > 0) unit.metrics = metrics;
       units.push(unit);
       return;
     }

@@ -23,6 +23,14 @@ export interface ReviewCountsRow {
   feedback: string | null;
 }
 
+/** A studio and the teachers it led in a window: members other than its host who attended an activity held. */
+export interface StudioReachRow {
+  id: string;
+  name: string;
+  kind: string;
+  led: number;
+}
+
 export function createActivitiesRepository(db: Database) {
   return {
     async insertActivity(row: Insertable<CommunityActivitiesTable>, trx: Database = db): Promise<string> {
@@ -225,6 +233,29 @@ export function createActivitiesRepository(db: Database) {
         LEFT JOIN community_reviews r ON r.county_id = c.county_id AND r.community_id = c.id
           AND r.month = ${from.slice(0, 7)}
         WHERE ${inRoots}
+        ORDER BY c.org_path, c.id`.execute(db);
+      return r.rows;
+    },
+
+    /** The studios of these kinds under a node set up before `to`, each with the teachers it led in [from, to). */
+    async studioReach(
+      root: string,
+      kinds: readonly string[],
+      from: string,
+      to: string,
+    ): Promise<StudioReachRow[]> {
+      if (kinds.length === 0) return [];
+      const [lo, hi] = subtreeRange(root);
+      const r = await sql<StudioReachRow>`
+        SELECT c.id, c.name, c.kind,
+          (SELECT count(DISTINCT t.teacher_id) FROM community_activities x
+            JOIN community_attendance t ON t.county_id = x.county_id AND t.activity_id = x.id AND t.attended
+            WHERE x.county_id = c.county_id AND x.community_id = c.id
+              AND x.held_on >= ${from}::date AND x.held_on < ${to}::date
+              AND t.teacher_id <> c.host_teacher_id)::int AS led
+        FROM communities c
+        WHERE c.org_path >= ${lo} AND c.org_path < ${hi} AND c.kind = ANY(${[...kinds]}::text[])
+          AND c.created_at < ${to}::date
         ORDER BY c.org_path, c.id`.execute(db);
       return r.rows;
     },

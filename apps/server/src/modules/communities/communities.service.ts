@@ -14,7 +14,7 @@ import type { Actor } from '../../shared/actor';
 import type { Upload } from '../files';
 import { attendanceOf, closeActivity, createActivity, listActivities, recordAttendance } from './activities';
 import { activityFile, addActivityFile, removeActivityFile } from './activity-files';
-import { activityCountsOf, communityRefsOf } from './community-refs';
+import { activityCountsOf, communityRefsOf, studioReachOf, threeNameStudiosOf } from './community-refs';
 import { type CommunitiesDeps, communitiesContext } from './context';
 import { isWorkshopMember, myCommunities, studioRolesOf } from './mine';
 import { getPlan, savePlan } from './plans';
@@ -67,6 +67,10 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
     refsOf: (ids: string[]) => communityRefsOf(ctx, ids),
     /** For the evaluation's live item: activities planned and held between two days, no actor. */
     activityCounts: (id: string, from: string, to: string) => activityCountsOf(ctx, id, from, to),
+    /** For the evaluation's live items: a studio's teachers led in a year (R3-B07), no actor. */
+    studioReach: (id: string, year: number) => studioReachOf(ctx, id, year),
+    /** For the evaluation's live items: a county's 三名 studios with their reach (R3-B01, R3-B07), no actor. */
+    threeNameStudios: (path: string, year: number) => threeNameStudiosOf(ctx, path, year),
   };
 }
 

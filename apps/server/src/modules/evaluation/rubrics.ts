@@ -3,7 +3,14 @@
  * documents (a new version per save) checked by core's `checkRubric`: errors refuse the save with each finding's
  * path and numbers (Y-EVAL-CHECK), warnings (B's 25 vs 20, C's 90 vs 100: Y-EVAL-NORMALISE) are kept and shown.
  */
-import type { CloneRubric, RubricDetail, RubricSummary, RubricUnitBody, SaveRubric } from '@yanxun/contracts';
+import type {
+  CloneRubric,
+  MetricDefinition,
+  RubricDetail,
+  RubricSummary,
+  RubricUnitBody,
+  SaveRubric,
+} from '@yanxun/contracts';
 import {
   BUILTIN_RUBRICS,
   checkRubric,
@@ -70,7 +77,16 @@ const ancestorPaths = (path: string) => {
 
 const warningsOf = (findings: RubricFinding[]) => findings.filter((f) => f.severity === 'warning');
 
-function summary(r: ResolvedRubric, ownerOrgName: string | null): RubricSummary {
+/** The units the rubric declares a registry metric on, with its definition: what a new campaign binds by default. */
+function liveBindingsOf(rubric: Rubric, defs: MetricDefinition[]): RubricSummary['liveBindings'] {
+  return rubricUnits(rubric).units.flatMap((u) => {
+    const m = u.metrics?.find((x) => defs.some((d) => d.key === x.key));
+    const def = m && defs.find((d) => d.key === m.key);
+    return m && def ? [{ unitId: u.id, nodeId: m.nodeId, whole: m.whole, metric: def }] : [];
+  });
+}
+
+function summary(r: ResolvedRubric, ownerOrgName: string | null, defs: MetricDefinition[]): RubricSummary {
   return {
     ref: r.ref,
     rubricId: r.row?.rubric_id ?? null,
@@ -81,6 +97,7 @@ function summary(r: ResolvedRubric, ownerOrgName: string | null): RubricSummary 
     defaultNormalisation: r.rubric.normalisation.value,
     warnings: warningsOf(checkRubric(r.rubric)),
     createdAt: r.row ? r.row.created_at.toISOString() : null,
+    liveBindings: liveBindingsOf(r.rubric, defs),
   };
 }
 
@@ -91,9 +108,13 @@ function maxPointsOf(rubric: Rubric): number {
   return scoreRubric(rubric, entry).max;
 }
 
-export function detailOf(r: ResolvedRubric, ownerOrgName: string | null): RubricDetail {
+export function detailOf(
+  r: ResolvedRubric,
+  ownerOrgName: string | null,
+  defs: MetricDefinition[],
+): RubricDetail {
   return {
-    ...summary(r, ownerOrgName),
+    ...summary(r, ownerOrgName, defs),
     rubric: r.rubric as RubricDetail['rubric'],
     units: unitsOf(r.rubric),
     maxPoints: maxPointsOf(r.rubric),
@@ -130,12 +151,13 @@ export async function listRubrics(ctx: EvaluationContext, actor: Actor): Promise
   );
   return [
     ...BUILTIN_RUBRICS.map((rubric, i) =>
-      summary({ ref: `builtin:${LETTERS[i]}`, rubric, builtin: true }, null),
+      summary({ ref: `builtin:${LETTERS[i]}`, rubric, builtin: true }, null, ctx.metrics.definitions),
     ),
     ...mine.map((row) =>
       summary(
         { ref: `rubric:${row.id}`, rubric: rubricFromJson(row.body), builtin: false, row },
         names.get(row.owner_org_id) ?? null,
+        ctx.metrics.definitions,
       ),
     ),
   ];
@@ -144,7 +166,7 @@ export async function listRubrics(ctx: EvaluationContext, actor: Actor): Promise
 export async function getRubric(ctx: EvaluationContext, actor: Actor, ref: string): Promise<RubricDetail> {
   const r = await resolveRubric(ctx, actor, ref);
   const owner = r.row ? await ctx.orgs.findById(r.row.owner_org_id) : undefined;
-  return detailOf(r, owner?.name ?? null);
+  return detailOf(r, owner?.name ?? null, ctx.metrics.definitions);
 }
 
 /** Refuse a rubric with errors: every error at once, each with its path and numbers. */

@@ -90,6 +90,8 @@ export function createPeopleQueries(repo: PeopleRepository) {
         schoolId: t.school_id,
         orgPath: t.org_path,
       })),
+    /** Teachers with a 骨干 level on record under a node, still on the staff (the evaluation's R3-B01 item). */
+    backboneCount: (path: string) => repo.backboneCount(path),
     /** Teachers who owe continuing education under these subtrees, as a relation for a report's SQL. */
     rosterRelation,
     /**

@@ -77,3 +77,40 @@ export async function trainerStanding(
     ),
   };
 }
+
+/**
+ * One county's trainer team in a year, as `trainerStanding` counts it (members on the year's last day, or today for
+ * the current year; active = assigned to a programme or class starting that year), with the county's thresholds.
+ * No actor: the caller authorizes (the evaluation module's live items, R3-P01 / R3-P02).
+ */
+export async function countyTeamOf(
+  ctx: TrainersContext,
+  county: { id: string; path: string },
+  year: number,
+): Promise<{
+  asOf: string;
+  size: number;
+  active: number;
+  teamMin: number;
+  activeShareMin: number;
+}> {
+  const on = today(ctx);
+  const asOf = `${year}-12-31` < on ? `${year}-12-31` : on;
+  const [team, participants, rules] = await Promise.all([
+    ctx.repo.teamOf([county.id], asOf),
+    ctx.repo.participantsOf([county.id], year),
+    ctx.rulesFor(county.path, asOf),
+  ]);
+  const s = countyTeamStanding(
+    team.map((m) => m.id),
+    participants.map((p) => p.record_id),
+    rules,
+  );
+  return {
+    asOf,
+    size: s.size,
+    active: s.active,
+    teamMin: rules.trainers.countyTeamMin.value,
+    activeShareMin: rules.trainers.activeShareMin.value,
+  };
+}

@@ -13,7 +13,7 @@ import type { Actor } from '../../shared/actor';
 import { applyTrainer, myTrainer, recommendTrainer } from './apply-recommend';
 import { appointTrainer, approveTrainer } from './approve-appoint';
 import type { TrainersContext, TrainersDeps } from './context';
-import { trainerStanding } from './standing';
+import { countyTeamOf, trainerStanding } from './standing';
 import { assessTrainer, assignTrainer, revokeTrainer } from './term-actions';
 import { isPoolMember, listTrainers, trainerDetail, trainerRolesOf } from './trainer-views';
 
@@ -39,6 +39,8 @@ export function createTrainersService(deps: TrainersDeps) {
     standing: (actor: Actor, query: TrainerStandingQuery) => trainerStanding(ctx, actor, query),
     /** For the growth archive's `GrowthRecordsPort` (no actor: the archive decides who reads). */
     trainerRolesOf: (teacherId: string) => trainerRolesOf(ctx, teacherId),
+    /** A county's team size and active members in a year (the evaluation's live items, R3-P01/P02); no actor. */
+    countyTeam: (county: { id: string; path: string }, year: number) => countyTeamOf(ctx, county, year),
     /** A member of a pool today (R3-P12's priority on nominations). */
     isPoolMember: (teacherId: string) => isPoolMember(ctx, teacherId),
   };

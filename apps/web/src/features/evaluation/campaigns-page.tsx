@@ -6,6 +6,7 @@ import {
   EVALUATION_SUBJECT_KINDS,
   type EvaluationNormalisation,
   type EvaluationSubjectKind,
+  type RubricSummary,
 } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import {
@@ -22,7 +23,7 @@ import {
   Select,
   Table,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
@@ -40,11 +41,16 @@ interface CreateForm {
   appealDays: number;
   subjects: string[];
   subjectIds?: string;
-  bindR3B03?: boolean;
+  /** unit ids whose declared live metric the campaign binds (all by default) */
+  liveUnits?: string[];
   raters?: string;
 }
 
 const OWNER_KINDS = new Set(['province', 'city', 'county', 'tdc']);
+
+/** The rubric's declared live items (from the server's metric registry) that apply to a subject kind. */
+const liveFor = (rubric: RubricSummary | undefined, kind: EvaluationSubjectKind | undefined) =>
+  (rubric?.liveBindings ?? []).filter((b) => kind !== undefined && b.metric.subjectKinds.includes(kind));
 
 /** New campaign: the rubric with its warnings, the normalisation chosen, the subjects. */
 function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -71,6 +77,12 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
     enabled: open && Boolean(ownerOrgId) && kind === 'county',
   });
   const rubric = rubrics.data?.find((r) => r.ref === rubricRef);
+  const live = liveFor(rubric, kind);
+  const liveKey = live.map((b) => b.unitId).join(',');
+  // every declared live item of the rubric and subject kind is bound unless the officer unticks it
+  useEffect(() => {
+    form.setFieldValue('liveUnits', liveKey ? liveKey.split(',') : []);
+  }, [form, liveKey]);
   const clone = useMutation({
     mutationFn: (body: { ownerOrgId: string; from: string }) => api.cloneEvaluationRubric(body),
     onSuccess: (r) => {
@@ -92,8 +104,14 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         normalisation: v.normalisation,
         appealDays: v.appealDays,
         subjects: ids,
-        metricBindings:
-          v.bindR3B03 && v.rubricRef === 'builtin:A' ? { 'A2.2': 'selection_quality_deduction' } : {},
+        metricBindings: Object.fromEntries(
+          liveFor(
+            rubrics.data?.find((r) => r.ref === v.rubricRef),
+            v.subjectKind,
+          )
+            .filter((b) => (v.liveUnits ?? []).includes(b.unitId))
+            .map((b) => [b.unitId, b.metric.key]),
+        ),
       };
       const created = await api.createEvaluationCampaign(body);
       const usernames = (v.raters ?? '').split(/[,，\s]+/).filter(Boolean);
@@ -132,7 +150,6 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
           normalisation: 'item_points',
           appealDays: 5,
           subjects: [],
-          bindR3B03: true,
         }}
         onFinish={(v) => create.mutate(v)}
       >
@@ -203,9 +220,15 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
             <Input />
           </Form.Item>
         )}
-        {kind === 'county' && rubricRef === 'builtin:A' ? (
-          <Form.Item name="bindR3B03" valuePropName="checked">
-            <Checkbox>{t('eval.bindR3B03')}</Checkbox>
+        {live.length > 0 ? (
+          <Form.Item name="liveUnits" label={t('eval.liveUnits')}>
+            <Checkbox.Group
+              style={{ display: 'grid', gap: 4 }}
+              options={live.map((b) => ({
+                value: b.unitId,
+                label: `${b.unitId}：${b.metric.label}（${b.metric.ruleId}）${b.whole ? '' : t('eval.liveNumbersOnly')}`,
+              }))}
+            />
           </Form.Item>
         ) : null}
         <Form.Item name="raters" label={t('eval.usernames')}>

@@ -1,5 +1,5 @@
 /** 评价 pages: the rater's sheet (range, evidence, self-score, live R3-B03 value, the server's refusal), 评审任务 with
- * no work, the scorecard with its charts, the campaigns page with no data. */
+ * no work, the scorecard with its charts, the campaigns page with no data and a new campaign's live items. */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Me, RaterSheet, Scorecard } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -212,6 +212,47 @@ describe('the scorecard and the campaigns page', () => {
     renderWithApp(<EvaluationCampaignsPage />, { me: city });
     await waitFor(() => expect(screen.getByTestId('eval-campaigns').textContent).toContain('暂无评价活动'));
     expect(screen.getByTestId('eval-create')).toBeTruthy();
+  });
+
+  it('a new Rubric A campaign over counties lists the rubric’s live items from the registry, ticked', async () => {
+    const def = (key: string, label: string, ruleId: string, kinds: Array<'county' | 'studio'>) => ({
+      key,
+      label,
+      ruleId,
+      subjectKinds: kinds,
+    });
+    vi.mocked(api.evaluationRubrics).mockResolvedValue([
+      {
+        ref: 'builtin:A',
+        rubricId: null,
+        title: '项目县绩效评级标准',
+        version: '2022-S003',
+        builtin: true,
+        ownerOrgName: null,
+        defaultNormalisation: 'item_points',
+        warnings: [],
+        createdAt: null,
+        liveBindings: [
+          {
+            unitId: 'A3.3',
+            nodeId: 'A3.3',
+            whole: true,
+            metric: def('trainer_team', '县级教师培训师队伍', 'R3-P01, R3-P02', ['county']),
+          },
+          {
+            unitId: 'A3.4',
+            nodeId: 'A3.4b',
+            whole: false,
+            metric: def('studio_ratio', '“三名”工作室比例', 'R3-B01', ['county']),
+          },
+        ],
+      },
+    ]);
+    renderWithApp(<EvaluationCampaignsPage />, { me: city });
+    fireEvent.click(await screen.findByTestId('eval-create'));
+    const item = await screen.findByText('A3.3：县级教师培训师队伍（R3-P01, R3-P02）');
+    expect(screen.getByText('A3.4：“三名”工作室比例（R3-B01），仅显示数据')).toBeTruthy();
+    await waitFor(() => expect(item.closest('label')?.querySelector('input')?.checked).toBe(true));
   });
 });
 

@@ -334,6 +334,18 @@ export function createTeachersRepository(db: Database) {
         );
       }
     },
+
+    /** Teachers under the subtree with a 骨干 level on record who are still on the staff (not retired, not left). */
+    async backboneCount(root: string): Promise<number> {
+      const r = await db
+        .selectFrom('teachers as t')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => inSubtrees(eb, 't.org_path', [root]))
+        .where('t.backbone', 'is not', null)
+        .where('t.status', 'not in', ['retired', 'left'])
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
   };
 }
 

@@ -22,9 +22,9 @@ export function personTimesOf(c: QualityCountsRow | undefined, seats: number | n
 
 /**
  * R3-B03's person-times of a county summed over the year's programmes that reach it from above (owned by its city,
- * province …), as each programme's selection-quality rows count them at the county level. The county's own
- * programmes (县培) are left out: it runs them, it is not sent to them. No actor: the caller authorizes (the
- * evaluation module's live item).
+ * province …), as each programme's selection-quality rows count them at the county level, with the seats allotted
+ * and the trainees selected behind R3-B02's rates. The county's own programmes (县培) are left out: it runs them, it
+ * is not sent to them. No actor: the caller authorizes (the evaluation module's live items).
  */
 export async function countySelectionCounts(
   ctx: ProgramsContext,
@@ -32,20 +32,33 @@ export async function countySelectionCounts(
   year: number,
 ): Promise<{
   programmes: number;
+  seats: number;
+  selected: number;
   underReported: number;
   missed: number;
   notCompleted: number;
   ineligible: number;
 }> {
   const { rows } = await ctx.repo.listProgrammes({ roots: [county.path], year, offset: 0, limit: 1000 });
-  const sum = { programmes: 0, underReported: 0, missed: 0, notCompleted: 0, ineligible: 0 };
+  const sum = {
+    programmes: 0,
+    seats: 0,
+    selected: 0,
+    underReported: 0,
+    missed: 0,
+    notCompleted: 0,
+    ineligible: 0,
+  };
   for (const p of rows.filter((r) => !r.owner_path.startsWith(county.path))) {
     const [counts, quotas] = await Promise.all([
       ctx.repo.qualityCounts(p.id, [county]),
       ctx.repo.quotasOfOrgs(p.id, [county.id], ctx.db),
     ]);
-    const t = personTimesOf(counts[0], quotas.find((q) => q.org_id === county.id)?.seats ?? null);
+    const seats = quotas.find((q) => q.org_id === county.id)?.seats ?? null;
+    const t = personTimesOf(counts[0], seats);
     sum.programmes += 1;
+    sum.seats += seats ?? 0;
+    sum.selected += counts[0]?.selected ?? 0;
     sum.underReported += t.underReported;
     sum.missed += t.missed;
     sum.notCompleted += t.notCompleted;
