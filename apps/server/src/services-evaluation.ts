@@ -15,6 +15,7 @@ import {
 } from './modules/evaluation';
 import type { FilesService } from './modules/files';
 import type { OrgRepository } from './modules/org';
+import type { PeopleQueries } from './modules/people';
 import type { ProgramsService } from './modules/programs';
 
 export function createEvaluationWiring(deps: {
@@ -22,7 +23,8 @@ export function createEvaluationWiring(deps: {
   orgRepo: OrgRepository;
   authRepo: AuthRepository;
   programs: Pick<ProgramsService, 'countySelectionCounts'>;
-  communities: Pick<CommunitiesService, 'refsOf' | 'activityCounts'>;
+  communities: Pick<CommunitiesService, 'refsOf' | 'activityCounts' | 'recordTitle' | 'membershipsOf'>;
+  peopleQueries: Pick<PeopleQueries, 'trainerFactsOf'>;
   files: FilesService;
   audit: AuditService;
   clock?: (() => Date) | undefined;
@@ -62,6 +64,24 @@ export function createEvaluationWiring(deps: {
       communityActivities: (id, from, to) => communities.activityCounts(id, from, to),
     }),
     audit: deps.audit,
+    // the annual selections: 先进个人's teachers, the 优秀工作坊 title (R3-W15) and members' workshops
+    selection: {
+      teachers: {
+        factsOf: async (ids) =>
+          (await deps.peopleQueries.trainerFactsOf(ids)).map((t) => ({
+            id: t.id,
+            name: t.name,
+            schoolName: t.schoolName,
+            orgPath: t.orgPath,
+          })),
+      },
+      communities: {
+        recordTitle: async (actor, id, year) => {
+          await communities.recordTitle(actor, id, { year, awarded: true }, 'selection');
+        },
+        membershipsOf: (teacherId) => communities.membershipsOf(teacherId),
+      },
+    },
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
 }

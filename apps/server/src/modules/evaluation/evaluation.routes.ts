@@ -28,6 +28,7 @@ import { AppError } from '../../shared/app-error';
 import { actorOf, sendFile } from '../../shared/http';
 import type { Upload } from '../files';
 import type { EvaluationService } from './evaluation.service';
+import { selectionsRoutes } from './selections.routes';
 
 const tags = ['evaluation'];
 const idParams = z.object({ id: z.string().max(20) });
@@ -38,6 +39,7 @@ const ok = evaluationOkSchema;
 /** Evaluation: rubrics, campaigns, subjects' evidence and appeals, raters' sheets, scorecards. */
 export function evaluationRoutes(ev: EvaluationService): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(selectionsRoutes(ev.selections));
     // ---- rubrics ----
     app.get(
       '/evaluation/rubrics',

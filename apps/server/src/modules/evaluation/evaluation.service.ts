@@ -18,6 +18,7 @@ import { myTasks, raterSheet, saveSheet, submitSheet } from './rating';
 import { campaignDetail, decideAppeal, moderate, ranking } from './results';
 import { cloneRubric, getRubric, listRubrics, saveRubric } from './rubrics';
 import { campaignScorecards, scorecard } from './scorecard';
+import { createSelectionsService } from './selections.service';
 import {
   evidenceFile,
   fileAppeal,
@@ -71,6 +72,8 @@ export function createEvaluationService(deps: EvaluationDeps) {
     sheet: (actor: Actor, subjectId: string) => raterSheet(ctx, actor, subjectId),
     saveSheet: (actor: Actor, subjectId: string, input: SaveSheet) => saveSheet(ctx, actor, subjectId, input),
     submitSheet: (actor: Actor, subjectId: string) => submitSheet(ctx, actor, subjectId),
+    /** annual selections (评优评先) and certificates of honour: selections.service.ts */
+    selections: createSelectionsService(ctx),
   };
 }
 
