@@ -26,6 +26,7 @@ import {
   createEvaluationRepository,
   createEvaluationService,
   createMetricsRegistry,
+  NO_SELECTION_PORTS,
 } from '../apps/server/src/modules/evaluation';
 import { createFilesRepository, createFilesService } from '../apps/server/src/modules/files';
 import { createOrgRepository } from '../apps/server/src/modules/org';
@@ -140,6 +141,7 @@ async function main() {
       backboneCount: async () => 0,
     }),
     audit: createAuditService({ db }),
+    selection: NO_SELECTION_PORTS,
     clock: () => new Date('2026-12-20T02:00:00Z'),
   });
   const actor: Actor = {

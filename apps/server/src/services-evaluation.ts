@@ -17,7 +17,7 @@ import {
 } from './modules/evaluation';
 import type { FilesService } from './modules/files';
 import type { OrgRepository } from './modules/org';
-import type { createPeopleQueries } from './modules/people';
+import type { PeopleQueries } from './modules/people';
 import type { ProgramsService } from './modules/programs';
 import type { TrainersService } from './modules/trainers';
 
@@ -25,7 +25,7 @@ export interface MetricSourceDeps {
   programs: Pick<ProgramsService, 'countySelectionCounts'>;
   communities: Pick<CommunitiesService, 'activityCounts' | 'studioReach' | 'threeNameStudios'>;
   trainers: Pick<TrainersService, 'countyTeam'>;
-  people: Pick<ReturnType<typeof createPeopleQueries>, 'backboneCount'>;
+  people: Pick<PeopleQueries, 'backboneCount'>;
 }
 
 /** The live metrics' sources, each an offering service's actor-less query. */
@@ -46,9 +46,10 @@ export function createEvaluationWiring(deps: {
   orgRepo: OrgRepository;
   authRepo: AuthRepository;
   programs: MetricSourceDeps['programs'];
-  communities: MetricSourceDeps['communities'] & Pick<CommunitiesService, 'refsOf'>;
+  communities: MetricSourceDeps['communities'] &
+    Pick<CommunitiesService, 'refsOf' | 'recordTitle' | 'membershipsOf'>;
   trainers: MetricSourceDeps['trainers'];
-  people: MetricSourceDeps['people'];
+  people: MetricSourceDeps['people'] & Pick<PeopleQueries, 'trainerFactsOf'>;
   files: FilesService;
   audit: AuditService;
   clock?: (() => Date) | undefined;
@@ -85,6 +86,24 @@ export function createEvaluationWiring(deps: {
     files: deps.files,
     metrics: createMetricsRegistry(metricSourcesOf(deps)),
     audit: deps.audit,
+    // the annual selections: 先进个人's teachers, the 优秀工作坊 title (R3-W15) and members' workshops
+    selection: {
+      teachers: {
+        factsOf: async (ids) =>
+          (await deps.people.trainerFactsOf(ids)).map((t) => ({
+            id: t.id,
+            name: t.name,
+            schoolName: t.schoolName,
+            orgPath: t.orgPath,
+          })),
+      },
+      communities: {
+        recordTitle: async (actor, id, year) => {
+          await communities.recordTitle(actor, id, { year, awarded: true }, 'selection');
+        },
+        membershipsOf: (teacherId) => communities.membershipsOf(teacherId),
+      },
+    },
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
 }

@@ -220,6 +220,8 @@ export function createServices(
     audit,
     docs: createDocumentsRepository(db),
     throttle,
+    // certificates of honour (the evaluation's annual selections, built below) on the public verification page
+    honours: { byCode: (code: string) => evaluation.selections.honourByCode(code) },
     clock,
   };
   const hours = createHoursService(hoursDeps);
@@ -350,12 +352,14 @@ export function createServices(
     },
     training: { trainingOf: (id) => outcomes.trainingOf(id) },
     hours: { hoursOf: hours.hoursOf, issuedDocumentsOf: hours.issuedDocumentsOf },
-    // studio and workshop roles (communities), trainer roles (the trainer pool); honours, evaluations: none yet
+    // studio and workshop roles (communities), trainer roles (the trainer pool), honours (the evaluation's annual
+    // selections, built below); evaluations: none yet
     growth: {
       recordsOf: async (id) => ({
         ...(await NO_GROWTH_RECORDS.recordsOf(id)),
         studioRoles: await communities.studioRolesOf(id),
         trainerRoles: await trainers.trainerRolesOf(id),
+        honours: await evaluation.selections.honoursOfTeacher(id),
       }),
     },
     audit,

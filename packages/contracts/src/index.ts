@@ -8,6 +8,8 @@ export * from './errors';
 // evaluation (评价: rubrics, campaigns, raters, scorecards)
 export * from './evaluation';
 export * from './evaluation-history';
+// annual selections (评优评先) and certificates of honour
+export * from './evaluation-selections';
 // exams and teaching-quality monitoring
 export * from './exams';
 // 五育 comprehensive evaluation (CD-24, CD-25)

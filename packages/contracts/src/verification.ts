@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const documentKindSchema = z.enum(['transcript', 'certificate']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
+/** What the public page verifies: the documents above and the evaluation module's certificates of honour (荣誉证书). */
+export const verificationKindSchema = z.enum([...documentKindSchema.options, 'honour']);
+
 /**
  * The public verification page (no sign-in): only what a verifier needs to compare with the paper in hand — the
  * holder's name masked, what the document is, its hours, who issued it and when, and whether it still stands.
@@ -12,11 +15,11 @@ export type DocumentKind = z.infer<typeof documentKindSchema>;
 export const publicVerificationSchema = z.object({
   /** the code as printed, XXXX-XXXX-XXXX-XXXX-XXXX */
   code: z.string(),
-  kind: documentKindSchema,
+  kind: verificationKindSchema,
   status: z.enum(['valid', 'revoked']),
   /** 罗*燕 */
   holder: z.string(),
-  /** the programme's title, or 学时证明 */
+  /** the programme's title, 学时证明, or the honour (2026年度优秀工作坊) */
   title: z.string(),
   certificateNo: z.string().nullable(),
   hoursTenths: z.number().int(),

@@ -1352,6 +1352,10 @@ export interface DB {
   evaluation_raters: EvaluationRatersTable;
   evaluation_evidence: EvaluationEvidenceTable;
   evaluation_appeals: EvaluationAppealsTable;
+  // ---- annual selections (0031) ----
+  evaluation_selections: EvaluationSelectionsTable;
+  evaluation_selection_candidates: EvaluationSelectionCandidatesTable;
+  evaluation_honours: EvaluationHonoursTable;
 }
 
 // ---- 五育 comprehensive evaluation (0029) ----
@@ -1414,4 +1418,66 @@ export interface FiveEduValuesTable {
   source: string;
   recorded_by: Id | null;
   recorded_at: Timestamp;
+}
+
+// ---- annual selections (0031) ----
+export interface EvaluationSelectionsTable {
+  county_id: Id;
+  id: GeneratedId;
+  owner_org_id: Id;
+  org_path: string;
+  year: number;
+  category: string;
+  name: string;
+  campaign_id: Id | null;
+  eligible_bands: JsonDefault;
+  max_awards: number | null;
+  status: string;
+  created_by: Id | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_by: Id | null;
+  published_at: NullableTimestamp;
+}
+
+export interface EvaluationSelectionCandidatesTable {
+  county_id: Id;
+  id: GeneratedId;
+  selection_id: Id;
+  holder_kind: string;
+  holder_id: Id;
+  name: string;
+  org_path: string;
+  unit_name: string | null;
+  subject_id: Id | null;
+  rank: number | null;
+  score: number | null;
+  max_score: number | null;
+  percent: number | null;
+  band_code: string | null;
+  band_label: string | null;
+  eligible: boolean;
+  selected: boolean;
+  reason: string | null;
+  decided_by: Id | null;
+  decided_at: Timestamp;
+}
+
+export interface EvaluationHonoursTable {
+  county_id: Id;
+  id: GeneratedId;
+  selection_id: Id;
+  candidate_id: Id;
+  code: string;
+  certificate_no: string;
+  holder_kind: string;
+  holder_id: Id;
+  holder_name: string;
+  unit_name: string | null;
+  year: number;
+  title: string;
+  issuer_name: string;
+  issued_on: DateString;
+  issued_by: Id | null;
+  issued_at: Timestamp;
 }

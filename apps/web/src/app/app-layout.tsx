@@ -20,6 +20,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TranslationOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -177,7 +178,10 @@ export function AppLayout() {
       : []),
     // evaluation (评价): campaigns (the owner), 评审任务 (raters), the unit's own evaluations (subjects)
     ...(hasPermission(me, 'evaluation.read')
-      ? [{ key: '/evaluation/campaigns', icon: <AuditOutlined />, label: t('nav.evalCampaigns') }]
+      ? [
+          { key: '/evaluation/campaigns', icon: <AuditOutlined />, label: t('nav.evalCampaigns') },
+          { key: '/evaluation/selections', icon: <TrophyOutlined />, label: t('nav.evalSelections') },
+        ]
       : []),
     ...(hasPermission(me, 'evaluation.score')
       ? [{ key: '/evaluation/tasks', icon: <FileDoneOutlined />, label: t('nav.evalTasks') }]

@@ -176,6 +176,21 @@ export function createAppRouter() {
               Component: m.EvaluationCampaignPage,
             })),
         },
+        // 评优评先 (annual selections, R3-G18, R3-S06…S08)
+        {
+          path: 'evaluation/selections',
+          lazy: () =>
+            import('../features/evaluation/selections-page').then((m) => ({
+              Component: m.EvaluationSelectionsPage,
+            })),
+        },
+        {
+          path: 'evaluation/selections/:id',
+          lazy: () =>
+            import('../features/evaluation/selection-page').then((m) => ({
+              Component: m.EvaluationSelectionPage,
+            })),
+        },
         {
           path: 'evaluation/tasks',
           lazy: () =>

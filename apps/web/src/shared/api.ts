@@ -21,6 +21,7 @@ import { peopleApi } from './api-people';
 import { plansApi } from './api-plans';
 import { programmesApi } from './api-programmes';
 import { schoolResearchApi } from './api-school-research';
+import { selectionsApi } from './api-selections';
 import { sessionApi } from './api-session';
 import { trainersApi } from './api-trainers';
 import { type ApiClientOptions, createTransport, fileNameFromDisposition, type Query } from './api-transport';
@@ -67,6 +68,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...fiveEducationApi(transport),
     // evaluation (评价)
     ...evaluationApi(transport),
+    // annual selections (评优评先) and certificates of honour
+    ...selectionsApi(transport),
 
     /** GETs a file (xlsx) with the session cookie and returns it with the server's file name. */
     async fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {

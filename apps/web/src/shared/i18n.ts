@@ -38,6 +38,8 @@ import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs'
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
+// 评优评先 (annual selections)
+import { SELECTIONS_EN, SELECTIONS_ZH } from './i18n-selections';
 // ---- shortlist (R-004-59) ----
 import { SHORTLISTS_EN, SHORTLISTS_ZH } from './i18n-shortlists';
 // 培训者团队 (the trainer pool)
@@ -448,6 +450,7 @@ const zhCN = {
   ...FIVE_EDUCATION_ZH,
   // evaluation (评价)
   ...EVALUATION_ZH,
+  ...SELECTIONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -480,6 +483,7 @@ const enUS: Record<MessageKey, string> = {
   ...FIVE_EDUCATION_EN,
   // evaluation (评价)
   ...EVALUATION_EN,
+  ...SELECTIONS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

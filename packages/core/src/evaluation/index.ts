@@ -3,6 +3,7 @@ export * from './check';
 export * from './raters';
 export * from './sampling';
 export * from './score';
+export * from './selection';
 export * from './sensitivity';
 export * from './settings';
 export * from './types';

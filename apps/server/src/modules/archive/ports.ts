@@ -59,9 +59,9 @@ export interface HoursPort {
 }
 
 /**
- * What Yanxun does not record yet: studio and workshop roles, trainer assignments (issue 13), honours and
- * evaluations (issue 14). This is the seam those modules plug into; until then services.ts wires
- * `NO_GROWTH_RECORDS` and the archive shows the sections as "暂无记录".
+ * The records other modules keep of a teacher: studio and workshop roles (communities), trainer roles (the trainer
+ * pool), honours (the evaluation module's annual selections) and evaluations (none recorded yet: services.ts fills
+ * them from `NO_GROWTH_RECORDS`, and the archive shows an empty section as "暂无记录").
  */
 export interface GrowthRecordsPort {
   recordsOf(teacherId: string): Promise<{

@@ -16,7 +16,7 @@ import { attendanceOf, closeActivity, createActivity, listActivities, recordAtte
 import { activityFile, addActivityFile, removeActivityFile } from './activity-files';
 import { activityCountsOf, communityRefsOf, studioReachOf, threeNameStudiosOf } from './community-refs';
 import { type CommunitiesDeps, communitiesContext } from './context';
-import { isWorkshopMember, myCommunities, studioRolesOf } from './mine';
+import { isWorkshopMember, membershipsOf, myCommunities, studioRolesOf } from './mine';
 import { getPlan, savePlan } from './plans';
 import { changeRoster, createCommunity, getCommunity, listCommunities, registerCommunity } from './registry';
 import { recordFeedback, reviewMonth } from './review';
@@ -61,6 +61,8 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
       recordTitle(ctx, actor, id, req, source),
     /** For the growth archive's port: a teacher's studio and workshop roles. */
     studioRolesOf: (teacherId: string) => studioRolesOf(ctx, teacherId),
+    /** For the evaluation's honours: a teacher's memberships by community id and days, no actor. */
+    membershipsOf: (teacherId: string) => membershipsOf(ctx, teacherId),
     /** A member of a 教师工作坊 today (R3-W12's priority on nominations). */
     isWorkshopMember: (teacherId: string) => isWorkshopMember(ctx, teacherId),
     /** For the pairings' port: communities by id (kind, level, host unit), no actor (the caller authorizes). */

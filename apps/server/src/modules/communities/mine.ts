@@ -101,6 +101,16 @@ export async function isWorkshopMember(ctx: CommunitiesContext, teacherId: strin
   );
 }
 
+/** Every membership of a teacher by community id and days (the evaluation's honours of a member's workshop). */
+export async function membershipsOf(ctx: CommunitiesContext, teacherId: string) {
+  return (await ctx.repo.membershipsOfTeacher(teacherId)).map((m) => ({
+    communityId: m.community_id,
+    role: m.role,
+    fromDate: m.joined_on,
+    toDate: m.left_on,
+  }));
+}
+
 /** Every membership of a teacher, for the growth archive (no actor: the archive has decided who reads). */
 export async function studioRolesOf(
   ctx: CommunitiesContext,

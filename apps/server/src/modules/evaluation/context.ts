@@ -2,6 +2,7 @@ import type { Database } from '../../db/database';
 import type { AuditService } from '../audit';
 import type { EvaluationRepository } from './evaluation.repository';
 import type { AccountsPort, CommunitiesPort, FilesPort, MetricsPort, OrgsPort } from './ports';
+import type { SelectionPorts } from './selections.ports';
 
 /** What services.ts gives the evaluation module. */
 export interface EvaluationDeps {
@@ -13,6 +14,8 @@ export interface EvaluationDeps {
   files: FilesPort;
   metrics: MetricsPort;
   audit: AuditService;
+  /** the annual selections' teachers and communities (selections.ports.ts) */
+  selection: SelectionPorts;
   clock?: () => Date;
 }
 

@@ -29,6 +29,7 @@ import { actorOf, sendFile } from '../../shared/http';
 import type { Upload } from '../files';
 import type { EvaluationService } from './evaluation.service';
 import { evaluationExportRoutes } from './exports.routes';
+import { selectionsRoutes } from './selections.routes';
 
 const tags = ['evaluation'];
 const idParams = z.object({ id: z.string().max(20) });
@@ -40,6 +41,7 @@ const ok = evaluationOkSchema;
 export function evaluationRoutes(ev: EvaluationService): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(evaluationExportRoutes(ev));
+    await app.register(selectionsRoutes(ev.selections));
     // ---- rubrics ----
     app.get(
       '/evaluation/rubrics',

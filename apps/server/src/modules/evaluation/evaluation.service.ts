@@ -20,6 +20,7 @@ import { cloneRubric, getRubric, listRubrics, saveRubric } from './rubrics';
 import { campaignScorecards, scorecard } from './scorecard';
 import { scorecardPdf } from './scorecard-pdf';
 import { exportCampaignScorecards } from './scorecard-workbook';
+import { createSelectionsService } from './selections.service';
 import {
   evidenceFile,
   fileAppeal,
@@ -75,6 +76,8 @@ export function createEvaluationService(deps: EvaluationDeps) {
     sheet: (actor: Actor, subjectId: string) => raterSheet(ctx, actor, subjectId),
     saveSheet: (actor: Actor, subjectId: string, input: SaveSheet) => saveSheet(ctx, actor, subjectId, input),
     submitSheet: (actor: Actor, subjectId: string) => submitSheet(ctx, actor, subjectId),
+    /** annual selections (评优评先) and certificates of honour: selections.service.ts */
+    selections: createSelectionsService(ctx),
   };
 }
 

@@ -14,3 +14,4 @@ export {
   type SelectionCounts,
 } from './metrics';
 export type { AccountsPort, CommunitiesPort, MetricsPort, OrgsPort } from './ports';
+export { NO_SELECTION_PORTS, type SelectionPorts } from './selections.ports';

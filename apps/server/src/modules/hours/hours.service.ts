@@ -17,7 +17,7 @@ import {
 import { revokeDocument } from './documents/revoke-document';
 import { type VerifyClient, verifyCode } from './documents/verify-code';
 import type { LedgerRepository } from './ledger.repository';
-import type { HourRulesPort, TeachersPort } from './ports';
+import type { HonoursPort, HourRulesPort, TeachersPort } from './ports';
 import { reverseEntry } from './reverse-entry';
 import { hoursOf, teacherHours } from './transcript';
 
@@ -33,6 +33,8 @@ export interface HoursDeps {
   throttle: ThrottleService;
   /** the 学时 rules in force for a unit (the programs module's packs); core's defaults without one */
   rulesFor?: HourRulesPort;
+  /** certificates of honour (the evaluation module) verified on the same public page */
+  honours?: HonoursPort;
   clock?: () => Date;
 }
 
@@ -46,6 +48,7 @@ export function hoursContext(deps: HoursDeps): HoursContext {
     docs: deps.docs,
     throttle: deps.throttle,
     rulesFor: deps.rulesFor ?? (async () => DEFAULT_HOUR_RULES),
+    ...(deps.honours ? { honours: deps.honours } : {}),
     now: deps.clock ?? (() => new Date()),
   };
 }

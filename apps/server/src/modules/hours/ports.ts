@@ -41,3 +41,22 @@ export type HourRulesPort = (orgPath: string, on: string, trx?: Database) => Pro
 
 /** Units' names by id (unknown ids left out), to label a list the actor may already read. */
 export type OrgNamesPort = (ids: string[]) => Promise<Array<{ id: string; name: string }>>;
+
+/**
+ * Certificates of honour (荣誉证书, the evaluation module's annual selections) found by code, so the one public
+ * verification page answers for them too. The facts as printed; this module masks and words them.
+ */
+export interface HonoursPort {
+  byCode(code: string): Promise<
+    | {
+        code: string;
+        holder: string;
+        holderIsPerson: boolean;
+        title: string;
+        certificateNo: string;
+        issuer: string;
+        issuedOn: string;
+      }
+    | undefined
+  >;
+}

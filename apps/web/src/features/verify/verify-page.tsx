@@ -1,5 +1,5 @@
 /**
- * 证明与证书核验: a phone page without sign-in, reached by the QR code on a 学时证明 or 结业证书 or by typing the
+ * 证明与证书核验: a phone page without sign-in, reached by the QR code on a 学时证明, 结业证书 or 荣誉证书 or by typing the
  * code. It shows what the server gives a verifier (Y-VERIFY-PUBLIC): the holder's name masked, the document, its
  * hours, issuer and date, and — first and large — whether it is valid or revoked. A code not found, malformed or
  * throttled is said as such, in the server's words.
@@ -28,16 +28,18 @@ export function VerificationView({ data }: { data: PublicVerification }) {
       />
       <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('verify.document')}>
-          {t(data.kind === 'transcript' ? 'verify.kind.transcript' : 'verify.kind.certificate')}
-          {data.kind === 'certificate' && `：${data.title}`}
+          {t(`verify.kind.${data.kind}`)}
+          {data.kind !== 'transcript' && `：${data.title}`}
         </Descriptions.Item>
         {data.certificateNo && (
           <Descriptions.Item label={t('verify.certificateNo')}>{data.certificateNo}</Descriptions.Item>
         )}
         <Descriptions.Item label={t('verify.holder')}>{data.holder}</Descriptions.Item>
-        <Descriptions.Item label={t('verify.hours')}>
-          {t('verify.hoursValue', { n: hours(data.hoursTenths) })}
-        </Descriptions.Item>
+        {data.kind !== 'honour' && (
+          <Descriptions.Item label={t('verify.hours')}>
+            {t('verify.hoursValue', { n: hours(data.hoursTenths) })}
+          </Descriptions.Item>
+        )}
         {data.period && <Descriptions.Item label={t('verify.period')}>{data.period}</Descriptions.Item>}
         <Descriptions.Item label={t('verify.issuer')}>{data.issuer}</Descriptions.Item>
         <Descriptions.Item label={t('verify.issuedOn')}>{data.issuedOn}</Descriptions.Item>

@@ -25,6 +25,7 @@ import {
   waitText,
 } from '../../throttle';
 import type { HoursContext } from '../context';
+import type { HonoursPort } from '../ports';
 import type { CodeRow } from './documents.repository';
 
 const MIN = 60_000;
@@ -70,6 +71,26 @@ function toPublic(r: CodeRow): PublicVerification {
   };
 }
 
+type Honour = NonNullable<Awaited<ReturnType<HonoursPort['byCode']>>>;
+
+/** A certificate of honour: a person's name masked, a unit's shown whole (it is public once awarded). */
+function honourToPublic(h: Honour): PublicVerification {
+  return {
+    code: formatVerificationCode(h.code),
+    kind: 'honour',
+    status: 'valid',
+    holder: h.holderIsPerson ? maskName(h.holder) : h.holder,
+    title: h.title,
+    certificateNo: h.certificateNo,
+    hoursTenths: 0,
+    period: null,
+    issuer: h.issuer,
+    issuedOn: h.issuedOn,
+    revokedOn: null,
+    message: `该荣誉证书由${h.issuer}于 ${h.issuedOn} 颁发，真实有效：${h.title}`,
+  };
+}
+
 export async function verifyCode(
   ctx: HoursContext,
   rawCode: string,
@@ -90,7 +111,9 @@ export async function verifyCode(
   const attempt = seen?.seen ? null : await ctx.throttle.attempt([address], at);
   if (attempt?.refusedUntil) throw throttled(attempt.refusedUntil, at);
   const row = await ctx.docs.findByCode(code);
-  if (!row) {
+  const honour = row ? undefined : await ctx.honours?.byCode(code);
+  const found = row ? toPublic(row) : honour ? honourToPublic(honour) : undefined;
+  if (!found) {
     const until = attempt ? blockedUntil(attempt.counted, at) : null;
     if (until) {
       await ctx.audit.record(null, {
@@ -112,7 +135,7 @@ export async function verifyCode(
   }
   if (attempt) await ctx.throttle.succeed(attempt, []);
   await ctx.throttle.remember(known, at);
-  return toPublic(row);
+  return found;
 }
 
 function throttled(until: Date, at: Date): AppError {
