@@ -156,7 +156,10 @@ export const rubricSummarySchema = z.object({
   title: z.string(),
   version: z.string(),
   builtin: z.boolean(),
+  ownerOrgId: z.string().nullable(),
   ownerOrgName: z.string().nullable(),
+  /** the actor may save a next version (it manages the owner org) */
+  canEdit: z.boolean(),
   defaultNormalisation: evaluationNormalisationSchema,
   warnings: z.array(rubricFindingSchema),
   createdAt: z.string().nullable(),

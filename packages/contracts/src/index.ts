@@ -7,6 +7,7 @@ export * from './communities';
 export * from './errors';
 // evaluation (评价: rubrics, campaigns, raters, scorecards)
 export * from './evaluation';
+export * from './evaluation-rubrics';
 // exams and teaching-quality monitoring
 export * from './exams';
 // 五育 comprehensive evaluation (CD-24, CD-25)

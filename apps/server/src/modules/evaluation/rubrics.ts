@@ -3,7 +3,14 @@
  * documents (a new version per save) checked by core's `checkRubric`: errors refuse the save with each finding's
  * path and numbers (Y-EVAL-CHECK), warnings (B's 25 vs 20, C's 90 vs 100: Y-EVAL-NORMALISE) are kept and shown.
  */
-import type { CloneRubric, RubricDetail, RubricSummary, RubricUnitBody, SaveRubric } from '@yanxun/contracts';
+import type {
+  CloneRubric,
+  RubricDetail,
+  RubricSummary,
+  RubricUnitBody,
+  RubricVersion,
+  SaveRubric,
+} from '@yanxun/contracts';
 import {
   BUILTIN_RUBRICS,
   checkRubric,
@@ -16,7 +23,7 @@ import {
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
-import { requirePermission } from '../../shared/permissions';
+import { can, requirePermission } from '../../shared/permissions';
 import { dateOf } from '../../shared/time';
 import { orgForAction, orgKnown, visibleOr404 } from '../../shared/visibility';
 import { regionOf } from './campaign-access';
@@ -70,14 +77,16 @@ const ancestorPaths = (path: string) => {
 
 const warningsOf = (findings: RubricFinding[]) => findings.filter((f) => f.severity === 'warning');
 
-function summary(r: ResolvedRubric, ownerOrgName: string | null): RubricSummary {
+function summary(actor: Actor, r: ResolvedRubric, ownerOrgName: string | null): RubricSummary {
   return {
     ref: r.ref,
     rubricId: r.row?.rubric_id ?? null,
     title: r.rubric.title,
     version: r.row ? String(r.row.version) : r.rubric.version,
     builtin: r.builtin,
+    ownerOrgId: r.row?.owner_org_id ?? null,
     ownerOrgName,
+    canEdit: r.row ? can(actor, 'evaluation.manage', r.row.org_path) : false,
     defaultNormalisation: r.rubric.normalisation.value,
     warnings: warningsOf(checkRubric(r.rubric)),
     createdAt: r.row ? r.row.created_at.toISOString() : null,
@@ -91,9 +100,9 @@ function maxPointsOf(rubric: Rubric): number {
   return scoreRubric(rubric, entry).max;
 }
 
-export function detailOf(r: ResolvedRubric, ownerOrgName: string | null): RubricDetail {
+export function detailOf(actor: Actor, r: ResolvedRubric, ownerOrgName: string | null): RubricDetail {
   return {
-    ...summary(r, ownerOrgName),
+    ...summary(actor, r, ownerOrgName),
     rubric: r.rubric as RubricDetail['rubric'],
     units: unitsOf(r.rubric),
     maxPoints: maxPointsOf(r.rubric),
@@ -130,10 +139,11 @@ export async function listRubrics(ctx: EvaluationContext, actor: Actor): Promise
   );
   return [
     ...BUILTIN_RUBRICS.map((rubric, i) =>
-      summary({ ref: `builtin:${LETTERS[i]}`, rubric, builtin: true }, null),
+      summary(actor, { ref: `builtin:${LETTERS[i]}`, rubric, builtin: true }, null),
     ),
     ...mine.map((row) =>
       summary(
+        actor,
         { ref: `rubric:${row.id}`, rubric: rubricFromJson(row.body), builtin: false, row },
         names.get(row.owner_org_id) ?? null,
       ),
@@ -144,7 +154,29 @@ export async function listRubrics(ctx: EvaluationContext, actor: Actor): Promise
 export async function getRubric(ctx: EvaluationContext, actor: Actor, ref: string): Promise<RubricDetail> {
   const r = await resolveRubric(ctx, actor, ref);
   const owner = r.row ? await ctx.orgs.findById(r.row.owner_org_id) : undefined;
-  return detailOf(r, owner?.name ?? null);
+  return detailOf(actor, r, owner?.name ?? null);
+}
+
+/** The saved versions of a rubric, newest first, with who saved each and when (a built-in has none). */
+export async function rubricVersions(
+  ctx: EvaluationContext,
+  actor: Actor,
+  ref: string,
+): Promise<RubricVersion[]> {
+  const r = await resolveRubric(ctx, actor, ref);
+  if (!r.row) return [];
+  const rows = await ctx.repo.listRubricVersions(r.row.county_id, r.row.rubric_id);
+  const names = await ctx.accounts.namesOf([
+    ...new Set(rows.flatMap((v) => (v.created_by ? [v.created_by] : []))),
+  ]);
+  return rows.map((v) => ({
+    ref: `rubric:${v.id}`,
+    version: v.version,
+    title: v.title,
+    createdAt: v.created_at.toISOString(),
+    createdBy: v.created_by ? (names.get(v.created_by) ?? null) : null,
+    warnings: Array.isArray(v.warnings) ? v.warnings.length : 0,
+  }));
 }
 
 /** Refuse a rubric with errors: every error at once, each with its path and numbers. */
