@@ -73,6 +73,7 @@ export const CORE_FOR_CONTRACTS = new Set([
   '@yanxun/core/communities/types',
   '@yanxun/core/evaluation/check',
   '@yanxun/core/evaluation/types',
+  '@yanxun/core/evaluation/units',
 ]);
 
 /** Every TypeScript file under root/apps and root/packages, as root-relative POSIX paths, sorted. */

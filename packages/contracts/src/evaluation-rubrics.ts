@@ -5,6 +5,7 @@
  */
 import { checkRubric, declaredTotalOf } from '@yanxun/core/evaluation/check';
 import type { Rubric } from '@yanxun/core/evaluation/types';
+import { rubricUnits } from '@yanxun/core/evaluation/units';
 import { z } from 'zod';
 import type { RubricDocument, RubricFindingBody } from './evaluation';
 
@@ -30,4 +31,9 @@ export function checkRubricDocument(doc: RubricDocument): RubricFindingBody[] {
 /** The total the document declares (its stated total, else the sum of its 一级 indicators), if any. */
 export function declaredTotalOfDocument(doc: RubricDocument): number | undefined {
   return declaredTotalOf(asRubric(doc));
+}
+
+/** The sum of the scored units' points (the maximum under `item_points`). */
+export function itemTotalOfDocument(doc: RubricDocument): number {
+  return Math.round(rubricUnits(asRubric(doc)).units.reduce((s, u) => s + u.max, 0) * 10) / 10;
 }

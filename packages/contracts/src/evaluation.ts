@@ -163,13 +163,14 @@ export const rubricSummarySchema = z.object({
   defaultNormalisation: evaluationNormalisationSchema,
   warnings: z.array(rubricFindingSchema),
   createdAt: z.string().nullable(),
+  /** the maximum under the rubric's own normalisation */
+  maxPoints: z.number(),
 });
 export type RubricSummary = z.infer<typeof rubricSummarySchema>;
 
 export const rubricDetailSchema = rubricSummarySchema.extend({
   rubric: rubricDocumentSchema,
   units: z.array(rubricUnitSchema),
-  maxPoints: z.number(),
 });
 export type RubricDetail = z.infer<typeof rubricDetailSchema>;
 

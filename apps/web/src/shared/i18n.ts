@@ -15,6 +15,7 @@ import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 import { COMMUNITIES_EN, COMMUNITIES_ZH } from './i18n-communities';
 // evaluation (评价)
 import { EVALUATION_EN, EVALUATION_ZH } from './i18n-evaluation';
+import { RUBRICS_EN, RUBRICS_ZH } from './i18n-evaluation-rubrics';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
@@ -448,6 +449,7 @@ const zhCN = {
   ...FIVE_EDUCATION_ZH,
   // evaluation (评价)
   ...EVALUATION_ZH,
+  ...RUBRICS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -480,6 +482,7 @@ const enUS: Record<MessageKey, string> = {
   ...FIVE_EDUCATION_EN,
   // evaluation (评价)
   ...EVALUATION_EN,
+  ...RUBRICS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -89,6 +89,8 @@ describe('a rubric’s versions (Y-EVAL-CHECK)', () => {
     const cityRubric = list.find((r) => r.ownerOrgId === city.id);
     expect(cityRubric).toMatchObject({ canEdit: false, builtin: false });
     expect(list.filter((r) => r.builtin).every((r) => !r.canEdit && r.ownerOrgId === null)).toBe(true);
+    // the maximum under each built-in's own normalisation: B by its item points, C scaled to 100
+    expect(list.filter((r) => r.builtin).map((r) => r.maxPoints)).toEqual([100, 100, 100]);
 
     const own = (
       await req('POST', '/evaluation/rubrics/clone', 'v_yd', { ownerOrgId: yd.id, from: 'builtin:C' })

@@ -77,6 +77,13 @@ const ancestorPaths = (path: string) => {
 
 const warningsOf = (findings: RubricFinding[]) => findings.filter((f) => f.severity === 'warning');
 
+/** The maximum under the rubric's own normalisation (a perfect entry scored). */
+function maxPointsOf(rubric: Rubric): number {
+  const units = rubricUnits(rubric).units;
+  const entry = { units: Object.fromEntries(units.map((u) => [u.id, { score: u.max }])) };
+  return scoreRubric(rubric, entry).max;
+}
+
 function summary(actor: Actor, r: ResolvedRubric, ownerOrgName: string | null): RubricSummary {
   return {
     ref: r.ref,
@@ -90,14 +97,8 @@ function summary(actor: Actor, r: ResolvedRubric, ownerOrgName: string | null): 
     defaultNormalisation: r.rubric.normalisation.value,
     warnings: warningsOf(checkRubric(r.rubric)),
     createdAt: r.row ? r.row.created_at.toISOString() : null,
+    maxPoints: maxPointsOf(r.rubric),
   };
-}
-
-/** The maximum under the rubric's own normalisation (a perfect entry scored). */
-function maxPointsOf(rubric: Rubric): number {
-  const units = rubricUnits(rubric).units;
-  const entry = { units: Object.fromEntries(units.map((u) => [u.id, { score: u.max }])) };
-  return scoreRubric(rubric, entry).max;
 }
 
 export function detailOf(actor: Actor, r: ResolvedRubric, ownerOrgName: string | null): RubricDetail {
@@ -105,7 +106,6 @@ export function detailOf(actor: Actor, r: ResolvedRubric, ownerOrgName: string |
     ...summary(actor, r, ownerOrgName),
     rubric: r.rubric as RubricDetail['rubric'],
     units: unitsOf(r.rubric),
-    maxPoints: maxPointsOf(r.rubric),
   };
 }
 
