@@ -160,6 +160,16 @@ export function RubricNodeForm({
           </Form.Item>
         </Space>
       ) : null}
+      {node.veto ? (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          title={t('rubric.veto', {
+            label: node.veto.label,
+            effect: node.veto.enabled ? t(`rubric.veto.${node.veto.effect}`) : t('rubric.veto.off'),
+          })}
+        />
+      ) : null}
       <Form.Item label={t('rubric.node.note')}>
         <Input.TextArea
           value={node.note ?? ''}
