@@ -2,13 +2,16 @@ import type { RubricFindingBody } from '@yanxun/contracts';
 import { Alert, Space } from 'antd';
 import { useI18n } from '../../../shared/i18n';
 
-function FindingList({ findings }: { findings: RubricFindingBody[] }) {
+/** Each finding with where it is (a node's path; a finding on the whole rubric needs none). */
+function FindingList({ findings, rubricId }: { findings: RubricFindingBody[]; rubricId: string }) {
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {findings.map((f) => (
         <li key={`${f.code}-${f.path}-${f.message}`}>
           {f.message}
-          <span style={{ color: 'rgba(0,0,0,0.45)', marginLeft: 6 }}>{f.path}</span>
+          {f.path !== rubricId ? (
+            <span style={{ color: 'rgba(0,0,0,0.45)', marginLeft: 6 }}>{f.path}</span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -19,9 +22,11 @@ function FindingList({ findings }: { findings: RubricFindingBody[] }) {
 export function RubricFindings({
   findings,
   refusal,
+  rubricId,
 }: {
   findings: RubricFindingBody[];
   refusal: { message: string; findings: RubricFindingBody[] } | null;
+  rubricId: string;
 }) {
   const { t } = useI18n();
   const errors = findings.filter((f) => f.severity === 'error');
@@ -33,7 +38,11 @@ export function RubricFindings({
           type="error"
           showIcon
           title={`${t('rubric.refused')}：${refusal.message}`}
-          description={refusal.findings.length > 0 ? <FindingList findings={refusal.findings} /> : undefined}
+          description={
+            refusal.findings.length > 0 ? (
+              <FindingList findings={refusal.findings} rubricId={rubricId} />
+            ) : undefined
+          }
           data-testid="rubric-refusal"
         />
       ) : null}
@@ -42,7 +51,7 @@ export function RubricFindings({
           type="error"
           showIcon
           title={t('rubric.errors', { n: errors.length })}
-          description={<FindingList findings={errors} />}
+          description={<FindingList findings={errors} rubricId={rubricId} />}
           data-testid="rubric-errors"
         />
       ) : null}
@@ -51,7 +60,7 @@ export function RubricFindings({
           type="warning"
           showIcon
           title={t('rubric.warningsN', { n: warnings.length })}
-          description={<FindingList findings={warnings} />}
+          description={<FindingList findings={warnings} rubricId={rubricId} />}
           data-testid="rubric-warnings"
         />
       ) : null}

@@ -44,7 +44,7 @@ export function RubricHistory({
               ),
             },
             { title: t('rubric.title'), dataIndex: 'title' },
-            { title: t('rubric.savedBy'), width: 140, render: (_, v) => v.createdBy ?? '—' },
+            { title: t('rubric.savedBy'), width: 180, render: (_, v) => v.createdBy ?? '—' },
             { title: t('rubric.savedAt'), width: 170, render: (_, v) => formatDateTime(v.createdAt) },
             { title: t('rubric.warnings'), width: 80, dataIndex: 'warnings' },
           ]}
@@ -65,8 +65,16 @@ export function RubricHistory({
               render: (_, c) => <Link to={`/evaluation/campaigns/${c.id}`}>{c.name}</Link>,
             },
             { title: t('eval.year'), dataIndex: 'year', width: 70 },
+            {
+              title: t('rubric.version'),
+              width: 90,
+              render: (_, c) => {
+                const v = c.rubricRef.split('@')[1];
+                return v ? t('rubric.versionN', { n: v }) : '—';
+              },
+            },
             { title: t('rubric.normalisation'), render: (_, c) => t(`eval.norm.${c.normalisation}`) },
-            { title: t('rubric.chosenBy'), width: 120, render: (_, c) => c.normalisationBy ?? '—' },
+            { title: t('rubric.chosenBy'), width: 180, render: (_, c) => c.normalisationBy ?? '—' },
             { title: t('rubric.chosenAt'), width: 170, render: (_, c) => formatDateTime(c.normalisationAt) },
             { title: t('eval.statusCol'), width: 150, render: (_, c) => <StatusTag status={c.status} /> },
           ]}

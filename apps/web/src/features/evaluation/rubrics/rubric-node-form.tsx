@@ -57,7 +57,6 @@ export function RubricNodeForm({
         <Form.Item label={t('rubric.node.points')} extra={t('rubric.node.pointsHint')} style={{ width: 220 }}>
           <InputNumber
             value={node.points ?? null}
-            step={0.5}
             style={{ width: 120 }}
             onChange={(v) => onChange({ points: num(v) })}
             data-testid="rubric-node-points"
@@ -124,11 +123,7 @@ export function RubricNodeForm({
       {deduction ? (
         <Space wrap align="start" data-testid="rubric-deduction">
           <Form.Item label={t('rubric.deduction.points')} style={{ width: 140 }}>
-            <InputNumber
-              value={deduction.points}
-              step={0.5}
-              onChange={(v) => setDeduction({ points: num(v) ?? 0 })}
-            />
+            <InputNumber value={deduction.points} onChange={(v) => setDeduction({ points: num(v) ?? 0 })} />
           </Form.Item>
           <Form.Item
             label={t('rubric.deduction.floor')}

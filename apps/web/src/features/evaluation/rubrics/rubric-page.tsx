@@ -66,7 +66,9 @@ function RubricEditor({ detail }: { detail: RubricDetail }) {
     enabled: !detail.builtin,
   });
   const campaigns = useQuery({ queryKey: ['eval-campaigns'], queryFn: () => api.evaluationCampaigns() });
-  const refs = new Set([detail.ref, ...(versions.data ?? []).map((v) => v.ref)]);
+  // a campaign keeps the version it snapshotted: 'rubric:<rubric id>@<version>', or the built-in's ref
+  const usesThis = (rubricRef: string) =>
+    detail.rubricId ? rubricRef.startsWith(`rubric:${detail.rubricId}@`) : rubricRef === detail.ref;
   const save = useMutation({
     mutationFn: () =>
       api.saveEvaluationRubric({
@@ -132,7 +134,7 @@ function RubricEditor({ detail }: { detail: RubricDetail }) {
         <Alert type="info" showIcon title={t('rubric.readOnly')} style={{ marginBottom: 12 }} />
       ) : null}
       {draft.note ? <Alert type="info" title={draft.note} style={{ marginBottom: 12 }} /> : null}
-      <RubricFindings findings={findings} refusal={refusal} />
+      <RubricFindings findings={findings} refusal={refusal} rubricId={draft.id} />
       <Tabs
         style={{ marginTop: 8 }}
         items={[
@@ -162,7 +164,7 @@ function RubricEditor({ detail }: { detail: RubricDetail }) {
               <RubricHistory
                 current={detail.ref}
                 versions={versions.data ?? []}
-                campaigns={(campaigns.data ?? []).filter((c) => refs.has(c.rubricRef))}
+                campaigns={(campaigns.data ?? []).filter((c) => usesThis(c.rubricRef))}
                 loading={versions.isFetching || campaigns.isFetching}
               />
             ),

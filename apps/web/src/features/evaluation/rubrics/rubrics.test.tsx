@@ -116,7 +116,7 @@ const campaign: CampaignSummary = {
   ownerOrgId: '5',
   ownerOrgName: '清远市',
   subjectKind: 'school',
-  rubricRef: 'rubric:40',
+  rubricRef: 'rubric:40@1',
   rubricTitle: doc.title,
   normalisation: 'declared',
   normalisationBy: '王科长',
@@ -307,5 +307,6 @@ describe('the rubric editor (Y-EVAL-CHECK, Y-EVAL-NORMALISE)', () => {
     expect(campaigns.textContent).toContain('2026 年示范校评估');
     expect(campaigns.textContent).toContain('按标注分值计满分');
     expect(campaigns.textContent).toContain('王科长');
+    expect(campaigns.textContent).toContain('第 1 版');
   });
 });
