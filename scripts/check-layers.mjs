@@ -71,6 +71,9 @@ export const CORE_FOR_CONTRACTS = new Set([
   '@yanxun/core/programs/plan-checks',
   '@yanxun/core/programs/policy-pack',
   '@yanxun/core/communities/types',
+  '@yanxun/core/evaluation/check',
+  '@yanxun/core/evaluation/types',
+  '@yanxun/core/evaluation/units',
 ]);
 
 /** Every TypeScript file under root/apps and root/packages, as root-relative POSIX paths, sorted. */

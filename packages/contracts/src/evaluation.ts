@@ -159,7 +159,10 @@ export const rubricSummarySchema = z.object({
   title: z.string(),
   version: z.string(),
   builtin: z.boolean(),
+  ownerOrgId: z.string().nullable(),
   ownerOrgName: z.string().nullable(),
+  /** the actor may save a next version (it manages the owner org) */
+  canEdit: z.boolean(),
   defaultNormalisation: evaluationNormalisationSchema,
   warnings: z.array(rubricFindingSchema),
   createdAt: z.string().nullable(),
@@ -172,13 +175,14 @@ export const rubricSummarySchema = z.object({
       metric: z.lazy(() => metricDefinitionSchema),
     }),
   ),
+  /** the maximum under the rubric's own normalisation */
+  maxPoints: z.number(),
 });
 export type RubricSummary = z.infer<typeof rubricSummarySchema>;
 
 export const rubricDetailSchema = rubricSummarySchema.extend({
   rubric: rubricDocumentSchema,
   units: z.array(rubricUnitSchema),
-  maxPoints: z.number(),
 });
 export type RubricDetail = z.infer<typeof rubricDetailSchema>;
 

@@ -18,6 +18,7 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
+  TableOutlined,
   TeamOutlined,
   TranslationOutlined,
   TrophyOutlined,
@@ -176,11 +177,12 @@ export function AppLayout() {
           { key: '/communities/review', icon: <FundOutlined />, label: t('nav.communityReview') },
         ]
       : []),
-    // evaluation (评价): campaigns (the owner), 评审任务 (raters), the unit's own evaluations (subjects)
+    // evaluation (评价): campaigns and 评价量表 (the owner), 评审任务 (raters), the unit's own evaluations (subjects)
     ...(hasPermission(me, 'evaluation.read')
       ? [
           { key: '/evaluation/campaigns', icon: <AuditOutlined />, label: t('nav.evalCampaigns') },
           { key: '/evaluation/selections', icon: <TrophyOutlined />, label: t('nav.evalSelections') },
+          { key: '/evaluation/rubrics', icon: <TableOutlined />, label: t('nav.evalRubrics') },
         ]
       : []),
     ...(hasPermission(me, 'evaluation.score')

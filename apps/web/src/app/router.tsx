@@ -161,7 +161,7 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/trainers/my-trainer-page').then((m) => ({ Component: m.MyTrainerPage })),
         },
-        // evaluation (评价): campaigns, 评审任务, the subject's own page, the scorecard
+        // evaluation (评价): campaigns, 评价量表 (rubrics), 评审任务, the subject's own page, the scorecard
         {
           path: 'evaluation/campaigns',
           lazy: () =>
@@ -189,6 +189,20 @@ export function createAppRouter() {
           lazy: () =>
             import('../features/evaluation/selection-page').then((m) => ({
               Component: m.EvaluationSelectionPage,
+            })),
+        },
+        {
+          path: 'evaluation/rubrics',
+          lazy: () =>
+            import('../features/evaluation/rubrics/rubrics-page').then((m) => ({
+              Component: m.EvaluationRubricsPage,
+            })),
+        },
+        {
+          path: 'evaluation/rubrics/:ref',
+          lazy: () =>
+            import('../features/evaluation/rubrics/rubric-page').then((m) => ({
+              Component: m.EvaluationRubricPage,
             })),
         },
         {

@@ -19,11 +19,14 @@ import {
   type RaterTask,
   type RubricDetail,
   type RubricSummary,
+  type RubricVersion,
   rankingRowSchema,
   raterSheetSchema,
   raterTaskSchema,
   rubricDetailSchema,
   rubricSummarySchema,
+  rubricVersionSchema,
+  type SaveRubric,
   type SaveSheet,
   type Scorecard,
   type SelfScores,
@@ -44,6 +47,12 @@ export function evaluationApi({ get, json, write }: Transport) {
     },
     evaluationRubric(ref: string): Promise<RubricDetail> {
       return get(rubricDetailSchema, `${base}/rubrics/${enc(ref)}`);
+    },
+    evaluationRubricVersions(ref: string): Promise<RubricVersion[]> {
+      return get(rubricVersionSchema.array(), `${base}/rubrics/${enc(ref)}/versions`);
+    },
+    saveEvaluationRubric(body: SaveRubric): Promise<RubricDetail> {
+      return write(rubricDetailSchema, 'POST', `${base}/rubrics`, body);
     },
     cloneEvaluationRubric(body: CloneRubric): Promise<RubricDetail> {
       return write(rubricDetailSchema, 'POST', `${base}/rubrics/clone`, body);

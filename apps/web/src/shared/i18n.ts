@@ -15,6 +15,7 @@ import { CLASSES_EN, CLASSES_ZH } from './i18n-classes';
 import { COMMUNITIES_EN, COMMUNITIES_ZH } from './i18n-communities';
 // evaluation (评价)
 import { EVALUATION_EN, EVALUATION_ZH } from './i18n-evaluation';
+import { RUBRICS_EN, RUBRICS_ZH } from './i18n-evaluation-rubrics';
 // parents and the public
 import { EXAM_RELEASE_EN, EXAM_RELEASE_ZH } from './i18n-exam-release';
 import { EXAMS_EN, EXAMS_ZH } from './i18n-exams';
@@ -451,6 +452,7 @@ const zhCN = {
   // evaluation (评价)
   ...EVALUATION_ZH,
   ...SELECTIONS_ZH,
+  ...RUBRICS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -484,6 +486,7 @@ const enUS: Record<MessageKey, string> = {
   // evaluation (评价)
   ...EVALUATION_EN,
   ...SELECTIONS_EN,
+  ...RUBRICS_EN,
   'app.name': 'Yanxun',
   'app.fullName': '研训 Yanxun',
   'app.tagline': 'Teacher development and teaching-quality monitoring',

@@ -71,6 +71,18 @@ export function createCampaignsRepository(db: Database) {
         .executeTakeFirst();
     },
 
+    /** Every version of one rubric, newest first. */
+    listRubricVersions(countyId: string, rubricId: string): Promise<RubricRow[]> {
+      return db
+        .selectFrom('evaluation_rubrics')
+        .selectAll()
+        .where('county_id', '=', countyId)
+        .where('rubric_id', '=', rubricId)
+        .orderBy('version', 'desc')
+        .limit(500)
+        .execute();
+    },
+
     async maxVersion(countyId: string, rubricId: string, trx: Database): Promise<number> {
       const r = await trx
         .selectFrom('evaluation_rubrics')

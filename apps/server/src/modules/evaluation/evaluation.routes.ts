@@ -15,6 +15,7 @@ import {
   raterTaskSchema,
   rubricDetailSchema,
   rubricSummarySchema,
+  rubricVersionSchema,
   saveRubricSchema,
   saveSheetSchema,
   scorecardSchema,
@@ -65,6 +66,18 @@ export function evaluationRoutes(ev: EvaluationService): FastifyPluginAsyncZod {
         },
       },
       async (req) => ev.getRubric(actorOf(req), req.params.ref),
+    );
+    app.get(
+      '/evaluation/rubrics/:ref/versions',
+      {
+        schema: {
+          tags,
+          summary: '评价标准的版本 Versions of a rubric (who saved each, when)',
+          params: refParams,
+          response: { 200: z.array(rubricVersionSchema) },
+        },
+      },
+      async (req) => ev.rubricVersions(actorOf(req), req.params.ref),
     );
     app.post(
       '/evaluation/rubrics',

@@ -16,7 +16,7 @@ import { advanceCampaign, assignRaters, createCampaign, listCampaigns } from './
 import type { EvaluationContext, EvaluationDeps } from './context';
 import { myTasks, raterSheet, saveSheet, submitSheet } from './rating';
 import { campaignDetail, decideAppeal, moderate, ranking } from './results';
-import { cloneRubric, getRubric, listRubrics, saveRubric } from './rubrics';
+import { cloneRubric, getRubric, listRubrics, rubricVersions, saveRubric } from './rubrics';
 import { campaignScorecards, scorecard } from './scorecard';
 import { scorecardPdf } from './scorecard-pdf';
 import { exportCampaignScorecards } from './scorecard-workbook';
@@ -42,6 +42,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
     maxFileBytes: deps.files.maxBytes,
     listRubrics: (actor: Actor) => listRubrics(ctx, actor),
     getRubric: (actor: Actor, ref: string) => getRubric(ctx, actor, ref),
+    rubricVersions: (actor: Actor, ref: string) => rubricVersions(ctx, actor, ref),
     saveRubric: (actor: Actor, input: SaveRubric) => saveRubric(ctx, actor, input),
     cloneRubric: (actor: Actor, input: CloneRubric) => cloneRubric(ctx, actor, input),
     listCampaigns: (actor: Actor) => listCampaigns(ctx, actor),

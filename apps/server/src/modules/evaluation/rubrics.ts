@@ -9,6 +9,7 @@ import type {
   RubricDetail,
   RubricSummary,
   RubricUnitBody,
+  RubricVersion,
   SaveRubric,
 } from '@yanxun/contracts';
 import {
@@ -23,7 +24,7 @@ import {
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
-import { requirePermission } from '../../shared/permissions';
+import { can, requirePermission } from '../../shared/permissions';
 import { dateOf } from '../../shared/time';
 import { orgForAction, orgKnown, visibleOr404 } from '../../shared/visibility';
 import { regionOf } from './campaign-access';
@@ -86,17 +87,25 @@ function liveBindingsOf(rubric: Rubric, defs: MetricDefinition[]): RubricSummary
   });
 }
 
-function summary(r: ResolvedRubric, ownerOrgName: string | null, defs: MetricDefinition[]): RubricSummary {
+function summary(
+  actor: Actor,
+  r: ResolvedRubric,
+  ownerOrgName: string | null,
+  defs: MetricDefinition[],
+): RubricSummary {
   return {
     ref: r.ref,
     rubricId: r.row?.rubric_id ?? null,
     title: r.rubric.title,
     version: r.row ? String(r.row.version) : r.rubric.version,
     builtin: r.builtin,
+    ownerOrgId: r.row?.owner_org_id ?? null,
     ownerOrgName,
+    canEdit: r.row ? can(actor, 'evaluation.manage', r.row.org_path) : false,
     defaultNormalisation: r.rubric.normalisation.value,
     warnings: warningsOf(checkRubric(r.rubric)),
     createdAt: r.row ? r.row.created_at.toISOString() : null,
+    maxPoints: maxPointsOf(r.rubric),
     liveBindings: liveBindingsOf(r.rubric, defs),
   };
 }
@@ -109,15 +118,15 @@ function maxPointsOf(rubric: Rubric): number {
 }
 
 export function detailOf(
+  actor: Actor,
   r: ResolvedRubric,
   ownerOrgName: string | null,
   defs: MetricDefinition[],
 ): RubricDetail {
   return {
-    ...summary(r, ownerOrgName, defs),
+    ...summary(actor, r, ownerOrgName, defs),
     rubric: r.rubric as RubricDetail['rubric'],
     units: unitsOf(r.rubric),
-    maxPoints: maxPointsOf(r.rubric),
   };
 }
 
@@ -151,10 +160,11 @@ export async function listRubrics(ctx: EvaluationContext, actor: Actor): Promise
   );
   return [
     ...BUILTIN_RUBRICS.map((rubric, i) =>
-      summary({ ref: `builtin:${LETTERS[i]}`, rubric, builtin: true }, null, ctx.metrics.definitions),
+      summary(actor, { ref: `builtin:${LETTERS[i]}`, rubric, builtin: true }, null, ctx.metrics.definitions),
     ),
     ...mine.map((row) =>
       summary(
+        actor,
         { ref: `rubric:${row.id}`, rubric: rubricFromJson(row.body), builtin: false, row },
         names.get(row.owner_org_id) ?? null,
         ctx.metrics.definitions,
@@ -166,7 +176,29 @@ export async function listRubrics(ctx: EvaluationContext, actor: Actor): Promise
 export async function getRubric(ctx: EvaluationContext, actor: Actor, ref: string): Promise<RubricDetail> {
   const r = await resolveRubric(ctx, actor, ref);
   const owner = r.row ? await ctx.orgs.findById(r.row.owner_org_id) : undefined;
-  return detailOf(r, owner?.name ?? null, ctx.metrics.definitions);
+  return detailOf(actor, r, owner?.name ?? null, ctx.metrics.definitions);
+}
+
+/** The saved versions of a rubric, newest first, with who saved each and when (a built-in has none). */
+export async function rubricVersions(
+  ctx: EvaluationContext,
+  actor: Actor,
+  ref: string,
+): Promise<RubricVersion[]> {
+  const r = await resolveRubric(ctx, actor, ref);
+  if (!r.row) return [];
+  const rows = await ctx.repo.listRubricVersions(r.row.county_id, r.row.rubric_id);
+  const names = await ctx.accounts.namesOf([
+    ...new Set(rows.flatMap((v) => (v.created_by ? [v.created_by] : []))),
+  ]);
+  return rows.map((v) => ({
+    ref: `rubric:${v.id}`,
+    version: v.version,
+    title: v.title,
+    createdAt: v.created_at.toISOString(),
+    createdBy: v.created_by ? (names.get(v.created_by) ?? null) : null,
+    warnings: Array.isArray(v.warnings) ? v.warnings.length : 0,
+  }));
 }
 
 /** Refuse a rubric with errors: every error at once, each with its path and numbers. */

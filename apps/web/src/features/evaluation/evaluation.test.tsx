@@ -228,10 +228,13 @@ describe('the scorecard and the campaigns page', () => {
         title: '项目县绩效评级标准',
         version: '2022-S003',
         builtin: true,
+        ownerOrgId: null,
         ownerOrgName: null,
+        canEdit: false,
         defaultNormalisation: 'item_points',
         warnings: [],
         createdAt: null,
+        maxPoints: 100,
         liveBindings: [
           {
             unitId: 'A3.3',

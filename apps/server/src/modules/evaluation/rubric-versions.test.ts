@@ -1,0 +1,113 @@
+/**
+ * The rubric editor's reads through HTTP: a rubric's versions (newest first, who saved each and when, its warnings
+ * count), whether the reader may edit it (the owner's officers, not a county below that only uses it), and a
+ * built-in with no versions. Another county's rubric reads exactly like an unknown one.
+ */
+import type { RubricDetail, RubricSummary, RubricVersion } from '@yanxun/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/database';
+import { loadDemoRegion } from '../../demo/load-region';
+import { createTestDatabase } from '../../test/db';
+import {
+  buildAccount,
+  buildTestApp,
+  login,
+  orgByName,
+  type Session,
+  type TestApp,
+} from '../../test/factories';
+import type { OrgRow } from '../org';
+
+let h: DatabaseHandle;
+let t: TestApp;
+const s: Record<string, Session> = {};
+let city: OrgRow;
+let qc: OrgRow;
+let yd: OrgRow;
+const nowMs = Date.parse('2026-12-07T02:00:00Z');
+
+const req = (method: 'GET' | 'POST', url: string, who: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: s[who]?.headers,
+    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+  });
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  await loadDemoRegion(h.db, { teachers: 50 });
+  t = await buildTestApp(h.db, () => new Date(nowMs));
+  city = await orgByName(h.db, 'city', '清远');
+  qc = await orgByName(h.db, 'county', '清城');
+  yd = await orgByName(h.db, 'county', '英德');
+  await buildAccount(h.db, 'v_city', 'bureau_admin', city);
+  await buildAccount(h.db, 'v_qc', 'bureau_admin', qc);
+  await buildAccount(h.db, 'v_yd', 'bureau_admin', yd);
+  for (const u of ['v_city', 'v_qc', 'v_yd']) s[u] = await login(t.app, u);
+}, 300_000);
+
+afterAll(async () => {
+  await t?.app.close();
+  await h?.close();
+});
+
+describe('a rubric’s versions (Y-EVAL-CHECK)', () => {
+  it('lists every saved version newest first with who saved it, when, and its warnings count', async () => {
+    const c = await req('POST', '/evaluation/rubrics/clone', 'v_city', {
+      ownerOrgId: city.id,
+      from: 'builtin:B',
+    });
+    expect(c.statusCode).toBe(201);
+    const v1 = c.json() as RubricDetail;
+    expect(v1).toMatchObject({ ownerOrgId: city.id, canEdit: true });
+    const n = await req('POST', '/evaluation/rubrics', 'v_city', {
+      ownerOrgId: city.id,
+      rubricId: v1.rubricId,
+      rubric: { ...v1.rubric, title: '示范校评价标准（修订）' },
+    });
+    expect(n.statusCode).toBe(201);
+    const v2 = n.json() as RubricDetail;
+
+    for (const ref of [v1.ref, v2.ref]) {
+      const r = await req('GET', `/evaluation/rubrics/${encodeURIComponent(ref)}/versions`, 'v_city');
+      expect(r.statusCode).toBe(200);
+      const versions = r.json() as RubricVersion[];
+      expect(versions.map((v) => [v.ref, v.version, v.title])).toEqual([
+        [v2.ref, 2, '示范校评价标准（修订）'],
+        [v1.ref, 1, v1.title],
+      ]);
+      expect(versions[0]?.createdBy).toBeTruthy();
+      expect(versions[0]?.createdAt).toBe('2026-12-07T02:00:00.000Z');
+      expect(versions[0]?.warnings).toBe(v2.warnings.length);
+      expect(versions[0]?.warnings).toBeGreaterThan(0);
+    }
+  });
+
+  it('a county below uses the city’s rubric but may not edit it; another county’s rubric is unknown', async () => {
+    const list = (await req('GET', '/evaluation/rubrics', 'v_qc')).json() as RubricSummary[];
+    const cityRubric = list.find((r) => r.ownerOrgId === city.id);
+    expect(cityRubric).toMatchObject({ canEdit: false, builtin: false });
+    expect(list.filter((r) => r.builtin).every((r) => !r.canEdit && r.ownerOrgId === null)).toBe(true);
+    // the maximum under each built-in's own normalisation: B by its item points, C scaled to 100
+    expect(list.filter((r) => r.builtin).map((r) => r.maxPoints)).toEqual([100, 100, 100]);
+
+    const own = (
+      await req('POST', '/evaluation/rubrics/clone', 'v_yd', { ownerOrgId: yd.id, from: 'builtin:C' })
+    ).json() as RubricDetail;
+    expect(own.canEdit).toBe(true);
+    const other = await req('GET', `/evaluation/rubrics/${encodeURIComponent(own.ref)}/versions`, 'v_qc');
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('a built-in has no saved versions; no session is refused', async () => {
+    const r = await req('GET', '/evaluation/rubrics/builtin%3AA/versions', 'v_city');
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual([]);
+    const anon = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/evaluation/rubrics/builtin%3AA/versions',
+    });
+    expect(anon.statusCode).toBe(401);
+  });
+});
