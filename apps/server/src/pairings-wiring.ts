@@ -21,7 +21,11 @@ export function wirePairings(w: {
   return createPairingsService({
     db: w.db,
     repo: createPairingsRepository(w.db),
-    orgs: { findById: (id) => w.orgRepo.findById(id), findByIds: (ids) => w.orgRepo.findByIds(ids) },
+    orgs: {
+      findById: (id) => w.orgRepo.findById(id),
+      findByIds: (ids) => w.orgRepo.findByIds(ids),
+      childrenOf: (id) => w.orgRepo.childrenOf(id),
+    },
     communities: { refsOf: (ids) => w.communities.refsOf(ids) },
     rules: { communityRules: (orgPath, on) => w.programs.communityRulesIn(orgPath, on) },
     audit: w.audit,

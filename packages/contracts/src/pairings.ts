@@ -103,3 +103,45 @@ export type PairingList = z.infer<typeof pairingListSchema>;
 /** The checks of a pairing being written (POST /pairings/check): shown live in the form, nothing kept. */
 export const pairingCheckSchema = z.object({ findings: z.array(communityFindingSchema) });
 export type PairingCheck = z.infer<typeof pairingCheckSchema>;
+
+/** GET /pairings/stats: the school year (default: the current one in the deployment's time zone). */
+export const pairingStatsQuerySchema = z.object({ schoolYear: schoolYear.optional() });
+export type PairingStatsQuery = z.infer<typeof pairingStatsQuerySchema>;
+
+/** One county's pairings in a school year (or the total row). */
+export const pairingStatsCountsSchema = z.object({
+  /** pairings active that school year (from_year ≤ year ≤ to_year), by kind and in all */
+  active: z.object({
+    dev_school: z.number(),
+    demo_school: z.number(),
+    studio_workshop: z.number(),
+    total: z.number(),
+  }),
+  /** distinct schools and workshops helped by the active pairings */
+  partnersHelped: z.number(),
+  /** active pairings with a finding, as the list shows them (R3-B05/B06: not 1–3 schools; R3-G20) */
+  flagged: z.number(),
+  /** joint activities held in the school year (1 Sep – 31 Aug, by held_on) and their participants */
+  activities: z.number(),
+  participants: z.number(),
+  /** active pairings with no activity held in the school year */
+  idle: z.number(),
+});
+export type PairingStatsCounts = z.infer<typeof pairingStatsCountsSchema>;
+
+export const pairingStatsRowSchema = pairingStatsCountsSchema.extend({
+  /** the county (or the region whose own units lead pairings, e.g. a city's 市直 schools) */
+  regionId: z.string(),
+  name: z.string(),
+});
+export type PairingStatsRow = z.infer<typeof pairingStatsRowSchema>;
+
+export const pairingStatsSchema = z.object({
+  schoolYear: z.string(),
+  /** the school year's first and last day */
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(pairingStatsRowSchema),
+  total: pairingStatsCountsSchema,
+});
+export type PairingStats = z.infer<typeof pairingStatsSchema>;

@@ -1,4 +1,4 @@
-/** 帮扶结对 (pairings): list, read, create, edit, record a joint activity. */
+/** 帮扶结对 (pairings): list, read, create, edit, delete, record a joint activity, the per-county statistics. */
 import {
   type PairingActivityInput,
   type PairingCheck,
@@ -6,10 +6,12 @@ import {
   type PairingInput,
   type PairingKind,
   type PairingList,
+  type PairingStats,
   type PairingUpdate,
   pairingCheckSchema,
   pairingDetailSchema,
   pairingListSchema,
+  pairingStatsSchema,
 } from '@yanxun/contracts';
 import { parseWith, type Transport } from './api-transport';
 
@@ -35,6 +37,14 @@ export function pairingsApi({ get, json }: Transport) {
     async updatePairing(pairingId: string, body: PairingUpdate): Promise<PairingDetail> {
       const path = `${P}/${id(pairingId)}`;
       return parseWith(pairingDetailSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
+    },
+    /** A pairing entered in error (refused once joint activities are recorded). */
+    async deletePairing(pairingId: string): Promise<void> {
+      await json('DELETE', `${P}/${id(pairingId)}`);
+    },
+    /** Per county in scope for a school year (default: this one). */
+    pairingStats(schoolYear?: string): Promise<PairingStats> {
+      return get(pairingStatsSchema, `${P}/stats`, schoolYear ? { schoolYear } : {});
     },
     async recordPairingActivity(pairingId: string, body: PairingActivityInput): Promise<PairingDetail> {
       const path = `${P}/${id(pairingId)}/activities`;

@@ -78,8 +78,51 @@ export function pairingFindings(
 }
 
 /**
- * The pairings as the actor reads them: names in one look-up per port, the rules once per lead unit, activity
- * counts in one statement.
+ * The findings of each pairing (by id), as every read shows them: core's checks with the rules in force today for
+ * the lead unit, looked up once per lead unit; the studios and workshops in one look-up unless the caller has them.
+ */
+export async function findingsOf(
+  ctx: PairingsContext,
+  rows: readonly PairingRow[],
+  partners: readonly PartnerRow[],
+  known?: ReadonlyMap<string, PairingCommunity>,
+): Promise<Map<string, CommunityFindingBody[]>> {
+  let communityOf = known;
+  if (!communityOf) {
+    const studioRows = new Set(rows.filter((r) => r.kind === 'studio_workshop').map((r) => r.id));
+    const ids = new Set(rows.filter((r) => studioRows.has(r.id)).map((r) => r.lead_id));
+    for (const p of partners) if (studioRows.has(p.pairing_id)) ids.add(p.partner_id);
+    const refs = ids.size > 0 ? await ctx.communities.refsOf([...ids]) : [];
+    communityOf = new Map(refs.map((c) => [c.id, c]));
+  }
+  const today = todayOf(ctx);
+  const rulesByPath = new Map<string, Promise<CommunityRules>>();
+  const rulesFor = (path: string) => {
+    let r = rulesByPath.get(path);
+    if (!r) {
+      r = ctx.rules.communityRules(path, today);
+      rulesByPath.set(path, r);
+    }
+    return r;
+  };
+  const partnersOf = new Map<string, PartnerRow[]>();
+  for (const p of partners) partnersOf.set(p.pairing_id, [...(partnersOf.get(p.pairing_id) ?? []), p]);
+  const found = communityOf;
+  const entries = await Promise.all(
+    rows.map(async (r): Promise<[string, CommunityFindingBody[]]> => {
+      const mine = partnersOf.get(r.id) ?? [];
+      const workshops = mine.flatMap((p) => found.get(p.partner_id) ?? []);
+      const rules = await rulesFor(r.org_path);
+      const kind = r.kind as PairingKind;
+      return [r.id, pairingFindings(kind, mine.length, found.get(r.lead_id), workshops, rules)];
+    }),
+  );
+  return new Map(entries);
+}
+
+/**
+ * The pairings as the actor reads them: names in one look-up per port, the findings as `findingsOf` gives them,
+ * activity counts in one statement.
  */
 export async function viewsOf(
   ctx: PairingsContext,
@@ -100,16 +143,7 @@ export async function viewsOf(
   ]);
   const orgOf = new Map(orgs.map((o) => [o.id, o]));
   const communityOf = new Map(communities.map((c) => [c.id, c]));
-  const today = todayOf(ctx);
-  const rulesByPath = new Map<string, Promise<CommunityRules>>();
-  const rulesFor = (path: string) => {
-    let r = rulesByPath.get(path);
-    if (!r) {
-      r = ctx.rules.communityRules(path, today);
-      rulesByPath.set(path, r);
-    }
-    return r;
-  };
+  const findings = await findingsOf(ctx, rows, partners, communityOf);
   const countOf = new Map(counts.map((c) => [c.pairing_id, c]));
   const party = (kind: string, id: string): PairingParty => {
     if (kind === 'studio_workshop') {
@@ -118,27 +152,21 @@ export async function viewsOf(
     }
     return { id, name: orgOf.get(id)?.name ?? `学校 ${id}`, level: null, kind: null };
   };
-  return Promise.all(
-    rows.map(async (r) => {
-      const kind = r.kind as PairingKind;
-      const mine = partners.filter((p) => p.pairing_id === r.id);
-      const workshops = mine.flatMap((p) => communityOf.get(p.partner_id) ?? []);
-      const rules = await rulesFor(r.org_path);
-      const n = countOf.get(r.id);
-      return {
-        id: r.id,
-        kind,
-        lead: party(r.kind, r.lead_id),
-        partners: mine.map((p) => party(r.kind, p.partner_id)),
-        fromYear: r.from_year,
-        toYear: r.to_year,
-        note: r.note,
-        findings: pairingFindings(kind, mine.length, communityOf.get(r.lead_id), workshops, rules),
-        activityCount: n?.n ?? 0,
-        lastActivityOn: n?.last ?? null,
-        canManage: can(actor, 'pairing.manage', r.org_path),
-        canRecord: can(actor, 'pairing.record', r.org_path),
-      };
-    }),
-  );
+  return rows.map((r) => {
+    const n = countOf.get(r.id);
+    return {
+      id: r.id,
+      kind: r.kind as PairingKind,
+      lead: party(r.kind, r.lead_id),
+      partners: partners.filter((p) => p.pairing_id === r.id).map((p) => party(r.kind, p.partner_id)),
+      fromYear: r.from_year,
+      toYear: r.to_year,
+      note: r.note,
+      findings: findings.get(r.id) ?? [],
+      activityCount: n?.n ?? 0,
+      lastActivityOn: n?.last ?? null,
+      canManage: can(actor, 'pairing.manage', r.org_path),
+      canRecord: can(actor, 'pairing.record', r.org_path),
+    };
+  });
 }

@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { PairingActivitiesTable, PairingPartnersTable, PairingsTable } from '../../db/types';
 import { inSubtrees } from '../../shared/subtree';
+import { createPairingStatsRepository } from './stats.repository';
 
 export type PairingRow = Selectable<PairingsTable>;
 export type PartnerRow = Selectable<PairingPartnersTable>;
@@ -16,6 +17,7 @@ export interface ActivityCountRow {
 
 export function createPairingsRepository(db: Database) {
   return {
+    ...createPairingStatsRepository(db),
     findPairing(id: string, trx: Database = db): Promise<PairingRow | undefined> {
       return trx.selectFrom('pairings').selectAll().where('id', '=', id).executeTakeFirst();
     },
@@ -140,6 +142,32 @@ export function createPairingsRepository(db: Database) {
         )
         .onConflict((oc) => oc.columns(['county_id', 'pairing_id', 'partner_id']).doNothing())
         .execute();
+    },
+
+    /** The pairing locked for a delete: a joint activity being recorded waits for it (its key share conflicts). */
+    lockPairing(countyId: string, id: string, trx: Database): Promise<PairingRow | undefined> {
+      return trx
+        .selectFrom('pairings')
+        .selectAll()
+        .where('county_id', '=', countyId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async activityCount(countyId: string, pairingId: string, trx: Database): Promise<number> {
+      const r = await trx
+        .selectFrom('pairing_activities')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('county_id', '=', countyId)
+        .where('pairing_id', '=', pairingId)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    /** The pairing and, by cascade, its partners. */
+    async deletePairing(countyId: string, id: string, trx: Database): Promise<void> {
+      await trx.deleteFrom('pairings').where('county_id', '=', countyId).where('id', '=', id).execute();
     },
 
     async insertActivity(row: Insertable<PairingActivitiesTable>, trx: Database = db): Promise<string> {

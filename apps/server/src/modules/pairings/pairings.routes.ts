@@ -5,6 +5,8 @@ import {
   pairingInputSchema,
   pairingListQuerySchema,
   pairingListSchema,
+  pairingStatsQuerySchema,
+  pairingStatsSchema,
   pairingUpdateSchema,
 } from '@yanxun/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -29,6 +31,19 @@ export function pairingsRoutes(s: PairingsService): FastifyPluginAsyncZod {
         },
       },
       async (req) => s.list(actorOf(req), req.query),
+    );
+    app.get(
+      '/pairings/stats',
+      {
+        schema: {
+          tags,
+          summary:
+            '各县帮扶结对统计 Per-county pairings of a school year: active by kind, partners, flagged (R3-B05, R3-B06, R3-G20), activities, idle',
+          querystring: pairingStatsQuerySchema,
+          response: { 200: pairingStatsSchema },
+        },
+      },
+      async (req) => s.stats(actorOf(req), req.query),
     );
     app.post(
       '/pairings',
@@ -79,6 +94,21 @@ export function pairingsRoutes(s: PairingsService): FastifyPluginAsyncZod {
         },
       },
       async (req) => s.update(actorOf(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/pairings/:id',
+      {
+        schema: {
+          tags,
+          summary: '删除帮扶结对 A pairing entered in error (refused once joint activities are recorded)',
+          params: idParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        await s.remove(actorOf(req), req.params.id);
+        return reply.code(204).send(null);
+      },
     );
     app.post(
       '/pairings/:id/activities',

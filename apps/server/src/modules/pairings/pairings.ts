@@ -232,6 +232,45 @@ export async function updatePairing(
   return getPairing(ctx, actor, row.id);
 }
 
+/**
+ * Delete a pairing entered in error, for the managers of its lead and every partner (anything else reads like an
+ * unknown id). A pairing with joint activities is refused so no history is lost: its help ends by its last year.
+ */
+export async function deletePairing(ctx: PairingsContext, actor: Actor, id: string): Promise<void> {
+  requirePermission(actor, 'pairing.manage');
+  const { row, partners } = await loadPairing(ctx, actor, id);
+  const manages = (path: string) => can(actor, 'pairing.manage', path);
+  if (!manages(row.org_path) || !partners.every((p) => manages(p.partner_path))) throw notFound(WHAT);
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await ctx.repo.lockPairing(row.county_id, row.id, trx);
+    if (!locked) throw notFound(WHAT);
+    const n = await ctx.repo.activityCount(row.county_id, row.id, trx);
+    if (n > 0)
+      throw new AppError('CONFLICT', `已记录 ${n} 次结对活动，不能删除；帮扶结束请把结束学年改为本学年`, {
+        activityCount: n,
+      });
+    const gone = await ctx.repo.partnersOf([row.id], trx);
+    await ctx.repo.deletePairing(row.county_id, row.id, trx);
+    await ctx.audit.record(
+      actor,
+      {
+        action: 'pairing.delete',
+        entity: 'pairing',
+        entityId: row.id,
+        details: {
+          kind: locked.kind,
+          leadId: locked.lead_id,
+          partnerIds: gone.map((p) => p.partner_id),
+          fromYear: locked.from_year,
+          toYear: locked.to_year,
+          note: locked.note,
+        },
+      },
+      trx,
+    );
+  });
+}
+
 /** A joint activity held (not a future one): recorded by the pairing's managers or the lead school. */
 export async function recordActivity(
   ctx: PairingsContext,

@@ -19,6 +19,8 @@ export interface PairingOrg {
 export interface OrgsPort {
   findById(id: string): Promise<PairingOrg | undefined>;
   findByIds(ids: string[]): Promise<PairingOrg[]>;
+  /** A unit's direct children: the statistics walk a province or city down to its counties. */
+  childrenOf(id: string): Promise<PairingOrg[]>;
 }
 
 /** A studio or workshop as this module reads it: what core's R3-G20 check needs, its region key and host path. */

@@ -1,6 +1,7 @@
 /**
  * One pairing: its parties, school years, the rule checks (FindingsList: the sentence, and for officers the rule
- * and numbers), the joint activities; the lead school and the officers record an activity held, the officers edit.
+ * and numbers), the joint activities; the lead school and the officers record an activity held, the officers edit,
+ * and delete one entered in error while it has no activity (after that its help ends by its last school year).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PairingActivity, PairingActivityInput, PairingDetail } from '@yanxun/contracts';
@@ -13,8 +14,10 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Space,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -40,7 +43,12 @@ export function PairingDrawer({ id, onClose }: { id: string; onClose: () => void
       size={Math.min(720, window.innerWidth)}
       title={d ? `${d.lead.name} · ${t(`pair.kind.${d.kind}`)}` : t('pair.title')}
       extra={
-        d?.canManage && !editing ? <Button onClick={() => setEditing(true)}>{t('pair.edit')}</Button> : null
+        d?.canManage && !editing ? (
+          <Space>
+            <Button onClick={() => setEditing(true)}>{t('pair.edit')}</Button>
+            <DeleteButton pairing={d} onDeleted={onClose} />
+          </Space>
+        ) : null
       }
     >
       {q.isError ? (
@@ -88,6 +96,46 @@ export function PairingDrawer({ id, onClose }: { id: string; onClose: () => void
         </Space>
       )}
     </Drawer>
+  );
+}
+
+/** 删除: for a pairing entered in error; with activities recorded it is disabled and says why. */
+function DeleteButton({ pairing, onDeleted }: { pairing: PairingDetail; onDeleted: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.deletePairing(pairing.id),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['pairings'] });
+      void message.success(t('pair.deleted'));
+      onDeleted();
+    },
+    onError: (e) => void message.error(errorMessage(e, lang)),
+  });
+  if (pairing.activityCount > 0)
+    return (
+      <Tooltip title={t('pair.delete.blocked', { n: pairing.activityCount })}>
+        {/* a disabled button fires no hover: the span carries the tooltip */}
+        <span data-testid="pairing-delete-blocked">
+          <Button danger disabled>
+            {t('pair.delete')}
+          </Button>
+        </span>
+      </Tooltip>
+    );
+  return (
+    <Popconfirm
+      title={t('pair.delete.confirm')}
+      okText={t('pair.delete')}
+      okButtonProps={{ danger: true, loading: remove.isPending }}
+      cancelText={t('common.cancel')}
+      onConfirm={() => remove.mutateAsync().catch(() => undefined)}
+    >
+      <Button danger loading={remove.isPending}>
+        {t('pair.delete')}
+      </Button>
+    </Popconfirm>
   );
 }
 

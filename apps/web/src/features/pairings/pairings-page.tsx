@@ -1,11 +1,12 @@
 /**
  * 帮扶结对 (/pairings). Officers (county bureau, 进修学校) see the pairings of their subtree with the rule checks live
- * (a 教师发展学校 with 0 or 4 schools flagged with the rule and numbers, R3-B05/B06), create and edit them; a school
- * sees the pairings it leads or is helped by, and the lead school records the joint activities.
+ * (a 教师发展学校 with 0 or 4 schools flagged with the rule and numbers, R3-B05/B06), create, edit and delete them,
+ * and review 各县统计 (per county for a school year); a school sees the pairings it leads or is helped by, and the
+ * lead school records the joint activities.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Pairing, PairingKind } from '@yanxun/contracts';
-import { App, Button, Card, Empty, Form, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Modal, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
@@ -15,6 +16,7 @@ import { ReasonWithRule } from '../../shared/rule-ref';
 import { hasPermission, useMe } from '../../shared/session';
 import { PairingDrawer } from './pairing-drawer';
 import { asInput, initialValues, PairingFields, type PairingFormValues } from './pairing-form';
+import { PairingStatsPanel } from './pairing-stats';
 
 type KindFilter = PairingKind | 'all';
 
@@ -37,42 +39,66 @@ export function PairingsPage() {
   });
   if (!me.data) return null;
   const manages = hasPermission(me.data, 'pairing.manage');
+  // a county, city or province officer reviews the counties of its scope
+  const reviews =
+    hasPermission(me.data, 'pairing.read') &&
+    me.data.grants.some((g) => ['province', 'city', 'county'].includes(g.orgKind));
+  const list = (
+    <Card
+      title={
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <Segmented<KindFilter>
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'all', label: t('common.all') },
+              { value: 'dev_school', label: t('pair.kind.dev_school') },
+              { value: 'demo_school', label: t('pair.kind.demo_school') },
+              { value: 'studio_workshop', label: t('pair.kind.studio_workshop') },
+            ]}
+          />
+        </div>
+      }
+      extra={
+        manages && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('pair.new')}
+          </Button>
+        )
+      }
+      styles={{ header: { flexWrap: 'wrap', gap: 8 } }}
+    >
+      {q.isError ? (
+        <QueryError error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <PairingTable items={q.data?.items ?? []} loading={q.isLoading} onOpen={setOpen} />
+      )}
+    </Card>
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('pair.title')}
       </Typography.Title>
       <Typography.Text type="secondary">{t('pair.intro')}</Typography.Text>
-      <Card
-        title={
-          <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
-            <Segmented<KindFilter>
-              value={kind}
-              onChange={setKind}
-              options={[
-                { value: 'all', label: t('common.all') },
-                { value: 'dev_school', label: t('pair.kind.dev_school') },
-                { value: 'demo_school', label: t('pair.kind.demo_school') },
-                { value: 'studio_workshop', label: t('pair.kind.studio_workshop') },
-              ]}
-            />
-          </div>
-        }
-        extra={
-          manages && (
-            <Button type="primary" onClick={() => setCreating(true)}>
-              {t('pair.new')}
-            </Button>
-          )
-        }
-        styles={{ header: { flexWrap: 'wrap', gap: 8 } }}
-      >
-        {q.isError ? (
-          <QueryError error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <PairingTable items={q.data?.items ?? []} loading={q.isLoading} onOpen={setOpen} />
-        )}
-      </Card>
+      {reviews ? (
+        <Tabs
+          items={[
+            { key: 'list', label: t('pair.tab.list'), children: list },
+            {
+              key: 'stats',
+              label: t('pair.tab.stats'),
+              children: (
+                <Card>
+                  <PairingStatsPanel />
+                </Card>
+              ),
+            },
+          ]}
+        />
+      ) : (
+        list
+      )}
       {open && <PairingDrawer id={open} onClose={() => setOpen(null)} />}
       {creating && <CreateModal onClose={() => setCreating(false)} onCreated={setOpen} />}
     </Space>
