@@ -77,7 +77,8 @@ test('评价: Rubric A over two counties → evidence → a live item from progr
   await chooseOption(page, '清城');
   await dialog.getByLabel('评价对象', { exact: true }).click();
   await chooseOption(page, '英德');
-  await expect(dialog.getByText('按遴选质量数据自动给出建议分（R3-B03）')).toBeVisible();
+  // the rubric's live items are offered and ticked: A2.2 from the programmes' selection quality (R3-B03)
+  await expect(dialog.getByRole('checkbox', { name: /^A2\.2：.*（R3-B03）/ })).toBeChecked();
   await dialog.getByLabel('专家账号（以逗号分隔）').fill('expert, expert2');
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(page).toHaveURL(/\/evaluation\/campaigns\/\d+$/);

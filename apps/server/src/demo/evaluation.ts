@@ -4,8 +4,9 @@
  * clock. Last year's campaign is published (evidence, self-scores, two experts' sheets, an appeal upheld), so the
  * counties have a scorecard and the year-over-year has a year before; this year's is in scoring: 清城 has handed in
  * evidence and self-scores, the second expert has submitted both sheets and the demo `expert` login has saved
- * 清城's sheet half-way (its 评审任务 has work). The unit A2.2 is bound to R3-B03's live count, so raters see the
- * programme year's 少报/缺培/未结业/不符合遴选条件 person-times. Every date is a script date (as-of.ts) moved to the
+ * 清城's sheet half-way (its 评审任务 has work). Every live item Rubric A declares is bound (A2.2 to R3-B03's count of
+ * the programme year's 少报/缺培/未结业/不符合遴选条件 person-times, A3.3 to the trainer team, …), and raters score
+ * a unit with a suggestion at the suggestion. Every date is a script date (as-of.ts) moved to the
  * as-of, all before it.
  */
 import type { CampaignDetail } from '@yanxun/contracts';
@@ -114,6 +115,9 @@ async function handIn(c: Cast, county: Cast['counties'][number], subjectId: stri
 
 async function campaign(c: Cast, year: number, scriptDay: string): Promise<CampaignDetail> {
   await c.at(scriptDay);
+  // every live item Rubric A declares for a county (R3-B03 on A2.2, R3-P01/P02 on A3.3, …), as the page ticks them
+  const rubricA = (await c.s.evaluation.listRubrics(c.city)).find((r) => r.ref === 'builtin:A');
+  const bindings = (rubricA?.liveBindings ?? []).filter((b) => b.metric.subjectKinds.includes('county'));
   const created = await c.s.evaluation.createCampaign(c.city, {
     ownerOrgId: c.city.grants[0]?.orgId ?? '',
     name: `${year} 年度国培计划项目县考核评估`,
@@ -123,7 +127,7 @@ async function campaign(c: Cast, year: number, scriptDay: string): Promise<Campa
     normalisation: 'item_points',
     appealDays: 5,
     subjects: c.counties.map((k) => k.orgId),
-    metricBindings: { 'A2.2': 'selection_quality_deduction' },
+    metricBindings: Object.fromEntries(bindings.map((b) => [b.unitId, b.metric.key])),
   });
   await c.s.evaluation.assignRaters(c.city, created.id, {
     assignments: created.subjects.map((x) => ({
