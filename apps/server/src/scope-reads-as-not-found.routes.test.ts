@@ -16,7 +16,7 @@ import { buildTestApp, login, orgByName, type Session, type TestApp } from './te
 const UNKNOWN = '987654321';
 
 type Json = Record<string, unknown>;
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One route: its URL and body for an id; called with the foreign id and with UNKNOWN. */
 interface Probe {
@@ -37,6 +37,13 @@ const post = (
   url,
   body,
 });
+const patch = (label: string, url: (id: string) => string, body: (id: string) => Json): Probe => ({
+  label,
+  method: 'PATCH',
+  url,
+  body,
+});
+const del = (label: string, url: (id: string) => string): Probe => ({ label, method: 'DELETE', url });
 const put = (label: string, url: (id: string) => string, body: (id: string) => Json): Probe => ({
   label,
   method: 'PUT',
@@ -305,6 +312,12 @@ beforeAll(async () => {
     assignments: [{ subjectId: qEvalSubject, usernames: ['expert'] }],
   });
   await send('qingcheng', 'POST', `/evaluation/campaigns/${qCampaign}/advance`, { to: 'open' });
+  const qSelection = await created('qingcheng', '/evaluation/selections', {
+    ownerOrgId: qc.id,
+    year: firstYear,
+    category: 'advanced_individual',
+    maxAwards: 3,
+  });
   const qFramework = await created('qingcheng', '/five-edu/frameworks', {
     orgId: qc.id,
     year: firstYear,
@@ -389,7 +402,7 @@ beforeAll(async () => {
   ];
   const programme: Probe[] = [
     get('programme', (id) => `/programmes/${id}`),
-    put(
+    patch(
       'programme update',
       (id) => `/programmes/${id}`,
       () => ({ title: '改名' }),
@@ -399,7 +412,6 @@ beforeAll(async () => {
     get('substitutions', (id) => `/programmes/${id}/substitutions`),
     get('selection quality', (id) => `/programmes/${id}/selection-quality`),
     get('kpis', (id) => `/programmes/${id}/kpis`),
-    get('plans of', (id) => `/programmes/${id}/plans`),
     get('budget', (id) => `/programmes/${id}/budget`),
     get('shortlist', (id) => `/programmes/${id}/shortlist-selection`),
   ];
@@ -499,6 +511,7 @@ beforeAll(async () => {
     ),
   );
   const pairing: Probe[] = [
+    del('pairing delete', (id) => `/pairings/${id}`),
     get('pairing', (id) => `/pairings/${id}`),
     put(
       'pairing update',
@@ -596,6 +609,22 @@ beforeAll(async () => {
     ),
     post('rater sheet submit', (id) => `/evaluation/tasks/${id}/submit`),
   ];
+  const selection: Probe[] = [
+    get('selection', (id) => `/evaluation/selections/${id}`),
+    put(
+      'selection decisions',
+      (id) => `/evaluation/selections/${id}/decisions`,
+      () => ({ decisions: [{ candidateId: UNKNOWN, selected: true, reason: '成效突出' }] }),
+    ),
+    post(
+      'selection nomination',
+      (id) => `/evaluation/selections/${id}/nominations`,
+      () => ({ teacherId: qTeacher, reason: '教学业绩突出' }),
+    ),
+    post('selection publish', (id) => `/evaluation/selections/${id}/publish`),
+    get('selection certificates', (id) => `/evaluation/selections/${id}/certificates.zip`),
+    get('selection certificate', (id) => `/evaluation/selections/${id}/honours/1/certificate.pdf`),
+  ];
   const framework: Probe[] = [
     get('五育 framework', (id) => `/five-edu/frameworks/${id}`),
     put(
@@ -622,7 +651,11 @@ beforeAll(async () => {
     post('五育 draw', (id) => `/five-edu/rounds/${id}/draw`),
     get('五育 sample', (id) => `/five-edu/rounds/${id}/sample`),
     get('五育 sample csv', (id) => `/five-edu/rounds/${id}/sample.csv`),
-    get('五育 values', (id) => `/five-edu/rounds/${id}/values`),
+    put(
+      '五育 values',
+      (id) => `/five-edu/rounds/${id}/values`,
+      () => ({ values: [{ schoolId: qSchool, indicatorCode: 'M1-1', value: 80 }] }),
+    ),
     get('五育 values template', (id) => `/five-edu/rounds/${id}/values/template`),
     get('五育 results', (id) => `/five-edu/rounds/${id}/results`),
   ];
@@ -651,7 +684,11 @@ beforeAll(async () => {
     ...at(programme, qProgramme),
     ...at(exam, qExam),
     [
-      get('eligibility of', (id) => `/programmes/${qNomination.programme_id}/eligibility?teacherId=${id}`),
+      post(
+        'eligibility of',
+        () => `/programmes/${qNomination.programme_id}/eligibility`,
+        (id) => ({ teacherId: id }),
+      ),
       qTeacher,
     ],
     [
@@ -729,6 +766,7 @@ beforeAll(async () => {
     ...at(pairing, qPairing),
     ...at(campaign, qCampaign),
     ...at(evalSubject, qEvalSubject),
+    ...at(selection, qSelection),
     ...at(framework, qFramework),
     ...at(round, qRound),
   ];
@@ -744,6 +782,7 @@ beforeAll(async () => {
     ...at(pairing, qPairing),
     ...at(campaign, qCampaign),
     ...at(evalSubject, qEvalSubject),
+    ...at(selection, qSelection),
   ];
   // teacher-development-centre staff of 清城: 英德's school, teacher and exam
   cases.tdc = [...at(school, ySchool), ...at(teacher, yTeacher), ...at(exam, yExam)];
@@ -795,6 +834,9 @@ describe('hardening: out of scope reads exactly like not found, on every route t
         const b = `${unknown.statusCode} ${JSON.stringify(errorOf(unknown.body, UNKNOWN))}`;
         if (foreign.statusCode < 400 || a !== b)
           differ.push(`${probe.method} ${probe.url(id)} (${probe.label}): ${a} ≠ ${b}`);
+        // a probe of a route that does not exist would pass above without proving anything
+        if (unknown.json().error?.message === '接口不存在')
+          differ.push(`${probe.method} ${probe.url(id)} (${probe.label}): no such route`);
       }
       expect(differ).toEqual([]);
     });
