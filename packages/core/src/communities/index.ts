@@ -6,4 +6,5 @@ export * from './priorities';
 export * from './rules';
 export * from './school-based';
 export * from './trainers';
+export * from './training-budget';
 export * from './types';

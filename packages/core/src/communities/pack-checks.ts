@@ -241,6 +241,15 @@ export function checkCommunityRules(
   inRange(b.planDueBeforeWeek, 'communities.schoolBased.planDueBeforeWeek', '方案提交截止周次', 1, 20, c);
   oneOf(b.planWeekBasis, ['from_start', 'calendar'], 'communities.schoolBased.planWeekBasis', '周次计法', c);
   share(b.spotCheckRatio, 'communities.schoolBased.spotCheckRatio', '期末抽查比例', c);
+  if (b.trainingBudgetShareMin)
+    share(
+      b.trainingBudgetShareMin,
+      'communities.schoolBased.trainingBudgetShareMin',
+      '教师培训经费占公用经费比例',
+      c,
+    );
+  if (b.trainingBudgetUseMin)
+    share(b.trainingBudgetUseMin, 'communities.schoolBased.trainingBudgetUseMin', '教师培训经费使用率', c);
 
   const r = communities.review;
   inRange(r.selectionMonth, 'communities.review.selectionMonth', '年度评选月份', 1, 12, c);

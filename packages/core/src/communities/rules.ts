@@ -209,6 +209,18 @@ export const DEFAULT_COMMUNITY_RULES: CommunityRules = deepFreeze({
       'S003:L602-607',
       'Yanxun 默认值：文件只写"按一定比例随机抽查"，未给比例；默认 20%，抽查数向上取整，至少 1 所',
     ),
+    trainingBudgetShareMin: pv(
+      0.05,
+      'R3-B09',
+      'S003:L665-668',
+      '"按照学校年度公用经费预算总额的 5%足额安排教师培训经费"：培训经费 ≥ 公用经费预算总额 × 5%，恰好 5% 达标；年度按预算年度（公历年）',
+    ),
+    trainingBudgetUseMin: pv(
+      0.9,
+      'R3-B09',
+      'S003:L665-668',
+      '"教师使用率不低于经费总数的 90%"：已用于教师培训的金额 ÷ 培训经费 ≥ 90%，恰好 90% 达标；追加后超过 100% 不提示',
+    ),
   },
   review: {
     selectionMonth: pv(

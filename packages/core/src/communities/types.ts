@@ -235,6 +235,12 @@ export interface SchoolBasedRules {
   planWeekBasis: PolicyValue<'from_start' | 'calendar'>;
   /** R3-S04: the share (0–1) of schools whose process materials the 进修学校 samples at term end. */
   spotCheckRatio: PolicyValue<number>;
+  /**
+   * R3-B09: the training budget's least share (0–1) of the school's annual public-funds budget, and the least share
+   * of it used. Optional so packs saved before the rule still load; `trainingBudgetRulesOf` supplies the defaults.
+   */
+  trainingBudgetShareMin?: PolicyValue<number>;
+  trainingBudgetUseMin?: PolicyValue<number>;
 }
 
 /** R3-G17 / R3-G18: the monthly review and the annual selection. */

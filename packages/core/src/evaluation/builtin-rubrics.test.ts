@@ -24,14 +24,17 @@ describe('Rubric A (S003 附件 4, Y-EVAL-HOLISTIC)', () => {
     expect(checkRubric(RUBRIC_A)).toEqual([]);
   });
 
-  it('declares its live items (R3-B03, R3-P01/P02, R3-B01, R3-B07): whole on A3.3, one description of A2.2, A3.4 and A5.2 (Y-EVAL-LIVE-PART)', () => {
+  it('declares its live items (R3-B03, R3-P01/P02, R3-B01, R3-B07; Rubric B’s R3-B09): whole on A3.3, one description of A2.2, A3.4 and A5.2 (Y-EVAL-LIVE-PART)', () => {
     expect(rubricUnits(RUBRIC_A).units.flatMap((u) => (u.metrics ?? []).map((m) => [u.id, m]))).toEqual([
       ['A2.2', { key: 'selection_quality_deduction', nodeId: 'A2.2a', whole: false }],
       ['A3.3', { key: 'trainer_team', nodeId: 'A3.3', whole: true }],
       ['A3.4', { key: 'studio_ratio', nodeId: 'A3.4b', whole: false }],
       ['A5.2', { key: 'studio_reach', nodeId: 'A5.2c', whole: false }],
     ]);
-    expect(rubricUnits(RUBRIC_B).units.some((u) => u.metrics)).toBe(false);
+    // R3-B09: B12 has points of its own, so its live item suggests the whole unit
+    expect(rubricUnits(RUBRIC_B).units.flatMap((u) => (u.metrics ?? []).map((m) => [u.id, m]))).toEqual([
+      ['B12', { key: 'school_training_budget', nodeId: 'B12', whole: true }],
+    ]);
   });
 
   it('Y-EVAL-HOLISTIC: each 二级 indicator is one scored unit with its points; its numbered descriptions have none', () => {

@@ -351,6 +351,7 @@ export const RUBRIC_B: Rubric = {
           evidence: ['学校年度公用经费预算及教师培训经费安排（5%）', '培训经费使用情况（不低于90%）'],
           form: 'review_archives',
           points: 5,
+          metric: 'school_training_budget',
         },
       ),
       leaf('B13', 'S003:L670-672', '有外出学习教师返岗汇报制度，有记录，有档案，有评价。', {
