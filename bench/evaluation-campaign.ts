@@ -138,6 +138,7 @@ async function main() {
       trainerTeam: async () => ({ asOf: '2026-12-20', size: 0, active: 0, teamMin: 50, activeShareMin: 0.9 }),
       threeNameStudios: async () => ({ studios: [], ledMin: 5 }),
       studioReach: async () => undefined,
+      schoolTrainingBudget: async () => undefined,
       backboneCount: async () => 0,
     }),
     audit: createAuditService({ db }),

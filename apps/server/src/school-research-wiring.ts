@@ -9,7 +9,11 @@ import type { HoursService } from './modules/hours';
 import type { OrgRepository } from './modules/org';
 import type { PeopleQueries } from './modules/people';
 import type { ProgramsService } from './modules/programs';
-import { createSchoolResearchRepository, createSchoolResearchService } from './modules/school-research';
+import {
+  createSchoolResearchRepository,
+  createSchoolResearchService,
+  createTrainingBudgetsRepository,
+} from './modules/school-research';
 
 export function wireSchoolResearch(w: {
   db: Database;
@@ -24,6 +28,7 @@ export function wireSchoolResearch(w: {
   return createSchoolResearchService({
     db: w.db,
     repo: createSchoolResearchRepository(w.db),
+    budgets: createTrainingBudgetsRepository(w.db),
     orgs: { findById: (id) => w.orgRepo.findById(id), findByIds: (ids) => w.orgRepo.findByIds(ids) },
     teachers: { cardOf: w.peopleQueries.cardOf, namesOf: w.peopleQueries.namesOf },
     hours: { postCredits: w.hours.postCredits, reverseCredits: w.hours.reverseCredits },

@@ -447,6 +447,12 @@ beforeAll(async () => {
     ),
     get('school research archive', (id) => `/school-research/schools/${id}/archive?schoolYear=${schoolYear}`),
     get('school research archive xlsx', (id) => `/school-research/schools/${id}/archive.xlsx`),
+    get('school training budget', (id) => `/school-research/schools/${id}/training-budgets/2026`),
+    put(
+      'school training budget entry',
+      (id) => `/school-research/schools/${id}/training-budgets/2026`,
+      () => ({ publicFundsFen: 100_000_000, budgetFen: 5_000_000, usedFen: 4_500_000 }),
+    ),
   );
   teacher.push(
     post(

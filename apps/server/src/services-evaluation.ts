@@ -2,7 +2,7 @@
  * The evaluation module's wiring, beside services.ts (which stays a page of composition): orgs and communities as
  * subjects, raters' accounts from the auth module, evidence in the files store, and the live metrics read from the
  * programmes (R3-B02/B03's selection counts), the trainer pool (R3-P01/P02), the communities (R3-G17's review
- * counts, R3-B01/B07's studios) and the people records (R3-B01's backbone staff), each through the offering module's
+ * counts, R3-B01/B07's studios), the people records (R3-B01's backbone staff) and 校本研修's training budgets (R3-B09), each through the offering module's
  * service (its actor-less queries; this module authorizes).
  */
 import type { Database } from './db/database';
@@ -19,6 +19,7 @@ import type { FilesService } from './modules/files';
 import type { OrgRepository } from './modules/org';
 import type { PeopleQueries } from './modules/people';
 import type { ProgramsService } from './modules/programs';
+import type { SchoolResearchService } from './modules/school-research';
 import type { TrainersService } from './modules/trainers';
 
 export interface MetricSourceDeps {
@@ -26,11 +27,12 @@ export interface MetricSourceDeps {
   communities: Pick<CommunitiesService, 'activityCounts' | 'studioReach' | 'threeNameStudios'>;
   trainers: Pick<TrainersService, 'countyTeam'>;
   people: Pick<PeopleQueries, 'backboneCount'>;
+  schoolResearch: Pick<SchoolResearchService, 'trainingBudgetOf'>;
 }
 
 /** The live metrics' sources, each an offering service's actor-less query. */
 export function metricSourcesOf(deps: MetricSourceDeps): MetricSources {
-  const { programs, communities, trainers, people } = deps;
+  const { programs, communities, trainers, people, schoolResearch } = deps;
   return {
     selectionCounts: (county, year) => programs.countySelectionCounts(county, year),
     communityActivities: (id, from, to) => communities.activityCounts(id, from, to),
@@ -38,6 +40,7 @@ export function metricSourcesOf(deps: MetricSourceDeps): MetricSources {
     threeNameStudios: (path, year) => communities.threeNameStudios(path, year),
     studioReach: (id, year) => communities.studioReach(id, year),
     backboneCount: (path) => people.backboneCount(path),
+    schoolTrainingBudget: (schoolId, year) => schoolResearch.trainingBudgetOf(schoolId, year),
   };
 }
 
@@ -50,6 +53,7 @@ export function createEvaluationWiring(deps: {
     Pick<CommunitiesService, 'refsOf' | 'recordTitle' | 'membershipsOf'>;
   trainers: MetricSourceDeps['trainers'];
   people: MetricSourceDeps['people'] & Pick<PeopleQueries, 'trainerFactsOf'>;
+  schoolResearch: MetricSourceDeps['schoolResearch'];
   files: FilesService;
   audit: AuditService;
   clock?: (() => Date) | undefined;

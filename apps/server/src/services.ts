@@ -426,6 +426,7 @@ export function createServices(
     communities,
     trainers,
     people: peopleQueries,
+    schoolResearch,
     files,
     audit,
     clock,

@@ -45,5 +45,7 @@ export * from './settings';
 export * from './shortlists';
 // the trainer pool (培训者团队, R3-P*)
 export * from './trainers';
+// 学校教师培训经费 (R3-B09)
+export * from './training-budgets';
 // verification codes of issued documents (学时证明, 结业证书)
 export * from './verification';

@@ -912,6 +912,21 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'recorded_by',
     'recorded_at',
   ],
+  // ---- 学校教师培训经费 (0033) ----
+  school_training_budgets: [
+    'county_id',
+    'school_id',
+    'year',
+    'org_path',
+    'public_funds_fen',
+    'budget_fen',
+    'used_fen',
+    'note',
+    'entered_by',
+    'entered_at',
+    'updated_by',
+    'updated_at',
+  ],
   // ---- 帮扶结对 (pairings) and community titles (0028) ----
   pairings: [
     'county_id',
@@ -1352,6 +1367,10 @@ const NULLABLE = new Set([
   'school_research_assessments.assessed_by',
   'school_research_draws.drawn_by',
   'school_research_checks.recorded_by',
+  // ---- 学校教师培训经费 (0033) ----
+  'school_training_budgets.note',
+  'school_training_budgets.entered_by',
+  'school_training_budgets.updated_by',
   // ---- 帮扶结对 (pairings) and community titles (0028) ----
   'pairings.note',
   'pairings.created_by',

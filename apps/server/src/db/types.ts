@@ -1101,6 +1101,22 @@ export interface SchoolResearchChecksTable {
   recorded_at: Timestamp;
 }
 
+// ---- 学校教师培训经费 (0033) ----
+export interface SchoolTrainingBudgetsTable {
+  county_id: Id;
+  school_id: Id;
+  year: number;
+  org_path: string;
+  public_funds_fen: BigIntAmount;
+  budget_fen: BigIntAmount;
+  used_fen: BigIntAmount;
+  note: string | null;
+  entered_by: Id | null;
+  entered_at: Timestamp;
+  updated_by: Id | null;
+  updated_at: Timestamp;
+}
+
 // ---- 帮扶结对 (pairings) and community titles (0028) ----
 export interface PairingsTable {
   county_id: Id;
@@ -1334,6 +1350,8 @@ export interface DB {
   school_research_assessments: SchoolResearchAssessmentsTable;
   school_research_draws: SchoolResearchDrawsTable;
   school_research_checks: SchoolResearchChecksTable;
+  // ---- 学校教师培训经费 (0033) ----
+  school_training_budgets: SchoolTrainingBudgetsTable;
   // ---- 帮扶结对 (pairings) and community titles (0028) ----
   pairings: PairingsTable;
   pairing_partners: PairingPartnersTable;

@@ -58,6 +58,7 @@ beforeAll(async () => {
       communities: t.services.communities,
       trainers: t.services.trainers,
       people: createPeopleQueries(t.services.peopleRepo),
+      schoolResearch: t.services.schoolResearch,
     }),
   );
   lz = await orgByName(h.db, 'county', '连州');

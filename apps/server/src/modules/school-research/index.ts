@@ -5,3 +5,4 @@ export { recordCreditKey } from './records';
 export { createSchoolResearchRepository, type SchoolResearchRepository } from './school-research.repository';
 export { schoolResearchRoutes } from './school-research.routes';
 export { createSchoolResearchService, type SchoolResearchService } from './school-research.service';
+export { createTrainingBudgetsRepository } from './training-budgets.repository';

@@ -19,6 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, sendFile, XLSX_MIME } from '../../shared/http';
 import type { SchoolResearchService } from './school-research.service';
+import { trainingBudgetRoutes } from './training-budgets.routes';
 
 const tags = ['school-research'];
 const idParams = z.object({ id: z.string().max(20) });
@@ -198,5 +199,6 @@ export function schoolResearchRoutes(s: SchoolResearchService): FastifyPluginAsy
       },
       async (req) => s.recordSpotCheck(actorOf(req), req.params.id, req.params.schoolId, req.body),
     );
+    await app.register(trainingBudgetRoutes(s));
   };
 }

@@ -5,6 +5,7 @@ import type {
   RecordInput,
   RecordSpotCheck,
   SubmitSchoolPlan,
+  TrainingBudgetInput,
 } from '@yanxun/contracts';
 import type { Actor } from '../../shared/actor';
 import { exportArchive } from './archive-export';
@@ -13,8 +14,14 @@ import { decidePlan, listPlans, submitPlan } from './plans';
 import { certifyRecord, createRecord, updateRecord } from './records';
 import { assessSemester, schoolYearView } from './school-year';
 import { drawSpotCheck, listSpotChecks, recordSpotCheck } from './spot-checks';
+import {
+  listTrainingBudgets,
+  saveTrainingBudget,
+  schoolTrainingBudget,
+  trainingBudgetOf,
+} from './training-budgets';
 
-/** 校本研修: plans and their review, records and certified 学时, assessments, spot checks, the archive. */
+/** 校本研修: plans and their review, records and certified 学时, assessments, spot checks, the archive, the training budget. */
 export function createSchoolResearchService(deps: SchoolResearchDeps) {
   const { clock, ...rest } = deps;
   const ctx: SchoolResearchContext = { ...rest, now: clock ?? (() => new Date()) };
@@ -39,6 +46,13 @@ export function createSchoolResearchService(deps: SchoolResearchDeps) {
       listSpotChecks(ctx, actor, q),
     recordSpotCheck: (actor: Actor, drawId: string, schoolId: string, req: RecordSpotCheck) =>
       recordSpotCheck(ctx, actor, drawId, schoolId, req),
+    schoolTrainingBudget: (actor: Actor, schoolId: string, year: number) =>
+      schoolTrainingBudget(ctx, actor, schoolId, year),
+    saveTrainingBudget: (actor: Actor, schoolId: string, year: number, req: TrainingBudgetInput) =>
+      saveTrainingBudget(ctx, actor, schoolId, year, req),
+    listTrainingBudgets: (actor: Actor, year: number) => listTrainingBudgets(ctx, actor, year),
+    /** Actor-less, for the evaluation module's live item (R3-B09): that module authorizes. */
+    trainingBudgetOf: (schoolId: string, year: number) => trainingBudgetOf(ctx, schoolId, year),
   };
 }
 

@@ -33,6 +33,19 @@ export interface StudioLed {
   led: number;
 }
 
+/** R3-B09: a school's training-budget record of a (budget = calendar) year with its standing. */
+export interface SchoolTrainingBudget {
+  publicFundsFen: number;
+  budgetFen: number;
+  usedFen: number;
+  budgetShare: number;
+  useShare: number | null;
+  budgetMet: boolean;
+  useMet: boolean;
+  shareMin: number;
+  useMin: number;
+}
+
 /** What the registry reads. */
 export interface MetricSources {
   /** R3-B02/B03: a county's seats, selections and person-times over the programmes of a year that reach it. */
@@ -51,6 +64,8 @@ export interface MetricSources {
   studioReach(studioId: string, year: number): Promise<{ led: number; ledMin: number } | undefined>;
   /** R3-B01: teachers with a 骨干 level on record under a county, still on the staff. */
   backboneCount(path: string): Promise<number>;
+  /** R3-B09: a school's training-budget record of the year; undefined when none was entered. */
+  schoolTrainingBudget(schoolId: string, year: number): Promise<SchoolTrainingBudget | undefined>;
 }
 
 export const METRIC_DEFINITIONS: MetricDefinition[] = [
@@ -101,5 +116,11 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     label: '年度研修活动开展（已开展 ÷ 计划）',
     subjectKinds: ['workshop', 'studio'],
     ruleId: 'R3-G17',
+  },
+  {
+    key: 'school_training_budget',
+    label: '教师培训经费（不低于公用经费预算总额的 5%，使用率不低于 90%）',
+    subjectKinds: ['school'],
+    ruleId: 'R3-B09',
   },
 ];

@@ -9,6 +9,7 @@ import { readMetric } from './readings';
 export {
   METRIC_DEFINITIONS,
   type MetricSources,
+  type SchoolTrainingBudget,
   type SelectionCounts,
   type StudioLed,
   type TrainerTeam,

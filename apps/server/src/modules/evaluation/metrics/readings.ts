@@ -3,7 +3,7 @@
  * or counted deductions. Shares follow Y-EVAL-LIVE-SHARE: at or over the threshold 1, below it value ÷ threshold
  * (a rate against 100 % is the rate itself); two conditions of one unit (A3.3) count half each.
  */
-import { PROJECT_COUNTY_KPI_TARGETS, STUDIO_RATIO_MIN } from '@yanxun/core';
+import { PROJECT_COUNTY_KPI_TARGETS, percentCut, STUDIO_RATIO_MIN, yuanText } from '@yanxun/core';
 import type { MetricReading, MetricSubject } from '../ports';
 import type { MetricSources, TrainerTeam } from './definitions';
 
@@ -143,6 +143,24 @@ async function workshopActivities(
   return { detail: `${year} 年计划研修活动 ${a.planned} 次，已开展 ${a.held} 次`, share };
 }
 
+/**
+ * R3-B09: a school's training budget toward 5 % of its public-funds budget and its use toward 90 %, half each (as
+ * A3.3); no record is numbers-free and suggests nothing.
+ */
+async function schoolTrainingBudget(
+  src: MetricSources,
+  s: MetricSubject,
+  year: number,
+): Promise<MetricReading> {
+  const b = await src.schoolTrainingBudget(s.refId, year);
+  if (!b) return { detail: '本年度未填报教师培训经费' };
+  const met = (ok: boolean) => (ok ? '达标' : '未达标');
+  return {
+    detail: `${year} 年公用经费预算 ${yuanText(b.publicFundsFen)}，教师培训经费 ${yuanText(b.budgetFen)}（占 ${percentCut(b.budgetShare)}，要求不低于 ${percentCut(b.shareMin)}，${met(b.budgetMet)}）；已使用 ${yuanText(b.usedFen)}（使用率 ${b.useShare === null ? '—' : percentCut(b.useShare)}，要求不低于 ${percentCut(b.useMin)}，${met(b.useMet)}）`,
+    share: (toward(b.budgetShare, b.shareMin, b.budgetMet) + toward(b.useShare ?? 0, b.useMin, b.useMet)) / 2,
+  };
+}
+
 /** The reading of a key for a subject of a kind it applies to; undefined otherwise. */
 export async function readMetric(
   src: MetricSources,
@@ -159,5 +177,6 @@ export async function readMetric(
   if (key === 'studio_reach' && (isCounty || s.kind === 'studio')) return studioReach(src, s, year);
   if (key === 'workshop_activities' && (s.kind === 'workshop' || s.kind === 'studio'))
     return workshopActivities(src, s, year);
+  if (key === 'school_training_budget' && s.kind === 'school') return schoolTrainingBudget(src, s, year);
   return undefined;
 }
