@@ -1,4 +1,4 @@
-/** 校本研修: plans and their review, records and certified 学时, assessments, spot checks, the archive. */
+/** 校本研修: plans and their review, records and certified 学时, assessments, spot checks, the archive, 教师培训经费. */
 import {
   type AssessSemester,
   type CertifyResult,
@@ -11,14 +11,21 @@ import {
   type SchoolPlanVersion,
   type SchoolResearchRecord,
   type SchoolResearchYear,
+  type SchoolTrainingBudget,
   type SpotCheck,
   type SubmitSchoolPlan,
   schoolPlanListSchema,
   schoolPlanVersionSchema,
   schoolResearchRecordSchema,
   schoolResearchYearSchema,
+  schoolTrainingBudgetSchema,
   semesterAssessmentSchema,
   spotCheckSchema,
+  type TrainingBudget,
+  type TrainingBudgetInput,
+  type TrainingBudgetList,
+  trainingBudgetListSchema,
+  trainingBudgetSchema,
 } from '@yanxun/contracts';
 import { parseWith, type Transport } from './api-transport';
 
@@ -70,6 +77,20 @@ export function schoolResearchApi({ get, json }: Transport) {
     async recordSpotCheck(drawId: string, schoolId: string, body: RecordSpotCheck): Promise<SpotCheck> {
       const path = `${SR}/spot-checks/${id(drawId)}/schools/${id(schoolId)}`;
       return parseWith(spotCheckSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
+    },
+    schoolTrainingBudget(schoolId: string, year: number): Promise<SchoolTrainingBudget> {
+      return get(schoolTrainingBudgetSchema, `${SR}/schools/${id(schoolId)}/training-budgets/${year}`);
+    },
+    async saveTrainingBudget(
+      schoolId: string,
+      year: number,
+      body: TrainingBudgetInput,
+    ): Promise<TrainingBudget> {
+      const path = `${SR}/schools/${id(schoolId)}/training-budgets/${year}`;
+      return parseWith(trainingBudgetSchema, await json('PUT', path, { json: body }), `PUT ${path}`);
+    },
+    trainingBudgets(year: number): Promise<TrainingBudgetList> {
+      return get(trainingBudgetListSchema, `${SR}/training-budgets`, { year: String(year) });
     },
   };
 }

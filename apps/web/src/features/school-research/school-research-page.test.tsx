@@ -1,7 +1,7 @@
 /** 校本研修 page: a school sees its due date, late flag and records; the 进修学校 sees the plans and draws. */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Me, SchoolPlanList, SchoolResearchYear } from '@yanxun/contracts';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
 import { SchoolResearchPage } from './school-research-page';
@@ -19,6 +19,9 @@ vi.mock('../../shared/api', async (importOriginal) => {
       certifySchoolRecord: vi.fn(),
       listTeachers: vi.fn(),
       fetchFile: vi.fn(),
+      schoolTrainingBudget: vi.fn(),
+      saveTrainingBudget: vi.fn(),
+      trainingBudgets: vi.fn(),
     },
   };
 });
@@ -64,6 +67,20 @@ const YEAR: SchoolResearchYear = {
   canReview: false,
 };
 
+beforeEach(() => {
+  // R3-B09's card and table: nothing entered yet
+  vi.mocked(api.schoolTrainingBudget).mockResolvedValue({
+    schoolId: '7',
+    schoolName: '清城区第一小学',
+    year: 2026,
+    record: null,
+    canEdit: true,
+    shareMin: 0.05,
+    useMin: 0.9,
+  });
+  vi.mocked(api.trainingBudgets).mockResolvedValue({ year: 2026, items: [], metBoth: 0 });
+});
+
 afterEach(() => {
   cleanup();
   vi.clearAllMocks();
@@ -77,6 +94,7 @@ describe('SchoolResearchPage', () => {
     expect(await screen.findByText(/方案提交截止：2026-09-07/)).toBeTruthy();
     expect(screen.getByText(/晚于 2026-09-07 的截止日/)).toBeTruthy();
     expect(screen.getByText('数学组集体备课')).toBeTruthy();
+    expect(await screen.findByText('本年度未填报教师培训经费')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '核定学时' }));
     await waitFor(() => expect(api.certifySchoolRecord).toHaveBeenCalledWith('11'));
   });

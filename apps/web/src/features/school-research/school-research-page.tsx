@@ -28,6 +28,7 @@ import { QueryError } from '../../shared/query-error';
 import { ReasonAction } from '../../shared/reason-action';
 import { hasPermission, useMe } from '../../shared/session';
 import { SchoolYearView, STATUS_COLORS } from './school-year-view';
+import { budgetYear, TrainingBudgetsTable } from './training-budget-card';
 
 export function SchoolResearchPage() {
   const { t } = useI18n();
@@ -53,6 +54,7 @@ export function SchoolResearchPage() {
       ) : (
         <>
           <PlansCard onOpen={setOpen} />
+          <TrainingBudgetsTable year={budgetYear()} onOpen={setOpen} />
           {countyGrant && hasPermission(me.data, 'school_research.review') && (
             <SpotChecksCard countyId={countyGrant.orgId} />
           )}

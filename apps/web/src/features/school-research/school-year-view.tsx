@@ -22,6 +22,7 @@ import { QueryError } from '../../shared/query-error';
 import { hours } from '../outcomes/outcome-status-tag';
 import { PlanForm } from './plan-form';
 import { RecordForm } from './record-form';
+import { budgetYear, TrainingBudgetCard } from './training-budget-card';
 
 /** The colour of a plan's status tag (this view and the plans list). */
 export const STATUS_COLORS = { submitted: 'processing', returned: 'warning', approved: 'success' } as const;
@@ -132,6 +133,7 @@ export function SchoolYearView({ schoolId, schoolYear }: { schoolId: string; sch
         />
       </Card>
       <AssessmentsCard y={y} onDone={() => void refresh()} />
+      <TrainingBudgetCard schoolId={y.schoolId} year={budgetYear()} />
     </Space>
   );
 }
