@@ -139,6 +139,7 @@ async function main() {
       threeNameStudios: async () => ({ studios: [], ledMin: 5 }),
       studioReach: async () => undefined,
       schoolTrainingBudget: async () => undefined,
+      countyTrainingBudgets: async () => ({ schools: 0, entered: 0, metBoth: 0 }),
       backboneCount: async () => 0,
     }),
     audit: createAuditService({ db }),

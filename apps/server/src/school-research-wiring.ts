@@ -29,7 +29,12 @@ export function wireSchoolResearch(w: {
     db: w.db,
     repo: createSchoolResearchRepository(w.db),
     budgets: createTrainingBudgetsRepository(w.db),
-    orgs: { findById: (id) => w.orgRepo.findById(id), findByIds: (ids) => w.orgRepo.findByIds(ids) },
+    orgs: {
+      findById: (id) => w.orgRepo.findById(id),
+      findByIds: (ids) => w.orgRepo.findByIds(ids),
+      schoolCount: async (path) =>
+        (await w.orgRepo.listSchools({ roots: [path], offset: 0, limit: 1 })).total,
+    },
     teachers: { cardOf: w.peopleQueries.cardOf, namesOf: w.peopleQueries.namesOf },
     hours: { postCredits: w.hours.postCredits, reverseCredits: w.hours.reverseCredits },
     rules: {

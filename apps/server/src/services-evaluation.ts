@@ -27,7 +27,7 @@ export interface MetricSourceDeps {
   communities: Pick<CommunitiesService, 'activityCounts' | 'studioReach' | 'threeNameStudios'>;
   trainers: Pick<TrainersService, 'countyTeam'>;
   people: Pick<PeopleQueries, 'backboneCount'>;
-  schoolResearch: Pick<SchoolResearchService, 'trainingBudgetOf'>;
+  schoolResearch: Pick<SchoolResearchService, 'trainingBudgetOf' | 'countyTrainingBudgets'>;
 }
 
 /** The live metrics' sources, each an offering service's actor-less query. */
@@ -41,6 +41,7 @@ export function metricSourcesOf(deps: MetricSourceDeps): MetricSources {
     studioReach: (id, year) => communities.studioReach(id, year),
     backboneCount: (path) => people.backboneCount(path),
     schoolTrainingBudget: (schoolId, year) => schoolResearch.trainingBudgetOf(schoolId, year),
+    countyTrainingBudgets: (path, year) => schoolResearch.countyTrainingBudgets(path, year),
   };
 }
 

@@ -12,10 +12,12 @@ export interface OrgNode {
   county_id: string | null;
 }
 
-/** The org module: schools and counties by id. */
+/** The org module: schools and counties by id, and the number of schools under a node. */
 export interface OrgsPort {
   findById(id: string): Promise<OrgNode | undefined>;
   findByIds(ids: string[]): Promise<OrgNode[]>;
+  /** How many schools are under a path (R3-B09's county share). */
+  schoolCount(path: string): Promise<number>;
 }
 
 /** The people module: a teacher's school and region key, names for lists. */

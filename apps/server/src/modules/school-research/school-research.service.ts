@@ -15,6 +15,7 @@ import { certifyRecord, createRecord, updateRecord } from './records';
 import { assessSemester, schoolYearView } from './school-year';
 import { drawSpotCheck, listSpotChecks, recordSpotCheck } from './spot-checks';
 import {
+  countyTrainingBudgets,
   listTrainingBudgets,
   saveTrainingBudget,
   schoolTrainingBudget,
@@ -53,6 +54,7 @@ export function createSchoolResearchService(deps: SchoolResearchDeps) {
     listTrainingBudgets: (actor: Actor, year: number) => listTrainingBudgets(ctx, actor, year),
     /** Actor-less, for the evaluation module's live item (R3-B09): that module authorizes. */
     trainingBudgetOf: (schoolId: string, year: number) => trainingBudgetOf(ctx, schoolId, year),
+    countyTrainingBudgets: (countyPath: string, year: number) => countyTrainingBudgets(ctx, countyPath, year),
   };
 }
 

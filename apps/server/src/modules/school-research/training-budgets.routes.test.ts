@@ -14,6 +14,7 @@ import type {
 } from '@yanxun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
+import { metricSourcesOf } from '../../services-evaluation';
 import { createTestDatabase } from '../../test/db';
 import {
   buildAccount,
@@ -26,7 +27,9 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { createMetricsRegistry } from '../evaluation';
 import type { OrgRow } from '../org';
+import { createPeopleQueries } from '../people';
 
 const YEAR = 2026;
 let h: DatabaseHandle;
@@ -254,5 +257,31 @@ describe('the live item school_training_budget (R3-B09) on a Rubric B rater’s 
     expect(short).toMatchObject({ suggested: 4.5 });
     expect(short?.detail).toContain('占 4%，要求不低于 5%，未达标');
     expect(await b12(ids[2] ?? '')).toMatchObject({ detail: '本年度未填报教师培训经费', suggested: null });
+  });
+
+  it('a county subject: the share of its schools meeting both conditions (a school without a record does not)', async () => {
+    const registry = createMetricsRegistry(
+      metricSourcesOf({
+        programs: t.services.programs,
+        communities: t.services.communities,
+        trainers: t.services.trainers,
+        people: createPeopleQueries(t.services.peopleRepo),
+        schoolResearch: t.services.schoolResearch,
+      }),
+    );
+    const { n } = await h.db
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('kind', '=', 'school')
+      .where('county_id', '=', qc.id)
+      .executeTakeFirstOrThrow();
+    const schools = Number(n);
+    const r = await registry.read(
+      'school_training_budget',
+      { kind: 'county', refId: qc.id, orgPath: qc.path },
+      YEAR,
+    );
+    expect(r?.detail).toContain(`2026 年学校 ${schools} 所，填报教师培训经费 2 所，两项均达标 1 所`);
+    expect(r?.share).toBeCloseTo(1 / schools, 10);
   });
 });

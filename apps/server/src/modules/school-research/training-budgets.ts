@@ -184,3 +184,27 @@ export async function trainingBudgetOf(
   if (!row) return undefined;
   return toView(row, school.name, await rulesFor(ctx, school.path, year));
 }
+
+/**
+ * Actor-less: a county's schools against R3-B09 in a year — how many schools it has, how many entered a record and
+ * how many meet both conditions — for the evaluation module's live item on a county subject.
+ */
+export async function countyTrainingBudgets(
+  ctx: SchoolResearchContext,
+  countyPath: string,
+  year: number,
+): Promise<{ schools: number; entered: number; metBoth: number }> {
+  const [schools, rows] = await Promise.all([
+    ctx.orgs.schoolCount(countyPath),
+    ctx.budgets.budgetsUnder([countyPath], year),
+  ]);
+  const rules = rows[0] ? await rulesFor(ctx, rows[0].org_path, year) : undefined;
+  const metBoth = rows.filter((r) => {
+    const s = checkTrainingBudget(
+      { publicFundsFen: r.public_funds_fen, budgetFen: r.budget_fen, usedFen: r.used_fen },
+      rules,
+    );
+    return s.budgetMet && s.useMet;
+  }).length;
+  return { schools, entered: rows.length, metBoth };
+}

@@ -66,6 +66,11 @@ export interface MetricSources {
   backboneCount(path: string): Promise<number>;
   /** R3-B09: a school's training-budget record of the year; undefined when none was entered. */
   schoolTrainingBudget(schoolId: string, year: number): Promise<SchoolTrainingBudget | undefined>;
+  /** R3-B09: a county's schools, those that entered the year's record and those meeting both conditions. */
+  countyTrainingBudgets(
+    path: string,
+    year: number,
+  ): Promise<{ schools: number; entered: number; metBoth: number }>;
 }
 
 export const METRIC_DEFINITIONS: MetricDefinition[] = [
@@ -120,7 +125,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
   {
     key: 'school_training_budget',
     label: '教师培训经费（不低于公用经费预算总额的 5%，使用率不低于 90%）',
-    subjectKinds: ['school'],
+    subjectKinds: ['school', 'county'],
     ruleId: 'R3-B09',
   },
 ];

@@ -145,13 +145,22 @@ async function workshopActivities(
 
 /**
  * R3-B09: a school's training budget toward 5 % of its public-funds budget and its use toward 90 %, half each (as
- * A3.3); no record is numbers-free and suggests nothing.
+ * A3.3); no record is numbers-free and suggests nothing. A county: the share of its schools meeting both (a school
+ * without a record does not).
  */
 async function schoolTrainingBudget(
   src: MetricSources,
   s: MetricSubject,
   year: number,
 ): Promise<MetricReading> {
+  if (s.kind === 'county') {
+    const c = await src.countyTrainingBudgets(s.orgPath, year);
+    if (c.schools === 0) return { detail: `${year} 年无学校` };
+    return {
+      detail: `${year} 年学校 ${c.schools} 所，填报教师培训经费 ${c.entered} 所，两项均达标 ${c.metBoth} 所（占 ${percentCut(c.metBoth / c.schools)}）`,
+      share: c.metBoth / c.schools,
+    };
+  }
   const b = await src.schoolTrainingBudget(s.refId, year);
   if (!b) return { detail: '本年度未填报教师培训经费' };
   const met = (ok: boolean) => (ok ? '达标' : '未达标');
@@ -177,6 +186,7 @@ export async function readMetric(
   if (key === 'studio_reach' && (isCounty || s.kind === 'studio')) return studioReach(src, s, year);
   if (key === 'workshop_activities' && (s.kind === 'workshop' || s.kind === 'studio'))
     return workshopActivities(src, s, year);
-  if (key === 'school_training_budget' && s.kind === 'school') return schoolTrainingBudget(src, s, year);
+  if (key === 'school_training_budget' && (s.kind === 'school' || isCounty))
+    return schoolTrainingBudget(src, s, year);
   return undefined;
 }
