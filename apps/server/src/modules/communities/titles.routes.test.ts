@@ -18,6 +18,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -28,17 +29,7 @@ const at = async (local: string) => {
   nowMs = Date.parse(`${local}+08:00`);
   if (t) for (const u of USERS) s[u] = await login(t.app, u);
 };
-const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 
 let workshop = '';
 let studio = '';
