@@ -15,6 +15,7 @@ import {
 } from '../../test/factories';
 import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
 import { pdfText } from '../../test/pdf-text';
+import { apiClient } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -29,13 +30,7 @@ let y0: OrgRow; // 英德 school
 let examId: string;
 
 type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 async function upload(who: string, id: string, files: Record<string, { name: string; body: string }>) {
   const { payload, contentType } = multipartFiles(files);
