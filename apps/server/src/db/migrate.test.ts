@@ -1127,6 +1127,10 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'issued_on',
     'issued_by',
     'issued_at',
+    // ---- revocation (0032) ----
+    'revoked_at',
+    'revoked_by',
+    'revoke_reason',
   ],
 };
 
@@ -1401,6 +1405,10 @@ const NULLABLE = new Set([
   'evaluation_selection_candidates.decided_by',
   'evaluation_honours.unit_name',
   'evaluation_honours.issued_by',
+  // ---- revocation (0032) ----
+  'evaluation_honours.revoked_at',
+  'evaluation_honours.revoked_by',
+  'evaluation_honours.revoke_reason',
 ]);
 
 let h: DatabaseHandle;
