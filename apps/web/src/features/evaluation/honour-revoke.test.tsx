@@ -2,13 +2,14 @@
  * Revoking a certificate of honour on the selection page (Y-EVAL-HONOUR-REVOKE): the owner's 撤销 asks for a reason
  * before anything is sent, says the title goes too, sends the trimmed reason, and the revoked certificate then shows
  * 已撤销 with who, when and why and no more PDF or 撤销; the server's refusal is shown in its words; a reader
- * without the right sees no 撤销.
+ * without the right sees no 撤销; the public page shows a revoked certificate as 已撤销 with the day.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { Me, SelectionDetail, SelectionHonour } from '@yanxun/contracts';
+import type { Me, PublicVerification, SelectionDetail, SelectionHonour } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
+import { VerificationView } from '../verify/verify-page';
 import { EvaluationSelectionPage } from './selection-page';
 
 vi.mock('../../shared/api', async (importOriginal) => {
@@ -166,5 +167,29 @@ describe('Y-EVAL-HONOUR-REVOKE: 撤销 on the selection page', () => {
     open({ ...published, canManage: false });
     expect(await screen.findByText('有效')).toBeTruthy();
     expect(screen.queryByTestId('honour-revoke-8')).toBeNull();
+  });
+});
+
+describe('Y-EVAL-HONOUR-REVOKE on the public page', () => {
+  it('a revoked certificate of honour reads 已撤销 with its day and no reason', () => {
+    const v: PublicVerification = {
+      code: 'ABCD-EFGH-JKMN-PQRS-TVWX',
+      kind: 'honour',
+      status: 'revoked',
+      holder: '清城区甲工作室',
+      title: '2026年度优秀工作室',
+      certificateNo: '荣证〔2026〕3-001',
+      hoursTenths: 0,
+      period: null,
+      issuer: '清城区教育局',
+      issuedOn: '2026-12-07',
+      revokedOn: '2026-12-08',
+      message: '该荣誉证书已于 2026-12-08 由颁发单位撤销，不再有效',
+    };
+    renderWithApp(<VerificationView data={v} />);
+    const card = screen.getByTestId('verification');
+    expect(card.textContent).toContain('已撤销');
+    expect(card.textContent).toContain('撤销日期2026-12-08');
+    expect(card.textContent).toContain('荣誉证书：2026年度优秀工作室');
   });
 });
