@@ -1,13 +1,15 @@
 /**
  * A certificate of honour (荣誉证书) as PDF (A4 landscape, Noto Sans SC through shared/pdf.ts, like a 结业证书): its
  * number, the awardee and the honour, the issuer and date, and its verification code with a QR to the public page.
- * All of a selection's certificates at once as a zip, for its owner.
+ * All of a selection's standing certificates at once as a zip, for its owner. A revoked certificate is no longer
+ * served (409 with the day it was revoked): the paper it would print is no longer true.
  */
 import type { Readable } from 'node:stream';
 import { formatVerificationCode } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { renderPdf } from '../../shared/pdf';
+import { dateOf } from '../../shared/time';
 import { zipStream } from '../../shared/zip';
 import { loadSelection, type SelectionsContext } from './selection-access';
 import type { HonourRow } from './selections.repository';
@@ -112,6 +114,13 @@ export async function honourPdf(
   const s = await loadSelection(ctx, actor, selectionId);
   const h = (await ctx.selections.honoursOf(s)).find((x) => x.id === honourId);
   if (!h) throw notFound('荣誉证书');
+  if (h.revoked_at) {
+    const revokedOn = dateOf(h.revoked_at);
+    throw new AppError('CONFLICT', `荣誉证书 ${h.certificate_no} 已于 ${revokedOn} 撤销，不再提供证书文件`, {
+      revokedOn,
+      ruleId: 'Y-EVAL-HONOUR-REVOKE',
+    });
+  }
   return {
     name: `荣誉证书-${h.certificate_no}-${h.holder_name}.pdf`,
     content: await renderHonour(h, origin),
@@ -126,11 +135,17 @@ export async function honoursZip(
   origin: string,
 ): Promise<{ name: string; stream: Readable; count: number }> {
   const s = await loadSelection(ctx, actor, selectionId);
-  const honours = await ctx.selections.honoursOf(s);
-  if (honours.length === 0)
+  const issued = await ctx.selections.honoursOf(s);
+  if (issued.length === 0)
     throw new AppError('CONFLICT', `「${s.name}」尚未发布，还没有荣誉证书`, {
       status: s.status,
       ruleId: 'R3-G18',
+    });
+  const honours = issued.filter((h) => !h.revoked_at);
+  if (honours.length === 0)
+    throw new AppError('CONFLICT', `「${s.name}」的荣誉证书均已撤销，没有可下载的证书`, {
+      revoked: issued.length,
+      ruleId: 'Y-EVAL-HONOUR-REVOKE',
     });
   const stream = zipStream(
     (async function* () {
