@@ -8,10 +8,10 @@ import { EChart, shortLabel } from '../../shared/echart';
 // the radar is this page's only: registered here, on the shared core the EChart component renders with
 echarts.use([RadarChart, RadarComponent]);
 
-/** A section's title on up to three lines of five characters, so a chart's names fit a phone's card. */
-export function wrappedName(title: string): string {
-  const short = shortLabel(title, 15);
-  return (short.match(/.{1,5}/gu) ?? [short]).join('\n');
+/** A section's title on up to three lines of `perLine` characters, so a chart's names fit a phone's card. */
+export function wrappedName(title: string, perLine = 5): string {
+  const short = shortLabel(title, perLine * 3);
+  return (short.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? [short]).join('\n');
 }
 
 export function SectionRadar({ card }: { card: Scorecard }) {

@@ -36,7 +36,8 @@ export function HistoryChart({ card }: { card: Scorecard }) {
     grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
     xAxis: {
       type: 'category',
-      data: card.sections.map((s) => wrappedName(s.title)),
+      // four characters a line: five sections side by side on a phone leave about 54 px each
+      data: card.sections.map((s) => wrappedName(s.title, 4)),
       axisLabel: { interval: 0, lineHeight: 14 },
     },
     yAxis: { type: 'value' },

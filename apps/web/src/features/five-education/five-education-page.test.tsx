@@ -147,7 +147,7 @@ describe('FiveEducationPage', () => {
     vi.mocked(api.fiveEduResults).mockResolvedValue(RESULTS);
     renderWithApp(<FiveEducationPage />, { me: me('bureau_admin', 'county') });
     fireEvent.click(await screen.findByRole('button', { name: /查\s*看/ }));
-    const moral = await screen.findByRole('spinbutton', { name: '德 权重（%）' });
+    const moral = await screen.findByRole('spinbutton', { name: '德 权重（%）' }, { timeout: 5000 });
     fireEvent.change(moral, { target: { value: '30' } });
     fireEvent.blur(moral);
     expect(await screen.findByText('五个维度的权重合计须为 100%，现为 110%')).toBeTruthy();
