@@ -29,7 +29,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
-import { apiClient } from '../../test/routes';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -338,10 +338,6 @@ describe('access codes issued by the school (Y-EXAM-PARENT-CODE)', () => {
   });
 
   it("hardening: out of scope reads like not found — a school or another county cannot issue or see a school's codes (404 as for an unknown school)", async () => {
-    const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
-      const { requestId: _ignored, ...rest } = r.json().error ?? {};
-      return rest;
-    };
     for (const [method, who, school] of [
       ['POST', 'r_q0', y0.id],
       ['GET', 'r_q0', y0.id],

@@ -15,7 +15,7 @@ import {
 } from '../../test/factories';
 import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
 import { pdfText } from '../../test/pdf-text';
-import { apiClient } from '../../test/routes';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -452,10 +452,6 @@ describe('monitoring cycles: sample, trends, warnings (R-002-11, R-002-12)', () 
 });
 
 describe('hardening: out of scope reads like not found (exams, cycles and indicators for a unit)', () => {
-  const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
-    const { requestId: _ignored, ...rest } = r.json().error ?? {};
-    return rest;
-  };
   const made = (ownerOrgId: string) => ({
     exam: {
       name: 'x',
