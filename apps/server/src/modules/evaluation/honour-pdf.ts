@@ -8,98 +8,40 @@ import type { Readable } from 'node:stream';
 import { formatVerificationCode } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
-import { renderPdf } from '../../shared/pdf';
+import { renderCertificatePage } from '../../shared/certificate-pdf';
 import { dateOf } from '../../shared/time';
 import { zipStream } from '../../shared/zip';
 import { loadSelection, type SelectionsContext } from './selection-access';
 import type { HonourRow } from './selections.repository';
 
-const INK = '#3a2a12';
-const GOLD = '#a8802c';
-
 export async function renderHonour(h: HonourRow, origin: string): Promise<Buffer> {
-  const code = formatVerificationCode(h.code);
-  const url = `${origin}/verify/${code}`;
-  const who = h.unit_name ? `${h.holder_name}（${h.unit_name}）` : h.holder_name;
-  return renderPdf({
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: [70, 60, 70, 60],
-    info: { title: `荣誉证书 ${h.certificate_no}`, subject: h.title },
-    background: (_page: number, size: { width: number; height: number }) => ({
-      canvas: [
-        {
-          type: 'rect',
-          x: 28,
-          y: 28,
-          w: size.width - 56,
-          h: size.height - 56,
-          lineWidth: 3,
-          lineColor: GOLD,
-        },
-        {
-          type: 'rect',
-          x: 36,
-          y: 36,
-          w: size.width - 72,
-          h: size.height - 72,
-          lineWidth: 1,
-          lineColor: GOLD,
-        },
-      ],
-    }),
-    content: [
-      { text: `证书编号：${h.certificate_no}`, alignment: 'right', fontSize: 10, color: INK },
+  return renderCertificatePage({
+    no: h.certificate_no,
+    heading: '荣 誉 证 书',
+    title: `荣誉证书 ${h.certificate_no}`,
+    subject: h.title,
+    body: [
       {
-        text: '荣 誉 证 书',
-        alignment: 'center',
-        fontSize: 36,
-        bold: true,
-        color: '#8a1f11',
-        margin: [0, 16, 0, 28],
+        runs: [
+          { text: h.unit_name ? `${h.holder_name}（${h.unit_name}）` : h.holder_name, bold: true },
+          '：',
+        ],
+        indent: false,
       },
       {
-        text: [{ text: who, bold: true }, '：'],
-        fontSize: 16,
-        lineHeight: 1.8,
-        color: INK,
-      },
-      {
-        text: [
+        runs: [
           '在',
           `${h.year} 年度评优评先中，被评为 `,
           { text: h.title.replace(/^\d+年度/, ''), bold: true },
           '。',
         ],
-        fontSize: 16,
-        lineHeight: 1.8,
-        leadingIndent: 32,
-        color: INK,
-      },
-      { text: '特发此证，以资鼓励。', fontSize: 16, leadingIndent: 32, margin: [0, 8, 0, 0], color: INK },
-      {
-        columns: [
-          { width: 72, qr: url, fit: 72, margin: [0, 4, 0, 0] },
-          {
-            width: '*',
-            margin: [10, 8, 0, 0],
-            fontSize: 9,
-            color: INK,
-            text: [`扫码或访问 ${origin}/verify 核验\n`, { text: `验证码：${code}`, bold: true }],
-          },
-          {
-            width: 260,
-            text: `${h.issuer_name}\n${h.issued_on}`,
-            alignment: 'right',
-            fontSize: 14,
-            lineHeight: 1.6,
-            margin: [0, 16, 0, 0],
-            color: INK,
-          },
-        ],
-        margin: [0, 24, 0, 0],
       },
     ],
+    closing: '特发此证，以资鼓励。',
+    issuer: h.issuer_name,
+    issuedOn: h.issued_on,
+    code: formatVerificationCode(h.code),
+    origin,
   });
 }
 
