@@ -27,7 +27,15 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Where the PNGs go. */
 export const out = path.join(root, 'test-results');
 
-export async function screensKit(options: { name: string; teachers?: number; programmes?: boolean }) {
+export async function screensKit(options: {
+  name: string;
+  teachers?: number;
+  programmes?: boolean;
+  /** With the programme year: the studios, pairings, trainer pool and 校本研修 (demo/communities). */
+  communities?: boolean;
+  /** With the programme year: the city's evaluation campaigns and 清城's 五育 round (demo/evaluation, five-education). */
+  evaluation?: boolean;
+}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yx-${options.name}-`));
   const handle = await connectPglite({ dataDir: path.join(tmp, 'pglite') });
   const db = handle.db;
@@ -36,6 +44,8 @@ export async function screensKit(options: { name: string; teachers?: number; pro
   const demo = await loadDemoRegion(db, {
     teachers: options.teachers ?? 300,
     programmes: options.programmes,
+    communities: options.communities,
+    evaluation: options.evaluation,
   });
   const services = createServices(db, {
     sessionIdleMinutes: 30,

@@ -630,6 +630,11 @@ beforeAll(async () => {
     post('selection publish', (id) => `/evaluation/selections/${id}/publish`),
     get('selection certificates', (id) => `/evaluation/selections/${id}/certificates.zip`),
     get('selection certificate', (id) => `/evaluation/selections/${id}/honours/1/certificate.pdf`),
+    post(
+      'selection certificate revoke',
+      (id) => `/evaluation/selections/${id}/honours/1/revoke`,
+      () => ({ reason: '评选有误' }),
+    ),
   ];
   const framework: Probe[] = [
     get('五育 framework', (id) => `/five-edu/frameworks/${id}`),

@@ -91,7 +91,7 @@ export function createEvaluationWiring(deps: {
     files: deps.files,
     metrics: createMetricsRegistry(metricSourcesOf(deps)),
     audit: deps.audit,
-    // the annual selections: 先进个人's teachers, the 优秀工作坊 title (R3-W15) and members' workshops
+    // the annual selections: 先进个人's teachers, the 优秀工作坊/工作室 title (R3-W15, R3-G18) and members' communities
     selection: {
       teachers: {
         factsOf: async (ids) =>
@@ -105,6 +105,10 @@ export function createEvaluationWiring(deps: {
       communities: {
         recordTitle: async (actor, id, year) => {
           await communities.recordTitle(actor, id, { year, awarded: true }, 'selection');
+        },
+        removeTitle: async (actor, id, year) => {
+          const d = await communities.recordTitle(actor, id, { year, awarded: false }, 'selection');
+          return !(d.titles ?? []).some((x) => x.year === year);
         },
         membershipsOf: (teacherId) => communities.membershipsOf(teacherId),
       },

@@ -136,7 +136,10 @@ export const registrationViewSchema = z.object({
 });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
 
-/** R3-W15: a workshop's 优秀工作坊 title of a year, recorded by the bureau (now) or the annual selection (later). */
+/**
+ * A community's title of a year, its kind's: a workshop's 优秀工作坊 (R3-W15), a studio's 优秀工作室 (R3-G18); recorded by
+ * the bureau by hand or by the annual selection (评优评先), which removes its own when the certificate is revoked.
+ */
 export const communityTitleSchema = z.object({
   year: z.number().int(),
   source: z.enum(['bureau', 'selection']),
@@ -170,7 +173,7 @@ export const communityDetailSchema = communitySummarySchema.extend({
   findings: z.array(communityFindingSchema),
   canManage: z.boolean(),
   canRecord: z.boolean(),
-  /** R3-W15: the 优秀工作坊 titles by year, and the members offered for backbone recommendation */
+  /** the titles by year (优秀工作坊 / 优秀工作室 by kind), and a workshop's members offered for backbone (R3-W15) */
   titles: z.array(communityTitleSchema).optional(),
   backbone: z.array(backboneCandidateSchema).optional(),
   /** whether the actor may record the title (community.title over the host unit) */

@@ -24,7 +24,7 @@ export interface SelectionCategoryRule {
   ruleIds: string[];
   /** the campaign's subjects it is drawn from; null: teachers nominated with a reason (no campaign) */
   subjectKind: EvaluationSubjectKind | null;
-  /** whether the award is recorded as the community's title (R3-W15's 优秀工作坊) */
+  /** whether the award is recorded as the community's title (优秀工作坊 R3-W15, 优秀工作室 R3-G18) */
   recordsTitle: boolean;
 }
 
@@ -42,7 +42,7 @@ export const SELECTION_CATEGORY_RULES: Record<SelectionCategory, SelectionCatego
     labelEn: 'Excellent studio',
     ruleIds: ['R3-G18'],
     subjectKind: 'studio',
-    recordsTitle: false,
+    recordsTitle: true,
   },
   demonstration_school: {
     label: '校本研修示范校',
@@ -117,8 +117,17 @@ export const selectionHonourSchema = z.object({
   /** the code as printed, XXXX-XXXX-XXXX-XXXX-XXXX */
   code: z.string(),
   issuedOn: z.string(),
+  /** revoked by the awarding unit (Y-EVAL-HONOUR-REVOKE): when, by whom and why; null while it stands */
+  revokedAt: z.string().nullable(),
+  revokedOn: z.string().nullable(),
+  revokedByName: z.string().nullable(),
+  revokeReason: z.string().nullable(),
 });
 export type SelectionHonour = z.infer<typeof selectionHonourSchema>;
+
+/** Revoking a certificate of honour awarded in error: why, in words (the public page shows only the date). */
+export const revokeHonourSchema = z.object({ reason: z.string().trim().min(2).max(500) });
+export type RevokeHonour = z.infer<typeof revokeHonourSchema>;
 
 export const selectionSummarySchema = z.object({
   id: z.string(),

@@ -1142,6 +1142,10 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'issued_on',
     'issued_by',
     'issued_at',
+    // ---- revocation (0032) ----
+    'revoked_at',
+    'revoked_by',
+    'revoke_reason',
   ],
 };
 
@@ -1420,6 +1424,10 @@ const NULLABLE = new Set([
   'evaluation_selection_candidates.decided_by',
   'evaluation_honours.unit_name',
   'evaluation_honours.issued_by',
+  // ---- revocation (0032) ----
+  'evaluation_honours.revoked_at',
+  'evaluation_honours.revoked_by',
+  'evaluation_honours.revoke_reason',
 ]);
 
 let h: DatabaseHandle;
@@ -1476,6 +1484,24 @@ describe('migrations', () => {
       cols.find((x) => x.table_name === t && x.column_name === c)?.collation_name;
     expect(collation('orgs', 'path')).toBe('C');
     expect(collation('teachers', 'org_path')).toBe('C');
+  });
+
+  it('0032: community_titles takes 优秀工作室 beside 优秀工作坊 and nothing else; a revocation carries its reason', async () => {
+    const title = (t: string) =>
+      sql`INSERT INTO community_titles (county_id, community_id, year, title, source, recorded_at)
+          VALUES (1, 1, 2026, ${t}, 'bureau', now())`.execute(h.db);
+    await title('excellent_workshop');
+    await title('excellent_studio');
+    await expect(title('excellent_school')).rejects.toThrow(/community_titles_title_check/);
+    const checks = await sql<{ name: string }>`
+      SELECT conname AS name FROM pg_constraint
+      WHERE conrelid = 'evaluation_honours'::regclass AND contype = 'c' AND conname LIKE '%revoke%'
+      ORDER BY conname`.execute(h.db);
+    expect(checks.rows.map((r) => r.name)).toEqual([
+      'evaluation_honours_revoke_reason_check',
+      'evaluation_honours_revoked_check',
+    ]);
+    await sql`DELETE FROM community_titles WHERE county_id = 1 AND community_id = 1`.execute(h.db);
   });
 
   it('running migrateToLatest again is a no-op', async () => {

@@ -1498,4 +1498,8 @@ export interface EvaluationHonoursTable {
   issued_on: DateString;
   issued_by: Id | null;
   issued_at: Timestamp;
+  /** revocation (0032): who, when and why; all null while the certificate stands */
+  revoked_at: NullableTimestamp;
+  revoked_by: Id | null;
+  revoke_reason: string | null;
 }

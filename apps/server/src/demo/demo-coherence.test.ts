@@ -312,6 +312,36 @@ describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
     expect(results.schools.filter((x) => x.score !== null).length).toBe(complete.length);
   });
 
+  it('R3-S06, R3-S08: 清城’s 先进个人 of last year is published; the teacher’s archive holds it and its code verifies', async () => {
+    expect(loaded.selections).toEqual({ selections: 1, honours: 2 });
+    const s = services();
+    const qc = await actorOf(h.db, 'qingcheng');
+    const [sel] = await s.evaluation.selections.list(qc);
+    expect(sel).toMatchObject({
+      year: cal.packYear - 1,
+      category: 'advanced_individual',
+      status: 'published',
+    });
+    const detail = await s.evaluation.selections.detail(qc, sel?.id ?? '');
+    const teacher = await actorOf(h.db, 'teacher');
+    const mine = detail.honours.find(
+      (x) => detail.candidateList.find((c) => c.id === x.candidateId)?.holderId === teacher.teacherId,
+    );
+    expect(mine?.title).toBe(`${cal.packYear - 1}年度校本研修先进个人`);
+    const archive = await s.archive.myArchive(teacher);
+    expect(archive.honours).toContainEqual(
+      expect.objectContaining({ title: mine?.title, level: '县级', awardedOn: mine?.issuedOn }),
+    );
+    expect((mine?.issuedOn ?? '') <= asOf).toBe(true);
+    const v = await s.hours.verify(mine?.code ?? '', { ip: '203.0.113.9', requestId: 'demo-coherence' });
+    expect(v).toMatchObject({
+      kind: 'honour',
+      status: 'valid',
+      title: mine?.title,
+      issuer: sel?.ownerOrgName,
+    });
+  });
+
   it('only exams sat before the as-of are released, to the public and to parents', async () => {
     const released = await rows<{ exam_date: string; parents: boolean }>(`
       SELECT to_char(e.exam_date, 'YYYY-MM-DD') AS exam_date, r.parents_at IS NOT NULL AS parents

@@ -16,6 +16,7 @@ import { type DemoEvaluationLoaded, loadDemoEvaluation } from './evaluation';
 import { type DemoFiveEduLoaded, loadDemoFiveEducation } from './five-education';
 import { DEMO_SERVICES_CONFIG, loadDemoProgrammes } from './load-programmes';
 import { loadRegionRecords } from './region-records';
+import { type DemoSelectionsLoaded, loadDemoSelections } from './selections';
 
 export interface DemoLoaded {
   asOf: string;
@@ -30,6 +31,8 @@ export interface DemoLoaded {
   evaluation: DemoEvaluationLoaded;
   /** 清城's 五育 framework and monitoring round with its sample and values (issue 14). */
   fiveEducation: DemoFiveEduLoaded;
+  /** 清城's 校本研修先进个人 of last year, published, the demo `teacher` among the awardees (评优评先). */
+  selections: DemoSelectionsLoaded;
   /** Values the database stamped during the load, given their stage's demo time. */
   restamped: number;
 }
@@ -87,9 +90,11 @@ export async function loadDemo(
     communities = await loadDemoCommunities(db, { orgs: region.orgs, accounts: region.acting, cal, clock });
   let evaluation: DemoEvaluationLoaded = { campaigns: 0 };
   let fiveEducation: DemoFiveEduLoaded = { rounds: 0, schools: 0 };
+  let selections: DemoSelectionsLoaded = { selections: 0, honours: 0 };
   if ((opts.evaluation ?? opts.programmes !== false) && region.teachers > 0) {
     evaluation = await loadDemoEvaluation(db, { accounts: region.acting, cal, clock });
     fiveEducation = await loadDemoFiveEducation(db, { accounts: region.acting, cal, clock });
+    selections = await loadDemoSelections(db, { accounts: region.acting, cal, clock });
   }
   const { rows } = await clock.restamp();
   await sql`ANALYZE`.execute(db);
@@ -103,6 +108,7 @@ export async function loadDemo(
     communities,
     evaluation,
     fiveEducation,
+    selections,
     restamped: rows,
   };
 }

@@ -1,31 +1,11 @@
 /**
- * The evaluation route tests' harness: requests as a signed-in user, an error body without its request id, and a
- * campaign taken from creation to its provisional results with one rater's sheet per subject. The builders return
- * the response; `runCampaign` asserts each step's status.
+ * The evaluation route tests' harness: a rater's full sheet, and a campaign taken from creation to its provisional
+ * results with one rater's sheet per subject, sent with the route tests' client (`apiClient` in ./routes).
+ * `runCampaign` asserts each step's status.
  */
 import type { CampaignDetail } from '@yanxun/contracts';
 import { expect } from 'vitest';
-import type { Session, TestApp } from './factories';
-
-export type Method = 'GET' | 'POST' | 'PUT';
-
-/** Requests to /api/v1 as one of `sessions` (by name), or anonymous. */
-export function evaluationClient(t: () => TestApp, sessions: Record<string, Session>) {
-  const req = (method: Method, url: string, who?: string, payload?: unknown) =>
-    t().app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(who ? { headers: sessions[who]?.headers } : {}),
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-    });
-  return { req };
-}
-
-/** An error body as a client compares it: everything but the request id. */
-export const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+import type { apiClient } from './routes';
 
 /** A rater's complete sheet: every unit at its maximum except the scores given. */
 export const fullSheet = (units: CampaignDetail['units'], scores: Record<string, number> = {}) => ({
@@ -51,7 +31,7 @@ export interface CampaignPlan {
  * provisional results released (status `appeal`, a one-day window). Returns the campaign detail.
  */
 export async function runCampaign(
-  req: ReturnType<typeof evaluationClient>['req'],
+  req: ReturnType<typeof apiClient>['req'],
   p: CampaignPlan,
 ): Promise<CampaignDetail> {
   const created = await req('POST', '/evaluation/campaigns', p.owner, {

@@ -1,13 +1,36 @@
 /**
- * Requests the route tests send again and again: an import upload, its job, its commit; an exam and its score
- * files. The request builders return the response and assert nothing; the helpers that wait for a job say in
- * their comment which status they expect.
+ * Requests the route tests send again and again: any request as a signed-in user (and the error body it answers);
+ * an import upload, its job, its commit; an exam and its score files. The request builders return the response
+ * and assert nothing; the helpers that wait for a job say in their comment which status they expect.
  */
 import type { ImportJob } from '@yanxun/contracts';
 import { expect } from 'vitest';
 import type { Session, TestApp } from './factories';
 import { multipartFiles } from './fixtures/exam-files';
 import { multipart } from './fixtures/import-files';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Requests to /api/v1 as one of `sessions` (by name), or anonymous when no name is given; a payload, when given,
+ * is sent as JSON. `t` is read at each request, so the client can be made before the app is built.
+ */
+export function apiClient(t: () => TestApp, sessions: Record<string, Session>) {
+  const req = (method: Method, url: string, who?: string, payload?: unknown) =>
+    t().app.inject({
+      method,
+      url: `/api/v1${url}`,
+      ...(who ? { headers: sessions[who]?.headers } : {}),
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  return { req };
+}
+
+/** An error body as a client compares it: everything but the request id (throws when the body has no error). */
+export const errorOf = (r: { json: () => unknown }) => {
+  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
+  return rest;
+};
 
 /** POST /api/v1/imports: field `kind`, then one file. Without a session, the request is anonymous. */
 export function postImport(t: TestApp, session: Session | null, kind: string, name: string, body: Buffer) {

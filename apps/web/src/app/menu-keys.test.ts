@@ -38,4 +38,12 @@ describe('the side menu marks the page one is on', () => {
     expect(selectedKey('/programmes-x', keys)).toBe('/');
     expect(selectedKey('/verify/ABC', keys)).toBe('/');
   });
+  it('a page with no menu path marks the item it is reached from that the menu has', () => {
+    const subject = '/evaluation/subjects/7/scorecard';
+    expect(selectedKey(subject, ['/', '/evaluation/campaigns', '/evaluation/mine'])).toBe('/evaluation/mine');
+    expect(selectedKey(subject, ['/', '/evaluation/tasks', '/evaluation/campaigns'])).toBe(
+      '/evaluation/campaigns',
+    );
+    expect(selectedKey(subject, ['/', '/teachers'])).toBe('/');
+  });
 });

@@ -11,8 +11,10 @@ import {
   type DecideAppeal,
   evaluationOkSchema,
   type FileAppeal,
+  type MetricDefinition,
   type Moderate,
   type MySubject,
+  metricDefinitionSchema,
   mySubjectSchema,
   type RankingRow,
   type RaterSheet,
@@ -56,6 +58,10 @@ export function evaluationApi({ get, json, write }: Transport) {
     },
     cloneEvaluationRubric(body: CloneRubric): Promise<RubricDetail> {
       return write(rubricDetailSchema, 'POST', `${base}/rubrics/clone`, body);
+    },
+    /** The live items a rubric node may declare (the server's registry). */
+    evaluationMetrics(): Promise<MetricDefinition[]> {
+      return get(metricDefinitionSchema.array(), `${base}/metrics`);
     },
     evaluationCampaigns(): Promise<CampaignSummary[]> {
       return get(campaignSummarySchema.array(), `${base}/campaigns`);

@@ -3,6 +3,7 @@ import {
   type CreateSelectionInput,
   type DecideSelection,
   type NominateIndividual,
+  type RevokeHonour,
   type SelectionDetail,
   type SelectionSummary,
   selectionDetailSchema,
@@ -38,6 +39,10 @@ export function selectionsApi({ get, write }: Transport) {
     },
     publishEvaluationSelection(id: string): Promise<SelectionDetail> {
       return write(selectionDetailSchema, 'POST', `${base}/${enc(id)}/publish`);
+    },
+    /** Revoke a certificate of honour awarded in error (Y-EVAL-HONOUR-REVOKE). */
+    revokeSelectionHonour(id: string, honourId: string, body: RevokeHonour): Promise<SelectionDetail> {
+      return write(selectionDetailSchema, 'POST', `${base}/${enc(id)}/honours/${enc(honourId)}/revoke`, body);
     },
   };
 }

@@ -57,6 +57,19 @@ export const SELECTIONS_ZH = {
   'sel.pdf': '下载 PDF',
   'sel.zip': '下载全部证书',
   'sel.unit': '单位',
+  'sel.publishStudioTitle': '，并记录「优秀工作室」称号（R3-G18）',
+  'sel.honourStatus': '状态',
+  'sel.valid': '有效',
+  'sel.revoked': '已撤销',
+  'sel.revokedBy': '{date} 由{who}撤销。理由：{reason}',
+  'sel.revoke': '撤销',
+  'sel.revokeTitle': '撤销荣誉证书 {no}',
+  'sel.revokeIntro':
+    '用于纠正错误授予的荣誉。撤销后证书留档备查（撤销人、时间、理由）；公开核验页显示"已撤销"及撤销日期（不显示理由）；证书不再提供下载；成长档案不再显示该荣誉。',
+  'sel.revokeTitleNote': '入选时记录的「{label}」称号将一并撤除（教育局手工认定的称号保留）。',
+  'sel.revokeReason': '撤销理由',
+  'sel.revokeReasonHint': '2–500 字，如：经核查，不符合评选条件',
+  'sel.revokeDone': '已撤销荣誉证书 {no}',
 } as const;
 
 export const SELECTIONS_EN: Record<keyof typeof SELECTIONS_ZH, string> = {
@@ -118,4 +131,18 @@ export const SELECTIONS_EN: Record<keyof typeof SELECTIONS_ZH, string> = {
   'sel.pdf': 'PDF',
   'sel.zip': 'Download all',
   'sel.unit': 'Unit',
+  'sel.publishStudioTitle': ', and the 优秀工作室 title recorded (R3-G18)',
+  'sel.honourStatus': 'Status',
+  'sel.valid': 'Valid',
+  'sel.revoked': 'Revoked',
+  'sel.revokedBy': 'Revoked on {date} by {who}. Reason: {reason}',
+  'sel.revoke': 'Revoke',
+  'sel.revokeTitle': 'Revoke certificate {no}',
+  'sel.revokeIntro':
+    'Corrects an award made in error. The certificate stays on record (who, when, why); the public verification page shows it as revoked with the date (not the reason); its PDF is no longer served; the growth archive no longer shows it.',
+  'sel.revokeTitleNote':
+    'The 「{label}」 title it recorded is removed too (a title the bureau recorded by hand stays).',
+  'sel.revokeReason': 'Reason',
+  'sel.revokeReasonHint': '2–500 characters, e.g. found not to meet the criteria',
+  'sel.revokeDone': 'Certificate {no} revoked',
 };

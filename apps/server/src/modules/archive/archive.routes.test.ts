@@ -11,6 +11,7 @@ import { buildAccount, login } from '../../test/factories';
 import { buildClassWorld } from '../../test/fixtures/class-world';
 import { multipart } from '../../test/fixtures/import-files';
 import { pdfText } from '../../test/pdf-text';
+import { errorOf } from '../../test/routes';
 import { createOrgRepository, type OrgRow } from '../org';
 
 /** The last day of the class, 09:00 in Shanghai: completion may run. */
@@ -26,11 +27,6 @@ let classA: string;
 let certCode = '';
 let transcriptCode = '';
 let person: { name: string; id_number: string; phone: string | null; school: string };
-
-const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
-  const { requestId: _ignored, ...rest } = r.json().error ?? {};
-  return rest;
-};
 
 /** Another school under the same parent (the small demo region of the class world has one per county). */
 async function siblingOf(school: OrgRow): Promise<OrgRow> {

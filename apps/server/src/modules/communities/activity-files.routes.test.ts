@@ -19,6 +19,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { multipartFiles } from '../../test/fixtures/exam-files';
+import { apiClient, errorOf } from '../../test/routes';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -37,13 +38,7 @@ const png = (n: number) =>
     Buffer.from(`#${n}`),
   ]);
 
-const req = (method: 'GET' | 'POST' | 'DELETE', url: string, who: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: s[who]?.headers,
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
+const { req } = apiClient(() => t, s);
 const upload = (who: string, name: string, body: Buffer, activity = activityId) => {
   const { payload, contentType } = multipartFiles({ file: { name, body } });
   return t.app.inject({
@@ -52,10 +47,6 @@ const upload = (who: string, name: string, body: Buffer, activity = activityId) 
     headers: { ...s[who]?.headers, 'content-type': contentType },
     payload,
   });
-};
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
 };
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 /**
- * R3-W15 on every read of a workshop: its 优秀工作坊 titles by year and the members offered for backbone
- * recommendation, by core's `backboneCandidates` (the members who completed a registration cycle, R3-W14's two
- * school years, of a workshop titled in a year of that cycle).
+ * On every read of a community: its titles by year (a workshop's 优秀工作坊, a studio's 优秀工作室) and, for a
+ * workshop only, the members offered for backbone recommendation (R3-W15), by core's `backboneCandidates` (the
+ * members who completed a registration cycle, R3-W14's two school years, of a workshop titled in a year of that
+ * cycle). A studio's title offers nobody.
  */
 import type { BackboneCandidate, CommunityTitle } from '@yanxun/contracts';
 import { backboneCandidates, type CommunityKind, type MemberRole } from '@yanxun/core';
@@ -10,6 +11,7 @@ import { can } from '../../shared/permissions';
 import type { CommunityRow, MemberRow } from './communities.repository';
 import { todayOf } from './community-access';
 import type { CommunitiesContext } from './context';
+import { titleOfKind } from './title-kinds';
 
 export interface TitleView {
   titles: CommunityTitle[];
@@ -17,7 +19,7 @@ export interface TitleView {
   canTitle: boolean;
 }
 
-/** The titles of a community and its backbone candidates (R3-W15) as of today; names from the roster. */
+/** The titles of a community and a workshop's backbone candidates (R3-W15) as of today; names from the roster. */
 export async function titlesAndBackbone(
   ctx: CommunitiesContext,
   actor: Actor | null,
@@ -25,11 +27,12 @@ export async function titlesAndBackbone(
   rows: MemberRow[],
   nameOf: (teacherId: string) => string,
 ): Promise<TitleView> {
-  const canTitle = actor !== null && can(actor, 'community.title', c.org_path) && c.kind === 'workshop';
-  if (c.kind !== 'workshop') return { titles: [], backbone: [], canTitle };
+  const canTitle = actor !== null && can(actor, 'community.title', c.org_path);
+  const titles = await ctx.repo.titlesOf(c.county_id, c.id, titleOfKind(c.kind).title);
+  const titled = titles.map((t) => ({ year: t.year, source: t.source as CommunityTitle['source'] }));
+  if (c.kind !== 'workshop') return { titles: titled, backbone: [], canTitle };
   const today = todayOf(ctx);
-  const [titles, registrations, rules, start] = await Promise.all([
-    ctx.repo.titlesOf(c.county_id, c.id),
+  const [registrations, rules, start] = await Promise.all([
     ctx.repo.registrationsOf(c.county_id, c.id),
     ctx.rules.communityRules(c.org_path, today),
     ctx.rules.schoolYearStart(c.org_path, today),
@@ -53,9 +56,5 @@ export async function titlesAndBackbone(
     rules,
     schoolYearStart: start,
   });
-  return {
-    titles: titles.map((t) => ({ year: t.year, source: t.source as CommunityTitle['source'] })),
-    backbone,
-    canTitle,
-  };
+  return { titles: titled, backbone, canTitle };
 }

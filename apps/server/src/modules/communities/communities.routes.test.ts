@@ -22,6 +22,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createPeopleRepository } from '../people';
 
@@ -40,17 +41,7 @@ const formal: string[] = [];
 let ydTeacher: string;
 let workshopId: string;
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 const rulesOf = (d: CommunityDetail, severity = 'error') =>
   d.findings.filter((f) => f.severity === severity).map((f) => f.rule);
 const roster = (who: string, body: { reason: string; add?: unknown[]; end?: string[] }) =>

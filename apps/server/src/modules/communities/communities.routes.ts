@@ -224,7 +224,7 @@ export function communitiesRoutes(svc: CommunitiesService): FastifyPluginAsyncZo
       {
         schema: {
           tags,
-          summary: '优秀工作坊称号 Record or withdraw a workshop’s title of a year (R3-W15)',
+          summary: '优秀工作坊/工作室称号 Record or withdraw a community’s title of a year (R3-W15, R3-G18)',
           params: idParams,
           body: titleInputSchema,
           response: { 200: communityDetailSchema },

@@ -56,7 +56,8 @@ export function createCommunitiesService(deps: CommunitiesDeps) {
     review: (actor: Actor, query: ReviewQuery) => reviewMonth(ctx, actor, query),
     feedback: (actor: Actor, id: string, req: FeedbackInput) => recordFeedback(ctx, actor, id, req),
     mine: (actor: Actor) => myCommunities(ctx, actor),
-    /** R3-W15: the 优秀工作坊 title of a year; the annual selection (issue 14) passes source 'selection'. */
+    /** A community's title of a year (优秀工作坊 R3-W15, 优秀工作室 R3-G18); the annual selection passes source
+     * 'selection', and withdraws only what it recorded. */
     recordTitle: (actor: Actor, id: string, req: TitleInput, source?: 'bureau' | 'selection') =>
       recordTitle(ctx, actor, id, req, source),
     /** For the growth archive's port: a teacher's studio and workshop roles. */

@@ -2,7 +2,8 @@
  * R3-W15 through HTTP: the bureau records a workshop's 优秀工作坊 title of a year; the members who completed the
  * registration's two-year cycle are offered for backbone recommendation the day after it ends (not on its last day),
  * on the workshop page and in the teacher's 我的工作室; an applicant and a member who joined later are not; a
- * studio has no such title; another county reads the workshop like an unknown id.
+ * studio holds 优秀工作室 instead (R3-G18), which offers nobody for backbone; another county reads the workshop like
+ * an unknown id.
  */
 import type { CommunityDetail, MyCommunity } from '@yanxun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -28,17 +30,7 @@ const at = async (local: string) => {
   nowMs = Date.parse(`${local}+08:00`);
   if (t) for (const u of USERS) s[u] = await login(t.app, u);
 };
-const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 
 let workshop = '';
 let studio = '';
@@ -165,9 +157,22 @@ describe('R3-W15: 优秀工作坊 and backbone candidates', () => {
     expect(d.backbone).toEqual([]);
   });
 
-  it('a studio holds no 优秀工作坊 title; the 进修学校 may not record it; another county reads not found', async () => {
+  it('R3-G18, R3-W15: a studio holds 优秀工作室, which offers no member for backbone; the workshop keeps its own', async () => {
     const st = await req('POST', `/communities/${studio}/titles`, 'qingcheng', { year: 2025, awarded: true });
-    expect(errorOf(st)).toMatchObject({ code: 'VALIDATION_FAILED', details: { ruleId: 'R3-W15' } });
+    expect(st.statusCode).toBe(200);
+    const d = st.json() as CommunityDetail;
+    expect(d).toMatchObject({ kind: 'master_teacher_studio', titles: [{ year: 2025, source: 'bureau' }] });
+    expect(d.backbone).toEqual([]);
+    const rows = await h.db
+      .selectFrom('community_titles')
+      .select(['community_id', 'title'])
+      .where('community_id', '=', studio)
+      .execute();
+    expect(rows).toEqual([{ community_id: studio, title: 'excellent_studio' }]);
+    expect((await detail()).titles).toEqual([{ year: 2023, source: 'bureau' }]);
+  });
+
+  it('the 进修学校 may not record a title; another county reads not found', async () => {
     expect(
       (await req('POST', `/communities/${workshop}/titles`, 'tdc', { year: 2025, awarded: true })).statusCode,
     ).toBe(403);
@@ -188,5 +193,12 @@ describe('R3-W15: 优秀工作坊 and backbone candidates', () => {
       .where('action', '=', 'community.title')
       .execute();
     expect(audit.length).toBe(3);
+    const studioAudit = await h.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', studio)
+      .where('action', '=', 'community.title')
+      .executeTakeFirstOrThrow();
+    expect(studioAudit.details).toMatchObject({ title: 'excellent_studio', changed: true, ruleId: 'R3-G18' });
   });
 });

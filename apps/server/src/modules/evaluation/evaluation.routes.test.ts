@@ -20,7 +20,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { loadDemoRegion } from '../../demo/load-region';
 import { createTestDatabase } from '../../test/db';
-import { errorOf, evaluationClient } from '../../test/evaluation';
 import {
   buildAccount,
   buildTeacher,
@@ -31,6 +30,7 @@ import {
   type TestApp,
   testActor,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -43,7 +43,7 @@ let year: number;
 /** 2026-12-07 10:00 in Asia/Shanghai */
 let nowMs = Date.parse('2026-12-07T02:00:00Z');
 
-const { req } = evaluationClient(() => t, s);
+const { req } = apiClient(() => t, s);
 
 const pdf = () => Buffer.from(`%PDF-1.4\n% evidence ${randomBytes(8).toString('hex')}\n%%EOF\n`);
 const xlsx = () =>

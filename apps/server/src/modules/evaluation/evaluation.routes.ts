@@ -8,6 +8,7 @@ import {
   decideAppealSchema,
   evaluationOkSchema,
   fileAppealSchema,
+  metricDefinitionSchema,
   moderateSchema,
   mySubjectSchema,
   rankingRowSchema,
@@ -102,6 +103,17 @@ export function evaluationRoutes(ev: EvaluationService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.code(201).send(await ev.cloneRubric(actorOf(req), req.body)),
+    );
+    app.get(
+      '/evaluation/metrics',
+      {
+        schema: {
+          tags,
+          summary: '数据项 The live items a rubric node may declare (key, label, subject kinds, rule)',
+          response: { 200: z.array(metricDefinitionSchema) },
+        },
+      },
+      async (req) => ev.listMetrics(actorOf(req)),
     );
     // ---- campaigns (the owner) ----
     app.get(

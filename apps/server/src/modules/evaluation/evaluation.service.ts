@@ -16,7 +16,7 @@ import { advanceCampaign, assignRaters, createCampaign, listCampaigns } from './
 import type { EvaluationContext, EvaluationDeps } from './context';
 import { myTasks, raterSheet, saveSheet, submitSheet } from './rating';
 import { campaignDetail, decideAppeal, moderate, ranking } from './results';
-import { cloneRubric, getRubric, listRubrics, rubricVersions, saveRubric } from './rubrics';
+import { cloneRubric, getRubric, listMetrics, listRubrics, rubricVersions, saveRubric } from './rubrics';
 import { campaignScorecards, scorecard } from './scorecard';
 import { scorecardPdf } from './scorecard-pdf';
 import { exportCampaignScorecards } from './scorecard-workbook';
@@ -45,6 +45,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
     rubricVersions: (actor: Actor, ref: string) => rubricVersions(ctx, actor, ref),
     saveRubric: (actor: Actor, input: SaveRubric) => saveRubric(ctx, actor, input),
     cloneRubric: (actor: Actor, input: CloneRubric) => cloneRubric(ctx, actor, input),
+    listMetrics: (actor: Actor) => listMetrics(ctx, actor),
     listCampaigns: (actor: Actor) => listCampaigns(ctx, actor),
     createCampaign: async (actor: Actor, input: CreateCampaign) =>
       campaignDetail(ctx, actor, (await createCampaign(ctx, actor, input)).id),

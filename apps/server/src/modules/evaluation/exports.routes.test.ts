@@ -11,7 +11,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { loadDemoRegion } from '../../demo/load-region';
 import { ExcelJS } from '../../shared/exceljs';
 import { createTestDatabase } from '../../test/db';
-import { errorOf, evaluationClient, runCampaign } from '../../test/evaluation';
+import { runCampaign } from '../../test/evaluation';
 import {
   buildAccount,
   buildTestApp,
@@ -21,12 +21,13 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { pdfText } from '../../test/pdf-text';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
 let t: TestApp;
 const s: Record<string, Session> = {};
-const { req } = evaluationClient(() => t, s);
+const { req } = apiClient(() => t, s);
 let city: OrgRow;
 let qc: OrgRow;
 let yd: OrgRow;

@@ -22,6 +22,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { type KpiFixture, seedKpiFixture } from '../../test/fixtures/kpi-report';
+import { apiClient } from '../../test/routes';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createPeopleQueries } from '../people';
 import { createMetricsRegistry } from './metrics';
@@ -39,13 +40,7 @@ const s: Record<string, Session> = {};
 const read = (key: string, county: OrgRow) =>
   registry.read(key, { kind: 'county', refId: county.id, orgPath: county.path }, YEAR);
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: s[who]?.headers,
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

@@ -1,9 +1,10 @@
 /**
  * The rubric editor's reads through HTTP: a rubric's versions (newest first, who saved each and when, its warnings
  * count), whether the reader may edit it (the owner's officers, not a county below that only uses it), and a
- * built-in with no versions. Another county's rubric reads exactly like an unknown one.
+ * built-in with no versions. Another county's rubric reads exactly like an unknown one. The live items a node may
+ * declare (`GET /evaluation/metrics`), and a node's declared item kept by a saved version.
  */
-import type { RubricDetail, RubricSummary, RubricVersion } from '@yanxun/contracts';
+import type { MetricDefinition, RubricDetail, RubricSummary, RubricVersion } from '@yanxun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { loadDemoRegion } from '../../demo/load-region';
@@ -17,6 +18,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import type { OrgRow } from '../org';
+import { METRIC_DEFINITIONS } from './metrics/definitions';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -44,7 +46,8 @@ beforeAll(async () => {
   await buildAccount(h.db, 'v_city', 'bureau_admin', city);
   await buildAccount(h.db, 'v_qc', 'bureau_admin', qc);
   await buildAccount(h.db, 'v_yd', 'bureau_admin', yd);
-  for (const u of ['v_city', 'v_qc', 'v_yd']) s[u] = await login(t.app, u);
+  await buildAccount(h.db, 'v_school', 'school_admin', qc);
+  for (const u of ['v_city', 'v_qc', 'v_yd', 'v_school']) s[u] = await login(t.app, u);
 }, 300_000);
 
 afterAll(async () => {
@@ -109,5 +112,59 @@ describe('a rubric’s versions (Y-EVAL-CHECK)', () => {
       url: '/api/v1/evaluation/rubrics/builtin%3AA/versions',
     });
     expect(anon.statusCode).toBe(401);
+  });
+});
+
+type Node = RubricDetail['rubric']['nodes'][number];
+const find = (nodes: readonly Node[], id: string): Node | undefined =>
+  nodes.map((n) => (n.id === id ? n : find(n.children ?? [], id))).find((n) => n !== undefined);
+const withMetric = (nodes: readonly Node[], id: string, metric: string | undefined): Node[] =>
+  nodes.map((n) =>
+    n.id === id
+      ? { ...n, metric }
+      : { ...n, ...(n.children ? { children: withMetric(n.children, id, metric) } : {}) },
+  );
+
+describe('the live items a rubric node may declare', () => {
+  it('lists the registry’s definitions to a reader; no session 401, no evaluation.read 403', async () => {
+    const r = await req('GET', '/evaluation/metrics', 'v_qc');
+    expect(r.statusCode).toBe(200);
+    const defs = r.json() as MetricDefinition[];
+    expect(defs).toEqual(METRIC_DEFINITIONS);
+    expect(defs.find((d) => d.key === 'trainer_team')).toMatchObject({ ruleId: 'R3-P01, R3-P02' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/evaluation/metrics' })).statusCode).toBe(401);
+    expect((await req('GET', '/evaluation/metrics', 'v_school')).statusCode).toBe(403);
+  });
+
+  it('a saved version keeps the live item a node declares, and loses it when cleared', async () => {
+    const v1 = (
+      await req('POST', '/evaluation/rubrics/clone', 'v_city', { ownerOrgId: city.id, from: 'builtin:A' })
+    ).json() as RubricDetail;
+    const declared = (r: RubricDetail) => find(r.rubric.nodes, 'A3.3')?.metric;
+    expect(declared(v1)).toBe('trainer_team');
+    const setMetric = (r: RubricDetail, metric: string | undefined) => ({
+      ...r.rubric,
+      nodes: withMetric(r.rubric.nodes, 'A3.3', metric),
+    });
+    const saved = await req('POST', '/evaluation/rubrics', 'v_city', {
+      ownerOrgId: city.id,
+      rubricId: v1.rubricId,
+      rubric: setMetric(v1, 'trainer_team_size'),
+    });
+    expect(saved.statusCode).toBe(201);
+    const v2 = saved.json() as RubricDetail;
+    expect(declared(v2)).toBe('trainer_team_size');
+    const list = (await req('GET', '/evaluation/rubrics', 'v_city')).json() as RubricSummary[];
+    expect(
+      list.find((x) => x.ref === v2.ref)?.liveBindings.find((b) => b.unitId === 'A3.3')?.metric.key,
+    ).toBe('trainer_team_size');
+    const cleared = (
+      await req('POST', '/evaluation/rubrics', 'v_city', {
+        ownerOrgId: city.id,
+        rubricId: v1.rubricId,
+        rubric: setMetric(v2, undefined),
+      })
+    ).json() as RubricDetail;
+    expect(declared(cleared)).toBeUndefined();
   });
 });

@@ -130,6 +130,12 @@ export function detailOf(
   };
 }
 
+/** The live items a rubric node may declare (`RubricNode.metric`): the registry's definitions, for the editor. */
+export function listMetrics(ctx: EvaluationContext, actor: Actor): MetricDefinition[] {
+  requirePermission(actor, 'evaluation.read');
+  return ctx.metrics.definitions;
+}
+
 /** A rubric by reference: 'builtin:A|B|C', or 'rubric:<id>' (a stored version) the actor may read. */
 export async function resolveRubric(
   ctx: EvaluationContext,

@@ -13,6 +13,7 @@ import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can, requirePermission } from '../../shared/permissions';
+import { dateOf } from '../../shared/time';
 import { visibleOr404 } from '../../shared/visibility';
 import type { EvaluationContext } from './context';
 import { rubricFromJson } from './rubrics';
@@ -45,6 +46,10 @@ export async function loadSelection(
   if (permission === 'evaluation.manage') requirePermission(actor, permission, s.org_path);
   return s;
 }
+
+/** The rule a community's title of this category comes from: 优秀工作坊 R3-W15, 优秀工作室 R3-G18. */
+export const titleRuleIdOf = (s: Pick<SelectionRow, 'category'>) =>
+  ruleOf(s).subjectKind === 'workshop' ? 'R3-W15' : 'R3-G18';
 
 /** A step refused because the selection is published, with its rule. */
 export function alreadyPublished(s: SelectionRow): AppError {
@@ -115,6 +120,9 @@ export async function selectionDetail(
     s.campaign_id ? ctx.repo.findCampaign(s.campaign_id) : undefined,
   ]);
   if (!summary) throw new Error('selection summary: none');
+  const revokers = await ctx.accounts.namesOf([
+    ...new Set(honours.flatMap((h) => (h.revoked_by ? [h.revoked_by] : []))),
+  ]);
   const bands = campaign ? rubricFromJson(campaign.rubric).bands.value : [];
   return {
     ...summary,
@@ -127,6 +135,10 @@ export async function selectionDetail(
       certificateNo: h.certificate_no,
       code: formatVerificationCode(h.code),
       issuedOn: h.issued_on,
+      revokedAt: h.revoked_at?.toISOString() ?? null,
+      revokedOn: h.revoked_at ? dateOf(h.revoked_at) : null,
+      revokedByName: h.revoked_by ? (revokers.get(h.revoked_by) ?? null) : null,
+      revokeReason: h.revoke_reason,
     })),
     bands: [...bands]
       .sort((a, b) => b.minPercent - a.minPercent)

@@ -1,8 +1,8 @@
 /**
  * Publishing a selection (R3-G18, R3-S06): the selected candidates, within the policy, become awardees; each gets
  * a certificate of honour (荣誉证书) with its number and a verification code (Y-VERIFY-CODE's form, verified on the
- * public page through the hours module's lookup); a 优秀工作坊's title is recorded through the communities module
- * (R3-W15's backbone candidates read it there). Also what other modules read: a teacher's honours for the growth
+ * public page through the hours module's lookup); a 优秀工作坊's or 优秀工作室's title is recorded through the
+ * communities module (R3-W15's backbone candidates read a workshop's there). Revoking is honour-revoke.ts. Also what other modules read: a teacher's honours for the growth
  * archive, and an honour by its code for the public page.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +20,7 @@ import {
   ruleOf,
   type SelectionsContext,
   selectionDetail,
+  titleRuleIdOf,
 } from './selection-access';
 import { assertPolicy, audit } from './selections';
 
@@ -49,10 +50,10 @@ export async function publishSelection(
     if (refused.length > 0)
       throw new AppError(
         'FORBIDDEN',
-        `发布${rule.label}评选会授予工作坊「优秀工作坊」称号，需由工作坊主管教育局的管理员发布（${refused
+        `发布${rule.label}评选会授予「${rule.label}」称号，需由其主管教育局的管理员发布（${refused
           .map((c) => c.name)
           .join('、')}）`,
-        { permission: 'community.title', ruleId: 'R3-W15' },
+        { permission: 'community.title', ruleId: titleRuleIdOf(loaded) },
       );
     // the communities module's own use case records (idempotently) and audits each title before the
     // certificates are issued: a publish that fails after this is simply repeated
@@ -101,8 +102,9 @@ export async function publishSelection(
 }
 
 /**
- * A teacher's honours for the growth archive (no actor: the archive decided who reads): their own (先进个人), and
- * those of a workshop or studio they were a member of in the honour's year.
+ * A teacher's standing honours for the growth archive (no actor: the archive decided who reads): their own
+ * (先进个人), and those of a workshop or studio they were a member of in the honour's year. A revoked certificate is
+ * left out: it is no honour the teacher holds (the selection keeps it on record as revoked).
  */
 export async function honoursOfTeacher(ctx: SelectionsContext, teacherId: string): Promise<ArchiveHonour[]> {
   const memberships = (await ctx.selection.communities.membershipsOf(teacherId)).filter(
@@ -134,7 +136,8 @@ export async function honoursOfTeacher(ctx: SelectionsContext, teacherId: string
   }));
 }
 
-/** An honour by its code, for the public verification page (the hours module formats and masks it). */
+/** An honour by its code, for the public verification page (the hours module formats and masks it); a revoked one
+ * with the day it was revoked, never why. */
 export async function honourByCode(ctx: SelectionsContext, code: string) {
   const h = await ctx.selections.honourByCode(code);
   return (
@@ -146,6 +149,7 @@ export async function honourByCode(ctx: SelectionsContext, code: string) {
       certificateNo: h.certificate_no,
       issuer: h.issuer_name,
       issuedOn: h.issued_on,
+      revokedOn: h.revoked_at ? dateOf(h.revoked_at) : null,
     }
   );
 }

@@ -1,4 +1,7 @@
-/** `evaluation_selections`, `evaluation_selection_candidates`, `evaluation_honours` (migration 0031) only. */
+/**
+ * `evaluation_selections`, `evaluation_selection_candidates`, `evaluation_honours` (migration 0031; revocation 0032)
+ * only.
+ */
 import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import type {
@@ -131,7 +134,7 @@ export function createSelectionsRepository(db: Database) {
       return db.selectFrom('evaluation_honours').selectAll().where('code', '=', code).executeTakeFirst();
     },
 
-    /** The honours held by these holders (a teacher, the communities a teacher was a member of). */
+    /** The standing honours held by these holders (a teacher, the communities a teacher was a member of). */
     honoursOfHolders(holders: { kind: 'teacher' | 'community' | 'org'; id: string }[]): Promise<HonourRow[]> {
       if (holders.length === 0) return Promise.resolve([]);
       return db
@@ -140,9 +143,50 @@ export function createSelectionsRepository(db: Database) {
         .where((eb) =>
           eb.or(holders.map((h) => eb.and([eb('holder_kind', '=', h.kind), eb('holder_id', '=', h.id)]))),
         )
+        .where('revoked_at', 'is', null)
         .orderBy('issued_on', 'desc')
         .orderBy('id')
         .execute();
+    },
+
+    /** Mark a standing honour revoked; false when it was revoked already (by another request). */
+    async revokeHonour(
+      h: Pick<HonourRow, 'county_id' | 'id'>,
+      r: { by: string; at: Date; reason: string },
+      trx: Database,
+    ): Promise<boolean> {
+      const res = await trx
+        .updateTable('evaluation_honours')
+        .set({ revoked_at: r.at, revoked_by: r.by, revoke_reason: r.reason })
+        .where('county_id', '=', h.county_id)
+        .where('id', '=', h.id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) > 0;
+    },
+
+    /**
+     * How many other standing honours of these categories the holder has for the year (any owner's selection): a
+     * community's title stays while another award still grants it.
+     */
+    async otherStandingAwards(
+      h: Pick<HonourRow, 'id' | 'holder_kind' | 'holder_id' | 'year'>,
+      categories: string[],
+    ): Promise<number> {
+      const r = await db
+        .selectFrom('evaluation_honours as h')
+        .innerJoin('evaluation_selections as s', (j) =>
+          j.onRef('s.county_id', '=', 'h.county_id').onRef('s.id', '=', 'h.selection_id'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('h.holder_kind', '=', h.holder_kind)
+        .where('h.holder_id', '=', h.holder_id)
+        .where('h.year', '=', h.year)
+        .where('h.revoked_at', 'is', null)
+        .where('h.id', '<>', h.id)
+        .where('s.category', 'in', categories)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
     },
   };
 }

@@ -2,6 +2,7 @@ import {
   createSelectionSchema,
   decideSelectionSchema,
   nominateIndividualSchema,
+  revokeHonourSchema,
   selectionDetailSchema,
   selectionSummarySchema,
 } from '@yanxun/contracts';
@@ -97,6 +98,19 @@ export function selectionsRoutes(sel: SelectionsService): FastifyPluginAsyncZod 
         const f = await sel.honourPdf(actorOf(req), req.params.id, req.params.honourId, publicOrigin(req));
         return sendFile(reply, f.name, 'application/pdf', f.content);
       },
+    );
+    app.post(
+      '/evaluation/selections/:id/honours/:honourId/revoke',
+      {
+        schema: {
+          tags,
+          summary: '撤销荣誉证书 Revoke a certificate of honour awarded in error, with a reason',
+          params: honourParams,
+          body: revokeHonourSchema,
+          response: { 200: selectionDetailSchema },
+        },
+      },
+      async (req) => sel.revokeHonour(actorOf(req), req.params.id, req.params.honourId, req.body),
     );
     app.get(
       '/evaluation/selections/:id/certificates.zip',

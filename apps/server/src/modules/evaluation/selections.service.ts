@@ -1,7 +1,8 @@
-import type { CreateSelection, DecideSelection, NominateIndividual } from '@yanxun/contracts';
+import type { CreateSelection, DecideSelection, NominateIndividual, RevokeHonour } from '@yanxun/contracts';
 import type { Actor } from '../../shared/actor';
 import type { EvaluationContext } from './context';
 import { honourPdf, honoursZip } from './honour-pdf';
+import { revokeHonour } from './honour-revoke';
 import { type SelectionsContext, selectionDetail } from './selection-access';
 import { honourByCode, honoursOfTeacher, publishSelection } from './selection-publish';
 import { createSelection, decideSelection, listSelections, nominateIndividual } from './selections';
@@ -9,7 +10,7 @@ import { createSelectionsRepository } from './selections.repository';
 
 /**
  * Annual selections (评优评先) and certificates of honour, each method a use case bound to the evaluation context
- * with the selections' own tables (migration 0031).
+ * with the selections' own tables (migrations 0031, 0032).
  */
 export function createSelectionsService(base: EvaluationContext) {
   const ctx: SelectionsContext = { ...base, selections: createSelectionsRepository(base.db) };
@@ -24,6 +25,8 @@ export function createSelectionsService(base: EvaluationContext) {
     honourPdf: (actor: Actor, id: string, honourId: string, origin: string) =>
       honourPdf(ctx, actor, id, honourId, origin),
     honoursZip: (actor: Actor, id: string, origin: string) => honoursZip(ctx, actor, id, origin),
+    revokeHonour: (actor: Actor, id: string, honourId: string, input: RevokeHonour) =>
+      revokeHonour(ctx, actor, id, honourId, input),
     /** For the growth archive's port: a teacher's honours (no actor: the archive decided who reads). */
     honoursOfTeacher: (teacherId: string) => honoursOfTeacher(ctx, teacherId),
     /** For the public verification page (the hours module's lookup): an honour by its code. */

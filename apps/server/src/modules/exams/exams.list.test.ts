@@ -13,6 +13,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -22,13 +23,7 @@ let city: OrgRow;
 let qingcheng: OrgRow;
 let primary: OrgRow;
 
-const req = (method: 'GET' | 'POST', url: string, who: string, payload?: Record<string, unknown>) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: s[who]?.headers,
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 async function createExam(who: string, stage: string, ownerOrgId: string): Promise<Exam> {
   const r = await req('POST', '/exams', who, {

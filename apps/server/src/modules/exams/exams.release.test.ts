@@ -29,6 +29,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -43,13 +44,7 @@ let exam: Exam;
 let nowMs = Date.parse('2027-01-20T02:00:00Z');
 
 type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 async function createExam(who: string, body: Partial<Json> = {}): Promise<Exam> {
   const r = await req('POST', '/exams', who, {
@@ -343,10 +338,6 @@ describe('access codes issued by the school (Y-EXAM-PARENT-CODE)', () => {
   });
 
   it("hardening: out of scope reads like not found — a school or another county cannot issue or see a school's codes (404 as for an unknown school)", async () => {
-    const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
-      const { requestId: _ignored, ...rest } = r.json().error ?? {};
-      return rest;
-    };
     for (const [method, who, school] of [
       ['POST', 'r_q0', y0.id],
       ['GET', 'r_q0', y0.id],

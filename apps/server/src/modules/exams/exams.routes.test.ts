@@ -15,6 +15,7 @@ import {
 } from '../../test/factories';
 import { ITEMS_CSV, multipartFiles, scoresCsv } from '../../test/fixtures/exam-files';
 import { pdfText } from '../../test/pdf-text';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -29,13 +30,7 @@ let y0: OrgRow; // 英德 school
 let examId: string;
 
 type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 async function upload(who: string, id: string, files: Record<string, { name: string; body: string }>) {
   const { payload, contentType } = multipartFiles(files);
@@ -457,10 +452,6 @@ describe('monitoring cycles: sample, trends, warnings (R-002-11, R-002-12)', () 
 });
 
 describe('hardening: out of scope reads like not found (exams, cycles and indicators for a unit)', () => {
-  const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
-    const { requestId: _ignored, ...rest } = r.json().error ?? {};
-    return rest;
-  };
   const made = (ownerOrgId: string) => ({
     exam: {
       name: 'x',

@@ -28,6 +28,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { multipart, workbook } from '../../test/fixtures/import-files';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -38,17 +39,7 @@ let qingcheng: OrgRow;
 let ydSchool: OrgRow;
 const nowMs = Date.parse('2026-11-20T10:00:00+08:00');
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 const sc = (i: number) => schools[i]?.id ?? '';
 
 const ind = (code: string, name: string) => ({

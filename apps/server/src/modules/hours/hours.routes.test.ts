@@ -17,6 +17,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 import { type OrgRow, regionKeyOf } from '../org';
 
 let h: DatabaseHandle;
@@ -26,19 +27,7 @@ let school: OrgRow;
 let teacher: string;
 let colleague: string;
 
-const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: Record<string, unknown>) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload } : {}),
-  });
-
-/** An error answer without its request id: what tells one refusal from another. */
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

@@ -56,6 +56,8 @@ export interface HonoursPort {
         certificateNo: string;
         issuer: string;
         issuedOn: string;
+        /** the day the awarding unit revoked it, or null while it stands */
+        revokedOn: string | null;
       }
     | undefined
   >;

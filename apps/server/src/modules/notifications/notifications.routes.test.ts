@@ -21,6 +21,7 @@ import {
 import { multipart } from '../../test/fixtures/import-files';
 import { completeRuralPlan, SEALED_PDF } from '../../test/fixtures/plans';
 import { competitiveProgramme } from '../../test/fixtures/shortlists';
+import { apiClient } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 /** Before the application deadline (R-004-08: 2021-07-30) and the selection deadline, in Asia/Shanghai. */
@@ -31,13 +32,7 @@ let t: TestApp;
 const s: Record<string, Session> = {};
 let provider: OrgRow;
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 const inbox = async (who: string, query = ''): Promise<NotificationList> => {
   const r = await req('GET', `/me/notifications${query}`, who);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClassWorld } from '../../test/fixtures/class-world';
 import { multipart } from '../../test/fixtures/import-files';
+import { errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 /** The last day of the classes below, 09:00 in Shanghai: outcomes are open and completion may run. */
@@ -168,10 +169,6 @@ describe('review and completion scope', () => {
 
 describe('hardening: out of scope reads like not found (another county’s trainee in a city class)', () => {
   const UNKNOWN = '987654321';
-  const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
-    const { requestId: _ignored, ...rest } = r.json().error ?? {};
-    return rest;
-  };
 
   it('recording 未结业 for a trainee of another county: 404 exactly as for an unknown teacher, completed or not', async () => {
     const unknown = await req('POST', `/classes/${classA}/completion/${UNKNOWN}/integrity`, 'yingde', {});

@@ -21,6 +21,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -30,17 +31,7 @@ const qc: OrgRow[] = [];
 const yd: OrgRow[] = [];
 const nowMs = Date.parse('2026-11-20T10:00:00+08:00');
 
-const req = (method: 'GET' | 'POST' | 'DELETE', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 
 async function pairing(
   who: string,

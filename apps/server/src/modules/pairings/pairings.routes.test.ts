@@ -20,6 +20,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -30,17 +31,7 @@ let ydSchool: OrgRow;
 let ydSchool2: OrgRow;
 const nowMs = Date.parse('2026-11-20T10:00:00+08:00');
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 const sc = (i: number) => schools[i]?.id ?? '';
 
 async function community(level: string, kind: string, name: string, school: OrgRow): Promise<string> {

@@ -10,6 +10,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -128,10 +129,6 @@ describe('GET /api/v1/teachers/:id/id-number', () => {
 });
 
 /** The error body without its request id: what an out-of-scope and a missing record must share. */
-function errorOf(res: { json: () => { error?: Record<string, unknown> } }) {
-  const { requestId: _ignored, ...rest } = res.json().error ?? {};
-  return rest;
-}
 
 function auditRows(action: string, entityId: string) {
   return h.db

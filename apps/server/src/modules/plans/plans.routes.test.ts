@@ -11,6 +11,7 @@ import {
 } from '../../test/factories';
 import { multipart } from '../../test/fixtures/import-files';
 import { completeRuralPlan, NOT_A_PDF, SEALED_PDF } from '../../test/fixtures/plans';
+import { apiClient } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 /** Before the application deadline (R-004-08: 2021-07-30), in Asia/Shanghai. */
@@ -22,14 +23,7 @@ const s: Record<string, Session> = {};
 let programmeId: string;
 let planId: string;
 
-type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 const uploadAs = (who: string, id: string, body: Buffer, name = '申报书.pdf') => {
   const { payload, contentType } = multipart({}, { name, body, contentType: 'application/pdf' });

@@ -12,6 +12,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 /** Before the 2021 selection deadline (R-004-18: 2021-07-30), in Asia/Shanghai. */
@@ -33,18 +34,7 @@ let programmeId: string;
 let cityCode: string;
 
 type Json = Record<string, unknown>;
-const req = (
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  who?: string,
-  payload?: unknown,
-) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

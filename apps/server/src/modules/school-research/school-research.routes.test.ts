@@ -20,6 +20,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 let h: DatabaseHandle;
@@ -54,17 +55,7 @@ const form = (theme = '以课例研究提升课堂实效') => ({
   assessment: '按学期进行阶段考核',
 });
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 const ledgerOf = (teacherId: string) =>
   h.db
     .selectFrom('hour_entries')

@@ -17,6 +17,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import { competitiveProgramme } from '../../test/fixtures/shortlists';
+import { apiClient } from '../../test/routes';
 import type { OrgRow } from '../org';
 
 const CLOCK = () => new Date('2021-07-01T02:00:00Z');
@@ -28,13 +29,7 @@ let programmeId: string;
 let ids: string[];
 let fullIdNumbers: string[];
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

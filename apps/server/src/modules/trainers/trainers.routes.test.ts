@@ -18,6 +18,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 import { type OrgRow, regionKeyOf } from '../org';
 
 let h: DatabaseHandle;
@@ -29,17 +30,7 @@ let school: OrgRow;
 let teacher: string;
 const NOW = Date.parse('2026-10-20T02:00:00Z');
 
-const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: Record<string, unknown>) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

@@ -1,4 +1,7 @@
-/** R3-W15 on the workshop page and in 我的工作室: titles, the award form for the bureau, the backbone candidates. */
+/**
+ * R3-W15 on the workshop page and in 我的工作室: titles, the award form for the bureau, the backbone candidates; R3-G18:
+ * a studio's page shows its 优秀工作室 titles and no backbone section.
+ */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { BackboneCandidate, CommunityDetail, Me, MyCommunity } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -72,6 +75,27 @@ describe('R3-W15', () => {
     );
     expect(screen.getByText(/完成两年周期且所在工作坊获优秀工作坊称号的成员/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '授予称号' })).toBeNull();
+  });
+
+  it('R3-G18: a studio’s page shows its 优秀工作室 titles (the selection’s too) and no backbone section (R3-W15)', () => {
+    renderWithApp(
+      <CommunityHonours
+        d={
+          {
+            ...DETAIL,
+            kind: 'master_teacher_studio',
+            titles: [{ year: 2026, source: 'selection' }],
+            backbone: [],
+          } as CommunityDetail
+        }
+        onChange={vi.fn()}
+      />,
+      { me: county },
+    );
+    expect(screen.getByText('优秀工作室称号')).toBeTruthy();
+    expect(screen.getByText('2026 年度优秀工作室')).toBeTruthy();
+    expect(screen.queryByText('可推荐骨干教师')).toBeNull();
+    expect(screen.queryByText('2026 年度优秀工作坊')).toBeNull();
   });
 
   it('R3-W15: 我的工作室 shows the teacher their backbone offer', async () => {

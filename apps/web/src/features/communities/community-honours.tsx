@@ -1,6 +1,8 @@
 /**
- * R3-W15 on the workshop page's own tab: its 优秀工作坊 titles by year (the bureau records or withdraws them) and the
- * members offered for backbone recommendation, as name tags under the sentence they share (the rule ⓘ for officers).
+ * A community's titles on its page's own tab: a workshop's 优秀工作坊 by year with the members offered for backbone
+ * recommendation (R3-W15), as name tags under the sentence they share (the rule ⓘ for officers); a studio's 优秀工作室
+ * by year (R3-G18), which offers nobody. The bureau records or withdraws a title by hand; the annual selection's
+ * show the same way.
  */
 import { useMutation } from '@tanstack/react-query';
 import type { BackboneCandidate, CommunityDetail } from '@yanxun/contracts';
@@ -44,10 +46,11 @@ export function CommunityHonours({
   });
   const titles = d.titles ?? [];
   const backbone = d.backbone ?? [];
+  const workshop = d.kind === 'workshop';
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Title level={5} style={{ margin: 0 }}>
-        {t('comm.titles')}
+        {t(workshop ? 'comm.titles' : 'comm.studioTitles')}
       </Typography.Title>
       <Space wrap>
         {titles.length === 0 ? (
@@ -55,7 +58,7 @@ export function CommunityHonours({
         ) : (
           titles.map((x) => (
             <Tag key={x.year} color="gold">
-              {t('comm.titleOf', { year: x.year })}
+              {t(workshop ? 'comm.titleOf' : 'comm.studioTitleOf', { year: x.year })}
               {d.canTitle ? (
                 <Button
                   type="link"
@@ -83,6 +86,16 @@ export function CommunityHonours({
           </Button>
         </Space>
       ) : null}
+      {workshop ? <Backbone backbone={backbone} /> : null}
+    </Space>
+  );
+}
+
+/** R3-W15: the members offered for backbone recommendation, under the sentence they share. */
+function Backbone({ backbone }: { backbone: readonly BackboneCandidate[] }) {
+  const { t } = useI18n();
+  return (
+    <>
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('comm.backbone')}
       </Typography.Title>
@@ -109,6 +122,6 @@ export function CommunityHonours({
           </Space>
         ))
       )}
-    </Space>
+    </>
   );
 }

@@ -233,15 +233,11 @@ export function CommunityPage() {
               label: t('comm.activities'),
               children: <CommunityActivities community={d} />,
             },
-            ...(d.kind === 'workshop'
-              ? [
-                  {
-                    key: 'honours',
-                    label: `${t('comm.titles')}${d.backbone?.length ? ` · ${t('comm.backboneCount', { n: d.backbone.length })}` : ''}`,
-                    children: <CommunityHonours d={d} onChange={update} />,
-                  },
-                ]
-              : []),
+            {
+              key: 'honours',
+              label: `${t(d.kind === 'workshop' ? 'comm.titles' : 'comm.studioTitles')}${d.backbone?.length ? ` · ${t('comm.backboneCount', { n: d.backbone.length })}` : ''}`,
+              children: <CommunityHonours d={d} onChange={update} />,
+            },
           ]}
         />
       </Card>

@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Appeal, CampaignDetail, CampaignSubject, EvaluationStatus } from '@yanxun/contracts';
+import type {
+  Appeal,
+  CampaignDetail,
+  CampaignSubject,
+  EvaluationStatus,
+  RankingRow,
+} from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import {
   Alert,
@@ -8,6 +14,7 @@ import {
   Card,
   Descriptions,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -15,11 +22,13 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { ItemList } from '../../shared/item-list';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { formatDateTime } from '../../shared/time';
@@ -154,6 +163,8 @@ export function EvaluationCampaignPage() {
   const { data: me } = useMe();
   const refresh = useRefresh(id);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  // a phone reads the subjects as a list and the actions under the campaign's facts, so nothing is cut at 390 px
+  const narrow = !Grid.useBreakpoint().md;
   const q = useQuery({ queryKey: ['eval-campaign', id], queryFn: () => api.evaluationCampaign(id) });
   const ranking = useQuery({
     queryKey: ['eval-ranking', id],
@@ -170,68 +181,74 @@ export function EvaluationCampaignPage() {
   if (!c) return <Card loading />;
   const manage = hasPermission(me, 'evaluation.manage');
   const next = NEXT[c.status];
+  const raterTags = (s: CampaignSubject) =>
+    s.raters.map((r) => (
+      <Tag key={r.accountId} color={r.submitted ? 'green' : 'orange'}>
+        {r.label} · {t(r.submitted ? 'eval.submitted' : 'eval.pending')}
+      </Tag>
+    ));
+  const provisionalOf = (s: CampaignSubject) =>
+    s.provisional ? `${s.provisional.score}/${s.provisional.max} ${s.provisional.band}` : '—';
+  const spreadOf = (s: CampaignSubject) =>
+    s.widestRange === null ? (
+      '—'
+    ) : (
+      <Space size={2} wrap>
+        <span>{t('eval.widestRange', { n: s.widestRange })}</span>
+        {s.outlierUnits.map((u) => (
+          <Tag key={u} color="red">
+            {u} {t('eval.outlier')}
+          </Tag>
+        ))}
+      </Space>
+    );
+  const actionsOf = (s: CampaignSubject) => (
+    <Space size={4} wrap>
+      {manage && c.status !== 'appeal' && c.status !== 'published' ? (
+        <Button size="small" onClick={() => setDialog({ kind: 'raters', subject: s })}>
+          {t('eval.assign')}
+        </Button>
+      ) : null}
+      {manage && (c.status === 'scoring' || c.status === 'appeal') ? (
+        <Button size="small" onClick={() => setDialog({ kind: 'moderate', subject: s })}>
+          {t('eval.moderate')}
+        </Button>
+      ) : null}
+      {s.provisional ? (
+        <Link to={`/evaluation/subjects/${s.id}/scorecard`}>{t('eval.scorecard')}</Link>
+      ) : null}
+    </Space>
+  );
   const subjectColumns: TableColumnsType<CampaignSubject> = [
-    { title: t('eval.subjects'), dataIndex: 'name' },
+    { title: t('eval.subjects'), dataIndex: 'name', width: 140 },
     {
       title: t('eval.evidence'),
       width: 100,
       render: (_, s) => t('eval.evidenceOf', { n: s.evidenceUnits, total: s.units }),
     },
     { title: t('eval.selfScores'), width: 80, render: (_, s) => (s.selfScored ? '✓' : '—') },
-    {
-      title: t('eval.raters'),
-      render: (_, s) =>
-        s.raters.map((r) => (
-          <Tag key={r.accountId} color={r.submitted ? 'green' : 'orange'}>
-            {r.label} · {t(r.submitted ? 'eval.submitted' : 'eval.pending')}
-          </Tag>
-        )),
-    },
-    {
-      title: t('eval.provisional'),
-      width: 130,
-      render: (_, s) =>
-        s.provisional ? `${s.provisional.score}/${s.provisional.max} ${s.provisional.band}` : '—',
-    },
-    {
-      title: t('eval.spread'),
-      width: 160,
-      render: (_, s) =>
-        s.widestRange === null ? (
-          '—'
-        ) : (
-          <Space size={2} wrap>
-            <span>{t('eval.widestRange', { n: s.widestRange })}</span>
-            {s.outlierUnits.map((u) => (
-              <Tag key={u} color="red">
-                {u} {t('eval.outlier')}
-              </Tag>
-            ))}
-          </Space>
-        ),
-    },
-    {
-      title: '',
-      width: 220,
-      render: (_, s) => (
-        <Space size={4} wrap>
-          {manage && c.status !== 'appeal' && c.status !== 'published' ? (
-            <Button size="small" onClick={() => setDialog({ kind: 'raters', subject: s })}>
-              {t('eval.assign')}
-            </Button>
-          ) : null}
-          {manage && (c.status === 'scoring' || c.status === 'appeal') ? (
-            <Button size="small" onClick={() => setDialog({ kind: 'moderate', subject: s })}>
-              {t('eval.moderate')}
-            </Button>
-          ) : null}
-          {s.provisional ? (
-            <Link to={`/evaluation/subjects/${s.id}/scorecard`}>{t('eval.scorecard')}</Link>
-          ) : null}
-        </Space>
-      ),
-    },
+    { title: t('eval.raters'), render: (_, s) => raterTags(s) },
+    { title: t('eval.provisional'), width: 130, render: (_, s) => provisionalOf(s) },
+    { title: t('eval.spread'), width: 160, render: (_, s) => spreadOf(s) },
+    { title: '', width: 220, render: (_, s) => actionsOf(s) },
   ];
+  const subjectItem = (s: CampaignSubject) => (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+      <Space size={8} wrap>
+        <Typography.Text strong>{s.name}</Typography.Text>
+        <span>{provisionalOf(s)}</span>
+      </Space>
+      <Typography.Text type="secondary">
+        {t('eval.evidence')} {t('eval.evidenceOf', { n: s.evidenceUnits, total: s.units })} ·{' '}
+        {t('eval.selfScores')} {s.selfScored ? '✓' : '—'}
+      </Typography.Text>
+      <Space size={4} wrap>
+        {raterTags(s)}
+      </Space>
+      <span>{spreadOf(s)}</span>
+      {actionsOf(s)}
+    </Space>
+  );
   const appealColumns: TableColumnsType<Appeal> = [
     { title: t('eval.subjects'), dataIndex: 'subjectName', width: 140 },
     { title: t('eval.unit'), render: (_, a) => `${a.unitId} ${a.unitTitle}` },
@@ -262,27 +279,29 @@ export function EvaluationCampaignPage() {
         ),
     },
   ];
+  const campaignActions = (
+    <Space>
+      {c.status !== 'draft' && c.status !== 'open' ? (
+        <ScorecardsExcelButton campaignId={c.id} name={c.name} />
+      ) : null}
+      {manage && next ? (
+        <Button
+          type="primary"
+          loading={advance.isPending}
+          onClick={() => advance.mutate(next)}
+          data-testid="eval-advance"
+        >
+          {t(`eval.next.${next}`)}
+        </Button>
+      ) : null}
+    </Space>
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="eval-campaign">
       <Card
         title={c.name}
-        extra={
-          <Space>
-            {c.status !== 'draft' && c.status !== 'open' ? (
-              <ScorecardsExcelButton campaignId={c.id} name={c.name} />
-            ) : null}
-            {manage && next ? (
-              <Button
-                type="primary"
-                loading={advance.isPending}
-                onClick={() => advance.mutate(next)}
-                data-testid="eval-advance"
-              >
-                {t(`eval.next.${next}`)}
-              </Button>
-            ) : null}
-          </Space>
-        }
+        styles={{ title: { whiteSpace: 'normal' } }}
+        extra={narrow ? null : campaignActions}
       >
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('eval.statusCol')}>
@@ -301,6 +320,7 @@ export function EvaluationCampaignPage() {
             </Descriptions.Item>
           ) : null}
         </Descriptions>
+        {narrow ? <div style={{ margin: '8px 0' }}>{campaignActions}</div> : null}
         {c.warnings.length > 0 ? (
           <Alert
             type="warning"
@@ -321,14 +341,18 @@ export function EvaluationCampaignPage() {
         ) : null}
       </Card>
       <Card title={t('eval.subjects')}>
-        <Table<CampaignSubject>
-          rowKey="id"
-          size="small"
-          dataSource={c.subjects}
-          columns={subjectColumns}
-          scroll={{ x: 900 }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        />
+        {narrow ? (
+          <ItemList items={c.subjects} rowKey={(s) => s.id} render={subjectItem} />
+        ) : (
+          <Table<CampaignSubject>
+            rowKey="id"
+            size="small"
+            dataSource={c.subjects}
+            columns={subjectColumns}
+            scroll={{ x: 900 }}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          />
+        )}
       </Card>
       {c.appeals.length > 0 ? (
         <Card title={t('eval.appeals')}>
@@ -350,11 +374,19 @@ export function EvaluationCampaignPage() {
             dataSource={ranking.data}
             pagination={false}
             columns={[
-              { title: t('eval.rank'), dataIndex: 'rank', width: 70 },
+              { title: t('eval.rank'), dataIndex: 'rank', width: narrow ? 56 : 70 },
               { title: t('eval.subjects'), dataIndex: 'subjectName' },
-              { title: t('eval.total'), width: 110, render: (_, r) => `${r.score}/${r.max}` },
-              { title: t('eval.percent'), width: 90, render: (_, r) => `${r.percent}%` },
-              { title: t('eval.band'), dataIndex: 'band', width: 90 },
+              { title: t('eval.total'), width: narrow ? 96 : 110, render: (_, r) => `${r.score}/${r.max}` },
+              ...(narrow
+                ? []
+                : [
+                    {
+                      title: t('eval.percent'),
+                      width: 90,
+                      render: (_: unknown, r: RankingRow) => `${r.percent}%`,
+                    },
+                  ]),
+              { title: t('eval.band'), dataIndex: 'band', width: narrow ? 64 : 90 },
             ]}
           />
         </Card>

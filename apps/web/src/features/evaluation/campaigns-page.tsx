@@ -16,12 +16,15 @@ import {
   Card,
   Checkbox,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
   Radio,
   Select,
+  Space,
   Table,
+  Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -248,6 +251,28 @@ export function EvaluationCampaignsPage() {
   const { data: me } = useMe();
   const [creating, setCreating] = useState(false);
   const q = useQuery({ queryKey: ['eval-campaigns'], queryFn: () => api.evaluationCampaigns() });
+  // a phone gets one column with everything stacked, so no column is cut at 390 px
+  const narrow = !Grid.useBreakpoint().md;
+  const card: TableColumnsType<CampaignSummary> = [
+    {
+      title: t('eval.name'),
+      render: (_, c) => (
+        <Space orientation="vertical" size={2}>
+          <Link to={`/evaluation/campaigns/${c.id}`}>{c.name}</Link>
+          <Space size={6} wrap>
+            <StatusTag status={c.status} />
+            <Typography.Text type="secondary">
+              {c.ownerOrgName} · {t(`eval.kind.${c.subjectKind}`)} ·{' '}
+              {t('eval.subjectCount', { n: c.subjectCount })}
+            </Typography.Text>
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.rubricTitle}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+  ];
   const columns: TableColumnsType<CampaignSummary> = [
     {
       title: t('eval.name'),
@@ -279,8 +304,8 @@ export function EvaluationCampaignsPage() {
           size="small"
           loading={q.isPending}
           dataSource={q.data ?? []}
-          columns={columns}
-          scroll={{ x: 900 }}
+          columns={narrow ? card : columns}
+          scroll={narrow ? undefined : { x: 900 }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{ emptyText: t('eval.empty') }}
           data-testid="eval-campaigns"

@@ -23,8 +23,8 @@ export function EvaluationMySubjectsPage() {
           render={(m) => (
             <>
               <Space orientation="vertical" size={2}>
-                <Link to={`/evaluation/subjects/${m.subjectId}`}>
-                  <Typography.Text strong>{m.campaign.name}</Typography.Text>
+                <Link to={`/evaluation/subjects/${m.subjectId}`} style={{ fontWeight: 600 }}>
+                  {m.campaign.name}
                 </Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {m.subjectName} · {m.campaign.ownerOrgName} · {m.campaign.year}

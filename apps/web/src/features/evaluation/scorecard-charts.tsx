@@ -8,12 +8,19 @@ import { EChart, shortLabel } from '../../shared/echart';
 // the radar is this page's only: registered here, on the shared core the EChart component renders with
 echarts.use([RadarChart, RadarComponent]);
 
+/** A section's title on up to three lines of `perLine` characters, so a chart's names fit a phone's card. */
+export function wrappedName(title: string, perLine = 5): string {
+  const short = shortLabel(title, perLine * 3);
+  return (short.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? [short]).join('\n');
+}
+
 export function SectionRadar({ card }: { card: Scorecard }) {
   const option = {
     tooltip: {},
     radar: {
-      indicator: card.sections.map((s) => ({ name: shortLabel(s.title, 10), max: s.itemMax })),
-      radius: '65%',
+      indicator: card.sections.map((s) => ({ name: wrappedName(s.title), max: s.itemMax })),
+      radius: '52%',
+      axisName: { fontSize: 12, lineHeight: 14 },
     },
     series: [
       {
@@ -37,8 +44,8 @@ export function UnitBars({
 }) {
   const option = {
     tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
     xAxis: {
       type: 'category',
       data: card.units.map((u) => u.unitId),

@@ -5,9 +5,10 @@
  */
 import type { Scorecard, ScorecardHistory } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Empty, Table, Tag, Typography } from 'antd';
-import { EChart, shortLabel } from '../../shared/echart';
+import { Empty, Grid, Table, Tag, Typography } from 'antd';
+import { EChart } from '../../shared/echart';
 import { useI18n } from '../../shared/i18n';
+import { wrappedName } from './scorecard-charts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
@@ -25,20 +26,27 @@ export function sectionSeries(card: Scorecard): { name: string; data: (number | 
 
 export function HistoryChart({ card }: { card: Scorecard }) {
   const { t } = useI18n();
+  const narrow = !Grid.useBreakpoint().md;
   const history = card.history ?? [];
   if (history.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('eval.historyEmpty')} />;
   const option = {
     tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
-    xAxis: { type: 'category', data: card.sections.map((s) => shortLabel(s.title, 8)) },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, bottom: 8, top: 36, containLabel: true },
+    xAxis: {
+      type: 'category',
+      // four characters a line: five sections side by side on a phone leave about 54 px each
+      data: card.sections.map((s) => wrappedName(s.title, 4)),
+      axisLabel: { interval: 0, lineHeight: 14 },
+    },
     yAxis: { type: 'value' },
     series: sectionSeries(card).map((s) => ({ ...s, type: 'bar' })),
   };
   const columns: TableColumnsType<ScorecardHistory> = [
     { title: t('eval.year'), dataIndex: 'year', width: 80 },
-    { title: t('eval.historyCampaign'), dataIndex: 'campaignName' },
+    // on a phone the year names the campaign; its name would squeeze into a column of one character
+    ...(narrow ? [] : [{ title: t('eval.historyCampaign'), dataIndex: 'campaignName' }]),
     { title: t('eval.total'), width: 100, render: (_, h) => `${h.score} / ${h.max}` },
     { title: t('eval.band'), width: 90, render: (_, h) => <Tag>{h.band.label}</Tag> },
     {

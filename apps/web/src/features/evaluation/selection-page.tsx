@@ -2,7 +2,8 @@
  * One selection (评优评先): the candidates with rank, score and band as drawn from the campaign, pre-checked by the
  * policy (eligible bands, the most awards); while a draft, the officer checks or unchecks with a reason where it
  * departs from the pre-check (R3-G18), nominates 先进个人 with a reason (R3-S06, R3-S08), and publishes; then the
- * certificates of honour download one by one or all at once. Refusals are the server's own words.
+ * certificates of honour download one by one or all at once, and the owner revokes one awarded in error with a
+ * reason (honour-revoke.tsx). Refusals are the server's own words.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SELECTION_BANDS, type SelectionCandidate, type SelectionDetail } from '@yanxun/contracts';
@@ -17,6 +18,7 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { TeacherPicker } from '../../shared/teacher-picker';
 import { failText } from './eval-labels';
+import { HonourStatus, RevokeHonour } from './honour-revoke';
 import { SELECTIONS_KEY } from './selections-page';
 
 type Changes = Record<string, { selected: boolean; reason: string }>;
@@ -203,19 +205,28 @@ function Honours({ d }: { d: SelectionDetail }) {
           { title: t('sel.code'), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
           { title: t('sel.issuedOn'), dataIndex: 'issuedOn', width: 110 },
           {
+            title: t('sel.honourStatus'),
+            width: 220,
+            render: (_, h) => <HonourStatus h={h} />,
+          },
+          {
             title: '',
-            width: 100,
-            render: (_, h) => (
-              <Button
-                size="small"
-                type="link"
-                onClick={() =>
-                  void download(selectionFiles.honourPdf(d.id, h.id), `荣誉证书-${h.certificateNo}.pdf`)
-                }
-              >
-                {t('sel.pdf')}
-              </Button>
-            ),
+            width: 150,
+            render: (_, h) =>
+              h.revokedOn ? null : (
+                <Space size={0}>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() =>
+                      void download(selectionFiles.honourPdf(d.id, h.id), `荣誉证书-${h.certificateNo}.pdf`)
+                    }
+                  >
+                    {t('sel.pdf')}
+                  </Button>
+                  {d.canManage ? <RevokeHonour d={d} h={h} /> : null}
+                </Space>
+              ),
           },
         ]}
       />
@@ -249,7 +260,12 @@ export function EvaluationSelectionPage() {
       title: t('sel.publish'),
       content: t('sel.publishConfirm', {
         n: String(d.selected),
-        title: d.category === 'excellent_workshop' ? t('sel.publishTitle') : '',
+        title:
+          d.category === 'excellent_workshop'
+            ? t('sel.publishTitle')
+            : d.category === 'excellent_studio'
+              ? t('sel.publishStudioTitle')
+              : '',
       }),
       onOk: () => publish.mutateAsync(),
     });

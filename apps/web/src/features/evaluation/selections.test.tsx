@@ -150,6 +150,10 @@ describe('评优评先 (R3-G18)', () => {
           certificateNo: '荣证〔2026〕3-001',
           code: 'ABCD-EFGH-JKMN-PQRS-TVWX',
           issuedOn: '2026-12-07',
+          revokedAt: null,
+          revokedOn: null,
+          revokedByName: null,
+          revokeReason: null,
         },
       ],
     });

@@ -67,6 +67,7 @@ export function EvaluationSheetPage() {
   return (
     <Card
       title={`${s.task.subjectName} · ${s.task.campaignName}`}
+      styles={{ title: { whiteSpace: 'normal' } }}
       extra={<StatusTag status={s.task.status} />}
       data-testid="eval-sheet"
     >

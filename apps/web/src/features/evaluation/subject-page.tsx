@@ -57,6 +57,7 @@ export function EvaluationSubjectPage() {
   return (
     <Card
       title={`${v.campaign.name} · ${v.subjectName}`}
+      styles={{ title: { whiteSpace: 'normal' } }}
       extra={
         <Space>
           <StatusTag status={v.campaign.status} />

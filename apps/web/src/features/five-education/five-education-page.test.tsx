@@ -131,7 +131,8 @@ describe('FiveEducationPage', () => {
     vi.mocked(api.fiveEduResults).mockResolvedValue(RESULTS);
     renderWithApp(<FiveEducationPage />, { me: me('bureau_admin', 'county') });
     fireEvent.click(await screen.findByRole('button', { name: /查\s*看/ }));
-    expect(await screen.findByText('等次可能改变')).toBeTruthy();
+    // the round, then its results and two charts: slower than findBy's default second on a busy machine
+    expect(await screen.findByText('等次可能改变', undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('德 30%：90.9（优秀）；10%：88.9（良好）')).toBeTruthy();
     expect(screen.getByText('稳定')).toBeTruthy();
     expect(screen.getByTestId('five-edu-radar')).toBeTruthy();
@@ -146,7 +147,7 @@ describe('FiveEducationPage', () => {
     vi.mocked(api.fiveEduResults).mockResolvedValue(RESULTS);
     renderWithApp(<FiveEducationPage />, { me: me('bureau_admin', 'county') });
     fireEvent.click(await screen.findByRole('button', { name: /查\s*看/ }));
-    const moral = await screen.findByRole('spinbutton', { name: '德 权重（%）' });
+    const moral = await screen.findByRole('spinbutton', { name: '德 权重（%）' }, { timeout: 5000 });
     fireEvent.change(moral, { target: { value: '30' } });
     fireEvent.blur(moral);
     expect(await screen.findByText('五个维度的权重合计须为 100%，现为 110%')).toBeTruthy();

@@ -17,6 +17,7 @@ import {
   Card,
   Col,
   Empty,
+  Grid,
   InputNumber,
   Row,
   Select,
@@ -34,6 +35,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import { EChart, shortLabel } from '../../shared/echart';
 import { type MessageKey, useI18n } from '../../shared/i18n';
+import { ItemList } from '../../shared/item-list';
 import { QueryError } from '../../shared/query-error';
 
 echarts.use([RadarChart, RadarComponent]);
@@ -49,6 +51,8 @@ export function ResultsPanel({ roundId }: { roundId: string }) {
   const [applied, setApplied] = useState<FiveEduWeights | undefined>(undefined);
   const [onlyChanging, setOnlyChanging] = useState(false);
   const [picked, setPicked] = useState<string | undefined>(undefined);
+  // a phone reads the schools as a list (the dimensions are on the radar), so no column is cut at 390 px
+  const narrow = !Grid.useBreakpoint().md;
   const q = useQuery({
     queryKey: ['five-edu', 'results', roundId, applied],
     queryFn: () => api.fiveEduResults(roundId, applied),
@@ -66,6 +70,58 @@ export function ResultsPanel({ roundId }: { roundId: string }) {
     setDraft(next);
     if (sumOf(next) === 100) setApplied(next);
   };
+  const scoreOf = (s: FiveEduSchoolResult) =>
+    s.score === null ? (
+      <Typography.Text type="secondary">
+        {t('five.results.missing', { list: s.missing.join('、') })}
+      </Typography.Text>
+    ) : (
+      s.score
+    );
+  const bandOf = (s: FiveEduSchoolResult) =>
+    s.band ? <Tag color={BAND_COLOURS[s.band.code] ?? 'default'}>{s.band.label}</Tag> : '—';
+  const sensitivityOf = (s: FiveEduSchoolResult) =>
+    s.score === null ? (
+      '—'
+    ) : s.bandMayChange ? (
+      <Space orientation="vertical" size={0}>
+        <Tag color="orange">{t('five.results.mayChange')}</Tag>
+        {s.sensitivity
+          .filter((l) => l.changesBand)
+          .map((l) => (
+            <Typography.Text key={l.dimension} type="secondary">
+              {`${t(dimKey(l.dimension))} ${l.upWeight}%：${l.upScore}（${l.upBand.label}）；${l.downWeight}%：${l.downScore}（${l.downBand.label}）`}
+            </Typography.Text>
+          ))}
+      </Space>
+    ) : (
+      <Tag>{t('five.results.stable')}</Tag>
+    );
+  const onlyChangingSwitch = (
+    <Space>
+      <Switch checked={onlyChanging} onChange={setOnlyChanging} aria-label={t('five.results.onlyChanging')} />
+      <Typography.Text>{t('five.results.onlyChanging')}</Typography.Text>
+    </Space>
+  );
+  const schoolItem = (s: FiveEduSchoolResult) => (
+    <Space
+      orientation="vertical"
+      size={2}
+      style={{ width: '100%', ...(s.bandMayChange ? { background: '#fff7e6', padding: 4 } : {}) }}
+    >
+      <Space size={8} wrap>
+        <Typography.Text strong>{s.name}</Typography.Text>
+        <Typography.Text type="secondary">{s.countyName}</Typography.Text>
+      </Space>
+      <Space size={8} wrap>
+        <span>
+          {t('five.results.score')} {scoreOf(s)}
+        </span>
+        {s.score === null ? null : bandOf(s)}
+      </Space>
+      {s.score === null ? null : sensitivityOf(s)}
+    </Space>
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('five.weights.whatIf')} loading={!data}>
@@ -170,78 +226,58 @@ export function ResultsPanel({ roundId }: { roundId: string }) {
       <Card
         size="small"
         title={t('five.results.sensitivity')}
-        extra={
-          <Space>
-            <Switch
-              checked={onlyChanging}
-              onChange={setOnlyChanging}
-              aria-label={t('five.results.onlyChanging')}
-            />
-            <Typography.Text>{t('five.results.onlyChanging')}</Typography.Text>
-          </Space>
-        }
+        styles={{ title: { whiteSpace: 'normal' } }}
+        extra={narrow ? null : onlyChangingSwitch}
       >
-        <Table<FiveEduSchoolResult>
-          rowKey="schoolId"
-          size="small"
-          loading={q.isLoading}
-          dataSource={shown}
-          scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          rowClassName={(s) => (s.bandMayChange ? 'five-edu-band-may-change' : '')}
-          onRow={(s) => ({
-            style: s.bandMayChange ? { background: '#fff7e6' } : undefined,
-            onClick: () => setPicked(s.schoolId),
-          })}
-          columns={[
-            { title: t('five.school'), dataIndex: 'name' },
-            { title: t('five.county'), dataIndex: 'countyName' },
-            ...FIVE_EDU_DIMENSIONS.map((d) => ({
-              title: t(dimKey(d)),
-              key: d,
-              render: (_: unknown, s: FiveEduSchoolResult) => s.dimensions[d] ?? '—',
-            })),
-            {
-              title: t('five.results.score'),
-              key: 'score',
-              render: (_: unknown, s: FiveEduSchoolResult) =>
-                s.score === null ? (
-                  <Typography.Text type="secondary">
-                    {t('five.results.missing', { list: s.missing.join('、') })}
-                  </Typography.Text>
-                ) : (
-                  s.score
-                ),
-            },
-            {
-              title: t('five.results.band'),
-              key: 'band',
-              render: (_: unknown, s: FiveEduSchoolResult) =>
-                s.band ? <Tag color={BAND_COLOURS[s.band.code] ?? 'default'}>{s.band.label}</Tag> : '—',
-            },
-            {
-              title: t('five.results.sensitivity'),
-              key: 'sens',
-              render: (_: unknown, s: FiveEduSchoolResult) =>
-                s.score === null ? (
-                  '—'
-                ) : s.bandMayChange ? (
-                  <Space orientation="vertical" size={0}>
-                    <Tag color="orange">{t('five.results.mayChange')}</Tag>
-                    {s.sensitivity
-                      .filter((l) => l.changesBand)
-                      .map((l) => (
-                        <Typography.Text key={l.dimension} type="secondary">
-                          {`${t(dimKey(l.dimension))} ${l.upWeight}%：${l.upScore}（${l.upBand.label}）；${l.downWeight}%：${l.downScore}（${l.downBand.label}）`}
-                        </Typography.Text>
-                      ))}
-                  </Space>
-                ) : (
-                  <Tag>{t('five.results.stable')}</Tag>
-                ),
-            },
-          ]}
-        />
+        {narrow ? (
+          <>
+            {onlyChangingSwitch}
+            <ItemList
+              items={shown}
+              rowKey={(s) => s.schoolId}
+              render={schoolItem}
+              itemProps={(s) => ({ onClick: () => setPicked(s.schoolId) })}
+            />
+          </>
+        ) : (
+          <Table<FiveEduSchoolResult>
+            rowKey="schoolId"
+            size="small"
+            loading={q.isLoading}
+            dataSource={shown}
+            scroll={{ x: 'max-content' }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            rowClassName={(s) => (s.bandMayChange ? 'five-edu-band-may-change' : '')}
+            onRow={(s) => ({
+              style: s.bandMayChange ? { background: '#fff7e6' } : undefined,
+              onClick: () => setPicked(s.schoolId),
+            })}
+            columns={[
+              { title: t('five.school'), dataIndex: 'name' },
+              { title: t('five.county'), dataIndex: 'countyName' },
+              ...FIVE_EDU_DIMENSIONS.map((d) => ({
+                title: t(dimKey(d)),
+                key: d,
+                render: (_: unknown, s: FiveEduSchoolResult) => s.dimensions[d] ?? '—',
+              })),
+              {
+                title: t('five.results.score'),
+                key: 'score',
+                render: (_: unknown, s: FiveEduSchoolResult) => scoreOf(s),
+              },
+              {
+                title: t('five.results.band'),
+                key: 'band',
+                render: (_: unknown, s: FiveEduSchoolResult) => bandOf(s),
+              },
+              {
+                title: t('five.results.sensitivity'),
+                key: 'sens',
+                render: (_: unknown, s: FiveEduSchoolResult) => sensitivityOf(s),
+              },
+            ]}
+          />
+        )}
       </Card>
     </Space>
   );

@@ -21,6 +21,7 @@ import {
   type TestApp,
   testActor,
 } from '../../../test/factories';
+import { apiClient, errorOf } from '../../../test/routes';
 import type { OrgRow } from '../../org';
 
 let h: DatabaseHandle;
@@ -89,21 +90,10 @@ const submit = (who: string, claim: unknown, files: EvidencePart[] = [{ name: 'è
     payload,
   });
 };
-const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: Record<string, unknown>) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const { req } = apiClient(() => t, s);
 const decide = (who: string, id: string, decision: 'approve' | 'return', reason?: string) =>
   req('POST', `/hour-claims/${id}/decision`, who, { decision, ...(reason ? { reason } : {}) });
 
-/** An error answer without its request id: what tells one refusal from another. */
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
 const counts = async () => ({
   claims: Number(
     (

@@ -32,6 +32,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../../test/factories';
+import { apiClient, errorOf } from '../../../test/routes';
 import { type OrgRow, regionKeyOf } from '../../org';
 import { createPeopleQueries, createPeopleRepository } from '../../people';
 import type { CreditInput } from '../credits';
@@ -52,18 +53,7 @@ let researcherSchool: OrgRow;
 let now = new Date('2027-09-15T02:00:00Z');
 const AS_OF = '2027-09-15';
 
-const req = (method: 'GET' | 'POST', url: string, who?: string, payload?: Record<string, unknown>) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload } : {}),
-  });
-
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest;
-};
+const { req } = apiClient(() => t, s);
 
 const credit = (teacherId: string, at: OrgRow, over: Partial<CreditInput>): CreditInput => ({
   countyId: regionKeyOf(at),

@@ -17,6 +17,7 @@ import { loadConfig } from '../../../config';
 import { buildClassWorld } from '../../../test/fixtures/class-world';
 import { multipart } from '../../../test/fixtures/import-files';
 import { pdfText } from '../../../test/pdf-text';
+import { errorOf } from '../../../test/routes';
 
 /** The last day of the class, 09:00 in Shanghai: completion may run. */
 const CLOCK = () => new Date('2021-09-10T01:00:00Z');
@@ -42,10 +43,6 @@ const upload = (who: string, body: Buffer) => {
   });
 };
 const unknownCode = () => verificationCodeFromBytes(randomBytes(19));
-const errorOf = (r: { json: () => { error?: Record<string, unknown> } }) => {
-  const { requestId: _ignored, ...rest } = r.json().error ?? {};
-  return rest;
-};
 
 async function teacherRow(id: string) {
   return w.h.db

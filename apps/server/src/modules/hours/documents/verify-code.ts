@@ -73,12 +73,15 @@ function toPublic(r: CodeRow): PublicVerification {
 
 type Honour = NonNullable<Awaited<ReturnType<HonoursPort['byCode']>>>;
 
-/** A certificate of honour: a person's name masked, a unit's shown whole (it is public once awarded). */
+/**
+ * A certificate of honour: a person's name masked, a unit's shown whole (it is public once awarded); a revoked one
+ * says so with the day, not the reason.
+ */
 function honourToPublic(h: Honour): PublicVerification {
   return {
     code: formatVerificationCode(h.code),
     kind: 'honour',
-    status: 'valid',
+    status: h.revokedOn ? 'revoked' : 'valid',
     holder: h.holderIsPerson ? maskName(h.holder) : h.holder,
     title: h.title,
     certificateNo: h.certificateNo,
@@ -86,8 +89,10 @@ function honourToPublic(h: Honour): PublicVerification {
     period: null,
     issuer: h.issuer,
     issuedOn: h.issuedOn,
-    revokedOn: null,
-    message: `该荣誉证书由${h.issuer}于 ${h.issuedOn} 颁发，真实有效：${h.title}`,
+    revokedOn: h.revokedOn,
+    message: h.revokedOn
+      ? `该荣誉证书已于 ${h.revokedOn} 由颁发单位撤销，不再有效`
+      : `该荣誉证书由${h.issuer}于 ${h.issuedOn} 颁发，真实有效：${h.title}`,
   };
 }
 

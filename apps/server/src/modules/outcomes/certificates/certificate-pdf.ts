@@ -4,7 +4,7 @@
  * module's documents), created with these facts on its first print and the same on every later print.
  */
 import { formatVerificationCode } from '@yanxun/core';
-import { renderPdf } from '../../../shared/pdf';
+import { renderCertificatePage } from '../../../shared/certificate-pdf';
 import type { OutcomesContext } from '../context';
 
 export interface CertificateData {
@@ -54,76 +54,17 @@ export async function renderCertificate(
   by: string | null,
 ): Promise<{ name: string; content: Buffer; code: string }> {
   const code = await certificateCodeOf(ctx, d, by);
-  const url = `${origin}/verify/${code}`;
-  const ink = '#3a2a12';
-  const content = await renderPdf({
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: [70, 60, 70, 60],
-    info: { title: `结业证书 ${d.no}`, subject: d.programmeTitle },
-    background: (_page: number, size: { width: number; height: number }) => ({
-      canvas: [
-        {
-          type: 'rect',
-          x: 28,
-          y: 28,
-          w: size.width - 56,
-          h: size.height - 56,
-          lineWidth: 3,
-          lineColor: '#a8802c',
-        },
-        {
-          type: 'rect',
-          x: 36,
-          y: 36,
-          w: size.width - 72,
-          h: size.height - 72,
-          lineWidth: 1,
-          lineColor: '#a8802c',
-        },
-      ],
-    }),
-    content: [
-      { text: `证书编号：${d.no}`, alignment: 'right', fontSize: 10, color: ink },
-      {
-        text: '结 业 证 书',
-        alignment: 'center',
-        fontSize: 36,
-        bold: true,
-        color: '#8a1f11',
-        margin: [0, 16, 0, 28],
-      },
-      {
-        text: [{ text: d.teacherName, bold: true }, `（${d.schoolName}）${d.body}`],
-        fontSize: 16,
-        lineHeight: 1.8,
-        leadingIndent: 32,
-        color: ink,
-      },
-      { text: '特发此证。', fontSize: 16, leadingIndent: 32, margin: [0, 8, 0, 0], color: ink },
-      {
-        columns: [
-          { width: 72, qr: url, fit: 72, margin: [0, 4, 0, 0] },
-          {
-            width: '*',
-            margin: [10, 8, 0, 0],
-            fontSize: 9,
-            color: ink,
-            text: [`扫码或访问 ${origin}/verify 核验\n`, { text: `验证码：${code}`, bold: true }],
-          },
-          {
-            width: 260,
-            text: `${d.issuer}\n${d.issuedOn}`,
-            alignment: 'right',
-            fontSize: 14,
-            lineHeight: 1.6,
-            margin: [0, 16, 0, 0],
-            color: ink,
-          },
-        ],
-        margin: [0, 24, 0, 0],
-      },
-    ],
+  const content = await renderCertificatePage({
+    no: d.no,
+    heading: '结 业 证 书',
+    title: `结业证书 ${d.no}`,
+    subject: d.programmeTitle,
+    body: [{ runs: [{ text: d.teacherName, bold: true }, `（${d.schoolName}）${d.body}`] }],
+    closing: '特发此证。',
+    issuer: d.issuer,
+    issuedOn: d.issuedOn,
+    code,
+    origin,
   });
   return { name: `结业证书-${d.no}.pdf`, content, code };
 }

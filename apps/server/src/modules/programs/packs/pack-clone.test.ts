@@ -15,6 +15,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../../test/factories';
+import { apiClient } from '../../../test/routes';
 
 const CLOCK = () => new Date('2026-05-01T02:00:00Z');
 const SUBJECT = '义务教育师资薄弱环节改善暨中小学教师素质提升工程';
@@ -24,14 +25,7 @@ let t: TestApp;
 const s: Record<string, Session> = {};
 let cityName = '';
 
-type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: s[who]?.headers,
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

@@ -14,6 +14,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../../test/factories';
+import { apiClient } from '../../../test/routes';
 
 const CLOCK = () => new Date('2021-07-01T02:00:00Z');
 
@@ -22,14 +23,7 @@ let t: TestApp;
 const s: Record<string, Session> = {};
 let draftId: string;
 
-type Json = Record<string, unknown>;
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Json } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 // biome-ignore lint/suspicious/noExplicitAny: a pack body as JSON, edited by path in the tests
 type PackJson = any;

@@ -28,6 +28,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../../test/factories';
+import { apiClient } from '../../../test/routes';
 import type { OrgRow } from '../../org';
 import { createProgramsRepository } from '../programs.repository';
 
@@ -78,8 +79,7 @@ async function packWith(
 }
 
 const rulesIn = (org: OrgRow, on = ON) => t.services.programs.hourRulesIn(org.path, on);
-const req = (method: 'GET' | 'POST', url: string, who: string) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: s[who]?.headers });
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

@@ -1,5 +1,7 @@
-import type { RubricDocument, RubricFindingBody, RubricNodeInput } from '@yanxun/contracts';
+import { useQuery } from '@tanstack/react-query';
+import type { MetricDefinition, RubricDocument, RubricFindingBody, RubricNodeInput } from '@yanxun/contracts';
 import { Alert, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
 
 const FORMS = ['review_documents', 'review_archives', 'site_visit', 'review_materials'] as const;
@@ -173,7 +175,58 @@ export function RubricNodeForm({
           onChange={(e) => onChange({ note: e.target.value || undefined })}
         />
       </Form.Item>
-      <Typography.Text type="secondary">{t('rubric.metricHint')}</Typography.Text>
+      <LiveItemField node={node} onChange={onChange} />
     </Form>
+  );
+}
+
+/**
+ * The node's live item (`metric`): one of the registry's definitions, labelled with its rule, or none. A new
+ * campaign binds it to the node's scored unit by default; on one numbered description it shows numbers only.
+ */
+function LiveItemField({
+  node,
+  onChange,
+}: {
+  node: RubricNodeInput;
+  onChange: (patch: Partial<RubricNodeInput>) => void;
+}) {
+  const { t } = useI18n();
+  const metrics = useQuery({ queryKey: ['eval-metrics'], queryFn: () => api.evaluationMetrics() });
+  const defs: MetricDefinition[] = metrics.data ?? [];
+  const known = node.metric === undefined || defs.some((d) => d.key === node.metric);
+  const options = [
+    ...defs.map((d) => ({
+      value: d.key,
+      label: t('rubric.metric.option', { label: d.label, rule: d.ruleId }),
+      kinds: d.subjectKinds.map((k) => t(`eval.kind.${k}`)).join('、'),
+    })),
+    ...(known || metrics.isPending || node.metric === undefined
+      ? []
+      : [{ value: node.metric, label: t('rubric.metric.unknown', { key: node.metric }), kinds: '' }]),
+  ];
+  return (
+    <Form.Item label={t('rubric.metric')} extra={t('rubric.metricHint')}>
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        loading={metrics.isPending}
+        placeholder={t('rubric.metric.none')}
+        value={node.metric ?? null}
+        options={options}
+        optionRender={(o) => (
+          <Space orientation="vertical" size={0}>
+            <span style={{ whiteSpace: 'normal' }}>{o.data.label}</span>
+            {o.data.kinds ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {o.data.kinds}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        )}
+        onChange={(v: string | null | undefined) => onChange({ metric: v ?? undefined })}
+        data-testid="rubric-node-metric"
+      />
+    </Form.Item>
   );
 }

@@ -1,6 +1,7 @@
 /** 评价量表: the library (built-ins with their warnings, edit only where owned), the editor's live check
  * (B's 25 vs 20 shown as a warning; a negative point value is an error that blocks the save), the server's
- * refusal, a save that posts the next version, and the versions with the campaigns' recorded choice. */
+ * refusal, a save that posts the next version, and the versions with the campaigns' recorded choice; a node's
+ * live item picked from the registry or cleared, saved with the version. */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CampaignSummary, Me, RubricDetail, RubricDocument, RubricSummary } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,6 +21,7 @@ vi.mock('../../../shared/api', async (importOriginal) => {
       evaluationCampaigns: vi.fn(),
       saveEvaluationRubric: vi.fn(),
       cloneEvaluationRubric: vi.fn(),
+      evaluationMetrics: vi.fn(),
     },
   };
 });
@@ -162,6 +164,20 @@ beforeEach(() => {
     },
   ]);
   vi.mocked(api.evaluationCampaigns).mockResolvedValue([campaign]);
+  vi.mocked(api.evaluationMetrics).mockResolvedValue([
+    {
+      key: 'studio_reach',
+      label: '工作室年度引领教师',
+      subjectKinds: ['studio', 'county'],
+      ruleId: 'R3-B07',
+    },
+    {
+      key: 'workshop_activities',
+      label: '工作坊活动开展',
+      subjectKinds: ['workshop', 'studio'],
+      ruleId: 'R3-G17',
+    },
+  ]);
 });
 afterEach(() => {
   cleanup();
@@ -309,5 +325,55 @@ describe('the rubric editor (Y-EVAL-CHECK, Y-EVAL-NORMALISE)', () => {
     expect(campaigns.textContent).toContain('按标注分值计满分');
     expect(campaigns.textContent).toContain('王科长');
     expect(campaigns.textContent).toContain('第 1 版');
+  });
+
+  it('a node’s live item is picked from the registry by its label and rule, or cleared, and saved with the version', async () => {
+    const declared: RubricDocument = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === 'B-S3'
+          ? {
+              ...n,
+              children: (n.children ?? []).map((c) =>
+                c.id === 'B11' ? { ...c, metric: 'workshop_activities' } : c,
+              ),
+            }
+          : n,
+      ),
+    };
+    vi.mocked(api.saveEvaluationRubric).mockResolvedValue(detail({ ref: 'rubric:42', version: '3' }));
+    openEditor(detail({ rubric: declared }));
+    await screen.findByTestId('rubric-editor');
+    const field = () => screen.getByTestId('rubric-node-metric');
+
+    fireEvent.click(await screen.findByTestId('rubric-tree-B11'));
+    await waitFor(() => expect(field().textContent).toContain('工作坊活动开展（R3-G17）'));
+    const clear = field().querySelector('.ant-select-clear');
+    if (!(clear instanceof HTMLElement)) throw new Error('no clear button on the live item');
+    fireEvent.click(clear);
+    await waitFor(() => expect(field().textContent).toContain('不取实时数据'));
+
+    fireEvent.click(screen.getByTestId('rubric-tree-B10'));
+    fireEvent.mouseDown(within(field()).getByRole('combobox'));
+    const option = await waitFor(() => {
+      const found = [...document.querySelectorAll('.ant-select-item-option')].find(
+        (o) =>
+          !o.closest('.ant-select-dropdown-hidden') &&
+          o.textContent?.includes('工作室年度引领教师（R3-B07）'),
+      );
+      if (!(found instanceof HTMLElement)) throw new Error('no option 工作室年度引领教师（R3-B07）');
+      return found;
+    });
+    expect(option.textContent).toContain('工作室、项目县（区）');
+    fireEvent.click(option);
+    await waitFor(() => expect(field().textContent).toContain('工作室年度引领教师（R3-B07）'));
+
+    fireEvent.click(screen.getByTestId('rubric-save'));
+    await waitFor(() => expect(api.saveEvaluationRubric).toHaveBeenCalledTimes(1));
+    const items = vi.mocked(api.saveEvaluationRubric).mock.calls[0]?.[0].rubric.nodes[1]?.children ?? [];
+    expect(items.map((c) => [c.id, c.metric])).toEqual([
+      ['B10', 'studio_reach'],
+      ['B11', undefined],
+    ]);
   });
 });
