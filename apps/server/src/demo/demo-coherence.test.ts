@@ -255,6 +255,12 @@ describe.each(CASES)('the demo as of $label', ({ asOf: day, now: moment }) => {
       'SELECT DISTINCT status FROM school_research_plans ORDER BY 1',
     );
     expect(plans.map((p) => p.status)).toEqual(['approved', 'returned']);
+    // R3-B09: the four schools' 教师培训经费 of one year, two meeting both conditions (fewer schools: fewer records)
+    const years = await rows<{ y: number }>('SELECT DISTINCT year AS y FROM school_training_budgets');
+    expect(years.length).toBe(1);
+    const budgets = await s.schoolResearch.listTrainingBudgets(tdc, Number(years[0]?.y));
+    expect(budgets.items.length).toBe(Math.min(4, schools));
+    expect(budgets.metBoth).toBe(Math.min(2, schools));
     const trainers = await rows<{ status: string }>('SELECT DISTINCT status FROM trainer_records ORDER BY 1');
     expect(trainers.map((t) => t.status)).toEqual(
       expect.arrayContaining(['applied', 'approved', 'appointed']),

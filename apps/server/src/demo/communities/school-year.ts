@@ -7,6 +7,7 @@
  */
 import type { SchoolResearchForm } from '@yanxun/contracts';
 import { addDays } from '@yanxun/core';
+import type { LoadedOrg } from '../org-tree';
 import { type CommunitiesWorld, type DemoTeacherRow, weekday } from './world';
 
 /** Teachers a first appointment accepts without an override (R3-P03 副高级 and above, R3-P04 35–60 on `on`). */
@@ -137,5 +138,36 @@ export async function loadDemoSchoolResearch(w: CommunitiesWorld): Promise<numbe
       await s.certifyRecord(w.schoolActor(school), r.id);
     }
   }
+  await loadDemoTrainingBudgets(w, schools, w.monthDays.at(-1) ?? submittedOn);
   return plans.length;
+}
+
+/**
+ * The four schools' 教师培训经费 of the calendar year the school year began in (R3-B09), entered by each school on
+ * `day`: two meet both conditions, the third has used 60 % so far, the fourth budgeted 4 % of its public funds.
+ */
+async function loadDemoTrainingBudgets(
+  w: CommunitiesWorld,
+  schools: LoadedOrg[],
+  day: string,
+): Promise<void> {
+  const year = Number(w.yearStart.slice(0, 4));
+  const plan = [
+    { share: 0.055, used: 0.93 },
+    { share: 0.06, used: 0.95 },
+    { share: 0.05, used: 0.6 },
+    { share: 0.04, used: 0.92 },
+  ];
+  for (const [i, school] of schools.entries()) {
+    const p = plan[i];
+    if (!p) continue;
+    await w.at(day, `${14 + i}:00`);
+    const publicFundsFen = 3_000_000_00 + i * 800_000_00;
+    const budgetFen = Math.round(publicFundsFen * p.share);
+    await w.s.schoolResearch.saveTrainingBudget(w.schoolActor(school), school.id, year, {
+      publicFundsFen,
+      budgetFen,
+      usedFen: Math.round(budgetFen * p.used),
+    });
+  }
 }
