@@ -77,16 +77,22 @@ for (const username of LOGINS) {
     expect(paths.length, `${username} has a menu`).toBeGreaterThan(0);
     const visited: string[] = [];
     for (const path of paths) {
-      // pages outside the app frame (the phone's check-in and training pages) have no side menu: come back first
-      if ((await page.locator('aside').count()) === 0) {
-        // the phone check-in page leads back into the app itself
-        const back = page.getByTestId('checkin-back');
-        if (await back.count()) await back.click();
-        else await page.goto('/');
-        await page.locator('aside li.ant-menu-item').first().waitFor();
-        await settled();
-      }
-      await page.locator(`aside li.ant-menu-item[data-menu-id$="${path}"]`).first().click();
+      // pages outside the app frame (the phone's check-in, training and 学时申报 pages) have no side menu: come back
+      // first; retried, because the frame of the page before may still be on screen while such a page loads
+      await expect(async () => {
+        if ((await page.locator('aside').count()) === 0) {
+          // the phone check-in page leads back into the app itself
+          const back = page.getByTestId('checkin-back');
+          if (await back.count()) await back.click();
+          else await page.goto('/');
+          await page.locator('aside li.ant-menu-item').first().waitFor();
+          await settled();
+        }
+        await page
+          .locator(`aside li.ant-menu-item[data-menu-id$="${path}"]`)
+          .first()
+          .click({ timeout: 5_000 });
+      }).toPass({ timeout: 60_000 });
       // a list with one item may open that item (组织机构 of a single unit goes on to /orgs/<id>)
       await expect(page).toHaveURL((u) => u.pathname === path || u.pathname.startsWith(`${path}/`));
       await settled();
