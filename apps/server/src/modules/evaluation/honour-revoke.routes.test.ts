@@ -23,6 +23,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -33,17 +34,7 @@ const at = async (local: string) => {
   nowMs = Date.parse(`${local}+08:00`);
   if (t) for (const u of USERS) s[u] = await login(t.app, u);
 };
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest as { code: string; message: string; details?: Record<string, unknown> };
-};
+const { req } = apiClient(() => t, s);
 const verify = (code: string) => t.app.inject({ method: 'GET', url: `/api/v1/public/verify/${code}` });
 
 /** communities by name: 甲室 and 乙室 are studios, 丙坊 a workshop */

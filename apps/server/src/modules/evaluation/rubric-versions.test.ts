@@ -17,6 +17,7 @@ import {
   type Session,
   type TestApp,
 } from '../../test/factories';
+import { apiClient } from '../../test/routes';
 import type { OrgRow } from '../org';
 import { METRIC_DEFINITIONS } from './metrics/definitions';
 
@@ -28,13 +29,7 @@ let qc: OrgRow;
 let yd: OrgRow;
 const nowMs = Date.parse('2026-12-07T02:00:00Z');
 
-const req = (method: 'GET' | 'POST', url: string, who: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: s[who]?.headers,
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
+const { req } = apiClient(() => t, s);
 
 beforeAll(async () => {
   h = await createTestDatabase();

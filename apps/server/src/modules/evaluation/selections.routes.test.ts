@@ -20,6 +20,7 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { apiClient, errorOf } from '../../test/routes';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -30,17 +31,7 @@ const at = async (local: string) => {
   nowMs = Date.parse(`${local}+08:00`);
   if (t) for (const u of USERS) s[u] = await login(t.app, u);
 };
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    ...(who ? { headers: s[who]?.headers } : {}),
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-const errorOf = (r: { json: () => unknown }) => {
-  const { requestId: _, ...rest } = (r.json() as { error: Record<string, unknown> }).error;
-  return rest as { code: string; message: string; details?: Record<string, unknown> };
-};
+const { req } = apiClient(() => t, s);
 
 /** workshops by name: 甲 scored 100%, 乙 95% (both 优秀), 丙 85% (良好) */
 const ws: Record<string, string> = {};
