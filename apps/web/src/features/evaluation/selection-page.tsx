@@ -140,6 +140,7 @@ function Candidates({ d }: { d: SelectionDetail }) {
         dataSource={d.candidateList}
         columns={columns}
         pagination={false}
+        scroll={{ x: 720 }}
         data-testid="sel-candidates"
       />
     </Card>
@@ -198,6 +199,7 @@ function Honours({ d }: { d: SelectionDetail }) {
         rowKey="id"
         size="small"
         pagination={false}
+        scroll={{ x: 860 }}
         dataSource={d.honours}
         columns={[
           { title: t('sel.certificateNo'), dataIndex: 'certificateNo', width: 160 },
@@ -304,10 +306,16 @@ export function EvaluationSelectionPage() {
         <Alert
           type="info"
           showIcon
-          title={t('sel.policy', {
-            bands: d.campaignId ? bandLabels : '—',
-            max: d.maxAwards === null ? t('sel.maxAwardsNone') : String(d.maxAwards),
-          })}
+          title={
+            d.campaignId
+              ? t('sel.policy', {
+                  bands: bandLabels,
+                  max: d.maxAwards === null ? t('sel.maxAwardsNone') : String(d.maxAwards),
+                })
+              : t('sel.policyNominated', {
+                  max: d.maxAwards === null ? t('sel.maxAwardsNone') : String(d.maxAwards),
+                })
+          }
         />
       </Card>
       {d.category === 'advanced_individual' && d.status === 'draft' && d.canManage ? (
