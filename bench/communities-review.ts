@@ -110,7 +110,11 @@ async function main() {
     },
     hours: { postCredits: async () => 0 },
     files: createFilesService({ db, repo: createFilesRepository(db), maxBytes: 1 }),
-    rules: { communityRules: async () => DEFAULT_COMMUNITY_RULES, schoolYearStart: async () => '09-01' },
+    rules: {
+      communityRules: async () => DEFAULT_COMMUNITY_RULES,
+      communityRulesAt: async (paths) => new Map(paths.map((p) => [p, DEFAULT_COMMUNITY_RULES])),
+      schoolYearStart: async () => '09-01',
+    },
     audit: createAuditService({ db }),
     clock: () => new Date('2026-11-02T02:00:00Z'),
   });

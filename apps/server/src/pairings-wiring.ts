@@ -14,7 +14,7 @@ export function wirePairings(w: {
   db: Database;
   orgRepo: OrgRepository;
   communities: CommunitiesService;
-  programs: Pick<ProgramsService, 'communityRulesIn'>;
+  programs: Pick<ProgramsService, 'communityRulesIn' | 'communityRulesAt'>;
   audit: AuditService;
   clock: (() => Date) | undefined;
 }) {
@@ -27,7 +27,10 @@ export function wirePairings(w: {
       childrenOf: (id) => w.orgRepo.childrenOf(id),
     },
     communities: { refsOf: (ids) => w.communities.refsOf(ids) },
-    rules: { communityRules: (orgPath, on) => w.programs.communityRulesIn(orgPath, on) },
+    rules: {
+      communityRules: (orgPath, on) => w.programs.communityRulesIn(orgPath, on),
+      communityRulesAt: (orgPaths, on) => w.programs.communityRulesAt(orgPaths, on),
+    },
     audit: w.audit,
     ...(w.clock ? { clock: w.clock } : {}),
   });

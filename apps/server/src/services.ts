@@ -334,6 +334,7 @@ export function createServices(
     // the pack in force for the host unit (its nearest region's newest published pack) and the school year
     rules: {
       communityRules: (orgPath, on) => programs.communityRulesIn(orgPath, on),
+      communityRulesAt: (orgPaths, on) => programs.communityRulesAt(orgPaths, on),
       schoolYearStart: async (orgPath, on) => (await hourRulesIn(orgPath, on)).schoolYearStart.value,
     },
     audit,

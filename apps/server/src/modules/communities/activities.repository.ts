@@ -14,6 +14,8 @@ export interface ReviewCountsRow {
   kind: string;
   level: string;
   host_org_id: string;
+  /** The community's own path (its host unit's subtree), for the rules in force for it. */
+  org_path: string;
   planned: number;
   held: number;
   outputs: number;
@@ -222,7 +224,7 @@ export function createActivitiesRepository(db: Database) {
           JOIN community_attendance t ON t.county_id = x.county_id AND t.activity_id = x.id
           WHERE x.held_on >= ${from}::date AND x.held_on < ${to}::date GROUP BY x.county_id, x.community_id
         )
-        SELECT c.county_id, c.id, c.name, c.kind, c.level, c.host_org_id,
+        SELECT c.county_id, c.id, c.name, c.kind, c.level, c.host_org_id, c.org_path,
           coalesce(p.planned, 0) AS planned, coalesce(a.held, 0) AS held, coalesce(a.outputs, 0) AS outputs,
           coalesce(t.expected, 0) AS expected, coalesce(t.attended, 0) AS attended, coalesce(t.led, 0) AS led,
           r.feedback

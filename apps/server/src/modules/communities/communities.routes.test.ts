@@ -7,6 +7,7 @@
  * moved school flagged on read; another county's community reads exactly like an unknown id.
  */
 import type { CommunityDetail, CommunityReview, MyCommunity, PlanView } from '@yanxun/contracts';
+import { DEFAULT_COMMUNITY_RULES, HENAN_2021_PACK, type PolicyPack, pv } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
@@ -25,6 +26,7 @@ import {
 import { apiClient, errorOf } from '../../test/routes';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createPeopleRepository } from '../people';
+import { createProgramsRepository } from '../programs';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -470,5 +472,47 @@ describe('a member who moves school is flagged on read (R3-W04 after a transfer)
     expect(rulesOf(d)).toContain('R3-W04');
     const unmoved = d.members.find((x) => x.teacherId === core[1]);
     expect(unmoved).toMatchObject({ moved: false, moveFindings: [] });
+  });
+});
+
+describe('the monthly review takes each community by the rules in force for its own host unit (R3-G17)', () => {
+  it("a county's own pack sets the attendance line of its communities, in the city's review too (Y-COMM-ATTENDANCE)", async () => {
+    s.city = await login(t.app, 'city');
+    const rulesOfRow = async (who: string) =>
+      ((await req('GET', '/communities/review?month=2026-10', who)).json() as CommunityReview).rows
+        .find((x) => x.communityId === workshopId)
+        ?.findings.map((f) => f.rule);
+    // 24 of 42 attended (57 %): below the default line of 80 %
+    expect(await rulesOfRow('city')).toContain('Y-COMM-ATTENDANCE');
+    const county = await orgByName(h.db, 'county', '清城');
+    const body: PolicyPack = {
+      ...HENAN_2021_PACK,
+      id: 'qingcheng-2026-communities',
+      year: 2026,
+      status: 'published',
+      communities: {
+        ...DEFAULT_COMMUNITY_RULES,
+        review: { ...DEFAULT_COMMUNITY_RULES.review, attendanceMin: pv(0.5, 'Y-COMM-ATTENDANCE', 'test') },
+      },
+    };
+    await createProgramsRepository(h.db).insertPack(
+      {
+        id: body.id,
+        regionOrgId: county.id,
+        regionCode: county.code ?? '',
+        year: 2026,
+        version: 1,
+        status: 'published',
+        title: '清城区 2026 年测试政策包',
+        builtin: false,
+        derivedFrom: null,
+        body,
+        createdBy: null,
+      },
+      h.db,
+    );
+    // 57 % is above the county's own line of 50 %: no finding, whoever reads the review
+    expect(await rulesOfRow('city')).not.toContain('Y-COMM-ATTENDANCE');
+    expect(await rulesOfRow('tdc')).not.toContain('Y-COMM-ATTENDANCE');
   });
 });

@@ -52,6 +52,8 @@ export interface HoursPort {
 /** The community rules (the pack's `communities` section) and the school year's first day for a unit. */
 export interface RulesPort {
   communityRules(orgPath: string, on: string): Promise<CommunityRules>;
+  /** The same for many units at once (a review's host units), by path. */
+  communityRulesAt(orgPaths: string[], on: string): Promise<ReadonlyMap<string, CommunityRules>>;
   /** 'MM-DD' */
   schoolYearStart(orgPath: string, on: string): Promise<string>;
 }

@@ -5,7 +5,7 @@
  * tables; host unit names in one look-up.
  */
 import type { CommunityKindCode, CommunityReview, FeedbackInput, ReviewQuery } from '@yanxun/contracts';
-import { type CommunityLevel, monthlyReview } from '@yanxun/core';
+import { type CommunityLevel, DEFAULT_COMMUNITY_RULES, monthlyReview } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { requirePermission, scopeOf } from '../../shared/permissions';
 import { orgForAction } from '../../shared/visibility';
@@ -37,7 +37,11 @@ export async function reviewMonth(
   const orgs = new Map(
     (await ctx.orgs.findByIds([...new Set(rows.map((r) => r.host_org_id))])).map((o) => [o.id, o.name]),
   );
-  const rules = await ctx.rules.communityRules(roots[0] ?? '/', todayOf(ctx));
+  // each community by the rules in force for its own host unit (a county's own pack for its communities)
+  const rulesAt = await ctx.rules.communityRulesAt(
+    rows.map((r) => r.org_path),
+    todayOf(ctx),
+  );
   const reviewers = scopeOf(actor, 'community.review');
   return {
     month: query.month,
@@ -53,7 +57,7 @@ export async function reviewMonth(
           outputs: r.outputs,
           membersLed: r.led,
         },
-        rules,
+        rulesAt.get(r.org_path) ?? DEFAULT_COMMUNITY_RULES,
       );
       return {
         communityId: r.id,

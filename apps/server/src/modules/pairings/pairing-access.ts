@@ -11,6 +11,7 @@ import {
   type CommunityRules,
   checkPairedSchools,
   checkTwoWayPair,
+  DEFAULT_COMMUNITY_RULES,
 } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { notFound } from '../../shared/app-error';
@@ -79,7 +80,8 @@ export function pairingFindings(
 
 /**
  * The findings of each pairing (by id), as every read shows them: core's checks with the rules in force today for
- * the lead unit, looked up once per lead unit; the studios and workshops in one look-up unless the caller has them.
+ * each lead unit, looked up for all of them at once; the studios and workshops in one look-up unless the caller
+ * has them.
  */
 export async function findingsOf(
   ctx: PairingsContext,
@@ -95,29 +97,25 @@ export async function findingsOf(
     const refs = ids.size > 0 ? await ctx.communities.refsOf([...ids]) : [];
     communityOf = new Map(refs.map((c) => [c.id, c]));
   }
-  const today = todayOf(ctx);
-  const rulesByPath = new Map<string, Promise<CommunityRules>>();
-  const rulesFor = (path: string) => {
-    let r = rulesByPath.get(path);
-    if (!r) {
-      r = ctx.rules.communityRules(path, today);
-      rulesByPath.set(path, r);
-    }
-    return r;
-  };
+  const rulesAt =
+    rows.length > 0
+      ? await ctx.rules.communityRulesAt(
+          rows.map((r) => r.org_path),
+          todayOf(ctx),
+        )
+      : new Map<string, CommunityRules>();
   const partnersOf = new Map<string, PartnerRow[]>();
   for (const p of partners) partnersOf.set(p.pairing_id, [...(partnersOf.get(p.pairing_id) ?? []), p]);
   const found = communityOf;
-  const entries = await Promise.all(
-    rows.map(async (r): Promise<[string, CommunityFindingBody[]]> => {
+  return new Map(
+    rows.map((r): [string, CommunityFindingBody[]] => {
       const mine = partnersOf.get(r.id) ?? [];
       const workshops = mine.flatMap((p) => found.get(p.partner_id) ?? []);
-      const rules = await rulesFor(r.org_path);
+      const rules = rulesAt.get(r.org_path) ?? DEFAULT_COMMUNITY_RULES;
       const kind = r.kind as PairingKind;
       return [r.id, pairingFindings(kind, mine.length, found.get(r.lead_id), workshops, rules)];
     }),
   );
-  return new Map(entries);
 }
 
 /**

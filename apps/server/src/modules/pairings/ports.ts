@@ -41,4 +41,6 @@ export interface CommunitiesPort {
 
 export interface RulesPort {
   communityRules(orgPath: string, on: string): Promise<CommunityRules>;
+  /** The same for many units at once (a list's lead units), by path. */
+  communityRulesAt(orgPaths: string[], on: string): Promise<ReadonlyMap<string, CommunityRules>>;
 }

@@ -154,6 +154,22 @@ export function createPacksRepository(db: Database) {
         .executeTakeFirst();
     },
 
+    /**
+     * Each region's newest published pack (greatest year up to `year`, then version), every region at once: what
+     * `packInForce` picks for a path is the one of its deepest region here. The packs are few (a handful per region).
+     */
+    async packsInForceByRegion(
+      year: number,
+      trx: Database = db,
+    ): Promise<Array<{ id: string; region_org_id: string; body: unknown }>> {
+      const r = await sql<{ id: string; region_org_id: string; body: unknown }>`
+        SELECT DISTINCT ON (p.region_org_id) p.id, p.region_org_id, p.body
+        FROM policy_packs p JOIN orgs o ON o.id = p.region_org_id
+        WHERE p.status = 'published' AND p.year <= ${year}
+        ORDER BY p.region_org_id, p.year DESC, p.version DESC, p.id DESC`.execute(trx);
+      return r.rows;
+    },
+
     async publishPack(id: string, body: unknown, trx: Database): Promise<void> {
       await trx
         .updateTable('policy_packs')

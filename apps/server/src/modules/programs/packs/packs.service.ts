@@ -3,7 +3,7 @@ import { cloneDefaultsOf, clonePack } from './clone-pack';
 import { getPack, listPacks, publishPack, updatePack } from './manage-packs';
 import { previewPack } from './preview-pack';
 import { listRuleSources } from './rule-sources';
-import { communityRulesIn, hourRulesIn } from './rules-in-force';
+import { communityRulesAt, communityRulesIn, hourRulesIn } from './rules-in-force';
 
 /** Policy packs, bound to the context: list, read, clone for a year (and its defaults), edit a draft, publish, what-if preview. */
 export function packsService(ctx: ProgramsContext) {
@@ -18,6 +18,7 @@ export function packsService(ctx: ProgramsContext) {
     listRuleSources: bind(ctx, listRuleSources),
     hourRulesIn: bind(ctx, hourRulesIn),
     communityRulesIn: bind(ctx, communityRulesIn),
+    communityRulesAt: bind(ctx, communityRulesAt),
   };
 }
 

@@ -209,4 +209,26 @@ describe('the 学时 rules in force (Y-HOURS-PACK-IN-FORCE)', () => {
     );
     expect(await t.services.programs.communityRulesIn('nope', ON)).toBe(DEFAULT_COMMUNITY_RULES);
   });
+
+  it('many units at once (a list of pairings, a review): each the same rules as looked up alone', async () => {
+    const yd = await schoolIn(h.db, '英德', 0);
+    const countyRules = {
+      ...DEFAULT_COMMUNITY_RULES,
+      trainers: { ...DEFAULT_COMMUNITY_RULES.trainers, countyTeamMin: pv(25, 'R3-P01', 'test') },
+    };
+    await packWith(county, 2027, { communities: countyRules });
+    const paths = [school.path, county.path, city.path, province.path, yd.path, 'nope', school.path];
+    for (const on of ['2026-06-30', ON, '2028-03-01']) {
+      const at = await t.services.programs.communityRulesAt(paths, on);
+      expect(at.size).toBe(6);
+      for (const p of paths) expect(at.get(p)).toEqual(await t.services.programs.communityRulesIn(p, on));
+    }
+    const today = await t.services.programs.communityRulesAt(paths, ON);
+    expect(today.get(school.path)?.trainers.countyTeamMin.value).toBe(25);
+    expect(today.get(yd.path)?.trainers.countyTeamMin.value).toBe(40);
+    expect(today.get(province.path)?.trainers.countyTeamMin.value).toBe(
+      DEFAULT_COMMUNITY_RULES.trainers.countyTeamMin.value,
+    );
+    expect(await t.services.programs.communityRulesAt([], ON)).toEqual(new Map());
+  });
 });

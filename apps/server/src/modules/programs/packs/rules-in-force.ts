@@ -70,3 +70,39 @@ export async function communityRulesIn(
   const row = await ctx.repo.packInForce(idsOf(orgPath), Number(on.slice(0, 4)), trx);
   return row ? communityRulesOf(row.body as PolicyPack) : DEFAULT_COMMUNITY_RULES;
 }
+
+/**
+ * The `communities` rules in force on a day for each of these units (a list's lead or host units), with one read
+ * of the packs: for each path, the pack of its deepest region that has one, as `communityRulesIn` finds it.
+ */
+export async function communityRulesAt(
+  ctx: ProgramsContext,
+  orgPaths: readonly string[],
+  on: string,
+): Promise<Map<string, CommunityRules>> {
+  const out = new Map<string, CommunityRules>();
+  const paths = [...new Set(orgPaths)];
+  const valid = paths.filter(isValidOrgPath);
+  for (const p of paths) if (!isValidOrgPath(p)) out.set(p, DEFAULT_COMMUNITY_RULES);
+  if (valid.length === 0) return out;
+  const packs = new Map(
+    (await ctx.repo.packsInForceByRegion(Number(on.slice(0, 4)))).map((p) => [p.region_org_id, p]),
+  );
+  const ofPack = new Map<string, CommunityRules>();
+  for (const path of valid) {
+    const ids = idsOf(path);
+    let pack: { id: string; body: unknown } | undefined;
+    for (let i = ids.length - 1; i >= 0 && !pack; i--) pack = packs.get(ids[i] ?? '');
+    if (!pack) {
+      out.set(path, DEFAULT_COMMUNITY_RULES);
+      continue;
+    }
+    let rules = ofPack.get(pack.id);
+    if (!rules) {
+      rules = communityRulesOf(pack.body as PolicyPack);
+      ofPack.set(pack.id, rules);
+    }
+    out.set(path, rules);
+  }
+  return out;
+}
