@@ -20,7 +20,7 @@ export function wireSchoolResearch(w: {
   orgRepo: OrgRepository;
   peopleQueries: Pick<PeopleQueries, 'cardOf' | 'namesOf'>;
   hours: Pick<HoursService, 'postCredits' | 'reverseCredits'>;
-  programs: Pick<ProgramsService, 'hourRulesIn' | 'communityRulesIn'>;
+  programs: Pick<ProgramsService, 'hourRulesIn' | 'communityRulesIn' | 'communityRulesAt'>;
   audit: AuditService;
   clock: (() => Date) | undefined;
 }) {
@@ -49,6 +49,7 @@ export function wireSchoolResearch(w: {
           community,
         };
       },
+      communityRulesAt: (orgPaths, on) => programs.communityRulesAt(orgPaths, on),
     },
     audit: w.audit,
     ...(w.clock ? { clock: w.clock } : {}),

@@ -147,13 +147,22 @@ export async function listPlans(
   const rows = await ctx.repo.plansUnder(scope, rules.schoolYear);
   const bySchool = new Map<string, PlanRow[]>();
   for (const r of rows) bySchool.set(r.school_id, [...(bySchool.get(r.school_id) ?? []), r]);
-  const names = new Map((await ctx.orgs.findByIds([...bySchool.keys()])).map((o) => [o.id, o.name]));
+  const [orgs, own] = await Promise.all([
+    ctx.orgs.findByIds([...bySchool.keys()]),
+    // each school's plan judged by the rules in force for it (a county's own pack), not the reader's
+    ctx.rules.communityRulesAt(
+      rows.map((r) => r.org_path),
+      today,
+    ),
+  ]);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
   const plans: SchoolPlanRow[] = [];
   for (const [schoolId, versions] of bySchool) {
     const first = versions[0];
     const last = versions.at(-1);
     if (!first || !last) continue;
-    const { finding } = planStanding(rules, first.submitted_on, today);
+    const community = own.get(last.org_path) ?? rules.community;
+    const { finding } = planStanding({ ...rules, community }, first.submitted_on, today);
     plans.push({
       planId: last.id,
       schoolId,

@@ -43,4 +43,6 @@ export interface RulesPort {
     orgPath: string,
     on: string,
   ): Promise<{ schoolYearStart: string; yearMinTenths: number; community: CommunityRules }>;
+  /** The communities section in force for many units at once (a list's schools), by path. */
+  communityRulesAt(orgPaths: string[], on: string): Promise<ReadonlyMap<string, CommunityRules>>;
 }
