@@ -83,10 +83,7 @@ export function createEvaluationWiring(deps: {
           grants: (await authRepo.grantsOf(a.id)).map((g) => ({ role: g.role, orgPath: g.path })),
         };
       },
-      namesOf: async (ids) => {
-        const rows = await Promise.all(ids.map((id) => authRepo.findAccountById(id)));
-        return new Map(rows.flatMap((a) => (a ? [[a.id, a.display_name] as const] : [])));
-      },
+      namesOf: (ids) => authRepo.displayNamesOf(ids),
     },
     files: deps.files,
     metrics: createMetricsRegistry(metricSourcesOf(deps)),

@@ -98,6 +98,18 @@ export function createAuthRepository(db: Database) {
       return db.selectFrom('accounts').select(ACCOUNT_COLUMNS).where('id', '=', id).executeTakeFirst();
     },
 
+    /** Display names of these accounts in one statement (unknown or malformed ids left out). */
+    async displayNamesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const wanted = [...new Set(ids)].filter((id) => /^\d{1,18}$/.test(id));
+      if (wanted.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('accounts')
+        .select(['id', 'display_name'])
+        .where('id', 'in', wanted)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.display_name]));
+    },
+
     grantsOf(accountId: string): Promise<GrantRow[]> {
       return db
         .selectFrom('role_grants as g')

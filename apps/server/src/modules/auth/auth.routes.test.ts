@@ -15,6 +15,7 @@ import {
   type TestApp,
 } from '../../test/factories';
 import type { OrgRow } from '../org';
+import { createAuthRepository } from './auth.repository';
 import { DEFAULT_TOUCH_SECONDS } from './auth.service';
 
 const MINUTE = 60_000;
@@ -600,5 +601,28 @@ describe('authenticated request path (one statement, throttled touch)', () => {
     advance(30 * SECOND); // a quarter of 2 min: touched although DEFAULT_TOUCH_SECONDS is 60
     await short.authenticate(token, { ip: null, userAgent: null, requestId: 'r' });
     expect(await lastSeen(s)).toBe(nowMs);
+  });
+});
+
+describe('display names of many accounts (what lists of raters and editors show)', () => {
+  it('one read for all: repeated ids once, unknown and malformed ids left out', async () => {
+    const a = await freshAccount('names');
+    const b = await freshAccount('names');
+    const names = await createAuthRepository(h.db).displayNamesOf([
+      a.id,
+      b.id,
+      a.id,
+      '999999999',
+      'x; DROP TABLE accounts',
+      '',
+      '12345678901234567890123',
+    ]);
+    expect(names).toEqual(
+      new Map([
+        [a.id, a.username],
+        [b.id, b.username],
+      ]),
+    );
+    expect(await createAuthRepository(h.db).displayNamesOf([])).toEqual(new Map());
   });
 });
