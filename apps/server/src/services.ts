@@ -308,6 +308,7 @@ export function createServices(
       },
     },
     rulesFor: (path, on, trx) => programs.communityRulesIn(path, on, trx),
+    rulesAt: (paths, on) => programs.communityRulesAt(paths, on),
     audit,
     clock,
   });

@@ -1,6 +1,12 @@
 import type { Database } from '../../db/database';
 import type { AuditService } from '../audit';
-import type { AssignmentTargetsPort, CommunityRulesIn, TrainerOrgsPort, TrainerPeoplePort } from './ports';
+import type {
+  AssignmentTargetsPort,
+  CommunityRulesAt,
+  CommunityRulesIn,
+  TrainerOrgsPort,
+  TrainerPeoplePort,
+} from './ports';
 import type { TrainersRepository } from './trainers.repository';
 
 /** What services.ts gives the trainer pool. */
@@ -11,6 +17,7 @@ export interface TrainersDeps {
   orgs: TrainerOrgsPort;
   targets: AssignmentTargetsPort;
   rulesFor: CommunityRulesIn;
+  rulesAt: CommunityRulesAt;
   audit: AuditService;
   clock?: () => Date;
 }

@@ -57,3 +57,8 @@ export interface AssignmentTargetsPort {
 
 /** The `communities` rules of the policy pack in force for a unit on a day (core's defaults without one). */
 export type CommunityRulesIn = (orgPath: string, on: string, trx?: Database) => Promise<CommunityRules>;
+/** The same for many units at once (every county of a standing), by path, in one read of the packs. */
+export type CommunityRulesAt = (
+  orgPaths: string[],
+  on: string,
+) => Promise<ReadonlyMap<string, CommunityRules>>;

@@ -51,30 +51,34 @@ export async function trainerStanding(
     ctx.repo.teamOf(ids, asOf),
     ctx.repo.participantsOf(ids, year),
   ]);
-  const rules = await ctx.rulesFor(counties[0]?.path ?? '/', asOf);
+  const [rules, rulesAt] = await Promise.all([
+    ctx.rulesFor(counties[0]?.path ?? '/', asOf),
+    ctx.rulesAt(
+      counties.map((c) => c.path),
+      asOf,
+    ),
+  ]);
   return {
     year,
     asOf,
     teamMin: rules.trainers.countyTeamMin.value,
     activeShareMin: rules.trainers.activeShareMin.value,
-    counties: await Promise.all(
-      counties.map(async (c) => {
-        const own = await ctx.rulesFor(c.path, asOf);
-        const s = countyTeamStanding(
-          team.filter((m) => m.county_id === c.id).map((m) => m.id),
-          participants.filter((p) => p.county_id === c.id).map((p) => p.record_id),
-          own,
-        );
-        return {
-          orgId: c.id,
-          name: c.name,
-          size: s.size,
-          active: s.active,
-          activeShare: s.activeShare,
-          findings: s.findings.map((f) => ({ ...f, values: { ...f.values } })),
-        };
-      }),
-    ),
+    counties: counties.map((c) => {
+      const own = rulesAt.get(c.path) ?? rules;
+      const s = countyTeamStanding(
+        team.filter((m) => m.county_id === c.id).map((m) => m.id),
+        participants.filter((p) => p.county_id === c.id).map((p) => p.record_id),
+        own,
+      );
+      return {
+        orgId: c.id,
+        name: c.name,
+        size: s.size,
+        active: s.active,
+        activeShare: s.activeShare,
+        findings: s.findings.map((f) => ({ ...f, values: { ...f.values } })),
+      };
+    }),
   };
 }
 
