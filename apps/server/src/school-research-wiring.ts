@@ -18,7 +18,7 @@ import {
 export function wireSchoolResearch(w: {
   db: Database;
   orgRepo: OrgRepository;
-  peopleQueries: Pick<PeopleQueries, 'cardOf' | 'namesOf'>;
+  peopleQueries: Pick<PeopleQueries, 'cardOf' | 'namesOf' | 'placesOf'>;
   hours: Pick<HoursService, 'postCredits' | 'reverseCredits'>;
   programs: Pick<ProgramsService, 'hourRulesIn' | 'communityRulesIn' | 'communityRulesAt'>;
   audit: AuditService;
@@ -35,7 +35,11 @@ export function wireSchoolResearch(w: {
       schoolCount: async (path) =>
         (await w.orgRepo.listSchools({ roots: [path], offset: 0, limit: 1 })).total,
     },
-    teachers: { cardOf: w.peopleQueries.cardOf, namesOf: w.peopleQueries.namesOf },
+    teachers: {
+      cardOf: w.peopleQueries.cardOf,
+      namesOf: w.peopleQueries.namesOf,
+      placesOf: w.peopleQueries.placesOf,
+    },
     hours: { postCredits: w.hours.postCredits, reverseCredits: w.hours.reverseCredits },
     rules: {
       rulesIn: async (orgPath, on) => {

@@ -24,6 +24,8 @@ export interface OrgsPort {
 export interface TeachersPort {
   cardOf(teacherId: string): Promise<{ countyId: string; schoolId: string; orgPath: string } | undefined>;
   namesOf(ids: string[]): Promise<Array<{ id: string; name: string }>>;
+  /** Teachers' current schools by id, in one read (unknown ids left out). */
+  placesOf(ids: string[]): Promise<Array<{ id: string; schoolId: string }>>;
 }
 
 /** The hours module's postings: credits once per key, reversals with a reason, in the caller's transaction. */

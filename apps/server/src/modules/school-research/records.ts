@@ -8,6 +8,7 @@ import type { CertifyResult, RecordInput, SchoolResearchRecord } from '@yanxun/c
 import { schoolYearOf } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
+import { isId } from '../../shared/ids';
 import { can, requirePermission } from '../../shared/permissions';
 import { dateOf } from '../../shared/time';
 import { visibleOr404 } from '../../shared/visibility';
@@ -37,8 +38,8 @@ async function checkInput(ctx: SchoolResearchContext, school: SchoolNode, input:
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup)
     throw new AppError('VALIDATION_FAILED', '参加教师有重复', { field: 'participants', teacherId: dup });
-  const cards = await Promise.all(ids.map((id) => ctx.teachers.cardOf(id)));
-  const outside = ids.filter((_, i) => cards[i]?.schoolId !== school.id);
+  const schoolOf = new Map((await ctx.teachers.placesOf(ids.filter(isId))).map((t) => [t.id, t.schoolId]));
+  const outside = ids.filter((id) => schoolOf.get(id) !== school.id);
   if (outside.length > 0)
     throw new AppError('VALIDATION_FAILED', `有 ${outside.length} 位参加者不是本校教师`, {
       field: 'participants',

@@ -223,6 +223,23 @@ describe('records and certified 学时 (R3-S02)', () => {
     );
     expect(r.statusCode).toBe(400);
     expect(errorOf(r)).toMatchObject({ details: { field: 'participants', teacherIds: [ydTeacher] } });
+    // the school's own teacher passes; an unknown id and one past the bigint range are outsiders, not a 500
+    const huge = '9'.repeat(19);
+    const mixed = await req(
+      'POST',
+      `/school-research/schools/${school.id}/records`,
+      'r_school',
+      record([
+        { teacherId: wang, hoursTenths: 30 },
+        { teacherId: '123456789', hoursTenths: 30 },
+        { teacherId: huge, hoursTenths: 30 },
+      ]),
+    );
+    expect(mixed.statusCode).toBe(400);
+    expect(errorOf(mixed)).toMatchObject({
+      message: '有 2 位参加者不是本校教师',
+      details: { field: 'participants', teacherIds: ['123456789', huge] },
+    });
     const early = await req('POST', `/school-research/schools/${school.id}/records`, 'r_school', {
       ...record([{ teacherId: wang, hoursTenths: 30 }]),
       heldOn: '2026-08-31',
