@@ -7,7 +7,7 @@
  * moved school flagged on read; another county's community reads exactly like an unknown id.
  */
 import type { CommunityDetail, CommunityReview, MyCommunity, PlanView } from '@yanxun/contracts';
-import { DEFAULT_COMMUNITY_RULES, HENAN_2021_PACK, type PolicyPack, pv } from '@yanxun/core';
+import { DEFAULT_COMMUNITY_RULES, pv } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
@@ -23,10 +23,10 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { insertRegionPack } from '../../test/packs';
 import { apiClient, errorOf } from '../../test/routes';
 import { type OrgRow, regionKeyOf } from '../org';
 import { createPeopleRepository } from '../people';
-import { createProgramsRepository } from '../programs';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -485,32 +485,12 @@ describe('the monthly review takes each community by the rules in force for its 
     // 24 of 42 attended (57 %): below the default line of 80 %
     expect(await rulesOfRow('city')).toContain('Y-COMM-ATTENDANCE');
     const county = await orgByName(h.db, 'county', '清城');
-    const body: PolicyPack = {
-      ...HENAN_2021_PACK,
-      id: 'qingcheng-2026-communities',
-      year: 2026,
-      status: 'published',
+    await insertRegionPack(h.db, county, 2026, {
       communities: {
         ...DEFAULT_COMMUNITY_RULES,
         review: { ...DEFAULT_COMMUNITY_RULES.review, attendanceMin: pv(0.5, 'Y-COMM-ATTENDANCE', 'test') },
       },
-    };
-    await createProgramsRepository(h.db).insertPack(
-      {
-        id: body.id,
-        regionOrgId: county.id,
-        regionCode: county.code ?? '',
-        year: 2026,
-        version: 1,
-        status: 'published',
-        title: '清城区 2026 年测试政策包',
-        builtin: false,
-        derivedFrom: null,
-        body,
-        createdBy: null,
-      },
-      h.db,
-    );
+    });
     // 57 % is above the county's own line of 50 %: no finding, whoever reads the review
     expect(await rulesOfRow('city')).not.toContain('Y-COMM-ATTENDANCE');
     expect(await rulesOfRow('tdc')).not.toContain('Y-COMM-ATTENDANCE');

@@ -5,7 +5,7 @@
  * draw read exactly like unknown ids.
  */
 import type { SchoolPlanVersion, SchoolResearchYear, SpotCheck } from '@yanxun/contracts';
-import { DEFAULT_COMMUNITY_RULES, HENAN_2021_PACK, type PolicyPack, pv, spotCheckDraw } from '@yanxun/core';
+import { DEFAULT_COMMUNITY_RULES, pv, spotCheckDraw } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { createTestDatabase } from '../../test/db';
@@ -20,9 +20,9 @@ import {
   seedRegion,
   type TestApp,
 } from '../../test/factories';
+import { insertRegionPack } from '../../test/packs';
 import { apiClient, errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
-import { createProgramsRepository } from '../programs';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -471,32 +471,12 @@ describe('the plans list judges each school by the rules in force for it (R3-S03
       ).plans.find((p) => p.schoolId === school.id)?.finding;
     // first submitted on 2026-09-08, the second week: late by the default deadline (before week 2)
     expect((await findingOf())?.rule).toBe('R3-S03');
-    const body: PolicyPack = {
-      ...HENAN_2021_PACK,
-      id: 'qingcheng-2026-plan-week',
-      year: 2026,
-      status: 'published',
+    await insertRegionPack(h.db, qc, 2026, {
       communities: {
         ...DEFAULT_COMMUNITY_RULES,
         schoolBased: { ...DEFAULT_COMMUNITY_RULES.schoolBased, planDueBeforeWeek: pv(3, 'R3-S03', 'test') },
       },
-    };
-    await createProgramsRepository(h.db).insertPack(
-      {
-        id: body.id,
-        regionOrgId: qc.id,
-        regionCode: qc.code ?? '',
-        year: 2026,
-        version: 1,
-        status: 'published',
-        title: '清城区 2026 年测试政策包',
-        builtin: false,
-        derivedFrom: null,
-        body,
-        createdBy: null,
-      },
-      h.db,
-    );
+    });
     // 清城's own pack: due before week 3, so the second week is on time
     expect(await findingOf()).toBeNull();
   });

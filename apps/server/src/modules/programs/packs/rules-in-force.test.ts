@@ -8,7 +8,6 @@ import type { HourClaim, HoursCompliance, TeacherHours } from '@yanxun/contracts
 import {
   DEFAULT_COMMUNITY_RULES,
   DEFAULT_HOUR_RULES,
-  HENAN_2021_PACK,
   type HourRules,
   type PolicyPack,
   pv,
@@ -28,9 +27,9 @@ import {
   seedRegion,
   type TestApp,
 } from '../../../test/factories';
+import { insertRegionPack } from '../../../test/packs';
 import { apiClient } from '../../../test/routes';
 import type { OrgRow } from '../../org';
-import { createProgramsRepository } from '../programs.repository';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -46,7 +45,6 @@ const ON = '2027-09-15';
 const HOURS_TEST = 'Y-HOURS-TEST';
 const rules = (over: Partial<HourRules>): HourRules => ({ ...DEFAULT_HOUR_RULES, ...over });
 
-let seq = 0;
 async function pack(region: OrgRow, year: number, status: 'draft' | 'published', hours: HourRules) {
   await packWith(region, year, { hours }, status);
 }
@@ -58,24 +56,7 @@ async function packWith(
   status: 'draft' | 'published' = 'published',
   version = 1,
 ) {
-  const body: PolicyPack = { ...HENAN_2021_PACK, id: `test-${++seq}`, year, status, ...sections };
-  const inserted = await createProgramsRepository(h.db).insertPack(
-    {
-      id: body.id,
-      regionOrgId: region.id,
-      regionCode: region.code ?? '',
-      year,
-      version,
-      status,
-      title: `测试政策包 ${seq}`,
-      builtin: false,
-      derivedFrom: null,
-      body,
-      createdBy: null,
-    },
-    h.db,
-  );
-  expect(inserted).toBe(true);
+  expect(await insertRegionPack(h.db, region, year, sections, { status, version })).toBe(true);
 }
 
 const rulesIn = (org: OrgRow, on = ON) => t.services.programs.hourRulesIn(org.path, on);
