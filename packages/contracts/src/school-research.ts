@@ -108,6 +108,8 @@ export type SchoolPlanVersion = z.infer<typeof schoolPlanVersionSchema>;
 export const schoolPlanDueSchema = z.object({
   firstSchoolDay: z.string(),
   lastDay: z.string(),
+  /** the plan is due before this week of the school year (the pack's planDueBeforeWeek: 2 by default) */
+  beforeWeek: z.number().int(),
   rule: z.string(),
 });
 
@@ -124,6 +126,8 @@ export const schoolPlanRowSchema = z.object({
   submittedOn: z.string(),
   /** the first submission came after the due date (R3-S03): accepted, marked */
   late: z.boolean(),
+  /** this school's due date by the rules in force for it (a county's own pack may differ from the list's) */
+  due: schoolPlanDueSchema,
   finding: schoolResearchFindingSchema.nullable(),
   canDecide: z.boolean(),
 });

@@ -162,7 +162,7 @@ export async function listPlans(
     const last = versions.at(-1);
     if (!first || !last) continue;
     const community = own.get(last.org_path) ?? rules.community;
-    const { finding } = planStanding({ ...rules, community }, first.submitted_on, today);
+    const { due, finding } = planStanding({ ...rules, community }, first.submitted_on, today);
     plans.push({
       planId: last.id,
       schoolId,
@@ -174,6 +174,7 @@ export async function listPlans(
       firstSubmittedOn: first.submitted_on,
       submittedOn: last.submitted_on,
       late: first.late,
+      due,
       finding,
       canDecide: last.status === 'submitted' && can(actor, 'school_research.review', last.org_path),
     });

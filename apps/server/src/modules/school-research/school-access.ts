@@ -84,7 +84,12 @@ export function planStanding(r: YearRules, firstSubmittedOn: string | null, toda
   const due = schoolPlanDue(r.firstSchoolDay, r.community);
   const [f] = checkSchoolPlan(firstSubmittedOn, r.firstSchoolDay, today, r.community);
   return {
-    due: { firstSchoolDay: r.firstSchoolDay, lastDay: due.lastDay, rule: due.rule },
+    due: {
+      firstSchoolDay: r.firstSchoolDay,
+      lastDay: due.lastDay,
+      beforeWeek: r.community.schoolBased.planDueBeforeWeek.value,
+      rule: due.rule,
+    },
     finding: f ? { rule: f.rule, message: f.message, values: f.values } : null,
   };
 }

@@ -4,7 +4,7 @@
  * correction reverses; the spot-check draw (R3-S04) is reproducible from its seed; another county's school and
  * draw read exactly like unknown ids.
  */
-import type { SchoolPlanVersion, SchoolResearchYear, SpotCheck } from '@yanxun/contracts';
+import type { SchoolPlanList, SchoolPlanVersion, SchoolResearchYear, SpotCheck } from '@yanxun/contracts';
 import { DEFAULT_COMMUNITY_RULES, pv, spotCheckDraw } from '@yanxun/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
@@ -136,7 +136,12 @@ describe('the annual plan (R3-S03)', () => {
     const y = (
       await req('GET', `/school-research/schools/${school.id}?schoolYear=${YEAR}`, 'r_school')
     ).json();
-    expect(y.due).toEqual({ firstSchoolDay: '2026-09-01', lastDay: '2026-09-07', rule: 'R3-S03' });
+    expect(y.due).toEqual({
+      firstSchoolDay: '2026-09-01',
+      lastDay: '2026-09-07',
+      beforeWeek: 2,
+      rule: 'R3-S03',
+    });
     expect(y.finding).toMatchObject({
       rule: 'R3-S03',
       values: { lastDay: '2026-09-07', submittedOn: '2026-09-08' },
@@ -463,12 +468,11 @@ describe('scope: another county reads like not found', () => {
 describe('the plans list judges each school by the rules in force for it (R3-S03)', () => {
   it("a county's own pack moves its schools' plan deadline, in a city officer's list too", async () => {
     s.city = await login(t.app, 'city');
-    const findingOf = async () =>
+    const rowOf = async () =>
       (
-        (await req('GET', `/school-research/plans?schoolYear=${YEAR}`, 'city')).json() as {
-          plans: Array<{ schoolId: string; finding: { rule: string } | null }>;
-        }
-      ).plans.find((p) => p.schoolId === school.id)?.finding;
+        (await req('GET', `/school-research/plans?schoolYear=${YEAR}`, 'city')).json() as SchoolPlanList
+      ).plans.find((p) => p.schoolId === school.id);
+    const findingOf = async () => (await rowOf())?.finding;
     // first submitted on 2026-09-08, the second week: late by the default deadline (before week 2)
     expect((await findingOf())?.rule).toBe('R3-S03');
     await insertRegionPack(h.db, qc, 2026, {
@@ -477,7 +481,8 @@ describe('the plans list judges each school by the rules in force for it (R3-S03
         schoolBased: { ...DEFAULT_COMMUNITY_RULES.schoolBased, planDueBeforeWeek: pv(3, 'R3-S03', 'test') },
       },
     });
-    // 清城's own pack: due before week 3, so the second week is on time
+    // 清城's own pack: due before week 3, so the second week is on time, and the row says so
     expect(await findingOf()).toBeNull();
+    expect((await rowOf())?.due).toMatchObject({ lastDay: '2026-09-14', beforeWeek: 3 });
   });
 });

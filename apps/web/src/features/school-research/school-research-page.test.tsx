@@ -40,7 +40,7 @@ const YEAR: SchoolResearchYear = {
   schoolId: '7',
   schoolName: '清城区第一小学',
   schoolYear: '2026-2027',
-  due: { firstSchoolDay: '2026-09-01', lastDay: '2026-09-07', rule: 'R3-S03' },
+  due: { firstSchoolDay: '2026-09-01', lastDay: '2026-09-07', beforeWeek: 2, rule: 'R3-S03' },
   finding: {
     rule: 'R3-S03',
     message: '年度校本研修方案于 2026-09-08 提交，晚于 2026-09-07 的截止日',
@@ -115,8 +115,25 @@ describe('SchoolResearchPage', () => {
           firstSubmittedOn: '2026-09-08',
           submittedOn: '2026-09-08',
           late: true,
+          due: YEAR.due,
           finding: YEAR.finding,
           canDecide: true,
+        },
+        {
+          planId: '4',
+          schoolId: '8',
+          schoolName: '英德市第一小学',
+          schoolYear: '2026-2027',
+          version: 1,
+          status: 'approved',
+          theme: '主题阅读',
+          firstSubmittedOn: '2026-09-10',
+          submittedOn: '2026-09-10',
+          late: false,
+          // its county's own pack: due before week 3
+          due: { ...YEAR.due, lastDay: '2026-09-14', beforeWeek: 3 },
+          finding: null,
+          canDecide: false,
         },
       ],
     };
@@ -145,6 +162,10 @@ describe('SchoolResearchPage', () => {
     renderWithApp(<SchoolResearchPage />, { me: me('tdc_staff', 'county') });
     expect(await screen.findByText('课例研究')).toBeTruthy();
     expect(screen.getByText('逾期提交')).toBeTruthy();
+    // the list's due date in the pack's words; a school whose own pack differs shows its own beside the row
+    expect(screen.getByText('方案提交截止：2026-09-07（开学 2026-09-01，第 2 周前）')).toBeTruthy();
+    expect(screen.getAllByText(/本校截止/).map((e) => e.textContent)).toEqual(['本校截止 2026-09-14']);
+    expect(screen.getByText('按时提交')).toBeTruthy();
     expect(await screen.findByText('暂无抽查')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /通\s*过/ }));
     await waitFor(() => expect(api.decideSchoolPlan).toHaveBeenCalledWith('3', { decision: 'approve' }));

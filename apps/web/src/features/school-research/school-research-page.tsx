@@ -93,8 +93,13 @@ function PlansCard({ onOpen }: { onOpen: (schoolId: string) => void }) {
           {
             title: t('sr.col.submittedOn'),
             render: (_: unknown, p) => (
-              <Space>
+              <Space wrap>
                 {p.firstSubmittedOn}
+                {p.due.lastDay !== q.data?.due.lastDay && (
+                  <Typography.Text type="secondary" title={p.due.rule}>
+                    {t('sr.ownDue', p.due)}
+                  </Typography.Text>
+                )}
                 {p.late ? (
                   <Tag color="error" title={p.finding?.message}>
                     {t('sr.late')}
