@@ -229,7 +229,7 @@ export const PROGRAMS_ZH = {
   // integrity
   'prog.integrity.title': '培训诚信档案',
   'prog.integrity.intro':
-    '无特殊情况未参训、被劝退、未结业的教师记入诚信档案；有效记录的教师 3 年内不得参加省级组织的集中培训项目，推荐时系统会说明原因。',
+    '无特殊情况未参训、被劝退、未结业的教师记入诚信档案；有效记录的教师在政策包规定的年限内不得参加省级组织的集中培训项目，推荐时系统会说明原因和可再参加的日期。',
   'prog.integrity.add': '记入诚信档案',
   'prog.integrity.addOk': '记入',
   'prog.integrity.addHelp':
@@ -476,7 +476,7 @@ export const PROGRAMS_EN: Record<keyof typeof PROGRAMS_ZH, string> = {
   'prog.nom.noneWrite': 'No nominations yet; use "Nominate a teacher"',
   'prog.integrity.title': 'Integrity records',
   'prog.integrity.intro':
-    'No-shows without cause, dismissals and non-completions are recorded; a standing record bars the teacher from provincial centralised programmes for three years, and nomination explains why.',
+    'No-shows without cause, dismissals and non-completions are recorded; a standing record bars the teacher from provincial centralised programmes for the years the policy pack sets, and nomination explains why and from when the teacher may take part again.',
   'prog.integrity.add': 'Add a record',
   'prog.integrity.addOk': 'Record',
   'prog.integrity.addHelp':

@@ -274,7 +274,10 @@ export function ComplianceTeachers({
                   skipped: remind.data.skipped,
                   days: remind.data.intervalDays,
                 })}
-                rules={{ ruleId: remind.data.ruleId, value: t('hc.ruleRemind') }}
+                rules={{
+                  ruleId: remind.data.ruleId,
+                  value: t('hc.ruleRemind', { days: remind.data.intervalDays }),
+                }}
               />
             }
             data-testid="hc-reminded"
