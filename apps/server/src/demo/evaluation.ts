@@ -18,27 +18,13 @@ import { renderPdf } from '../shared/pdf';
 import type { DemoCalendar } from './as-of';
 import type { DemoClock } from './demo-clock';
 import { DEMO_SERVICES_CONFIG } from './load-programmes';
-import type { DemoProgrammeAccount } from './programmes/context';
+import { type DemoProgrammeAccount, demoActorOf } from './programmes/context';
 
 export interface DemoEvaluationLoaded {
   campaigns: number;
 }
 
 const UNITS = rubricUnits(RUBRIC_A).units;
-
-function actorOf(a: DemoProgrammeAccount): Actor {
-  return {
-    accountId: a.accountId,
-    username: a.username,
-    displayName: a.displayName,
-    teacherId: a.teacherId,
-    requestId: 'demo-loader',
-    ip: null,
-    grants: [
-      { role: a.role, orgId: a.org.id, orgPath: a.org.path, orgName: a.org.name, orgKind: a.org.kind },
-    ],
-  };
-}
 
 /** A one-page PDF that reads as the document it is named after. */
 async function evidencePdf(title: string, lines: string[]): Promise<Buffer> {
@@ -202,9 +188,9 @@ export async function loadDemoEvaluation(
     s: createServices(db, DEMO_SERVICES_CONFIG, clock.now),
     // every script day used is on or before 2026-11-17, a week before the anchor Monday: before any as-of
     at: (scriptDay, time = '09:00') => clock.at(cal.day(scriptDay), time),
-    city: actorOf(city),
-    counties: [qingcheng, yingde].map((a) => ({ actor: actorOf(a), orgId: a.org.id, name: a.org.name })),
-    experts: [actorOf(expert), actorOf(expert2)],
+    city: demoActorOf(city),
+    counties: [qingcheng, yingde].map((a) => ({ actor: demoActorOf(a), orgId: a.org.id, name: a.org.name })),
+    experts: [demoActorOf(expert), demoActorOf(expert2)],
   };
   await lastYear(c, cal.packYear - 1);
   await thisYear(c, cal.packYear);

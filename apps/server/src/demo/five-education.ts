@@ -9,11 +9,10 @@
 import type { FiveEduIndicator } from '@yanxun/contracts';
 import type { Database } from '../db/database';
 import { createServices } from '../services';
-import type { Actor } from '../shared/actor';
 import type { DemoCalendar } from './as-of';
 import type { DemoClock } from './demo-clock';
 import { DEMO_SERVICES_CONFIG } from './load-programmes';
-import type { DemoProgrammeAccount } from './programmes/context';
+import { type DemoProgrammeAccount, demoActorOf } from './programmes/context';
 
 export interface DemoFiveEduLoaded {
   rounds: number;
@@ -50,17 +49,7 @@ export async function loadDemoFiveEducation(
   if (!a) return { rounds: 0, schools: 0 };
   const { cal, clock } = opts;
   const s = createServices(db, DEMO_SERVICES_CONFIG, clock.now);
-  const actor: Actor = {
-    accountId: a.accountId,
-    username: a.username,
-    displayName: a.displayName,
-    teacherId: a.teacherId,
-    requestId: 'demo-loader',
-    ip: null,
-    grants: [
-      { role: a.role, orgId: a.org.id, orgPath: a.org.path, orgName: a.org.name, orgKind: a.org.kind },
-    ],
-  };
+  const actor = demoActorOf(a);
   const year = cal.packYear;
   // script days (as-of.ts), moved to the as-of: every one before the anchor Monday − 2, so before any as-of
   await clock.at(cal.day('2026-09-14'), '10:00');

@@ -7,11 +7,10 @@
  */
 import type { Database } from '../db/database';
 import { createServices } from '../services';
-import type { Actor } from '../shared/actor';
 import type { DemoCalendar } from './as-of';
 import type { DemoClock } from './demo-clock';
 import { DEMO_SERVICES_CONFIG } from './load-programmes';
-import type { DemoProgrammeAccount } from './programmes/context';
+import { type DemoProgrammeAccount, demoActorOf } from './programmes/context';
 
 export interface DemoSelectionsLoaded {
   selections: number;
@@ -32,17 +31,7 @@ export async function loadDemoSelections(
   if (!a || !teacher?.teacherId) return { selections: 0, honours: 0 };
   const { cal, clock } = opts;
   const s = createServices(db, DEMO_SERVICES_CONFIG, clock.now);
-  const actor: Actor = {
-    accountId: a.accountId,
-    username: a.username,
-    displayName: a.displayName,
-    teacherId: a.teacherId,
-    requestId: 'demo-loader',
-    ip: null,
-    grants: [
-      { role: a.role, orgId: a.org.id, orgPath: a.org.path, orgName: a.org.name, orgKind: a.org.kind },
-    ],
-  };
+  const actor = demoActorOf(a);
   const colleague = await db
     .selectFrom('teachers')
     .select('id')

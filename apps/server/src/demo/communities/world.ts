@@ -12,7 +12,7 @@ import type { Actor } from '../../shared/actor';
 import type { DemoCalendar } from '../as-of';
 import type { DemoClock } from '../demo-clock';
 import type { LoadedOrg } from '../org-tree';
-import type { DemoProgrammeAccount } from '../programmes/context';
+import { type DemoProgrammeAccount, demoActorOf } from '../programmes/context';
 
 export interface DemoTeacherRow {
   id: string;
@@ -60,18 +60,6 @@ export interface CommunitiesWorld {
 export function weekday(day: string): string {
   const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
   return dow === 6 ? addDays(day, -1) : dow === 0 ? addDays(day, 1) : day;
-}
-
-function actorOf(a: DemoProgrammeAccount, org: LoadedOrg = a.org, role = a.role): Actor {
-  return {
-    accountId: a.accountId,
-    username: a.username,
-    displayName: a.displayName,
-    teacherId: a.teacherId,
-    requestId: 'demo-loader',
-    ip: null,
-    grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
-  };
 }
 
 export async function communitiesWorld(
@@ -133,14 +121,14 @@ export async function communitiesWorld(
     s,
     cal,
     at: async (day, time = '09:00') => opts.clock.at(day < cal.asOf ? day : lastPast, time),
-    city: actorOf(cityAcc),
-    qingcheng: actorOf(qcAcc),
-    tdc: actorOf(tdcAcc),
-    schoolActor: (school) => actorOf(schoolAcc, school, 'school_admin'),
+    city: demoActorOf(cityAcc),
+    qingcheng: demoActorOf(qcAcc),
+    tdc: demoActorOf(tdcAcc),
+    schoolActor: (school) => demoActorOf(schoolAcc, school, 'school_admin'),
     teacherActor: (t) => {
       const school = orgs.find((o) => o.id === t.school_id) ?? schoolAcc.org;
       return {
-        ...actorOf(teacherAcc ?? schoolAcc, school, 'teacher'),
+        ...demoActorOf(teacherAcc ?? schoolAcc, school, 'teacher'),
         username: `teacher:${t.id}`,
         teacherId: t.id,
       };

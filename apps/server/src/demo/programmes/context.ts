@@ -14,6 +14,19 @@ export interface DemoProgrammeAccount {
   teacherId: string | null;
 }
 
+/** The actor a demo loader acts as: the account with its grant (or another org and role of it). */
+export function demoActorOf(a: DemoProgrammeAccount, org: LoadedOrg = a.org, role = a.role): Actor {
+  return {
+    accountId: a.accountId,
+    username: a.username,
+    displayName: a.displayName,
+    teacherId: a.teacherId,
+    requestId: 'demo-loader',
+    ip: null,
+    grants: [{ role, orgId: org.id, orgPath: org.path, orgName: org.name, orgKind: org.kind }],
+  };
+}
+
 export interface DemoProgramme {
   id: string;
   title: string;
@@ -77,17 +90,7 @@ export function yearContext(
   at: (day: string) => Promise<void>,
   opts: { orgs: LoadedOrg[]; accounts: DemoProgrammeAccount[] },
 ): YearContext {
-  const actorOf = (a: DemoProgrammeAccount): Actor => ({
-    accountId: a.accountId,
-    username: a.username,
-    displayName: a.displayName,
-    teacherId: a.teacherId,
-    requestId: 'demo-loader',
-    ip: null,
-    grants: [
-      { role: a.role, orgId: a.org.id, orgPath: a.org.path, orgName: a.org.name, orgKind: a.org.kind },
-    ],
-  });
+  const actorOf = (a: DemoProgrammeAccount): Actor => demoActorOf(a);
   const account = (username: string) => {
     const a = opts.accounts.find((x) => x.username === username);
     if (!a) throw new Error(`the demo programme year needs the ${username} account`);
