@@ -17,18 +17,8 @@ export interface TrainingBudgetRow {
   updated_at: Date;
 }
 
-export interface TrainingBudgetWrite {
-  county_id: string;
-  school_id: string;
-  year: number;
-  org_path: string;
-  public_funds_fen: number;
-  budget_fen: number;
-  used_fen: number;
-  note: string | null;
-  by: string | null;
-  at: Date;
-}
+/** A record as written: the row's values, with who wrote it and when (the row's updated_at). */
+export type TrainingBudgetWrite = Omit<TrainingBudgetRow, 'updated_at'> & { by: string | null; at: Date };
 
 const COLUMNS = [
   'county_id',

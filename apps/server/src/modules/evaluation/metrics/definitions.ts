@@ -5,6 +5,7 @@
  * at most 1; R3-B03's person-times are deductions).
  */
 import type { MetricDefinition } from '@yanxun/contracts';
+import type { TrainingBudgetAmounts, TrainingBudgetStanding } from '@yanxun/core';
 
 export interface SelectionCounts {
   programmes: number;
@@ -33,18 +34,9 @@ export interface StudioLed {
   led: number;
 }
 
-/** R3-B09: a school's training-budget record of a (budget = calendar) year with its standing. */
-export interface SchoolTrainingBudget {
-  publicFundsFen: number;
-  budgetFen: number;
-  usedFen: number;
-  budgetShare: number;
-  useShare: number | null;
-  budgetMet: boolean;
-  useMet: boolean;
-  shareMin: number;
-  useMin: number;
-}
+/** R3-B09: a school's training-budget record of a (budget = calendar) year with its standing (core's types). */
+export type SchoolTrainingBudget = TrainingBudgetAmounts &
+  Pick<TrainingBudgetStanding, 'budgetShare' | 'useShare' | 'budgetMet' | 'useMet' | 'shareMin' | 'useMin'>;
 
 /** What the registry reads. */
 export interface MetricSources {
