@@ -29,13 +29,14 @@ import { HOUR_CLAIMS_EN, HOUR_CLAIMS_ZH } from './i18n-hour-claims';
 import { HOURS_COMPLIANCE_EN, HOURS_COMPLIANCE_ZH } from './i18n-hours-compliance';
 // 学时 from other platforms
 import { HOURS_EXTERNAL_EN, HOURS_EXTERNAL_ZH } from './i18n-hours-external';
+import { KPIWEB_EN, KPIWEB_ZH } from './i18n-kpiweb';
 // outcomes and completion
 import { OUTCOMES_EN, OUTCOMES_ZH } from './i18n-outcomes';
 // 培训总览 and the reasons of a "—" rate
 import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 // 帮扶结对 (pairings)
 import { PAIRINGS_EN, PAIRINGS_ZH } from './i18n-pairings';
-import { KPIWEB_EN, KPIWEB_ZH, PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
+import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
