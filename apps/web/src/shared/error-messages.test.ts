@@ -78,6 +78,10 @@ describe('error code → message', () => {
     // 07:30 UTC is 15:30 in Shanghai; another day shows its date in the one format
     expect(retryClock(at, now)).toBe('15:30');
     expect(retryClock(new Date(now + 2 * 86_400_000), now)).toBe('2027-05-08 14:00');
+    // the day is Shanghai's: 23:50 + 30 min is tomorrow there although still the same UTC day
+    const lateNight = Date.parse('2027-05-06T15:50:00Z');
+    expect(retryClock(new Date(lateNight + 5 * 60_000), lateNight)).toBe('23:55');
+    expect(retryClock(new Date(lateNight + 30 * 60_000), lateNight)).toBe('2027-05-07 00:20');
     const header = new ApiError({ status: 429, code: 'RATE_LIMITED', message: 'x', retryAfterSeconds: 60 });
     expect(retryAtOf(header, now)).toEqual(new Date(now + 60_000));
     expect(errorMessage(header)).toMatch(/^操作过于频繁，请于 .+ 后再试（约 1 分钟）$/);
