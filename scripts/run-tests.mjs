@@ -41,14 +41,43 @@ function countsOf(report) {
   return { passed, failed, skipped };
 }
 
+/**
+ * One line per failed test, `FAILED <file> › <test>: <first line of the error>`, so the failures can be read from a
+ * log's tail (CI repeats these lines in its summary); a file that failed outside any test is named alone.
+ */
+function failuresOf(report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const name = path.relative(root, file.name ?? '?');
+    const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const t of failedTests) {
+      const why = String(t.failureMessages?.[0] ?? '')
+        .split('\n')[0]
+        .slice(0, 300);
+      lines.push(`FAILED ${name} › ${t.fullName ?? t.title}${why ? `: ${why}` : ''}`);
+    }
+    if (file.status === 'failed' && failedTests.length === 0) {
+      lines.push(
+        `FAILED ${name}: ${String(file.message ?? '')
+          .split('\n')[0]
+          .slice(0, 300)}`,
+      );
+    }
+  }
+  return lines;
+}
+
 function summary({ passed, failed, skipped }) {
   return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
 }
 
 function finish(code, signal) {
   let counts = null;
+  let failures = [];
   try {
-    counts = countsOf(JSON.parse(fs.readFileSync(outFile, 'utf8')));
+    const report = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+    counts = countsOf(report);
+    failures = failuresOf(report);
   } catch {
     counts = null;
   }
@@ -65,6 +94,7 @@ function finish(code, signal) {
     );
     counts.failed = 1;
   }
+  for (const line of failures) console.log(line);
   console.log(summary(counts));
   process.exit(counts.failed > 0 ? 1 : 0);
 }
