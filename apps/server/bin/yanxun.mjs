@@ -1,6 +1,16 @@
-#!/usr/bin/env node
+#!/bin/sh
+':' /*
+[ "$1" = exam ] && unset NODE_EXTRA_CA_CERTS
+exec node "$0" "$@"
+*/;
 // The `yanxun` command line (npx yanxun … from the repository root). Runs the TypeScript CLI through tsx; the
 // `exam` commands run from a cached esbuild bundle when they can (./exam-bundle.mjs: no tsx start-up).
+//
+// The lines above are read by sh as a script and by node as a string and a comment. Run as a command (npx,
+// node_modules/.bin/yanxun), sh starts node on this file; for the `exam` commands, which open no network
+// connection, without NODE_EXTRA_CA_CERTS: node 20 loads those certificates while it starts, whether or not the
+// process uses TLS (~50 ms of a 0.6 s exam analysis where the variable names the system bundle: docs/PERFORMANCE.md
+// section 5). `node bin/yanxun.mjs …` skips the lines and runs the same code.
 const [cmd, sub, ...rest] = process.argv.slice(2);
 const exam = cmd === 'exam' ? await (await import('./exam-bundle.mjs')).loadExamBundle() : null;
 if (exam) {

@@ -48,3 +48,33 @@ describe('yanxun … --help', () => {
     expect(existsSync(env.DATA_DIR)).toBe(false); // no command opened a database
   });
 });
+
+describe('yanxun run as a command (its own file through sh, as npx and node_modules/.bin/yanxun run it)', () => {
+  const asCommand = (args: string[], extra: Record<string, string> = {}) => {
+    const r = spawnSync(bin, args, { encoding: 'utf8', env: { ...env, ...extra }, timeout: 60_000 });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('passes every argument through unchanged, spaces and quotes included, and the exit code back', () => {
+    const help = asCommand(['exam', 'analyze', '--help']);
+    expect({ code: help.code, err: help.err }).toEqual({ code: 0, err: '' });
+    expect(help.out).toContain('--scores scores.csv --items items.csv');
+    const missing = asCommand([
+      'exam',
+      'analyze',
+      '--scores',
+      `no such "it's" $HOME.csv`,
+      '--items',
+      'x y.csv',
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/x y\.csv|no such "it's" \$HOME\.csv/);
+  });
+
+  it('starts the exam commands without NODE_EXTRA_CA_CERTS (they open no connection); the others keep it', () => {
+    // node warns on start-up when the variable names a file it cannot load: the warning shows who loaded it
+    const extra = { NODE_EXTRA_CA_CERTS: path.join(here, 'no-such-ca.pem') };
+    expect(asCommand(['exam', 'help'], extra).err).toBe('');
+    expect(asCommand(['help'], extra).err).toContain('extra certs');
+  });
+});
