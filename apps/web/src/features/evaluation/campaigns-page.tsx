@@ -32,6 +32,7 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
+import { currentYear } from '../../shared/time';
 import { failText, StatusTag } from './eval-labels';
 
 interface CreateForm {
@@ -147,7 +148,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         layout="vertical"
         initialValues={{
           ownerOrgId: owners[0]?.orgId,
-          year: new Date().getFullYear(),
+          year: currentYear(),
           subjectKind: 'county',
           rubricRef: 'builtin:A',
           normalisation: 'item_points',

@@ -33,6 +33,7 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
+import { currentYear } from '../../shared/time';
 import { failText } from './eval-labels';
 
 interface CreateForm {
@@ -104,7 +105,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         layout="vertical"
         initialValues={{
           ownerOrgId: owners[0]?.orgId,
-          year: new Date().getFullYear(),
+          year: currentYear(),
           category: 'excellent_workshop',
           eligibleBands: ['excellent'],
           maxAwards: null,

@@ -26,6 +26,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { useMe } from '../../shared/session';
+import { currentYear } from '../../shared/time';
 import { FrameworkEditor } from './framework-editor';
 
 export function FrameworksPanel() {
@@ -153,7 +154,7 @@ function CreateFrameworkModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ orgId: owners[0]?.orgId, year: new Date().getFullYear() }}
+        initialValues={{ orgId: owners[0]?.orgId, year: currentYear() }}
         onFinish={(v) => create.mutate(v)}
       >
         <Form.Item name="orgId" label={t('five.framework.owner')} rules={[{ required: true }]}>
