@@ -142,7 +142,7 @@ export function ExamsTable({ exams, onUpload }: { exams: Exam[]; onUpload?: (e: 
       align: 'right',
       render: (n: number, e) =>
         e.hasData ? (
-          n.toLocaleString()
+          n.toLocaleString('zh-CN')
         ) : (
           <Typography.Text type="secondary">{t('exam.noData')}</Typography.Text>
         ),
