@@ -218,22 +218,16 @@ describe('records and certified 学时 (R3-S02)', () => {
     form: '集体备课',
     participants,
   });
+  const postRecord = (body: object) =>
+    req('POST', `/school-research/schools/${school.id}/records`, 'r_school', body);
 
   it('refuses a participant of another school and a day outside the school year, naming the field', async () => {
-    const r = await req(
-      'POST',
-      `/school-research/schools/${school.id}/records`,
-      'r_school',
-      record([{ teacherId: ydTeacher, hoursTenths: 30 }]),
-    );
+    const r = await postRecord(record([{ teacherId: ydTeacher, hoursTenths: 30 }]));
     expect(r.statusCode).toBe(400);
     expect(errorOf(r)).toMatchObject({ details: { field: 'participants', teacherIds: [ydTeacher] } });
     // the school's own teacher passes; an unknown id and one past the bigint range are outsiders, not a 500
     const huge = '9'.repeat(19);
-    const mixed = await req(
-      'POST',
-      `/school-research/schools/${school.id}/records`,
-      'r_school',
+    const mixed = await postRecord(
       record([
         { teacherId: wang, hoursTenths: 30 },
         { teacherId: '123456789', hoursTenths: 30 },
@@ -245,7 +239,7 @@ describe('records and certified 学时 (R3-S02)', () => {
       message: '有 2 位参加者不是本校教师',
       details: { field: 'participants', teacherIds: ['123456789', huge] },
     });
-    const early = await req('POST', `/school-research/schools/${school.id}/records`, 'r_school', {
+    const early = await postRecord({
       ...record([{ teacherId: wang, hoursTenths: 30 }]),
       heldOn: '2026-08-31',
     });
@@ -253,10 +247,7 @@ describe('records and certified 学时 (R3-S02)', () => {
   });
 
   it('R3-S02: certifying posts school_based 学时 once; certifying again posts nothing', async () => {
-    const r = await req(
-      'POST',
-      `/school-research/schools/${school.id}/records`,
-      'r_school',
+    const r = await postRecord(
       record([
         { teacherId: wang, hoursTenths: 30 },
         { teacherId: li, hoursTenths: 20 },
