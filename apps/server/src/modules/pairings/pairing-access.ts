@@ -97,13 +97,10 @@ export async function findingsOf(
     const refs = ids.size > 0 ? await ctx.communities.refsOf([...ids]) : [];
     communityOf = new Map(refs.map((c) => [c.id, c]));
   }
-  const rulesAt =
-    rows.length > 0
-      ? await ctx.rules.communityRulesAt(
-          rows.map((r) => r.org_path),
-          todayOf(ctx),
-        )
-      : new Map<string, CommunityRules>();
+  const rulesAt = await ctx.rules.communityRulesAt(
+    rows.map((r) => r.org_path),
+    todayOf(ctx),
+  );
   const partnersOf = new Map<string, PartnerRow[]>();
   for (const p of partners) partnersOf.set(p.pairing_id, [...(partnersOf.get(p.pairing_id) ?? []), p]);
   const found = communityOf;

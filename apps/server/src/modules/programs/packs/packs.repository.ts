@@ -155,17 +155,19 @@ export function createPacksRepository(db: Database) {
     },
 
     /**
-     * Each region's newest published pack (greatest year up to `year`, then version), every region at once: what
-     * `packInForce` picks for a path is the one of its deepest region here. The packs are few (a handful per region).
+     * The newest published pack (greatest year up to `year`, then version) of each of these regions that has one,
+     * in one read: what `packInForce` picks for a path is the one of its deepest region here.
      */
     async packsInForceByRegion(
+      regionIds: readonly string[],
       year: number,
       trx: Database = db,
     ): Promise<Array<{ id: string; region_org_id: string; body: unknown }>> {
+      if (regionIds.length === 0) return [];
       const r = await sql<{ id: string; region_org_id: string; body: unknown }>`
         SELECT DISTINCT ON (p.region_org_id) p.id, p.region_org_id, p.body
         FROM policy_packs p JOIN orgs o ON o.id = p.region_org_id
-        WHERE p.status = 'published' AND p.year <= ${year}
+        WHERE p.region_org_id IN (${sql.join(regionIds)}) AND p.status = 'published' AND p.year <= ${year}
         ORDER BY p.region_org_id, p.year DESC, p.version DESC, p.id DESC`.execute(trx);
       return r.rows;
     },

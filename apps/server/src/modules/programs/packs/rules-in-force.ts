@@ -85,8 +85,10 @@ export async function communityRulesAt(
   const valid = paths.filter(isValidOrgPath);
   for (const p of paths) if (!isValidOrgPath(p)) out.set(p, DEFAULT_COMMUNITY_RULES);
   if (valid.length === 0) return out;
+  // the packs of the regions on these paths only (a list's units share most of their ancestors)
+  const regions = [...new Set(valid.flatMap(idsOf))];
   const packs = new Map(
-    (await ctx.repo.packsInForceByRegion(Number(on.slice(0, 4)))).map((p) => [p.region_org_id, p]),
+    (await ctx.repo.packsInForceByRegion(regions, Number(on.slice(0, 4)))).map((p) => [p.region_org_id, p]),
   );
   const ofPack = new Map<string, CommunityRules>();
   for (const path of valid) {
