@@ -51,13 +51,13 @@ export async function trainerStanding(
     ctx.repo.teamOf(ids, asOf),
     ctx.repo.participantsOf(ids, year),
   ]);
-  const [rules, rulesAt] = await Promise.all([
-    ctx.rulesFor(counties[0]?.path ?? '/', asOf),
-    ctx.rulesAt(
-      counties.map((c) => c.path),
-      asOf,
-    ),
-  ]);
+  const rulesAt = await ctx.rulesAt(
+    counties.map((c) => c.path),
+    asOf,
+  );
+  // the headline figures are the first county's rules (the root's when there is no county)
+  const first = counties[0];
+  const rules = (first && rulesAt.get(first.path)) ?? (await ctx.rulesFor('/', asOf));
   return {
     year,
     asOf,
