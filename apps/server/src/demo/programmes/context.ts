@@ -90,21 +90,20 @@ export function yearContext(
   at: (day: string) => Promise<void>,
   opts: { orgs: LoadedOrg[]; accounts: DemoProgrammeAccount[] },
 ): YearContext {
-  const actorOf = (a: DemoProgrammeAccount): Actor => demoActorOf(a);
   const account = (username: string) => {
     const a = opts.accounts.find((x) => x.username === username);
     if (!a) throw new Error(`the demo programme year needs the ${username} account`);
     return a;
   };
-  const province = actorOf(account('province'));
-  const city = actorOf(account('city'));
-  const provider = actorOf(account('provider'));
+  const province = demoActorOf(account('province'));
+  const city = demoActorOf(account('city'));
+  const provider = demoActorOf(account('provider'));
   const qingchengAcc = opts.accounts.find((x) => x.username === 'qingcheng');
   const yingdeAcc = opts.accounts.find((x) => x.username === 'yingde');
   const teacherAcc = opts.accounts.find((x) => x.username === 'teacher');
   const countyActor = (countyId: string): Actor => {
-    if (qingchengAcc && qingchengAcc.org.id === countyId) return actorOf(qingchengAcc);
-    if (yingdeAcc && yingdeAcc.org.id === countyId) return actorOf(yingdeAcc);
+    if (qingchengAcc && qingchengAcc.org.id === countyId) return demoActorOf(qingchengAcc);
+    if (yingdeAcc && yingdeAcc.org.id === countyId) return demoActorOf(yingdeAcc);
     return city;
   };
   const teacherActor = (teacherId: string, schoolId: string): Actor => {
