@@ -36,6 +36,7 @@ import { decodeText } from '../apps/server/src/shared/sheet-cells';
 import { multipartFiles } from '../apps/server/src/test/fixtures/exam-files';
 import {
   analyzeExam,
+  float64Scores,
   parseCsv,
   readItemSheet,
   readPriorSheet,
@@ -411,7 +412,7 @@ async function main() {
         klass: new Int32Array(exam.studentIds.length + exam.absent.length),
         row: new Int32Array(exam.studentIds.length + exam.absent.length),
         prior: new Float64Array(exam.studentIds.length + exam.absent.length),
-        scores: exam.scores,
+        scores: float64Scores(exam.scores, exam.scores.length),
       }),
     );
     keep('storage A: encode + deflate the parsed matrix', enc.s);

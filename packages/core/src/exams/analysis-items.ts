@@ -13,7 +13,7 @@ import {
   type SubsetAnalysis,
   type TotalStats,
 } from './analysis-types';
-import type { ExamScores, ItemSpec } from './model';
+import type { ExamScores, ItemSpec, ScoreMatrix } from './model';
 
 /**
  * What `analyzeSubset` needs beyond the exam, made once per exam (analyzeExam passes it to every group):
@@ -35,7 +35,7 @@ export function prepareExam(exam: ExamScores): ExamPrep {
   return { wholeScores: rows < 2 ** 22 && allWhole(exam.scores), mark: new Uint8Array(rows) };
 }
 
-function allWhole(s: Float64Array): boolean {
+function allWhole(s: ScoreMatrix): boolean {
   for (let i = 0; i < s.length; i++) {
     const x = s[i] ?? 0;
     if ((x | 0) !== x) return false;
@@ -192,7 +192,7 @@ interface ItemSweep {
 
 /** Σ x and Σ (t − x) per item over the rows idx of the row-major matrix (m items), t the row's total. */
 function sweepSums(
-  s: Float64Array,
+  s: ScoreMatrix,
   m: number,
   totals: Float64Array,
   idx: Uint32Array,
@@ -213,7 +213,7 @@ function sweepSums(
 
 /** Σ (x − x̄)², Σ (y − ȳ)² and Σ (x − x̄)(y − ȳ) per item over the rows idx (the second pass). */
 function sweepSquares(
-  s: Float64Array,
+  s: ScoreMatrix,
   m: number,
   totals: Float64Array,
   idx: Uint32Array,
@@ -251,7 +251,7 @@ function mayBeConstant(ss: number, mean: number, n: number): boolean {
 
 /** Item j's score x (rest: t − x) of every row idx equal to the first row's, compared exactly. */
 function constantScores(
-  s: Float64Array,
+  s: ScoreMatrix,
   m: number,
   j: number,
   totals: Float64Array,
@@ -269,7 +269,7 @@ function constantScores(
  * order[first + step], … (step 1 for the upper group from the top, −1 for the lower group from the bottom).
  */
 function groupSums(
-  scores: Float64Array,
+  scores: ScoreMatrix,
   m: number,
   order: Uint32Array,
   first: number,
@@ -289,7 +289,7 @@ function groupSums(
  * `idx` order, one pass through memory, instead of in the order of totals, which jumps across the whole matrix.
  */
 function groupSumsInRowOrder(
-  scores: Float64Array,
+  scores: ScoreMatrix,
   m: number,
   idx: Uint32Array,
   order: Uint32Array,

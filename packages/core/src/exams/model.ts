@@ -5,10 +5,21 @@
  *   they are excluded from every statistic and counted separately, never turned into zeros.
  * - `scores` is the students × items matrix, row-major: the score of student `i` on item `j` is
  *   `scores[i * items.length + j]`. A blank item cell of a present student is 0 (a question left unanswered
- *   scores nothing); how many such cells there were is `blankCells`.
+ *   scores nothing); how many such cells there were is `blankCells`. It is a Float64Array, or a Float32Array
+ *   (half the memory) when its reader was asked for one (`compactScores`) and every score is exactly a float32
+ *   (whole, half or quarter points …): each element then reads back as the same double, so every sum is the same.
  * - School and class are interned: `school[i]` indexes `schools`, `klass[i]` indexes `classes` (a class is a
  *   school + class name pair: 一班 of two schools are two classes).
  */
+
+/** The score matrix (see above). */
+export type ScoreMatrix = Float64Array | Float32Array;
+
+/** The first `length` scores as a Float64Array: the matrix itself when it is one of that length, else a copy. */
+export function float64Scores(s: ScoreMatrix, length: number): Float64Array {
+  if (s instanceof Float64Array) return s.length === length ? s : s.slice(0, length);
+  return Float64Array.from(s.subarray(0, length));
+}
 
 export type ItemType = 'objective' | 'subjective';
 
@@ -46,7 +57,7 @@ export interface ExamScores {
   school: Int32Array;
   classes: ClassRef[];
   klass: Int32Array;
-  scores: Float64Array;
+  scores: ScoreMatrix;
   absent: AbsentStudent[];
   blankCells: number;
 }

@@ -75,6 +75,12 @@ export function checkScoreHeader(header: Cell[], items: ItemSpec[]): ScoreSheetL
 export interface ReadScoresOptions {
   /** When given, a school not in this set is an error (UNKNOWN_SCHOOL); the CLI has no org tree and omits it. */
   knownSchools?: ReadonlySet<string>;
+  /**
+   * The CSV fast path returns the matrix as a Float32Array while every score is exactly one (the command line:
+   * 16 instead of 32 MB for 100,000 × 40, docs/PERFORMANCE.md section 5); a score that is not (0.1) widens it to a
+   * Float64Array. The general path always returns a Float64Array.
+   */
+  compactScores?: boolean;
 }
 
 /** The refusal of a score sheet with a header and no student rows (shared with the server's 400). */

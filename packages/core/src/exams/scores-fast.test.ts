@@ -189,6 +189,49 @@ describe('readScoreCsvFast', () => {
   });
 });
 
+describe('readScoreCsvFast with compactScores (the command line: the matrix in half the memory)', () => {
+  const compact = (text: string) => readScoreCsvFast(text, ITEMS, { compactScores: true });
+  /** The fast path's exam with its matrix as a Float64Array, to compare with the general path's field by field. */
+  const widened = (e: NonNullable<ReturnType<typeof compact>>) => ({
+    ...e,
+    scores: Float64Array.from(e.scores),
+  });
+
+  for (const [name, text] of Object.entries(FAST)) {
+    it(`reads ${name} to the same numbers as the general path`, () => {
+      const fast = compact(text);
+      expect(fast).not.toBeNull();
+      if (!fast) return;
+      expect(fast.scores).toBeInstanceOf(Float32Array);
+      expect(widened(fast)).toEqual(general(text).exam);
+    });
+  }
+
+  it('whole, half and quarter points stay a Float32Array; a 0.1 or a 0.3 widens the matrix, earlier rows kept', () => {
+    const quarter = `${H}\ns1,一中,1班,4.75,9.5,2.25\ns2,一中,1班,0.125,0,0\n`;
+    expect(compact(quarter)?.scores).toBeInstanceOf(Float32Array);
+    for (const cell of ['0.1', '0.3', '2.2', '4.999']) {
+      const text = `${H}\ns1,一中,1班,4.75,9.5,2.25\ns2,一中,1班,${cell},1,1\ns3,二中,1班,1,2,1\n`;
+      const fast = compact(text);
+      expect(fast?.scores).toBeInstanceOf(Float64Array);
+      expect(fast).toEqual(general(text).exam);
+      expect(fast?.scores[3]).toBe(Number(cell));
+    }
+  });
+
+  it('a widened matrix still grows past its first guess of rows (lone CRs)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `s${i},一中,1班,${i === 3 ? '0.1' : '1'},2,1`);
+    const text = `${H}\r${rows.join('\r')}\r`;
+    const fast = compact(text);
+    expect(fast?.scores).toBeInstanceOf(Float64Array);
+    expect(fast).toEqual(general(text).exam);
+  });
+
+  it('without the option the matrix is a Float64Array, as the server stages it', () => {
+    expect(readScoreCsvFast(FAST['plain LF'] ?? '', ITEMS)?.scores).toBeInstanceOf(Float64Array);
+  });
+});
+
 /** The UTF-8 bytes of a text, and the same bytes as a "binary" string (one char per byte, as Node's latin1). */
 function utf8Of(text: string): { bytes: Uint8Array; binary: string } {
   const bytes = new TextEncoder().encode(text);

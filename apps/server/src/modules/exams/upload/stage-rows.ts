@@ -1,5 +1,5 @@
 /** A validated score sheet as the rows a dry run stores (staging.ts), its schools resolved to org nodes. */
-import type { ExamScores } from '@yanxun/core/exams';
+import { type ExamScores, float64Scores } from '@yanxun/core/exams';
 import type { SchoolOrg } from '../exams/exams.repository';
 import type { StagedRows, StagedSchool } from './staging';
 
@@ -70,10 +70,7 @@ export function stageRows(
     klass,
     row,
     prior: priorOf,
-    scores:
-      exam.scores.length === present * exam.items.length
-        ? exam.scores
-        : exam.scores.slice(0, present * exam.items.length),
+    scores: float64Scores(exam.scores, present * exam.items.length),
   };
   return { staged, schoolCount: schools.length, withPrior };
 }
