@@ -317,6 +317,47 @@ describe('readPriorCsvFast', () => {
     });
   }
 
+  it('reads every decimal of up to 15 digits to the same double as Number() (scores and prior scores)', () => {
+    let a = 11;
+    const rnd = (n: number) => {
+      a = (a * 1103515245 + 12345) % 2147483648;
+      return Math.floor((a / 2147483648) * n);
+    };
+    const digits = (n: number) => Array.from({ length: n }, () => String(rnd(10))).join('');
+    const cells = [
+      '0.1',
+      '0.3',
+      '2.675',
+      '.5',
+      '5.',
+      '007.50',
+      '0.00000000000001',
+      '99999999999999.9',
+      '1.00000000000001',
+    ];
+    for (let i = 0; i < 3000; i++) {
+      const whole = rnd(15);
+      const frac = 1 + rnd(15 - whole);
+      cells.push(`${digits(whole)}.${digits(frac)}`);
+    }
+    const prior = readPriorCsvFast(`${P}\n${cells.map((c, i) => `s${i},${c}`).join('\n')}\n`);
+    expect(prior?.ids).toHaveLength(cells.length);
+    const wrong = cells.filter((c, i) => !Object.is(prior?.scores[i], Number(c)));
+    expect(wrong).toEqual([]);
+    // a score cell the same way (one item of max 10^15)
+    const [item] = readItemSheet({
+      records: [
+        ['item_id', 'max_score'],
+        ['Q1', '1000000000000000'],
+      ],
+    }).items;
+    const exam = readScoreCsvFast(
+      `student_id,school,class,Q1\n${cells.map((c, i) => `s${i},一中,1班,${c}`).join('\n')}\n`,
+      item ? [item] : [],
+    );
+    expect(cells.filter((c, i) => !Object.is(exam?.scores[i], Number(c)))).toEqual([]);
+  });
+
   it('hardening: a prior sheet’s student ids follow the same rule (STUDENT_ID_FORMAT)', () => {
     const r = generalPrior(`${P}\n${'9'.repeat(5000)},5\na😀,5\n${'A'.repeat(32)},5\n`);
     expect(r.errors.map((e) => [e.row, e.column, e.rule])).toEqual([

@@ -40,6 +40,24 @@ const C_CLASS = -4;
 
 const R = IDENTIFIER_RULES;
 
+/** 10^0 … 10^15, each exactly a double. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The number written with the digits `mant` and `frac` of them after the point, exactly as `Number()` reads it:
+ * with at most 15 digits both `mant` and 10^frac are exact doubles, so their one correctly rounded quotient is the
+ * correctly rounded decimal (Clinger's fast path, which `Number()` itself takes for such strings).
+ */
+function decimal(mant: number, frac: number): number {
+  return mant / (POW10[frac] ?? 1);
+}
+
+/** Whether the `n` chars of the text from `a` equal those from `b`. */
+function sameChars(text: string, a: number, b: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
 let utf8Decoder: TextDecoder | undefined;
 
 /** The field start…end of the text: sliced, or decoded from `utf8` when it holds a byte ≥ 0x80 (`high`). */
@@ -119,9 +137,11 @@ export function readScoreCsvFast(
   let lastS = 0;
   let lastClass: string | null = null;
   let lastK = 0;
-  let schoolRaw = '';
+  let schoolStart = 0; // the last school cell read: text[schoolStart, schoolEnd) (none yet: a negative length)
+  let schoolEnd = -1;
   let schoolText = '';
-  let classRaw = '';
+  let classStart = 0;
+  let classEnd = -1;
   let classText = '';
   const absent: AbsentStudent[] = [];
   const seen = new SeenIds(capacity); // every student id so far, absent ones too
@@ -157,24 +177,25 @@ export function readScoreCsvFast(
       const start = pos;
       const r = col < width ? (role[col] ?? C_OTHER) : C_OTHER;
       if (r >= 0) {
-        let int = 0;
+        let mant = 0;
         let digits = 0;
-        let dot = false;
+        let frac = -1;
         let c = 0;
         for (; pos < len; pos++) {
           c = text.charCodeAt(pos);
           if (c >= 48 && c <= 57) {
             digits++;
-            if (!dot) int = int * 10 + (c - 48);
+            mant = mant * 10 + (c - 48);
+            if (frac >= 0) frac++;
           } else if (c === COMMA || c === LF || c === CR) break;
-          else if (c === DOT && !dot) dot = true;
+          else if (c === DOT && frac < 0) frac = 0;
           else return null;
         }
         if (pos > start) {
           if (digits === 0 || digits > 15) return null;
-          const v = dot ? Number(text.slice(start, pos)) : int;
+          const v = frac > 0 ? decimal(mant, frac) : mant;
           if (v > (maxOf[r] ?? 0)) return null;
-          if (compact && (dot || v > F32_EXACT_INT) && Math.fround(v) !== v) {
+          if (compact && (frac > 0 || v > F32_EXACT_INT) && Math.fround(v) !== v) {
             // not a float32 (0.1): the matrix so far, widened
             compact = false;
             scores = Float64Array.from(scores);
@@ -196,16 +217,18 @@ export function readScoreCsvFast(
           else if (r === C_SCHOOL || r === C_CLASS) {
             // the same cell as the row before (rows of a school and class come together): the same name, without
             // trimming or decoding it again
-            const raw = text.slice(start, pos);
+            const n = pos - start;
             if (r === C_SCHOOL) {
-              if (raw !== schoolRaw) {
-                schoolRaw = raw;
+              if (n !== schoolEnd - schoolStart || !sameChars(text, start, schoolStart, n)) {
+                schoolStart = start;
+                schoolEnd = pos;
                 schoolText = fieldText(text, start, pos, high, utf8).trim();
               }
               schoolName = schoolText;
             } else {
-              if (raw !== classRaw) {
-                classRaw = raw;
+              if (n !== classEnd - classStart || !sameChars(text, start, classStart, n)) {
+                classStart = start;
+                classEnd = pos;
                 classText = fieldText(text, start, pos, high, utf8).trim();
               }
               className = classText;
@@ -325,21 +348,22 @@ export function readPriorCsvFast(text: string, utf8?: Uint8Array): PriorList | n
     for (;;) {
       const start = pos;
       if (col === cPrior) {
-        let int = 0;
+        let mant = 0;
         let digits = 0;
-        let dot = false;
+        let frac = -1;
         for (; pos < len; pos++) {
           const c = text.charCodeAt(pos);
           if (c >= 48 && c <= 57) {
             digits++;
-            if (!dot) int = int * 10 + (c - 48);
+            mant = mant * 10 + (c - 48);
+            if (frac >= 0) frac++;
           } else if (c === COMMA || c === LF || c === CR) break;
-          else if (c === DOT && !dot) dot = true;
+          else if (c === DOT && frac < 0) frac = 0;
           else return null;
         }
         if (pos > start) {
           if (digits === 0 || digits > 15) return null;
-          value = dot ? Number(text.slice(start, pos)) : int;
+          value = frac > 0 ? decimal(mant, frac) : mant;
           hasValue = true;
         }
       } else {
