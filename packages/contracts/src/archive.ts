@@ -7,15 +7,19 @@ import { documentKindSchema } from './verification';
 
 /**
  * A teacher's growth archive (教师成长档案, R3-T09): one page of what Yanxun holds about the teacher's development.
- * Identifiers stay out: the name, the unit and at most the ID number's last four (as the 学时证明 prints them);
- * never the full ID number or the phone.
+ * Identifiers stay out: the name, the unit and at most the ID number's last four (as the 学时证明 prints them, for
+ * the teacher and for a role that may reveal the number; anyone else gets the list's mask); never the full ID number
+ * or the phone.
  */
 export const archiveTeacherSchema = z.object({
   id: z.string(),
   name: z.string(),
   schoolName: z.string(),
   countyName: z.string().nullable(),
-  /** The ID number's last four behind asterisks (****************123X), as on a 学时证明. */
+  /**
+   * The ID number's last four behind asterisks (**************123X), as on a 学时证明, for the teacher and a role
+   * holding teacher.reveal_id; for anyone else the list's mask (4418*************X).
+   */
   idMasked: z.string(),
   stage: z.string().nullable(),
   subject: z.string().nullable(),

@@ -37,7 +37,7 @@ export const teacherRowSchema = z.object({
   name: z.string(),
   gender: z.enum(GENDER_CODES),
   birthDate: z.string(),
-  /** Always masked, 4418**********123X: the full number only through the audited reveal */
+  /** Always masked, 4418*************X: the full number only through the audited reveal */
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   schoolId: z.string(),

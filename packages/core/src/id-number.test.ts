@@ -184,10 +184,40 @@ describe('makeIdNumber', () => {
 });
 
 describe('masking', () => {
-  it('maskIdNumber keeps the first 4 and last 4 characters', () => {
-    expect(maskIdNumber('44180219850709123X')).toBe('4418**********123X');
-    expect(maskIdNumber('123456789')).toBe('1234*6789');
-    expect(maskIdNumber('12345678')).toBe('********');
+  it('maskIdNumber keeps the first 4 characters and the last one', () => {
+    expect(maskIdNumber('44180219850709123X')).toBe('4418*************X');
+    expect(maskIdNumber('441802850709123')).toBe('4418**********3');
+    expect(maskIdNumber('123456')).toBe('1234*6');
+    expect(maskIdNumber('12345')).toBe('*****');
+  });
+
+  it('hardening: a masked number beside the birth date, the gender and the county code does not give the number back', () => {
+    /** Every valid 18-digit number that matches the mask, the birth date and the gender, within one county. */
+    const candidates = (masked: string, birthDate: string, gender: 'M' | 'F', county: string) => {
+      const out: string[] = [];
+      for (let seq = 0; seq < 1000; seq++) {
+        const id = makeIdNumber(county, birthDate, seq);
+        const odd = Number(id[16]) % 2 === 1;
+        if (maskIdNumber(id) === masked && odd === (gender === 'M')) out.push(id);
+      }
+      return out;
+    };
+    let fewest = Number.POSITIVE_INFINITY;
+    for (let seq = 0; seq < 1000; seq += 37) {
+      const id = makeIdNumber('441802', '1977-06-16', seq);
+      const gender = Number(id[16]) % 2 === 1 ? 'M' : 'F';
+      const found = candidates(maskIdNumber(id), '1977-06-16', gender, '441802');
+      expect(found).toContain(id);
+      fewest = Math.min(fewest, found.length);
+    }
+    expect(fewest).toBeGreaterThanOrEqual(30);
+    // the first 4 and last 4, as before: only one number was left
+    const id = makeIdNumber('441802', '1977-06-16', 958);
+    const byOldMask = Array.from({ length: 100 }, (_, d) =>
+      makeIdNumber(`4418${String(d).padStart(2, '0')}`, '1977-06-16', 958),
+    ).filter((c) => c.slice(-4) === id.slice(-4));
+    expect(byOldMask.length).toBeLessThanOrEqual(12);
+    expect(byOldMask).toContain(id);
   });
 
   it('maskPhone keeps the first 3 and last 4 digits', () => {

@@ -7,7 +7,7 @@
  */
 import type { TeacherArchive } from '@yanxun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount, login } from '../../test/factories';
+import { buildAccount, login, orgByName } from '../../test/factories';
 import { buildClassWorld } from '../../test/fixtures/class-world';
 import { multipart } from '../../test/fixtures/import-files';
 import { pdfText } from '../../test/pdf-text';
@@ -67,7 +67,9 @@ beforeAll(async () => {
   // a school admin of tq0's school and one of the next school of the same county
   await buildAccount(w.h.db, 'a_school', 'school_admin', schoolQ);
   await buildAccount(w.h.db, 'a_sibling', 'school_admin', await siblingOf(schoolQ));
-  for (const u of ['a_school', 'a_sibling']) w.s[u] = await login(w.t.app, u);
+  // 教师发展中心 staff of the county: read teachers, may not reveal their numbers
+  await buildAccount(w.h.db, 'a_tdc', 'tdc_staff', await orgByName(w.h.db, 'county', '清城'));
+  for (const u of ['a_school', 'a_sibling', 'a_tdc']) w.s[u] = await login(w.t.app, u);
 
   // a programme from nomination to completion: attendance, an accepted outcome, 结业 with a certificate and 学时
   const p = await programme('city', TITLE);
@@ -225,6 +227,21 @@ describe('R3-T09: no full ID number or phone; the PDF export', () => {
     expect(person.phone).toBeTruthy();
     expect(body).not.toContain(person.phone ?? 'phone');
     expect(body).not.toContain('13900001111');
+  });
+
+  it('hardening: a role that may not reveal the number gets the list mask, not the last four (its birth date would give the number back)', async () => {
+    const mine = (await w.req('GET', '/me/archive', 'tq0')).json() as TeacherArchive;
+    expect(mine.teacher.idMasked).toBe(`**************${person.id_number.slice(-4)}`);
+    const res = await w.req('GET', `/teachers/${tq0}/archive`, 'a_tdc');
+    expect(res.statusCode).toBe(200);
+    const a = res.json() as TeacherArchive;
+    expect(a.teacher.idMasked).toBe(
+      `${person.id_number.slice(0, 4)}${'*'.repeat(13)}${person.id_number.slice(-1)}`,
+    );
+    expect(res.body).not.toContain(person.id_number.slice(-4));
+    const detail = (await w.req('GET', `/teachers/${tq0}`, 'a_tdc')).json();
+    expect(detail.canRevealIdNumber).toBe(false);
+    expect(detail.idNumberMasked).toBe(a.teacher.idMasked);
   });
 
   it('the PDF reads back the sections and "暂无记录" for the empty ones, without the ID number or phone; each export audited', async () => {

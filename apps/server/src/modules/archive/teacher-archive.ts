@@ -184,7 +184,9 @@ export async function loadArchive(
       name: t.name,
       schoolName: t.schoolName,
       countyName: t.countyName,
-      idMasked: maskIdTail(card.idTail),
+      // the last four (as the 学时证明 prints them) for the teacher and for a role that may reveal the number; for
+      // anyone else the list's mask, since the birth date they can read gives the number back with the last four
+      idMasked: actor.teacherId === t.id || t.canRevealIdNumber ? maskIdTail(card.idTail) : t.idNumberMasked,
       stage: t.stage,
       subject: t.subject,
       title: t.title,

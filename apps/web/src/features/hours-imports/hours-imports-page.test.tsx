@@ -59,7 +59,7 @@ const QUEUED: ExternalQueueItem = {
   message: '日期重叠',
   system: 'smartedu',
   recordId: 'SE-5',
-  idNumberMasked: '4418**********1234',
+  idNumberMasked: '4418*************4',
   name: '李四',
   title: '集中面授',
   category: 'centralized',

@@ -23,7 +23,7 @@ const cand = (id: string, over: Partial<ShortlistCandidate> = {}): ShortlistCand
   teacherId: `t${id}`,
   teacherName: `候选${id}`,
   gender: 'F',
-  idNumberMasked: '4418**********123X',
+  idNumberMasked: '4418*************X',
   title: null,
   subject: null,
   stage: null,

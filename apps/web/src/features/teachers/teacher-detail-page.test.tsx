@@ -36,7 +36,7 @@ const detail = (over: Partial<TeacherDetail> = {}): TeacherDetail => ({
   name: '罗晓燕',
   gender: 'F',
   birthDate: '1990-07-21',
-  idNumberMasked: '4418**********2028',
+  idNumberMasked: '4418*************8',
   phoneMasked: '137****6149',
   schoolId: '9',
   schoolName: '清城一小',
@@ -70,7 +70,7 @@ describe('hardening: the teacher page shows full numbers only through the audite
     vi.mocked(api.revealPhone).mockResolvedValue({ phone: '13725806149' });
     renderWithApp(<TeacherDetailPage />, { route: '/teachers/42', path: '/teachers/:id' });
     expect((await screen.findByTestId('teacher-phone')).textContent).toBe('137****6149');
-    expect(screen.getByTestId('teacher-id-number').textContent).toBe('4418**********2028');
+    expect(screen.getByTestId('teacher-id-number').textContent).toBe('4418*************8');
     expect(document.body.textContent).not.toContain('13725806149');
     fireEvent.click(screen.getByTestId('teacher-phone-reveal'));
     expect(await screen.findByText(/查看完整手机号将被记录到审计日志/)).toBeTruthy();
