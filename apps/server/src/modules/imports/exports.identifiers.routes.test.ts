@@ -28,7 +28,7 @@ const s: Record<string, Session> = {};
 
 const ID_COL = IMPORT_COLUMNS.teachers.findIndex((c) => c.key === 'idNumber');
 const PHONE_COL = IMPORT_COLUMNS.teachers.findIndex((c) => c.key === 'phone');
-const MASKED_ID = /^\d{4}\*{10}[\dX]{4}$/;
+const MASKED_ID = /^\d{4}\*{13}[\dX]$/;
 const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
 
 beforeAll(async () => {
