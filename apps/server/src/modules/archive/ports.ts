@@ -36,6 +36,9 @@ export interface TeachersPort {
     teachingYears: number | null;
     rolesHeld: string[];
     postings: Posting[];
+    /** The list's mask of the ID number, and whether the actor may reveal the whole number. */
+    idNumberMasked: string;
+    canRevealIdNumber: boolean;
   }>;
   /** The ID number's last four (as a 学时证明 prints them); never the whole number. */
   cardOf(teacherId: string): Promise<{ idTail: string } | undefined>;
