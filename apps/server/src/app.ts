@@ -59,6 +59,7 @@ import {
   refusalOf,
   sendFrameworkError,
 } from './shared/http-errors';
+import { refuseNul } from './shared/nul-guard';
 import { RequestLog } from './shared/request-log';
 import { timeZone } from './shared/time';
 
@@ -167,6 +168,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         throw new AppError('CSRF_FAILED', '请求校验失败（CSRF），请刷新页面后重试');
       }
     }
+  });
+
+  // a NUL in any parameter, query value or JSON string: 400 before the route (PostgreSQL cannot store it)
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/')) refuseNul(req);
   });
 
   app.setErrorHandler((err, req, reply) => {

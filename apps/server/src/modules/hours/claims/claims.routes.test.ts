@@ -367,6 +367,12 @@ describe('bad input: a 400 naming the field and the rule, nothing written', () =
     }
   });
 
+  it('hardening: a NUL in the claim (a multipart field, JSON inside) is a 400 naming the field, not a 500', async () => {
+    const r = await refused(claimBody({ title: '研修班\u0000' }));
+    expect(r.statusCode).toBe(400);
+    expect(errorOf(r)).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'title' } });
+  });
+
   it('Y-HOURS-CLAIM-DAY: 24 学时 on one day is accepted, 24.1 refused', async () => {
     const r = await refused(claimBody({ startDate: '2026-10-12', endDate: '2026-10-12', hoursTenths: 241 }));
     expect(r.statusCode).toBe(400);

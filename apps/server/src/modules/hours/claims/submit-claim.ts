@@ -20,6 +20,7 @@ import {
 } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
+import { refuseNul } from '../../../shared/nul-guard';
 import { requirePermission } from '../../../shared/permissions';
 import { dateOf } from '../../../shared/time';
 import { detectFileKind, type Upload } from '../../files';
@@ -48,6 +49,7 @@ function parseClaim(raw: string | undefined): CreateHourClaim {
   } catch {
     throw new AppError('VALIDATION_FAILED', '申报内容不是有效的 JSON', { field: 'claim' });
   }
+  refuseNul({ body: json }); // a multipart field: app.ts's check of JSON bodies does not see it
   const r = createHourClaimSchema.safeParse(json);
   if (!r.success) {
     const first = r.error.issues[0];
