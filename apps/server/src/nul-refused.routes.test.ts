@@ -111,5 +111,12 @@ describe('hardening: a NUL in a request is a 400 naming the field, never a 500',
         expect((err as { details: { field: string } }).details.field).toBe(field);
       }
     }
+    let issues: unknown;
+    try {
+      refuseNul({ body: { rows: [{ name: 'a' }, { name: 'b\u0000' }] } });
+    } catch (err) {
+      issues = (err as { details: { issues: unknown } }).details.issues;
+    }
+    expect(issues).toEqual([{ path: '/rows/1/name', message: expect.stringContaining('空字符') }]);
   });
 });

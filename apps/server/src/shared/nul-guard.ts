@@ -35,5 +35,8 @@ export function refuseNul(req: { params?: unknown; query?: unknown; body?: unkno
   const field = nulField(req.params) ?? nulField(req.query) ?? nulField(req.body);
   if (field === null) return;
   const shown = field.replaceAll(NUL, '\\u0000');
-  throw new AppError('VALIDATION_FAILED', `「${shown}」含有空字符（U+0000），请删去后重试`, { field: shown });
+  const message = `「${shown}」含有空字符（U+0000），请删去后重试`;
+  // `issues` as a schema refusal gives them (a JSON pointer: rows/1/name)
+  const path = `/${shown.replace(/\[(\d+)\]/g, '.$1').replaceAll('.', '/')}`;
+  throw new AppError('VALIDATION_FAILED', message, { field: shown, issues: [{ path, message }] });
 }

@@ -24,13 +24,17 @@ const LF = 10;
 
 /**
  * Throw the SheetError of the first record, field or row count over `limits` (rows and columns as a spreadsheet
- * numbers them). Records that hold nothing do not count as rows. Malformed quoting is left to the parser.
+ * numbers them). Records that hold nothing do not count as rows, but a file may hold no more of them than of rows
+ * (a header and millions of empty lines kept a reading thread busy until its time ran out; found by a probe), and
+ * a record no more cells, empty ones included, than twice the columns allowed.
+ * Malformed quoting is left to the parser.
  */
 export function checkCsvBounds(text: string, limits: SheetLimits): void {
   if (withinBoundsByLines(text, limits)) return;
   const { maxCellChars, maxColumns, maxRows } = limits;
   let record = 1;
   let rows = 0;
+  let blank = 0;
   let field = 1;
   let fieldStart = 0;
   let quoted = false;
@@ -47,6 +51,7 @@ export function checkCsvBounds(text: string, limits: SheetLimits): void {
   };
   const endRecord = () => {
     if (recordHasValue && ++rows > maxRows) throw limitErrors.rows(maxRows, record);
+    if (!recordHasValue && ++blank > maxRows) throw limitErrors.blankRows(maxRows, record);
     record++;
     field = 1;
     recordHasValue = false;
@@ -69,7 +74,7 @@ export function checkCsvBounds(text: string, limits: SheetLimits): void {
       quoteChars++;
     } else if (c === COMMA) {
       endField(i);
-      field++;
+      if (++field > 2 * maxColumns) throw limitErrors.emptyCells(maxColumns, record);
       fieldStart = i + 1;
       quoteChars = 0;
     } else if (c === LF || c === CR) {

@@ -15,7 +15,7 @@ export interface SheetLimits {
   maxSharedStringsBytes: number;
   /** characters in one cell */
   maxCellChars: number;
-  /** rows that hold a value, the header included */
+  /** rows that hold a value, the header included; as many empty rows again are allowed, no more */
   maxRows: number;
   /** the last column that holds a value */
   maxColumns: number;
@@ -74,6 +74,9 @@ export interface SheetErrorDetails {
   column?: string;
   entry?: string;
   actual?: number;
+  /** the limit was reached by empty records (blank) or by empty cells of one record (empty) */
+  blank?: boolean;
+  empty?: boolean;
 }
 
 export class SheetError extends Error {
@@ -159,6 +162,24 @@ export const limitErrors = {
       'maxRows',
       max,
       { row },
+    ),
+  /** Records that hold nothing are not rows, but as many of them as the rows allowed is all a file may have. */
+  blankRows: (max: number, row: number) =>
+    limitError(
+      'FILE_LIMIT_EXCEEDED',
+      `文件中的空行过多：超过 ${num(max)} 行不含任何内容（到第 ${num(row)} 行），请删去空行后再上传`,
+      'maxRows',
+      max,
+      { row, blank: true },
+    ),
+  /** Empty cells past the last column are not columns, but a record may not have more than twice the columns. */
+  emptyCells: (max: number, row: number) =>
+    limitError(
+      'FILE_LIMIT_EXCEEDED',
+      `第 ${num(row)} 行的单元格过多：超过 ${num(2 * max)} 个（多为空单元格），请删去多余的分隔符后再上传`,
+      'maxColumns',
+      max,
+      { row, empty: true },
     ),
   columns: (max: number, row: number, column: number) =>
     limitError(

@@ -109,6 +109,46 @@ describe('hardening: an uploaded sheet is held to its limits while it is read', 
     expect(await rowsOf(hostile.csvManyRows(999), limits, 'f.csv')).toHaveLength(1000);
   });
 
+  it('hardening: empty records are not rows, but no more of them than of rows are read (CSV and .xlsx)', async () => {
+    // CSV: the header and 999 empty lines or lines of commas pass; one more is refused at once, naming the line
+    for (const empty of ['\n', ',\n', ',,\r\n', '""\n']) {
+      expect(() => checkCsvBounds(`a,b\n${empty.repeat(1000)}`, limits)).not.toThrow();
+      expect(refusalOf(() => checkCsvBounds(`a,b\n${empty.repeat(1001)}`, limits))).toMatchObject({
+        limit: 'maxRows',
+        max: 1000,
+        row: 1002,
+        blank: true,
+      });
+    }
+    // with 999 rows of values as well: each kind has its own count
+    expect(() => checkCsvBounds(`a,b\n${'1,2\n'.repeat(999)}${'\n'.repeat(1000)}`, limits)).not.toThrow();
+    const csv = await refusal(rowsOf(Buffer.from(`a,b\n${'\n'.repeat(5000)}`), limits, 'f.csv'));
+    expect(csv.message).toContain('空行过多');
+    // .xlsx: <row/> elements without a value
+    const empties = (n: number) =>
+      workbookOf({
+        rows: [
+          { text: '<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>' },
+          { text: '<row/>', times: n },
+        ],
+      });
+    expect(await rowsOf(await empties(1000))).toHaveLength(1);
+    const x = await refusal(rowsOf(await empties(1001)));
+    expect(x.details).toMatchObject({ limit: 'maxRows', blank: true });
+  });
+
+  it('hardening: a record of empty cells is refused past twice the columns allowed, before the parser builds them', () => {
+    expect(() => checkCsvBounds(`a\n${','.repeat(99)}\n`, limits)).not.toThrow(); // 100 cells = 2 × 50
+    expect(refusalOf(() => checkCsvBounds(`a\n${','.repeat(100)}\n`, limits))).toMatchObject({
+      limit: 'maxColumns',
+      row: 2,
+      empty: true,
+    });
+    expect(refusalOf(() => checkCsvBounds(`a\n${','.repeat(5_000_000)}\n`, limits))).toMatchObject({
+      empty: true,
+    });
+  });
+
   it('CSV bounds count a quoted field by its content: "" is one character; commas and newlines inside quotes too', () => {
     const l = { ...limits, maxCellChars: 3, maxColumns: 2 };
     expect(() => checkCsvBounds('a,"x""y"\n', l)).not.toThrow();

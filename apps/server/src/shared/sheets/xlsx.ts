@@ -283,6 +283,7 @@ class XlsxReader {
 
     let rowNumber = 0;
     let rowsWithValues = 0;
+    let emptyRows = 0;
     let cells: Array<[number, SheetCell]> = [];
     let col = 0;
     let type = '';
@@ -388,7 +389,11 @@ class XlsxReader {
           break;
         }
         case 'row': {
-          if (cells.length === 0) break;
+          if (cells.length === 0) {
+            // as in a CSV: empty rows are not rows, but no more of them than of rows allowed
+            if (++emptyRows > maxRows) throw limitErrors.blankRows(maxRows, rowNumber);
+            break;
+          }
           rowsWithValues++;
           if (rowsWithValues > maxRows) throw limitErrors.rows(maxRows, rowNumber);
           let width = 0;
