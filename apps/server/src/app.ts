@@ -47,6 +47,7 @@ import { trainersRoutes } from './modules/trainers';
 import type { Services } from './services';
 import { AppError } from './shared/app-error';
 import './shared/http';
+import { DEFAULT_PUBLIC_URL } from './config';
 import { fiveEduRoutes } from './modules/five-education';
 import { pairingsRoutes } from './modules/pairings';
 import { schoolResearchRoutes } from './modules/school-research';
@@ -76,7 +77,7 @@ export interface AppOptions {
    * audit log and every throttle — is the X-Forwarded-For client only behind a trusted proxy. Default false.
    */
   trustProxy?: boolean | string[];
-  /** PUBLIC_URL: the address printed in issued documents' QR codes; unset: the issuing request's */
+  /** PUBLIC_URL: the address printed in issued documents' QR codes; unset: DEFAULT_PUBLIC_URL, never a Host */
   publicUrl?: string;
 }
 
@@ -103,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: handleClientError,
     frameworkErrors: (err, req, reply) => sendFrameworkError(err, req.id, reply as FastifyReply, limits),
   }).withTypeProvider<ZodTypeProvider>();
-  app.decorate('publicUrl', opts.publicUrl ?? null);
+  app.decorate('publicUrl', opts.publicUrl ?? DEFAULT_PUBLIC_URL);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // the API takes JSON or multipart only: other bodies are 415, not a string handed to the schema

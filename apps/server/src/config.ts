@@ -64,7 +64,9 @@ const envSchema = z.object({
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
   /**
    * The address people reach Yanxun at (https://yanxun.example.gov.cn), printed in the QR code and link of every
-   * 学时证明 and certificate. Unset: the address of the request that issues it (behind a proxy, set it).
+   * 学时证明 and certificate. Unset: the address the server listens on, as it prints it at start
+   * (http://127.0.0.1:3000). Never the issuing request's Host header: the client chooses it, and a teacher could
+   * have a genuine document printed with a link to a site of their own.
    */
   PUBLIC_URL: z
     .string()
@@ -91,7 +93,8 @@ const envSchema = z.object({
         });
       return v ?? false;
     }),
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** The session cookie only over HTTPS; unset: when PUBLIC_URL is an https:// address. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(512).default(30),
   /** What one uploaded sheet may make the server hold (docs/OPERATIONS.md, upload limits). */
   MAX_UNZIPPED_MB: z.coerce.number().int().min(1).max(4096).default(256),
@@ -158,7 +161,10 @@ export interface Config {
   loginAddressLimit: number;
   loginAccountLimit: number;
   /** Where people reach Yanxun (QR codes and links of issued documents); unset: the issuing request's address */
-  publicUrl: string | undefined;
+  /** PUBLIC_URL, or the listen address (listenUrl) */
+  publicUrl: string;
+  /** whether PUBLIC_URL was set (unset and listening beyond loopback: the server warns at start) */
+  publicUrlSet: boolean;
   /** Fastify's `trustProxy`: whom to believe about the client's address */
   trustProxy: TrustProxy;
   cookieSecure: boolean;
@@ -194,6 +200,15 @@ export const DEFAULT_UPLOADS: UploadSettings = {
   parseSeconds: 120,
 };
 
+/** The address the server announces at start: its host, or the loopback address when it listens on every one. */
+export function listenUrl(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}`;
+}
+
+/** The printed address of a server built without a configuration (tests): the default listen address. */
+export const DEFAULT_PUBLIC_URL = listenUrl('127.0.0.1', 3000);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -214,9 +229,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.LOCKOUT_MINUTES,
     loginAddressLimit: e.LOGIN_ADDRESS_LIMIT,
     loginAccountLimit: e.LOGIN_ACCOUNT_LIMIT,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL ?? listenUrl(e.HOST, e.PORT),
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     trustProxy: e.TRUST_PROXY,
-    cookieSecure: e.COOKIE_SECURE === 'true',
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_URL ?? '').startsWith('https://'),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,
     uploads: {

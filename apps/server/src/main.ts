@@ -37,6 +37,10 @@ process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 
 await app.listen({ port: config.port, host: config.host });
+if (!config.publicUrlSet && !['127.0.0.1', 'localhost', '::1'].includes(config.host))
+  console.log(
+    `注意: 未设置 PUBLIC_URL，学时证明和证书上的验证地址为 ${config.publicUrl}，其他电脑无法访问；请设置 PUBLIC_URL（如 https://yanxun.example.gov.cn）`,
+  );
 const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 console.log(`\n研训 Yanxun 已启动: ${url}   API 文档: ${url}/api/docs`);
 console.log(

@@ -10,17 +10,17 @@ declare module 'fastify' {
     mustChangePassword: boolean;
   }
   interface FastifyInstance {
-    /** PUBLIC_URL, or null: the issuing request's address */
-    publicUrl: string | null;
+    /** PUBLIC_URL, or the listen address (config.ts): never a request's Host */
+    publicUrl: string;
   }
 }
 
 /**
- * The address printed in an issued document's QR code and link: PUBLIC_URL when set, else the request's own
- * (protocol and Host as Fastify reads them; behind a proxy set PUBLIC_URL).
+ * The address printed in an issued document's QR code and link: PUBLIC_URL, else the address the server listens
+ * on; never the request's Host, which the client chooses (config.ts PUBLIC_URL).
  */
 export function publicOrigin(req: FastifyRequest): string {
-  return req.server.publicUrl ?? `${req.protocol}://${req.host}`;
+  return req.server.publicUrl;
 }
 
 /** The signed-in actor, or a 401. Used as the first line of every protected handler. */

@@ -467,6 +467,29 @@ describe('PUBLIC_URL', () => {
       'https://yanxun.example.gov.cn',
     );
     expect(() => loadConfig({ PUBLIC_URL: 'https://yanxun.example.gov.cn/app' })).toThrow();
-    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ HOST: '10.1.2.3' }).publicUrl).toBe('http://10.1.2.3:3000');
+  });
+
+  it('hardening: unset, the printed address is the server’s own, never the Host the issuing request names', async () => {
+    const res = await w.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/teachers/${tq1}/transcripts`,
+      headers: { ...w.s.qingcheng?.headers, host: 'verify-yanxun.evil.example' },
+    });
+    expect(res.statusCode).toBe(200);
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain(`http://127.0.0.1:3000/verify/${res.headers['x-verification-code']}`);
+    expect(text).not.toContain('evil.example');
+  });
+
+  it('COOKIE_SECURE follows an https:// PUBLIC_URL unless set', () => {
+    expect(loadConfig({}).cookieSecure).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://yanxun.example.gov.cn' }).cookieSecure).toBe(true);
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://yanxun.example.gov.cn', COOKIE_SECURE: 'false' }).cookieSecure,
+    ).toBe(false);
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
   });
 });
