@@ -28,8 +28,13 @@ export const programmeSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   totalSeats: z.number().int(),
-  /** Seats taken by selected nominations anywhere in the cascade. */
+  /** Seats taken by selected nominations anywhere in the cascade (已入选). */
   usedSeats: z.number().int(),
+  /**
+   * Nominations waiting for the 差额遴选 (status candidate) anywhere in the cascade: nominated, but they take a seat
+   * only once selected and the shortlist confirmed, so a competitive programme can show 20 nominated and 0 seats used.
+   */
+  candidates: z.number().int(),
   canManage: z.boolean(),
 });
 export type Programme = z.infer<typeof programmeSchema>;

@@ -98,9 +98,13 @@ describe('R-004-59 differential shortlist 1:1.2', () => {
     expect(err.code).toBe('CONFLICT');
     expect(err.message).not.toContain('R-004-59');
     expect(err.details).toMatchObject({ ruleId: 'R-004-59', seats: 10, cap: 12, candidates: 12 });
-    // candidates take no seat yet
+    // candidates take no seat yet; the programme counts them apart from its seats
     const before = await svc.quotas(actor('bureau_admin', county), programmeId);
     expect(before.nodes.find((n) => n.orgId === school.id)).toMatchObject({ used: 0 });
+    expect(await svc.getProgramme(actor('bureau_admin', city), programmeId)).toMatchObject({
+      usedSeats: 0,
+      candidates: 12,
+    });
 
     const owner = actor('bureau_admin', city);
     const ids = made.map((n) => n.id);
@@ -129,6 +133,7 @@ describe('R-004-59 differential shortlist 1:1.2', () => {
     expect(out[0]?.message).toBe('差额遴选未入选（名额 10 个、候选 12 人，1:1.2 差额遴选）：综合评议');
     const after = await svc.quotas(owner, programmeId);
     expect(after.nodes.find((n) => n.orgId === school.id)).toMatchObject({ used: 10 });
+    expect(await svc.getProgramme(owner, programmeId)).toMatchObject({ usedSeats: 10, candidates: 0 });
     const list = await svc.listNominations(owner, programmeId, {
       page: 1,
       pageSize: 50,

@@ -22,6 +22,7 @@ function Overview({ programme: p }: { programme: Programme }) {
       <Space size={48} wrap>
         <Statistic title={t('prog.programme.totalSeats')} value={p.totalSeats} />
         <Statistic title={t('prog.programme.usedSeats')} value={p.usedSeats} />
+        {p.candidates > 0 && <Statistic title={t('prog.programme.candidates')} value={p.candidates} />}
         <Statistic title={t('prog.programme.freeSeats')} value={p.totalSeats - p.usedSeats} />
       </Space>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>

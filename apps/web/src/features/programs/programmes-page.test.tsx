@@ -36,6 +36,7 @@ const P: Programme = {
   endDate: '2026-11-20',
   totalSeats: 45,
   usedSeats: 38,
+  candidates: 0,
   canManage: true,
 };
 
@@ -49,13 +50,26 @@ afterEach(() => {
 });
 
 describe('培训项目 list: every column reads at 1440 px', () => {
-  it('已推荐 / 名额 is pinned to the right edge, so a long name never pushes it out of view', async () => {
+  it('已入选 / 名额 is pinned to the right edge, so a long name never pushes it out of view', async () => {
     renderWithApp(<ProgrammesPage />);
     const seats = await screen.findByTestId('seats-used');
     expect(seats.textContent).toBe('38 / 45');
     expect(seats.closest('td')?.className).toContain('ant-table-cell-fix-end');
-    const heads = screen.getAllByText('已推荐 / 名额').map((el) => el.closest('th')?.className ?? '');
+    const heads = screen.getAllByText('已入选 / 名额').map((el) => el.closest('th')?.className ?? '');
     expect(heads.some((c) => c.includes('ant-table-cell-fix-end'))).toBe(true);
+    expect(screen.queryByTestId('programme-candidates')).toBeNull();
+  });
+
+  it('a competitive programme: the nominated candidates beside the seats, which they take only once selected', async () => {
+    vi.mocked(api.listProgrammes).mockResolvedValue({
+      items: [{ ...P, usedSeats: 0, totalSeats: 10, candidates: 20 }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
+    renderWithApp(<ProgrammesPage />);
+    expect((await screen.findByTestId('seats-used')).textContent).toBe('0 / 10');
+    expect(screen.getByTestId('programme-candidates').textContent).toBe('另有 20 名候选人待遴选');
   });
 
   it('the name is cut with an ellipsis in a fixed layout, its project type beneath it', async () => {

@@ -80,7 +80,19 @@ function ProgrammeCard({ p }: { p: Programme }) {
         <Typography.Text type="secondary">{t('prog.programme.seatsUsed')}</Typography.Text>
         <SeatsBar used={p.usedSeats} total={p.totalSeats} />
       </Space>
+      <Candidates p={p} />
     </Space>
+  );
+}
+
+/** Nominated and still waiting for the 差额遴选: not in the seats until selected and confirmed. */
+export function Candidates({ p }: { p: Programme }) {
+  const { t } = useI18n();
+  if (p.candidates === 0) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="programme-candidates">
+      {t('prog.programme.candidatesWaiting', { n: p.candidates })}
+    </Typography.Text>
   );
 }
 
@@ -159,7 +171,12 @@ export function ProgrammesPage() {
           key: 'seats',
           width: 170,
           fixed: 'right',
-          render: (_: unknown, p) => <SeatsBar used={p.usedSeats} total={p.totalSeats} />,
+          render: (_: unknown, p) => (
+            <Space orientation="vertical" size={0}>
+              <SeatsBar used={p.usedSeats} total={p.totalSeats} />
+              <Candidates p={p} />
+            </Space>
+          ),
         },
       ];
 

@@ -34,6 +34,7 @@ export function toProgramme(actor: Actor, r: ProgrammeRow, pack?: PolicyPack): P
     endDate: r.end_date,
     totalSeats: r.total_seats,
     usedSeats: Number(r.used_seats),
+    candidates: Number(r.candidates),
     canManage: can(actor, 'program.manage', r.owner_path),
   };
 }

@@ -23,6 +23,7 @@ export type ProgrammeRow = Pick<
 > & {
   owner_name: Selectable<OrgsTable>['name'];
   used_seats: number;
+  candidates: number;
 };
 
 export interface ProgrammeWrite {
@@ -72,6 +73,11 @@ export function createProgrammesRepository(db: Database) {
       .select(
         sql<number>`(SELECT coalesce(sum(q.used), 0)::int FROM quota_allocations q WHERE q.programme_id = p.id)`.as(
           'used_seats',
+        ),
+      )
+      .select(
+        sql<number>`(SELECT count(*)::int FROM nominations n WHERE n.programme_id = p.id AND n.status = 'candidate')`.as(
+          'candidates',
         ),
       );
 
