@@ -41,7 +41,7 @@ export const RUBRIC_A: Rubric = {
   source: 'S003:L330-526',
   version: '2022-S003',
   declaredTotal: 100,
-  note: '文件只给一级、二级指标分值，二级指标下编号的指标描述不单独计分：按二级指标整体评分（Y-EVAL-HOLISTIC）；文件未列评价形式',
+  note: '文件只给一级、二级指标分值，二级指标下编号的指标描述不单独计分：按二级指标整体评分；文件未列评价形式',
   nodes: [
     indicator('A1', '组织领导', 8, 'S003:L338-359', [
       indicator('A1.1', '市级工作', 3, 'S003:L341-346', [], {

@@ -3,7 +3,7 @@ import type { Exam, ExamReport, ExamUpload } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
-import { ExamReportView } from './exam-report-view';
+import { ExamReportView, WarningsCard } from './exam-report-view';
 import { ExamUploadResult } from './exam-upload';
 
 // ECharts needs a real layout; the tests look at the option each chart is given instead
@@ -137,6 +137,36 @@ const monitoringReport: ExamReport = {
   valueAdded: { matched: 40, slope: 0.8, intercept: 0 },
   warnings: [],
 };
+
+describe('WarningsCard', () => {
+  it('names each warning in words (低于预警线, 降幅过大), its rule code only in the tooltip', () => {
+    const w = {
+      examId: '4',
+      examName: '期末',
+      schoolId: '9',
+      school: '清城中学',
+      metric: 'scoreRate',
+      value: 0.395,
+      reference: 0.5,
+      n: 120,
+      message: '清城中学得分率 39.5%，低于预警线 50.0%',
+    };
+    renderWithApp(
+      <WarningsCard
+        warnings={[
+          { ...w, rule: 'EW-BELOW' },
+          { ...w, schoolId: '8', rule: 'EW-DROP' },
+        ]}
+      />,
+    );
+    expect(screen.getAllByTestId('warning-kind').map((e) => e.textContent)).toEqual([
+      '低于预警线',
+      '降幅过大',
+    ]);
+    expect(screen.queryByText('EW-BELOW')).toBeNull();
+    expect(screen.queryByText('EW-DROP')).toBeNull();
+  });
+});
 
 describe('ExamReportView (SZ-12, R-002-58)', () => {
   it('a school sees grade bands only: no rank or score columns, no score charts', () => {

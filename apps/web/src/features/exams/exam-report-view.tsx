@@ -360,10 +360,17 @@ export function WarningsCard({ warnings }: { warnings: ExamWarning[] }) {
           dataSource={warnings}
           columns={[
             {
-              title: t('exam.up.rule'),
+              title: t('exam.rep.warnKind'),
               dataIndex: 'rule',
-              width: 100,
-              render: (r: string) => <Tag color="red">{r}</Tag>,
+              width: 120,
+              // the kind in words; the rule's code for officers in the tooltip
+              render: (r: string) => (
+                <Tooltip title={r}>
+                  <Tag color="red" data-testid="warning-kind">
+                    {r === 'EW-BELOW' || r === 'EW-DROP' ? t(`exam.rep.warn.${r}`) : r}
+                  </Tag>
+                </Tooltip>
+              ),
             },
             { title: t('exam.name'), dataIndex: 'examName', width: 140 },
             { title: t('exam.rep.school'), dataIndex: 'school', width: 200 },

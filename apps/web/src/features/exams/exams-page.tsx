@@ -25,6 +25,7 @@ import { codeName, codeOptions, useCodes } from '../../shared/codes';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { semesterLabel } from '../../shared/semester';
 import { hasPermission, primaryGrant, useMe } from '../../shared/session';
 import { ExamUploadWizard } from './exam-upload';
 import { IndicatorEditor } from './indicator-editor';
@@ -117,7 +118,12 @@ export function ExamsTable({ exams, onUpload }: { exams: Exam[]; onUpload?: (e: 
       dataIndex: 'name',
       render: (name: string, e) => (e.hasData ? <Link to={`/monitoring/exams/${e.id}`}>{name}</Link> : name),
     },
-    { title: t('exam.semester'), dataIndex: 'semester', width: 120 },
+    {
+      title: t('exam.semester'),
+      dataIndex: 'semester',
+      width: 170,
+      render: (s: string) => semesterLabel(s, lang),
+    },
     {
       title: `${t('exam.stage')} / ${t('exam.subject')}`,
       key: 'ss',
@@ -211,7 +217,7 @@ function CreateCycleModal({ open, onClose }: { open: boolean; onClose: () => voi
 }
 
 export function ExamsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { data: me } = useMe();
   const manage = hasPermission(me, 'exam.manage');
   const [creating, setCreating] = useState(false);
@@ -267,7 +273,11 @@ export function ExamsPage() {
                           <Link to={`/monitoring/cycles/${c.id}`}>{n}</Link>
                         ),
                       },
-                      { title: t('exam.semester'), dataIndex: 'semester' },
+                      {
+                        title: t('exam.semester'),
+                        dataIndex: 'semester',
+                        render: (s: string) => semesterLabel(s, lang),
+                      },
                       { title: t('exam.owner'), dataIndex: 'ownerName' },
                       {
                         title: t('exam.cyc.sample'),

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { api, isApiError } from '../../shared/api';
 import { errorMessage, retryAtOf, retryClock, waitWords } from '../../shared/error-messages';
 import { type Lang, useI18n } from '../../shared/i18n';
+import { semesterLabel } from '../../shared/semester';
 
 const GRADE_COLORS = ['#1d5fbf', '#2f7d32', '#b26a00', '#8c8c8c', '#8c8c8c', '#8c8c8c', '#8c8c8c', '#8c8c8c'];
 
@@ -73,7 +74,7 @@ export function ParentResultsView({ data }: { data: ParentResults }) {
                 </div>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[e.semester, e.gradeLevel, e.examDate].filter(Boolean).join(' · ')}
+                    {[semesterLabel(e.semester, lang), e.gradeLevel, e.examDate].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 </div>
               </div>

@@ -11,6 +11,7 @@ import { api } from '../../shared/api';
 import { SimpleBarChart } from '../../shared/bar-chart';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { semesterLabel } from '../../shared/semester';
 import { formatDateTime } from '../../shared/time';
 import { LangSwitch } from './parent-page';
 
@@ -56,7 +57,7 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
             `${t('public.region')}${lang === 'zh-CN' ? '：' : ': '}${s.region}`,
             lang === 'zh-CN' ? s.labels.stage : s.labels.stageEn,
             s.grade,
-            s.semester,
+            semesterLabel(s.semester, lang),
             `${t('public.published')}${lang === 'zh-CN' ? '：' : ': '}${formatDateTime(s.publishedAt)}`,
           ].join(' · ')}
         </Typography.Text>
@@ -126,7 +127,7 @@ export function PublicSummaryView({ s }: { s: PublicExamSummary }) {
 }
 
 export function PublicSummaryListPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const title = useTitle();
   const list = useQuery({ queryKey: ['public', 'exams'], queryFn: () => api.publicExamSummaries() });
   return (
@@ -155,7 +156,7 @@ export function PublicSummaryListPage() {
                 <div style={{ minWidth: 0 }}>
                   <Link to={`/public/exams/${s.examId}`}>{title(s)}</Link>
                   <div>
-                    <Typography.Text type="secondary">{`${s.region} · ${s.semester} · ${s.grade}`}</Typography.Text>
+                    <Typography.Text type="secondary">{`${s.region} · ${semesterLabel(s.semester, lang)} · ${s.grade}`}</Typography.Text>
                   </div>
                 </div>
                 <Link to={`/public/exams/${s.examId}`}>{t('public.open')}</Link>
