@@ -75,7 +75,18 @@ export function PacksPage() {
       dataIndex: 'derivedFrom',
       width: 150,
       responsive: ['lg'],
-      render: (v: string | null) => v ?? '—',
+      // the source pack by its title (its id, as stored, only when it is not in the list)
+      render: (v: string | null) => {
+        if (!v) return '—';
+        const from = packs.data?.find((x) => x.id === v);
+        return from ? (
+          <Typography.Link onClick={() => navigate(`/packs/${encodeURIComponent(v)}`)}>
+            {from.title}
+          </Typography.Link>
+        ) : (
+          v
+        );
+      },
     },
     {
       title: t('prog.pack.updatedAt'),

@@ -17,6 +17,8 @@ type TabKey = (typeof TABS)[number];
 
 function Overview({ programme: p }: { programme: Programme }) {
   const { t } = useI18n();
+  // the pack by its title (the same query the pack's own page makes)
+  const pack = useQuery({ queryKey: ['pack', p.packId], queryFn: () => api.pack(p.packId) });
   return (
     <Space orientation="vertical" size={24} style={{ width: '100%' }}>
       <Space size={48} wrap>
@@ -32,7 +34,9 @@ function Overview({ programme: p }: { programme: Programme }) {
         <Descriptions.Item label={t('prog.pack.year')}>{p.year}</Descriptions.Item>
         <Descriptions.Item label={t('prog.programme.projectType')}>{p.projectTypeName}</Descriptions.Item>
         <Descriptions.Item label={t('prog.programme.pack')}>
-          <Link to={`/packs/${encodeURIComponent(p.packId)}`}>{p.packId}</Link>
+          <Link to={`/packs/${encodeURIComponent(p.packId)}`} data-testid="programme-pack">
+            {pack.data?.title ?? p.packId}
+          </Link>
         </Descriptions.Item>
         <Descriptions.Item label={t('prog.programme.owner')}>{p.ownerOrgName}</Descriptions.Item>
         <Descriptions.Item label={t('prog.programme.selectionDeadline')}>

@@ -1,0 +1,64 @@
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import type { Me, PackDetail, Programme } from '@yanxun/contracts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api } from '../../shared/api';
+import { renderWithApp } from '../../shared/test-utils';
+import { ProgrammeDetailPage } from './programme-detail-page';
+
+vi.mock('../../shared/api', async (orig) => {
+  const real = (await orig()) as typeof import('../../shared/api');
+  const mocked = Object.fromEntries(Object.keys(real.api).map((k) => [k, vi.fn()]));
+  return { ...real, api: mocked };
+});
+
+const ME: Me = {
+  id: '1',
+  username: 'province',
+  displayName: '省教育厅',
+  grants: [{ role: 'bureau_admin', orgId: '1', orgName: '广东省', orgKind: 'province' }],
+  teacherId: null,
+  csrfToken: 'x',
+  mustChangePassword: false,
+};
+
+const P: Programme = {
+  id: '4',
+  title: '2026年“省培计划”省级教师培训师高端研修项目',
+  packId: '440000-2026-v2',
+  projectTypeCode: 'trainer_advanced',
+  projectTypeName: '省级教师培训师高端研修项目',
+  trackCode: 'trainer',
+  level: 'provincial',
+  year: 2026,
+  ownerOrgId: '1',
+  ownerOrgName: '广东省',
+  selectionDeadline: '2026-09-30',
+  startDate: '2026-10-19',
+  endDate: '2026-11-20',
+  totalSeats: 10,
+  usedSeats: 0,
+  candidates: 20,
+  canManage: true,
+};
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe('培训项目 概况', () => {
+  it('names the policy pack by its title and counts the candidates awaiting selection apart from the seats', async () => {
+    vi.mocked(api.me).mockResolvedValue(ME);
+    vi.mocked(api.programme).mockResolvedValue(P);
+    vi.mocked(api.pack).mockResolvedValue({
+      id: P.packId,
+      title: '广东省 2026 年教师培训政策包',
+    } as PackDetail);
+    renderWithApp(<ProgrammeDetailPage />, { route: '/programmes/4', path: '/programmes/:id', me: ME });
+    await waitFor(() =>
+      expect(screen.getByTestId('programme-pack').textContent).toBe('广东省 2026 年教师培训政策包'),
+    );
+    expect(screen.getByText('待遴选候选人')).toBeTruthy();
+    expect(screen.getByText('20')).toBeTruthy();
+  });
+});
