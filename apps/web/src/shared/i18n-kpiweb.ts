@@ -31,7 +31,7 @@ export const KPIWEB_ZH = {
   'prog.subStatus.cancelled': '已撤销',
   'prog.short.title': '差额遴选',
   'prog.short.intro':
-    '本项目按 1:{ratio} 差额遴选：每个名额单位最多推荐 ⌈名额 × {ratio}⌉ 名候选人，由项目主办单位确定入选名单。',
+    '本项目按 1:{ratio} 差额遴选：每个名额单位最多推荐名额 {ratio} 倍的候选人（向上取整），由项目主办单位确定入选名单。',
   'prog.short.node': '{name}：名额 {seats}，候选上限 {cap}，已推荐 {count}',
   'prog.short.pick': '勾选入选人员（最多 {n} 人）',
   'prog.short.confirm': '确定入选名单',
@@ -39,6 +39,7 @@ export const KPIWEB_ZH = {
   'prog.short.confirmHelp': '入选 {n} 人；其余 {m} 名候选人将标记为"差额未入选"，并注明规则。',
   'prog.short.confirmedOk': '{name} 入选名单已确定',
   'prog.short.notSelected': '差额未入选',
+  'prog.short.notSelectedReason': '差额遴选未入选',
   'prog.short.noCandidates': '暂无候选人',
   'prog.short.candidateOk': '{name} 已列为候选人，待主办单位差额遴选',
   'prog.short.overLimit': '最多只能选 {n} 人',
@@ -130,7 +131,7 @@ export const KPIWEB_EN: Record<keyof typeof KPIWEB_ZH, string> = {
   'prog.subStatus.cancelled': 'Cancelled',
   'prog.short.title': 'Competitive selection',
   'prog.short.intro':
-    'Selection at 1:{ratio}: each quota node may name up to ⌈seats × {ratio}⌉ candidates; the programme owner selects.',
+    'Selection at 1:{ratio}: each quota node may name up to {ratio} × its seats in candidates, rounded up; the programme owner selects.',
   'prog.short.node': '{name}: {seats} seats, cap {cap}, {count} named',
   'prog.short.pick': 'Tick the selected (at most {n})',
   'prog.short.confirm': 'Confirm the list',
@@ -138,6 +139,7 @@ export const KPIWEB_EN: Record<keyof typeof KPIWEB_ZH, string> = {
   'prog.short.confirmHelp': '{n} selected; the other {m} candidates become "not selected" with the rule.',
   'prog.short.confirmedOk': 'List of {name} confirmed',
   'prog.short.notSelected': 'Not selected',
+  'prog.short.notSelectedReason': 'not selected in the competitive selection',
   'prog.short.noCandidates': 'No candidates',
   'prog.short.candidateOk': '{name} is a candidate; the programme owner selects',
   'prog.short.overLimit': 'At most {n}',

@@ -9,6 +9,7 @@ import { DateField } from '../../shared/date-fields';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { RuleRef } from '../../shared/rule-ref';
 import { BudgetChart } from './budget-chart';
 import { formatYuan, parseYuan } from './money';
 
@@ -112,8 +113,15 @@ export function BudgetView({ report }: { report: BudgetReport }) {
           pagination={false}
           dataSource={c.categories}
           columns={[
-            { title: t('budget.categoryLabel'), render: (_, x) => catName(x.category) },
-            { title: t('budget.rule'), render: (_, x) => x.ruleIds.map((r) => <Tag key={r}>{r}</Tag>) },
+            {
+              title: t('budget.categoryLabel'),
+              render: (_, x) => (
+                <>
+                  {catName(x.category)}
+                  <RuleRef rules={x.ruleIds} />
+                </>
+              ),
+            },
             { title: t('budget.budget'), align: 'right', render: (_, x) => formatYuan(x.budgetFen) },
             { title: t('budget.actual'), align: 'right', render: (_, x) => formatYuan(x.actualFen) },
             {
@@ -129,9 +137,10 @@ export function BudgetView({ report }: { report: BudgetReport }) {
               title: '',
               render: (_, x) =>
                 x.overBudget ? (
-                  <Tag color="error">
-                    {t('budget.over')} · {c.ruleId}
-                  </Tag>
+                  <Space size={0}>
+                    <Tag color="error">{t('budget.over')}</Tag>
+                    <RuleRef rules={c.ruleId} />
+                  </Space>
                 ) : null,
             },
           ]}
@@ -144,8 +153,16 @@ export function BudgetView({ report }: { report: BudgetReport }) {
           pagination={false}
           dataSource={report.lines}
           columns={[
-            { title: t('budget.item'), dataIndex: 'label' },
-            { title: t('budget.rule'), render: (_, l) => <Tag>{l.ruleId}</Tag> },
+            {
+              title: t('budget.item'),
+              dataIndex: 'label',
+              render: (label: string, l) => (
+                <>
+                  {label}
+                  <RuleRef rules={l.ruleId} />
+                </>
+              ),
+            },
             { title: t('budget.quantity'), render: (_, l) => `${l.quantity} ${l.unit}` },
             { title: t('budget.people'), dataIndex: 'people', align: 'right' },
             { title: t('budget.unitPrice'), align: 'right', render: (_, l) => formatYuan(l.unitFen) },

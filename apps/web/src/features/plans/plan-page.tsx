@@ -13,7 +13,6 @@ import {
   InputNumber,
   Row,
   Space,
-  Tag,
   Typography,
   Upload,
 } from 'antd';
@@ -23,6 +22,7 @@ import { api, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { RuleRef } from '../../shared/rule-ref';
 import { formatHours } from './money';
 import { PlanCheckList } from './plan-check-list';
 import { ModulesEditor } from './plan-modules-editor';
@@ -120,10 +120,12 @@ export function PlanEditor({ detail }: { detail: PlanDetail }) {
             {r.projectTypeName} · {r.trackName}
           </Descriptions.Item>
           <Descriptions.Item label={t('plans.deadline')}>
-            {r.deadline} <Tag>{r.deadlineRuleId}</Tag>
+            {r.deadline}
+            <RuleRef rules={r.deadlineRuleId} />
           </Descriptions.Item>
           <Descriptions.Item label={t('plans.practicalMin')}>
-            ≥ {r.practicalShareMinPct}% <Tag>{r.practicalRuleId}</Tag>
+            ≥ {r.practicalShareMinPct}%
+            <RuleRef rules={r.practicalRuleId} />
           </Descriptions.Item>
           <Descriptions.Item label={t('plans.centralizedDays')}>
             {r.totalsAreMinimum ? '≥ ' : ''}
@@ -138,8 +140,8 @@ export function PlanEditor({ detail }: { detail: PlanDetail }) {
               chief: r.chiefExperts,
               subject: r.subjectClassTeachersPerClass,
               life: r.lifeClassTeachersPerClass,
-            })}{' '}
-            <Tag>{r.staffingRuleId}</Tag>
+            })}
+            <RuleRef rules={r.staffingRuleId} />
           </Descriptions.Item>
         </Descriptions>
       </Card>

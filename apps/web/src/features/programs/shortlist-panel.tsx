@@ -111,7 +111,8 @@ function NodeShortlist({
               data-testid="shortlist-not-selected"
             >
               <Tag>{t('prog.short.notSelected')}</Tag>
-              {n.teacherName}：{n.reason ?? SHORTLIST_RULE_ID}
+              {n.teacherName}：{n.reason ?? t('prog.short.notSelectedReason')}
+              <RuleRef rules={SHORTLIST_RULE_ID} />
             </Typography.Text>
           ))}
         </Space>

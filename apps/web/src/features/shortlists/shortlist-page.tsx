@@ -55,9 +55,10 @@ function Header({ s }: { s: ShortlistSelection }) {
             {s.programmeTitle}
           </Typography.Title>
           <ShortlistStatusTag status={s.status} />
-          <Tag>
-            {t('sl.ratio', { ratio: s.ratio })} · {SHORTLIST_RULE_ID}
-          </Tag>
+          <span>
+            <Tag>{t('sl.ratio', { ratio: s.ratio })}</Tag>
+            <RuleRef rules={{ ruleId: SHORTLIST_RULE_ID, value: `1:${s.ratio}` }} />
+          </span>
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('sl.owner')}>{s.ownerOrgName}</Descriptions.Item>
