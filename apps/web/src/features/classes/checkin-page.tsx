@@ -9,7 +9,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { ownProfileOnly, useMe } from '../../shared/session';
-import { formatTime } from '../../shared/time';
+import { formatDateTime } from '../../shared/time';
 import { ROW, SimpleList } from './simple-list';
 
 /** The way back into the app from this full-screen phone page: a teacher's own profile, or the dashboard. */
@@ -165,12 +165,13 @@ export function CheckinPage() {
                 <Typography.Text type="secondary">
                   {c.startDate} ~ {c.endDate} {c.venue}
                 </Typography.Text>
-                <Space size={4}>
+                <Space size={4} wrap>
                   <Tag color={c.registeredAt ? 'green' : 'default'}>
-                    {t('slot.register')} {c.registeredAt ? formatTime(c.registeredAt) : t('checkin.notYet')}
+                    {t('slot.register')}{' '}
+                    {c.registeredAt ? formatDateTime(c.registeredAt) : t('checkin.notYet')}
                   </Tag>
                   <Tag color={c.arrivedAt ? 'green' : 'default'}>
-                    {t('slot.arrive')} {c.arrivedAt ? formatTime(c.arrivedAt) : t('checkin.notYet')}
+                    {t('slot.arrive')} {c.arrivedAt ? formatDateTime(c.arrivedAt) : t('checkin.notYet')}
                   </Tag>
                 </Space>
               </Space>

@@ -110,6 +110,24 @@ describe('CheckinPage (teacher phone)', () => {
     await waitFor(() => expect(checkin).toHaveBeenCalledWith({ code: '123456' }));
     expect(checkin).toHaveBeenCalledTimes(1);
   });
+
+  it('my classes show when I registered and arrived with the date, so a registration days before reads as such', async () => {
+    vi.mocked(api.myClasses).mockResolvedValueOnce([
+      {
+        classId: '2',
+        className: '第一期',
+        programmeTitle: '市培',
+        startDate: '2026-11-30',
+        endDate: '2026-12-11',
+        venue: '清远',
+        registeredAt: '2026-11-20T05:25:00.000Z',
+        arrivedAt: '2026-11-29T23:58:00.000Z',
+      },
+    ]);
+    renderWithApp(<CheckinPage />, { route: '/checkin', path: '/checkin' });
+    expect(await screen.findByText('注册 2026-11-20 13:25')).toBeTruthy();
+    expect(screen.getByText('报到 2026-11-30 07:58')).toBeTruthy();
+  });
 });
 
 const DETAIL: ClassDetail = {
