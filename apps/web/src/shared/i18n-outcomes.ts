@@ -50,6 +50,7 @@ export const OUTCOMES_ZH = {
   'outcome.queueEmpty': '没有待评审的成果',
   'outcome.noneWith': '没有{status}的成果。',
   'outcome.queueNone': '本班学员还没有提交成果：学员在「我的培训」中提交后，会出现在这里。',
+  'outcome.queueNoneSchool': '本校在这个班的学员还没有提交成果（其他学校学员的成果不在这里显示）。',
   'outcome.open': '打开',
   'outcome.done': '已评审',
   'completion.title': '结业评定',
@@ -162,6 +163,8 @@ export const OUTCOMES_EN: Record<keyof typeof OUTCOMES_ZH, string> = {
   'outcome.queue': 'Outcome review',
   'outcome.queueEmpty': 'No outcomes awaiting review',
   'outcome.noneWith': 'No outcome is "{status}".',
+  'outcome.queueNoneSchool':
+    'No trainee of your school in this class has handed in an outcome yet (other schools’ trainees are not shown here).',
   'outcome.queueNone':
     'No trainee of this class has handed in an outcome yet; they appear here once handed in under My training.',
   'outcome.open': 'Open',

@@ -80,9 +80,25 @@ export function ClassesPage() {
               render: (_, c) => <Link to={`/classes/${c.id}`}>{c.name}</Link>,
             },
             { title: t('class.programme'), dataIndex: 'programmeTitle' },
-            { title: t('class.dates'), render: (_, c) => `${c.startDate} ~ ${c.endDate}` },
+            {
+              title: t('class.dates'),
+              width: 110,
+              // one date per line, never broken inside a date
+              render: (_, c) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {c.startDate}
+                  <br />~ {c.endDate}
+                </span>
+              ),
+            },
             { title: t('class.provider'), dataIndex: 'providerOrgName' },
-            { title: t('class.enrolled'), dataIndex: 'enrolled', align: 'right' },
+            {
+              title: t('class.enrolled'),
+              dataIndex: 'enrolled',
+              align: 'right',
+              width: 72,
+              onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            },
             {
               title: t('class.board'),
               render: (_, c) => (

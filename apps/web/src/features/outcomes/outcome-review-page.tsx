@@ -21,6 +21,7 @@ import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { useMe } from '../../shared/session';
 import { countByStatus, FilteredEmpty, useStatusFilter } from '../../shared/status-filter';
 import { formatDateTime } from '../../shared/time';
 import { OutcomeStatusTag } from './outcome-status-tag';
@@ -98,6 +99,9 @@ export function OutcomeReviewPage() {
   // 待评审 when anything waits and on everything when nothing does, and can say what the other statuses hold
   const q = useQuery({ queryKey: ['outcome-queue', id], queryFn: () => api.outcomeQueue({ classId: id }) });
   const counts = useMemo(() => (q.data ? countByStatus(q.data) : undefined), [q.data]);
+  // a school sees its own teachers' outcomes only: an empty queue says so, not that the class has none
+  const { data: me } = useMe();
+  const schoolOnly = !!me && me.grants.length > 0 && me.grants.every((g) => g.role === 'school_admin');
   const [status, setStatus] = useStatusFilter<OutcomeStatusCode>('submitted', counts);
   const shown = (q.data ?? []).filter((s) => status === 'all' || s.status === status);
   const label = (s: OutcomeStatusCode | 'all') =>
@@ -219,7 +223,7 @@ export function OutcomeReviewPage() {
                   status={status}
                   counts={counts}
                   statusLabel={(x) => t(`outcome.status.${x}`)}
-                  noneAtAll={t('outcome.queueNone')}
+                  noneAtAll={t(schoolOnly ? 'outcome.queueNoneSchool' : 'outcome.queueNone')}
                   noneWith={(x) => t('outcome.noneWith', { status: x })}
                   onShowAll={() => setStatus('all')}
                 />

@@ -248,6 +248,19 @@ describe('OutcomeReviewPage', () => {
     );
   }, 20_000);
 
+  it('a school admin sees its own trainees only: an empty queue says so, not that the class has none', async () => {
+    vi.mocked(api.classDetail).mockResolvedValue({ name: 'A 班' } as never);
+    vi.mocked(api.outcomeQueue).mockResolvedValue([]);
+    renderWithApp(<OutcomeReviewPage />, {
+      route: '/classes/7/outcomes',
+      path: '/classes/:id/outcomes',
+      me: meAs('school_admin', null),
+    });
+    expect((await screen.findByTestId('filtered-empty', undefined, { timeout: 5000 })).textContent).toContain(
+      '本校在这个班的学员还没有提交成果',
+    );
+  }, 20_000);
+
   it('a return needs a comment', async () => {
     vi.mocked(api.classDetail).mockResolvedValue({ name: 'A 班' } as never);
     vi.mocked(api.outcomeQueue).mockResolvedValue([sub()]);
