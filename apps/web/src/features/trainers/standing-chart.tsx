@@ -8,30 +8,36 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { RuleRef } from '../../shared/rule-ref';
 
-export function standingOption(s: TrainerStanding, labels: { size: string; active: string }) {
+/**
+ * Each series in one colour, as its legend shows it; the team minimum (R3-P01) as a dashed line across the
+ * members' bars, so a county below it reads at a glance (the findings beneath say which and why).
+ */
+export function standingOption(s: TrainerStanding, labels: { size: string; active: string; min: string }) {
   const names = s.counties.map((c) => shortLabel(c.name, 10));
   return {
     grid: { left: 40, right: 16, top: 32, bottom: 56 },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, max: (v: { max: number }) => Math.max(v.max, s.teamMin) },
     series: [
       {
         name: labels.size,
         type: 'bar',
-        data: s.counties.map((c) => ({
-          value: c.size,
-          itemStyle: { color: c.size >= s.teamMin ? '#1677ff' : '#ff7875' },
-        })),
+        itemStyle: { color: '#1677ff' },
+        data: s.counties.map((c) => c.size),
+        markLine: {
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: '#ff4d4f' },
+          label: { formatter: labels.min, position: 'insideEndTop' },
+          data: [{ yAxis: s.teamMin }],
+        },
       },
       {
         name: labels.active,
         type: 'bar',
-        data: s.counties.map((c) => ({
-          value: c.active,
-          itemStyle: { color: c.findings.some((f) => f.rule === 'R3-P02') ? '#ffa940' : '#52c41a' },
-        })),
+        itemStyle: { color: '#52c41a' },
+        data: s.counties.map((c) => c.active),
       },
     ],
   };
@@ -66,7 +72,11 @@ export function StandingCard() {
               <EChart
                 testId="trainer-standing-chart"
                 height={260}
-                option={standingOption(s, { size: t('trainer.size'), active: t('trainer.active') })}
+                option={standingOption(s, {
+                  size: t('trainer.size'),
+                  active: t('trainer.active'),
+                  min: t('trainer.teamMin', { n: s.teamMin }),
+                })}
               />
               {s.counties.map((c) =>
                 c.findings.length === 0 ? null : (

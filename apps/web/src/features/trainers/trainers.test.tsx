@@ -8,8 +8,14 @@ import { TrainersPage } from './trainers-page';
 
 // ECharts cannot measure a happy-dom element (it warns of a 0 × 0 DOM): the test looks at the option instead
 vi.mock('echarts-for-react/esm/core', () => ({
-  default: ({ option }: { option: { series: Array<{ data: Array<{ value: number }> }> } }) => (
-    <div data-testid="chart">{option.series.map((s) => s.data.map((d) => d.value).join(',')).join('|')}</div>
+  default: ({
+    option,
+  }: {
+    option: { series: Array<{ data: number[]; markLine?: { data: Array<{ yAxis: number }> } }> };
+  }) => (
+    <div data-testid="chart" data-min={option.series[0]?.markLine?.data[0]?.yAxis}>
+      {option.series.map((s) => s.data.join(',')).join('|')}
+    </div>
   ),
 }));
 
@@ -129,7 +135,9 @@ describe('培训者团队 (the pool page)', () => {
     expect(within(serving).getByText('2026 年度合格')).toBeTruthy();
     expect(within(serving).getByRole('button', { name: '撤销资格' })).toBeTruthy();
     // members, then members active in the year, per county
-    expect((await screen.findByTestId('chart')).textContent).toBe('50,12|45,3');
+    const chart = await screen.findByTestId('chart');
+    expect(chart.textContent).toBe('50,12|45,3');
+    expect(chart.getAttribute('data-min')).toBe('50'); // the team minimum as a line, the bars in their legend's colour
     expect(screen.getByText(/英德市：县级教师培训师队伍 12 人/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/R3-P0\d/);
   });
