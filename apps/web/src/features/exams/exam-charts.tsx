@@ -38,16 +38,26 @@ export function ScoreHistogram({
   bands,
   label,
   seriesName,
+  axisNames,
 }: {
   bands: { label: string; count: number }[];
   label: string;
   seriesName: string;
+  /** what each axis measures, with its unit (分数段, 人数) */
+  axisNames?: { x: string; y: string };
 }) {
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: bands.map((b) => b.label), axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'value', minInterval: 1 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: bands.map((b) => b.label),
+      axisLabel: { interval: 0, rotate: 30 },
+      name: axisNames?.x,
+      nameLocation: 'middle',
+      nameGap: 44,
+    },
+    yAxis: { type: 'value', minInterval: 1, name: axisNames?.y },
     series: [
       {
         name: seriesName,
@@ -104,15 +114,24 @@ export function ItemScatter({
 }
 
 /** School comparison: value-added with its 95 % interval as error bars (schools with an interval only). */
-export function ValueAddedChart({ schools, label }: { schools: ReportSchoolRow[]; label: string }) {
+export function ValueAddedChart({
+  schools,
+  label,
+  axisName,
+}: {
+  schools: ReportSchoolRow[];
+  label: string;
+  /** what the values are (增值, 标准分) */
+  axisName?: string;
+}) {
   const rows = schools
     .filter((s) => s.valueAdded !== null)
     .sort((a, b) => (a.valueAdded?.va ?? 0) - (b.valueAdded?.va ?? 0));
   const names = rows.map((s) => s.school);
   const option = {
     tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', scale: true },
+    grid: { left: 8, right: 24, top: 16, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', scale: true, name: axisName, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'category', data: names, axisLabel: { width: 140, overflow: 'truncate' } },
     series: [
       {

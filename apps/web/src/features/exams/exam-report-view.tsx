@@ -283,6 +283,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
                 bands={r.bands}
                 label={t('exam.rep.distribution')}
                 seriesName={t('exam.rep.students')}
+                axisNames={{ x: t('exam.rep.axisBand'), y: t('exam.rep.axisStudents') }}
               />
             </Card>
           </Col>
@@ -302,7 +303,11 @@ export function ExamReportView({ report }: { report: ExamReport }) {
       </Row>
       {r.schools.some((s) => s.valueAdded) ? (
         <Card title={t('exam.rep.comparison')}>
-          <ValueAddedChart schools={r.schools} label={t('exam.rep.comparison')} />
+          <ValueAddedChart
+            schools={r.schools}
+            label={t('exam.rep.comparison')}
+            axisName={t('exam.rep.axisVa')}
+          />
         </Card>
       ) : null}
       <Card
