@@ -274,7 +274,14 @@ export function MyTrainingPage() {
               data-testid="hours-total"
             />
             {(q.data.hours?.entries ?? []).map((e) => (
-              <div key={e.id} style={{ fontSize: 13, color: e.reversedAt ? '#999' : undefined }}>
+              <div
+                key={e.id}
+                style={{ fontSize: 13, color: e.reversedAt ? '#999' : undefined }}
+                data-testid="hours-entry"
+              >
+                <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
+                  {e.occurredOn}
+                </Typography.Text>
                 {e.programmeTitle ?? t(`hours.src.${e.source}`)}：
                 {t('training.hoursUnit', { n: hours(e.hoursTenths) })}
                 {e.reversedAt ? `（${t('hours.reversed', { reason: e.reverseReason ?? '' })}）` : ''}

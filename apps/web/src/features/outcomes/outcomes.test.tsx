@@ -131,6 +131,8 @@ describe('MyTrainingPage (teacher phone)', () => {
     expect(screen.getAllByTestId('outcome-status')[0]?.dataset.status).toBe('returned');
     expect(screen.getByText('重新提交')).toBeTruthy();
     expect(screen.getByText('150')).toBeTruthy();
+    // each 学时 posting with the day it was earned, so entries of the same kind tell apart
+    for (const e of screen.getAllByTestId('hours-entry')) expect(e.textContent).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
 
   it('sends a video link for a video requirement', async () => {
