@@ -160,8 +160,7 @@ export interface Config {
   lockoutMinutes: number;
   loginAddressLimit: number;
   loginAccountLimit: number;
-  /** Where people reach Yanxun (QR codes and links of issued documents); unset: the issuing request's address */
-  /** PUBLIC_URL, or the listen address (listenUrl) */
+  /** Where people reach Yanxun (QR codes and links of issued documents): PUBLIC_URL, or the listen address */
   publicUrl: string;
   /** whether PUBLIC_URL was set (unset and listening beyond loopback: the server warns at start) */
   publicUrlSet: boolean;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { openDatabase, seedDemoIfEmpty } from './boot';
-import { loadConfig } from './config';
+import { listenUrl, loadConfig } from './config';
 import { DEMO_PASSWORD } from './demo/load-region';
 import { createServices } from './services';
 import { setTimeZone } from './shared/time';
@@ -41,7 +41,7 @@ if (!config.publicUrlSet && !['127.0.0.1', 'localhost', '::1'].includes(config.h
   console.log(
     `注意: 未设置 PUBLIC_URL，学时证明和证书上的验证地址为 ${config.publicUrl}，其他电脑无法访问；请设置 PUBLIC_URL（如 https://yanxun.example.gov.cn）`,
   );
-const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+const url = listenUrl(config.host, config.port);
 console.log(`\n研训 Yanxun 已启动: ${url}   API 文档: ${url}/api/docs`);
 console.log(
   `数据库: ${handle.engine === 'pglite' ? `内置 PGlite (${path.join(config.dataDir, 'pglite')})` : 'PostgreSQL'}`,
