@@ -1,8 +1,9 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
-import type { Me, PackDetail, Programme } from '@yanxun/contracts';
+import type { PackDetail } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
+import { PROVINCE_ME, programmeFixture } from './programme.test-data';
 import { ProgrammeDetailPage } from './programme-detail-page';
 
 vi.mock('../../shared/api', async (orig) => {
@@ -11,35 +12,16 @@ vi.mock('../../shared/api', async (orig) => {
   return { ...real, api: mocked };
 });
 
-const ME: Me = {
-  id: '1',
-  username: 'province',
-  displayName: '省教育厅',
-  grants: [{ role: 'bureau_admin', orgId: '1', orgName: '广东省', orgKind: 'province' }],
-  teacherId: null,
-  csrfToken: 'x',
-  mustChangePassword: false,
-};
-
-const P: Programme = {
-  id: '4',
+const ME = PROVINCE_ME;
+const P = programmeFixture({
   title: '2026年“省培计划”省级教师培训师高端研修项目',
-  packId: '440000-2026-v2',
   projectTypeCode: 'trainer_advanced',
   projectTypeName: '省级教师培训师高端研修项目',
   trackCode: 'trainer',
-  level: 'provincial',
-  year: 2026,
-  ownerOrgId: '1',
-  ownerOrgName: '广东省',
-  selectionDeadline: '2026-09-30',
-  startDate: '2026-10-19',
-  endDate: '2026-11-20',
   totalSeats: 10,
   usedSeats: 0,
   candidates: 20,
-  canManage: true,
-};
+});
 
 afterEach(() => {
   cleanup();

@@ -1,8 +1,8 @@
 import { cleanup, screen } from '@testing-library/react';
-import type { Me, Programme } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
+import { PROVINCE_ME, programmeFixture } from './programme.test-data';
 import { ProgrammesPage } from './programmes-page';
 
 vi.mock('../../shared/api', async (importOriginal) => {
@@ -10,35 +10,8 @@ vi.mock('../../shared/api', async (importOriginal) => {
   return { ...actual, api: { listProgrammes: vi.fn(), me: vi.fn() } };
 });
 
-const ME: Me = {
-  id: '1',
-  username: 'province',
-  displayName: '省教育厅',
-  grants: [{ role: 'bureau_admin', orgId: '1', orgName: '广东省', orgKind: 'province' }],
-  teacherId: null,
-  csrfToken: 'x',
-  mustChangePassword: false,
-};
-
-const P: Programme = {
-  id: '4',
-  title: '2026年"省培计划"省级骨干教师培育项目（清远市）',
-  packId: '440000-2026-v2',
-  projectTypeCode: 'backbone_cultivation',
-  projectTypeName: '省级骨干教师培育项目',
-  trackCode: 'backbone',
-  level: 'provincial',
-  year: 2026,
-  ownerOrgId: '1',
-  ownerOrgName: '广东省',
-  selectionDeadline: '2026-09-30',
-  startDate: '2026-10-19',
-  endDate: '2026-11-20',
-  totalSeats: 45,
-  usedSeats: 38,
-  candidates: 0,
-  canManage: true,
-};
+const ME = PROVINCE_ME;
+const P = programmeFixture();
 
 beforeEach(() => {
   vi.mocked(api.me).mockResolvedValue(ME);
