@@ -48,14 +48,15 @@ export function ScoreHistogram({
 }) {
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    // room below the slanted band labels for the axis name (containLabel leaves out the name)
+    grid: { left: 8, right: 16, top: 32, bottom: axisNames ? 28 : 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: bands.map((b) => b.label),
       axisLabel: { interval: 0, rotate: 30 },
       name: axisNames?.x,
       nameLocation: 'middle',
-      nameGap: 44,
+      nameGap: 40,
     },
     yAxis: { type: 'value', minInterval: 1, name: axisNames?.y },
     series: [
