@@ -17,6 +17,8 @@ export const programmeSchema = z.object({
   id: z.string(),
   title: z.string(),
   packId: z.string(),
+  /** The pack's title (its id only if the pack cannot be read) */
+  packTitle: z.string(),
   projectTypeCode: z.string(),
   projectTypeName: z.string(),
   trackCode: z.string(),

@@ -101,10 +101,10 @@ describe('R-004-59 differential shortlist 1:1.2', () => {
     // candidates take no seat yet; the programme counts them apart from its seats
     const before = await svc.quotas(actor('bureau_admin', county), programmeId);
     expect(before.nodes.find((n) => n.orgId === school.id)).toMatchObject({ used: 0 });
-    expect(await svc.getProgramme(actor('bureau_admin', city), programmeId)).toMatchObject({
-      usedSeats: 0,
-      candidates: 12,
-    });
+    const seen = await svc.getProgramme(actor('bureau_admin', city), programmeId);
+    expect(seen).toMatchObject({ usedSeats: 0, candidates: 12 });
+    expect(seen.packTitle).toMatch(/政策|年/); // the pack by its title, not its id
+    expect(seen.packTitle).not.toBe(seen.packId);
 
     const owner = actor('bureau_admin', city);
     const ids = made.map((n) => n.id);

@@ -1,5 +1,4 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
-import type { PackDetail } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
@@ -32,10 +31,6 @@ describe('培训项目 概况', () => {
   it('names the policy pack by its title and counts the candidates awaiting selection apart from the seats', async () => {
     vi.mocked(api.me).mockResolvedValue(ME);
     vi.mocked(api.programme).mockResolvedValue(P);
-    vi.mocked(api.pack).mockResolvedValue({
-      id: P.packId,
-      title: '广东省 2026 年教师培训政策包',
-    } as PackDetail);
     renderWithApp(<ProgrammeDetailPage />, { route: '/programmes/4', path: '/programmes/:id', me: ME });
     await waitFor(() =>
       expect(screen.getByTestId('programme-pack').textContent).toBe('广东省 2026 年教师培训政策包'),

@@ -17,8 +17,6 @@ type TabKey = (typeof TABS)[number];
 
 function Overview({ programme: p }: { programme: Programme }) {
   const { t } = useI18n();
-  // the pack by its title (the same query the pack's own page makes)
-  const pack = useQuery({ queryKey: ['pack', p.packId], queryFn: () => api.pack(p.packId) });
   return (
     <Space orientation="vertical" size={24} style={{ width: '100%' }}>
       <Space size={48} wrap>
@@ -35,7 +33,7 @@ function Overview({ programme: p }: { programme: Programme }) {
         <Descriptions.Item label={t('prog.programme.projectType')}>{p.projectTypeName}</Descriptions.Item>
         <Descriptions.Item label={t('prog.programme.pack')}>
           <Link to={`/packs/${encodeURIComponent(p.packId)}`} data-testid="programme-pack">
-            {pack.data?.title ?? p.packId}
+            {p.packTitle}
           </Link>
         </Descriptions.Item>
         <Descriptions.Item label={t('prog.programme.owner')}>{p.ownerOrgName}</Descriptions.Item>

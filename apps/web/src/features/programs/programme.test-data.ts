@@ -17,6 +17,7 @@ export function programmeFixture(over: Partial<Programme> = {}): Programme {
     id: '4',
     title: '2026年"省培计划"省级骨干教师培育项目（清远市）',
     packId: '440000-2026-v2',
+    packTitle: '广东省 2026 年教师培训政策包',
     projectTypeCode: 'backbone_cultivation',
     projectTypeName: '省级骨干教师培育项目',
     trackCode: 'backbone',

@@ -1,8 +1,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
-import type { Me, Programme, QuotaNode } from '@yanxun/contracts';
+import type { Programme, QuotaNode } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
+import { PROVINCE_ME } from './programme.test-data';
 import { QuotaTab, quotaTree } from './quota-tab';
 
 vi.mock('../../shared/api', async (importOriginal) => {
@@ -10,15 +11,7 @@ vi.mock('../../shared/api', async (importOriginal) => {
   return { ...actual, api: { quotas: vi.fn(), me: vi.fn() } };
 });
 
-const ME: Me = {
-  id: '1',
-  username: 'province',
-  displayName: '省教育厅',
-  grants: [{ role: 'bureau_admin', orgId: '1', orgName: '广东省', orgKind: 'province' }],
-  teacherId: null,
-  csrfToken: 'x',
-  mustChangePassword: false,
-};
+const ME = PROVINCE_ME;
 
 const PROGRAMME = {
   id: '4',

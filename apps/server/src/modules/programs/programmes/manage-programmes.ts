@@ -22,6 +22,7 @@ export function toProgramme(actor: Actor, r: ProgrammeRow, pack?: PolicyPack): P
     id: r.id,
     title: r.title,
     packId: r.pack_id,
+    packTitle: pack?.title ?? r.pack_id,
     projectTypeCode: r.project_type_code,
     projectTypeName: type?.name ?? r.project_type_code,
     trackCode: r.track_code,
