@@ -3,7 +3,8 @@
  * opens a database or starts anything; an unknown command still gets the overview and exit code 2.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,32 @@ describe('yanxun run as a command (its own file through sh, as npx and node_modu
     const extra = { NODE_EXTRA_CA_CERTS: path.join(here, 'no-such-ca.pem') };
     expect(asCommand(['exam', 'help'], extra).err).toBe('');
     expect(asCommand(['help'], extra).err).toContain('extra certs');
+  });
+
+  it('starts the exam commands with malloc asking for huge pages, keeping any tunables already set', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'yx-cli-'));
+    try {
+      writeFileSync(path.join(dir, 'items.csv'), 'item_id,max_score\nQ1,2\n');
+      writeFileSync(path.join(dir, 'scores.csv'), 'student_id,school,class,Q1\n20240001,一中,1班,2\n');
+      const analyze = [
+        'exam',
+        'analyze',
+        '--scores',
+        path.join(dir, 'scores.csv'),
+        '--items',
+        path.join(dir, 'items.csv'),
+      ];
+      const timed = (extra: Record<string, string>) => {
+        const r = asCommand(analyze, { YANXUN_EXAM_TIMINGS: '1', ...extra });
+        expect(r.code).toBe(0);
+        return r.err.split('\n').find((l) => l.startsWith('timing env'));
+      };
+      expect(timed({ GLIBC_TUNABLES: '' })).toBe('timing env GLIBC_TUNABLES=glibc.malloc.hugetlb=1');
+      expect(timed({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe(
+        'timing env GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

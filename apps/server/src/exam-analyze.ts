@@ -57,6 +57,8 @@ function lap(stage: string): void {
   lastLap = { wall, cpu: process.cpuUsage(), faults };
 }
 if (TIMINGS) {
+  // how malloc was asked to map memory (bin/yanxun.mjs asks for huge pages: docs/PERFORMANCE.md section 5)
+  process.stderr.write(`timing env GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? '(unset)'}\n`);
   // the first lap: from the process start (node, the bundle) to this module
   lastLap = { wall: 0, cpu: { user: 0, system: 0 }, faults: 0 };
   lap('start-up');
