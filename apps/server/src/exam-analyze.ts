@@ -4,9 +4,11 @@
  * `examReportJson` (full double precision; rates as fractions 0..1). Bad input: every problem on stderr as
  * `file:row:column: [RULE] message (value)` and exit code 2.
  */
+import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import {
   analyzeExam,
   DEFAULT_EXAM_THRESHOLDS,
@@ -17,6 +19,7 @@ import {
   type ValueAddedResult,
   valueAdded,
 } from '@yanxun/core/exams';
+import { readScoresInParts, readShared, ScorePartWorker } from './exam-parts';
 import {
   readPriorSource,
   readScoreSource,
@@ -44,7 +47,7 @@ Exit code 2 on bad input, with one line per problem (file, row, column, rule, va
  * YANXUN_EXAM_TIMINGS=1: each stage's wall and CPU time on stderr (docs/PERFORMANCE.md section 5), from the
  * process start (start-up and bundle loading) to the JSON written.
  */
-const TIMINGS = process.env.YANXUN_EXAM_TIMINGS === '1';
+const TIMINGS = process.env.YANXUN_EXAM_TIMINGS === '1' && isMainThread;
 let lastLap = { wall: performance.now(), cpu: process.cpuUsage(), faults: 0 };
 function lap(stage: string): void {
   if (!TIMINGS) return;
@@ -62,6 +65,15 @@ if (TIMINGS) {
   // the first lap: from the process start (node, the bundle) to this module
   lastLap = { wall: 0, cpu: { user: 0, system: 0 }, faults: 0 };
   lap('start-up');
+}
+
+/** The size of a file, or 0 when it cannot be read (reading it reports why). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 export class ExamInputFailure extends Error {
@@ -86,15 +98,21 @@ function formatErrors(fileName: string, errors: ExamInputError[]): string[] {
   );
 }
 
-async function load(file: string): Promise<SheetSource> {
-  let buf: Buffer;
+async function readBytes(file: string, shared = false): Promise<Uint8Array> {
   try {
-    buf = await readFile(file);
+    return shared ? await readShared(file) : await readFile(file);
   } catch (err) {
     throw new ExamInputFailure([
       `${file}: 无法读取文件 (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
     ]);
   }
+}
+
+async function load(file: string): Promise<SheetSource> {
+  return source(await readBytes(file), file);
+}
+
+async function source(buf: Uint8Array, file: string): Promise<SheetSource> {
   try {
     return await readSheetSource(buf, path.basename(file));
   } catch (err) {
@@ -148,18 +166,28 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
     customBands = { edges };
   }
   const priorFile = str('prior');
+  // a large score sheet is read on two threads (exam-parts.ts): the second thread starts while the files are read
+  const worker = ScorePartWorker.start(fileSize(scoresFile));
   lap('arguments');
-  const [itemCells, scoreCells, priorCells] = await Promise.all([
+  const [itemCells, scoreBytes, priorCells] = await Promise.all([
     load(itemsFile),
-    load(scoresFile),
+    readBytes(scoresFile, worker !== null),
     priorFile ? load(priorFile) : Promise.resolve(null),
   ]);
   lap('read files');
   const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
-  if (itemErrors.length) throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
+  if (itemErrors.length) {
+    worker?.release();
+    throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
+  }
   // the matrix in half the memory when every score allows it (the same numbers: packages/core exams/model.ts)
-  const { exam, errors } = readScoreSource(scoreCells, items, { compactScores: true });
-  lap('scores');
+  const options = { compactScores: true };
+  const inParts =
+    worker && (await readScoresInParts(scoreBytes, path.basename(scoresFile), items, options, worker));
+  const { exam, errors } = inParts
+    ? { exam: inParts, errors: [] }
+    : readScoreSource(await source(scoreBytes, scoresFile), items, options);
+  lap(inParts ? 'scores (two threads)' : 'scores');
   const priorRead = priorCells ? readPriorSource(priorCells) : null;
   lap('prior');
   const problems = [
