@@ -12,6 +12,7 @@ import {
 } from '../../test/factories';
 import { errorOf } from '../../test/routes';
 import type { OrgRow } from '../org';
+import { createTeachersRepository } from './teachers/teachers.repository';
 
 let h: DatabaseHandle;
 let t: TestApp;
@@ -90,6 +91,22 @@ describe('GET /api/v1/teachers/:id', () => {
     expect(res.statusCode).toBe(404);
     const own = await t.app.inject({ url: `/api/v1/teachers/${teacherY.id}`, headers: yingde.headers });
     expect(own.statusCode).toBe(200);
+  });
+
+  it('another county’s teacher reads exactly as an unknown id, and is never loaded: the scope is in the query', async () => {
+    const other = await t.app.inject({ url: `/api/v1/teachers/${teacherY.id}`, headers: qingcheng.headers });
+    const unknown = await t.app.inject({ url: '/api/v1/teachers/987654321', headers: qingcheng.headers });
+    expect({ status: other.statusCode, body: errorOf(other) }).toEqual({
+      status: unknown.statusCode,
+      body: errorOf(unknown),
+    });
+    // the same query for both: a teacher out of reach costs what an unknown id costs (no timing tells it exists)
+    const repo = createTeachersRepository(h.db);
+    const county = schoolQ.path.replace(/[^/]+\/$/, ''); // the school's county: '/1/5/80/106/' → '/1/5/80/'
+    expect(await repo.findVisible(teacherY.id, [county], null)).toBeUndefined();
+    expect((await repo.findVisible(teacherQ.id, [county], null))?.name).toBe('林清城');
+    expect((await repo.findVisible(teacherY.id, [county], teacherY.id))?.name).toBe('黄英德'); // the teacher themself
+    expect(await repo.findVisible(teacherQ.id, [], null)).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@ import { maskIdNumber, maskPhone } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
-import { can } from '../../../shared/permissions';
+import { scopeOf } from '../../../shared/permissions';
 import type { PeopleContext } from '../context';
 import type { TeacherListRow } from './teachers.repository';
 
@@ -31,9 +31,7 @@ export function toRow(r: TeacherListRow): TeacherRow {
 /** The teacher, if the actor may read them (in scope, or the teacher themself); else "not found". */
 export async function loadVisible(ctx: PeopleContext, actor: Actor, id: string): Promise<TeacherListRow> {
   if (!isId(id)) throw notFound('教师');
-  const t = await ctx.repo.findById(id);
-  const mayRead =
-    t && (can(actor, 'teacher.read', t.org_path) || (actor.teacherId !== null && actor.teacherId === t.id));
-  if (!t || !mayRead) throw notFound('教师');
+  const t = await ctx.repo.findVisible(id, scopeOf(actor, 'teacher.read'), actor.teacherId);
+  if (!t) throw notFound('教师');
   return t;
 }

@@ -157,6 +157,26 @@ export function createTeachersRepository(db: Database) {
         .executeTakeFirst();
     },
 
+    /**
+     * The teacher when under one of `roots` or `self` (the teacher's own account), else undefined: the scope is in
+     * the query, so a teacher out of reach costs what an unknown id costs (no time difference tells one exists).
+     */
+    findVisible(id: string, roots: string[], self: string | null): Promise<TeacherListRow | undefined> {
+      return db
+        .selectFrom('teachers as t')
+        .innerJoin('orgs as s', 's.id', 't.school_id')
+        .leftJoin('orgs as c', 'c.id', 's.county_id')
+        .select(TEACHER_COLUMNS)
+        .select(['s.name as school_name', 'c.name as county_name'])
+        .where('t.id', '=', id)
+        .where((eb) =>
+          self === null
+            ? inSubtrees(eb, 't.org_path', roots)
+            : eb.or([inSubtrees(eb, 't.org_path', roots), eb('t.id', '=', self)]),
+        )
+        .executeTakeFirst();
+    },
+
     /** Teachers' names and current schools by id (unknown ids left out), for modules that place them. */
     placesOf(
       ids: string[],
