@@ -121,6 +121,32 @@ async function source(buf: Uint8Array, file: string): Promise<SheetSource> {
   }
 }
 
+/** The three files read, the items and the score sheet validated (on two threads when `worker` is given). */
+async function readInputs(
+  itemsFile: string,
+  scoresFile: string,
+  priorFile: string | undefined,
+  worker: ScorePartWorker | null,
+) {
+  lap('arguments');
+  const [itemCells, scoreBytes, priorCells] = await Promise.all([
+    load(itemsFile),
+    readBytes(scoresFile, worker !== null),
+    priorFile ? load(priorFile) : Promise.resolve(null),
+  ]);
+  lap('read files');
+  const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
+  if (itemErrors.length) throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
+  // the matrix in half the memory when every score allows it (the same numbers: packages/core exams/model.ts)
+  const options = { compactScores: true };
+  const inParts =
+    worker && (await readScoresInParts(scoreBytes, path.basename(scoresFile), items, options, worker));
+  const { exam, errors } = inParts
+    ? { exam: inParts, errors: [] }
+    : readScoreSource(await source(scoreBytes, scoresFile), items, options);
+  return { items, exam, errors, inParts: inParts !== null, priorCells };
+}
+
 /** The whole command, as a function (tests call it; the CLI prints and exits). Returns the JSON object. */
 export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; text: string; out?: string }> {
   let values: Record<string, string | boolean | undefined>;
@@ -168,25 +194,13 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
   const priorFile = str('prior');
   // a large score sheet is read on two threads (exam-parts.ts): the second thread starts while the files are read
   const worker = ScorePartWorker.start(fileSize(scoresFile));
-  lap('arguments');
-  const [itemCells, scoreBytes, priorCells] = await Promise.all([
-    load(itemsFile),
-    readBytes(scoresFile, worker !== null),
-    priorFile ? load(priorFile) : Promise.resolve(null),
-  ]);
-  lap('read files');
-  const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
-  if (itemErrors.length) {
+  let read: Awaited<ReturnType<typeof readInputs>>;
+  try {
+    read = await readInputs(itemsFile, scoresFile, priorFile, worker);
+  } finally {
     worker?.release();
-    throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
   }
-  // the matrix in half the memory when every score allows it (the same numbers: packages/core exams/model.ts)
-  const options = { compactScores: true };
-  const inParts =
-    worker && (await readScoresInParts(scoreBytes, path.basename(scoresFile), items, options, worker));
-  const { exam, errors } = inParts
-    ? { exam: inParts, errors: [] }
-    : readScoreSource(await source(scoreBytes, scoresFile), items, options);
+  const { items, exam, errors, inParts, priorCells } = read;
   lap(inParts ? 'scores (two threads)' : 'scores');
   const priorRead = priorCells ? readPriorSource(priorCells) : null;
   lap('prior');

@@ -120,10 +120,7 @@ export async function readShared(file: string): Promise<Uint8Array> {
   }
 }
 
-/**
- * The score sheet in `bytes` read on two threads (see above), or null: read it the one-thread way. The worker is
- * released either way.
- */
+/** The score sheet in `bytes` read on two threads (see above), or null: read it the one-thread way. */
 export async function readScoresInParts(
   bytes: Uint8Array,
   fileName: string,
@@ -132,32 +129,28 @@ export async function readScoresInParts(
   worker: ScorePartWorker,
 ): Promise<ExamScores | null> {
   try {
-    try {
-      if (sheetFormat(bytes, fileName) !== 'csv') return null;
-    } catch {
-      return null;
-    }
-    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-    if (body.indexOf(0x22) >= 0 || body.indexOf(0) >= 0 || !isUtf8(body)) return null;
-    const headerEnd = cutAfterLine(body, 0);
-    const cut = headerEnd < 0 ? -1 : cutAfterLine(body, Math.max(headerEnd, body.length >> 1));
-    if (cut < 0) return null;
-    const second = worker.read({ bytes: body, headerEnd, cut, items, options });
-    const first = body.subarray(0, cut);
-    const text = latin1(first);
-    const a = readScoreCsvFast(text, items, options, first);
-    if (!a) return null; // one thread decides: no need to wait for the other part
-    const lines = csvLines(text);
-    const b = await second;
-    if (!b?.exam) return null;
-    const whole = {
-      lf: lines.lf + b.lines.lf,
-      cr: lines.cr + b.lines.cr,
-      longest: Math.max(lines.longest, b.lines.longest),
-    };
-    if (!linesWithin(whole, LOCAL_SHEET_LIMITS)) return null;
-    return joinScoreParts(a, b.exam, lineBreaks(text));
-  } finally {
-    worker.release();
+    if (sheetFormat(bytes, fileName) !== 'csv') return null;
+  } catch {
+    return null;
   }
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (body.indexOf(0x22) >= 0 || body.indexOf(0) >= 0 || !isUtf8(body)) return null;
+  const headerEnd = cutAfterLine(body, 0);
+  const cut = headerEnd < 0 ? -1 : cutAfterLine(body, Math.max(headerEnd, body.length >> 1));
+  if (cut < 0) return null;
+  const second = worker.read({ bytes: body, headerEnd, cut, items, options });
+  const first = body.subarray(0, cut);
+  const text = latin1(first);
+  const a = readScoreCsvFast(text, items, options, first);
+  if (!a) return null; // one thread decides: no need to wait for the other part
+  const lines = csvLines(text);
+  const b = await second;
+  if (!b?.exam) return null;
+  const whole = {
+    lf: lines.lf + b.lines.lf,
+    cr: lines.cr + b.lines.cr,
+    longest: Math.max(lines.longest, b.lines.longest),
+  };
+  if (!linesWithin(whole, LOCAL_SHEET_LIMITS)) return null;
+  return joinScoreParts(a, b.exam, lineBreaks(text));
 }
