@@ -277,6 +277,9 @@ export const classAlertSchema = z.object({
   light: lightSchema,
   dueDate: z.string(),
   days: z.number().int(),
+  /** For counted items (工作简报): how many there are and how many are needed. */
+  count: z.object({ submitted: z.number().int(), required: z.number().int() }).optional(),
+  /** The sentence in Chinese; the web writes it from code, light, days, dueDate and count. */
   message: z.string(),
 });
 export type ClassAlert = z.infer<typeof classAlertSchema>;

@@ -184,7 +184,10 @@ export interface ExamWarning {
   metric: string;
   value: number;
   reference: number;
+  /** EW-DROP: the margin the fall exceeded (the same unit as value; rates as fractions). */
+  margin?: number;
   n: number;
+  /** The sentence in Chinese; the web writes it from rule, metric and the values. */
   message: string;
 }
 

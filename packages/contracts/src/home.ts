@@ -75,6 +75,12 @@ export const homeWarningSchema = z.object({
   schoolId: z.string(),
   school: z.string(),
   metric: z.string(),
+  /** The indicator, and the line (EW-BELOW) or the previous value (EW-DROP); rates as fractions. */
+  value: z.number(),
+  reference: z.number(),
+  /** EW-DROP: the margin the fall exceeded. */
+  margin: z.number().optional(),
+  /** The sentence in Chinese; the web writes it from rule, metric and the values. */
   message: z.string(),
 });
 export type HomeWarning = z.infer<typeof homeWarningSchema>;

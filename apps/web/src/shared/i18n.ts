@@ -40,6 +40,8 @@ import { OVERVIEW_EN, OVERVIEW_ZH } from './i18n-overview';
 import { PAIRINGS_EN, PAIRINGS_ZH } from './i18n-pairings';
 import { PLANS_EN, PLANS_ZH } from './i18n-plans';
 import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
+// sentences the server also writes in Chinese: warnings, deadlines, decisions
+import { REASONS_EN, REASONS_ZH } from './i18n-reasons';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
@@ -90,6 +92,7 @@ const zhCN = {
   ...EVALUATION_ZH,
   ...SELECTIONS_ZH,
   ...RUBRICS_ZH,
+  ...REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -127,6 +130,7 @@ const enUS: Record<MessageKey, string> = {
   ...BASE_EN,
   ...PLANS_EN,
   ...IMPORTS_EN,
+  ...REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

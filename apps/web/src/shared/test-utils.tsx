@@ -5,7 +5,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { I18nProvider } from './i18n';
+import { I18nProvider, type Lang } from './i18n';
 import { ME_QUERY_KEY } from './session';
 
 function WhereAmI() {
@@ -19,14 +19,19 @@ function WhereAmI() {
  */
 export function renderWithApp(
   ui: ReactElement,
-  { route = '/', path = '/', me }: { route?: string; path?: string; me?: Me } = {},
+  {
+    route = '/',
+    path = '/',
+    me,
+    lang = 'zh-CN',
+  }: { route?: string; path?: string; me?: Me; lang?: Lang } = {},
 ) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   if (me) queryClient.setQueryData(ME_QUERY_KEY, me);
   const result = render(
-    <I18nProvider initialLang="zh-CN">
+    <I18nProvider initialLang={lang}>
       <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
         <AntApp>
           <QueryClientProvider client={queryClient}>
@@ -42,4 +47,11 @@ export function renderWithApp(
     </I18nProvider>,
   );
   return { ...result, queryClient };
+}
+
+/** The Han characters of a sentence once the names in it that are data (a school, a class) are taken out. */
+export function hanOutside(sentence: string | null | undefined, ...data: string[]): string {
+  let rest = sentence ?? '';
+  for (const d of data) rest = rest.split(d).join('');
+  return [...rest.matchAll(/\p{Script=Han}/gu)].map((m) => m[0]).join('');
 }

@@ -7,11 +7,14 @@ import { pageQuerySchema } from '../org';
 import { idString } from './fields';
 
 export const eligibilityCheckSchema = z.object({
+  /** What the check is about (core's EligibilityCheckCode: age, title, integrity …); absent in results stored before it. */
+  code: z.string().optional(),
   ruleId: z.string(),
   label: z.string(),
   passed: z.boolean(),
   soft: z.boolean(),
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** The check in Chinese; the web words it from code and values. */
   message: z.string(),
   override: z.object({ reason: z.string(), by: z.string().nullable() }).optional(),
 });

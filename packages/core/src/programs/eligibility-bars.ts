@@ -33,6 +33,7 @@ export function integrityCheck(
     (!ban.centralizedOnly.value || totalCentralizedDays(type, track) > 0);
   if (!inScope) {
     return hardCheck(
+      'integrity',
       ban.years,
       '培训诚信档案',
       true,
@@ -50,6 +51,7 @@ export function integrityCheck(
   }
   if (!worst) {
     return hardCheck(
+      'integrity',
       ban.years,
       '培训诚信档案',
       true,
@@ -60,6 +62,7 @@ export function integrityCheck(
   const kindName = INTEGRITY_KINDS.find((k) => k.code === worst.record.kind)?.name ?? worst.record.kind;
   const { lastBarredDay, allowedFrom } = integrityBar(pack, worst.record.date);
   return hardCheck(
+    'integrity',
     ban.years,
     '培训诚信档案',
     false,
@@ -108,6 +111,7 @@ export function overlapCheck(
   );
   if (!clash) {
     return hardCheck(
+      'overlap',
       rule,
       '同期参训',
       true,
@@ -117,6 +121,7 @@ export function overlapCheck(
   }
   const name = clash.programmeName ?? clash.programmeId;
   return hardCheck(
+    'overlap',
     rule,
     '同期参训',
     false,
@@ -124,6 +129,7 @@ export function overlapCheck(
       programmeStart: programme.startDate,
       programmeEnd: programme.endDate,
       otherProgrammeId: clash.programmeId,
+      otherProgrammeName: name,
       otherStart: clash.startDate,
       otherEnd: clash.endDate,
     },

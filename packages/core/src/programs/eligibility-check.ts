@@ -59,7 +59,22 @@ export interface EligibilityContext {
 
 export type CheckValue = string | number | boolean | null;
 
+/** What a check is about, whatever rule ID the pack gives it: the web words the check from it and the values. */
+export type EligibilityCheckCode =
+  | 'age'
+  | 'training_years'
+  | 'teaching_years'
+  | 'location_type'
+  | 'backbone'
+  | 'role'
+  | 'title'
+  | 'stage'
+  | 'attestation'
+  | 'integrity'
+  | 'overlap';
+
 export interface EligibilityCheck {
+  code: EligibilityCheckCode;
   ruleId: string;
   label: string;
   passed: boolean;
@@ -84,11 +99,12 @@ export interface EligibilityResult {
 }
 
 export function hardCheck(
+  code: EligibilityCheckCode,
   rule: PolicyValue<unknown>,
   label: string,
   passed: boolean,
   values: Record<string, CheckValue>,
   message: string,
 ): EligibilityCheck {
-  return { ruleId: rule.ruleId, label, passed, soft: false, values, message };
+  return { code, ruleId: rule.ruleId, label, passed, soft: false, values, message };
 }

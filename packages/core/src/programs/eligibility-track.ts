@@ -37,6 +37,7 @@ function ageCheck(track: ProjectTrack, c: EligibilityCandidate, ref: string): El
   const max = age.max?.value ?? null;
   if (!isValidIsoDate(c.birthDate)) {
     return {
+      code: 'age',
       ruleId: rule.ruleId,
       label: '年龄',
       passed: false,
@@ -56,6 +57,7 @@ function ageCheck(track: ProjectTrack, c: EligibilityCandidate, ref: string): El
   else message = `${ref} 时年龄 ${years} 周岁，符合要求`;
   if (!passed && soft) message += '，需填写理由例外审批';
   return {
+    code: 'age',
     ruleId: tooYoung && age.min ? age.min.ruleId : rule.ruleId,
     label: '年龄',
     passed,
@@ -82,6 +84,7 @@ export function trackChecks(
     if (c.trainingStartYear === null) {
       checks.push(
         hardCheck(
+          'training_years',
           e.minTrainingWorkYears,
           '从事教师培训工作年限',
           false,
@@ -94,6 +97,7 @@ export function trackChecks(
       const passed = years >= min;
       checks.push(
         hardCheck(
+          'training_years',
           e.minTrainingWorkYears,
           '从事教师培训工作年限',
           passed,
@@ -109,6 +113,7 @@ export function trackChecks(
     if (c.teachingStartDate === null || !isValidIsoDate(c.teachingStartDate)) {
       checks.push(
         hardCheck(
+          'teaching_years',
           e.minTeachingYears,
           '教龄',
           false,
@@ -121,6 +126,7 @@ export function trackChecks(
       const passed = years >= min;
       checks.push(
         hardCheck(
+          'teaching_years',
           e.minTeachingYears,
           '教龄',
           passed,
@@ -138,6 +144,7 @@ export function trackChecks(
     const allowedNames = allowed.map(locationName).join('、');
     checks.push(
       hardCheck(
+        'location_type',
         e.schoolLocationTypes,
         '学校城乡类型',
         passed,
@@ -155,6 +162,7 @@ export function trackChecks(
     const passed = b !== null && allowed.includes(b);
     checks.push(
       hardCheck(
+        'backbone',
         e.backboneLevels,
         '骨干教师',
         passed,
@@ -175,6 +183,7 @@ export function trackChecks(
     const held = c.rolesHeld.map(roleName).join('、') || '无';
     checks.push(
       hardCheck(
+        'role',
         e.roles,
         '岗位',
         passed,
@@ -191,6 +200,7 @@ export function trackChecks(
     const passed = c.title !== null && allowed.includes(c.title);
     checks.push(
       hardCheck(
+        'title',
         e.titles,
         '职称',
         passed,
@@ -205,6 +215,7 @@ export function trackChecks(
     const passed = c.stage !== null && allowed.includes(c.stage);
     checks.push(
       hardCheck(
+        'stage',
         e.stages,
         '学段',
         passed,
@@ -219,6 +230,7 @@ export function trackChecks(
     const missing = e.attestations.value.filter((a) => !confirmed.has(a.code));
     checks.push(
       hardCheck(
+        'attestation',
         e.attestations,
         '资格条件确认',
         missing.length === 0,

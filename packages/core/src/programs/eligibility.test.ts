@@ -88,6 +88,7 @@ describe('R-004-56 / R-004-68 age ≤ 45 in principle (soft), on the cut-off dat
     const r = evaluateEligibility(pack, 'trainer_advanced', trainer({ birthDate: '1975-07-30' }), ctx);
     const age = check(r, '年龄');
     expect(age).toMatchObject({
+      code: 'age',
       ruleId: 'R-004-56',
       passed: false,
       soft: true,
@@ -399,6 +400,18 @@ describe('Y-004-OVERLAP no enrolment in another programme at the same time', () 
     endDate,
   });
 
+  it('every check names what it is about by a code the web words it from, whatever its rule ID', () => {
+    const r = evaluateEligibility(
+      pack,
+      'trainer_advanced',
+      trainer({ enrolments: [other('2021-08-10', '2021-08-20')] }),
+      ctx,
+    );
+    const byLabel = Object.fromEntries(r.checks.map((c) => [c.label, c.code]));
+    expect(byLabel).toMatchObject({ 年龄: 'age', 培训诚信档案: 'integrity', 同期参训: 'overlap' });
+    expect(r.checks.every((c) => typeof c.code === 'string' && c.code.length > 0)).toBe(true);
+  });
+
   it('a programme ending on our first day overlaps; one ending the day before does not', () => {
     const clash = evaluateEligibility(
       pack,
@@ -407,9 +420,15 @@ describe('Y-004-OVERLAP no enrolment in another programme at the same time', () 
       ctx,
     );
     expect(check(clash, '同期参训')).toMatchObject({
+      code: 'overlap',
       ruleId: 'Y-004-OVERLAP',
       passed: false,
-      values: { otherProgrammeId: 'prog-other', otherStart: '2021-08-10', otherEnd: '2021-08-20' },
+      values: {
+        otherProgrammeId: 'prog-other',
+        otherProgrammeName: '2021 年国培示范项目',
+        otherStart: '2021-08-10',
+        otherEnd: '2021-08-20',
+      },
     });
     expect(check(clash, '同期参训').message).toContain('2021 年国培示范项目');
     expect(

@@ -190,6 +190,23 @@ describe('deadline board (R-004-09 … R-004-15)', () => {
     const theirs = await svc.alerts(actor('provider_staff', otherProvider));
     expect(new Set(theirs.map((a) => a.classId))).toEqual(new Set([classB]));
   });
+  it('an alert carries the code and values the web words it from: 工作简报 overdue with its count', async () => {
+    const was = nowMs;
+    nowMs = Date.parse('2021-09-20T01:00:00Z');
+    try {
+      const alerts = await svc.alerts(actor('provider_staff', otherProvider));
+      const bulletins = alerts.find((a) => a.classId === classB && a.code === 'bulletins');
+      expect(bulletins).toMatchObject({
+        light: 'red',
+        dueDate: '2021-09-10',
+        days: 10,
+        count: { submitted: 0, required: expect.any(Number) },
+      });
+      expect(bulletins?.message).toContain(`已报 0 期`);
+    } finally {
+      nowMs = was;
+    }
+  });
 });
 
 describe('enrolment of selected nominations (R-004-18)', () => {

@@ -1,4 +1,4 @@
-import type { Exam, ExamCycle, ExamReport, ExamUpload, SchoolTrend } from '@yanxun/contracts';
+import type { Exam, ExamCycle, ExamReport, ExamUpload, ExamWarning, SchoolTrend } from '@yanxun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { ExcelJS } from '../../shared/exceljs';
@@ -414,12 +414,18 @@ describe('monitoring cycles: sample, trends, warnings (R-002-11, R-002-12)', () 
     expect((t2?.points[1]?.scoreRate ?? 1) < (t2?.points[0]?.scoreRate ?? 0)).toBe(true);
     expect(t2?.points[1]?.va).toBeLessThan(0);
     expect(t2?.points[0]?.va).toBeNull(); // no prior for the first exam
-    const warnings = (await req('GET', `/exam-cycles/${cycle.id}/warnings`, 'x_city')).json() as Array<{
-      rule: string;
-      schoolId: string;
-    }>;
+    const warnings = (
+      await req('GET', `/exam-cycles/${cycle.id}/warnings`, 'x_city')
+    ).json() as ExamWarning[];
     expect(warnings).toContainEqual(expect.objectContaining({ rule: 'EW-DROP', schoolId: q2.id }));
     expect(warnings).toContainEqual(expect.objectContaining({ rule: 'EW-BELOW', schoolId: q2.id }));
+    // the code and values the web words each warning from, beside the Chinese sentence
+    const drop = warnings.find((w) => w.rule === 'EW-DROP' && w.schoolId === q2.id);
+    expect(drop).toMatchObject({ metric: 'score_rate', margin: 0.05 });
+    expect(drop?.value).toBeLessThan(drop?.reference ?? 0);
+    const below = warnings.find((w) => w.rule === 'EW-BELOW' && w.schoolId === q2.id);
+    expect(below).toMatchObject({ metric: 'score_rate', reference: 0.5 });
+    expect(below).not.toHaveProperty('margin');
     expect((await req('GET', `/exam-cycles/${cycle.id}/warnings`, 'x_q0')).statusCode).toBe(403);
     const yd = (await req('GET', `/exam-cycles/${cycle.id}/warnings`, 'x_yd')).json() as Array<{
       schoolId: string;

@@ -4,7 +4,7 @@
  * 结业率), the monitoring office sees the newest cycle's early warnings (R-002-12), providers and trainers their
  * classes and tasks, a teacher nothing but an empty page (their home is their own profile).
  */
-import type { Home, TrainingOverview } from '@yanxun/contracts';
+import type { ExamWarning, Home, TrainingOverview } from '@yanxun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { loadDemo } from '../../demo/load-demo';
@@ -132,14 +132,17 @@ describe('GET /home', () => {
     if (!w) throw new Error('the city has no warnings section');
     const cycles = await get<Array<{ id: string }>>('/exam-cycles', 'city');
     expect(w.cycleId).toBe(cycles[0]?.id);
-    const all = await get<Array<{ examId: string; message: string }>>(
-      `/exam-cycles/${w.cycleId}/warnings`,
-      'city',
-    );
+    const all = await get<ExamWarning[]>(`/exam-cycles/${w.cycleId}/warnings`, 'city');
     expect(w.total).toBe(all.length);
     expect(w.total).toBeGreaterThan(0);
     expect(w.latest.length).toBeLessThanOrEqual(5);
     for (const x of w.latest) expect(all.map((a) => a.message)).toContain(x.message);
+    // the values the web words the warning from travel with it (rates as fractions; EW-DROP its margin)
+    for (const x of w.latest) {
+      const same = all.find((a) => a.message === x.message);
+      expect(x).toMatchObject({ value: same?.value, reference: same?.reference });
+      expect(x.margin).toBe(same?.margin);
+    }
     expect(new Set(w.latest.map((x) => x.examId)).size).toBeLessThanOrEqual(1);
     expect((await home('school')).warnings).toBeNull();
     expect((await home('provider')).warnings).toBeNull();

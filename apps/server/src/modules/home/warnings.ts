@@ -24,6 +24,9 @@ export async function latestWarnings(ctx: HomeContext, actor: Actor): Promise<Ho
         schoolId: w.schoolId,
         school: w.school,
         metric: w.metric,
+        value: w.value,
+        reference: w.reference,
+        ...(w.margin === undefined ? {} : { margin: w.margin }),
         message: w.message,
       })),
   };

@@ -535,8 +535,16 @@ describe('integrity records (R-004-20)', () => {
       teacherId: eligibleQ[1],
     });
     const ban = check.json().checks.find((c: Json) => c.ruleId === 'R-004-20');
-    expect(ban).toMatchObject({ passed: false });
-    expect(ban.values).toMatchObject({ recordDate: '2020-05-10', allowedFrom: '2023-05-10' });
+    // the code and values the web words the check from, beside the Chinese sentence
+    expect(ban).toMatchObject({ code: 'integrity', passed: false });
+    expect(ban.values).toMatchObject({
+      recordDate: '2020-05-10',
+      kind: 'no_show',
+      allowedFrom: '2023-05-10',
+      barEndsOn: expect.any(String),
+      programmeStart: expect.any(String),
+    });
+    expect(check.json().checks.every((c: Json) => typeof c.code === 'string')).toBe(true);
   });
 });
 

@@ -12,6 +12,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { deadlineLabel, deadlineSentence } from '../../shared/reasons';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { AddSessionForm, RecordDocumentForm } from './class-forms';
 import { LightTag } from './light-tag';
@@ -27,7 +28,7 @@ export function DeadlineBoard({ items }: { items: BoardItem[] }) {
       scroll={{ x: 640 }}
       columns={[
         { title: t('class.status'), width: 110, render: (_, i) => <LightTag light={i.light} /> },
-        { title: t('class.item'), dataIndex: 'label' },
+        { title: t('class.item'), render: (_, i) => deadlineLabel(t, i) },
         { title: t('class.due'), dataIndex: 'dueDate', width: 120 },
         {
           title: t('class.submittedOn'),
@@ -50,7 +51,7 @@ export function DeadlineBoard({ items }: { items: BoardItem[] }) {
           render: (_, i) => (
             <ReasonWithRule
               type="secondary"
-              reason={i.message}
+              reason={deadlineSentence(t, i)}
               rules={{ ruleId: i.ruleId, value: i.dueDate }}
             />
           ),

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { deadlineSentence } from '../../shared/reasons';
 import { hasPermission, useMe } from '../../shared/session';
 import { CreateClassModal } from './class-forms';
 import { LightTag } from './light-tag';
@@ -29,7 +30,7 @@ export function AlertsCard() {
               <Space wrap>
                 <LightTag light={a.light} />
                 <Link to={`/classes/${a.classId}`}>{a.className}</Link>
-                <Typography.Text>{a.message}</Typography.Text>
+                <Typography.Text data-testid="alert-sentence">{deadlineSentence(t, a)}</Typography.Text>
               </Space>
             </div>
           )}

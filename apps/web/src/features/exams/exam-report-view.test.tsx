@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { Exam, ExamReport, ExamUpload } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
-import { renderWithApp } from '../../shared/test-utils';
+import { hanOutside, renderWithApp } from '../../shared/test-utils';
 import { ExamReportView, WarningsCard } from './exam-report-view';
 import { ExamUploadResult } from './exam-upload';
 
@@ -165,6 +165,51 @@ describe('WarningsCard', () => {
     ]);
     expect(screen.queryByText('EW-BELOW')).toBeNull();
     expect(screen.queryByText('EW-DROP')).toBeNull();
+  });
+});
+
+describe('WarningsCard in words from the rule and values', () => {
+  // as the server sends them (warnings.service.ts words the Chinese sentence)
+  const below = {
+    rule: 'EW-BELOW',
+    examId: '4',
+    examName: '期末',
+    schoolId: '9',
+    school: '清城中学',
+    metric: 'score_rate',
+    value: 0.395,
+    reference: 0.5,
+    n: 120,
+    message: '清城中学得分率 39.5%，低于预警线 50.0%',
+  };
+  const drop = {
+    ...below,
+    rule: 'EW-DROP',
+    schoolId: '8',
+    value: 0.3,
+    reference: 0.6,
+    margin: 0.05,
+    message: '清城中学得分率从 60.0% 降到 30.0%，降幅超过 5 个百分点',
+  };
+  const sentences = () => screen.getAllByTestId('warning-sentence').map((e) => e.textContent);
+
+  it('zh-CN: the same sentences the server wrote', () => {
+    renderWithApp(<WarningsCard warnings={[below, drop]} />);
+    expect(sentences()).toEqual([below.message, drop.message]);
+  });
+
+  it('en-US: no Chinese but the school’s name; the rule code is not in the sentence', () => {
+    renderWithApp(<WarningsCard warnings={[below, drop]} />, { lang: 'en-US' });
+    expect(sentences()).toEqual([
+      '清城中学: score rate 39.5%, below the warning line of 50.0%',
+      '清城中学: score rate fell from 60.0% to 30.0%, a drop of more than 5 percentage points',
+    ]);
+    for (const s of sentences()) expect(hanOutside(s, below.school)).toBe('');
+  });
+
+  it('a rule the web does not know keeps the server’s sentence', () => {
+    renderWithApp(<WarningsCard warnings={[{ ...below, rule: 'EW-NEW' }]} />, { lang: 'en-US' });
+    expect(sentences()).toEqual([below.message]);
   });
 });
 

@@ -25,6 +25,7 @@ import {
 import { fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
+import { warningSentence } from '../../shared/reasons';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { ItemScatter, ScoreHistogram, ValueAddedChart } from './exam-charts';
 
@@ -379,7 +380,10 @@ export function WarningsCard({ warnings }: { warnings: ExamWarning[] }) {
             },
             { title: t('exam.name'), dataIndex: 'examName', width: 140 },
             { title: t('exam.rep.school'), dataIndex: 'school', width: 200 },
-            { title: t('exam.up.message'), dataIndex: 'message' },
+            {
+              title: t('exam.up.message'),
+              render: (_: unknown, w) => <span data-testid="warning-sentence">{warningSentence(t, w)}</span>,
+            },
           ]}
         />
       )}

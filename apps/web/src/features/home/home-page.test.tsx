@@ -3,9 +3,10 @@ import type { Home, HomeTask, Me, OverviewProgramme } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { notificationPath } from '../../shared/notification-bell';
-import { renderWithApp } from '../../shared/test-utils';
+import { hanOutside, renderWithApp } from '../../shared/test-utils';
 import { HomePage } from './home-page';
 import { taskPath } from './home-tasks';
+import { LatestWarnings } from './year-at-a-glance';
 
 vi.mock('../../shared/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../shared/api')>();
@@ -91,12 +92,14 @@ const officerHome: Home = {
     total: 3,
     latest: [
       {
-        rule: 'EW-LOW',
+        rule: 'EW-BELOW',
         examId: '11',
         examName: '2026 秋季高一数学期末',
         schoolId: '40',
         school: '清远市清城中学',
         metric: 'score_rate',
+        value: 0.39,
+        reference: 0.5,
         message: '清远市清城中学得分率 39.0%，低于预警线 50.0%',
       },
     ],
@@ -129,6 +132,18 @@ describe('工作台', () => {
     expect(screen.getByTestId('home-warnings').textContent).toContain('低于预警线 50.0%');
     // the scope's teachers and schools, for a role that reads teachers
     expect((await screen.findByTestId('home-teacher-count')).textContent).toContain('2,000');
+  });
+
+  it('the latest warnings in en-US: the sentence from the rule and values, Chinese only in the school’s name', () => {
+    const warnings = officerHome.warnings;
+    if (!warnings) throw new Error('no warnings');
+    renderWithApp(<LatestWarnings warnings={warnings} />, { lang: 'en-US' });
+    const sentence = screen.getByTestId('warning-sentence').textContent;
+    expect(sentence).toBe('清远市清城中学: score rate 39.0%, below the warning line of 50.0%');
+    expect(hanOutside(sentence, '清远市清城中学')).toBe('');
+    cleanup();
+    renderWithApp(<LatestWarnings warnings={warnings} />);
+    expect(screen.getByTestId('warning-sentence').textContent).toBe(warnings.latest[0]?.message);
   });
 
   it('a trainer: its classes and no figures of the year, no teachers card', async () => {

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
 import { RateCell } from '../../shared/rate-cell';
+import { warningSentence } from '../../shared/reasons';
 
 const LEVEL_COLORS: Record<string, string> = {
   national: 'red',
@@ -268,8 +269,9 @@ export function LatestWarnings({ warnings }: { warnings: HomeWarnings }) {
               <ReadOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
               <Tooltip title={t('home.warningRule', { rule: w.rule })}>
                 <span>
-                  <Link to={`/monitoring/exams/${encodeURIComponent(w.examId)}`}>{w.examName}</Link>：
-                  {w.message}
+                  <Link to={`/monitoring/exams/${encodeURIComponent(w.examId)}`}>{w.examName}</Link>
+                  {t('reason.colon')}
+                  <span data-testid="warning-sentence">{warningSentence(t, w)}</span>
                 </span>
               </Tooltip>
             </Space>

@@ -1,8 +1,13 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import type { EligibilityCheckBody, EligibilityResultBody, Me } from '@yanxun/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../shared/test-utils';
 import { checkState, EligibilityResultView } from './eligibility-result';
+
+vi.mock('../../shared/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../shared/api')>();
+  return { ...actual, api: { ...actual.api, codes: vi.fn(async () => ({})) } };
+});
 
 afterEach(cleanup);
 

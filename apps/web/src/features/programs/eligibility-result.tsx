@@ -2,9 +2,11 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@
 import type { EligibilityCheckBody, EligibilityResultBody } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { useCodes } from '../../shared/codes';
 import type { Lang } from '../../shared/i18n';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef } from '../../shared/rule-ref';
+import { checkLabel, checkSentence } from './eligibility-words';
 import { backboneLabel, codeLabel } from './pack-format';
 
 type Text = { 'zh-CN': string; 'en-US': string };
@@ -34,6 +36,7 @@ const VALUE_NAMES: Record<string, Text> = {
   programmeEnd: tx('本项目结业', 'programme ends'),
   allowedFrom: tx('可参训日期', 'allowed from'),
   otherProgrammeId: tx('冲突项目', 'clashing programme'),
+  otherProgrammeName: tx('冲突项目名称', 'clashing programme name'),
   otherStart: tx('冲突项目开班', 'other starts'),
   otherEnd: tx('冲突项目结业', 'other ends'),
   override: tx('已例外审批', 'overridden'),
@@ -113,14 +116,18 @@ function StateTag({ state }: { state: CheckState }) {
 }
 
 /** The failed conditions in words, "；"-separated, each with its rule's ⓘ (officers). */
-function FailedChecks({ checks }: { checks: EligibilityCheckBody[] }) {
+function FailedChecks({ checks, referenceDate }: { checks: EligibilityCheckBody[]; referenceDate: string }) {
+  const { t, lang } = useI18n();
+  const codes = useCodes();
   return (
     <>
       {checks.map((c, i) => (
-        <span key={`${c.ruleId}-${c.label}`}>
-          {i > 0 ? '；' : ''}
-          {c.label}
-          <RuleRef rules={c.ruleId} />：{c.message}
+        <span key={`${c.ruleId}-${c.label}`} data-testid="elig-failed">
+          {i > 0 ? t('reason.elig.separator') : ''}
+          {checkLabel(t, c)}
+          <RuleRef rules={c.ruleId} />
+          {t('reason.colon')}
+          {checkSentence(t, lang, c, referenceDate, codes.data)}
         </span>
       ))}
     </>
@@ -139,6 +146,7 @@ export function EligibilityResultView({
   teacherName?: string;
 }) {
   const { t, lang } = useI18n();
+  const codes = useCodes();
   const failed = result.checks.filter((c) => !c.passed);
   const hard = failed.filter((c) => !c.soft);
   const verdict = result.eligible ? 'eligible' : result.needsOverride ? 'needsOverride' : 'ineligible';
@@ -146,11 +154,11 @@ export function EligibilityResultView({
   const columns: TableColumnsType<EligibilityCheckBody> = [
     {
       title: t('prog.elig.condition'),
-      dataIndex: 'label',
+      key: 'label',
       width: 150,
-      render: (label: string, c) => (
+      render: (_: unknown, c) => (
         <>
-          {label}
+          {checkLabel(t, c)}
           <RuleRef rules={c.ruleId} />
         </>
       ),
@@ -178,10 +186,15 @@ export function EligibilityResultView({
     },
     {
       title: t('prog.elig.explanation'),
-      dataIndex: 'message',
-      render: (m: string, c) => (
+      key: 'message',
+      render: (_: unknown, c) => (
         <>
-          <Typography.Text type={c.passed ? undefined : c.soft ? 'warning' : 'danger'}>{m}</Typography.Text>
+          <Typography.Text
+            type={c.passed ? undefined : c.soft ? 'warning' : 'danger'}
+            data-testid="elig-sentence"
+          >
+            {checkSentence(t, lang, c, result.referenceDate, codes.data)}
+          </Typography.Text>
           {c.override ? (
             <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
               {t('prog.elig.overrideBy', { reason: c.override.reason, by: c.override.by ?? '—' })}
@@ -205,7 +218,7 @@ export function EligibilityResultView({
           type="warning"
           showIcon
           title={t('prog.elig.verdictOverride', { name: who })}
-          description={<FailedChecks checks={failed} />}
+          description={<FailedChecks checks={failed} referenceDate={result.referenceDate} />}
           data-testid="elig-verdict"
         />
       ) : (
@@ -213,7 +226,7 @@ export function EligibilityResultView({
           type="error"
           showIcon
           title={t('prog.elig.ineligible', { name: who, n: hard.length })}
-          description={<FailedChecks checks={hard} />}
+          description={<FailedChecks checks={hard} referenceDate={result.referenceDate} />}
           data-testid="elig-verdict"
         />
       )}

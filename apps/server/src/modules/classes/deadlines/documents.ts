@@ -96,6 +96,7 @@ export async function alerts(ctx: ClassesContext, actor: Actor): Promise<ClassAl
         light: i.light,
         dueDate: i.dueDate,
         days: i.days,
+        ...(i.count ? { count: i.count } : {}),
         message: i.message,
       });
     }

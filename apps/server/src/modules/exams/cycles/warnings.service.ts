@@ -66,6 +66,7 @@ export async function cycleWarnings(ctx: ExamsContext, cycleId: string): Promise
         metric: w.metric,
         value: w.value,
         reference: w.reference,
+        ...(w.rule === 'EW-DROP' ? { margin: cfg.dropMargin } : {}),
         n: w.n,
         message: warningMessage(name, w.rule, w.metric, w.value, w.reference, cfg.dropMargin),
       });
