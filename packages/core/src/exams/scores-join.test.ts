@@ -7,20 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExamScores } from './model';
-import { readItemSheet } from './parse';
 import { readScoreCsvFast } from './scores-fast';
 import { cutAfterLine, joinScoreParts, lineBreaks } from './scores-join';
+import { THREE_ITEMS, THREE_ITEMS_HEADER } from './test-helpers';
 
-const ITEMS = readItemSheet({
-  records: [
-    ['item_id', 'max_score'],
-    ['Q1', '5'],
-    ['Q2', '10'],
-    ['Q3', '2.5'],
-  ],
-}).items;
-
-const H = 'student_id,school,class,Q1,Q2,Q3';
+const ITEMS = THREE_ITEMS;
+const H = THREE_ITEMS_HEADER;
 
 /** The bytes as one char per byte (what the command line parses, with the bytes beside it). */
 function binary(bytes: Uint8Array): string {

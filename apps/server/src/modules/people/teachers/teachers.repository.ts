@@ -86,6 +86,15 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 
 /** Teachers: the list and search, one teacher, postings, export pages, and the writes of imports and transfers. */
 export function createTeachersRepository(db: Database) {
+  /** One teacher's row, with the school's and county's names. */
+  const oneTeacher = (id: string) =>
+    db
+      .selectFrom('teachers as t')
+      .innerJoin('orgs as s', 's.id', 't.school_id')
+      .leftJoin('orgs as c', 'c.id', 's.county_id')
+      .select(TEACHER_COLUMNS)
+      .select(['s.name as school_name', 'c.name as county_name'])
+      .where('t.id', '=', id);
   return {
     async list(f: TeacherFilter): Promise<{ rows: TeacherListRow[]; total: number }> {
       let q = db.selectFrom('teachers as t').where((eb) => inSubtrees(eb, 't.org_path', f.roots));
@@ -147,14 +156,7 @@ export function createTeachersRepository(db: Database) {
     },
 
     findById(id: string): Promise<TeacherListRow | undefined> {
-      return db
-        .selectFrom('teachers as t')
-        .innerJoin('orgs as s', 's.id', 't.school_id')
-        .leftJoin('orgs as c', 'c.id', 's.county_id')
-        .select(TEACHER_COLUMNS)
-        .select(['s.name as school_name', 'c.name as county_name'])
-        .where('t.id', '=', id)
-        .executeTakeFirst();
+      return oneTeacher(id).executeTakeFirst();
     },
 
     /**
@@ -162,13 +164,7 @@ export function createTeachersRepository(db: Database) {
      * the query, so a teacher out of reach costs what an unknown id costs (no time difference tells one exists).
      */
     findVisible(id: string, roots: string[], self: string | null): Promise<TeacherListRow | undefined> {
-      return db
-        .selectFrom('teachers as t')
-        .innerJoin('orgs as s', 's.id', 't.school_id')
-        .leftJoin('orgs as c', 'c.id', 's.county_id')
-        .select(TEACHER_COLUMNS)
-        .select(['s.name as school_name', 'c.name as county_name'])
-        .where('t.id', '=', id)
+      return oneTeacher(id)
         .where((eb) =>
           self === null
             ? inSubtrees(eb, 't.org_path', roots)
