@@ -9,6 +9,7 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { orgKindKey } from '../../shared/labels';
 import { OrgBreadcrumb } from '../../shared/org-breadcrumb';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 
 function childrenKey(id: string) {
@@ -137,6 +138,7 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
       ),
     },
   ];
+  const table = useKeyColumns(columns, ['name', 'teacherCount', 'actions'], { x: 720 });
 
   const node = detail.data?.node;
   const kindKey = node ? orgKindKey(node.kind) : null;
@@ -200,13 +202,13 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
                 <Table<OrgNode>
                   rowKey="id"
                   size="middle"
-                  columns={columns}
+                  columns={table.columns}
                   dataSource={children.data ?? []}
                   loading={children.isPending}
                   pagination={
                     (children.data?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false
                   }
-                  scroll={{ x: 720 }}
+                  scroll={table.scroll}
                   locale={{ emptyText: <Empty description={t('org.noChildren')} /> }}
                   data-testid="org-children-table"
                 />

@@ -10,6 +10,7 @@ import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
 import { locationKey } from '../../shared/labels';
 import { OrgScopeTag } from '../../shared/org-scope-tag';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { SearchInput } from '../../shared/search-input';
 import { useUrlFilters } from '../../shared/use-url-filters';
@@ -97,6 +98,7 @@ export function SchoolsPage() {
       render: (n: number | undefined, row) => <Link to={`/teachers?orgId=${row.id}`}>{n ?? 0}</Link>,
     },
   ];
+  const table = useKeyColumns(columns, ['name', 'teacherCount'], { x: 'max-content' });
 
   return (
     <Card
@@ -146,10 +148,10 @@ export function SchoolsPage() {
         <Table<SchoolRow>
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={table.columns}
           dataSource={schools.data?.items ?? []}
           loading={schools.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={table.scroll}
           pagination={{
             current: page,
             pageSize,
