@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { Table, type TableColumnsType } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keyColumns, useKeyColumns } from './phone-table';
+import { stubViewport } from './test-utils';
 
 interface Row {
   id: string;
@@ -17,28 +18,6 @@ const columns: TableColumnsType<Row> = [
   { title: '类型', key: 'kind', responsive: ['lg'], render: () => '小学' },
   { title: '教师数', dataIndex: 'teachers', align: 'right' },
 ];
-
-/** A window `width` pixels wide, as antd's breakpoints read it (min-width media queries). */
-function viewport(width: number) {
-  vi.stubGlobal(
-    'matchMedia',
-    vi.fn((query: string) => {
-      const min = /min-width:\s*(\d+)px/.exec(query);
-      const max = /max-width:\s*(\d+)px/.exec(query);
-      const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
-      return {
-        matches,
-        media: query,
-        onchange: null,
-        addListener: vi.fn(),
-        removeListener: vi.fn(),
-        addEventListener: vi.fn(),
-        removeEventListener: vi.fn(),
-        dispatchEvent: vi.fn(),
-      };
-    }),
-  );
-}
 
 function Schools() {
   const table = useKeyColumns(columns, ['name', 'teachers'], { x: 900 });
@@ -74,14 +53,14 @@ describe('keyColumns', () => {
 
 describe('useKeyColumns on a table', () => {
   it('a 390 px phone sees the name and the figure, no sideways scroll', () => {
-    viewport(390);
+    stubViewport(390);
     const { container } = render(<Schools />);
     expect(headers()).toEqual(['名称', '教师数']);
     expect(container.querySelector('table')?.getAttribute('style') ?? '').not.toContain('900px');
   });
 
   it('a 1440 px desktop keeps every column and the table’s own scroll', () => {
-    viewport(1440);
+    stubViewport(1440);
     const { container } = render(<Schools />);
     expect(headers()).toEqual(['名称', '区县', '类型', '教师数']);
     expect(container.querySelector('table')?.getAttribute('style')).toContain('width: 900px');
