@@ -24,6 +24,7 @@ import {
 } from 'antd';
 import { fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
+import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { useKeyColumns } from '../../shared/phone-table';
 import { ReasonWithRule } from '../../shared/rule-ref';
@@ -127,7 +128,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
       width: 110,
       align: 'right',
       render: (n: number | null, s) =>
-        s.suppressed ? <Typography.Text type="secondary">{suppressedText}</Typography.Text> : n,
+        s.suppressed ? <Typography.Text type="secondary">{suppressedText}</Typography.Text> : countLabel(n),
     },
     ...gradeCols,
     ...(r.mode !== 'grades'
@@ -184,8 +185,10 @@ export function ExamReportView({ report }: { report: ExamReport }) {
         ] as TableColumnsType<ReportSchoolRow>)
       : []),
   ];
+  // fitting the card means the columns share its width: their widths would add up past it
+  const sized = fits && !narrow ? columns.map((c) => ({ ...c, width: undefined })) : columns;
   const table = useKeyColumns(
-    columns,
+    sized,
     ['rank', 'school', ...(r.mode === 'grades' ? ['g0'] : ['mean', 'pass'])],
     fits ? undefined : { x: 'max-content' },
   );

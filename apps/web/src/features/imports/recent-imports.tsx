@@ -69,7 +69,7 @@ export function RecentImports({
       ),
     },
   ];
-  const table = useKeyColumns(columns, ['fileName', 'status', 'open'], { x: 900 });
+  const table = useKeyColumns(columns, ['fileName', 'status'], { x: 900 });
 
   return (
     <Card title={t('import.recent')}>
