@@ -6,6 +6,7 @@ import { Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Tree, Typography } 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api';
+import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { orgKindKey } from '../../shared/labels';
 import { OrgBreadcrumb } from '../../shared/org-breadcrumb';
@@ -117,14 +118,14 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
       dataIndex: 'schoolCount',
       width: 100,
       align: 'right',
-      render: (n: number | undefined) => n ?? '—',
+      render: (n: number | undefined) => countLabel(n),
     },
     {
       title: t('org.teacherCount'),
       dataIndex: 'teacherCount',
       width: 100,
       align: 'right',
-      render: (n: number | undefined) => n ?? '—',
+      render: (n: number | undefined) => countLabel(n),
     },
     {
       title: t('common.actions'),

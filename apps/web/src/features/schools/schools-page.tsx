@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { api, fileUrls } from '../../shared/api';
 import { codeName, codeOptions, useCodes } from '../../shared/codes';
 import { useDownload } from '../../shared/download';
+import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { locationKey } from '../../shared/labels';
 import { OrgScopeTag } from '../../shared/org-scope-tag';
@@ -95,7 +96,9 @@ export function SchoolsPage() {
       dataIndex: 'teacherCount',
       width: 80,
       align: 'right',
-      render: (n: number | undefined, row) => <Link to={`/teachers?orgId=${row.id}`}>{n ?? 0}</Link>,
+      render: (n: number | undefined, row) => (
+        <Link to={`/teachers?orgId=${row.id}`}>{countLabel(n ?? 0)}</Link>
+      ),
     },
   ];
   const table = useKeyColumns(columns, ['name', 'teacherCount'], { x: 'max-content' });
