@@ -110,7 +110,7 @@ export const COMMUNITIES_ZH = {
   'comm.mineNone': '您还没有加入工作室或工作坊',
   'comm.upcoming': '近期活动',
   'comm.noUpcoming': '暂无安排',
-  'comm.earned': '{year} 学年已计 {n} 学时',
+  'comm.earned': '{year}已计 {n} 学时',
   'comm.notCounted': '另有 {n} 学时超出上限未计入',
   'comm.titles': '优秀工作坊称号',
   'comm.titleOf': '{year} 年度优秀工作坊',

@@ -2,7 +2,7 @@
 export const HOURS_COMPLIANCE_ZH = {
   'nav.hoursCompliance': '学时达标',
   'hc.title': '学时达标',
-  'hc.asOf': '截至 {asOf}，{schoolYear} 学年',
+  'hc.asOf': '截至 {asOf}，{schoolYear}',
   'hc.cycle': '本周期 {first} 至 {last} 学年，已过 {elapsed} 学年',
   'hc.notInCycle': '当前学年不在本周期内',
   'hc.expected': '按进度应有：{groups}',

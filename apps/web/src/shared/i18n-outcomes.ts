@@ -103,7 +103,7 @@ export const OUTCOMES_ZH = {
   'hours.req.not_met': '未达标',
   'hours.req.in_progress': '进行中',
   'hours.notCounted': '未计入 {n} 学时：{reason}',
-  'hours.year': '{year} 学年：已计 {n} 学时',
+  'hours.year': '{year}：已计 {n} 学时',
   'hours.yearOver': '，未计入 {n} 学时',
   'hours.src.completion': '结业认定',
   'hours.src.claim': '学时申报',

@@ -1,3 +1,4 @@
+import { schoolYearLabel } from './figures';
 import type { Lang } from './i18n';
 
 const TERM_ZH = ['', '第一学期', '第二学期'];
@@ -10,5 +11,6 @@ export function semesterLabel(semester: string, lang: Lang = 'zh-CN'): string {
   const m = /^(\d{4})-(\d{4})-([12])$/.exec(semester.trim());
   if (!m) return semester;
   const [, from, to, term] = m;
-  return lang === 'en-US' ? `${from}–${to}, term ${term}` : `${from}—${to} 学年${TERM_ZH[Number(term)]}`;
+  const year = schoolYearLabel(`${from}-${to}`, lang);
+  return lang === 'en-US' ? `${year}, term ${term}` : `${year}${TERM_ZH[Number(term)]}`;
 }

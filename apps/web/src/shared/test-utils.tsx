@@ -5,6 +5,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { vi } from 'vitest';
 import { I18nProvider, type Lang } from './i18n';
 import { ME_QUERY_KEY } from './session';
 
@@ -54,4 +55,29 @@ export function hanOutside(sentence: string | null | undefined, ...data: string[
   let rest = sentence ?? '';
   for (const d of data) rest = rest.split(d).join('');
   return [...rest.matchAll(/\p{Script=Han}/gu)].map((m) => m[0]).join('');
+}
+
+/**
+ * A window `width` pixels wide as antd's breakpoints read it (its min-width media queries), for the tests of what
+ * a phone (390) or a desktop (1440) sees; undo with `vi.unstubAllGlobals()`.
+ */
+export function stubViewport(width: number): void {
+  vi.stubGlobal(
+    'matchMedia',
+    vi.fn((query: string) => {
+      const min = /min-width:\s*(\d+)px/.exec(query);
+      const max = /max-width:\s*(\d+)px/.exec(query);
+      const matches = (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
+      return {
+        matches,
+        media: query,
+        onchange: null,
+        addListener: vi.fn(),
+        removeListener: vi.fn(),
+        addEventListener: vi.fn(),
+        removeEventListener: vi.fn(),
+        dispatchEvent: vi.fn(),
+      };
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { deadlineSentence } from '../../shared/reasons';
 import { hasPermission, useMe } from '../../shared/session';
@@ -46,6 +47,52 @@ export function ClassesPage() {
   const { data: me } = useMe();
   const [creating, setCreating] = useState(false);
   const classes = useQuery({ queryKey: ['classes'], queryFn: () => api.listClasses() });
+  const table = useKeyColumns<ClassSummary>(
+    [
+      {
+        title: t('class.name'),
+        dataIndex: 'name',
+        render: (_, c) => <Link to={`/classes/${c.id}`}>{c.name}</Link>,
+      },
+      { title: t('class.programme'), dataIndex: 'programmeTitle' },
+      {
+        title: t('class.dates'),
+        width: 110,
+        // one date per line, never broken inside a date
+        render: (_, c) => (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {c.startDate}
+            <br />~ {c.endDate}
+          </span>
+        ),
+      },
+      { title: t('class.provider'), dataIndex: 'providerOrgName' },
+      {
+        title: t('class.enrolled'),
+        dataIndex: 'enrolled',
+        align: 'right',
+        width: 72,
+        onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+      },
+      {
+        title: t('class.board'),
+        key: 'board',
+        render: (_, c) => (
+          <Space size={4}>
+            {(['red', 'amber', 'green', 'grey'] as const)
+              .filter((l) => c.lights[l] > 0)
+              .map((l) => (
+                <LightTag key={l} light={l}>
+                  {t(`class.light.${l}`)} {c.lights[l]}
+                </LightTag>
+              ))}
+          </Space>
+        ),
+      },
+    ],
+    ['name', 'board'],
+    { x: 800 },
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -73,48 +120,8 @@ export function ClassesPage() {
           loading={classes.isPending}
           dataSource={classes.data ?? []}
           pagination={false}
-          scroll={{ x: 800 }}
-          columns={[
-            {
-              title: t('class.name'),
-              dataIndex: 'name',
-              render: (_, c) => <Link to={`/classes/${c.id}`}>{c.name}</Link>,
-            },
-            { title: t('class.programme'), dataIndex: 'programmeTitle' },
-            {
-              title: t('class.dates'),
-              width: 110,
-              // one date per line, never broken inside a date
-              render: (_, c) => (
-                <span style={{ whiteSpace: 'nowrap' }}>
-                  {c.startDate}
-                  <br />~ {c.endDate}
-                </span>
-              ),
-            },
-            { title: t('class.provider'), dataIndex: 'providerOrgName' },
-            {
-              title: t('class.enrolled'),
-              dataIndex: 'enrolled',
-              align: 'right',
-              width: 72,
-              onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
-            },
-            {
-              title: t('class.board'),
-              render: (_, c) => (
-                <Space size={4}>
-                  {(['red', 'amber', 'green', 'grey'] as const)
-                    .filter((l) => c.lights[l] > 0)
-                    .map((l) => (
-                      <LightTag key={l} light={l}>
-                        {t(`class.light.${l}`)} {c.lights[l]}
-                      </LightTag>
-                    ))}
-                </Space>
-              ),
-            },
-          ]}
+          scroll={table.scroll}
+          columns={table.columns}
         />
       )}
     </Space>

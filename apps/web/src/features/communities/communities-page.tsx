@@ -21,6 +21,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { TeacherPicker } from '../../shared/teacher-picker';
@@ -151,6 +152,7 @@ export function CommunitiesPage() {
         ),
     },
   ];
+  const table = useKeyColumns(columns, ['name', 'status', 'findings'], { x: 900 });
   return (
     <Card
       title={<Typography.Title level={4}>{t('comm.title')}</Typography.Title>}
@@ -187,10 +189,10 @@ export function CommunitiesPage() {
         rowKey="id"
         size="middle"
         loading={list.isLoading}
-        columns={columns}
+        columns={table.columns}
         dataSource={list.data ?? []}
         locale={{ emptyText: t('comm.none') }}
-        scroll={{ x: 900 }}
+        scroll={table.scroll}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
       />
     </Card>

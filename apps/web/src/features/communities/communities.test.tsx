@@ -203,7 +203,7 @@ describe('月度动态评价 and 我的工作室/工作坊', () => {
     };
     vi.mocked(api.myCommunities).mockResolvedValue([mine]);
     renderWithApp(<MyCommunitiesPage />);
-    expect(await screen.findByText('2026-2027 学年已计 12 学时')).toBeTruthy();
+    expect(await screen.findByText('2026—2027 学年已计 12 学时')).toBeTruthy();
     expect(screen.getByText(/议课活动/)).toBeTruthy();
     expect(screen.getByText('核心成员')).toBeTruthy();
     cleanup();

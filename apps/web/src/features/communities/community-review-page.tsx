@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { todayIso } from '../../shared/time';
 import { FindingsList } from './findings-list';
@@ -107,6 +108,7 @@ export function CommunityReviewPage() {
       ),
     },
   ];
+  const table = useKeyColumns(columns, ['name', 'attendanceRate', 'findings'], { x: 1100 });
   return (
     <Card title={<Typography.Title level={4}>{t('comm.review')}</Typography.Title>}>
       <Space style={{ marginBottom: 16 }}>
@@ -125,11 +127,11 @@ export function CommunityReviewPage() {
         rowKey="communityId"
         size="small"
         loading={q.isLoading && valid}
-        columns={columns}
+        columns={table.columns}
         dataSource={q.data?.rows ?? []}
         locale={{ emptyText: t('comm.none') }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1100 }}
+        scroll={table.scroll}
       />
       {editing ? (
         <FeedbackModal

@@ -4,12 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { MyCommunity } from '@yanxun/contracts';
 import { Alert, Card, Empty, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
+import { schoolYearLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hours } from '../outcomes/outcome-status-tag';
 
 function CommunityCard({ c }: { c: MyCommunity }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Card size="small" title={c.name} extra={<Tag>{t(`comm.role.${c.role}`)}</Tag>}>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -17,7 +18,7 @@ function CommunityCard({ c }: { c: MyCommunity }) {
           {t(`comm.level.${c.level}`)} · {t(`comm.kind.${c.kind}`)}
         </Typography.Text>
         <Typography.Text strong>
-          {t('comm.earned', { year: c.schoolYear, n: hours(c.countedTenths) })}
+          {t('comm.earned', { year: schoolYearLabel(c.schoolYear, lang), n: hours(c.countedTenths) })}
         </Typography.Text>
         {c.notCountedTenths > 0 ? (
           <Typography.Text type="warning">

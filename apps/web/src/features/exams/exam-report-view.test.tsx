@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { Exam, ExamReport, ExamUpload } from '@yanxun/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
-import { hanOutside, renderWithApp } from '../../shared/test-utils';
+import { hanOutside, renderWithApp, stubViewport } from '../../shared/test-utils';
 import { ExamReportView, WarningsCard } from './exam-report-view';
 import { ExamUploadResult } from './exam-upload';
 
@@ -16,7 +16,10 @@ vi.mock('../../shared/api', async (importOriginal) => {
   return { ...actual, api: { ...actual.api, fetchFile: vi.fn() } };
 });
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 const exam: Exam = {
   id: '7',
@@ -285,6 +288,36 @@ describe('ExamReportView (SZ-12, R-002-58)', () => {
     // error bars: [category, low, high] for the one school with an interval; the suppressed school has none
     expect(va.series[0].data).toEqual([[0, 0.1, 0.7]]);
     expect(va.yAxis.data).toEqual(['清城区第一小学']);
+  });
+});
+
+describe('the school table in its card', () => {
+  const heads = () =>
+    within(screen.getByTestId('schools-table'))
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+
+  it('at 1440 every column is there and the table takes the card’s width, no wider', () => {
+    stubViewport(1440);
+    renderWithApp(<ExamReportView report={monitoringReport} />);
+    expect(heads()).toEqual(expect.arrayContaining(['名次', '学校', '人数', '平均分', '及格率', '标准分']));
+    const table = within(screen.getByTestId('schools-table')).getByRole('table');
+    expect(table.getAttribute('style') ?? '').not.toContain('max-content');
+    expect(screen.getByTestId('schools-table').querySelector('[class*="ant-table-cell-fix"]')).toBeNull();
+  });
+
+  it('between md and xl it scrolls inside the card with the school pinned', () => {
+    stubViewport(1024);
+    renderWithApp(<ExamReportView report={monitoringReport} />);
+    const table = within(screen.getByTestId('schools-table')).getByRole('table');
+    expect(table.getAttribute('style') ?? '').toContain('max-content');
+    expect(screen.getByTestId('schools-table').querySelector('[class*="ant-table-cell-fix"]')).not.toBeNull();
+  });
+
+  it('a 390 px phone reads the school and its key figures without scrolling sideways', () => {
+    stubViewport(390);
+    renderWithApp(<ExamReportView report={monitoringReport} />);
+    expect(heads()).toEqual(['名次', '学校', '平均分', '及格率']);
   });
 });
 

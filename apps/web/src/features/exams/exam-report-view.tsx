@@ -24,7 +24,9 @@ import {
 } from 'antd';
 import { fileUrls } from '../../shared/api';
 import { useDownload } from '../../shared/download';
+import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { warningSentence } from '../../shared/reasons';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { ItemScatter, ScoreHistogram, ValueAddedChart } from './exam-charts';
@@ -77,7 +79,11 @@ export function ExamReportView({ report }: { report: ExamReport }) {
   const minN = r.policy.minGroupN;
   const suppressedText = t('exam.rep.suppressed', { n: minN });
   const whole = t(`exam.rep.region.${r.region.scope}`);
-  const narrow = !Grid.useBreakpoint().md;
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  // from xl the school table fits its card (columns share the width); between md and xl it scrolls inside it
+  const fits = screens.xl === true || narrow;
+  const pin = fits ? undefined : ('left' as const);
   const ownSchool = r.audience === 'school';
   const rows = r.schools.length > 0 ? [regionRow(r, whole), ...r.schools] : [];
   const gradeCols: TableColumnsType<ReportSchoolRow> = r.policy.gradeCuts.map((c, i) => ({
@@ -95,7 +101,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
             dataIndex: 'rank',
             width: 64,
             align: 'right' as const,
-            fixed: 'left' as const,
+            fixed: pin,
           },
         ]
       : []),
@@ -104,7 +110,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
       dataIndex: 'school',
       // pinned while the figures scroll; on a phone a long name is cut (the whole name on hover)
       width: narrow ? 120 : 220,
-      fixed: 'left',
+      fixed: pin,
       ellipsis: true,
       render: (name: string, s: ReportSchoolRow) =>
         s.schoolId === REGION_ROW ? (
@@ -123,7 +129,7 @@ export function ExamReportView({ report }: { report: ExamReport }) {
       width: 110,
       align: 'right',
       render: (n: number | null, s) =>
-        s.suppressed ? <Typography.Text type="secondary">{suppressedText}</Typography.Text> : n,
+        s.suppressed ? <Typography.Text type="secondary">{suppressedText}</Typography.Text> : countLabel(n),
     },
     ...gradeCols,
     ...(r.mode !== 'grades'
@@ -180,6 +186,13 @@ export function ExamReportView({ report }: { report: ExamReport }) {
         ] as TableColumnsType<ReportSchoolRow>)
       : []),
   ];
+  // fitting the card means the columns share its width: their widths would add up past it
+  const sized = fits && !narrow ? columns.map((c) => ({ ...c, width: undefined })) : columns;
+  const table = useKeyColumns(
+    sized,
+    ['rank', 'school', ...(r.mode === 'grades' ? ['g0'] : ['mean', 'pass'])],
+    fits ? undefined : { x: 'max-content' },
+  );
   const tot = r.overall.totals;
   // the server's notes are Chinese (they also go into the Excel export); the page says the same in the UI language
   const notes = [
@@ -331,10 +344,10 @@ export function ExamReportView({ report }: { report: ExamReport }) {
           <Table<ReportSchoolRow>
             rowKey="schoolId"
             size="small"
-            columns={columns}
+            columns={table.columns}
             dataSource={rows}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
+            scroll={table.scroll}
             onRow={(s) => (s.schoolId === REGION_ROW ? { style: { background: '#f5f8ff' } } : {})}
             expandable={
               r.mode === 'grades'

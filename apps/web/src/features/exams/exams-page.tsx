@@ -23,6 +23,7 @@ import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { codeName, codeOptions, useCodes } from '../../shared/codes';
 import { errorMessage } from '../../shared/error-messages';
+import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { semesterLabel } from '../../shared/semester';
@@ -147,11 +148,7 @@ export function ExamsTable({ exams, onUpload }: { exams: Exam[]; onUpload?: (e: 
       width: 100,
       align: 'right',
       render: (n: number, e) =>
-        e.hasData ? (
-          n.toLocaleString('zh-CN')
-        ) : (
-          <Typography.Text type="secondary">{t('exam.noData')}</Typography.Text>
-        ),
+        e.hasData ? countLabel(n) : <Typography.Text type="secondary">{t('exam.noData')}</Typography.Text>,
     },
     {
       title: '',

@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { FrameworksPanel } from './frameworks-panel';
@@ -65,6 +66,30 @@ function RoundsPanel({ manages, onOpen }: { manages: boolean; onOpen: (id: strin
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
   const q = useQuery({ queryKey: ['five-edu', 'rounds'], queryFn: () => api.fiveEduRounds() });
+  const table = useKeyColumns<FiveEduRound>(
+    [
+      { title: t('five.round.name'), dataIndex: 'name' },
+      { title: t('five.round.year'), dataIndex: 'year' },
+      { title: t('five.round.scope'), dataIndex: 'orgName' },
+      {
+        title: t('five.round.framework'),
+        render: (_, r) => `${r.frameworkName}（v${r.frameworkVersion}）`,
+      },
+      { title: t('five.round.schools'), dataIndex: 'schoolCount' },
+      { title: t('five.round.seed'), render: (_, r) => r.seed ?? t('five.round.notDrawn') },
+      {
+        title: t('common.actions'),
+        key: 'open',
+        render: (_, r) => (
+          <Button size="small" onClick={() => onOpen(r.id)}>
+            {t('five.round.open')}
+          </Button>
+        ),
+      },
+    ],
+    ['name', 'schoolCount', 'open'],
+    { x: 'max-content' },
+  );
   return (
     <Card
       extra={
@@ -84,27 +109,9 @@ function RoundsPanel({ manages, onOpen }: { manages: boolean; onOpen: (id: strin
           loading={q.isLoading}
           dataSource={q.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          scroll={table.scroll}
           locale={{ emptyText: <Empty description={t('five.rounds.empty')} /> }}
-          columns={[
-            { title: t('five.round.name'), dataIndex: 'name' },
-            { title: t('five.round.year'), dataIndex: 'year' },
-            { title: t('five.round.scope'), dataIndex: 'orgName' },
-            {
-              title: t('five.round.framework'),
-              render: (_, r) => `${r.frameworkName}（v${r.frameworkVersion}）`,
-            },
-            { title: t('five.round.schools'), dataIndex: 'schoolCount' },
-            { title: t('five.round.seed'), render: (_, r) => r.seed ?? t('five.round.notDrawn') },
-            {
-              title: t('common.actions'),
-              render: (_, r) => (
-                <Button size="small" onClick={() => onOpen(r.id)}>
-                  {t('five.round.open')}
-                </Button>
-              ),
-            },
-          ]}
+          columns={table.columns}
         />
       )}
       {creating && <CreateRoundModal onClose={() => setCreating(false)} onCreated={onOpen} />}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { formatDateTime } from '../../shared/time';
 import { ClaimStatusTag, claimHours } from './claim-status-tag';
@@ -84,6 +85,7 @@ export function HourClaimReviewPage() {
   const columns: TableColumnsType<HourClaim> = [
     {
       title: t('claim.teacher'),
+      key: 'teacher',
       width: 150,
       render: (_, c) => (
         <Space orientation="vertical" size={0}>
@@ -96,6 +98,7 @@ export function HourClaimReviewPage() {
     },
     {
       title: t('claim.item'),
+      key: 'item',
       render: (_, c) => (
         <Space orientation="vertical" size={0}>
           <span>
@@ -115,6 +118,7 @@ export function HourClaimReviewPage() {
     },
     {
       title: t('claim.evidence'),
+      key: 'evidence',
       width: 200,
       render: (_, c) =>
         c.evidence.map((e) => (
@@ -125,10 +129,16 @@ export function HourClaimReviewPage() {
           </div>
         )),
     },
-    { title: t('claim.submittedAt'), width: 140, render: (_, c) => formatDateTime(c.submittedAt) },
-    { title: t('class.status'), width: 190, render: (_, c) => <ClaimStatusTag claim={c} /> },
+    {
+      title: t('claim.submittedAt'),
+      key: 'submittedAt',
+      width: 140,
+      render: (_, c) => formatDateTime(c.submittedAt),
+    },
+    { title: t('class.status'), key: 'status', width: 190, render: (_, c) => <ClaimStatusTag claim={c} /> },
     {
       title: t('common.actions'),
+      key: 'actions',
       width: 150,
       render: (_, c) =>
         c.canDecide ? (
@@ -147,6 +157,7 @@ export function HourClaimReviewPage() {
         ),
     },
   ];
+  const table = useKeyColumns(columns, ['teacher', 'status', 'actions'], { x: 900 });
   return (
     <Card title={t('claim.queue')}>
       <Segmented<Filter>
@@ -167,8 +178,8 @@ export function HourClaimReviewPage() {
           size="small"
           loading={q.isPending}
           dataSource={q.data ?? []}
-          columns={columns}
-          scroll={{ x: 900 }}
+          columns={table.columns}
+          scroll={table.scroll}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{ emptyText: t('claim.queueEmpty') }}
         />

@@ -5,6 +5,7 @@
 import type { HoursCompliance } from '@yanxun/contracts';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { schoolYearLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef, type RuleRefItem } from '../../shared/rule-ref';
 import { hours } from '../outcomes/outcome-status-tag';
@@ -69,7 +70,7 @@ function Figure({ title, rules, children }: { title: string; rules?: RuleRefItem
 }
 
 export function ComplianceSummary({ report, trail }: { report: HoursCompliance; trail: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const rules = useComplianceRules(report);
   const total = report.total;
   const first = report.cycleSchoolYears[0] ?? '';
@@ -85,7 +86,7 @@ export function ComplianceSummary({ report, trail }: { report: HoursCompliance; 
             {t('hc.title')} · {report.unit.name}
           </Typography.Title>
           <Typography.Text>
-            {t('hc.asOf', { asOf: report.asOf, schoolYear: report.schoolYear })}
+            {t('hc.asOf', { asOf: report.asOf, schoolYear: schoolYearLabel(report.schoolYear, lang) })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {report.inCycle

@@ -5,6 +5,7 @@ import { Button, Card, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { formatDateTime } from '../../shared/time';
 import { isBusy } from './import-queries';
@@ -68,6 +69,7 @@ export function RecentImports({
       ),
     },
   ];
+  const table = useKeyColumns(columns, ['fileName', 'status'], { x: 900 });
 
   return (
     <Card title={t('import.recent')}>
@@ -77,10 +79,10 @@ export function RecentImports({
         <Table<ImportJob>
           rowKey="id"
           size="small"
-          columns={columns}
+          columns={table.columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching && !list.data}
-          scroll={{ x: 900 }}
+          scroll={table.scroll}
           pagination={{
             current: page,
             pageSize: 10,

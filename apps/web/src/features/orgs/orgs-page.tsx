@@ -6,9 +6,11 @@ import { Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Tree, Typography } 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api';
+import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { orgKindKey } from '../../shared/labels';
 import { OrgBreadcrumb } from '../../shared/org-breadcrumb';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 
 function childrenKey(id: string) {
@@ -116,14 +118,14 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
       dataIndex: 'schoolCount',
       width: 100,
       align: 'right',
-      render: (n: number | undefined) => n ?? '—',
+      render: (n: number | undefined) => countLabel(n),
     },
     {
       title: t('org.teacherCount'),
       dataIndex: 'teacherCount',
       width: 100,
       align: 'right',
-      render: (n: number | undefined) => n ?? '—',
+      render: (n: number | undefined) => countLabel(n),
     },
     {
       title: t('common.actions'),
@@ -137,6 +139,7 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
       ),
     },
   ];
+  const table = useKeyColumns(columns, ['name', 'teacherCount', 'actions'], { x: 720 });
 
   const node = detail.data?.node;
   const kindKey = node ? orgKindKey(node.kind) : null;
@@ -200,13 +203,13 @@ function OrgView({ id, roots }: { id: string; roots: OrgNode[] }) {
                 <Table<OrgNode>
                   rowKey="id"
                   size="middle"
-                  columns={columns}
+                  columns={table.columns}
                   dataSource={children.data ?? []}
                   loading={children.isPending}
                   pagination={
                     (children.data?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false
                   }
-                  scroll={{ x: 720 }}
+                  scroll={table.scroll}
                   locale={{ emptyText: <Empty description={t('org.noChildren')} /> }}
                   data-testid="org-children-table"
                 />

@@ -1,5 +1,6 @@
 import type { HoursStanding } from '@yanxun/contracts';
 import { Progress, Space, Tag, Typography } from 'antd';
+import { schoolYearLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef } from '../../shared/rule-ref';
 import { hours } from './outcome-status-tag';
@@ -12,7 +13,7 @@ const STATUS_COLOR = { met: 'green', not_met: 'red', in_progress: 'blue' } as co
  * The rules are in ⓘ for those who read rules.
  */
 export function HoursStandingView({ standing }: { standing: HoursStanding }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { cycle } = standing;
   const first = cycle.schoolYears[0] ?? '';
   const last = cycle.schoolYears[cycle.schoolYears.length - 1] ?? '';
@@ -60,7 +61,7 @@ export function HoursStandingView({ standing }: { standing: HoursStanding }) {
       ) : null}
       {standing.years.map((y) => (
         <Typography.Text key={y.schoolYear} type="secondary" style={{ fontSize: 12 }}>
-          {t('hours.year', { year: y.schoolYear, n: hours(y.countedTenths) })}
+          {t('hours.year', { year: schoolYearLabel(y.schoolYear, lang), n: hours(y.countedTenths) })}
           {y.categories.length > 0
             ? `（${y.categories.map((c) => `${t(`hours.cat.${c.category}`)} ${hours(c.countedTenths)}`).join('，')}）`
             : ''}

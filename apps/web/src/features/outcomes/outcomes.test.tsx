@@ -358,7 +358,7 @@ describe('TeacherHoursCard', () => {
     renderWithApp(<TeacherHoursCard teacherId="101" />, { me: officerMe });
     expect(await screen.findByText('合计 150 学时')).toBeTruthy();
     const card = screen.getByTestId('teacher-hours');
-    expect(card.textContent).toContain('集中培训 · 2021-2022 · 2021-09-10');
+    expect(card.textContent).toContain('集中培训 · 2021—2022 学年 · 2021-09-10');
     expect(card.textContent).not.toContain('Y-004-HOURS');
     expect((await screen.findAllByTestId('rule-ref')).map((r) => r.getAttribute('data-rules'))).toEqual([
       'Y-HOURS-CYCLE Y-HOURS-ON-TRACK',
@@ -441,7 +441,7 @@ describe('TeacherHoursCard', () => {
     });
     renderWithApp(<TeacherHoursCard teacherId="101" />, { me: teacherMe });
     expect(await screen.findByText('工作坊/工作室活动')).toBeTruthy();
-    expect(screen.getByTestId('teacher-hours').textContent).toContain('校本研修 · 2021-2022');
+    expect(screen.getByTestId('teacher-hours').textContent).toContain('校本研修 · 2021—2022 学年');
     expect(screen.queryByTestId('rule-ref')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HoursEntry } from '@yanxun/contracts';
 import { Card, Grid, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
+import { schoolYearLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { ReasonAction } from '../../shared/reason-action';
 import { RuleRef } from '../../shared/rule-ref';
@@ -25,12 +26,12 @@ function ReverseButton({ entry, teacherId }: { entry: HoursEntry; teacherId: str
 
 /** What a posting is for: the programme or the source, then category, school year and day. */
 function EntryItem({ e }: { e: HoursEntry }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Space orientation="vertical" size={0}>
       <span>{e.programmeTitle ?? t(`hours.src.${e.source}`)}</span>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t(`hours.cat.${e.category}`)} · {e.schoolYear} · {e.occurredOn}
+        {t(`hours.cat.${e.category}`)} · {schoolYearLabel(e.schoolYear, lang)} · {e.occurredOn}
       </Typography.Text>
     </Space>
   );

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { hasPermission, useMe } from '../../shared/session';
@@ -115,6 +116,72 @@ function PairingTable({
   onOpen: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const table = useKeyColumns<Pairing>(
+    [
+      { title: t('pair.kind'), key: 'kind', width: 150, render: (_, p) => t(`pair.kind.${p.kind}`) },
+      { title: t('pair.lead'), key: 'lead', render: (_, p) => p.lead.name },
+      {
+        title: t('pair.partners'),
+        key: 'partners',
+        render: (_, p) =>
+          p.partners.length === 0 ? '—' : p.partners.map((x) => <Tag key={x.id}>{x.name}</Tag>),
+      },
+      {
+        title: t('pair.years'),
+        key: 'years',
+        width: 190,
+        render: (_, p) => (p.fromYear === p.toYear ? p.fromYear : `${p.fromYear} ～ ${p.toYear}`),
+      },
+      {
+        title: t('pair.check'),
+        key: 'check',
+        render: (_, p) =>
+          p.findings.length === 0 ? (
+            <Tag color="green">{t('comm.ok')}</Tag>
+          ) : (
+            p.findings.map((f) => (
+              <ReasonWithRule
+                key={f.rule}
+                type="danger"
+                reason={f.message}
+                rules={{ ruleId: f.rule, value: valuesText(f.values) }}
+              />
+            ))
+          ),
+      },
+      {
+        title: t('pair.activities'),
+        key: 'activities',
+        width: 150,
+        render: (_, p) =>
+          p.activityCount === 0 ? (
+            <Typography.Text type="secondary">{t('pair.noActivity')}</Typography.Text>
+          ) : (
+            <>
+              {t('pair.activityCount', { n: p.activityCount })}
+              {p.lastActivityOn && (
+                <Typography.Text type="secondary">
+                  {' '}
+                  {t('pair.lastActivity', { date: p.lastActivityOn })}
+                </Typography.Text>
+              )}
+            </>
+          ),
+      },
+      {
+        title: t('common.actions'),
+        key: 'open',
+        width: 80,
+        render: (_, p) => (
+          <Button size="small" onClick={() => onOpen(p.id)}>
+            {t('pair.view')}
+          </Button>
+        ),
+      },
+    ],
+    ['lead', 'check', 'open'],
+    { x: 900 },
+  );
   return (
     <Table<Pairing>
       rowKey="id"
@@ -122,70 +189,9 @@ function PairingTable({
       loading={loading}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 900 }}
+      scroll={table.scroll}
       locale={{ emptyText: <Empty description={t('pair.empty')} /> }}
-      columns={[
-        { title: t('pair.kind'), key: 'kind', width: 150, render: (_, p) => t(`pair.kind.${p.kind}`) },
-        { title: t('pair.lead'), key: 'lead', render: (_, p) => p.lead.name },
-        {
-          title: t('pair.partners'),
-          key: 'partners',
-          render: (_, p) =>
-            p.partners.length === 0 ? '—' : p.partners.map((x) => <Tag key={x.id}>{x.name}</Tag>),
-        },
-        {
-          title: t('pair.years'),
-          key: 'years',
-          width: 190,
-          render: (_, p) => (p.fromYear === p.toYear ? p.fromYear : `${p.fromYear} ～ ${p.toYear}`),
-        },
-        {
-          title: t('pair.check'),
-          key: 'check',
-          render: (_, p) =>
-            p.findings.length === 0 ? (
-              <Tag color="green">{t('comm.ok')}</Tag>
-            ) : (
-              p.findings.map((f) => (
-                <ReasonWithRule
-                  key={f.rule}
-                  type="danger"
-                  reason={f.message}
-                  rules={{ ruleId: f.rule, value: valuesText(f.values) }}
-                />
-              ))
-            ),
-        },
-        {
-          title: t('pair.activities'),
-          key: 'activities',
-          width: 150,
-          render: (_, p) =>
-            p.activityCount === 0 ? (
-              <Typography.Text type="secondary">{t('pair.noActivity')}</Typography.Text>
-            ) : (
-              <>
-                {t('pair.activityCount', { n: p.activityCount })}
-                {p.lastActivityOn && (
-                  <Typography.Text type="secondary">
-                    {' '}
-                    {t('pair.lastActivity', { date: p.lastActivityOn })}
-                  </Typography.Text>
-                )}
-              </>
-            ),
-        },
-        {
-          title: t('common.actions'),
-          key: 'open',
-          width: 80,
-          render: (_, p) => (
-            <Button size="small" onClick={() => onOpen(p.id)}>
-              {t('pair.view')}
-            </Button>
-          ),
-        },
-      ]}
+      columns={table.columns}
     />
   );
 }

@@ -1,4 +1,6 @@
 /** A rule value as text: numbers with their units (money in fen shown in 元, hours in tenths in 学时), offsets, lists. */
+
+import { schoolYearLabel } from '../../shared/figures';
 import type { Lang } from '../../shared/i18n';
 import { formatVerbs } from './pack-hours-labels';
 import { BACKBONE_NAMES, CODE_NAMES, codeLabel, PLAN_MODE_TEXT, type Text, tx } from './pack-labels';
@@ -110,7 +112,7 @@ export function fromDisplayNumber(key: string, shown: number): number {
 export function formatNumber(key: string, n: number, lang: Lang): string {
   const unit = numberUnit(key);
   if (unit === 'ratio') return `1 : ${n}`;
-  if (unit === 'schoolYear') return lang === 'zh-CN' ? `${n}-${n + 1} 学年` : `school year ${n}-${n + 1}`;
+  if (unit === 'schoolYear') return schoolYearLabel(`${n}-${n + 1}`, lang);
   if (unit === 'fen') return `${yuan(n)} ${unitText(key, lang)}`;
   const shown = toDisplayNumber(key, n);
   const u = unitText(key, lang);

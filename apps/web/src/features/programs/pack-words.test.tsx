@@ -88,7 +88,7 @@ describe('the Henan pack in words (pure formatting, both languages)', () => {
     expect(shown('hours.categories.workshop.dayCapTenths')).toBe('工作坊：每天最多计入 6 学时');
     expect(shown('hours.groups.researcher.yearMinTenths')).toBe('教研员：每学年不少于 90 学时');
     expect(shown('hours.xapi.verbs')).toContain('completed → 网络研修');
-    expect(shown('hours.cycleStartYear')).toBe('首个周期起始学年 2026-2027 学年');
+    expect(shown('hours.cycleStartYear')).toBe('首个周期起始学年 2026—2027 学年');
     expect(shown('hours.xapi.minutesPerHour')).toBe('每学时分钟数 60 分钟');
   });
 

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { useMe } from '../../shared/session';
 import { formatDateTime } from '../../shared/time';
@@ -118,6 +119,7 @@ export function PacksPage() {
       ),
     },
   ];
+  const table = useKeyColumns(columns, ['title', 'status']);
 
   return (
     <Card title={t('prog.pack.title')}>
@@ -147,7 +149,7 @@ export function PacksPage() {
         <Table<PackSummary>
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={table.columns}
           dataSource={packs.data ?? []}
           loading={packs.isFetching}
           pagination={false}

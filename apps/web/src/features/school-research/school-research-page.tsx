@@ -23,6 +23,7 @@ import {
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
+import { schoolYearLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { ReasonAction } from '../../shared/reason-action';
@@ -77,7 +78,7 @@ function PlansCard({ onOpen }: { onOpen: (schoolId: string) => void }) {
   if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <Card
-      title={`${t('sr.plans')}${q.data ? ` · ${q.data.schoolYear}` : ''}`}
+      title={`${t('sr.plans')}${q.data ? ` · ${schoolYearLabel(q.data.schoolYear, lang)}` : ''}`}
       loading={q.isLoading}
       extra={q.data && <Typography.Text type="secondary">{t('sr.due', q.data.due)}</Typography.Text>}
     >
@@ -213,7 +214,7 @@ function SpotChecksCard({ countyId }: { countyId: string }) {
             key={d.id}
             size="small"
             style={{ marginTop: 12 }}
-            title={`${d.schoolYear} ${t(d.semester === 1 ? 'sr.semester1' : 'sr.semester2')}`}
+            title={`${schoolYearLabel(d.schoolYear, lang)}${t(d.semester === 1 ? 'sr.semester1' : 'sr.semester2')}`}
           >
             <Typography.Paragraph>
               {t('sr.drawInfo', { seed: d.seed, ratio: `${Math.round(d.ratio * 1000) / 10}%`, note: d.note })}{' '}

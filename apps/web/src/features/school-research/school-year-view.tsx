@@ -17,6 +17,7 @@ import { api } from '../../shared/api';
 import { schoolResearchArchivePath } from '../../shared/api-school-research';
 import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
+import { schoolYearLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hours } from '../outcomes/outcome-status-tag';
@@ -52,7 +53,7 @@ export function SchoolYearView({ schoolId, schoolYear }: { schoolId: string; sch
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={`${y.schoolName} · ${y.schoolYear} · ${t('sr.plan')}`}
+        title={`${y.schoolName} · ${schoolYearLabel(y.schoolYear, lang)} · ${t('sr.plan')}`}
         extra={
           <Button
             loading={pending !== null}

@@ -7,9 +7,11 @@ import { Link } from 'react-router';
 import { api, fileUrls } from '../../shared/api';
 import { codeName, codeOptions, useCodes } from '../../shared/codes';
 import { useDownload } from '../../shared/download';
+import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { locationKey } from '../../shared/labels';
 import { OrgScopeTag } from '../../shared/org-scope-tag';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { SearchInput } from '../../shared/search-input';
 import { useUrlFilters } from '../../shared/use-url-filters';
@@ -94,9 +96,12 @@ export function SchoolsPage() {
       dataIndex: 'teacherCount',
       width: 80,
       align: 'right',
-      render: (n: number | undefined, row) => <Link to={`/teachers?orgId=${row.id}`}>{n ?? 0}</Link>,
+      render: (n: number | undefined, row) => (
+        <Link to={`/teachers?orgId=${row.id}`}>{countLabel(n ?? 0)}</Link>
+      ),
     },
   ];
+  const table = useKeyColumns(columns, ['name', 'teacherCount'], { x: 'max-content' });
 
   return (
     <Card
@@ -146,10 +151,10 @@ export function SchoolsPage() {
         <Table<SchoolRow>
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={table.columns}
           dataSource={schools.data?.items ?? []}
           loading={schools.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={table.scroll}
           pagination={{
             current: page,
             pageSize,

@@ -16,6 +16,7 @@ import { useDownload } from '../../shared/download';
 import { useI18n } from '../../shared/i18n';
 import { genderKey } from '../../shared/labels';
 import { OrgScopeTag } from '../../shared/org-scope-tag';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { SearchInput } from '../../shared/search-input';
 import { hasPermission, useMe } from '../../shared/session';
@@ -128,6 +129,7 @@ export function TeachersPage() {
       render: (v: EmploymentStatus) => <StatusTag status={v} codes={codes.data} />,
     },
   ];
+  const table = useKeyColumns(columns, ['name', 'status'], { x: 'max-content' });
 
   const selects: {
     key: 'stage' | 'subject' | 'title' | 'backbone' | 'status';
@@ -200,10 +202,10 @@ export function TeachersPage() {
         <Table<TeacherRow>
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={table.columns}
           dataSource={teachers.data?.items ?? []}
           loading={teachers.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={table.scroll}
           onRow={(row) => ({
             onClick: () => navigate(`/teachers/${row.id}`),
             style: { cursor: 'pointer' },

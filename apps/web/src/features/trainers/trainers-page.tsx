@@ -10,6 +10,7 @@ import { Button, Card, Descriptions, Drawer, Empty, Segmented, Space, Table, Typ
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { StandingCard } from './standing-chart';
@@ -179,6 +180,7 @@ export function TrainersPage() {
       ),
     },
   ];
+  const table = useKeyColumns(columns, ['teacher', 'status', 'actions'], { x: 900 });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -207,9 +209,9 @@ export function TrainersPage() {
           rowKey="id"
           size="small"
           loading={q.isLoading}
-          columns={columns}
+          columns={table.columns}
           dataSource={q.data?.items ?? []}
-          scroll={{ x: 900 }}
+          scroll={table.scroll}
           locale={{
             emptyText: <Empty description={t('trainer.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />,
           }}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MetricDefinition, RubricDocument, RubricFindingBody, RubricNodeInput } from '@yanxun/contracts';
 import { Alert, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { useId } from 'react';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
 
@@ -36,13 +37,16 @@ export function RubricNodeForm({
   onChange: (patch: Partial<RubricNodeInput>) => void;
 }) {
   const { t } = useI18n();
+  const ids = useId();
   const level = depth === 1 ? 'rubric.level1' : depth === 2 ? 'rubric.level2' : 'rubric.level3';
   const deduction = node.deduction;
   const setDeduction = (patch: Partial<Deduction>) =>
     onChange({ deduction: { ...(deduction ?? NEW_DEDUCTION), ...patch } });
   return (
     <Form layout="vertical" disabled={disabled} data-testid="rubric-node-form">
-      <Typography.Text type="secondary">{t(level)}</Typography.Text>
+      <Typography.Title level={5} type="secondary" style={{ marginTop: 0 }} data-testid="rubric-node-level">
+        {t(level)}
+      </Typography.Title>
       {findings.length > 0 ? (
         <Alert
           style={{ margin: '8px 0 12px' }}
@@ -53,11 +57,22 @@ export function RubricNodeForm({
         />
       ) : null}
       <Space wrap align="start">
-        <Form.Item label={t('rubric.node.id')} style={{ width: 140 }}>
-          <Input value={node.id} maxLength={60} onChange={(e) => onChange({ id: e.target.value })} />
+        <Form.Item label={t('rubric.node.id')} htmlFor={`${ids}-id`} style={{ width: 140 }}>
+          <Input
+            id={`${ids}-id`}
+            value={node.id}
+            maxLength={60}
+            onChange={(e) => onChange({ id: e.target.value })}
+          />
         </Form.Item>
-        <Form.Item label={t('rubric.node.points')} extra={t('rubric.node.pointsHint')} style={{ width: 220 }}>
+        <Form.Item
+          label={t('rubric.node.points')}
+          htmlFor={`${ids}-points`}
+          extra={t('rubric.node.pointsHint')}
+          style={{ width: 220 }}
+        >
           <InputNumber
+            id={`${ids}-points`}
             value={node.points ?? null}
             style={{ width: 120 }}
             onChange={(v) => onChange({ points: num(v) })}

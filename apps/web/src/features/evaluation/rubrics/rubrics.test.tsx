@@ -257,6 +257,25 @@ describe('the rubric editor (Y-EVAL-CHECK, Y-EVAL-NORMALISE)', () => {
     expect(screen.getByTestId('rubric-save').hasAttribute('disabled')).toBe(false);
   });
 
+  it('the selected indicator’s level is a heading above its fields, and each field has its own label', async () => {
+    openEditor(detail());
+    await screen.findByTestId('rubric-editor');
+    fireEvent.click(await screen.findByText('成果呈现'));
+    const form = screen.getByTestId('rubric-node-form');
+    // 一级指标 stands on its own line, not inline beside the 编号 field
+    const level = within(form).getByRole('heading', { name: '一级指标' });
+    expect(level.parentElement).toBe(form);
+    expect(level.closest('.ant-space')).toBeNull();
+    const idLabel = within(form).getByText('编号');
+    expect(level.compareDocumentPosition(idLabel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect((within(form).getByLabelText('编号') as HTMLInputElement).value).toBe('B-S3');
+    expect((within(form).getByLabelText('分值') as HTMLInputElement).value).toBe('20');
+    fireEvent.click(screen.getByTestId('rubric-tree-B10'));
+    expect(within(screen.getByTestId('rubric-node-form')).getByRole('heading').textContent).not.toBe(
+      '一级指标',
+    );
+  });
+
   it('saving posts the next version of the rubric and opens it', async () => {
     const next = detail({ ref: 'rubric:42', version: '3' });
     vi.mocked(api.saveEvaluationRubric).mockResolvedValue(next);
