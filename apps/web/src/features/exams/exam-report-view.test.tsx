@@ -304,6 +304,12 @@ describe('the school table in its card', () => {
     const table = within(screen.getByTestId('schools-table')).getByRole('table');
     expect(table.getAttribute('style') ?? '').not.toContain('max-content');
     expect(screen.getByTestId('schools-table').querySelector('[class*="ant-table-cell-fix"]')).toBeNull();
+    // the school's name keeps its room (not cut to an equal share); the figures share the rest
+    const widths = [...screen.getByTestId('schools-table').querySelectorAll('colgroup col')].map(
+      (c) => (c as HTMLElement).style.width,
+    );
+    expect(widths).toContain('220px');
+    expect(widths.filter((w) => w !== '').length).toBeLessThanOrEqual(3);
   });
 
   it('between md and xl it scrolls inside the card with the school pinned', () => {

@@ -186,8 +186,12 @@ export function ExamReportView({ report }: { report: ExamReport }) {
         ] as TableColumnsType<ReportSchoolRow>)
       : []),
   ];
-  // fitting the card means the columns share its width: their widths would add up past it
-  const sized = fits && !narrow ? columns.map((c) => ({ ...c, width: undefined })) : columns;
+  // fitting the card means the figures share what the rank, the school's name and the value-added interval (which
+  // must not wrap) leave of its width: all their widths would add up past it
+  const keepsWidth = (c: (typeof columns)[number]) =>
+    ['rank', 'school', 'va'].includes(String(('dataIndex' in c && c.dataIndex) || c.key));
+  const sized =
+    fits && !narrow ? columns.map((c) => (keepsWidth(c) ? c : { ...c, width: undefined })) : columns;
   const table = useKeyColumns(
     sized,
     ['rank', 'school', ...(r.mode === 'grades' ? ['g0'] : ['mean', 'pass'])],
