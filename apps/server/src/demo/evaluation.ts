@@ -1,7 +1,8 @@
 /**
- * The evaluation part of the demo (issue 14): the city's 项目县考核评估 on Rubric A over 清城 and 英德, as the
- * city's officers, the two counties and two experts would run it, through the evaluation service on the loader's
- * clock. Last year's campaign is published (evidence, self-scores, two experts' sheets, an appeal upheld), so the
+ * The evaluation part of the demo (issue 14): the city's 项目县考核评估 over 清城 and 英德, as the city's officers,
+ * the two counties and two experts would run it, through the evaluation service on the loader's clock. The city
+ * first clones Rubric A (the 济源 template) into its own rubric, titled with the city's name, and runs both years on
+ * it: the demo region's officers see their own city's standard, the template stays as it is in the library. Last year's campaign is published (evidence, self-scores, two experts' sheets, an appeal upheld), so the
  * counties have a scorecard and the year-over-year has a year before; this year's is in scoring: 清城 has handed in
  * evidence and self-scores, the second expert has submitted both sheets and the demo `expert` login has saved
  * 清城's sheet half-way (its 评审任务 has work). Every live item Rubric A declares is bound (A2.2 to R3-B03's count of
@@ -45,6 +46,8 @@ function scoreOf(unitIndex: number, max: number, salt: number): number {
 
 interface Cast {
   s: Services;
+  /** The city's own copy of Rubric A ('rubric:<id>'), made once so both years share its lineage. */
+  rubricRef: string;
   at: (scriptDay: string, time?: string) => Promise<void>;
   city: Actor;
   counties: { actor: Actor; orgId: string; name: string }[];
@@ -101,15 +104,15 @@ async function handIn(c: Cast, county: Cast['counties'][number], subjectId: stri
 
 async function campaign(c: Cast, year: number, scriptDay: string): Promise<CampaignDetail> {
   await c.at(scriptDay);
-  // every live item Rubric A declares for a county (R3-B03 on A2.2, R3-P01/P02 on A3.3, …), as the page ticks them
-  const rubricA = (await c.s.evaluation.listRubrics(c.city)).find((r) => r.ref === 'builtin:A');
-  const bindings = (rubricA?.liveBindings ?? []).filter((b) => b.metric.subjectKinds.includes('county'));
+  // every live item the rubric declares for a county (R3-B03 on A2.2, R3-P01/P02 on A3.3, …), as the page ticks them
+  const rubric = (await c.s.evaluation.listRubrics(c.city)).find((r) => r.ref === c.rubricRef);
+  const bindings = (rubric?.liveBindings ?? []).filter((b) => b.metric.subjectKinds.includes('county'));
   const created = await c.s.evaluation.createCampaign(c.city, {
     ownerOrgId: c.city.grants[0]?.orgId ?? '',
     name: `${year} 年度国培计划项目县考核评估`,
     year,
     subjectKind: 'county',
-    rubricRef: 'builtin:A',
+    rubricRef: c.rubricRef,
     normalisation: 'item_points',
     appealDays: 5,
     subjects: c.counties.map((k) => k.orgId),
@@ -174,6 +177,19 @@ async function thisYear(c: Cast, year: number) {
   if (expert && qc) await score(c, expert, subjectOf(d, qc.orgId), 0, false, Math.ceil(UNITS.length / 2));
 }
 
+/** The subject of Rubric A's title, after the region that issues it. */
+const RUBRIC_A_SUBJECT = '“国培计划”项目县绩效评级标准及责任分工';
+
+/** The city's own rubric: Rubric A cloned before last year's campaign, titled with the city's name. */
+async function cityRubric(s: Services, city: Actor, cityName: string): Promise<string> {
+  const cloned = await s.evaluation.cloneRubric(city, {
+    from: 'builtin:A',
+    ownerOrgId: city.grants[0]?.orgId ?? '',
+    title: `${cityName}${RUBRIC_A_SUBJECT}`,
+  });
+  return cloned.ref;
+}
+
 export async function loadDemoEvaluation(
   db: Database,
   opts: { accounts: DemoProgrammeAccount[]; cal: DemoCalendar; clock: DemoClock },
@@ -184,11 +200,16 @@ export async function loadDemoEvaluation(
   );
   if (!city || !qingcheng || !yingde || !expert || !expert2) return { campaigns: 0 };
   const { cal, clock } = opts;
+  const s = createServices(db, DEMO_SERVICES_CONFIG, clock.now);
+  // every script day used is on or before 2026-11-17, a week before the anchor Monday: before any as-of
+  const at: Cast['at'] = (scriptDay, time = '09:00') => clock.at(cal.day(scriptDay), time);
+  await at('2025-11-24');
+  const cityActor = demoActorOf(city);
   const c: Cast = {
-    s: createServices(db, DEMO_SERVICES_CONFIG, clock.now),
-    // every script day used is on or before 2026-11-17, a week before the anchor Monday: before any as-of
-    at: (scriptDay, time = '09:00') => clock.at(cal.day(scriptDay), time),
-    city: demoActorOf(city),
+    s,
+    rubricRef: await cityRubric(s, cityActor, city.org.name),
+    at,
+    city: cityActor,
     counties: [qingcheng, yingde].map((a) => ({ actor: demoActorOf(a), orgId: a.org.id, name: a.org.name })),
     experts: [demoActorOf(expert), demoActorOf(expert2)],
   };

@@ -1,6 +1,7 @@
 /**
  * The starter framework a new 五育 framework begins with: the five dimensions at CD-24's 20 % each, and one core
- * element with one or two monitorable indicators per dimension, every one marked `example` and named 示例. The
+ * element with one or two monitorable indicators per dimension, every one marked `example` (the editor shows a 示例
+ * tag and a note; the names stay plain, as they read on the rounds, results and templates). The
  * seeds give only the counts of Chengdu's plan (33 core elements, 21 indicators), not the lists: the officer
  * replaces these with the region's own.
  */
@@ -24,11 +25,11 @@ export const STARTER_FRAMEWORK: FiveEduFrameworkBody = {
       elements: [
         {
           code: 'M1',
-          name: '（示例）理想信念与行为习惯',
+          name: '理想信念与行为习惯',
           indicators: [
             ex({
               code: 'M1-1',
-              name: '（示例）学生行为规范问卷得分',
+              name: '学生行为规范问卷得分',
               unit: '分',
               direction: 'higher',
               normalise: { method: 'min_max', min: 0, max: 100 },
@@ -43,11 +44,11 @@ export const STARTER_FRAMEWORK: FiveEduFrameworkBody = {
       elements: [
         {
           code: 'I1',
-          name: '（示例）学业水平',
+          name: '学业水平',
           indicators: [
             ex({
               code: 'I1-1',
-              name: '（示例）学业质量监测达标率',
+              name: '学业质量监测达标率',
               unit: '%',
               direction: 'higher',
               normalise: { method: 'target', target: 95 },
@@ -55,7 +56,7 @@ export const STARTER_FRAMEWORK: FiveEduFrameworkBody = {
             }),
             ex({
               code: 'I1-2',
-              name: '（示例）学生课业负担问卷得分',
+              name: '学生课业负担问卷得分',
               unit: '分',
               direction: 'higher',
               normalise: { method: 'min_max', min: 0, max: 100 },
@@ -70,11 +71,11 @@ export const STARTER_FRAMEWORK: FiveEduFrameworkBody = {
       elements: [
         {
           code: 'P1',
-          name: '（示例）体质健康',
+          name: '体质健康',
           indicators: [
             ex({
               code: 'P1-1',
-              name: '（示例）体质健康测试优良率',
+              name: '体质健康测试优良率',
               unit: '%',
               direction: 'higher',
               normalise: { method: 'target', target: 60 },
@@ -82,7 +83,7 @@ export const STARTER_FRAMEWORK: FiveEduFrameworkBody = {
             }),
             ex({
               code: 'P1-2',
-              name: '（示例）近视率',
+              name: '近视率',
               unit: '%',
               direction: 'lower',
               normalise: { method: 'min_max', min: 20, max: 80 },
@@ -97,11 +98,11 @@ export const STARTER_FRAMEWORK: FiveEduFrameworkBody = {
       elements: [
         {
           code: 'A1',
-          name: '（示例）艺术素养',
+          name: '艺术素养',
           indicators: [
             ex({
               code: 'A1-1',
-              name: '（示例）艺术社团参与率',
+              name: '艺术社团参与率',
               unit: '%',
               direction: 'higher',
               normalise: { method: 'target', target: 80 },
@@ -116,11 +117,11 @@ export const STARTER_FRAMEWORK: FiveEduFrameworkBody = {
       elements: [
         {
           code: 'L1',
-          name: '（示例）劳动实践',
+          name: '劳动实践',
           indicators: [
             ex({
               code: 'L1-1',
-              name: '（示例）每周家务劳动时长',
+              name: '每周家务劳动时长',
               unit: '小时',
               direction: 'higher',
               normalise: { method: 'target', target: 3 },

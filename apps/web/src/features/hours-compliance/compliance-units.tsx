@@ -4,12 +4,19 @@
  */
 import type { ComplianceRow, HoursCompliance } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { Card, Col, Empty, Row, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Table, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef } from '../../shared/rule-ref';
 import { hours } from '../outcomes/outcome-status-tag';
 import { CategoryChart, StatusChart } from './compliance-charts';
 import { useComplianceRules } from './compliance-summary';
+
+/**
+ * Units drawn at once: a page of the table, and the charts' bars (the most behind, the API's first). A county's
+ * fifty schools, or a city's hundreds, would otherwise be drawn whole in two SVG charts and the table on every
+ * drill-down; the table pages through the rest.
+ */
+export const UNITS_PAGE_SIZE = 20;
 
 const rate = (u: ComplianceRow) => (u.teachers === 0 ? null : u.onTrack / u.teachers);
 const red = (n: number, text: string | number = n) =>
@@ -96,6 +103,7 @@ export function ComplianceUnits({
   ];
   const labels = { onTrack: t('hc.series.onTrack'), behind: t('hc.series.behind') };
   const units = report.units;
+  const charted = units.slice(0, UNITS_PAGE_SIZE);
   return (
     <Card size="small" title={t('hc.unitsOf', { name: report.unit.name })} data-testid="hc-units">
       {units.length === 0 ? (
@@ -108,7 +116,7 @@ export function ComplianceUnits({
                 {t('hc.chartStatus')}
                 <RuleRef rules={rules.onTrack} />
               </Typography.Text>
-              <StatusChart units={units} labels={labels} onOpen={open} />
+              <StatusChart units={charted} labels={labels} onOpen={open} />
             </Col>
             {categories.length > 0 ? (
               <Col xs={24} xl={12}>
@@ -116,22 +124,33 @@ export function ComplianceUnits({
                   {t('hc.chartCategories')}
                   <RuleRef rules={rules.categories} />
                 </Typography.Text>
-                <CategoryChart units={units} categories={categories} onOpen={open} />
+                <CategoryChart units={charted} categories={categories} onOpen={open} />
               </Col>
             ) : null}
           </Row>
-          {units.some(opens) ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('hc.chartHint')}
-            </Typography.Text>
-          ) : null}
+          <Space size={12} wrap>
+            {units.length > charted.length ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="hc-chart-top">
+                {t('hc.chartTop', { n: charted.length, total: units.length })}
+              </Typography.Text>
+            ) : null}
+            {units.some(opens) ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('hc.chartHint')}
+              </Typography.Text>
+            ) : null}
+          </Space>
           <Table<ComplianceRow>
             rowKey="orgId"
             size="small"
             style={{ marginTop: 12 }}
             columns={columns}
             dataSource={units}
-            pagination={units.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            pagination={
+              units.length > UNITS_PAGE_SIZE
+                ? { pageSize: UNITS_PAGE_SIZE, showSizeChanger: false, size: 'small' }
+                : false
+            }
             scroll={{ x: 'max-content' }}
             data-testid="hc-units-table"
           />

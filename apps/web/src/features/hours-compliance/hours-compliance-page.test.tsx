@@ -6,7 +6,11 @@ import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
 import { HoursCompliancePage } from './hours-compliance-page';
 
-vi.mock('echarts-for-react/esm/core', () => ({ default: () => <div data-testid="chart" /> }));
+vi.mock('echarts-for-react/esm/core', () => ({
+  default: ({ option }: { option: { yAxis?: { data?: unknown[] } } }) => (
+    <div data-testid="chart" data-rows={option.yAxis?.data?.length ?? 0} />
+  ),
+}));
 vi.mock('../../shared/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../shared/api')>();
   return {
@@ -200,7 +204,7 @@ describe('学时达标', () => {
 
   it('asks for the teachers the filter names', async () => {
     render();
-    await screen.findByRole('link', { name: '王芳' }, { timeout: 3000 });
+    await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 });
     fireEvent.click(within(screen.getByTestId('hc-filter')).getByText('本学年落后'));
     await waitFor(() =>
       expect(teachers).toHaveBeenLastCalledWith({ orgId: undefined, behind: 'year', page: 1, pageSize: 20 }),
@@ -220,7 +224,7 @@ describe('学时达标', () => {
   it('reminds the teachers of the list after a confirmation and says how many were told and skipped', async () => {
     remind.mockResolvedValue({ sent: 3, skipped: 1, intervalDays: 7, ruleId: 'Y-HOURS-REMIND' });
     render();
-    await screen.findByRole('link', { name: '王芳' }, { timeout: 3000 });
+    await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 });
     fireEvent.click(screen.getByTestId('hc-remind'));
     expect(
       await screen.findByText(/将向当前名单中的 2 位教师发送学时进度提醒；7 天内已提醒过的教师会跳过/),
@@ -243,6 +247,34 @@ describe('学时达标', () => {
     expect(within(trail).queryByText('清远市')).toBeNull();
     fireEvent.click(within(trail).getByText('清城区'));
     await waitFor(() => expect(report).toHaveBeenLastCalledWith('7'));
+  });
+
+  it('draws at most 20 units at once however many the unit has: a page of the table, the most behind in the charts', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      row(String(100 + i), `清城区第${i + 1}小学`, 'school'),
+    );
+    report.mockResolvedValue({ ...REPORT, units: many });
+    render();
+    const table = await screen.findByTestId('hc-units-table');
+    expect(table.querySelectorAll('tbody tr.ant-table-row').length).toBe(20);
+    expect(within(table).getByText('清城区第1小学')).toBeTruthy();
+    expect(within(table).queryByText('清城区第21小学')).toBeNull();
+    const charts = screen.getAllByTestId('chart');
+    expect(charts.map((c) => c.getAttribute('data-rows'))).toEqual(['20', '20']);
+    expect(screen.getByTestId('hc-chart-top').textContent).toBe(
+      '图中为落后最多的 20 个单位（共 120 个），全部单位见下表',
+    );
+    // the teachers come a page at a time from the server
+    await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 });
+    const list = screen.getByTestId('hc-teachers-table');
+    expect(list.querySelectorAll('tbody tr.ant-table-row').length).toBeLessThanOrEqual(20);
+  });
+
+  it('a unit with few children draws them all, with no note', async () => {
+    render();
+    await screen.findByTestId('hc-units-table');
+    expect(screen.getAllByTestId('chart').map((c) => c.getAttribute('data-rows'))).toEqual(['2', '2']);
+    expect(screen.queryByTestId('hc-chart-top')).toBeNull();
   });
 
   it('shows the app’s not-found for a unit out of scope', async () => {
