@@ -273,7 +273,6 @@ async function main() {
   const cli: number[] = [];
   const cliCpu: number[] = [];
   const cliBin: number[] = [];
-  const cliBinOne: number[] = [];
   const cliNpx: number[] = [];
   const leanWall: number[] = [];
   const leanCpu: number[] = [];
@@ -297,18 +296,6 @@ async function main() {
     // as a user runs it: the installed command (node_modules/.bin/yanxun) and through npx
     cliBin.push(
       run('CLI (.bin)', path.join(ROOT, 'node_modules/.bin/yanxun'), ['exam', 'analyze', ...args, ...out]).ms,
-    );
-    // the same, the score sheet read on one thread (apps/server/src/exam-parts.ts)
-    cliBinOne.push(
-      run(
-        'CLI (.bin, one thread)',
-        path.join(ROOT, 'node_modules/.bin/yanxun'),
-        ['exam', 'analyze', ...args, ...out],
-        {
-          ...process.env,
-          YANXUN_EXAM_SPLIT_BYTES: '0',
-        },
-      ).ms,
     );
     cliNpx.push(run('CLI (npx)', 'npx', ['yanxun', 'exam', 'analyze', ...args, ...out]).ms);
     if (r >= baseRuns) continue;
@@ -394,7 +381,6 @@ async function main() {
     ...Object.entries(stage).map(([k, t]) => row(`  of which ${k}`, t)),
     row('ours, CLI (node apps/server/bin/yanxun.mjs exam analyze, fresh process)', cli, cliCpu),
     row('ours, CLI as installed (node_modules/.bin/yanxun exam analyze)', cliBin),
-    row('  the same, the score sheet read on one thread (YANXUN_EXAM_SPLIT_BYTES=0)', cliBinOne),
     row('ours, CLI through npx (npx yanxun exam analyze)', cliNpx),
     row('  CLI start-up alone (exam help)', startup),
     row(

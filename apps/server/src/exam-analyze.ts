@@ -4,11 +4,9 @@
  * `examReportJson` (full double precision; rates as fractions 0..1). Bad input: every problem on stderr as
  * `file:row:column: [RULE] message (value)` and exit code 2.
  */
-import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import {
   analyzeExam,
   DEFAULT_EXAM_THRESHOLDS,
@@ -19,7 +17,6 @@ import {
   type ValueAddedResult,
   valueAdded,
 } from '@yanxun/core/exams';
-import { readScoresInParts, readShared, ScorePartWorker } from './exam-parts';
 import {
   readPriorSource,
   readScoreSource,
@@ -47,7 +44,7 @@ Exit code 2 on bad input, with one line per problem (file, row, column, rule, va
  * YANXUN_EXAM_TIMINGS=1: each stage's wall and CPU time on stderr (docs/PERFORMANCE.md section 5), from the
  * process start (start-up and bundle loading) to the JSON written.
  */
-const TIMINGS = process.env.YANXUN_EXAM_TIMINGS === '1' && isMainThread;
+const TIMINGS = process.env.YANXUN_EXAM_TIMINGS === '1';
 let lastLap = { wall: performance.now(), cpu: process.cpuUsage(), faults: 0 };
 function lap(stage: string): void {
   if (!TIMINGS) return;
@@ -65,15 +62,6 @@ if (TIMINGS) {
   // the first lap: from the process start (node, the bundle) to this module
   lastLap = { wall: 0, cpu: { user: 0, system: 0 }, faults: 0 };
   lap('start-up');
-}
-
-/** The size of a file, or 0 when it cannot be read (reading it reports why). */
-function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 export class ExamInputFailure extends Error {
@@ -98,53 +86,21 @@ function formatErrors(fileName: string, errors: ExamInputError[]): string[] {
   );
 }
 
-async function readBytes(file: string, shared = false): Promise<Uint8Array> {
+async function load(file: string): Promise<SheetSource> {
+  let buf: Buffer;
   try {
-    return shared ? await readShared(file) : await readFile(file);
+    buf = await readFile(file);
   } catch (err) {
     throw new ExamInputFailure([
       `${file}: 无法读取文件 (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
     ]);
   }
-}
-
-async function load(file: string): Promise<SheetSource> {
-  return source(await readBytes(file), file);
-}
-
-async function source(buf: Uint8Array, file: string): Promise<SheetSource> {
   try {
     return await readSheetSource(buf, path.basename(file));
   } catch (err) {
     if (err instanceof SheetReadError) throw new ExamInputFailure([err.message]);
     throw err;
   }
-}
-
-/** The three files read, the items and the score sheet validated (on two threads when `worker` is given). */
-async function readInputs(
-  itemsFile: string,
-  scoresFile: string,
-  priorFile: string | undefined,
-  worker: ScorePartWorker | null,
-) {
-  lap('arguments');
-  const [itemCells, scoreBytes, priorCells] = await Promise.all([
-    load(itemsFile),
-    readBytes(scoresFile, worker !== null),
-    priorFile ? load(priorFile) : Promise.resolve(null),
-  ]);
-  lap('read files');
-  const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
-  if (itemErrors.length) throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
-  // the matrix in half the memory when every score allows it (the same numbers: packages/core exams/model.ts)
-  const options = { compactScores: true };
-  const inParts =
-    worker && (await readScoresInParts(scoreBytes, path.basename(scoresFile), items, options, worker));
-  const { exam, errors } = inParts
-    ? { exam: inParts, errors: [] }
-    : readScoreSource(await source(scoreBytes, scoresFile), items, options);
-  return { items, exam, errors, inParts: inParts !== null, priorCells };
 }
 
 /** The whole command, as a function (tests call it; the CLI prints and exits). Returns the JSON object. */
@@ -192,16 +148,18 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
     customBands = { edges };
   }
   const priorFile = str('prior');
-  // a large score sheet is read on two threads (exam-parts.ts): the second thread starts while the files are read
-  const worker = ScorePartWorker.start(fileSize(scoresFile));
-  let read: Awaited<ReturnType<typeof readInputs>>;
-  try {
-    read = await readInputs(itemsFile, scoresFile, priorFile, worker);
-  } finally {
-    worker?.release();
-  }
-  const { items, exam, errors, inParts, priorCells } = read;
-  lap(inParts ? 'scores (two threads)' : 'scores');
+  lap('arguments');
+  const [itemCells, scoreCells, priorCells] = await Promise.all([
+    load(itemsFile),
+    load(scoresFile),
+    priorFile ? load(priorFile) : Promise.resolve(null),
+  ]);
+  lap('read files');
+  const { items, errors: itemErrors } = readItemSheet(sourceCells(itemCells));
+  if (itemErrors.length) throw new ExamInputFailure(formatErrors(path.basename(itemsFile), itemErrors));
+  // the matrix in half the memory when every score allows it (the same numbers: packages/core exams/model.ts)
+  const { exam, errors } = readScoreSource(scoreCells, items, { compactScores: true });
+  lap('scores');
   const priorRead = priorCells ? readPriorSource(priorCells) : null;
   lap('prior');
   const problems = [

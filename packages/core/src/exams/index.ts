@@ -8,7 +8,6 @@ export * from './release';
 export * from './report';
 export * from './sampling';
 export * from './scores-fast';
-export * from './scores-join';
 export * from './stats';
 export * from './value-added';
 export * from './warning';

@@ -8,10 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 import { readItemSheet, readPriorSheet, readScoreSheet } from './parse';
 import { readPriorCsvFast, readScoreCsvFast } from './scores-fast';
-import { THREE_ITEMS, THREE_ITEMS_HEADER } from './test-helpers';
 
-const ITEMS = THREE_ITEMS;
-const H = THREE_ITEMS_HEADER;
+const ITEMS = readItemSheet({
+  records: [
+    ['item_id', 'max_score'],
+    ['Q1', '5'],
+    ['Q2', '10'],
+    ['Q3', '2.5'],
+  ],
+}).items;
+
+const H = 'student_id,school,class,Q1,Q2,Q3';
 
 function general(text: string, known?: ReadonlySet<string>) {
   return readScoreSheet({ records: parseCsv(text) }, ITEMS, known ? { knownSchools: known } : {});

@@ -91,44 +91,24 @@ export function checkCsvBounds(text: string, limits: SheetLimits): void {
   if (recordHasValue) endRecord();
 }
 
-/** A text's line figures: its line feeds, its CRs (each may end a record) and its longest line, split at LF. */
-export interface CsvLines {
-  lf: number;
-  cr: number;
-  longest: number;
-}
-
-/** The line figures of a text (native indexOf, not a loop over every char). */
-export function csvLines(text: string): CsvLines {
-  let lf = 0;
+/**
+ * True when a text without double quotes is certainly within `limits`, found from its line lengths alone (native
+ * indexOf, not a loop over every char): no field is longer than the longest line (split at LF) nor has a higher
+ * number than its length + 1, and there are at most one record per LF or CR, plus one. False: check char by char.
+ */
+function withinBoundsByLines(text: string, limits: SheetLimits): boolean {
+  if (text.includes('"')) return false;
+  let breaks = 0;
   let longest = 0;
   let from = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
     if (i - from > longest) longest = i - from;
     from = i + 1;
-    lf++;
+    breaks++;
   }
   if (text.length - from > longest) longest = text.length - from;
-  let cr = 0;
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) cr++;
-  return { lf, cr, longest };
-}
-
-/**
- * True when a text without double quotes, of these line figures, is certainly within `limits`: no field is longer
- * than the longest line nor has a higher number than its length + 1, and there are at most one record per LF or
- * CR, plus one. False: check char by char.
- */
-export function linesWithin(lines: CsvLines, limits: SheetLimits): boolean {
-  return (
-    lines.longest <= limits.maxCellChars &&
-    lines.longest + 1 <= limits.maxColumns &&
-    lines.lf + lines.cr + 1 <= limits.maxRows
-  );
-}
-
-function withinBoundsByLines(text: string, limits: SheetLimits): boolean {
-  return !text.includes('"') && linesWithin(csvLines(text), limits);
+  for (let i = text.indexOf('\r'); i >= 0 && breaks < limits.maxRows; i = text.indexOf('\r', i + 1)) breaks++;
+  return longest <= limits.maxCellChars && longest + 1 <= limits.maxColumns && breaks + 1 <= limits.maxRows;
 }
 
 /** Refuse text that is not a CSV at all (a binary file with NUL bytes). */
