@@ -107,7 +107,9 @@ test('学时申报 on a phone → school → county → the record → 学时证
   await loginInPage(county, 'qingcheng');
   await county.goto(`/teachers/${teacherId}`);
   const hours = county.getByTestId('teacher-hours');
-  await expect(hours).toContainText(new RegExp(`学时申报\\s*集中培训 · \\d{4}-\\d{4} · ${daysAgo(7)}\\s*6`));
+  await expect(hours).toContainText(
+    new RegExp(`学时申报\\s*集中培训 · \\d{4}—\\d{4} 学年 · ${daysAgo(7)}\\s*6`),
+  );
   const docs = county.getByTestId('teacher-documents');
   await expect(docs).toBeVisible();
   const before = await docs

@@ -539,12 +539,11 @@ test('a programme from the Henan pack through a QR check-in on a phone to 结业
         deviceScaleFactor: 3,
       });
       phone = ph;
-      // the newest code on the screen (it may have rotated since the screen opened)
-      const latest = venue.waitForResponse(
-        (r) => r.url().includes(`/api/v1/classes/${classId}/checkin-display`) && r.ok(),
-      );
-      await venue.reload();
-      const current = (await (await latest).json()) as CheckinDisplay;
+      // the newest code the screen shows (it may have rotated since the screen opened), asked for with the venue's
+      // session: not read from the screen's own polling, whose response a reload could discard before it is read
+      const asked = await venue.request.get(`/api/v1/classes/${classId}/checkin-display`);
+      expect(asked.ok()).toBe(true);
+      const current = (await asked.json()) as CheckinDisplay;
       expect(current.path).toMatch(/^\/checkin\?t=/);
       await ph.page.goto(current.path);
       const outcome = ph.page.getByTestId('checkin-outcome');
