@@ -2,7 +2,8 @@
  * The evaluation part of the demo (issue 14): the city's 项目县考核评估 over 清城 and 英德, as the city's officers,
  * the two counties and two experts would run it, through the evaluation service on the loader's clock. The city
  * first clones Rubric A (the 济源 template) into its own rubric, titled with the city's name, and runs both years on
- * it: the demo region's officers see their own city's standard, the template stays as it is in the library. Last year's campaign is published (evidence, self-scores, two experts' sheets, an appeal upheld), so the
+ * it: the demo region's officers see their own city's standard, the template stays as it is in the library. Last
+ * year's campaign is published (evidence, self-scores, two experts' sheets, an appeal upheld), so the
  * counties have a scorecard and the year-over-year has a year before; this year's is in scoring: 清城 has handed in
  * evidence and self-scores, the second expert has submitted both sheets and the demo `expert` login has saved
  * 清城's sheet half-way (its 评审任务 has work). Every live item Rubric A declares is bound (A2.2 to R3-B03's count of
