@@ -11,7 +11,7 @@ import { QueryError } from '../../shared/query-error';
 import { deadlineSentence } from '../../shared/reasons';
 import { hasPermission, useMe } from '../../shared/session';
 import { CreateClassModal } from './class-forms';
-import { LightTag } from './light-tag';
+import { LightCounts, LightTag } from './light-tag';
 import { ROW, SimpleList } from './simple-list';
 
 export function AlertsCard() {
@@ -79,13 +79,7 @@ export function ClassesPage() {
         key: 'board',
         render: (_, c) => (
           <Space size={4}>
-            {(['red', 'amber', 'green', 'grey'] as const)
-              .filter((l) => c.lights[l] > 0)
-              .map((l) => (
-                <LightTag key={l} light={l}>
-                  {t(`class.light.${l}`)} {c.lights[l]}
-                </LightTag>
-              ))}
+            <LightCounts counts={c.lights} lights={['red', 'amber', 'green', 'grey']} />
           </Space>
         ),
       },

@@ -18,3 +18,15 @@ export function LightTag({ light, children }: { light: Light; children?: React.R
     </Tag>
   );
 }
+
+/** A class's board as counts: one tag per light among `lights` that has any item (e.g. 已逾期 2). */
+export function LightCounts({ counts, lights }: { counts: Record<Light, number>; lights: readonly Light[] }) {
+  const { t } = useI18n();
+  return lights
+    .filter((l) => counts[l] > 0)
+    .map((l) => (
+      <LightTag key={l} light={l}>
+        {t(`class.light.${l}`)} {counts[l]}
+      </LightTag>
+    ));
+}

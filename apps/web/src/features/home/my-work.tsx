@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
-import { LightTag } from '../classes/light-tag';
+import { LightCounts } from '../classes/light-tag';
 import { PlanStatusTag } from '../plans/plan-status-tag';
 
 const phaseOf = (c: ClassSummary, asOf: string) =>
@@ -56,13 +56,7 @@ export function MyClasses({ classes, asOf }: { classes: HomeClasses; asOf: strin
                     {c.startDate} ~ {c.endDate}
                   </span>
                   <span>{t('home.enrolled', { n: c.enrolled })}</span>
-                  {(['red', 'amber'] as const)
-                    .filter((l) => c.lights[l] > 0)
-                    .map((l) => (
-                      <LightTag key={l} light={l}>
-                        {t(`class.light.${l}`)} {c.lights[l]}
-                      </LightTag>
-                    ))}
+                  <LightCounts counts={c.lights} lights={['red', 'amber']} />
                 </Space>
               </Space>
             );
