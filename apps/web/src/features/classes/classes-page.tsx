@@ -11,7 +11,7 @@ import { QueryError } from '../../shared/query-error';
 import { deadlineSentence } from '../../shared/reasons';
 import { hasPermission, useMe } from '../../shared/session';
 import { CreateClassModal } from './class-forms';
-import { LightCounts, LightTag } from './light-tag';
+import { LightTag, lightCountTags } from './light-tag';
 import { ROW, SimpleList } from './simple-list';
 
 export function AlertsCard() {
@@ -78,9 +78,7 @@ export function ClassesPage() {
         title: t('class.board'),
         key: 'board',
         render: (_, c) => (
-          <Space size={4}>
-            <LightCounts counts={c.lights} lights={['red', 'amber', 'green', 'grey']} />
-          </Space>
+          <Space size={4}>{lightCountTags(c.lights, ['red', 'amber', 'green', 'grey'])}</Space>
         ),
       },
     ],

@@ -9,24 +9,29 @@ const COLOR: Record<Light, string> = {
   grey: 'default',
 };
 
-/** The traffic light of a deadline: green done, amber due soon, red overdue, grey not yet due. */
-export function LightTag({ light, children }: { light: Light; children?: React.ReactNode }) {
+/** The traffic light of a deadline: green done, amber due soon, red overdue, grey not yet due; with `count`, how many. */
+export function LightTag({
+  light,
+  count,
+  children,
+}: {
+  light: Light;
+  count?: number;
+  children?: React.ReactNode;
+}) {
   const { t } = useI18n();
+  const label = t(`class.light.${light}`);
   return (
     <Tag color={COLOR[light]} data-light={light}>
-      {children ?? t(`class.light.${light}`)}
+      {children ?? (count === undefined ? label : `${label} ${count}`)}
     </Tag>
   );
 }
 
-/** A class's board as counts: one tag per light among `lights` that has any item (e.g. 已逾期 2). */
-export function LightCounts({ counts, lights }: { counts: Record<Light, number>; lights: readonly Light[] }) {
-  const { t } = useI18n();
-  return lights
-    .filter((l) => counts[l] > 0)
-    .map((l) => (
-      <LightTag key={l} light={l}>
-        {t(`class.light.${l}`)} {counts[l]}
-      </LightTag>
-    ));
+/**
+ * A class's board as counts: one tag per light among `lights` that has any item (已逾期 2 …), as separate elements
+ * so that a `Space` spaces them.
+ */
+export function lightCountTags(counts: Record<Light, number>, lights: readonly Light[]) {
+  return lights.filter((l) => counts[l] > 0).map((l) => <LightTag key={l} light={l} count={counts[l]} />);
 }

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
-import { LightCounts } from '../classes/light-tag';
+import { lightCountTags } from '../classes/light-tag';
 import { PlanStatusTag } from '../plans/plan-status-tag';
 
 const phaseOf = (c: ClassSummary, asOf: string) =>
@@ -56,7 +56,7 @@ export function MyClasses({ classes, asOf }: { classes: HomeClasses; asOf: strin
                     {c.startDate} ~ {c.endDate}
                   </span>
                   <span>{t('home.enrolled', { n: c.enrolled })}</span>
-                  <LightCounts counts={c.lights} lights={['red', 'amber']} />
+                  {lightCountTags(c.lights, ['red', 'amber'])}
                 </Space>
               </Space>
             );
