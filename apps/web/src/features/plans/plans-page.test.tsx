@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import type { Me, PlanSummary } from '@yanxun/contracts';
+import type { PlanSummary } from '@yanxun/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shared/api';
 import { renderWithApp } from '../../shared/test-utils';
+import { PROVINCE_ME } from '../programs/programme.test-data';
 import { PlansPage } from './plans-page';
 
 vi.mock('../../shared/api', async (importOriginal) => {
@@ -10,15 +11,8 @@ vi.mock('../../shared/api', async (importOriginal) => {
   return { ...actual, api: { listPlans: vi.fn(), openProgrammes: vi.fn(), me: vi.fn() } };
 });
 
-const REVIEWER: Me = {
-  id: '1',
-  username: 'province',
-  displayName: '省教育厅',
-  grants: [{ role: 'bureau_admin', orgId: '1', orgName: '广东省', orgKind: 'province' }],
-  teacherId: null,
-  csrfToken: 'x',
-  mustChangePassword: false,
-};
+/** The province's officer reviews the plans. */
+const REVIEWER = PROVINCE_ME;
 
 const plan = (over: Partial<PlanSummary>): PlanSummary => ({
   id: '1',
