@@ -188,6 +188,9 @@ describe('the command line, end to end', () => {
     expect(json.detail.absent).toBeGreaterThan(0);
     expect((json.detail.classes as unknown[]).length).toBeGreaterThan(3);
     expect((json.detail.custom_bands as unknown[]).length).toBe(2);
+    // the detail's schools and classes carry their item statistics (left out without --full: its JSON has none)
+    for (const g of [...(json.detail.schools as unknown[]), ...(json.detail.classes as unknown[])])
+      expect((g as { items: unknown[] }).items).toHaveLength(6);
   });
 
   it('bad input: exit code 2 and one line per problem naming file, row, column, rule and value', () => {

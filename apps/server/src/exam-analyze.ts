@@ -168,12 +168,16 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
   ];
   if (problems.length || !exam) throw new ExamInputFailure(problems);
 
-  const analysis = analyzeExam(exam, { thresholds, customBands, classes: values.full === true });
+  // one total per student for the analysis and value-added; without --full the JSON reads only each school's
+  // totals, so the schools' item statistics are left out (groupItems)
+  const totals = studentTotals(exam);
+  const full = values.full === true;
+  const analysis = analyzeExam(exam, { thresholds, customBands, classes: full, groupItems: full, totals });
   lap('analysis');
   let va: ValueAddedResult | null | undefined;
   let vaNote: string | undefined;
   if (priorRead) {
-    const r = valueAdded(studentTotals(exam), exam.studentIds, exam.school, exam.schools, priorRead.prior);
+    const r = valueAdded(totals, exam.studentIds, exam.school, exam.schools, priorRead.prior);
     if (r.ok) va = r.result;
     else {
       va = null;
@@ -182,7 +186,7 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
   }
   lap('value-added');
   const report: Record<string, unknown> = { ...examReportJson(analysis, va) };
-  if (values.full)
+  if (full)
     report.detail = {
       absent: analysis.absent,
       blank_cells: analysis.blankCells,

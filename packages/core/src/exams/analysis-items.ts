@@ -64,15 +64,7 @@ export function analyzeSubset(
   const s = exam.scores;
   const full = exam.fullMarks;
 
-  const tot = sweepTotals(
-    totals,
-    idx,
-    thresholds.excellent * full,
-    thresholds.pass * full,
-    thresholds.low * full,
-  );
-  const meanT = tot.mean;
-  const stt = tot.ss;
+  const { total, ss: stt } = totalsOf(totals, idx, order, thresholds, full);
   // per item, over the students in idx order: x its score, y = total − x the rest score
   const sumX = new Float64Array(m);
   const sumY = new Float64Array(m);
@@ -98,21 +90,6 @@ export function analyzeSubset(
       (mayBeConstant(sy, my, n) && constantScores(s, m, j, totals, idx, true));
     return { mean: mx, ssX: sx, ssY: sy, spXY: spXY[j] ?? 0, nonConstant: !constant };
   });
-
-  // order is by total descending: ascending position p is order[n − 1 − p]
-  const asc = (p: number) => totals[order[n - 1 - p] ?? 0] ?? 0;
-  const h = n >> 1;
-  const total: TotalStats = {
-    n,
-    mean: n > 0 ? meanT : null,
-    sd: n > 1 ? Math.sqrt(stt / (n - 1)) : null,
-    median: n === 0 ? null : n % 2 === 1 ? asc(h) : (asc(h - 1) + asc(h)) / 2,
-    max: n > 0 ? asc(n - 1) : null,
-    min: n > 0 ? asc(0) : null,
-    excellentRate: rateOf(tot.excellent, n),
-    passRate: rateOf(tot.pass, n),
-    lowRate: rateOf(tot.low, n),
-  };
 
   // 27 % rule: order by total descending, ties in input order
   const g = Math.floor((n * DISCRIMINATION_GROUP_PERCENT) / 100);
@@ -148,6 +125,54 @@ export function analyzeSubset(
     knowledgePoints: labelRates(items, itemStats, (it) => it.knowledgePoints),
     abilityLevels: labelRates(items, itemStats, (it) => (it.abilityLevel ? [it.abilityLevel] : [])),
   };
+}
+
+/**
+ * The totals part of \`analyzeSubset\` alone (items, knowledge points and ability levels empty, alpha null): a
+ * group's statistics when the caller needs no more of it (AnalyzeOptions.groupItems false).
+ */
+export function analyzeSubsetTotals(
+  exam: ExamScores,
+  totals: Float64Array,
+  idx: Uint32Array,
+  thresholds: ExamThresholds = DEFAULT_EXAM_THRESHOLDS,
+  order: Uint32Array = orderByTotalDesc(totals, idx),
+): SubsetAnalysis {
+  const { total } = totalsOf(totals, idx, order, thresholds, exam.fullMarks);
+  return { total, alpha: null, items: [], knowledgePoints: [], abilityLevels: [] };
+}
+
+/** TotalStats of the students idx (\`order\`: the same students by total descending) and Σ (t − mean)². */
+function totalsOf(
+  totals: Float64Array,
+  idx: Uint32Array,
+  order: Uint32Array,
+  thresholds: ExamThresholds,
+  full: number,
+): { total: TotalStats; ss: number } {
+  const n = idx.length;
+  const tot = sweepTotals(
+    totals,
+    idx,
+    thresholds.excellent * full,
+    thresholds.pass * full,
+    thresholds.low * full,
+  );
+  // order is by total descending: ascending position p is order[n − 1 − p]
+  const asc = (p: number) => totals[order[n - 1 - p] ?? 0] ?? 0;
+  const h = n >> 1;
+  const total: TotalStats = {
+    n,
+    mean: n > 0 ? tot.mean : null,
+    sd: n > 1 ? Math.sqrt(tot.ss / (n - 1)) : null,
+    median: n === 0 ? null : n % 2 === 1 ? asc(h) : (asc(h - 1) + asc(h)) / 2,
+    max: n > 0 ? asc(n - 1) : null,
+    min: n > 0 ? asc(0) : null,
+    excellentRate: rateOf(tot.excellent, n),
+    passRate: rateOf(tot.pass, n),
+    lowRate: rateOf(tot.low, n),
+  };
+  return { total, ss: tot.ss };
 }
 
 /*

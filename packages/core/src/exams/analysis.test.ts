@@ -260,6 +260,28 @@ describe('schools and classes', () => {
       ['B / 2', 2],
     ]);
   });
+
+  it('groupItems false: each group keeps exactly its totals and standing, without item statistics', () => {
+    const lean = analyzeExam(FIVE, { groupItems: false });
+    expect(lean.overall).toEqual(a.overall);
+    for (const [mine, full] of [
+      [lean.schools, a.schools],
+      [lean.classes, a.classes],
+    ] as const) {
+      expect(mine.map((g) => [g.name, g.total, g.aboveMeanRate, g.standardised])).toEqual(
+        full.map((g) => [g.name, g.total, g.aboveMeanRate, g.standardised]),
+      );
+      for (const g of mine)
+        expect([g.alpha, g.items, g.knowledgePoints, g.abilityLevels]).toEqual([null, [], [], []]);
+    }
+    expect(a.schools[0]?.items).toHaveLength(2);
+  });
+
+  it("the caller's totals are used as given, and must be one per present student", () => {
+    const given = analyzeExam(FIVE, { totals: studentTotals(FIVE) });
+    expect(given).toEqual(a);
+    expect(() => analyzeExam(FIVE, { totals: new Float64Array(4) })).toThrow(RangeError);
+  });
 });
 
 describe('score bands', () => {

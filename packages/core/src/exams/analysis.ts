@@ -4,7 +4,7 @@
  * per school and per class with 超均率 and standardised scores. Definitions: and docs/POLICIES.md
  * "Exam analysis". Statistics that are undefined for the data are `null` (see each field).
  */
-import { analyzeSubset, prepareExam } from './analysis-items';
+import { analyzeSubset, analyzeSubsetTotals, prepareExam } from './analysis-items';
 import { bandsEvery, orderByTotalDesc, scoreBands, studentTotals } from './analysis-totals';
 import {
   type AnalyzeOptions,
@@ -15,7 +15,7 @@ import {
 } from './analysis-types';
 import type { ExamScores } from './model';
 
-export { analyzeSubset, type ExamPrep, prepareExam } from './analysis-items';
+export { analyzeSubset, analyzeSubsetTotals, type ExamPrep, prepareExam } from './analysis-items';
 export { bandsEvery, orderByTotalDesc, scoreBands, studentTotals } from './analysis-totals';
 export {
   type AnalyzeOptions,
@@ -73,14 +73,19 @@ function compareText(a: string, b: string): number {
 export function analyzeExam(exam: ExamScores, options: AnalyzeOptions = {}): ExamAnalysis {
   const thresholds = options.thresholds ?? DEFAULT_EXAM_THRESHOLDS;
   const n = exam.studentIds.length;
-  const totals = studentTotals(exam);
+  const totals = options.totals ?? studentTotals(exam);
+  if (totals.length !== n) throw new RangeError('totals: one per present student');
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
   const order = orderByTotalDesc(totals, all);
   const prep = prepareExam(exam);
-  const subset = (idx: Uint32Array, groupOrder: Uint32Array | undefined) =>
-    analyzeSubset(exam, totals, idx, thresholds, groupOrder, prep);
-  const overall = subset(all, order);
+  const overall = analyzeSubset(exam, totals, all, thresholds, order, prep);
+  const subset =
+    options.groupItems === false
+      ? (idx: Uint32Array, groupOrder: Uint32Array | undefined) =>
+          analyzeSubsetTotals(exam, totals, idx, thresholds, groupOrder)
+      : (idx: Uint32Array, groupOrder: Uint32Array | undefined) =>
+          analyzeSubset(exam, totals, idx, thresholds, groupOrder, prep);
   const bySchool = options.schools !== false ? groupIndices(exam.school, exam.schools.length) : [];
   const schoolOrders = groupOrders(order, exam.school, bySchool);
   const schoolStats = bySchool.map((idx, s) => subset(idx, schoolOrders[s]));
