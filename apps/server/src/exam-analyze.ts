@@ -4,7 +4,7 @@
  * `examReportJson` (full double precision; rates as fractions 0..1). Bad input: every problem on stderr as
  * `file:row:column: [RULE] message (value)` and exit code 2.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -45,7 +45,7 @@ Exit code 2 on bad input, with one line per problem (file, row, column, rule, va
  * process start (start-up and bundle loading) to the JSON written.
  */
 const TIMINGS = process.env.YANXUN_EXAM_TIMINGS === '1';
-let lastLap = { wall: performance.now(), cpu: process.cpuUsage(), faults: 0 };
+let lastLap = { wall: 0, cpu: { user: 0, system: 0 }, faults: 0 };
 function lap(stage: string): void {
   if (!TIMINGS) return;
   const wall = performance.now();
@@ -60,7 +60,6 @@ if (TIMINGS) {
   // how malloc was asked to map memory (bin/yanxun.mjs asks for huge pages: docs/PERFORMANCE.md section 5)
   process.stderr.write(`timing env GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? '(unset)'}\n`);
   // the first lap: from the process start (node, the bundle) to this module
-  lastLap = { wall: 0, cpu: { user: 0, system: 0 }, faults: 0 };
   lap('start-up');
 }
 
@@ -89,7 +88,7 @@ function formatErrors(fileName: string, errors: ExamInputError[]): string[] {
 async function load(file: string): Promise<SheetSource> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    buf = readFileSync(file);
   } catch (err) {
     throw new ExamInputFailure([
       `${file}: 无法读取文件 (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
@@ -202,7 +201,7 @@ export async function runExamAnalyze(args: string[]): Promise<{ json: unknown; t
     };
   const text = `${JSON.stringify(report, null, 1)}\n`;
   const out = str('json');
-  if (out) await writeFile(out, text);
+  if (out) writeFileSync(out, text);
   lap('JSON');
   const summary = [
     `${analysis.students} students analysed, ${analysis.absent} absent, ${items.length} items, full marks ${analysis.fullMarks}`,

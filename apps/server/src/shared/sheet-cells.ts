@@ -22,9 +22,9 @@ import {
   type SheetCells,
 } from '@yanxun/core/exams';
 import { assertCsvText, checkCsvBounds, decodeCsv } from './sheets/csv';
+import { type SheetFormat, sheetFormat } from './sheets/format';
 import { LOCAL_SHEET_LIMITS, SheetError, type SheetErrorCode, type SheetLimits } from './sheets/limits';
-import { type SheetFormat, sheetFormat } from './sheets/rows';
-import { readXlsxRows, type SheetCell } from './sheets/xlsx';
+import type { SheetCell } from './sheets/xlsx';
 
 /** A file that cannot be read as a sheet, or goes past a limit; `code` is the API error code it answers with. */
 export class SheetReadError extends Error {
@@ -52,6 +52,8 @@ async function readXlsx(buf: Uint8Array, fileName: string, limits: SheetLimits):
   const records: Cell[][] = [];
   const rowNumbers: number[] = [];
   try {
+    // loaded for a workbook only: a CSV run (the exam command line, usually) skips the zip and XML readers
+    const { readXlsxRows } = await import('./sheets/xlsx');
     await readXlsxRows(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), limits, (r) => {
       records.push(r.values.map(excelCell));
       rowNumbers.push(r.row);
