@@ -42,6 +42,7 @@ const FAST: Record<string, string> = {
   'spaces around id, school and class (trimmed)': `${H}\n s1 , 一中 ,1班 ,1,2,0\n`,
   'columns in another order, Chinese header, a trailing empty cell': `班级,Q3,学校,Q2,考号,Q1\n1班,1,一中,2,s1,3,\n`,
   'GBK-decoded text is just text': `${H}\n00123,清远市第一中学,初三(1)班,5,0,0\n`,
+  'ids of every code character: digits, both cases, _ and -': `${H}\n0-9_AZaz,一中,1班,1,1,1\nzZ-_09,一中,1班,1,1,1\n7,一中,1班,1,1,1\n`,
   'identifiers at their limits: a 32-character id, a 60-character school, a 30-character class': `${H}\n${'A'.repeat(32)},${'校'.repeat(60)},${'班'.repeat(30)},1,1,1\nG440101200901011234_x-1,一中,七年级（3）班·实验,1,1,1\n`,
 };
 
@@ -107,6 +108,18 @@ describe('readScoreCsvFast', () => {
       else expect(combined(text)).toEqual(g);
     });
   }
+
+  it('a student id with any char next to the code ranges (/ : @ [ ` { . space) goes to the general path', () => {
+    for (const ch of ['/', ':', '@', '[', '`', '{', '.', ' ']) {
+      const text = `${H}\ns1,一中,1班,1,1,1\ns${ch}2,一中,1班,1,1,1\n`;
+      expect(readScoreCsvFast(text, ITEMS), ch).toBeNull();
+      expect(
+        combined(text).errors.map((e) => [e.row, e.rule]),
+        ch,
+      ).toEqual([[3, 'STUDENT_ID_FORMAT']]);
+      expect(readPriorCsvFast(`student_id,prior_score\ns1,1\ns${ch}2,1\n`), ch).toBeNull();
+    }
+  });
 
   it('hardening: a header-only score sheet is an error (NO_STUDENTS) on both paths', () => {
     for (const text of [`${H}\n`, H, `${H}\n\n,,,\n`]) {
@@ -281,6 +294,7 @@ describe('readPriorCsvFast', () => {
     'blank lines and lines of commas': `${P}\n\na,1\n,\n\nb,2\n`,
     'Chinese header, columns swapped, an extra column': `前测成绩,考号,备注\n60,s1,x\n70,s2,\n`,
     'spaces around the id': `${P}\n s1 ,60\n`,
+    'ids of every code character, one of 32': `${P}\n0-9_AZaz,1\nzZ-_09,2\n${'A'.repeat(32)},3\n`,
     'a long file that outgrows its first guess (lone CRs)': `${P}\r${Array.from({ length: 50 }, (_, i) => `s${i},${i}`).join('\r')}`,
   };
   for (const [name, text] of Object.entries(ACCEPTED)) {
@@ -310,6 +324,7 @@ describe('readPriorCsvFast', () => {
     'empty text': '',
     'a student id of 5,000 characters': `${P}\n${'9'.repeat(5000)},5\n`,
     'an emoji student id': `${P}\na😀,5\n`,
+    'a 33-character student id': `${P}\n${'A'.repeat(33)},5\n`,
   };
   for (const [name, text] of Object.entries(DECLINED)) {
     it(`leaves ${name} to readPriorSheet`, () => {

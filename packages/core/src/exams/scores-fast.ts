@@ -58,6 +58,25 @@ function sameChars(text: string, a: number, b: number, n: number): boolean {
   return true;
 }
 
+/** A student id rule that is the code charset: letters, digits, _ and - (identifiers.ts). */
+const ID_IS_CODE = R.studentId.charset === 'code';
+
+/**
+ * Whether text[start, end) is a student id that passes its rule as it stands: within the rule's length, only
+ * ASCII letters, digits, _ and - (nothing to trim or decode), so the rule's own test (a regex) is not needed.
+ * False says nothing: the caller trims, decodes and tests the id as before.
+ */
+function plainCodeId(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (!ID_IS_CODE || n < R.studentId.min || n > R.studentId.max) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32; // A–Z to a–z; no other char lands on a–z
+    if (!((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122) || c === 95 || c === 45)) return false;
+  }
+  return true;
+}
+
 let utf8Decoder: TextDecoder | undefined;
 
 /** The field start…end of the text: sliced, or decoded from `utf8` when it holds a byte ≥ 0x80 (`high`). */
@@ -167,6 +186,7 @@ export function readScoreCsvFast(
     }
     const base = n * m;
     let id = '';
+    let idPlain = false;
     let schoolName = '';
     let className = '';
     let numbers = 0;
@@ -213,8 +233,10 @@ export function readScoreCsvFast(
         }
         if (pos > start) {
           if (col >= width) return null; // cells beyond the header: EXTRA_CELLS (or a blank one: let it decide)
-          if (r === C_ID) id = fieldText(text, start, pos, high, utf8).trim();
-          else if (r === C_SCHOOL || r === C_CLASS) {
+          if (r === C_ID) {
+            idPlain = plainCodeId(text, start, pos);
+            id = idPlain ? text.slice(start, pos) : fieldText(text, start, pos, high, utf8).trim();
+          } else if (r === C_SCHOOL || r === C_CLASS) {
             // the same cell as the row before (rows of a school and class come together): the same name, without
             // trimming or decoding it again
             const n = pos - start;
@@ -255,7 +277,7 @@ export function readScoreCsvFast(
     }
     // identifier rules: the id on every row; a school or class name when first met (the same text, the same
     // verdict), or on an absent row, which is not interned
-    if (!isValidIdentifier(R.studentId, id)) return null;
+    if (!idPlain && !isValidIdentifier(R.studentId, id)) return null;
     if (seen.seen(id)) return null;
     if (known && !known.has(schoolName)) return null;
     if (numbers === 0) {
@@ -341,6 +363,7 @@ export function readPriorCsvFast(text: string, utf8?: Uint8Array): PriorList | n
   let scores = new Float64Array(lines); // one record per LF at most, unless lone CRs end lines: then it grows
   while (pos < len) {
     let id = '';
+    let idPlain = false;
     let value = 0;
     let hasValue = false;
     let anyText = false;
@@ -374,7 +397,10 @@ export function readPriorCsvFast(text: string, utf8?: Uint8Array): PriorList | n
           if (c >= 128) high = true;
           pos++;
         }
-        if (col === cId && pos > start) id = fieldText(text, start, pos, high, utf8).trim();
+        if (col === cId && pos > start) {
+          idPlain = plainCodeId(text, start, pos);
+          id = idPlain ? text.slice(start, pos) : fieldText(text, start, pos, high, utf8).trim();
+        }
       }
       if (pos > start) anyText = true;
       col++;
@@ -392,7 +418,7 @@ export function readPriorCsvFast(text: string, utf8?: Uint8Array): PriorList | n
       if (!anyText) continue; // an empty line, or only commas: blank, skipped as in the general path
       return null;
     }
-    if (!isValidIdentifier(R.studentId, id)) return null;
+    if (!idPlain && !isValidIdentifier(R.studentId, id)) return null;
     if (seen.seen(id)) return null;
     if (hasValue) {
       if (ids.length === scores.length) {
