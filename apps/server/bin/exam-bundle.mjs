@@ -37,8 +37,8 @@ function fresh() {
 
 /**
  * Node's built-in modules through `require` instead of `import`: node makes an ES module namespace of a built-in by
- * reading every export, which loads what the exports' getters load (\`import … from 'node:fs'\` loads fs/promises
- * and readline, 'node:buffer' the File and MIME modules); \`require\` hands over the module object, and a getter runs
+ * reading every export, which loads what the exports' getters load (`import … from 'node:fs'` loads fs/promises
+ * and readline, 'node:buffer' the File and MIME modules); `require` hands over the module object, and a getter runs
  * only when used. ~20 ms of the command's start-up: docs/PERFORMANCE.md section 5.
  */
 const builtinsByRequire = {

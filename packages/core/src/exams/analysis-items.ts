@@ -128,7 +128,7 @@ export function analyzeSubset(
 }
 
 /**
- * The totals part of \`analyzeSubset\` alone (items, knowledge points and ability levels empty, alpha null): a
+ * The totals part of `analyzeSubset` alone (items, knowledge points and ability levels empty, alpha null): a
  * group's statistics when the caller needs no more of it (AnalyzeOptions.groupItems false).
  */
 export function analyzeSubsetTotals(
@@ -142,7 +142,7 @@ export function analyzeSubsetTotals(
   return { total, alpha: null, items: [], knowledgePoints: [], abilityLevels: [] };
 }
 
-/** TotalStats of the students idx (\`order\`: the same students by total descending) and Σ (t − mean)². */
+/** TotalStats of the students idx (`order`: the same students by total descending) and Σ (t − mean)². */
 function totalsOf(
   totals: Float64Array,
   idx: Uint32Array,

@@ -105,10 +105,10 @@ export interface AnalyzeOptions {
   classes?: boolean;
   /**
    * Item statistics, alpha and score rates of each school and class (default true). With false each group gets
-   * its totals only (\`items\`, \`knowledgePoints\` and \`abilityLevels\` empty, \`alpha\` null): all the CLI's JSON
+   * its totals only (`items`, `knowledgePoints` and `abilityLevels` empty, `alpha` null): all the CLI's JSON
    * reads of a group without --full, at a fraction of the cost (no sweep over the group's item scores).
    */
   groupItems?: boolean;
-  /** The students' totals (\`studentTotals(exam)\`) when the caller has them already. */
+  /** The students' totals (`studentTotals(exam)`) when the caller has them already. */
   totals?: Float64Array;
 }

@@ -40,17 +40,14 @@ const C_CLASS = -4;
 
 const R = IDENTIFIER_RULES;
 
-/** 10^0 … 10^15, each exactly a double. */
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
 /**
- * The number written with the digits `mant` and `frac` of them after the point, exactly as `Number()` reads it:
- * with at most 15 digits both `mant` and 10^frac are exact doubles, so their one correctly rounded quotient is the
- * correctly rounded decimal (Clinger's fast path, which `Number()` itself takes for such strings).
+ * 10^0 … 10^15, each exactly a double. The number written with the digits `mant` and `frac` of them after the
+ * point is `mant / POW10[frac]`, exactly as `Number()` reads it: with at most 15 digits both are exact doubles,
+ * so their one correctly rounded quotient is the correctly rounded decimal (Clinger's fast path, which `Number()`
+ * itself takes for such strings). Written out where it is used: a call per cell costs while the loop still runs
+ * unoptimised.
  */
-function decimal(mant: number, frac: number): number {
-  return mant / (POW10[frac] ?? 1);
-}
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Whether the `n` chars of the text from `a` equal those from `b`. */
 function sameChars(text: string, a: number, b: number, n: number): boolean {
@@ -213,7 +210,7 @@ export function readScoreCsvFast(
         }
         if (pos > start) {
           if (digits === 0 || digits > 15) return null;
-          const v = frac > 0 ? decimal(mant, frac) : mant;
+          const v = frac > 0 ? mant / (POW10[frac] ?? 1) : mant;
           if (v > (maxOf[r] ?? 0)) return null;
           if (compact && (frac > 0 || v > F32_EXACT_INT) && Math.fround(v) !== v) {
             // not a float32 (0.1): the matrix so far, widened
@@ -386,7 +383,7 @@ export function readPriorCsvFast(text: string, utf8?: Uint8Array): PriorList | n
         }
         if (pos > start) {
           if (digits === 0 || digits > 15) return null;
-          value = frac > 0 ? decimal(mant, frac) : mant;
+          value = frac > 0 ? mant / (POW10[frac] ?? 1) : mant;
           hasValue = true;
         }
       } else {
