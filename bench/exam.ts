@@ -239,10 +239,11 @@ async function main() {
     readPriorSheet({ records: priorRecs ?? [] });
     if (!exam) throw new Error('invalid bench data');
     lap('general path: validate (readScoreSheet …)');
-    const a = analyzeExam(fastExam, { classes: false });
-    lap('analyse (overall + schools, as the CLI: classes only with --full)');
+    const totals = studentTotals(fastExam);
+    const a = analyzeExam(fastExam, { classes: false, groupItems: false, totals });
+    lap('analyse (overall + school totals, as the CLI: classes and group items only with --full)');
     const va = valueAdded(
-      studentTotals(fastExam),
+      totals,
       fastExam.studentIds,
       fastExam.school,
       fastExam.schools,
