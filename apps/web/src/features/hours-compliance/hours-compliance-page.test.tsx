@@ -183,7 +183,7 @@ describe('学时达标', () => {
     render();
     expect(await screen.findByText('学时达标 · 清城区')).toBeTruthy();
     expect(screen.getByText('截至 2027-12-06，2027—2028 学年')).toBeTruthy();
-    expect(screen.getByText(/本周期 2026-2027 至 2030-2031 学年，已过 1 学年/)).toBeTruthy();
+    expect(screen.getByText(/本周期 2026—2027 至 2030—2031 学年，已过 1 学年/)).toBeTruthy();
     expect(screen.getByTestId('hc-teachers').textContent).toContain('20');
     expect(screen.getByTestId('hc-on-track').textContent).toContain('15（75%）');
     expect(screen.getByTestId('hc-short').textContent).toContain('41.2');
