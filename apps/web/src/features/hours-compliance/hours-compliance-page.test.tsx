@@ -202,6 +202,45 @@ describe('学时达标', () => {
     ).toBe(true);
   });
 
+  it('asks for the report and the teachers at once: both requests start before either answers', async () => {
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const reportOf = report.getMockImplementation();
+    const teachersOf = teachers.getMockImplementation();
+    report.mockImplementation(async (orgId?: string) => {
+      await held;
+      if (!reportOf) throw new Error('no report');
+      return reportOf(orgId);
+    });
+    teachers.mockImplementation(async (q) => {
+      await held;
+      if (!teachersOf) throw new Error('no teachers');
+      return teachersOf(q);
+    });
+    render('/hours/compliance?orgId=71');
+    await waitFor(() => expect(teachers).toHaveBeenCalledTimes(1));
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(teachers).toHaveBeenCalledWith({ orgId: '71', behind: 'any', page: 1, pageSize: 20 });
+    answer();
+    expect(await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 })).toBeTruthy();
+    expect(teachers).toHaveBeenCalledTimes(1);
+  });
+
+  it('a category filter without its category waits for the report and lists its first category', async () => {
+    render('/hours/compliance?behind=category');
+    await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 });
+    expect(teachers).toHaveBeenCalledTimes(1);
+    expect(teachers).toHaveBeenCalledWith({
+      orgId: undefined,
+      behind: 'category',
+      category: 'school_based',
+      page: 1,
+      pageSize: 20,
+    });
+  });
+
   it('asks for the teachers the filter names', async () => {
     render();
     await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 });
