@@ -72,6 +72,7 @@ export const CORE_FOR_CONTRACTS = new Set([
   '@yanxun/core/programs/policy-pack',
   '@yanxun/core/communities/types',
   '@yanxun/core/evaluation/check',
+  '@yanxun/core/evaluation/clone',
   '@yanxun/core/evaluation/types',
   '@yanxun/core/evaluation/units',
 ]);

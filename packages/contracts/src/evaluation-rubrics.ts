@@ -9,6 +9,9 @@ import { rubricUnits } from '@yanxun/core/evaluation/units';
 import { z } from 'zod';
 import type { RubricDocument, RubricFindingBody } from './evaluation';
 
+/** The title a clone starts with: the owner's name in place of the region the title begins with (core's). */
+export { cloneRubricTitle } from '@yanxun/core/evaluation/clone';
+
 /** One saved version of an officer's rubric: who saved it and when, with its warnings count. */
 export const rubricVersionSchema = z.object({
   ref: z.string(),

@@ -86,6 +86,8 @@ export const rubricNodeSchema: z.ZodType<RubricNodeInput> = z.lazy(() =>
 export const rubricDocumentSchema = z.object({
   id: text(100).min(1),
   title: text(200).min(1),
+  /** the region (issuer) the title begins with, which a clone replaces with its owner's name */
+  region: text(100).optional(),
   source: text(200).default(''),
   version: text(60).default('1'),
   declaredTotal: z.number().optional(),
@@ -157,6 +159,8 @@ export const rubricSummarySchema = z.object({
   ref: z.string(),
   rubricId: z.string().nullable(),
   title: z.string(),
+  /** the region the title begins with ('济源示范区'): a clone's suggested title puts its owner's name there */
+  region: z.string().nullable(),
   version: z.string(),
   builtin: z.boolean(),
   ownerOrgId: z.string().nullable(),

@@ -1,6 +1,14 @@
 import { HOUR_CATEGORIES, HOUR_SOURCES } from '@yanxun/core/hours/types';
 import { z } from 'zod';
 
+/** How a school year is written for people ('2026-2027' → '2026—2027 学年'): core's, so the web and server agree. */
+export {
+  type SchoolYearLang,
+  schoolYearLabel,
+  schoolYearListLabel,
+  schoolYearSpanLabel,
+} from '@yanxun/core/hours/types';
+
 /** What a 学时 credit is for (集中培训, 网络研修, 跟岗/返岗实践, 校本研修, 工作坊, 工作室, 教研, 自主研修, 其他): core's list. */
 export const hourCategorySchema = z.enum(HOUR_CATEGORIES);
 export type HourCategoryCode = z.infer<typeof hourCategorySchema>;

@@ -1,14 +1,9 @@
-import type { Lang } from './i18n';
-
 /**
  * A school year as people read it: "2025-2026" (how the API carries it) → "2025—2026 学年" (en-US "2025–2026");
- * anything else is shown as it came. The one way the web writes a school year (docs/GLOSSARY.md).
+ * anything else is shown as it came. The one way a school year is written (docs/GLOSSARY.md), core's function, so
+ * the web writes it as the server's sentences and exports do; a span or a list writes 学年 once.
  */
-export function schoolYearLabel(schoolYear: string, lang: Lang = 'zh-CN'): string {
-  const m = /^(\d{4})\s*[-—–~～]\s*(\d{4})$/.exec(schoolYear.trim());
-  if (!m) return schoolYear;
-  return lang === 'en-US' ? `${m[1]}–${m[2]}` : `${m[1]}—${m[2]} 学年`;
-}
+export { schoolYearLabel, schoolYearListLabel, schoolYearSpanLabel } from '@yanxun/contracts';
 
 const COUNT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 

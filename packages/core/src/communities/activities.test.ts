@@ -78,7 +78,7 @@ describe('a workshop’s school-year plan (R3-W06, R3-W08 … R3-W10)', () => {
     );
     const f = checkWorkshopPlan(plan).filter((x) => x.rule === 'R3-W08');
     expect(f.map((x) => x.message)).toEqual([
-      '第 1 次活动的日期 2026-08-31 不在 2026-2027 学年内',
+      '第 1 次活动的日期 2026-08-31 不在 2026—2027 学年内',
       '每月应集中研修 1 次，以下月份不足：2026 年 9 月',
     ]);
   });
@@ -157,7 +157,7 @@ describe('registration (R3-W14)', () => {
       ],
     };
     expect(checkRegistration(twice, '2027-12-01').findings.map((f) => f.message)).toEqual([
-      '2026-2027 学年调整成员 2 次，每学年最多 1 次',
+      '2026—2027 学年调整成员 2 次，每学年最多 1 次',
     ]);
   });
 
@@ -170,6 +170,9 @@ describe('registration (R3-W14)', () => {
     const s = checkRegistration(next, '2027-01-01');
     expect(s.validUntil).toBe('2028-08-31');
     expect(s.findings.map((f) => f.values.adjustment)).toEqual(['j1']);
+    expect(s.findings[0]?.message).toBe(
+      '2028-09-02 的成员调整不在本次注册的有效期（2026—2027、2027—2028 学年）内',
+    );
   });
 });
 

@@ -8,6 +8,8 @@ import { dayLimitTenths } from '../hours/rules';
 import {
   DEFAULT_SCHOOL_YEAR_START,
   schoolYearFirstDay,
+  schoolYearLabel,
+  schoolYearListLabel,
   schoolYearOf,
   schoolYearStarting,
   schoolYearStartYear,
@@ -79,7 +81,7 @@ export function checkWorkshopPlan(
       out.push({
         rule: w.sessionsPerYearMin.ruleId,
         severity: 'error',
-        message: `第 ${i + 1} 次活动的日期 ${s.date} 不在 ${plan.schoolYear} 学年内`,
+        message: `第 ${i + 1} 次活动的日期 ${s.date} 不在 ${schoolYearLabel(plan.schoolYear)}内`,
         values: { session: s.id, date: s.date, schoolYear: plan.schoolYear },
       });
   });
@@ -210,7 +212,7 @@ export function checkRegistration(
       out.push({
         rule: w.adjustmentsPerYearMax.ruleId,
         severity: 'error',
-        message: `${a.on} 的成员调整不在本次注册的有效期（${schoolYears.join('、')} 学年）内`,
+        message: `${a.on} 的成员调整不在本次注册的有效期（${schoolYearListLabel(schoolYears)}）内`,
         values: { adjustment: a.id, on: a.on, schoolYears },
       });
       continue;
@@ -222,7 +224,7 @@ export function checkRegistration(
       out.push({
         rule: w.adjustmentsPerYearMax.ruleId,
         severity: 'error',
-        message: `${year} 学年调整成员 ${ids.length} 次，每学年最多 ${w.adjustmentsPerYearMax.value} 次`,
+        message: `${schoolYearLabel(year)}调整成员 ${ids.length} 次，每学年最多 ${w.adjustmentsPerYearMax.value} 次`,
         values: { schoolYear: year, adjustments: ids.length, max: w.adjustmentsPerYearMax.value },
       });
   return { schoolYears, validUntil, valid, findings: out };

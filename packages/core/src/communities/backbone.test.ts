@@ -42,6 +42,7 @@ describe('R3-W15: backbone candidates of a titled workshop', () => {
     });
     expect(c).toMatchObject({ rule: 'R3-W15', schoolYears: ['2024-2025', '2025-2026'], titleYears: [2025] });
     expect(c?.message).not.toContain('R3-');
+    expect(c?.message).toContain('完成 2024—2025、2025—2026 学年两年周期');
   });
 
   it('R3-W15: a title of a year the cycle touches counts (2024 … 2026); 2023 and 2027 do not; no title, no offer', () => {

@@ -8,6 +8,7 @@
 import {
   DEFAULT_SCHOOL_YEAR_START,
   schoolYearFirstDay,
+  schoolYearListLabel,
   schoolYearStarting,
   schoolYearStartYear,
 } from '../hours/types';
@@ -95,7 +96,7 @@ export function backboneCandidates(input: {
         cycleEnd: cycle.end,
         titleYears,
         rule: 'R3-W15',
-        message: `完成 ${cycle.schoolYears.join('、')} 学年两年周期，所在工作坊获 ${titleYears.join('、')} 年度优秀工作坊称号，可推荐为骨干教师`,
+        message: `完成 ${schoolYearListLabel(cycle.schoolYears)}两年周期，所在工作坊获 ${titleYears.join('、')} 年度优秀工作坊称号，可推荐为骨干教师`,
       });
     }
   }

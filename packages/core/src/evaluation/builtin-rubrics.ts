@@ -38,6 +38,7 @@ function indicator(
 export const RUBRIC_A: Rubric = {
   id: 'rubric-a-project-county',
   title: '济源示范区“国培计划”项目县绩效评级标准及责任分工',
+  region: '济源示范区',
   source: 'S003:L330-526',
   version: '2022-S003',
   declaredTotal: 100,
@@ -263,6 +264,7 @@ export const RUBRIC_A: Rubric = {
 export const RUBRIC_B: Rubric = {
   id: 'rubric-b-demonstration-school',
   title: '济源产城融合示范区中小学校本研修示范校评价标准',
+  region: '济源产城融合示范区',
   source: 'S003:L626-680',
   version: '2022-S003',
   note: '第 5、6 项合用一个 10 分评分格，第 7、8 项合用一个 20 分评分格；总分栏空白；文件未列责任科室',
@@ -403,6 +405,7 @@ export const RUBRIC_B: Rubric = {
 export const RUBRIC_C: Rubric = {
   id: 'rubric-c-excellent-workshop',
   title: '济源示范区中小学优秀教师工作坊评价标准',
+  region: '济源示范区',
   source: 'S003:L750-785',
   version: '2022-S003',
   note: '“日常研修 40 分”所列四项合计 35 分，“保障落实 30 分”所列三项合计 25 分：各项分值合计 90 分，标注合计 100 分；总分栏空白；文件未列责任科室',

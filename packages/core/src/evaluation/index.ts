@@ -1,5 +1,6 @@
 export * from './builtin-rubrics';
 export * from './check';
+export * from './clone';
 export * from './raters';
 export * from './sampling';
 export * from './score';

@@ -123,6 +123,11 @@ export const NORMALISATION_LABELS: Record<Normalisation, string> = {
 export interface Rubric {
   id: string;
   title: string;
+  /**
+   * The region (issuer) the title begins with: '济源示范区' for the built-ins; a clone puts its owner's name in
+   * its place (`cloneRubricTitle`) and keeps that name here.
+   */
+  region?: string;
   /** Seed and lines. */
   source: string;
   version: string;

@@ -93,7 +93,7 @@ describe('teacherCompliance', () => {
     expect(at.yearOnPace).toBe(true);
     expect(below.yearOnPace).toBe(false);
     expect(below.categories[0]).toMatchObject({ category: 'school_based', shortTenths: 1, onPace: false });
-    expect(below.message).toContain('校本研修');
+    expect(below.message).toContain('2026—2027 学年校本研修已计');
   });
 });
 

@@ -17,6 +17,7 @@ import {
   type HourRules,
   type LedgerEntry,
   schoolYearFirstDay,
+  schoolYearLabel,
   schoolYearOf,
   schoolYearStarting,
 } from './types';
@@ -284,11 +285,13 @@ export function complianceMessage(c: Omit<TeacherCompliance, 'message'>, schoolY
       .filter((x) => !x.onPace)
       .map(
         (x) =>
-          `${schoolYear} 学年${x.label}已计 ${hours(x.countedTenths)}，按进度应有 ${hours(x.paceTenths)}`,
+          `${schoolYearLabel(schoolYear)}${x.label}已计 ${hours(x.countedTenths)}，按进度应有 ${hours(x.paceTenths)}`,
       ),
   ];
   if (c.yearMinTenths !== null && c.yearCountedTenths < c.yearPaceTenths)
-    parts.push(`${schoolYear} 学年已计 ${hours(c.yearCountedTenths)}，按进度应有 ${hours(c.yearPaceTenths)}`);
+    parts.push(
+      `${schoolYearLabel(schoolYear)}已计 ${hours(c.yearCountedTenths)}，按进度应有 ${hours(c.yearPaceTenths)}`,
+    );
   return `${parts.join('；')}。`;
 }
 

@@ -34,7 +34,7 @@ describe('R3-S02: 校本研修 24 学时 a school year', () => {
       behindTenths: 1,
       requiredTenths: 240,
     });
-    expect(q?.message).toBe('2026-2027 学年校本研修应完成 24 学时，已计 23.9 学时，还差 0.1 学时。');
+    expect(q?.message).toBe('2026—2027 学年校本研修应完成 24 学时，已计 23.9 学时，还差 0.1 学时。');
     expect(q?.message).not.toContain('R3-S02');
 
     const enough = evaluate([credit(240, 'school_based', '2026-10-10')], '2027-09-01');
@@ -122,7 +122,7 @@ describe('R3-W16: workshop 6 学时 a day, at most 40 a school year', () => {
       values: { yearCapTenths: 400, schoolYear: '2026-2027', countedBeforeTenths: 400, notCountedTenths: 1 },
     });
     expect(e.lines[2]?.message).toBe(
-      '工作坊每学年最多计 40 学时：2026-2027 学年此前已计 40 学时，本条 0.1 学时中 0.1 学时不计入。',
+      '工作坊每学年最多计 40 学时：2026—2027 学年此前已计 40 学时，本条 0.1 学时中 0.1 学时不计入。',
     );
   });
 
@@ -154,7 +154,7 @@ describe('R-002-19: 教研员 at least 90 学时 a school year', () => {
     const short = evaluate([credit(899, 'research', '2026-10-10')], '2027-09-01', RESEARCHER_GROUP);
     const q = requirement(short.requirements, 'YEAR_MIN', '2026-2027');
     expect(q).toMatchObject({ ruleId: 'R-002-19', met: false, status: 'not_met', behindTenths: 1 });
-    expect(q?.message).toBe('2026-2027 学年教研员培训学时应不少于 90 学时，已计 89.9 学时，还差 0.1 学时。');
+    expect(q?.message).toBe('2026—2027 学年教研员培训学时应不少于 90 学时，已计 89.9 学时，还差 0.1 学时。');
 
     const enough = evaluate([credit(900, 'research', '2026-10-10')], '2027-09-01', RESEARCHER_GROUP);
     expect(requirement(enough.requirements, 'YEAR_MIN', '2026-2027')).toMatchObject({
@@ -223,6 +223,9 @@ describe('Y-HOURS-CYCLE: 360 学时 over 5 school years', () => {
       status: 'not_met',
       behindTenths: 1,
     });
+    expect(requirement(short.requirements, 'CYCLE_TOTAL', null)?.message).toContain(
+      '本周期（2026—2027 至 2030—2031 学年）',
+    );
     const done = evaluate(cycleOf(3600), AFTER_CYCLE);
     expect(done.cycle).toMatchObject({ met: true, behindTenths: 0, onTrack: true });
     expect(requirement(done.requirements, 'CYCLE_TOTAL', null)?.status).toBe('met');

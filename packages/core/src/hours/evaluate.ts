@@ -15,6 +15,8 @@ import {
   type HourRules,
   type LedgerEntry,
   schoolYearFirstDay,
+  schoolYearLabel,
+  schoolYearSpanLabel,
   schoolYearStarting,
 } from './types';
 
@@ -198,7 +200,7 @@ export function cycleStanding(
   const lastDay = dayBefore(
     schoolYearFirstDay(schoolYearStarting(rules.cycleStartYear.value + years), start),
   );
-  const span = years === 0 ? '' : `${schoolYears[0]} 至 ${schoolYears[years - 1]} 学年`;
+  const span = years === 0 ? '' : schoolYearSpanLabel(schoolYears[0] ?? '', schoolYears[years - 1] ?? '');
   const behind = Math.max(0, target.value - counted);
   const onTrack = counted >= expected;
   const progress =
@@ -265,7 +267,7 @@ export function yearRequirements(
         met,
         status: statusOf(met, ended),
         behindTenths: Math.max(0, min.value - counted),
-        message: `${schoolYear} 学年${HOUR_CATEGORY_LABELS[category]}应完成 ${hours(min.value)}，已计 ${hours(counted)}，${shortfall(min.value, counted, ended)}`,
+        message: `${schoolYearLabel(schoolYear)}${HOUR_CATEGORY_LABELS[category]}应完成 ${hours(min.value)}，已计 ${hours(counted)}，${shortfall(min.value, counted, ended)}`,
       });
     }
     if (yearMin) {
@@ -282,7 +284,7 @@ export function yearRequirements(
         met,
         status: statusOf(met, ended),
         behindTenths: Math.max(0, yearMin.value - counted),
-        message: `${schoolYear} 学年${who}培训学时应不少于 ${hours(yearMin.value)}，已计 ${hours(counted)}，${shortfall(yearMin.value, counted, ended)}`,
+        message: `${schoolYearLabel(schoolYear)}${who}培训学时应不少于 ${hours(yearMin.value)}，已计 ${hours(counted)}，${shortfall(yearMin.value, counted, ended)}`,
       });
     }
   }

@@ -10,6 +10,7 @@ import {
   type HourCategory,
   type HourRules,
   type LedgerEntry,
+  schoolYearLabel,
   schoolYearStartYear,
 } from './types';
 
@@ -265,7 +266,7 @@ export function capEntry(entry: LedgerEntry, rules: HourRules, counted: CountedS
         },
       });
       sentences.push(
-        `${label}每学年最多计 ${hours(yearCap.value)}：${entry.schoolYear} 学年此前已计 ${hours(before)}，本条 ${hours(allowed)}中 ${hours(cut)}不计入。`,
+        `${label}每学年最多计 ${hours(yearCap.value)}：${schoolYearLabel(entry.schoolYear)}此前已计 ${hours(before)}，本条 ${hours(allowed)}中 ${hours(cut)}不计入。`,
       );
       allowed = left;
     }

@@ -139,6 +139,48 @@ export function schoolYearFirstDay(schoolYear: string, startMonthDay: string): s
   return `${String(first).padStart(4, '0')}-${startMonthDay}`;
 }
 
+/** The languages a school year is written in for people. */
+export type SchoolYearLang = 'zh-CN' | 'en-US';
+
+/** A school year as people may type it: '2026-2027', '2026—2027', '2026–2027', '2026~2027'. */
+const SCHOOL_YEAR_WRITTEN = /^(\d{4})\s*[-—–~～]\s*(\d{4})$/;
+
+/** '2026-2027' → '2026—2027' (en-US '2026–2027'), or undefined if it is not a school year. */
+function yearPair(schoolYear: string, lang: SchoolYearLang): string | undefined {
+  const m = SCHOOL_YEAR_WRITTEN.exec(schoolYear.trim());
+  if (!m) return undefined;
+  return `${m[1]}${lang === 'en-US' ? '–' : '—'}${m[2]}`;
+}
+
+/**
+ * A school year as people read it: '2026-2027' (how the ledger and the API carry it) → '2026—2027 学年' (en-US
+ * '2026–2027'); anything else as it came. The one way a school year is written, on the web and in what the
+ * server writes (reasons, notifications, PDF and Excel exports); docs/GLOSSARY.md.
+ */
+export function schoolYearLabel(schoolYear: string, lang: SchoolYearLang = 'zh-CN'): string {
+  const pair = yearPair(schoolYear, lang);
+  if (pair === undefined) return schoolYear;
+  return lang === 'en-US' ? pair : `${pair} 学年`;
+}
+
+/**
+ * School years from `first` to `last`, 学年 written once: '2026—2027 至 2030—2031 学年' (en-US '2026–2027 to
+ * 2030–2031'); one school year when both are the same.
+ */
+export function schoolYearSpanLabel(first: string, last: string, lang: SchoolYearLang = 'zh-CN'): string {
+  if (first === last) return schoolYearLabel(first, lang);
+  const a = yearPair(first, lang) ?? first;
+  const b = yearPair(last, lang) ?? last;
+  return lang === 'en-US' ? `${a} to ${b}` : `${a} 至 ${b} 学年`;
+}
+
+/** Some school years, 学年 written once: '2025—2026、2026—2027 学年' (en-US '2025–2026, 2026–2027'); '' for none. */
+export function schoolYearListLabel(years: readonly string[], lang: SchoolYearLang = 'zh-CN'): string {
+  if (years.length === 0) return '';
+  const pairs = years.map((y) => yearPair(y, lang) ?? y);
+  return lang === 'en-US' ? pairs.join(', ') : `${pairs.join('、')} 学年`;
+}
+
 /** Whether `s` is a month-day that every year has ('02-29' is not). */
 export function isMonthDay(s: string): boolean {
   const m = MONTH_DAY.exec(s);

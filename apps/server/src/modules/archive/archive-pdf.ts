@@ -11,6 +11,8 @@ import {
   type HourCategory,
   INTEGRITY_KINDS,
   PROGRAM_LEVELS,
+  schoolYearLabel,
+  schoolYearSpanLabel,
 } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { forbidden } from '../../shared/app-error';
@@ -74,7 +76,7 @@ function hoursBlock(a: TeacherArchive) {
       ['*', ...cats.map(() => 56), 56],
       ['学年', ...cats.map((c) => HOUR_CATEGORY_LABELS[c as HourCategory]), '计入合计'],
       years.map((y) => [
-        cell(`${y.schoolYear} 学年`),
+        cell(schoolYearLabel(y.schoolYear)),
         ...cats.map((c) =>
           cell(formatHours(y.categories.find((x) => x.category === c)?.countedTenths ?? 0), {
             alignment: 'right',
@@ -84,7 +86,7 @@ function hoursBlock(a: TeacherArchive) {
       ]),
     ),
     {
-      text: `合计计入 ${formatHours(a.hours.totalTenths)} 学时。继续教育周期 ${cycle.schoolYears[0] ?? ''} 至 ${cycle.schoolYears.at(-1) ?? ''} 学年：计入 ${formatHours(cycle.countedTenths)} 学时，周期要求 ${formatHours(cycle.targetTenths)} 学时。`,
+      text: `合计计入 ${formatHours(a.hours.totalTenths)} 学时。继续教育周期 ${schoolYearSpanLabel(cycle.schoolYears[0] ?? '', cycle.schoolYears.at(-1) ?? '')}：计入 ${formatHours(cycle.countedTenths)} 学时，周期要求 ${formatHours(cycle.targetTenths)} 学时。`,
       fontSize: 9,
       margin: [0, 0, 0, 8],
     },

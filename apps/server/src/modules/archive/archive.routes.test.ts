@@ -268,7 +268,7 @@ describe('R3-T09: no full ID number or phone; the PDF export', () => {
         OTHER,
         '已结业',
         '集中培训',
-        '2021-2022 学年',
+        '2021—2022 学年',
         '已通过',
         certCode,
         transcriptCode,
@@ -277,6 +277,8 @@ describe('R3-T09: no full ID number or phone; the PDF export', () => {
         '工作室模块',
       ])
         expect(text, fact).toContain(fact);
+      expect(text).toMatch(/继续教育周期 \d{4}—\d{4} 至 \d{4}—\d{4} 学年：/);
+      expect(text).not.toMatch(/\b20\d{2}-20\d{2}\b/);
       expect(text).not.toContain(person.id_number);
       expect(text).not.toContain(person.phone ?? 'phone');
       expect(text).not.toContain('13900001111');

@@ -98,6 +98,31 @@ describe('a rubric’s versions (Y-EVAL-CHECK)', () => {
     expect(other.statusCode).toBe(404);
   });
 
+  it('a county cloning a built-in gets a title with its own name, not 济源’s; the built-in stays as it is', async () => {
+    const c = await req('POST', '/evaluation/rubrics/clone', 'v_qc', {
+      ownerOrgId: qc.id,
+      from: 'builtin:C',
+    });
+    expect(c.statusCode).toBe(201);
+    const own = c.json() as RubricDetail;
+    expect(own.title).toBe(`${qc.name}中小学优秀教师工作坊评价标准`);
+    expect(own.title).not.toContain('济源');
+    // the clone names its owner where the built-in named 济源, so a clone of it is renamed in turn
+    expect(own).toMatchObject({ region: qc.name, rubric: { region: qc.name } });
+    const list = (await req('GET', '/evaluation/rubrics', 'v_qc')).json() as RubricSummary[];
+    expect(list.find((r) => r.ref === 'builtin:C')).toMatchObject({
+      title: '济源示范区中小学优秀教师工作坊评价标准',
+      region: '济源示范区',
+    });
+    // a title the officer gives is kept as given
+    const named = await req('POST', '/evaluation/rubrics/clone', 'v_qc', {
+      ownerOrgId: qc.id,
+      from: 'builtin:C',
+      title: '工作坊评价标准（清城试行）',
+    });
+    expect((named.json() as RubricDetail).title).toBe('工作坊评价标准（清城试行）');
+  });
+
   it('a built-in has no saved versions; no session is refused', async () => {
     const r = await req('GET', '/evaluation/rubrics/builtin%3AA/versions', 'v_city');
     expect(r.statusCode).toBe(200);

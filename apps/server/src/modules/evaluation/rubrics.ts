@@ -15,6 +15,7 @@ import type {
 import {
   BUILTIN_RUBRICS,
   checkRubric,
+  cloneRubricTitle,
   type Rubric,
   type RubricFinding,
   rubricUnits,
@@ -97,6 +98,7 @@ function summary(
     ref: r.ref,
     rubricId: r.row?.rubric_id ?? null,
     title: r.rubric.title,
+    region: r.rubric.region ?? null,
     version: r.row ? String(r.row.version) : r.rubric.version,
     builtin: r.builtin,
     ownerOrgId: r.row?.owner_org_id ?? null,
@@ -291,7 +293,10 @@ export async function saveRubric(
   return getRubric(ctx, actor, `rubric:${id}`);
 }
 
-/** Clone a built-in (or a stored rubric) into an editable rubric owned by the actor's unit. */
+/**
+ * Clone a built-in (or a stored rubric) into an editable rubric owned by the actor's unit; without a title given,
+ * the clone takes the owner's name in place of the region its title begins with (济源's built-ins).
+ */
 export async function cloneRubric(
   ctx: EvaluationContext,
   actor: Actor,
@@ -299,9 +304,10 @@ export async function cloneRubric(
 ): Promise<RubricDetail> {
   requirePermission(actor, 'evaluation.manage');
   const from = await resolveRubric(ctx, actor, input.from);
-  const title = input.title?.trim() || `${from.rubric.title}（副本）`;
+  const owner = await ownerFor(ctx, actor, input.ownerOrgId);
+  const title = input.title?.trim() || cloneRubricTitle(from.rubric, owner.name);
   return saveRubric(ctx, actor, {
     ownerOrgId: input.ownerOrgId,
-    rubric: { ...(from.rubric as RubricDetail['rubric']), title },
+    rubric: { ...(from.rubric as RubricDetail['rubric']), title, region: owner.name },
   });
 }

@@ -161,6 +161,10 @@ describe('教师发展学校 and 示范校 (R3-B05, R3-B06)', () => {
       toYear: '2026-2027',
     });
     expect(again.statusCode).toBe(409);
+    expect(errorOf(again)).toMatchObject({
+      message: '该牵头方 2026—2027 学年起已有同类结对，请在原结对中修改',
+      details: { field: 'fromYear' },
+    });
     const years = await req('POST', '/pairings', 'tdc', {
       kind: 'dev_school',
       leadId: sc(3),

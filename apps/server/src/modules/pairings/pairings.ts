@@ -15,6 +15,7 @@ import type {
   PairingListQuery,
   PairingUpdate,
 } from '@yanxun/contracts';
+import { schoolYearLabel } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { can, requirePermission } from '../../shared/permissions';
@@ -151,9 +152,13 @@ export async function createPairing(
   const r = await resolveParties(ctx, actor, req.kind, req.leadId, req.partnerIds ?? []);
   enforceTwoWay(req.kind, r);
   if (await ctx.repo.findSame(r.countyId, req.kind, req.leadId, req.fromYear))
-    throw new AppError('CONFLICT', `该牵头方 ${req.fromYear} 学年起已有同类结对，请在原结对中修改`, {
-      field: 'fromYear',
-    });
+    throw new AppError(
+      'CONFLICT',
+      `该牵头方 ${schoolYearLabel(req.fromYear)}起已有同类结对，请在原结对中修改`,
+      {
+        field: 'fromYear',
+      },
+    );
   const now = ctx.now();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const newId = await ctx.repo.insertPairing(
@@ -207,7 +212,9 @@ export async function updatePairing(
   if (req.fromYear !== row.from_year) {
     const same = await ctx.repo.findSame(row.county_id, row.kind, row.lead_id, req.fromYear);
     if (same && same.id !== row.id)
-      throw new AppError('CONFLICT', `该牵头方 ${req.fromYear} 学年起已有同类结对`, { field: 'fromYear' });
+      throw new AppError('CONFLICT', `该牵头方 ${schoolYearLabel(req.fromYear)}起已有同类结对`, {
+        field: 'fromYear',
+      });
   }
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {

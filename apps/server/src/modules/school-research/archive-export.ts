@@ -4,7 +4,7 @@
  * school; the archive lists what Yanxun records.
  */
 import { ASSESSMENT_GRADE_LABELS } from '@yanxun/contracts';
-import { formatHours } from '@yanxun/core';
+import { formatHours, schoolYearLabel } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { streamedWorkbook } from '../../shared/exceljs';
 import type { SchoolResearchContext } from './context';
@@ -31,7 +31,7 @@ export async function exportArchive(
   const p = y.plan;
   const rows: Array<[string, string]> = [
     ['学校', y.schoolName],
-    ['学年', y.schoolYear],
+    ['学年', schoolYearLabel(y.schoolYear)],
     ['截止日', `${y.due.lastDay}（开学 ${y.due.firstSchoolDay}）`],
   ];
   if (p) {

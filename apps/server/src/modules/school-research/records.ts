@@ -5,7 +5,7 @@
  * and posts the next revision.
  */
 import type { CertifyResult, RecordInput, SchoolResearchRecord } from '@yanxun/contracts';
-import { schoolYearOf } from '@yanxun/core';
+import { schoolYearLabel, schoolYearOf } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
@@ -29,9 +29,13 @@ async function checkInput(ctx: SchoolResearchContext, school: SchoolNode, input:
   const rules = await yearRules(ctx, school.path, input.schoolYear);
   const start = rules.firstSchoolDay.slice(5);
   if (schoolYearOf(input.heldOn, start) !== input.schoolYear)
-    throw new AppError('VALIDATION_FAILED', `活动日期 ${input.heldOn} 不在 ${input.schoolYear} 学年内`, {
-      field: 'heldOn',
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `活动日期 ${input.heldOn} 不在 ${schoolYearLabel(input.schoolYear)}内`,
+      {
+        field: 'heldOn',
+      },
+    );
   if (input.heldOn > dateOf(ctx.now()))
     throw new AppError('VALIDATION_FAILED', '活动尚未举行，不能登记记录', { field: 'heldOn' });
   const ids = input.participants.map((p) => p.teacherId);
@@ -162,9 +166,13 @@ export async function updateRecord(
 ): Promise<SchoolResearchRecord> {
   const record = await loadRecord(ctx, actor, recordId, 'school_research.submit');
   if (input.schoolYear !== record.school_year)
-    throw new AppError('VALIDATION_FAILED', `记录属于 ${record.school_year} 学年，不能改到其他学年`, {
-      field: 'schoolYear',
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `记录属于 ${schoolYearLabel(record.school_year)}，不能改到其他学年`,
+      {
+        field: 'schoolYear',
+      },
+    );
   const school = await loadSchool(ctx, actor, record.school_id, 'school_research.submit');
   await checkInput(ctx, school, input);
   await ctx.db.transaction().execute(async (trx) => {

@@ -243,7 +243,10 @@ describe('records and certified 学时 (R3-S02)', () => {
       ...record([{ teacherId: wang, hoursTenths: 30 }]),
       heldOn: '2026-08-31',
     });
-    expect(errorOf(early)).toMatchObject({ details: { field: 'heldOn' } });
+    expect(errorOf(early)).toMatchObject({
+      message: '活动日期 2026-08-31 不在 2026—2027 学年内',
+      details: { field: 'heldOn' },
+    });
   });
 
   it('R3-S02: certifying posts school_based 学时 once; certifying again posts nothing', async () => {
@@ -405,6 +408,7 @@ describe('spot checks (R3-S04)', () => {
       semester: 1,
     });
     expect(none.statusCode).toBe(409);
+    expect(errorOf(none).message).toContain('在 2026—2027 学年还没有学校提交校本研修方案');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DrawSpotCheck, RecordSpotCheck, SpotCheck } from '@yanxun/contracts';
-import { spotCheckDraw } from '@yanxun/core';
+import { schoolYearLabel, spotCheckDraw } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError, notFound } from '../../shared/app-error';
 import { can, requirePermission } from '../../shared/permissions';
@@ -63,7 +63,7 @@ export async function drawSpotCheck(
     if (candidates.length === 0)
       throw new AppError(
         'CONFLICT',
-        `${county.name}在 ${req.schoolYear} 学年还没有学校提交校本研修方案，无可抽查的学校`,
+        `${county.name}在 ${schoolYearLabel(req.schoolYear)}还没有学校提交校本研修方案，无可抽查的学校`,
         {
           ruleId: rule,
         },

@@ -2,6 +2,7 @@
 import type { TeacherArchive } from '@yanxun/contracts';
 import { Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { schoolYearSpanLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
 import { formatDate } from '../../shared/time';
@@ -119,7 +120,7 @@ export function ProgrammesSection({ a }: { a: TeacherArchive }) {
 }
 
 export function HoursSection({ a }: { a: TeacherArchive }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { cycle, years } = a.hours.standing;
   const counted = years.filter((y) => y.countedTenths > 0);
   return (
@@ -136,8 +137,7 @@ export function HoursSection({ a }: { a: TeacherArchive }) {
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', ...WRAP }}>
         {t('archive.cycle', {
-          from: cycle.schoolYears[0] ?? '',
-          to: cycle.schoolYears.at(-1) ?? '',
+          years: schoolYearSpanLabel(cycle.schoolYears[0] ?? '', cycle.schoolYears.at(-1) ?? '', lang),
           n: hours(cycle.countedTenths),
           target: hours(cycle.targetTenths),
         })}

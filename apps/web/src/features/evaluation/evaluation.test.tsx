@@ -226,6 +226,7 @@ describe('the scorecard and the campaigns page', () => {
         ref: 'builtin:A',
         rubricId: null,
         title: '项目县绩效评级标准',
+        region: null,
         version: '2022-S003',
         builtin: true,
         ownerOrgId: null,

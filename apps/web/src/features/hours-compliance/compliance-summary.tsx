@@ -5,7 +5,7 @@
 import type { HoursCompliance } from '@yanxun/contracts';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { schoolYearLabel } from '../../shared/figures';
+import { schoolYearLabel, schoolYearSpanLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef, type RuleRefItem } from '../../shared/rule-ref';
 import { hours } from '../outcomes/outcome-status-tag';
@@ -73,8 +73,11 @@ export function ComplianceSummary({ report, trail }: { report: HoursCompliance; 
   const { t, lang } = useI18n();
   const rules = useComplianceRules(report);
   const total = report.total;
-  const first = report.cycleSchoolYears[0] ?? '';
-  const last = report.cycleSchoolYears.at(-1) ?? '';
+  const years = schoolYearSpanLabel(
+    report.cycleSchoolYears[0] ?? '',
+    report.cycleSchoolYears.at(-1) ?? '',
+    lang,
+  );
   const pct = total.teachers === 0 ? null : Math.round((total.onTrack / total.teachers) * 1000) / 10;
   const danger = (n: number) => (n > 0 ? { content: { color: '#cf1322' } } : {});
   return (
@@ -90,8 +93,8 @@ export function ComplianceSummary({ report, trail }: { report: HoursCompliance; 
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {report.inCycle
-              ? t('hc.cycle', { first, last, elapsed: report.elapsedYears })
-              : `${t('hc.cycle', { first, last, elapsed: report.elapsedYears })}（${t('hc.notInCycle')}）`}
+              ? t('hc.cycle', { years, elapsed: report.elapsedYears })
+              : `${t('hc.cycle', { years, elapsed: report.elapsedYears })}（${t('hc.notInCycle')}）`}
             {' · '}
             {t('hc.expected', {
               groups: report.groups

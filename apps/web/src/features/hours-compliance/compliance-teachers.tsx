@@ -47,6 +47,25 @@ export interface TeacherFilter {
 
 const FILTERS: ComplianceFilter[] = ['any', 'cycle', 'year', 'category', 'all'];
 
+/**
+ * The page of teachers the filter names. Its request needs nothing of the report, so the page asks for both at
+ * once (one round trip, not two), with one exception: a category filter without its category (a hand-typed URL)
+ * lists the report's first category, and waits for the report.
+ */
+export function useTeacherList(orgId: string | undefined, filter: TeacherFilter, report?: HoursCompliance) {
+  const category =
+    filter.behind === 'category' ? (filter.category ?? report?.categories[0]?.category) : undefined;
+  const which = { orgId, behind: filter.behind, category };
+  const list = useQuery({
+    queryKey: ['hours-compliance', 'teachers', which, filter.page, filter.pageSize],
+    queryFn: () => api.complianceTeachers({ ...which, page: filter.page, pageSize: filter.pageSize }),
+    placeholderData: keepPreviousData,
+    enabled: filter.behind !== 'category' || filter.category !== undefined || report !== undefined,
+  });
+  return { which, list };
+}
+export type TeacherList = ReturnType<typeof useTeacherList>;
+
 /** counted / due, red while counted is short of it. */
 function OfPace({ counted, pace }: { counted: number; pace: number }) {
   const text = `${hours(counted)} / ${hours(pace)}`;
@@ -55,13 +74,13 @@ function OfPace({ counted, pace }: { counted: number; pace: number }) {
 
 export function ComplianceTeachers({
   report,
-  orgId,
+  teachers: { which, list },
   filter,
   onFilter,
   onPage,
 }: {
   report: HoursCompliance;
-  orgId: string | undefined;
+  teachers: TeacherList;
   filter: TeacherFilter;
   onFilter: (behind: ComplianceFilter, category?: HourCategoryCode) => void;
   onPage: (page: number, pageSize: number) => void;
@@ -71,14 +90,7 @@ export function ComplianceTeachers({
   const { data: me } = useMe();
   const { download, pending } = useDownload();
   const canRemind = hasPermission(me, 'hours.remind');
-  const category =
-    filter.behind === 'category' ? (filter.category ?? report.categories[0]?.category) : undefined;
-  const which = { orgId, behind: filter.behind, category };
-  const list = useQuery({
-    queryKey: ['hours-compliance', 'teachers', which, filter.page, filter.pageSize],
-    queryFn: () => api.complianceTeachers({ ...which, page: filter.page, pageSize: filter.pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const { orgId, category } = which;
   const remind = useMutation<ComplianceRemindResult>({
     mutationFn: () =>
       api.remindBehind({ orgId, behind: filter.behind === 'all' ? 'any' : filter.behind, category }),

@@ -183,7 +183,7 @@ describe('学时达标', () => {
     render();
     expect(await screen.findByText('学时达标 · 清城区')).toBeTruthy();
     expect(screen.getByText('截至 2027-12-06，2027—2028 学年')).toBeTruthy();
-    expect(screen.getByText(/本周期 2026-2027 至 2030-2031 学年，已过 1 学年/)).toBeTruthy();
+    expect(screen.getByText(/本周期 2026—2027 至 2030—2031 学年，已过 1 学年/)).toBeTruthy();
     expect(screen.getByTestId('hc-teachers').textContent).toContain('20');
     expect(screen.getByTestId('hc-on-track').textContent).toContain('15（75%）');
     expect(screen.getByTestId('hc-short').textContent).toContain('41.2');
@@ -200,6 +200,45 @@ describe('学时达标', () => {
     expect(
       screen.getAllByTestId('rule-ref').some((r) => r.getAttribute('data-rules') === 'Y-HOURS-ON-TRACK'),
     ).toBe(true);
+  });
+
+  it('asks for the report and the teachers at once: both requests start before either answers', async () => {
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const reportOf = report.getMockImplementation();
+    const teachersOf = teachers.getMockImplementation();
+    report.mockImplementation(async (orgId?: string) => {
+      await held;
+      if (!reportOf) throw new Error('no report');
+      return reportOf(orgId);
+    });
+    teachers.mockImplementation(async (q) => {
+      await held;
+      if (!teachersOf) throw new Error('no teachers');
+      return teachersOf(q);
+    });
+    render('/hours/compliance?orgId=71');
+    await waitFor(() => expect(teachers).toHaveBeenCalledTimes(1));
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(teachers).toHaveBeenCalledWith({ orgId: '71', behind: 'any', page: 1, pageSize: 20 });
+    answer();
+    expect(await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 })).toBeTruthy();
+    expect(teachers).toHaveBeenCalledTimes(1);
+  });
+
+  it('a category filter without its category waits for the report and lists its first category', async () => {
+    render('/hours/compliance?behind=category');
+    await screen.findByRole('link', { name: '王芳' }, { timeout: 10000 });
+    expect(teachers).toHaveBeenCalledTimes(1);
+    expect(teachers).toHaveBeenCalledWith({
+      orgId: undefined,
+      behind: 'category',
+      category: 'school_based',
+      page: 1,
+      pageSize: 20,
+    });
   });
 
   it('asks for the teachers the filter names', async () => {

@@ -11,7 +11,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { QueryError } from '../../shared/query-error';
 import { ComplianceSummary } from './compliance-summary';
-import { ComplianceTeachers, type TeacherFilter } from './compliance-teachers';
+import { ComplianceTeachers, type TeacherFilter, useTeacherList } from './compliance-teachers';
 import { ComplianceUnits } from './compliance-units';
 
 const PAGE_SIZE = 20;
@@ -91,6 +91,8 @@ export function HoursCompliancePage() {
     queryKey: ['hours-compliance', orgId ?? null],
     queryFn: () => api.hoursCompliance(orgId),
   });
+  // asked for beside the report, not after it (useTeacherList)
+  const teachers = useTeacherList(orgId, filter, report.data);
   // a unit out of scope is "not found", as the app shows any page it cannot find
   if (report.isError) return <QueryError error={report.error} full onRetry={() => void report.refetch()} />;
   if (!report.data)
@@ -105,7 +107,13 @@ export function HoursCompliancePage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="hours-compliance">
       <ComplianceSummary report={r} trail={<UnitTrail unitId={r.unit.id} onOpen={open} />} />
       {showUnits ? <ComplianceUnits report={r} onOpen={open} /> : null}
-      <ComplianceTeachers report={r} orgId={orgId} filter={filter} onFilter={setFilter} onPage={setPage} />
+      <ComplianceTeachers
+        report={r}
+        teachers={teachers}
+        filter={filter}
+        onFilter={setFilter}
+        onPage={setPage}
+      />
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 import type { HoursStanding } from '@yanxun/contracts';
 import { Progress, Space, Tag, Typography } from 'antd';
-import { schoolYearLabel } from '../../shared/figures';
+import { schoolYearLabel, schoolYearSpanLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef } from '../../shared/rule-ref';
 import { hours } from './outcome-status-tag';
@@ -29,7 +29,9 @@ export function HoursStandingView({ standing }: { standing: HoursStanding }) {
     >
       <div>
         <Space size={6} wrap>
-          <Typography.Text strong>{t('hours.cycle', { from: first, to: last })}</Typography.Text>
+          <Typography.Text strong>
+            {t('hours.cycle', { years: schoolYearSpanLabel(first, last, lang) })}
+          </Typography.Text>
           {cycle.onTrack ? (
             <Tag color="green">{t('hours.onTrack')}</Tag>
           ) : (

@@ -411,7 +411,9 @@ describe('TeacherHoursCard', () => {
     );
     renderWithApp(<TeacherHoursCard teacherId="101" />, { me: teacherMe });
     expect((await screen.findByTestId('hours-cycle')).textContent).toContain('已计 156 / 360 学时');
-    expect(screen.getByTestId('hours-standing').textContent).toContain('继续教育周期 2026-2027 至 2030-2031');
+    expect(screen.getByTestId('hours-standing').textContent).toContain(
+      '继续教育周期 2026—2027 至 2030—2031 学年',
+    );
     expect(screen.getByTestId('hours-requirements').textContent).toContain(
       '进行中2026-2027 学年校本研修已计 0 学时',
     );

@@ -7,7 +7,7 @@ import type {
   ComplianceRemindResult,
   ComplianceTeachersQuery,
 } from '@yanxun/contracts';
-import { DEFAULT_REMIND_INTERVAL_DAYS, formatHours } from '@yanxun/core';
+import { DEFAULT_REMIND_INTERVAL_DAYS, formatHours, schoolYearLabel } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError } from '../../../shared/app-error';
 import { streamedWorkbook } from '../../../shared/exceljs';
@@ -75,7 +75,7 @@ export async function exportComplianceTeachers(
     { header: '本周期已计（学时）', key: 'counted', width: 16 },
     { header: '按进度应有', key: 'expected', width: 12 },
     { header: '落后', key: 'short', width: 10 },
-    { header: `${t.schoolYear} 学年已计`, key: 'year', width: 16 },
+    { header: `${schoolYearLabel(t.schoolYear)}已计`, key: 'year', width: 16 },
     ...t.categories.map((c) => ({ header: `${c.label}已计/按进度应有`, key: c.category, width: 20 })),
     { header: '说明', key: 'message', width: 80 },
   ];

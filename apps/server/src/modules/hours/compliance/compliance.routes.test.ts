@@ -409,6 +409,7 @@ describe('the Excel list and the reminders', () => {
     ).json() as ComplianceTeachers;
     expect((sheet?.rowCount ?? 0) - 1).toBe(page.total);
     expect(sheet?.getRow(1).getCell(1).value).toBe('学校');
+    expect(sheet?.getRow(1).getCell(7).value).toMatch(/^\d{4}—\d{4} 学年已计$/);
     const text = JSON.stringify(sheet?.getSheetValues());
     const ids = await h.db
       .selectFrom('teachers')

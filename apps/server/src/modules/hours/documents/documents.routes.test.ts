@@ -136,7 +136,7 @@ describe('Y-VERIFY-TRANSCRIPT: a teacher’s 学时证明', () => {
       t.school,
       '市级乡村骨干教师培训',
       '集中培训',
-      '2021-2022',
+      '2021—2022 学年',
       '2021-09-10',
       `${county.name}教育局`,
       '出具日期：2021-09-10',
@@ -147,6 +147,9 @@ describe('Y-VERIFY-TRANSCRIPT: a teacher’s 学时证明', () => {
     expect(text).not.toContain(t.id_number);
     expect(text).not.toContain(t.id_number.slice(0, 6));
     expect(text).toMatch(/计入以下继续教育学时（共 1 项，合计 \d+(\.\d)? 学时）/);
+    // school years as the web writes them (schoolYearLabel), never the hyphen the ledger carries
+    expect(text).toMatch(/\d{4}—\d{4} 至 \d{4}—\d{4} 学年（/);
+    expect(text).not.toMatch(/\b20\d{2}-20\d{2}\b/);
     const audit = await w.h.db
       .selectFrom('audit_log')
       .select(['details'])
@@ -219,7 +222,7 @@ describe('Y-VERIFY-PUBLIC: the public page', () => {
       status: 'valid',
       holder: `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`,
       title: '学时证明',
-      period: '2021-2022 学年',
+      period: '2021—2022 学年',
       issuedOn: '2021-09-10',
       revokedOn: null,
     });

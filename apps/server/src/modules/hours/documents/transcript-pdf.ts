@@ -11,6 +11,8 @@ import {
   HOUR_SOURCE_LABELS,
   type HourCategory,
   type HourSource,
+  schoolYearLabel,
+  schoolYearSpanLabel,
 } from '@yanxun/core';
 import { pdfCell as cell, pdfHeadCell as head, renderPdf } from '../../../shared/pdf';
 
@@ -69,7 +71,7 @@ export function renderTranscriptPdf(h: TeacherHours, f: TranscriptFacts): Promis
       {
         table: {
           headerRows: 1,
-          widths: [22, '*', 58, 58, 62, 48],
+          widths: [22, '*', 58, 76, 62, 48],
           body: [
             [
               head('序号'),
@@ -83,7 +85,7 @@ export function renderTranscriptPdf(h: TeacherHours, f: TranscriptFacts): Promis
               cell(String(i + 1)),
               cell(e.programmeTitle ?? HOUR_SOURCE_LABELS[e.source as HourSource]),
               cell(HOUR_CATEGORY_LABELS[e.category as HourCategory]),
-              cell(e.schoolYear),
+              cell(schoolYearLabel(e.schoolYear)),
               cell(e.occurredOn),
               cell(formatHours(e.countedTenths), { alignment: 'right' }),
             ]),
@@ -101,7 +103,7 @@ export function renderTranscriptPdf(h: TeacherHours, f: TranscriptFacts): Promis
               body: [
                 [head('学年'), head('计入学时')],
                 ...years.map((y) => [
-                  cell(`${y.schoolYear} 学年`),
+                  cell(schoolYearLabel(y.schoolYear)),
                   cell(formatHours(y.countedTenths), { alignment: 'right' }),
                 ]),
                 [
@@ -117,7 +119,7 @@ export function renderTranscriptPdf(h: TeacherHours, f: TranscriptFacts): Promis
             text: [
               { text: '继续教育周期\n', bold: true, fontSize: 10 },
               {
-                text: `${cycle.schoolYears[0] ?? ''} 至 ${cycle.schoolYears[cycle.schoolYears.length - 1] ?? ''} 学年（${cycle.firstDay} 至 ${cycle.lastDay}）\n本周期计入 ${formatHours(cycle.countedTenths)} 学时，周期要求 ${formatHours(cycle.targetTenths)} 学时。`,
+                text: `${schoolYearSpanLabel(cycle.schoolYears[0] ?? '', cycle.schoolYears.at(-1) ?? '')}（${cycle.firstDay} 至 ${cycle.lastDay}）\n本周期计入 ${formatHours(cycle.countedTenths)} 学时，周期要求 ${formatHours(cycle.targetTenths)} 学时。`,
                 fontSize: 9,
               },
             ],

@@ -11,6 +11,7 @@ import {
   formatVerificationCode,
   maskName,
   normaliseVerificationCode,
+  schoolYearSpanLabel,
   VERIFY_THROTTLE,
 } from '@yanxun/core';
 import { AppError } from '../../../shared/app-error';
@@ -47,7 +48,7 @@ function periodOf(r: CodeRow): string | null {
   const first = years[0]?.schoolYear;
   const last = years[years.length - 1]?.schoolYear;
   if (!first || !last) return null;
-  return first === last ? `${first} 学年` : `${first} 至 ${last} 学年`;
+  return schoolYearSpanLabel(first, last);
 }
 
 function toPublic(r: CodeRow): PublicVerification {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me, RubricSummary } from '@yanxun/contracts';
+import { cloneRubricTitle, type Me, type RubricSummary } from '@yanxun/contracts';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
@@ -16,7 +16,11 @@ export const rubricOwners = (me: Me | undefined) =>
 
 export const rubricPath = (ref: string) => `/evaluation/rubrics/${encodeURIComponent(ref)}`;
 
-/** 复制为新量表: a built-in (or any readable rubric) becomes version 1 of a rubric the chosen unit owns. */
+/**
+ * 复制为新量表: a built-in (or any readable rubric) becomes version 1 of a rubric the chosen unit owns. The title
+ * offered takes the unit's name in place of the region the title begins with (济源's built-ins), and follows the
+ * unit chosen until the officer edits it.
+ */
 export function RubricCloneModal({ from, onClose }: { from: RubricSummary | null; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -25,6 +29,12 @@ export function RubricCloneModal({ from, onClose }: { from: RubricSummary | null
   const { data: me } = useMe();
   const owners = rubricOwners(me);
   const [form] = Form.useForm<{ ownerOrgId: string; title: string }>();
+  const suggest = (orgId: string | undefined) => {
+    const owner = owners.find((g) => g.orgId === orgId);
+    return from
+      ? cloneRubricTitle({ title: from.title, region: from.region ?? undefined }, owner?.orgName ?? '')
+      : '';
+  };
   const clone = useMutation({
     mutationFn: (v: { ownerOrgId: string; title: string }) =>
       api.cloneEvaluationRubric({ ownerOrgId: v.ownerOrgId, from: from?.ref ?? '', title: v.title }),
@@ -48,7 +58,12 @@ export function RubricCloneModal({ from, onClose }: { from: RubricSummary | null
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ ownerOrgId: owners[0]?.orgId, title: from ? `${from.title}（副本）` : '' }}
+        initialValues={{ ownerOrgId: owners[0]?.orgId, title: suggest(owners[0]?.orgId) }}
+        onValuesChange={(changed: { ownerOrgId?: string }, all) => {
+          // the title follows the unit while it is one the dialog offered; an officer's own title stays
+          if (changed.ownerOrgId === undefined || !owners.some((g) => suggest(g.orgId) === all.title)) return;
+          form.setFieldValue('title', suggest(changed.ownerOrgId));
+        }}
         onFinish={(v) => clone.mutate(v)}
         data-testid="rubric-clone-form"
       >

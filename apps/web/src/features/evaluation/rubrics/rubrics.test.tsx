@@ -93,6 +93,7 @@ const summary = (over: Partial<RubricSummary>): RubricSummary => ({
   ref: 'rubric:41',
   rubricId: '40',
   title: doc.title,
+  region: null,
   version: '2',
   builtin: false,
   ownerOrgId: '5',
@@ -226,6 +227,40 @@ describe('the rubric library', () => {
     expect(screen.queryByTestId('rubric-edit-builtin:B')).toBeNull();
     expect(screen.queryByTestId('rubric-edit-rubric:77')).toBeNull();
     expect(screen.getByTestId('rubric-clone-builtin:B')).toBeTruthy();
+  });
+
+  it('a county cloning a built-in is offered a title with its own name, not 济源’s', async () => {
+    const countyMe: Me = {
+      ...city,
+      grants: [{ role: 'bureau_admin', orgId: '7', orgName: '清城区', orgKind: 'county' }],
+    };
+    vi.mocked(api.evaluationRubrics).mockResolvedValue([
+      summary({
+        ref: 'builtin:C',
+        rubricId: null,
+        title: '济源示范区中小学优秀教师工作坊评价标准',
+        region: '济源示范区',
+        builtin: true,
+        ownerOrgId: null,
+        ownerOrgName: null,
+        canEdit: false,
+      }),
+    ]);
+    vi.mocked(api.cloneEvaluationRubric).mockResolvedValue(detail({ ref: 'rubric:90' }));
+    renderWithApp(<EvaluationRubricsPage />, { me: countyMe });
+    fireEvent.click(await screen.findByTestId('rubric-clone-builtin:C'));
+    const form = await screen.findByTestId('rubric-clone-form');
+    const title = within(form).getByDisplayValue('清城区中小学优秀教师工作坊评价标准');
+    expect(title).toBeTruthy();
+    expect(form.textContent).not.toContain('济源');
+    fireEvent.submit(form);
+    await waitFor(() =>
+      expect(api.cloneEvaluationRubric).toHaveBeenCalledWith({
+        ownerOrgId: '7',
+        from: 'builtin:C',
+        title: '清城区中小学优秀教师工作坊评价标准',
+      }),
+    );
   });
 });
 
