@@ -242,13 +242,7 @@ async function main() {
     const totals = studentTotals(fastExam);
     const a = analyzeExam(fastExam, { classes: false, groupItems: false, totals });
     lap('analyse (overall + school totals, as the CLI: classes and group items only with --full)');
-    const va = valueAdded(
-      totals,
-      fastExam.studentIds,
-      fastExam.school,
-      fastExam.schools,
-      fastPrior,
-    );
+    const va = valueAdded(totals, fastExam.studentIds, fastExam.school, fastExam.schools, fastPrior);
     lap('value-added');
     if (r === 0) {
       examReportJson(a, va.ok ? va.result : null);
