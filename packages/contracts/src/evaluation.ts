@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { scorecardHistorySchema } from './evaluation-history';
+import { unitHowFactsSchema } from './evaluation-how';
 
 export const EVALUATION_NORMALISATIONS = ['item_points', 'declared', 'scale_to_100'] as const;
 export const evaluationNormalisationSchema = z.enum(EVALUATION_NORMALISATIONS);
@@ -403,6 +404,7 @@ export const scorecardUnitSchema = z.object({
   deducted: z.number(),
   final: z.number(),
   how: z.string(),
+  howFacts: unitHowFactsSchema.optional(),
   rules: z.array(z.string()),
   self: z.number().nullable(),
   ratings: z.array(z.object({ rater: z.string(), score: z.number(), outlier: z.boolean() })),

@@ -42,6 +42,7 @@ import { PLANS_EN, PLANS_ZH } from './i18n-plans';
 import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // sentences the server also writes in Chinese: warnings, deadlines, decisions
 import { REASONS_EN, REASONS_ZH } from './i18n-reasons';
+import { EVALUATION_REASONS_EN, EVALUATION_REASONS_ZH } from './i18n-reasons-evaluation';
 import { NOTIFICATION_REASONS_EN, NOTIFICATION_REASONS_ZH } from './i18n-reasons-notifications';
 import { PLAN_REASONS_EN, PLAN_REASONS_ZH } from './i18n-reasons-plans';
 // the rule reference (ⓘ) and import problems
@@ -97,6 +98,7 @@ const zhCN = {
   ...REASONS_ZH,
   ...PLAN_REASONS_ZH,
   ...NOTIFICATION_REASONS_ZH,
+  ...EVALUATION_REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -137,6 +139,7 @@ const enUS: Record<MessageKey, string> = {
   ...REASONS_EN,
   ...PLAN_REASONS_EN,
   ...NOTIFICATION_REASONS_EN,
+  ...EVALUATION_REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

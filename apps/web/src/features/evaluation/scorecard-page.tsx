@@ -12,6 +12,7 @@ import { StatusTag } from './eval-labels';
 import { SectionRadar, UnitBars } from './scorecard-charts';
 import { ScorecardPdfButton } from './scorecard-downloads';
 import { HistoryChart } from './scorecard-history';
+import { unitHowSentence } from './unit-how-words';
 
 /** A subject's scorecard: total and band, a radar of the sections, a bar of the units, each unit's how. */
 export function EvaluationScorecardPage() {
@@ -32,7 +33,7 @@ export function EvaluationScorecardPage() {
     ));
   const howOf = (u: ScorecardUnit) => (
     <Space orientation="vertical" size={0}>
-      <Typography.Text style={{ fontSize: 12 }}>{u.how}</Typography.Text>
+      <Typography.Text style={{ fontSize: 12 }}>{unitHowSentence(t, u)}</Typography.Text>
       {u.moderated ? (
         <Typography.Text type="warning" style={{ fontSize: 12 }}>
           {t('eval.moderated', { v: u.moderated.value, reason: u.moderated.reason })}
