@@ -43,6 +43,7 @@ import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // sentences the server also writes in Chinese: warnings, deadlines, decisions
 import { REASONS_EN, REASONS_ZH } from './i18n-reasons';
 import { EVALUATION_REASONS_EN, EVALUATION_REASONS_ZH } from './i18n-reasons-evaluation';
+import { FINDING_REASONS_EN, FINDING_REASONS_ZH } from './i18n-reasons-findings';
 import { NOTIFICATION_REASONS_EN, NOTIFICATION_REASONS_ZH } from './i18n-reasons-notifications';
 import { PLAN_REASONS_EN, PLAN_REASONS_ZH } from './i18n-reasons-plans';
 // the rule reference (ⓘ) and import problems
@@ -99,6 +100,7 @@ const zhCN = {
   ...PLAN_REASONS_ZH,
   ...NOTIFICATION_REASONS_ZH,
   ...EVALUATION_REASONS_ZH,
+  ...FINDING_REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -140,6 +142,7 @@ const enUS: Record<MessageKey, string> = {
   ...PLAN_REASONS_EN,
   ...NOTIFICATION_REASONS_EN,
   ...EVALUATION_REASONS_EN,
+  ...FINDING_REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
