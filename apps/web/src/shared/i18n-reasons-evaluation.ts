@@ -25,6 +25,27 @@ export const EVALUATION_REASONS_ZH = {
   'evalHow.raters.outliers': '{sentence}；离群：{list}',
   'evalHow.raters.outlier': '{rater}（{score}）',
   'evalHow.raters.moderated': '{sentence}；合议改为 {value}（{reason}）',
+  // rubric validation (core's checkRubric), by finding code; labels are the rubric's own
+  'rubricCheck.of.points': '分值',
+  'rubricCheck.of.deduction': '扣分',
+  'rubricCheck.DUPLICATE_ID': '编号 {id} 重复使用',
+  'rubricCheck.NEGATIVE_POINTS': '「{label}」的{of}为负数（{points}）',
+  'rubricCheck.NEGATIVE_POINTS.group': '合并评分格「{groupTitle}」的分值为负数（{points}）',
+  'rubricCheck.POINTS_PRECISION': '「{label}」的{of}超过一位小数（{points}）',
+  'rubricCheck.EMPTY_INDICATOR.untitled': '指标 {node} 没有名称也没有内容',
+  'rubricCheck.EMPTY_INDICATOR': '指标「{label}」下没有任何评价内容',
+  'rubricCheck.DEDUCTION_WITHOUT_FLOOR': '「{label}」的扣分没有下限，扣分可能使本项得分低于 0 分',
+  'rubricCheck.SECTION_SUM_MISMATCH': '「{label}」标注 {declared} 分，所列各项合计 {sum} 分',
+  'rubricCheck.GROUP_EMPTY': '合并评分格「{groupTitle}」没有包含任何项目',
+  'rubricCheck.GROUP_SPLIT': '合并评分格「{groupTitle}」的项目分属不同指标',
+  'rubricCheck.GROUP_ITEM_POINTS': '「{label}」属于合并评分格「{groupTitle}」，不应再有自己的分值',
+  'rubricCheck.DEDUCTION_TWICE': '评分单元「{label}」内有两条扣分规则，无法确定按哪一条扣分',
+  'rubricCheck.GROUP_UNKNOWN': '「{label}」所属的合并评分格 {group} 不存在',
+  'rubricCheck.ITEM_UNSCORED': '「{label}」没有分值，上级指标也不是整体评分，无法评分',
+  'rubricCheck.DECLARED_TOTAL_MISMATCH':
+    '评价标准标注总分 {declaredTotal} 分，各一级指标标注合计 {sectionSum} 分',
+  'rubricCheck.TOTAL_MISMATCH': '各项分值合计 {itemTotal} 分，标注总分 {declared} 分，需选择按哪个满分计分',
+  'rubricCheck.BANDS': '等次划分须在 0–100% 之间，并有一个从 0% 起的最低等次',
 } as const;
 
 export const EVALUATION_REASONS_EN: Record<keyof typeof EVALUATION_REASONS_ZH, string> = {
@@ -47,4 +68,29 @@ export const EVALUATION_REASONS_EN: Record<keyof typeof EVALUATION_REASONS_ZH, s
   'evalHow.raters.outliers': '{sentence}; outliers: {list}',
   'evalHow.raters.outlier': '{rater} ({score})',
   'evalHow.raters.moderated': '{sentence}; moderated to {value} ({reason})',
+  'rubricCheck.of.points': 'points',
+  'rubricCheck.of.deduction': 'deduction',
+  'rubricCheck.DUPLICATE_ID': 'The ID {id} is used more than once',
+  'rubricCheck.NEGATIVE_POINTS': '"{label}": the {of} are negative ({points})',
+  'rubricCheck.NEGATIVE_POINTS.group': 'Merged cell "{groupTitle}": the points are negative ({points})',
+  'rubricCheck.POINTS_PRECISION': '"{label}": the {of} have more than one decimal ({points})',
+  'rubricCheck.EMPTY_INDICATOR.untitled': 'Indicator {node} has neither a title nor a text',
+  'rubricCheck.EMPTY_INDICATOR': 'Indicator "{label}" has nothing to evaluate under it',
+  'rubricCheck.DEDUCTION_WITHOUT_FLOOR':
+    '"{label}": the deduction has no floor, so deductions may take the item below 0',
+  'rubricCheck.SECTION_SUM_MISMATCH': '"{label}" is marked {declared} points, its items add up to {sum}',
+  'rubricCheck.GROUP_EMPTY': 'Merged cell "{groupTitle}" contains no items',
+  'rubricCheck.GROUP_SPLIT': 'Merged cell "{groupTitle}" has items under different indicators',
+  'rubricCheck.GROUP_ITEM_POINTS':
+    '"{label}" belongs to merged cell "{groupTitle}" and should have no points of its own',
+  'rubricCheck.DEDUCTION_TWICE':
+    'Unit "{label}" has two deduction rules: which one applies cannot be decided',
+  'rubricCheck.GROUP_UNKNOWN': '"{label}" belongs to merged cell {group}, which does not exist',
+  'rubricCheck.ITEM_UNSCORED':
+    '"{label}" has no points and its parent is not scored as a whole: it cannot be scored',
+  'rubricCheck.DECLARED_TOTAL_MISMATCH':
+    'The rubric is marked {declaredTotal} points in all, its top-level indicators add up to {sectionSum}',
+  'rubricCheck.TOTAL_MISMATCH':
+    'The items add up to {itemTotal} points, the marked total is {declared}: choose which maximum to score against',
+  'rubricCheck.BANDS': 'Grade bands must lie between 0% and 100%, with a lowest band starting at 0%',
 };
