@@ -219,6 +219,8 @@ export const liveValueSchema = z.object({
   suggested: z.number().nullable(),
   detail: z.string(),
   deductions: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** the numbers of `detail` by a code, for the page to word it (R3-B03's person-times) */
+  facts: z.object({ code: z.string(), values: z.record(z.string(), z.number()) }).optional(),
   ruleId: z.string(),
 });
 export type LiveValue = z.infer<typeof liveValueSchema>;

@@ -25,6 +25,18 @@ export const EVALUATION_REASONS_ZH = {
   'evalHow.raters.outliers': '{sentence}；离群：{list}',
   'evalHow.raters.outlier': '{rater}（{score}）',
   'evalHow.raters.moderated': '{sentence}；合议改为 {value}（{reason}）',
+  // live values beside a unit: each metric's name by its key, R3-B03's person-times by their numbers
+  'evalLive.selection_quality_deduction': '遴选质量扣分（少报、缺培、未结业、不符合遴选条件）',
+  'evalLive.selection_rates': '选送率、参训率、结业率（目标均为 100%）',
+  'evalLive.trainer_team': '县级教师培训师队伍（不少于 50 人，发挥作用比例不低于 90%）',
+  'evalLive.trainer_team_size': '县级教师培训师队伍人数（不少于 50 人）',
+  'evalLive.trainer_active_share': '培训师参与项目发挥作用的比例（不低于 90%）',
+  'evalLive.studio_ratio': '“三名”工作室数与参训骨干人数之比（不低于 10%）',
+  'evalLive.studio_reach': '工作室年度引领教师（每个工作室至少 5 名）',
+  'evalLive.workshop_activities': '年度研修活动开展（已开展 ÷ 计划）',
+  'evalLive.school_training_budget': '教师培训经费（不低于公用经费预算总额的 5%，使用率不低于 90%）',
+  'evalLive.detail.selection_quality_deduction':
+    '{total} 人次：少报 {underReported}、缺培 {missed}、未结业 {notCompleted}、不符合遴选条件 {ineligible}（{year} 年 {programmes} 个培训项目）',
   // rubric validation (core's checkRubric), by finding code; labels are the rubric's own
   'rubricCheck.of.points': '分值',
   'rubricCheck.of.deduction': '扣分',
@@ -68,6 +80,19 @@ export const EVALUATION_REASONS_EN: Record<keyof typeof EVALUATION_REASONS_ZH, s
   'evalHow.raters.outliers': '{sentence}; outliers: {list}',
   'evalHow.raters.outlier': '{rater} ({score})',
   'evalHow.raters.moderated': '{sentence}; moderated to {value} ({reason})',
+  'evalLive.selection_quality_deduction':
+    'Selection quality deductions (under-reported, missed training, not completed, trainee not eligible)',
+  'evalLive.selection_rates': 'Nomination, attendance and completion rates (target 100% each)',
+  'evalLive.trainer_team': 'County trainer team (at least 50, at least 90% active)',
+  'evalLive.trainer_team_size': 'County trainer team size (at least 50)',
+  'evalLive.trainer_active_share': 'Share of trainers active in programmes (at least 90%)',
+  'evalLive.studio_ratio': 'Master studios per trained backbone teacher (at least 10%)',
+  'evalLive.studio_reach': 'Teachers led by each studio a year (at least 5)',
+  'evalLive.workshop_activities': 'Research activities held this year (held ÷ planned)',
+  'evalLive.school_training_budget':
+    'Teacher-training budget (at least 5% of public funds, at least 90% used)',
+  'evalLive.detail.selection_quality_deduction':
+    '{total} person-times: under-reported {underReported}, missed training {missed}, not completed {notCompleted}, trainee not eligible {ineligible} ({programmes} programmes in {year})',
   'rubricCheck.of.points': 'points',
   'rubricCheck.of.deduction': 'deduction',
   'rubricCheck.DUPLICATE_ID': 'The ID {id} is used more than once',

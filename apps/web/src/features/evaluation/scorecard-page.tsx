@@ -9,6 +9,7 @@ import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
 import { QueryError } from '../../shared/query-error';
 import { StatusTag } from './eval-labels';
+import { liveDetail, liveLabel } from './live-words';
 import { SectionRadar, UnitBars } from './scorecard-charts';
 import { ScorecardPdfButton } from './scorecard-downloads';
 import { HistoryChart } from './scorecard-history';
@@ -41,7 +42,9 @@ export function EvaluationScorecardPage() {
       ) : null}
       {u.live ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {u.live.label}：{u.live.detail}
+          {liveLabel(t, u.live)}
+          {t('reason.colon')}
+          {liveDetail(t, u.live)}
         </Typography.Text>
       ) : null}
       {u.evidence.map((e) => (
