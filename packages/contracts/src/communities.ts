@@ -57,6 +57,8 @@ const schoolYear = z.string().regex(/^\d{4}-\d{4}$/, '学年格式应为 2026-20
 
 /** One finding of core's checks: the sentence for everyone, the rule and the values for officers. */
 export const communityFindingSchema = z.object({
+  /** which sentence (COMM.…), for the page to word it; absent on findings kept before codes were sent */
+  code: z.string().optional(),
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { scorecardHistorySchema } from './evaluation-history';
+import { unitHowFactsSchema } from './evaluation-how';
 
 export const EVALUATION_NORMALISATIONS = ['item_points', 'declared', 'scale_to_100'] as const;
 export const evaluationNormalisationSchema = z.enum(EVALUATION_NORMALISATIONS);
@@ -222,6 +223,8 @@ export const liveValueSchema = z.object({
   suggested: z.number().nullable(),
   detail: z.string(),
   deductions: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** the numbers of `detail` by a code, for the page to word it (R3-B03's person-times) */
+  facts: z.object({ code: z.string(), values: z.record(z.string(), z.number()) }).optional(),
   ruleId: z.string(),
 });
 export type LiveValue = z.infer<typeof liveValueSchema>;
@@ -407,6 +410,7 @@ export const scorecardUnitSchema = z.object({
   deducted: z.number(),
   final: z.number(),
   how: z.string(),
+  howFacts: unitHowFactsSchema.optional(),
   rules: z.array(z.string()),
   self: z.number().nullable(),
   ratings: z.array(z.object({ rater: z.string(), score: z.number(), outlier: z.boolean() })),

@@ -8,6 +8,7 @@ export * from './errors';
 // evaluation (评价: rubrics, campaigns, raters, scorecards)
 export * from './evaluation';
 export * from './evaluation-history';
+export * from './evaluation-how';
 export * from './evaluation-rubrics';
 // annual selections (评优评先) and certificates of honour
 export * from './evaluation-selections';

@@ -86,6 +86,8 @@ export type DecideSchoolPlan = z.infer<typeof decideSchoolPlanSchema>;
 
 /** A finding of a rule with its values (a late plan: R3-S03). */
 export const schoolResearchFindingSchema = z.object({
+  /** which sentence (COMM.SCHOOL_PLAN_LATE), for the page to word it */
+  code: z.string().optional(),
   rule: z.string(),
   message: z.string(),
   values: z.record(z.string(), z.unknown()),

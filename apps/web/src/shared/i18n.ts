@@ -42,6 +42,10 @@ import { PLANS_EN, PLANS_ZH } from './i18n-plans';
 import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // sentences the server also writes in Chinese: warnings, deadlines, decisions
 import { REASONS_EN, REASONS_ZH } from './i18n-reasons';
+import { EVALUATION_REASONS_EN, EVALUATION_REASONS_ZH } from './i18n-reasons-evaluation';
+import { FINDING_REASONS_EN, FINDING_REASONS_ZH } from './i18n-reasons-findings';
+import { NOTIFICATION_REASONS_EN, NOTIFICATION_REASONS_ZH } from './i18n-reasons-notifications';
+import { PLAN_REASONS_EN, PLAN_REASONS_ZH } from './i18n-reasons-plans';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
@@ -93,6 +97,10 @@ const zhCN = {
   ...SELECTIONS_ZH,
   ...RUBRICS_ZH,
   ...REASONS_ZH,
+  ...PLAN_REASONS_ZH,
+  ...NOTIFICATION_REASONS_ZH,
+  ...EVALUATION_REASONS_ZH,
+  ...FINDING_REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -131,6 +139,10 @@ const enUS: Record<MessageKey, string> = {
   ...PLANS_EN,
   ...IMPORTS_EN,
   ...REASONS_EN,
+  ...PLAN_REASONS_EN,
+  ...NOTIFICATION_REASONS_EN,
+  ...EVALUATION_REASONS_EN,
+  ...FINDING_REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

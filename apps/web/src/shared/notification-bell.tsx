@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from './api';
 import { useI18n } from './i18n';
+import { notificationText } from './notification-words';
 import { formatDateTime } from './time';
 
 /**
@@ -78,10 +79,10 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
                 <Space orientation="vertical" size={2} style={{ flex: 1, minWidth: 0 }}>
                   <Space size={6}>
                     {n.readAt ? null : <Tag color="red">{t('notif.unread')}</Tag>}
-                    <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                    <Typography.Text strong={!n.readAt}>{notificationText(t, n).title}</Typography.Text>
                   </Space>
                   <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
-                    {n.body}
+                    {notificationText(t, n).body}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTime(n.createdAt)}

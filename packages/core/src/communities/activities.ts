@@ -79,10 +79,11 @@ export function checkWorkshopPlan(
     if (parseIsoDate(s.date) && schoolYearOf(s.date, schoolYearStart) === plan.schoolYear) inYear.push(s);
     else
       out.push({
+        code: 'COMM.SESSION_OUTSIDE_YEAR',
         rule: w.sessionsPerYearMin.ruleId,
         severity: 'error',
         message: `第 ${i + 1} 次活动的日期 ${s.date} 不在 ${schoolYearLabel(plan.schoolYear)}内`,
-        values: { session: s.id, date: s.date, schoolYear: plan.schoolYear },
+        values: { session: s.id, position: i + 1, date: s.date, schoolYear: plan.schoolYear },
       });
   });
 
@@ -93,6 +94,7 @@ export function checkWorkshopPlan(
   );
   if (missing.length > 0)
     out.push({
+      code: 'COMM.MONTHS_SHORT',
       rule: w.sessionsPerMonthMin.ruleId,
       severity: 'error',
       message: `每月应集中研修 ${w.sessionsPerMonthMin.value} 次，以下月份不足：${missing.map((m) => `${m.slice(0, 4)} 年 ${Number(m.slice(5))} 月`).join('、')}`,
@@ -100,6 +102,7 @@ export function checkWorkshopPlan(
     });
   if (inYear.length < w.sessionsPerYearMin.value)
     out.push({
+      code: 'COMM.SESSIONS',
       rule: w.sessionsPerYearMin.ruleId,
       severity: 'error',
       message: `本学年集中活动 ${inYear.length} 次，少于 ${w.sessionsPerYearMin.value} 次`,
@@ -111,11 +114,14 @@ export function checkWorkshopPlan(
     const lessonsOk = s.liveLessons >= w.liveLessonsMin.value && s.liveLessons <= w.liveLessonsMax.value;
     if (!lessonsOk || s.discussions < w.discussionsMin.value)
       out.push({
+        code: 'COMM.SESSION_CONTENT',
         rule: w.liveLessonsMin.ruleId,
         severity: 'error',
         message: `第 ${i + 1} 次活动（${s.date}）有现场授课 ${s.liveLessons} 节、议课或讲座 ${s.discussions} 次；每次应有现场授课 ${w.liveLessonsMin.value}～${w.liveLessonsMax.value} 节和至少 ${w.discussionsMin.value} 次议课或讲座`,
         values: {
           session: s.id,
+          position: i + 1,
+          date: s.date,
           liveLessons: s.liveLessons,
           discussions: s.discussions,
           liveLessonsMin: w.liveLessonsMin.value,
@@ -128,6 +134,7 @@ export function checkWorkshopPlan(
   const forums = inYear.filter((s) => s.kind === 'reading_forum').length;
   if (forums < w.readingForumsMin.value)
     out.push({
+      code: 'COMM.READING_FORUMS',
       rule: w.readingForumsMin.ruleId,
       severity: 'error',
       message: `本学年应有 ${w.readingForumsMin.value} 次专业阅读论坛，实有 ${forums} 次`,
@@ -140,6 +147,7 @@ export function checkWorkshopPlan(
   const notHosting = core.filter((id) => (hosted.get(id) ?? 0) < w.hostingsPerCoreUnitMin.value);
   if (notHosting.length > 0)
     out.push({
+      code: 'COMM.HOST_ROTATION',
       rule: w.hostingsPerCoreUnitMin.ruleId,
       severity: 'error',
       message: `全年活动应在核心成员学校中轮流举行，有 ${notHosting.length} 所核心成员学校没有承办活动`,
@@ -148,6 +156,7 @@ export function checkWorkshopPlan(
   const outside = inYear.filter((s) => !core.includes(s.hostSchoolId));
   if (outside.length > 0)
     out.push({
+      code: 'COMM.HOSTED_OUTSIDE',
       rule: w.hostingsPerCoreUnitMin.ruleId,
       severity: 'warning',
       message: `有 ${outside.length} 次活动不在核心成员学校举行`,
@@ -200,6 +209,7 @@ export function checkRegistration(
   const valid = asOf <= validUntil;
   if (!valid)
     out.push({
+      code: 'COMM.REGISTRATION_EXPIRED',
       rule: w.registrationYears.ruleId,
       severity: 'error',
       message: `注册有效期 ${n} 个学年，已于 ${validUntil} 到期，需重新申报注册`,
@@ -210,6 +220,7 @@ export function checkRegistration(
     const year = schoolYearOf(a.on, schoolYearStart);
     if (!schoolYears.includes(year)) {
       out.push({
+        code: 'COMM.ADJUSTMENT_OUTSIDE',
         rule: w.adjustmentsPerYearMax.ruleId,
         severity: 'error',
         message: `${a.on} 的成员调整不在本次注册的有效期（${schoolYearListLabel(schoolYears)}）内`,
@@ -222,6 +233,7 @@ export function checkRegistration(
   for (const [year, ids] of perYear)
     if (ids.length > w.adjustmentsPerYearMax.value)
       out.push({
+        code: 'COMM.ADJUSTMENTS',
         rule: w.adjustmentsPerYearMax.ruleId,
         severity: 'error',
         message: `${schoolYearLabel(year)}调整成员 ${ids.length} 次，每学年最多 ${w.adjustmentsPerYearMax.value} 次`,
@@ -297,6 +309,7 @@ export function workshopCredits(
     const reasons: CommunityFinding[] = [];
     if (dayLimit <= 0 || !Number.isInteger(claimed) || claimed < 0) {
       reasons.push({
+        code: 'COMM.HOURS_INVALID',
         rule: dayCap.ruleId,
         severity: 'error',
         message: `出勤天数 ${a.days} 或学时 ${a.hoursTenths === undefined ? '—' : a.hoursTenths / 10} 无效，不计学时`,
@@ -315,6 +328,7 @@ export function workshopCredits(
     let counted = Math.min(claimed, dayLimit);
     if (counted < claimed)
       reasons.push({
+        code: 'COMM.HOURS_DAY_CAP',
         rule: dayCap.ruleId,
         severity: 'warning',
         message: `每天最多计 ${hours(dayCap.value)}：${a.days} 天最多 ${hours(dayLimit)}，超出的 ${hours(claimed - counted)}不计入`,
@@ -328,6 +342,7 @@ export function workshopCredits(
     const room = Math.max(0, yearCap.value - acc.countedTenths);
     if (counted > room) {
       reasons.push({
+        code: 'COMM.HOURS_YEAR_CAP',
         rule: yearCap.ruleId,
         severity: 'warning',
         message: `每学年最多计 ${hours(yearCap.value)}：本学年此前已计 ${hours(acc.countedTenths)}，本次 ${hours(counted)}中 ${hours(room)}计入，${hours(counted - room)}不计入`,
@@ -392,6 +407,7 @@ export function monthlyReview(
   const out: CommunityFinding[] = [];
   if (stats.held < stats.planned)
     out.push({
+      code: 'COMM.REVIEW_HELD',
       rule: 'R3-G17',
       severity: 'warning',
       message: `本月计划活动 ${stats.planned} 次，实际开展 ${stats.held} 次`,
@@ -401,6 +417,7 @@ export function monthlyReview(
   const min = rules.review.attendanceMin;
   if (rate !== null && !atLeastShare(stats.attendances, stats.expectedAttendances, min.value))
     out.push({
+      code: 'COMM.REVIEW_ATTENDANCE',
       rule: min.ruleId,
       severity: 'warning',
       message: `本月出勤率 ${percent(rate)}，低于 ${percent(min.value)}`,
@@ -413,6 +430,7 @@ export function monthlyReview(
     });
   if (stats.held > 0 && stats.outputs === 0)
     out.push({
+      code: 'COMM.REVIEW_NO_OUTPUTS',
       rule: 'R3-G17',
       severity: 'warning',
       message: `本月开展活动 ${stats.held} 次，没有提交成果`,
@@ -450,6 +468,7 @@ export function missingMonthlyReviews(
   if (missing.length === 0) return [];
   return [
     {
+      code: 'COMM.REVIEWS_MISSING',
       rule: 'R3-G17',
       severity: 'warning',
       message: `有 ${missing.length} 个月没有月度评价记录：${missing.join('、')}`,

@@ -65,6 +65,7 @@ export function checkComposition(
   const unknown = members.filter((m) => !bySchool.has(m.schoolId));
   if (unknown.length > 0)
     out.push({
+      code: 'COMM.SCHOOL_UNKNOWN',
       rule: COMMUNITY_RULE_SCHOOL,
       severity: 'error',
       message: `成员${list(names(unknown))}的所在学校不在学校名单中，无法判断其所在区域`,
@@ -75,6 +76,7 @@ export function checkComposition(
   const team = members.length;
   if (core.length < w.coreMin.value || core.length > w.coreMax.value)
     out.push({
+      code: 'COMM.WORKSHOP_CORE',
       rule: w.coreMin.ruleId,
       severity: 'error',
       message: `核心成员 ${core.length} 人，应为 ${w.coreMin.value}～${w.coreMax.value} 人`,
@@ -84,6 +86,7 @@ export function checkComposition(
   const formal = w.formalBase.value === 'team' ? team : team - core.length;
   if (formal < w.formalMin.value || formal > w.formalMax.value)
     out.push({
+      code: 'COMM.WORKSHOP_FORMAL',
       rule: w.formalMin.ruleId,
       severity: 'error',
       message: `${w.formalBase.value === 'team' ? '成员总数' : '核心成员以外的成员'} ${formal} 人，应为 ${w.formalMin.value}～${w.formalMax.value} 人`,
@@ -93,6 +96,7 @@ export function checkComposition(
   const coreAreas = areasOf(core, bySchool);
   if (coreAreas.length < w.coreAreasMin.value)
     out.push({
+      code: 'COMM.CORE_AREAS',
       rule: w.coreAreasMin.ruleId,
       severity: 'error',
       message: `核心成员只来自 ${coreAreas.length} 个不同区域的学校，至少应有 ${w.coreAreasMin.value} 个（中心校与其下辖小学算同一区域）`,
@@ -105,6 +109,7 @@ export function checkComposition(
   if (!atMostShare(hostCore.length, base, share)) {
     const allowed = Math.floor(share * base + 1e-9);
     out.push({
+      code: 'COMM.HOST_UNIT_SHARE',
       rule: w.hostUnitCoreMaxShare.ruleId,
       severity: 'error',
       message: `主持单位的核心成员 ${hostCore.length} 人，超过${w.hostUnitShareBase.value === 'team' ? '团队总数' : '核心成员数'} ${base} 人的 ${percent(share)}（最多 ${allowed} 人）`,
@@ -118,6 +123,7 @@ export function checkComposition(
     const areas = areasOf(others, bySchool);
     if (areas.length < w.memberAreasMin.value)
       out.push({
+        code: 'COMM.MEMBER_AREAS',
         rule: w.memberAreasMin.ruleId,
         severity: 'error',
         message: `申报成员只来自 ${areas.length} 个不同区域的学校，至少应有 ${w.memberAreasMin.value} 个`,
@@ -135,6 +141,7 @@ export function checkStudioShape(
   members: readonly CommunityMember[],
   shape: StudioShapeRules,
   label: string,
+  studio = '',
 ): CommunityFinding[] {
   const out: CommunityFinding[] = [];
   const hosts = members.filter((m) => m.role === 'host').length;
@@ -142,10 +149,11 @@ export function checkStudioShape(
   const mentees = members.filter((m) => m.role === 'mentee').length;
   if (hosts !== shape.hosts.value)
     out.push({
+      code: 'COMM.STUDIO_HOSTS',
       rule: shape.hosts.ruleId,
       severity: 'error',
       message: `${label}应有 ${shape.hosts.value} 名主持人，实有 ${hosts} 名`,
-      values: { hosts, required: shape.hosts.value },
+      values: { hosts, required: shape.hosts.value, studio },
     });
   if (core < shape.coreMin.value || core > shape.coreMax.value) {
     const range =
@@ -153,20 +161,22 @@ export function checkStudioShape(
         ? `${shape.coreMin.value} 名`
         : `${shape.coreMin.value}～${shape.coreMax.value} 名`;
     out.push({
+      code: 'COMM.STUDIO_MEMBERS',
       rule: shape.coreMin.ruleId,
       severity: 'error',
       message: `${label}应有成员 ${range}，实有 ${core} 名`,
-      values: { core, min: shape.coreMin.value, max: shape.coreMax.value },
+      values: { core, min: shape.coreMin.value, max: shape.coreMax.value, studio },
     });
   }
   const lo = shape.menteesMin;
   const hi = shape.menteesMax;
   if ((lo && mentees < lo.value) || (hi && mentees > hi.value))
     out.push({
+      code: 'COMM.STUDIO_MENTEES',
       rule: (lo ?? hi)?.ruleId ?? shape.hosts.ruleId,
       severity: 'error',
       message: `${label}应有学员 ${lo?.value ?? 0}～${hi?.value ?? '不限'} 名，实有 ${mentees} 名`,
-      values: { mentees, min: lo?.value ?? null, max: hi?.value ?? null },
+      values: { mentees, min: lo?.value ?? null, max: hi?.value ?? null, studio },
     });
   return out;
 }
@@ -176,7 +186,12 @@ export function checkNetworkStudio(
   members: readonly CommunityMember[],
   rules: CommunityRules = DEFAULT_COMMUNITY_RULES,
 ): CommunityFinding[] {
-  return checkStudioShape(members, rules.studios.network, COMMUNITY_KIND_LABELS.master_online_studio);
+  return checkStudioShape(
+    members,
+    rules.studios.network,
+    COMMUNITY_KIND_LABELS.master_online_studio,
+    'master_online_studio',
+  );
 }
 
 /** 县域名师名校长名班主任工作室: 1 + 10 (R-004-50). */
@@ -184,7 +199,7 @@ export function checkCountyStudio(
   members: readonly CommunityMember[],
   rules: CommunityRules = DEFAULT_COMMUNITY_RULES,
 ): CommunityFinding[] {
-  return checkStudioShape(members, rules.studios.county, '县域工作室');
+  return checkStudioShape(members, rules.studios.county, '县域工作室', 'county_studio');
 }
 
 /** 培训专家工作室: 1 培训专家 + 10 省级培训师 (R-004-62). */
@@ -196,6 +211,7 @@ export function checkTrainingExpertStudio(
     members,
     rules.studios.trainingExpert,
     COMMUNITY_KIND_LABELS.training_expert_studio,
+    'training_expert_studio',
   );
 }
 
@@ -234,7 +250,7 @@ export function checkMembershipAfterMove(
     .map((f) => ({
       ...f,
       message: `${member.name}调至${school}后，${f.message}`,
-      values: { ...f.values, movedMember: member.name, toSchoolId: move.toSchoolId },
+      values: { ...f.values, movedMember: member.name, toSchoolId: move.toSchoolId, toSchool: school },
     }));
   return {
     memberId: member.id,
@@ -264,6 +280,7 @@ export function checkStudioReach(
   if (teachersLed >= min.value) return [];
   return [
     {
+      code: 'COMM.STUDIO_REACH',
       rule: min.ruleId,
       severity: 'error',
       message: `本年度引领教师 ${teachersLed} 名，少于 ${min.value} 名`,
@@ -283,10 +300,11 @@ export function checkPairedSchools(
   const who = unit === 'dev_school' ? '教师发展学校' : '校本研修示范校';
   return [
     {
+      code: 'COMM.PAIRED_SCHOOLS',
       rule: unit === 'dev_school' ? 'R3-B05' : 'R3-B06',
       severity: 'error',
       message: `${who}帮扶带动 ${paired} 所学校，应为 ${lo.value}～${hi.value} 所`,
-      values: { paired, min: lo.value, max: hi.value },
+      values: { paired, min: lo.value, max: hi.value, unit },
     },
   ];
 }
@@ -306,10 +324,18 @@ export function checkTwoWayPair(
   if (ok) return [];
   return [
     {
+      code: 'COMM.TWO_WAY_PAIR',
       rule: sl.ruleId,
       severity: 'error',
       message: `双向协作应为${COMMUNITY_LEVEL_LABELS[sl.value]}工作室与${COMMUNITY_LEVEL_LABELS[wl.value]}工作坊结对，现为${COMMUNITY_LEVEL_LABELS[studio.level]}${COMMUNITY_KIND_LABELS[studio.kind]}与${COMMUNITY_LEVEL_LABELS[workshop.level]}${COMMUNITY_KIND_LABELS[workshop.kind]}`,
-      values: { studioLevel: studio.level, workshopLevel: workshop.level, studioKind: studio.kind },
+      values: {
+        studioLevel: studio.level,
+        workshopLevel: workshop.level,
+        studioKind: studio.kind,
+        workshopKind: workshop.kind,
+        requiredStudioLevel: sl.value,
+        requiredWorkshopLevel: wl.value,
+      },
     },
   ];
 }

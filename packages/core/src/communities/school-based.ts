@@ -54,6 +54,7 @@ export function checkSchoolPlan(
   if (when <= due.lastDay) return [];
   return [
     {
+      code: 'COMM.SCHOOL_PLAN_LATE',
       rule: due.rule,
       severity: 'error',
       message:

@@ -21,6 +21,7 @@ describe('R3-B09 school training budget (5 % of public funds, ≥ 90 % used)', (
     expect(low.budgetMet).toBe(false);
     expect(low.findings).toEqual([
       {
+        code: 'COMM.BUDGET_SHARE',
         rule: 'R3-B09',
         severity: 'warning',
         message: '教师培训经费 4.99 万元，占公用经费 4.99%，低于 5%',
@@ -44,6 +45,7 @@ describe('R3-B09 school training budget (5 % of public funds, ≥ 90 % used)', (
     expect(under.useMet).toBe(false);
     expect(under.findings).toEqual([
       {
+        code: 'COMM.BUDGET_USE',
         rule: 'R3-B09',
         severity: 'warning',
         message: '已用于教师培训 4.5 万元，占培训经费 89.9%，低于 90%',

@@ -73,6 +73,7 @@ export function checkTrainingBudget(
   const findings: CommunityFinding[] = [];
   if (!budgetMet)
     findings.push({
+      code: 'COMM.BUDGET_SHARE',
       rule: shareMin.ruleId,
       severity: 'warning',
       message: `教师培训经费 ${yuanText(a.budgetFen)}，占公用经费 ${percentCut(budgetShare)}，低于 ${percentCut(shareMin.value)}`,
@@ -85,6 +86,7 @@ export function checkTrainingBudget(
     });
   if (a.budgetFen > 0 && !useMet)
     findings.push({
+      code: 'COMM.BUDGET_USE',
       rule: useMin.ruleId,
       severity: 'warning',
       message: `已用于教师培训 ${yuanText(a.usedFen)}，占培训经费 ${percentCut(useShare ?? 0)}，低于 ${percentCut(useMin.value)}`,

@@ -110,6 +110,8 @@ export type FindingValue = number | string | boolean | null | readonly string[];
  * plain Chinese sentence for the user (no rule ID in it) and the numbers for the officer.
  */
 export interface CommunityFinding {
+  /** Which sentence it is (COMM.…), so a page can word it from the values in the reader's language. */
+  code?: string;
   rule: string;
   severity: FindingSeverity;
   message: string;

@@ -120,7 +120,7 @@ describe('Rubric B (S003 附件 5, Y-EVAL-MERGED, Y-EVAL-B-TOTAL)', () => {
         code: 'SECTION_SUM_MISMATCH',
         message: '「成果呈现」标注 20 分，所列各项合计 25 分',
         path: 'B-S3',
-        values: { declared: 20, sum: 25, difference: 5 },
+        values: { declared: 20, sum: 25, difference: 5, label: '成果呈现' },
       },
       {
         severity: 'warning',
@@ -155,8 +155,18 @@ describe('Rubric C (S003 附件 6, Y-EVAL-C-TOTAL, Y-EVAL-VETO-C5)', () => {
 
   it('Y-EVAL-C-TOTAL: warns exactly: 日常研修 35 against 40, 保障落实 25 against 30, items 90 against 100', () => {
     expect(checkRubric(RUBRIC_C).map((f) => [f.severity, f.code, f.path, f.values])).toEqual([
-      ['warning', 'SECTION_SUM_MISMATCH', 'C-S2', { declared: 40, sum: 35, difference: -5 }],
-      ['warning', 'SECTION_SUM_MISMATCH', 'C-S4', { declared: 30, sum: 25, difference: -5 }],
+      [
+        'warning',
+        'SECTION_SUM_MISMATCH',
+        'C-S2',
+        { declared: 40, sum: 35, difference: -5, label: '日常研修' },
+      ],
+      [
+        'warning',
+        'SECTION_SUM_MISMATCH',
+        'C-S4',
+        { declared: 30, sum: 25, difference: -5, label: '保障落实' },
+      ],
       ['warning', 'TOTAL_MISMATCH', RUBRIC_C.id, { itemTotal: 90, declared: 100 }],
     ]);
     expect(checkRubric(RUBRIC_C)[2]?.message).toBe(

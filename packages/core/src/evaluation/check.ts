@@ -64,9 +64,9 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
   }
 
   for (const { node, path } of walked) {
-    for (const [what, points] of [
-      ['分值', node.points],
-      ['扣分', node.deduction?.points],
+    for (const [what, points, of] of [
+      ['分值', node.points, 'points'],
+      ['扣分', node.deduction?.points, 'deduction'],
     ] as const) {
       if (points === undefined) continue;
       if (points < 0)
@@ -75,7 +75,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
           code: 'NEGATIVE_POINTS',
           message: `「${nodeLabel(node)}」的${what}为负数（${fmt(points)}）`,
           path,
-          values: { points },
+          values: { points, label: nodeLabel(node), of },
         });
       else if (tenthsOf(points) === undefined)
         findings.push({
@@ -83,7 +83,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
           code: 'POINTS_PRECISION',
           message: `「${nodeLabel(node)}」的${what}超过一位小数（${points}）`,
           path,
-          values: { points },
+          values: { points, label: nodeLabel(node), of },
         });
     }
     if (!node.title && !node.text)
@@ -100,7 +100,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
         code: 'EMPTY_INDICATOR',
         message: `指标「${nodeLabel(node)}」下没有任何评价内容`,
         path,
-        values: { node: node.id },
+        values: { node: node.id, label: nodeLabel(node) },
       });
     if (node.deduction && node.deduction.floor === undefined)
       findings.push({
@@ -108,7 +108,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
         code: 'DEDUCTION_WITHOUT_FLOOR',
         message: `「${nodeLabel(node)}」的扣分没有下限，扣分可能使本项得分低于 0 分`,
         path,
-        values: { points: node.deduction.points, rule: node.deduction.ruleId },
+        values: { points: node.deduction.points, rule: node.deduction.ruleId, label: nodeLabel(node) },
       });
     if (node.points !== undefined && node.children && node.children.length > 0) {
       const sum = childSum(rubric, node);
@@ -118,7 +118,12 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
           code: 'SECTION_SUM_MISMATCH',
           message: `「${nodeLabel(node)}」标注 ${fmt(node.points)} 分，所列各项合计 ${fmt(sum)} 分`,
           path,
-          values: { declared: node.points, sum, difference: Math.round((sum - node.points) * 10) / 10 },
+          values: {
+            declared: node.points,
+            sum,
+            difference: Math.round((sum - node.points) * 10) / 10,
+            label: nodeLabel(node),
+          },
         });
     }
   }
@@ -132,7 +137,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
         code: 'GROUP_EMPTY',
         message: `合并评分格「${g.title}」没有包含任何项目`,
         path: `合并评分格 ${g.id}`,
-        values: { group: g.id },
+        values: { group: g.id, groupTitle: g.title },
       });
     else if (parents.size > 1)
       findings.push({
@@ -140,7 +145,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
         code: 'GROUP_SPLIT',
         message: `合并评分格「${g.title}」的项目分属不同指标`,
         path: `合并评分格 ${g.id}`,
-        values: { group: g.id, parents: [...parents] },
+        values: { group: g.id, parents: [...parents], groupTitle: g.title },
       });
     if (g.points < 0)
       findings.push({
@@ -148,7 +153,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
         code: 'NEGATIVE_POINTS',
         message: `合并评分格「${g.title}」的分值为负数（${fmt(g.points)}）`,
         path: `合并评分格 ${g.id}`,
-        values: { points: g.points },
+        values: { points: g.points, groupTitle: g.title },
       });
     for (const m of members)
       if (m.node.points !== undefined)
@@ -157,7 +162,7 @@ export function checkRubric(rubric: Rubric): RubricFinding[] {
           code: 'GROUP_ITEM_POINTS',
           message: `「${nodeLabel(m.node)}」属于合并评分格「${g.title}」，不应再有自己的分值`,
           path: m.path,
-          values: { group: g.id, points: m.node.points },
+          values: { group: g.id, points: m.node.points, groupTitle: g.title, label: nodeLabel(m.node) },
         });
   }
 

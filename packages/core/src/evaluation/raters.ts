@@ -66,6 +66,8 @@ export interface ItemAggregate {
   ratings: RaterScore[];
   /** The mean of the scores counted, unrounded. */
   mean: number;
+  /** That mean to one decimal, half up (what the item scores before a moderation). */
+  meanRounded: number;
   trimmed: boolean;
   /** The raters whose scores the trimmed mean dropped (lowest, highest). */
   dropped: string[];
@@ -157,6 +159,7 @@ export function aggregateItem(
     max: unit.max,
     ratings: scored.map((x) => ({ raterId: x.raterId, score: fromTenths(x.t) })),
     mean,
+    meanRounded: fromTenths(meanT),
     trimmed,
     dropped,
     range,

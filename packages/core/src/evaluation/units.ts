@@ -88,7 +88,7 @@ function deriveUnits(rubric: Rubric): RubricUnits {
         code: 'DEDUCTION_TWICE',
         message: `评分单元「${unit.title}」内有两条扣分规则，无法确定按哪一条扣分`,
         path,
-        values: { unit: unit.id, nodes: [unit.id, node.id] },
+        values: { unit: unit.id, nodes: [unit.id, node.id], label: unit.title },
       });
       return;
     }
@@ -104,7 +104,7 @@ function deriveUnits(rubric: Rubric): RubricUnits {
           code: 'GROUP_UNKNOWN',
           message: `「${nodeLabel(node)}」所属的合并评分格 ${node.scoreGroup} 不存在`,
           path,
-          values: { group: node.scoreGroup },
+          values: { group: node.scoreGroup, label: nodeLabel(node) },
         });
         return;
       }
@@ -158,7 +158,7 @@ function deriveUnits(rubric: Rubric): RubricUnits {
         code: 'ITEM_UNSCORED',
         message: `「${nodeLabel(node)}」没有分值，上级指标也不是整体评分，无法评分`,
         path,
-        values: { node: node.id },
+        values: { node: node.id, label: nodeLabel(node) },
       });
       return;
     }

@@ -327,6 +327,8 @@ describe('R-004-31 modules are complete', () => {
     const c = byCode(check(plan).checks, 'PLAN.MODULES');
     expect(c.passed).toBe(false);
     expect(c.values.problems).toHaveLength(4);
+    expect(c.values.problemKinds).toEqual(['no_days', 'no_hours', 'no_days', 'untitled']);
+    expect(c.values.problemTitles).toEqual(['缺天数', '零学时', '半天', '']);
     const bad = { ...ruralPlan(), modules: [{ title: 'x', mode: 'lecture', days: 1, practical: false }] };
     expect(byCode(check(bad as unknown as TrainingPlan).checks, 'PLAN.MODULES').passed).toBe(false);
   });

@@ -173,13 +173,33 @@ interface Ctx {
 
 function checkModules(plan: TrainingPlan, ctx: Ctx): PlanCheck {
   const bad: string[] = [];
+  // each problem also as codes and values, so a page can word it in the reader's language
+  const issue = {
+    kinds: [] as string[],
+    positions: [] as string[],
+    titles: [] as string[],
+    modes: [] as string[],
+  };
+  const note = (kind: string, i: number, m: PlanModule, mode: string, sentence: string) => {
+    bad.push(sentence);
+    issue.kinds.push(kind);
+    issue.positions.push(String(i + 1));
+    issue.titles.push(m.title.trim());
+    issue.modes.push(mode);
+  };
   plan.modules.forEach((m, i) => {
     const spec = ctx.specs.get(m.mode);
     const name = m.title.trim() || `第 ${i + 1} 个模块`;
-    if (!spec) bad.push(`${name}：研修形式"${m.mode}"不在政策包中`);
-    else if (m.title.trim() === '') bad.push(`第 ${i + 1} 个模块：缺少名称`);
+    if (!spec) note('unknown_mode', i, m, m.mode, `${name}：研修形式"${m.mode}"不在政策包中`);
+    else if (m.title.trim() === '') note('untitled', i, m, spec.name, `第 ${i + 1} 个模块：缺少名称`);
     else if (measure(m, spec) === undefined)
-      bad.push(`${name}：${spec.name}须填写${spec.unit === 'days' ? '天数（正整数）' : '学时（大于 0）'}`);
+      note(
+        spec.unit === 'days' ? 'no_days' : 'no_hours',
+        i,
+        m,
+        spec.name,
+        `${name}：${spec.name}须填写${spec.unit === 'days' ? '天数（正整数）' : '学时（大于 0）'}`,
+      );
   });
   const rule = ctx.pack.design.planModes;
   const passed = plan.modules.length > 0 && bad.length === 0;
@@ -188,7 +208,14 @@ function checkModules(plan: TrainingPlan, ctx: Ctx): PlanCheck {
     ruleId: rule.ruleId,
     label: '课程模块完整（研修形式、天数或学时）',
     passed,
-    values: { modules: plan.modules.length, problems: bad },
+    values: {
+      modules: plan.modules.length,
+      problems: bad,
+      problemKinds: issue.kinds,
+      problemPositions: issue.positions,
+      problemTitles: issue.titles,
+      problemModes: issue.modes,
+    },
     message: passed
       ? `${plan.modules.length} 个课程模块均已写明研修形式和天数或学时`
       : plan.modules.length === 0

@@ -132,6 +132,7 @@ export function compositionOf(
 }
 
 export const findingBody = (f: CommunityFinding): CommunityFindingBody => ({
+  ...(f.code === undefined ? {} : { code: f.code }),
   rule: f.rule,
   severity: f.severity,
   message: f.message,

@@ -375,6 +375,9 @@ describe('the whole flow (Y-EVAL-RATERS, R3-B03, Y-EVAL-MODERATION, Y-EVAL-APPEA
     expect(a11?.ratings.map((r) => r.rater)).toEqual(['e_exp1', 'e_exp2', 'e_exp3']);
     expect(a11?.ratings.find((r) => r.rater === 'e_exp3')?.outlier).toBe(true);
     expect(a11?.range).toBe(a11?.max);
+    // the numbers behind the unit's how, for the page to word it
+    expect(a11?.howFacts?.raters).toMatchObject({ n: 3, range: a11?.max, moderation: null });
+    expect(a11?.howFacts?.raters?.outliers).toHaveLength(a11?.ratings.filter((r) => r.outlier).length ?? -1);
     const d = (await req('GET', `/evaluation/campaigns/${campaign.id}`, 'e_city')).json() as CampaignDetail;
     expect(d.subjects.find((x) => x.id === qcSubject)?.outlierUnits).toContain('A1.1');
     const over = await req('POST', `/evaluation/subjects/${qcSubject}/moderation`, 'e_city', {
@@ -395,6 +398,10 @@ describe('the whole flow (Y-EVAL-RATERS, R3-B03, Y-EVAL-MODERATION, Y-EVAL-APPEA
     expect(after.units.find((u) => u.unitId === 'A1.1')).toMatchObject({
       final: a11?.max,
       moderated: { value: a11?.max },
+    });
+    expect(after.units.find((u) => u.unitId === 'A1.1')?.howFacts?.raters?.moderation).toEqual({
+      value: a11?.max,
+      reason: '专家3 未见规划文件，合议按满分',
     });
     // the subject does not see the results before they are released
     expect((await req('GET', `/evaluation/subjects/${qcSubject}/scorecard`, 'e_qc')).statusCode).toBe(409);

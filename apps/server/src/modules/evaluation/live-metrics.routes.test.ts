@@ -65,6 +65,21 @@ afterAll(async () => {
   await h?.close();
 });
 
+describe('R3-B03: the person-times of a county as numbers beside the sentence', () => {
+  it('the facts are the numbers the detail says, for the page to word them', async () => {
+    const r = await read('selection_quality_deduction', kpi.qingcheng);
+    const v = r?.facts?.values ?? {};
+    expect(r?.facts?.code).toBe('selection_quality_deduction');
+    expect(v.year).toBe(YEAR);
+    expect(v.total).toBe(
+      (v.underReported ?? 0) + (v.missed ?? 0) + (v.notCompleted ?? 0) + (v.ineligible ?? 0),
+    );
+    expect(r?.detail).toBe(
+      `${v.total} 人次：少报 ${v.underReported}、缺培 ${v.missed}、未结业 ${v.notCompleted}、不符合遴选条件 ${v.ineligible}（${YEAR} 年 ${v.programmes} 个培训项目）`,
+    );
+  });
+});
+
 describe('R3-B02: selection, participation and completion rates of a county (target 100 %)', () => {
   it('英德 at 100 % on all three earns the whole unit; 清城 filled 5 of 6 seats', async () => {
     const yd = await read('selection_rates', kpi.yingde);

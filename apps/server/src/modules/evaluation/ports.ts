@@ -47,6 +47,8 @@ export interface MetricReading {
   deductions?: { reason: string; count: number }[];
   /** 0–1 of the unit's points (e.g. activities held ÷ planned) */
   share?: number;
+  /** the numbers of `detail` by a code, for a page to word it */
+  facts?: { code: string; values: Record<string, number> };
 }
 
 export interface MetricSubject {

@@ -5,8 +5,15 @@
  * the subject), evidence, live values, appeals, the earlier years' results (history.ts). Every total is core's
  * (sheets.ts).
  */
-import type { LiveValue, Scorecard, ScorecardUnit } from '@yanxun/contracts';
-import { NORMALISATION_LABELS, type Normalisation, type Rubric, scoreUnits } from '@yanxun/core';
+import type { LiveValue, Scorecard, ScorecardUnit, UnitHowFacts } from '@yanxun/contracts';
+import {
+  type ItemAggregate,
+  NORMALISATION_LABELS,
+  type Normalisation,
+  type Rubric,
+  scoreUnits,
+  type UnitLine,
+} from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
 import { groupBy } from '../../shared/group-by';
@@ -49,6 +56,39 @@ export interface ScorecardInputs {
 }
 
 /** One subject's scorecard from its inputs (pure); undefined before any of its sheets is submitted. */
+/** The numbers core's `how` of a unit is made of: the line and, with several raters, their mean. */
+export function howFactsOf(line: UnitLine, item: ItemAggregate | undefined): UnitHowFacts {
+  return {
+    missing: line.missing,
+    raw: line.raw ?? null,
+    deductions: line.deductions.map((d) => ({
+      reason: d.reason,
+      label: d.label,
+      count: d.count,
+      points: d.points,
+    })),
+    deducted: line.deducted,
+    floor: line.floor ?? null,
+    score: line.score,
+    max: line.max,
+    raters: item
+      ? {
+          n: item.ratings.length,
+          counted: item.ratings.length - item.dropped.length,
+          trimmed: item.trimmed,
+          mean: item.mean,
+          meanRounded: item.meanRounded,
+          range: item.range,
+          sd: item.sd,
+          outliers: item.outliers.map((o) => ({ rater: o.raterId, score: o.score })),
+          moderation: item.moderation
+            ? { value: item.moderation.value, reason: item.moderation.reason.trim() }
+            : null,
+        }
+      : null,
+  };
+}
+
 export function buildScorecard(
   c: CampaignRow,
   rubric: Rubric,
@@ -82,6 +122,7 @@ export function buildScorecard(
       deducted: mean(lines.map((l) => l.deducted)) ?? 0,
       final: line.score,
       how: item ? `${item.how}；${line.how}` : line.how,
+      howFacts: howFactsOf(line, item),
       rules: [...new Set([...(item?.rules ?? []), ...line.rules, ...lines.flatMap((l) => l.rules)])],
       self: self[line.unitId] ?? null,
       ratings: (item?.ratings ?? []).map((r) => ({

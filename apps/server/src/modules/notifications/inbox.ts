@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/actor';
 import { notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import type { NotificationsContext } from './context';
+import { notificationWords } from './notification-words';
 import type { NotificationRow, Recipient } from './notifications.repository';
 
 function toNotification(r: NotificationRow): Notification {
@@ -16,6 +17,7 @@ function toNotification(r: NotificationRow): Notification {
     entityId: r.entity_id,
     createdAt: r.created_at.toISOString(),
     readAt: r.read_at ? r.read_at.toISOString() : null,
+    words: notificationWords(r.kind, r.title, r.body),
   };
 }
 

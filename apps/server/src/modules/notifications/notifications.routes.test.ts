@@ -117,6 +117,12 @@ describe('plans: the office hears of a submission, the provider of the decision'
         readAt: null,
       });
       expect(box.items[0]?.body).toContain(provider.name);
+      // the sender's text read back as a code and values, for the bell to word in English
+      expect(box.items[0]?.words).toEqual({
+        code: 'plan.submitted',
+        values: { programme: '乡村骨干教师素质提升培训', provider: provider.name, version: '1' },
+        parts: [],
+      });
     }
     // not the provider itself, not a city office below the owner, not a county
     expect(await kinds('provider')).toEqual([]);
@@ -131,6 +137,10 @@ describe('plans: the office hears of a submission, the provider of the decision'
     expect(box.items).toHaveLength(1);
     expect(box.items[0]).toMatchObject({ kind: 'plan.returned', entity: 'plan', entityId: planId });
     expect(box.items[0]?.body).toContain('请补充返岗实践安排');
+    expect(box.items[0]?.words).toMatchObject({
+      code: 'plan.returned',
+      values: { comment: '请补充返岗实践安排' },
+    });
 
     const note = (await inbox('province')).items[0] as Notification;
     // another account's notification reads as not found, whoever asks
@@ -150,6 +160,7 @@ describe('plans: the office hears of a submission, the provider of the decision'
     expect((await req('POST', `/plans/${planId}/submit`, 'provider')).statusCode).toBe(200);
     expect((await req('POST', `/plans/${planId}/approve`, 'province', {})).statusCode).toBe(200);
     expect(await kinds('provider')).toEqual(['plan.approved', 'plan.returned']);
+    expect((await inbox('provider')).items[0]?.words?.code).toBe('plan.approved');
     // the second submission told the office again
     expect(await kinds('province2')).toEqual(['plan.submitted', 'plan.submitted']);
   });
@@ -190,6 +201,7 @@ describe('R-004-59 shortlists: the office hears of a submission, the provider of
       entityId: programmeId,
     });
     expect(office.items[0]?.body).toContain('入选 2 人');
+    expect(office.items[0]?.words).toMatchObject({ code: 'shortlist.submitted', values: { selected: '2' } });
     // the province is above the owning office and is not told
     expect((await kinds('province')).filter((k) => k.startsWith('shortlist'))).toEqual([]);
 
@@ -204,6 +216,10 @@ describe('R-004-59 shortlists: the office hears of a submission, the provider of
       entityId: programmeId,
     });
     expect(returned?.body).toContain('请说明评分依据');
+    expect(returned?.words).toMatchObject({
+      code: 'shortlist.returned',
+      values: { comment: '请说明评分依据' },
+    });
 
     expect(
       (await req('POST', `/programmes/${programmeId}/shortlist-selection/submit`, 'provider')).statusCode,
@@ -214,5 +230,6 @@ describe('R-004-59 shortlists: the office hears of a submission, the provider of
     const box = await inbox('provider');
     expect(box.items.length - before).toBe(2);
     expect(box.items[0]).toMatchObject({ kind: 'shortlist.confirmed', entityId: programmeId });
+    expect(box.items[0]?.words?.code).toBe('shortlist.confirmed');
   });
 });

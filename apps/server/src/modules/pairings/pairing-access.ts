@@ -57,11 +57,18 @@ export function asCommunity(c: PairingCommunity): Community {
 }
 
 const findingBody = (f: {
+  code?: string | undefined;
   rule: string;
   severity: 'error' | 'warning';
   message: string;
   values: CommunityFindingBody['values'];
-}): CommunityFindingBody => ({ rule: f.rule, severity: f.severity, message: f.message, values: f.values });
+}): CommunityFindingBody => ({
+  ...(f.code === undefined ? {} : { code: f.code }),
+  rule: f.rule,
+  severity: f.severity,
+  message: f.message,
+  values: f.values,
+});
 
 /** Core's checks of one pairing: R3-B05/B06 on the number of schools, R3-G20 on each studio–workshop pair. */
 export function pairingFindings(

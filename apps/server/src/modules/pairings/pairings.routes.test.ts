@@ -87,7 +87,11 @@ describe('教师发展学校 and 示范校 (R3-B05, R3-B06)', () => {
     devId = d.id;
     expect(d.lead.name).toBe(schools[0]?.name);
     expect(d.findings).toEqual([
-      expect.objectContaining({ rule: 'R3-B05', values: { paired: 0, min: 1, max: 3 } }),
+      expect.objectContaining({
+        code: 'COMM.PAIRED_SCHOOLS',
+        rule: 'R3-B05',
+        values: { paired: 0, min: 1, max: 3, unit: 'dev_school' },
+      }),
     ]);
     expect(d.findings[0]?.message).not.toContain('R3-');
     const put = (partnerIds: string[]) =>
@@ -135,7 +139,12 @@ describe('教师发展学校 and 示范校 (R3-B05, R3-B06)', () => {
     const four = await req('POST', '/pairings/check', 'tdc', body([sc(1), sc(2), sc(4), sc(5)]));
     expect(four.statusCode).toBe(200);
     expect(four.json()).toEqual({
-      findings: [expect.objectContaining({ rule: 'R3-B05', values: { paired: 4, min: 1, max: 3 } })],
+      findings: [
+        expect.objectContaining({
+          rule: 'R3-B05',
+          values: { paired: 4, min: 1, max: 3, unit: 'dev_school' },
+        }),
+      ],
     });
     const three = await req('POST', '/pairings/check', 'tdc', body([sc(1), sc(2), sc(4)]));
     expect(three.json()).toEqual({ findings: [] });

@@ -586,6 +586,10 @@ describe('teacher: own notifications, own integrity records, appeals (R-004-20)'
     expect(mine.json().unread).toBe(1);
     const note = mine.json().items[0];
     expect(note).toMatchObject({ kind: 'integrity.record', entityId: recordId });
+    expect(note.words).toMatchObject({
+      code: expect.stringMatching(/^integrity\.record/),
+      values: { kind: 'dismissed', date: '2021-01-15', years: '3', until: '2024-01-14' },
+    });
     expect((await req('GET', '/me/notifications', 'colleague')).json().items).toHaveLength(0);
     expect((await req('POST', `/me/notifications/${note.id}/read`, 'colleague')).statusCode).toBe(404);
     const read = await req('POST', `/me/notifications/${note.id}/read`, 'teacher');
@@ -623,7 +627,13 @@ describe('teacher: own notifications, own integrity records, appeals (R-004-20)'
     const ok = await req('POST', decision, insider, body);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ standing: false, appeal: { status: 'upheld' } });
-    expect((await req('GET', '/me/notifications', 'teacher')).json().unread).toBe(1);
+    const decided = (await req('GET', '/me/notifications', 'teacher')).json();
+    expect(decided.unread).toBe(1);
+    expect(decided.items[0].words).toEqual({
+      code: 'integrity.appeal.upheld',
+      values: { date: '2021-01-15', reason: '诊断证明属实' },
+      parts: [],
+    });
   });
 });
 

@@ -90,6 +90,13 @@ export function planStanding(r: YearRules, firstSubmittedOn: string | null, toda
       beforeWeek: r.community.schoolBased.planDueBeforeWeek.value,
       rule: due.rule,
     },
-    finding: f ? { rule: f.rule, message: f.message, values: f.values } : null,
+    finding: f
+      ? {
+          ...(f.code === undefined ? {} : { code: f.code }),
+          rule: f.rule,
+          message: f.message,
+          values: f.values,
+        }
+      : null,
   };
 }

@@ -47,6 +47,7 @@ function toView(row: TrainingBudgetRow, schoolName: string, rules?: CommunityRul
     useMin: s.useMin,
     rule: s.rule,
     findings: s.findings.map((f) => ({
+      ...(f.code === undefined ? {} : { code: f.code }),
       rule: f.rule,
       severity: f.severity,
       message: f.message,

@@ -4,6 +4,7 @@
  */
 import type { CommunityFindingBody } from '@yanxun/contracts';
 import { Alert, Space } from 'antd';
+import { findingSentence } from '../../shared/finding-words';
 import { useI18n } from '../../shared/i18n';
 import { ReasonWithRule } from '../../shared/rule-ref';
 
@@ -23,7 +24,9 @@ export function FindingsList({ findings }: { findings: readonly CommunityFinding
           key={`${f.rule}:${f.message}`}
           type={f.severity === 'error' ? 'error' : 'warning'}
           showIcon
-          title={<ReasonWithRule reason={f.message} rules={{ ruleId: f.rule, value: valuesOf(f) }} />}
+          title={
+            <ReasonWithRule reason={findingSentence(t, f)} rules={{ ruleId: f.rule, value: valuesOf(f) }} />
+          }
         />
       ))}
     </Space>

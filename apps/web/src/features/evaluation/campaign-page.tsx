@@ -33,6 +33,7 @@ import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { formatDateTime } from '../../shared/time';
 import { failText, StatusTag } from './eval-labels';
+import { rubricFindingSentence } from './rubrics/rubric-finding-words';
 import { ScorecardsExcelButton } from './scorecard-downloads';
 
 const NEXT: Partial<Record<EvaluationStatus, Exclude<EvaluationStatus, 'draft'>>> = {
@@ -326,7 +327,9 @@ export function EvaluationCampaignPage() {
             type="warning"
             showIcon
             title={t('eval.warnings')}
-            description={c.warnings.map((w) => <div key={`${w.code}-${w.path}`}>{w.message}</div>)}
+            description={c.warnings.map((w) => (
+              <div key={`${w.code}-${w.path}`}>{rubricFindingSentence(t, w)}</div>
+            ))}
           />
         ) : null}
         {manage && c.blockers.length > 0 ? (

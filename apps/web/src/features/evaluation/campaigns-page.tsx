@@ -34,6 +34,7 @@ import { QueryError } from '../../shared/query-error';
 import { hasPermission, useMe } from '../../shared/session';
 import { currentYear } from '../../shared/time';
 import { failText, StatusTag } from './eval-labels';
+import { rubricFindingSentence } from './rubrics/rubric-finding-words';
 
 interface CreateForm {
   ownerOrgId: string;
@@ -193,7 +194,9 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
             showIcon
             style={{ marginBottom: 16 }}
             title={t('eval.warnings')}
-            description={rubric.warnings.map((w) => <div key={`${w.code}-${w.path}`}>{w.message}</div>)}
+            description={rubric.warnings.map((w) => (
+              <div key={`${w.code}-${w.path}`}>{rubricFindingSentence(t, w)}</div>
+            ))}
             data-testid="eval-rubric-warnings"
           />
         ) : null}

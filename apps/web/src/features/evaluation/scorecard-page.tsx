@@ -9,9 +9,11 @@ import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
 import { QueryError } from '../../shared/query-error';
 import { StatusTag } from './eval-labels';
+import { liveDetail, liveLabel } from './live-words';
 import { SectionRadar, UnitBars } from './scorecard-charts';
 import { ScorecardPdfButton } from './scorecard-downloads';
 import { HistoryChart } from './scorecard-history';
+import { unitHowSentence } from './unit-how-words';
 
 /** A subject's scorecard: total and band, a radar of the sections, a bar of the units, each unit's how. */
 export function EvaluationScorecardPage() {
@@ -32,7 +34,7 @@ export function EvaluationScorecardPage() {
     ));
   const howOf = (u: ScorecardUnit) => (
     <Space orientation="vertical" size={0}>
-      <Typography.Text style={{ fontSize: 12 }}>{u.how}</Typography.Text>
+      <Typography.Text style={{ fontSize: 12 }}>{unitHowSentence(t, u)}</Typography.Text>
       {u.moderated ? (
         <Typography.Text type="warning" style={{ fontSize: 12 }}>
           {t('eval.moderated', { v: u.moderated.value, reason: u.moderated.reason })}
@@ -40,7 +42,9 @@ export function EvaluationScorecardPage() {
       ) : null}
       {u.live ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {u.live.label}：{u.live.detail}
+          {liveLabel(t, u.live)}
+          {t('reason.colon')}
+          {liveDetail(t, u.live)}
         </Typography.Text>
       ) : null}
       {u.evidence.map((e) => (

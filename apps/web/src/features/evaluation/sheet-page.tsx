@@ -21,6 +21,7 @@ import { useI18n } from '../../shared/i18n';
 import { ItemList } from '../../shared/item-list';
 import { QueryError } from '../../shared/query-error';
 import { failText, StatusTag } from './eval-labels';
+import { liveDetail, liveLabel } from './live-words';
 
 type Units = SaveSheet['units'];
 
@@ -99,7 +100,9 @@ export function EvaluationSheetPage() {
               ) : null}
               {live ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {live.label}：{live.detail}
+                  {liveLabel(t, live)}
+                  {t('reason.colon')}
+                  {liveDetail(t, live)}
                 </Typography.Text>
               ) : null}
               {s.evidence

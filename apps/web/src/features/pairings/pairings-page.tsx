@@ -10,6 +10,7 @@ import { App, Button, Card, Empty, Form, Modal, Segmented, Space, Table, Tabs, T
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
+import { findingSentence } from '../../shared/finding-words';
 import { useI18n } from '../../shared/i18n';
 import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
@@ -143,7 +144,7 @@ function PairingTable({
               <ReasonWithRule
                 key={f.rule}
                 type="danger"
-                reason={f.message}
+                reason={findingSentence(t, f)}
                 rules={{ ruleId: f.rule, value: valuesText(f.values) }}
               />
             ))

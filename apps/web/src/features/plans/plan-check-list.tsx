@@ -1,12 +1,15 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { PlanCheckBody } from '@yanxun/contracts';
 import { Typography } from 'antd';
+import { useI18n } from '../../shared/i18n';
 import { RuleRef } from '../../shared/rule-ref';
+import { planCheckLabel, planCheckSentence } from './plan-check-words';
 
 const ROW = { display: 'flex', gap: 12, padding: '8px 0', borderBottom: '1px solid #f0f0f0' } as const;
 
 /** Every rule of a plan check with pass/fail, the sentence that says why and (officers, providers) the rule's ⓘ. */
 export function PlanCheckList({ checks }: { checks: PlanCheckBody[] }) {
+  const { t } = useI18n();
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {checks.map((c) => (
@@ -18,10 +21,12 @@ export function PlanCheckList({ checks }: { checks: PlanCheckBody[] }) {
           )}
           <div style={{ minWidth: 0 }}>
             <div>
-              <Typography.Text strong>{c.label}</Typography.Text>
+              <Typography.Text strong>{planCheckLabel(t, c)}</Typography.Text>
               <RuleRef rules={c.ruleId} />
             </div>
-            <Typography.Text type={c.passed ? 'secondary' : 'danger'}>{c.message}</Typography.Text>
+            <Typography.Text type={c.passed ? 'secondary' : 'danger'}>
+              {planCheckSentence(t, c)}
+            </Typography.Text>
           </div>
         </li>
       ))}

@@ -180,6 +180,7 @@ describe('notification bell', () => {
           entityId: null,
           createdAt: '2024-09-03T00:00:00Z',
           readAt: null,
+          words: null,
         },
       ],
     });

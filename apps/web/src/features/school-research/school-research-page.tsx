@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { schoolYearLabel } from '../../shared/figures';
+import { findingSentence } from '../../shared/finding-words';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { ReasonAction } from '../../shared/reason-action';
@@ -102,7 +103,7 @@ function PlansCard({ onOpen }: { onOpen: (schoolId: string) => void }) {
                   </Typography.Text>
                 )}
                 {p.late ? (
-                  <Tag color="error" title={p.finding?.message}>
+                  <Tag color="error" title={p.finding ? findingSentence(t, p.finding) : undefined}>
                     {t('sr.late')}
                   </Tag>
                 ) : (

@@ -18,6 +18,7 @@ import { schoolResearchArchivePath } from '../../shared/api-school-research';
 import { useDownload } from '../../shared/download';
 import { errorMessage } from '../../shared/error-messages';
 import { schoolYearLabel } from '../../shared/figures';
+import { findingSentence } from '../../shared/finding-words';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { hours } from '../outcomes/outcome-status-tag';
@@ -69,7 +70,7 @@ export function SchoolYearView({ schoolId, schoolYear }: { schoolId: string; sch
       >
         <Typography.Paragraph>{t('sr.due', y.due)}</Typography.Paragraph>
         {y.finding && (
-          <Alert type="warning" showIcon title={y.finding.message} style={{ marginBottom: 12 }} />
+          <Alert type="warning" showIcon title={findingSentence(t, y.finding)} style={{ marginBottom: 12 }} />
         )}
         {plan ? (
           <Space wrap>

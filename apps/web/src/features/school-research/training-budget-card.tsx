@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import { api } from '../../shared/api';
 import { errorMessage, fieldErrors } from '../../shared/error-messages';
+import { findingSentence } from '../../shared/finding-words';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 
@@ -113,7 +114,12 @@ export function TrainingBudgetCard({ schoolId, year }: { schoolId: string; year:
             <Alert type="success" showIcon title={t('tb.allMet')} />
           ) : (
             r.findings.map((f) => (
-              <Alert key={f.message} type="warning" showIcon title={`${f.message}（${f.rule}）`} />
+              <Alert
+                key={f.message}
+                type="warning"
+                showIcon
+                title={`${findingSentence(t, f)}（${f.rule}）`}
+              />
             ))
           )}
         </Space>
@@ -206,7 +212,7 @@ export function TrainingBudgetsTable({ year, onOpen }: { year: number; onOpen: (
             <Space orientation="vertical">
               {b.findings.map((f) => (
                 <Typography.Text key={f.message} type="warning">
-                  {f.message}（{f.rule}）
+                  {findingSentence(t, f)}（{f.rule}）
                 </Typography.Text>
               ))}
             </Space>

@@ -63,6 +63,7 @@ export async function liveValues(
       suggested,
       detail: reading.detail,
       deductions,
+      ...(reading.facts ? { facts: reading.facts } : {}),
       ruleId: def.ruleId,
     });
   }

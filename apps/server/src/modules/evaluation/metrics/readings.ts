@@ -27,6 +27,18 @@ async function selectionQualityDeduction(src: MetricSources, s: MetricSubject, y
       { reason: 'not_completed', count: c.notCompleted },
       { reason: 'ineligible', count: c.ineligible },
     ],
+    facts: {
+      code: 'selection_quality_deduction',
+      values: {
+        total,
+        underReported: c.underReported,
+        missed: c.missed,
+        notCompleted: c.notCompleted,
+        ineligible: c.ineligible,
+        year,
+        programmes: c.programmes,
+      },
+    },
   };
 }
 

@@ -1,14 +1,16 @@
 import type { RubricFindingBody } from '@yanxun/contracts';
 import { Alert, Space } from 'antd';
 import { useI18n } from '../../../shared/i18n';
+import { rubricFindingSentence } from './rubric-finding-words';
 
 /** Each finding with where it is (a node's path; a finding on the whole rubric needs none). */
 function FindingList({ findings, rubricId }: { findings: RubricFindingBody[]; rubricId: string }) {
+  const { t } = useI18n();
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {findings.map((f) => (
         <li key={`${f.code}-${f.path}-${f.message}`}>
-          {f.message}
+          {rubricFindingSentence(t, f)}
           {f.path !== rubricId ? (
             <span style={{ color: 'rgba(0,0,0,0.45)', marginLeft: 6 }}>{f.path}</span>
           ) : null}

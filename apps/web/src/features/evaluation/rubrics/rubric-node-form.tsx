@@ -4,6 +4,7 @@ import { Alert, Form, Input, InputNumber, Select, Space, Switch, Typography } fr
 import { useId } from 'react';
 import { api } from '../../../shared/api';
 import { useI18n } from '../../../shared/i18n';
+import { rubricFindingSentence } from './rubric-finding-words';
 
 const FORMS = ['review_documents', 'review_archives', 'site_visit', 'review_materials'] as const;
 type Deduction = NonNullable<RubricNodeInput['deduction']>;
@@ -53,7 +54,9 @@ export function RubricNodeForm({
           type={findings.some((f) => f.severity === 'error') ? 'error' : 'warning'}
           showIcon
           title={t('rubric.node.findings')}
-          description={findings.map((f) => <div key={`${f.code}-${f.message}`}>{f.message}</div>)}
+          description={findings.map((f) => (
+            <div key={`${f.code}-${f.message}`}>{rubricFindingSentence(t, f)}</div>
+          ))}
         />
       ) : null}
       <Space wrap align="start">

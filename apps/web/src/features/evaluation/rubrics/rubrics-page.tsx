@@ -10,6 +10,7 @@ import { QueryError } from '../../../shared/query-error';
 import { hasPermission, useMe } from '../../../shared/session';
 import { formatDate } from '../../../shared/time';
 import { RubricCloneModal, rubricOwners, rubricPath } from './rubric-clone';
+import { rubricFindingSentence } from './rubric-finding-words';
 
 /** 评价量表: the built-ins A/B/C and the rubrics in scope, each with its warnings; view, clone, edit. */
 export function EvaluationRubricsPage() {
@@ -45,7 +46,9 @@ export function EvaluationRubricsPage() {
       width: 80,
       render: (_, r) =>
         r.warnings.length > 0 ? (
-          <Tooltip title={r.warnings.map((w) => w.message).join('；')}>
+          <Tooltip
+            title={r.warnings.map((w) => rubricFindingSentence(t, w)).join(t('reason.elig.separator'))}
+          >
             <Tag color="warning" data-testid={`rubric-warnings-${r.ref}`}>
               {r.warnings.length}
             </Tag>

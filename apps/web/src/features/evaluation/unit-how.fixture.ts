@@ -1,0 +1,106 @@
+/** Units as the scorecard sends them: core's how (scoreUnit, aggregateItem on Rubric A) and the numbers behind it (howFactsOf). */
+import type { ScorecardUnit } from '@yanxun/contracts';
+
+export const HOW_UNITS: Pick<ScorecardUnit, 'how' | 'howFacts'>[] = [
+  {
+    how: '满分 12 − 扣分 3（少报 2 人次、学员不符合遴选条件 1 人次，每人次 1 分） = 9；得 9 / 12 分',
+    howFacts: {
+      missing: false,
+      raw: null,
+      deductions: [
+        { reason: 'under_reported', label: '少报', count: 2, points: 1 },
+        { reason: 'ineligible', label: '学员不符合遴选条件', count: 1, points: 1 },
+      ],
+      deducted: 3,
+      floor: 0,
+      score: 9,
+      max: 12,
+      raters: null,
+    },
+  },
+  {
+    how: '评分 4.5；得 4.5 / 5 分',
+    howFacts: {
+      missing: false,
+      raw: 4.5,
+      deductions: [],
+      deducted: 0,
+      floor: null,
+      score: 4.5,
+      max: 5,
+      raters: null,
+    },
+  },
+  {
+    how: '未评分，按 0 分计',
+    howFacts: {
+      missing: true,
+      raw: null,
+      deductions: [],
+      deducted: 0,
+      floor: null,
+      score: 0,
+      max: 3,
+      raters: null,
+    },
+  },
+  {
+    how: '评分 5 − 扣分 9（缺培 9 人次，每人次 1 分） = -4，扣至 0 分为止；得 0 / 12 分',
+    howFacts: {
+      missing: false,
+      raw: 5,
+      deductions: [{ reason: 'missed_training', label: '缺培', count: 9, points: 1 }],
+      deducted: 9,
+      floor: 0,
+      score: 0,
+      max: 12,
+      raters: null,
+    },
+  },
+  {
+    how: '3 位评委评分平均 4.5，保留一位小数 4.5；极差 1，标准差 0.41；评分 4.5；得 4.5 / 5 分',
+    howFacts: {
+      missing: false,
+      raw: 4.5,
+      deductions: [],
+      deducted: 0,
+      floor: null,
+      score: 4.5,
+      max: 5,
+      raters: {
+        n: 3,
+        counted: 3,
+        trimmed: false,
+        mean: 4.5,
+        meanRounded: 4.5,
+        range: 1,
+        sd: 0.41,
+        outliers: [],
+        moderation: null,
+      },
+    },
+  },
+  {
+    how: '5 位评委，去掉最高分和最低分后 3 个评分平均 4.6，保留一位小数 4.6；极差 4，标准差 1.49；离群：专家1（1）；合议改为 4.5（合议：材料齐全）；评分 4.5；得 4.5 / 5 分',
+    howFacts: {
+      missing: false,
+      raw: 4.5,
+      deductions: [],
+      deducted: 0,
+      floor: null,
+      score: 4.5,
+      max: 5,
+      raters: {
+        n: 5,
+        counted: 3,
+        trimmed: true,
+        mean: 4.6,
+        meanRounded: 4.6,
+        range: 4,
+        sd: 1.49,
+        outliers: [{ rater: '专家1', score: 1 }],
+        moderation: { value: 4.5, reason: '合议：材料齐全' },
+      },
+    },
+  },
+];
