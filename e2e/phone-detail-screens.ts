@@ -1,0 +1,138 @@
+/**
+ * The phone walk (not a test): every demo login's menu pages and the detail pages they link to, at 390×844,
+ * each measured (is the page wider than the phone, and which elements stick out past its right edge) and saved
+ * as a PNG for a look by eye. From each menu page the walk follows the app's own links one step further, one
+ * link per kind of page (`/classes/12` and `/classes/13` are one kind), so it reaches the detail pages the user
+ * can open; a few detail pages opened by a row click rather than a link are added from the database.
+ * The real app (buildApp, embedded PGlite) with the demo region, its programme year, communities, evaluation
+ * and exams. The first argument names the run (`before`, `after`), a prefix of the PNGs; the second, when
+ * given, a comma-separated list of logins.
+ *
+ *   npm run build -w @yanxun/web
+ *   npx tsx e2e/phone-detail-screens.ts after      # PNGs in test-results/phone-after-*.png, the widths on stdout
+ */
+import type { Page } from 'playwright-core';
+import { loadDemoExams } from '../apps/server/src/demo/demo-exams';
+import { screensKit } from './screens-kit';
+
+const run = process.argv[2] ?? 'now';
+const users = (
+  process.argv[3] ?? 'admin,province,city,qingcheng,yingde,tdc,provider,school,trainer,teacher,expert,expert2'
+).split(',');
+
+const kit = await screensKit({
+  name: 'phone',
+  teachers: 300,
+  programmes: true,
+  communities: true,
+  evaluation: true,
+});
+const { db } = kit;
+await loadDemoExams(db);
+const first = async (table: 'exams' | 'programmes') =>
+  (await db.selectFrom(table).select('id').orderBy('id').executeTakeFirst())?.id;
+const exam = await first('exams');
+const programme = await first('programmes');
+/** Detail pages reached by a row click, not a link. */
+const extra = [exam && `/monitoring/exams/${exam}`, programme && `/programmes/${programme}`].filter(
+  (u): u is string => typeof u === 'string',
+);
+const base = await kit.serve();
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => {});
+  await page.waitForTimeout(400);
+}
+
+/** The page's width against the phone's, and the outermost elements that reach past the right edge. */
+async function measure(page: Page) {
+  return page.evaluate(() => {
+    const view = document.documentElement.clientWidth;
+    const scroll = document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth;
+    const culprits: string[] = [];
+    // the outermost elements past the right edge that no clipping box holds in (no helper functions in here:
+    // tsx would wrap them in a __name the page lacks)
+    if (scroll > view)
+      for (const el of document.body.querySelectorAll('*')) {
+        if (culprits.length >= 6) break;
+        const r = el.getBoundingClientRect();
+        if (r.right <= view + 1 || r.width === 0) continue;
+        let up = el.parentElement;
+        let held = false;
+        while (up && up !== document.body) {
+          const s = getComputedStyle(up);
+          if (up.getBoundingClientRect().right > view + 1 && up === el.parentElement) held = true;
+          if (s.overflowX !== 'visible' && up.getBoundingClientRect().right <= view + 1) held = true;
+          if (s.position === 'fixed') held = true;
+          up = up.parentElement;
+        }
+        if (held) continue;
+        const id = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid');
+        const cls = [...el.classList].slice(0, 2).join('.');
+        culprits.push(
+          `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${cls ? `.${cls}` : ''} ${Math.round(r.left)}→${Math.round(r.right)}`,
+        );
+      }
+    return { view, scroll, culprits };
+  });
+}
+
+const pathOf = (url: string) => url.replace(/[?#].*$/, '');
+/** `/classes/12/live?x=1` → `/classes/:id/live`: one visit per kind of page. */
+const kindOf = (url: string) =>
+  pathOf(url)
+    .split('/')
+    .map((s) => (/\d/.test(s) || s.includes('%3A') || s.includes(':') ? ':id' : s))
+    .join('/');
+
+async function links(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .locator('main a[href^="/"], .ant-layout-content a[href^="/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.filter((h) => !h.startsWith('/api/') && h !== '/');
+}
+
+async function menuPaths(page: Page): Promise<string[]> {
+  const keys = await page
+    .locator('.ant-menu-item[data-menu-id]')
+    .evaluateAll((els) => els.map((e) => (e.getAttribute('data-menu-id') ?? '').replace(/^.*?-(\/)/, '$1')));
+  return keys.filter((k) => k.startsWith('/'));
+}
+
+const wide: string[] = [];
+for (const user of users) {
+  const desk = await kit.desktop();
+  await kit.signIn(desk, user);
+  await settle(desk);
+  const menu = await menuPaths(desk);
+  await desk.close();
+
+  const page = await kit.phone();
+  await kit.signIn(page, user);
+  const seen = new Set<string>();
+  const queue = ['/', ...menu, ...extra].map((url) => ({ url, depth: 0 }));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const kind = kindOf(next.url);
+    if (seen.has(kind)) continue;
+    seen.add(kind);
+    await page.goto(`${base}${next.url}`);
+    await settle(page);
+    const m = await measure(page);
+    const name = `phone-${run}-${user}${pathOf(next.url).replace(/[/:%]+/g, '_')}`;
+    await kit.shot(page, name, true);
+    const over = m.scroll > m.view;
+    console.log(`${user} ${next.url} ${m.scroll}px${over ? ` WIDE | ${m.culprits.join(' · ')}` : ''}`);
+    if (over) wide.push(`${user} ${next.url} ${m.scroll}px`);
+    if (next.depth < 2) for (const url of await links(page)) queue.push({ url, depth: next.depth + 1 });
+  }
+  await page.close();
+}
+
+console.log(wide.length ? `wider than 390 px:\n  ${wide.join('\n  ')}` : 'every page fits 390 px');
+console.log(`screenshots in test-results/phone-${run}-*.png`);
+await kit.close();
