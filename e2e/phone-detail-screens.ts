@@ -6,16 +6,18 @@
  * can open; a few detail pages opened by a row click rather than a link are added from the database.
  * The real app (buildApp, embedded PGlite) with the demo region, its programme year, communities, evaluation
  * and exams. The first argument names the run (`before`, `after`), a prefix of the PNGs; the second, when
- * given, a comma-separated list of logins.
+ * given, a comma-separated list of logins; the third, a comma-separated list of paths to open instead of the walk.
  *
  *   npm run build -w @yanxun/web
  *   npx tsx e2e/phone-detail-screens.ts after      # PNGs in test-results/phone-after-*.png, the widths on stdout
+ *   npx tsx e2e/phone-detail-screens.ts fix city /hour-claims,/training-overview
  */
 import type { Page } from 'playwright-core';
 import { loadDemoExams } from '../apps/server/src/demo/demo-exams';
 import { screensKit } from './screens-kit';
 
 const run = process.argv[2] ?? 'now';
+const paths = process.argv[4]?.split(',');
 const users = (
   process.argv[3] ?? 'admin,province,city,qingcheng,yingde,tdc,provider,school,trainer,teacher,expert,expert2'
 ).split(',');
@@ -106,24 +108,29 @@ async function menuPaths(page: Page): Promise<string[]> {
 
 const wide: string[] = [];
 for (const user of users) {
-  const desk = await kit.desktop();
-  await kit.signIn(desk, user);
-  await settle(desk);
-  const menu = await menuPaths(desk);
-  await desk.close();
+  let menu: string[] = [];
+  if (!paths) {
+    const desk = await kit.desktop();
+    await kit.signIn(desk, user);
+    await settle(desk);
+    menu = await menuPaths(desk);
+    await desk.close();
+  }
 
   const page = await kit.phone();
   await kit.signIn(page, user);
   const seen = new Set<string>();
-  const queue = ['/', ...menu, ...extra].map((url) => ({ url, depth: 0 }));
+  const queue = paths
+    ? paths.map((url) => ({ url, depth: 2 }))
+    : ['/', ...menu, ...extra].map((url) => ({ url, depth: 0 }));
   for (let next = queue.shift(); next; next = queue.shift()) {
     const kind = kindOf(next.url);
-    if (seen.has(kind)) continue;
+    if (seen.has(kind) && !paths) continue;
     seen.add(kind);
     await page.goto(`${base}${next.url}`);
     await settle(page);
     const m = await measure(page);
-    const name = `phone-${run}-${user}${pathOf(next.url).replace(/[/:%]+/g, '_')}`;
+    const name = `phone-${run}-${user}${next.url.replace(/[/:%?=&]+/g, '_')}`;
     await kit.shot(page, name, true);
     const over = m.scroll > m.view;
     console.log(`${user} ${next.url} ${m.scroll}px${over ? ` WIDE | ${m.culprits.join(' · ')}` : ''}`);
