@@ -12,7 +12,7 @@ export function Versions({ detail }: { detail: PlanDetail }) {
   const { download } = useDownload();
   const narrow = !Grid.useBreakpoint().md;
   return (
-    <Card title={t('plans.versions')} size="small">
+    <Card title={t('plans.versions')} size="small" data-testid="plan-versions">
       <Table<PlanVersion>
         rowKey="version"
         size="small"
