@@ -11,10 +11,14 @@
  *   npm run build -w @yanxun/web
  *   npx tsx e2e/phone-detail-screens.ts after      # PNGs in test-results/phone-after-*.png, the widths on stdout
  *   npx tsx e2e/phone-detail-screens.ts fix city /hour-claims,/training-overview
+ *   npx tsx e2e/phone-detail-screens.ts docs       # the PNGs of the fixed pages in docs/screenshots/phone-*.png
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadDemoExams } from '../apps/server/src/demo/demo-exams';
-import { screensKit } from './screens-kit';
+import { root, screensKit } from './screens-kit';
 
 const run = process.argv[2] ?? 'now';
 const paths = process.argv[4]?.split(',');
@@ -106,6 +110,33 @@ async function menuPaths(page: Page): Promise<string[]> {
   return keys.filter((k) => k.startsWith('/'));
 }
 
+/** The PNGs for docs/screenshots/ (`docs` as the run's name): login, page, file name, and the part to show. */
+const DOCS = [
+  { user: 'province', url: '/training-overview', name: 'phone-overview-390', part: 'ov-table' },
+  { user: 'school', url: '/hour-claims', name: 'phone-hour-claims-390' },
+  { user: 'provider', url: '/plans/2', name: 'phone-plan-versions-390', part: 'plan-versions' },
+  { user: 'province', url: '/hours-imports', name: 'phone-hours-imports-390' },
+  { user: 'province', url: '/shortlists', name: 'phone-shortlists-390' },
+];
+
+if (run === 'docs') {
+  const docs = path.join(root, 'docs', 'screenshots');
+  for (const d of DOCS) {
+    const page = await kit.phone();
+    await kit.signIn(page, d.user);
+    await page.goto(`${base}${d.url}`);
+    await settle(page);
+    const file = path.join(docs, `${d.name}.png`);
+    if (d.part) await page.getByTestId(d.part).screenshot({ path: file });
+    else await page.screenshot({ path: file });
+    execFileSync('pngquant', ['--force', '--skip-if-larger', '--quality=60-85', '--output', file, file]);
+    console.log(`${d.name}.png ${Math.round(fs.statSync(file).size / 1024)} KB`);
+    await page.close();
+  }
+  await kit.close();
+  process.exit(0);
+}
+
 const wide: string[] = [];
 for (const user of users) {
   let menu: string[] = [];
@@ -117,7 +148,8 @@ for (const user of users) {
     await desk.close();
   }
 
-  const page = await kit.phone();
+  // a run named desk… opens the same pages at 1440×900, to compare the desktop before and after a change
+  const page = run.startsWith('desk') ? await kit.desktop() : await kit.phone();
   await kit.signIn(page, user);
   const seen = new Set<string>();
   const queue = paths
