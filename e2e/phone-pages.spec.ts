@@ -12,14 +12,21 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 
 /**
  * A page to open, and optionally the prefix of the first link on it to follow to a detail page; `click`: what to
- * click instead when the list opens its detail pages by a click (a row, a link button) rather than by a link.
+ * click instead when the list opens its detail pages by a click (a row, a link button) rather than by a link;
+ * `tabs`: the detail page's tabs (`?tab=`) to open too.
  */
-type Stop = { path: string; follow?: string; click?: string };
+type Stop = { path: string; follow?: string; click?: string; tabs?: string[] };
 
 const TOURS: Record<string, Stop[]> = {
   province: [
     { path: '/training-overview', follow: '/programmes/' },
     { path: '/hour-claims' },
+    {
+      path: '/programmes',
+      follow: '/programmes/',
+      click: 'tbody tr.ant-table-row',
+      tabs: ['quotas', 'nominations', 'substitutions', 'kpis'],
+    },
     { path: '/hours-imports' },
     { path: '/shortlists', follow: '/shortlists/' },
     { path: '/plans', follow: '/plans/' },
@@ -83,7 +90,13 @@ for (const [username, stops] of Object.entries(TOURS)) {
         await page.goto((await link.getAttribute('href')) ?? '');
       }
       await settle(page);
-      await fits(page, new URL(page.url()).pathname);
+      const detail = new URL(page.url()).pathname;
+      await fits(page, detail);
+      for (const tab of stop.tabs ?? []) {
+        await page.goto(`${detail}?tab=${tab}`);
+        await settle(page);
+        await fits(page, `${detail}?tab=${tab}`);
+      }
     }
   });
 }
