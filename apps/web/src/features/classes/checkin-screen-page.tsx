@@ -112,9 +112,10 @@ export function CheckinScreenPage() {
                 <div
                   data-testid="short-code"
                   style={{
-                    fontSize: 112,
+                    // a projector's 112 px, smaller on a phone held up to show the code
+                    fontSize: 'min(112px, 16vw)',
                     fontWeight: 700,
-                    letterSpacing: 12,
+                    letterSpacing: 'min(12px, 1.5vw)',
                     fontFamily: 'ui-monospace, Menlo, Consolas, monospace',
                   }}
                 >

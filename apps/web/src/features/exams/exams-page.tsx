@@ -25,6 +25,7 @@ import { codeName, codeOptions, useCodes } from '../../shared/codes';
 import { errorMessage } from '../../shared/error-messages';
 import { countLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
+import { keyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { semesterLabel } from '../../shared/semester';
 import { hasPermission, primaryGrant, useMe } from '../../shared/session';
@@ -170,7 +171,7 @@ export function ExamsTable({ exams, onUpload }: { exams: Exam[]; onUpload?: (e: 
     <Table<Exam>
       rowKey="id"
       size="middle"
-      columns={columns}
+      columns={keyColumns(columns, ['name', 'act'])}
       dataSource={exams}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
     />

@@ -1,7 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CLAIM_STATUSES, type HourClaim, type HourClaimStatus } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api, fileUrls, isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
@@ -78,6 +91,11 @@ export function HourClaimReviewPage() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<Filter>('waiting');
   const [action, setAction] = useState<Action | null>(null);
+  const narrow = !Grid.useBreakpoint().md;
+  const filters = [
+    { value: 'waiting' as const, label: t('claim.waiting') },
+    ...CLAIM_STATUSES.map((s) => ({ value: s, label: t(`claim.status.${s}`) })),
+  ];
   const q = useQuery({
     queryKey: ['hour-claim-queue', filter],
     queryFn: () => api.hourClaimQueue(filter === 'waiting' ? {} : { status: filter }),
@@ -160,15 +178,19 @@ export function HourClaimReviewPage() {
   const table = useKeyColumns(columns, ['teacher', 'status', 'actions'], { x: 900 });
   return (
     <Card title={t('claim.queue')}>
-      <Segmented<Filter>
-        value={filter}
-        onChange={setFilter}
-        options={[
-          { value: 'waiting', label: t('claim.waiting') },
-          ...CLAIM_STATUSES.map((s) => ({ value: s, label: t(`claim.status.${s}`) })),
-        ]}
-        data-testid="claim-filter"
-      />
+      {narrow ? (
+        // a phone: the six choices do not fit in one row of 390 px
+        <Select<Filter>
+          aria-label={t('claim.queue')}
+          style={{ minWidth: 170 }}
+          value={filter}
+          onChange={setFilter}
+          options={filters}
+          data-testid="claim-filter"
+        />
+      ) : (
+        <Segmented<Filter> value={filter} onChange={setFilter} options={filters} data-testid="claim-filter" />
+      )}
       {q.isError ? (
         <QueryError error={q.error} onRetry={() => void q.refetch()} full />
       ) : (

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
+import { keyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 
 const VERDICT_COLORS: Record<ExternalRow['verdict'], string> = {
@@ -133,7 +134,7 @@ function Queue() {
       <Table
         rowKey="id"
         size="small"
-        columns={columns}
+        columns={keyColumns(columns, ['name', 'hoursTenths', 'actions'])}
         dataSource={queue.data ?? []}
         loading={queue.isLoading}
         locale={{ emptyText: t('ext.queueEmpty') }}
@@ -170,7 +171,7 @@ export function HoursImportsPage() {
       <Card title={t('ext.title')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary">{t('ext.hint')}</Typography.Paragraph>
-          <Space>
+          <Space wrap>
             <span>{t('ext.system')}</span>
             <Select<ExternalSystem>
               aria-label={t('ext.system')}

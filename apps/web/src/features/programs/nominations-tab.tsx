@@ -7,7 +7,20 @@ import {
   type Programme,
 } from '@yanxun/contracts';
 import type { TableColumnsType } from 'antd';
-import { App, Button, Empty, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Empty,
+  Grid,
+  Input,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
@@ -95,6 +108,7 @@ export function NominationsTab({ programme }: { programme: Programme }) {
   const { t } = useI18n();
   const { data: me } = useMe();
   const [status, setStatus] = useState<NominationStatus | undefined>(undefined);
+  const narrow = !Grid.useBreakpoint().md;
   const [page, setPage] = useState(1);
   const [nominating, setNominating] = useState(false);
   const [replacing, setReplacing] = useState<Nomination | null>(null);
@@ -192,21 +206,31 @@ export function NominationsTab({ programme }: { programme: Programme }) {
       : []),
   ];
 
+  const statusOptions = [
+    { value: 'all', label: t('common.all') },
+    ...NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`prog.nomStatus.${s}`) })),
+  ];
+  const pick = (v: string) => {
+    setStatus(NOMINATION_STATUSES.find((s) => s === v));
+    setPage(1);
+  };
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {ratio ? <ShortlistPanel programme={programme} ratio={ratio} /> : null}
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Segmented<string>
-          value={status ?? 'all'}
-          onChange={(v) => {
-            setStatus(NOMINATION_STATUSES.find((s) => s === v));
-            setPage(1);
-          }}
-          options={[
-            { value: 'all', label: t('common.all') },
-            ...NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`prog.nomStatus.${s}`) })),
-          ]}
-        />
+        {narrow ? (
+          // a phone: the eight choices do not fit in one row of 390 px
+          <Select<string>
+            aria-label={t('prog.programme.tabNominations')}
+            style={{ minWidth: 170 }}
+            value={status ?? 'all'}
+            onChange={pick}
+            options={statusOptions}
+          />
+        ) : (
+          <Segmented<string> value={status ?? 'all'} onChange={pick} options={statusOptions} />
+        )}
         {mayWrite ? (
           <Button
             type="primary"

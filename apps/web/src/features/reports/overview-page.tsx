@@ -7,6 +7,7 @@ import {
   Card,
   Col,
   Empty,
+  Grid,
   Progress,
   Row,
   Select,
@@ -22,6 +23,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useDownload } from '../../shared/download';
 import { type MessageKey, useI18n } from '../../shared/i18n';
+import { useKeyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { RateCell } from '../../shared/rate-cell';
 import { BudgetChart, LevelsChart, RatesChart, SeatsChart } from './overview-charts';
@@ -47,6 +49,9 @@ type Figures = Pick<
   | 'budgetFen'
   | 'spentFen'
 >;
+
+/** The columns a phone keeps (keyColumns): the programme, its seats and its 结业率. */
+const PHONE_COLUMNS = ['title', 'seats', 'comp'];
 
 const hours = (tenths: number) => (tenths / 10).toLocaleString('zh-CN');
 
@@ -98,8 +103,12 @@ export function TrainingOverviewPage() {
     placeholderData: keepPreviousData,
   });
   const o: TrainingOverview | undefined = query.data;
+  const seatsTotal = o
+    ? t('ov.seatsCell', { used: String(o.total.seatsUsed), seats: String(o.total.seats) })
+    : '';
   const levelName = (level: string) => t(`prog.level.${level}` as MessageKey);
   const open = (id: string) => void navigate(`/programmes/${encodeURIComponent(id)}?tab=kpis`);
+  const phone = Grid.useBreakpoint().md === false;
 
   /** The figures a programme row and a level row share: seats, enrolled, rates, hours, budget. */
   const figureColumns = <T extends Figures>(): TableColumnsType<T> => [
@@ -140,7 +149,8 @@ export function TrainingOverviewPage() {
     {
       title: t('ov.programme'),
       dataIndex: 'title',
-      width: 260,
+      // a phone: the title takes what its two figures leave
+      width: phone ? undefined : 260,
       render: (title: string, row) => (
         <Space size={4} orientation="vertical">
           <Link to={`/programmes/${encodeURIComponent(row.id)}?tab=kpis`} data-testid={`ov-open-${row.id}`}>
@@ -183,6 +193,10 @@ export function TrainingOverviewPage() {
       ),
     },
   ];
+
+  // a phone: the programme (or level), seats and 结业率; the rest from md up
+  const programmeTable = useKeyColumns(columns, PHONE_COLUMNS, { x: 'max-content' });
+  const levelTable = useKeyColumns(levelColumns, ['level', ...PHONE_COLUMNS], { x: 'max-content' });
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="training-overview">
@@ -336,45 +350,56 @@ export function TrainingOverviewPage() {
                     <Table<OverviewProgramme>
                       rowKey="id"
                       size="small"
-                      columns={columns}
+                      columns={programmeTable.columns}
                       dataSource={o.programmes}
                       loading={query.isFetching}
                       pagination={false}
-                      scroll={{ x: 'max-content' }}
+                      scroll={programmeTable.scroll}
                       data-testid="ov-table"
-                      summary={() => (
-                        <Table.Summary.Row>
-                          <Table.Summary.Cell index={0} colSpan={2}>
-                            <Typography.Text strong>{t('ov.totalRow')}</Typography.Text>
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={2} align="right">
-                            {t('ov.seatsCell', {
-                              used: String(o.total.seatsUsed),
-                              seats: String(o.total.seats),
-                            })}
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={3} align="right">
-                            {o.total.enrolled}
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={4} align="right">
-                            <RateCell rate={o.total.arrivalRate} />
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={5} align="right">
-                            <RateCell rate={o.total.completionRate} />
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={6} align="right">
-                            {hours(o.total.hoursTenths)}
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={7}>
-                            <BudgetCell budgetFen={o.total.budgetFen} spentFen={o.total.spentFen} />
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={8} align="center">
-                            <OverdueCell
-                              row={{ overdueDeadlines: o.total.overdueDeadlines, overdueRules: [] }}
-                            />
-                          </Table.Summary.Cell>
-                        </Table.Summary.Row>
-                      )}
+                      summary={() =>
+                        phone ? (
+                          <Table.Summary.Row>
+                            <Table.Summary.Cell index={0}>
+                              <Typography.Text strong>{t('ov.totalRow')}</Typography.Text>
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={1} align="right">
+                              {seatsTotal}
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={2} align="right">
+                              <RateCell rate={o.total.completionRate} />
+                            </Table.Summary.Cell>
+                          </Table.Summary.Row>
+                        ) : (
+                          <Table.Summary.Row>
+                            <Table.Summary.Cell index={0} colSpan={2}>
+                              <Typography.Text strong>{t('ov.totalRow')}</Typography.Text>
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={2} align="right">
+                              {seatsTotal}
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={3} align="right">
+                              {o.total.enrolled}
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={4} align="right">
+                              <RateCell rate={o.total.arrivalRate} />
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={5} align="right">
+                              <RateCell rate={o.total.completionRate} />
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={6} align="right">
+                              {hours(o.total.hoursTenths)}
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={7}>
+                              <BudgetCell budgetFen={o.total.budgetFen} spentFen={o.total.spentFen} />
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={8} align="center">
+                              <OverdueCell
+                                row={{ overdueDeadlines: o.total.overdueDeadlines, overdueRules: [] }}
+                              />
+                            </Table.Summary.Cell>
+                          </Table.Summary.Row>
+                        )
+                      }
                     />
                   ),
                 },
@@ -385,10 +410,10 @@ export function TrainingOverviewPage() {
                     <Table<OverviewLevel>
                       rowKey="level"
                       size="small"
-                      columns={levelColumns}
+                      columns={levelTable.columns}
                       dataSource={o.levels}
                       pagination={false}
-                      scroll={{ x: 'max-content' }}
+                      scroll={levelTable.scroll}
                       data-testid="ov-levels-table"
                     />
                   ),

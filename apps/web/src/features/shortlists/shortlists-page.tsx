@@ -4,6 +4,7 @@ import { Alert, Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { keyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
 import { RuleRef } from '../../shared/rule-ref';
 import { ShortlistStatusTag } from './shortlist-status-tag';
@@ -37,20 +38,27 @@ export function ShortlistsPage() {
           dataSource={q.data ?? []}
           pagination={false}
           locale={{ emptyText: t('sl.list.empty') }}
-          columns={[
-            {
-              title: t('sl.programme'),
-              dataIndex: 'programmeTitle',
-              render: (v: string, r) => <Link to={`/shortlists/${r.programmeId}`}>{v}</Link>,
-            },
-            { title: t('sl.owner'), dataIndex: 'ownerOrgName' },
-            { title: t('sl.provider'), dataIndex: 'providerName' },
-            { title: t('sl.deadline'), dataIndex: 'selectionDeadline' },
-            { title: t('sl.seats'), dataIndex: 'totalSeats', align: 'right' },
-            { title: t('sl.candidates'), dataIndex: 'candidates', align: 'right' },
-            { title: t('sl.selectedCount'), dataIndex: 'selected', align: 'right' },
-            { title: t('sl.status'), dataIndex: 'status', render: (s) => <ShortlistStatusTag status={s} /> },
-          ]}
+          columns={keyColumns<ShortlistSummary>(
+            [
+              {
+                title: t('sl.programme'),
+                dataIndex: 'programmeTitle',
+                render: (v: string, r) => <Link to={`/shortlists/${r.programmeId}`}>{v}</Link>,
+              },
+              { title: t('sl.owner'), dataIndex: 'ownerOrgName' },
+              { title: t('sl.provider'), dataIndex: 'providerName' },
+              { title: t('sl.deadline'), dataIndex: 'selectionDeadline' },
+              { title: t('sl.seats'), dataIndex: 'totalSeats', align: 'right' },
+              { title: t('sl.candidates'), dataIndex: 'candidates', align: 'right' },
+              { title: t('sl.selectedCount'), dataIndex: 'selected', align: 'right' },
+              {
+                title: t('sl.status'),
+                dataIndex: 'status',
+                render: (s) => <ShortlistStatusTag status={s} />,
+              },
+            ],
+            ['programmeTitle', 'status'],
+          )}
         />
       </Card>
     </Space>
