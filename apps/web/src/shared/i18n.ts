@@ -42,6 +42,7 @@ import { PLANS_EN, PLANS_ZH } from './i18n-plans';
 import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // sentences the server also writes in Chinese: warnings, deadlines, decisions
 import { REASONS_EN, REASONS_ZH } from './i18n-reasons';
+import { CHECKIN_REASONS_EN, CHECKIN_REASONS_ZH } from './i18n-reasons-checkin';
 import { EVALUATION_REASONS_EN, EVALUATION_REASONS_ZH } from './i18n-reasons-evaluation';
 import { FINDING_REASONS_EN, FINDING_REASONS_ZH } from './i18n-reasons-findings';
 import { NOTIFICATION_REASONS_EN, NOTIFICATION_REASONS_ZH } from './i18n-reasons-notifications';
@@ -101,6 +102,7 @@ const zhCN = {
   ...NOTIFICATION_REASONS_ZH,
   ...EVALUATION_REASONS_ZH,
   ...FINDING_REASONS_ZH,
+  ...CHECKIN_REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -143,6 +145,7 @@ const enUS: Record<MessageKey, string> = {
   ...NOTIFICATION_REASONS_EN,
   ...EVALUATION_REASONS_EN,
   ...FINDING_REASONS_EN,
+  ...CHECKIN_REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
