@@ -47,6 +47,7 @@ import { EVALUATION_REASONS_EN, EVALUATION_REASONS_ZH } from './i18n-reasons-eva
 import { FINDING_REASONS_EN, FINDING_REASONS_ZH } from './i18n-reasons-findings';
 import { NOTIFICATION_REASONS_EN, NOTIFICATION_REASONS_ZH } from './i18n-reasons-notifications';
 import { PLAN_REASONS_EN, PLAN_REASONS_ZH } from './i18n-reasons-plans';
+import { QUOTA_REASONS_EN, QUOTA_REASONS_ZH } from './i18n-reasons-quota';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
@@ -103,6 +104,7 @@ const zhCN = {
   ...EVALUATION_REASONS_ZH,
   ...FINDING_REASONS_ZH,
   ...CHECKIN_REASONS_ZH,
+  ...QUOTA_REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -146,6 +148,7 @@ const enUS: Record<MessageKey, string> = {
   ...EVALUATION_REASONS_EN,
   ...FINDING_REASONS_EN,
   ...CHECKIN_REASONS_EN,
+  ...QUOTA_REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
