@@ -26,6 +26,13 @@ export const HOURS_REASONS_ZH = {
   'hoursSays.met': '已达到。',
   'hoursSays.not_met': '还差 {n} 学时。',
   'hoursSays.in_progress': '还差 {n} 学时（学年未结束）。',
+  // 学时达标: one teacher's standing in the compliance list (core's complianceMessage)
+  'hcSays.onTrack': '本周期已计 {counted} 学时，进度达标',
+  'hcSays.behind': '本周期已计 {counted} 学时，按进度应有 {expected} 学时，落后 {short} 学时',
+  'hcSays.category': '{schoolYear} 学年{category}已计 {counted} 学时，按进度应有 {pace} 学时',
+  'hcSays.year': '{schoolYear} 学年已计 {counted} 学时，按进度应有 {pace} 学时',
+  'hcSays.sep': '；',
+  'hcSays.end': '{parts}。',
 } as const;
 
 export const HOURS_REASONS_EN: Record<keyof typeof HOURS_REASONS_ZH, string> = {
@@ -51,4 +58,10 @@ export const HOURS_REASONS_EN: Record<keyof typeof HOURS_REASONS_ZH, string> = {
   'hoursSays.met': 'met.',
   'hoursSays.not_met': '{n} h short.',
   'hoursSays.in_progress': '{n} h short (the school year is not over).',
+  'hcSays.onTrack': 'This cycle: {counted} h counted, on track',
+  'hcSays.behind': 'This cycle: {counted} h counted, {expected} h expected by now, {short} h behind',
+  'hcSays.category': 'School year {schoolYear}: {category} {counted} h counted, {pace} h expected by now',
+  'hcSays.year': 'School year {schoolYear}: {counted} h counted, {pace} h expected by now',
+  'hcSays.sep': '; ',
+  'hcSays.end': '{parts}.',
 };
