@@ -46,6 +46,7 @@ import { CHECKIN_REASONS_EN, CHECKIN_REASONS_ZH } from './i18n-reasons-checkin';
 import { EVALUATION_REASONS_EN, EVALUATION_REASONS_ZH } from './i18n-reasons-evaluation';
 import { FINDING_REASONS_EN, FINDING_REASONS_ZH } from './i18n-reasons-findings';
 import { HOURS_REASONS_EN, HOURS_REASONS_ZH } from './i18n-reasons-hours';
+import { IMPORT_REASONS_EN, IMPORT_REASONS_ZH } from './i18n-reasons-imports';
 import { NOTIFICATION_REASONS_EN, NOTIFICATION_REASONS_ZH } from './i18n-reasons-notifications';
 import { PLAN_REASONS_EN, PLAN_REASONS_ZH } from './i18n-reasons-plans';
 import { QUOTA_REASONS_EN, QUOTA_REASONS_ZH } from './i18n-reasons-quota';
@@ -107,6 +108,7 @@ const zhCN = {
   ...CHECKIN_REASONS_ZH,
   ...QUOTA_REASONS_ZH,
   ...HOURS_REASONS_ZH,
+  ...IMPORT_REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -152,6 +154,7 @@ const enUS: Record<MessageKey, string> = {
   ...CHECKIN_REASONS_EN,
   ...QUOTA_REASONS_EN,
   ...HOURS_REASONS_EN,
+  ...IMPORT_REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
