@@ -81,6 +81,23 @@ export const EXTERNAL_PARTICULARS_EN: Record<string, string> = {
   'EXT.DATE_FUTURE': '{column} {value} is later than today',
   'EXT.DATE_ORDER': 'The end date {value} is before the start date',
   'EXT.DATE_SPAN': 'The dates span more than a year',
+  // conflicts that send a record to the review queue, and a changed record (by `code`, with `values`)
+  'EXT.NOT_POSITIVE': '{hours} h is not more than 0',
+  'EXT.OVER_DAY_CAP':
+    '{hours} h is more than {startDate} to {endDate} allows: {days} day(s) at most {dayCap} h a day, {cap} h in all',
+  'EXT.UNKNOWN_TEACHER': 'No teacher in your area (or in the system) has this ID number: {name}',
+  'EXT.OVERLAP':
+    'The dates overlap hours of the same category already recorded for this teacher ({system}, {from} to {to})',
+  'EXT.CHANGED':
+    'The record has changed: it was {was} h (until {until}); the old posting will be reversed and version {version} recorded',
+};
+
+/** A review-queue item by its kind, from the item's own fields (the queue keeps no other values). */
+export const QUEUE_KIND_PARTICULARS_EN: Record<string, string> = {
+  unknown_teacher: 'No teacher in your area (or in the system) has this ID number: {name}',
+  over_cap: '{hours} h from {startDate} to {endDate} is not above 0 or is more than the daily cap allows',
+  overlap:
+    'The dates {startDate} to {endDate} overlap hours of the same category already recorded for this teacher',
 };
 
 /** The 学时 import's column headers (modules/hours/external/columns.ts) in English. */

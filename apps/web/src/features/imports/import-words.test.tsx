@@ -5,7 +5,7 @@ import { api } from '../../shared/api';
 import { EXTERNAL_PARTICULARS_EN } from '../../shared/i18n-reasons-imports';
 import { hanOutside, renderWithApp } from '../../shared/test-utils';
 import { ImportPreview } from './import-preview';
-import { importColumnWords, importProblemWords } from './import-words';
+import { importColumnWords, importProblemWords, queueItemWords } from './import-words';
 
 vi.mock('../../shared/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../shared/api')>();
@@ -40,11 +40,62 @@ describe('import row errors in words (GB11643 ID numbers, school codes, code tab
   });
 
   it('every 学时 import code reads in English too', () => {
-    for (const rule of Object.keys(EXTERNAL_PARTICULARS_EN)) {
+    // the cell rules (the conflicts, which need their values, are the next test)
+    const cellRules = Object.entries(EXTERNAL_PARTICULARS_EN).filter(
+      ([, template]) => !/\{(?!column\}|value\})\w+\}/.test(template),
+    );
+    expect(cellRules.map(([rule]) => rule)).toContain('EXT.HOURS_FORMAT');
+    for (const [rule] of cellRules) {
       const en = importProblemWords('en-US', problem(rule, '开始日期', '2027-01-01'));
       expect(hanOutside(en), `${rule}: ${en}`).toBe('');
     }
     expect(importColumnWords('en-US', '课程名称')).toBe('Course title');
+  });
+
+  it('学时 import conflicts (Y-HOURS-IMPORT-DAY, Y-HOURS-AMOUNT, Y-HOURS-IMPORT-OVERLAP, Y-HOURS-IMPORT-TEACHER) by code and values', () => {
+    const conflicts = [
+      {
+        code: 'EXT.OVER_DAY_CAP',
+        values: {
+          hours: '30',
+          startDate: '2026-10-07',
+          endDate: '2026-10-07',
+          days: 1,
+          dayCap: '8',
+          cap: '8',
+        },
+        message: '学时 30 超过 2026-10-07 至 2026-10-07 共 1 天每天 8 学时的上限（8）',
+      },
+      { code: 'EXT.NOT_POSITIVE', values: { hours: '0' }, message: '学时 0 不大于 0' },
+      {
+        code: 'EXT.OVERLAP',
+        values: { system: 'completion', from: '2026-10-01', to: '2026-10-09' },
+        message: '与该教师已有的同类学时记录（completion，2026-10-01 至 2026-10-09）日期重叠',
+      },
+      {
+        code: 'EXT.UNKNOWN_TEACHER',
+        values: { name: '张三' },
+        message: '身份证号对应的教师不在本辖区（或系统中没有）：张三',
+      },
+      {
+        code: 'EXT.CHANGED',
+        values: { was: 3, category: 'online', until: '2026-10-07', version: 2 },
+        message: '记录已变更：原 3 学时（online，至 2026-10-07），将撤销原记录并记入第 2 版',
+      },
+    ];
+    for (const c of conflicts) {
+      const p = { column: '学时', value: '30', rule: 'Y-HOURS-IMPORT-DAY', ...c };
+      expect(importProblemWords('zh-CN', p)).toBe(c.message);
+      const en = importProblemWords('en-US', p);
+      expect(hanOutside(en, '张三'), en).toBe('');
+      expect(en).not.toMatch(/Y-HOURS/);
+    }
+    const queued = { name: '张三', hoursTenths: 300, startDate: '2026-10-07', endDate: '2026-10-07' };
+    for (const kind of ['unknown_teacher', 'over_cap', 'overlap']) {
+      const q = { ...queued, kind, message: '中文原句' };
+      expect(queueItemWords('zh-CN', q)).toBe('中文原句');
+      expect(hanOutside(queueItemWords('en-US', q), '张三')).toBe('');
+    }
   });
 
   it("zh-CN keeps the server's column and sentence; an unknown code keeps the server's sentence in en-US", () => {
