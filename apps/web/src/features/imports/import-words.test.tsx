@@ -53,7 +53,7 @@ describe('import row errors in words (GB11643 ID numbers, school codes, code tab
   });
 
   it('学时 import conflicts (Y-HOURS-IMPORT-DAY, Y-HOURS-AMOUNT, Y-HOURS-IMPORT-OVERLAP, Y-HOURS-IMPORT-TEACHER) by code and values', () => {
-    const conflicts = [
+    const conflicts: { code: string; values: Record<string, string | number>; message: string }[] = [
       {
         code: 'EXT.OVER_DAY_CAP',
         values: {
