@@ -65,3 +65,29 @@ export const HOURS_REASONS_EN: Record<keyof typeof HOURS_REASONS_ZH, string> = {
   'hcSays.sep': '; ',
   'hcSays.end': '{parts}.',
 };
+
+/**
+ * A 学时 claim's problems in English, by core's ClaimProblemCode (hours/claims.ts) with its values; zh-CN keeps
+ * the server's sentence. `{name}` marks a value, `{field}` the field's name.
+ */
+export const CLAIM_PROBLEMS_EN: Record<string, string> = {
+  'CLAIM.REQUIRED': 'Fill in the {field}',
+  'CLAIM.TOO_LONG': 'The {field} may have at most {max} characters, not {length}',
+  'CLAIM.CERTIFICATE_TOO_LONG': 'The certificate number may have at most {max} characters',
+  'CLAIM.START_INVALID': 'The start date is not a valid date (year-month-day)',
+  'CLAIM.END_INVALID': 'The end date is not a valid date (year-month-day)',
+  'CLAIM.END_BEFORE_START': 'The end date {endDate} is before the start date {startDate}',
+  'CLAIM.IN_FUTURE':
+    'The {field} {date} is later than today ({today}): only finished activities can be claimed',
+  'CLAIM.HOURS_NOT_POSITIVE': 'The hours claimed must be more than 0 (at least 0.1)',
+  'CLAIM.HOURS_OVER_CAP':
+    '{hours} h is more than allowed: {startDate} to {endDate} is {days} day(s), at most {dayMax} h a day, {max} h in all',
+};
+
+/** The claim form's fields as a problem names them. */
+export const CLAIM_FIELDS_EN: Record<string, string> = {
+  title: 'title',
+  issuer: 'issuing or organising unit',
+  startDate: 'start date',
+  endDate: 'end date',
+};
