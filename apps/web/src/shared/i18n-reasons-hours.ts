@@ -29,8 +29,8 @@ export const HOURS_REASONS_ZH = {
   // 学时达标: one teacher's standing in the compliance list (core's complianceMessage)
   'hcSays.onTrack': '本周期已计 {counted} 学时，进度达标',
   'hcSays.behind': '本周期已计 {counted} 学时，按进度应有 {expected} 学时，落后 {short} 学时',
-  'hcSays.category': '{schoolYear} 学年{category}已计 {counted} 学时，按进度应有 {pace} 学时',
-  'hcSays.year': '{schoolYear} 学年已计 {counted} 学时，按进度应有 {pace} 学时',
+  'hcSays.category': '{schoolYear}{category}已计 {counted} 学时，按进度应有 {pace} 学时',
+  'hcSays.year': '{schoolYear}已计 {counted} 学时，按进度应有 {pace} 学时',
   'hcSays.sep': '；',
   'hcSays.end': '{parts}。',
 } as const;

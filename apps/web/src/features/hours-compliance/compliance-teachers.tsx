@@ -134,7 +134,7 @@ export function ComplianceTeachers({
                   {r.schoolName}
                 </Typography.Text>
               </Space>
-              <Typography.Text style={{ fontSize: 13 }}>{complianceSentence(t, r)}</Typography.Text>
+              <Typography.Text style={{ fontSize: 13 }}>{complianceSentence(t, lang, r)}</Typography.Text>
               <Space size={12} wrap style={{ fontSize: 12 }}>
                 <span>
                   {t('hc.col.counted')} {hours(r.cycleCountedTenths)}，{t('hc.col.expected')}{' '}
@@ -190,7 +190,7 @@ export function ComplianceTeachers({
           title: t('hc.col.message'),
           key: 'message',
           width: 360,
-          render: (_: unknown, r: ComplianceTeacher) => complianceSentence(t, r),
+          render: (_: unknown, r: ComplianceTeacher) => complianceSentence(t, lang, r),
         },
       ];
 

@@ -30,7 +30,7 @@ const teacher = (over: Partial<ComplianceTeacher>): ComplianceTeacher => ({
 const CASES: [ComplianceTeacher, string][] = [
   [
     teacher({}),
-    '本周期已计 36.5 学时，按进度应有 72 学时，落后 35.5 学时；2027-2028 学年校本研修已计 2 学时，按进度应有 6.4 学时。',
+    '本周期已计 36.5 学时，按进度应有 72 学时，落后 35.5 学时；2027—2028 学年校本研修已计 2 学时，按进度应有 6.4 学时。',
   ],
   [
     teacher({
@@ -40,27 +40,29 @@ const CASES: [ComplianceTeacher, string][] = [
       yearPaceTenths: 240,
       categories: [{ category: 'school_based', countedTenths: 80, paceTenths: 64 }],
     }),
-    '本周期已计 80 学时，进度达标；2027-2028 学年已计 10 学时，按进度应有 24 学时。',
+    '本周期已计 80 学时，进度达标；2027—2028 学年已计 10 学时，按进度应有 24 学时。',
   ],
   [teacher({ onTrack: true, cycleCountedTenths: 800, categories: [] }), '本周期已计 80 学时，进度达标。'],
 ];
 
 describe('学时达标: a teacher’s standing in words (Y-HOURS-ON-TRACK, R3-S02, R-002-19)', () => {
   it('zh-CN reads what core writes', () => {
-    for (const [r, zh] of CASES) expect(complianceSentence(tOf('zh-CN'), r)).toBe(zh);
+    for (const [r, zh] of CASES) expect(complianceSentence(tOf('zh-CN'), 'zh-CN', r)).toBe(zh);
   });
 
   it('en-US reads English, no Han, no rule ID', () => {
     for (const [r] of CASES) {
-      const en = complianceSentence(tOf('en-US'), r);
+      const en = complianceSentence(tOf('en-US'), 'en-US', r);
       expect(hanOutside(en), en).toBe('');
       expect(en).not.toMatch(/Y-HOURS|R3-S02|R-002-19/);
     }
-    expect(complianceSentence(tOf('en-US'), CASES[0]?.[0] ?? teacher({}))).toContain('35.5 h behind');
+    expect(complianceSentence(tOf('en-US'), 'en-US', CASES[0]?.[0] ?? teacher({}))).toContain(
+      '35.5 h behind',
+    );
   });
 
   it("a row without its school year (an older server) keeps the server's text", () => {
     const old = teacher({ schoolYear: undefined, message: '本周期已计 36.5 学时。' });
-    expect(complianceSentence(tOf('en-US'), old)).toBe('本周期已计 36.5 学时。');
+    expect(complianceSentence(tOf('en-US'), 'en-US', old)).toBe('本周期已计 36.5 学时。');
   });
 });

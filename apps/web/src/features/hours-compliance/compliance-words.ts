@@ -4,14 +4,15 @@
  * pace. A row without its school year (an older server) keeps the server's text.
  */
 import type { ComplianceTeacher } from '@yanxun/contracts';
-import type { I18n, MessageKey } from '../../shared/i18n';
+import { schoolYearLabel } from '../../shared/figures';
+import type { I18n, Lang, MessageKey } from '../../shared/i18n';
 import { hours } from '../outcomes/outcome-status-tag';
 
 type T = I18n['t'];
 
-export function complianceSentence(t: T, r: ComplianceTeacher): string {
-  const schoolYear = r.schoolYear;
-  if (!schoolYear) return r.message;
+export function complianceSentence(t: T, lang: Lang, r: ComplianceTeacher): string {
+  if (!r.schoolYear) return r.message;
+  const schoolYear = schoolYearLabel(r.schoolYear, lang);
   const parts = [
     r.onTrack
       ? t('hcSays.onTrack', { counted: hours(r.cycleCountedTenths) })
