@@ -36,11 +36,22 @@ interface Refusal {
   code: string;
   message: string;
   ruleId: unknown;
+  details: Record<string, unknown>;
 }
 
 function refusal(r: LightMyRequestResponse): Refusal {
-  const e = (r.json() as { error: { code: string; message: string; details?: { ruleId?: unknown } } }).error;
-  return { status: r.statusCode, code: e.code, message: e.message, ruleId: e.details?.ruleId };
+  const e = (
+    r.json() as {
+      error: { code: string; message: string; details?: { ruleId?: unknown } & Record<string, unknown> };
+    }
+  ).error;
+  return {
+    status: r.statusCode,
+    code: e.code,
+    message: e.message,
+    ruleId: e.details?.ruleId,
+    details: e.details ?? {},
+  };
 }
 
 /** The sentence is words only; the rule travels beside it. */
@@ -95,10 +106,14 @@ describe('a teacher checking in reads words (R-004-12, Y-004-QR-ROTATE, Y-004-CH
     const none = refusal(await w.req('POST', '/checkin', 'tlone', { code: '123456' }));
     expect(none.status).toBe(403);
     inWords(none, 'R-004-12');
+    expect(none.details.refusal).toBe('not_enrolled_any');
     const other = refusal(await w.req('POST', '/checkin', 'tq2', { t: (await display(classA)).token }));
     expect(other.status).toBe(403);
     expect(other.message).toContain('A 班');
     inWords(other, 'R-004-12');
+    // the web words the sentence from the case and the values beside it
+    expect(other.details).toMatchObject({ refusal: 'other_class' });
+    expect(String(other.details.className)).toContain('A 班');
   });
 
   it('a QR code ten minutes old and a wrong short code: 400 in words, Y-004-QR-ROTATE in details', async () => {
@@ -108,9 +123,11 @@ describe('a teacher checking in reads words (R-004-12, Y-004-QR-ROTATE, Y-004-CH
     expect(expired.status).toBe(400);
     expect(expired.message).toContain('每 30 秒更换');
     inWords(expired, 'Y-004-QR-ROTATE');
+    expect(expired.details).toMatchObject({ refusal: 'qr_expired', rotationSeconds: 30 });
     const wrong = refusal(await w.req('POST', '/checkin', 'tq1', { code: '000000' }));
     expect(wrong.status).toBe(400);
     inWords(wrong, 'Y-004-QR-ROTATE');
+    expect(wrong.details.refusal).toBe('wrong_code');
   });
 
   it('wrong short codes until the wait: the 429 says the minutes in words, the rule in details', async () => {
@@ -120,6 +137,8 @@ describe('a teacher checking in reads words (R-004-12, Y-004-QR-ROTATE, Y-004-CH
     expect(last?.status).toBe(429);
     expect(last?.message).toContain('分钟后再试');
     inWords(last as Refusal, 'Y-004-QR-ROTATE');
+    expect(last?.details).toMatchObject({ refusal: 'too_many_codes', minutes: 5 });
+    expect(last?.message).toContain(`${String(last?.details.minutes)} 分钟后再试`);
   });
 
   it('after the class, check-in is closed: 400 with the dates in words, Y-004-CHECKIN-OPEN in details', async () => {
@@ -128,6 +147,8 @@ describe('a teacher checking in reads words (R-004-12, Y-004-QR-ROTATE, Y-004-CH
     expect(closed.status).toBe(400);
     expect(closed.message).toContain('不能签到');
     inWords(closed, 'Y-004-CHECKIN-OPEN');
+    expect(closed.details).toMatchObject({ refusal: 'outside_days', today: '2021-09-20' });
+    expect(closed.message).toContain(String(closed.details.closesOn));
   });
 });
 

@@ -225,6 +225,25 @@ export const CHECKIN_REFUSALS = [
 ] as const;
 export type CheckinRefusal = (typeof CHECKIN_REFUSALS)[number];
 
+/**
+ * Which refusal sentence the server wrote, `details.refusal` of the error, with its values beside it in `details`
+ * (className, opensOn, closesOn, today, sessionDate, rotationSeconds, minutes): the web words it from these.
+ */
+export const CHECKIN_REFUSAL_CASES = [
+  'bad_token',
+  'slot_not_in_class',
+  'outside_days',
+  'not_session_day',
+  'qr_expired',
+  'wrong_code',
+  'too_many_codes',
+  'other_class',
+  'not_enrolled_class',
+  'not_enrolled_any',
+  'not_teacher',
+] as const;
+export type CheckinRefusalCase = (typeof CHECKIN_REFUSAL_CASES)[number];
+
 export const liveBoardSchema = z.object({
   classId: z.string(),
   slot: z.string(),

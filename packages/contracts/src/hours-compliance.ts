@@ -96,6 +96,8 @@ export const complianceTeacherSchema = z.object({
   categories: z.array(
     z.object({ category: hourCategorySchema, countedTenths: z.number().int(), paceTenths: z.number().int() }),
   ),
+  /** The school year the message speaks of (the web words the message from the values). */
+  schoolYear: z.string().optional(),
   /** Plain Chinese: where the teacher stands and by how much they are behind. */
   message: z.string(),
 });

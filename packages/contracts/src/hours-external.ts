@@ -29,6 +29,9 @@ export const externalRowProblemSchema = z.object({
   value: z.string(),
   rule: z.string(),
   message: z.string(),
+  /** A conflict or change by its code (EXT.OVER_DAY_CAP …) and values, for the web to word. */
+  code: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** One row's verdict: which row, the record, and why (the rule and the value when it is not plain new). */

@@ -44,6 +44,16 @@ export const hoursEntrySchema = z.object({
       message: z.string(),
       ruleId: z.string(),
       values: z.record(z.string(), z.union([z.number(), z.string()])),
+      /** Every reason (core's LedgerReasonCode: DAY_CAP, YEAR_CAP …) with its values, for the web to word. */
+      reasons: z
+        .array(
+          z.object({
+            code: z.string(),
+            ruleId: z.string(),
+            values: z.record(z.string(), z.union([z.number(), z.string()])),
+          }),
+        )
+        .optional(),
     })
     .nullable(),
 });
@@ -60,6 +70,8 @@ export const hoursRequirementSchema = z.object({
   met: z.boolean(),
   status: z.enum(['met', 'not_met', 'in_progress']),
   behindTenths: z.number().int(),
+  /** YEAR_MIN of a group with its own minimum (教研员): the group's name. */
+  groupName: z.string().optional(),
   message: z.string(),
 });
 export type HoursRequirement = z.infer<typeof hoursRequirementSchema>;
@@ -79,6 +91,8 @@ export const hoursStandingSchema = z.object({
     onTrack: z.boolean(),
     onTrackRuleId: z.string(),
     shortOfExpectedTenths: z.number().int(),
+    /** School years of the cycle already over: the sentence's "已过 N 个学年". */
+    elapsedYears: z.number().int().optional(),
     message: z.string(),
   }),
   requirements: z.array(hoursRequirementSchema),

@@ -2,7 +2,7 @@ import { IMPORT_KINDS } from '@yanxun/core/import-columns';
 import { z } from 'zod';
 
 /** What an import brings in; the columns of each kind are core's import-columns.ts. */
-export { IMPORT_KINDS, type ImportKind } from '@yanxun/core/import-columns';
+export { headerEnOf, IMPORT_KINDS, type ImportKind } from '@yanxun/core/import-columns';
 /** Each row error code in plain words (core's row-rules.ts): the import error table shows these. */
 export { ROW_RULE_TEXTS, type RowRule, rowRuleText } from '@yanxun/core/row-rules';
 export const importKindSchema = z.enum(IMPORT_KINDS);

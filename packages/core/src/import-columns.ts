@@ -277,6 +277,11 @@ export interface HeaderMatch<K extends string = string> {
   duplicated: string[];
 }
 
+/** The English header of a column by its Chinese template header (any kind), or undefined. */
+export function headerEnOf(header: string): string | undefined {
+  return [...SCHOOL_COLUMNS, ...TEACHER_COLUMNS].find((c) => c.header === header)?.headerEn;
+}
+
 /** The Chinese template header of a column key (the key itself if there is no such column). */
 export function headerOf(kind: ImportKind, key: string): string {
   const columns: ImportColumn[] = IMPORT_COLUMNS[kind];

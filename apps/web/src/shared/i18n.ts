@@ -42,10 +42,14 @@ import { PLANS_EN, PLANS_ZH } from './i18n-plans';
 import { PROGRAMS_EN, PROGRAMS_ZH } from './i18n-programs';
 // sentences the server also writes in Chinese: warnings, deadlines, decisions
 import { REASONS_EN, REASONS_ZH } from './i18n-reasons';
+import { CHECKIN_REASONS_EN, CHECKIN_REASONS_ZH } from './i18n-reasons-checkin';
 import { EVALUATION_REASONS_EN, EVALUATION_REASONS_ZH } from './i18n-reasons-evaluation';
 import { FINDING_REASONS_EN, FINDING_REASONS_ZH } from './i18n-reasons-findings';
+import { HOURS_REASONS_EN, HOURS_REASONS_ZH } from './i18n-reasons-hours';
+import { IMPORT_REASONS_EN, IMPORT_REASONS_ZH } from './i18n-reasons-imports';
 import { NOTIFICATION_REASONS_EN, NOTIFICATION_REASONS_ZH } from './i18n-reasons-notifications';
 import { PLAN_REASONS_EN, PLAN_REASONS_ZH } from './i18n-reasons-plans';
+import { QUOTA_REASONS_EN, QUOTA_REASONS_ZH } from './i18n-reasons-quota';
 // the rule reference (ⓘ) and import problems
 import { RULES_EN, RULES_ZH } from './i18n-rules';
 import { SCHOOL_RESEARCH_EN, SCHOOL_RESEARCH_ZH } from './i18n-school-research';
@@ -101,6 +105,10 @@ const zhCN = {
   ...NOTIFICATION_REASONS_ZH,
   ...EVALUATION_REASONS_ZH,
   ...FINDING_REASONS_ZH,
+  ...CHECKIN_REASONS_ZH,
+  ...QUOTA_REASONS_ZH,
+  ...HOURS_REASONS_ZH,
+  ...IMPORT_REASONS_ZH,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -143,6 +151,10 @@ const enUS: Record<MessageKey, string> = {
   ...NOTIFICATION_REASONS_EN,
   ...EVALUATION_REASONS_EN,
   ...FINDING_REASONS_EN,
+  ...CHECKIN_REASONS_EN,
+  ...QUOTA_REASONS_EN,
+  ...HOURS_REASONS_EN,
+  ...IMPORT_REASONS_EN,
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -8,4 +8,5 @@ export * from './integrity';
 export * from './nominations';
 export * from './packs';
 export * from './programmes';
+export * from './quota-refusals';
 export * from './selection-quality';

@@ -71,9 +71,22 @@ export interface ClaimInput {
 
 export type ClaimField = keyof ClaimInput | 'evidence';
 
+/** What is wrong with a claim, whatever the rule ID the pack gives it: the web words the sentence by it. */
+export type ClaimProblemCode =
+  | 'CLAIM.REQUIRED'
+  | 'CLAIM.TOO_LONG'
+  | 'CLAIM.CERTIFICATE_TOO_LONG'
+  | 'CLAIM.START_INVALID'
+  | 'CLAIM.END_INVALID'
+  | 'CLAIM.END_BEFORE_START'
+  | 'CLAIM.IN_FUTURE'
+  | 'CLAIM.HOURS_NOT_POSITIVE'
+  | 'CLAIM.HOURS_OVER_CAP';
+
 /** Why a claim is refused: the field, a Chinese sentence, the rule and the values it applied. */
 export interface ClaimProblem {
   field: ClaimField;
+  code: ClaimProblemCode;
   ruleId: string;
   message: string;
   values?: Record<string, number | string>;
@@ -113,10 +126,17 @@ export function checkClaim(input: ClaimInput, today: string, rules: ClaimHourRul
   const text = (field: 'title' | 'issuer', label: string, max: number) => {
     const v = input[field].trim();
     if (v.length === 0)
-      out.push({ field, ruleId: HOURS_RULE_CLAIM_TEXT, message: `请填写${label}`, values: { max } });
+      out.push({
+        field,
+        code: 'CLAIM.REQUIRED',
+        ruleId: HOURS_RULE_CLAIM_TEXT,
+        message: `请填写${label}`,
+        values: { max },
+      });
     else if ([...v].length > max)
       out.push({
         field,
+        code: 'CLAIM.TOO_LONG',
         ruleId: HOURS_RULE_CLAIM_TEXT,
         message: `${label}最多 ${max} 个字，现为 ${[...v].length} 个字`,
         values: { max, length: [...v].length },
@@ -128,6 +148,7 @@ export function checkClaim(input: ClaimInput, today: string, rules: ClaimHourRul
   if ([...cert].length > CLAIM_CERTIFICATE_MAX)
     out.push({
       field: 'certificateNo',
+      code: 'CLAIM.CERTIFICATE_TOO_LONG',
       ruleId: HOURS_RULE_CLAIM_TEXT,
       message: `证书编号最多 ${CLAIM_CERTIFICATE_MAX} 个字符`,
       values: { max: CLAIM_CERTIFICATE_MAX },
@@ -138,12 +159,14 @@ export function checkClaim(input: ClaimInput, today: string, rules: ClaimHourRul
   if (!startOk)
     out.push({
       field: 'startDate',
+      code: 'CLAIM.START_INVALID',
       ruleId: HOURS_RULE_CLAIM_DATES,
       message: '开始日期不是有效日期（年-月-日）',
     });
   if (!endOk)
     out.push({
       field: 'endDate',
+      code: 'CLAIM.END_INVALID',
       ruleId: HOURS_RULE_CLAIM_DATES,
       message: '结束日期不是有效日期（年-月-日）',
     });
@@ -152,6 +175,7 @@ export function checkClaim(input: ClaimInput, today: string, rules: ClaimHourRul
     datesOk = false;
     out.push({
       field: 'endDate',
+      code: 'CLAIM.END_BEFORE_START',
       ruleId: HOURS_RULE_CLAIM_DATES,
       message: `结束日期 ${input.endDate} 早于开始日期 ${input.startDate}`,
       values: { startDate: input.startDate, endDate: input.endDate },
@@ -166,6 +190,7 @@ export function checkClaim(input: ClaimInput, today: string, rules: ClaimHourRul
       datesOk = false;
       out.push({
         field,
+        code: 'CLAIM.IN_FUTURE',
         ruleId: HOURS_RULE_CLAIM_DATES,
         message: `${label} ${d} 晚于今天（${today}）：只能申报已经完成的活动`,
         values: { [field]: d, today },
@@ -177,6 +202,7 @@ export function checkClaim(input: ClaimInput, today: string, rules: ClaimHourRul
   if (!Number.isInteger(h) || h <= 0) {
     out.push({
       field: 'hoursTenths',
+      code: 'CLAIM.HOURS_NOT_POSITIVE',
       ruleId: HOURS_RULE_CLAIM_AMOUNT,
       message: '申报学时须大于 0（最小 0.1 学时）',
       values: { hoursTenths: h },
@@ -187,9 +213,17 @@ export function checkClaim(input: ClaimInput, today: string, rules: ClaimHourRul
     if (h > max)
       out.push({
         field: 'hoursTenths',
+        code: 'CLAIM.HOURS_OVER_CAP',
         ruleId: rules.dayMaxTenths.ruleId,
         message: `申报 ${fmt(h)} 学时超过上限：${input.startDate} 至 ${input.endDate} 共 ${days} 天，每天最多 ${fmt(rules.dayMaxTenths.value)} 学时，最多 ${fmt(max)} 学时`,
-        values: { hoursTenths: h, days, dayMaxTenths: rules.dayMaxTenths.value, maxTenths: max },
+        values: {
+          hoursTenths: h,
+          days,
+          dayMaxTenths: rules.dayMaxTenths.value,
+          maxTenths: max,
+          startDate: input.startDate,
+          endDate: input.endDate,
+        },
       });
   }
   return out;

@@ -50,6 +50,8 @@ export interface RequirementStanding {
   status: RequirementStatus;
   /** How much is missing: required − counted, at least 0. */
   behindTenths: number;
+  /** YEAR_MIN of a group with its own minimum (教研员): the group's name, as the sentence says it. */
+  groupName?: string;
   message: string;
 }
 
@@ -284,6 +286,7 @@ export function yearRequirements(
         met,
         status: statusOf(met, ended),
         behindTenths: Math.max(0, yearMin.value - counted),
+        ...(groupName ? { groupName } : {}),
         message: `${schoolYearLabel(schoolYear)}${who}培训学时应不少于 ${hours(yearMin.value)}，已计 ${hours(counted)}，${shortfall(yearMin.value, counted, ended)}`,
       });
     }

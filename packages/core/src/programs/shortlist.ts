@@ -78,7 +78,13 @@ export function checkShortlist(
         code: 'SHORTLIST.OVER_PLACES',
         ruleId: SHORTLIST_RULE_ID,
         orgId: n.orgId,
-        values: { places: n.places, selected: n.selected, over: n.selected - n.places, ratio: input.ratio },
+        values: {
+          org: n.orgName,
+          places: n.places,
+          selected: n.selected,
+          over: n.selected - n.places,
+          ratio: input.ratio,
+        },
         message: `${n.orgName}名额 ${n.places} 个，确定入选 ${n.selected} 人，超出 ${n.selected - n.places} 人，入选不得超过名额`,
       });
     }
@@ -88,7 +94,7 @@ export function checkShortlist(
         code: 'SHORTLIST.UNDECIDED',
         ruleId: SHORTLIST_RULE_ID,
         orgId: n.orgId,
-        values: { candidates: n.candidates, undecided },
+        values: { org: n.orgName, candidates: n.candidates, undecided },
         message: `${n.orgName}还有 ${undecided} 名候选人未确定是否入选`,
       });
     }

@@ -261,7 +261,12 @@ describe('rotating QR check-in (Y-004-QR-ROTATE, R-004-12)', () => {
     nowMs = d.expiresAt + 30_000; // two windows on: a forwarded screenshot no longer works
     const err = await thrown(svc.checkin(teacher(teachers[3] ?? ''), { t: d.token }));
     expect(err.code).toBe('VALIDATION_FAILED');
-    expect(err.details).toMatchObject({ reason: 'expired', ruleId: 'Y-004-QR-ROTATE' });
+    expect(err.details).toMatchObject({
+      reason: 'expired',
+      refusal: 'qr_expired',
+      rotationSeconds: 30,
+      ruleId: 'Y-004-QR-ROTATE',
+    });
     expect(err.message).toContain('过期');
     nowMs = t0;
   });
@@ -270,18 +275,23 @@ describe('rotating QR check-in (Y-004-QR-ROTATE, R-004-12)', () => {
     const d = await svc.display(staff(), classA, 'arrive');
     const forged = d.token.replace(/^\d+\./, `${classB}.`);
     const err = await thrown(svc.checkin(teacher(teachers[1] ?? ''), { t: forged }));
-    expect(err.details).toMatchObject({ reason: 'invalid' });
+    expect(err.details).toMatchObject({ reason: 'invalid', refusal: 'bad_token' });
   });
 
   it("another class's token is refused (other_class, R-004-12); a teacher in no class is not_enrolled", async () => {
     const b = await svc.display(actor('provider_staff', otherProvider), classB, 'arrive');
     const err = await thrown(svc.checkin(teacher(teachers[1] ?? ''), { t: b.token }));
     expect(err.status).toBe(403);
-    expect(err.details).toMatchObject({ reason: 'other_class', ruleId: 'R-004-12' });
+    expect(err.details).toMatchObject({ reason: 'other_class', refusal: 'other_class', ruleId: 'R-004-12' });
+    expect(err.details).toHaveProperty('className');
     const none = await thrown(svc.checkin(teacher(outsider), { t: b.token }));
-    expect(none.details).toMatchObject({ reason: 'not_enrolled', ruleId: 'R-004-12' });
+    expect(none.details).toMatchObject({
+      reason: 'not_enrolled',
+      refusal: 'not_enrolled_class',
+      ruleId: 'R-004-12',
+    });
     const admin = await thrown(svc.checkin(actor('bureau_admin', city), { t: b.token }));
-    expect(admin.details).toMatchObject({ reason: 'not_teacher' });
+    expect(admin.details).toMatchObject({ reason: 'not_teacher', refusal: 'not_teacher' });
   });
 
   it('Y-004-CHECKIN-OPEN: refused 2 days before the start, open 1 day before; refused after the end date', async () => {
@@ -291,8 +301,10 @@ describe('rotating QR check-in (Y-004-QR-ROTATE, R-004-12)', () => {
     const err = await thrown(svc.checkin(teacher(teachers[3] ?? ''), { t: early.token }));
     expect(err.details).toMatchObject({
       reason: 'not_open',
+      refusal: 'outside_days',
       ruleId: 'Y-004-CHECKIN-OPEN',
       opensOn: '2021-09-05',
+      today: '2021-09-04',
     });
     nowMs = Date.parse('2021-09-05T01:00:00Z');
     const ok = await svc.display(staff(), classA, 'register');
@@ -312,7 +324,11 @@ describe('rotating QR check-in (Y-004-QR-ROTATE, R-004-12)', () => {
     expect(r).toMatchObject({ status: 'checked_in', classId: classA, slot: 'arrive' });
     const wrong = String((Number(d.shortCode) + 1) % 1_000_000).padStart(6, '0');
     const err = await thrown(svc.checkin(teacher(teachers[1] ?? ''), { code: wrong }));
-    expect(err.details).toMatchObject({ reason: 'expired', ruleId: 'Y-004-QR-ROTATE' });
+    expect(err.details).toMatchObject({
+      reason: 'expired',
+      refusal: 'wrong_code',
+      ruleId: 'Y-004-QR-ROTATE',
+    });
   });
 
   it('session attendance uses the same codes, only on the session day', async () => {
@@ -335,6 +351,7 @@ describe('rotating QR check-in (Y-004-QR-ROTATE, R-004-12)', () => {
     const e = await svc.display(staff(), classA, `s${tomorrow.id}`);
     expect((await thrown(svc.checkin(teacher(teachers[0] ?? ''), { t: e.token }))).details).toMatchObject({
       reason: 'not_open',
+      refusal: 'not_session_day',
       sessionDate: '2021-09-07',
     });
     const outside = await thrown(

@@ -88,6 +88,14 @@ describe('R3-W16 workshop hours: 6 a day, 40 a school year', () => {
     expect(over.entries[0]?.notCounted).toMatchObject({ tenths: 1, ruleId: 'R3-W16' });
     expect(over.entries[0]?.notCounted?.message).toMatch(/学时/);
     expect(over.entries[0]?.notCounted?.message).not.toMatch(/R3-W16/);
+    // the reasons by code and values, for the web to word in the user's language
+    expect(over.entries[0]?.notCounted?.reasons).toEqual([
+      {
+        code: 'DAY_CAP',
+        ruleId: 'R3-W16',
+        values: { dayCapTenths: 60, days: 1, limitTenths: 60, amountTenths: 61, notCountedTenths: 1 },
+      },
+    ]);
     expect(over.totalTenths).toBe(60);
   });
 
@@ -103,6 +111,9 @@ describe('R3-W16 workshop hours: 6 a day, 40 a school year', () => {
     // newest first: 2027-09-01 (next school year) counts whole; of 7 × 6 = 42 in 2026-2027, 40 count
     expect(r.entries.map((e) => e.countedTenths)).toEqual([60, 40, 60, 60, 60, 60, 60, 60]);
     expect(r.entries[1]?.notCounted).toMatchObject({ tenths: 20, ruleId: 'R3-W16' });
+    expect(r.entries[1]?.notCounted?.reasons).toMatchObject([
+      { code: 'YEAR_CAP', values: { yearCapTenths: 400, countedBeforeTenths: 360, notCountedTenths: 20 } },
+    ]);
     expect(r.totalTenths).toBe(400 + 60);
     expect(r.standing.years).toEqual([
       {
@@ -144,6 +155,7 @@ describe('requirements and the cycle', () => {
       countedTenths: 899,
       behindTenths: 1,
       met: false,
+      groupName: expect.any(String),
     });
     const teacher = await record(await teacherWith([credit]));
     expect(teacher.standing.requirements.find((x) => x.ruleId === 'R-002-19')).toBeUndefined();
@@ -162,6 +174,7 @@ describe('requirements and the cycle', () => {
       countedTenths: 1200,
       behindTenths: 2400,
       targetRuleId: 'Y-HOURS-CYCLE',
+      elapsedYears: 0,
     });
     // in the cycle's first school year nothing is expected yet
     expect(r.standing.cycle.onTrack).toBe(true);

@@ -67,6 +67,7 @@ function toEntry(r: EntryRow, line: LedgerLine | undefined, reversal: EntryRow |
             message: over.message,
             ruleId: over.reason.ruleId,
             values: over.reason.values,
+            reasons: over.reasons,
           }
         : null,
   };
@@ -88,6 +89,7 @@ function toStanding(e: LedgerEvaluation): HoursStanding {
       onTrack: cycle.onTrack,
       onTrackRuleId: cycle.onTrackRuleId,
       shortOfExpectedTenths: cycle.shortOfExpectedTenths,
+      elapsedYears: cycle.elapsedYears,
       message: cycle.message,
     },
     requirements: e.requirements.map((r) => ({ ...r, category: r.category as HourCategoryCode | null })),

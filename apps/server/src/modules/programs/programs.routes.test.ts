@@ -297,6 +297,11 @@ describe('quota cascade (R-004-17)', () => {
     expect(over.json().error.message).not.toContain('R-004-17');
     expect(over.json().error.details).toMatchObject({ ruleId: 'R-004-17', parentSeats: 12 });
     expect(over.json().error.details.problems[0].values).toMatchObject({ allocated: 13, over: 1 });
+    // the code and values the web words the sentence from (en-US)
+    expect(over.json().error.details).toMatchObject({
+      reasonCode: 'QUOTA.OVER_ALLOCATED',
+      reasonValues: { allocated: 13, available: 12, over: 1 },
+    });
     // a school admin cannot allocate anywhere (403); a county cannot hand out the city's seats (404)
     expect(
       (await req('PUT', url, 'school', { allocations: [{ orgId: qingcheng.id, seats: 1 }] })).statusCode,

@@ -113,7 +113,12 @@ describe('R-004-17: no seat is ever over-allocated', () => {
       const err = (r as PromiseRejectedResult).reason;
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe('CONFLICT');
-      expect((err as AppError).details).toMatchObject({ ruleId: 'R-004-17', full: true });
+      expect((err as AppError).details).toMatchObject({
+        ruleId: 'R-004-17',
+        full: true,
+        reasonCode: 'QUOTA.FULL',
+        reasonValues: { org: expect.any(String) },
+      });
     }
     const q = await h.db
       .selectFrom('quota_allocations')
@@ -276,7 +281,7 @@ describe('eligibility at nomination', () => {
     expect(n45.eligibility.checks.find((c) => c.ruleId === 'R-004-56')).toMatchObject({ passed: true });
     const refused = await thrown(svc.nominate(admin, programmeId, { teacherId: t46.id, attestations }));
     expect(refused.code).toBe('VALIDATION_FAILED');
-    expect(refused.details).toMatchObject({ needsOverride: true });
+    expect(refused.details).toMatchObject({ needsOverride: true, reasonCode: 'NOMINATION.NEEDS_OVERRIDE' });
     const n46 = await svc.nominate(admin, programmeId, {
       teacherId: t46.id,
       attestations,

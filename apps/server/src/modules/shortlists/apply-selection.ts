@@ -1,3 +1,4 @@
+import { quotaReason } from '@yanxun/contracts';
 import { checkShortlist, QUOTA_RULE_ID, SHORTLIST_RULE_ID } from '@yanxun/core';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../shared/actor';
@@ -29,6 +30,7 @@ export async function apply(
     if (locked.length !== here.length) {
       throw new AppError('CONFLICT', `${n.orgName}的候选人已变化，请刷新后重试`, {
         ruleId: SHORTLIST_RULE_ID,
+        ...quotaReason('SHORTLIST.CANDIDATES_CHANGED', { org: n.orgName }),
       });
     }
     const take = here.filter((r) => r.decision === 'selected').length;
@@ -45,6 +47,7 @@ export async function apply(
         rules: [QUOTA_RULE_ID, SHORTLIST_RULE_ID],
         orgId: n.orgId,
         selected: take,
+        ...quotaReason('SHORTLIST.QUOTA_SHORT', { org: n.orgName, selected: take }),
       });
     }
   }

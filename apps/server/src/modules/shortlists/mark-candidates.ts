@@ -1,4 +1,5 @@
 import type { ShortlistMarksRequest, ShortlistSelection } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import { checkShortlist, SHORTLIST_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
@@ -23,19 +24,20 @@ export async function mark(
   requirePermission(actor, 'shortlist.select');
   const l = await load(ctx, actor, programmeId);
   requireProvider(l);
-  requireBeforeDeadline(ctx, l, '修改遴选结果');
+  requireBeforeDeadline(ctx, l, 'edit_result');
   const ids = req.marks.map((m) => m.nominationId);
   const dup = ids.find((x, i) => ids.indexOf(x) !== i);
   if (dup) {
     throw new AppError('VALIDATION_FAILED', `推荐记录 ${dup} 重复出现`, {
       ruleId: SHORTLIST_RULE_ID,
       dup,
+      ...quotaReason('SHORTLIST.DUPLICATE_RECORD', { id: dup }),
     });
   }
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repo.ensureSelection(l.programme.id, l.provider, trx);
     if (!(await ctx.repo.lockOpen(l.programme.id, trx))) {
-      throw closedError(await ctx.repo.findSelection(l.programme.id, trx), '修改遴选结果');
+      throw closedError(await ctx.repo.findSelection(l.programme.id, trx), 'edit_result');
     }
     const rows = await ctx.repo.candidates(l.programme.id, trx);
     const live = new Map(rows.filter((r) => r.status === 'candidate').map((r) => [r.id, r]));
@@ -44,7 +46,11 @@ export async function mark(
       throw new AppError(
         'VALIDATION_FAILED',
         `推荐记录 ${unknown.join('、')} 不是本项目的候选人，不能参加差额遴选`,
-        { ruleId: SHORTLIST_RULE_ID, unknown },
+        {
+          ruleId: SHORTLIST_RULE_ID,
+          unknown,
+          ...quotaReason('SHORTLIST.NOT_PROGRAMME_CANDIDATES', { ids: unknown.join('、') }),
+        },
       );
     }
     const writes: MarkWrite[] = [];
@@ -58,6 +64,7 @@ export async function mark(
           ruleId: SHORTLIST_RULE_ID,
           field: 'reason',
           nominationId: r.id,
+          ...quotaReason('SHORTLIST.REASON_REQUIRED', { teacher: r.teacher_name }),
         });
       }
       const scoreTenths =

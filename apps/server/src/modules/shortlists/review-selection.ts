@@ -1,4 +1,5 @@
 import type { ShortlistReturnRequest, ShortlistSelection } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import { SHORTLIST_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
 import { AppError } from '../../shared/app-error';
@@ -23,7 +24,13 @@ export async function confirm(
       throw new AppError(
         'CONFLICT',
         sel?.status === 'confirmed' ? `遴选结果已确认` : `承训机构尚未提交遴选结果，无可确认`,
-        { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
+        {
+          ruleId: SHORTLIST_RULE_ID,
+          status: sel?.status ?? 'open',
+          ...quotaReason(
+            sel?.status === 'confirmed' ? 'SHORTLIST.ALREADY_CONFIRMED' : 'SHORTLIST.NOT_SUBMITTED',
+          ),
+        },
       );
     }
     const sel = await ctx.repo.findSelection(l.programme.id, trx);
@@ -71,7 +78,13 @@ export async function returnSelection(
       throw new AppError(
         'CONFLICT',
         sel?.status === 'confirmed' ? `遴选结果已确认，不能退回` : `承训机构尚未提交遴选结果，无可退回`,
-        { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'open' },
+        {
+          ruleId: SHORTLIST_RULE_ID,
+          status: sel?.status ?? 'open',
+          ...quotaReason(
+            sel?.status === 'confirmed' ? 'SHORTLIST.CONFIRMED_NO_RETURN' : 'SHORTLIST.NOT_SUBMITTED_RETURN',
+          ),
+        },
       );
     }
     await ctx.repo.setDecided(l.programme.id, 'returned', actor.accountId, req.comment, trx);

@@ -1,7 +1,8 @@
+import { quotaReason, type ShortlistAction } from '@yanxun/contracts';
 import type { ShortlistProblem, ShortlistRules } from '@yanxun/core';
 import { SELECTION_DEADLINE_RULE_ID, SHORTLIST_RULE_ID, shortlistRulesOf } from '@yanxun/core';
 import type { Actor } from '../../shared/actor';
-import { AppError, forbidden, notFound } from '../../shared/app-error';
+import { AppError, notFound } from '../../shared/app-error';
 import { isId } from '../../shared/ids';
 import { can } from '../../shared/permissions';
 import { dateOf } from '../../shared/time';
@@ -35,11 +36,13 @@ export async function load(ctx: ShortlistsContext, actor: Actor, id: string): Pr
   if (!rules) {
     throw new AppError('VALIDATION_FAILED', `本项目不采取差额遴选，推荐即入选`, {
       ruleId: SHORTLIST_RULE_ID,
+      ...quotaReason('SHORTLIST.NOT_COMPETITIVE'),
     });
   }
   if (!provider) {
     throw new AppError('CONFLICT', `本项目尚未批准承训机构，差额遴选由承训高校进行，请先审批培训方案`, {
       ruleId: SHORTLIST_RULE_ID,
+      ...quotaReason('SHORTLIST.NO_PROVIDER'),
     });
   }
   return { programme: pp.programme, rules, provider, isProvider, isOwner };
@@ -50,17 +53,25 @@ export function today(ctx: ShortlistsContext): string {
   return dateOf(ctx.now());
 }
 
-export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: string) {
+/** What a refusal says could not be done any more, in the server's Chinese. */
+const ACTION_ZH: Record<ShortlistAction, string> = {
+  submit: '提交',
+  submit_result: '提交遴选结果',
+  edit_result: '修改遴选结果',
+};
+
+export function requireBeforeDeadline(ctx: ShortlistsContext, l: Loaded, what: ShortlistAction) {
   const t = today(ctx);
   if (t > l.programme.selectionDeadline) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `遴选已于 ${l.programme.selectionDeadline} 截止，不能再${what}；如需延期，请项目主办单位修改遴选截止日期`,
+      `遴选已于 ${l.programme.selectionDeadline} 截止，不能再${ACTION_ZH[what]}；如需延期，请项目主办单位修改遴选截止日期`,
       {
         ruleId: SELECTION_DEADLINE_RULE_ID,
         rules: [SELECTION_DEADLINE_RULE_ID, SHORTLIST_RULE_ID],
         selectionDeadline: l.programme.selectionDeadline,
         today: t,
+        ...quotaReason('SHORTLIST.DEADLINE_PASSED', { deadline: l.programme.selectionDeadline, what }),
       },
     );
   }
@@ -70,12 +81,18 @@ export function requireProvider(l: Loaded) {
   if (!l.isProvider) {
     throw new AppError('FORBIDDEN', `差额遴选由承训高校（${l.provider.name}）进行`, {
       ruleId: SHORTLIST_RULE_ID,
+      ...quotaReason('SHORTLIST.PROVIDER_ONLY', { provider: l.provider.name }),
     });
   }
 }
 
 export function requireOwner(l: Loaded) {
-  if (!l.isOwner) throw forbidden(`只有项目主办单位（${l.programme.ownerOrgName}）可以确认或退回遴选结果`);
+  if (!l.isOwner)
+    throw new AppError(
+      'FORBIDDEN',
+      `只有项目主办单位（${l.programme.ownerOrgName}）可以确认或退回遴选结果`,
+      quotaReason('SHORTLIST.OWNER_ONLY', { owner: l.programme.ownerOrgName }),
+    );
 }
 
 export function problemsError(problems: ShortlistProblem[]): AppError {
@@ -84,21 +101,33 @@ export function problemsError(problems: ShortlistProblem[]): AppError {
     problems.length === 1 && first
       ? first.message
       : `遴选结果有 ${problems.length} 处问题：${problems.map((p) => p.message).join('；')}`;
-  return new AppError('VALIDATION_FAILED', message, { ruleId: SHORTLIST_RULE_ID, problems });
+  const reason =
+    problems.length === 1 && first
+      ? quotaReason(first.code, first.values)
+      : quotaReason('SHORTLIST.PROBLEMS', { count: problems.length });
+  return new AppError('VALIDATION_FAILED', message, { ruleId: SHORTLIST_RULE_ID, problems, ...reason });
 }
 
 /** Why the selection row cannot be written now (it is submitted or confirmed). */
-export function closedError(sel: SelectionRow | undefined, what: string): AppError {
+export function closedError(sel: SelectionRow | undefined, what: ShortlistAction): AppError {
   if (sel?.status === 'confirmed') {
-    return new AppError('CONFLICT', `遴选结果已确认，不能再${what}`, {
+    return new AppError('CONFLICT', `遴选结果已确认，不能再${ACTION_ZH[what]}`, {
       ruleId: SHORTLIST_RULE_ID,
       status: 'confirmed',
+      ...quotaReason('SHORTLIST.CONFIRMED', { what }),
     });
   }
-  const at = sel?.submitted_at ? `已于 ${dateOf(sel.submitted_at)} ` : '已';
+  const on = sel?.submitted_at ? dateOf(sel.submitted_at) : undefined;
+  const at = on ? `已于 ${on} ` : '已';
   return new AppError(
     'CONFLICT',
-    `遴选结果${at}提交，等待项目主办单位确认，不能重复提交或再${what}；如需修改，请主办单位退回`,
-    { ruleId: SHORTLIST_RULE_ID, status: sel?.status ?? 'submitted' },
+    `遴选结果${at}提交，等待项目主办单位确认，不能重复提交或再${ACTION_ZH[what]}；如需修改，请主办单位退回`,
+    {
+      ruleId: SHORTLIST_RULE_ID,
+      status: sel?.status ?? 'submitted',
+      ...(on
+        ? quotaReason('SHORTLIST.SUBMITTED_ON', { what, submittedOn: on })
+        : quotaReason('SHORTLIST.SUBMITTED', { what })),
+    },
   );
 }

@@ -231,6 +231,8 @@ describe("R-004-59 the seed's own numbers: 150 places, 1:1.2", () => {
     );
     expect(over.details).toMatchObject({
       problems: [{ code: 'SHORTLIST.OVER_PLACES', values: { places: 150, selected: 151, over: 1 } }],
+      reasonCode: 'SHORTLIST.OVER_PLACES',
+      reasonValues: { org: expect.any(String), places: 150, selected: 151, over: 1 },
     });
     await s.shortlists.mark(providerStaff(), programmeId, { marks: ids.slice(150).map((id) => out(id)) });
     await s.shortlists.submit(providerStaff(), programmeId);
@@ -261,6 +263,7 @@ describe('R-004-59 submit once; the owner confirms or returns (setting ownerConf
     expect(undecided.details).toMatchObject({
       ruleId: 'R-004-59',
       problems: [{ code: 'SHORTLIST.UNDECIDED', values: { undecided: 1 } }],
+      reasonCode: 'SHORTLIST.UNDECIDED',
     });
     await s.shortlists.mark(providerStaff(), programmeId, { marks: [out(ids[5] ?? '', '培训实践经验不足')] });
     const submitted = await s.shortlists.submit(providerStaff(), programmeId);
@@ -269,7 +272,12 @@ describe('R-004-59 submit once; the owner confirms or returns (setting ownerConf
     // submitting twice, or marking after submission: refused with the rule in details, nothing changes
     const twice = await thrown(s.shortlists.submit(providerStaff(), programmeId));
     expect(twice.code).toBe('CONFLICT');
-    expect(twice.details).toMatchObject({ ruleId: 'R-004-59', status: 'submitted' });
+    expect(twice.details).toMatchObject({
+      ruleId: 'R-004-59',
+      status: 'submitted',
+      reasonCode: 'SHORTLIST.SUBMITTED_ON',
+      reasonValues: { what: 'submit' },
+    });
     expect(twice.message).not.toContain('R-004-59');
     expect(
       (await thrown(s.shortlists.mark(providerStaff(), programmeId, { marks: [sel(ids[5] ?? '')] }))).code,

@@ -19,12 +19,12 @@ export async function submit(
   requirePermission(actor, 'shortlist.select');
   const l = await load(ctx, actor, programmeId);
   requireProvider(l);
-  requireBeforeDeadline(ctx, l, '提交遴选结果');
+  requireBeforeDeadline(ctx, l, 'submit_result');
   const ownerConfirms = l.rules.ownerConfirms.value;
   await ctx.db.transaction().execute(async (trx) => {
     await ctx.repo.ensureSelection(l.programme.id, l.provider, trx);
     if (!(await ctx.repo.lockOpen(l.programme.id, trx))) {
-      throw closedError(await ctx.repo.findSelection(l.programme.id, trx), '提交');
+      throw closedError(await ctx.repo.findSelection(l.programme.id, trx), 'submit');
     }
     const rows = await ctx.repo.candidates(l.programme.id, trx);
     const t = tally(l, await ctx.repo.quotas(l.programme.id, trx), rows);

@@ -5,11 +5,11 @@ import { Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../shared/api';
-import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { ownProfileOnly, useMe } from '../../shared/session';
 import { formatDateTime } from '../../shared/time';
+import { checkinRefusalSentence, checkinResultSentence, slotWords } from './checkin-words';
 import { ROW, SimpleList } from './simple-list';
 
 /** The way back into the app from this full-screen phone page: a teacher's own profile, or the dashboard. */
@@ -49,17 +49,17 @@ function Outcome({ result, error }: { result?: CheckinResult | undefined; error?
           {t(ok ? 'checkin.ok' : 'checkin.already')}
         </Typography.Title>
         <div style={{ fontSize: 16 }}>
-          {result.className} · {result.slotLabel}
+          {result.className} · {slotWords(t, result.slot, result.slotLabel)}
         </div>
         <Typography.Paragraph type="secondary" style={{ fontSize: 16 }}>
-          {result.message}
+          {checkinResultSentence(t, result)}
         </Typography.Paragraph>
       </div>
     );
   }
-  // the server's sentence (Chinese) says why in words; in English, the generic message. The rule (details.ruleId)
-  // is for officers only: a teacher checking in sees the sentence
-  const text = isApiError(error) && lang === 'zh-CN' ? error.message : errorMessage(error, lang);
+  // the sentence says why in words; the rule (details.ruleId) is for officers only: a teacher checking in sees
+  // the sentence
+  const text = checkinRefusalSentence(t, lang, error);
   return (
     <div
       data-testid="checkin-outcome"

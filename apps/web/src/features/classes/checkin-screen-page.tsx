@@ -7,6 +7,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
+import { slotWords } from './checkin-words';
 
 /** Seconds left until `deadline` (this screen's clock), ticking every second. */
 function useCountdown(deadline: number | undefined): number {
@@ -84,7 +85,7 @@ export function CheckinScreenPage() {
       ) : (
         <>
           <div style={{ fontSize: 36, fontWeight: 600, textAlign: 'center' }}>
-            {q.data.className} · {q.data.slotLabel}
+            {q.data.className} · {slotWords(t, q.data.slot, q.data.slotLabel)}
           </div>
           {!q.data.open ? (
             <NotOpen d={q.data} />

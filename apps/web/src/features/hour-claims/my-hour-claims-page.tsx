@@ -39,6 +39,7 @@ import { useI18n } from '../../shared/i18n';
 import { QueryError } from '../../shared/query-error';
 import { formatDate, todayIso } from '../../shared/time';
 import { ClaimStatusTag, claimHours } from './claim-status-tag';
+import { claimRefusalWords } from './claim-words';
 
 interface ClaimForm {
   category: HourCategoryCode;
@@ -158,7 +159,7 @@ function ClaimFormCard() {
       void queryClient.invalidateQueries({ queryKey: ['my-hour-claims'] });
     },
     onError: (e) => {
-      const text = isApiError(e) && lang === 'zh-CN' ? e.message : errorMessage(e, lang);
+      const text = claimRefusalWords(lang, e);
       const field = isApiError(e) ? (e.details as { field?: string } | undefined)?.field : undefined;
       const target = field ? FORM_FIELD[field] : undefined;
       if (target === 'evidence') setEvidenceError(text);

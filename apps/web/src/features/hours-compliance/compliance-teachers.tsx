@@ -37,6 +37,7 @@ import { QueryError } from '../../shared/query-error';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { hasPermission, useMe } from '../../shared/session';
 import { hours } from '../outcomes/outcome-status-tag';
+import { complianceSentence } from './compliance-words';
 
 export interface TeacherFilter {
   behind: ComplianceFilter;
@@ -133,7 +134,7 @@ export function ComplianceTeachers({
                   {r.schoolName}
                 </Typography.Text>
               </Space>
-              <Typography.Text style={{ fontSize: 13 }}>{r.message}</Typography.Text>
+              <Typography.Text style={{ fontSize: 13 }}>{complianceSentence(t, lang, r)}</Typography.Text>
               <Space size={12} wrap style={{ fontSize: 12 }}>
                 <span>
                   {t('hc.col.counted')} {hours(r.cycleCountedTenths)}，{t('hc.col.expected')}{' '}
@@ -185,7 +186,12 @@ export function ComplianceTeachers({
             return x ? <OfPace counted={x.countedTenths} pace={x.paceTenths} /> : '—';
           },
         })),
-        { title: t('hc.col.message'), dataIndex: 'message', width: 360 },
+        {
+          title: t('hc.col.message'),
+          key: 'message',
+          width: 360,
+          render: (_: unknown, r: ComplianceTeacher) => complianceSentence(t, lang, r),
+        },
       ];
 
   const pick = (v: ComplianceFilter) =>

@@ -12,6 +12,7 @@ import { errorMessage } from '../../shared/error-messages';
 import { useI18n } from '../../shared/i18n';
 import { keyColumns } from '../../shared/phone-table';
 import { QueryError } from '../../shared/query-error';
+import { importColumnWords, importProblemWords, queueItemWords } from '../imports/import-words';
 
 const VERDICT_COLORS: Record<ExternalRow['verdict'], string> = {
   new: 'green',
@@ -45,7 +46,9 @@ function DryRun({ batch, onDone }: { batch: ExternalBatch; onDone: () => void })
       render: (_: unknown, r: ExternalRow) =>
         r.problems.map((p) => (
           <div key={`${p.column}-${p.rule}`}>
-            {p.column}「{p.value}」：{p.message}
+            {importColumnWords(lang, p.column)}
+            {t('import.cellValue', { value: p.value })}
+            {importProblemWords(lang, p)}
           </div>
         )),
     },
@@ -111,7 +114,12 @@ function Queue() {
       width: 200,
       render: (_: unknown, q: ExternalQueueItem) => `${q.startDate} ~ ${q.endDate}`,
     },
-    { title: t('ext.problems'), dataIndex: 'message', ellipsis: true },
+    {
+      title: t('ext.problems'),
+      key: 'message',
+      ellipsis: true,
+      render: (_: unknown, q: ExternalQueueItem) => queueItemWords(lang, q),
+    },
     {
       key: 'actions',
       width: 180,

@@ -11,6 +11,7 @@ import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { formatDateTime } from '../../shared/time';
 import { importJobKey } from './import-queries';
+import { importColumnWords, importProblemWords } from './import-words';
 
 const STATS: {
   key: 'totalRows' | 'validRows' | 'errorRows' | 'toCreate' | 'toUpdate' | 'unchanged';
@@ -55,12 +56,18 @@ export function ImportPreview({ job, onReupload }: { job: ImportJob; onReupload:
 
   const columns: TableColumnsType<ImportRowError> = [
     { title: t('import.col.row'), dataIndex: 'row', width: 70, align: 'right' },
-    { title: t('import.col.column'), dataIndex: 'column', width: 130 },
+    {
+      title: t('import.col.column'),
+      dataIndex: 'column',
+      width: 130,
+      render: (v: string) => importColumnWords(lang, v),
+    },
     {
       title: t('import.col.value'),
       dataIndex: 'value',
       width: 160,
-      render: (v: string) => (v === '' ? <Typography.Text type="secondary">（空）</Typography.Text> : v),
+      render: (v: string) =>
+        v === '' ? <Typography.Text type="secondary">{t('import.emptyCell')}</Typography.Text> : v,
     },
     {
       // the kind of problem in words (core's row-rules.ts); the code for officers, in the ⓘ
@@ -71,7 +78,11 @@ export function ImportPreview({ job, onReupload }: { job: ImportJob; onReupload:
         <ReasonWithRule reason={rowRuleText(v, lang === 'zh-CN' ? 'zh' : 'en') ?? v} rules={v} />
       ),
     },
-    { title: t('import.col.message'), dataIndex: 'message' },
+    {
+      title: t('import.col.message'),
+      dataIndex: 'message',
+      render: (_: string, r: ImportRowError) => importProblemWords(lang, r),
+    },
   ];
 
   return (

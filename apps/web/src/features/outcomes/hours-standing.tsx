@@ -3,6 +3,7 @@ import { Progress, Space, Tag, Typography } from 'antd';
 import { schoolYearLabel, schoolYearSpanLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { RuleRef } from '../../shared/rule-ref';
+import { cycleSentence, requirementSentence } from './hours-words';
 import { hours } from './outcome-status-tag';
 
 const STATUS_COLOR = { met: 'green', not_met: 'red', in_progress: 'blue' } as const;
@@ -47,7 +48,7 @@ export function HoursStandingView({ standing }: { standing: HoursStanding }) {
           data-testid="hours-cycle"
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {cycle.message}
+          {cycleSentence(t, lang, cycle)}
         </Typography.Text>
       </div>
       {yearRequirements.length > 0 ? (
@@ -55,7 +56,7 @@ export function HoursStandingView({ standing }: { standing: HoursStanding }) {
           {yearRequirements.map((r) => (
             <li key={`${r.code}-${r.schoolYear}-${r.category ?? ''}`} style={{ padding: '2px 0' }}>
               <Tag color={STATUS_COLOR[r.status]}>{t(`hours.req.${r.status}`)}</Tag>
-              <span>{r.message}</span>
+              <span>{requirementSentence(t, lang, r)}</span>
               <RuleRef rules={r.ruleId} />
             </li>
           ))}
@@ -65,7 +66,11 @@ export function HoursStandingView({ standing }: { standing: HoursStanding }) {
         <Typography.Text key={y.schoolYear} type="secondary" style={{ fontSize: 12 }}>
           {t('hours.year', { year: schoolYearLabel(y.schoolYear, lang), n: hours(y.countedTenths) })}
           {y.categories.length > 0
-            ? `（${y.categories.map((c) => `${t(`hours.cat.${c.category}`)} ${hours(c.countedTenths)}`).join('，')}）`
+            ? t('hours.yearCategories', {
+                list: y.categories
+                  .map((c) => `${t(`hours.cat.${c.category}`)} ${hours(c.countedTenths)}`)
+                  .join(t('hours.yearCategories.sep')),
+              })
             : ''}
           {y.notCountedTenths > 0 ? t('hours.yearOver', { n: hours(y.notCountedTenths) }) : ''}
         </Typography.Text>

@@ -402,7 +402,8 @@ describe('TeacherHoursCard', () => {
                 met: false,
                 status: 'in_progress',
                 behindTenths: 240,
-                message: '2026-2027 学年校本研修已计 0 学时，应不少于 24 学时，还差 24 学时',
+                // as core writes it (hours/evaluate.ts); the page words it from the values
+                message: '2026—2027 学年校本研修应完成 24 学时，已计 0 学时，还差 24 学时（学年未结束）。',
               },
             ],
           }),
@@ -415,7 +416,7 @@ describe('TeacherHoursCard', () => {
       '继续教育周期 2026—2027 至 2030—2031 学年',
     );
     expect(screen.getByTestId('hours-requirements').textContent).toContain(
-      '进行中2026-2027 学年校本研修已计 0 学时',
+      '进行中2026—2027 学年校本研修应完成 24 学时，已计 0 学时，还差 24 学时（学年未结束）。',
     );
     expect(screen.getByTestId('hours-not-counted').textContent).toBe(
       '未计入 0.1 学时：工作坊每天最多计 6 学时，超出的 0.1 学时不计入。',

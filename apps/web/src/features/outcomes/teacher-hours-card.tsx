@@ -8,6 +8,7 @@ import { ReasonAction } from '../../shared/reason-action';
 import { RuleRef } from '../../shared/rule-ref';
 import { formatDate } from '../../shared/time';
 import { HoursStandingView } from './hours-standing';
+import { notCountedSentence } from './hours-words';
 import { hours } from './outcome-status-tag';
 import { TranscriptDocuments } from './transcript-documents';
 
@@ -39,7 +40,7 @@ function EntryItem({ e }: { e: HoursEntry }) {
 
 /** The 学时 that count (struck through once reversed), the rule in ⓘ, and what is not counted and why. */
 function EntryValue({ e }: { e: HoursEntry }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <span>
       {e.reversedAt ? (
@@ -51,7 +52,7 @@ function EntryValue({ e }: { e: HoursEntry }) {
       {e.notCounted ? (
         <div data-testid="hours-not-counted">
           <Typography.Text type="warning" style={{ fontSize: 12 }}>
-            {t('hours.notCounted', { n: hours(e.notCounted.tenths), reason: e.notCounted.message })}
+            {t('hours.notCounted', { n: hours(e.notCounted.tenths), reason: notCountedSentence(t, lang, e) })}
           </Typography.Text>
           <RuleRef rules={{ ruleId: e.notCounted.ruleId }} />
         </div>

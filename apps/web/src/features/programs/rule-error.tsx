@@ -1,13 +1,19 @@
+import type { EligibilityCheckBody } from '@yanxun/contracts';
 import { Alert } from 'antd';
 import { isApiError } from '../../shared/api';
+import { useCodes } from '../../shared/codes';
 import { errorMessage } from '../../shared/error-messages';
 import type { Lang } from '../../shared/i18n';
-import { useI18n } from '../../shared/i18n';
+import { translate, useI18n } from '../../shared/i18n';
 import { ReasonWithRule, RuleRef } from '../../shared/rule-ref';
+import { checkSentence } from './eligibility-words';
+import { quotaProblemSentence, quotaReasonSentence } from './quota-words';
 
 export interface RuleProblem {
   ruleId: string;
   message: string;
+  code?: unknown;
+  values?: unknown;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -15,11 +21,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The text of a refusal of the programme API. Its messages say the numbers in words
- * ("名额超出：下级名额合计 95 个，超过本级名额 90 个"), so they are shown as they are; only errors without a
- * server message fall back to the generic text of the code. The rule is in details.ruleId (ruleOfError).
+ * The text of a refusal of the programme API. A quota refusal is worded from its `reasonCode` and values
+ * (quota-words.ts); other messages say the numbers in words ("名额超出：下级名额合计 95 个，超过本级名额 90 个"), so
+ * they are shown as they are; only errors without a server message fall back to the generic text of the code.
+ * The rule is in details.ruleId (ruleOfError).
  */
 export function ruleErrorText(error: unknown, lang: Lang): string {
+  const worded = isApiError(error)
+    ? quotaReasonSentence((key, params) => translate(lang, key, params), error.details)
+    : undefined;
+  if (worded) return worded;
   if (
     isApiError(error) &&
     error.status >= 400 &&
@@ -48,18 +59,41 @@ export function ruleProblemsOf(error: unknown): RuleProblem[] {
       : [];
   return list.flatMap((p: unknown) =>
     isRecord(p) && typeof p.message === 'string'
-      ? [{ ruleId: String(p.ruleId ?? ''), message: p.message }]
+      ? [{ ruleId: String(p.ruleId ?? ''), message: p.message, code: p.code, values: p.values }]
       : [],
   );
+}
+
+/** The eligibility result a refused nomination carries (details.eligibility). */
+function eligibilityChecksOf(
+  error: unknown,
+): { result: { checks: EligibilityCheckBody[]; referenceDate: string } } | undefined {
+  if (!isApiError(error) || !isRecord(error.details) || !isRecord(error.details.eligibility))
+    return undefined;
+  const e = error.details.eligibility;
+  if (!Array.isArray(e.checks) || typeof e.referenceDate !== 'string') return undefined;
+  return { result: { checks: e.checks as EligibilityCheckBody[], referenceDate: e.referenceDate } };
 }
 
 /** A refusal with the rule it names and, when the server lists them, every problem. */
 export function RuleErrorAlert({ error, showProblems = true }: { error: unknown; showProblems?: boolean }) {
   const { t, lang } = useI18n();
+  const codes = useCodes();
   const problems = showProblems ? ruleProblemsOf(error) : [];
   const requestId = isApiError(error) ? error.requestId : null;
   const title = ruleErrorText(error, lang);
-  const items = problems.filter((p) => !title.includes(p.message));
+  const checks = eligibilityChecksOf(error);
+  // a failed eligibility check in words by its code; a quota problem by its code; else the server's text
+  const wordOf = (p: RuleProblem, i: number): string => {
+    const check = checks?.result.checks.filter((c) => !c.passed)[i];
+    if (check && check.ruleId === p.ruleId && !p.code)
+      return checkSentence(t, lang, check, checks?.result.referenceDate ?? '', codes.data);
+    return quotaProblemSentence(t, p);
+  };
+  const titleCode = isApiError(error) && isRecord(error.details) ? error.details.reasonCode : undefined;
+  const items = problems
+    .map((p, i) => ({ ...p, message: wordOf(p, i) }))
+    .filter((p) => !title.includes(p.message) && !(p.code && p.code === titleCode));
   return (
     <Alert
       type="error"

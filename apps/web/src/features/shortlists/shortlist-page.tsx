@@ -29,6 +29,7 @@ import { QueryError } from '../../shared/query-error';
 import { RuleRef } from '../../shared/rule-ref';
 import { formatDateTime } from '../../shared/time';
 import { EligibilityResultView } from '../programs/eligibility-result';
+import { quotaProblemSentence } from '../programs/quota-words';
 import { RuleErrorAlert } from '../programs/rule-error';
 import {
   type CandidateFilters,
@@ -242,7 +243,7 @@ export function ShortlistPage() {
           description={
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {s.problems.map((p) => (
-                <li key={`${p.code}-${p.orgId ?? ''}`}>{p.message}</li>
+                <li key={`${p.code}-${p.orgId ?? ''}`}>{quotaProblemSentence(t, p)}</li>
               ))}
             </ul>
           }

@@ -3,7 +3,13 @@
  * (rotating, Y-004-QR-ROTATE; open around the class's dates, Y-004-CHECKIN-OPEN; enrolled teachers only,
  * R-004-12), and the teacher's own classes for the phone page.
  */
-import type { CheckinRefusal, CheckinRequest, CheckinResult, MyClass } from '@yanxun/contracts';
+import type {
+  CheckinRefusal,
+  CheckinRefusalCase,
+  CheckinRequest,
+  CheckinResult,
+  MyClass,
+} from '@yanxun/contracts';
 import {
   CHECKIN_CODE_RULE_ID,
   CHECKIN_RULE_ENROLLED,
@@ -36,13 +42,14 @@ const CODE_THROTTLE: ThrottleRule = {
 
 function refuse(
   reason: CheckinRefusal,
+  refusal: CheckinRefusalCase,
   message: string,
   ruleId: string,
   extra: Record<string, unknown> = {},
 ) {
   const code =
     reason === 'invalid' || reason === 'expired' || reason === 'not_open' ? 'VALIDATION_FAILED' : 'FORBIDDEN';
-  return new AppError(code, message, { reason, ruleId, ...extra });
+  return new AppError(code, message, { reason, refusal, ruleId, ...extra });
 }
 
 async function checkinAt(
@@ -57,7 +64,7 @@ async function checkinAt(
     try {
       return requireSlot(slot, info);
     } catch {
-      throw refuse('invalid', '签到码无效：该课次不属于本班', CHECKIN_RULE_EXPIRED);
+      throw refuse('invalid', 'slot_not_in_class', '签到码无效：该课次不属于本班', CHECKIN_RULE_EXPIRED);
     }
   })();
   const day = todayOf(ctx);
@@ -65,16 +72,23 @@ async function checkinAt(
   if (!open.open) {
     throw refuse(
       'not_open',
+      'outside_days',
       `"${c.name}"的签到时间为 ${open.opensOn} 至 ${open.closesOn}，今天（${day}）不能签到`,
       CHECKIN_RULE_OPEN,
-      { opensOn: open.opensOn, closesOn: open.closesOn, today: day },
+      { className: c.name, opensOn: open.opensOn, closesOn: open.closesOn, today: day },
     );
   }
   if (session && session.session_date !== day) {
-    throw refuse('not_open', `该课次在 ${session.session_date}，只能当天签到`, CHECKIN_RULE_OPEN, {
-      sessionDate: session.session_date,
-      today: day,
-    });
+    throw refuse(
+      'not_open',
+      'not_session_day',
+      `该课次在 ${session.session_date}，只能当天签到`,
+      CHECKIN_RULE_OPEN,
+      {
+        sessionDate: session.session_date,
+        today: day,
+      },
+    );
   }
   const label = slotLabel(slot, info.sessions);
   const written = await ctx.repo.checkin(c.id, teacherId, slot, method, null);
@@ -105,6 +119,7 @@ async function checkinAt(
   if (mine.length > 0) {
     throw refuse(
       'other_class',
+      'other_class',
       `该签到码属于"${c.name}"，您不是该班学员，请扫描本班现场的二维码`,
       CHECKIN_RULE_ENROLLED,
       { classId: c.id, className: c.name },
@@ -112,6 +127,7 @@ async function checkinAt(
   }
   throw refuse(
     'not_enrolled',
+    'not_enrolled_class',
     `您未编入"${c.name}"，不能签到；请联系所在学校或县区教育局`,
     CHECKIN_RULE_ENROLLED,
     { classId: c.id, className: c.name },
@@ -130,7 +146,12 @@ export async function checkin(
 ): Promise<CheckinResult> {
   const teacherId = actor.teacherId;
   if (!teacherId) {
-    throw refuse('not_teacher', '只有参训教师本人可以签到，请用教师账号登录', CHECKIN_RULE_ENROLLED);
+    throw refuse(
+      'not_teacher',
+      'not_teacher',
+      '只有参训教师本人可以签到，请用教师账号登录',
+      CHECKIN_RULE_ENROLLED,
+    );
   }
   const t = ctx.now().getTime();
   const secret = await ctx.checkinKey();
@@ -138,13 +159,14 @@ export async function checkin(
     const parts = readToken(secret, req.t);
     const info = parts ? await ctx.cache.classInfo(parts.classId) : undefined;
     if (!parts || !info) {
-      throw refuse('invalid', '签到码无效，请扫描现场屏幕上的二维码', CHECKIN_RULE_EXPIRED);
+      throw refuse('invalid', 'bad_token', '签到码无效，请扫描现场屏幕上的二维码', CHECKIN_RULE_EXPIRED);
     }
     const rotation = info.ops.checkinRotationSeconds.value;
     const grace = info.ops.checkinGraceWindows.value;
     if (!windowAccepted(parts.window, checkinWindow(t, rotation), grace)) {
       throw refuse(
         'expired',
+        'qr_expired',
         `签到码已过期：现场二维码每 ${rotation} 秒更换，请扫描屏幕上最新的二维码`,
         CHECKIN_RULE_EXPIRED,
         { rotationSeconds: rotation, graceWindows: grace },
@@ -158,20 +180,19 @@ export async function checkin(
   const attempt = await ctx.throttle.attempt([codeKey], new Date(t));
   if (attempt.refusedUntil) {
     const ms = attempt.refusedUntil.getTime() - t;
-    throw new AppError(
-      'RATE_LIMITED',
-      `数字码输错次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试，或扫描现场二维码`,
-      {
-        reason: 'expired',
-        ruleId: CHECKIN_CODE_RULE_ID,
-        retryAfterMs: ms,
-        retryAfterSeconds: Math.ceil(ms / 1000),
-      },
-    );
+    const minutes = Math.ceil(ms / 60_000);
+    throw new AppError('RATE_LIMITED', `数字码输错次数过多，请 ${minutes} 分钟后再试，或扫描现场二维码`, {
+      reason: 'expired',
+      refusal: 'too_many_codes' satisfies CheckinRefusalCase,
+      minutes,
+      ruleId: CHECKIN_CODE_RULE_ID,
+      retryAfterMs: ms,
+      retryAfterSeconds: Math.ceil(ms / 1000),
+    });
   }
   const classIds = await ctx.repo.classesOfTeacher(teacherId);
   if (classIds.length === 0) {
-    throw refuse('not_enrolled', `您没有编入任何培训班，不能签到`, CHECKIN_RULE_ENROLLED);
+    throw refuse('not_enrolled', 'not_enrolled_any', `您没有编入任何培训班，不能签到`, CHECKIN_RULE_ENROLLED);
   }
   const day = todayOf(ctx);
   for (const cid of classIds) {
@@ -195,6 +216,7 @@ export async function checkin(
   }
   throw refuse(
     'expired',
+    'wrong_code',
     `数字码不正确或已过期：数字码随二维码定时更换，请输入屏幕上当前显示的 6 位数字`,
     CHECKIN_RULE_EXPIRED,
   );

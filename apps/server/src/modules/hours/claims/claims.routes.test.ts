@@ -378,6 +378,17 @@ describe('bad input: a 400 naming the field and the rule, nothing written', () =
     expect(r.statusCode).toBe(400);
     expect(errorOf(r)).toMatchObject({ details: { field: 'hoursTenths', ruleId: 'Y-HOURS-CLAIM-DAY' } });
     expect(errorOf(r).message).toContain('每天最多 24 学时');
+    // the problem by its code and values, for the web to word in the user's language
+    expect(errorOf(r)).toMatchObject({
+      details: {
+        problems: [
+          {
+            code: 'CLAIM.HOURS_OVER_CAP',
+            values: { hoursTenths: 241, days: 1, dayMaxTenths: 240, maxTenths: 240, startDate: '2026-10-12' },
+          },
+        ],
+      },
+    });
     const ok = await submit(
       'c_teacher',
       claimBody({ startDate: '2026-10-12', endDate: '2026-10-12', hoursTenths: 240 }),

@@ -284,6 +284,8 @@ describe('GET /hours/compliance/teachers', () => {
       );
       expect(x.yearOnPace, who).toBe(c.yearOnPace);
       expect(x.message, who).toBe(c.message);
+      // the school year the web words the message with
+      expect(x.schoolYear, who).toBe(th.schoolYear);
     }
   });
 

@@ -172,6 +172,7 @@ export function toTeacher(r: StandingRow, t: ComplianceThresholds, schoolName: s
       countedTenths: c.countedTenths,
       paceTenths: c.paceTenths,
     })),
+    schoolYear: t.schoolYear,
     message: complianceMessage(standing, t.schoolYear),
   };
 }

@@ -23,6 +23,9 @@ export type Verdict = 'new' | 'unchanged' | 'changed' | 'queued' | 'already_queu
 export interface Conflict {
   kind: QueueWrite['kind'];
   ruleId: string;
+  /** The sentence's code and values, for the web to word (the message says it in Chinese). */
+  code: string;
+  values: Record<string, string | number>;
   message: string;
   column: string;
   value: string;
@@ -55,6 +58,8 @@ function capConflict(cap: PolicyValue<number>, r: ExternalRecord): Conflict | un
     return {
       kind: 'over_cap',
       ruleId: HOURS_RULE_AMOUNT,
+      code: 'EXT.NOT_POSITIVE',
+      values: { hours: value },
       message: `学时 ${value} 不大于 0`,
       column: '学时',
       value,
@@ -63,6 +68,15 @@ function capConflict(cap: PolicyValue<number>, r: ExternalRecord): Conflict | un
     return {
       kind: 'over_cap',
       ruleId: cap.ruleId,
+      code: 'EXT.OVER_DAY_CAP',
+      values: {
+        hours: value,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        days: r.days,
+        dayCap: h(cap.value),
+        cap: h(cap.value * r.days),
+      },
       message: `学时 ${value} 超过 ${r.startDate} 至 ${r.endDate} 共 ${r.days} 天每天 ${h(cap.value)} 学时的上限（${h(cap.value * r.days)}）`,
       column: '学时',
       value,
@@ -128,6 +142,8 @@ export async function classify(
       return plan('queued', {
         kind: 'unknown_teacher',
         ruleId: HOURS_RULE_IMPORT_TEACHER,
+        code: 'EXT.UNKNOWN_TEACHER',
+        values: { name: record.name },
         message: `身份证号对应的教师不在本辖区（或系统中没有）：${record.name}`,
         column: '身份证号',
         value: record.idNumber,
@@ -143,6 +159,8 @@ export async function classify(
         {
           kind: 'overlap',
           ruleId: HOURS_RULE_IMPORT_OVERLAP,
+          code: 'EXT.OVERLAP',
+          values: { system: o.provenance_system ?? o.source, from: o.first_day, to: o.occurred_on },
           message: `与该教师已有的同类学时记录（${o.provenance_system ?? o.source}，${o.first_day} 至 ${o.occurred_on}）日期重叠`,
           column: '开始日期',
           value: `${record.startDate} 至 ${record.endDate}`,

@@ -71,6 +71,9 @@ export interface RowProblem {
   value: string;
   rule: string;
   message: string;
+  /** A conflict or change by its code and values (the web words it); a cell's problem is worded by `rule`. */
+  code?: string;
+  values?: Record<string, string | number>;
 }
 
 export type ParsedRow =

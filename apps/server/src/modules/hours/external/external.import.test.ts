@@ -171,6 +171,21 @@ describe('dry run and commit', () => {
       message: expect.stringContaining('无法识别的类别“睡觉”'),
     });
     expect(body.rows[0].problems[0].message).toMatch(/[\u4e00-\u9fa5]/);
+    // a conflict carries its code and values beside the Chinese sentence, for the web to word
+    const codes = Object.fromEntries(
+      body.rows
+        .filter((x: { verdict: string }) => x.verdict === 'queued')
+        .map((x: { row: number; problems: { code?: string; values?: object }[] }) => [
+          x.row,
+          [x.problems[0]?.code, x.problems[0]?.values],
+        ]),
+    );
+    expect(codes).toMatchObject({
+      4: ['EXT.OVER_DAY_CAP', { hours: '30', days: 1, startDate: '2026-10-07', endDate: '2026-10-07' }],
+      5: ['EXT.NOT_POSITIVE', {}],
+      6: ['EXT.OVERLAP', {}],
+      7: ['EXT.UNKNOWN_TEACHER', { name: expect.any(String) }],
+    });
     expect(await entries(a.id)).toEqual([]);
     expect(await h.db.selectFrom('hour_import_queue').select('id').execute()).toEqual([]);
   });

@@ -59,6 +59,8 @@ function rowOf(p: Plan): ExternalRow {
           value: p.conflict.value,
           rule: p.conflict.ruleId,
           message: p.conflict.message,
+          code: p.conflict.code,
+          values: p.conflict.values,
         },
       ]
     : [];
@@ -67,6 +69,13 @@ function rowOf(p: Plan): ExternalRow {
       column: '学时',
       value: `${r.amountTenths / 10}`,
       rule: 'Y-HOURS-REVERSAL',
+      code: 'EXT.CHANGED',
+      values: {
+        was: p.latest.amount_tenths / 10,
+        category: p.latest.category,
+        until: p.latest.occurred_on,
+        version: p.latest.revision + 2,
+      },
       message: `记录已变更：原 ${p.latest.amount_tenths / 10} 学时（${p.latest.category}，至 ${p.latest.occurred_on}），将撤销原记录并记入第 ${p.latest.revision + 2} 版`,
     });
   return {

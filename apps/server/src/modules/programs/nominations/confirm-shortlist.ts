@@ -1,4 +1,5 @@
 import type { ConfirmShortlistRequest, ShortlistResult } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import { QUOTA_RULE_ID, SHORTLIST_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
@@ -26,6 +27,7 @@ export async function confirmShortlist(
   if (!ratio) {
     throw new AppError('VALIDATION_FAILED', '本项目不采取差额遴选，推荐即入选', {
       ruleId: SHORTLIST_RULE_ID,
+      ...quotaReason('SHORTLIST.NOT_COMPETITIVE'),
     });
   }
   const org = isId(req.orgId) ? await ctx.repo.findOrg(req.orgId) : undefined;
@@ -39,7 +41,7 @@ export async function confirmShortlist(
       throw new AppError(
         'CONFLICT',
         `承训高校已在平台上进行差额遴选，请在"差额遴选"中确认或退回其提交的名单`,
-        { ruleId: SHORTLIST_RULE_ID },
+        { ruleId: SHORTLIST_RULE_ID, ...quotaReason('SHORTLIST.PROVIDER_SELECTING') },
       );
     }
     const candidates = await ctx.repo.lockCandidates(p.id, org.id, trx);
@@ -49,6 +51,7 @@ export async function confirmShortlist(
       throw new AppError('VALIDATION_FAILED', `推荐记录 ${unknown.join('、')} 不是${org.name}的候选人`, {
         ruleId: SHORTLIST_RULE_ID,
         unknown,
+        ...quotaReason('SHORTLIST.NOT_CANDIDATES', { ids: unknown.join('、'), org: org.name }),
       });
     }
     const free = quota.seats - quota.allocated - quota.used;
@@ -61,11 +64,15 @@ export async function confirmShortlist(
           rules: [SHORTLIST_RULE_ID, QUOTA_RULE_ID],
           seats: free,
           selected: chosen.size,
+          ...quotaReason('SHORTLIST.OVER_FREE', { org: org.name, free, selected: chosen.size }),
         },
       );
     }
     if (chosen.size > 0 && !(await ctx.repo.takeSeats(key, chosen.size, trx))) {
-      throw new AppError('CONFLICT', `${org.name}的名额已变化，请刷新后重试`, { ruleId: QUOTA_RULE_ID });
+      throw new AppError('CONFLICT', `${org.name}的名额已变化，请刷新后重试`, {
+        ruleId: QUOTA_RULE_ID,
+        ...quotaReason('QUOTA.CHANGED', { org: org.name }),
+      });
     }
     const values = `名额 ${free} 个、候选 ${candidates.length} 人，1:${ratio} 差额遴选`;
     const results: ShortlistResult['results'] = [];

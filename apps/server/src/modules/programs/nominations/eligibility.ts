@@ -1,4 +1,5 @@
 import type { EligibilityRequest } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import {
   type BackboneLevel,
   type EligibilityCandidate,
@@ -116,6 +117,9 @@ export function refuseIneligible(result: EligibilityResult): AppError {
     ? `该教师${failed.map((c) => c.label).join('、')}不符合"原则上"的要求，须填写例外理由后方可推荐`
     : `该教师不符合推荐条件：${failed.map((c) => c.label).join('、')}`;
   return new AppError('VALIDATION_FAILED', message, {
+    ...quotaReason(result.needsOverride ? 'NOMINATION.NEEDS_OVERRIDE' : 'NOMINATION.INELIGIBLE', {
+      labels: failed.map((c) => c.label).join('、'),
+    }),
     eligibility: result,
     needsOverride: result.needsOverride,
     failed: failed.map((c) => ({ ruleId: c.ruleId, label: c.label, message: c.message, values: c.values })),

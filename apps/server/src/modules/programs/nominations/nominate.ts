@@ -1,4 +1,5 @@
 import type { NominateRequest, Nomination } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import {
   type EligibilityResult,
   findProjectType,
@@ -51,7 +52,20 @@ export async function nominateCandidate(
       throw new AppError(
         'CONFLICT',
         `${quotaOrg.name}本项目名额 ${own} 个，按 1:${ratio} 差额遴选最多推荐 ${cap} 名候选人，已推荐 ${count} 名`,
-        { ruleId: SHORTLIST_RULE_ID, seats: own, ratio, cap, candidates: count },
+        {
+          ruleId: SHORTLIST_RULE_ID,
+          seats: own,
+          ratio,
+          cap,
+          candidates: count,
+          ...quotaReason('QUOTA.CANDIDATE_CAP', {
+            org: quotaOrg.name,
+            seats: own,
+            ratio,
+            cap,
+            candidates: count,
+          }),
+        },
       );
     }
     const newId = await ctx.repo.insertNomination(
@@ -71,7 +85,11 @@ export async function nominateCandidate(
       },
       trx,
     );
-    if (!newId) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+    if (!newId)
+      throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, {
+        teacherId: t.id,
+        ...quotaReason('NOMINATION.DUPLICATE', { teacher: t.name }),
+      });
     await ctx.audit.record(
       actor,
       {
@@ -112,10 +130,17 @@ export async function nominate(
     req.quotaOrgId ?? t.school_id,
   );
   if (!t.org_path.startsWith(quotaOrg.path)) {
-    throw new AppError('VALIDATION_FAILED', `${t.name}不在${quotaOrg.name}，不能占用其名额`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${t.name}不在${quotaOrg.name}，不能占用其名额`,
+      quotaReason('NOMINATION.OUTSIDE_ORG', { teacher: t.name, org: quotaOrg.name }),
+    );
   }
   if (await ctx.repo.liveNomination(p.id, t.id)) {
-    throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+    throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, {
+      teacherId: t.id,
+      ...quotaReason('NOMINATION.DUPLICATE', { teacher: t.name }),
+    });
   }
   const pack = await packOf(ctx, p);
   const result = await evaluate(ctx, actor, p, pack, t, req);
@@ -153,6 +178,7 @@ export async function nominate(
         allocated: now?.allocated ?? quota.allocated,
         used: now?.used ?? quota.used,
         full: true,
+        ...quotaReason('QUOTA.FULL', { org: quotaOrg.name }),
       });
     }
     const newId = await ctx.repo.insertNomination(
@@ -172,7 +198,11 @@ export async function nominate(
       },
       trx,
     );
-    if (!newId) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+    if (!newId)
+      throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, {
+        teacherId: t.id,
+        ...quotaReason('NOMINATION.DUPLICATE', { teacher: t.name }),
+      });
     await ctx.audit.record(
       actor,
       {

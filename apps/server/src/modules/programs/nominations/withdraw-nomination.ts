@@ -1,4 +1,5 @@
 import type { WithdrawRequest, WithdrawResult } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
 import { requirePermission } from '../../../shared/permissions';
@@ -21,7 +22,10 @@ export async function withdraw(
   const promotedId = await ctx.db.transaction().execute(async (trx) => {
     const locked = await ctx.repo.lockNomination(n.county_id, n.id, trx);
     if (!locked || !['selected', 'waitlisted', 'candidate'].includes(locked.status)) {
-      throw new AppError('CONFLICT', '该推荐已撤回或已被替换', { status: locked?.status });
+      throw new AppError('CONFLICT', '该推荐已撤回或已被替换', {
+        status: locked?.status,
+        ...quotaReason('NOMINATION.GONE'),
+      });
     }
     let promoted: { county_id: string; id: string } | undefined;
     if (locked.status === 'selected') {

@@ -1,4 +1,10 @@
-import type { AllocateRequest, AllocateResult } from '@yanxun/contracts';
+import {
+  type AllocateRequest,
+  type AllocateResult,
+  QUOTA_REASON_CODES,
+  type QuotaReasonCode,
+  quotaReason,
+} from '@yanxun/contracts';
 import { checkAllocation, QUOTA_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
@@ -8,6 +14,31 @@ import { regionKeyOf } from '../../org';
 import type { ProgramsContext } from '../context';
 import { loadProgramme, loadQuota, type OrgRef, quotaKey } from '../programme-access';
 import { quotaTree } from './quota-tree';
+
+interface ProblemFacts {
+  code: string;
+  values: Record<string, string | number>;
+}
+
+const isReasonCode = (code: string): code is QuotaReasonCode =>
+  (QUOTA_REASON_CODES as readonly string[]).includes(code);
+
+/** The code and values of an allocation's refusal, as its sentence says it: over the quota, or its first problem. */
+function allocationReason(
+  over: ProblemFacts | undefined,
+  first: ProblemFacts | undefined,
+  parent: { seats: number; used: number },
+) {
+  if (over) {
+    const { allocated = 0, parentSeats = 0, over: more = 0 } = over.values;
+    const values = { allocated, available: parentSeats, over: more };
+    return parent.used > 0
+      ? quotaReason('QUOTA.OVER_ALLOCATED_USED', { ...values, seats: parent.seats, used: parent.used })
+      : quotaReason('QUOTA.OVER_ALLOCATED', values);
+  }
+  if (first && isReasonCode(first.code)) return quotaReason(first.code, first.values);
+  return quotaReason('QUOTA.INVALID');
+}
 
 /** The org kinds that can hold seats below a programme's owner. */
 const QUOTA_KINDS = ['city', 'county', 'township', 'school'];
@@ -35,12 +66,21 @@ export async function allocate(
       throw notFound(`下级单位 ${a.orgId} `);
     }
     if (!QUOTA_KINDS.includes(child.kind)) {
-      throw new AppError('VALIDATION_FAILED', `${child.name}不是可分配名额的单位（市、县区、乡镇或学校）`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${child.name}不是可分配名额的单位（市、县区、乡镇或学校）`,
+        quotaReason('QUOTA.NOT_ALLOCATABLE', { org: child.name }),
+      );
     }
     childOrgs.push(child);
   }
   const nested = childOrgs.find((c) => childOrgs.some((o) => o.id !== c.id && c.path.startsWith(o.path)));
-  if (nested) throw new AppError('VALIDATION_FAILED', `${nested.name}与其上级单位不能在同一层分配名额`);
+  if (nested)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${nested.name}与其上级单位不能在同一层分配名额`,
+      quotaReason('QUOTA.NESTED', { org: nested.name }),
+    );
   const warnings = await ctx.db.transaction().execute(async (trx) => {
     const parent = await ctx.repo.lockQuota(
       { regionId: regionKeyOf(parentOrg), programmeId: p.id, orgId: parentOrg.id },
@@ -57,6 +97,7 @@ export async function allocate(
     if (foreign) {
       throw new AppError('CONFLICT', `单位 ${foreign.org_id} 已从其他上级获得本项目名额`, {
         orgId: foreign.org_id,
+        ...quotaReason('QUOTA.OTHER_PARENT', { orgId: foreign.org_id }),
       });
     }
     const merged = new Map(existing.map((c) => [c.org_id, c.seats]));
@@ -70,7 +111,7 @@ export async function allocate(
           code: 'QUOTA.BELOW_USED',
           ruleId: QUOTA_RULE_ID,
           childId: child.id,
-          values: { seats: a.seats, allocated: before.allocated, used: before.used },
+          values: { child: child.name, seats: a.seats, allocated: before.allocated, used: before.used },
           message: `${child.name}已下达 ${before.allocated} 个、已推荐 ${before.used} 个名额，不能减到 ${a.seats} 个`,
         });
       }
@@ -92,7 +133,13 @@ export async function allocate(
         over
           ? `名额超出：${over.message}${parent.used > 0 ? `（本级名额 ${parent.seats} 个，其中已推荐 ${parent.used} 个）` : ''}`
           : (errors[0]?.message ?? '名额分配不正确'),
-        { ruleId: QUOTA_RULE_ID, parentSeats: parent.seats, parentUsed: parent.used, problems: errors },
+        {
+          ruleId: QUOTA_RULE_ID,
+          parentSeats: parent.seats,
+          parentUsed: parent.used,
+          problems: errors,
+          ...allocationReason(over, errors[0], parent),
+        },
       );
     }
     await ctx.repo.upsertQuotas(

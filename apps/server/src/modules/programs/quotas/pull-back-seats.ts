@@ -1,7 +1,8 @@
 import type { PullBackRequest, QuotaTree } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import { QUOTA_RULE_ID, SELECTION_DEADLINE_RULE_ID } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
-import { AppError, forbidden, notFound } from '../../../shared/app-error';
+import { AppError, notFound } from '../../../shared/app-error';
 import { can, requirePermission } from '../../../shared/permissions';
 import { dateOf } from '../../../shared/time';
 import { regionKeyOf } from '../../org';
@@ -23,10 +24,18 @@ export async function pullBack(
   requirePermission(actor, 'quota.allocate');
   const { org, quota } = await loadQuota(ctx, actor, 'program.read', p, orgId);
   if (quota.parent_org_id === null)
-    throw new AppError('VALIDATION_FAILED', '项目主办单位的名额没有上级可收回');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      '项目主办单位的名额没有上级可收回',
+      quotaReason('QUOTA.NO_PARENT'),
+    );
   const parentOrg = await ctx.repo.findOrg(quota.parent_org_id);
   if (!parentOrg || !can(actor, 'quota.allocate', parentOrg.path)) {
-    throw forbidden('只有下达名额的上级单位可以收回名额');
+    throw new AppError(
+      'FORBIDDEN',
+      '只有下达名额的上级单位可以收回名额',
+      quotaReason('QUOTA.PULLBACK_PARENT_ONLY'),
+    );
   }
   const today = dateOf(ctx.now());
   if (today > p.selection_deadline) {
@@ -34,6 +43,7 @@ export async function pullBack(
       ruleId: SELECTION_DEADLINE_RULE_ID,
       selectionDeadline: p.selection_deadline,
       today,
+      ...quotaReason('QUOTA.PULLBACK_CLOSED', { deadline: p.selection_deadline }),
     });
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -55,6 +65,14 @@ export async function pullBack(
           allocated: child.allocated,
           used: child.used,
           requested: n,
+          ...quotaReason('QUOTA.PULLBACK_UNUSED', {
+            org: org.name,
+            unused,
+            seats: child.seats,
+            allocated: child.allocated,
+            used: child.used,
+            requested: n,
+          }),
         },
       );
     }

@@ -1,4 +1,5 @@
 import type { QuotaSuggestion, QuotaSuggestQuery } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import {
   findProjectType,
   findTrack,
@@ -52,7 +53,12 @@ export async function suggest(
   requirePermission(actor, 'quota.allocate');
   const { org, quota } = await loadQuota(ctx, actor, 'quota.allocate', p, orgId);
   const kinds = NEXT_LEVEL[org.kind];
-  if (!kinds) throw new AppError('VALIDATION_FAILED', `${org.name}没有可分配名额的下级单位`);
+  if (!kinds)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${org.name}没有可分配名额的下级单位`,
+      quotaReason('QUOTA.NO_CHILDREN', { org: org.name }),
+    );
   const pack = await packOf(ctx, p);
   const type = findProjectType(pack, p.project_type_code);
   const track = type && findTrack(type, p.track_code);
@@ -66,6 +72,7 @@ export async function suggest(
       ruleId: QUOTA_RULE_ID,
       seats,
       reservedRural,
+      ...quotaReason('QUOTA.RURAL_OVER', { seats, reservedRural }),
     });
   }
   const units = children.map((c) => {

@@ -1,7 +1,8 @@
 import type { SubstitutionDecision, SubstitutionDecisionResult } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import { type EligibilityResult, findProjectType, findTrack } from '@yanxun/core';
 import type { Actor } from '../../../shared/actor';
-import { AppError, forbidden, notFound } from '../../../shared/app-error';
+import { AppError, notFound } from '../../../shared/app-error';
 import { isId } from '../../../shared/ids';
 import { can } from '../../../shared/permissions';
 import type { ProgramsContext } from '../context';
@@ -28,11 +29,20 @@ export async function decideSubstitution(
     throw notFound('替训申请');
   const approver = await ctx.repo.findOrg(r.approver_org_id);
   if (!approver || !can(actor, 'quota.allocate', approver.path)) {
-    throw forbidden('替训申请由下达该单位名额的上级审批');
+    throw new AppError(
+      'FORBIDDEN',
+      '替训申请由下达该单位名额的上级审批',
+      quotaReason('SUBSTITUTION.APPROVER_ONLY'),
+    );
   }
-  if (r.status !== 'pending') throw new AppError('CONFLICT', '该替训申请已处理', { status: r.status });
+  if (r.status !== 'pending')
+    throw new AppError('CONFLICT', '该替训申请已处理', {
+      status: r.status,
+      ...quotaReason('SUBSTITUTION.DECIDED'),
+    });
   if (!req.approve && (req.reason ?? '').trim().length < 2) {
     throw new AppError('VALIDATION_FAILED', '不同意替训时须填写理由', {
+      ...quotaReason('SUBSTITUTION.REASON_REQUIRED'),
       issues: [{ path: '/reason', message: '请填写理由' }],
     });
   }
@@ -59,13 +69,19 @@ export async function decideSubstitution(
   const newId = await ctx.db.transaction().execute(async (trx) => {
     const locked = await ctx.repo.lockSubstitution(r.region_id, r.id, trx);
     if (locked?.status !== 'pending')
-      throw new AppError('CONFLICT', '该替训申请已处理', { status: locked?.status });
+      throw new AppError('CONFLICT', '该替训申请已处理', {
+        status: locked?.status,
+        ...quotaReason('SUBSTITUTION.DECIDED'),
+      });
     let created: string | null = null;
     let leftClassIds: string[] = [];
     if (req.approve) {
       const old = await ctx.repo.lockNomination(r.nomination_county_id, r.nomination_id, trx);
       if (old?.status !== 'selected') {
-        throw new AppError('CONFLICT', '被替换的推荐已不在入选状态', { status: old?.status });
+        throw new AppError('CONFLICT', '被替换的推荐已不在入选状态', {
+          status: old?.status,
+          ...quotaReason('SUBSTITUTION.REPLACED_GONE'),
+        });
       }
       const t = replacement;
       if (!t) throw notFound('教师');
@@ -87,7 +103,11 @@ export async function decideSubstitution(
           },
           trx,
         )) ?? null;
-      if (!created) throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+      if (!created)
+        throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, {
+          teacherId: t.id,
+          ...quotaReason('NOMINATION.DUPLICATE', { teacher: t.name }),
+        });
       await ctx.repo.setNominationStatus(
         r.nomination_county_id,
         r.nomination_id,

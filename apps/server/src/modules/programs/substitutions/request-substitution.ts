@@ -1,4 +1,5 @@
 import type { SubstituteRequest, SubstitutionRequestBody } from '@yanxun/contracts';
+import { quotaReason } from '@yanxun/contracts';
 import type { Actor } from '../../../shared/actor';
 import { AppError, notFound } from '../../../shared/app-error';
 import { requirePermission } from '../../../shared/permissions';
@@ -25,14 +26,24 @@ export async function substitute(
   const old = await loadNomination(ctx, actor, p, nominationId);
   const quotaOrg = await requireQuotaWrite(ctx, actor, old);
   if (old.status !== 'selected') {
-    throw new AppError('CONFLICT', '只能替换已入选的推荐', { status: old.status });
+    throw new AppError('CONFLICT', '只能替换已入选的推荐', {
+      status: old.status,
+      ...quotaReason('SUBSTITUTION.ONLY_SELECTED'),
+    });
   }
   const t = await loadCandidate(ctx, actor, req.teacherId);
   if (!t.org_path.startsWith(quotaOrg.path)) {
-    throw new AppError('VALIDATION_FAILED', `${t.name}不在${quotaOrg.name}，不能占用其名额替训`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${t.name}不在${quotaOrg.name}，不能占用其名额替训`,
+      quotaReason('SUBSTITUTION.OUTSIDE_ORG', { teacher: t.name, org: quotaOrg.name }),
+    );
   }
   if (await ctx.repo.liveNomination(p.id, t.id)) {
-    throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, { teacherId: t.id });
+    throw new AppError('CONFLICT', `${t.name}已被推荐参加本项目`, {
+      teacherId: t.id,
+      ...quotaReason('NOMINATION.DUPLICATE', { teacher: t.name }),
+    });
   }
   const result = await evaluate(ctx, actor, p, await packOf(ctx, p), t, req);
   if (!result.eligible) throw refuseIneligible(result);
@@ -63,7 +74,11 @@ export async function substitute(
       },
       trx,
     );
-    if (!rid) throw new AppError('CONFLICT', '该推荐已有待审批的替训申请', { nominationId: old.id });
+    if (!rid)
+      throw new AppError('CONFLICT', '该推荐已有待审批的替训申请', {
+        nominationId: old.id,
+        ...quotaReason('SUBSTITUTION.PENDING'),
+      });
     await ctx.audit.record(
       actor,
       {
