@@ -203,7 +203,7 @@ async function main() {
     'prior: CSV fast path (readPriorCsvFast, what the CLI uses)': [],
     'general path: CSV parse (parseCsv)': [],
     'general path: validate (readScoreSheet …)': [],
-    'analyse (overall + schools, as the CLI: classes only with --full)': [],
+    'analyse (overall + school totals, as the CLI: classes and group items only with --full)': [],
     'value-added': [],
   };
   let ours: unknown;
