@@ -4,6 +4,7 @@
  * stays in the ⓘ. A finding without a code (kept before codes were sent), a code not worded here or a value
  * missing keeps the server's text. Member and school names are data.
  */
+import { COMMUNITY_KINDS, COMMUNITY_LEVELS } from '@yanxun/contracts';
 import { schoolYearLabel, schoolYearListLabel } from './figures';
 import type { I18n, MessageKey } from './i18n';
 
@@ -70,16 +71,8 @@ const plain =
     return p && t(key, p);
   };
 
-const LEVELS = ['province', 'city', 'county', 'town', 'school'];
-const KINDS = [
-  'master_teacher_studio',
-  'master_principal_studio',
-  'master_head_teacher_studio',
-  'rural_chief_teacher_studio',
-  'training_expert_studio',
-  'master_online_studio',
-  'workshop',
-];
+const LEVELS: readonly string[] = COMMUNITY_LEVELS;
+const KINDS: readonly string[] = COMMUNITY_KINDS;
 
 function studioName(t: T, studio: unknown): string | undefined {
   if (studio === 'county_studio') return t('finding.studio.county_studio');

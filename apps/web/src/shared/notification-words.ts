@@ -3,7 +3,12 @@
  * it (strings in i18n-reasons-notifications.ts). Names (programmes, organisations, claims), comments and reasons
  * are the writers' own. A notification without words, or with a code or name not worded here, keeps its text.
  */
-import type { Notification, NotificationWords } from '@yanxun/contracts';
+import {
+  hourCategorySchema,
+  INTEGRITY_KIND_CODES,
+  type Notification,
+  type NotificationWords,
+} from '@yanxun/contracts';
 import type { I18n, MessageKey } from './i18n';
 
 type T = I18n['t'];
@@ -25,18 +30,8 @@ const CODES = [
   'shortlist.returned',
 ];
 const PARTS = ['cycle.onTrack', 'cycle.behind', 'year', 'category'];
-const INTEGRITY_KINDS = ['no_show', 'dismissed', 'not_completed'];
-const CATEGORIES = [
-  'centralized',
-  'online',
-  'practice',
-  'school_based',
-  'workshop',
-  'studio',
-  'research',
-  'self_study',
-  'other',
-];
+const INTEGRITY_KINDS: readonly string[] = INTEGRITY_KIND_CODES;
+const CATEGORIES: readonly string[] = hourCategorySchema.options;
 
 /** The values with the coded names worded, or undefined for a code not known here. */
 function worded(t: T, values: Record<string, string>): Record<string, string> | undefined {
