@@ -178,15 +178,11 @@ async function thisYear(c: Cast, year: number) {
   if (expert && qc) await score(c, expert, subjectOf(d, qc.orgId), 0, false, Math.ceil(UNITS.length / 2));
 }
 
-/** The subject of Rubric A's title, after the region that issues it. */
-const RUBRIC_A_SUBJECT = '“国培计划”项目县绩效评级标准及责任分工';
-
-/** The city's own rubric: Rubric A cloned before last year's campaign, titled with the city's name. */
-async function cityRubric(s: Services, city: Actor, cityName: string): Promise<string> {
+/** The city's own rubric: Rubric A cloned before last year's campaign, titled with the city's name by the clone. */
+async function cityRubric(s: Services, city: Actor): Promise<string> {
   const cloned = await s.evaluation.cloneRubric(city, {
     from: 'builtin:A',
     ownerOrgId: city.grants[0]?.orgId ?? '',
-    title: `${cityName}${RUBRIC_A_SUBJECT}`,
   });
   return cloned.ref;
 }
@@ -208,7 +204,7 @@ export async function loadDemoEvaluation(
   const cityActor = demoActorOf(city);
   const c: Cast = {
     s,
-    rubricRef: await cityRubric(s, cityActor, city.org.name),
+    rubricRef: await cityRubric(s, cityActor),
     at,
     city: cityActor,
     counties: [qingcheng, yingde].map((a) => ({ actor: demoActorOf(a), orgId: a.org.id, name: a.org.name })),
