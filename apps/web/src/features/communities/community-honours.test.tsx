@@ -68,6 +68,14 @@ describe('R3-W15', () => {
     await waitFor(() => expect(onChange).toHaveBeenCalledWith(DETAIL));
   });
 
+  it('R3-W15: the rule’s ⓘ gives the school years as they are written everywhere (2024—2025、2025—2026 学年)', async () => {
+    vi.mocked(api.ruleSources).mockResolvedValue([]);
+    renderWithApp(<CommunityHonours d={DETAIL} onChange={vi.fn()} />, { me: county });
+    fireEvent.mouseEnter(screen.getByTestId('rule-ref'));
+    const tip = await screen.findByTestId('rule-ref-tip');
+    await waitFor(() => expect(tip.textContent).toContain('2024—2025、2025—2026 学年；2025'));
+  });
+
   it('without candidates, the empty state says who will be listed; no award form without the right', () => {
     renderWithApp(
       <CommunityHonours d={{ ...DETAIL, titles: [], backbone: [], canTitle: false }} onChange={vi.fn()} />,

@@ -10,6 +10,7 @@ import { App, Button, InputNumber, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/error-messages';
+import { schoolYearListLabel } from '../../shared/figures';
 import { useI18n } from '../../shared/i18n';
 import { ReasonWithRule } from '../../shared/rule-ref';
 import { currentYear } from '../../shared/time';
@@ -93,7 +94,7 @@ export function CommunityHonours({
 
 /** R3-W15: the members offered for backbone recommendation, under the sentence they share. */
 function Backbone({ backbone }: { backbone: readonly BackboneCandidate[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       <Typography.Title level={5} style={{ margin: 0 }}>
@@ -109,7 +110,7 @@ function Backbone({ backbone }: { backbone: readonly BackboneCandidate[] }) {
               reason={g.first.message}
               rules={{
                 ruleId: g.first.rule,
-                value: `${g.first.schoolYears.join('、')}；${g.first.titleYears.join('、')}`,
+                value: `${schoolYearListLabel(g.first.schoolYears, lang)}；${g.first.titleYears.join(lang === 'en-US' ? ', ' : '、')}`,
               }}
             />
             <Space wrap size={[4, 4]}>
