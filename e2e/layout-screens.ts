@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { loadDemoExams } from '../apps/server/src/demo/demo-exams';
-import { out, screensKit } from './screens-kit';
+import { out, screensKit, settle } from './screens-kit';
 
 const run = process.argv[2] ?? 'now';
 const only = process.argv[3];
@@ -26,16 +26,6 @@ const { db } = kit;
 await loadDemoExams(db);
 const exam = await db.selectFrom('exams').select(['id']).orderBy('id', 'desc').executeTakeFirstOrThrow();
 const base = await kit.serve();
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 5000 })
-    .catch(() => {});
-  await page.waitForTimeout(500);
-}
 
 /** Every table on the page: its headers, whether it is wider than its box, and the headers past the right edge. */
 async function measure(page: Page) {

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadDemoExams } from '../apps/server/src/demo/demo-exams';
-import { root, screensKit } from './screens-kit';
+import { root, screensKit, settle } from './screens-kit';
 
 const run = process.argv[2] ?? 'now';
 const paths = process.argv[4]?.split(',');
@@ -44,16 +44,6 @@ const extra = [exam && `/monitoring/exams/${exam}`, programme && `/programmes/${
   (u): u is string => typeof u === 'string',
 );
 const base = await kit.serve();
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 5000 })
-    .catch(() => {});
-  await page.waitForTimeout(400);
-}
 
 /** The page's width against the phone's, and the outermost elements that reach past the right edge. */
 async function measure(page: Page) {

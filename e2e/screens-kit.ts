@@ -27,6 +27,17 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Where the PNGs go. */
 export const out = path.join(root, 'test-results');
 
+/** A page settled for a screenshot or a measurement: the network quiet, no spinner, the charts and tables laid out. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => {});
+  await page.waitForTimeout(500);
+}
+
 export async function screensKit(options: {
   name: string;
   teachers?: number;
