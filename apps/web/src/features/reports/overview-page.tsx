@@ -356,50 +356,51 @@ export function TrainingOverviewPage() {
                       pagination={false}
                       scroll={programmeTable.scroll}
                       data-testid="ov-table"
-                      summary={() =>
-                        phone ? (
-                          <Table.Summary.Row>
-                            <Table.Summary.Cell index={0}>
-                              <Typography.Text strong>{t('ov.totalRow')}</Typography.Text>
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={1} align="right">
-                              {seatsTotal}
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={2} align="right">
-                              <RateCell rate={o.total.completionRate} />
-                            </Table.Summary.Cell>
-                          </Table.Summary.Row>
-                        ) : (
-                          <Table.Summary.Row>
-                            <Table.Summary.Cell index={0} colSpan={2}>
-                              <Typography.Text strong>{t('ov.totalRow')}</Typography.Text>
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={2} align="right">
-                              {seatsTotal}
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={3} align="right">
-                              {o.total.enrolled}
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={4} align="right">
-                              <RateCell rate={o.total.arrivalRate} />
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={5} align="right">
-                              <RateCell rate={o.total.completionRate} />
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={6} align="right">
-                              {hours(o.total.hoursTenths)}
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={7}>
-                              <BudgetCell budgetFen={o.total.budgetFen} spentFen={o.total.spentFen} />
-                            </Table.Summary.Cell>
-                            <Table.Summary.Cell index={8} align="center">
+                      summary={() => {
+                        // the same totals as the columns: on a phone only the key ones (seats, 结业率)
+                        const cells = [
+                          { key: 'seats', align: 'right' as const, node: seatsTotal },
+                          { key: 'enrolled', align: 'right' as const, node: o.total.enrolled },
+                          {
+                            key: 'arrival',
+                            align: 'right' as const,
+                            node: <RateCell rate={o.total.arrivalRate} />,
+                          },
+                          {
+                            key: 'completion',
+                            align: 'right' as const,
+                            node: <RateCell rate={o.total.completionRate} />,
+                          },
+                          { key: 'hours', align: 'right' as const, node: hours(o.total.hoursTenths) },
+                          {
+                            key: 'budget',
+                            align: undefined,
+                            node: <BudgetCell budgetFen={o.total.budgetFen} spentFen={o.total.spentFen} />,
+                          },
+                          {
+                            key: 'overdue',
+                            align: 'center' as const,
+                            node: (
                               <OverdueCell
                                 row={{ overdueDeadlines: o.total.overdueDeadlines, overdueRules: [] }}
                               />
+                            ),
+                          },
+                        ].filter((c) => !phone || c.key === 'seats' || c.key === 'completion');
+                        const first = phone ? 1 : 2;
+                        return (
+                          <Table.Summary.Row>
+                            <Table.Summary.Cell index={0} colSpan={first}>
+                              <Typography.Text strong>{t('ov.totalRow')}</Typography.Text>
                             </Table.Summary.Cell>
+                            {cells.map((c, i) => (
+                              <Table.Summary.Cell key={c.key} index={first + i} align={c.align}>
+                                {c.node}
+                              </Table.Summary.Cell>
+                            ))}
                           </Table.Summary.Row>
-                        )
-                      }
+                        );
+                      }}
                     />
                   ),
                 },
